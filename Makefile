@@ -1,0 +1,19 @@
+# Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
+PY ?= python3
+
+.PHONY: demo test lint migrate seed worker bench
+
+demo:
+	$(PY) dev.py demo
+test:
+	$(PY) dev.py test
+lint:
+	$(PY) dev.py lint
+migrate:
+	$(PY) dev.py migrate
+seed:
+	$(PY) dev.py seed
+worker:
+	$(PY) dev.py worker
+bench:
+	$(PY) dev.py bench

@@ -1,0 +1,312 @@
+"""Accounts and sessions: signup, login, refresh rotation, logout, org switch, passwords.
+
+Refresh tokens rotate on every use; presenting a token that was already rotated
+is treated as theft and revokes its whole family (every session of that login).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from asyncpg.exceptions import UniqueViolationError
+
+from coulisses.audit import record
+from coulisses.auth.passwords import check_password, normalize_email
+from coulisses.auth.tables import _DUMMY_HASH, hash_password, verify_password
+from coulisses.auth.tokens import hash_token, issue_access_token, new_opaque_token
+from coulisses.db.connection import fetch, transaction
+from coulisses.errors import Conflict, DomainError, TooManyRequests, Unauthorized
+from coulisses.plugins.relay import emit_all
+from coulisses.ratelimit import get_limiter
+from coulisses.settings import get_settings
+from coulisses.tenancy.service import create_org
+from coulisses_sdk import MemberAdded, OrgCreated
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Session:
+    account_id: int
+    org_id: int | None
+    access_token: str
+    refresh_token: str
+    csrf_token: str
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+async def _first_org(account_id: int) -> int | None:
+    rows = await fetch(
+        "SELECT org FROM org_memberships WHERE account = $1 ORDER BY created_at, id LIMIT 1",
+        account_id,
+    )
+    return rows[0]["org"] if rows else None
+
+
+async def _new_session(
+    account_id: int, org_id: int | None, family: uuid.UUID | None = None
+) -> Session:
+    refresh = new_opaque_token()
+    await fetch(
+        """INSERT INTO refresh_tokens (account, family, token_hash, org_id, expires_at)
+           VALUES ($1, $2, $3, $4, $5)""",
+        account_id,
+        family or uuid.uuid4(),
+        hash_token(refresh),
+        org_id,
+        _now() + dt.timedelta(seconds=get_settings().refresh_ttl_seconds),
+    )
+    return Session(
+        account_id=account_id,
+        org_id=org_id,
+        access_token=issue_access_token(account_id, org_id),
+        refresh_token=refresh,
+        csrf_token=new_opaque_token(),
+    )
+
+
+async def create_account(
+    email: str, password: str, first_name: str = "", last_name: str = "", *, superuser: bool = False
+) -> int:
+    """Insert an account (inside the caller's transaction); ``auth.email_taken`` if it exists."""
+    email = normalize_email(email)
+    check_password(password)
+    try:
+        rows = await fetch(
+            """INSERT INTO accounts (username, email, password, first_name, last_name,
+                                     active, admin, superuser)
+               VALUES ($1, $1, $2, $3, $4, true, $5, $5) RETURNING id""",
+            email,
+            hash_password(password),
+            first_name,
+            last_name,
+            superuser,
+        )
+    except UniqueViolationError as exc:
+        raise Conflict("auth.email_taken", "An account already uses this email") from exc
+    return int(rows[0]["id"])
+
+
+async def signup(
+    email: str, password: str, org_name: str, first_name: str = "", last_name: str = ""
+) -> Session:
+    """Create an org and its owner account, and open a session in that org."""
+    async with transaction():
+        account_id = await create_account(email, password, first_name, last_name)
+        org = await create_org(org_name)
+        await fetch(
+            "INSERT INTO org_memberships (account, org, role) VALUES ($1, $2, 'owner')",
+            account_id,
+            org.id,
+        )
+        await record(org.id, account_id, "org.created", f"org:{org.id}", {"slug": org.slug})
+        session = await _new_session(account_id, org.id)
+    await emit_all(
+        [
+            OrgCreated(org_id=org.id, actor_account_id=account_id, name=org.name, slug=org.slug),
+            MemberAdded(
+                org_id=org.id,
+                actor_account_id=account_id,
+                account_id=account_id,
+                email=normalize_email(email),
+                role="owner",
+            ),
+        ]
+    )
+    return session
+
+
+async def login(email: str, password: str, ip: str) -> Session:
+    settings = get_settings()
+    limiter = get_limiter()
+    email_key = f"login:acct:{email.strip().lower()}"
+    ip_key = f"login:ip:{ip}"
+    window = settings.login_window_seconds
+    if (
+        await limiter.count(email_key, window) >= settings.login_max_attempts
+        or await limiter.count(ip_key, window) >= settings.login_ip_max_attempts
+    ):
+        raise TooManyRequests(
+            "auth.rate_limited", "Too many login attempts; wait a few minutes and try again"
+        )
+    rows = await fetch(
+        "SELECT id, password, active FROM accounts WHERE username = $1", email.strip().lower()
+    )
+    ok = False
+    if rows:
+        ok = verify_password(rows[0]["password"], password) and rows[0]["active"]
+    else:
+        verify_password(_DUMMY_HASH, password)  # same cost whether or not the account exists
+    if not ok:
+        await limiter.hit(email_key, window)
+        await limiter.hit(ip_key, window)
+        raise Unauthorized("auth.invalid_credentials", "Wrong email or password")
+    await limiter.reset(email_key)
+    account_id = int(rows[0]["id"])
+    async with transaction():
+        await fetch("UPDATE accounts SET last_login = now() WHERE id = $1", account_id)
+        session = await _new_session(account_id, await _first_org(account_id))
+    return session
+
+
+async def refresh(token: str) -> Session:
+    now = _now()
+    async with transaction():
+        rows = await fetch(
+            """SELECT r.id, r.account, r.family, r.org_id, r.expires_at, r.rotated_at, r.revoked,
+                      a.active
+               FROM refresh_tokens r JOIN accounts a ON a.id = r.account
+               WHERE r.token_hash = $1 FOR UPDATE OF r""",
+            hash_token(token),
+        )
+        if not rows:
+            raise Unauthorized("auth.invalid_refresh", "Unknown refresh token")
+        row = rows[0]
+        if row["rotated_at"] is not None:
+            await fetch("UPDATE refresh_tokens SET revoked = true WHERE family = $1", row["family"])
+            await record(None, row["account"], "auth.refresh_reused", f"family:{row['family']}")
+            reused = True
+        else:
+            reused = False
+        if not reused:
+            if row["revoked"] or not row["active"]:
+                raise Unauthorized("auth.invalid_refresh", "This session was revoked")
+            if row["expires_at"] <= now:
+                raise Unauthorized("auth.refresh_expired", "This session has expired")
+            await fetch("UPDATE refresh_tokens SET rotated_at = $2 WHERE id = $1", row["id"], now)
+            org_id = row["org_id"]
+            if org_id is not None and not await fetch(
+                "SELECT 1 FROM org_memberships WHERE account = $1 AND org = $2",
+                row["account"],
+                org_id,
+            ):
+                org_id = await _first_org(row["account"])
+            session = await _new_session(row["account"], org_id, row["family"])
+    if reused:
+        # Raised after commit so the family revocation is kept.
+        raise Unauthorized(
+            "auth.refresh_reused",
+            "This refresh token was already used; all its sessions are revoked",
+        )
+    return session
+
+
+async def logout(refresh_token: str | None) -> None:
+    if not refresh_token:
+        return
+    await fetch(
+        """UPDATE refresh_tokens SET revoked = true
+           WHERE family = (SELECT family FROM refresh_tokens WHERE token_hash = $1)""",
+        hash_token(refresh_token),
+    )
+
+
+async def switch_org(account_id: int, org_id: int, refresh_token: str | None) -> Session:
+    if not await fetch(
+        "SELECT 1 FROM org_memberships WHERE account = $1 AND org = $2", account_id, org_id
+    ):
+        raise DomainError("org.not_found", "No such org among yours", status=404)
+    family: uuid.UUID | None = None
+    async with transaction():
+        if refresh_token:
+            rows = await fetch(
+                """UPDATE refresh_tokens SET rotated_at = now()
+                   WHERE token_hash = $1 AND account = $2 AND rotated_at IS NULL AND NOT revoked
+                   RETURNING family""",
+                hash_token(refresh_token),
+                account_id,
+            )
+            family = rows[0]["family"] if rows else None
+        session = await _new_session(account_id, org_id, family)
+    return session
+
+
+async def change_password(account_id: int, current: str, new: str) -> Session:
+    rows = await fetch("SELECT password FROM accounts WHERE id = $1", account_id)
+    if not rows or not verify_password(rows[0]["password"], current):
+        raise DomainError("auth.invalid_credentials", "Current password is wrong", status=400)
+    check_password(new)
+    async with transaction():
+        await fetch(
+            "UPDATE accounts SET password = $2 WHERE id = $1", account_id, hash_password(new)
+        )
+        await fetch("UPDATE refresh_tokens SET revoked = true WHERE account = $1", account_id)
+        await record(None, account_id, "auth.password_changed", f"account:{account_id}")
+        session = await _new_session(account_id, await _first_org(account_id))
+    return session
+
+
+async def request_password_reset(email: str, ip: str) -> None:
+    """Email a single-use reset link if the account exists; the answer never tells."""
+    from coulisses.auth.reset_mail import deliver_reset
+
+    settings = get_settings()
+    address = normalize_email(email)
+    limiter = get_limiter()
+    if (
+        await limiter.hit(f"reset:{address}", 3600) > 5
+        or await limiter.hit(f"reset-ip:{ip}", 3600) > 30
+    ):
+        raise TooManyRequests("auth.rate_limited", "Too many reset requests; try again later")
+    rows = await fetch("SELECT id FROM accounts WHERE username = $1 AND active", address)
+    if not rows:
+        return
+    token = new_opaque_token()
+    async with transaction():
+        await fetch(
+            """INSERT INTO password_reset_tokens (account, token_hash, expires_at)
+               VALUES ($1, $2, $3)""",
+            rows[0]["id"],
+            hash_token(token),
+            _now() + dt.timedelta(seconds=settings.reset_ttl_seconds),
+        )
+        await record(None, rows[0]["id"], "auth.password_reset_requested")
+    await deliver_reset(address, token)
+
+
+async def confirm_password_reset(token: str, new_password: str) -> None:
+    check_password(new_password)
+    async with transaction():
+        rows = await fetch(
+            """UPDATE password_reset_tokens SET used_at = now()
+               WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+               RETURNING account""",
+            hash_token(token),
+        )
+        if not rows:
+            raise DomainError(
+                "auth.invalid_reset_token",
+                "This reset link is invalid, used or expired",
+                status=400,
+            )
+        account_id = rows[0]["account"]
+        await fetch(
+            "UPDATE accounts SET password = $2 WHERE id = $1",
+            account_id,
+            hash_password(new_password),
+        )
+        await fetch("UPDATE refresh_tokens SET revoked = true WHERE account = $1", account_id)
+        await record(None, account_id, "auth.password_reset")
+
+
+async def me(account_id: int, org_id: int | None) -> dict[str, Any]:
+    account = (
+        await fetch(
+            "SELECT id, email, first_name, last_name, superuser FROM accounts WHERE id = $1",
+            account_id,
+        )
+    )[0]
+    orgs = await fetch(
+        """SELECT o.id, o.name, o.slug, o.timezone, o.locale, m.role
+           FROM org_memberships m JOIN orgs o ON o.id = m.org
+           WHERE m.account = $1 ORDER BY o.name""",
+        account_id,
+    )
+    return {"account": account, "orgs": orgs, "active_org_id": org_id}

@@ -1,0 +1,190 @@
+"""The ``coulisses`` command: every Makefile target and PS1 script calls it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from coulisses.settings import get_settings
+
+T = TypeVar("T")
+
+
+@contextmanager
+def database() -> Iterator[None]:
+    """DATABASE_URL if set, else an embedded PostgreSQL stopped cleanly on exit."""
+    import coulisses.db  # noqa: F401 - sets PICCOLO_CONF
+    from coulisses.db.embedded import ensure_database
+
+    server = ensure_database(get_settings().data_dir)
+    if server is not None:
+        click.echo(f"PostgreSQL embarque demarre dans {server.data_dir}")
+
+    def _terminate(*_: Any) -> None:
+        raise SystemExit(0)
+
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server is not None:
+            server.stop()
+            click.echo("PostgreSQL embarque arrete")
+
+
+def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
+    async def main() -> T:
+        return await coro_factory()
+
+    return asyncio.run(main())
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Verbose logs")
+def main(verbose: bool) -> None:
+    """Coulisses Crew command line."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO)
+    if not verbose:
+        logging.getLogger("pgserver").setLevel(logging.WARNING)
+
+
+@main.command()
+def migrate() -> None:
+    """Run core then every installed plugin's migrations (idempotent)."""
+    from coulisses.db.migrate import migrate as run_migrate
+
+    with database():
+        run(lambda: run_migrate(quiet=True))
+        click.echo("Migrations a jour")
+
+
+@main.command()
+def seed() -> None:
+    """Build the reproducible demo org (idempotent)."""
+    from coulisses.db.migrate import migrate as run_migrate
+    from coulisses.seed import seed_demo
+
+    with database():
+        run(lambda: run_migrate(quiet=True))
+        _print_demo(run(seed_demo))
+
+
+def _print_demo(info: dict[str, Any]) -> None:
+    click.echo("")
+    click.echo(f"Org de demo : {info['org_name']}")
+    click.echo(f"  Connexion : {info['email']}")
+    click.echo(f"  Mot de passe : {info['password']}")
+    click.echo("")
+
+
+async def _serve(host: str, port: int, worker: bool, seed_first: bool) -> None:
+    import uvicorn
+
+    from coulisses.db.migrate import migrate as run_migrate
+    from coulisses.web.app import create_app
+
+    await run_migrate(quiet=True)
+    if seed_first:
+        from coulisses.seed import seed_demo
+
+        _print_demo(await seed_demo())
+    app = create_app(run_worker=worker)
+    click.echo(f"Coulisses Crew sur http://{host}:{port}  (API : http://{host}:{port}/api/docs)")
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
+    await server.serve()
+
+
+@main.command()
+@click.option("--host", default=None)
+@click.option("--port", default=None, type=int)
+@click.option("--worker/--no-worker", default=False, help="Run an in-process job worker")
+def serve(host: str | None, port: int | None, worker: bool) -> None:
+    """Serve the API (migrates first)."""
+    settings = get_settings()
+    with database():
+        run(lambda: _serve(host or settings.host, port or settings.port, worker, False))
+
+
+@main.command()
+@click.option("--host", default=None)
+@click.option("--port", default=None, type=int)
+def demo(host: str | None, port: int | None) -> None:
+    """Embedded DB, migrate, seed the demo org, serve with an in-process worker."""
+    settings = get_settings()
+    with database():
+        run(lambda: _serve(host or settings.host, port or settings.port, True, True))
+
+
+@main.command()
+def worker() -> None:
+    """Run the SAQ worker (jobs and cron of core and plugins)."""
+    from coulisses.db.connection import close_pool, open_pool
+    from coulisses.jobs.queue import JobRuntime, set_runtime
+
+    async def _work() -> None:
+        await open_pool(5)
+        runtime = JobRuntime()
+        await runtime.connect()
+        set_runtime(runtime)
+        try:
+            await runtime.worker().start()
+        finally:
+            await runtime.close()
+            await close_pool()
+
+    with database():
+        run(_work)
+
+
+@main.group()
+def plugins() -> None:
+    """Installed plugins."""
+
+
+@plugins.command("list")
+def plugins_list() -> None:
+    """List installed plugins, and those left out with the reason."""
+    from coulisses.plugins.loader import get_registry
+
+    registry = get_registry()
+    for name, plugin in sorted(registry.plugins.items()):
+        deps = f" (depend de {', '.join(plugin.depends_on)})" if plugin.depends_on else ""
+        click.echo(f"{name} {plugin.version} - {plugin.title or name}{deps}")
+    for name, reason in sorted(registry.rejected.items()):
+        click.echo(f"{name} ECARTE : {reason}", err=True)
+    if not registry.plugins and not registry.rejected:
+        click.echo("Aucun plugin installe")
+
+
+@main.command()
+@click.option("--email", prompt=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+def createsuperuser(email: str, password: str) -> None:
+    """Create a platform operator account (piccolo-admin access)."""
+    from coulisses.auth.service import create_account
+    from coulisses.db.migrate import migrate as run_migrate
+    from coulisses.errors import DomainError
+
+    async def _create() -> int:
+        await run_migrate(quiet=True)
+        return await create_account(email, password, superuser=True)
+
+    with database():
+        try:
+            account_id = run(_create)
+        except DomainError as exc:
+            click.echo(f"Erreur : {exc.message} ({exc.code})", err=True)
+            sys.exit(1)
+        click.echo(f"Superutilisateur cree (compte {account_id})")
+
+
+if __name__ == "__main__":
+    main()

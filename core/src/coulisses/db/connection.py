@@ -1,0 +1,53 @@
+"""Connection pool lifecycle and small database helpers shared by every area."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from piccolo.engine import engine_finder
+from piccolo.engine.postgres import PostgresEngine
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        raise RuntimeError("DATABASE_URL is not set")
+    return url
+
+
+def engine() -> PostgresEngine:
+    found = engine_finder()
+    assert isinstance(found, PostgresEngine)
+    return found
+
+
+async def open_pool(max_size: int = 10) -> None:
+    await engine().start_connection_pool(min_size=1, max_size=max_size)
+
+
+async def close_pool() -> None:
+    await engine().close_connection_pool()
+
+
+async def fetch(sql: str, *args: Any) -> list[dict[str, Any]]:
+    """Run one parameterised statement ($1, $2...) in the current transaction if any."""
+    eng = engine()
+    tx = eng.current_transaction.get()
+    if tx is not None:
+        rows = await tx.connection.fetch(sql, *args)
+    elif eng.pool is not None:
+        async with eng.pool.acquire() as conn:
+            rows = await conn.fetch(sql, *args)
+    else:
+        conn = await eng.get_new_connection()
+        try:
+            rows = await conn.fetch(sql, *args)
+        finally:
+            await conn.close()
+    return [dict(r) for r in rows]
+
+
+def transaction() -> Any:
+    """One transaction per command: ``async with transaction(): ...``."""
+    return engine().transaction()

@@ -1,0 +1,26 @@
+"""Piccolo configuration: the engine from DATABASE_URL and every app, core then plugins.
+
+``DATABASE_URL`` must be set before the first query; the CLI and the test suite
+start the embedded PostgreSQL and set it when it is missing.
+"""
+
+from __future__ import annotations
+
+import os
+
+from piccolo.conf.apps import AppRegistry
+from piccolo.engine.postgres import PostgresEngine
+
+from coulisses.db.apps import all_app_modules
+
+
+def _dsn() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        raise RuntimeError("DATABASE_URL is not set: start the database through the coulisses CLI")
+    return url.replace("postgresql+asyncpg://", "postgresql://")
+
+
+DB = PostgresEngine(config={"dsn": _dsn()}, log_queries=False)
+
+APP_REGISTRY = AppRegistry(apps=all_app_modules())

@@ -1,0 +1,44 @@
+"""/api/v1/orgs/current/plugins: per-tenant enablement and config."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, patch
+from litestar.params import Body, FromPath
+
+from coulisses.auth.rbac import principal_of, requires
+from coulisses.plugins import service
+from coulisses.plugins.schemas import PluginOut, PluginUpdate
+
+
+class OrgPluginsController(Controller):
+    path = "/api/v1/orgs/current/plugins"
+    tags = ["plugins"]
+
+    @get("/", operation_id="ListOrgPlugins", guards=[requires("plugins.read")])
+    async def list_plugins(self, request: Request[Any, Any, Any]) -> list[PluginOut]:
+        states = await service.list_states(principal_of(request).org_id)
+        return [PluginOut(**asdict(s)) for s in states]
+
+    @get("/{name:str}", operation_id="GetOrgPlugin", guards=[requires("plugins.read")])
+    async def get_plugin(self, request: Request[Any, Any, Any], name: FromPath[str]) -> PluginOut:
+        return PluginOut(**asdict(await service.get_state(principal_of(request).org_id, name)))
+
+    @patch("/{name:str}", operation_id="UpdateOrgPlugin", guards=[requires("plugins.manage")])
+    async def update_plugin(
+        self,
+        request: Request[Any, Any, Any],
+        name: FromPath[str],
+        data: Annotated[PluginUpdate, Body()],
+    ) -> PluginOut:
+        principal = principal_of(request)
+        state = await service.update(
+            principal.org_id,
+            principal.account_id,
+            name,
+            enabled=data.enabled,
+            config=data.config,
+        )
+        return PluginOut(**asdict(state))

@@ -1,0 +1,40 @@
+"""The one gate of plugin routes: 404 for orgs that have not enabled the plugin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Router
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
+
+from coulisses.auth.rbac import principal_of
+from coulisses.errors import NotFound
+from coulisses.plugins.loader import PluginRegistry
+from coulisses.plugins.service import is_enabled
+from coulisses_sdk.web import PLUGIN_OPT_KEY
+
+
+async def plugin_gate(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
+    """App-level guard: a no-op unless the route belongs to a plugin (its Router's ``opt``)."""
+    plugin = handler.opt.get(PLUGIN_OPT_KEY)
+    if plugin is None:
+        return
+    principal = principal_of(connection)
+    if not await is_enabled(principal.org_id, plugin):
+        raise NotFound()
+
+
+def plugin_routers(registry: PluginRegistry) -> list[Router]:
+    return [
+        Router(
+            path=f"/api/v1/{name}",
+            route_handlers=handlers,
+            opt={PLUGIN_OPT_KEY: name},
+            tags=[f"plugin:{name}"],
+        )
+        for name, handlers in registry.routes.items()
+        if handlers
+    ]

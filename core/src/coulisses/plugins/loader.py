@@ -1,0 +1,165 @@
+"""Discovery of installed plugins (stevedore), compatibility checks, pluggy registration.
+
+What plugins contribute through the registration hooks is collected once here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pluggy
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
+from stevedore import ExtensionManager
+
+from coulisses import __version__ as core_version
+from coulisses_sdk import Plugin, hookspecs
+from coulisses_sdk.hookspecs import PROJECT_NAME
+
+logger = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "coulisses.plugins"
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{1,62}$")
+
+
+@dataclass
+class JobSpec:
+    name: str
+    plugin: str
+    func: Callable[..., Any]
+    cron: str | None = None
+
+
+@dataclass
+class PluginRegistry:
+    pm: pluggy.PluginManager
+    plugins: dict[str, Plugin] = field(default_factory=dict)
+    #: Plugins found but left out, with the reason (shown by ``coulisses plugins list``).
+    rejected: dict[str, str] = field(default_factory=dict)
+    routes: dict[str, list[Any]] = field(default_factory=dict)
+    apps: dict[str, list[str]] = field(default_factory=dict)
+    jobs: dict[str, JobSpec] = field(default_factory=dict)
+    admin_tables: list[Any] = field(default_factory=list)
+
+    def piccolo_apps(self) -> list[str]:
+        return [module for modules in self.apps.values() for module in modules]
+
+    def get(self, name: str) -> Plugin | None:
+        return self.plugins.get(name)
+
+
+def _discover() -> list[Plugin]:
+    found: list[Plugin] = []
+
+    def on_error(_manager: Any, entrypoint: Any, exc: BaseException) -> None:
+        logger.error("plugin entry point %s failed to load: %s", entrypoint, exc)
+
+    manager: ExtensionManager[Any] = ExtensionManager(
+        namespace=ENTRY_POINT_GROUP,
+        invoke_on_load=False,
+        on_load_failure_callback=on_error,
+    )
+    for ext in manager:
+        obj = ext.plugin
+        found.append(obj() if isinstance(obj, type) else obj)
+    return found
+
+
+def _check(plugin: Plugin) -> str | None:
+    name = getattr(plugin, "name", None)
+    if not isinstance(name, str) or not _NAME_RE.match(name):
+        return f"invalid plugin name {name!r}"
+    try:
+        spec = SpecifierSet(plugin.core_requires)
+    except InvalidSpecifier:
+        return f"invalid core_requires {plugin.core_requires!r}"
+    if not spec.contains(Version(core_version), prereleases=True):
+        return f"requires core {plugin.core_requires}, this core is {core_version}"
+    return None
+
+
+def build_registry(candidates: Iterable[Plugin]) -> PluginRegistry:
+    pm = pluggy.PluginManager(PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    registry = PluginRegistry(pm=pm)
+    accepted: dict[str, Plugin] = {}
+    for plugin in candidates:
+        problem = _check(plugin)
+        if problem is None and plugin.name in accepted:
+            problem = "another installed plugin has the same name"
+        if problem:
+            registry.rejected[str(getattr(plugin, "name", plugin))] = problem
+            logger.error("plugin %s left out: %s", getattr(plugin, "name", plugin), problem)
+            continue
+        accepted[plugin.name] = plugin
+    # Drop plugins whose dependencies are missing, until nothing changes.
+    changed = True
+    while changed:
+        changed = False
+        for name, plugin in list(accepted.items()):
+            missing = [dep for dep in plugin.depends_on if dep not in accepted]
+            if missing:
+                registry.rejected[name] = f"missing dependency: {', '.join(missing)}"
+                logger.error("plugin %s left out: missing %s", name, missing)
+                del accepted[name]
+                changed = True
+    for name, plugin in accepted.items():
+        pm.register(plugin, name=name)
+        registry.plugins[name] = plugin
+    pm.check_pending()
+    _collect(registry)
+    return registry
+
+
+def _only(registry: PluginRegistry, name: str) -> Any:
+    others = [p for n, p in registry.plugins.items() if n != name]
+    return others
+
+
+def _collect(registry: PluginRegistry) -> None:
+    for name in registry.plugins:
+        others = _only(registry, name)
+        routes: list[Any] = []
+        apps: list[str] = []
+        registry.pm.subset_hook_caller("register_routes", others)(register=routes.append)
+        registry.pm.subset_hook_caller("register_piccolo_apps", others)(register=apps.append)
+
+        def add_job(
+            func: Callable[..., Any], cron: str | None = None, *, _plugin: str = name
+        ) -> None:
+            job_name = f"{_plugin}.{func.__name__}"
+            if job_name in registry.jobs:
+                raise ValueError(f"job {job_name} registered twice")
+            registry.jobs[job_name] = JobSpec(job_name, _plugin, func, cron)
+
+        registry.pm.subset_hook_caller("register_jobs", others)(register=add_job)
+        registry.pm.subset_hook_caller("register_admin_tables", others)(
+            register=registry.admin_tables.append
+        )
+        registry.routes[name] = routes
+        registry.apps[name] = apps
+
+
+_registry: PluginRegistry | None = None
+
+
+def get_registry() -> PluginRegistry:
+    """The process-wide registry of installed plugins, built on first use."""
+    global _registry
+    if _registry is None:
+        _registry = build_registry(_discover())
+    return _registry
+
+
+def set_registry(registry: PluginRegistry | None) -> None:
+    """Replace the registry (tests install inline plugins this way)."""
+    global _registry
+    _registry = registry
+
+
+def discover_plugins() -> list[Plugin]:
+    return _discover()

@@ -1,0 +1,154 @@
+"""Per-tenant plugin enablement: read, enable/disable, configure (validated by the plugin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from coulisses.audit import record
+from coulisses.db.connection import fetch, transaction
+from coulisses.errors import DomainError, NotFound
+from coulisses.plugins.loader import get_registry
+
+
+@dataclass
+class PluginState:
+    name: str
+    version: str
+    title: str
+    description: str
+    depends_on: list[str]
+    enabled: bool
+    config: dict[str, Any]
+    config_schema: dict[str, Any]
+
+
+async def enabled_names(org_id: int) -> set[str]:
+    rows = await fetch("SELECT plugin FROM org_plugins WHERE org = $1 AND enabled", org_id)
+    installed = get_registry().plugins
+    return {r["plugin"] for r in rows if r["plugin"] in installed}
+
+
+async def is_enabled(org_id: int, plugin: str) -> bool:
+    rows = await fetch(
+        "SELECT 1 FROM org_plugins WHERE org = $1 AND plugin = $2 AND enabled", org_id, plugin
+    )
+    return bool(rows) and plugin in get_registry().plugins
+
+
+async def orgs_enabling(plugin: str) -> list[int]:
+    rows = await fetch("SELECT org FROM org_plugins WHERE plugin = $1 AND enabled", plugin)
+    return [r["org"] for r in rows]
+
+
+def _default_config(name: str) -> dict[str, Any]:
+    plugin = get_registry().plugins[name]
+    try:
+        return plugin.config_model().model_dump(mode="json")
+    except ValidationError:
+        return {}
+
+
+async def list_states(org_id: int) -> list[PluginState]:
+    rows = await fetch("SELECT plugin, enabled, config FROM org_plugins WHERE org = $1", org_id)
+    stored = {r["plugin"]: r for r in rows}
+    states = []
+    for name, plugin in sorted(get_registry().plugins.items()):
+        row = stored.get(name)
+        config = json.loads(row["config"]) if row else _default_config(name)
+        states.append(
+            PluginState(
+                name=name,
+                version=plugin.version,
+                title=plugin.title or name,
+                description=plugin.description,
+                depends_on=list(plugin.depends_on),
+                enabled=bool(row and row["enabled"]),
+                config=config,
+                config_schema=plugin.config_model.model_json_schema(),
+            )
+        )
+    return states
+
+
+async def get_state(org_id: int, name: str) -> PluginState:
+    for state in await list_states(org_id):
+        if state.name == name:
+            return state
+    raise NotFound("plugin.not_found", f"No installed plugin named {name}")
+
+
+async def update(
+    org_id: int,
+    actor: int,
+    name: str,
+    *,
+    enabled: bool | None = None,
+    config: dict[str, Any] | None = None,
+) -> PluginState:
+    registry = get_registry()
+    plugin = registry.plugins.get(name)
+    if plugin is None:
+        raise NotFound("plugin.not_found", f"No installed plugin named {name}")
+    current = await get_state(org_id, name)
+    new_config = current.config
+    if config is not None:
+        try:
+            new_config = plugin.config_model.model_validate(config).model_dump(mode="json")
+        except ValidationError as exc:
+            details = [
+                {"field": ".".join(str(p) for p in err["loc"]), "message": err["msg"]}
+                for err in exc.errors()
+            ]
+            raise DomainError(
+                "plugin.invalid_config", f"Invalid config for plugin {name}", details, status=422
+            ) from exc
+    new_enabled = current.enabled if enabled is None else enabled
+    if new_enabled:
+        on = await enabled_names(org_id)
+        missing = [dep for dep in plugin.depends_on if dep not in on]
+        if missing:
+            raise DomainError(
+                "plugin.dependency_disabled",
+                f"Enable {', '.join(missing)} before {name}",
+                {"missing": missing},
+                status=409,
+            )
+    else:
+        dependents = [
+            other.name
+            for other in registry.plugins.values()
+            if name in other.depends_on and other.name in await enabled_names(org_id)
+        ]
+        if dependents and current.enabled:
+            raise DomainError(
+                "plugin.has_dependents",
+                f"Disable {', '.join(dependents)} before {name}",
+                {"dependents": dependents},
+                status=409,
+            )
+    async with transaction():
+        await fetch(
+            """INSERT INTO org_plugins (org, plugin, enabled, config, updated_at)
+               VALUES ($1, $2, $3, $4::jsonb, $5)
+               ON CONFLICT (org, plugin)
+               DO UPDATE SET enabled = EXCLUDED.enabled, config = EXCLUDED.config,
+                             updated_at = EXCLUDED.updated_at""",
+            org_id,
+            name,
+            new_enabled,
+            json.dumps(new_config),
+            dt.datetime.now(dt.UTC),
+        )
+        await record(
+            org_id,
+            actor,
+            "plugin.updated",
+            name,
+            {"enabled": new_enabled, "config_changed": config is not None},
+        )
+    return await get_state(org_id, name)

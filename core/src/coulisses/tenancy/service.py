@@ -1,0 +1,225 @@
+"""Orgs and their members. Every function takes the org scope explicitly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from coulisses.audit import record
+from coulisses.auth.passwords import normalize_email
+from coulisses.auth.rbac import ROLE_RANK
+from coulisses.auth.tokens import hash_token, new_opaque_token
+from coulisses.db.connection import fetch, transaction
+from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
+from coulisses.plugins.relay import emit
+from coulisses_sdk import MemberAdded, Principal
+
+INVITE_TTL = dt.timedelta(days=7)
+
+
+@dataclass
+class OrgRow:
+    id: int
+    name: str
+    slug: str
+    timezone: str
+    locale: str
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:60] or "org"
+
+
+def check_timezone(tz: str) -> str:
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise DomainError(
+            "validation.timezone", f"Unknown IANA timezone {tz!r}", status=422
+        ) from exc
+    return tz
+
+
+async def create_org(name: str, *, timezone: str = "Europe/Paris", locale: str = "fr") -> OrgRow:
+    """Insert an org with a unique slug (call inside a transaction)."""
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise DomainError(
+            "validation.org_name", "Org name must have 1 to 200 characters", status=422
+        )
+    check_timezone(timezone)
+    base = slugify(name)
+    slug = base
+    for _ in range(20):
+        if not await fetch("SELECT 1 FROM orgs WHERE slug = $1", slug):
+            break
+        slug = f"{base}-{secrets.token_hex(2)}"
+    rows = await fetch(
+        """INSERT INTO orgs (name, slug, timezone, locale) VALUES ($1, $2, $3, $4)
+           RETURNING id, name, slug, timezone, locale""",
+        name,
+        slug,
+        timezone,
+        locale,
+    )
+    return OrgRow(**rows[0])
+
+
+async def get_org(org_id: int) -> OrgRow:
+    rows = await fetch("SELECT id, name, slug, timezone, locale FROM orgs WHERE id = $1", org_id)
+    if not rows:
+        raise NotFound("org.not_found", "Org not found")
+    return OrgRow(**rows[0])
+
+
+async def update_org(
+    principal: Principal, *, name: str | None, timezone: str | None, locale: str | None
+) -> OrgRow:
+    org = await get_org(principal.org_id)
+    async with transaction():
+        await fetch(
+            "UPDATE orgs SET name = $2, timezone = $3, locale = $4 WHERE id = $1",
+            org.id,
+            (name or org.name).strip(),
+            check_timezone(timezone) if timezone else org.timezone,
+            locale or org.locale,
+        )
+        await record(org.id, principal.account_id, "org.updated", f"org:{org.id}")
+    return await get_org(org.id)
+
+
+_MEMBER_SQL = """SELECT a.id AS account_id, a.email, a.first_name, a.last_name, m.role,
+                        m.created_at AS joined_at
+                 FROM org_memberships m JOIN accounts a ON a.id = m.account
+                 WHERE m.org = $1"""
+
+
+async def list_members(org_id: int) -> list[dict[str, Any]]:
+    return await fetch(_MEMBER_SQL + " ORDER BY a.email", org_id)
+
+
+async def get_member(org_id: int, account_id: int) -> dict[str, Any]:
+    rows = await fetch(_MEMBER_SQL + " AND a.id = $2", org_id, account_id)
+    if not rows:
+        raise NotFound("member.not_found", "No such member in this org")
+    return rows[0]
+
+
+def _check_role_power(principal: Principal, role: str) -> None:
+    if role not in ROLE_RANK:
+        raise DomainError("validation.role", f"Unknown role {role!r}", status=422)
+    if role == "owner" and principal.role != "owner":
+        raise Forbidden("member.owner_only", "Only an owner can grant or take the owner role")
+
+
+async def invite_member(principal: Principal, email: str, role: str) -> dict[str, Any]:
+    """Add an account (created if new, then emailed a link to set its password) to the org."""
+    from coulisses.tenancy.invite_mail import deliver_member_invite
+
+    _check_role_power(principal, role)
+    address = normalize_email(email)
+    org = await get_org(principal.org_id)
+    setup_token: str | None = None
+    async with transaction():
+        rows = await fetch("SELECT id FROM accounts WHERE username = $1", address)
+        if rows:
+            account_id = int(rows[0]["id"])
+        else:
+            from coulisses.auth.tables import hash_password
+
+            created = await fetch(
+                """INSERT INTO accounts (username, email, password, active)
+                   VALUES ($1, $1, $2, true) RETURNING id""",
+                address,
+                hash_password(new_opaque_token()),
+            )
+            account_id = int(created[0]["id"])
+            setup_token = new_opaque_token()
+            await fetch(
+                """INSERT INTO password_reset_tokens (account, token_hash, expires_at)
+                   VALUES ($1, $2, now() + $3::interval)""",
+                account_id,
+                hash_token(setup_token),
+                INVITE_TTL,
+            )
+        if await fetch(
+            "SELECT 1 FROM org_memberships WHERE org = $1 AND account = $2", org.id, account_id
+        ):
+            raise Conflict("member.already_member", "This account is already a member of the org")
+        await fetch(
+            "INSERT INTO org_memberships (account, org, role) VALUES ($1, $2, $3)",
+            account_id,
+            org.id,
+            role,
+        )
+        await record(
+            org.id, principal.account_id, "member.added", f"account:{account_id}", {"role": role}
+        )
+    await deliver_member_invite(address, org.name, role, setup_token)
+    await emit(
+        MemberAdded(
+            org_id=org.id,
+            actor_account_id=principal.account_id,
+            account_id=account_id,
+            email=address,
+            role=role,
+        )
+    )
+    return await get_member(org.id, account_id)
+
+
+async def _lock_owners(org_id: int) -> list[int]:
+    rows = await fetch(
+        "SELECT account FROM org_memberships WHERE org = $1 AND role = 'owner' FOR UPDATE", org_id
+    )
+    return [r["account"] for r in rows]
+
+
+async def change_role(principal: Principal, account_id: int, role: str) -> dict[str, Any]:
+    _check_role_power(principal, role)
+    async with transaction():
+        member = await get_member(principal.org_id, account_id)
+        if member["role"] == "owner" and principal.role != "owner":
+            raise Forbidden("member.owner_only", "Only an owner can change an owner's role")
+        owners = await _lock_owners(principal.org_id)
+        if member["role"] == "owner" and role != "owner" and owners == [account_id]:
+            raise Conflict("member.last_owner", "The last owner of an org cannot be demoted")
+        await fetch(
+            "UPDATE org_memberships SET role = $3 WHERE org = $1 AND account = $2",
+            principal.org_id,
+            account_id,
+            role,
+        )
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "member.role_changed",
+            f"account:{account_id}",
+            {"from": member["role"], "to": role},
+        )
+    return await get_member(principal.org_id, account_id)
+
+
+async def remove_member(principal: Principal, account_id: int) -> None:
+    async with transaction():
+        member = await get_member(principal.org_id, account_id)
+        if member["role"] == "owner" and principal.role != "owner":
+            raise Forbidden("member.owner_only", "Only an owner can remove an owner")
+        owners = await _lock_owners(principal.org_id)
+        if member["role"] == "owner" and owners == [account_id]:
+            raise Conflict("member.last_owner", "The last owner of an org cannot be removed")
+        await fetch(
+            "DELETE FROM org_memberships WHERE org = $1 AND account = $2",
+            principal.org_id,
+            account_id,
+        )
+        await record(
+            principal.org_id, principal.account_id, "member.removed", f"account:{account_id}"
+        )

@@ -1,0 +1,34 @@
+"""Orgs (tenants), memberships of accounts in orgs, and the audit log."""
+
+from __future__ import annotations
+
+from piccolo.columns import JSONB, ForeignKey, Timestamptz, Varchar
+from piccolo.table import Table
+
+from coulisses.auth.tables import Account
+
+ROLES = ("owner", "admin", "manager", "tech")
+
+
+class Org(Table, tablename="orgs"):
+    name = Varchar(length=200)
+    slug = Varchar(length=80, unique=True)
+    timezone = Varchar(length=64, default="Europe/Paris")
+    locale = Varchar(length=8, default="fr")
+    created_at = Timestamptz()
+
+
+class OrgMembership(Table, tablename="org_memberships"):
+    account = ForeignKey(Account)
+    org = ForeignKey(Org)
+    role = Varchar(length=16)
+    created_at = Timestamptz()
+
+
+class AuditLog(Table, tablename="audit_log"):
+    org = ForeignKey(Org, null=True)
+    actor = ForeignKey(Account, null=True)
+    action = Varchar(length=100)
+    target = Varchar(length=200, null=True)
+    payload = JSONB(default="{}")
+    at = Timestamptz()

@@ -1,0 +1,86 @@
+"""The Litestar application: all wiring in one place (routes, middleware, lifespan)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from litestar import Litestar, Router
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+
+from coulisses import __version__
+from coulisses.auth.api import AuthController
+from coulisses.auth.middleware import auth_middleware
+from coulisses.db.connection import close_pool, open_pool
+from coulisses.errors import EXCEPTION_HANDLERS
+from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
+from coulisses.plugins.api import OrgPluginsController
+from coulisses.plugins.gate import plugin_gate, plugin_routers
+from coulisses.plugins.loader import get_registry
+from coulisses.settings import get_settings
+from coulisses.tenancy.api import OrgController
+from coulisses.web.health import healthz, readyz
+from coulisses_sdk import host as sdk_host
+
+logger = logging.getLogger(__name__)
+
+
+def _admin_handlers() -> list[Any]:
+    try:
+        from coulisses_admin import admin_handlers
+    except ImportError:
+        return []
+    handlers: list[Any] = admin_handlers()
+    return handlers
+
+
+def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
+    """Build the app. ``run_worker`` starts an in-process SAQ worker (demo, tests)."""
+    settings = get_settings()
+    registry = get_registry()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+        await open_pool(pool_size)
+        runtime = JobRuntime()
+        await runtime.connect()
+        set_runtime(runtime)
+        sdk_host.set_host(CoreHost(runtime))
+        if run_worker:
+            runtime.start_worker()
+        app.state.jobs = runtime
+        try:
+            yield
+        finally:
+            sdk_host.set_host(None)
+            set_runtime(None)
+            await runtime.close()
+            await close_pool()
+
+    handlers: list[Any] = [
+        healthz,
+        readyz,
+        AuthController,
+        OrgController,
+        OrgPluginsController,
+        *plugin_routers(registry),
+        *_admin_handlers(),
+    ]
+    return Litestar(
+        route_handlers=[Router(path="/", route_handlers=handlers)],
+        middleware=[auth_middleware],
+        guards=[plugin_gate],
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=[lifespan],
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(
+            title="Coulisses Crew API",
+            version=__version__,
+            path="/api/docs",
+            render_plugins=[SwaggerRenderPlugin(path="/")],
+        ),
+        debug=False,
+    )

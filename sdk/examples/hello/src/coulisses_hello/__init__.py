@@ -1,0 +1,1 @@
+"""Example third-party plugin: greets new members, using the whole SDK surface."""

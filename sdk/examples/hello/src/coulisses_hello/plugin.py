@@ -1,0 +1,82 @@
+"""The hello plugin: a route, a table, a job and a domain-event hook."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, get
+from pydantic import BaseModel, ConfigDict, Field
+
+from coulisses_hello.tables import Greeting
+from coulisses_sdk import MemberAdded, Plugin, current_principal, enqueue, hookimpl
+
+NAME = "hello"
+
+
+class HelloConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    greeting: str = Field(default="Bienvenue", min_length=1, max_length=100)
+    punctuation: str = Field(default="!", max_length=3)
+
+
+@get("/greetings", operation_id="HelloListGreetings")
+async def list_greetings(request: Request[Any, Any, Any]) -> list[dict[str, Any]]:
+    principal = current_principal(request)
+    rows = (
+        await Greeting.select(Greeting.email, Greeting.message, Greeting.delivered)
+        .where(Greeting.org_id == principal.org_id)
+        .order_by(Greeting.id)
+    )
+    return list(rows)
+
+
+@get("/ping", operation_id="HelloPing")
+async def ping(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    principal = current_principal(request)
+    return {"plugin": NAME, "org_id": principal.org_id, "message": "hello"}
+
+
+async def deliver_greeting(ctx: dict[str, Any], *, org_id: int, email: str) -> None:
+    """Job: mark the greetings of ``email`` delivered (a real plugin would send something)."""
+    await Greeting.update({Greeting.delivered: Greeting.delivered + 1}).where(
+        (Greeting.org_id == org_id) & (Greeting.email == email)
+    )
+
+
+class HelloPlugin(Plugin):
+    name = NAME
+    version = "0.1.0"
+    title = "Hello"
+    description = "Exemple de plugin : salue chaque nouveau membre de l'org."
+    core_requires = ">=0.1,<1"
+    config_model = HelloConfig
+
+    @hookimpl
+    def register_routes(self, register: Any) -> None:
+        register(list_greetings)
+        register(ping)
+
+    @hookimpl
+    def register_piccolo_apps(self, register: Any) -> None:
+        register("coulisses_hello.piccolo_app")
+
+    @hookimpl
+    def register_jobs(self, register: Any) -> None:
+        register(deliver_greeting)
+
+    @hookimpl
+    def register_admin_tables(self, register: Any) -> None:
+        register(Greeting)
+
+    @hookimpl
+    async def member_added(self, event: MemberAdded) -> None:
+        await Greeting.insert(
+            Greeting(org_id=event.org_id, email=event.email, message=f"Bienvenue {event.email}")
+        )
+        await enqueue(
+            f"{NAME}.deliver_greeting", org_id=event.org_id, plugin=NAME, email=event.email
+        )
+
+
+plugin = HelloPlugin()

@@ -1,0 +1,85 @@
+"""Every hook a plugin can implement, in one file (the contract between core and plugins).
+
+Registration hooks run once at boot and receive a ``register`` callback so the
+host validates and de-duplicates what a plugin contributes. Event hooks run
+after the transaction that produced the event has committed, only for plugins
+the event's org has enabled, each plugin isolated from the others' errors.
+An implementation may be ``async``: the host awaits what it returns. Hook
+order is not guaranteed; never rely on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pluggy
+
+from coulisses_sdk.events import MemberAdded, OrgCreated
+
+PROJECT_NAME = "coulisses"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+# -- registration hooks (called once at boot, for every installed plugin) -----
+
+
+@hookspec
+def register_routes(register: Callable[[Any], None]) -> None:
+    """Contribute Litestar route handlers, controllers or routers.
+
+    ``register(handler)`` mounts ``handler`` under ``/api/v1/<plugin>/``. Every
+    such route requires a session, and answers 404 for an org that has not
+    enabled the plugin. Example::
+
+        @get("/greeting", operation_id="HelloGreeting")
+        async def greeting(request: Request) -> dict[str, str]: ...
+
+        @hookimpl
+        def register_routes(register):
+            register(greeting)
+    """
+
+
+@hookspec
+def register_piccolo_apps(register: Callable[[str], None]) -> None:
+    """Contribute Piccolo apps by module path, e.g. ``register("coulisses_hello.piccolo_app")``.
+
+    The app's ``APP_CONFIG`` must declare ``migration_dependencies`` on the core
+    apps it references; ``coulisses migrate`` runs its migrations after core's.
+    Every row of a plugin table should carry an ``org_id``.
+    """
+
+
+@hookspec
+def register_jobs(register: Callable[..., None]) -> None:
+    """Contribute SAQ job functions: ``register(func)`` or ``register(func, cron="*/5 * * * *")``.
+
+    A job is called as ``await func(ctx, org_id=..., **kwargs)`` and is named
+    ``<plugin>.<func.__name__>`` for :func:`coulisses_sdk.enqueue`. A cron job
+    is called once per enabling org, as ``func(ctx, org_id=...)``.
+    """
+
+
+@hookspec
+def register_admin_tables(register: Callable[[Any], None]) -> None:
+    """Contribute Piccolo tables shown to platform operators in piccolo-admin."""
+
+
+# -- domain events (per tenant, after commit) --------------------------------
+
+
+@hookspec
+def org_created(event: OrgCreated) -> Any:
+    """An org was just created (signup).
+
+    A new org has enabled nothing yet, so this one event goes to every installed
+    plugin (a plugin may prepare defaults for the org); it stays isolated per plugin.
+    """
+
+
+@hookspec
+def member_added(event: MemberAdded) -> Any:
+    """An account became member of ``event.org_id`` with ``event.role``."""

@@ -1,0 +1,40 @@
+"""The ``Plugin`` base class: metadata the host checks before loading a plugin."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+
+class EmptyConfig(BaseModel):
+    """Config model of a plugin that has no settings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Plugin:
+    """Subclass it, set the metadata, add ``@hookimpl`` methods, expose an instance.
+
+    The instance is what the ``coulisses.plugins`` entry point names::
+
+        [project.entry-points."coulisses.plugins"]
+        hello = "coulisses_hello.plugin:plugin"
+    """
+
+    #: Unique id, also the URL prefix ``/api/v1/<name>/`` (lowercase, ``[a-z0-9_-]``).
+    name: ClassVar[str]
+    #: The plugin's own version.
+    version: ClassVar[str] = "0.0.0"
+    #: Human title and description shown in org settings.
+    title: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    #: PEP 440 specifier of the core versions this plugin works with.
+    core_requires: ClassVar[str] = ">=0.1,<1"
+    #: Names of plugins that must be installed (and enabled for an org) first.
+    depends_on: ClassVar[tuple[str, ...]] = ()
+    #: Pydantic model validating the per-org config; its JSON schema drives the settings form.
+    config_model: ClassVar[type[BaseModel]] = EmptyConfig
+
+    def __repr__(self) -> str:
+        return f"<Plugin {self.name} {self.version}>"
