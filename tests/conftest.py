@@ -149,7 +149,7 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         from redis.asyncio import Redis
 
         redis = Redis.from_url(os.environ["REDIS_URL"])
-        keys = [k async for k in redis.scan_iter("cc:rl:*")]
+        keys = [k async for k in redis.scan_iter(f"cc:rl:coulisses-test-{RUN_ID}:*")]
         if keys:
             await redis.delete(*keys)
         await redis.aclose()

@@ -44,7 +44,7 @@ class MemoryRateLimiter:
 
 
 class RedisRateLimiter:
-    def __init__(self, url: str, prefix: str = "cc:rl:") -> None:
+    def __init__(self, url: str, prefix: str) -> None:
         from redis.asyncio import Redis
 
         self._redis = Redis.from_url(url)
@@ -75,8 +75,11 @@ _limiter: RateLimiter | None = None
 def get_limiter() -> RateLimiter:
     global _limiter
     if _limiter is None:
-        url = get_settings().redis_url
-        _limiter = RedisRateLimiter(url) if url else MemoryRateLimiter()
+        settings = get_settings()
+        url = settings.redis_url
+        _limiter = (
+            RedisRateLimiter(url, f"cc:rl:{settings.queue_name}:") if url else MemoryRateLimiter()
+        )
     return _limiter
 
 
