@@ -24,6 +24,21 @@ ACTIONS: dict[str, str] = {
     "users.read": "tech",
     "users.manage": "manager",
     "audit.read": "admin",
+    "projects.read": "tech",
+    "projects.manage": "manager",
+    "missions.read": "tech",
+    "missions.manage": "manager",
+    "assignments.read": "tech",
+    "assignments.manage": "manager",
+    "assignments.answer_own": "tech",
+    "availability.read": "tech",
+    "availability.request_own": "tech",
+    "availability.approve": "manager",
+    "conflicts.read": "manager",
+    "rates.read": "manager",
+    "rates.manage": "admin",
+    "planning.read": "tech",
+    "events.read": "tech",
 }
 
 
