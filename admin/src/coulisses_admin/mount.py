@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Response, asgi
-from litestar.response import Redirect
+from litestar import asgi
 from litestar.types import Receive, Scope, Send
 
 
@@ -41,20 +40,27 @@ def build_admin() -> Any:
     )
 
 
+async def _send(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+_NOT_FOUND = b'{"error":{"code":"not_found","message":"Resource not found"}}'
+
+
 def admin_handlers() -> list[Any]:
     admin_app = build_admin()
 
     @asgi("/admin", is_mount=True, copy_scope=True)
     async def admin(scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope.get("path", "")
-        # the mount also matches /adminx: only /admin and /admin/... are the back office
-        if path not in ("", "/") and not path.startswith("/"):
-            await Response(
-                {"error": {"code": "not_found", "message": "Resource not found"}}, status_code=404
-            )(scope, receive, send)
+        raw = bytes(scope.get("raw_path") or b"").split(b"?")[0]
+        if raw == b"/admin":
+            # its assets are relative: the back office lives under /admin/
+            await _send(send, 308, [(b"location", b"/admin/")], b"")
             return
-        if path == "":
-            await Redirect("/admin/")(scope, receive, send)
+        if not raw.startswith(b"/admin/"):
+            # the mount also matches /adminx and the like
+            await _send(send, 404, [(b"content-type", b"application/json")], _NOT_FOUND)
             return
         await admin_app(scope, receive, send)
 

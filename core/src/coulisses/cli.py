@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Iterator
@@ -23,6 +24,9 @@ def database() -> Iterator[None]:
     import coulisses.db  # noqa: F401 - sets PICCOLO_CONF
     from coulisses.db.embedded import ensure_database
 
+    configured = get_settings().database_url  # may come from .env rather than the environment
+    if configured and not os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = configured
     server = ensure_database(get_settings().data_dir)
     if server is not None:
         click.echo(f"PostgreSQL embarque demarre dans {server.data_dir}")

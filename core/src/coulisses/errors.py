@@ -9,12 +9,20 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from asyncpg.exceptions import (
+    CharacterNotInRepertoireError,
+    DataError,
+    NumericValueOutOfRangeError,
+    StringDataRightTruncationError,
+)
 from litestar import MediaType, Request, Response
 from litestar.exceptions import (
+    ClientException,
     HTTPException,
     NotAuthorizedException,
     NotFoundException,
     PermissionDeniedException,
+    SerializationException,
     ValidationException,
 )
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
@@ -88,15 +96,31 @@ _HTTP_CODES = {
 }
 
 
+def _is_malformed_body(exc: HTTPException) -> bool:
+    # Litestar turns a body that msgspec cannot decode into a bare ClientException
+    # raised from a SerializationException; its message varies ("Input data was
+    # truncated", "JSON is malformed: ..."), so the cause is what identifies it.
+    return type(exc) is ClientException and isinstance(exc.__cause__, SerializationException)
+
+
+def _validation_details(exc: ValidationException) -> Any:
+    if not isinstance(exc.extra, list) or not exc.extra:
+        return exc.extra or None
+    details = []
+    for item in exc.extra:
+        if isinstance(item, dict) and item.get("key") == "data" and item.get("message") == "'data'":
+            # Litestar reports a missing body as the KeyError of its "data" kwarg.
+            item = {**item, "message": "A JSON request body is required"}
+        details.append(item)
+    return details
+
+
 def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     status = exc.status_code
+    if _is_malformed_body(exc):
+        return _response(400, "request.malformed_json", "The request body is not valid JSON")
     if isinstance(exc, ValidationException):
-        details = exc.extra if exc.extra else None
-        message = "Invalid request"
-        detail = str(exc.detail or "")
-        if "JSON" in detail or "decode" in detail.lower():
-            return _response(400, "request.malformed_json", "The request body is not valid JSON")
-        return _response(400 if status == 400 else status, "request.validation", message, details)
+        return _response(status, "request.validation", "Invalid request", _validation_details(exc))
     if isinstance(exc, NotAuthorizedException):
         return _response(401, "auth.unauthenticated", str(exc.detail or "Authentication required"))
     if isinstance(exc, PermissionDeniedException):
@@ -107,7 +131,44 @@ def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Respons
     return _response(status, code, str(exc.detail or "Request failed"))
 
 
+def _is_body_decode_error(exc: Exception) -> bool:
+    """Invalid UTF-8 in a JSON body escapes msgspec as a bare UnicodeDecodeError."""
+    if not isinstance(exc, UnicodeDecodeError):
+        return False
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_name == "decode_json" and "litestar" in code.co_filename:
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def _input_data_error(exc: Exception) -> Response[Any] | None:
+    """Values PostgreSQL refuses because of what the client sent, not because of a bug.
+
+    A safety net behind the schemas: a NUL character, a string longer than its
+    column or a number beyond its column's range is the client's error (4xx),
+    whichever route let it through.
+    """
+    if isinstance(exc, CharacterNotInRepertoireError):
+        return _response(400, "request.validation", "Text must not contain NUL characters")
+    if isinstance(exc, StringDataRightTruncationError):
+        return _response(422, "validation.too_long", "A text value is too long")
+    if isinstance(exc, NumericValueOutOfRangeError) or (
+        isinstance(exc, DataError) and isinstance(exc.__cause__, OverflowError)
+    ):
+        return _response(400, "request.validation", "A number is out of range")
+    return None
+
+
 def internal_error_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    if _is_body_decode_error(exc):
+        return _response(400, "request.malformed_json", "The request body is not valid UTF-8 JSON")
+    response = _input_data_error(exc)
+    if response is not None:
+        logger.warning("input rejected by the database: %s", exc)
+        return response
     logger.exception("unhandled error", exc_info=exc)
     return _response(HTTP_500_INTERNAL_SERVER_ERROR, "internal", "Internal server error")
 

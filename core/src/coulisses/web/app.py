@@ -20,6 +20,7 @@ from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
 from coulisses.plugins.api import OrgPluginsController
 from coulisses.plugins.gate import plugin_gate, plugin_routers
 from coulisses.plugins.loader import get_registry
+from coulisses.scheduling.api import SCHEDULING_CONTROLLERS
 from coulisses.settings import get_settings
 from coulisses.tenancy.api import OrgController
 from coulisses.web.health import healthz, readyz
@@ -66,6 +67,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         AuthController,
         OrgController,
         OrgPluginsController,
+        *SCHEDULING_CONTROLLERS,
         *plugin_routers(registry),
         *_admin_handlers(),
     ]

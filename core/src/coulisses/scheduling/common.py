@@ -1,0 +1,105 @@
+"""Helpers shared by the scheduling services: paging, org timezone, database error mapping."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+
+from coulisses.db.connection import fetch
+from coulisses.errors import Conflict, DomainError
+
+MAX_PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    page: int = 1
+    page_size: int = 50
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class PageResult:
+    items: list[dict[str, Any]]
+    page: int
+    page_size: int
+    total: int
+
+
+def page_request(page: int, page_size: int) -> PageRequest:
+    if page < 1:
+        raise DomainError("pagination.invalid", "page starts at 1", status=400)
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise DomainError(
+            "pagination.invalid", f"page_size must be between 1 and {MAX_PAGE_SIZE}", status=400
+        )
+    return PageRequest(page, page_size)
+
+
+def check_page(paging: PageRequest, total: int) -> None:
+    """Page 1 always exists (possibly empty); a page past the last one is an error."""
+    last = max(1, -(-total // paging.page_size))
+    if paging.page > last:
+        raise DomainError(
+            "pagination.out_of_range",
+            f"page {paging.page} is past the last page ({last})",
+            details={"last_page": last, "total": total},
+            status=400,
+        )
+
+
+def json_value(value: Any) -> Any:
+    """asyncpg hands jsonb/json back as text (no codec is registered)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+async def org_timezone(org_id: int) -> ZoneInfo:
+    rows = await fetch("SELECT timezone FROM orgs WHERE id = $1", org_id)
+    return ZoneInfo(rows[0]["timezone"] if rows else "Europe/Paris")
+
+
+def require_aware(value: dt.datetime, field: str) -> dt.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise DomainError(
+            "validation.naive_datetime",
+            f"{field} needs a UTC offset (e.g. 2027-07-01T20:00:00+02:00)",
+            details={"field": field},
+            status=422,
+        )
+    return value
+
+
+@contextlib.contextmanager
+def overlap_as_conflict() -> Iterator[None]:
+    """Turn the double-booking constraint (SQLSTATE 23P01) into 409 assignment.overlap."""
+    try:
+        yield
+    except asyncpg.exceptions.ExclusionViolationError as exc:
+        raise Conflict(
+            "assignment.overlap",
+            "This user already has an accepted assignment that overlaps these times",
+        ) from exc
+
+
+def clean_names(values: list[str], field: str, *, lower: bool = True) -> list[str]:
+    """Trimmed, de-duplicated (order kept) names; empty or too long names are a 422."""
+    seen: list[str] = []
+    for raw in values:
+        value = raw.strip().lower() if lower else raw.strip()
+        if not value or len(value) > 100:
+            raise DomainError(
+                f"validation.{field}", f"Each {field} needs 1 to 100 characters", status=422
+            )
+        if value not in seen:
+            seen.append(value)
+    return seen

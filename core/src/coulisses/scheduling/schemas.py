@@ -1,0 +1,273 @@
+"""Request and response bodies of the scheduling routes (never table rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import msgspec
+from msgspec import UNSET, UnsetType
+
+from coulisses.auth.schemas import Strict
+
+EmploymentType = Literal["CDI", "CDD", "Intermittent", "Freelance"]
+ProjectStatus = Literal["DRAFT", "ACTIVE", "ARCHIVED"]
+MissionStatus = Literal["DRAFT", "PUBLISHED"]
+AssignmentStatus = Literal["INVITED", "ACCEPTED", "DECLINED", "CANCELLED"]
+
+
+# -- users ---------------------------------------------------------------------
+
+
+class Skill(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    level: int = 1
+
+
+class UserCreate(Strict):
+    first_name: str
+    last_name: str
+    employment_type: EmploymentType
+    email: str | None = None
+    phone: str | None = None
+    account_id: int | None = None
+    skills: list[Skill] = []
+    tags: list[str] = []
+    notes: str = ""
+
+
+class UserUpdate(Strict):
+    first_name: str | UnsetType = UNSET
+    last_name: str | UnsetType = UNSET
+    employment_type: EmploymentType | UnsetType = UNSET
+    email: str | None | UnsetType = UNSET
+    phone: str | None | UnsetType = UNSET
+    account_id: int | None | UnsetType = UNSET
+    skills: list[Skill] | UnsetType = UNSET
+    tags: list[str] | UnsetType = UNSET
+    notes: str | UnsetType = UNSET
+
+
+class UserOut(msgspec.Struct):
+    id: int
+    first_name: str
+    last_name: str
+    employment_type: str
+    email: str | None
+    phone: str | None
+    account_id: int | None
+    skills: list[Skill]
+    tags: list[str]
+    notes: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    rank: float | None = None
+
+
+class UserPage(msgspec.Struct):
+    items: list[UserOut]
+    page: int
+    page_size: int
+    total: int
+
+
+# -- projects ------------------------------------------------------------------
+
+
+class ProjectCreate(Strict):
+    name: str
+    description: str = ""
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+
+
+class ProjectUpdate(Strict):
+    name: str | UnsetType = UNSET
+    description: str | UnsetType = UNSET
+    status: ProjectStatus | UnsetType = UNSET
+    starts_on: dt.date | None | UnsetType = UNSET
+    ends_on: dt.date | None | UnsetType = UNSET
+
+
+class ProjectOut(msgspec.Struct):
+    id: int
+    name: str
+    description: str
+    status: str
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    mission_count: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class ProjectPage(msgspec.Struct):
+    items: list[ProjectOut]
+    page: int
+    page_size: int
+    total: int
+
+
+# -- missions ------------------------------------------------------------------
+
+
+class MissionRoleIn(Strict):
+    name: str
+    quota: int
+    required_skills: list[str] = []
+
+
+class MissionRoleUpdate(Strict):
+    name: str | UnsetType = UNSET
+    quota: int | UnsetType = UNSET
+    required_skills: list[str] | UnsetType = UNSET
+
+
+class MissionRoleOut(msgspec.Struct):
+    id: int
+    name: str
+    quota: int
+    required_skills: list[str]
+    invited: int
+    accepted: int
+
+
+class MissionCreate(Strict):
+    project_id: int
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    place: str = ""
+    notes: str = ""
+    allow_long: bool = False
+    roles: list[MissionRoleIn] = []
+
+
+class MissionUpdate(Strict):
+    title: str | UnsetType = UNSET
+    place: str | UnsetType = UNSET
+    notes: str | UnsetType = UNSET
+    starts_at: dt.datetime | UnsetType = UNSET
+    ends_at: dt.datetime | UnsetType = UNSET
+    allow_long: bool | UnsetType = UNSET
+
+
+class MissionOut(msgspec.Struct):
+    id: int
+    project_id: int
+    title: str
+    place: str
+    notes: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    allow_long: bool
+    status: str
+    roles: list[MissionRoleOut]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class MissionPage(msgspec.Struct):
+    items: list[MissionOut]
+    page: int
+    page_size: int
+    total: int
+
+
+class TimeSlot(Strict):
+    """``start``/``end`` as HH:MM in the org timezone; an end before the start is the next day."""
+
+    start: str
+    end: str
+    title: str | None = None
+
+
+class BulkMissionsCreate(Strict):
+    """Missions for ``days`` (or every day from ``date_from`` to ``date_to``) x ``slots``."""
+
+    title: str
+    slots: list[TimeSlot]
+    days: list[dt.date] | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    weekdays: list[int] | None = None
+    place: str = ""
+    notes: str = ""
+    allow_long: bool = False
+    publish: bool = False
+    roles: list[MissionRoleIn] = []
+
+
+class BulkMissionsOut(msgspec.Struct):
+    created: int
+    items: list[MissionOut]
+
+
+# -- assignments and invitations -------------------------------------------------
+
+
+class AssignmentCreate(Strict):
+    mission_role_id: int
+    user_id: int
+
+
+class AssignmentsBulkCreate(Strict):
+    """Invite every user of ``user_ids`` on every role of ``mission_role_ids``; all or nothing."""
+
+    mission_role_ids: list[int]
+    user_ids: list[int]
+
+
+class AnswerIn(Strict):
+    reason: str | None = None
+
+
+class InvitationOut(msgspec.Struct):
+    id: int
+    expires_at: dt.datetime
+    revoked_at: dt.datetime | None
+    answer: str | None
+    answered_at: dt.datetime | None
+
+
+class AssignmentOut(msgspec.Struct):
+    id: int
+    mission_id: int
+    mission_role_id: int
+    role_name: str
+    user_id: int
+    status: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    decline_reason: str | None
+    answered_at: dt.datetime | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    invitation: InvitationOut | None = None
+
+
+class AssignmentPage(msgspec.Struct):
+    items: list[AssignmentOut]
+    page: int
+    page_size: int
+    total: int
+
+
+class AssignmentsBulkOut(msgspec.Struct):
+    created: int
+    items: list[AssignmentOut]
+
+
+class PublicAnswerOut(msgspec.Struct):
+    """What the public accept/decline page shows (no ids of other people)."""
+
+    invitation_id: int
+    assignment_status: str
+    answer: str
+    answered_at: dt.datetime | None
+    mission_title: str
+    place: str
+    role_name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    replayed: bool
