@@ -15,6 +15,10 @@ from urllib.parse import urlparse, urlunparse
 
 import pytest
 
+# The plugin SDK's fixtures (coulisses_app, org, enable_plugin...) for every test;
+# they reuse the database below, see ``database``.
+pytest_plugins = ["coulisses_sdk.testing"]
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -72,6 +76,7 @@ def database() -> Iterator[str]:
         from coulisses.db.migrate import migrate
 
         asyncio.run(migrate(quiet=True))
+        os.environ["COULISSES_TEST_DATABASE"] = os.environ["DATABASE_URL"]  # SDK fixtures reuse it
         yield os.environ["DATABASE_URL"]
     finally:
         asyncio.run(_admin_exec(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
@@ -127,7 +132,8 @@ _TRUNCATE: str | None = None
 
 @pytest.fixture(autouse=True)
 async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
-    """Isolation: every test starts with empty tables, empty queue and fresh rate limits."""
+    """Isolation: every test starts with empty tables, an empty job queue (saq_jobs in
+    PostgreSQL or the run's Redis keys), empty live streams and fresh rate limits."""
     yield
     global _TRUNCATE
     from coulisses.db.connection import database_url
@@ -138,7 +144,7 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         if _TRUNCATE is None:
             rows = await conn.fetch(
                 """SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-                   AND tablename NOT IN ('migration')"""
+                   AND tablename NOT IN ('migration', 'saq_versions')"""
             )
             names = ", ".join(f'"{r["tablename"]}"' for r in rows)
             _TRUNCATE = f"TRUNCATE {names} RESTART IDENTITY CASCADE"
@@ -149,7 +155,7 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         from redis.asyncio import Redis
 
         redis = Redis.from_url(os.environ["REDIS_URL"])
-        keys = [k async for k in redis.scan_iter(f"cc:rl:coulisses-test-{RUN_ID}:*")]
+        keys = [k async for k in redis.scan_iter(f"*coulisses-test-{RUN_ID}*")]
         if keys:
             await redis.delete(*keys)
         await redis.aclose()
@@ -191,3 +197,22 @@ async def run_jobs() -> None:
     from coulisses.jobs.queue import get_runtime
 
     await get_runtime().run_pending()
+
+
+@pytest.fixture(scope="session")
+async def live_server(app: Any) -> AsyncIterator[str]:
+    """The same app served by uvicorn over real TCP (streaming responses such as SSE)."""
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")
+    )
+    task = asyncio.get_running_loop().create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn exposes a flag, not an event
+        await asyncio.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task

@@ -121,10 +121,26 @@ def serve(host: str | None, port: int | None, worker: bool) -> None:
 @click.option("--host", default=None)
 @click.option("--port", default=None, type=int)
 def demo(host: str | None, port: int | None) -> None:
-    """Embedded DB, migrate, seed the demo org, serve with an in-process worker."""
+    """Embedded DB, migrate, seed the demo org, serve with an in-process worker.
+
+    Without SMTP settings in the environment, emails land in a local sink
+    (.coulisses/mail/*.eml, links printed in the log).
+    """
     settings = get_settings()
-    with database():
-        run(lambda: _serve(host or settings.host, port or settings.port, True, True))
+    sink = None
+    if "SMTP_HOST" not in os.environ and "SMTP_PORT" not in os.environ:
+        from coulisses.mail.sink import start_sink
+
+        sink = start_sink(settings.smtp_host, settings.smtp_port, settings.data_dir / "mail")
+        click.echo(
+            f"Emails de demo : {settings.data_dir / 'mail'} (SMTP local {settings.smtp_port})"
+        )
+    try:
+        with database():
+            run(lambda: _serve(host or settings.host, port or settings.port, True, True))
+    finally:
+        if sink is not None:
+            sink.stop()
 
 
 @main.command()

@@ -11,17 +11,17 @@ from coulisses.tenancy.service import create_org
 
 DEMO_SLUG = "les-nuits-de-juillet"
 DEMO_PASSWORD = "Coulisses-2027!"  # printed on screen by the demo; dev data only
-OWNER_EMAIL = "direction@nuits-juillet.test"
+OWNER_EMAIL = "direction@nuitsdejuillet.example.com"
 
 MEMBERS = [
     (OWNER_EMAIL, "Claire", "Fontaine", "owner"),
-    ("production@nuits-juillet.test", "Hugo", "Marchal", "admin"),
-    ("administration@nuits-juillet.test", "Lea", "Perrin", "admin"),
-    ("regie.generale@nuits-juillet.test", "Samir", "Benali", "manager"),
-    ("regie.son@nuits-juillet.test", "Julie", "Roux", "manager"),
-    ("regie.lumiere@nuits-juillet.test", "Marc", "Giraud", "manager"),
-    ("securite@nuits-juillet.test", "Nadia", "Lemoine", "manager"),
-    ("tech@nuits-juillet.test", "Tom", "Bernard", "tech"),
+    ("production@nuitsdejuillet.example.com", "Hugo", "Marchal", "admin"),
+    ("administration@nuitsdejuillet.example.com", "Lea", "Perrin", "admin"),
+    ("regie.generale@nuitsdejuillet.example.com", "Samir", "Benali", "manager"),
+    ("regie.son@nuitsdejuillet.example.com", "Julie", "Roux", "manager"),
+    ("regie.lumiere@nuitsdejuillet.example.com", "Marc", "Giraud", "manager"),
+    ("securite@nuitsdejuillet.example.com", "Nadia", "Lemoine", "manager"),
+    ("tech@nuitsdejuillet.example.com", "Tom", "Bernard", "tech"),
 ]
 
 FIRST = [
@@ -104,7 +104,7 @@ async def seed_demo() -> dict[str, Any]:
                 org.id,
                 first,
                 last,
-                f"{first}.{last}.{index}@crew.nuits-juillet.test".lower(),
+                f"{first}.{last}.{index}@crew.nuitsdejuillet.example.com".lower(),
                 "+33 6 " + " ".join(str(rng.randint(10, 99)) for _ in range(4)),
                 employment,
                 tech_account if index == 0 else None,

@@ -36,3 +36,45 @@ class MemberAdded(DomainEvent):
     account_id: int
     email: str
     role: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissionChanged(DomainEvent):
+    """``change`` is one of created, updated, published, unpublished, deleted."""
+
+    mission_id: int
+    project_id: int
+    change: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentEvent(DomainEvent):
+    """Fields shared by every assignment event."""
+
+    assignment_id: int
+    mission_id: int
+    mission_role_id: int
+    user_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentInvited(AssignmentEvent):
+    invitation_id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentAccepted(AssignmentEvent):
+    """``via`` is ``link`` (signed invitation) or ``app`` (logged-in user)."""
+
+    via: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentDeclined(AssignmentEvent):
+    via: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentCancelled(AssignmentEvent):
+    previous_status: str

@@ -15,7 +15,15 @@ from typing import Any
 
 import pluggy
 
-from coulisses_sdk.events import MemberAdded, OrgCreated
+from coulisses_sdk.events import (
+    AssignmentAccepted,
+    AssignmentCancelled,
+    AssignmentDeclined,
+    AssignmentInvited,
+    MemberAdded,
+    MissionChanged,
+    OrgCreated,
+)
 
 PROJECT_NAME = "coulisses"
 
@@ -83,3 +91,45 @@ def org_created(event: OrgCreated) -> Any:
 @hookspec
 def member_added(event: MemberAdded) -> Any:
     """An account became member of ``event.org_id`` with ``event.role``."""
+
+
+@hookspec
+def mission_changed(event: MissionChanged) -> Any:
+    """A mission was created, updated (title, place, times...), published, unpublished or deleted.
+
+    ``event.change`` names which; ``event.mission_id`` and ``event.project_id`` locate it.
+    A bulk creation fires one event per mission. Example::
+
+        @hookimpl
+        def mission_changed(event):
+            if event.change == "created":
+                enqueue("plan_meals", org_id=event.org_id, mission_id=event.mission_id)
+    """
+
+
+@hookspec
+def assignment_invited(event: AssignmentInvited) -> Any:
+    """A user was invited on a mission role (a new INVITED assignment).
+
+    ``event.invitation_id`` is the signed link created with it; the link itself
+    (its token) is never given to plugins.
+    """
+
+
+@hookspec
+def assignment_accepted(event: AssignmentAccepted) -> Any:
+    """An INVITED assignment became ACCEPTED.
+
+    ``event.via`` is ``"link"`` (public signed invitation) or ``"app"`` (the
+    logged-in user linked to the assignee). A replayed link fires nothing.
+    """
+
+
+@hookspec
+def assignment_declined(event: AssignmentDeclined) -> Any:
+    """An INVITED assignment became DECLINED, with the optional ``event.reason``."""
+
+
+@hookspec
+def assignment_cancelled(event: AssignmentCancelled) -> Any:
+    """A manager cancelled an INVITED or ACCEPTED assignment (``event.previous_status``)."""

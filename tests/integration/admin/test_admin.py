@@ -14,7 +14,11 @@ async def _admin_login(client, email: str, password: str = PASSWORD):
     return await client.post(
         "/admin/public/login/",
         json={"username": email, "password": password},
-        headers={"X-CSRFToken": csrf, "Origin": "http://testserver", "Referer": "http://testserver/admin/"},
+        headers={
+            "X-CSRFToken": csrf,
+            "Origin": "http://testserver",
+            "Referer": "http://testserver/admin/",
+        },
     )
 
 

@@ -22,7 +22,9 @@ async def login_as(make_client, email: str, password: str = PASSWORD) -> OrgSess
 async def set_password(email: str, password: str = PASSWORD) -> None:
     from coulisses.auth.tables import hash_password
 
-    await fetch("UPDATE accounts SET password = $2 WHERE username = $1", email, hash_password(password))
+    await fetch(
+        "UPDATE accounts SET password = $2 WHERE username = $1", email, hash_password(password)
+    )
 
 
 async def test_owner_invites_new_account_which_gets_a_setup_link_by_email(client, mail_sink):
@@ -36,7 +38,8 @@ async def test_owner_invites_new_account_which_gets_a_setup_link_by_email(client
     body = mail.get_body(preferencelist=("plain",)).get_content()
     token = re.search(r"token=([\w\-%]+)", body).group(1)
     confirm = await client.post(
-        "/api/v1/auth/password-reset/confirm", json={"token": token, "new_password": "Nouveau-Mot-2027"}
+        "/api/v1/auth/password-reset/confirm",
+        json={"token": token, "new_password": "Nouveau-Mot-2027"},
     )
     assert confirm.status_code == 200, confirm.text
     login = await client.post(
@@ -58,7 +61,9 @@ async def test_members_list_shows_roles(client):
 
 async def test_inviting_twice_is_a_conflict_and_bad_role_is_rejected(client):
     owner = await signup(client)
-    assert (await owner.post(MEMBERS, json={"email": "a@example.org", "role": "tech"})).status_code == 201
+    assert (
+        await owner.post(MEMBERS, json={"email": "a@example.org", "role": "tech"})
+    ).status_code == 201
     again = await owner.post(MEMBERS, json={"email": "A@example.org", "role": "admin"})
     assert again.status_code == 409
     assert error_code(again) == "member.already_member"
@@ -108,7 +113,11 @@ async def test_change_role_then_remove_member(client):
     assert removed.status_code == 204
     assert len((await owner.get(MEMBERS)).json()) == 1
     audit = await fetch("SELECT action FROM audit_log WHERE org = $1 ORDER BY id", owner.org_id)
-    assert [a["action"] for a in audit][-3:] == ["member.added", "member.role_changed", "member.removed"]
+    assert [a["action"] for a in audit][-3:] == [
+        "member.added",
+        "member.role_changed",
+        "member.removed",
+    ]
 
 
 async def test_last_owner_cannot_be_demoted_or_removed(client):
@@ -122,12 +131,16 @@ async def test_last_owner_cannot_be_demoted_or_removed(client):
     # with a second owner, the first may step down
     second = (await owner.post(MEMBERS, json={"email": "o2@example.org", "role": "owner"})).json()
     assert second["role"] == "owner"
-    assert (await owner.patch(f"{MEMBERS}/{owner.account_id}", json={"role": "admin"})).status_code == 200
+    assert (
+        await owner.patch(f"{MEMBERS}/{owner.account_id}", json={"role": "admin"})
+    ).status_code == 200
 
 
 async def test_removed_member_loses_access_immediately(client, new_client):
     owner = await signup(client)
-    created = (await owner.post(MEMBERS, json={"email": "gone@example.org", "role": "manager"})).json()
+    created = (
+        await owner.post(MEMBERS, json={"email": "gone@example.org", "role": "manager"})
+    ).json()
     await set_password("gone@example.org")
     gone = await login_as(new_client, "gone@example.org")
     assert (await gone.get(MEMBERS)).status_code == 200

@@ -12,23 +12,98 @@ from typing import Any
 
 from coulisses.db.connection import fetch
 from tests.helpers import OrgSession, signup
+from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
 
 # path parameter name -> coroutine creating that resource in org B, returning its id
 Factory = Callable[[OrgSession], Awaitable[Any]]
 
 
 async def _member_of_b(b: OrgSession) -> int:
-    created = await b.post("/api/v1/orgs/current/members", json={"email": "b-tech@example.org", "role": "tech"})
+    created = await b.post(
+        "/api/v1/orgs/current/members", json={"email": "b-tech@example.org", "role": "tech"}
+    )
     return int(created.json()["account_id"])
 
 
+async def _world_of_b(b: OrgSession) -> dict[str, int]:
+    """One resource of every kind in org B, made through the API."""
+    user = await make_user(b, email="b-user@example.org")
+    project = await make_project(b)
+    mission = await make_mission(b, project["id"])
+    role_id = mission["roles"][0]["id"]
+    assignment = await invite(b, role_id, user["id"])
+    window = await b.post(
+        "/api/v1/availability",
+        json={
+            "user_id": user["id"],
+            "kind": "unavailable",
+            "starts_at": "2027-07-01T08:00:00+02:00",
+            "ends_at": "2027-07-01T12:00:00+02:00",
+        },
+    )
+    assert window.status_code == 201, window.text
+    rate = await b.post(
+        "/api/v1/rates", json={"kind": "hourly", "amount_cents": 1850, "user_id": user["id"]}
+    )
+    assert rate.status_code == 201, rate.text
+    return {
+        "user_id": user["id"],
+        "project_id": project["id"],
+        "mission_id": mission["id"],
+        "role_id": role_id,
+        "assignment_id": assignment["id"],
+        "invitation_id": assignment["invitation"]["id"],
+        "window_id": window.json()["id"],
+        "rate_id": rate.json()["id"],
+    }
+
+
+_WORLD: dict[int, dict[str, int]] = {}
+
+
+def _from_world(key: str) -> Factory:
+    async def factory(b: OrgSession) -> int:
+        if b.org_id not in _WORLD:
+            _WORLD[b.org_id] = await _world_of_b(b)
+        return _WORLD[b.org_id][key]
+
+    return factory
+
+
+WORLD_KEYS = (
+    "user_id",
+    "project_id",
+    "mission_id",
+    "role_id",
+    "assignment_id",
+    "invitation_id",
+    "window_id",
+    "rate_id",
+)
 FACTORIES: dict[str, Factory] = {
     "account_id": _member_of_b,
+    **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
 # routes whose path ids are not org-owned resources (plugin names are global)
 NOT_ORG_SCOPED = {"name"}
-BODIES: dict[str, Any] = {"PATCH": {"role": "manager"}, "POST": {}, "PUT": {}}
+# bodies valid enough to get past validation, so the org scope is what answers
+BODIES: dict[str, dict[str, Any]] = {
+    "/api/v1/orgs/current/members/{account_id:int}": {"role": "manager"},
+    "/api/v1/users/{user_id:int}": {"first_name": "X"},
+    "/api/v1/projects/{project_id:int}": {"name": "X"},
+    "/api/v1/missions/{mission_id:int}": {"title": "X"},
+    "/api/v1/missions/{mission_id:int}/roles": {"name": "son", "quota": 1},
+    "/api/v1/missions/{mission_id:int}/roles/{role_id:int}": {"quota": 3},
+    "/api/v1/projects/{project_id:int}/missions:bulk_create": {
+        "title": "X",
+        "days": ["2027-07-10"],
+        "slots": [{"start": "19:00", "end": "23:00"}],
+        "roles": [{"name": "son", "quota": 1}],
+    },
+    "/api/v1/availability/{window_id:int}": {"note": "x"},
+    "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},
+}
 
 
 def _routes(app: Any) -> list[tuple[str, str, list[str]]]:
@@ -58,13 +133,25 @@ async def test_every_route_with_ids_of_another_org_answers_404(app, client, new_
         url = re.sub(r"{(\w+):\w+}", lambda m: str(ids[m.group(1)]), path)
         before = await fetch("SELECT count(*) AS n FROM audit_log WHERE org = $1", b.org_id)
         call = getattr(a, method.lower())
-        kwargs = {"json": BODIES[method]} if method in BODIES else {}
+        kwargs: dict[str, Any] = (
+            {"json": BODIES.get(path, {})} if method in ("POST", "PATCH", "PUT") else {}
+        )
+        if path.startswith("/api/v1/invitations/") and path.endswith(("/accept", "/decline")):
+            kwargs["params"] = {"token": "forged-token-of-another-org"}
         response = await call(url, **kwargs)
-        assert response.status_code == 404, f"{method} {url} -> {response.status_code} {response.text}"
+        assert response.status_code == 404, (
+            f"{method} {url} -> {response.status_code} {response.text}"
+        )
         after = await fetch("SELECT count(*) AS n FROM audit_log WHERE org = $1", b.org_id)
         assert before == after, f"{method} {url} wrote into org B"
         checked += 1
-    assert checked >= 2
-    # org B's member is untouched
+    assert checked >= 30
+    # org B's data is untouched
     members = (await b.get("/api/v1/orgs/current/members")).json()
     assert {m["role"] for m in members} == {"owner", "tech"}
+    world = _WORLD[b.org_id]
+    assignment = (await b.get(f"/api/v1/assignments/{world['assignment_id']}")).json()
+    assert assignment["status"] == "INVITED"
+    assert (await b.get(f"/api/v1/projects/{world['project_id']}")).json()[
+        "name"
+    ] == "Festival 2027"

@@ -84,6 +84,11 @@ def _client_ip(request: Request[Any, Any, Any]) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def _refresh_token(request: Request[Any, Any, Any]) -> str | None:
+    """The refresh token: the cookie in browsers, the X-Refresh-Token header otherwise."""
+    return request.cookies.get(REFRESH_COOKIE) or request.headers.get("x-refresh-token")
+
+
 def _auth(request: Request[Any, Any, Any]) -> AuthInfo:
     info = request.scope.get("auth")
     if not isinstance(info, AuthInfo):
@@ -110,14 +115,14 @@ class AuthController(Controller):
 
     @post("/refresh", operation_id="RefreshSession", status_code=200)
     async def refresh(self, request: Request[Any, Any, Any]) -> Response[SessionOut]:
-        token = request.cookies.get(REFRESH_COOKIE) or request.headers.get("x-refresh-token")
+        token = _refresh_token(request)
         if not token:
             raise Unauthorized("auth.invalid_refresh", "No refresh token")
         return session_response(await service.refresh(token))
 
     @post("/logout", operation_id="Logout", status_code=204)
     async def logout(self, request: Request[Any, Any, Any]) -> Response[None]:
-        await service.logout(request.cookies.get(REFRESH_COOKIE))
+        await service.logout(_refresh_token(request))
         return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=_clear_cookies())
 
     @get("/me", operation_id="GetMe")
@@ -130,9 +135,7 @@ class AuthController(Controller):
         self, request: Request[Any, Any, Any], data: Annotated[SwitchOrgIn, Body()]
     ) -> Response[SessionOut]:
         info = _auth(request)
-        session = await service.switch_org(
-            info.account_id, data.org_id, request.cookies.get(REFRESH_COOKIE)
-        )
+        session = await service.switch_org(info.account_id, data.org_id, _refresh_token(request))
         return session_response(session)
 
     @post("/password", operation_id="ChangePassword", status_code=200)
@@ -141,7 +144,7 @@ class AuthController(Controller):
     ) -> Response[SessionOut]:
         info = _auth(request)
         session = await service.change_password(
-            info.account_id, data.current_password, data.new_password
+            info.account_id, data.current_password, data.new_password, info.org_id
         )
         return session_response(session)
 

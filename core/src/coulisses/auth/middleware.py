@@ -12,6 +12,7 @@ import hmac
 from dataclasses import dataclass
 from typing import Any
 
+from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
 
@@ -37,18 +38,10 @@ class AuthInfo:
 
 
 def _cookies(scope: Scope) -> dict[str, str]:
-    from http.cookies import SimpleCookie
-
-    jar: dict[str, str] = {}
-    for name, value in scope.get("headers", []):
-        if name == b"cookie":
-            parsed: SimpleCookie = SimpleCookie()
-            try:
-                parsed.load(value.decode("latin-1"))
-            except Exception:  # noqa: S112 - a malformed cookie header is ignored
-                continue
-            jar.update({k: m.value for k, m in parsed.items()})
-    return jar
+    # Litestar's own parser, cached on the connection: the handlers read the very
+    # same jar, and one foreign cookie the stdlib SimpleCookie rejects (a JSON
+    # value, a space) does not hide ours.
+    return ASGIConnection[Any, Any, Any, Any](scope).cookies
 
 
 def _header(scope: Scope, wanted: bytes) -> str | None:
@@ -109,7 +102,7 @@ def auth_middleware(app: ASGIApp) -> ASGIApp:
         if token:
             claims = decode_access_token(token)
             if claims is not None:
-                info = await resolve(int(claims["sub"]), claims.get("org"))
+                info = await resolve(claims["sub"], claims["org"])
                 if info is not None:
                     scope["auth"] = info
                     if info.org_id is not None and info.role is not None:

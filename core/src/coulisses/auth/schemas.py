@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -11,35 +11,45 @@ class Strict(msgspec.Struct, forbid_unknown_fields=True):
     """Base of every request body: unknown fields are a 400."""
 
 
+#: Bounds checked at decoding (400 request.validation with details); the rules
+#: of the domain (email syntax, password strength) are checked by the service.
+Email = Annotated[str, msgspec.Meta(max_length=320)]
+Password = Annotated[str, msgspec.Meta(max_length=1024)]
+Name = Annotated[str, msgspec.Meta(max_length=255)]
+OrgName = Annotated[str, msgspec.Meta(max_length=200)]
+Token = Annotated[str, msgspec.Meta(max_length=256)]
+Id = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
+
+
 class SignupIn(Strict):
-    email: str
-    password: str
-    org_name: str
-    first_name: str = ""
-    last_name: str = ""
+    email: Email
+    password: Password
+    org_name: OrgName
+    first_name: Name = ""
+    last_name: Name = ""
 
 
 class LoginIn(Strict):
-    email: str
-    password: str
+    email: Email
+    password: Password
 
 
 class SwitchOrgIn(Strict):
-    org_id: int
+    org_id: Id
 
 
 class PasswordChangeIn(Strict):
-    current_password: str
-    new_password: str
+    current_password: Password
+    new_password: Password
 
 
 class ResetRequestIn(Strict):
-    email: str
+    email: Email
 
 
 class ResetConfirmIn(Strict):
-    token: str
-    new_password: str
+    token: Token
+    new_password: Password
 
 
 class SessionOut(msgspec.Struct):

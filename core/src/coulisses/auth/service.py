@@ -6,6 +6,7 @@ is treated as theft and revokes its whole family (every session of that login).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import uuid
@@ -40,6 +41,42 @@ class Session:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+async def _hash(password: str) -> str:
+    # argon2 takes tens of milliseconds of CPU: off the event loop, or every
+    # login would stall all the other requests of the process.
+    return await asyncio.to_thread(hash_password, password)
+
+
+async def _verify(stored: str, password: str) -> bool:
+    return await asyncio.to_thread(verify_password, stored, password)
+
+
+def _login_address(email: str) -> str | None:
+    """The address as stored at signup, or None when it cannot be an account's."""
+    try:
+        return normalize_email(email)
+    except DomainError:
+        return None
+
+
+def _login_key(email: str, address: str | None) -> str:
+    """Rate-limit key of an account: the normalized address, so variants share it."""
+    return f"login:acct:{address or email.strip().lower()}"
+
+
+async def _check_account_attempts(key: str) -> None:
+    """Count one attempt on the account (atomically) and refuse past the limit.
+
+    Counting before checking, rather than after a failure, means parallel
+    guesses cannot all slip through before the first failure is recorded.
+    """
+    settings = get_settings()
+    if await get_limiter().hit(key, settings.login_window_seconds) > settings.login_max_attempts:
+        raise TooManyRequests(
+            "auth.rate_limited", "Too many login attempts; wait a few minutes and try again"
+        )
 
 
 async def _first_org(account_id: int) -> int | None:
@@ -84,7 +121,7 @@ async def create_account(
                                      active, admin, superuser)
                VALUES ($1, $1, $2, $3, $4, true, $5, $5) RETURNING id""",
             email,
-            hash_password(password),
+            await _hash(password),
             first_name,
             last_name,
             superuser,
@@ -126,29 +163,31 @@ async def signup(
 async def login(email: str, password: str, ip: str) -> Session:
     settings = get_settings()
     limiter = get_limiter()
-    email_key = f"login:acct:{email.strip().lower()}"
     ip_key = f"login:ip:{ip}"
     window = settings.login_window_seconds
-    if (
-        await limiter.count(email_key, window) >= settings.login_max_attempts
-        or await limiter.count(ip_key, window) >= settings.login_ip_max_attempts
-    ):
+    # The IP limit counts failures only (an office behind one address logs in
+    # many people); the account limit counts attempts and is reset on success.
+    if await limiter.count(ip_key, window) >= settings.login_ip_max_attempts:
         raise TooManyRequests(
             "auth.rate_limited", "Too many login attempts; wait a few minutes and try again"
         )
-    rows = await fetch(
-        "SELECT id, password, active FROM accounts WHERE username = $1", email.strip().lower()
+    address = _login_address(email)
+    account_key = _login_key(email, address)
+    await _check_account_attempts(account_key)
+    rows = (
+        await fetch("SELECT id, password, active FROM accounts WHERE username = $1", address)
+        if address
+        else []
     )
     ok = False
     if rows:
-        ok = verify_password(rows[0]["password"], password) and rows[0]["active"]
+        ok = await _verify(rows[0]["password"], password) and rows[0]["active"]
     else:
-        verify_password(_DUMMY_HASH, password)  # same cost whether or not the account exists
+        await _verify(_DUMMY_HASH, password)  # same cost whether or not the account exists
     if not ok:
-        await limiter.hit(email_key, window)
         await limiter.hit(ip_key, window)
         raise Unauthorized("auth.invalid_credentials", "Wrong email or password")
-    await limiter.reset(email_key)
+    await limiter.reset(account_key)
     account_id = int(rows[0]["id"])
     async with transaction():
         await fetch("UPDATE accounts SET last_login = now() WHERE id = $1", account_id)
@@ -228,18 +267,39 @@ async def switch_org(account_id: int, org_id: int, refresh_token: str | None) ->
     return session
 
 
-async def change_password(account_id: int, current: str, new: str) -> Session:
-    rows = await fetch("SELECT password FROM accounts WHERE id = $1", account_id)
-    if not rows or not verify_password(rows[0]["password"], current):
+async def _end_credentials(account_id: int) -> None:
+    """After a password change or reset: every session and every pending reset link dies."""
+    await fetch("UPDATE refresh_tokens SET revoked = true WHERE account = $1", account_id)
+    await fetch(
+        "UPDATE password_reset_tokens SET used_at = now() WHERE account = $1 AND used_at IS NULL",
+        account_id,
+    )
+
+
+async def change_password(
+    account_id: int, current: str, new: str, org_id: int | None = None
+) -> Session:
+    """Replace the password, end every other session; the new session stays in ``org_id``."""
+    rows = await fetch("SELECT username, password FROM accounts WHERE id = $1", account_id)
+    if not rows:
+        raise Unauthorized("auth.unauthenticated", "Authentication required")
+    # A stolen session must not become an unlimited password oracle.
+    account_key = _login_key(rows[0]["username"], rows[0]["username"])
+    await _check_account_attempts(account_key)
+    if not await _verify(rows[0]["password"], current):
         raise DomainError("auth.invalid_credentials", "Current password is wrong", status=400)
+    await get_limiter().reset(account_key)
     check_password(new)
+    new_hash = await _hash(new)
     async with transaction():
-        await fetch(
-            "UPDATE accounts SET password = $2 WHERE id = $1", account_id, hash_password(new)
-        )
-        await fetch("UPDATE refresh_tokens SET revoked = true WHERE account = $1", account_id)
+        await fetch("UPDATE accounts SET password = $2 WHERE id = $1", account_id, new_hash)
+        await _end_credentials(account_id)
         await record(None, account_id, "auth.password_changed", f"account:{account_id}")
-        session = await _new_session(account_id, await _first_org(account_id))
+        if org_id is None or not await fetch(
+            "SELECT 1 FROM org_memberships WHERE account = $1 AND org = $2", account_id, org_id
+        ):
+            org_id = await _first_org(account_id)
+        session = await _new_session(account_id, org_id)
     return session
 
 
@@ -273,6 +333,7 @@ async def request_password_reset(email: str, ip: str) -> None:
 
 async def confirm_password_reset(token: str, new_password: str) -> None:
     check_password(new_password)
+    new_hash = await _hash(new_password)
     async with transaction():
         rows = await fetch(
             """UPDATE password_reset_tokens SET used_at = now()
@@ -287,12 +348,8 @@ async def confirm_password_reset(token: str, new_password: str) -> None:
                 status=400,
             )
         account_id = rows[0]["account"]
-        await fetch(
-            "UPDATE accounts SET password = $2 WHERE id = $1",
-            account_id,
-            hash_password(new_password),
-        )
-        await fetch("UPDATE refresh_tokens SET revoked = true WHERE account = $1", account_id)
+        await fetch("UPDATE accounts SET password = $2 WHERE id = $1", account_id, new_hash)
+        await _end_credentials(account_id)
         await record(None, account_id, "auth.password_reset")
 
 

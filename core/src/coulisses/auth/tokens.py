@@ -36,7 +36,7 @@ def issue_access_token(account_id: int, org_id: int | None) -> str:
 
 
 def decode_access_token(token: str) -> dict[str, Any] | None:
-    """Claims of a valid, unexpired access token, else None."""
+    """Claims of a valid, unexpired access token (``sub`` as an int), else None."""
     try:
         claims: dict[str, Any] = jwt.decode(
             token, get_settings().secret_key, algorithms=[ALGORITHM], options={"require": ["exp"]}
@@ -45,4 +45,14 @@ def decode_access_token(token: str) -> dict[str, Any] | None:
         return None
     if claims.get("typ") != "access":
         return None
-    return claims
+    try:
+        # Typed here so that a well-signed but odd token can never reach SQL.
+        account_id = int(claims["sub"])
+        org_id = claims.get("org")
+        if org_id is not None and (isinstance(org_id, bool) or not isinstance(org_id, int)):
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not 0 < account_id < 2**31 or (org_id is not None and not 0 < org_id < 2**31):
+        return None
+    return {**claims, "sub": account_id, "org": org_id}

@@ -16,12 +16,16 @@ from typing import Any
 from saq import CronJob, Queue, Worker
 
 from coulisses.db.connection import database_url
+from coulisses.plugins.host import CoreHost
 from coulisses.plugins.loader import JobSpec, get_registry
 from coulisses.settings import get_settings
+from coulisses_sdk import host as sdk_host
 
 logger = logging.getLogger(__name__)
 
 JobFunc = Callable[..., Awaitable[Any]]
+
+__all__ = ["CoreHost", "JobRuntime", "current_runtime", "get_runtime", "set_runtime"]
 
 
 async def send_email_job(
@@ -100,9 +104,18 @@ class JobRuntime:
             concurrency=5,
             burst=burst,
             dequeue_timeout=0.5 if burst else 0.0,
+            startup=self._install_host,
         )
         worker.SIGNALS = []  # the host process owns signals (see STACK_NOTES)
         return worker
+
+    async def _install_host(self, ctx: dict[str, Any]) -> None:
+        # A standalone worker (``coulisses worker``) has no app lifespan to install
+        # the SDK host, yet plugin jobs may call ``enqueue`` or ``plugin_config``.
+        try:
+            sdk_host.get_host()
+        except RuntimeError:
+            sdk_host.set_host(CoreHost(self))
 
     def start_worker(self) -> None:
         self._worker = self.worker()
@@ -122,19 +135,12 @@ class JobRuntime:
         await self.queue.disconnect()
 
 
-class CoreHost:
-    """The SDK ``Host``: what plugins may ask of the core at run time."""
-
-    def __init__(self, runtime: JobRuntime) -> None:
-        self.runtime = runtime
-
-    async def enqueue(self, job: str, *, org_id: int, plugin: str, **kwargs: Any) -> None:
-        if not job.startswith(f"{plugin}.") or job not in get_registry().jobs:
-            raise ValueError(f"unknown job {job} for plugin {plugin}")
-        await self.runtime.enqueue(job, org_id=org_id, plugin=plugin, **kwargs)
-
-
 _runtime: JobRuntime | None = None
+
+
+def current_runtime() -> JobRuntime | None:
+    """The runtime started by a running app, if any (test harnesses share it)."""
+    return _runtime
 
 
 def get_runtime() -> JobRuntime:

@@ -24,6 +24,32 @@ logger = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "coulisses.plugins"
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{1,62}$")
+#: Names a plugin cannot take: its routes live under ``/api/v1/<name>/`` and its
+#: jobs under ``<name>.``, next to the core's own prefixes.
+RESERVED_NAMES = frozenset(
+    {
+        "core",
+        "admin",
+        "api",
+        "assignments",
+        "auth",
+        "availability",
+        "conflicts",
+        "docs",
+        "events",
+        "invitations",
+        "me",
+        "missions",
+        "orgs",
+        "planning",
+        "plugins",
+        "projects",
+        "public",
+        "rates",
+        "reports",
+        "users",
+    }
+)
 
 
 @dataclass
@@ -52,11 +78,17 @@ class PluginRegistry:
         return self.plugins.get(name)
 
 
-def _discover() -> list[Plugin]:
+def _discover(failures: dict[str, str] | None = None) -> list[Plugin]:
+    """Instances named by the ``coulisses.plugins`` entry points (a class is instantiated).
+
+    An entry point that fails to import is logged and, if given, noted in ``failures``.
+    """
     found: list[Plugin] = []
 
     def on_error(_manager: Any, entrypoint: Any, exc: BaseException) -> None:
         logger.error("plugin entry point %s failed to load: %s", entrypoint, exc)
+        if failures is not None:
+            failures[str(getattr(entrypoint, "name", entrypoint))] = f"failed to load: {exc!r}"
 
     manager: ExtensionManager[Any] = ExtensionManager(
         namespace=ENTRY_POINT_GROUP,
@@ -70,9 +102,13 @@ def _discover() -> list[Plugin]:
 
 
 def _check(plugin: Plugin) -> str | None:
+    if not isinstance(plugin, Plugin):
+        return f"{plugin!r} is not a coulisses_sdk.Plugin"
     name = getattr(plugin, "name", None)
     if not isinstance(name, str) or not _NAME_RE.match(name):
         return f"invalid plugin name {name!r}"
+    if name in RESERVED_NAMES:
+        return f"plugin name {name!r} is reserved by the core"
     try:
         spec = SpecifierSet(plugin.core_requires)
     except InvalidSpecifier:
@@ -115,14 +151,10 @@ def build_registry(candidates: Iterable[Plugin]) -> PluginRegistry:
     return registry
 
 
-def _only(registry: PluginRegistry, name: str) -> Any:
-    others = [p for n, p in registry.plugins.items() if n != name]
-    return others
-
-
 def _collect(registry: PluginRegistry) -> None:
+    """Call each registration hook once per plugin, so what is registered is tagged with it."""
     for name in registry.plugins:
-        others = _only(registry, name)
+        others = [p for n, p in registry.plugins.items() if n != name]
         routes: list[Any] = []
         apps: list[str] = []
         registry.pm.subset_hook_caller("register_routes", others)(register=routes.append)
@@ -151,14 +183,18 @@ def get_registry() -> PluginRegistry:
     """The process-wide registry of installed plugins, built on first use."""
     global _registry
     if _registry is None:
-        _registry = build_registry(_discover())
+        failures: dict[str, str] = {}
+        registry = build_registry(_discover(failures))
+        registry.rejected.update(failures)
+        _registry = registry
     return _registry
 
 
-def set_registry(registry: PluginRegistry | None) -> None:
-    """Replace the registry (tests install inline plugins this way)."""
+def set_registry(registry: PluginRegistry | None) -> PluginRegistry | None:
+    """Replace the registry and return the previous one (tests install inline plugins so)."""
     global _registry
-    _registry = registry
+    previous, _registry = _registry, registry
+    return previous
 
 
 def discover_plugins() -> list[Plugin]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import inspect
 import logging
 import re
-from typing import Any
 
 from coulisses.plugins.loader import get_registry
 from coulisses_sdk import DomainEvent, OrgCreated
@@ -40,19 +39,29 @@ async def _call(plugin_name: str, name: str, event: DomainEvent) -> None:
 
 
 async def emit(event: DomainEvent) -> None:
-    """Deliver ``event`` to each plugin its org has enabled (platform events: to all)."""
-    from coulisses.plugins.service import enabled_names
-
-    name = hook_name(event)
-    registry = get_registry()
-    if isinstance(event, _PLATFORM_EVENTS):
-        targets: Any = list(registry.plugins)
-    else:
-        targets = sorted(await enabled_names(event.org_id))
-    for plugin_name in targets:
-        await _call(plugin_name, name, event)
+    """Deliver ``event`` to each plugin its org has enabled (platform events: to all),
+    then to the org's live stream."""
+    await emit_all([event])
 
 
 async def emit_all(events: list[DomainEvent]) -> None:
+    """Deliver a batch; the enabled plugins are looked up once per org, not per event."""
+    from coulisses.live.bus import publish_events
+    from coulisses.plugins.service import enabled_names
+
+    registry = get_registry()
+    enabled: dict[int, list[str]] = {}
+    live: list[DomainEvent] = []
     for event in events:
-        await emit(event)
+        if isinstance(event, _PLATFORM_EVENTS):
+            targets = list(registry.plugins)
+        else:
+            if event.org_id not in enabled:
+                enabled[event.org_id] = sorted(await enabled_names(event.org_id))
+            targets = enabled[event.org_id]
+        name = hook_name(event)
+        for plugin_name in targets:
+            await _call(plugin_name, name, event)
+        if not isinstance(event, _PLATFORM_EVENTS):
+            live.append(event)
+    await publish_events(live)

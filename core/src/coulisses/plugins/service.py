@@ -13,6 +13,7 @@ from coulisses.audit import record
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import DomainError, NotFound
 from coulisses.plugins.loader import get_registry
+from coulisses_sdk import Plugin
 
 
 @dataclass
@@ -82,6 +83,35 @@ async def get_state(org_id: int, name: str) -> PluginState:
     raise NotFound("plugin.not_found", f"No installed plugin named {name}")
 
 
+async def get_config(org_id: int, name: str) -> dict[str, Any]:
+    """The config ``org_id`` saved for ``name``, else the plugin's defaults (enabled or not)."""
+    if name not in get_registry().plugins:
+        raise NotFound("plugin.not_found", f"No installed plugin named {name}")
+    rows = await fetch(
+        "SELECT config FROM org_plugins WHERE org = $1 AND plugin = $2", org_id, name
+    )
+    if rows:
+        config: dict[str, Any] = json.loads(rows[0]["config"])
+        return config
+    return _default_config(name)
+
+
+def _validate_config(plugin: Plugin, config: dict[str, Any]) -> dict[str, Any]:
+    try:
+        validated: dict[str, Any] = plugin.config_model.model_validate(config).model_dump(
+            mode="json"
+        )
+    except ValidationError as exc:
+        details = [
+            {"field": ".".join(str(p) for p in err["loc"]), "message": err["msg"]}
+            for err in exc.errors()
+        ]
+        raise DomainError(
+            "plugin.invalid_config", f"Invalid config for plugin {plugin.name}", details, status=422
+        ) from exc
+    return validated
+
+
 async def update(
     org_id: int,
     actor: int,
@@ -90,48 +120,45 @@ async def update(
     enabled: bool | None = None,
     config: dict[str, Any] | None = None,
 ) -> PluginState:
+    """Enable, disable or configure ``name`` for ``org_id`` in one transaction.
+
+    Disabling keeps the plugin's data and config; dependencies must be enabled
+    first and disabled last (``plugin.dependency_disabled`` / ``plugin.has_dependents``).
+    """
     registry = get_registry()
     plugin = registry.plugins.get(name)
     if plugin is None:
         raise NotFound("plugin.not_found", f"No installed plugin named {name}")
-    current = await get_state(org_id, name)
-    new_config = current.config
-    if config is not None:
-        try:
-            new_config = plugin.config_model.model_validate(config).model_dump(mode="json")
-        except ValidationError as exc:
-            details = [
-                {"field": ".".join(str(p) for p in err["loc"]), "message": err["msg"]}
-                for err in exc.errors()
-            ]
-            raise DomainError(
-                "plugin.invalid_config", f"Invalid config for plugin {name}", details, status=422
-            ) from exc
-    new_enabled = current.enabled if enabled is None else enabled
-    if new_enabled:
-        on = await enabled_names(org_id)
-        missing = [dep for dep in plugin.depends_on if dep not in on]
-        if missing:
-            raise DomainError(
-                "plugin.dependency_disabled",
-                f"Enable {', '.join(missing)} before {name}",
-                {"missing": missing},
-                status=409,
-            )
-    else:
-        dependents = [
-            other.name
-            for other in registry.plugins.values()
-            if name in other.depends_on and other.name in await enabled_names(org_id)
-        ]
-        if dependents and current.enabled:
-            raise DomainError(
-                "plugin.has_dependents",
-                f"Disable {', '.join(dependents)} before {name}",
-                {"dependents": dependents},
-                status=409,
-            )
+    new_config = _validate_config(plugin, config) if config is not None else None
     async with transaction():
+        # Serialise plugin changes of one org, so two requests cannot enable a
+        # plugin and disable its dependency at the same time.
+        await fetch("SELECT id FROM orgs WHERE id = $1 FOR UPDATE", org_id)
+        current = await get_state(org_id, name)
+        on = await enabled_names(org_id)
+        new_enabled = current.enabled if enabled is None else enabled
+        if new_enabled and not current.enabled:
+            missing = [dep for dep in plugin.depends_on if dep not in on]
+            if missing:
+                raise DomainError(
+                    "plugin.dependency_disabled",
+                    f"Enable {', '.join(missing)} before {name}",
+                    {"missing": missing},
+                    status=409,
+                )
+        if current.enabled and not new_enabled:
+            dependents = sorted(
+                other.name
+                for other in registry.plugins.values()
+                if name in other.depends_on and other.name in on
+            )
+            if dependents:
+                raise DomainError(
+                    "plugin.has_dependents",
+                    f"Disable {', '.join(dependents)} before {name}",
+                    {"dependents": dependents},
+                    status=409,
+                )
         await fetch(
             """INSERT INTO org_plugins (org, plugin, enabled, config, updated_at)
                VALUES ($1, $2, $3, $4::jsonb, $5)
@@ -141,7 +168,7 @@ async def update(
             org_id,
             name,
             new_enabled,
-            json.dumps(new_config),
+            json.dumps(current.config if new_config is None else new_config),
             dt.datetime.now(dt.UTC),
         )
         await record(
@@ -149,6 +176,6 @@ async def update(
             actor,
             "plugin.updated",
             name,
-            {"enabled": new_enabled, "config_changed": config is not None},
+            {"enabled": new_enabled, "config_changed": new_config is not None},
         )
     return await get_state(org_id, name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,6 +14,8 @@ import asyncpg
 
 from coulisses.db.connection import fetch
 from coulisses.errors import Conflict, DomainError
+from coulisses.plugins.relay import emit_all
+from coulisses_sdk import DomainEvent
 
 MAX_PAGE_SIZE = 200
 
@@ -103,3 +105,9 @@ def clean_names(values: list[str], field: str, *, lower: bool = True) -> list[st
         if value not in seen:
             seen.append(value)
     return seen
+
+
+async def emit_events(events: Sequence[DomainEvent]) -> None:
+    """Deliver events after commit (plugins of the org, then its live stream)."""
+    if events:
+        await emit_all(list(events))

@@ -7,7 +7,14 @@ from piccolo.conf.apps import AppConfig, table_finder
 APP_CONFIG = AppConfig(
     app_name="scheduling",
     migrations_folder_path=os.path.join(os.path.dirname(__file__), "piccolo_migrations"),
-    table_classes=table_finder(modules=["coulisses.scheduling.tables"], exclude_imported=True),
+    table_classes=table_finder(
+        modules=[
+            "coulisses.scheduling.tables",
+            "coulisses.scheduling.availability_tables",
+            "coulisses.scheduling.rates_tables",
+        ],
+        exclude_imported=True,
+    ),
     migration_dependencies=["coulisses.tenancy.piccolo_app"],
     commands=[],
 )

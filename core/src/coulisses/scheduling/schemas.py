@@ -40,9 +40,9 @@ class UserUpdate(Strict):
     first_name: str | UnsetType = UNSET
     last_name: str | UnsetType = UNSET
     employment_type: EmploymentType | UnsetType = UNSET
-    email: str | None | UnsetType = UNSET
-    phone: str | None | UnsetType = UNSET
-    account_id: int | None | UnsetType = UNSET
+    email: str | UnsetType | None = UNSET
+    phone: str | UnsetType | None = UNSET
+    account_id: int | UnsetType | None = UNSET
     skills: list[Skill] | UnsetType = UNSET
     tags: list[str] | UnsetType = UNSET
     notes: str | UnsetType = UNSET
@@ -85,8 +85,8 @@ class ProjectUpdate(Strict):
     name: str | UnsetType = UNSET
     description: str | UnsetType = UNSET
     status: ProjectStatus | UnsetType = UNSET
-    starts_on: dt.date | None | UnsetType = UNSET
-    ends_on: dt.date | None | UnsetType = UNSET
+    starts_on: dt.date | UnsetType | None = UNSET
+    ends_on: dt.date | UnsetType | None = UNSET
 
 
 class ProjectOut(msgspec.Struct):

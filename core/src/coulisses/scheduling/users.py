@@ -28,6 +28,9 @@ _COLUMNS = """u.id, u.first_name, u.last_name, u.employment_type, u.email, u.pho
               u.account AS account_id, u.skills, u.tags, u.notes, u.created_at, u.updated_at"""
 
 
+_GET_SQL = "SELECT " + _COLUMNS + " FROM users u WHERE u.org = $1 AND u.id = $2"  # noqa: S608
+
+
 def _row(row: dict[str, Any]) -> dict[str, Any]:
     row["skills"] = json_value(row["skills"])
     return row
@@ -36,9 +39,7 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
 def _name(value: str, field: str) -> str:
     value = value.strip()
     if not value or len(value) > 100:
-        raise DomainError(
-            f"user.invalid_{field}", f"{field} needs 1 to 100 characters", status=422
-        )
+        raise DomainError(f"user.invalid_{field}", f"{field} needs 1 to 100 characters", status=422)
     return value
 
 
@@ -79,7 +80,7 @@ async def _check_account(org_id: int, account_id: int | None) -> None:
 
 
 async def get_user(org_id: int, user_id: int) -> dict[str, Any]:
-    rows = await fetch(f"SELECT {_COLUMNS} FROM users u WHERE u.org = $1 AND u.id = $2", org_id, user_id)
+    rows = await fetch(_GET_SQL, org_id, user_id)
     if not rows:
         raise NotFound("user.not_found", "User not found")
     return _row(rows[0])

@@ -17,13 +17,18 @@ from coulisses.auth.middleware import auth_middleware
 from coulisses.db.connection import close_pool, open_pool
 from coulisses.errors import EXCEPTION_HANDLERS
 from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
+from coulisses.live.api import stream_events
+from coulisses.live.bus import close_bus
 from coulisses.plugins.api import OrgPluginsController
 from coulisses.plugins.gate import plugin_gate, plugin_routers
 from coulisses.plugins.loader import get_registry
 from coulisses.scheduling.api import SCHEDULING_CONTROLLERS
+from coulisses.scheduling.availability_api import AvailabilityController
+from coulisses.scheduling.rates_api import RateController
 from coulisses.settings import get_settings
 from coulisses.tenancy.api import OrgController
 from coulisses.web.health import healthz, readyz
+from coulisses.web.spa import spa_handlers
 from coulisses_sdk import host as sdk_host
 
 logger = logging.getLogger(__name__)
@@ -59,6 +64,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
             sdk_host.set_host(None)
             set_runtime(None)
             await runtime.close()
+            await close_bus()
             await close_pool()
 
     handlers: list[Any] = [
@@ -67,9 +73,13 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         AuthController,
         OrgController,
         OrgPluginsController,
+        stream_events,
         *SCHEDULING_CONTROLLERS,
+        AvailabilityController,
+        RateController,
         *plugin_routers(registry),
         *_admin_handlers(),
+        *spa_handlers(),  # last: the web app's catch-all
     ]
     return Litestar(
         route_handlers=[Router(path="/", route_handlers=handlers)],

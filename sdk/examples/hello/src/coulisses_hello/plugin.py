@@ -8,7 +8,14 @@ from litestar import Request, get
 from pydantic import BaseModel, ConfigDict, Field
 
 from coulisses_hello.tables import Greeting
-from coulisses_sdk import MemberAdded, Plugin, current_principal, enqueue, hookimpl
+from coulisses_sdk import (
+    MemberAdded,
+    Plugin,
+    current_principal,
+    enqueue,
+    hookimpl,
+    plugin_config,
+)
 
 NAME = "hello"
 
@@ -71,9 +78,10 @@ class HelloPlugin(Plugin):
 
     @hookimpl
     async def member_added(self, event: MemberAdded) -> None:
-        await Greeting.insert(
-            Greeting(org_id=event.org_id, email=event.email, message=f"Bienvenue {event.email}")
-        )
+        # Called only for orgs that enabled hello, after the member was committed.
+        config = HelloConfig.model_validate(await plugin_config(event.org_id, NAME))
+        message = f"{config.greeting} {event.email}{config.punctuation}"
+        await Greeting.insert(Greeting(org_id=event.org_id, email=event.email, message=message))
         await enqueue(
             f"{NAME}.deliver_greeting", org_id=event.org_id, plugin=NAME, email=event.email
         )

@@ -1,0 +1,40 @@
+"""GET /api/v1/events: the active org's domain events as Server-Sent Events."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from litestar import Request, get
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+
+from coulisses.auth.rbac import principal_of, requires
+from coulisses.live.bus import get_bus
+
+HEARTBEAT_SECONDS = 15.0
+
+
+@get("/api/v1/events", operation_id="StreamEvents", tags=["live"], guards=[requires("events.read")])
+async def stream_events(request: Request[Any, Any, Any]) -> ServerSentEvent:
+    """Stream the org's events; send ``Last-Event-ID`` on reconnect to get what was missed."""
+    principal = principal_of(request)
+    last_id = request.headers.get("last-event-id") or request.query_params.get("last_event_id")
+
+    async def messages() -> AsyncGenerator[ServerSentEventMessage, None]:
+        yield ServerSentEventMessage(data=None, comment="connected", retry=3000)
+        async with get_bus().subscription(principal.org_id, last_id) as queue:
+            while True:
+                try:
+                    event = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
+                except TimeoutError:
+                    yield ServerSentEventMessage(data=None, comment="keep-alive")
+                    continue
+                yield ServerSentEventMessage(
+                    data=json.dumps(event.data), event=event.kind, id=event.id
+                )
+
+    return ServerSentEvent(
+        messages(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+    )

@@ -1,0 +1,609 @@
+"""Missions (time slots of a project) and their mission roles; bulk creation from a pattern."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import msgspec
+
+from coulisses.audit import record
+from coulisses.db.connection import fetch, transaction
+from coulisses.errors import Conflict, DomainError, NotFound
+from coulisses.scheduling.common import (
+    PageRequest,
+    PageResult,
+    check_page,
+    clean_names,
+    emit_events,
+    json_value,
+    org_timezone,
+    overlap_as_conflict,
+    require_aware,
+)
+from coulisses.scheduling.projects import ensure_open, get_project
+from coulisses.scheduling.schemas import (
+    BulkMissionsCreate,
+    MissionCreate,
+    MissionRoleIn,
+    MissionRoleUpdate,
+    MissionUpdate,
+    TimeSlot,
+)
+from coulisses_sdk import DomainEvent, MissionChanged, Principal
+
+MAX_DURATION = dt.timedelta(hours=24)
+MAX_BULK = 5000
+MAX_RANGE_DAYS = 366
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+_SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.starts_at,
+       m.ends_at, m.allow_long, m.status, m.created_at, m.updated_at,
+       COALESCE((
+           SELECT json_agg(json_build_object(
+                      'id', r.id, 'name', r.name, 'quota', r.quota,
+                      'required_skills', r.required_skills,
+                      'invited', (SELECT count(*) FROM assignments a
+                                  WHERE a.mission_role = r.id AND a.status = 'INVITED'),
+                      'accepted', (SELECT count(*) FROM assignments a
+                                   WHERE a.mission_role = r.id AND a.status = 'ACCEPTED'))
+                      ORDER BY r.id)
+           FROM mission_roles r WHERE r.mission = m.id), '[]') AS roles
+FROM missions m"""
+
+
+def _row(row: dict[str, Any]) -> dict[str, Any]:
+    row["roles"] = json_value(row["roles"])
+    return row
+
+
+def _text(value: str, field: str, limit: int = 200, *, required: bool = True) -> str:
+    value = value.strip()
+    if (required and not value) or len(value) > limit:
+        raise DomainError(
+            f"mission.invalid_{field}", f"{field} needs 1 to {limit} characters", status=422
+        )
+    return value
+
+
+def check_times(starts_at: dt.datetime, ends_at: dt.datetime, allow_long: bool) -> None:
+    require_aware(starts_at, "starts_at")
+    require_aware(ends_at, "ends_at")
+    if ends_at <= starts_at:
+        raise DomainError("mission.invalid_times", "A mission must end after it starts", status=422)
+    if ends_at - starts_at > MAX_DURATION and not allow_long:
+        raise DomainError(
+            "mission.too_long",
+            "A mission longer than 24 h needs allow_long: true",
+            details={"hours": (ends_at - starts_at).total_seconds() / 3600},
+            status=422,
+        )
+
+
+def check_roles(roles: list[MissionRoleIn]) -> str:
+    """Validated roles as the JSON that ``jsonb_to_recordset`` reads."""
+    out: list[dict[str, Any]] = []
+    for role in roles:
+        name = _role_name(role.name)
+        if any(r["name"] == name for r in out):
+            raise DomainError(
+                "mission_role.duplicate_name",
+                f"Role {name!r} is listed twice",
+                status=422,
+            )
+        out.append(
+            {
+                "name": name,
+                "quota": _quota(role.quota),
+                "required_skills": clean_names(role.required_skills, "skill"),
+            }
+        )
+    return json.dumps(out)
+
+
+def _role_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise DomainError(
+            "mission_role.invalid_name", "A role name has 1 to 100 characters", status=422
+        )
+    return name
+
+
+def _quota(quota: int) -> int:
+    if quota < 0 or quota > 10_000:
+        raise DomainError(
+            "mission_role.invalid_quota", "A quota is between 0 and 10000", status=422
+        )
+    return quota
+
+
+async def _insert(
+    org_id: int,
+    project_id: int,
+    rows: list[tuple[str, dt.datetime, dt.datetime]],
+    *,
+    place: str,
+    notes: str,
+    allow_long: bool,
+    status: str,
+    roles_json: str,
+) -> list[int]:
+    """Insert many missions and their roles in three statements, whatever their number."""
+    ids = [
+        int(r["id"])
+        for r in await fetch(
+            "SELECT nextval(pg_get_serial_sequence('missions', 'id')) AS id "
+            "FROM generate_series(1, $1)",
+            len(rows),
+        )
+    ]
+    await fetch(
+        """INSERT INTO missions (id, org, project, title, place, notes, starts_at, ends_at,
+                                 allow_long, status)
+           SELECT u.id, $1, $2, u.title, $3, $4, u.starts_at, u.ends_at, $5, $6
+           FROM unnest($7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[])
+                AS u(id, title, starts_at, ends_at)""",
+        org_id,
+        project_id,
+        place,
+        notes,
+        allow_long,
+        status,
+        ids,
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+    )
+    if roles_json != "[]":
+        await fetch(
+            """INSERT INTO mission_roles (org, mission, name, quota, required_skills)
+               SELECT $1, m.id, r.name, r.quota, r.required_skills
+               FROM unnest($2::int[]) AS m(id)
+               CROSS JOIN jsonb_to_recordset($3::jsonb)
+                    AS r(name text, quota int, required_skills text[])""",
+            org_id,
+            ids,
+            roles_json,
+        )
+    return ids
+
+
+async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
+    rows = await fetch(_SELECT + " WHERE m.org = $1 AND m.id = $2", org_id, mission_id)
+    if not rows:
+        raise NotFound("mission.not_found", "Mission not found")
+    return _row(rows[0])
+
+
+async def _lock_mission(org_id: int, mission_id: int) -> dict[str, Any]:
+    rows = await fetch(
+        """SELECT id, project, starts_at, ends_at, allow_long, status FROM missions
+           WHERE org = $1 AND id = $2 FOR UPDATE""",
+        org_id,
+        mission_id,
+    )
+    if not rows:
+        raise NotFound("mission.not_found", "Mission not found")
+    return rows[0]
+
+
+async def get_missions(org_id: int, ids: list[int]) -> list[dict[str, Any]]:
+    rows = await fetch(
+        _SELECT + " WHERE m.org = $1 AND m.id = ANY($2::int[]) ORDER BY m.starts_at, m.id",
+        org_id,
+        ids,
+    )
+    return [_row(r) for r in rows]
+
+
+def _changed(principal: Principal, mission_id: int, project_id: int, change: str) -> MissionChanged:
+    return MissionChanged(
+        org_id=principal.org_id,
+        actor_account_id=principal.account_id,
+        mission_id=mission_id,
+        project_id=project_id,
+        change=change,
+    )
+
+
+async def create_mission(principal: Principal, data: MissionCreate) -> dict[str, Any]:
+    title = _text(data.title, "title")
+    place = _text(data.place, "place", required=False)
+    check_times(data.starts_at, data.ends_at, data.allow_long)
+    roles_json = check_roles(data.roles)
+    async with transaction():
+        project = await get_project(principal.org_id, data.project_id)
+        ensure_open(project)
+        [mission_id] = await _insert(
+            principal.org_id,
+            project["id"],
+            [(title, data.starts_at, data.ends_at)],
+            place=place,
+            notes=data.notes,
+            allow_long=data.allow_long,
+            status="DRAFT",
+            roles_json=roles_json,
+        )
+        await record(
+            principal.org_id, principal.account_id, "mission.created", f"mission:{mission_id}"
+        )
+    await emit_events([_changed(principal, mission_id, project["id"], "created")])
+    return await get_mission(principal.org_id, mission_id)
+
+
+def _slot(slot: TimeSlot) -> tuple[dt.time, dt.time]:
+    parsed: list[dt.time] = []
+    for value in (slot.start, slot.end):
+        match = _HHMM.match(value)
+        if not match:
+            raise DomainError(
+                "mission.invalid_slot",
+                f"Time {value!r} is not HH:MM (00:00 to 23:59)",
+                status=422,
+            )
+        parsed.append(dt.time(int(match[1]), int(match[2])))
+    if parsed[0] == parsed[1]:
+        raise DomainError(
+            "mission.invalid_times", f"Slot {slot.start}-{slot.end} has no length", status=422
+        )
+    return parsed[0], parsed[1]
+
+
+def _days(data: BulkMissionsCreate) -> list[dt.date]:
+    if data.days is not None and (data.date_from or data.date_to):
+        raise DomainError(
+            "mission.invalid_pattern", "Give either days or date_from/date_to, not both", status=422
+        )
+    if data.days is not None:
+        return sorted(set(data.days))
+    if not data.date_from or not data.date_to:
+        raise DomainError(
+            "mission.invalid_pattern", "Give days, or both date_from and date_to", status=422
+        )
+    if data.date_to < data.date_from:
+        raise DomainError(
+            "mission.invalid_pattern", "date_to must be on or after date_from", status=422
+        )
+    span = (data.date_to - data.date_from).days + 1
+    if span > MAX_RANGE_DAYS:
+        raise DomainError(
+            "mission.invalid_pattern", f"A range covers at most {MAX_RANGE_DAYS} days", status=422
+        )
+    weekdays = set(data.weekdays) if data.weekdays is not None else set(range(7))
+    if not weekdays <= set(range(7)):
+        raise DomainError(
+            "mission.invalid_pattern", "weekdays go from 0 (Monday) to 6 (Sunday)", status=422
+        )
+    days = (data.date_from + dt.timedelta(days=i) for i in range(span))
+    return [d for d in days if d.weekday() in weekdays]
+
+
+def expand_pattern(
+    data: BulkMissionsCreate, tz: ZoneInfo
+) -> list[tuple[str, dt.datetime, dt.datetime]]:
+    """Days x slots -> (title, starts_at, ends_at); local wall-clock times in ``tz``."""
+    title = _text(data.title, "title")
+    if not data.slots:
+        raise DomainError("mission.invalid_pattern", "Give at least one time slot", status=422)
+    slots = [(_slot(s), _text(s.title, "title") if s.title else title) for s in data.slots]
+    days = _days(data)
+    if not days:
+        raise DomainError("mission.invalid_pattern", "The pattern creates no mission", status=422)
+    if len(days) * len(slots) > MAX_BULK:
+        raise DomainError(
+            "mission.bulk_too_large",
+            f"One bulk creation makes at most {MAX_BULK} missions",
+            details={"requested": len(days) * len(slots)},
+            status=422,
+        )
+    out: list[tuple[str, dt.datetime, dt.datetime]] = []
+    for day in days:
+        for (start, end), slot_title in slots:
+            # A slot ending before it starts crosses midnight (19:00-01:00).
+            end_day = day + dt.timedelta(days=1) if end < start else day
+            starts_at = dt.datetime.combine(day, start, tzinfo=tz).astimezone(dt.UTC)
+            ends_at = dt.datetime.combine(end_day, end, tzinfo=tz).astimezone(dt.UTC)
+            check_times(starts_at, ends_at, data.allow_long)
+            out.append((slot_title, starts_at, ends_at))
+    return out
+
+
+async def bulk_create(
+    principal: Principal, project_id: int, data: BulkMissionsCreate
+) -> list[dict[str, Any]]:
+    """All the missions of the pattern, or none (one transaction)."""
+    roles_json = check_roles(data.roles)
+    place = _text(data.place, "place", required=False)
+    async with transaction():
+        project = await get_project(principal.org_id, project_id)
+        ensure_open(project)
+        rows = expand_pattern(data, await org_timezone(principal.org_id))
+        ids = await _insert(
+            principal.org_id,
+            project_id,
+            rows,
+            place=place,
+            notes=data.notes,
+            allow_long=data.allow_long,
+            status="PUBLISHED" if data.publish else "DRAFT",
+            roles_json=roles_json,
+        )
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.bulk_created",
+            f"project:{project_id}",
+            {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]},
+        )
+    await emit_events([_changed(principal, i, project_id, "created") for i in ids])
+    return await get_missions(principal.org_id, ids)
+
+
+async def search_missions(
+    org_id: int,
+    paging: PageRequest,
+    *,
+    starts_from: dt.datetime | None = None,
+    ends_to: dt.datetime | None = None,
+    project_id: int | None = None,
+    status: str | None = None,
+    role: str | None = None,
+    place: str | None = None,
+) -> PageResult:
+    """Missions overlapping [from, to), filtered; ordered by start."""
+    where = ["m.org = $1"]
+    args: list[Any] = [org_id]
+
+    def arg(value: Any) -> str:
+        args.append(value)
+        return f"${len(args)}"
+
+    if starts_from is not None:
+        where.append(f"m.ends_at > {arg(require_aware(starts_from, 'from'))}")
+    if ends_to is not None:
+        where.append(f"m.starts_at < {arg(require_aware(ends_to, 'to'))}")
+    if starts_from is not None and ends_to is not None and ends_to <= starts_from:
+        raise DomainError("mission.invalid_window", "to must be after from", status=400)
+    if project_id is not None:
+        where.append(f"m.project = {arg(project_id)}")
+    if status:
+        where.append(f"m.status = {arg(status)}")
+    if role:
+        ref = arg(role.strip())
+        where.append(
+            "EXISTS (SELECT 1 FROM mission_roles r"  # noqa: S608 - only a $n placeholder is added
+            f" WHERE r.mission = m.id AND lower(r.name) = lower({ref}))"
+        )
+    if place:
+        pattern = "%" + re.sub(r"([%_\\])", r"\\\1", place.strip()) + "%"
+        where.append(f"m.place ILIKE {arg(pattern)}")
+    clause = " AND ".join(where)
+    total = (await fetch(f"SELECT count(*) AS n FROM missions m WHERE {clause}", *args))[0]["n"]  # noqa: S608
+    check_page(paging, total)
+    rows = await fetch(
+        f"{_SELECT} WHERE {clause} ORDER BY m.starts_at, m.id "
+        f"LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}",
+        *args,
+    )
+    return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
+
+
+async def update_mission(
+    principal: Principal, mission_id: int, data: MissionUpdate
+) -> dict[str, Any]:
+    """Edit a mission; new times are copied onto its assignments (the overlap rule sees them)."""
+    changes: dict[str, Any] = {}
+    if data.title is not msgspec.UNSET:
+        changes["title"] = _text(data.title, "title")
+    if data.place is not msgspec.UNSET:
+        changes["place"] = _text(data.place, "place", required=False)
+    if data.notes is not msgspec.UNSET:
+        changes["notes"] = data.notes
+    async with transaction():
+        current = await _lock_mission(principal.org_id, mission_id)
+        ensure_open(await get_project(principal.org_id, current["project"]))
+        starts_at = current["starts_at"] if data.starts_at is msgspec.UNSET else data.starts_at
+        ends_at = current["ends_at"] if data.ends_at is msgspec.UNSET else data.ends_at
+        allow_long = current["allow_long"] if data.allow_long is msgspec.UNSET else data.allow_long
+        check_times(starts_at, ends_at, allow_long)
+        times_changed = (starts_at, ends_at) != (current["starts_at"], current["ends_at"])
+        if times_changed or allow_long != current["allow_long"]:
+            changes.update(starts_at=starts_at, ends_at=ends_at, allow_long=allow_long)
+        if not changes:
+            return await get_mission(principal.org_id, mission_id)
+        sets = ", ".join(f"{col} = ${i + 3}" for i, col in enumerate(changes))
+        await fetch(
+            f"UPDATE missions SET {sets}, updated_at = now() WHERE org = $1 AND id = $2",  # noqa: S608
+            principal.org_id,
+            mission_id,
+            *changes.values(),
+        )
+        if times_changed:
+            with overlap_as_conflict():
+                await fetch(
+                    """UPDATE assignments SET starts_at = $2, ends_at = $3, updated_at = now()
+                       WHERE mission = $1""",
+                    mission_id,
+                    starts_at,
+                    ends_at,
+                )
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.updated",
+            f"mission:{mission_id}",
+            {"fields": sorted(changes)},
+        )
+    await emit_events([_changed(principal, mission_id, current["project"], "updated")])
+    return await get_mission(principal.org_id, mission_id)
+
+
+async def set_published(principal: Principal, mission_id: int, published: bool) -> dict[str, Any]:
+    target = "PUBLISHED" if published else "DRAFT"
+    events: list[DomainEvent] = []
+    async with transaction():
+        current = await _lock_mission(principal.org_id, mission_id)
+        ensure_open(await get_project(principal.org_id, current["project"]))
+        if current["status"] != target:
+            await fetch(
+                "UPDATE missions SET status = $2, updated_at = now() WHERE id = $1",
+                mission_id,
+                target,
+            )
+            change = "published" if published else "unpublished"
+            await record(
+                principal.org_id, principal.account_id, f"mission.{change}", f"mission:{mission_id}"
+            )
+            events.append(_changed(principal, mission_id, current["project"], change))
+    await emit_events(events)
+    return await get_mission(principal.org_id, mission_id)
+
+
+async def _has_active(column: str, value: int) -> bool:
+    return bool(
+        await fetch(
+            f"SELECT 1 FROM assignments WHERE {column} = $1 "  # noqa: S608
+            "AND status IN ('INVITED', 'ACCEPTED') LIMIT 1",
+            value,
+        )
+    )
+
+
+async def delete_mission(principal: Principal, mission_id: int) -> None:
+    async with transaction():
+        current = await _lock_mission(principal.org_id, mission_id)
+        ensure_open(await get_project(principal.org_id, current["project"]))
+        if await _has_active("mission", mission_id):
+            raise Conflict(
+                "mission.has_active_assignments",
+                "Cancel the invited or accepted assignments of this mission first",
+            )
+        await fetch("DELETE FROM missions WHERE id = $1", mission_id)
+        await record(
+            principal.org_id, principal.account_id, "mission.deleted", f"mission:{mission_id}"
+        )
+    await emit_events([_changed(principal, mission_id, current["project"], "deleted")])
+
+
+# -- mission roles -------------------------------------------------------------------
+
+
+async def add_role(principal: Principal, mission_id: int, data: MissionRoleIn) -> dict[str, Any]:
+    roles_json = check_roles([data])
+    async with transaction():
+        current = await _lock_mission(principal.org_id, mission_id)
+        ensure_open(await get_project(principal.org_id, current["project"]))
+        try:
+            await fetch(
+                """INSERT INTO mission_roles (org, mission, name, quota, required_skills)
+                   SELECT $1, $2, r.name, r.quota, r.required_skills
+                   FROM jsonb_to_recordset($3::jsonb)
+                        AS r(name text, quota int, required_skills text[])""",
+                principal.org_id,
+                mission_id,
+                roles_json,
+            )
+        except asyncpg.exceptions.UniqueViolationError as exc:
+            raise Conflict(
+                "mission_role.duplicate_name", "This mission already has a role with that name"
+            ) from exc
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.role_added",
+            f"mission:{mission_id}",
+            {"role": data.name.strip()},
+        )
+    await emit_events([_changed(principal, mission_id, current["project"], "updated")])
+    return await get_mission(principal.org_id, mission_id)
+
+
+async def _lock_role(org_id: int, mission_id: int, role_id: int) -> dict[str, Any]:
+    rows = await fetch(
+        """SELECT r.id, r.name, r.quota, m.project FROM mission_roles r
+           JOIN missions m ON m.id = r.mission
+           WHERE r.org = $1 AND r.mission = $2 AND r.id = $3 FOR UPDATE OF r""",
+        org_id,
+        mission_id,
+        role_id,
+    )
+    if not rows:
+        raise NotFound("mission_role.not_found", "Mission role not found")
+    return rows[0]
+
+
+async def update_role(
+    principal: Principal, mission_id: int, role_id: int, data: MissionRoleUpdate
+) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if data.name is not msgspec.UNSET:
+        changes["name"] = _role_name(data.name)
+    if data.quota is not msgspec.UNSET:
+        changes["quota"] = _quota(data.quota)
+    if data.required_skills is not msgspec.UNSET:
+        changes["required_skills"] = clean_names(data.required_skills, "skill")
+    async with transaction():
+        role = await _lock_role(principal.org_id, mission_id, role_id)
+        ensure_open(await get_project(principal.org_id, role["project"]))
+        if "quota" in changes:
+            accepted = (
+                await fetch(
+                    """SELECT count(*) AS n FROM assignments
+                       WHERE mission_role = $1 AND status = 'ACCEPTED'""",
+                    role_id,
+                )
+            )[0]["n"]
+            if changes["quota"] < accepted:
+                raise Conflict(
+                    "mission_role.quota_below_accepted",
+                    f"{accepted} assignments are already accepted on this role",
+                    details={"accepted": accepted},
+                )
+        if changes:
+            sets = ", ".join(f"{col} = ${i + 2}" for i, col in enumerate(changes))
+            try:
+                await fetch(
+                    f"UPDATE mission_roles SET {sets} WHERE id = $1",  # noqa: S608
+                    role_id,
+                    *changes.values(),
+                )
+            except asyncpg.exceptions.UniqueViolationError as exc:
+                raise Conflict(
+                    "mission_role.duplicate_name", "This mission already has a role with that name"
+                ) from exc
+            await record(
+                principal.org_id,
+                principal.account_id,
+                "mission.role_updated",
+                f"mission_role:{role_id}",
+                {"fields": sorted(changes)},
+            )
+    if changes:
+        await emit_events([_changed(principal, mission_id, role["project"], "updated")])
+    return await get_mission(principal.org_id, mission_id)
+
+
+async def delete_role(principal: Principal, mission_id: int, role_id: int) -> dict[str, Any]:
+    async with transaction():
+        role = await _lock_role(principal.org_id, mission_id, role_id)
+        ensure_open(await get_project(principal.org_id, role["project"]))
+        if await _has_active("mission_role", role_id):
+            raise Conflict(
+                "mission_role.has_active_assignments",
+                "Cancel the invited or accepted assignments of this role first",
+            )
+        await fetch("DELETE FROM mission_roles WHERE id = $1", role_id)
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.role_deleted",
+            f"mission_role:{role_id}",
+            {"role": role["name"]},
+        )
+    await emit_events([_changed(principal, mission_id, role["project"], "updated")])
+    return await get_mission(principal.org_id, mission_id)

@@ -1,0 +1,452 @@
+"""Test helpers so a plugin tests itself against the real core, in isolation.
+
+Two ways to use it:
+
+* plain helpers: :func:`installed` (a registry holding exactly the given
+  plugins, restored afterwards), :func:`app_client` (a fresh app with those
+  plugins over httpx), :func:`run_jobs` (run what is queued);
+* a pytest plugin: ``pytest_plugins = ["coulisses_sdk.testing"]`` in the top
+  ``conftest.py`` gives the fixtures ``coulisses_plugins`` (override it to
+  choose the plugins under test), ``coulisses_database``, ``coulisses_app``,
+  ``coulisses_client``, ``make_org``, ``org``, ``enable_plugin`` and
+  ``coulisses_mail``.
+
+The fixtures need a PostgreSQL server: ``DATABASE_URL`` (its database is only
+used to create and drop a throwaway one) or, when unset, the embedded server.
+When the host test suite already prepared a database (it exports
+``COULISSES_TEST_DATABASE`` equal to ``DATABASE_URL``) and runs the app, the
+fixtures reuse them. The core is imported lazily, inside functions: importing
+this module does not import ``coulisses``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import os
+import secrets
+import socket
+import tempfile
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse, urlunparse
+
+import pytest
+import pytest_asyncio
+
+if TYPE_CHECKING:
+    import httpx
+    from litestar import Litestar
+
+    from coulisses.plugins.loader import PluginRegistry
+    from coulisses_sdk.plugin import Plugin
+
+#: Exported by a host suite once ``DATABASE_URL`` is created and migrated.
+READY_ENV = "COULISSES_TEST_DATABASE"
+#: A password the core accepts.
+PASSWORD = "Sc3ne-Ouverte!"
+
+_RUN = secrets.token_hex(4)
+_counter = itertools.count(1)
+
+
+# -- plain helpers --------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def installed(*plugins: Plugin) -> Iterator[PluginRegistry]:
+    """Install a registry holding exactly ``plugins``; the previous one is restored on exit.
+
+    ``build_registry`` checks each plugin as at boot: a rejected plugin ends up
+    in ``registry.rejected``, a misspelled hookimpl raises.
+    """
+    from coulisses.plugins import loader
+
+    registry = loader.build_registry(plugins)
+    with using_registry(registry):
+        yield registry
+
+
+@contextlib.contextmanager
+def using_registry(registry: PluginRegistry) -> Iterator[PluginRegistry]:
+    """Install an already built registry for the duration of the block."""
+    from coulisses.plugins import loader
+
+    previous = loader.set_registry(registry)
+    try:
+        yield registry
+    finally:
+        loader.set_registry(previous)
+
+
+@contextlib.asynccontextmanager
+async def running_app(*plugins: Plugin) -> AsyncIterator[Litestar]:
+    """The core app with exactly ``plugins`` mounted (routes are mounted at creation).
+
+    The app's registry is in ``app.state.plugin_registry``; it is installed while
+    the app is created only, see :func:`using_registry`. When an app of this
+    process already started the pool, queue and host, they are shared;
+    otherwise the app's lifespan runs here.
+    """
+    from asgi_lifespan import LifespanManager
+
+    from coulisses.jobs.queue import current_runtime
+    from coulisses.web.app import create_app
+
+    with installed(*plugins) as registry:
+        app = create_app()
+    app.state.plugin_registry = registry
+    if current_runtime() is not None:
+        yield app
+        return
+    asgi: Any = app  # asgi-lifespan's ASGI type is narrower than Litestar's signature
+    async with LifespanManager(asgi, startup_timeout=30, shutdown_timeout=30):
+        yield app
+
+
+def http_client(app: Any, ip: str = "10.77.0.1") -> httpx.AsyncClient:
+    """An httpx client talking to ``app`` in process (same event loop as the test)."""
+    import httpx
+
+    transport = httpx.ASGITransport(app=app, client=(ip, 5555))
+    return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+
+@contextlib.asynccontextmanager
+async def app_client(*plugins: Plugin) -> AsyncIterator[httpx.AsyncClient]:
+    """An anonymous client of a fresh app where exactly ``plugins`` are installed.
+
+    Needs a prepared database (the ``coulisses_database`` fixture).
+    """
+    async with running_app(*plugins) as app:
+        with using_registry(app.state.plugin_registry):
+            async with http_client(app) as client:
+                yield client
+
+
+async def run_jobs() -> None:
+    """Run everything queued so far with a burst worker (same code as production)."""
+    from coulisses.jobs.queue import get_runtime
+
+    await get_runtime().run_pending()
+
+
+@dataclass
+class OrgClient:
+    """An owner signed up with a new org, and their authenticated client."""
+
+    client: httpx.AsyncClient
+    org_id: int
+    account_id: int
+    email: str
+    password: str = PASSWORD
+
+    @property
+    def csrf(self) -> dict[str, str]:
+        """The CSRF header every unsafe request with session cookies needs."""
+        return {"X-CSRF-Token": self.client.cookies.get("cc_csrf") or ""}
+
+    async def get(self, url: str, **kw: Any) -> httpx.Response:
+        return await self.client.get(url, **kw)
+
+    async def post(self, url: str, **kw: Any) -> httpx.Response:
+        return await self.client.post(url, headers={**self.csrf, **kw.pop("headers", {})}, **kw)
+
+    async def put(self, url: str, **kw: Any) -> httpx.Response:
+        return await self.client.put(url, headers={**self.csrf, **kw.pop("headers", {})}, **kw)
+
+    async def patch(self, url: str, **kw: Any) -> httpx.Response:
+        return await self.client.patch(url, headers={**self.csrf, **kw.pop("headers", {})}, **kw)
+
+    async def delete(self, url: str, **kw: Any) -> httpx.Response:
+        return await self.client.delete(url, headers={**self.csrf, **kw.pop("headers", {})}, **kw)
+
+    async def set_plugin(
+        self, plugin: str, *, enabled: bool | None = None, config: dict[str, Any] | None = None
+    ) -> httpx.Response:
+        body: dict[str, Any] = {}
+        if enabled is not None:
+            body["enabled"] = enabled
+        if config is not None:
+            body["config"] = config
+        return await self.patch(f"/api/v1/orgs/current/plugins/{plugin}", json=body)
+
+    async def enable(self, plugin: str, config: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Enable ``plugin`` for this org (with ``config`` if given); fails the test on error."""
+        response = await self.set_plugin(plugin, enabled=True, config=config)
+        assert response.status_code == 200, response.text
+        state: dict[str, Any] = response.json()
+        return state
+
+    async def disable(self, plugin: str) -> dict[str, Any]:
+        response = await self.set_plugin(plugin, enabled=False)
+        assert response.status_code == 200, response.text
+        state: dict[str, Any] = response.json()
+        return state
+
+    async def invite(self, email: str, role: str = "tech") -> dict[str, Any]:
+        """Add a member to the org (fires ``member_added`` for the enabled plugins)."""
+        response = await self.post(
+            "/api/v1/orgs/current/members", json={"email": email, "role": role}
+        )
+        assert response.status_code == 201, response.text
+        member: dict[str, Any] = response.json()
+        return member
+
+
+def unique_email(prefix: str = "member") -> str:
+    return f"{prefix}-{next(_counter)}-{_RUN}@example.org"
+
+
+async def signup(client: httpx.AsyncClient, org_name: str | None = None) -> OrgClient:
+    """Sign up a new org and its owner through the API; ``client`` keeps the session cookies."""
+    email = unique_email("owner")
+    response = await client.post(
+        "/api/v1/auth/signup",
+        json={"email": email, "password": PASSWORD, "org_name": org_name or f"Org {email}"},
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    return OrgClient(client, int(body["org_id"]), int(body["account_id"]), email)
+
+
+# -- process-wide harness (database, mail) ----------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _with_db(url: str, name: str) -> str:
+    return urlunparse(urlparse(url)._replace(path="/" + name))
+
+
+@dataclass
+class _Harness:
+    owns_env: bool = False
+    smtp_port: int | None = None
+    cleanup: list[Callable[[], None]] = field(default_factory=list)
+
+
+_harness = _Harness()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Settings are read once per process: give the core test settings before any import.
+
+    A host suite that set them first (the core repository's conftest) keeps its own.
+    """
+    if "COULISSES_ENV" in os.environ:
+        return
+    _harness.owns_env = True
+    _harness.smtp_port = _free_port()
+    os.environ.update(
+        {
+            "COULISSES_ENV": "test",
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(_harness.smtp_port),
+            "COULISSES_QUEUE_NAME": f"coulisses-plugin-test-{_RUN}",
+            "COULISSES_SECRET_KEY": "plugin-test-secret-key-of-at-least-32-bytes-" + _RUN,
+            "COULISSES_PUBLIC_URL": "http://testserver",
+        }
+    )
+    os.environ.setdefault("PICCOLO_CONF", "coulisses.db.piccolo_conf")
+
+
+async def _admin_exec(base_url: str, sql: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(_with_db(base_url, "postgres"))
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+def prepare_database(plugins: list[Plugin]) -> str:
+    """Create and migrate a throwaway database (core and ``plugins`` apps); once per process."""
+    url = os.environ.get("DATABASE_URL")
+    if url and os.environ.get(READY_ENV) == url:
+        return url
+    if not url:
+        from coulisses.db.embedded import EmbeddedPostgres
+
+        server = EmbeddedPostgres(Path(tempfile.gettempdir()) / "coulisses-plugin-test-pg")
+        url = server.start()
+        _harness.cleanup.append(server.stop)
+    from coulisses.db.migrate import migrate
+
+    name = f"coulisses_plugin_test_{_RUN}"
+    asyncio.run(_admin_exec(url, f'CREATE DATABASE "{name}"'))
+    base = url
+    _harness.cleanup.insert(
+        0,
+        lambda: asyncio.run(_admin_exec(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')),
+    )
+    os.environ["DATABASE_URL"] = _with_db(url, name)
+    with installed(*plugins):  # Piccolo reads the plugin apps from the registry here
+        asyncio.run(migrate(quiet=True))
+    os.environ[READY_ENV] = os.environ["DATABASE_URL"]
+    return os.environ["DATABASE_URL"]
+
+
+async def clean_database() -> None:
+    """Empty every table but Piccolo's migration log, and forget rate limits."""
+    import asyncpg
+
+    from coulisses.db.connection import database_url
+    from coulisses.ratelimit import set_limiter
+    from coulisses.settings import get_settings
+
+    conn = await asyncpg.connect(database_url())
+    try:
+        rows = await conn.fetch(
+            """SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+               AND tablename <> 'migration' AND tablename NOT LIKE 'saq\\_%'"""
+        )
+        if rows:
+            names = ", ".join(f'"{r["tablename"]}"' for r in rows)
+            await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    finally:
+        await conn.close()
+    settings = get_settings()
+    if settings.redis_url:
+        from redis.asyncio import Redis
+
+        redis = Redis.from_url(settings.redis_url)
+        try:
+            keys = [k async for k in redis.scan_iter(f"cc:rl:{settings.queue_name}:*")]
+            if keys:
+                await redis.delete(*keys)
+        finally:
+            await redis.aclose()
+    set_limiter(None)
+
+
+class MailSink:
+    """What the local SMTP server received (``coulisses_mail``)."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        from email import message_from_bytes, policy
+
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+    def to(self, address: str) -> list[Any]:
+        return [m for m in self.messages if address.lower() in str(m["To"]).lower()]
+
+
+# -- fixtures ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def coulisses_plugins() -> list[Plugin]:
+    """The plugins under test; by default every installed one. Override it to isolate yours."""
+    from coulisses.plugins.loader import discover_plugins
+
+    return discover_plugins()
+
+
+@pytest.fixture(scope="session")
+def coulisses_database(coulisses_plugins: list[Plugin]) -> Iterator[str]:
+    """The migrated test database URL (dropped at the end if this harness created it)."""
+    url = prepare_database(coulisses_plugins)
+    try:
+        yield url
+    finally:
+        while _harness.cleanup:
+            _harness.cleanup.pop(0)()
+
+
+@pytest.fixture(scope="session")
+def coulisses_mail() -> Iterator[MailSink]:
+    """Emails the core sent while this harness owns the settings (else stays empty)."""
+    sink = MailSink()
+    if _harness.smtp_port is None:
+        yield sink
+        return
+    from aiosmtpd.controller import Controller
+
+    controller = Controller(sink, hostname="127.0.0.1", port=_harness.smtp_port)
+    controller.start()
+    try:
+        yield sink
+    finally:
+        controller.stop()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def coulisses_app(
+    coulisses_database: str, coulisses_plugins: list[Plugin], coulisses_mail: MailSink
+) -> AsyncIterator[Litestar]:
+    """The real core app with ``coulisses_plugins`` mounted, lifespan started once."""
+    async with running_app(*coulisses_plugins) as app:
+        yield app
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def coulisses_registry(
+    coulisses_app: Litestar, coulisses_mail: MailSink
+) -> AsyncIterator[PluginRegistry]:
+    """Installs the app's plugin registry for one test; empties tables and mailbox after it."""
+    registry: PluginRegistry = coulisses_app.state.plugin_registry
+    try:
+        with using_registry(registry):
+            yield registry
+    finally:
+        await clean_database()
+        coulisses_mail.messages.clear()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def coulisses_client(
+    coulisses_app: Litestar, coulisses_registry: PluginRegistry
+) -> AsyncIterator[httpx.AsyncClient]:
+    """An anonymous client of ``coulisses_app``."""
+    async with http_client(coulisses_app) as client:
+        yield client
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def make_org(
+    coulisses_app: Litestar, coulisses_registry: PluginRegistry
+) -> AsyncIterator[Callable[..., Awaitable[OrgClient]]]:
+    """Factory: ``await make_org("Theatre")`` signs up another org with its own client."""
+    clients: list[httpx.AsyncClient] = []
+
+    async def make(name: str | None = None) -> OrgClient:
+        client = http_client(coulisses_app, ip=f"10.77.1.{len(clients) + 1}")
+        clients.append(client)
+        return await signup(client, name)
+
+    try:
+        yield make
+    finally:
+        for client in clients:
+            await client.aclose()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def org(make_org: Callable[..., Awaitable[OrgClient]]) -> OrgClient:
+    """A freshly signed-up org (owner session, ``org.org_id``, ``org.csrf``)."""
+    return await make_org()
+
+
+@pytest.fixture
+def enable_plugin() -> Callable[..., Awaitable[dict[str, Any]]]:
+    """``await enable_plugin(org, "hello", config={...})``: enable through the API, as an admin."""
+
+    async def enable(
+        org: OrgClient, plugin: str, config: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        return await org.enable(plugin, config)
+
+    return enable

@@ -1,0 +1,101 @@
+"""Tenant isolation: another org gets 404 on every scheduling route with this org's ids."""
+
+from __future__ import annotations
+
+from tests.conftest import run_jobs
+from tests.helpers import error_code, signup
+from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
+
+
+async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, mail_sink):
+    a = await signup(client)
+    project = await make_project(a)
+    mission = await make_mission(a, project["id"])
+    role_id = mission["roles"][0]["id"]
+    user = await make_user(a, email="crew-a@example.org")
+    assignment = await invite(a, role_id, user["id"])
+    invitation_id = assignment["invitation"]["id"]
+    await run_jobs()
+
+    b = await signup(new_client())
+    b_user = await make_user(b, account_id=b.account_id)
+    b_project = await make_project(b)
+    b_mission = await make_mission(b, b_project["id"])
+    pid, mid, uid, aid = project["id"], mission["id"], user["id"], assignment["id"]
+    routes = [
+        ("GET", f"/api/v1/users/{uid}", None),
+        ("PATCH", f"/api/v1/users/{uid}", {"first_name": "X"}),
+        ("DELETE", f"/api/v1/users/{uid}", None),
+        ("GET", f"/api/v1/projects/{pid}", None),
+        ("PATCH", f"/api/v1/projects/{pid}", {"name": "X"}),
+        ("POST", f"/api/v1/projects/{pid}/archive", None),
+        ("DELETE", f"/api/v1/projects/{pid}", None),
+        (
+            "POST",
+            f"/api/v1/projects/{pid}/missions:bulk_create",
+            {"title": "X", "days": ["2027-07-01"], "slots": [{"start": "08:00", "end": "09:00"}]},
+        ),
+        ("GET", f"/api/v1/missions/{mid}", None),
+        ("PATCH", f"/api/v1/missions/{mid}", {"title": "X"}),
+        ("DELETE", f"/api/v1/missions/{mid}", None),
+        ("POST", f"/api/v1/missions/{mid}/publish", None),
+        ("POST", f"/api/v1/missions/{mid}/unpublish", None),
+        ("POST", f"/api/v1/missions/{mid}/roles", {"name": "x", "quota": 1}),
+        ("PATCH", f"/api/v1/missions/{mid}/roles/{role_id}", {"quota": 3}),
+        ("DELETE", f"/api/v1/missions/{mid}/roles/{role_id}", None),
+        ("PATCH", f"/api/v1/missions/{b_mission['id']}/roles/{role_id}", {"quota": 3}),
+        (
+            "POST",
+            "/api/v1/missions",
+            {
+                "project_id": pid,
+                "title": "X",
+                "starts_at": "2027-07-01T08:00:00Z",
+                "ends_at": "2027-07-01T09:00:00Z",
+            },
+        ),
+        ("GET", f"/api/v1/assignments/{aid}", None),
+        ("POST", f"/api/v1/assignments/{aid}/cancel", None),
+        ("POST", f"/api/v1/assignments/{aid}/accept", None),
+        ("POST", f"/api/v1/assignments/{aid}/decline", None),
+        ("POST", "/api/v1/assignments", {"mission_role_id": role_id, "user_id": b_user["id"]}),
+        (
+            "POST",
+            "/api/v1/assignments",
+            {"mission_role_id": b_mission["roles"][0]["id"], "user_id": uid},
+        ),
+        (
+            "POST",
+            "/api/v1/assignments/bulk_create",
+            {"mission_role_ids": [role_id], "user_ids": [b_user["id"]]},
+        ),
+        ("GET", f"/api/v1/invitations/{invitation_id}", None),
+        ("POST", f"/api/v1/invitations/{invitation_id}/revoke", None),
+        ("POST", f"/api/v1/invitations/{invitation_id}/resend", None),
+    ]
+    for method, url, body in routes:
+        kwargs = {"json": body} if body is not None else {}
+        if method == "GET":
+            response = await b.get(url)
+        else:
+            response = await getattr(b, method.lower())(url, **kwargs)
+        assert response.status_code == 404, (method, url, response.text)
+        assert error_code(response).endswith("not_found"), (method, url, response.text)
+
+    # Listings of B never show A's rows, even when filtered by A's ids.
+    for url, params in [
+        ("/api/v1/users", {}),
+        ("/api/v1/projects", {}),
+        ("/api/v1/missions", {"project": pid}),
+        ("/api/v1/assignments", {"mission": mid}),
+        ("/api/v1/assignments", {"user": uid}),
+    ]:
+        listing = (await b.get(url, params=params)).json()
+        ids = {item["id"] for item in listing["items"]}
+        assert not ids & {pid, mid, uid, aid} or url in ("/api/v1/users", "/api/v1/projects")
+    assert {u["id"] for u in (await b.get("/api/v1/users")).json()["items"]} == {b_user["id"]}
+    assert {p["id"] for p in (await b.get("/api/v1/projects")).json()["items"]} == {b_project["id"]}
+    # Nothing of A changed.
+    assert (await a.get(f"/api/v1/missions/{mid}")).json()["title"] == mission["title"]
+    assert (await a.get(f"/api/v1/assignments/{aid}")).json()["status"] == "INVITED"
+    assert (await a.get(f"/api/v1/projects/{pid}")).json()["status"] == "DRAFT"
