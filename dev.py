@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Developer entry point (stdlib only): installs what is missing, then runs a task.
 
-    python3 dev.py demo     install everything, run the demo on the embedded PostgreSQL
-    python3 dev.py test     install everything, run the whole test suite
+    python3 dev.py demo     install everything, build the web app, serve the demo (embedded DB)
+    python3 dev.py test     install everything, run every test (Python, web app, end to end)
+    python3 dev.py e2e      only the browser end-to-end suite (Playwright + Debian's Chromium)
     python3 dev.py lint | migrate | seed | worker | bench
 
 The Makefile and the PS1/ scripts are one-line wrappers around this file.
@@ -19,7 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 TOOLS = ROOT / ".tools"
+FRONTEND = ROOT / "frontend"
 WINDOWS = os.name == "nt"
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 
 def _bin(env: Path, name: str) -> Path:
@@ -54,6 +57,95 @@ def run(tool: str, *args: str) -> None:
     sh(tool, "run", "--locked", *args)
 
 
+def npm() -> str:
+    found = shutil.which("npm")
+    if not found:
+        print("npm introuvable : installez Node.js 20 (https://nodejs.org) puis relancez.")
+        sys.exit(1)
+    return found
+
+
+def npm_run(*args: str, env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(
+        [npm(), *args], cwd=FRONTEND, env={**os.environ, **(env or {})}, check=False
+    )
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def frontend_deps() -> None:
+    """`npm ci` when node_modules is missing or package-lock.json changed since the last one."""
+    import hashlib
+
+    lock = FRONTEND / "package-lock.json"
+    stamp = FRONTEND / "node_modules" / ".coulisses-lock.sha256"
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text().strip() == digest:
+        return
+    print("Installation des dependances du frontend (npm ci) ...", flush=True)
+    npm_run("ci", "--no-audit", "--no-fund")
+    stamp.write_text(digest)
+
+
+def _newest(*paths: Path) -> float:
+    newest = 0.0
+    for path in paths:
+        files = path.rglob("*") if path.is_dir() else [path]
+        for file in files:
+            if file.is_file():
+                newest = max(newest, file.stat().st_mtime)
+    return newest
+
+
+def frontend_build(*, force: bool = False) -> None:
+    """Build frontend/dist (served by the backend) unless it is newer than its sources."""
+    frontend_deps()
+    index = FRONTEND / "dist" / "index.html"
+    sources = [
+        FRONTEND / name
+        for name in ("src", "public", "index.html", "package-lock.json", "vite.config.ts")
+    ]
+    if not force and index.exists() and index.stat().st_mtime >= _newest(*sources):
+        return
+    print("Construction du frontend (npm run build) ...", flush=True)
+    npm_run("run", "build")
+
+
+def ensure_chromium() -> None:
+    """The e2e suite drives Debian's Chromium; install it as root on Debian, else explain."""
+    if CHROMIUM.exists():
+        return
+    debian = Path("/etc/debian_version").exists() and shutil.which("apt-get")
+    if debian and hasattr(os, "geteuid") and os.geteuid() == 0:
+        print("Installation de Chromium (apt-get install chromium) ...", flush=True)
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        sh("apt-get", "update", "-qq", env=env)
+        sh("apt-get", "install", "-y", "-qq", "chromium", env=env)
+        if CHROMIUM.exists():
+            return
+    print(
+        f"Chromium introuvable ({CHROMIUM}) : les tests de bout en bout en ont besoin.\n"
+        "  Debian/Ubuntu : sudo apt-get install chromium\n"
+        "  Ailleurs : installez Chromium et indiquez son chemin dans CHROMIUM_PATH."
+    )
+    sys.exit(1)
+
+
+def e2e(*args: str) -> None:
+    ensure_chromium()
+    frontend_build()
+    npm_run("exec", "--", "playwright", "test", *args, env={"CHROMIUM_PATH": str(CHROMIUM)})
+
+
+def frontend_tests() -> None:
+    frontend_deps()
+    npm_run("run", "gen:api", "--", "--check")
+    npm_run("run", "test")
+    frontend_build(force=True)
+    npm_run("run", "size")
+    e2e()
+
+
 def main(argv: list[str]) -> None:
     if not argv:
         print(__doc__)
@@ -61,13 +153,20 @@ def main(argv: list[str]) -> None:
     task, rest = argv[0], argv[1:]
     tool = sync()
     if task == "demo":
+        frontend_build()
         run(tool, "coulisses", "demo", *rest)
     elif task == "test":
         run(tool, "pytest", *rest)
+        frontend_tests()
+    elif task == "e2e":
+        e2e(*rest)
     elif task == "lint":
         run(tool, "ruff", "check", ".")
         run(tool, "ruff", "format", "--check", ".")
         run(tool, "mypy")
+        frontend_deps()
+        npm_run("run", "typecheck")
+        npm_run("run", "lint")
     elif task in {"migrate", "seed", "worker", "serve", "createsuperuser"}:
         run(tool, "coulisses", task, *rest)
     elif task == "bench":

@@ -76,9 +76,17 @@ def seed() -> None:
     from coulisses.db.migrate import migrate as run_migrate
     from coulisses.seed import seed_demo
 
+    async def _seed() -> dict[str, Any]:
+        from coulisses.live.bus import close_bus
+
+        await run_migrate(quiet=True)
+        try:
+            return await seed_demo()
+        finally:
+            await close_bus()  # the seed's events went to the live stream
+
     with database():
-        run(lambda: run_migrate(quiet=True))
-        _print_demo(run(seed_demo))
+        _print_demo(run(_seed))
 
 
 def _print_demo(info: dict[str, Any]) -> None:
@@ -86,6 +94,8 @@ def _print_demo(info: dict[str, Any]) -> None:
     click.echo(f"Org de demo : {info['org_name']}")
     click.echo(f"  Connexion : {info['email']}")
     click.echo(f"  Mot de passe : {info['password']}")
+    if info.get("tech_email"):
+        click.echo(f"  Technicien : {info['tech_email']} (meme mot de passe)")
     click.echo("")
 
 

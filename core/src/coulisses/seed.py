@@ -1,17 +1,61 @@
-"""The reproducible demo org "Les Nuits de Juillet" (idempotent: an existing demo is kept)."""
+"""The reproducible demo org "Les Nuits de Juillet" (idempotent: an existing demo is kept).
+
+Everything past the org and its members goes through the scheduling services,
+as a manager would through the API: 45 users with skills and rates, three
+projects whose missions come from ``bulk_create`` patterns, invitations answered
+(accepted, declined with a reason, cancelled) and availability windows approved,
+requested or refused. Choices are drawn from ``random.Random(SEED)``, so a run
+gives the same org (the theatre season is placed around today so that the demo
+always has a past and a future; the festival is July 2027).
+
+Crew are booked so that they break no scheduling rule (11 h of rest, 10 h a
+day, unavailability, skills), except in ``CONFLICTS``: a few deliberate cases
+the conflicts page should report. Two overlapping ACCEPTED assignments cannot
+be seeded: the database forbids them.
+
+The whole demo is written in one transaction, so a failed run leaves nothing
+behind, and the past invitations are not emailed.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import random
-from typing import Any
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from coulisses.auth.service import create_account
 from coulisses.db.connection import fetch, transaction
+from coulisses.jobs.queue import JobRuntime, current_runtime, set_runtime
+from coulisses.scheduling import assignments, availability, missions, projects, rates, users
+from coulisses.scheduling.availability_schemas import AvailabilityCreate, AvailabilityKind
+from coulisses.scheduling.common import emit_events
+from coulisses.scheduling.rates_schemas import RateCreate
+from coulisses.scheduling.schemas import (
+    BulkMissionsCreate,
+    EmploymentType,
+    MissionRoleIn,
+    ProjectCreate,
+    ProjectUpdate,
+    Skill,
+    TimeSlot,
+    UserCreate,
+)
 from coulisses.tenancy.service import create_org
+from coulisses_sdk import DomainEvent, Principal
 
 DEMO_SLUG = "les-nuits-de-juillet"
+DEMO_NAME = "Les Nuits de Juillet"
 DEMO_PASSWORD = "Coulisses-2027!"  # printed on screen by the demo; dev data only
 OWNER_EMAIL = "direction@nuitsdejuillet.example.com"
+TECH_EMAIL = "tech@nuitsdejuillet.example.com"
+SEED = 2027
+TZ = ZoneInfo("Europe/Paris")
 
 MEMBERS = [
     (OWNER_EMAIL, "Claire", "Fontaine", "owner"),
@@ -21,92 +65,680 @@ MEMBERS = [
     ("regie.son@nuitsdejuillet.example.com", "Julie", "Roux", "manager"),
     ("regie.lumiere@nuitsdejuillet.example.com", "Marc", "Giraud", "manager"),
     ("securite@nuitsdejuillet.example.com", "Nadia", "Lemoine", "manager"),
-    ("tech@nuitsdejuillet.example.com", "Tom", "Bernard", "tech"),
+    (TECH_EMAIL, "Tom", "Bernard", "tech"),
 ]
 
-FIRST = [
-    "Alice",
-    "Bruno",
-    "Chloe",
-    "David",
-    "Emma",
-    "Farid",
-    "Gaelle",
-    "Hugo",
-    "Ines",
-    "Jules",
-    "Karim",
-    "Lucie",
-    "Mathis",
-    "Nora",
-    "Olivier",
-    "Pauline",
-    "Quentin",
-    "Rose",
-    "Sofiane",
-    "Theo",
-    "Ursula",
-    "Victor",
-    "Wendy",
-    "Yanis",
-    "Zoe",
+# (first name, last name, employment type, "skill:level ...", "tag, tag", notes).
+# 18 intermittent technicians, 6 intermittent artists, 10 CDD, 5 CDI, 6 freelances.
+CREW = [
+    ("Tom", "Bernard", "Intermittent", "son:4 plateau:2", "habite Avignon", ""),
+    ("Alice", "Martin", "Intermittent", "son:5 regie generale:2", "bilingue", ""),
+    ("Karim", "Haddad", "Intermittent", "son:3", "", ""),
+    ("Chloe", "Durand", "Intermittent", "son:3 video:2", "", ""),
+    ("Mathis", "Leroy", "Intermittent", "son:2 plateau:2", "habite Avignon", ""),
+    ("Lucie", "Moreau", "Intermittent", "lumiere:5 accroche:2", "", ""),
+    ("Bruno", "Garnier", "Intermittent", "lumiere:4", "permis C", ""),
+    ("Ines", "Faure", "Intermittent", "lumiere:3 video:2", "bilingue", ""),
+    ("Quentin", "Robin", "Intermittent", "lumiere:2 plateau:3", "", ""),
+    ("Sofiane", "Amrani", "Intermittent", "lumiere:3 accroche:3", "", ""),
+    ("Pauline", "Mercier", "Intermittent", "video:4 son:2", "bilingue", ""),
+    ("Theo", "Blanc", "Intermittent", "video:3 lumiere:2", "", ""),
+    ("Olivier", "Chevalier", "Intermittent", "machiniste:4 plateau:4 accroche:2", "permis C", ""),
+    ("Yanis", "Boyer", "Intermittent", "machiniste:3 plateau:3", "habite Avignon", ""),
+    ("Gaelle", "Masson", "Intermittent", "machiniste:3 cariste:3", "permis C", "CACES R489 cat. 3"),
+    ("David", "Guerin", "Intermittent", "accroche:5 machiniste:3", "", ""),
+    ("Emma", "Lefebvre", "Intermittent", "accroche:4 lumiere:2", "bilingue", ""),
+    ("Victor", "Andre", "Intermittent", "plateau:3 machiniste:2 son:1", "", ""),
+    ("Rose", "Simon", "Intermittent", "comedien:4", "bilingue", "Artiste (annexe 10)"),
+    ("Jules", "Michel", "Intermittent", "comedien:3", "", "Artiste (annexe 10)"),
+    ("Nora", "Kaci", "Intermittent", "musicien:4", "", "Artiste (annexe 10)"),
+    ("Farid", "Mansouri", "Intermittent", "musicien:3", "habite Avignon", "Artiste (annexe 10)"),
+    ("Zoe", "Laurent", "Intermittent", "comedien:5 musicien:2", "", "Artiste (annexe 10)"),
+    ("Hugo", "Petit", "Intermittent", "musicien:4", "bilingue", "Artiste (annexe 10)"),
+    ("Wendy", "Fabre", "CDD", "catering:4", "", ""),
+    ("Paul", "Renaud", "CDD", "catering:3 plateau:1", "habite Avignon", ""),
+    ("Camille", "Roche", "CDD", "catering:3", "bilingue", ""),
+    ("Antoine", "Colin", "CDD", "machiniste:3 cariste:4", "permis C", "CACES R489 cat. 3 et 5"),
+    ("Manon", "Barbier", "CDD", "ssiap:3", "", "SSIAP 1"),
+    ("Louis", "Arnaud", "CDD", "ssiap:2 plateau:2", "habite Avignon", "SSIAP 1"),
+    ("Sarah", "Meyer", "CDD", "plateau:3 machiniste:2", "", ""),
+    ("Nicolas", "Roussel", "CDD", "machiniste:3 plateau:2", "permis C", ""),
+    ("Julie", "Picard", "CDD", "lumiere:2 plateau:2", "", ""),
+    ("Maxime", "Henry", "CDD", "son:2 plateau:2", "", ""),
+    ("Sylvie", "Dumas", "CDI", "regie generale:5 lumiere:3", "habite Avignon", ""),
+    ("Laurent", "Brun", "CDI", "regie generale:4 son:3", "bilingue", ""),
+    ("Christine", "Vidal", "CDI", "ssiap:5 catering:1", "habite Avignon", "SSIAP 3, chef"),
+    ("Eric", "Lambert", "CDI", "cariste:4 machiniste:4", "permis C, habite Avignon", "CACES R489"),
+    ("Agnes", "Morel", "CDI", "regie generale:3 catering:2", "", ""),
+    ("Xavier", "Noel", "Freelance", "video:5", "", "Facture (auto-entrepreneur)"),
+    ("Elodie", "Fournier", "Freelance", "accroche:4 lumiere:3", "", "Facture"),
+    ("Romain", "Gauthier", "Freelance", "son:4", "bilingue", "Facture"),
+    ("Bastien", "Perrot", "Freelance", "lumiere:4 video:3", "", "Facture"),
+    ("Ursula", "Klein", "Freelance", "son:3 video:2", "bilingue", "Facture"),
+    ("Yves", "Mallet", "Freelance", "cariste:3 machiniste:3", "permis C", "Facture, CACES R489"),
+]  # fmt: skip
+
+# Mission roles: name -> (required skills). Quotas are given per pattern below.
+ROLE_SKILLS = {
+    "regisseur general": ["regie generale"],
+    "regisseur son": ["son"],
+    "regisseur lumiere": ["lumiere"],
+    "technicien son": ["son"],
+    "eclairagiste": ["lumiere"],
+    "technicien video": ["video"],
+    "machiniste": ["machiniste"],
+    "cariste": ["cariste"],
+    "accroche": ["accroche"],
+    "agent SSIAP": ["ssiap"],
+    "catering": ["catering"],
+    "comedien": ["comedien"],
+    "musicien": ["musicien"],
+}
+
+# Org-wide rates by role name (hourly, cents); each user also has their own rate.
+ROLE_RATES = {"technicien son": 1600, "eclairagiste": 1600, "machiniste": 1500, "agent SSIAP": 1700}
+
+DECLINE_REASONS = [
+    "deja pris ce soir-la",
+    "autre contrat ce jour-la",
+    "raison familiale",
+    "pas de vehicule pour venir",
 ]
-LAST = [
-    "Martin",
-    "Durand",
-    "Moreau",
-    "Laurent",
-    "Simon",
-    "Michel",
-    "Lefebvre",
-    "Leroy",
-    "Garnier",
-    "Faure",
-    "Andre",
-    "Mercier",
-    "Blanc",
-    "Guerin",
-    "Boyer",
-    "Chevalier",
-    "Robin",
-    "Masson",
+
+FESTIVAL = (dt.date(2027, 7, 1), dt.date(2027, 7, 31))
+MONTAGE = ("08:00", "13:00")
+SHOW = ("19:00", "01:00")
+DEMONTAGE = ("01:00", "04:00")
+# Stage -> (place, runs of show days, roles of the show).
+STAGES = {
+    "Cour": (
+        "Cour d'honneur",
+        [(5, 11), (18, 24)],
+        {"regisseur son": 1, "technicien son": 2, "eclairagiste": 2, "machiniste": 3,
+         "agent SSIAP": 1},
+    ),
+    "Cloitre": (
+        "Cloitre des Carmes",
+        [(7, 13), (20, 26)],
+        {"technicien son": 1, "eclairagiste": 1, "machiniste": 2, "agent SSIAP": 1},
+    ),
+    "Chapiteau": (
+        "Chapiteau",
+        [(8, 27)],
+        {"technicien son": 1, "eclairagiste": 1, "technicien video": 1, "machiniste": 1},
+    ),
+}  # fmt: skip
+MONTAGE_ROLES = {"machiniste": 2, "eclairagiste": 1, "technicien son": 1}
+DEMONTAGE_ROLES = {"machiniste": 3, "cariste": 1, "accroche": 1}
+
+TOUR_CITIES = [
+    ("Lyon", dt.date(2027, 9, 24)),
+    ("Grenoble", dt.date(2027, 9, 25)),
+    ("Marseille", dt.date(2027, 10, 1)),
+    ("Montpellier", dt.date(2027, 10, 2)),
+    ("Toulouse", dt.date(2027, 10, 8)),
+    ("Bordeaux", dt.date(2027, 10, 9)),
+    ("Nantes", dt.date(2027, 10, 15)),
+    ("Lille", dt.date(2027, 10, 16)),
 ]
-# 18 intermittent technicians + 6 intermittent artists, 10 CDD, 5 CDI, 6 freelances
-EMPLOYMENT = ["Intermittent"] * 24 + ["CDD"] * 10 + ["CDI"] * 5 + ["Freelance"] * 6
+
+#: Crew rules the planner respects (the conflict defaults of the issue), with margins.
+MIN_REST = dt.timedelta(hours=11)
+MAX_WEEK = dt.timedelta(hours=35)
+
+_SKILL = re.compile(r"([a-z][a-z ]*?):(\d)")
+
+
+def _local(day: dt.date, hhmm: str) -> dt.datetime:
+    hours, minutes = (int(x) for x in hhmm.split(":"))
+    return dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=TZ)
+
+
+def _roles(quotas: dict[str, int]) -> list[MissionRoleIn]:
+    return [MissionRoleIn(name, q, ROLE_SKILLS[name]) for name, q in quotas.items()]
+
+
+@dataclass
+class Booking:
+    """One planned assignment and the answer it ends with."""
+
+    role_id: int
+    user_id: int
+    status: str  # ACCEPTED, INVITED, DECLINED, CANCELLED
+    reason: str | None = None
+    accepted_first: bool = False  # CANCELLED after having been ACCEPTED
+
+
+@dataclass
+class Planner:
+    """Books crew on roles they have the skills for, with 11 h of rest between two
+    missions (hence at most one a day), at most 35 h a week, outside their approved
+    unavailability."""
+
+    rng: random.Random
+    skills: dict[int, set[str]]
+    unavailable: dict[int, list[tuple[dt.datetime, dt.datetime]]]
+    now: dt.datetime
+    busy: dict[int, list[tuple[dt.datetime, dt.datetime]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    week_hours: dict[tuple[int, int, int], dt.timedelta] = field(
+        default_factory=lambda: defaultdict(dt.timedelta)
+    )
+    on_mission: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    bookings: list[Booking] = field(default_factory=list)
+
+    def _week(self, user_id: int, starts: dt.datetime) -> tuple[int, int, int]:
+        year, week, _ = starts.astimezone(TZ).isocalendar()
+        return (user_id, year, week)
+
+    def free(self, user_id: int, mission: dict[str, Any]) -> bool:
+        starts, ends = mission["starts_at"], mission["ends_at"]
+        if user_id in self.on_mission[mission["id"]]:
+            return False
+        if any(a < ends + MIN_REST and starts < b + MIN_REST for a, b in self.busy[user_id]):
+            return False
+        if any(a < ends and starts < b for a, b in self.unavailable.get(user_id, [])):
+            return False
+        return self.week_hours[self._week(user_id, starts)] + (ends - starts) <= MAX_WEEK
+
+    def book(
+        self, mission: dict[str, Any], role: dict[str, Any], user_id: int, status: str
+    ) -> None:
+        """Record a booking (unchecked: the caller decided it is wanted)."""
+        reason = self.rng.choice(DECLINE_REASONS) if status == "DECLINED" else None
+        accepted_first = status == "CANCELLED" and self.rng.random() < 0.5
+        self.bookings.append(Booking(role["id"], user_id, status, reason, accepted_first))
+        self.on_mission[mission["id"]].add(user_id)
+        if status in ("INVITED", "ACCEPTED"):
+            self.busy[user_id].append((mission["starts_at"], mission["ends_at"]))
+            key = self._week(user_id, mission["starts_at"])
+            self.week_hours[key] += mission["ends_at"] - mission["starts_at"]
+
+    def _status(self, mission: dict[str, Any]) -> str:
+        draw = self.rng.random()
+        if mission["ends_at"] <= self.now:  # past: answered long ago
+            return "ACCEPTED" if draw < 0.86 else "DECLINED" if draw < 0.96 else "CANCELLED"
+        if draw < 0.62:
+            return "ACCEPTED"
+        return "INVITED" if draw < 0.86 else "DECLINED" if draw < 0.95 else "CANCELLED"
+
+    def fill(self, mission: dict[str, Any], ratio: float, *, only_invite: bool = False) -> None:
+        """Book about ``ratio`` of each role's places; ``only_invite``: nobody answered yet."""
+        for role in mission["roles"]:
+            taken = sum(
+                1
+                for b in self.bookings
+                if b.role_id == role["id"] and b.status in ("INVITED", "ACCEPTED")
+            )
+            wanted = min(role["quota"], round(role["quota"] * ratio + self.rng.random() * 0.5))
+            need = set(role["required_skills"])
+            candidates = [u for u, s in self.skills.items() if need <= s]
+            self.rng.shuffle(candidates)
+            # The least booked first, so that work is spread over the crew.
+            candidates.sort(key=lambda u: len(self.busy[u]))
+            refusals = 0
+            for user_id in candidates:
+                if taken >= wanted:
+                    break
+                if not self.free(user_id, mission):
+                    continue
+                status = "INVITED" if only_invite else self._status(mission)
+                if status in ("DECLINED", "CANCELLED"):
+                    if refusals >= 1:
+                        status = "ACCEPTED"
+                    refusals += 1
+                self.book(mission, role, user_id, status)
+                taken += status in ("INVITED", "ACCEPTED")
+
+
+class _NoOutgoingJobs(JobRuntime):
+    """Stands in for the job queue while seeding: the demo's past invitations are not mailed."""
+
+    def __init__(self) -> None:  # no queue connection
+        pass
+
+    async def enqueue(self, job: str, **kwargs: Any) -> None:
+        return None
+
+
+@contextlib.contextmanager
+def _no_outgoing_jobs() -> Iterator[None]:
+    previous = current_runtime()
+    set_runtime(_NoOutgoingJobs())
+    try:
+        yield
+    finally:
+        set_runtime(previous)
+
+
+def _info() -> dict[str, Any]:
+    return {
+        "org_name": DEMO_NAME,
+        "email": OWNER_EMAIL,
+        "password": DEMO_PASSWORD,
+        "tech_email": TECH_EMAIL,
+    }
 
 
 async def seed_demo() -> dict[str, Any]:
-    existing = await fetch("SELECT id, name FROM orgs WHERE slug = $1", DEMO_SLUG)
-    if existing:
-        return {"org_name": existing[0]["name"], "email": OWNER_EMAIL, "password": DEMO_PASSWORD}
-    rng = random.Random(2027)  # noqa: S311 - reproducible demo data, not security
-    async with transaction():
-        org = await create_org("Les Nuits de Juillet")
-        for email, first, last, role in MEMBERS:
-            rows = await fetch("SELECT id FROM accounts WHERE username = $1", email)
-            account_id = (
-                rows[0]["id"] if rows else await create_account(email, DEMO_PASSWORD, first, last)
-            )
-            await fetch(
-                "INSERT INTO org_memberships (account, org, role) VALUES ($1, $2, $3)",
-                account_id,
-                org.id,
-                role,
-            )
-        tech_rows = await fetch("SELECT id FROM accounts WHERE username = $1", MEMBERS[-1][0])
-        tech_account = tech_rows[0]["id"]
-        for index, employment in enumerate(EMPLOYMENT):
-            first, last = rng.choice(FIRST), rng.choice(LAST)
-            await fetch(
-                """INSERT INTO users
-                       (org, first_name, last_name, email, phone, employment_type, account)
-                   VALUES ($1, $2, $3, $4, $5, $6, $7)""",
-                org.id,
-                first,
-                last,
-                f"{first}.{last}.{index}@crew.nuitsdejuillet.example.com".lower(),
-                "+33 6 " + " ".join(str(rng.randint(10, 99)) for _ in range(4)),
-                employment,
-                tech_account if index == 0 else None,
-            )
-    return {"org_name": org.name, "email": OWNER_EMAIL, "password": DEMO_PASSWORD}
+    """Create the demo org unless it exists; returns what the demo prints."""
+    if await fetch("SELECT 1 FROM orgs WHERE slug = $1", DEMO_SLUG):
+        return _info()
+    with _no_outgoing_jobs():
+        async with transaction():
+            # Two seeds at once (two demo processes) would make two orgs.
+            await fetch("SELECT pg_advisory_xact_lock(hashtext('coulisses.seed_demo'))")
+            if not await fetch("SELECT 1 FROM orgs WHERE slug = $1", DEMO_SLUG):
+                await _build(random.Random(SEED))  # noqa: S311 - demo data, not security
+    return _info()
+
+
+async def _member_accounts(org_id: int) -> dict[str, int]:
+    accounts: dict[str, int] = {}
+    for email, first, last, role in MEMBERS:
+        rows = await fetch("SELECT id FROM accounts WHERE username = $1", email)
+        account_id = (
+            rows[0]["id"] if rows else await create_account(email, DEMO_PASSWORD, first, last)
+        )
+        await fetch(
+            "INSERT INTO org_memberships (account, org, role) VALUES ($1, $2, $3)",
+            account_id,
+            org_id,
+            role,
+        )
+        accounts[email] = account_id
+    return accounts
+
+
+async def _crew(owner: Principal, tech_account: int) -> tuple[dict[str, int], dict[int, set[str]]]:
+    """The users, each with their rate; returns ids by "First Last" and skills by id."""
+    ids: dict[str, int] = {}
+    skills: dict[int, set[str]] = {}
+    for index, (first, last, employment, skill_text, tag_text, notes) in enumerate(CREW):
+        row = await users.create_user(
+            owner,
+            UserCreate(
+                first_name=first,
+                last_name=last,
+                employment_type=cast("EmploymentType", employment),
+                email=f"{first}.{last}@crew.nuitsdejuillet.example.com".lower(),
+                phone=f"+33 6 {12 + index:02d} {34 + index:02d} {56 + index % 40:02d} 00",
+                account_id=tech_account if (first, last) == ("Tom", "Bernard") else None,
+                skills=[Skill(name, level) for name, level in _levels(skill_text)],
+                tags=[t.strip() for t in tag_text.split(",") if t.strip()],
+                notes=notes,
+            ),
+        )
+        ids[f"{first} {last}"] = row["id"]
+        skills[row["id"]] = {s["name"] for s in row["skills"]}
+        await rates.create_rate(owner, _user_rate(row["id"], employment, skill_text))
+    for role_name, cents in ROLE_RATES.items():
+        await rates.create_rate(
+            owner, RateCreate(kind="hourly", amount_cents=cents, role_name=role_name)
+        )
+    return ids, skills
+
+
+def _levels(skill_text: str) -> list[tuple[str, int]]:
+    """``"son:5 regie generale:2"`` -> ``[("son", 5), ("regie generale", 2)]``."""
+    return [(name.strip(), int(level)) for name, level in _SKILL.findall(skill_text)]
+
+
+def _user_rate(user_id: int, employment: str, skill_text: str) -> RateCreate:
+    best = max(level for _, level in _levels(skill_text))
+    if "comedien" in skill_text or "musicien" in skill_text:
+        cents = 18000 + 2000 * (best >= 5)
+        return RateCreate(
+            kind="cachet", amount_cents=cents, user_id=user_id, label="Cachet artiste"
+        )
+    if employment == "Freelance":
+        return RateCreate(
+            kind="per_mission",
+            amount_cents=26000 + 3000 * (best - 3),
+            user_id=user_id,
+            label="Forfait journee (facture)",
+        )
+    base = {"Intermittent": 1650, "CDD": 1450, "CDI": 1900}[employment]
+    return RateCreate(
+        kind="hourly", amount_cents=base + 100 * best, user_id=user_id, label="Taux horaire brut"
+    )
+
+
+async def _bulk(
+    owner: Principal,
+    project_id: int,
+    title: str,
+    slot: tuple[str, str],
+    days: list[dt.date],
+    place: str,
+    quotas: dict[str, int],
+    *,
+    publish: bool = True,
+    weekdays: list[int] | None = None,
+) -> list[dict[str, Any]]:
+    """Missions on ``days``, or every ``weekdays`` from ``days[0]`` to ``days[-1]``."""
+    ranged = weekdays is not None
+    data = BulkMissionsCreate(
+        title=title,
+        slots=[TimeSlot(slot[0], slot[1])],
+        days=None if ranged else days,
+        date_from=days[0] if ranged else None,
+        date_to=days[-1] if ranged else None,
+        weekdays=weekdays,
+        place=place,
+        publish=publish,
+        roles=_roles(quotas),
+    )
+    return await missions.bulk_create(owner, project_id, data)
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+async def _festival(owner: Principal) -> dict[str, list[dict[str, Any]]]:
+    """Festival 2027, July: a general build-up, three stages in runs, catering and a desk."""
+    project = await projects.create_project(
+        owner,
+        ProjectCreate(
+            name="Festival 2027",
+            description="Trois scenes (Cour, Cloitre, Chapiteau), 1-31 juillet 2027.",
+            starts_on=FESTIVAL[0],
+            ends_on=FESTIVAL[1],
+        ),
+    )
+    pid = project["id"]
+    july = [dt.date(2027, 7, d) for d in range(1, 32)]
+    out: dict[str, list[dict[str, Any]]] = {}
+    out["montage general"] = await _bulk(
+        owner,
+        pid,
+        "Montage general",
+        ("08:00", "17:00"),
+        july[0:5],
+        "Site du festival",
+        {"machiniste": 4, "accroche": 2, "cariste": 1, "regisseur general": 1},
+    )
+    for stage, (place, runs, show_roles) in STAGES.items():
+        show_days = [d for first, last in runs for d in july[first - 1 : last]]
+        last_nights = [july[last] for _, last in runs]  # the night after the last show
+        out[f"montage {stage}"] = await _bulk(
+            owner, pid, f"Montage {stage}", MONTAGE, show_days, place, MONTAGE_ROLES
+        )
+        out[f"show {stage}"] = await _bulk(
+            owner, pid, f"Exploitation {stage}", SHOW, show_days, place, show_roles
+        )
+        out[f"demontage {stage}"] = await _bulk(
+            owner, pid, f"Demontage {stage}", DEMONTAGE, last_nights, place, DEMONTAGE_ROLES
+        )
+    out["catering"] = await _bulk(
+        owner, pid, "Repas equipes", ("11:00", "15:00"), july[4:27], "Village", {"catering": 2}
+    )
+    out["permanence"] = await _bulk(
+        owner,
+        pid,
+        "Permanence regie",
+        ("14:00", "18:00"),
+        july[4:27],
+        "Bureau de production",
+        {"regisseur general": 1},
+        publish=False,
+    )
+    await projects.update_project(owner, pid, ProjectUpdate(status="ACTIVE"))
+    return out
+
+
+async def _theatre(owner: Principal, today: dt.date) -> list[dict[str, Any]]:
+    """Saison Theatre: four weeks around today (so the demo has a past and a future)."""
+    first = today - dt.timedelta(days=today.weekday() + 7)
+    last = first + dt.timedelta(days=27)
+    project = await projects.create_project(
+        owner,
+        ProjectCreate(
+            name="Saison Theatre",
+            description="Saison d'hiver a la Salle Benoit-XII.",
+            starts_on=first,
+            ends_on=last,
+        ),
+    )
+    pid = project["id"]
+    place = "Salle Benoit-XII"
+    shows = await _bulk(
+        owner,
+        pid,
+        "Representation",
+        ("20:00", "23:00"),
+        [first, last],
+        place,
+        {"regisseur lumiere": 1, "regisseur son": 1, "machiniste": 1, "comedien": 3},
+        weekdays=[1, 2, 3, 4, 5],
+    )
+    service = await _bulk(
+        owner,
+        pid,
+        "Service technique",
+        ("09:00", "13:00"),
+        [first, last],
+        place,
+        {"machiniste": 2, "eclairagiste": 1},
+        weekdays=[1, 4],
+    )
+    await projects.update_project(owner, pid, ProjectUpdate(status="ACTIVE"))
+    return sorted(shows + service, key=lambda m: m["starts_at"])
+
+
+async def _tour(owner: Principal) -> list[dict[str, Any]]:
+    """Tournee Automne: a DRAFT being prepared, unpublished; musicians invited, no answer."""
+    project = await projects.create_project(
+        owner,
+        ProjectCreate(
+            name="Tournee Automne",
+            description="Concerts en salles, septembre-octobre 2027.",
+            starts_on=TOUR_CITIES[0][1],
+            ends_on=TOUR_CITIES[-1][1],
+        ),
+    )
+    out: list[dict[str, Any]] = []
+    for city, day in TOUR_CITIES:
+        out += await _bulk(
+            owner, project["id"], "Chargement", ("07:00", "12:00"), [day], city,
+            {"machiniste": 2, "cariste": 1}, publish=False,
+        )  # fmt: skip
+        out += await _bulk(
+            owner, project["id"], "Concert", ("20:00", "23:30"), [day], city,
+            {"musicien": 4, "technicien son": 1, "eclairagiste": 1}, publish=False,
+        )  # fmt: skip
+    return out
+
+
+async def _availability(
+    owner: Principal, tech: Principal, ids: dict[str, int], today: dt.date
+) -> None:
+    """Approved leave and weekly rest days, a freelance's weekends, and a tech's requests."""
+
+    async def window(
+        principal: Principal, name: str, kind: AvailabilityKind, note: str, **timing: Any
+    ) -> int:
+        row = await availability.create_window(
+            principal, AvailabilityCreate(user_id=ids[name], kind=kind, note=note, **timing)
+        )
+        return int(row["id"])
+
+    await window(
+        owner, "Bruno Garnier", "unavailable", "Conges",
+        starts_at=_local(dt.date(2027, 7, 15), "00:00"),
+        ends_at=_local(dt.date(2027, 7, 18), "00:00"),
+    )  # fmt: skip
+    await window(
+        owner, "Yanis Boyer", "unavailable", "Formation accroche",
+        starts_at=_local(dt.date(2027, 7, 1), "08:00"),
+        ends_at=_local(dt.date(2027, 7, 3), "18:00"),
+    )  # fmt: skip
+    rest_from = today - dt.timedelta(days=today.weekday() + 14)  # a Monday before the season
+    for name in ("Sylvie Dumas", "Eric Lambert"):
+        await window(
+            owner, name, "unavailable", "Repos hebdomadaire (lundi)",
+            rrule=f"FREQ=WEEKLY;BYDAY=MO;UNTIL={max(rest_from.year + 1, 2027)}0901T000000Z",
+            start_date=rest_from, start_time="00:00", duration_minutes=24 * 60,
+        )  # fmt: skip
+    await window(
+        owner, "Xavier Noel", "available", "Disponible les week-ends",
+        rrule="FREQ=WEEKLY;BYDAY=SA,SU;COUNT=40",
+        start_date=dt.date(2027, 5, 1), start_time="09:00", duration_minutes=14 * 60,
+    )  # fmt: skip
+    # The tech's own requests: one waiting, one recurring waiting, one refused.
+    await window(
+        tech, "Tom Bernard", "unavailable", "Rendez-vous medical",
+        starts_at=_local(dt.date(2027, 7, 29), "09:00"),
+        ends_at=_local(dt.date(2027, 7, 29), "12:00"),
+    )  # fmt: skip
+    await window(
+        tech, "Tom Bernard", "unavailable", "Cours du soir",
+        rrule="FREQ=WEEKLY;BYDAY=WE;COUNT=10",
+        start_date=dt.date(2027, 9, 1), start_time="18:30", duration_minutes=180,
+    )  # fmt: skip
+    refused = await window(
+        tech, "Tom Bernard", "unavailable", "Feu d'artifice en famille",
+        starts_at=_local(dt.date(2027, 7, 14), "18:00"),
+        ends_at=_local(dt.date(2027, 7, 15), "01:00"),
+    )  # fmt: skip
+    await availability.refuse_window(
+        owner, refused, "Soiree du 14 juillet : toute l'equipe son est requise"
+    )
+
+
+def _find(
+    found: list[dict[str, Any]], day: dt.date, role_name: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The mission of ``found`` starting on local ``day``, and its role ``role_name``."""
+    for mission in found:
+        if mission["starts_at"].astimezone(TZ).date() == day:
+            return mission, next(r for r in mission["roles"] if r["name"] == role_name)
+    raise LookupError(f"no mission on {day}")
+
+
+def _plan_deliberate(
+    planner: Planner, fest: dict[str, list[dict[str, Any]]], ids: dict[str, int]
+) -> None:
+    """The conflicts the demo shows (CONFLICTS in the docstring): booked without checks."""
+    j = dt.date(2027, 7, 1).replace
+    cases = [
+        # Rest < 11 h: the night demontage of the Cour, then the Cloitre montage at 08:00.
+        ("Olivier Chevalier", fest["demontage Cour"], j(day=12), "machiniste", "ACCEPTED"),
+        ("Olivier Chevalier", fest["montage Cloitre"], j(day=12), "machiniste", "ACCEPTED"),
+        # More than 10 h in a day (and too little rest): build-up, then the first show.
+        ("Sofiane Amrani", fest["montage general"], j(day=5), "accroche", "ACCEPTED"),
+        ("Sofiane Amrani", fest["show Cour"], j(day=5), "eclairagiste", "ACCEPTED"),
+        # Invited during approved leave (15-17 July).
+        ("Bruno Garnier", fest["show Chapiteau"], j(day=16), "eclairagiste", "INVITED"),
+        # A missing skill: no SSIAP certificate.
+        ("Sarah Meyer", fest["show Cloitre"], j(day=21), "agent SSIAP", "ACCEPTED"),
+        # Two active assignments at the same time (only one ACCEPTED: the database forbids two).
+        ("Karim Haddad", fest["show Cour"], j(day=20), "technicien son", "ACCEPTED"),
+        ("Karim Haddad", fest["show Chapiteau"], j(day=20), "technicien son", "INVITED"),
+    ]
+    for name, found, day, role_name, status in cases:
+        mission, role = _find(found, day, role_name)
+        planner.book(mission, role, ids[name], status)
+
+
+def _plan_tech(
+    planner: Planner,
+    fest: dict[str, list[dict[str, Any]]],
+    theatre: list[dict[str, Any]],
+    tom: int,
+) -> None:
+    """Tom (the tech login) gets missions in every status, past and to come."""
+    shows = [m for m in theatre if m["title"] == "Representation"]
+    past = [m for m in shows if m["ends_at"] <= planner.now]
+    future = [m for m in shows if m["starts_at"] > planner.now]
+    coming = zip(future[1:], ["ACCEPTED", "INVITED", "INVITED"], strict=False)
+    wanted: list[tuple[dict[str, Any], str, str]] = [
+        *((m, "regisseur son", "ACCEPTED") for m in past[:2]),
+        *((m, "regisseur son", status) for m, status in coming),
+    ]
+    j = dt.date(2027, 7, 1).replace
+    for day, status in ((6, "ACCEPTED"), (8, "DECLINED"), (10, "CANCELLED"), (19, "INVITED")):
+        mission, _ = _find(fest["show Cour"], j(day=day), "technicien son")
+        wanted.append((mission, "technicien son", status))
+    for mission, role_name, status in wanted:
+        role = next(r for r in mission["roles"] if r["name"] == role_name)
+        if status in ("DECLINED", "CANCELLED") or planner.free(tom, mission):
+            planner.book(mission, role, tom, status)
+    for booking in planner.bookings:
+        if booking.user_id == tom and booking.status == "DECLINED":
+            booking.reason = "deja pris ce soir-la"
+        if booking.user_id == tom and booking.status == "CANCELLED":
+            booking.accepted_first = True
+
+
+async def _build(rng: random.Random) -> None:
+    org = await create_org(DEMO_NAME)
+    accounts = await _member_accounts(org.id)
+    owner = Principal(accounts[OWNER_EMAIL], OWNER_EMAIL, org.id, "owner")
+    tech = Principal(accounts[TECH_EMAIL], TECH_EMAIL, org.id, "tech")
+    now = dt.datetime.now(dt.UTC)
+    today = now.astimezone(TZ).date()
+
+    ids, skills = await _crew(owner, accounts[TECH_EMAIL])
+    fest = await _festival(owner)
+    theatre = await _theatre(owner, today)
+    tour = await _tour(owner)
+    fourteenth, _ = _find(fest["show Chapiteau"], dt.date(2027, 7, 14), "technicien son")
+    await rates.create_rate(
+        owner,
+        RateCreate(
+            kind="per_mission", amount_cents=25000, mission_id=fourteenth["id"],
+            label="Forfait soiree du 14 juillet",
+        ),
+    )  # fmt: skip
+    await _availability(owner, tech, ids, today)
+
+    everything = [m for found in fest.values() for m in found] + theatre
+    span_from = min(m["starts_at"] for m in everything)
+    span_to = max(m["ends_at"] for m in everything)
+    unavailable = await availability.unavailable_intervals(org.id, list(skills), span_from, span_to)
+    planner = Planner(rng, skills, unavailable, now)
+    _plan_deliberate(planner, fest, ids)
+    _plan_tech(planner, fest, theatre, ids["Tom Bernard"])
+    season = {m["id"] for m in theatre}
+    for mission in sorted(everything, key=lambda m: (m["starts_at"], m["id"])):
+        planner.fill(mission, 0.95 if mission["id"] in season else rng.uniform(0.55, 1.0))
+    for mission in tour:
+        if mission["title"] == "Concert":
+            planner.fill(mission, 0.5, only_invite=True)
+    await _answer(owner, tech, planner.bookings, ids["Tom Bernard"])
+
+
+async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], tom: int) -> None:
+    """Invite everyone, then answer: cancellations first, so quotas always have room."""
+    created: dict[tuple[int, int], int] = {}
+    pairs = [(b.role_id, b.user_id) for b in bookings]
+    for start in range(0, len(pairs), assignments.MAX_BULK):
+        for row in await assignments.invite(owner, pairs[start : start + assignments.MAX_BULK]):
+            created[(row["mission_role_id"], row["user_id"])] = row["id"]
+    events: list[DomainEvent] = []
+
+    async def answer(booking: Booking, target: str) -> None:
+        mine = booking.user_id == tom
+        reply = assignments.Answer(
+            target=target,
+            via="app" if mine else "link",
+            actor_account_id=tech.account_id if mine else None,
+            reason=booking.reason if target == "DECLINED" else None,
+        )
+        await assignments.apply_answer(
+            owner.org_id, created[(booking.role_id, booking.user_id)], reply
+        )
+        events.extend(reply.events)
+
+    for booking in bookings:
+        if booking.status == "CANCELLED":
+            if booking.accepted_first:
+                await answer(booking, "ACCEPTED")
+            await assignments.cancel(owner, created[(booking.role_id, booking.user_id)])
+    for booking in bookings:
+        if booking.status in ("ACCEPTED", "DECLINED"):
+            await answer(booking, booking.status)
+    await emit_events(events)

@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     login_max_attempts: int = Field(default=5, alias="COULISSES_LOGIN_MAX_ATTEMPTS")
     login_ip_max_attempts: int = Field(default=20, alias="COULISSES_LOGIN_IP_MAX_ATTEMPTS")
     login_window_seconds: int = Field(default=900, alias="COULISSES_LOGIN_WINDOW")
+    # Public invitation answers (no session): per client IP and per invitation.
+    invitation_ip_max_attempts: int = Field(default=60, alias="COULISSES_INVITATION_IP_MAX")
+    invitation_max_attempts: int = Field(default=10, alias="COULISSES_INVITATION_MAX")
+    invitation_window_seconds: int = Field(default=300, alias="COULISSES_INVITATION_WINDOW")
     max_body_bytes: int = Field(default=1_000_000, alias="COULISSES_MAX_BODY_BYTES")
     smtp_host: str = Field(default="127.0.0.1", alias="SMTP_HOST")
     smtp_port: int = Field(default=1025, alias="SMTP_PORT")

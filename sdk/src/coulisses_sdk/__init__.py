@@ -2,10 +2,21 @@
 
 A plugin imports only this package (never ``coulisses`` internals): the
 ``Plugin`` base, the ``hookimpl`` marker, the domain events it can react to,
-the request principal, and the host services (enqueue a job, read the
-plugin config of an org). Test helpers live in ``coulisses_sdk.testing``.
+the request principal, the deliveries it may take in charge, and the host
+services (enqueue a job, read the plugin config of an org, read assignment
+context, push a live event, answer an invitation for its user, rate limits).
+Test helpers live in ``coulisses_sdk.testing``.
 """
 
+from coulisses_sdk.context import (
+    AnswerResult,
+    AssignmentContext,
+    AssignmentSummary,
+    Contact,
+    InvitationDelivery,
+    OrgInfo,
+    PasswordResetDelivery,
+)
 from coulisses_sdk.events import (
     AssignmentAccepted,
     AssignmentCancelled,
@@ -18,29 +29,58 @@ from coulisses_sdk.events import (
     OrgCreated,
 )
 from coulisses_sdk.hookspecs import PROJECT_NAME, hookimpl, hookspec
-from coulisses_sdk.host import enqueue, plugin_config
+from coulisses_sdk.host import (
+    account_user_id,
+    answer_invitation,
+    assignment_context,
+    enqueue,
+    is_enabled,
+    list_assignments,
+    member_contacts,
+    org_info,
+    plugin_config,
+    publish_live,
+    rate_limit,
+)
 from coulisses_sdk.plugin import EmptyConfig, Plugin
-from coulisses_sdk.web import Principal, current_principal
+from coulisses_sdk.web import Principal, current_principal, public_route_opt
 
 __all__ = [
     "PROJECT_NAME",
+    "AnswerResult",
     "AssignmentAccepted",
     "AssignmentCancelled",
+    "AssignmentContext",
     "AssignmentDeclined",
     "AssignmentEvent",
     "AssignmentInvited",
+    "AssignmentSummary",
+    "Contact",
     "DomainEvent",
     "EmptyConfig",
+    "InvitationDelivery",
     "MemberAdded",
     "MissionChanged",
     "OrgCreated",
+    "OrgInfo",
+    "PasswordResetDelivery",
     "Plugin",
     "Principal",
+    "account_user_id",
+    "answer_invitation",
+    "assignment_context",
     "current_principal",
     "enqueue",
     "hookimpl",
     "hookspec",
+    "is_enabled",
+    "list_assignments",
+    "member_contacts",
+    "org_info",
     "plugin_config",
+    "public_route_opt",
+    "publish_live",
+    "rate_limit",
 ]
 
 __version__ = "0.1.0"

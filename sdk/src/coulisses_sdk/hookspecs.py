@@ -15,6 +15,7 @@ from typing import Any
 
 import pluggy
 
+from coulisses_sdk.context import InvitationDelivery, PasswordResetDelivery
 from coulisses_sdk.events import (
     AssignmentAccepted,
     AssignmentCancelled,
@@ -67,7 +68,10 @@ def register_jobs(register: Callable[..., None]) -> None:
 
     A job is called as ``await func(ctx, org_id=..., **kwargs)`` and is named
     ``<plugin>.<func.__name__>`` for :func:`coulisses_sdk.enqueue`. A cron job
-    is called once per enabling org, as ``func(ctx, org_id=...)``.
+    is called once per enabling org, as ``func(ctx, org_id=...)``. ``ctx["attempt"]``
+    is the current attempt (1 for the first run) and ``ctx["max_attempts"]`` the
+    last one (``retries`` given to ``enqueue``): a job that raises is run again
+    until then.
     """
 
 
@@ -120,8 +124,9 @@ def assignment_invited(event: AssignmentInvited) -> Any:
 def assignment_accepted(event: AssignmentAccepted) -> Any:
     """An INVITED assignment became ACCEPTED.
 
-    ``event.via`` is ``"link"`` (public signed invitation) or ``"app"`` (the
-    logged-in user linked to the assignee). A replayed link fires nothing.
+    ``event.via`` is ``"link"`` (public signed invitation), ``"app"`` (the
+    logged-in user linked to the assignee) or the channel of a plugin that
+    answered for the user (``"telegram"``). A replayed link fires nothing.
     """
 
 
@@ -133,3 +138,33 @@ def assignment_declined(event: AssignmentDeclined) -> Any:
 @hookspec
 def assignment_cancelled(event: AssignmentCancelled) -> Any:
     """A manager cancelled an INVITED or ACCEPTED assignment (``event.previous_status``)."""
+
+
+# -- deliveries (per tenant; the core falls back to its own mailer) ------------
+
+
+@hookspec
+def deliver_invitation(delivery: InvitationDelivery) -> Any:
+    """Bring an invitation link to its user instead of the core's plain email.
+
+    Called after the invitation was committed (new assignment or resend), only
+    for plugins ``delivery.org_id`` has enabled, each isolated from the others.
+    Return ``True`` when the plugin takes the delivery in charge (queue a job:
+    no slow I/O here); when no plugin returns ``True`` the core emails the link
+    itself. The URLs carry the secret token: never store or log them. Example::
+
+        @hookimpl
+        async def deliver_invitation(delivery):
+            await enqueue("sms.send_invitation", org_id=delivery.org_id, plugin="sms",
+                          to=delivery.user_id, url=delivery.answer_url)
+            return True
+    """
+
+
+@hookspec
+def deliver_password_reset(delivery: PasswordResetDelivery) -> Any:
+    """Bring a password reset link to an account instead of the core's plain email.
+
+    Called when one of the account's orgs enabled the plugin (``delivery.org_id``
+    is that org). Return ``True`` to take it in charge, as for ``deliver_invitation``.
+    """

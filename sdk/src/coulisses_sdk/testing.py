@@ -4,7 +4,8 @@ Two ways to use it:
 
 * plain helpers: :func:`installed` (a registry holding exactly the given
   plugins, restored afterwards), :func:`app_client` (a fresh app with those
-  plugins over httpx), :func:`run_jobs` (run what is queued);
+  plugins over httpx), :func:`run_jobs` (run what is queued),
+  :func:`run_deferred_jobs` (make deferred jobs and retries due, then run them);
 * a pytest plugin: ``pytest_plugins = ["coulisses_sdk.testing"]`` in the top
   ``conftest.py`` gives the fixtures ``coulisses_plugins`` (override it to
   choose the plugins under test), ``coulisses_database``, ``coulisses_app``,
@@ -131,6 +132,36 @@ async def run_jobs() -> None:
     """Run everything queued so far with a burst worker (same code as production)."""
     from coulisses.jobs.queue import get_runtime
 
+    await get_runtime().run_pending()
+
+
+async def run_deferred_jobs() -> None:
+    """Let time pass: jobs waiting for later (``defer_until``, a retry delay) become due, then run.
+
+    Works on both queues (Redis and PostgreSQL); cron jobs are left alone.
+    """
+    from coulisses.jobs.queue import get_runtime
+
+    queue: Any = get_runtime().queue
+    if hasattr(queue, "redis"):
+        incomplete = queue.namespace("incomplete")
+        waiting = await queue.redis.zrangebyscore(incomplete, 2, "+inf")
+        cron = [j for j in waiting if b":cron:" in j or b".cron" in j]
+        due = {job_id: 1 for job_id in waiting if job_id not in cron}
+        if due:
+            await queue.redis.zadd(incomplete, due)
+            await queue.redis.delete(queue.namespace("schedule"))  # the scheduler's 1 s lock
+    else:
+        from psycopg.sql import SQL
+
+        async with queue.pool.connection() as conn:
+            await conn.execute(
+                SQL(
+                    "UPDATE {} SET scheduled = 0 WHERE queue = %s AND status = 'queued'"
+                    " AND scheduled > 0 AND key NOT LIKE 'cron:%%'"
+                ).format(queue.jobs_table),
+                [queue.name],
+            )
     await get_runtime().run_pending()
 
 

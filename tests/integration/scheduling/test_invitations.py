@@ -223,3 +223,25 @@ async def test_answers_fire_domain_events(client, new_client, mail_sink, monkeyp
         user["id"],
         "link",
     )
+
+
+async def test_public_page_shows_the_mission_before_answering_without_a_session(
+    client, new_client, mail_sink
+):
+    org, mission, _, assignment, invitation_id, token = await _setup(client, mail_sink)
+    public = new_client()
+    url = f"/api/v1/invitations/{invitation_id}/public"
+    view = await public.get(url, params={"token": token})
+    assert view.status_code == 200, view.text
+    body = view.json()
+    assert body["mission_title"] == mission["title"]
+    assert body["timezone"] == "Europe/Paris"
+    assert body["answer"] is None
+    assert body["expired"] is False
+    assert body["revoked"] is False
+    # looking changes nothing
+    fetched = (await org.get(f"/api/v1/assignments/{assignment['id']}")).json()
+    assert fetched["status"] == "INVITED"
+    forged = await public.get(url, params={"token": "x" * 43})
+    assert forged.status_code == 404
+    assert error_code(forged) == "invitation.not_found"

@@ -61,6 +61,18 @@ async def _world_of_b(b: OrgSession) -> dict[str, int]:
 _WORLD: dict[int, dict[str, int]] = {}
 
 
+async def _notification_of_b(b: OrgSession) -> int:
+    """An in-app notification of org B's owner (plugin notifications; its own tests check
+    the route with the plugin enabled in both orgs)."""
+    rows = await fetch(
+        """INSERT INTO notifications_notifications (org_id, account_id, kind, title)
+           VALUES ($1, $2, 'answer_received', 'x') RETURNING id""",
+        b.org_id,
+        b.account_id,
+    )
+    return int(rows[0]["id"])
+
+
 def _from_world(key: str) -> Factory:
     async def factory(b: OrgSession) -> int:
         if b.org_id not in _WORLD:
@@ -82,6 +94,7 @@ WORLD_KEYS = (
 )
 FACTORIES: dict[str, Factory] = {
     "account_id": _member_of_b,
+    "notification_id": _notification_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
@@ -94,6 +107,7 @@ BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/projects/{project_id:int}": {"name": "X"},
     "/api/v1/missions/{mission_id:int}": {"title": "X"},
     "/api/v1/missions/{mission_id:int}/roles": {"name": "son", "quota": 1},
+    "/api/v1/missions/{mission_id:int}/duplicate": {"days": ["2027-07-12"]},
     "/api/v1/missions/{mission_id:int}/roles/{role_id:int}": {"quota": 3},
     "/api/v1/projects/{project_id:int}/missions:bulk_create": {
         "title": "X",
@@ -136,7 +150,9 @@ async def test_every_route_with_ids_of_another_org_answers_404(app, client, new_
         kwargs: dict[str, Any] = (
             {"json": BODIES.get(path, {})} if method in ("POST", "PATCH", "PUT") else {}
         )
-        if path.startswith("/api/v1/invitations/") and path.endswith(("/accept", "/decline")):
+        if path.startswith("/api/v1/invitations/") and path.endswith(
+            ("/accept", "/decline", "/public")
+        ):
             kwargs["params"] = {"token": "forged-token-of-another-org"}
         response = await call(url, **kwargs)
         assert response.status_code == 404, (

@@ -35,6 +35,7 @@ ACTIONS: dict[str, str] = {
     "availability.request_own": "tech",
     "availability.approve": "manager",
     "conflicts.read": "manager",
+    "conflict_rules.manage": "admin",
     "rates.read": "manager",
     "rates.manage": "admin",
     "planning.read": "tech",

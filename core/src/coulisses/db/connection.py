@@ -51,3 +51,20 @@ async def fetch(sql: str, *args: Any) -> list[dict[str, Any]]:
 def transaction() -> Any:
     """One transaction per command: ``async with transaction(): ...``."""
     return engine().transaction()
+
+
+async def fetch_records(sql: str, *args: Any) -> list[Any]:
+    """:func:`fetch` without the copy of each row into a dict, for reads of many rows
+    (asyncpg Records index by position or by name)."""
+    eng = engine()
+    tx = eng.current_transaction.get()
+    if tx is not None:
+        return list(await tx.connection.fetch(sql, *args))
+    if eng.pool is not None:
+        async with eng.pool.acquire() as conn:
+            return list(await conn.fetch(sql, *args))
+    conn = await eng.get_new_connection()
+    try:
+        return list(await conn.fetch(sql, *args))
+    finally:
+        await conn.close()

@@ -46,6 +46,10 @@ def _plugin_job(spec: JobSpec) -> JobFunc:
         if plugin != spec.plugin or not await is_enabled(org_id, spec.plugin):
             logger.info("job %s skipped: plugin not enabled for org %s", spec.name, org_id)
             return None
+        job = ctx.get("job")
+        # The SDK promises these two keys (hookspecs.register_jobs), not SAQ's Job.
+        ctx["attempt"] = int(getattr(job, "attempts", 1) or 1)
+        ctx["max_attempts"] = int(getattr(job, "retries", 1) or 1)
         return await spec.func(ctx, org_id=org_id, **kwargs)
 
     return run

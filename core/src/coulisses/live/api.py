@@ -1,4 +1,8 @@
-"""GET /api/v1/events: the active org's domain events as Server-Sent Events."""
+"""GET /api/v1/events: the active org's domain events as Server-Sent Events.
+
+An event whose payload names a ``recipient_account_id`` (a plugin's personal
+notification) goes to that account's streams only.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from litestar import Request, get
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.live.bus import get_bus
+from coulisses.live.bus import RECIPIENT_KEY, get_bus
 
 HEARTBEAT_SECONDS = 15.0
 
@@ -30,6 +34,9 @@ async def stream_events(request: Request[Any, Any, Any]) -> ServerSentEvent:
                     event = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
                 except TimeoutError:
                     yield ServerSentEventMessage(data=None, comment="keep-alive")
+                    continue
+                recipient = event.data.get(RECIPIENT_KEY)
+                if recipient is not None and recipient != principal.account_id:
                     continue
                 yield ServerSentEventMessage(
                     data=json.dumps(event.data), event=event.kind, id=event.id

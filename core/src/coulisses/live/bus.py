@@ -25,6 +25,8 @@ from coulisses_sdk import DomainEvent
 logger = logging.getLogger(__name__)
 
 REPLAY_LIMIT = 1000
+#: Payload key of an event meant for one account only (the SSE endpoint filters on it).
+RECIPIENT_KEY = "recipient_account_id"
 
 
 @dataclasses.dataclass(frozen=True)

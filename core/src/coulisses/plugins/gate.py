@@ -1,4 +1,9 @@
-"""The one gate of plugin routes: 404 for orgs that have not enabled the plugin."""
+"""The one gate of plugin routes: 404 for orgs that have not enabled the plugin.
+
+A route a plugin marks public (``coulisses_sdk.web.public_route_opt``: signed
+links, webhooks) has no session, hence no org here: it authenticates the
+request and checks the org's enablement itself.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from coulisses.auth.rbac import principal_of
 from coulisses.errors import NotFound
 from coulisses.plugins.loader import PluginRegistry
 from coulisses.plugins.service import is_enabled
-from coulisses_sdk.web import PLUGIN_OPT_KEY
+from coulisses_sdk.web import PLUGIN_OPT_KEY, PUBLIC_OPT_KEY
 
 
 async def plugin_gate(
@@ -20,7 +25,7 @@ async def plugin_gate(
 ) -> None:
     """App-level guard: a no-op unless the route belongs to a plugin (its Router's ``opt``)."""
     plugin = handler.opt.get(PLUGIN_OPT_KEY)
-    if plugin is None:
+    if plugin is None or handler.opt.get(PUBLIC_OPT_KEY):
         return
     principal = principal_of(connection)
     if not await is_enabled(principal.org_id, plugin):

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from coulisses.plugins import service
+from coulisses.plugins import host_reads, service
 from coulisses.plugins.loader import get_registry
+from coulisses_sdk import (
+    AnswerResult,
+    AssignmentContext,
+    AssignmentSummary,
+    Contact,
+    OrgInfo,
+)
 
 if TYPE_CHECKING:
     from coulisses.jobs.queue import JobRuntime
+
+logger = logging.getLogger(__name__)
+
+
+def _job_fields() -> frozenset[str]:
+    from saq import Job
+
+    return frozenset(Job.__dataclass_fields__)
+
+
+_SAQ_JOB_FIELDS = _job_fields()
 
 
 class CoreHost:
@@ -17,11 +38,129 @@ class CoreHost:
     def __init__(self, runtime: JobRuntime) -> None:
         self.runtime = runtime
 
-    async def enqueue(self, job: str, *, org_id: int, plugin: str, **kwargs: Any) -> None:
+    async def enqueue(
+        self,
+        job: str,
+        *,
+        org_id: int,
+        plugin: str,
+        defer_until: dt.datetime | None = None,
+        retries: int | None = None,
+        retry_delay: float | None = None,
+        retry_backoff: bool | float | None = None,
+        job_timeout: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         # A plugin may only queue its own jobs, so the org/plugin stamp is trustworthy.
         if not job.startswith(f"{plugin}.") or job not in get_registry().jobs:
             raise ValueError(f"unknown job {job} for plugin {plugin}")
-        await self.runtime.enqueue(job, org_id=org_id, plugin=plugin, **kwargs)
+        clash = sorted(set(kwargs) & _SAQ_JOB_FIELDS)
+        if clash:  # SAQ would take them as job settings, not as the job's arguments
+            raise ValueError(f"job arguments named {', '.join(clash)} are reserved")
+        options: dict[str, Any] = {}
+        if defer_until is not None:
+            if defer_until.tzinfo is None:
+                raise ValueError("defer_until must be timezone-aware")
+            options["scheduled"] = int(defer_until.timestamp())
+        if retries is not None:
+            options["retries"] = max(1, retries)
+        if retry_delay is not None:
+            options["retry_delay"] = retry_delay
+        if retry_backoff is not None:
+            options["retry_backoff"] = retry_backoff
+        if job_timeout is not None:
+            options["timeout"] = job_timeout
+        await self.runtime.enqueue(job, org_id=org_id, plugin=plugin, **kwargs, **options)
 
     async def plugin_config(self, org_id: int, plugin: str) -> dict[str, Any]:
         return await service.get_config(org_id, plugin)
+
+    async def is_enabled(self, org_id: int, plugin: str) -> bool:
+        return await service.is_enabled(org_id, plugin)
+
+    async def org_info(self, org_id: int) -> OrgInfo | None:
+        return await host_reads.org_info(org_id)
+
+    async def assignment_context(self, org_id: int, assignment_id: int) -> AssignmentContext | None:
+        return await host_reads.assignment_context(org_id, assignment_id)
+
+    async def list_assignments(
+        self,
+        org_id: int,
+        *,
+        user_id: int | None = None,
+        mission_id: int | None = None,
+        statuses: Sequence[str] = ("INVITED", "ACCEPTED"),
+        starts_after: dt.datetime | None = None,
+        starts_before: dt.datetime | None = None,
+        invitation_expires_before: dt.datetime | None = None,
+        limit: int = 100,
+    ) -> list[AssignmentSummary]:
+        return await host_reads.list_assignments(
+            org_id,
+            user_id=user_id,
+            mission_id=mission_id,
+            statuses=statuses,
+            starts_after=starts_after,
+            starts_before=starts_before,
+            invitation_expires_before=invitation_expires_before,
+            limit=limit,
+        )
+
+    async def member_contacts(self, org_id: int, roles: Sequence[str]) -> list[Contact]:
+        return await host_reads.member_contacts(org_id, roles)
+
+    async def account_user_id(self, org_id: int, account_id: int) -> int | None:
+        return await host_reads.account_user_id(org_id, account_id)
+
+    async def publish_live(
+        self,
+        org_id: int,
+        plugin: str,
+        kind: str,
+        data: dict[str, Any],
+        *,
+        recipient_account_id: int | None = None,
+    ) -> None:
+        from coulisses.live.bus import RECIPIENT_KEY, get_bus
+
+        payload = dict(data)
+        payload.pop(RECIPIENT_KEY, None)
+        if recipient_account_id is not None:
+            payload[RECIPIENT_KEY] = recipient_account_id
+        try:
+            await get_bus().publish(org_id, f"{plugin}.{kind}", payload)
+        except Exception:
+            logger.exception("live publish of %s.%s failed for org %s", plugin, kind, org_id)
+
+    async def answer_invitation(
+        self,
+        org_id: int,
+        invitation_id: int,
+        *,
+        user_id: int,
+        accept: bool,
+        via: str,
+        reason: str | None = None,
+    ) -> AnswerResult:
+        from coulisses.errors import DomainError
+        from coulisses.scheduling.invitations import answer_for_user
+
+        try:
+            row = await answer_for_user(
+                org_id, invitation_id, user_id=user_id, accept=accept, via=via, reason=reason
+            )
+        except DomainError as exc:
+            return AnswerResult(ok=False, code=exc.code)
+        return AnswerResult(
+            ok=True,
+            assignment_id=row["assignment_id"],
+            assignment_status=row["assignment_status"],
+            replayed=row["replayed"],
+        )
+
+    async def rate_limit(self, plugin: str, key: str, *, limit: int, window_seconds: int) -> bool:
+        from coulisses.ratelimit import get_limiter
+
+        hits = await get_limiter().hit(f"plugin:{plugin}:{key}", window_seconds)
+        return hits <= limit

@@ -10,11 +10,12 @@ from litestar import Controller, Request, delete, get, patch, post
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.scheduling import assignments, invitations, missions, projects, users
+from coulisses.scheduling import assignments, conflicts, invitations, missions, projects, users
 from coulisses.scheduling.common import page_request
 from coulisses.scheduling.schemas import (
     AnswerIn,
     AssignmentCreate,
+    AssignmentInvitedOut,
     AssignmentOut,
     AssignmentPage,
     AssignmentsBulkCreate,
@@ -25,6 +26,7 @@ from coulisses.scheduling.schemas import (
     EmploymentType,
     InvitationOut,
     MissionCreate,
+    MissionDuplicate,
     MissionOut,
     MissionPage,
     MissionRoleIn,
@@ -37,6 +39,7 @@ from coulisses.scheduling.schemas import (
     ProjectStatus,
     ProjectUpdate,
     PublicAnswerOut,
+    PublicInvitationOut,
     UserCreate,
     UserOut,
     UserPage,
@@ -49,6 +52,10 @@ PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]
 
 def _user(row: dict[str, Any]) -> UserOut:
     return msgspec.convert(row, UserOut)
+
+
+def _client_ip(request: Request[Any, Any, Any]) -> str:
+    return request.client.host if request.client else "unknown"
 
 
 def _assignment(row: dict[str, Any]) -> AssignmentOut:
@@ -79,8 +86,9 @@ class UserController(Controller):
         tag: FromQuery[list[str] | None] = None,
         employment_type: FromQuery[EmploymentType | None] = None,
     ) -> UserPage:
+        principal = principal_of(request)
         result = await users.search_users(
-            principal_of(request).org_id,
+            principal.org_id,
             page_request(page, page_size),
             q=q,
             name=name,
@@ -89,7 +97,10 @@ class UserController(Controller):
             employment_type=employment_type,
         )
         return UserPage(
-            [_user(r) for r in result.items], result.page, result.page_size, result.total
+            [_user(users.for_viewer(r, principal)) for r in result.items],
+            result.page,
+            result.page_size,
+            result.total,
         )
 
     @post("/", operation_id="CreateUser", guards=[requires("users.manage")])
@@ -100,7 +111,9 @@ class UserController(Controller):
 
     @get("/{user_id:int}", operation_id="GetUser", guards=[requires("users.read")])
     async def get_user(self, request: Request[Any, Any, Any], user_id: FromPath[int]) -> UserOut:
-        return _user(await users.get_user(principal_of(request).org_id, user_id))
+        principal = principal_of(request)
+        row = await users.get_user(principal.org_id, user_id)
+        return _user(users.for_viewer(row, principal))
 
     @patch("/{user_id:int}", operation_id="UpdateUser", guards=[requires("users.manage")])
     async def update_user(
@@ -253,6 +266,20 @@ class MissionController(Controller):
         await missions.delete_mission(principal_of(request), mission_id)
 
     @post(
+        "/{mission_id:int}/duplicate",
+        operation_id="DuplicateMission",
+        guards=[requires("missions.manage")],
+    )
+    async def duplicate(
+        self,
+        request: Request[Any, Any, Any],
+        mission_id: FromPath[int],
+        data: Annotated[MissionDuplicate, Body()],
+    ) -> BulkMissionsOut:
+        rows = await missions.duplicate_mission(principal_of(request), mission_id, data)
+        return BulkMissionsOut(created=len(rows), items=[_mission(r) for r in rows])
+
+    @post(
         "/{mission_id:int}/publish",
         operation_id="PublishMission",
         guards=[requires("missions.manage")],
@@ -350,11 +377,11 @@ class AssignmentController(Controller):
     @post("/", operation_id="CreateAssignment", guards=[requires("assignments.manage")])
     async def create_assignment(
         self, request: Request[Any, Any, Any], data: Annotated[AssignmentCreate, Body()]
-    ) -> AssignmentOut:
-        rows = await assignments.invite(
+    ) -> AssignmentInvitedOut:
+        rows, warnings = await conflicts.invite_with_warnings(
             principal_of(request), [(data.mission_role_id, data.user_id)]
         )
-        return _assignment(rows[0])
+        return msgspec.convert({**rows[0], "warnings": warnings}, AssignmentInvitedOut)
 
     @post(
         "/bulk_create",
@@ -365,8 +392,12 @@ class AssignmentController(Controller):
         self, request: Request[Any, Any, Any], data: Annotated[AssignmentsBulkCreate, Body()]
     ) -> AssignmentsBulkOut:
         pairs = [(r, u) for r in data.mission_role_ids for u in data.user_ids]
-        rows = await assignments.invite(principal_of(request), pairs)
-        return AssignmentsBulkOut(created=len(rows), items=[_assignment(r) for r in rows])
+        rows, warnings = await conflicts.invite_with_warnings(principal_of(request), pairs)
+        return AssignmentsBulkOut(
+            created=len(rows),
+            items=[_assignment(r) for r in rows],
+            warnings=warnings,
+        )
 
     @get(
         "/{assignment_id:int}", operation_id="GetAssignment", guards=[requires("assignments.read")]
@@ -442,14 +473,29 @@ class InvitationController(Controller):
         row = await invitations.get_invitation(principal_of(request).org_id, invitation_id)
         return msgspec.convert(row, InvitationOut)
 
+    @get(
+        "/{invitation_id:int}/public",
+        operation_id="GetPublicInvitation",
+        opt={"csrf_exempt": True},
+    )
+    async def get_public_invitation(
+        self, request: Request[Any, Any, Any], invitation_id: FromPath[int], token: Token
+    ) -> PublicInvitationOut:
+        row = await invitations.public_view(invitation_id, token, client_ip=_client_ip(request))
+        return msgspec.convert(row, PublicInvitationOut)
+
     @post(
         "/{invitation_id:int}/accept",
         operation_id="AcceptInvitation",
         opt={"csrf_exempt": True},
         status_code=200,
     )
-    async def accept(self, invitation_id: FromPath[int], token: Token) -> PublicAnswerOut:
-        row = await invitations.answer_by_token(invitation_id, token, accept=True)
+    async def accept(
+        self, request: Request[Any, Any, Any], invitation_id: FromPath[int], token: Token
+    ) -> PublicAnswerOut:
+        row = await invitations.answer_by_token(
+            invitation_id, token, accept=True, client_ip=_client_ip(request)
+        )
         return msgspec.convert(row, PublicAnswerOut)
 
     @post(
@@ -460,12 +506,15 @@ class InvitationController(Controller):
     )
     async def decline(
         self,
+        request: Request[Any, Any, Any],
         invitation_id: FromPath[int],
         token: Token,
         data: Annotated[AnswerIn | None, Body()] = None,
     ) -> PublicAnswerOut:
         reason = data.reason if data else None
-        row = await invitations.answer_by_token(invitation_id, token, accept=False, reason=reason)
+        row = await invitations.answer_by_token(
+            invitation_id, token, accept=False, reason=reason, client_ip=_client_ip(request)
+        )
         return msgspec.convert(row, PublicAnswerOut)
 
     @post(

@@ -26,7 +26,7 @@ from coulisses.scheduling.common import (
     json_value,
     overlap_as_conflict,
 )
-from coulisses.scheduling.invitations import deliver, issue_invitations
+from coulisses.scheduling.invitations import Link, deliver, issue_invitations
 from coulisses_sdk import (
     AssignmentAccepted,
     AssignmentCancelled,
@@ -139,71 +139,86 @@ async def invite(principal: Principal, pairs: list[tuple[int, int]]) -> list[dic
         raise DomainError(
             "assignment.bulk_too_large", f"At most {MAX_BULK} assignments at once", status=422
         )
+    async with transaction():
+        created, links = await _insert_invited(principal, pairs)
+    await _announce_invited(principal, created, links)
+    return await get_assignments(principal.org_id, [int(r["id"]) for r in created])
+
+
+async def _insert_invited(
+    principal: Principal, pairs: list[tuple[int, int]]
+) -> tuple[list[dict[str, Any]], dict[int, Link]]:
+    """The writes of :func:`invite` (inside the caller's transaction)."""
     role_ids = sorted({p[0] for p in pairs})
     user_ids = sorted({p[1] for p in pairs})
-    async with transaction():
-        # FOR SHARE OF m: a concurrent change of the mission's times waits for us, so the
-        # copied starts_at/ends_at cannot go stale.
-        roles = await fetch(
-            """SELECT r.id, p.status AS project_status FROM mission_roles r
-               JOIN missions m ON m.id = r.mission JOIN projects p ON p.id = m.project
-               WHERE r.org = $1 AND r.id = ANY($2::int[]) FOR SHARE OF m""",
-            principal.org_id,
-            role_ids,
+    # FOR SHARE OF m: a concurrent change of the mission's times waits for us, so the
+    # copied starts_at/ends_at cannot go stale.
+    roles = await fetch(
+        """SELECT r.id, p.status AS project_status FROM mission_roles r
+           JOIN missions m ON m.id = r.mission JOIN projects p ON p.id = m.project
+           WHERE r.org = $1 AND r.id = ANY($2::int[]) FOR SHARE OF m""",
+        principal.org_id,
+        role_ids,
+    )
+    missing_roles = sorted(set(role_ids) - {r["id"] for r in roles})
+    if missing_roles:
+        raise DomainError(
+            "mission_role.not_found",
+            "Unknown mission role",
+            details={"mission_role_ids": missing_roles},
+            status=404,
         )
-        missing_roles = sorted(set(role_ids) - {r["id"] for r in roles})
-        if missing_roles:
-            raise DomainError(
-                "mission_role.not_found",
-                "Unknown mission role",
-                details={"mission_role_ids": missing_roles},
-                status=404,
-            )
-        if any(r["project_status"] == "ARCHIVED" for r in roles):
-            raise Conflict("project.archived", "This project is archived: restore it first")
-        users = await fetch(
-            "SELECT id FROM users WHERE org = $1 AND id = ANY($2::int[])",
-            principal.org_id,
-            user_ids,
+    if any(r["project_status"] == "ARCHIVED" for r in roles):
+        raise Conflict("project.archived", "This project is archived: restore it first")
+    users = await fetch(
+        "SELECT id FROM users WHERE org = $1 AND id = ANY($2::int[])",
+        principal.org_id,
+        user_ids,
+    )
+    missing_users = sorted(set(user_ids) - {u["id"] for u in users})
+    if missing_users:
+        raise DomainError(
+            "user.not_found",
+            "Unknown user",
+            details={"user_ids": missing_users},
+            status=404,
         )
-        missing_users = sorted(set(user_ids) - {u["id"] for u in users})
-        if missing_users:
-            raise DomainError(
-                "user.not_found",
-                "Unknown user",
-                details={"user_ids": missing_users},
-                status=404,
-            )
-        try:
-            created = await fetch(
-                """INSERT INTO assignments
-                       (org, mission, mission_role, user_id, starts_at, ends_at, created_by)
-                   SELECT $1, r.mission, r.id, u.user_id, m.starts_at, m.ends_at, $2
-                   FROM unnest($3::int[], $4::int[]) WITH ORDINALITY AS u(role_id, user_id, ord)
-                   JOIN mission_roles r ON r.id = u.role_id
-                   JOIN missions m ON m.id = r.mission
-                   ORDER BY u.ord
-                   RETURNING id, mission, mission_role, user_id""",
-                principal.org_id,
-                principal.account_id,
-                [p[0] for p in pairs],
-                [p[1] for p in pairs],
-            )
-        except asyncpg.exceptions.UniqueViolationError as exc:
-            raise Conflict(
-                "assignment.duplicate",
-                "This user already has an invited or accepted assignment on this mission",
-            ) from exc
-        ids = [int(r["id"]) for r in created]
-        links = await issue_invitations(principal.org_id, ids)
-        for row in created:
-            await record(
-                principal.org_id,
-                principal.account_id,
-                "assignment.invited",
-                f"assignment:{row['id']}",
-                {"user_id": row["user_id"], "mission_role_id": row["mission_role"]},
-            )
+    try:
+        created = await fetch(
+            """INSERT INTO assignments
+                   (org, mission, mission_role, user_id, starts_at, ends_at, created_by)
+               SELECT $1, r.mission, r.id, u.user_id, m.starts_at, m.ends_at, $2
+               FROM unnest($3::int[], $4::int[]) WITH ORDINALITY AS u(role_id, user_id, ord)
+               JOIN mission_roles r ON r.id = u.role_id
+               JOIN missions m ON m.id = r.mission
+               ORDER BY u.ord
+               RETURNING id, mission, mission_role, user_id""",
+            principal.org_id,
+            principal.account_id,
+            [p[0] for p in pairs],
+            [p[1] for p in pairs],
+        )
+    except asyncpg.exceptions.UniqueViolationError as exc:
+        raise Conflict(
+            "assignment.duplicate",
+            "This user already has an invited or accepted assignment on this mission",
+        ) from exc
+    links = await issue_invitations(principal.org_id, [int(r["id"]) for r in created])
+    for row in created:
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "assignment.invited",
+            f"assignment:{row['id']}",
+            {"user_id": row["user_id"], "mission_role_id": row["mission_role"]},
+        )
+    return created, links
+
+
+async def _announce_invited(
+    principal: Principal, created: list[dict[str, Any]], links: dict[int, Link]
+) -> None:
+    """After commit: email the links and fire the events."""
     await deliver(links)
     await emit_events(
         [
@@ -219,7 +234,6 @@ async def invite(principal: Principal, pairs: list[tuple[int, int]]) -> list[dic
             for row in created
         ]
     )
-    return await get_assignments(principal.org_id, ids)
 
 
 @dataclass
@@ -345,34 +359,71 @@ async def answer_own(
 async def cancel(principal: Principal, assignment_id: int) -> dict[str, Any]:
     async with transaction():
         current = await _lock(principal.org_id, assignment_id)
-        check_transition(current["status"], "CANCELLED")
-        await fetch(
-            "UPDATE assignments SET status = 'CANCELLED', updated_at = now() WHERE id = $1",
-            assignment_id,
-        )
-        await fetch(
-            """UPDATE invitations SET revoked_at = now()
-               WHERE assignment = $1 AND answer IS NULL AND revoked_at IS NULL""",
-            assignment_id,
-        )
-        await record(
-            principal.org_id,
-            principal.account_id,
-            "assignment.cancelled",
-            f"assignment:{assignment_id}",
-            {"from": current["status"]},
-        )
-    await emit_events(
-        [
-            AssignmentCancelled(
-                org_id=principal.org_id,
-                actor_account_id=principal.account_id,
-                assignment_id=assignment_id,
-                mission_id=current["mission"],
-                mission_role_id=current["mission_role"],
-                user_id=current["user_id"],
-                previous_status=current["status"],
-            )
-        ]
-    )
+        event = await _cancel_locked(principal, current)
+    await emit_events([event])
     return await get_assignment(principal.org_id, assignment_id)
+
+
+async def _cancel_locked(principal: Principal, current: dict[str, Any]) -> AssignmentCancelled:
+    """Cancel an assignment locked by :func:`_lock`; returns the event to fire after commit."""
+    check_transition(current["status"], "CANCELLED")
+    await fetch(
+        "UPDATE assignments SET status = 'CANCELLED', updated_at = now() WHERE id = $1",
+        current["id"],
+    )
+    await fetch(
+        """UPDATE invitations SET revoked_at = now()
+           WHERE assignment = $1 AND answer IS NULL AND revoked_at IS NULL""",
+        current["id"],
+    )
+    await record(
+        principal.org_id,
+        principal.account_id,
+        "assignment.cancelled",
+        f"assignment:{current['id']}",
+        {"from": current["status"]},
+    )
+    return AssignmentCancelled(
+        org_id=principal.org_id,
+        actor_account_id=principal.account_id,
+        assignment_id=current["id"],
+        mission_id=current["mission"],
+        mission_role_id=current["mission_role"],
+        user_id=current["user_id"],
+        previous_status=current["status"],
+    )
+
+
+async def replace(
+    principal: Principal, assignment_id: int, replacement_user_id: int
+) -> dict[str, Any]:
+    """Cancel an active assignment and invite another user on the same mission role.
+
+    One transaction: either both happen or neither. The mission is locked first
+    (as a change of its times does) so this cannot deadlock with such a change.
+    """
+    async with transaction():
+        found = await fetch(
+            "SELECT mission FROM assignments WHERE org = $1 AND id = $2",
+            principal.org_id,
+            assignment_id,
+        )
+        if not found:
+            raise NotFound("assignment.not_found", "Assignment not found")
+        await fetch("SELECT 1 FROM missions WHERE id = $1 FOR SHARE", found[0]["mission"])
+        current = await _lock(principal.org_id, assignment_id)
+        if current["status"] not in ACTIVE:
+            raise Conflict(
+                "assignment.not_active",
+                f"A {current['status']} assignment has nothing to replace",
+                details={"status": current["status"]},
+            )
+        if current["user_id"] == replacement_user_id:
+            raise Conflict("assignment.same_user", "The replacement is the user already assigned")
+        cancelled = await _cancel_locked(principal, current)
+        created, links = await _insert_invited(
+            principal, [(current["mission_role"], replacement_user_id)]
+        )
+    await emit_events([cancelled])
+    await _announce_invited(principal, created, links)
+    return await get_assignment(principal.org_id, int(created[0]["id"]))

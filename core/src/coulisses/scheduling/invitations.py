@@ -4,6 +4,7 @@ A link carries the invitation id and a random token; only the token's SHA-256
 is stored, so a database leak does not leak usable links. The purpose column
 scopes a token to answering one assignment. Answers are idempotent: replaying
 the answer an invitation already has returns the same result and changes nothing.
+The public answer routes are rate limited per client IP and per invitation.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from typing import Any
 from coulisses.audit import record
 from coulisses.auth.tokens import hash_token, new_opaque_token
 from coulisses.db.connection import fetch, transaction
-from coulisses.errors import Conflict, DomainError, NotFound
+from coulisses.errors import Conflict, DomainError, NotFound, TooManyRequests
 from coulisses.jobs.queue import get_runtime
+from coulisses.ratelimit import get_limiter
 from coulisses.settings import get_settings
 from coulisses_sdk import DomainEvent, Principal
 
@@ -63,20 +65,33 @@ async def issue_invitations(org_id: int, assignment_ids: list[int]) -> dict[int,
 
 
 async def deliver(links: dict[int, Link]) -> None:
-    """Email each link to its user (after commit); users without an address get nothing."""
+    """Bring each link to its user (after commit).
+
+    The plugins the org enabled may take a link in charge (hook
+    ``deliver_invitation``: email templates, Telegram...); the core emails the
+    others itself. Users with no address and no plugin get nothing.
+    """
     if not links:
         return
     rows = await fetch(
-        """SELECT a.id, u.email, u.first_name, m.title, m.place, m.starts_at, r.name AS role,
-                  o.name AS org_name, o.timezone
+        """SELECT a.id, a.org, a.user_id, a.mission, u.email, u.first_name, u.last_name,
+                  u.account, m.title, m.place, m.starts_at, r.name AS role,
+                  o.name AS org_name, o.timezone, o.locale,
+                  (SELECT count(*) FROM invitations p WHERE p.assignment = a.id) > 1 AS resent,
+                  i.expires_at
            FROM assignments a JOIN users u ON u.id = a.user_id
            JOIN missions m ON m.id = a.mission JOIN mission_roles r ON r.id = a.mission_role
            JOIN orgs o ON o.id = a.org
-           WHERE a.id = ANY($1::int[]) AND u.email IS NOT NULL""",
+           JOIN invitations i ON i.id = ANY($2::int[]) AND i.assignment = a.id
+           WHERE a.id = ANY($1::int[])""",
         list(links),
+        [link.invitation_id for link in links.values()],
     )
+    handled = await _deliver_through_plugins(rows, links)
     runtime = get_runtime()
     for row in rows:
+        if row["id"] in handled or not row["email"]:
+            continue
         from zoneinfo import ZoneInfo
 
         link = links[row["id"]]
@@ -95,11 +110,48 @@ async def deliver(links: dict[int, Link]) -> None:
         )
 
 
+async def _deliver_through_plugins(rows: list[dict[str, Any]], links: dict[int, Link]) -> set[int]:
+    """Ids of the assignments whose link an enabled plugin took in charge."""
+    from coulisses.plugins.relay import deliver as relay_deliver
+    from coulisses_sdk import InvitationDelivery
+
+    handled: set[int] = set()
+    enabled: dict[int, list[str]] = {}  # one lookup per org for a bulk invitation
+    for row in rows:
+        link = links[row["id"]]
+        url = link_url(link.invitation_id, link.token)
+        delivery = InvitationDelivery(
+            org_id=row["org"],
+            assignment_id=row["id"],
+            invitation_id=link.invitation_id,
+            mission_id=row["mission"],
+            user_id=row["user_id"],
+            recipient_name=" ".join(p for p in (row["first_name"], row["last_name"]) if p),
+            email=row["email"],
+            locale=row["locale"],
+            account_id=row["account"],
+            answer_url=url,
+            accept_url=f"{url}&answer=accept",
+            decline_url=f"{url}&answer=decline",
+            expires_at=row["expires_at"],
+            resent=bool(row["resent"]),
+        )
+
+        def for_org(_org_id: int, d: InvitationDelivery = delivery) -> InvitationDelivery:
+            return d
+
+        if await relay_deliver("deliver_invitation", for_org, [row["org"]], enabled=enabled):
+            handled.add(row["id"])
+    return handled
+
+
 _PUBLIC_SQL = """SELECT i.id, i.org, i.assignment, i.purpose, i.token_hash, i.expires_at,
        i.revoked_at, i.answer, i.answered_at, a.status AS assignment_status, m.title,
-       m.place, r.name AS role_name, a.starts_at, a.ends_at
+       m.place, r.name AS role_name, a.starts_at, a.ends_at, o.name AS org_name,
+       o.timezone
 FROM invitations i JOIN assignments a ON a.id = i.assignment
 JOIN missions m ON m.id = a.mission JOIN mission_roles r ON r.id = a.mission_role
+JOIN orgs o ON o.id = i.org
 WHERE i.id = $1"""
 
 
@@ -114,7 +166,23 @@ def _public(row: dict[str, Any], replayed: bool) -> dict[str, Any]:
         "role_name": row["role_name"],
         "starts_at": row["starts_at"],
         "ends_at": row["ends_at"],
+        "org_name": row["org_name"],
+        "timezone": row["timezone"],
         "replayed": replayed,
+    }
+
+
+async def public_view(invitation_id: int, token: str, *, client_ip: str) -> dict[str, Any]:
+    """What the public page shows before answering: the mission, and whether the link
+    still works (an expired or revoked link is shown, not hidden, so the page can say so)."""
+    await check_answer_rate(invitation_id, client_ip)
+    row = await _verified(invitation_id, token, lock=False)
+    now = dt.datetime.now(dt.UTC)
+    return {
+        **_public(row, replayed=False),
+        "expires_at": row["expires_at"],
+        "expired": row["expires_at"] <= now,
+        "revoked": row["revoked_at"] is not None,
     }
 
 
@@ -130,13 +198,44 @@ async def _verified(invitation_id: int, token: str, *, lock: bool) -> dict[str, 
     return rows[0]
 
 
+async def check_answer_rate(invitation_id: int, client_ip: str) -> None:
+    """Count one public answer attempt; past either limit it is a 429.
+
+    Tokens are far too long to guess, so this is not what keeps links safe: it
+    keeps a script from hammering the database through an unauthenticated
+    route. Every attempt counts, replays included.
+    """
+    settings = get_settings()
+    limiter = get_limiter()
+    window = settings.invitation_window_seconds
+    by_ip = await limiter.hit(f"invitation:ip:{client_ip}", window)
+    by_invitation = await limiter.hit(f"invitation:id:{invitation_id}", window)
+    if (
+        by_ip > settings.invitation_ip_max_attempts
+        or by_invitation > settings.invitation_max_attempts
+    ):
+        raise TooManyRequests(
+            "invitation.rate_limited", "Too many answers from here; try again in a few minutes"
+        )
+
+
 async def answer_by_token(
-    invitation_id: int, token: str, accept: bool, reason: str | None = None
+    invitation_id: int,
+    token: str,
+    accept: bool,
+    reason: str | None = None,
+    *,
+    client_ip: str | None = None,
 ) -> dict[str, Any]:
-    """Public answer through a signed link: idempotent, audited, fires an event once."""
+    """Public answer through a signed link: idempotent, audited, fires an event once.
+
+    ``client_ip`` (the public routes always pass it) turns on the rate limits.
+    """
     from coulisses.scheduling.assignments import Answer, apply_answer, check_reason
     from coulisses.scheduling.common import emit_events
 
+    if client_ip is not None:
+        await check_answer_rate(invitation_id, client_ip)
     target = "ACCEPTED" if accept else "DECLINED"
     reason = None if accept else check_reason(reason)
     events: list[DomainEvent] = []
@@ -233,3 +332,49 @@ async def resend(principal: Principal, invitation_id: int) -> dict[str, Any]:
         )
     await deliver(links)
     return await get_invitation(principal.org_id, link.invitation_id)
+
+
+async def answer_for_user(
+    org_id: int,
+    invitation_id: int,
+    *,
+    user_id: int,
+    accept: bool,
+    via: str,
+    reason: str | None = None,
+) -> dict[str, Any]:
+    """Answer for the invitation's own user, met on a channel a plugin authenticated.
+
+    Same rules as the signed link (revoked, expired, idempotent replay, quota,
+    overlap), audited with ``via``; an invitation of another user or org looks missing.
+    """
+    from coulisses.scheduling.assignments import Answer, apply_answer, check_reason
+    from coulisses.scheduling.common import emit_events
+
+    target = "ACCEPTED" if accept else "DECLINED"
+    reason = None if accept else check_reason(reason)
+    events: list[DomainEvent] = []
+    sql = _PUBLIC_SQL + " AND i.org = $2 AND a.user_id = $3"
+    async with transaction():
+        rows = await fetch(sql + " FOR UPDATE OF i", invitation_id, org_id, user_id)
+        if not rows or rows[0]["purpose"] != PURPOSE:
+            raise NotFound("invitation.not_found", "Invitation not found")
+        row = rows[0]
+        if row["revoked_at"] is not None:
+            raise Gone("invitation.revoked", "This invitation was withdrawn")
+        if row["answer"] is not None:
+            if row["answer"] == target:
+                return {**_public(row, replayed=True), "assignment_id": row["assignment"]}
+            raise Conflict(
+                "invitation.already_answered",
+                f"This invitation was already answered ({row['answer']})",
+                details={"answer": row["answer"]},
+            )
+        if row["expires_at"] <= dt.datetime.now(dt.UTC):
+            raise Gone("invitation.expired", "This invitation has expired")
+        answer = Answer(target=target, via=via, reason=reason)
+        await apply_answer(org_id, row["assignment"], answer)
+        events = answer.events
+        row = (await fetch(sql, invitation_id, org_id, user_id))[0]
+    await emit_events(events)
+    return {**_public(row, replayed=False), "assignment_id": row["assignment"]}

@@ -1,4 +1,5 @@
-"""Missions (time slots of a project) and their mission roles; bulk creation from a pattern."""
+"""Missions (time slots of a project) and their mission roles; bulk creation from a pattern,
+duplication to other days; a mission starts within its project's dates."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from coulisses.scheduling.projects import ensure_open, get_project
 from coulisses.scheduling.schemas import (
     BulkMissionsCreate,
     MissionCreate,
+    MissionDuplicate,
     MissionRoleIn,
     MissionRoleUpdate,
     MissionUpdate,
@@ -173,6 +175,43 @@ async def _insert(
     return ids
 
 
+async def _open_project(org_id: int, project_id: int) -> dict[str, Any]:
+    """The project, not archived; FOR KEY SHARE keeps its dates fixed until we commit.
+
+    (update_project takes FOR UPDATE, which waits for this lock, so it sees our missions.)
+    """
+    await fetch(
+        "SELECT 1 FROM projects WHERE org = $1 AND id = $2 FOR KEY SHARE", org_id, project_id
+    )
+    project = await get_project(org_id, project_id)
+    ensure_open(project)
+    return project
+
+
+def check_inside_project(project: dict[str, Any], tz: ZoneInfo, starts: list[dt.datetime]) -> None:
+    """A mission belongs to the local day it starts: that day is within the project's dates.
+
+    Its end may run past midnight (the last evening's show ends the next night).
+    A project without dates (or without one bound) takes any day on that side.
+    """
+    first, last = project["starts_on"], project["ends_on"]
+    if first is None and last is None:
+        return
+    days = {s.astimezone(tz).date() for s in starts}
+    outside = sorted(d for d in days if (first and d < first) or (last and d > last))
+    if outside:
+        raise DomainError(
+            "mission.outside_project",
+            "A mission must start within its project's dates",
+            details={
+                "days": [d.isoformat() for d in outside[:20]],
+                "starts_on": first.isoformat() if first else None,
+                "ends_on": last.isoformat() if last else None,
+            },
+            status=422,
+        )
+
+
 async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
     rows = await fetch(_SELECT + " WHERE m.org = $1 AND m.id = $2", org_id, mission_id)
     if not rows:
@@ -217,8 +256,8 @@ async def create_mission(principal: Principal, data: MissionCreate) -> dict[str,
     check_times(data.starts_at, data.ends_at, data.allow_long)
     roles_json = check_roles(data.roles)
     async with transaction():
-        project = await get_project(principal.org_id, data.project_id)
-        ensure_open(project)
+        project = await _open_project(principal.org_id, data.project_id)
+        check_inside_project(project, await org_timezone(principal.org_id), [data.starts_at])
         [mission_id] = await _insert(
             principal.org_id,
             project["id"],
@@ -255,31 +294,44 @@ def _slot(slot: TimeSlot) -> tuple[dt.time, dt.time]:
 
 
 def _days(data: BulkMissionsCreate) -> list[dt.date]:
-    if data.days is not None and (data.date_from or data.date_to):
+    return pattern_days(data.days, data.date_from, data.date_to, data.weekdays)
+
+
+def pattern_days(
+    listed: list[dt.date] | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    weekdays_in: list[int] | None = None,
+    *,
+    names: tuple[str, str] = ("date_from", "date_to"),
+) -> list[dt.date]:
+    """Listed days (sorted, distinct), or the days of a range (optionally some weekdays only)."""
+    start, end = names
+    if listed is not None and (date_from or date_to):
         raise DomainError(
-            "mission.invalid_pattern", "Give either days or date_from/date_to, not both", status=422
+            "mission.invalid_pattern", f"Give either days or {start}/{end}, not both", status=422
         )
-    if data.days is not None:
-        return sorted(set(data.days))
-    if not data.date_from or not data.date_to:
+    if listed is not None:
+        return sorted(set(listed))
+    if not date_from or not date_to:
         raise DomainError(
-            "mission.invalid_pattern", "Give days, or both date_from and date_to", status=422
+            "mission.invalid_pattern", f"Give days, or both {start} and {end}", status=422
         )
-    if data.date_to < data.date_from:
+    if date_to < date_from:
         raise DomainError(
-            "mission.invalid_pattern", "date_to must be on or after date_from", status=422
+            "mission.invalid_pattern", f"{end} must be on or after {start}", status=422
         )
-    span = (data.date_to - data.date_from).days + 1
+    span = (date_to - date_from).days + 1
     if span > MAX_RANGE_DAYS:
         raise DomainError(
             "mission.invalid_pattern", f"A range covers at most {MAX_RANGE_DAYS} days", status=422
         )
-    weekdays = set(data.weekdays) if data.weekdays is not None else set(range(7))
+    weekdays = set(weekdays_in) if weekdays_in is not None else set(range(7))
     if not weekdays <= set(range(7)):
         raise DomainError(
             "mission.invalid_pattern", "weekdays go from 0 (Monday) to 6 (Sunday)", status=422
         )
-    days = (data.date_from + dt.timedelta(days=i) for i in range(span))
+    days = (date_from + dt.timedelta(days=i) for i in range(span))
     return [d for d in days if d.weekday() in weekdays]
 
 
@@ -320,9 +372,10 @@ async def bulk_create(
     roles_json = check_roles(data.roles)
     place = _text(data.place, "place", required=False)
     async with transaction():
-        project = await get_project(principal.org_id, project_id)
-        ensure_open(project)
-        rows = expand_pattern(data, await org_timezone(principal.org_id))
+        project = await _open_project(principal.org_id, project_id)
+        tz = await org_timezone(principal.org_id)
+        rows = expand_pattern(data, tz)
+        check_inside_project(project, tz, [r[1] for r in rows])
         ids = await _insert(
             principal.org_id,
             project_id,
@@ -341,6 +394,69 @@ async def bulk_create(
             {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]},
         )
     await emit_events([_changed(principal, i, project_id, "created") for i in ids])
+    return await get_missions(principal.org_id, ids)
+
+
+async def duplicate_mission(
+    principal: Principal, mission_id: int, data: MissionDuplicate
+) -> list[dict[str, Any]]:
+    """Copies of a mission (title, place, notes, roles; never its assignments), all or nothing.
+
+    Each copy keeps the source's local wall-clock times in the org timezone, so
+    19:00-01:00 stays 19:00-01:00 on the other side of a DST change (its UTC
+    length then differs by an hour).
+    """
+    async with transaction():
+        source = await get_mission(principal.org_id, mission_id)
+        project = await _open_project(principal.org_id, source["project_id"])
+        tz = await org_timezone(principal.org_id)
+        local_start = source["starts_at"].astimezone(tz)
+        local_end = source["ends_at"].astimezone(tz)
+        days = pattern_days(data.days, data.date_from, data.date_to, names=("from", "to"))
+        if data.days is None:
+            # A range means "every other day": the source already covers its own day.
+            days = [d for d in days if d != local_start.date()]
+        if not days:
+            raise DomainError(
+                "mission.invalid_pattern", "The duplication creates no mission", status=422
+            )
+        if len(days) > MAX_RANGE_DAYS:
+            raise DomainError(
+                "mission.bulk_too_large",
+                f"One duplication makes at most {MAX_RANGE_DAYS} missions",
+                details={"requested": len(days)},
+                status=422,
+            )
+        extra_days = dt.timedelta(days=(local_end.date() - local_start.date()).days)
+        rows: list[tuple[str, dt.datetime, dt.datetime]] = []
+        for day in days:
+            starts_at = dt.datetime.combine(day, local_start.time(), tzinfo=tz)
+            ends_at = dt.datetime.combine(day + extra_days, local_end.time(), tzinfo=tz)
+            rows.append((source["title"], starts_at.astimezone(dt.UTC), ends_at.astimezone(dt.UTC)))
+            check_times(rows[-1][1], rows[-1][2], source["allow_long"])
+        check_inside_project(project, tz, [r[1] for r in rows])
+        roles = [
+            {"name": r["name"], "quota": r["quota"], "required_skills": r["required_skills"]}
+            for r in source["roles"]
+        ]
+        ids = await _insert(
+            principal.org_id,
+            project["id"],
+            rows,
+            place=source["place"],
+            notes=source["notes"],
+            allow_long=source["allow_long"],
+            status="PUBLISHED" if data.publish else "DRAFT",
+            roles_json=json.dumps(roles),
+        )
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.duplicated",
+            f"mission:{mission_id}",
+            {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]},
+        )
+    await emit_events([_changed(principal, i, project["id"], "created") for i in ids])
     return await get_missions(principal.org_id, ids)
 
 
@@ -405,13 +521,21 @@ async def update_mission(
     if data.notes is not msgspec.UNSET:
         changes["notes"] = data.notes
     async with transaction():
+        # Project before mission, the order a project deletion locks them in (no deadlock).
+        owner = await fetch(
+            "SELECT project FROM missions WHERE org = $1 AND id = $2", principal.org_id, mission_id
+        )
+        if not owner:
+            raise NotFound("mission.not_found", "Mission not found")
+        project = await _open_project(principal.org_id, owner[0]["project"])
         current = await _lock_mission(principal.org_id, mission_id)
-        ensure_open(await get_project(principal.org_id, current["project"]))
         starts_at = current["starts_at"] if data.starts_at is msgspec.UNSET else data.starts_at
         ends_at = current["ends_at"] if data.ends_at is msgspec.UNSET else data.ends_at
         allow_long = current["allow_long"] if data.allow_long is msgspec.UNSET else data.allow_long
         check_times(starts_at, ends_at, allow_long)
         times_changed = (starts_at, ends_at) != (current["starts_at"], current["ends_at"])
+        if starts_at != current["starts_at"]:
+            check_inside_project(project, await org_timezone(principal.org_id), [starts_at])
         if times_changed or allow_long != current["allow_long"]:
             changes.update(starts_at=starts_at, ends_at=ends_at, allow_long=allow_long)
         if not changes:

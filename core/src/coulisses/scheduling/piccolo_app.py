@@ -12,6 +12,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.tables",
             "coulisses.scheduling.availability_tables",
             "coulisses.scheduling.rates_tables",
+            "coulisses.scheduling.conflicts_tables",
         ],
         exclude_imported=True,
     ),

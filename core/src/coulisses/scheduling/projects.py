@@ -1,4 +1,5 @@
-"""Projects: DRAFT -> ACTIVE -> ARCHIVED (and back to ACTIVE), with dates and their missions."""
+"""Projects: DRAFT -> ACTIVE -> ARCHIVED (and back to ACTIVE), with dates, managers, their
+missions and how full those are (fill rate)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import msgspec
 
 from coulisses.audit import record
+from coulisses.auth.rbac import ROLE_RANK
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import PageRequest, PageResult, check_page
@@ -22,10 +24,30 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "ARCHIVED": frozenset({"ACTIVE"}),
 }
 
+MAX_MANAGERS = 50
+
+# Managers who left the org are not shown (their row goes when the project is saved again).
 _SELECT = """SELECT p.id, p.name, p.description, p.status, p.starts_on, p.ends_on,
                     p.created_at, p.updated_at,
-                    (SELECT count(*) FROM missions m WHERE m.project = p.id) AS mission_count
-             FROM projects p"""
+                    (SELECT count(*) FROM missions m WHERE m.project = p.id) AS mission_count,
+                    COALESCE((SELECT array_agg(pm.account ORDER BY pm.account)
+                              FROM project_managers pm
+                              JOIN org_memberships om
+                                ON om.org = pm.org AND om.account = pm.account
+                              WHERE pm.project = p.id), '{}') AS managers,
+                    f.quota_total, f.accepted,
+                    CASE WHEN f.quota_total > 0
+                         THEN round(f.accepted::numeric / f.quota_total, 4)::float8
+                    END AS fill_rate
+             FROM projects p
+             CROSS JOIN LATERAL (
+                 SELECT (SELECT COALESCE(sum(r.quota), 0) FROM mission_roles r
+                         JOIN missions m ON m.id = r.mission
+                         WHERE m.project = p.id)::int AS quota_total,
+                        (SELECT count(*) FROM assignments a
+                         JOIN missions m ON m.id = a.mission
+                         WHERE m.project = p.id AND a.status = 'ACCEPTED')::int AS accepted
+             ) f"""
 
 
 def _name(name: str) -> str:
@@ -41,6 +63,76 @@ def _dates(starts_on: dt.date | None, ends_on: dt.date | None) -> None:
     if starts_on and ends_on and ends_on < starts_on:
         raise DomainError(
             "project.invalid_dates", "ends_on must be on or after starts_on", status=422
+        )
+
+
+async def check_managers(org_id: int, account_ids: list[int]) -> list[int]:
+    """Distinct account ids of members of the org whose role is manager or above."""
+    ids = sorted(set(account_ids))
+    if len(ids) > MAX_MANAGERS:
+        raise DomainError(
+            "project.too_many_managers",
+            f"A project has at most {MAX_MANAGERS} managers",
+            status=422,
+        )
+    if not ids:
+        return ids
+    rows = await fetch(
+        "SELECT account, role FROM org_memberships WHERE org = $1 AND account = ANY($2::int[])",
+        org_id,
+        ids,
+    )
+    missing = sorted(set(ids) - {r["account"] for r in rows})
+    if missing:
+        # Same answer for an unknown account and for one of another org: nothing leaks.
+        raise DomainError(
+            "project.manager_not_found",
+            "Unknown account: a manager must be a member of this org",
+            details={"account_ids": missing},
+            status=404,
+        )
+    too_low = sorted(r["account"] for r in rows if ROLE_RANK[r["role"]] < ROLE_RANK["manager"])
+    if too_low:
+        raise DomainError(
+            "project.manager_role",
+            "A project manager needs the role manager, admin or owner",
+            details={"account_ids": too_low},
+            status=422,
+        )
+    return ids
+
+
+async def _set_managers(org_id: int, project_id: int, account_ids: list[int]) -> None:
+    await fetch("DELETE FROM project_managers WHERE project = $1", project_id)
+    if account_ids:
+        await fetch(
+            """INSERT INTO project_managers (org, project, account)
+               SELECT $1, $2, unnest($3::int[])""",
+            org_id,
+            project_id,
+            account_ids,
+        )
+
+
+async def _check_missions_inside(
+    org_id: int, project_id: int, starts_on: dt.date | None, ends_on: dt.date | None
+) -> None:
+    """New dates must still hold every mission (by its local start day, as missions.py rules)."""
+    rows = await fetch(
+        """SELECT count(*) AS n FROM missions m JOIN orgs o ON o.id = m.org
+           WHERE m.org = $1 AND m.project = $2
+             AND (($3::date IS NOT NULL AND (m.starts_at AT TIME ZONE o.timezone)::date < $3)
+               OR ($4::date IS NOT NULL AND (m.starts_at AT TIME ZONE o.timezone)::date > $4))""",
+        org_id,
+        project_id,
+        starts_on,
+        ends_on,
+    )
+    if rows[0]["n"]:
+        raise Conflict(
+            "project.missions_outside_dates",
+            f"{rows[0]['n']} missions of this project start outside these dates",
+            details={"missions": rows[0]["n"]},
         )
 
 
@@ -81,6 +173,7 @@ async def create_project(principal: Principal, data: ProjectCreate) -> dict[str,
     name = _name(data.name)
     _dates(data.starts_on, data.ends_on)
     async with transaction():
+        managers = await check_managers(principal.org_id, data.managers)
         rows = await fetch(
             """INSERT INTO projects (org, name, description, starts_on, ends_on)
                VALUES ($1, $2, $3, $4, $5) RETURNING id""",
@@ -91,6 +184,7 @@ async def create_project(principal: Principal, data: ProjectCreate) -> dict[str,
             data.ends_on,
         )
         project_id = int(rows[0]["id"])
+        await _set_managers(principal.org_id, project_id, managers)
         await record(
             principal.org_id, principal.account_id, "project.created", f"project:{project_id}"
         )
@@ -120,22 +214,30 @@ async def update_project(
             changes["starts_on"] = data.starts_on
         if data.ends_on is not msgspec.UNSET:
             changes["ends_on"] = data.ends_on
-        _dates(
-            changes.get("starts_on", project["starts_on"]),
-            changes.get("ends_on", project["ends_on"]),
-        )
+        starts_on = changes.get("starts_on", project["starts_on"])
+        ends_on = changes.get("ends_on", project["ends_on"])
+        _dates(starts_on, ends_on)
+        if (starts_on, ends_on) != (project["starts_on"], project["ends_on"]):
+            await _check_missions_inside(principal.org_id, project_id, starts_on, ends_on)
+        managers: list[int] | None = None
+        if data.managers is not msgspec.UNSET:
+            managers = await check_managers(principal.org_id, data.managers)
         if data.status is not msgspec.UNSET and data.status != project["status"]:
             check_transition(project["status"], data.status)
             changes["status"] = data.status
-        elif project["status"] == "ARCHIVED" and changes:
+        elif project["status"] == "ARCHIVED" and (changes or managers is not None):
             ensure_open(project)
+        if managers is not None and managers != project["managers"]:
+            await _set_managers(principal.org_id, project_id, managers)
+            changes["managers"] = managers
         if changes:
-            sets = ", ".join(f"{col} = ${i + 3}" for i, col in enumerate(changes))
+            columns = [col for col in changes if col != "managers"]
+            sets = "".join(f"{col} = ${i + 3}, " for i, col in enumerate(columns))
             await fetch(
-                f"UPDATE projects SET {sets}, updated_at = now() WHERE org = $1 AND id = $2",  # noqa: S608
+                f"UPDATE projects SET {sets}updated_at = now() WHERE org = $1 AND id = $2",  # noqa: S608
                 principal.org_id,
                 project_id,
-                *changes.values(),
+                *(changes[col] for col in columns),
             )
             payload: dict[str, Any] = {"fields": sorted(changes)}
             if "status" in changes:

@@ -9,6 +9,7 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from coulisses.auth.schemas import Strict
+from coulisses.scheduling.conflicts_schemas import ConflictOut
 
 EmploymentType = Literal["CDI", "CDD", "Intermittent", "Freelance"]
 ProjectStatus = Literal["DRAFT", "ACTIVE", "ARCHIVED"]
@@ -24,6 +25,21 @@ class Skill(msgspec.Struct, forbid_unknown_fields=True):
     level: int = 1
 
 
+#: known keys only (``nir``, ``conges_spectacles``, ``siret``), each optional; an
+#: unknown key is a 422 ``user.unknown_legal_id`` from the service, not a 400.
+LegalIds = dict[str, str | None]
+
+
+class UserDocument(Strict):
+    """Metadata of a document the org keeps elsewhere (no file is uploaded)."""
+
+    kind: str
+    label: str = ""
+    number: str | None = None
+    expires_on: dt.date | None = None
+    file_name: str | None = None
+
+
 class UserCreate(Strict):
     first_name: str
     last_name: str
@@ -34,6 +50,9 @@ class UserCreate(Strict):
     skills: list[Skill] = []
     tags: list[str] = []
     notes: str = ""
+    rate_profile: str | None = None
+    legal_ids: LegalIds = {}
+    documents: list[UserDocument] = []
 
 
 class UserUpdate(Strict):
@@ -46,6 +65,11 @@ class UserUpdate(Strict):
     skills: list[Skill] | UnsetType = UNSET
     tags: list[str] | UnsetType = UNSET
     notes: str | UnsetType = UNSET
+    rate_profile: str | UnsetType | None = UNSET
+    #: replaces the whole object (a key left out is removed)
+    legal_ids: LegalIds | UnsetType = UNSET
+    #: replaces the whole list
+    documents: list[UserDocument] | UnsetType = UNSET
 
 
 class UserOut(msgspec.Struct):
@@ -59,6 +83,10 @@ class UserOut(msgspec.Struct):
     skills: list[Skill]
     tags: list[str]
     notes: str
+    rate_profile: str | None
+    #: null when the caller may not see them (a tech looking at someone else)
+    legal_ids: dict[str, str] | None
+    documents: list[UserDocument] | None
     created_at: dt.datetime
     updated_at: dt.datetime
     rank: float | None = None
@@ -79,6 +107,8 @@ class ProjectCreate(Strict):
     description: str = ""
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
+    #: account ids of org members with role manager or above
+    managers: list[int] = []
 
 
 class ProjectUpdate(Strict):
@@ -87,6 +117,8 @@ class ProjectUpdate(Strict):
     status: ProjectStatus | UnsetType = UNSET
     starts_on: dt.date | UnsetType | None = UNSET
     ends_on: dt.date | UnsetType | None = UNSET
+    #: replaces the whole list
+    managers: list[int] | UnsetType = UNSET
 
 
 class ProjectOut(msgspec.Struct):
@@ -97,6 +129,12 @@ class ProjectOut(msgspec.Struct):
     starts_on: dt.date | None
     ends_on: dt.date | None
     mission_count: int
+    managers: list[int]
+    #: sum of the quotas of the project's mission roles, and their ACCEPTED assignments
+    quota_total: int
+    accepted: int
+    #: accepted / quota_total (0 to 1), null when the project has no quota yet
+    fill_rate: float | None
     created_at: dt.datetime
     updated_at: dt.datetime
 
@@ -198,6 +236,15 @@ class BulkMissionsCreate(Strict):
     roles: list[MissionRoleIn] = []
 
 
+class MissionDuplicate(Strict):
+    """Copies on ``days``, or on every day from ``from`` to ``to`` (the source's day skipped)."""
+
+    days: list[dt.date] | None = None
+    date_from: dt.date | None = msgspec.field(default=None, name="from")
+    date_to: dt.date | None = msgspec.field(default=None, name="to")
+    publish: bool = False
+
+
 class BulkMissionsOut(msgspec.Struct):
     created: int
     items: list[MissionOut]
@@ -253,9 +300,17 @@ class AssignmentPage(msgspec.Struct):
     total: int
 
 
+class AssignmentInvitedOut(AssignmentOut):
+    """A new assignment and the conflicts it creates for its user: warnings, not refusals."""
+
+    warnings: list[ConflictOut] = []
+
+
 class AssignmentsBulkOut(msgspec.Struct):
     created: int
     items: list[AssignmentOut]
+    #: the conflicts the new assignments create (each names the assignments involved)
+    warnings: list[ConflictOut] = []
 
 
 class PublicAnswerOut(msgspec.Struct):
@@ -270,4 +325,25 @@ class PublicAnswerOut(msgspec.Struct):
     role_name: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    org_name: str
+    timezone: str
     replayed: bool
+
+
+class PublicInvitationOut(msgspec.Struct):
+    """The public page before an answer: the mission and the state of the link."""
+
+    invitation_id: int
+    assignment_status: str
+    answer: str | None
+    answered_at: dt.datetime | None
+    mission_title: str
+    place: str
+    role_name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    org_name: str
+    timezone: str
+    expires_at: dt.datetime
+    expired: bool
+    revoked: bool

@@ -1,4 +1,4 @@
-"""Scheduling tables: users, projects, missions, mission roles, assignments, invitations.
+"""Scheduling tables: users, projects (and managers), missions, roles, assignments, invitations.
 
 The schema itself is written in SQL (``piccolo_migrations/``) because Piccolo
 cannot express the exclusion constraint, the partial unique index or the
@@ -40,6 +40,9 @@ class User(Table, tablename="users"):
     skills = JSONB(default="[]")
     tags = Array(Varchar())
     notes = Text(default="")
+    rate_profile = Varchar(length=100, null=True, default=None)
+    legal_ids = JSONB(default="{}")
+    documents = JSONB(default="[]")
     created_at = Timestamptz()
     updated_at = Timestamptz()
 
@@ -53,6 +56,14 @@ class Project(Table, tablename="projects"):
     ends_on = Date(null=True, default=None)
     created_at = Timestamptz()
     updated_at = Timestamptz()
+
+
+class ProjectManager(Table, tablename="project_managers"):
+    """Accounts (members with role manager or above) in charge of a project."""
+
+    org = ForeignKey(Org)
+    project = ForeignKey(Project)
+    account = ForeignKey(Account)
 
 
 class Mission(Table, tablename="missions"):

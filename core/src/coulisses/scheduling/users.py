@@ -1,7 +1,9 @@
-"""Users: the schedulable people of an org (skills with levels, tags, free-text search)."""
+"""Users: the schedulable people of an org (skills with levels, tags, rate profile label,
+legal ids, document metadata) and their search (full text, plus pg_trgm when installed)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -10,6 +12,7 @@ import asyncpg
 import msgspec
 
 from coulisses.audit import record
+from coulisses.auth.rbac import can
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
@@ -19,20 +22,35 @@ from coulisses.scheduling.common import (
     clean_names,
     json_value,
 )
-from coulisses.scheduling.schemas import Skill, UserCreate, UserUpdate
+from coulisses.scheduling.schemas import LegalIds, Skill, UserCreate, UserDocument, UserUpdate
 from coulisses_sdk import Principal
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
+MAX_DOCUMENTS = 50
 
 _COLUMNS = """u.id, u.first_name, u.last_name, u.employment_type, u.email, u.phone,
-              u.account AS account_id, u.skills, u.tags, u.notes, u.created_at, u.updated_at"""
+              u.account AS account_id, u.skills, u.tags, u.notes, u.rate_profile,
+              u.legal_ids, u.documents, u.created_at, u.updated_at"""
+_JSONB = frozenset({"skills", "legal_ids", "documents"})
 
 
 _GET_SQL = "SELECT " + _COLUMNS + " FROM users u WHERE u.org = $1 AND u.id = $2"  # noqa: S608
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
-    row["skills"] = json_value(row["skills"])
+    for key in _JSONB:
+        row[key] = json_value(row[key])
+    return row
+
+
+def for_viewer(row: dict[str, Any], principal: Principal) -> dict[str, Any]:
+    """Hide legal ids and documents from a tech, except on the tech's own profile.
+
+    A social security number is personal data that only the people who
+    plan and pay need; ``null`` tells the client "not shown", not "empty".
+    """
+    if not can(principal, "users.manage") and row["account_id"] != principal.account_id:
+        row = {**row, "legal_ids": None, "documents": None}
     return row
 
 
@@ -65,6 +83,138 @@ def _optional(value: str | None, limit: int, code: str) -> str | None:
     if len(value) > limit:
         raise DomainError(code, f"At most {limit} characters", status=422)
     return value or None
+
+
+# -- legal ids ----------------------------------------------------------------------
+
+# ASCII digits only: \d would also take other scripts' digits, which int() accepts.
+_NIR = re.compile(r"^[1-478][0-9]{4}([0-9]{2}|2[AB])[0-9]{8}$")
+_CONGES_SPECTACLES = re.compile(r"^[A-Z0-9]{1,20}$")
+_SIRET = re.compile(r"^[0-9]{14}$")
+_LA_POSTE_SIREN = "356000000"
+
+
+def _compact(value: str) -> str:
+    """Spaces, dots and dashes are how people write these numbers, not part of them."""
+    return re.sub(r"[\s.\-]", "", value).upper()
+
+
+def _nir_ok(value: str) -> bool:
+    """French social security number (NIR): 13 characters and a key, 97 - (number mod 97).
+
+    Corsican departments 2A and 2B count as 19 and 18 in the key.
+    """
+    if not _NIR.match(value):
+        return False
+    number = value[:5] + value[5:7].replace("2A", "19").replace("2B", "18") + value[7:13]
+    return 97 - int(number) % 97 == int(value[13:])
+
+
+def _siret_ok(value: str) -> bool:
+    """SIRET: 14 digits passing the Luhn check (La Poste: the digits sum to a multiple of 5)."""
+    if not _SIRET.match(value):
+        return False
+    if value.startswith(_LA_POSTE_SIREN):
+        return sum(int(c) for c in value) % 5 == 0
+    total = 0
+    for i, char in enumerate(reversed(value)):
+        digit = int(char) * (2 if i % 2 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return total % 10 == 0
+
+
+def _conges_spectacles_ok(value: str) -> bool:
+    return bool(_CONGES_SPECTACLES.match(value))
+
+
+#: key -> (check, human description). A number of the Conges Spectacles fund (run by
+#: Audiens) has no public checksum: only its shape is checked.
+LEGAL_IDS = {
+    "nir": (_nir_ok, "a social security number: 15 characters with a valid key"),
+    "conges_spectacles": (
+        _conges_spectacles_ok,
+        "a Conges Spectacles (Audiens) number: 1 to 20 letters or digits",
+    ),
+    "siret": (_siret_ok, "a SIRET: 14 digits with a valid check digit"),
+}
+
+
+def clean_legal_ids(values: LegalIds) -> dict[str, str]:
+    """Known keys only, each normalized and checked; a null or empty value drops the key."""
+    out: dict[str, str] = {}
+    for key, raw in values.items():
+        if key not in LEGAL_IDS:
+            raise DomainError(
+                "user.unknown_legal_id",
+                f"Unknown legal id {key[:40]!r}",
+                details={"key": key[:40], "known": sorted(LEGAL_IDS)},
+                status=422,
+            )
+        value = _compact(raw or "")
+        if not value:
+            continue
+        check, description = LEGAL_IDS[key]
+        if len(value) > 40 or not check(value):
+            raise DomainError(
+                "user.invalid_legal_id",
+                f"{key} must be {description}",
+                details={"key": key},
+                status=422,
+            )
+        out[key] = value
+    return out
+
+
+# -- documents --------------------------------------------------------------------
+
+_KIND = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+def _document_error(index: int, field: str, message: str) -> DomainError:
+    return DomainError(
+        "user.invalid_document",
+        f"Document {index}: {message}",
+        details={"index": index, "field": field},
+        status=422,
+    )
+
+
+def _doc_text(value: str | None, limit: int, index: int, field: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > limit or any(ord(c) < 32 for c in value):
+        raise _document_error(index, field, f"{field} has at most {limit} printable characters")
+    return value or None
+
+
+def clean_documents(documents: list[UserDocument]) -> list[dict[str, Any]]:
+    """Metadata only: kind (a slug such as ``caces``), label, number, expiry, file name."""
+    if len(documents) > MAX_DOCUMENTS:
+        raise DomainError(
+            "user.too_many_documents", f"At most {MAX_DOCUMENTS} documents", status=422
+        )
+    out: list[dict[str, Any]] = []
+    for index, doc in enumerate(documents):
+        kind = doc.kind.strip().lower()
+        if not _KIND.match(kind):
+            raise _document_error(
+                index, "kind", "kind is a lowercase slug (letters, digits, _), e.g. caces"
+            )
+        file_name = _doc_text(doc.file_name, 255, index, "file_name")
+        if file_name and ("/" in file_name or "\\" in file_name or file_name in {".", ".."}):
+            raise _document_error(index, "file_name", "file_name is a name, not a path")
+        expires_on: dt.date | None = doc.expires_on
+        out.append(
+            {
+                "kind": kind,
+                "label": _doc_text(doc.label, 200, index, "label") or "",
+                "number": _doc_text(doc.number, 100, index, "number"),
+                "expires_on": expires_on.isoformat() if expires_on else None,
+                "file_name": file_name,
+            }
+        )
+    return out
 
 
 async def _check_account(org_id: int, account_id: int | None) -> None:
@@ -101,14 +251,19 @@ async def create_user(principal: Principal, data: UserCreate) -> dict[str, Any]:
         _skills(data.skills),
         clean_names(data.tags, "tag", lower=False),
         data.notes,
+        _optional(data.rate_profile, 100, "user.invalid_rate_profile"),
+        json.dumps(clean_legal_ids(data.legal_ids)),
+        json.dumps(clean_documents(data.documents)),
     )
     async with transaction():
         await _check_account(principal.org_id, data.account_id)
         try:
             rows = await fetch(
                 """INSERT INTO users (org, first_name, last_name, email, phone, employment_type,
-                                      account, skills, tags, notes)
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) RETURNING id""",
+                                      account, skills, tags, notes, rate_profile, legal_ids,
+                                      documents)
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12::jsonb,
+                           $13::jsonb) RETURNING id""",
                 principal.org_id,
                 *values,
             )
@@ -139,6 +294,12 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
         changes["tags"] = clean_names(data.tags, "tag", lower=False)
     if data.notes is not msgspec.UNSET:
         changes["notes"] = data.notes
+    if data.rate_profile is not msgspec.UNSET:
+        changes["rate_profile"] = _optional(data.rate_profile, 100, "user.invalid_rate_profile")
+    if data.legal_ids is not msgspec.UNSET:
+        changes["legal_ids"] = json.dumps(clean_legal_ids(data.legal_ids))
+    if data.documents is not msgspec.UNSET:
+        changes["documents"] = json.dumps(clean_documents(data.documents))
     async with transaction():
         await get_user(principal.org_id, user_id)
         if changes:
@@ -146,7 +307,7 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
                 await _check_account(principal.org_id, changes["account"])
             # Column names come from the fixed keys above, never from input.
             sets = ", ".join(
-                f"{col} = ${i + 3}{'::jsonb' if col == 'skills' else ''}"
+                f"{col} = ${i + 3}{'::jsonb' if col in _JSONB else ''}"
                 for i, col in enumerate(changes)
             )
             try:
@@ -185,6 +346,21 @@ async def delete_user(principal: Principal, user_id: int) -> None:
         await record(principal.org_id, principal.account_id, "user.deleted", f"user:{user_id}")
 
 
+_trgm: bool | None = None
+
+
+async def has_trgm() -> bool:
+    """Whether pg_trgm is installed in this database (checked once per process).
+
+    Migration m0008 installs it when the server ships it; the embedded
+    PostgreSQL does not, and search then uses full text only.
+    """
+    global _trgm
+    if _trgm is None:
+        _trgm = bool(await fetch("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"))
+    return _trgm
+
+
 def prefix_query(text: str) -> str | None:
     """Free text -> a tsquery matching every word as a prefix (``jean so`` -> ``jean:* & so:*``).
 
@@ -204,7 +380,11 @@ async def search_users(
     tags: list[str] | None = None,
     employment_type: str | None = None,
 ) -> PageResult:
-    """Filter by name, skills (all of), tags (all of), type; ``q`` ranks by full-text match."""
+    """Filter by name, skills (all of), tags (all of), type; ``q`` ranks by full-text match.
+
+    With pg_trgm, ``q`` also matches names with a typo (``Martn`` finds Martin):
+    word similarity to the full name is added to the full-text rank.
+    """
     where = ["u.org = $1"]
     args: list[Any] = [org_id]
 
@@ -219,8 +399,15 @@ async def search_users(
         if query is None:
             raise DomainError("user.invalid_query", "The search text has no words", status=400)
         ref = arg(query)
-        where.append(f"u.search_vector @@ to_tsquery('simple', {ref})")
-        rank = f"ts_rank(u.search_vector, to_tsquery('simple', {ref}))::float8"
+        match = f"u.search_vector @@ to_tsquery('simple', {ref})"
+        rank = f"ts_rank(u.search_vector, to_tsquery('simple', {ref}))"
+        if await has_trgm():
+            text = arg(q.strip()[:200])
+            full_name = "(u.first_name || ' ' || u.last_name)"
+            match = f"({match} OR {text} <% {full_name})"
+            rank = f"{rank} + word_similarity({text}, {full_name})"
+        where.append(match)
+        rank = f"({rank})::float8"
         order = f"{rank} DESC, {order}"
     if name:
         pattern = "%" + re.sub(r"([%_\\])", r"\\\1", name.strip()) + "%"

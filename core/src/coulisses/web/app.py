@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncGenerator
 from typing import Any
@@ -24,6 +25,8 @@ from coulisses.plugins.gate import plugin_gate, plugin_routers
 from coulisses.plugins.loader import get_registry
 from coulisses.scheduling.api import SCHEDULING_CONTROLLERS
 from coulisses.scheduling.availability_api import AvailabilityController
+from coulisses.scheduling.conflicts_api import ConflictController
+from coulisses.scheduling.planning_api import PlanningController
 from coulisses.scheduling.rates_api import RateController
 from coulisses.settings import get_settings
 from coulisses.tenancy.api import OrgController
@@ -58,6 +61,11 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         if run_worker:
             runtime.start_worker()
         app.state.jobs = runtime
+        # Everything allocated at startup lives as long as the process: keep it out of the
+        # cyclic collector so full collections stay short (measured in bench/: planning p95
+        # 115 ms -> 25 ms under load).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
@@ -76,7 +84,9 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         stream_events,
         *SCHEDULING_CONTROLLERS,
         AvailabilityController,
+        ConflictController,
         RateController,
+        PlanningController,
         *plugin_routers(registry),
         *_admin_handlers(),
         *spa_handlers(),  # last: the web app's catch-all

@@ -1,0 +1,142 @@
+"""Bodies of /api/v1/conflicts: the report, the rules, the resolve shortcut (never table rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import msgspec
+
+from coulisses.auth.schemas import Strict
+
+ConflictKind = Literal[
+    "overlap", "max_hours_day", "max_hours_week", "min_rest", "unavailable", "missing_skill"
+]
+
+
+class ConflictUserOut(msgspec.Struct):
+    id: int
+    first_name: str
+    last_name: str
+    employment_type: str
+
+
+class ConflictAssignmentOut(msgspec.Struct):
+    """An assignment involved in a conflict, with its status (INVITED or ACCEPTED)."""
+
+    id: int
+    mission_id: int
+    mission_role_id: int
+    project_id: int
+    status: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+class IntervalOut(msgspec.Struct):
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+class SuggestionOut(msgspec.Struct):
+    """A replacement for the target assignment; ``skill_score`` sums the user's levels in the
+    role's required skills, ``week_hours`` are their hours that ISO week before the change."""
+
+    user_id: int
+    first_name: str
+    last_name: str
+    employment_type: str
+    skill_score: int
+    week_hours: float
+
+
+class ConflictOut(msgspec.Struct):
+    """One broken rule. ``confirmed`` is true when every assignment involved is ACCEPTED;
+    ``target_assignment_id`` is the one to replace (the latest of the conflict)."""
+
+    kind: ConflictKind
+    user: ConflictUserOut
+    confirmed: bool
+    assignments: list[ConflictAssignmentOut]
+    target_assignment_id: int
+    message: str
+    #: max_hours_day: the local day; max_hours_week: the ISO week (2027-W28)
+    day: dt.date | None = None
+    week: str | None = None
+    #: hours worked (day, week), rest taken (min_rest) or time shared (overlap)
+    hours: float | None = None
+    limit_hours: float | None = None
+    missing_skills: list[str] = []
+    unavailable: list[IntervalOut] = []
+    suggestions: list[SuggestionOut] = []
+
+
+class ConflictCounts(msgspec.Struct):
+    overlap: int
+    max_hours_day: int
+    max_hours_week: int
+    min_rest: int
+    unavailable: int
+    missing_skill: int
+
+
+class ConflictReport(msgspec.Struct):
+    """``items`` holds the first conflicts by start time (at most 500); ``total`` and
+    ``counts`` count them all."""
+
+    window_start: dt.datetime
+    window_end: dt.datetime
+    timezone: str
+    total: int
+    truncated: bool
+    counts: ConflictCounts
+    items: list[ConflictOut]
+
+
+class RuleLimits(Strict):
+    """Limits in hours; null inherits (employment type -> org -> built-in default)."""
+
+    max_hours_day: float | None = None
+    max_hours_week: float | None = None
+    min_rest_hours: float | None = None
+
+
+class EmploymentTypeRules(Strict):
+    CDI: RuleLimits | None = None
+    CDD: RuleLimits | None = None
+    Intermittent: RuleLimits | None = None
+    Freelance: RuleLimits | None = None
+
+
+class ConflictRulesIn(Strict):
+    """The whole configuration of an org: what is left out inherits."""
+
+    org: RuleLimits = msgspec.field(default_factory=RuleLimits)
+    employment_types: EmploymentTypeRules = msgspec.field(default_factory=EmploymentTypeRules)
+
+
+class EffectiveLimits(msgspec.Struct):
+    max_hours_day: float
+    max_hours_week: float
+    min_rest_hours: float
+
+
+class EffectiveRules(msgspec.Struct):
+    CDI: EffectiveLimits
+    CDD: EffectiveLimits
+    Intermittent: EffectiveLimits
+    Freelance: EffectiveLimits
+
+
+class ConflictRulesOut(msgspec.Struct):
+    """Built-in ``defaults``, what the org set, and the ``effective`` limits per employment type."""
+
+    defaults: EffectiveLimits
+    org: RuleLimits
+    employment_types: EmploymentTypeRules
+    effective: EffectiveRules
+
+
+class ConflictResolveIn(Strict):
+    assignment_id: int
+    replacement_user_id: int

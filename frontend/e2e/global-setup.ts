@@ -1,0 +1,59 @@
+/**
+ * Starts e2e/server.py (real backend, throwaway database, mail sink) and tells the
+ * tests where it is through E2E_BASE_URL / E2E_MAIL_DIR; the returned function
+ * stops it (the server drops its database on SIGTERM).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const STARTUP_TIMEOUT_MS = 180_000;
+
+function waitForReady(child: ChildProcess): Promise<{ url: string; mail_dir: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error('e2e server did not start in time')), STARTUP_TIMEOUT_MS);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('E2E_READY ')) {
+        clearTimeout(timer);
+        resolvePromise(JSON.parse(line.slice('E2E_READY '.length)));
+      } else {
+        process.stdout.write(`[server] ${line}\n`);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`e2e server exited early (code ${code})`));
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 30_000));
+  if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+}
+
+export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
+  mkdirSync(resolve(here, 'screenshots'), { recursive: true });
+  if (process.env.E2E_BASE_URL) return;
+  const child = spawn('uv', ['run', '--locked', 'python', 'frontend/e2e/server.py'], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const ready = await waitForReady(child);
+    process.env.E2E_BASE_URL = ready.url;
+    process.env.E2E_MAIL_DIR = ready.mail_dir;
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+  return () => stop(child);
+}

@@ -1,0 +1,49 @@
+import { expect, fr, expectAccessible, login, signup, snapshot, test } from './support';
+
+test('plugins: enabling hello adds its menu entry, config errors show, disabling removes it', async ({ page }) => {
+  const owner = await signup('plugins');
+  await login(page, owner);
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(nav.getByRole('link', { name: 'Hello' })).toHaveCount(0);
+
+  await nav.getByRole('link', { name: 'Plugins' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Plugins' })).toBeVisible();
+  // Other plugins may be installed: everything below happens inside Hello's card.
+  const card = page.getByRole('group', { name: /^Hello\b/ });
+  const toggle = card.getByRole('switch', { name: 'Activer le plugin Hello' });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expectAccessible(page, 'plugins');
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(nav.getByRole('link', { name: 'Hello' })).toBeVisible();
+
+  // Config form generated from the plugin's JSON schema; the API's 422 lands on the field.
+  await card.getByRole('button', { name: 'Configurer' }).click();
+  const greeting = card.getByLabel('Greeting');
+  await expect(greeting).toHaveValue('Bienvenue');
+  await greeting.fill('');
+  await card.getByRole('button', { name: 'Enregistrer la configuration' }).click();
+  await expect(card.getByRole('alert')).toHaveText(fr.error_plugin_invalid_config);
+  await expect(greeting).toHaveAttribute('aria-invalid', 'true');
+  await expect(greeting).toHaveAccessibleDescription(/at least 1 character/);
+  await expectAccessible(page, 'plugins-config-error');
+  await greeting.fill('Bonjour');
+  await card.getByRole('button', { name: 'Enregistrer la configuration' }).click();
+  await expect(card.getByRole('status').filter({ hasText: fr.schema_form_saved })).toBeVisible();
+  await snapshot(page, 'plugins');
+
+  await nav.getByRole('link', { name: 'Hello' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
+  await expectAccessible(page, 'plugin-page');
+  await snapshot(page, 'plugin-hello');
+
+  await nav.getByRole('link', { name: 'Plugins' }).click();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(nav.getByRole('link', { name: 'Hello' })).toHaveCount(0);
+  // The saved config survives disabling.
+  await page.reload();
+  await card.getByRole('button', { name: 'Configurer' }).click();
+  await expect(greeting).toHaveValue('Bonjour');
+});

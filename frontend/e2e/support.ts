@@ -1,0 +1,104 @@
+/** Shared helpers of the e2e suite: API sign-up, UI login, mail, axe and screenshots. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, request, test as base, type Page } from '@playwright/test';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOTS = resolve(here, 'screenshots');
+
+type Catalog = typeof import('../src/locales/fr.json');
+/** The French catalog: UI text in the tests comes from it (accents live only in src/locales). */
+export const fr = JSON.parse(readFileSync(resolve(here, '../src/locales/fr.json'), 'utf8')) as Catalog;
+
+/** A catalog message with its {placeholders} filled. */
+export function msg(key: keyof Catalog, vars: Record<string, string> = {}): string {
+  return fr[key].replace(/\{(\w+)\}/g, (match, name: string) => vars[name] ?? match);
+}
+export const PASSWORD = 'Rideau-Rouge-42';
+
+/** Every test gets the URL of the server started by global-setup.ts. */
+export const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern
+  baseURL: async ({}, use) => {
+    await use(process.env.E2E_BASE_URL);
+  },
+});
+export { expect };
+
+let counter = 0;
+export function uniqueEmail(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}@e2e.example.org`;
+}
+
+export interface Account {
+  email: string;
+  password: string;
+  orgName: string;
+}
+
+/** Creates an org and its owner through the API (its own cookie jar, not the browser's). */
+export async function signup(prefix: string, orgName = `Les Nuits de Juillet ${prefix}`): Promise<Account> {
+  const api = await request.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const email = uniqueEmail(prefix);
+  const response = await api.post('/api/v1/auth/signup', {
+    data: { email, password: PASSWORD, org_name: orgName, first_name: 'Camille', last_name: 'Regie' },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  await api.dispose();
+  return { email, password: PASSWORD, orgName };
+}
+
+export async function login(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Adresse email').fill(account.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
+}
+
+/** The members table's row header of an account. */
+export function memberRow(page: Page, email: string) {
+  return page.getByRole('rowheader', { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+}
+
+/** A link of the main navigation (the page body may hold links with similar names). */
+export function navLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name, exact: true });
+}
+
+/** No serious or critical axe violation on what the page shows now. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${screen}`).toEqual([]);
+}
+
+export async function snapshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Waits for a mail to `to` in the sink of e2e/server.py and returns it. */
+export async function waitForMail(to: string, subject = '', timeoutMs = 20_000): Promise<Mail> {
+  const folder = process.env.E2E_MAIL_DIR;
+  if (!folder) throw new Error('E2E_MAIL_DIR is not set: mails are only readable with the e2e server');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort().reverse()) {
+      const mail = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Mail;
+      if (mail.to.toLowerCase().includes(to.toLowerCase()) && mail.subject.includes(subject)) return mail;
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}

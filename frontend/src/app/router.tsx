@@ -1,0 +1,113 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+
+import { AppLayout } from '@/app/routes/app-layout';
+import { AuthLayout } from '@/app/routes/auth-layout';
+import { RouteError } from '@/app/routes/route-error';
+
+/** Screens are split per route so the first load only fetches the shell and the login page. */
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AuthLayout />,
+        children: [
+          {
+            path: '/login',
+            lazy: async () => ({ Component: (await import('@/app/routes/login')).LoginRoute }),
+          },
+          {
+            path: '/forgot-password',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/forgot-password')).ForgotPasswordRoute,
+            }),
+          },
+          {
+            path: '/invitations/:invitationId',
+            lazy: async () => ({ Component: (await import('@/app/routes/invitation')).InvitationRoute }),
+          },
+          {
+            path: '/reset-password',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/reset-password')).ResetPasswordRoute,
+            }),
+          },
+        ],
+      },
+      {
+        path: '/',
+        element: <AppLayout />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('@/app/routes/home')).HomeRoute }),
+          },
+          {
+            path: 'profile',
+            lazy: async () => ({ Component: (await import('@/app/routes/profile')).ProfileRoute }),
+          },
+          {
+            path: 'settings/members',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/members')).MembersRoute,
+            }),
+          },
+          {
+            path: 'settings/plugins',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/plugins')).PluginsRoute,
+            }),
+          },
+          {
+            path: 'planning',
+            lazy: async () => ({ Component: (await import('@/app/routes/planning')).PlanningRoute }),
+          },
+          {
+            path: 'projects',
+            lazy: async () => ({ Component: (await import('@/app/routes/projects')).ProjectsRoute }),
+          },
+          {
+            path: 'projects/new',
+            lazy: async () => ({ Component: (await import('@/app/routes/project-new')).ProjectNewRoute }),
+          },
+          {
+            path: 'projects/:projectId',
+            lazy: async () => ({ Component: (await import('@/app/routes/project-detail')).ProjectDetailRoute }),
+          },
+          {
+            path: 'my-missions',
+            lazy: async () => ({ Component: (await import('@/app/routes/my-missions')).MyMissionsRoute }),
+          },
+          {
+            path: 'users',
+            lazy: async () => ({ Component: (await import('@/app/routes/users')).UsersRoute }),
+          },
+          {
+            path: 'users/:userId',
+            lazy: async () => ({ Component: (await import('@/app/routes/user-detail')).UserDetailRoute }),
+          },
+          {
+            path: 'conflicts',
+            lazy: async () => ({ Component: (await import('@/app/routes/conflicts')).ConflictsRoute }),
+          },
+          {
+            path: 'notifications',
+            lazy: async () => ({ Component: (await import('@/app/routes/notifications')).NotificationsRoute }),
+          },
+          {
+            path: 'plugins/:name',
+            lazy: async () => ({ Component: (await import('@/app/routes/plugin')).PluginRoute }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('@/app/routes/not-found')).NotFoundRoute }),
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

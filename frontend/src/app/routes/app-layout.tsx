@@ -1,0 +1,165 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+
+import type { SessionContext } from '@/app/session-context';
+import { LanguageSwitcher } from '@/components/language-switcher/language-switcher';
+import { Button } from '@/components/ui/button/button';
+import { EmptyState } from '@/components/ui/empty-state/empty-state';
+import { cn } from '@/lib/cn';
+import { DEFAULT_TIMEZONE, TimeZoneProvider } from '@/lib/dates';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { hasRole } from '@/lib/roles';
+import { activeOrg, type Me } from '@/features/auth/api/get-me';
+import { useLogout } from '@/features/auth/api/logout';
+import { OrgSwitcher } from '@/features/auth/components/org-switcher';
+import { RequireAuth } from '@/features/auth/components/require-auth';
+import { useSilentRefresh } from '@/features/auth/hooks/use-silent-refresh';
+import { NotificationsBell } from '@/features/notifications/components/notifications-bell';
+import { usePluginMenuEntries } from '@/features/plugins/hooks/use-plugin-menu-entries';
+
+/** The signed-in shell: navigation, org switcher, account menu; screens render in <main>. */
+export function AppLayout() {
+  return <RequireAuth>{(me) => <Shell me={me} />}</RequireAuth>;
+}
+
+const NOTIFICATIONS_PLUGIN = 'notifications';
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  cn(
+    'block rounded-md px-3 py-2 text-sm font-medium transition-colors hover:bg-muted',
+    isActive ? 'bg-muted text-primary' : 'text-foreground',
+  );
+
+function Shell({ me }: { me: Me }) {
+  const { t } = useLocale();
+  const org = activeOrg(me);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  // The notifications plugin's entry opens the notification center (issue 5).
+  const pluginEntries = usePluginMenuEntries().map((entry) =>
+    entry.name === NOTIFICATIONS_PLUGIN ? { ...entry, label: t('nav_notifications'), to: '/notifications' } : entry,
+  );
+  const notificationsEnabled = pluginEntries.some((entry) => entry.name === NOTIFICATIONS_PLUGIN);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  useSilentRefresh();
+
+  // After a client-side navigation, move focus to the new content (as a page load would).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [location.pathname]);
+
+  const context: SessionContext | null = org ? { me, org } : null;
+  return (
+    <TimeZoneProvider timeZone={org?.timezone ?? DEFAULT_TIMEZONE}>
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-surface px-4 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+      >
+        {t('skip_to_content')}
+      </a>
+      <div className="flex min-h-screen flex-col md:flex-row">
+        <aside className="border-b border-border bg-surface md:w-60 md:shrink-0 md:border-r md:border-b-0">
+          <div className="px-5 py-4 text-lg font-semibold text-primary">Coulisses Crew</div>
+          <nav aria-label={t('nav_label')} className="space-y-6 px-3 pb-6">
+            <ul className="space-y-1">
+              <li>
+                <NavLink to="/" end className={navLinkClass}>
+                  {t('nav_home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/planning" className={navLinkClass}>
+                  {t('nav_planning')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/projects" className={navLinkClass}>
+                  {t('nav_projects')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/my-missions" className={navLinkClass}>
+                  {t('nav_my_missions')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/users" className={navLinkClass}>
+                  {t('nav_users')}
+                </NavLink>
+              </li>
+              {hasRole(org?.role, 'manager') ? (
+                <li>
+                  <NavLink to="/conflicts" className={navLinkClass}>
+                    {t('nav_conflicts')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {pluginEntries.map((entry) => (
+                <li key={entry.name}>
+                  <NavLink to={entry.to} className={navLinkClass}>
+                    {entry.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            <div>
+              <p id="nav-settings" className="px-3 pb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+                {t('nav_settings')}
+              </p>
+              <ul aria-labelledby="nav-settings" className="space-y-1">
+                <li>
+                  <NavLink to="/settings/members" className={navLinkClass}>
+                    {t('nav_members')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/settings/plugins" className={navLinkClass}>
+                    {t('nav_plugins')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/profile" className={navLinkClass}>
+                    {t('nav_profile')}
+                  </NavLink>
+                </li>
+              </ul>
+            </div>
+          </nav>
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex flex-wrap items-center justify-between gap-4 border-b border-border bg-surface px-6 py-3">
+            <OrgSwitcher me={me} onSwitched={() => navigate('/')} />
+            <div className="flex flex-wrap items-center gap-4">
+              {notificationsEnabled ? <NotificationsBell /> : null}
+              <LanguageSwitcher />
+              <span className="text-sm text-muted-foreground">{me.account.email}</span>
+              <Button
+                variant="secondary"
+                size="sm"
+                loading={logout.isPending}
+                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+              >
+                {t('logout')}
+              </Button>
+            </div>
+          </header>
+          <main id="main" ref={mainRef} tabIndex={-1} className="flex-1 px-6 py-8 outline-none">
+            <div className="mx-auto max-w-5xl">
+              {context ? (
+                <Outlet context={context} />
+              ) : (
+                <EmptyState title={t('org_none')} description={t('org_none_hint')} />
+              )}
+            </div>
+          </main>
+        </div>
+      </div>
+    </TimeZoneProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import { useSearchParams } from 'react-router';
+
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { PlanningScreen } from '@/features/planning/components/planning-screen';
+import { PLANNING_VIEWS, PlanningStoreProvider, type PlanningView } from '@/features/planning/stores/planning-store';
+
+/** /planning?date=2027-07-01&view=timeGridWeek&project=3 opens the calendar there. */
+export function PlanningRoute() {
+  const { t } = useLocale();
+  const [params] = useSearchParams();
+  useDocumentTitle(t('planning_title'));
+  const view = params.get('view');
+  const date = params.get('date');
+  const project = Number(params.get('project')) || null;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('planning_title')}</h1>
+        <p className="mt-1 text-muted-foreground">{t('planning_subtitle')}</p>
+      </div>
+      <PlanningStoreProvider
+        init={{
+          view: (PLANNING_VIEWS as readonly string[]).includes(view ?? '') ? (view as PlanningView) : undefined,
+          initialDate: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
+          filters: { projectId: project },
+        }}
+      >
+        <PlanningScreen />
+      </PlanningStoreProvider>
+    </div>
+  );
+}

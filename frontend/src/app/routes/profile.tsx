@@ -1,0 +1,48 @@
+import { useSession } from '@/app/session-context';
+import { Badge } from '@/components/ui/badge/badge';
+import { Card, CardHeader, CardTitle } from '@/components/ui/card/card';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { roleKey } from '@/lib/roles';
+import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
+
+export function ProfileRoute() {
+  const { t } = useLocale();
+  const { me } = useSession();
+  useDocumentTitle(t('profile_title'));
+  const fullName = [me.account.first_name, me.account.last_name].filter(Boolean).join(' ');
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t('profile_title')}</h1>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('profile_account')}</CardTitle>
+        </CardHeader>
+        <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="text-muted-foreground">{t('field_email')}</dt>
+          <dd>{me.account.email}</dd>
+          <dt className="text-muted-foreground">{t('field_name')}</dt>
+          <dd>{fullName || '-'}</dd>
+          <dt className="text-muted-foreground">{t('profile_orgs')}</dt>
+          <dd>
+            <ul className="space-y-1">
+              {me.orgs.map((org) => (
+                <li key={org.id} className="flex items-center gap-2">
+                  <span>{org.name}</span>
+                  <Badge variant="info">{t(roleKey(org.role))}</Badge>
+                  {org.id === me.active_org_id ? <Badge>{t('profile_active_org')}</Badge> : null}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('profile_password')}</CardTitle>
+        </CardHeader>
+        <ChangePasswordForm />
+      </Card>
+    </div>
+  );
+}

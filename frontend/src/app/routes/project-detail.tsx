@@ -1,0 +1,63 @@
+import { Link, useLocation, useParams } from 'react-router';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { Badge } from '@/components/ui/badge/badge';
+import { ErrorState } from '@/components/ui/error-state/error-state';
+import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useDates } from '@/lib/dates';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { useCrewUsers } from '@/features/planning/api/list-users';
+import { useProject } from '@/features/projects/api/get-project';
+import { ProjectMissionsTable } from '@/features/projects/components/project-missions-table';
+import { FillRate, PROJECT_STATUS_BADGE, projectStatusKey } from '@/features/projects/components/projects-table';
+
+const linkClass = 'text-sm font-medium text-primary underline-offset-4 hover:underline';
+
+export function ProjectDetailRoute() {
+  const { t } = useLocale();
+  const { formatDate } = useDates();
+  const { projectId } = useParams();
+  const id = Number(projectId);
+  const location = useLocation();
+  const project = useProject(id);
+  const crew = useCrewUsers();
+  useDocumentTitle(project.data?.name ?? t('projects_title'));
+
+  if (project.isPending) return <Spinner label={t('projects_loading')} />;
+  if (project.isError) return <ErrorState error={project.error} onRetry={() => void project.refetch()} />;
+  const p = project.data;
+  const users = (crew.data?.items ?? []).map((u) => ({ id: u.id, name: `${u.first_name} ${u.last_name}` }));
+  const planningLink = `/planning?project=${p.id}&view=timeGridWeek${p.starts_on ? `&date=${p.starts_on}` : ''}`;
+  return (
+    <div className="space-y-6">
+      <Link to="/projects" className={linkClass}>
+        {t('projects_back')}
+      </Link>
+      {(location.state as { created?: boolean } | null)?.created ? (
+        <Alert variant="success">{t('projects_created', { name: p.name, count: p.mission_count })}</Alert>
+      ) : null}
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">{p.name}</h1>
+          <p className="text-muted-foreground">{p.description}</p>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <Badge variant={PROJECT_STATUS_BADGE[p.status as keyof typeof PROJECT_STATUS_BADGE] ?? 'neutral'}>
+              {t(projectStatusKey(p.status))}
+            </Badge>
+            <span>
+              {p.starts_on ? formatDate(p.starts_on) : '...'} - {p.ends_on ? formatDate(p.ends_on) : '...'}
+            </span>
+            <span>{t('projects_mission_count', { count: p.mission_count })}</span>
+            <FillRate rate={p.fill_rate} accepted={p.accepted} quota={p.quota_total} />
+          </div>
+        </div>
+        <Link to={planningLink} className={linkClass}>
+          {t('projects_open_planning')}
+        </Link>
+      </div>
+      <h2 className="text-lg font-semibold">{t('projects_missions_title')}</h2>
+      <ProjectMissionsTable projectId={p.id} users={users} />
+    </div>
+  );
+}

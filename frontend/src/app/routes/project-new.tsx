@@ -1,0 +1,20 @@
+import { useNavigate } from 'react-router';
+
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { ProjectWizard } from '@/features/projects/components/project-wizard';
+
+export function ProjectNewRoute() {
+  const { t } = useLocale();
+  const navigate = useNavigate();
+  useDocumentTitle(t('projects_new'));
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('projects_new')}</h1>
+        <p className="mt-1 text-muted-foreground">{t('projects_wizard_hint')}</p>
+      </div>
+      <ProjectWizard onDone={(project) => navigate(`/projects/${project.id}`, { state: { created: true } })} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useSession } from '@/app/session-context';
+import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card/card';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { hasRole } from '@/lib/roles';
+import { InviteMemberForm } from '@/features/members/components/invite-member-form';
+import { MembersTable } from '@/features/members/components/members-table';
+
+export function MembersRoute() {
+  const { t } = useLocale();
+  const { me, org } = useSession();
+  useDocumentTitle(t('members_title'));
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('members_title')}</h1>
+        <p className="mt-1 text-muted-foreground">{t('members_subtitle', { org: org.name })}</p>
+      </div>
+      {hasRole(org.role, 'admin') ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('members_invite_title')}</CardTitle>
+            <CardDescription>{t('members_invite_hint')}</CardDescription>
+          </CardHeader>
+          <InviteMemberForm actorRole={org.role} />
+        </Card>
+      ) : null}
+      <MembersTable actorRole={org.role} actorAccountId={me.account.id} />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { Link, useParams } from 'react-router';
+
+import { useSession } from '@/app/session-context';
+import { ErrorState } from '@/components/ui/error-state/error-state';
+import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { hasRole } from '@/lib/roles';
+import { AvailabilityPanel } from '@/features/availability/components/availability-panel';
+import { useUser } from '@/features/users/api/get-user';
+import { UserAgenda } from '@/features/users/components/user-agenda';
+import { UserProfile } from '@/features/users/components/user-profile';
+import { fullName } from '@/features/users/utils/employment';
+
+export function UserDetailRoute() {
+  const { t } = useLocale();
+  const { me, org } = useSession();
+  const userId = Number(useParams().userId);
+  const user = useUser(userId);
+  useDocumentTitle(user.data ? fullName(user.data) : t('users_title'));
+  const manager = hasRole(org.role, 'manager');
+
+  if (user.isPending) return <Spinner label={t('loading')} />;
+  if (user.isError) return <ErrorState error={user.error} onRetry={() => void user.refetch()} />;
+  const own = user.data.account_id === me.account.id;
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link to="/users" className="text-sm text-primary underline-offset-4 hover:underline">
+          {t('users_back')}
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">{fullName(user.data)}</h1>
+      </div>
+      <UserProfile user={user.data} canReadRates={manager} />
+      <UserAgenda userId={userId} />
+      <AvailabilityPanel userId={userId} canDecide={manager} canCreate={manager || own} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useSession } from '@/app/session-context';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { hasRole } from '@/lib/roles';
+import { PendingRequests } from '@/features/availability/components/pending-requests';
+import { UserName } from '@/features/users/components/user-name';
+import { UsersList } from '@/features/users/components/users-list';
+
+export function UsersRoute() {
+  const { t } = useLocale();
+  const { org } = useSession();
+  useDocumentTitle(t('users_title'));
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('users_title')}</h1>
+        <p className="mt-1 text-muted-foreground">{t('users_subtitle', { org: org.name })}</p>
+      </div>
+      {hasRole(org.role, 'manager') ? <PendingRequests renderUser={(id) => <UserName userId={id} />} /> : null}
+      <UsersList />
+    </div>
+  );
+}

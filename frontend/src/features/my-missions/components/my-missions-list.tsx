@@ -1,0 +1,134 @@
+import { useState } from 'react';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { Badge } from '@/components/ui/badge/badge';
+import { Button } from '@/components/ui/button/button';
+import { EmptyState } from '@/components/ui/empty-state/empty-state';
+import { ErrorState } from '@/components/ui/error-state/error-state';
+import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDates } from '@/lib/dates';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { useAnswerMyAssignment } from '@/features/my-missions/api/answer-my-assignment';
+import { useMissionsById } from '@/features/my-missions/api/get-mission';
+import { useMyAssignments, type Assignment } from '@/features/my-missions/api/list-my-assignments';
+import { DeclineDialog } from '@/features/my-missions/components/decline-dialog';
+import { groupByStatus, STATUS_BADGE, STATUSES } from '@/features/my-missions/utils/group-by-status';
+
+/** The signed-in account's assignments grouped by status, with Accept / Decline on invitations. */
+export function MyMissionsList() {
+  const { t, tError } = useLocale();
+  const { formatDate, formatTime } = useDates();
+  const assignments = useMyAssignments();
+  const missions = useMissionsById((assignments.data?.items ?? []).map((a) => a.mission_id));
+  const answer = useAnswerMyAssignment();
+  const [declining, setDeclining] = useState<Assignment | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  if (assignments.isPending) return <Spinner label={t('my_missions_loading')} />;
+  if (assignments.isError) {
+    return <ErrorState error={assignments.error} onRetry={() => void assignments.refetch()} />;
+  }
+  if (assignments.data.items.length === 0) {
+    return <EmptyState title={t('my_missions_empty')} description={t('my_missions_empty_hint')} />;
+  }
+
+  const groups = groupByStatus(assignments.data.items);
+  const titleOf = (a: Assignment) => missions.get(a.mission_id)?.title ?? t('my_missions_mission_n', { id: a.mission_id });
+
+  return (
+    <div className="space-y-8">
+      {answer.isError && !declining ? <Alert variant="danger">{tError(answer.error)}</Alert> : null}
+      {done ? <Alert variant="success">{done}</Alert> : null}
+      {STATUSES.filter((status) => groups[status].length > 0).map((status) => (
+        <section key={status} aria-labelledby={`my-missions-${status}`} className="space-y-3">
+          <h2 id={`my-missions-${status}`} className="text-lg font-semibold">
+            {t(`my_missions_section_${status.toLowerCase() as 'invited'}`)}{' '}
+            <span className="text-sm font-normal text-muted-foreground">({groups[status].length})</span>
+          </h2>
+          <ul className="space-y-3">
+            {groups[status].map((assignment) => {
+              const mission = missions.get(assignment.mission_id);
+              const title = titleOf(assignment);
+              return (
+                <li key={assignment.id} className="rounded-lg border border-border bg-surface p-4 shadow-sm">
+                  <div className="flex flex-wrap items-start justify-between gap-3">
+                    <div className="space-y-1">
+                      <h3 className="font-medium">{title}</h3>
+                      <p className="text-sm text-muted-foreground">
+                        {t('my_missions_when', {
+                          date: formatDate(assignment.starts_at),
+                          start: formatTime(assignment.starts_at),
+                          end: formatTime(assignment.ends_at),
+                        })}
+                        {mission?.place ? ` \u00b7 ${mission.place}` : ''}
+                      </p>
+                      <p className="text-sm">
+                        {t('my_missions_role', { role: assignment.role_name })}
+                      </p>
+                      {assignment.decline_reason ? (
+                        <p className="text-sm text-muted-foreground">
+                          {t('my_missions_reason', { reason: assignment.decline_reason })}
+                        </p>
+                      ) : null}
+                    </div>
+                    <Badge variant={STATUS_BADGE[status]}>{t(`assignment_status_${status.toLowerCase() as 'invited'}`)}</Badge>
+                  </div>
+                  {status === 'INVITED' ? (
+                    <div className="mt-3 flex flex-wrap gap-2">
+                      <Button
+                        size="sm"
+                        aria-label={t('my_missions_accept_of', { title })}
+                        loading={answer.isPending && answer.variables?.assignmentId === assignment.id && answer.variables.accept}
+                        onClick={() => {
+                          setDone(null);
+                          answer.mutate(
+                            { assignmentId: assignment.id, accept: true },
+                            { onSuccess: () => setDone(t('my_missions_accepted', { title })) },
+                          );
+                        }}
+                      >
+                        {t('action_accept')}
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        aria-label={t('my_missions_decline_of', { title })}
+                        onClick={() => {
+                          answer.reset();
+                          setDone(null);
+                          setDeclining(assignment);
+                        }}
+                      >
+                        {t('action_decline')}
+                      </Button>
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      <DeclineDialog
+        open={declining !== null}
+        missionTitle={declining ? titleOf(declining) : ''}
+        loading={answer.isPending}
+        error={answer.isError && declining ? tError(answer.error) : undefined}
+        onCancel={() => setDeclining(null)}
+        onConfirm={(reason) => {
+          if (!declining) return;
+          const title = titleOf(declining);
+          answer.mutate(
+            { assignmentId: declining.id, accept: false, reason },
+            {
+              onSuccess: () => {
+                setDeclining(null);
+                setDone(t('my_missions_declined', { title }));
+              },
+            },
+          );
+        }}
+      />
+    </div>
+  );
+}

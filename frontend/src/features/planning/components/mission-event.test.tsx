@@ -1,0 +1,45 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+
+import { USER_DRAG_TYPE } from '@/features/planning/components/crew-list';
+import { MissionEvent } from '@/features/planning/components/mission-event';
+
+function dataTransfer(data: Record<string, string>) {
+  return { types: Object.keys(data), getData: (type: string) => data[type] ?? '', dropEffect: 'none' };
+}
+
+const props = {
+  label: 'Mission Montage, 5 juil. 2027 08:00',
+  title: 'Montage',
+  time: '08:00 - 13:00',
+  tone: 'info' as const,
+  fill: '0/1',
+  chips: [{ id: 1, label: 'Lea Martin (Invite)', status: 'INVITED' }],
+  warnings: 2,
+};
+
+describe('MissionEvent', () => {
+  it('names the mission, shows its assignments by status and its warnings', () => {
+    render(<MissionEvent {...props} />);
+    const group = screen.getByRole('group', { name: props.label });
+    expect(group).toHaveAttribute('data-tone', 'info');
+    expect(screen.getByText('Lea Martin (Invite)')).toHaveAttribute('data-status', 'INVITED');
+    expect(screen.getByText(/2 alertes/)).toBeInTheDocument();
+  });
+
+  it('takes a user dropped from the crew list, and nothing else', () => {
+    const onDropUser = vi.fn();
+    render(<MissionEvent {...props} onDropUser={onDropUser} />);
+    const group = screen.getByRole('group', { name: props.label });
+    fireEvent.drop(group, { dataTransfer: dataTransfer({ 'text/plain': 'hello' }) });
+    expect(onDropUser).not.toHaveBeenCalled();
+    fireEvent.dragOver(group, { dataTransfer: dataTransfer({ [USER_DRAG_TYPE]: '7' }) });
+    fireEvent.drop(group, { dataTransfer: dataTransfer({ [USER_DRAG_TYPE]: '7' }) });
+    expect(onDropUser).toHaveBeenCalledWith(7);
+  });
+
+  it('does not announce the part of a mission past midnight twice', () => {
+    render(<MissionEvent {...props} continuation />);
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+  });
+});

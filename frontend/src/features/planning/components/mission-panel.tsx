@@ -1,0 +1,143 @@
+import { useState } from 'react';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { Badge } from '@/components/ui/badge/badge';
+import { Button } from '@/components/ui/button/button';
+import { Card, CardTitle } from '@/components/ui/card/card';
+import { Select } from '@/components/ui/select/select';
+import { useDates } from '@/lib/dates';
+import { useLocale } from '@/lib/i18n/use-locale';
+import type { Conflict } from '@/features/planning/api/create-assignment';
+import type { PlanningAssignment, PlanningMission } from '@/features/planning/api/get-planning';
+import { usePlanningStore } from '@/features/planning/stores/planning-store';
+import { statusTone } from '@/features/planning/utils/calendar';
+
+const BADGE = { info: 'info', success: 'success', danger: 'danger', muted: 'neutral', neutral: 'neutral' } as const;
+
+/**
+ * The selected mission: roles and fill, assignments by status, the conflicts of
+ * the last invite, and an invite form (the keyboard way to do a drop, and the
+ * role choice when a drop lands on a mission with several roles).
+ */
+export function MissionPanel({
+  mission,
+  assignments,
+  userNames,
+  warnings,
+  inviting,
+  onInvite,
+}: {
+  mission: PlanningMission;
+  assignments: PlanningAssignment[];
+  userNames: Map<number, string>;
+  warnings: Conflict[];
+  inviting: boolean;
+  onInvite: (missionRoleId: number, userId: number) => void;
+}) {
+  const { t } = useLocale();
+  const { formatDateTime, formatTime } = useDates();
+  const pendingDrop = usePlanningStore((s) => s.pendingDrop);
+  const setPendingDrop = usePlanningStore((s) => s.setPendingDrop);
+  const selectMission = usePlanningStore((s) => s.selectMission);
+  // A drop on a mission with several roles lands here with the user chosen (the
+  // screen re-keys the panel on each drop).
+  const [userId, setUserId] = useState<string>(
+    pendingDrop?.missionId === mission.id ? String(pendingDrop.userId) : '',
+  );
+  const [roleId, setRoleId] = useState<string>(String(mission.roles[0]?.id ?? ''));
+
+  const own = assignments.filter((a) => a.mission_id === mission.id);
+  const choosing = pendingDrop?.missionId === mission.id;
+  return (
+    <Card aria-labelledby="mission-panel-title" role="region" className="space-y-3 p-4">
+      <div className="flex items-start justify-between gap-2">
+        <div>
+          <CardTitle id="mission-panel-title" className="text-base">
+            {mission.title}
+          </CardTitle>
+          <p className="text-sm text-muted-foreground">
+            {formatDateTime(mission.starts_at)} - {formatTime(mission.ends_at)}
+            {mission.place ? ` - ${mission.place}` : ''}
+          </p>
+          <p className="text-sm text-muted-foreground">{mission.project_name}</p>
+        </div>
+        <Button variant="ghost" size="sm" onClick={() => selectMission(null)}>
+          {t('planning_close')}
+        </Button>
+      </div>
+      {warnings.length ? (
+        <Alert variant="warning">
+          <p className="font-medium">{t('planning_warnings_title', { count: warnings.length })}</p>
+          <ul className="mt-1 list-disc pl-4">
+            {warnings.map((w, i) => (
+              <li key={i}>
+                {t(`planning_conflict_${w.kind}` as 'planning_conflict_overlap')}
+                {` (${w.user.first_name} ${w.user.last_name})`}: {w.message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      <div>
+        <h3 className="text-sm font-medium">{t('planning_roles')}</h3>
+        <ul className="mt-1 space-y-1 text-sm">
+          {mission.roles.map((role) => (
+            <li key={role.id}>
+              {role.name}:{' '}
+              {t('planning_role_fill', { accepted: role.accepted, invited: role.invited, quota: role.quota })}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <h3 className="text-sm font-medium">{t('planning_assignments')}</h3>
+        {own.length === 0 ? <p className="text-sm text-muted-foreground">{t('planning_assignments_empty')}</p> : null}
+        <ul className="mt-1 space-y-1 text-sm">
+          {own.map((a) => (
+            <li key={a.id} className="flex items-center justify-between gap-2">
+              <span>{userNames.get(a.user_id) ?? `#${a.user_id}`}</span>
+              <Badge variant={BADGE[statusTone(a.status)]}>
+                {t(`planning_status_${a.status.toLowerCase()}` as 'planning_status_invited')}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <form
+        className="space-y-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!userId || !roleId) return;
+          onInvite(Number(roleId), Number(userId));
+          setPendingDrop(null);
+        }}
+      >
+        <h3 className="text-sm font-medium">{choosing ? t('planning_choose_role') : t('planning_invite')}</h3>
+        <label className="block space-y-1 text-sm">
+          <span>{t('planning_invite_user')}</span>
+          <Select size="sm" value={userId} onChange={(e) => setUserId(e.target.value)} required>
+            <option value="">-</option>
+            {[...userNames].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="block space-y-1 text-sm">
+          <span>{t('planning_invite_role')}</span>
+          <Select size="sm" value={roleId} onChange={(e) => setRoleId(e.target.value)} required>
+            {mission.roles.map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.name}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <Button type="submit" size="sm" loading={inviting} disabled={!mission.roles.length}>
+          {t('planning_invite')}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,141 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { ErrorState } from '@/components/ui/error-state/error-state';
+import { Spinner } from '@/components/ui/spinner/spinner';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { useCreateAssignment } from '@/features/planning/api/create-assignment';
+import { usePlanning } from '@/features/planning/api/get-planning';
+import { useCrewUsers } from '@/features/planning/api/list-users';
+import { useUpdateMissionTimes } from '@/features/planning/api/update-mission-times';
+import { CrewList } from '@/features/planning/components/crew-list';
+import { MissionPanel } from '@/features/planning/components/mission-panel';
+import { PlanningFilters } from '@/features/planning/components/planning-filters';
+import { StatusLegend } from '@/features/planning/components/status-legend';
+import { usePlanningLiveUpdates } from '@/features/planning/hooks/use-planning-live-updates';
+import { usePlanningStore } from '@/features/planning/stores/planning-store';
+import { facets, filterByRole } from '@/features/planning/utils/calendar';
+
+// FullCalendar is the heaviest dependency: its chunk loads with this screen only.
+const PlanningCalendar = lazy(async () => ({
+  default: (await import('@/features/planning/components/planning-calendar')).PlanningCalendar,
+}));
+
+/** The planning: filters, legend, calendar, crew to drag, selected mission. */
+export function PlanningScreen() {
+  const { t, tError } = useLocale();
+  const visible = usePlanningStore((s) => s.window);
+  const filters = usePlanningStore((s) => s.filters);
+  const selectedMissionId = usePlanningStore((s) => s.selectedMissionId);
+  const warnings = usePlanningStore((s) => s.warnings);
+  const addWarnings = usePlanningStore((s) => s.addWarnings);
+  const selectMission = usePlanningStore((s) => s.selectMission);
+  const setPendingDrop = usePlanningStore((s) => s.setPendingDrop);
+  const pendingDrop = usePlanningStore((s) => s.pendingDrop);
+  const apiFilters = useMemo(
+    () => ({ statuses: filters.statuses, userId: filters.userId, projectId: filters.projectId }),
+    [filters.statuses, filters.userId, filters.projectId],
+  );
+  const planning = usePlanning(visible, apiFilters);
+  const crew = useCrewUsers();
+  const live = usePlanningLiveUpdates();
+  const invite = useCreateAssignment();
+  const reschedule = useUpdateMissionTimes();
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const allMissions = useMemo(() => planning.data?.missions ?? [], [planning.data]);
+  const missions = useMemo(() => filterByRole(allMissions, filters.role), [allMissions, filters.role]);
+  const { roles, projects } = useMemo(() => facets(allMissions), [allMissions]);
+  const userNames = useMemo(() => {
+    const names = new Map<number, string>();
+    for (const u of crew.data?.items ?? []) names.set(u.id, `${u.first_name} ${u.last_name}`);
+    for (const u of planning.data?.users ?? []) names.set(u.id, `${u.first_name} ${u.last_name}`);
+    return names;
+  }, [crew.data, planning.data]);
+  const users = useMemo(() => [...userNames].map(([id, name]) => ({ id, name })), [userNames]);
+  const selected = missions.find((m) => m.id === selectedMissionId) ?? null;
+
+  const doInvite = (missionId: number, missionRoleId: number, userId: number) => {
+    setNotice(null);
+    reschedule.reset();
+    invite.mutate(
+      { mission_role_id: missionRoleId, user_id: userId },
+      {
+        onSuccess: (result) => {
+          addWarnings(missionId, result.warnings ?? []);
+          const name = userNames.get(userId) ?? '';
+          const count = result.warnings?.length ?? 0;
+          setNotice(count ? t('planning_invited_warnings', { name, count }) : t('planning_invited', { name }));
+          if (count) selectMission(missionId);
+        },
+      },
+    );
+  };
+
+  const onDropUser = (missionId: number, userId: number) => {
+    const mission = allMissions.find((m) => m.id === missionId);
+    if (!mission) return;
+    const open = mission.roles.filter((r) => r.accepted + r.invited < r.quota);
+    const only = mission.roles.length === 1 ? mission.roles[0] : open.length === 1 ? open[0] : undefined;
+    if (only) {
+      doInvite(missionId, only.id, userId);
+      return;
+    }
+    // Several roles: the panel asks which one.
+    selectMission(missionId);
+    setPendingDrop({ missionId, userId });
+  };
+
+  const actionError = invite.error ?? reschedule.error;
+  return (
+    <div className="space-y-4">
+      <PlanningFilters users={users} projects={projects} roles={roles} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <StatusLegend />
+        <p className="text-xs text-muted-foreground" aria-live="polite">
+          {live === 'open' ? t('planning_live_on') : t('planning_live_off')}
+        </p>
+      </div>
+      {actionError ? <Alert variant="danger">{tError(actionError)}</Alert> : null}
+      {notice ? <Alert variant="success">{notice}</Alert> : null}
+      {planning.isError ? <ErrorState error={planning.error} onRetry={() => void planning.refetch()} /> : null}
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <div className="relative min-w-0" aria-busy={planning.isFetching || undefined}>
+          <Suspense fallback={<Spinner label={t('planning_loading')} />}>
+            <PlanningCalendar
+              planning={planning.data}
+              missions={missions}
+              userNames={userNames}
+              onDropUser={onDropUser}
+              onReschedule={(missionId, startsAt, endsAt, revert) => {
+                setNotice(null);
+                invite.reset();
+                reschedule.mutate(
+                  { missionId, starts_at: startsAt, ends_at: endsAt },
+                  { onError: () => revert(), onSuccess: () => setNotice(t('planning_rescheduled')) },
+                );
+              }}
+            />
+          </Suspense>
+          {planning.data && missions.length === 0 ? (
+            <p className="mt-2 text-sm text-muted-foreground">{t('planning_empty')}</p>
+          ) : null}
+        </div>
+        <aside className="space-y-4" aria-label={t('planning_side')}>
+          {selected ? (
+            <MissionPanel
+              key={`${selected.id}-${pendingDrop?.userId ?? ''}`}
+              mission={selected}
+              assignments={planning.data?.assignments ?? []}
+              userNames={userNames}
+              warnings={warnings[selected.id] ?? []}
+              inviting={invite.isPending}
+              onInvite={(roleId, userId) => doInvite(selected.id, roleId, userId)}
+            />
+          ) : null}
+          <CrewList />
+        </aside>
+      </div>
+    </div>
+  );
+}

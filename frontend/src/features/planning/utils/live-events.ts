@@ -1,0 +1,44 @@
+/** How a live event (GET /api/v1/events) changes a cached planning: pure, tested. */
+import type { Planning } from '@/features/planning/api/get-planning';
+
+export const ASSIGNMENT_EVENT_STATUS = {
+  AssignmentInvited: 'INVITED',
+  AssignmentAccepted: 'ACCEPTED',
+  AssignmentDeclined: 'DECLINED',
+  AssignmentCancelled: 'CANCELLED',
+} as const;
+
+export type AssignmentEventKind = keyof typeof ASSIGNMENT_EVENT_STATUS;
+export const LIVE_EVENT_KINDS = [...Object.keys(ASSIGNMENT_EVENT_STATUS), 'MissionChanged'] as const;
+
+export interface AssignmentEventData {
+  assignment_id: number;
+  mission_id: number;
+  mission_role_id: number;
+  user_id: number;
+  reason?: string | null;
+}
+
+/**
+ * The planning with the assignment's new status, or the same object when the
+ * assignment is not in it (a new invite: the caller refetches instead).
+ */
+export function applyAssignmentEvent(
+  planning: Planning | undefined,
+  kind: AssignmentEventKind,
+  data: AssignmentEventData,
+): Planning | undefined {
+  if (!planning) return planning;
+  const status = ASSIGNMENT_EVENT_STATUS[kind];
+  let changed = false;
+  const assignments = planning.assignments.map((a) => {
+    if (a.id !== data.assignment_id || a.status === status) return a;
+    changed = true;
+    return {
+      ...a,
+      status,
+      decline_reason: kind === 'AssignmentDeclined' ? (data.reason ?? a.decline_reason) : a.decline_reason,
+    };
+  });
+  return changed ? { ...planning, assignments } : planning;
+}

@@ -1,0 +1,177 @@
+import { useMemo, useState, type FormEvent } from 'react';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { Button } from '@/components/ui/button/button';
+import { Field } from '@/components/ui/field/field';
+import { Input } from '@/components/ui/input/input';
+import { Select } from '@/components/ui/select/select';
+import { isApiError } from '@/lib/api/api-error';
+import { useLocale } from '@/lib/i18n/use-locale';
+import {
+  fromFormValues,
+  parseSchema,
+  toFormValues,
+  type CoercionProblem,
+  type FormValues,
+  type SchemaField,
+} from '@/features/plugins/utils/json-schema';
+
+export interface SchemaFormProps {
+  schema: unknown;
+  value: Record<string, unknown>;
+  onSubmit: (config: Record<string, unknown>) => void;
+  submitting?: boolean;
+  /** The last save's error: its per-field details are shown next to the fields. */
+  error?: unknown;
+  saved?: boolean;
+  disabled?: boolean;
+  submitLabel: string;
+}
+
+/** A form generated from a JSON schema (see utils/json-schema.ts for what is supported). */
+export function SchemaForm({
+  schema,
+  value,
+  onSubmit,
+  submitting = false,
+  error,
+  saved = false,
+  disabled = false,
+  submitLabel,
+}: SchemaFormProps) {
+  const { t, tError } = useLocale();
+  const parsed = useMemo(() => parseSchema(schema), [schema]);
+  const [values, setValues] = useState<FormValues>(() => toFormValues(parsed.fields, value));
+  const [problems, setProblems] = useState<Record<string, CoercionProblem>>({});
+  const serverErrors = isApiError(error) ? error.fieldErrors() : {};
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = fromFormValues(parsed.fields, values, value);
+    setProblems(result.problems);
+    if (Object.keys(result.problems).length === 0) onSubmit(result.config);
+  }
+
+  function errorFor(field: SchemaField): string | undefined {
+    const problem = problems[field.name];
+    if (problem) return t(problem);
+    return serverErrors[field.name];
+  }
+
+  if (parsed.fields.length === 0) {
+    return <p className="text-sm text-muted-foreground">{t('schema_form_no_fields')}</p>;
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      {error ? <Alert variant="danger">{tError(error)}</Alert> : null}
+      {saved && !error ? <Alert variant="success">{t('schema_form_saved')}</Alert> : null}
+      {parsed.fields.map((field) => (
+        <SchemaFieldControl
+          key={field.name}
+          field={field}
+          value={values[field.name]}
+          error={errorFor(field)}
+          disabled={disabled}
+          onChange={(next) => setValues((current) => ({ ...current, [field.name]: next }))}
+        />
+      ))}
+      {parsed.unsupported.length > 0 ? (
+        <p className="text-xs text-muted-foreground">
+          {t('schema_form_unsupported', { fields: parsed.unsupported.join(', ') })}
+        </p>
+      ) : null}
+      <Button type="submit" loading={submitting} disabled={disabled}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+function SchemaFieldControl({
+  field,
+  value,
+  error,
+  disabled,
+  onChange,
+}: {
+  field: SchemaField;
+  value: string | boolean | undefined;
+  error?: string;
+  disabled: boolean;
+  onChange: (value: string | boolean) => void;
+}) {
+  const { t } = useLocale();
+  const label = field.required ? `${field.title} *` : field.title;
+
+  if (field.kind === 'boolean') {
+    const id = `schema-${field.name}`;
+    return (
+      <div className="space-y-1">
+        <div className="flex items-center gap-2">
+          <input
+            id={id}
+            type="checkbox"
+            className="size-4 rounded border-input accent-primary"
+            checked={value === true}
+            disabled={disabled}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : field.description ? `${id}-hint` : undefined}
+            onChange={(event) => onChange(event.target.checked)}
+          />
+          <label htmlFor={id} className="text-sm font-medium">
+            {label}
+          </label>
+        </div>
+        {field.description ? (
+          <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+            {field.description}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={`${id}-error`} className="text-sm text-danger">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <Field label={label} hint={field.description} error={error}>
+      {(control) =>
+        field.kind === 'enum' ? (
+          <Select
+            {...control}
+            value={typeof value === 'string' ? value : ''}
+            disabled={disabled}
+            state={error ? 'invalid' : 'default'}
+            onChange={(event) => onChange(event.target.value)}
+          >
+            {field.nullable || field.defaultValue === undefined ? (
+              <option value="">{t('schema_form_none')}</option>
+            ) : null}
+            {field.options?.map((option, index) => (
+              <option key={String(option)} value={String(index)}>
+                {String(option)}
+              </option>
+            ))}
+          </Select>
+        ) : (
+          <Input
+            {...control}
+            type={field.kind === 'string' ? 'text' : 'number'}
+            step={field.kind === 'integer' ? 1 : field.kind === 'number' ? 'any' : undefined}
+            min={field.minimum}
+            max={field.maximum}
+            maxLength={field.maxLength}
+            value={typeof value === 'string' ? value : ''}
+            disabled={disabled}
+            state={error ? 'invalid' : 'default'}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
+    </Field>
+  );
+}

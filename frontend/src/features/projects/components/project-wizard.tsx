@@ -1,0 +1,341 @@
+import { useState } from 'react';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { Button } from '@/components/ui/button/button';
+import { Card, CardTitle } from '@/components/ui/card/card';
+import { Field } from '@/components/ui/field/field';
+import { Input } from '@/components/ui/input/input';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { useBulkCreateMissions } from '@/features/projects/api/bulk-create-missions';
+import { useCreateProject } from '@/features/projects/api/create-project';
+import type { Project } from '@/features/projects/api/list-projects';
+import {
+  daysOutside,
+  expandPattern,
+  parseDays,
+  slotError,
+  type PatternInput,
+  type RoleInput,
+  type SlotInput,
+} from '@/features/projects/utils/mission-pattern';
+
+type Step = 'project' | 'missions' | 'preview';
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+const PREVIEW_ROWS = 50;
+
+/**
+ * Creates a project, then its missions in one batch (days or a range x time
+ * slots, roles with quotas), after a preview. If the batch fails the project
+ * exists already: the error is shown and the batch can be sent again.
+ */
+export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }) {
+  const { t, tError } = useLocale();
+  const createProject = useCreateProject();
+  const bulkCreate = useBulkCreateMissions();
+  const [step, setStep] = useState<Step>('project');
+  const [project, setProject] = useState<Project | null>(null);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [title, setTitle] = useState('');
+  const [place, setPlace] = useState('');
+  const [mode, setMode] = useState<'range' | 'days'>('range');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [weekdays, setWeekdays] = useState<number[]>(WEEKDAYS);
+  const [daysText, setDaysText] = useState('');
+  const [slots, setSlots] = useState<SlotInput[]>([{ start: '08:00', end: '13:00', title: '' }]);
+  const [roles, setRoles] = useState<RoleInput[]>([{ name: '', quota: 1 }]);
+  const [publish, setPublish] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const days = parseDays(daysText);
+  const pattern: PatternInput =
+    mode === 'days' ? { mode, days: days ?? [], slots } : { mode, from: from || startsOn, to: to || endsOn, weekdays, slots };
+  const rows = expandPattern(pattern, title);
+  const outside = daysOutside([...new Set(rows.map((r) => r.day))], startsOn || null, endsOn || null);
+  const cleanRoles = roles.filter((r) => r.name.trim());
+
+  const checkMissions = (): string | null => {
+    if (!title.trim()) return t('projects_wizard_need_title');
+    if (mode === 'days' && days === null) return t('projects_wizard_bad_days');
+    if (slots.some((s) => slotError(s))) return t('projects_wizard_bad_slot');
+    if (rows.length === 0) return t('projects_wizard_no_mission');
+    if (outside.length) return t('projects_wizard_outside', { days: outside.slice(0, 5).join(', ') });
+    return null;
+  };
+
+  const submit = async () => {
+    setError(null);
+    try {
+      const created =
+        project ??
+        (await createProject.mutateAsync({
+          name: name.trim(),
+          description,
+          starts_on: startsOn || null,
+          ends_on: endsOn || null,
+        }));
+      setProject(created);
+      await bulkCreate.mutateAsync({
+        projectId: created.id,
+        title: title.trim(),
+        place,
+        notes: '',
+        allow_long: false,
+        publish,
+        slots: slots.map((s) => ({ start: s.start, end: s.end, title: s.title.trim() || null })),
+        roles: cleanRoles.map((r) => ({ name: r.name.trim(), quota: r.quota, required_skills: [] })),
+        ...(mode === 'days' ? { days: days ?? [] } : { date_from: pattern.mode === 'range' ? pattern.from : null, date_to: pattern.mode === 'range' ? pattern.to : null, weekdays }),
+      });
+      onDone(created);
+    } catch (caught) {
+      setError(tError(caught));
+    }
+  };
+
+  const steps: Step[] = ['project', 'missions', 'preview'];
+  return (
+    <div className="space-y-4">
+      <ol aria-label={t('projects_wizard_steps')} className="flex flex-wrap gap-2 text-sm">
+        {steps.map((s, i) => (
+          <li
+            key={s}
+            aria-current={s === step ? 'step' : undefined}
+            className={s === step ? 'rounded-full bg-primary px-3 py-1 text-primary-foreground' : 'rounded-full bg-muted px-3 py-1'}
+          >
+            {i + 1}. {t(`projects_wizard_step_${s}` as 'projects_wizard_step_project')}
+          </li>
+        ))}
+      </ol>
+      {error ? <Alert variant="danger">{error}</Alert> : null}
+      {project && error ? <Alert variant="info">{t('projects_wizard_project_kept', { name: project.name })}</Alert> : null}
+
+      {step === 'project' ? (
+        <Card>
+          <form
+            className="space-y-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!name.trim()) return setError(t('projects_wizard_need_name'));
+              if (startsOn && endsOn && endsOn < startsOn) return setError(t('projects_wizard_bad_dates'));
+              setError(null);
+              if (!from) setFrom(startsOn);
+              if (!to) setTo(endsOn);
+              setStep('missions');
+            }}
+          >
+            <CardTitle>{t('projects_wizard_step_project')}</CardTitle>
+            <Field label={t('projects_field_name')}>
+              {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
+            </Field>
+            <Field label={t('projects_field_description')}>
+              {(p) => <Input {...p} value={description} onChange={(e) => setDescription(e.target.value)} />}
+            </Field>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field label={t('projects_field_starts_on')}>
+                {(p) => <Input {...p} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+              </Field>
+              <Field label={t('projects_field_ends_on')}>
+                {(p) => <Input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+              </Field>
+            </div>
+            <Button type="submit" disabled={!!project}>
+              {t('projects_wizard_next')}
+            </Button>
+          </form>
+        </Card>
+      ) : null}
+
+      {step === 'missions' ? (
+        <Card>
+          <form
+            className="space-y-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const problem = checkMissions();
+              setError(problem);
+              if (!problem) setStep('preview');
+            }}
+          >
+            <CardTitle>{t('projects_wizard_step_missions')}</CardTitle>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field label={t('projects_field_mission_title')} hint={t('projects_field_mission_title_hint')}>
+                {(p) => <Input {...p} value={title} onChange={(e) => setTitle(e.target.value)} required />}
+              </Field>
+              <Field label={t('projects_field_place')}>
+                {(p) => <Input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
+              </Field>
+            </div>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">{t('projects_wizard_days')}</legend>
+              <div className="flex gap-4 text-sm">
+                <label className="flex items-center gap-1.5">
+                  <input type="radio" name="mode" checked={mode === 'range'} onChange={() => setMode('range')} />
+                  {t('projects_wizard_mode_range')}
+                </label>
+                <label className="flex items-center gap-1.5">
+                  <input type="radio" name="mode" checked={mode === 'days'} onChange={() => setMode('days')} />
+                  {t('projects_wizard_mode_days')}
+                </label>
+              </div>
+              {mode === 'range' ? (
+                <div className="space-y-2">
+                  <div className="grid gap-4 sm:grid-cols-2">
+                    <Field label={t('projects_field_from')}>
+                      {(p) => <Input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />}
+                    </Field>
+                    <Field label={t('projects_field_to')}>
+                      {(p) => <Input {...p} type="date" value={to} onChange={(e) => setTo(e.target.value)} required />}
+                    </Field>
+                  </div>
+                  <fieldset className="flex flex-wrap gap-3 text-sm">
+                    <legend className="sr-only">{t('projects_wizard_weekdays')}</legend>
+                    {WEEKDAYS.map((d) => (
+                      <label key={d} className="flex items-center gap-1">
+                        <input
+                          type="checkbox"
+                          checked={weekdays.includes(d)}
+                          onChange={() => setWeekdays((w) => (w.includes(d) ? w.filter((x) => x !== d) : [...w, d].sort()))}
+                        />
+                        {t(`projects_weekday_${d}` as 'projects_weekday_0')}
+                      </label>
+                    ))}
+                  </fieldset>
+                </div>
+              ) : (
+                <Field label={t('projects_field_days')} hint={t('projects_field_days_hint')}>
+                  {(p) => (
+                    <textarea
+                      {...p}
+                      rows={3}
+                      className="block w-full rounded-md border border-input bg-surface px-3 py-2 text-sm"
+                      value={daysText}
+                      onChange={(e) => setDaysText(e.target.value)}
+                    />
+                  )}
+                </Field>
+              )}
+            </fieldset>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">{t('projects_wizard_slots')}</legend>
+              {slots.map((slot, i) => {
+                const update = (patch: Partial<SlotInput>) => setSlots((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+                return (
+                  <div key={i} className="flex flex-wrap items-end gap-2">
+                    <Field label={t('projects_slot_start', { n: i + 1 })}>
+                      {(p) => <Input {...p} type="time" value={slot.start} onChange={(e) => update({ start: e.target.value })} required />}
+                    </Field>
+                    <Field label={t('projects_slot_end', { n: i + 1 })}>
+                      {(p) => <Input {...p} type="time" value={slot.end} onChange={(e) => update({ end: e.target.value })} required />}
+                    </Field>
+                    <Field label={t('projects_slot_title', { n: i + 1 })}>
+                      {(p) => <Input {...p} value={slot.title} onChange={(e) => update({ title: e.target.value })} />}
+                    </Field>
+                    {slots.length > 1 ? (
+                      <Button variant="ghost" size="sm" onClick={() => setSlots((all) => all.filter((_, j) => j !== i))}>
+                        {t('projects_remove_slot', { n: i + 1 })}
+                      </Button>
+                    ) : null}
+                  </div>
+                );
+              })}
+              <Button variant="secondary" size="sm" onClick={() => setSlots((all) => [...all, { start: '19:00', end: '01:00', title: '' }])}>
+                {t('projects_add_slot')}
+              </Button>
+            </fieldset>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">{t('projects_wizard_roles')}</legend>
+              {roles.map((role, i) => {
+                const update = (patch: Partial<RoleInput>) => setRoles((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+                return (
+                  <div key={i} className="flex flex-wrap items-end gap-2">
+                    <Field label={t('projects_role_name', { n: i + 1 })}>
+                      {(p) => <Input {...p} value={role.name} onChange={(e) => update({ name: e.target.value })} />}
+                    </Field>
+                    <Field label={t('projects_role_quota', { n: i + 1 })}>
+                      {(p) => (
+                        <Input {...p} type="number" min={1} max={500} value={role.quota} onChange={(e) => update({ quota: Number(e.target.value) || 1 })} />
+                      )}
+                    </Field>
+                    {roles.length > 1 ? (
+                      <Button variant="ghost" size="sm" onClick={() => setRoles((all) => all.filter((_, j) => j !== i))}>
+                        {t('projects_remove_role', { n: i + 1 })}
+                      </Button>
+                    ) : null}
+                  </div>
+                );
+              })}
+              <Button variant="secondary" size="sm" onClick={() => setRoles((all) => [...all, { name: '', quota: 1 }])}>
+                {t('projects_add_role')}
+              </Button>
+            </fieldset>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
+              {t('projects_wizard_publish')}
+            </label>
+            <div className="flex gap-2">
+              <Button variant="secondary" onClick={() => setStep('project')} disabled={!!project}>
+                {t('projects_wizard_back')}
+              </Button>
+              <Button type="submit">{t('projects_wizard_preview')}</Button>
+            </div>
+          </form>
+        </Card>
+      ) : null}
+
+      {step === 'preview' ? (
+        <Card className="space-y-4">
+          <CardTitle>{t('projects_wizard_step_preview')}</CardTitle>
+          <p role="status">
+            {t('projects_wizard_summary', { count: rows.length, name: name.trim() })}
+            {cleanRoles.length
+              ? ` ${t('projects_wizard_roles_summary', { roles: cleanRoles.map((r) => `${r.name} x${r.quota}`).join(', ') })}`
+              : ''}
+          </p>
+          {/* Focusable so the keyboard can scroll a long preview (axe scrollable-region-focusable). */}
+          <div
+            role="region"
+            aria-label={t('projects_wizard_step_preview')}
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+            className="max-h-96 overflow-auto rounded-md border border-border focus-visible:outline-2 focus-visible:outline-ring"
+          >
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t('projects_wizard_step_preview')}</caption>
+              <thead className="sticky top-0 bg-muted text-muted-foreground">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t('projects_col_day')}</th>
+                  <th scope="col" className="px-3 py-2">{t('projects_col_title')}</th>
+                  <th scope="col" className="px-3 py-2">{t('projects_col_times')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, PREVIEW_ROWS).map((row, i) => (
+                  <tr key={i} className="border-t border-border">
+                    <td className="px-3 py-1.5">{row.day}</td>
+                    <td className="px-3 py-1.5">{row.title}</td>
+                    <td className="px-3 py-1.5">
+                      {row.start} - {row.end}
+                      {row.endDay !== row.day ? ` (${t('projects_next_day')})` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {rows.length > PREVIEW_ROWS ? <p className="text-sm text-muted-foreground">{t('projects_wizard_more', { count: rows.length - PREVIEW_ROWS })}</p> : null}
+          <div className="flex gap-2">
+            <Button variant="secondary" onClick={() => setStep('missions')}>
+              {t('projects_wizard_back')}
+            </Button>
+            <Button loading={createProject.isPending || bulkCreate.isPending} onClick={() => void submit()}>
+              {t('projects_wizard_create', { count: rows.length })}
+            </Button>
+          </div>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

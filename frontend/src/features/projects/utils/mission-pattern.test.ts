@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  daysOutside,
+  expandPattern,
+  parseDays,
+  patternDays,
+  slotError,
+  weekdayOf,
+  type PatternInput,
+} from '@/features/projects/utils/mission-pattern';
+
+const slots = [
+  { start: '08:00', end: '13:00', title: 'Montage' },
+  { start: '19:00', end: '01:00', title: '' },
+];
+
+describe('patternDays', () => {
+  it.each<[string, PatternInput, string[]]>([
+    ['listed days, sorted and distinct', { mode: 'days', days: ['2027-07-03', '2027-07-01', '2027-07-03'], slots }, ['2027-07-01', '2027-07-03']],
+    ['a range, every day', { mode: 'range', from: '2027-07-30', to: '2027-08-02', weekdays: [0, 1, 2, 3, 4, 5, 6], slots }, ['2027-07-30', '2027-07-31', '2027-08-01', '2027-08-02']],
+    // 2027-07-05 is a Monday
+    ['a range, weekends only', { mode: 'range', from: '2027-07-05', to: '2027-07-18', weekdays: [5, 6], slots }, ['2027-07-10', '2027-07-11', '2027-07-17', '2027-07-18']],
+    ['an inverted range', { mode: 'range', from: '2027-07-05', to: '2027-07-01', weekdays: [0], slots }, []],
+  ])('%s', (_, pattern, days) => expect(patternDays(pattern)).toEqual(days));
+});
+
+describe('expandPattern', () => {
+  it('makes days x slots, the night slot ending the next day, with the default title', () => {
+    const rows = expandPattern({ mode: 'range', from: '2027-07-31', to: '2027-08-01', weekdays: [0, 1, 2, 3, 4, 5, 6], slots }, 'Exploitation');
+    expect(rows).toEqual([
+      { day: '2027-07-31', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-07-31' },
+      { day: '2027-07-31', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-01' },
+      { day: '2027-08-01', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-08-01' },
+      { day: '2027-08-01', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-02' },
+    ]);
+  });
+
+  it('skips invalid slots', () => {
+    const rows = expandPattern({ mode: 'days', days: ['2027-07-01'], slots: [{ start: '8h', end: '13:00', title: '' }] }, 'X');
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('helpers', () => {
+  it.each([
+    ['2027-07-05', 0],
+    ['2027-07-11', 6],
+    ['2027-07-14', 2],
+  ])('%s is weekday %i', (day, weekday) => expect(weekdayOf(day)).toBe(weekday));
+
+  it.each<[string, string[] | null]>([
+    ['2027-07-02, 2027-07-01\n2027-07-02', ['2027-07-01', '2027-07-02']],
+    ['', []],
+    ['2027-07-01 demain', null],
+  ])('parseDays(%j)', (text, days) => expect(parseDays(text)).toEqual(days));
+
+  it.each<[{ start: string; end: string; title: string }, string | null]>([
+    [{ start: '08:00', end: '13:00', title: '' }, null],
+    [{ start: '19:00', end: '01:00', title: '' }, null],
+    [{ start: '24:00', end: '01:00', title: '' }, 'format'],
+    [{ start: '10:00', end: '10:00', title: '' }, 'empty'],
+  ])('slotError(%j) is %s', (slot, error) => expect(slotError(slot)).toBe(error));
+
+  it('lists the days outside the project', () => {
+    expect(daysOutside(['2027-06-30', '2027-07-01', '2027-08-01'], '2027-07-01', '2027-07-31')).toEqual(['2027-06-30', '2027-08-01']);
+    expect(daysOutside(['2027-06-30'], null, null)).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { useMemo, useState } from 'react';
+
+import { Badge } from '@/components/ui/badge/badge';
+import { Button } from '@/components/ui/button/button';
+import { ErrorState } from '@/components/ui/error-state/error-state';
+import { Spinner } from '@/components/ui/spinner/spinner';
+import { addDays, dayInZone, useDates } from '@/lib/dates';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { useUserPlanning } from '@/features/users/api/get-user-planning';
+import { groupByDay, mondayOf, weekDates } from '@/features/users/utils/week';
+
+const STATUS_BADGE: Record<string, 'info' | 'success' | 'danger' | 'neutral'> = {
+  INVITED: 'info',
+  ACCEPTED: 'success',
+  DECLINED: 'danger',
+  CANCELLED: 'neutral',
+};
+
+/** A user's personal calendar as a week agenda: their assignments day by day. */
+export function UserAgenda({ userId }: { userId: number }) {
+  const { t } = useLocale();
+  const { timeZone, formatDate, formatTime } = useDates();
+  const [monday, setMonday] = useState(() => mondayOf(dayInZone(new Date(), timeZone)));
+  const dates = useMemo(() => weekDates(monday), [monday]);
+  const planning = useUserPlanning(userId, dates[0] ?? monday, dates[6] ?? monday);
+
+  const missions = new Map((planning.data?.missions ?? []).map((m) => [m.id, m]));
+  const byDay = groupByDay(planning.data?.assignments ?? [], dates, (a) => dayInZone(a.starts_at, timeZone));
+  // Dates here are wall dates of the org zone: noon keeps the label on the right day.
+  const label = (date: string) => formatDate(`${date}T12:00:00Z`);
+
+  return (
+    <section aria-labelledby="user-agenda" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="user-agenda" className="text-lg font-semibold">
+          {t('users_agenda_title')}
+        </h2>
+        <div className="flex items-center gap-2">
+          <Button variant="secondary" size="sm" onClick={() => setMonday(addDays(monday, -7))}>
+            {t('agenda_previous_week')}
+          </Button>
+          <span className="text-sm" aria-live="polite">
+            {t('agenda_week_of', { from: label(dates[0] ?? monday), to: label(dates[6] ?? monday) })}
+          </span>
+          <Button variant="secondary" size="sm" onClick={() => setMonday(addDays(monday, 7))}>
+            {t('agenda_next_week')}
+          </Button>
+        </div>
+      </div>
+      {planning.isPending ? (
+        <Spinner label={t('loading')} />
+      ) : planning.isError ? (
+        <ErrorState error={planning.error} onRetry={() => void planning.refetch()} />
+      ) : planning.data.assignments.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-center text-sm text-muted-foreground">
+          {t('users_agenda_empty')}
+        </p>
+      ) : (
+        <ol className="divide-y divide-border rounded-lg border border-border bg-surface">
+          {dates
+            .filter((date) => (byDay.get(date) ?? []).length > 0)
+            .map((date) => (
+              <li key={date} className="px-4 py-3">
+                <h3 className="text-sm font-semibold capitalize">{label(date)}</h3>
+                <ul className="mt-2 space-y-2">
+                  {(byDay.get(date) ?? []).map((assignment) => {
+                    const mission = missions.get(assignment.mission_id);
+                    return (
+                      <li key={assignment.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                        <span>
+                          <span className="font-medium">
+                            {formatTime(assignment.starts_at)} - {formatTime(assignment.ends_at)}
+                          </span>{' '}
+                          {mission?.title ?? ''}
+                          {mission?.place ? <span className="text-muted-foreground"> {t('separator')} {mission.place}</span> : null}
+                          {mission ? <span className="text-muted-foreground"> {t('separator')} {mission.project_name}</span> : null}
+                        </span>
+                        <Badge variant={STATUS_BADGE[assignment.status] ?? 'neutral'}>
+                          {t(`assignment_status_${assignment.status.toLowerCase() as 'invited'}`)}
+                        </Badge>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+
+import { dayInZone, formatDateTime, formatTime } from '@/lib/dates';
+
+describe('dates in the org timezone', () => {
+  it.each([
+    // instant (UTC)             zone                 local time
+    ['2027-07-14T20:30:00Z', 'Europe/Paris', '22:30'], // summer time, UTC+2
+    ['2027-01-14T20:30:00Z', 'Europe/Paris', '21:30'], // winter time, UTC+1
+    ['2027-07-14T20:30:00Z', 'America/Montreal', '16:30'],
+  ])('%s in %s is %s', (instant, timeZone, expected) => {
+    expect(formatTime(instant, { timeZone, locale: 'fr' })).toBe(expected);
+  });
+
+  it('puts a late-night instant on the org calendar day, not the UTC one', () => {
+    // 23:30 UTC on 14 July is already 15 July in Paris.
+    expect(dayInZone('2027-07-14T23:30:00Z', 'Europe/Paris')).toBe('2027-07-15');
+    expect(dayInZone('2027-07-14T23:30:00Z', 'UTC')).toBe('2027-07-14');
+  });
+
+  it('formats in the UI language and returns nothing for an invalid input', () => {
+    const zone = { timeZone: 'Europe/Paris', locale: 'en' };
+    expect(formatDateTime('2027-07-14T20:30:00Z', zone)).toMatch(/Jul 14, 2027/);
+    expect(formatDateTime('not a date', zone)).toBe('');
+  });
+});

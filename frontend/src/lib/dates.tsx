@@ -1,0 +1,153 @@
+/**
+ * All date display goes through here: instants from the API (UTC ISO strings)
+ * are shown in the org's IANA timezone, in the UI language, with Intl.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+
+import { useLocale } from '@/lib/i18n/use-locale';
+
+export const DEFAULT_TIMEZONE = 'Europe/Paris';
+
+export type DateInput = string | number | Date;
+
+export interface ZoneOptions {
+  timeZone: string;
+  locale: string;
+}
+
+function toDate(value: DateInput): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function format(value: DateInput, zone: ZoneOptions, options: Intl.DateTimeFormatOptions): string {
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(zone.locale, { timeZone: zone.timeZone, ...options }).format(date);
+}
+
+export function formatDate(value: DateInput, zone: ZoneOptions): string {
+  return format(value, zone, { dateStyle: 'medium' });
+}
+
+export function formatDateTime(value: DateInput, zone: ZoneOptions): string {
+  return format(value, zone, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatTime(value: DateInput, zone: ZoneOptions): string {
+  return format(value, zone, { timeStyle: 'short' });
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in a zone: day boundaries follow the org. */
+export function dayInZone(value: DateInput, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(toDate(value));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+const TimeZoneContext = createContext<string>(DEFAULT_TIMEZONE);
+
+/** Set once by the app shell from the active org. */
+export function TimeZoneProvider({ timeZone, children }: { timeZone: string; children: ReactNode }) {
+  return <TimeZoneContext.Provider value={timeZone}>{children}</TimeZoneContext.Provider>;
+}
+
+export interface DateFormatters {
+  timeZone: string;
+  formatDate: (value: DateInput) => string;
+  formatDateTime: (value: DateInput) => string;
+  formatTime: (value: DateInput) => string;
+}
+
+export function useDates(): DateFormatters {
+  const timeZone = useContext(TimeZoneContext);
+  const { locale } = useLocale();
+  return useMemo(() => {
+    const zone = { timeZone, locale };
+    return {
+      timeZone,
+      formatDate: (value) => formatDate(value, zone),
+      formatDateTime: (value) => formatDateTime(value, zone),
+      formatTime: (value) => formatTime(value, zone),
+    };
+  }, [timeZone, locale]);
+}
+
+// -- zone math (pure): the calendar works on "wall times" of the org zone --------
+
+interface WallParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function zoneParts(date: Date, timeZone: string): WallParts {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** Minutes to add to UTC to get the zone's wall time at that instant (Paris in July: 120). */
+export function zoneOffsetMinutes(value: DateInput, timeZone: string): number {
+  const date = toDate(value);
+  const p = zoneParts(date, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The wall time of an instant in a zone, without offset: `2027-07-01T19:00:00`. */
+export function wallTimeInZone(value: DateInput, timeZone: string): string {
+  const p = zoneParts(toDate(value), timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
+/**
+ * The UTC instant (ISO, `Z`) of a wall time in a zone. In the hour skipped by a
+ * spring-forward the wall time does not exist: it maps to the instant one hour
+ * later on the clock, as most calendars do.
+ */
+export function zonedWallTimeToInstant(wall: string, timeZone: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(wall);
+  if (!match) throw new RangeError(`not a wall time: ${wall}`);
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const day = 24 * 3_600_000;
+  const offsets = [zoneOffsetMinutes(asUtc - day, timeZone), zoneOffsetMinutes(asUtc + day, timeZone)];
+  const candidates = offsets
+    .map((offset) => asUtc - offset * 60_000)
+    .filter((instant) => zoneOffsetMinutes(instant, timeZone) * 60_000 === asUtc - instant);
+  // Ambiguous (autumn): the earlier instant; skipped (spring): the offset before the change.
+  const instant = candidates.length ? Math.min(...candidates) : asUtc - (offsets[0] ?? 0) * 60_000;
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}
+
+/** `YYYY-MM-DD` plus `days` (calendar days, no zone involved). */
+export function addDays(isoDate: string, days: number): string {
+  const [y = 1970, m = 1, d = 1] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,36 @@
+/**
+ * Org roles, lowest to highest, as the server ranks them (core/src/coulisses/auth/rbac.py).
+ * The server enforces every rule; the UI only uses this to hide controls a role cannot use.
+ */
+import type { MessageKey } from '@/lib/i18n/translate';
+
+export const ROLES = ['tech', 'manager', 'admin', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function hasRole(role: string | null | undefined, minimum: Role): boolean {
+  if (!isRole(role)) return false;
+  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+}
+
+/** Roles `actor` may hand out: only an owner makes owners. */
+export function assignableRoles(actor: string | null | undefined): Role[] {
+  return ROLES.filter((role) => role !== 'owner' || actor === 'owner');
+}
+
+/** Catalog key of a role's display name. */
+export function roleKey(role: string): MessageKey {
+  switch (role) {
+    case 'owner':
+      return 'role_owner';
+    case 'admin':
+      return 'role_admin';
+    case 'manager':
+      return 'role_manager';
+    default:
+      return 'role_tech';
+  }
+}

@@ -1,0 +1,186 @@
+"""The plugin's SAQ jobs: reactions (one per kind of event), sends, and the reminder cron.
+
+Send jobs are queued with ``retries`` and an exponential ``retry_backoff``
+(``NOTIFICATIONS_SEND_ATTEMPTS``, ``NOTIFICATIONS_RETRY_DELAY``): a transient
+failure (relay down, timeout, 4xx, Telegram 429/5xx) raises so SAQ runs the
+job again later; a lasting refusal (SMTP 5xx, Telegram 400/403) or the last
+failed attempt is recorded as ``failed`` with its error, and the job ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from coulisses_notifications import mailer, messages, reactions
+from coulisses_notifications.config import get_settings
+from coulisses_notifications.telegram.client import TelegramClient, TelegramError
+
+logger = logging.getLogger(__name__)
+
+_DONE = ("sent", "failed", "throttled")
+
+
+def _attempt(ctx: dict[str, Any]) -> tuple[int, int]:
+    return int(ctx.get("attempt", 1)), int(ctx.get("max_attempts", 1))
+
+
+def _when(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value)
+
+
+async def _failed(
+    ctx: dict[str, Any], org_id: int, uid: str, exc: Exception, *, permanent: bool
+) -> None:
+    """Record a failed attempt; re-raise (SAQ retries) unless it was the last or it is lasting."""
+    attempt, last = _attempt(ctx)
+    error = f"{type(exc).__name__}: {exc}"
+    final = permanent or attempt >= last
+    await messages.mark(
+        org_id, uid, status="failed" if final else "retrying", attempts=attempt, error=error
+    )
+    if not final:
+        raise exc
+    logger.warning("message %s failed after %s attempt(s): %s", uid, attempt, error)
+
+
+async def send_email(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    uid: str,
+    to: str,
+    subject: str,
+    text: str,
+    html: str | None = None,
+    from_: str,
+    reply_to: str | None = None,
+    unsubscribe_url: str | None = None,
+) -> None:
+    row = await messages.get(org_id, uid)
+    if row is None or row["status"] in _DONE:
+        return
+    message = mailer.build(
+        to=to,
+        subject=subject,
+        text=text,
+        html=html,
+        from_=from_,
+        reply_to=reply_to,
+        unsubscribe_url=unsubscribe_url,
+        uid=uid,
+    )
+    try:
+        await mailer.send(message)
+    except mailer.PermanentFailure as exc:
+        await _failed(ctx, org_id, uid, exc, permanent=True)
+        return
+    except Exception as exc:
+        await _failed(ctx, org_id, uid, exc, permanent=False)
+        return
+    await messages.mark(org_id, uid, status="sent", attempts=_attempt(ctx)[0])
+
+
+async def send_telegram(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    uid: str,
+    chat_id: int,
+    text: str,
+    reply_markup: dict[str, Any] | None = None,
+) -> None:
+    row = await messages.get(org_id, uid)
+    if row is None or row["status"] in _DONE:
+        return
+    settings = get_settings()
+    if not settings.telegram_configured:
+        await messages.mark(org_id, uid, status="failed", attempts=0, error="bot not configured")
+        return
+    try:
+        async with TelegramClient.from_settings(settings) as client:
+            await client.send_message(chat_id, text, reply_markup)
+    except TelegramError as exc:
+        await _failed(ctx, org_id, uid, exc, permanent=exc.permanent)
+        return
+    await messages.mark(org_id, uid, status="sent", attempts=_attempt(ctx)[0])
+
+
+async def on_invitation(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    assignment_id: int,
+    invitation_id: int,
+    answer_url: str,
+    accept_url: str,
+    decline_url: str,
+    expires_at: str,
+    resent: bool = False,
+) -> None:
+    await reactions.invitation(
+        org_id,
+        assignment_id=assignment_id,
+        invitation_id=invitation_id,
+        answer_url=answer_url,
+        accept_url=accept_url,
+        decline_url=decline_url,
+        expires_at=_when(expires_at),
+        resent=resent,
+    )
+
+
+async def on_answer(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    assignment_id: int,
+    accepted: bool,
+    via: str,
+    reason: str | None = None,
+    actor_account_id: int | None = None,
+) -> None:
+    await reactions.answer(
+        org_id,
+        assignment_id=assignment_id,
+        accepted=accepted,
+        via=via,
+        reason=reason,
+        actor_account_id=actor_account_id,
+    )
+
+
+async def on_cancelled(
+    ctx: dict[str, Any], *, org_id: int, assignment_id: int, previous_status: str
+) -> None:
+    await reactions.cancelled(org_id, assignment_id=assignment_id, previous_status=previous_status)
+
+
+async def on_mission_changed(ctx: dict[str, Any], *, org_id: int, mission_id: int) -> None:
+    await reactions.mission_changed(org_id, mission_id=mission_id)
+
+
+async def on_password_reset(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    account_id: int,
+    email: str,
+    locale: str,
+    reset_url: str,
+    expires_at: str,
+) -> None:
+    await reactions.password_reset(
+        org_id,
+        account_id=account_id,
+        email=email,
+        locale=locale,
+        reset_url=reset_url,
+        expires_at=_when(expires_at),
+    )
+
+
+async def send_reminders(ctx: dict[str, Any], *, org_id: int) -> None:
+    """Cron, every 10 minutes, once per org that enabled the plugin."""
+    await reactions.reminders(org_id)

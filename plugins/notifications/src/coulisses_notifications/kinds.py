@@ -1,0 +1,60 @@
+"""What the plugin sends: the kinds of notification members choose channels for.
+
+A kind groups templates (``reminder`` covers the reminder before expiry and
+the one before the mission). Transactional kinds (the invitation itself, the
+password reset) carry no unsubscribe link and always reach the recipient on
+at least one channel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EMAIL = "email"
+TELEGRAM = "telegram"
+IN_APP = "in_app"
+CHANNELS = (EMAIL, TELEGRAM, IN_APP)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    transactional: bool = False
+    #: Shown in the preferences (the password reset is not a choice).
+    configurable: bool = True
+    #: Sent at once even in quiet hours.
+    always_urgent: bool = False
+    #: The only channels this kind uses, whatever the preferences (None: all).
+    only: tuple[str, ...] | None = None
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("invitation", transactional=True),
+        Kind("reminder"),
+        Kind("mission_changed"),
+        Kind("assignment_cancelled"),
+        Kind("answer_received"),
+        Kind(
+            "password_reset",
+            transactional=True,
+            configurable=False,
+            always_urgent=True,
+            only=(EMAIL,),
+        ),
+    )
+}
+
+#: template -> kind
+TEMPLATES: dict[str, str] = {
+    "invitation": "invitation",
+    "reminder_expiry": "reminder",
+    "reminder_mission": "reminder",
+    "mission_changed": "mission_changed",
+    "assignment_cancelled": "assignment_cancelled",
+    "answer_received": "answer_received",
+    "password_reset": "password_reset",
+}
+
+CONFIGURABLE = tuple(name for name, kind in KINDS.items() if kind.configurable)

@@ -1,0 +1,188 @@
+"""The notifications plugin: email, Telegram and in-app notifications for the crew and managers.
+
+Hooks stay thin: they check a rate limit or a condition, queue a job and
+return. The jobs (``jobs.py``) read what they need through the SDK host and
+hand messages to ``dispatch``. Nothing here imports the core.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from coulisses_notifications import jobs, messages
+from coulisses_notifications.api import CONTROLLERS
+from coulisses_notifications.config import NotificationsConfig
+from coulisses_notifications.kinds import EMAIL, TELEGRAM
+from coulisses_notifications.reactions import load_config
+from coulisses_notifications.tables import Notification, SentMessage, TelegramLink
+from coulisses_sdk import (
+    AssignmentAccepted,
+    AssignmentCancelled,
+    AssignmentDeclined,
+    InvitationDelivery,
+    MissionChanged,
+    PasswordResetDelivery,
+    Plugin,
+    enqueue,
+    hookimpl,
+    rate_limit,
+)
+
+logger = logging.getLogger(__name__)
+
+NAME = "notifications"
+
+
+class NotificationsPlugin(Plugin):
+    name = NAME
+    version = "0.1.0"
+    title = "Notifications"
+    description = (
+        "Emails (modeles FR/EN), bot Telegram et centre de notifications : invitations, "
+        "rappels, changements de mission, annulations, reponses aux managers."
+    )
+    core_requires = ">=0.1,<1"
+    config_model = NotificationsConfig
+
+    # -- what the plugin brings ------------------------------------------------
+
+    @hookimpl
+    def register_routes(self, register: Any) -> None:
+        for controller in CONTROLLERS:
+            register(controller)
+
+    @hookimpl
+    def register_piccolo_apps(self, register: Any) -> None:
+        register("coulisses_notifications.piccolo_app")
+
+    @hookimpl
+    def register_jobs(self, register: Any) -> None:
+        for job in (
+            jobs.send_email,
+            jobs.send_telegram,
+            jobs.on_invitation,
+            jobs.on_answer,
+            jobs.on_cancelled,
+            jobs.on_mission_changed,
+            jobs.on_password_reset,
+        ):
+            register(job)
+        register(jobs.send_reminders, cron="*/10 * * * *")
+
+    @hookimpl
+    def register_admin_tables(self, register: Any) -> None:
+        for table in (SentMessage, Notification, TelegramLink):
+            register(table)
+
+    # -- deliveries the core hands over ------------------------------------------
+
+    @hookimpl
+    async def deliver_invitation(self, delivery: InvitationDelivery) -> bool:
+        """Take every invitation of the org in charge; over a rate limit it is logged, not sent."""
+        config = await load_config(delivery.org_id)
+        org_ok = await rate_limit(
+            NAME,
+            f"invite:org:{delivery.org_id}",
+            limit=config.invitations_per_org_per_hour,
+            window_seconds=3600,
+        )
+        user_ok = await rate_limit(
+            NAME,
+            f"invite:user:{delivery.org_id}:{delivery.user_id}",
+            limit=config.invitations_per_recipient_per_day,
+            window_seconds=24 * 3600,
+        )
+        if not (org_ok and user_ok):
+            which = "org" if not org_ok else "recipient"
+            await messages.record(
+                delivery.org_id,
+                channel=EMAIL if delivery.email else TELEGRAM,
+                template="invitation",
+                recipient=delivery.email or f"user:{delivery.user_id}",
+                account_id=delivery.account_id,
+                user_id=delivery.user_id,
+                status="throttled",
+                error=f"rate limit per {which} reached; invitation {delivery.invitation_id}",
+            )
+            logger.warning(
+                "invitation %s not sent: rate limit per %s", delivery.invitation_id, which
+            )
+            return True
+        await enqueue(
+            f"{NAME}.on_invitation",
+            org_id=delivery.org_id,
+            plugin=NAME,
+            assignment_id=delivery.assignment_id,
+            invitation_id=delivery.invitation_id,
+            answer_url=delivery.answer_url,
+            accept_url=delivery.accept_url,
+            decline_url=delivery.decline_url,
+            expires_at=delivery.expires_at.isoformat(),
+            resent=delivery.resent,
+        )
+        return True
+
+    @hookimpl
+    async def deliver_password_reset(self, delivery: PasswordResetDelivery) -> bool:
+        await enqueue(
+            f"{NAME}.on_password_reset",
+            org_id=delivery.org_id,
+            plugin=NAME,
+            account_id=delivery.account_id,
+            email=delivery.email,
+            locale=delivery.locale,
+            reset_url=delivery.reset_url,
+            expires_at=delivery.expires_at.isoformat(),
+        )
+        return True
+
+    # -- domain events -------------------------------------------------------------
+
+    @hookimpl
+    async def assignment_accepted(self, event: AssignmentAccepted) -> None:
+        await enqueue(
+            f"{NAME}.on_answer",
+            org_id=event.org_id,
+            plugin=NAME,
+            assignment_id=event.assignment_id,
+            accepted=True,
+            via=event.via,
+            actor_account_id=event.actor_account_id,
+        )
+
+    @hookimpl
+    async def assignment_declined(self, event: AssignmentDeclined) -> None:
+        await enqueue(
+            f"{NAME}.on_answer",
+            org_id=event.org_id,
+            plugin=NAME,
+            assignment_id=event.assignment_id,
+            accepted=False,
+            via=event.via,
+            reason=event.reason,
+            actor_account_id=event.actor_account_id,
+        )
+
+    @hookimpl
+    async def assignment_cancelled(self, event: AssignmentCancelled) -> None:
+        await enqueue(
+            f"{NAME}.on_cancelled",
+            org_id=event.org_id,
+            plugin=NAME,
+            assignment_id=event.assignment_id,
+            previous_status=event.previous_status,
+        )
+
+    @hookimpl
+    async def mission_changed(self, event: MissionChanged) -> None:
+        if event.change == "updated":
+            await enqueue(
+                f"{NAME}.on_mission_changed",
+                org_id=event.org_id,
+                plugin=NAME,
+                mission_id=event.mission_id,
+            )
+
+
+plugin = NotificationsPlugin()

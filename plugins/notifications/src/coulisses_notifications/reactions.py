@@ -1,0 +1,317 @@
+"""What the plugin does about each thing that happens, run inside jobs (never in a request).
+
+Each function reads what it needs through the SDK host (assignment context,
+managers, assignments to remind), builds an ``Outgoing`` per recipient and
+hands it to ``dispatch``. All of them are safe to run twice (dedup keys).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from typing import Any
+
+from coulisses_notifications import dispatch as dispatching
+from coulisses_notifications import snapshots
+from coulisses_notifications.config import NotificationsConfig, get_settings
+from coulisses_notifications.dispatch import Outgoing, Recipient, dispatch
+from coulisses_notifications.telegram import links
+from coulisses_sdk import AssignmentContext, host, plugin_config
+
+logger = logging.getLogger(__name__)
+
+PLUGIN = dispatching.PLUGIN
+
+
+async def load_config(org_id: int) -> NotificationsConfig:
+    return NotificationsConfig.model_validate(await plugin_config(org_id, PLUGIN))
+
+
+def mission_values(context: AssignmentContext) -> dict[str, Any]:
+    return {
+        "mission_title": context.mission_title,
+        "place": context.place,
+        "role_name": context.role_name,
+        "project_name": context.project_name,
+        "starts_at": context.starts_at,
+        "ends_at": context.ends_at,
+    }
+
+
+def user_of(context: AssignmentContext) -> Recipient:
+    return Recipient(
+        name=context.user_first_name or context.user_name,
+        email=context.user_email,
+        locale=context.locale,
+        account_id=context.user_account_id,
+        user_id=context.user_id,
+    )
+
+
+def _data(context: AssignmentContext) -> dict[str, Any]:
+    return {
+        "assignment_id": context.assignment_id,
+        "mission_id": context.mission_id,
+        "project_id": context.project_id,
+    }
+
+
+async def _remember(context: AssignmentContext) -> None:
+    await snapshots.remember(
+        context.org.org_id,
+        context.mission_id,
+        snapshots.Snapshot(
+            title=context.mission_title,
+            place=context.place,
+            starts_at=context.starts_at,
+            ends_at=context.ends_at,
+        ),
+    )
+
+
+async def _telegram_invite(
+    config: NotificationsConfig, context: AssignmentContext
+) -> dict[str, Any]:
+    """A one-time code to link Telegram, for a user who has not linked it yet."""
+    settings = get_settings()
+    if not (settings.telegram_configured and config.telegram_enabled):
+        return {"telegram_url": None, "telegram_code": None}
+    if await links.chats_for(
+        context.org.org_id, user_id=context.user_id, account_id=context.user_account_id
+    ):
+        return {"telegram_url": None, "telegram_code": None}
+    code = await links.new_code(
+        context.org.org_id, user_id=context.user_id, account_id=context.user_account_id
+    )
+    username = settings.telegram_bot_username
+    return {
+        "telegram_url": f"https://t.me/{username}?start={code}" if username else None,
+        "telegram_code": code,
+    }
+
+
+async def invitation(
+    org_id: int,
+    *,
+    assignment_id: int,
+    invitation_id: int,
+    answer_url: str,
+    accept_url: str,
+    decline_url: str,
+    expires_at: dt.datetime,
+    resent: bool,
+) -> None:
+    context = await host.assignment_context(org_id, assignment_id)
+    if context is None or context.status != "INVITED":
+        return  # answered or cancelled before the job ran
+    config = await load_config(org_id)
+    await _remember(context)
+    values = {
+        **mission_values(context),
+        "answer_url": answer_url,
+        "accept_url": accept_url,
+        "decline_url": decline_url,
+        "expires_at": expires_at,
+        "resent": resent,
+        **await _telegram_invite(config, context),
+    }
+    await dispatch(
+        Outgoing(
+            org=context.org,
+            template="invitation",
+            recipient=user_of(context),
+            values=values,
+            deadline=min(context.starts_at, expires_at),
+            dedup_key=f"invitation:{invitation_id}",
+            answer_invitation_id=invitation_id,
+            data={**_data(context), "invitation_id": invitation_id},
+        ),
+        config,
+    )
+
+
+async def answer(
+    org_id: int,
+    *,
+    assignment_id: int,
+    accepted: bool,
+    via: str,
+    reason: str | None,
+    actor_account_id: int | None,
+) -> None:
+    """Tell the project's managers that the crew member answered."""
+    context = await host.assignment_context(org_id, assignment_id)
+    if context is None:
+        return
+    config = await load_config(org_id)
+    verb = "accepted" if accepted else "declined"
+    for manager in context.managers:
+        if manager.account_id in (actor_account_id, context.user_account_id):
+            continue  # nobody is told what they did themselves
+        await dispatch(
+            Outgoing(
+                org=context.org,
+                template="answer_received",
+                recipient=Recipient(
+                    # An account without a name has its email as name: greet without it.
+                    name="" if manager.name == manager.email else manager.name,
+                    email=manager.email,
+                    locale=context.org.locale,
+                    account_id=manager.account_id,
+                ),
+                values={
+                    **mission_values(context),
+                    "answer": verb,
+                    "user_name": context.user_name,
+                    "reason": reason,
+                    "via": via,
+                },
+                deadline=context.starts_at,
+                dedup_key=f"answer:{assignment_id}:{verb}",
+                data={**_data(context), "answer": verb, "user_id": context.user_id},
+            ),
+            config,
+        )
+
+
+async def cancelled(org_id: int, *, assignment_id: int, previous_status: str) -> None:
+    context = await host.assignment_context(org_id, assignment_id)
+    if context is None or previous_status not in ("INVITED", "ACCEPTED"):
+        return
+    await dispatch(
+        Outgoing(
+            org=context.org,
+            template="assignment_cancelled",
+            recipient=user_of(context),
+            values=mission_values(context),
+            deadline=context.starts_at,
+            dedup_key=f"cancelled:{assignment_id}",
+            data=_data(context),
+        ),
+        await load_config(org_id),
+    )
+
+
+async def mission_changed(org_id: int, *, mission_id: int) -> None:
+    """Tell the crew of a mission whose times or place changed (and only then)."""
+    crew = await host.list_assignments(org_id, mission_id=mission_id, limit=1000)
+    if not crew:
+        return
+    now = crew[0]
+    before = await snapshots.get(org_id, mission_id)
+    current = snapshots.Snapshot(
+        title=now.mission_title, place=now.place, starts_at=now.starts_at, ends_at=now.ends_at
+    )
+    await snapshots.remember(org_id, mission_id, current)
+    if before is None:
+        return  # nobody was told anything by this plugin yet
+    times_changed = (before.starts_at, before.ends_at) != (current.starts_at, current.ends_at)
+    place_changed = before.place != current.place
+    if not (times_changed or place_changed):
+        return
+    state = f"{current.starts_at.isoformat()}|{current.ends_at.isoformat()}|{current.place}"
+    version = hashlib.sha256(state.encode()).hexdigest()[:16]
+    config = await load_config(org_id)
+    for item in crew:
+        context = await host.assignment_context(org_id, item.assignment_id)
+        if context is None:
+            continue
+        await dispatch(
+            Outgoing(
+                org=context.org,
+                template="mission_changed",
+                recipient=user_of(context),
+                values={
+                    **mission_values(context),
+                    "times_changed": times_changed,
+                    "place_changed": place_changed,
+                    "old_starts_at": before.starts_at,
+                    "old_ends_at": before.ends_at,
+                    "old_place": before.place,
+                },
+                deadline=min(context.starts_at, before.starts_at),
+                dedup_key=f"mission_changed:{mission_id}:{version}:{item.assignment_id}",
+                data=_data(context),
+            ),
+            config,
+        )
+
+
+async def password_reset(
+    org_id: int,
+    *,
+    account_id: int,
+    email: str,
+    locale: str,
+    reset_url: str,
+    expires_at: dt.datetime,
+) -> None:
+    org = await host.org_info(org_id)
+    if org is None:
+        return
+    await dispatch(
+        Outgoing(
+            org=org,
+            template="password_reset",
+            recipient=Recipient(name="", email=email, locale=locale, account_id=account_id),
+            values={"reset_url": reset_url, "expires_at": expires_at},
+        ),
+        await load_config(org_id),
+    )
+
+
+async def reminders(org_id: int, now: dt.datetime | None = None) -> int:
+    """Remind unanswered invitations before they expire and accepted missions before they start.
+
+    Each reminder goes once (dedup keys), however often the cron runs.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    config = await load_config(org_id)
+    count = 0
+    if config.reminder_before_expiry_hours:
+        horizon = now + dt.timedelta(hours=config.reminder_before_expiry_hours)
+        for item in await host.list_assignments(
+            org_id, statuses=("INVITED",), invitation_expires_before=horizon, limit=1000
+        ):
+            if item.invitation_expires_at is None or item.invitation_expires_at <= now:
+                continue
+            context = await host.assignment_context(org_id, item.assignment_id)
+            if context is None:
+                continue
+            await dispatch(
+                Outgoing(
+                    org=context.org,
+                    template="reminder_expiry",
+                    recipient=user_of(context),
+                    values={**mission_values(context), "expires_at": item.invitation_expires_at},
+                    deadline=min(context.starts_at, item.invitation_expires_at),
+                    dedup_key=f"reminder_expiry:{item.invitation_id}",
+                    answer_invitation_id=item.invitation_id,
+                    data={**_data(context), "invitation_id": item.invitation_id},
+                ),
+                config,
+            )
+            count += 1
+    if config.reminder_before_mission_hours:
+        horizon = now + dt.timedelta(hours=config.reminder_before_mission_hours)
+        for item in await host.list_assignments(
+            org_id, statuses=("ACCEPTED",), starts_after=now, starts_before=horizon, limit=1000
+        ):
+            context = await host.assignment_context(org_id, item.assignment_id)
+            if context is None:
+                continue
+            await dispatch(
+                Outgoing(
+                    org=context.org,
+                    template="reminder_mission",
+                    recipient=user_of(context),
+                    values=mission_values(context),
+                    deadline=context.starts_at,
+                    dedup_key=f"reminder_mission:{item.assignment_id}:{context.starts_at.isoformat()}",
+                    data=_data(context),
+                ),
+                config,
+            )
+            count += 1
+    return count

@@ -1,0 +1,1 @@
+"""Telegram: the Bot API client, chat links, the bot's conversation, long polling."""

@@ -1,0 +1,106 @@
+"""Pure parts: settings from the environment, catalogs, every template in every language,
+signed unsubscribe tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coulisses_notifications import signing
+from coulisses_notifications.config import Settings
+from coulisses_notifications.i18n import LOCALES, Translator, catalog
+from coulisses_notifications.kinds import TEMPLATES
+from coulisses_notifications.rendering import render_email, render_telegram
+
+START = dt.datetime(2027, 7, 10, 17, 0, tzinfo=dt.UTC)
+VALUES = {
+    "org_name": "Les Nuits de Juillet",
+    "recipient_name": "Lea",
+    "mission_title": "Exploitation Cour",
+    "place": "Cour d'honneur",
+    "role_name": "technicien son",
+    "project_name": "Festival 2027",
+    "when": "sam. 10/07/2027 19:00",
+    "until": "01:00",
+    "expires": "sam. 24/07/2027 19:00",
+    "answer_url": "http://x/invitations/1?token=t",
+    "accept_url": "http://x/invitations/1?token=t&answer=accept",
+    "decline_url": "http://x/invitations/1?token=t&answer=decline",
+    "resent": False,
+    "telegram_url": "https://t.me/bot?start=CODE",
+    "telegram_code": "CODE",
+    "answer_code": 1,
+    "app_url": "http://x",
+    "times_changed": True,
+    "place_changed": True,
+    "old_when": "sam. 10/07/2027 18:00 - 01:00",
+    "old_place": "Cloitre",
+    "answer": "declined",
+    "user_name": "Lea Martin",
+    "reason": "deja pris",
+    "via": "telegram",
+    "reset_url": "http://x/reset-password?token=t",
+    "unsubscribe_url": "http://x/api/v1/notifications/unsubscribe?token=s",
+}
+
+
+def test_settings_fall_back_on_the_core_variables_and_the_plugin_ones_win():
+    settings = Settings.from_env(
+        {
+            "SMTP_HOST": "relay.example.org",
+            "SMTP_PORT": "587",
+            "SMTP_STARTTLS": "true",
+            "NOTIFICATIONS_SMTP_PORT": "2525",
+            "COULISSES_PUBLIC_URL": "https://crew.example.org/",
+            "NOTIFICATIONS_TELEGRAM_BOT_TOKEN": "1:abc",
+        }
+    )
+    assert (settings.smtp_host, settings.smtp_port, settings.smtp_starttls) == (
+        "relay.example.org",
+        2525,
+        True,
+    )
+    assert settings.public_url == "https://crew.example.org"
+    assert settings.telegram_configured
+
+
+def test_catalogs_have_the_same_keys_in_every_language():
+    keys = [set(catalog(locale)) for locale in LOCALES]
+    assert all(k == keys[0] for k in keys)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_every_template_renders_in_every_language(template, locale):
+    t = Translator(locale)
+    email = render_email(template, t, VALUES)
+    assert email.subject
+    assert "{" not in email.subject
+    assert "<html" in email.html
+    assert email.text.strip()
+    if template != "password_reset":
+        assert render_telegram(template, t, VALUES)
+
+
+def test_dates_follow_the_language_and_the_org_timezone():
+    assert Translator("fr").datetime(START) == "sam. 10/07/2027 19:00"
+    assert Translator("en-GB").datetime(START) == "Sat 2027-07-10 19:00"
+    assert Translator("fr", "America/Montreal").datetime(START) == "sam. 10/07/2027 13:00"
+    assert Translator("de").locale == "fr"
+
+
+def test_html_escapes_what_users_typed():
+    email = render_email("invitation", Translator("fr"), {**VALUES, "mission_title": "<b>x</b>"})
+    assert "&lt;b&gt;x&lt;/b&gt;" in email.html
+    assert "<b>x</b>" in email.text
+
+
+def test_signed_token_round_trips_and_rejects_tampering():
+    token = signing.sign({"o": 1, "k": "reminder", "a": 7})
+    assert signing.verify(token) == {"o": 1, "k": "reminder", "a": 7}
+    body, _, mac = token.partition(".")
+    forged = signing.sign({"o": 2, "k": "reminder", "a": 7}).partition(".")[0]
+    assert signing.verify(f"{forged}.{mac}") is None
+    assert signing.verify(body) is None
+    assert signing.verify("garbage") is None

@@ -1,0 +1,143 @@
+"""Read-only views the host hands to plugins, and the deliveries it asks them to make.
+
+Views (``OrgInfo``, ``Contact``, ``AssignmentContext``, ``AssignmentSummary``,
+``AnswerResult``) are what the host read functions of :mod:`coulisses_sdk.host`
+return. Deliveries (``InvitationDelivery``, ``PasswordResetDelivery``) are what
+the ``deliver_*`` hooks receive: unlike domain events they carry signed URLs,
+so they are never published on the live stream nor stored by the core.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrgInfo:
+    org_id: int
+    name: str
+    #: IANA timezone used for display, day boundaries and quiet hours.
+    timezone: str
+    #: Default language of the org (``fr``, ``en``...).
+    locale: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    """A member of an org (an account) a plugin may write to."""
+
+    account_id: int
+    email: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentContext:
+    """Everything a message about one assignment needs, read in one go."""
+
+    org: OrgInfo
+    assignment_id: int
+    status: str
+    user_id: int
+    user_first_name: str
+    user_name: str
+    user_email: str | None
+    #: The account linked to the user (``None`` for people who never log in).
+    user_account_id: int | None
+    #: The recipient's language (the core has no per-user language: the org's).
+    locale: str
+    mission_id: int
+    mission_title: str
+    place: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    role_name: str
+    project_id: int
+    project_name: str
+    #: Who manages the project: its named managers; for a project without any,
+    #: the members (manager and up) who invited crew on it, else the admins and owners.
+    managers: tuple[Contact, ...]
+    #: The latest invitation that was not revoked, if any.
+    invitation_id: int | None = None
+    invitation_expires_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentSummary:
+    """One line of :func:`coulisses_sdk.host.list_assignments`."""
+
+    assignment_id: int
+    status: str
+    user_id: int
+    mission_id: int
+    mission_title: str
+    place: str
+    role_name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    invitation_id: int | None = None
+    invitation_expires_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerResult:
+    """What :func:`coulisses_sdk.host.answer_invitation` did.
+
+    ``ok`` is False with the core's stable error ``code`` when the answer was
+    refused (``invitation.not_found``, ``invitation.expired``,
+    ``invitation.revoked``, ``invitation.already_answered``,
+    ``assignment.quota_full``, ``assignment.overlap``...). ``replayed`` is True
+    when the invitation already had this very answer (nothing changed).
+    """
+
+    ok: bool
+    code: str = ""
+    assignment_id: int | None = None
+    assignment_status: str | None = None
+    replayed: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class InvitationDelivery:
+    """An invitation link to bring to its user (hook ``deliver_invitation``).
+
+    The URLs embed the link's secret token: send them to the recipient only,
+    never store or log them.
+    """
+
+    org_id: int
+    assignment_id: int
+    invitation_id: int
+    mission_id: int
+    user_id: int
+    recipient_name: str
+    email: str | None
+    locale: str
+    #: The account linked to the user, if any.
+    account_id: int | None
+    #: The public page showing the mission and both answers.
+    answer_url: str
+    accept_url: str
+    decline_url: str
+    expires_at: dt.datetime
+    #: True when a manager sent the invitation again (a new link replaced the old one).
+    resent: bool = False
+    actor_account_id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PasswordResetDelivery:
+    """A password reset link (hook ``deliver_password_reset``).
+
+    ``org_id`` is one org of the account that enabled the plugin (the one whose
+    sender settings apply). ``reset_url`` is single-use and secret.
+    """
+
+    org_id: int
+    account_id: int
+    email: str
+    locale: str
+    reset_url: str
+    expires_at: dt.datetime

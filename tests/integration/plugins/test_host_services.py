@@ -1,0 +1,202 @@
+"""The host services plugins read and act through: assignment context, lists, members,
+answering an invitation for its user, rate limits, job options, live events, public routes."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from typing import Any
+
+import httpx
+import pytest
+from litestar import get
+
+from coulisses.db.connection import fetch
+from coulisses_sdk import Plugin, hookimpl, host, public_route_opt
+from coulisses_sdk.testing import app_client, installed, signup
+from tests.helpers import signup as signup_session
+from tests.integration.plugins.support import PLUGINS
+from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
+
+
+async def _scenario(owner) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    user = await make_user(owner, email="crew@example.org")
+    project = await make_project(owner)
+    mission = await make_mission(owner, project["id"], place="Cour")
+    assignment = await invite(owner, mission["roles"][0]["id"], user["id"])
+    return user, mission, assignment
+
+
+async def test_assignment_context_and_lists_are_scoped_to_the_org(client, new_client):
+    owner = await signup_session(client)
+    other = await signup_session(new_client(), "Other")
+    user, mission, assignment = await _scenario(owner)
+
+    context = await host.assignment_context(owner.org_id, assignment["id"])
+    assert context is not None
+    assert (context.user_id, context.user_email, context.user_first_name) == (
+        user["id"],
+        "crew@example.org",
+        "Jean",
+    )
+    assert (context.mission_title, context.place, context.status) == (
+        "Exploitation Cour",
+        "Cour",
+        "INVITED",
+    )
+    assert context.invitation_id == assignment["invitation"]["id"]
+    assert context.org.timezone == "Europe/Paris"
+    # Nobody is named manager of the project: the member who invited crew manages it.
+    assert [m.account_id for m in context.managers] == [owner.account_id]
+    assert await host.assignment_context(other.org_id, assignment["id"]) is None
+
+    [summary] = await host.list_assignments(owner.org_id, user_id=user["id"])
+    assert summary.invitation_id == assignment["invitation"]["id"]
+    expiring = await host.list_assignments(
+        owner.org_id,
+        statuses=("INVITED",),
+        invitation_expires_before=dt.datetime.now(dt.UTC) + dt.timedelta(days=15),
+    )
+    assert [s.assignment_id for s in expiring] == [assignment["id"]]
+    assert await host.list_assignments(other.org_id, mission_id=mission["id"]) == []
+
+    [me] = await host.member_contacts(owner.org_id, ["owner"])
+    assert (me.account_id, me.email, me.role) == (owner.account_id, owner.email, "owner")
+    assert await host.account_user_id(owner.org_id, owner.account_id) is None
+
+
+async def test_answer_invitation_for_its_user_is_audited_idempotent_and_scoped(client):
+    owner = await signup_session(client)
+    user, _, assignment = await _scenario(owner)
+    invitation_id = assignment["invitation"]["id"]
+
+    wrong_user = await host.answer_invitation(
+        owner.org_id, invitation_id, user_id=user["id"] + 1, accept=True, via="telegram"
+    )
+    assert (wrong_user.ok, wrong_user.code) == (False, "invitation.not_found")
+
+    done = await host.answer_invitation(
+        owner.org_id,
+        invitation_id,
+        user_id=user["id"],
+        accept=False,
+        via="telegram",
+        reason="deja pris",
+    )
+    assert (done.ok, done.assignment_status, done.replayed) == (True, "DECLINED", False)
+    again = await host.answer_invitation(
+        owner.org_id, invitation_id, user_id=user["id"], accept=False, via="telegram"
+    )
+    assert (again.ok, again.replayed) == (True, True)
+    other_way = await host.answer_invitation(
+        owner.org_id, invitation_id, user_id=user["id"], accept=True, via="telegram"
+    )
+    assert (other_way.ok, other_way.code) == (False, "invitation.already_answered")
+
+    [audit] = await fetch(
+        "SELECT payload::text AS payload FROM audit_log WHERE action = 'assignment.declined'"
+    )
+    assert json.loads(audit["payload"])["via"] == "telegram"
+
+
+async def test_rate_limit_counts_per_plugin_and_key(client):
+    assert await host.rate_limit("p1", "k", limit=2, window_seconds=60)
+    assert await host.rate_limit("p1", "k", limit=2, window_seconds=60)
+    assert not await host.rate_limit("p1", "k", limit=2, window_seconds=60)
+    assert await host.rate_limit("p2", "k", limit=2, window_seconds=60)
+
+
+async def nothing(ctx: dict[str, Any], *, org_id: int, **kwargs: Any) -> None:
+    return None
+
+
+class Jobs(Plugin):
+    name = "jobs-plugin"
+
+    @hookimpl
+    def register_jobs(self, register: Any) -> None:
+        register(nothing)
+
+
+async def test_enqueue_refuses_arguments_saq_would_swallow_and_naive_times(client):
+    with installed(Jobs()):
+        with pytest.raises(ValueError, match="reserved"):
+            await host.enqueue("jobs-plugin.nothing", org_id=1, plugin="jobs-plugin", key="x")
+        with pytest.raises(ValueError, match="timezone"):
+            await host.enqueue(
+                "jobs-plugin.nothing",
+                org_id=1,
+                plugin="jobs-plugin",
+                defer_until=dt.datetime(2030, 1, 1),
+            )
+        await host.enqueue(
+            "jobs-plugin.nothing",
+            org_id=1,
+            plugin="jobs-plugin",
+            defer_until=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1),
+            retries=3,
+            retry_delay=1.0,
+            retry_backoff=60.0,
+            job_timeout=30,
+        )
+
+
+async def _next(lines, kind: str) -> dict[str, Any]:
+    name = None
+    async for line in lines:
+        if line.startswith("event:"):
+            name = line[6:].strip()
+        elif line.startswith("data:") and name == kind:
+            return dict(json.loads(line[5:].strip()))
+    raise AssertionError("stream ended")
+
+
+async def test_a_live_event_for_one_account_reaches_only_that_account(client, live_server):
+    owner = await signup_session(client)
+    headers = {"Authorization": f"Bearer {owner.client.cookies.get('cc_access')}"}
+    async with (
+        httpx.AsyncClient(base_url=live_server, timeout=10) as http,
+        http.stream("GET", "/api/v1/events", headers=headers) as stream,
+    ):
+        lines = stream.aiter_lines()
+        await host.publish_live(
+            owner.org_id, "notes", "created", {"n": 1}, recipient_account_id=owner.account_id + 99
+        )
+        await host.publish_live(
+            owner.org_id, "notes", "created", {"n": 2}, recipient_account_id=owner.account_id
+        )
+        await host.publish_live(owner.org_id, "notes", "created", {"n": 3})
+        first = await asyncio.wait_for(_next(lines, "notes.created"), 5)
+        second = await asyncio.wait_for(_next(lines, "notes.created"), 5)
+    assert first == {"n": 2, "recipient_account_id": owner.account_id}
+    assert second == {"n": 3}
+
+
+@get("/open", opt=public_route_opt(), operation_id="PublicOpen")
+async def open_route() -> dict[str, bool]:
+    return {"open": True}
+
+
+@get("/closed", operation_id="PublicClosed")
+async def closed_route() -> dict[str, bool]:
+    return {"open": False}
+
+
+class Public(Plugin):
+    name = "public-plugin"
+
+    @hookimpl
+    def register_routes(self, register: Any) -> None:
+        register(open_route)
+        register(closed_route)
+
+
+async def test_a_public_plugin_route_needs_no_session_the_others_do(coulisses_database):
+    async with app_client(Public()) as anonymous:
+        assert (await anonymous.get("/api/v1/public-plugin/open")).json() == {"open": True}
+        assert (await anonymous.get("/api/v1/public-plugin/closed")).status_code == 401
+        owner = await signup(anonymous)
+        assert (await owner.get("/api/v1/public-plugin/closed")).status_code == 404
+        await owner.patch(f"{PLUGINS}/public-plugin", json={"enabled": True})
+        assert (await owner.get("/api/v1/public-plugin/closed")).status_code == 200

@@ -1,0 +1,114 @@
+"""`coulisses seed`: the demo org is complete, rule-abiding except on purpose, and idempotent."""
+
+from __future__ import annotations
+
+import time
+
+from coulisses.db.connection import fetch
+from coulisses.seed import DEMO_SLUG, OWNER_EMAIL, TECH_EMAIL, seed_demo
+
+
+async def _count(sql: str, org_id: int) -> int:
+    return int((await fetch(sql, org_id))[0]["n"])
+
+
+async def test_seed_builds_the_festival_demo_once(app):
+    started = time.perf_counter()
+    info = await seed_demo()
+    elapsed = time.perf_counter() - started
+    assert info["email"] == OWNER_EMAIL
+    [org] = await fetch("SELECT id, name FROM orgs WHERE slug = $1", DEMO_SLUG)
+    org_id = org["id"]
+    assert org["name"] == "Les Nuits de Juillet"
+
+    users = await _count("SELECT count(*) AS n FROM users WHERE org = $1", org_id)
+    missions = await _count("SELECT count(*) AS n FROM missions WHERE org = $1", org_id)
+    assignments = await _count("SELECT count(*) AS n FROM assignments WHERE org = $1", org_id)
+    assert users >= 40
+    assert missions >= 150
+    statuses = {
+        r["status"]
+        for r in await fetch("SELECT DISTINCT status FROM assignments WHERE org = $1", org_id)
+    }
+    assert statuses == {"INVITED", "ACCEPTED", "DECLINED", "CANCELLED"}
+    assert await fetch(
+        "SELECT 1 FROM assignments WHERE org = $1 AND status = 'DECLINED'"
+        " AND decline_reason IS NOT NULL",
+        org_id,
+    )
+    projects = await fetch("SELECT name, status FROM projects WHERE org = $1 ORDER BY name", org_id)
+    assert {(p["name"], p["status"]) for p in projects} == {
+        ("Festival 2027", "ACTIVE"),
+        ("Saison Theatre", "ACTIVE"),
+        ("Tournee Automne", "DRAFT"),
+    }
+    employment = {
+        r["employment_type"]
+        for r in await fetch("SELECT employment_type FROM users WHERE org = $1", org_id)
+    }
+    assert employment == {"CDI", "CDD", "Intermittent", "Freelance"}
+    windows = await fetch(
+        "SELECT status, rrule IS NOT NULL AS recurring FROM availability_windows WHERE org = $1",
+        org_id,
+    )
+    assert {w["status"] for w in windows} == {"APPROVED", "REQUESTED", "REFUSED"}
+    assert {w["recurring"] for w in windows} == {True, False}
+    assert {r["kind"] for r in await fetch("SELECT kind FROM rates WHERE org = $1", org_id)} == {
+        "hourly",
+        "cachet",
+        "per_mission",
+    }
+    # The tech login is a user with missions in every status.
+    tech_statuses = {
+        r["status"]
+        for r in await fetch(
+            """SELECT DISTINCT a.status FROM assignments a JOIN users u ON u.id = a.user_id
+               JOIN accounts c ON c.id = u.account WHERE a.org = $1 AND c.username = $2""",
+            org_id,
+            TECH_EMAIL,
+        )
+    }
+    assert tech_statuses == {"INVITED", "ACCEPTED", "DECLINED", "CANCELLED"}
+    # The seeded answers respect the quotas (no role has more accepted than places).
+    assert not await fetch(
+        """SELECT r.id FROM mission_roles r JOIN assignments a ON a.mission_role = r.id
+           WHERE r.org = $1 AND a.status = 'ACCEPTED' GROUP BY r.id, r.quota
+           HAVING count(*) > r.quota""",
+        org_id,
+    )
+    # Only the deliberate conflicts: two users' accepted work less than 11 h apart.
+    short_rests = await fetch(
+        """SELECT DISTINCT a.user_id FROM assignments a JOIN assignments b
+             ON b.user_id = a.user_id AND b.id <> a.id AND b.starts_at >= a.ends_at
+            AND b.starts_at < a.ends_at + interval '11 hours'
+           WHERE a.org = $1 AND a.status = 'ACCEPTED' AND b.status = 'ACCEPTED'""",
+        org_id,
+    )
+    assert len(short_rests) == 2
+
+    again = await seed_demo()  # idempotent: the existing demo is kept as it is
+    assert again == info
+    assert len(await fetch("SELECT id FROM orgs WHERE name = 'Les Nuits de Juillet'")) == 1
+    assert await _count("SELECT count(*) AS n FROM users WHERE org = $1", org_id) == users
+    assert await _count("SELECT count(*) AS n FROM missions WHERE org = $1", org_id) == missions
+    assert (
+        await _count("SELECT count(*) AS n FROM assignments WHERE org = $1", org_id) == assignments
+    )
+    print(f"seed: {elapsed:.2f} s, {users} users, {missions} missions, {assignments} assignments")
+
+
+async def test_demo_owner_and_tech_can_log_in(app, client):
+    await seed_demo()
+    for email in (OWNER_EMAIL, TECH_EMAIL):
+        response = await client.post(
+            "/api/v1/auth/login", json={"email": email, "password": "Coulisses-2027!"}
+        )
+        assert response.status_code == 200, response.text
+    mine = await client.get("/api/v1/assignments", params={"mine": "true", "page_size": 200})
+    assert mine.status_code == 200, mine.text
+    assert {a["status"] for a in mine.json()["items"]} == {
+        "INVITED",
+        "ACCEPTED",
+        "DECLINED",
+        "CANCELLED",
+    }
