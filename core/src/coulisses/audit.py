@@ -24,3 +24,24 @@ async def record(
         target,
         json.dumps(payload or {}),
     )
+
+
+async def record_many(
+    org_id: int | None,
+    actor: int | None,
+    action: str,
+    targets: list[str],
+    payload: dict[str, Any] | None = None,
+) -> None:
+    """One entry per target in a single statement (batch commands), same transaction rule."""
+    if not targets:
+        return
+    await fetch(
+        """INSERT INTO audit_log (org, actor, action, target, payload)
+           SELECT $1::integer, $2::integer, $3::text, t, $5::jsonb FROM unnest($4::text[]) AS t""",
+        org_id,
+        actor,
+        action,
+        targets,
+        json.dumps(payload or {}),
+    )

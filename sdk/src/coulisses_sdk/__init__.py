@@ -2,7 +2,7 @@
 
 A plugin imports only this package (never ``coulisses`` internals): the
 ``Plugin`` base, the ``hookimpl`` marker, the domain events it can react to,
-the request principal, the deliveries it may take in charge, and the host
+the request principal, the web app menu entries, the deliveries it may take in charge, and the host
 services (enqueue a job, read the plugin config of an org, read assignment
 context, push a live event, answer an invitation for its user, rate limits).
 Test helpers live in ``coulisses_sdk.testing``.
@@ -28,6 +28,7 @@ from coulisses_sdk.events import (
     MissionChanged,
     OrgCreated,
 )
+from coulisses_sdk.frontend import MenuEntry
 from coulisses_sdk.hookspecs import PROJECT_NAME, hookimpl, hookspec
 from coulisses_sdk.host import (
     account_user_id,
@@ -60,6 +61,7 @@ __all__ = [
     "EmptyConfig",
     "InvitationDelivery",
     "MemberAdded",
+    "MenuEntry",
     "MissionChanged",
     "OrgCreated",
     "OrgInfo",

@@ -25,6 +25,7 @@ from coulisses_sdk.events import (
     MissionChanged,
     OrgCreated,
 )
+from coulisses_sdk.frontend import MenuEntry
 
 PROJECT_NAME = "coulisses"
 
@@ -72,6 +73,29 @@ def register_jobs(register: Callable[..., None]) -> None:
     is the current attempt (1 for the first run) and ``ctx["max_attempts"]`` the
     last one (``retries`` given to ``enqueue``): a job that raises is run again
     until then.
+    """
+
+
+@hookspec
+def register_frontend(register: Callable[[MenuEntry], None]) -> None:
+    """Contribute menu entries of the web app: ``register(MenuEntry(...))``.
+
+    The org's manifest (``GET /api/v1/orgs/current/manifest``) lists an entry
+    only while the org has enabled the plugin and the member's role reaches
+    ``min_role``. ``path`` must be ``/plugins/<plugin>`` or ``/<plugin>`` (or
+    below either); ``label`` needs a ``"fr"`` text. A bad entry fails the boot.
+    Example::
+
+        @hookimpl
+        def register_frontend(register):
+            register(
+                MenuEntry(
+                    path="/plugins/hello",
+                    label={"fr": "Bonjour", "en": "Hello"},
+                    section="main",
+                    min_role="tech",
+                )
+            )
     """
 
 

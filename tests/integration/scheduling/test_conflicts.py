@@ -474,20 +474,20 @@ async def test_filters_by_user_and_project_and_local_days(client):
 async def test_bad_windows_are_4xx_with_stable_codes(client):
     org = await signup(client)
     cases = [
-        ({"from": "2027-07-31", "to": "2027-07-01"}, 400, "conflicts.invalid_range"),
+        ({"from": "2027-07-31", "to": "2027-07-01"}, 422, "validation.invalid_window"),
         (
             {"from": "2027-07-01T10:00:00+02:00", "to": "2027-07-01T10:00:00+02:00"},
-            400,
-            "conflicts.invalid_range",
+            422,
+            "validation.invalid_window",
         ),
-        ({"from": "2027-13-45", "to": "2027-07-01"}, 400, "conflicts.invalid_date"),
-        ({"from": "yesterday", "to": "2027-07-01"}, 400, "conflicts.invalid_date"),
-        ({"from": "2027-07-01", "to": "2099-12-31"}, 400, "conflicts.range_too_long"),
-        ({"from": "0001-01-01", "to": "0001-01-02"}, 400, "conflicts.invalid_date"),
-        ({"from": "9999-12-30", "to": "9999-12-31"}, 400, "conflicts.invalid_date"),
-        ({"from": "0001-01-01T00:00:00+14:00", "to": "2027-07-01"}, 400, "conflicts.invalid_date"),
+        ({"from": "2027-13-45", "to": "2027-07-01"}, 422, "validation.invalid_date"),
+        ({"from": "yesterday", "to": "2027-07-01"}, 422, "validation.invalid_date"),
+        ({"from": "2027-07-01", "to": "2099-12-31"}, 422, "validation.window_too_long"),
+        ({"from": "0001-01-01", "to": "0001-01-02"}, 422, "validation.invalid_date"),
+        ({"from": "9999-12-30", "to": "9999-12-31"}, 422, "validation.invalid_date"),
+        ({"from": "0001-01-01T00:00:00+14:00", "to": "2027-07-01"}, 422, "validation.invalid_date"),
         ({"from": "2027-07-01T08:00:00", "to": "2027-07-02"}, 422, "validation.naive_datetime"),
-        ({"from": "2027-01-01", "to": "2027-06-30"}, 400, "conflicts.range_too_long"),
+        ({"from": "2027-01-01", "to": "2027-06-30"}, 422, "validation.window_too_long"),
         ({"from": "2027-07-01"}, 400, "request.validation"),
         ({**JULY, "user": "abc"}, 400, "request.validation"),
         ({**JULY, "user": 2**40}, 400, "request.validation"),
@@ -496,6 +496,11 @@ async def test_bad_windows_are_4xx_with_stable_codes(client):
         response = await org.get(URL, params=params)
         assert response.status_code == status, (params, response.text)
         assert error_code(response) == code, params
+    too_long = await org.get(URL, params={"from": "2027-01-01", "to": "2027-06-30"})
+    assert too_long.json()["error"]["details"] == {"max_days": 62}
+    # 62 days of the org's wall clock is the longest report.
+    longest = await org.get(URL, params={"from": "2027-07-01", "to": "2027-08-31"})
+    assert longest.status_code == 200, longest.text
 
 
 async def test_openapi_names_the_conflict_operations(client):

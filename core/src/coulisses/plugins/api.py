@@ -1,4 +1,4 @@
-"""/api/v1/orgs/current/plugins: per-tenant enablement and config."""
+"""/api/v1/orgs/current/plugins (per-tenant enablement and config) and the web app manifest."""
 
 from __future__ import annotations
 
@@ -10,7 +10,12 @@ from litestar.params import Body, FromPath
 
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.plugins import service
-from coulisses.plugins.schemas import PluginOut, PluginUpdate
+from coulisses.plugins.schemas import (
+    FrontendManifest,
+    ManifestMenuEntry,
+    PluginOut,
+    PluginUpdate,
+)
 
 
 class OrgPluginsController(Controller):
@@ -42,3 +47,16 @@ class OrgPluginsController(Controller):
             config=data.config,
         )
         return PluginOut(**asdict(state))
+
+
+@get(
+    "/api/v1/orgs/current/manifest",
+    operation_id="GetFrontendManifest",
+    tags=["plugins"],
+    guards=[requires("org.read")],
+)
+async def get_frontend_manifest(request: Request[Any, Any, Any]) -> FrontendManifest:
+    """Menu entries of the org's enabled plugins that the caller's role may see."""
+    principal = principal_of(request)
+    entries = await service.manifest(principal.org_id, principal.role)
+    return FrontendManifest(menu=[ManifestMenuEntry(**asdict(e)) for e in entries])

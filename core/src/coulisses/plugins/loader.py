@@ -17,7 +17,8 @@ from packaging.version import Version
 from stevedore import ExtensionManager
 
 from coulisses import __version__ as core_version
-from coulisses_sdk import Plugin, hookspecs
+from coulisses_sdk import MenuEntry, Plugin, hookspecs
+from coulisses_sdk.frontend import ROLES, SECTIONS
 from coulisses_sdk.hookspecs import PROJECT_NAME
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ class PluginRegistry:
     apps: dict[str, list[str]] = field(default_factory=dict)
     jobs: dict[str, JobSpec] = field(default_factory=dict)
     admin_tables: list[Any] = field(default_factory=list)
+    #: Web app menu entries, per plugin (served, filtered, by the org manifest).
+    menu: dict[str, list[MenuEntry]] = field(default_factory=dict)
 
     def piccolo_apps(self) -> list[str]:
         return [module for modules in self.apps.values() for module in modules]
@@ -116,6 +119,44 @@ def _check(plugin: Plugin) -> str | None:
     if not spec.contains(Version(core_version), prereleases=True):
         return f"requires core {plugin.core_requires}, this core is {core_version}"
     return None
+
+
+_PATH_RE = re.compile(r"^(/[a-z0-9_-]+)+$")
+
+
+def check_menu_entry(plugin: str, entry: Any) -> MenuEntry:
+    """``entry`` if it is a valid menu entry of ``plugin``, else ``ValueError``.
+
+    A plugin links only to pages it owns: ``/plugins/<plugin>`` (the web app's
+    generic plugin page) or ``/<plugin>`` (a page the web app ships for it,
+    e.g. ``/notifications``), or a path below either.
+    """
+    if not isinstance(entry, MenuEntry):
+        raise ValueError(f"plugin {plugin}: menu entry {entry!r} is not a MenuEntry")
+    path = entry.path
+    owned = (f"/plugins/{plugin}", f"/{plugin}")
+    if not (
+        isinstance(path, str)
+        and _PATH_RE.match(path)
+        and any(path == root or path.startswith(root + "/") for root in owned)
+    ):
+        raise ValueError(
+            f"plugin {plugin}: menu path {path!r} must be /plugins/{plugin} or /{plugin} (or below)"
+        )
+    label = entry.label
+    if (
+        not isinstance(label, dict)
+        or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in label.items()
+        )
+        or "fr" not in label
+    ):
+        raise ValueError(f"plugin {plugin}: menu label of {path} needs non-empty texts and 'fr'")
+    if entry.section not in SECTIONS:
+        raise ValueError(f"plugin {plugin}: menu section {entry.section!r} not in {SECTIONS}")
+    if entry.min_role not in ROLES:
+        raise ValueError(f"plugin {plugin}: menu min_role {entry.min_role!r} not in {ROLES}")
+    return entry
 
 
 def build_registry(candidates: Iterable[Plugin]) -> PluginRegistry:
@@ -172,8 +213,20 @@ def _collect(registry: PluginRegistry) -> None:
         registry.pm.subset_hook_caller("register_admin_tables", others)(
             register=registry.admin_tables.append
         )
+        menu: list[MenuEntry] = []
+
+        def add_menu_entry(
+            entry: MenuEntry, *, _plugin: str = name, _menu: list[MenuEntry] = menu
+        ) -> None:
+            checked = check_menu_entry(_plugin, entry)
+            if any(other.path == checked.path for other in _menu):
+                raise ValueError(f"plugin {_plugin}: menu path {checked.path} registered twice")
+            _menu.append(checked)
+
+        registry.pm.subset_hook_caller("register_frontend", others)(register=add_menu_entry)
         registry.routes[name] = routes
         registry.apps[name] = apps
+        registry.menu[name] = menu
 
 
 _registry: PluginRegistry | None = None

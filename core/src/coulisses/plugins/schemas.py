@@ -1,4 +1,4 @@
-"""Bodies of /api/v1/orgs/current/plugins."""
+"""Bodies of /api/v1/orgs/current/plugins and /api/v1/orgs/current/manifest."""
 
 from __future__ import annotations
 
@@ -23,3 +23,18 @@ class PluginOut(msgspec.Struct):
 class PluginUpdate(Strict):
     enabled: bool | None = None
     config: dict[str, Any] | None = None
+
+
+class ManifestMenuEntry(msgspec.Struct):
+    plugin: str
+    path: str
+    #: locale -> text; ``fr`` is always there (the fallback).
+    label: dict[str, str]
+    section: str
+    min_role: str
+
+
+class FrontendManifest(msgspec.Struct):
+    """What the web app shows for the org's enabled plugins, for the caller's role."""
+
+    menu: list[ManifestMenuEntry]

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coulisses.audit import record
+from coulisses.auth.rbac import ROLE_RANK
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import DomainError, NotFound
 from coulisses.plugins.loader import get_registry
@@ -26,6 +27,31 @@ class PluginState:
     enabled: bool
     config: dict[str, Any]
     config_schema: dict[str, Any]
+
+
+@dataclass
+class ManifestEntry:
+    plugin: str
+    path: str
+    label: dict[str, str]
+    section: str
+    min_role: str
+
+
+async def manifest(org_id: int, role: str) -> list[ManifestEntry]:
+    """Menu entries of the plugins ``org_id`` has enabled that ``role`` may see.
+
+    Sorted by plugin name, then in the order each plugin registered them.
+    """
+    enabled = await enabled_names(org_id)
+    rank = ROLE_RANK.get(role, -1)
+    menu = get_registry().menu
+    return [
+        ManifestEntry(name, e.path, dict(e.label), e.section, e.min_role)
+        for name in sorted(enabled)
+        for e in menu.get(name, [])
+        if rank >= ROLE_RANK[e.min_role]
+    ]
 
 
 async def enabled_names(org_id: int) -> set[str]:

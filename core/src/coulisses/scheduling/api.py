@@ -25,6 +25,8 @@ from coulisses.scheduling.schemas import (
     BulkMissionsOut,
     EmploymentType,
     InvitationOut,
+    MissionBatch,
+    MissionBatchOut,
     MissionCreate,
     MissionDuplicate,
     MissionOut,
@@ -342,6 +344,28 @@ class MissionController(Controller):
         return _mission(await missions.delete_role(principal_of(request), mission_id, role_id))
 
 
+class MissionBatchController(Controller):
+    """``missions:batch``, in the style of ``missions:bulk_create`` (a verb, not an id)."""
+
+    path = "/api/v1/missions:batch"
+    tags = ["missions"]
+
+    @post(
+        "/",
+        operation_id="BatchMissions",
+        guards=[requires("missions.manage")],
+        status_code=200,
+    )
+    async def batch(
+        self, request: Request[Any, Any, Any], data: Annotated[MissionBatch, Body()]
+    ) -> MissionBatchOut:
+        """Publish, unpublish or delete many missions at once: all or nothing."""
+        changed, rows = await missions.batch(principal_of(request), data)
+        return MissionBatchOut(
+            action=data.action, changed_ids=changed, items=[_mission(r) for r in rows]
+        )
+
+
 class AssignmentController(Controller):
     path = "/api/v1/assignments"
     tags = ["assignments"]
@@ -546,6 +570,7 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     UserController,
     ProjectController,
     MissionController,
+    MissionBatchController,
     AssignmentController,
     InvitationController,
 ]

@@ -35,6 +35,7 @@ from coulisses.scheduling.common import (
     PageResult,
     check_page,
     org_timezone,
+    parse_window,
     require_aware,
 )
 from coulisses_sdk import Principal
@@ -50,8 +51,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2999
 #: Longest one-off window (a season of leave) and longest single occurrence.
 MAX_ONE_OFF = dt.timedelta(days=366)
 MAX_DURATION_MINUTES = 7 * 24 * 60
-#: Longest date window that the occurrence listing expands in one call.
-MAX_QUERY_SPAN = dt.timedelta(days=366)
+#: Longest window (days of the org wall clock) the occurrence listing expands in one call.
+MAX_QUERY_DAYS = 366
 
 STATUSES = ("REQUESTED", "APPROVED", "REFUSED")
 KINDS = ("available", "unavailable")
@@ -623,19 +624,6 @@ async def refuse_window(
 # -- occurrences ---------------------------------------------------------------
 
 
-def check_range(start: dt.datetime, end: dt.datetime, *, max_span: dt.timedelta | None) -> None:
-    require_aware(start, "from")
-    require_aware(end, "to")
-    if end <= start:
-        raise DomainError("availability.invalid_range", "to must be after from", status=400)
-    if max_span is not None and end - start > max_span:
-        raise DomainError(
-            "availability.range_too_long",
-            f"A listing covers at most {max_span.days} days",
-            status=400,
-        )
-
-
 async def occurrences(
     org_id: int,
     start: dt.datetime,
@@ -646,7 +634,10 @@ async def occurrences(
     statuses: tuple[str, ...] | None = None,
 ) -> list[dict[str, Any]]:
     """Occurrences of the org's windows overlapping [start, end), sorted by start (UTC)."""
-    check_range(start, end, max_span=None)
+    require_aware(start, "from")
+    require_aware(end, "to")
+    if end <= start:
+        return []
     where = ["org = $1"]
     args: list[Any] = [org_id, start, end]
     # Recurring spans were computed in the org timezone of the time: a margin keeps
@@ -694,27 +685,31 @@ async def occurrences(
 
 async def list_occurrences(
     org_id: int,
-    start: dt.datetime,
-    end: dt.datetime,
+    from_text: str,
+    to_text: str,
     *,
     user_id: int | None = None,
     kind: str | None = None,
     status: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The calendar listing: occurrences in org local time, for one user or the whole org."""
-    check_range(start, end, max_span=MAX_QUERY_SPAN)
+    """The calendar listing: occurrences in org local time, for one user or the whole org.
+
+    ``from``/``to`` as the query string gives them (see
+    :func:`coulisses.scheduling.common.parse_window`).
+    """
+    tz = await org_timezone(org_id)
+    window = parse_window(from_text, to_text, tz, max_days=MAX_QUERY_DAYS)
     if user_id is not None:
         await _user(org_id, user_id)
     found = await occurrences(
         org_id,
-        start,
-        end,
+        window.starts,
+        window.ends,
         user_ids=[user_id] if user_id is not None else None,
         kind=kind,
         statuses=(status,) if status is not None else None,
     )
     if found:
-        tz = await org_timezone(org_id)
         for item in found:
             item["starts_at"] = item["starts_at"].astimezone(tz)
             item["ends_at"] = item["ends_at"].astimezone(tz)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 import msgspec
@@ -25,6 +24,10 @@ from coulisses.scheduling.common import page_request
 
 Page = Annotated[int, QueryParameter(description="1-based page number")]
 PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]
+_BOUND = (
+    "a date (in the org timezone; `to` includes its day) or a date-time with an offset"
+    f" (`to` excluded); at most {availability.MAX_QUERY_DAYS} days between from and to"
+)
 
 
 def _window(row: dict[str, Any]) -> AvailabilityOut:
@@ -39,14 +42,8 @@ class AvailabilityController(Controller):
     async def list_occurrences(
         self,
         request: Request[Any, Any, Any],
-        starts_from: Annotated[
-            dt.datetime,
-            QueryParameter(name="from", description="occurrences ending after this instant"),
-        ],
-        ends_to: Annotated[
-            dt.datetime,
-            QueryParameter(name="to", description="occurrences starting before this instant"),
-        ],
+        starts_from: Annotated[str, QueryParameter(name="from", description=_BOUND)],
+        ends_to: Annotated[str, QueryParameter(name="to", description=_BOUND)],
         user: FromQuery[int | None] = None,
         kind: FromQuery[AvailabilityKind | None] = None,
         status: FromQuery[AvailabilityStatus | None] = None,

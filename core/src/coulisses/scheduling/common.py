@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -79,6 +80,89 @@ def require_aware(value: dt.datetime, field: str) -> dt.datetime:
             status=422,
         )
     return value
+
+
+#: Years a window bound may fall in (far ones would overflow datetime arithmetic).
+MIN_YEAR, MAX_YEAR = 1900, 2999
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Window:
+    """[starts, ends) in UTC, with the org timezone it was read in."""
+
+    starts: dt.datetime
+    ends: dt.datetime
+    tz: ZoneInfo
+
+
+def _invalid_date(field: str, value: str) -> DomainError:
+    return DomainError(
+        "validation.invalid_date",
+        f"{field} must be an ISO 8601 date (2027-07-01) or date-time with an offset"
+        f" (2027-07-01T00:00:00+02:00), not {value[:40]!r}",
+        details={"field": field},
+        status=422,
+    )
+
+
+def parse_bound(value: str, field: str, tz: ZoneInfo, *, is_end: bool = False) -> dt.datetime:
+    """One window bound, in UTC: an ISO date-time with an offset (taken as is), or an ISO
+    date: local midnight in ``tz`` starting that day, or ending it when ``is_end`` (a date
+    ``to`` includes its whole day)."""
+    text = value.strip()
+    try:
+        if _DATE.match(text):
+            day = dt.date.fromisoformat(text)
+            if not MIN_YEAR <= day.year <= MAX_YEAR:
+                raise ValueError(day.year)
+            day += dt.timedelta(days=1 if is_end else 0)
+            return dt.datetime.combine(day, dt.time(), tzinfo=tz).astimezone(dt.UTC)
+        instant = dt.datetime.fromisoformat(text)
+        if not MIN_YEAR <= instant.year <= MAX_YEAR:
+            raise ValueError(instant.year)
+    except ValueError as exc:
+        raise _invalid_date(field, value) from exc
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise DomainError(
+            "validation.naive_datetime",
+            f"{field} needs a UTC offset (e.g. 2027-07-01T00:00:00+02:00) or must be a date",
+            details={"field": field},
+            status=422,
+        )
+    return instant.astimezone(dt.UTC)
+
+
+def parse_window(from_text: str, to_text: str, tz: ZoneInfo, *, max_days: int) -> Window:
+    """The ``from``/``to`` query window of a listing (planning, conflicts, availability).
+
+    A date is a local day in the org timezone (``to`` includes its day), a date-time
+    carries an offset (``to`` excluded). Errors, all 422: ``validation.invalid_date``,
+    ``validation.naive_datetime``, ``validation.invalid_window`` (``to`` not after
+    ``from``), ``validation.window_too_long`` (more than ``max_days`` days of the org's
+    wall clock, so that a window across a DST change keeps its length in days).
+    """
+    starts = parse_bound(from_text, "from", tz)
+    ends = parse_bound(to_text, "to", tz, is_end=True)
+    if ends <= starts:
+        raise DomainError(
+            "validation.invalid_window",
+            "to must be after from",
+            details={"from": starts.isoformat(), "to": ends.isoformat()},
+            status=422,
+        )
+
+    def wall(instant: dt.datetime) -> dt.datetime:
+        return instant.astimezone(tz).replace(tzinfo=None)
+
+    if wall(ends) - wall(starts) > dt.timedelta(days=max_days):
+        raise DomainError(
+            "validation.window_too_long",
+            f"This window covers at most {max_days} days",
+            details={"max_days": max_days},
+            status=422,
+        )
+    return Window(starts, ends, tz)
 
 
 @contextlib.contextmanager

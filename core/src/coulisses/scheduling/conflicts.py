@@ -40,7 +40,7 @@ from coulisses.db.connection import fetch, fetch_records, transaction
 from coulisses.errors import DomainError, NotFound
 from coulisses.scheduling import assignments
 from coulisses.scheduling.availability import unavailable_intervals
-from coulisses.scheduling.common import org_timezone, require_aware
+from coulisses.scheduling.common import org_timezone, parse_window
 from coulisses.scheduling.conflicts_schemas import (
     ConflictAssignmentOut,
     ConflictCounts,
@@ -59,15 +59,13 @@ UTC = dt.UTC
 HOUR = 3600
 KINDS = ("overlap", "max_hours_day", "max_hours_week", "min_rest", "unavailable", "missing_skill")
 #: Longest window of one report (two months: a month plus its edges).
-MAX_WINDOW = dt.timedelta(days=62)
+MAX_WINDOW_DAYS = 62
 #: How far around the window assignments are read: a whole ISO week on each side,
 #: and the longest configurable rest (7 days), plus a day for DST and rounding.
 MARGIN = dt.timedelta(days=8)
 MAX_SUGGESTIONS = 5
 #: A report lists at most this many conflicts (the earliest); ``total`` counts them all.
 MAX_CONFLICTS = 500
-#: Years a window bound may fall in.
-MIN_YEAR, MAX_YEAR = 1900, 2999
 #: Bounds of a configured limit, in minutes (the table's CHECKs say the same).
 LIMIT_BOUNDS = {"day": (1, 24 * 60), "week": (1, 7 * 24 * 60), "rest": (0, 7 * 24 * 60)}
 
@@ -555,47 +553,6 @@ def resolve_limits(rows: Mapping[str | None, RuleRow]) -> dict[str, Limits]:
 # -- loading -----------------------------------------------------------------------
 
 
-def _invalid_date(field_name: str, value: str) -> DomainError:
-    return DomainError(
-        "conflicts.invalid_date",
-        f"{field_name} must be a date (2027-07-01) or a date-time with an offset"
-        " (2027-07-01T00:00:00+02:00)",
-        details={"field": field_name, "value": value[:64]},
-        status=400,
-    )
-
-
-def parse_bound(value: str, field_name: str, tz: ZoneInfo, *, is_end: bool) -> dt.datetime:
-    """A window bound: a date is local midnight in the org timezone (``to`` includes its day)."""
-    text = value.strip()
-    try:
-        if len(text) == 10:
-            day = dt.date.fromisoformat(text)
-            parsed = dt.datetime.combine(day, dt.time(), tzinfo=tz)
-        else:
-            parsed = require_aware(dt.datetime.fromisoformat(text), field_name)
-    except ValueError as exc:
-        raise _invalid_date(field_name, value) from exc
-    # Far from the years a planning lives in, the margins would overflow datetime.
-    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        raise _invalid_date(field_name, value)
-    if len(text) == 10 and is_end:
-        parsed = dt.datetime.combine(parsed.date() + dt.timedelta(days=1), dt.time(), tzinfo=tz)
-    return parsed.astimezone(UTC)
-
-
-def check_window(start: dt.datetime, end: dt.datetime) -> None:
-    if end <= start:
-        raise DomainError("conflicts.invalid_range", "to must be after from", status=400)
-    if end - start > MAX_WINDOW:
-        raise DomainError(
-            "conflicts.range_too_long",
-            f"A conflict report covers at most {MAX_WINDOW.days} days",
-            details={"max_days": MAX_WINDOW.days},
-            status=400,
-        )
-
-
 _SPANS_COLUMNS = """a.id, a.user_id,
        floor(extract(epoch FROM a.starts_at))::bigint, floor(extract(epoch FROM a.ends_at))::bigint,
        a.status, a.mission, a.mission_role, m.project, r.required_skills
@@ -803,7 +760,6 @@ async def report(
     keeps the conflicts involving one of its assignments, ``user_id`` those of
     one user. Rules look past the window edges (see MARGIN).
     """
-    check_window(start, end)
     await _check_filters(org_id, user_id, project_id)
     outer_start, outer_end = start - MARGIN, end + MARGIN
     users = await load_users(org_id)
@@ -846,11 +802,11 @@ async def report_between(
     user_id: int | None = None,
     project_id: int | None = None,
 ) -> ConflictReport:
-    """:func:`report` for the bounds as the query string gives them (see :func:`parse_bound`)."""
+    """:func:`report` for the bounds as the query string gives them (see
+    :func:`coulisses.scheduling.common.parse_window`)."""
     tz = await org_timezone(org_id)
-    start = parse_bound(window_from, "from", tz, is_end=False)
-    end = parse_bound(window_to, "to", tz, is_end=True)
-    return await report(org_id, start, end, user_id=user_id, project_id=project_id)
+    window = parse_window(window_from, window_to, tz, max_days=MAX_WINDOW_DAYS)
+    return await report(org_id, window.starts, window.ends, user_id=user_id, project_id=project_id)
 
 
 async def warnings_for(org_id: int, assignment_ids: list[int]) -> list[ConflictOut]:

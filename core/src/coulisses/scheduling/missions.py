@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import msgspec
 
-from coulisses.audit import record
+from coulisses.audit import record, record_many
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
@@ -29,6 +29,7 @@ from coulisses.scheduling.common import (
 from coulisses.scheduling.projects import ensure_open, get_project
 from coulisses.scheduling.schemas import (
     BulkMissionsCreate,
+    MissionBatch,
     MissionCreate,
     MissionDuplicate,
     MissionRoleIn,
@@ -41,6 +42,8 @@ from coulisses_sdk import DomainEvent, MissionChanged, Principal
 MAX_DURATION = dt.timedelta(hours=24)
 MAX_BULK = 5000
 MAX_RANGE_DAYS = 366
+#: Most missions one batch action takes.
+MAX_BATCH = 1000
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 _SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.starts_at,
@@ -612,6 +615,105 @@ async def delete_mission(principal: Principal, mission_id: int) -> None:
             principal.org_id, principal.account_id, "mission.deleted", f"mission:{mission_id}"
         )
     await emit_events([_changed(principal, mission_id, current["project"], "deleted")])
+
+
+async def batch(principal: Principal, data: MissionBatch) -> tuple[list[int], list[dict[str, Any]]]:
+    """Publish, unpublish or delete many missions of the org in one transaction, all or nothing.
+
+    Any unknown (or another org's) id is a 404 ``mission.not_found`` (details:
+    ``mission_ids``); a mission of an archived project a 409 ``project.archived``;
+    ``delete`` with invited or accepted assignments a 409
+    ``mission.has_active_assignments`` (details: ``mission_ids``). Each changed
+    mission is audit-logged and emits the MissionChanged event of the single route
+    after commit. Returns the changed ids and the missions after the action (none
+    for ``delete``).
+    """
+    ids = list(dict.fromkeys(data.mission_ids))
+    if not ids:
+        raise DomainError("mission.batch_empty", "Give at least one mission id", status=422)
+    if len(ids) > MAX_BATCH:
+        raise DomainError(
+            "mission.batch_too_large",
+            f"One batch takes at most {MAX_BATCH} missions",
+            details={"requested": len(ids), "max": MAX_BATCH},
+            status=422,
+        )
+    org_id = principal.org_id
+    events: list[DomainEvent] = []
+    async with transaction():
+        owners = await fetch(
+            "SELECT id, project FROM missions WHERE org = $1 AND id = ANY($2::int[])", org_id, ids
+        )
+        _require_all(ids, owners)
+        # Projects before missions, the order a project deletion locks them in (no deadlock).
+        project_ids = sorted({int(r["project"]) for r in owners})
+        projects_rows = await fetch(
+            """SELECT id, status FROM projects WHERE org = $1 AND id = ANY($2::int[])
+               ORDER BY id FOR KEY SHARE""",
+            org_id,
+            project_ids,
+        )
+        for project in projects_rows:
+            ensure_open(project)
+        locked = await fetch(
+            """SELECT id, project, status FROM missions
+               WHERE org = $1 AND id = ANY($2::int[]) ORDER BY id FOR UPDATE""",
+            org_id,
+            ids,
+        )
+        _require_all(ids, locked)
+        project_of = {int(r["id"]): int(r["project"]) for r in locked}
+        if data.action == "delete":
+            busy = await fetch(
+                """SELECT DISTINCT mission FROM assignments
+                   WHERE mission = ANY($1::int[]) AND status IN ('INVITED', 'ACCEPTED')
+                   ORDER BY mission""",
+                ids,
+            )
+            if busy:
+                raise Conflict(
+                    "mission.has_active_assignments",
+                    "Cancel the invited or accepted assignments of these missions first",
+                    details={"mission_ids": [int(r["mission"]) for r in busy]},
+                )
+            changed = ids
+            await fetch("DELETE FROM missions WHERE org = $1 AND id = ANY($2::int[])", org_id, ids)
+            change = "deleted"
+        else:
+            target = "PUBLISHED" if data.action == "publish" else "DRAFT"
+            stale = {int(r["id"]) for r in locked if r["status"] != target}
+            changed = [i for i in ids if i in stale]
+            if changed:
+                await fetch(
+                    """UPDATE missions SET status = $2, updated_at = now()
+                       WHERE id = ANY($1::int[])""",
+                    changed,
+                    target,
+                )
+            change = "published" if data.action == "publish" else "unpublished"
+        await record_many(
+            org_id,
+            principal.account_id,
+            f"mission.{change}",
+            [f"mission:{i}" for i in changed],
+            {"batch": True},
+        )
+        events = [_changed(principal, i, project_of[i], change) for i in changed]
+    await emit_events(events)
+    if data.action == "delete":
+        return changed, []
+    return changed, await get_missions(org_id, ids)
+
+
+def _require_all(ids: list[int], rows: list[dict[str, Any]]) -> None:
+    missing = sorted(set(ids) - {int(r["id"]) for r in rows})
+    if missing:
+        raise DomainError(
+            "mission.not_found",
+            "Mission not found",
+            details={"mission_ids": missing[:100]},
+            status=404,
+        )
 
 
 # -- mission roles -------------------------------------------------------------------

@@ -22,14 +22,12 @@ A filter narrows what is shown, never the counts: a role's ``invited`` and
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from coulisses.db.connection import fetch_records, transaction
 from coulisses.errors import DomainError, NotFound
+from coulisses.scheduling.common import Window, parse_window
 from coulisses.scheduling.planning_schemas import (
     Planning,
     PlanningAssignment,
@@ -41,78 +39,6 @@ from coulisses.scheduling.tables import ASSIGNMENT_STATUSES
 
 #: Longest window, in days of the org's wall clock (a quarter, for the list view).
 MAX_WINDOW_DAYS = 93
-#: Years a bound may fall in (far ones would overflow datetime arithmetic).
-MIN_YEAR, MAX_YEAR = 1900, 2999
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@dataclass(frozen=True)
-class Window:
-    """[starts, ends) in UTC, with the org timezone it was read in."""
-
-    starts: dt.datetime
-    ends: dt.datetime
-    tz: ZoneInfo
-
-
-def _invalid_date(field: str, value: str) -> DomainError:
-    return DomainError(
-        "validation.invalid_date",
-        f"{field} must be an ISO 8601 date (2027-07-01) or date-time with an offset"
-        f" (2027-07-01T00:00:00+02:00), not {value[:40]!r}",
-        details={"field": field},
-        status=422,
-    )
-
-
-def parse_instant(value: str, field: str, tz: ZoneInfo, *, is_end: bool = False) -> dt.datetime:
-    """An ISO date-time with an offset, or an ISO date: local midnight in ``tz`` starting
-    that day, or ending it when ``is_end`` (``to=2027-07-31`` includes the 31st, as in
-    ``/api/v1/conflicts``). Returned in UTC."""
-    value = value.strip()
-    try:
-        if _DATE.match(value):
-            day = dt.date.fromisoformat(value)
-            if not MIN_YEAR <= day.year <= MAX_YEAR:
-                raise ValueError(day.year)
-            day += dt.timedelta(days=1 if is_end else 0)
-            return dt.datetime.combine(day, dt.time(), tzinfo=tz).astimezone(dt.UTC)
-        instant = dt.datetime.fromisoformat(value)
-        if not MIN_YEAR <= instant.year <= MAX_YEAR:
-            raise ValueError(instant.year)
-    except ValueError as exc:
-        raise _invalid_date(field, value) from exc
-    if instant.tzinfo is None or instant.utcoffset() is None:
-        raise DomainError(
-            "validation.naive_datetime",
-            f"{field} needs a UTC offset (e.g. 2027-07-01T00:00:00+02:00) or must be a date",
-            details={"field": field},
-            status=422,
-        )
-    return instant.astimezone(dt.UTC)
-
-
-def parse_window(from_text: str, to_text: str, tz: ZoneInfo) -> Window:
-    starts = parse_instant(from_text, "from", tz)
-    ends = parse_instant(to_text, "to", tz, is_end=True)
-    if ends <= starts:
-        raise DomainError(
-            "planning.invalid_window", "to must be after from", details=None, status=422
-        )
-
-    def wall(instant: dt.datetime) -> dt.datetime:
-        return instant.astimezone(tz).replace(tzinfo=None)
-
-    # Wall-clock days, so that a 93-day window across a DST change is still 93 days.
-    if wall(ends) - wall(starts) > dt.timedelta(days=MAX_WINDOW_DAYS):
-        raise DomainError(
-            "planning.window_too_long",
-            f"A planning window covers at most {MAX_WINDOW_DAYS} days",
-            details={"max_days": MAX_WINDOW_DAYS},
-            status=422,
-        )
-    return Window(starts, ends, tz)
 
 
 def parse_statuses(values: list[str] | None) -> list[str] | None:
@@ -214,7 +140,7 @@ async def planning(
         if not context[0]["user_found"]:
             raise NotFound("user.not_found", "User not found")
         timezone = context[0]["timezone"]
-        window = parse_window(from_text, to_text, ZoneInfo(timezone))
+        window = parse_window(from_text, to_text, ZoneInfo(timezone), max_days=MAX_WINDOW_DAYS)
 
         sql, args = _missions_query(org_id, window, project_id, user_id, statuses)
         missions: dict[int, PlanningMission] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 from msgspec import UNSET, UnsetType
@@ -14,6 +14,9 @@ from coulisses.scheduling.conflicts_schemas import ConflictOut
 EmploymentType = Literal["CDI", "CDD", "Intermittent", "Freelance"]
 ProjectStatus = Literal["DRAFT", "ACTIVE", "ARCHIVED"]
 MissionStatus = Literal["DRAFT", "PUBLISHED"]
+MissionBatchAction = Literal["publish", "unpublish", "delete"]
+#: a row id as a body may carry it (a larger number is a 400, not a database error)
+RowId = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 AssignmentStatus = Literal["INVITED", "ACCEPTED", "DECLINED", "CANCELLED"]
 
 
@@ -247,6 +250,21 @@ class MissionDuplicate(Strict):
 
 class BulkMissionsOut(msgspec.Struct):
     created: int
+    items: list[MissionOut]
+
+
+class MissionBatch(Strict):
+    """One action on many missions of the org, all or nothing."""
+
+    mission_ids: list[RowId]
+    action: MissionBatchAction
+
+
+class MissionBatchOut(msgspec.Struct):
+    action: str
+    #: the missions the action changed (already published ones are not republished)
+    changed_ids: list[int]
+    #: the missions after the action, ordered by start (empty for ``delete``)
     items: list[MissionOut]
 
 

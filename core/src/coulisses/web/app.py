@@ -20,7 +20,7 @@ from coulisses.errors import EXCEPTION_HANDLERS
 from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
 from coulisses.live.api import stream_events
 from coulisses.live.bus import close_bus
-from coulisses.plugins.api import OrgPluginsController
+from coulisses.plugins.api import OrgPluginsController, get_frontend_manifest
 from coulisses.plugins.gate import plugin_gate, plugin_routers
 from coulisses.plugins.loader import get_registry
 from coulisses.scheduling.api import SCHEDULING_CONTROLLERS
@@ -81,6 +81,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         AuthController,
         OrgController,
         OrgPluginsController,
+        get_frontend_manifest,
         stream_events,
         *SCHEDULING_CONTROLLERS,
         AvailabilityController,

@@ -36,11 +36,10 @@ function Shell({ me }: { me: Me }) {
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
-  // The notifications plugin's entry opens the notification center (issue 5).
-  const pluginEntries = usePluginMenuEntries().map((entry) =>
-    entry.name === NOTIFICATIONS_PLUGIN ? { ...entry, label: t('nav_notifications'), to: '/notifications' } : entry,
-  );
-  const notificationsEnabled = pluginEntries.some((entry) => entry.name === NOTIFICATIONS_PLUGIN);
+  const pluginEntries = usePluginMenuEntries();
+  const mainEntries = pluginEntries.filter((entry) => entry.section === 'main');
+  const settingsEntries = pluginEntries.filter((entry) => entry.section === 'settings');
+  const notificationsEnabled = pluginEntries.some((entry) => entry.plugin === NOTIFICATIONS_PLUGIN);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   useSilentRefresh();
@@ -100,8 +99,8 @@ function Shell({ me }: { me: Me }) {
                   </NavLink>
                 </li>
               ) : null}
-              {pluginEntries.map((entry) => (
-                <li key={entry.name}>
+              {mainEntries.map((entry) => (
+                <li key={entry.to}>
                   <NavLink to={entry.to} className={navLinkClass}>
                     {entry.label}
                   </NavLink>
@@ -128,6 +127,13 @@ function Shell({ me }: { me: Me }) {
                     {t('nav_profile')}
                   </NavLink>
                 </li>
+                {settingsEntries.map((entry) => (
+                  <li key={entry.to}>
+                    <NavLink to={entry.to} className={navLinkClass}>
+                      {entry.label}
+                    </NavLink>
+                  </li>
+                ))}
               </ul>
             </div>
           </nav>

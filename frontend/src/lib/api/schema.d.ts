@@ -673,6 +673,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/missions:batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Batch */
+        post: operations["BatchMissions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -843,6 +860,23 @@ export interface paths {
         head?: never;
         /** UpdateOrg */
         patch: operations["UpdateCurrentOrg"];
+        trace?: never;
+    };
+    "/api/v1/orgs/current/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetFrontendManifest */
+        get: operations["GetFrontendManifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/orgs/current/members": {
@@ -1401,6 +1435,10 @@ export interface components {
             Freelance?: components["schemas"]["RuleLimits"] | null;
             Intermittent?: components["schemas"]["RuleLimits"] | null;
         };
+        /** FrontendManifest */
+        FrontendManifest: {
+            menu: components["schemas"]["ManifestMenuEntry"][];
+        };
         /** IntervalOut */
         IntervalOut: {
             /** Format: date-time */
@@ -1421,6 +1459,16 @@ export interface components {
         LoginIn: {
             email: string;
             password: string;
+        };
+        /** ManifestMenuEntry */
+        ManifestMenuEntry: {
+            label: {
+                [key: string]: string;
+            };
+            min_role: string;
+            path: string;
+            plugin: string;
+            section: string;
         };
         /** MeOut */
         MeOut: {
@@ -1447,6 +1495,18 @@ export interface components {
         /** MemberUpdate */
         MemberUpdate: {
             role: string;
+        };
+        /** MissionBatch */
+        MissionBatch: {
+            /** @enum {string} */
+            action: "publish" | "unpublish" | "delete";
+            mission_ids: number[];
+        };
+        /** MissionBatchOut */
+        MissionBatchOut: {
+            action: string;
+            changed_ids: number[];
+            items: components["schemas"]["MissionOut"][];
         };
         /** MissionCreate */
         MissionCreate: {
@@ -2575,9 +2635,9 @@ export interface operations {
     ListAvailability: {
         parameters: {
             query: {
-                /** @description occurrences ending after this instant */
+                /** @description a date (in the org timezone; `to` includes its day) or a date-time with an offset (`to` excluded); at most 366 days between from and to */
                 from: string;
-                /** @description occurrences starting before this instant */
+                /** @description a date (in the org timezone; `to` includes its day) or a date-time with an offset (`to` excluded); at most 366 days between from and to */
                 to: string;
                 user?: number | null;
                 kind?: "available" | "unavailable" | null;
@@ -3763,6 +3823,45 @@ export interface operations {
             };
         };
     };
+    BatchMissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MissionBatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionBatchOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     NotificationsList: {
         parameters: {
             query?: {
@@ -4095,6 +4194,26 @@ export interface operations {
                         } | unknown[];
                         status_code: number;
                     };
+                };
+            };
+        };
+    };
+    GetFrontendManifest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrontendManifest"];
                 };
             };
         };

@@ -21,6 +21,7 @@ from coulisses_sdk import (
     AssignmentCancelled,
     AssignmentDeclined,
     InvitationDelivery,
+    MenuEntry,
     MissionChanged,
     PasswordResetDelivery,
     Plugin,
@@ -74,6 +75,13 @@ class NotificationsPlugin(Plugin):
     def register_admin_tables(self, register: Any) -> None:
         for table in (SentMessage, Notification, TelegramLink):
             register(table)
+
+    @hookimpl
+    def register_frontend(self, register: Any) -> None:
+        # The notification center, a page the web app ships for this plugin.
+        register(
+            MenuEntry(path="/notifications", label={"fr": "Notifications", "en": "Notifications"})
+        )
 
     # -- deliveries the core hands over ------------------------------------------
 

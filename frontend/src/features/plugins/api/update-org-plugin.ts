@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, API_PREFIX } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
+import { manifestQueryKey } from '@/features/plugins/api/get-frontend-manifest';
 import { pluginsQueryKey, type OrgPlugin } from '@/features/plugins/api/list-org-plugins';
 
 export type UpdateOrgPluginInput = Schema<'PluginUpdate'> & { name: string };
@@ -15,11 +16,14 @@ export function useUpdateOrgPlugin() {
   return useMutation({
     mutationFn: updateOrgPlugin,
     onSuccess: (updated) => {
-      // The list drives the menu: patch it at once, then refetch to stay exact.
+      // Patch the list at once, then refetch it and the manifest (which drives the menu).
       queryClient.setQueryData<OrgPlugin[]>(pluginsQueryKey, (list) =>
         list?.map((plugin) => (plugin.name === updated.name ? updated : plugin)),
       );
-      return queryClient.invalidateQueries({ queryKey: pluginsQueryKey });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: pluginsQueryKey }),
+        queryClient.invalidateQueries({ queryKey: manifestQueryKey }),
+      ]);
     },
   });
 }

@@ -11,12 +11,10 @@ import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { useBatchMissions } from '@/features/projects/api/batch-missions';
 import { useBulkCreateAssignments } from '@/features/projects/api/bulk-create-assignments';
-import { useDeleteMissions } from '@/features/projects/api/delete-mission';
 import { useDuplicateMissions } from '@/features/projects/api/duplicate-mission';
 import { useProjectMissions } from '@/features/projects/api/list-project-missions';
-import { usePublishMissions } from '@/features/projects/api/publish-mission';
-import { useUnpublishMissions } from '@/features/projects/api/unpublish-mission';
 import { parseDays } from '@/features/projects/utils/mission-pattern';
 
 export interface AssignableUser {
@@ -34,9 +32,10 @@ export function ProjectMissionsTable({ projectId, users }: { projectId: number; 
   const [dupDays, setDupDays] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const publish = usePublishMissions();
-  const unpublish = useUnpublishMissions();
-  const remove = useDeleteMissions();
+  // One request per action (POST /missions:batch): the selection changes as a whole or not at all.
+  const publish = useBatchMissions('publish');
+  const unpublish = useBatchMissions('unpublish');
+  const remove = useBatchMissions('delete');
   const duplicate = useDuplicateMissions();
   const assign = useBulkCreateAssignments();
 
@@ -120,7 +119,7 @@ export function ProjectMissionsTable({ projectId, users }: { projectId: number; 
         </Button>
         <label className="space-y-1 text-sm">
           <span className="block">{t('projects_duplicate_days')}</span>
-          <Input size="sm" placeholder="2027-07-20, 2027-07-21" value={dupDays} onChange={(e) => setDupDays(e.target.value)} />
+          <Input size="sm" placeholder={t('projects_duplicate_days_placeholder')} className="placeholder:italic" value={dupDays} onChange={(e) => setDupDays(e.target.value)} />
         </label>
         <Button
           size="sm"

@@ -6,14 +6,19 @@ import { Card, CardTitle } from '@/components/ui/card/card';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { useBulkCreateMissions } from '@/features/projects/api/bulk-create-missions';
+import { useBulkCreateMissions, type BulkMissionsCreate } from '@/features/projects/api/bulk-create-missions';
 import { useCreateProject } from '@/features/projects/api/create-project';
+import { useManagerCandidates } from '@/features/projects/api/list-manager-candidates';
 import type { Project } from '@/features/projects/api/list-projects';
+import { useSkillSuggestions } from '@/features/projects/api/list-skill-suggestions';
+import { RolesEditor } from '@/features/projects/components/roles-editor';
 import {
   daysOutside,
   expandPattern,
+  groupSlotsByRoles,
   parseDays,
   slotError,
+  type CleanRole,
   type PatternInput,
   type RoleInput,
   type SlotInput,
@@ -23,21 +28,28 @@ type Step = 'project' | 'missions' | 'preview';
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const PREVIEW_ROWS = 50;
 
+const formatRoles = (roles: CleanRole[]) =>
+  roles.map((r) => `${r.name} x${r.quota}${r.required_skills.length ? ` [${r.required_skills.join(', ')}]` : ''}`).join(', ');
+
 /**
- * Creates a project, then its missions in one batch (days or a range x time
- * slots, roles with quotas), after a preview. If the batch fails the project
- * exists already: the error is shown and the batch can be sent again.
+ * Creates a project (with its managers), then its missions (days or a range x
+ * time slots, roles with quotas and required skills, shared or per slot) after
+ * a preview: one bulk creation per group of slots with the same roles. If a
+ * call fails, what was created is said, and a retry sends only the rest.
  */
 export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }) {
   const { t, tError } = useLocale();
   const createProject = useCreateProject();
   const bulkCreate = useBulkCreateMissions();
+  const candidates = useManagerCandidates();
+  const skillSuggestions = useSkillSuggestions().data ?? [];
   const [step, setStep] = useState<Step>('project');
   const [project, setProject] = useState<Project | null>(null);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
+  const [managers, setManagers] = useState<number[]>([]);
   const [title, setTitle] = useState('');
   const [place, setPlace] = useState('');
   const [mode, setMode] = useState<'range' | 'days'>('range');
@@ -46,16 +58,44 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
   const [weekdays, setWeekdays] = useState<number[]>(WEEKDAYS);
   const [daysText, setDaysText] = useState('');
   const [slots, setSlots] = useState<SlotInput[]>([{ start: '08:00', end: '13:00', title: '' }]);
-  const [roles, setRoles] = useState<RoleInput[]>([{ name: '', quota: 1 }]);
+  const [roles, setRoles] = useState<RoleInput[]>([{ name: '', quota: 1, skills: [] }]);
   const [publish, setPublish] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Request bodies (JSON) already created: a retry skips them. */
+  const [doneKeys, setDoneKeys] = useState<string[]>([]);
 
   const days = parseDays(daysText);
   const pattern: PatternInput =
     mode === 'days' ? { mode, days: days ?? [], slots } : { mode, from: from || startsOn, to: to || endsOn, weekdays, slots };
   const rows = expandPattern(pattern, title);
   const outside = daysOutside([...new Set(rows.map((r) => r.day))], startsOn || null, endsOn || null);
-  const cleanRoles = roles.filter((r) => r.name.trim());
+  const slotLabel = (i: number) => {
+    const slot = slots[i]!;
+    return `${slot.title.trim() || title.trim()} ${slot.start}-${slot.end}`;
+  };
+  const common =
+    mode === 'days'
+      ? { days: days ?? [] }
+      : { date_from: pattern.mode === 'range' ? pattern.from : null, date_to: pattern.mode === 'range' ? pattern.to : null, weekdays };
+  const batches = groupSlotsByRoles(slots, roles).map((group) => {
+    const body: BulkMissionsCreate = {
+      title: title.trim(),
+      place,
+      notes: '',
+      allow_long: false,
+      publish,
+      slots: group.slots.map((i) => ({ start: slots[i]!.start, end: slots[i]!.end, title: slots[i]!.title.trim() || null })),
+      roles: group.roles,
+      ...common,
+    };
+    const count = rows.filter((r) => group.slots.includes(r.slot)).length;
+    const label = t('projects_wizard_batch', { slots: group.slots.map(slotLabel).join(', '), count });
+    return { group, body, key: JSON.stringify(body), count, label };
+  });
+  const rolesOfSlot = new Map(batches.flatMap((b) => b.group.slots.map((i) => [i, b.group.roles] as const)));
+  const created = batches.filter((b) => doneKeys.includes(b.key));
+  const pending = batches.filter((b) => !doneKeys.includes(b.key));
+  const pendingCount = pending.reduce((n, b) => n + b.count, 0);
 
   const checkMissions = (): string | null => {
     if (!title.trim()) return t('projects_wizard_need_title');
@@ -68,28 +108,24 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
 
   const submit = async () => {
     setError(null);
+    let current = project;
+    const done = [...doneKeys];
     try {
-      const created =
-        project ??
-        (await createProject.mutateAsync({
-          name: name.trim(),
-          description,
-          starts_on: startsOn || null,
-          ends_on: endsOn || null,
-        }));
-      setProject(created);
-      await bulkCreate.mutateAsync({
-        projectId: created.id,
-        title: title.trim(),
-        place,
-        notes: '',
-        allow_long: false,
-        publish,
-        slots: slots.map((s) => ({ start: s.start, end: s.end, title: s.title.trim() || null })),
-        roles: cleanRoles.map((r) => ({ name: r.name.trim(), quota: r.quota, required_skills: [] })),
-        ...(mode === 'days' ? { days: days ?? [] } : { date_from: pattern.mode === 'range' ? pattern.from : null, date_to: pattern.mode === 'range' ? pattern.to : null, weekdays }),
+      current ??= await createProject.mutateAsync({
+        name: name.trim(),
+        description,
+        starts_on: startsOn || null,
+        ends_on: endsOn || null,
+        managers,
       });
-      onDone(created);
+      setProject(current);
+      for (const batch of batches) {
+        if (done.includes(batch.key)) continue;
+        await bulkCreate.mutateAsync({ projectId: current.id, ...batch.body });
+        done.push(batch.key);
+        setDoneKeys([...done]);
+      }
+      onDone(current);
     } catch (caught) {
       setError(tError(caught));
     }
@@ -110,7 +146,16 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
         ))}
       </ol>
       {error ? <Alert variant="danger">{error}</Alert> : null}
-      {project && error ? <Alert variant="info">{t('projects_wizard_project_kept', { name: project.name })}</Alert> : null}
+      {project && error && !created.length ? <Alert variant="info">{t('projects_wizard_project_kept', { name: project.name })}</Alert> : null}
+      {project && error && created.length ? (
+        <Alert variant="info">
+          {t('projects_wizard_partial', {
+            name: project.name,
+            created: created.map((b) => b.label).join(' ; '),
+            pending: pending.map((b) => b.label).join(' ; '),
+          })}
+        </Alert>
+      ) : null}
 
       {step === 'project' ? (
         <Card>
@@ -141,6 +186,29 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
                 {(p) => <Input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
               </Field>
             </div>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">{t('projects_wizard_managers')}</legend>
+              <p className="text-xs text-muted-foreground">{t('projects_wizard_managers_hint')}</p>
+              {candidates.isError ? <p className="text-sm text-danger">{tError(candidates.error)}</p> : null}
+              <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+                {(candidates.data ?? []).map((m) => {
+                  const fullName = [m.first_name, m.last_name].filter(Boolean).join(' ');
+                  return (
+                    <label key={m.account_id} className="flex items-center gap-1.5">
+                      <input
+                        type="checkbox"
+                        checked={managers.includes(m.account_id)}
+                        disabled={!!project}
+                        onChange={() =>
+                          setManagers((all) => (all.includes(m.account_id) ? all.filter((id) => id !== m.account_id) : [...all, m.account_id]))
+                        }
+                      />
+                      {fullName ? `${fullName} (${m.email})` : m.email}
+                    </label>
+                  );
+                })}
+              </div>
+            </fieldset>
             <Button type="submit" disabled={!!project}>
               {t('projects_wizard_next')}
             </Button>
@@ -238,6 +306,30 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
                         {t('projects_remove_slot', { n: i + 1 })}
                       </Button>
                     ) : null}
+                    <label className="flex w-full items-center gap-1.5 text-sm">
+                      <input
+                        type="checkbox"
+                        checked={!!slot.roles}
+                        onChange={(e) => update({ roles: e.target.checked ? roles.map((r) => ({ ...r, skills: [...(r.skills ?? [])] })) : null })}
+                      />
+                      {t('projects_slot_own_roles', { n: i + 1 })}
+                    </label>
+                    {slot.roles ? (
+                      <div className="w-full border-l-2 border-border pl-3">
+                        <RolesEditor
+                          roles={slot.roles}
+                          onChange={(next) => update({ roles: next })}
+                          suggestions={skillSuggestions}
+                          labels={{
+                            name: (n) => t('projects_slot_role_name', { slot: i + 1, n }),
+                            quota: (n) => t('projects_slot_role_quota', { slot: i + 1, n }),
+                            skills: (n) => t('projects_slot_role_skills', { slot: i + 1, n }),
+                            remove: (n) => t('projects_slot_remove_role', { slot: i + 1, n }),
+                            add: t('projects_slot_add_role', { slot: i + 1 }),
+                          }}
+                        />
+                      </div>
+                    ) : null}
                   </div>
                 );
               })}
@@ -247,29 +339,19 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
             </fieldset>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium">{t('projects_wizard_roles')}</legend>
-              {roles.map((role, i) => {
-                const update = (patch: Partial<RoleInput>) => setRoles((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-                return (
-                  <div key={i} className="flex flex-wrap items-end gap-2">
-                    <Field label={t('projects_role_name', { n: i + 1 })}>
-                      {(p) => <Input {...p} value={role.name} onChange={(e) => update({ name: e.target.value })} />}
-                    </Field>
-                    <Field label={t('projects_role_quota', { n: i + 1 })}>
-                      {(p) => (
-                        <Input {...p} type="number" min={1} max={500} value={role.quota} onChange={(e) => update({ quota: Number(e.target.value) || 1 })} />
-                      )}
-                    </Field>
-                    {roles.length > 1 ? (
-                      <Button variant="ghost" size="sm" onClick={() => setRoles((all) => all.filter((_, j) => j !== i))}>
-                        {t('projects_remove_role', { n: i + 1 })}
-                      </Button>
-                    ) : null}
-                  </div>
-                );
-              })}
-              <Button variant="secondary" size="sm" onClick={() => setRoles((all) => [...all, { name: '', quota: 1 }])}>
-                {t('projects_add_role')}
-              </Button>
+              <p className="text-xs text-muted-foreground">{t('projects_wizard_roles_hint')}</p>
+              <RolesEditor
+                roles={roles}
+                onChange={setRoles}
+                suggestions={skillSuggestions}
+                labels={{
+                  name: (n) => t('projects_role_name', { n }),
+                  quota: (n) => t('projects_role_quota', { n }),
+                  skills: (n) => t('projects_role_skills', { n }),
+                  remove: (n) => t('projects_remove_role', { n }),
+                  add: t('projects_add_role'),
+                }}
+              />
             </fieldset>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
@@ -290,10 +372,23 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
           <CardTitle>{t('projects_wizard_step_preview')}</CardTitle>
           <p role="status">
             {t('projects_wizard_summary', { count: rows.length, name: name.trim() })}
-            {cleanRoles.length
-              ? ` ${t('projects_wizard_roles_summary', { roles: cleanRoles.map((r) => `${r.name} x${r.quota}`).join(', ') })}`
+            {batches.length === 1 && batches[0]!.group.roles.length
+              ? ` ${t('projects_wizard_roles_summary', { roles: formatRoles(batches[0]!.group.roles) })}`
               : ''}
           </p>
+          <div className="space-y-1 text-sm">
+            <h3 className="font-medium">{t('projects_wizard_batches', { count: batches.length })}</h3>
+            <ul className="list-disc space-y-1 pl-5">
+              {batches.map((b) => (
+                <li key={b.key}>
+                  {b.label}
+                  {' : '}
+                  {b.group.roles.length ? formatRoles(b.group.roles) : t('projects_wizard_no_roles')}
+                  {doneKeys.includes(b.key) ? ` (${t('projects_wizard_batch_created')})` : ''}
+                </li>
+              ))}
+            </ul>
+          </div>
           {/* Focusable so the keyboard can scroll a long preview (axe scrollable-region-focusable). */}
           <div
             role="region"
@@ -309,6 +404,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
                   <th scope="col" className="px-3 py-2">{t('projects_col_day')}</th>
                   <th scope="col" className="px-3 py-2">{t('projects_col_title')}</th>
                   <th scope="col" className="px-3 py-2">{t('projects_col_times')}</th>
+                  <th scope="col" className="px-3 py-2">{t('projects_wizard_col_roles')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -320,6 +416,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
                       {row.start} - {row.end}
                       {row.endDay !== row.day ? ` (${t('projects_next_day')})` : ''}
                     </td>
+                    <td className="px-3 py-1.5">{formatRoles(rolesOfSlot.get(row.slot) ?? [])}</td>
                   </tr>
                 ))}
               </tbody>
@@ -331,7 +428,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
               {t('projects_wizard_back')}
             </Button>
             <Button loading={createProject.isPending || bulkCreate.isPending} onClick={() => void submit()}>
-              {t('projects_wizard_create', { count: rows.length })}
+              {created.length ? t('projects_wizard_retry_rest', { count: pendingCount }) : t('projects_wizard_create', { count: rows.length })}
             </Button>
           </div>
         </Card>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  cleanRoles,
   daysOutside,
   expandPattern,
+  groupSlotsByRoles,
   parseDays,
   patternDays,
   slotError,
@@ -29,10 +31,10 @@ describe('expandPattern', () => {
   it('makes days x slots, the night slot ending the next day, with the default title', () => {
     const rows = expandPattern({ mode: 'range', from: '2027-07-31', to: '2027-08-01', weekdays: [0, 1, 2, 3, 4, 5, 6], slots }, 'Exploitation');
     expect(rows).toEqual([
-      { day: '2027-07-31', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-07-31' },
-      { day: '2027-07-31', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-01' },
-      { day: '2027-08-01', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-08-01' },
-      { day: '2027-08-01', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-02' },
+      { slot: 0, day: '2027-07-31', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-07-31' },
+      { slot: 1, day: '2027-07-31', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-01' },
+      { slot: 0, day: '2027-08-01', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-08-01' },
+      { slot: 1, day: '2027-08-01', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-02' },
     ]);
   });
 
@@ -65,5 +67,31 @@ describe('helpers', () => {
   it('lists the days outside the project', () => {
     expect(daysOutside(['2027-06-30', '2027-07-01', '2027-08-01'], '2027-07-01', '2027-07-31')).toEqual(['2027-06-30', '2027-08-01']);
     expect(daysOutside(['2027-06-30'], null, null)).toEqual([]);
+  });
+});
+
+describe('roles per slot', () => {
+  it('cleans roles: unnamed ones dropped, skills trimmed, lower-cased and distinct', () => {
+    expect(cleanRoles([{ name: ' Son ', quota: 2, skills: [' CACES ', 'caces', '', 'Habilitation'] }, { name: ' ', quota: 1 }])).toEqual([
+      { name: 'Son', quota: 2, required_skills: ['caces', 'habilitation'] },
+    ]);
+  });
+
+  it('groups the slots that get the same roles, one bulk creation each', () => {
+    const shared = [{ name: 'Machiniste', quota: 3 }];
+    const groups = groupSlotsByRoles(
+      [
+        { start: '08:00', end: '13:00', title: 'Montage' },
+        { start: '19:00', end: '01:00', title: 'Exploitation', roles: [{ name: 'Regisseur son', quota: 1, skills: ['son'] }] },
+        { start: '01:00', end: '04:00', title: 'Demontage', roles: null },
+        { start: '8h', end: '13:00', title: 'invalid' },
+        { start: '14:00', end: '18:00', title: 'Raccords', roles: [{ name: 'Regisseur son', quota: 1, skills: ['SON'] }] },
+      ],
+      shared,
+    );
+    expect(groups).toEqual([
+      { slots: [0, 2], roles: [{ name: 'Machiniste', quota: 3, required_skills: [] }] },
+      { slots: [1, 4], roles: [{ name: 'Regisseur son', quota: 1, required_skills: ['son'] }] },
+    ]);
   });
 });

@@ -4,15 +4,19 @@
  */
 import { addDays } from '@/lib/dates';
 
+export interface RoleInput {
+  name: string;
+  quota: number;
+  /** Skill names; the API stores them trimmed and lower-cased. */
+  skills?: string[];
+}
+
 export interface SlotInput {
   start: string;
   end: string;
   title: string;
-}
-
-export interface RoleInput {
-  name: string;
-  quota: number;
+  /** The slot's own roles; absent or null: the roles shared by every slot. */
+  roles?: RoleInput[] | null;
 }
 
 export type PatternInput =
@@ -20,6 +24,8 @@ export type PatternInput =
   | { mode: 'range'; from: string; to: string; weekdays: number[]; slots: SlotInput[] };
 
 export interface PreviewRow {
+  /** Index of the slot in the pattern's `slots`. */
+  slot: number;
   day: string;
   title: string;
   start: string;
@@ -60,10 +66,11 @@ export function slotError(slot: SlotInput): 'format' | 'empty' | null {
 
 export function expandPattern(pattern: PatternInput, defaultTitle: string): PreviewRow[] {
   const rows: PreviewRow[] = [];
-  const slots = pattern.slots.filter((s) => slotError(s) === null);
+  const slots = pattern.slots.map((slot, index) => ({ slot, index })).filter(({ slot }) => slotError(slot) === null);
   for (const day of patternDays(pattern)) {
-    for (const slot of slots) {
+    for (const { slot, index } of slots) {
       rows.push({
+        slot: index,
         day,
         title: slot.title.trim() || defaultTitle.trim(),
         start: slot.start,
@@ -78,4 +85,50 @@ export function expandPattern(pattern: PatternInput, defaultTitle: string): Prev
 /** Days outside the project's dates (the API refuses a mission that starts outside). */
 export function daysOutside(days: string[], startsOn: string | null, endsOn: string | null): string[] {
   return days.filter((d) => (startsOn && d < startsOn) || (endsOn && d > endsOn));
+}
+
+/** Skill names as the API keeps them: trimmed, lower-cased, distinct, in order. */
+export function cleanSkills(skills: string[] = []): string[] {
+  const seen: string[] = [];
+  for (const raw of skills) {
+    const value = raw.trim().toLowerCase();
+    if (value && !seen.includes(value)) seen.push(value);
+  }
+  return seen;
+}
+
+export interface CleanRole {
+  name: string;
+  quota: number;
+  required_skills: string[];
+}
+
+/** The roles the API will receive: the named ones, trimmed, with their cleaned skills. */
+export function cleanRoles(roles: RoleInput[]): CleanRole[] {
+  return roles
+    .filter((r) => r.name.trim())
+    .map((r) => ({ name: r.name.trim(), quota: r.quota, required_skills: cleanSkills(r.skills) }));
+}
+
+export interface SlotGroup {
+  /** Indexes of the slots in the pattern's `slots`. */
+  slots: number[];
+  roles: CleanRole[];
+}
+
+/**
+ * Slots that get the same roles, in order of first appearance: one bulk creation each
+ * (the API applies one list of roles to every slot of a call). Invalid slots are left out.
+ */
+export function groupSlotsByRoles(slots: SlotInput[], sharedRoles: RoleInput[]): SlotGroup[] {
+  const groups = new Map<string, SlotGroup>();
+  slots.forEach((slot, index) => {
+    if (slotError(slot) !== null) return;
+    const roles = cleanRoles(slot.roles ?? sharedRoles);
+    const key = JSON.stringify(roles);
+    const group = groups.get(key);
+    if (group) group.slots.push(index);
+    else groups.set(key, { slots: [index], roles });
+  });
+  return [...groups.values()];
 }

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from coulisses_hello.tables import Greeting
 from coulisses_sdk import (
     MemberAdded,
+    MenuEntry,
     Plugin,
     current_principal,
     enqueue,
@@ -75,6 +76,11 @@ class HelloPlugin(Plugin):
     @hookimpl
     def register_admin_tables(self, register: Any) -> None:
         register(Greeting)
+
+    @hookimpl
+    def register_frontend(self, register: Any) -> None:
+        # The web app's generic plugin page (metadata and config form).
+        register(MenuEntry(path=f"/plugins/{NAME}", label={"fr": "Hello", "en": "Hello"}))
 
     @hookimpl
     async def member_added(self, event: MemberAdded) -> None:
