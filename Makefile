@@ -1,7 +1,7 @@
 # Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
 PY ?= python3
 
-.PHONY: demo test lint migrate seed worker bench
+.PHONY: demo test lint migrate seed worker bench e2e
 
 demo:
 	$(PY) dev.py demo
@@ -17,3 +17,5 @@ worker:
 	$(PY) dev.py worker
 bench:
 	$(PY) dev.py bench
+e2e:
+	$(PY) dev.py e2e
