@@ -3,40 +3,17 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
-from typing import Any
 
 import httpx
+
+from coulisses_sdk.testing import OrgClient
 
 PASSWORD = "Sc3ne-Ouverte!"
 _counter = itertools.count(1)
 
 
-@dataclass
-class OrgSession:
-    client: httpx.AsyncClient
-    org_id: int
-    account_id: int
-    email: str
-
-    @property
-    def csrf(self) -> dict[str, str]:
-        return {"X-CSRF-Token": self.client.cookies.get("cc_csrf") or ""}
-
-    async def get(self, url: str, **kw: Any) -> httpx.Response:
-        return await self.client.get(url, **kw)
-
-    async def post(self, url: str, **kw: Any) -> httpx.Response:
-        return await self.client.post(url, headers={**self.csrf, **kw.pop("headers", {})}, **kw)
-
-    async def patch(self, url: str, **kw: Any) -> httpx.Response:
-        return await self.client.patch(url, headers={**self.csrf, **kw.pop("headers", {})}, **kw)
-
-    async def put(self, url: str, **kw: Any) -> httpx.Response:
-        return await self.client.put(url, headers={**self.csrf, **kw.pop("headers", {})}, **kw)
-
-    async def delete(self, url: str, **kw: Any) -> httpx.Response:
-        return await self.client.delete(url, headers={**self.csrf, **kw.pop("headers", {})}, **kw)
+# One authenticated-client helper for core and plugin tests: the SDK's.
+OrgSession = OrgClient
 
 
 async def signup(client: httpx.AsyncClient, org_name: str | None = None) -> OrgSession:
@@ -48,7 +25,7 @@ async def signup(client: httpx.AsyncClient, org_name: str | None = None) -> OrgS
     )
     assert response.status_code == 201, response.text
     body = response.json()
-    return OrgSession(client, body["org_id"], body["account_id"], email)
+    return OrgSession(client, body["org_id"], body["account_id"], email, PASSWORD)
 
 
 def error_code(response: httpx.Response) -> str:
