@@ -68,3 +68,17 @@ async def fetch_records(sql: str, *args: Any) -> list[Any]:
         return list(await conn.fetch(sql, *args))
     finally:
         await conn.close()
+
+
+class SqlParams:
+    """Positional parameters ($1, $2...) collected while a WHERE clause is built.
+
+    ``where.append(f"a.user_id = {params(user_id)}")`` then ``fetch(sql, *params.values)``.
+    """
+
+    def __init__(self, *initial: Any) -> None:
+        self.values: list[Any] = list(initial)
+
+    def __call__(self, value: Any) -> str:
+        self.values.append(value)
+        return f"${len(self.values)}"

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from coulisses.db.connection import fetch
+from coulisses.db.connection import SqlParams, fetch
 from coulisses_sdk import AssignmentContext, AssignmentSummary, Contact, OrgInfo
 
 MANAGER_ROLES = ("manager", "admin", "owner")
@@ -147,11 +147,7 @@ async def list_assignments(
     limit: int,
 ) -> list[AssignmentSummary]:
     where = ["s.org = $1", "s.status = ANY($2::text[])"]
-    args: list[Any] = [org_id, list(statuses)]
-
-    def arg(value: Any) -> str:
-        args.append(value)
-        return f"${len(args)}"
+    arg = SqlParams(org_id, list(statuses))
 
     if user_id is not None:
         where.append(f"s.user_id = {arg(user_id)}")
@@ -172,7 +168,7 @@ async def list_assignments(
             {_OPEN_INVITATION}
             WHERE {" AND ".join(where)}
             ORDER BY mi.starts_at, s.id LIMIT {arg(max(1, min(limit, 1000)))}""",  # noqa: S608
-        *args,
+        *arg.values,
     )
     return [
         AssignmentSummary(

@@ -16,7 +16,7 @@ from typing import Any
 import asyncpg
 
 from coulisses.audit import record
-from coulisses.db.connection import fetch, transaction
+from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
 from coulisses.scheduling.common import (
     PageRequest,
@@ -97,11 +97,7 @@ async def list_assignments(
 ) -> PageResult:
     """``account_id`` keeps the assignments of the users linked to that account ("mine")."""
     where = ["a.org = $1"]
-    args: list[Any] = [org_id]
-
-    def arg(value: Any) -> str:
-        args.append(value)
-        return f"${len(args)}"
+    arg = SqlParams(org_id)
 
     if mission_id is not None:
         where.append(f"a.mission = {arg(mission_id)}")
@@ -117,13 +113,13 @@ async def list_assignments(
         where.append(f"a.user_id IN (SELECT id FROM users WHERE account = {ref})")  # noqa: S608
     clause = " AND ".join(where)
     total = (
-        await fetch(f"SELECT count(*) AS n FROM assignments a WHERE {clause}", *args)  # noqa: S608
+        await fetch(f"SELECT count(*) AS n FROM assignments a WHERE {clause}", *arg.values)  # noqa: S608
     )[0]["n"]
     check_page(paging, total)
     rows = await fetch(
         f"{_SELECT} WHERE {clause} ORDER BY a.starts_at, a.id "
         f"LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}",
-        *args,
+        *arg.values,
     )
     return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
 

@@ -13,7 +13,7 @@ import asyncpg
 import msgspec
 
 from coulisses.audit import record, record_many
-from coulisses.db.connection import fetch, transaction
+from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
     PageRequest,
@@ -476,11 +476,7 @@ async def search_missions(
 ) -> PageResult:
     """Missions overlapping [from, to), filtered; ordered by start."""
     where = ["m.org = $1"]
-    args: list[Any] = [org_id]
-
-    def arg(value: Any) -> str:
-        args.append(value)
-        return f"${len(args)}"
+    arg = SqlParams(org_id)
 
     if starts_from is not None:
         where.append(f"m.ends_at > {arg(require_aware(starts_from, 'from'))}")
@@ -502,12 +498,13 @@ async def search_missions(
         pattern = "%" + re.sub(r"([%_\\])", r"\\\1", place.strip()) + "%"
         where.append(f"m.place ILIKE {arg(pattern)}")
     clause = " AND ".join(where)
-    total = (await fetch(f"SELECT count(*) AS n FROM missions m WHERE {clause}", *args))[0]["n"]  # noqa: S608
+    count_sql = f"SELECT count(*) AS n FROM missions m WHERE {clause}"  # noqa: S608
+    total = (await fetch(count_sql, *arg.values))[0]["n"]
     check_page(paging, total)
     rows = await fetch(
         f"{_SELECT} WHERE {clause} ORDER BY m.starts_at, m.id "
         f"LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}",
-        *args,
+        *arg.values,
     )
     return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
 

@@ -13,7 +13,7 @@ import msgspec
 
 from coulisses.audit import record
 from coulisses.auth.rbac import can
-from coulisses.db.connection import fetch, transaction
+from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
     PageRequest,
@@ -386,11 +386,7 @@ async def search_users(
     word similarity to the full name is added to the full-text rank.
     """
     where = ["u.org = $1"]
-    args: list[Any] = [org_id]
-
-    def arg(value: Any) -> str:
-        args.append(value)
-        return f"${len(args)}"
+    arg = SqlParams(org_id)
 
     rank = "NULL::float8"
     order = "u.last_name, u.first_name, u.id"
@@ -419,11 +415,11 @@ async def search_users(
     if employment_type:
         where.append(f"u.employment_type = {arg(employment_type)}")
     clause = " AND ".join(where)
-    total = (await fetch(f"SELECT count(*) AS n FROM users u WHERE {clause}", *args))[0]["n"]  # noqa: S608
+    total = (await fetch(f"SELECT count(*) AS n FROM users u WHERE {clause}", *arg.values))[0]["n"]  # noqa: S608
     check_page(paging, total)
     rows = await fetch(
         f"""SELECT {_COLUMNS}, {rank} AS rank FROM users u WHERE {clause}
             ORDER BY {order} LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}""",  # noqa: S608
-        *args,
+        *arg.values,
     )
     return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
