@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     secret_key: str = Field(
         default="dev-insecure-secret-change-me-in-production-please", alias="COULISSES_SECRET_KEY"
     )
+    #: Comma-separated keys still accepted for verification (JWTs, encrypted payloads)
+    #: after a rotation; ``secret_key`` signs and encrypts.
+    old_secret_keys: str = Field(default="", alias="COULISSES_OLD_SECRET_KEYS")
     public_url: str = Field(default="http://127.0.0.1:8000", alias="COULISSES_PUBLIC_URL")
     access_ttl_seconds: int = Field(default=900, alias="COULISSES_ACCESS_TTL")
     refresh_ttl_seconds: int = Field(default=30 * 24 * 3600, alias="COULISSES_REFRESH_TTL")
@@ -41,6 +44,12 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", alias="COULISSES_HOST")
     port: int = Field(default=8000, alias="COULISSES_PORT")
     mail_from: str = Field(default="Coulisses Crew <no-reply@coulisses.local>", alias="MAIL_FROM")
+
+    @property
+    def verification_keys(self) -> list[str]:
+        """Every key that may have signed or encrypted something: the current one first."""
+        old = [k.strip() for k in self.old_secret_keys.split(",") if k.strip()]
+        return [self.secret_key, *old]
 
     @property
     def is_dev(self) -> bool:
