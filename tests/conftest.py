@@ -37,6 +37,9 @@ os.environ.update(
         "COULISSES_QUEUE_NAME": f"coulisses-test-{RUN_ID}",
         "COULISSES_SECRET_KEY": "test-secret-key-of-at-least-32-bytes-" + RUN_ID,
         "COULISSES_PUBLIC_URL": "http://testserver",
+        # A failing delivery is retried at once (the burst worker of run_jobs runs it).
+        "COULISSES_DELIVERY_ATTEMPTS": "3",
+        "COULISSES_DELIVERY_RETRY_DELAY": "0",
     }
 )
 os.environ.setdefault("PICCOLO_CONF", "coulisses.db.piccolo_conf")
@@ -85,19 +88,24 @@ def database() -> Iterator[str]:
 
 
 class MailSink:
-    """What the local SMTP server received."""
+    """What the local SMTP server received. ``mode`` makes it refuse after reading each
+    message: ``tempfail`` (451, worth retrying) or ``permfail`` (550, lasting)."""
+
+    REPLIES = {"accept": "250 OK", "tempfail": "451 4.3.0 Try again later", "permfail": "550 5.1.1 No such user"}
 
     def __init__(self) -> None:
         self.messages: list[Any] = []
+        self.mode = "accept"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         from email import message_from_bytes, policy
 
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
+        return self.REPLIES[self.mode]
 
     def clear(self) -> None:
         self.messages.clear()
+        self.mode = "accept"
 
     def to(self, address: str) -> list[Any]:
         return [m for m in self.messages if address.lower() in str(m["To"]).lower()]
@@ -144,7 +152,7 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         if _TRUNCATE is None:
             rows = await conn.fetch(
                 """SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-                   AND tablename NOT IN ('migration', 'saq_versions')"""
+                   AND tablename NOT IN ('migration', 'saq_versions', 'instance_info')"""
             )
             names = ", ".join(f'"{r["tablename"]}"' for r in rows)
             _TRUNCATE = f"TRUNCATE {names} RESTART IDENTITY CASCADE"

@@ -164,6 +164,8 @@ def worker() -> None:
         runtime = JobRuntime()
         await runtime.connect()
         set_runtime(runtime)
+        # Live events go to the shared bus only; without Redis the app process publishes them.
+        runtime.start_pusher(events=bool(get_settings().redis_url))
         try:
             await runtime.worker().start()
         finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Protocol
 
+from coulisses.outbox.instance import redis_prefix
 from coulisses.settings import get_settings
 
 
@@ -77,9 +78,7 @@ def get_limiter() -> RateLimiter:
     if _limiter is None:
         settings = get_settings()
         url = settings.redis_url
-        _limiter = (
-            RedisRateLimiter(url, f"cc:rl:{settings.queue_name}:") if url else MemoryRateLimiter()
-        )
+        _limiter = RedisRateLimiter(url, redis_prefix("rl")) if url else MemoryRateLimiter()
     return _limiter
 
 

@@ -741,4 +741,13 @@ async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], to
     for booking in bookings:
         if booking.status in ("ACCEPTED", "DECLINED"):
             await answer(booking, booking.status)
+    # The demo's links are not mailed (they stand for the past): show them as sent.
+    await fetch(
+        """UPDATE invitations i SET delivery_status = CASE WHEN u.email IS NULL
+                  THEN 'no_channel' ELSE 'sent' END,
+                  delivery_channel = CASE WHEN u.email IS NULL THEN NULL ELSE 'email' END
+           FROM assignments a JOIN users u ON u.id = a.user_id
+           WHERE a.id = i.assignment AND i.org = $1""",
+        owner.org_id,
+    )
     await emit_events(events)

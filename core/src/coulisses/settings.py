@@ -29,8 +29,10 @@ class Settings(BaseSettings):
     login_max_attempts: int = Field(default=5, alias="COULISSES_LOGIN_MAX_ATTEMPTS")
     login_ip_max_attempts: int = Field(default=20, alias="COULISSES_LOGIN_IP_MAX_ATTEMPTS")
     login_window_seconds: int = Field(default=900, alias="COULISSES_LOGIN_WINDOW")
-    # Public invitation answers (no session): per client IP and per invitation.
-    invitation_ip_max_attempts: int = Field(default=60, alias="COULISSES_INVITATION_IP_MAX")
+    # Public invitation answers (no session), see docs/scheduling.md: wrong tokens per
+    # client IP (strict), valid answers per invitation and, far higher, per client IP.
+    invitation_bad_token_max: int = Field(default=20, alias="COULISSES_INVITATION_BAD_TOKEN_MAX")
+    invitation_ip_max_attempts: int = Field(default=600, alias="COULISSES_INVITATION_IP_MAX")
     invitation_max_attempts: int = Field(default=10, alias="COULISSES_INVITATION_MAX")
     invitation_window_seconds: int = Field(default=300, alias="COULISSES_INVITATION_WINDOW")
     max_body_bytes: int = Field(default=1_000_000, alias="COULISSES_MAX_BODY_BYTES")
@@ -40,6 +42,12 @@ class Settings(BaseSettings):
     smtp_password: str | None = Field(default=None, alias="SMTP_PASSWORD")
     smtp_starttls: bool = Field(default=False, alias="SMTP_STARTTLS")
     smtp_tls: bool = Field(default=False, alias="SMTP_TLS")
+    #: Attempts to deliver an invitation link by the core's email, and the first delay
+    #: between attempts (doubled each time, at most 10 minutes).
+    delivery_attempts: int = Field(default=5, ge=1, le=20, alias="COULISSES_DELIVERY_ATTEMPTS")
+    delivery_retry_delay: float = Field(
+        default=30.0, ge=0, le=3600, alias="COULISSES_DELIVERY_RETRY_DELAY"
+    )
     queue_name: str = Field(default="coulisses", alias="COULISSES_QUEUE_NAME")
     host: str = Field(default="127.0.0.1", alias="COULISSES_HOST")
     port: int = Field(default=8000, alias="COULISSES_PORT")

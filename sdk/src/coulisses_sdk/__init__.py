@@ -24,6 +24,7 @@ from coulisses_sdk.events import (
     AssignmentEvent,
     AssignmentInvited,
     DomainEvent,
+    InvitationDeliveryFailed,
     MemberAdded,
     MissionChanged,
     OrgCreated,
@@ -42,6 +43,7 @@ from coulisses_sdk.host import (
     plugin_config,
     publish_live,
     rate_limit,
+    report_invitation_delivery,
 )
 from coulisses_sdk.plugin import EmptyConfig, Plugin
 from coulisses_sdk.web import Principal, current_principal, public_route_opt
@@ -60,6 +62,7 @@ __all__ = [
     "DomainEvent",
     "EmptyConfig",
     "InvitationDelivery",
+    "InvitationDeliveryFailed",
     "MemberAdded",
     "MenuEntry",
     "MissionChanged",
@@ -83,6 +86,7 @@ __all__ = [
     "public_route_opt",
     "publish_live",
     "rate_limit",
+    "report_invitation_delivery",
 ]
 
 __version__ = "0.1.0"

@@ -78,3 +78,22 @@ class AssignmentDeclined(AssignmentEvent):
 @dataclass(frozen=True, kw_only=True)
 class AssignmentCancelled(AssignmentEvent):
     previous_status: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class InvitationDeliveryFailed(DomainEvent):
+    """An invitation link did not reach its user.
+
+    ``delivery_status`` is ``failed`` (every attempt failed: ``error`` says the last
+    reason) or ``no_channel`` (no address, no linked channel). ``inviter_account_id``
+    is the manager who invited (None when that account is gone): tell them.
+    """
+
+    invitation_id: int
+    assignment_id: int
+    mission_id: int
+    user_id: int
+    delivery_status: str
+    channel: str | None = None
+    error: str | None = None
+    inviter_account_id: int | None = None

@@ -21,6 +21,7 @@ from coulisses_sdk.events import (
     AssignmentCancelled,
     AssignmentDeclined,
     AssignmentInvited,
+    InvitationDeliveryFailed,
     MemberAdded,
     MissionChanged,
     OrgCreated,
@@ -164,6 +165,18 @@ def assignment_cancelled(event: AssignmentCancelled) -> Any:
     """A manager cancelled an INVITED or ACCEPTED assignment (``event.previous_status``)."""
 
 
+@hookspec
+def invitation_delivery_failed(event: InvitationDeliveryFailed) -> Any:
+    """An invitation link could not be delivered (``event.delivery_status`` is ``failed``
+    or ``no_channel``); ``event.inviter_account_id`` is the manager to tell. Example::
+
+        @hookimpl
+        async def invitation_delivery_failed(event):
+            await enqueue("sms.tell_manager", org_id=event.org_id, plugin="sms",
+                          account_id=event.inviter_account_id)
+    """
+
+
 # -- deliveries (per tenant; the core falls back to its own mailer) ------------
 
 
@@ -175,7 +188,11 @@ def deliver_invitation(delivery: InvitationDelivery) -> Any:
     for plugins ``delivery.org_id`` has enabled, each isolated from the others.
     Return ``True`` when the plugin takes the delivery in charge (queue a job:
     no slow I/O here); when no plugin returns ``True`` the core emails the link
-    itself. The URLs carry the secret token: never store or log them. Example::
+    itself. A plugin that takes it reports the outcome with
+    ``report_invitation_delivery`` (sent, failed, no_channel), which the planning
+    shows. Runs in the core's delivery job, not in the request. The URLs carry the
+    secret token: never store or log them (job arguments are sealed by the host).
+    Example::
 
         @hookimpl
         async def deliver_invitation(delivery):

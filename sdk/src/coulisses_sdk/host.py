@@ -90,6 +90,16 @@ class Host(Protocol):
         self, plugin: str, key: str, *, limit: int, window_seconds: int
     ) -> bool: ...
 
+    async def report_invitation_delivery(
+        self,
+        org_id: int,
+        invitation_id: int,
+        *,
+        status: str,
+        channel: str | None = None,
+        error: str | None = None,
+    ) -> None: ...
+
 
 _host: Host | None = None
 
@@ -251,3 +261,24 @@ async def rate_limit(plugin: str, key: str, *, limit: int, window_seconds: int) 
     Shared by every app process (Redis) when the deployment has Redis.
     """
     return await get_host().rate_limit(plugin, key, limit=limit, window_seconds=window_seconds)
+
+
+async def report_invitation_delivery(
+    org_id: int,
+    invitation_id: int,
+    *,
+    status: str,
+    channel: str | None = None,
+    error: str | None = None,
+) -> None:
+    """Tell the host what became of an invitation link the plugin took in charge.
+
+    ``status`` is ``sent``, ``failed`` (after the plugin's last attempt; ``error`` says
+    why, without any link or token) or ``no_channel``; ``channel`` names the way it went
+    (``email``, ``telegram``...). The planning shows it, and ``failed`` / ``no_channel``
+    notify the inviting manager (event ``InvitationDeliveryFailed``). Reporting the same
+    outcome twice changes nothing; an unknown invitation is ignored.
+    """
+    await get_host().report_invitation_delivery(
+        org_id, invitation_id, status=status, channel=channel, error=error
+    )

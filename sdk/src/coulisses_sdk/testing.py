@@ -338,7 +338,8 @@ async def clean_database() -> None:
     try:
         rows = await conn.fetch(
             """SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-               AND tablename <> 'migration' AND tablename NOT LIKE 'saq\\_%'"""
+               AND tablename NOT IN ('migration', 'instance_info')
+               AND tablename NOT LIKE 'saq\\_%'"""
         )
         if rows:
             names = ", ".join(f'"{r["tablename"]}"' for r in rows)
@@ -351,7 +352,7 @@ async def clean_database() -> None:
 
         redis = Redis.from_url(settings.redis_url)
         try:
-            keys = [k async for k in redis.scan_iter(f"cc:rl:{settings.queue_name}:*")]
+            keys = [k async for k in redis.scan_iter(f"cc:{settings.queue_name}:*:rl:*")]
             if keys:
                 await redis.delete(*keys)
         finally:

@@ -90,8 +90,10 @@ async def test_a_resent_invitation_is_delivered_again_marked_resent(client, mail
         owner = await signup(client)
         await owner.patch(f"{PLUGINS}/courier", json={"enabled": True})
         assignment = await _invite_one(owner, "again@example.org")
+        await run_jobs()
         response = await owner.post(f"/api/v1/invitations/{assignment['invitation']['id']}/resend")
         assert response.status_code == 200, response.text
+        await run_jobs()
 
     first, second = courier.deliveries
     assert second.resent is True

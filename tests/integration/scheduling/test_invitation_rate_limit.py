@@ -4,9 +4,10 @@ invitation.rate_limited), and a refused attempt changes nothing."""
 from __future__ import annotations
 
 from coulisses.settings import get_settings
+from tests.conftest import run_jobs
 from tests.helpers import error_code, signup
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
-from tests.integration.scheduling.test_invitations import _link
+from tests.integration.scheduling.test_invitations import LINK, _link
 
 
 async def _invitation(client, mail_sink, email: str = "crew@example.org"):
@@ -41,9 +42,9 @@ async def test_replays_of_one_invitation_are_limited(client, new_client, mail_si
     assert fetched["status"] == "ACCEPTED"
 
 
-async def test_one_address_is_limited_across_invitations(client, new_client, mail_sink):
+async def test_wrong_tokens_from_one_address_are_limited_strictly(client, new_client, mail_sink):
     org, assignment, invitation_id, token = await _invitation(client, mail_sink)
-    limit = get_settings().invitation_ip_max_attempts
+    limit = get_settings().invitation_bad_token_max
     noisy = new_client("10.30.0.1")
     for i in range(limit):
         # Unknown ids and forged tokens count too (a scan is what this limit stops).
@@ -85,3 +86,33 @@ async def test_an_invitation_of_another_org_still_answers_404_under_the_limit(
     assert error_code(response) == "invitation.not_found"
     fetched = (await b_org.get(f"/api/v1/assignments/{b_assignment['id']}")).json()
     assert fetched["status"] == "INVITED"
+
+
+async def test_a_whole_crew_answering_behind_one_address_is_not_refused(
+    client, new_client, mail_sink
+):
+    """A venue Wi-Fi: many valid links answered from one IP, far past the wrong-token limit."""
+    org = await signup(client)
+    project = await make_project(org)
+    mission = await make_mission(org, project["id"], roles=[{"name": "son", "quota": 80}])
+    crew = max(get_settings().invitation_bad_token_max, 60) + 5
+    users = [await make_user(org, email=f"crew{i}@example.org") for i in range(crew)]
+    response = await org.post(
+        "/api/v1/assignments/bulk_create",
+        json={
+            "mission_role_ids": [mission["roles"][0]["id"]],
+            "user_ids": [u["id"] for u in users],
+        },
+    )
+    assert response.status_code == 201, response.text
+    await run_jobs()
+    venue = new_client("10.50.0.1")
+    for i in range(crew):
+        [message] = mail_sink.to(f"crew{i}@example.org")
+        match = LINK.search(message.get_content())
+        assert match
+        invitation_id, token = int(match[1]), match[2]
+        answered = await venue.post(
+            f"/api/v1/invitations/{invitation_id}/accept", params={"token": token}
+        )
+        assert answered.status_code == 200, (i, answered.text)

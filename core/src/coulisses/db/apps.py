@@ -7,6 +7,7 @@ CORE_APPS = [
     "coulisses.tenancy.piccolo_app",
     "coulisses.scheduling.piccolo_app",
     "coulisses.plugins.piccolo_app",
+    "coulisses.outbox.piccolo_app",
 ]
 
 

@@ -23,7 +23,10 @@ def engine() -> PostgresEngine:
 
 
 async def open_pool(max_size: int = 10) -> None:
+    from coulisses.outbox.instance import load_instance_id
+
     await engine().start_connection_pool(min_size=1, max_size=max_size)
+    await load_instance_id()
 
 
 async def close_pool() -> None:

@@ -3,6 +3,12 @@
 Core jobs and plugin jobs share one queue. A plugin job is stamped with its org
 and plugin and re-checked before it runs: a job queued before an org disabled
 the plugin does nothing.
+
+Jobs are never put on the queue directly: ``enqueue`` stages them in the outbox
+(``coulisses.outbox``), in the caller's transaction, and the outbox pusher moves
+them to SAQ after commit. Their arguments travel sealed (one ``sealed`` argument,
+opened by the worker just before the function runs), so neither SAQ's store nor
+its logs ever hold a link, a token or an address in clear.
 """
 
 from __future__ import annotations
@@ -16,8 +22,11 @@ from typing import Any
 from saq import CronJob, Queue, Worker
 
 from coulisses.db.connection import database_url
+from coulisses.outbox.instance import queue_name
+from coulisses.outbox.service import OutboxPusher, PendingJob, flush, stage_job
 from coulisses.plugins.host import CoreHost
 from coulisses.plugins.loader import JobSpec, get_registry
+from coulisses.sealing import unseal
 from coulisses.settings import get_settings
 from coulisses_sdk import host as sdk_host
 
@@ -37,6 +46,45 @@ async def send_email_job(
 
 
 CORE_JOBS: dict[str, JobFunc] = {"core.send_email": send_email_job}
+
+
+def _core_jobs() -> dict[str, JobFunc]:
+    from coulisses.scheduling.delivery import deliver_invitations_job
+
+    return {**CORE_JOBS, "core.deliver_invitations": deliver_invitations_job}
+
+
+def _opened(func: JobFunc) -> JobFunc:
+    """``func`` taking its arguments from the sealed payload the outbox pushed."""
+
+    async def run(ctx: dict[str, Any], *, sealed: str | None = None, **kwargs: Any) -> Any:
+        if sealed is not None:
+            kwargs = {**unseal(sealed), **kwargs}
+        return await func(ctx, **kwargs)
+
+    return run
+
+
+class _JobsWithoutArguments(logging.Filter):
+    """SAQ logs whole jobs (``repr`` lists every argument) when one fails: log its name,
+    key and attempt instead, whatever the arguments hold."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from saq import Job
+
+        def brief(value: Any) -> Any:
+            if isinstance(value, Job):
+                return f"Job({value.function}, key={value.key}, attempts={value.attempts})"
+            return value
+
+        if isinstance(record.args, tuple):
+            record.args = tuple(brief(a) for a in record.args)
+        return True
+
+
+_JOB_LOG_FILTER = _JobsWithoutArguments()
+for _name in ("saq", "saq.worker", "saq.queue", "saq.job"):
+    logging.getLogger(_name).addFilter(_JOB_LOG_FILTER)
 
 
 def _plugin_job(spec: JobSpec) -> JobFunc:
@@ -69,7 +117,7 @@ def _plugin_cron(spec: JobSpec) -> JobFunc:
 
 
 def job_functions() -> tuple[list[tuple[str, JobFunc]], list[CronJob[Any]]]:
-    functions: list[tuple[str, JobFunc]] = list(CORE_JOBS.items())
+    functions: list[tuple[str, JobFunc]] = [(n, _opened(f)) for n, f in _core_jobs().items()]
     crons: list[CronJob[Any]] = []
     for spec in get_registry().jobs.values():
         if spec.cron:
@@ -77,7 +125,7 @@ def job_functions() -> tuple[list[tuple[str, JobFunc]], list[CronJob[Any]]]:
             cron_func.__qualname__ = f"{spec.name}.cron"
             crons.append(CronJob(cron_func, cron=spec.cron))
         else:
-            functions.append((spec.name, _plugin_job(spec)))
+            functions.append((spec.name, _opened(_plugin_job(spec))))
     return functions, crons
 
 
@@ -89,15 +137,45 @@ class JobRuntime:
     """Owns the queue connection and, in the demo and tests, an in-process worker."""
 
     def __init__(self) -> None:
-        self.queue: Queue = Queue.from_url(queue_url(), name=get_settings().queue_name)
+        self.queue: Queue = Queue.from_url(queue_url(), name=queue_name())
         self._worker: Worker[Any] | None = None
         self._task: asyncio.Task[None] | None = None
+        self._pusher: OutboxPusher | None = None
 
     async def connect(self) -> None:
         await self.queue.connect()
 
-    async def enqueue(self, job: str, **kwargs: Any) -> None:
-        await self.queue.enqueue(job, **kwargs)
+    async def enqueue(
+        self,
+        job: str,
+        *,
+        org_id: int | None = None,
+        options: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Stage ``job`` in the outbox (in the current transaction, if any); the pusher
+        queues it after commit. ``options`` are SAQ settings (retries, scheduled...)."""
+        if org_id is not None:
+            kwargs["org_id"] = org_id
+        await stage_job(job, kwargs, org_id=org_id, options=options)
+
+    async def push(self, job: PendingJob) -> None:
+        """Put one outbox row on the SAQ queue (its key makes a second push harmless)."""
+        await self.queue.enqueue(job.name, key=job.key, sealed=job.sealed, **job.options)
+
+    async def flush(self, *, events: bool = True) -> int:
+        """Push everything staged so far, waiting for rows other pushers hold."""
+        from coulisses.live.bus import publish_to_bus
+
+        return await flush(self.push, publish_to_bus if events else None, wait=True)
+
+    def start_pusher(self, *, events: bool) -> None:
+        """Run the outbox pusher in this process. ``events``: also publish live events (an
+        app process always; a separate worker only when the live bus is shared, Redis)."""
+        from coulisses.live.bus import publish_to_bus
+
+        self._pusher = OutboxPusher(self.push, publish_to_bus if events else None)
+        self._pusher.start()
 
     def worker(self, *, burst: bool = False) -> Worker[Any]:
         functions, crons = job_functions()
@@ -125,11 +203,20 @@ class JobRuntime:
         self._worker = self.worker()
         self._task = asyncio.create_task(self._worker.start())
 
-    async def run_pending(self) -> None:
-        """Process what is queued, then return (tests and one-shot commands)."""
-        await self.worker(burst=True).start()
+    async def run_pending(self, *, rounds: int = 20) -> None:
+        """Push the outbox and process what is queued until nothing new was staged
+        (a job that stages another job runs it too); tests and one-shot commands."""
+        from coulisses.outbox.service import pending_count
+
+        for _ in range(rounds):
+            await self.flush()
+            await self.worker(burst=True).start()
+            if not await pending_count() and not await self.queue.count("queued"):
+                return
 
     async def close(self) -> None:
+        if self._pusher is not None:
+            await self._pusher.stop()
         if self._worker is not None:
             await self._worker.stop()
         if self._task is not None:

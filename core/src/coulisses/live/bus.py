@@ -19,6 +19,7 @@ from collections import defaultdict, deque
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
+from coulisses.outbox.instance import redis_prefix
 from coulisses.settings import get_settings
 from coulisses_sdk import DomainEvent
 
@@ -243,7 +244,7 @@ def get_bus() -> LiveBus:
     if _bus is None:
         settings = get_settings()
         _bus = (
-            RedisBus(settings.redis_url, f"cc:live:{settings.queue_name}:")
+            RedisBus(settings.redis_url, redis_prefix("live"))
             if settings.redis_url
             else MemoryBus()
         )
@@ -258,8 +259,14 @@ async def close_bus() -> None:
 
 
 async def publish_events(events: list[DomainEvent]) -> None:
-    """Push committed domain events to their orgs' live streams (never fails the caller)."""
-    try:
-        await get_bus().publish_many([(e.org_id, e.kind, event_payload(e)) for e in events])
-    except Exception:
-        logger.exception("live publish failed for %d events", len(events))
+    """Stage domain events for their orgs' live streams (the outbox publishes them)."""
+    from coulisses.outbox.service import stage_events
+
+    if events:
+        await stage_events([(e.org_id, e.kind, event_payload(e)) for e in events])
+
+
+async def publish_to_bus(items: list[tuple[int, str, dict[str, Any]]]) -> None:
+    """Publish ``(org_id, kind, data)`` now; raises when the bus is unreachable (the
+    outbox pusher, its only caller, keeps the rows and tries again)."""
+    await get_bus().publish_many(items)

@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 def _job_fields() -> frozenset[str]:
     from saq import Job
 
-    return frozenset(Job.__dataclass_fields__)
+    # ``sealed`` and ``options`` carry the job through the outbox.
+    return frozenset(Job.__dataclass_fields__) | {"sealed", "options"}
 
 
 _SAQ_JOB_FIELDS = _job_fields()
@@ -70,7 +71,7 @@ class CoreHost:
             options["retry_backoff"] = retry_backoff
         if job_timeout is not None:
             options["timeout"] = job_timeout
-        await self.runtime.enqueue(job, org_id=org_id, plugin=plugin, **kwargs, **options)
+        await self.runtime.enqueue(job, org_id=org_id, options=options, plugin=plugin, **kwargs)
 
     async def plugin_config(self, org_id: int, plugin: str) -> dict[str, Any]:
         return await service.get_config(org_id, plugin)
@@ -122,16 +123,15 @@ class CoreHost:
         *,
         recipient_account_id: int | None = None,
     ) -> None:
-        from coulisses.live.bus import RECIPIENT_KEY, get_bus
+        from coulisses.live.bus import RECIPIENT_KEY
+        from coulisses.outbox.service import stage_events
 
         payload = dict(data)
         payload.pop(RECIPIENT_KEY, None)
         if recipient_account_id is not None:
             payload[RECIPIENT_KEY] = recipient_account_id
-        try:
-            await get_bus().publish(org_id, f"{plugin}.{kind}", payload)
-        except Exception:
-            logger.exception("live publish of %s.%s failed for org %s", plugin, kind, org_id)
+        # Through the outbox: a live bus outage delays the event, never loses it.
+        await stage_events([(org_id, f"{plugin}.{kind}", payload)])
 
     async def answer_invitation(
         self,
@@ -164,3 +164,16 @@ class CoreHost:
 
         hits = await get_limiter().hit(f"plugin:{plugin}:{key}", window_seconds)
         return hits <= limit
+
+    async def report_invitation_delivery(
+        self,
+        org_id: int,
+        invitation_id: int,
+        *,
+        status: str,
+        channel: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        from coulisses.scheduling.delivery import report
+
+        await report(org_id, invitation_id, status=status, channel=channel, error=error)

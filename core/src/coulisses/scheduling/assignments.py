@@ -26,7 +26,7 @@ from coulisses.scheduling.common import (
     json_value,
     overlap_as_conflict,
 )
-from coulisses.scheduling.invitations import Link, deliver, issue_invitations
+from coulisses.scheduling.invitations import Link, issue_invitations
 from coulisses_sdk import (
     AssignmentAccepted,
     AssignmentCancelled,
@@ -52,7 +52,13 @@ _SELECT = """SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_rol
        a.answered_at, a.created_at, a.updated_at,
        (SELECT json_build_object('id', i.id, 'expires_at', i.expires_at,
                                  'revoked_at', i.revoked_at, 'answer', i.answer,
-                                 'answered_at', i.answered_at)
+                                 'answered_at', i.answered_at,
+                                 'delivery', json_build_object(
+                                     'status', i.delivery_status,
+                                     'channel', i.delivery_channel,
+                                     'error', i.delivery_error,
+                                     'attempts', i.delivery_attempts,
+                                     'updated_at', i.delivery_updated_at))
         FROM invitations i WHERE i.assignment = a.id ORDER BY i.id DESC LIMIT 1) AS invitation
 FROM assignments a JOIN mission_roles r ON r.id = a.mission_role"""
 
@@ -214,8 +220,7 @@ async def _insert_invited(
 async def _announce_invited(
     principal: Principal, created: list[dict[str, Any]], links: dict[int, Link]
 ) -> None:
-    """After commit: email the links and fire the events."""
-    await deliver(links)
+    """After commit: fire the events (the links' delivery was staged with them)."""
     await emit_events(
         [
             AssignmentInvited(

@@ -18,7 +18,6 @@ from coulisses.audit import record
 from coulisses.auth.tokens import hash_token, new_opaque_token
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound, TooManyRequests
-from coulisses.jobs.queue import get_runtime
 from coulisses.ratelimit import get_limiter
 from coulisses.settings import get_settings
 from coulisses_sdk import DomainEvent, Principal
@@ -38,13 +37,11 @@ class Gone(DomainError):
     status_code = 410
 
 
-def link_url(invitation_id: int, token: str) -> str:
-    """The page the crew member opens; it posts to /api/v1/invitations/{id}/accept|decline."""
-    return f"{get_settings().public_url}/invitations/{invitation_id}?token={token}"
-
-
 async def issue_invitations(org_id: int, assignment_ids: list[int]) -> dict[int, Link]:
-    """One fresh invitation per assignment (inside the caller's transaction)."""
+    """One fresh invitation per assignment (inside the caller's transaction), its delivery
+    staged in the same transaction (see ``coulisses.scheduling.delivery``)."""
+    from coulisses.scheduling.delivery import stage_delivery
+
     tokens = [new_opaque_token() for _ in assignment_ids]
     rows = await fetch(
         """INSERT INTO invitations (org, assignment, purpose, token_hash, expires_at)
@@ -58,91 +55,12 @@ async def issue_invitations(org_id: int, assignment_ids: list[int]) -> dict[int,
         [hash_token(t) for t in tokens],
     )
     by_assignment = dict(zip(assignment_ids, tokens, strict=True))
-    return {
+    links = {
         r["assignment"]: Link(r["id"], r["assignment"], by_assignment[r["assignment"]])
         for r in rows
     }
-
-
-async def deliver(links: dict[int, Link]) -> None:
-    """Bring each link to its user (after commit).
-
-    The plugins the org enabled may take a link in charge (hook
-    ``deliver_invitation``: email templates, Telegram...); the core emails the
-    others itself. Users with no address and no plugin get nothing.
-    """
-    if not links:
-        return
-    rows = await fetch(
-        """SELECT a.id, a.org, a.user_id, a.mission, u.email, u.first_name, u.last_name,
-                  u.account, m.title, m.place, m.starts_at, r.name AS role,
-                  o.name AS org_name, o.timezone, o.locale,
-                  (SELECT count(*) FROM invitations p WHERE p.assignment = a.id) > 1 AS resent,
-                  i.expires_at
-           FROM assignments a JOIN users u ON u.id = a.user_id
-           JOIN missions m ON m.id = a.mission JOIN mission_roles r ON r.id = a.mission_role
-           JOIN orgs o ON o.id = a.org
-           JOIN invitations i ON i.id = ANY($2::int[]) AND i.assignment = a.id
-           WHERE a.id = ANY($1::int[])""",
-        list(links),
-        [link.invitation_id for link in links.values()],
-    )
-    handled = await _deliver_through_plugins(rows, links)
-    runtime = get_runtime()
-    for row in rows:
-        if row["id"] in handled or not row["email"]:
-            continue
-        from zoneinfo import ZoneInfo
-
-        link = links[row["id"]]
-        when = row["starts_at"].astimezone(ZoneInfo(row["timezone"])).strftime("%d/%m/%Y %H:%M")
-        text = (
-            f"Bonjour {row['first_name']},\n\n"
-            f"{row['org_name']} vous propose la mission {row['title']} ({row['role']}) "
-            f"le {when}{' a ' + row['place'] if row['place'] else ''}.\n\n"
-            f"Repondre (accepter ou refuser) : {link_url(link.invitation_id, link.token)}\n"
-        )
-        await runtime.enqueue(
-            "core.send_email",
-            to=row["email"],
-            subject=f"{row['org_name']} : mission {row['title']}",
-            text=text,
-        )
-
-
-async def _deliver_through_plugins(rows: list[dict[str, Any]], links: dict[int, Link]) -> set[int]:
-    """Ids of the assignments whose link an enabled plugin took in charge."""
-    from coulisses.plugins.relay import deliver as relay_deliver
-    from coulisses_sdk import InvitationDelivery
-
-    handled: set[int] = set()
-    enabled: dict[int, list[str]] = {}  # one lookup per org for a bulk invitation
-    for row in rows:
-        link = links[row["id"]]
-        url = link_url(link.invitation_id, link.token)
-        delivery = InvitationDelivery(
-            org_id=row["org"],
-            assignment_id=row["id"],
-            invitation_id=link.invitation_id,
-            mission_id=row["mission"],
-            user_id=row["user_id"],
-            recipient_name=" ".join(p for p in (row["first_name"], row["last_name"]) if p),
-            email=row["email"],
-            locale=row["locale"],
-            account_id=row["account"],
-            answer_url=url,
-            accept_url=f"{url}&answer=accept",
-            decline_url=f"{url}&answer=decline",
-            expires_at=row["expires_at"],
-            resent=bool(row["resent"]),
-        )
-
-        def for_org(_org_id: int, d: InvitationDelivery = delivery) -> InvitationDelivery:
-            return d
-
-        if await relay_deliver("deliver_invitation", for_org, [row["org"]], enabled=enabled):
-            handled.add(row["id"])
-    return handled
+    await stage_delivery(org_id, [(link.invitation_id, link.token) for link in links.values()])
+    return links
 
 
 _PUBLIC_SQL = """SELECT i.id, i.org, i.assignment, i.purpose, i.token_hash, i.expires_at,
@@ -175,8 +93,8 @@ def _public(row: dict[str, Any], replayed: bool) -> dict[str, Any]:
 async def public_view(invitation_id: int, token: str, *, client_ip: str) -> dict[str, Any]:
     """What the public page shows before answering: the mission, and whether the link
     still works (an expired or revoked link is shown, not hidden, so the page can say so)."""
-    await check_answer_rate(invitation_id, client_ip)
-    row = await _verified(invitation_id, token, lock=False)
+    await check_answer_rate(invitation_id, token, client_ip)
+    row = await _verified(invitation_id, token)
     now = dt.datetime.now(dt.UTC)
     return {
         **_public(row, replayed=False),
@@ -186,37 +104,64 @@ async def public_view(invitation_id: int, token: str, *, client_ip: str) -> dict
     }
 
 
-async def _verified(invitation_id: int, token: str, *, lock: bool) -> dict[str, Any]:
+def _not_found() -> NotFound:
+    return NotFound("invitation.not_found", "Invitation not found")
+
+
+async def _token_matches(invitation_id: int, token: str) -> bool:
+    rows = await fetch("SELECT purpose, token_hash FROM invitations WHERE id = $1", invitation_id)
+    return bool(
+        rows
+        and rows[0]["purpose"] == PURPOSE
+        and hmac.compare_digest(rows[0]["token_hash"], hash_token(token))
+    )
+
+
+async def _verified(invitation_id: int, token: str) -> dict[str, Any]:
     """The invitation if ``token`` is its token; a wrong token looks like a missing invitation."""
-    rows = await fetch(_PUBLIC_SQL + (" FOR UPDATE OF i" if lock else ""), invitation_id)
+    rows = await fetch(_PUBLIC_SQL, invitation_id)
     if (
         not rows
         or rows[0]["purpose"] != PURPOSE
         or not hmac.compare_digest(rows[0]["token_hash"], hash_token(token))
     ):
-        raise NotFound("invitation.not_found", "Invitation not found")
+        raise _not_found()
     return rows[0]
 
 
-async def check_answer_rate(invitation_id: int, client_ip: str) -> None:
-    """Count one public answer attempt; past either limit it is a 429.
+def _rate_limited() -> TooManyRequests:
+    return TooManyRequests(
+        "invitation.rate_limited", "Too many answers from here; try again in a few minutes"
+    )
 
-    Tokens are far too long to guess, so this is not what keeps links safe: it
-    keeps a script from hammering the database through an unauthenticated
-    route. Every attempt counts, replays included.
+
+async def check_answer_rate(invitation_id: int, token: str, client_ip: str) -> None:
+    """The public answer policy (docs/scheduling.md), checked before anything is read or
+    written; a refusal is a 429 ``invitation.rate_limited``.
+
+    - Wrong tokens (and unknown ids) are limited strictly per client IP: past
+      ``COULISSES_INVITATION_BAD_TOKEN_MAX`` in the window, that IP is refused even with
+      a valid link. This is what stops a scan.
+    - Valid links are limited per invitation (``COULISSES_INVITATION_MAX``: a replay
+      loop) and, far higher, per IP (``COULISSES_INVITATION_IP_MAX``), so a whole crew
+      answering behind one venue Wi-Fi is never refused.
     """
     settings = get_settings()
     limiter = get_limiter()
     window = settings.invitation_window_seconds
+    bad_key = f"invitation:bad:{client_ip}"
+    if await limiter.count(bad_key, window) >= settings.invitation_bad_token_max:
+        raise _rate_limited()
+    if not await _token_matches(invitation_id, token):
+        await limiter.hit(bad_key, window)
+        raise _not_found()
     by_ip = await limiter.hit(f"invitation:ip:{client_ip}", window)
     by_invitation = await limiter.hit(f"invitation:id:{invitation_id}", window)
     if (
         by_ip > settings.invitation_ip_max_attempts
         or by_invitation > settings.invitation_max_attempts
     ):
-        raise TooManyRequests(
-            "invitation.rate_limited", "Too many answers from here; try again in a few minutes"
-        )
+        raise _rate_limited()
 
 
 async def answer_by_token(
@@ -229,18 +174,24 @@ async def answer_by_token(
 ) -> dict[str, Any]:
     """Public answer through a signed link: idempotent, audited, fires an event once.
 
-    ``client_ip`` (the public routes always pass it) turns on the rate limits.
+    ``client_ip`` (the public routes always pass it) turns on the rate limits. A
+    replay answers the current state: concurrent answers of one link queue on the
+    invitation's row lock, and each reads the assignment only once it holds it.
     """
     from coulisses.scheduling.assignments import Answer, apply_answer, check_reason
     from coulisses.scheduling.common import emit_events
 
     if client_ip is not None:
-        await check_answer_rate(invitation_id, client_ip)
+        await check_answer_rate(invitation_id, token, client_ip)
     target = "ACCEPTED" if accept else "DECLINED"
     reason = None if accept else check_reason(reason)
     events: list[DomainEvent] = []
     async with transaction():
-        row = await _verified(invitation_id, token, lock=True)
+        if not await fetch("SELECT 1 FROM invitations WHERE id = $1 FOR UPDATE", invitation_id):
+            raise _not_found()
+        # Read after the lock is held: a statement started now sees what the answer that
+        # held the lock before us committed (the assignment's status included).
+        row = await _verified(invitation_id, token)
         if row["revoked_at"] is not None:
             raise Gone("invitation.revoked", "This invitation was withdrawn")
         if row["answer"] is not None:
@@ -256,13 +207,14 @@ async def answer_by_token(
         answer = Answer(target=target, via="link", reason=reason)
         await apply_answer(row["org"], row["assignment"], answer)
         events = answer.events
-        row = await _verified(invitation_id, token, lock=False)
+        row = await _verified(invitation_id, token)
     await emit_events(events)
     return _public(row, replayed=False)
 
 
 _MANAGER_SQL = """SELECT i.id, i.assignment, i.expires_at, i.revoked_at, i.answer, i.answered_at,
-       a.status AS assignment_status
+       i.delivery_status, i.delivery_channel, i.delivery_error, i.delivery_attempts,
+       i.delivery_updated_at, a.status AS assignment_status
 FROM invitations i JOIN assignments a ON a.id = i.assignment
 WHERE i.org = $1 AND i.id = $2"""
 
@@ -280,7 +232,11 @@ async def _manager_view(org_id: int, invitation_id: int, *, lock: bool) -> dict[
 
 def _out(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "expires_at", "revoked_at", "answer", "answered_at")
-    return {k: row[k] for k in keys}
+    delivery = ("status", "channel", "error", "attempts", "updated_at")
+    return {
+        **{k: row[k] for k in keys},
+        "delivery": {k: row[f"delivery_{k}"] for k in delivery},
+    }
 
 
 async def get_invitation(org_id: int, invitation_id: int) -> dict[str, Any]:
@@ -330,7 +286,6 @@ async def resend(principal: Principal, invitation_id: int) -> dict[str, Any]:
             f"invitation:{invitation_id}",
             {"new_invitation_id": link.invitation_id},
         )
-    await deliver(links)
     return await get_invitation(principal.org_id, link.invitation_id)
 
 
@@ -356,7 +311,8 @@ async def answer_for_user(
     events: list[DomainEvent] = []
     sql = _PUBLIC_SQL + " AND i.org = $2 AND a.user_id = $3"
     async with transaction():
-        rows = await fetch(sql + " FOR UPDATE OF i", invitation_id, org_id, user_id)
+        await fetch("SELECT 1 FROM invitations WHERE id = $1 FOR UPDATE", invitation_id)
+        rows = await fetch(sql, invitation_id, org_id, user_id)
         if not rows or rows[0]["purpose"] != PURPOSE:
             raise NotFound("invitation.not_found", "Invitation not found")
         row = rows[0]

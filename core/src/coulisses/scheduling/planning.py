@@ -83,7 +83,10 @@ FROM mission_roles r WHERE r.mission = ANY($1::int[]) ORDER BY r.id"""
 # Every assignment of the roles (all statuses): the role counts come from them, then
 # the filters pick the ones shown. Their times are the mission's (copied, kept equal).
 _ASSIGNMENTS_SQL = """SELECT a.id, a.mission, a.mission_role, a.user_id, a.status,
-       a.decline_reason
+       a.decline_reason,
+       CASE WHEN a.status = 'INVITED' THEN (
+           SELECT i.delivery_status FROM invitations i WHERE i.assignment = a.id
+           ORDER BY i.id DESC LIMIT 1) END AS delivery_status
 FROM assignments a WHERE a.mission_role = ANY($1::int[])
 ORDER BY a.starts_at, a.id"""
 
@@ -160,7 +163,7 @@ async def planning(
         shown: list[PlanningAssignment] = []
         if roles:
             wanted = set(statuses) if statuses else None
-            for a_id, m_id, r_id, u_id, status, reason in await fetch_records(
+            for a_id, m_id, r_id, u_id, status, reason, delivery in await fetch_records(
                 _ASSIGNMENTS_SQL, list(roles)
             ):
                 if status == "ACCEPTED":
@@ -172,7 +175,7 @@ async def planning(
                     shown.append(
                         PlanningAssignment(
                             a_id, m_id, r_id, u_id, status, mission.starts_at, mission.ends_at,
-                            reason,
+                            reason, delivery,
                         )
                     )  # fmt: skip
 

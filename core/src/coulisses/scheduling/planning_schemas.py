@@ -45,6 +45,9 @@ class PlanningAssignment(msgspec.Struct, gc=False):
     starts_at: dt.datetime
     ends_at: dt.datetime
     decline_reason: str | None
+    #: For an INVITED assignment, what became of its link (queued, sent, failed,
+    #: no_channel); None for the other statuses.
+    delivery_status: str | None = None
 
 
 class PlanningUser(msgspec.Struct, gc=False):

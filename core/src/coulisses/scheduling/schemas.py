@@ -287,12 +287,25 @@ class AnswerIn(Strict):
     reason: str | None = None
 
 
+class DeliveryOut(msgspec.Struct):
+    """What became of the link: ``queued`` (not sent yet, or handed to a plugin:
+    ``channel`` is ``plugin``), ``sent``, ``failed`` (``error`` is the last reason,
+    after every attempt) or ``no_channel`` (no address and no linked channel)."""
+
+    status: Literal["queued", "sent", "failed", "no_channel"]
+    channel: str | None
+    error: str | None
+    attempts: int
+    updated_at: dt.datetime
+
+
 class InvitationOut(msgspec.Struct):
     id: int
     expires_at: dt.datetime
     revoked_at: dt.datetime | None
     answer: str | None
     answered_at: dt.datetime | None
+    delivery: DeliveryOut
 
 
 class AssignmentOut(msgspec.Struct):

@@ -58,6 +58,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         await runtime.connect()
         set_runtime(runtime)
         sdk_host.set_host(CoreHost(runtime))
+        runtime.start_pusher(events=True)
         if run_worker:
             runtime.start_worker()
         app.state.jobs = runtime

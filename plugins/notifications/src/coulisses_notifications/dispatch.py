@@ -33,7 +33,7 @@ from coulisses_notifications.quiet import is_urgent, quiet_until
 from coulisses_notifications.telegram import links
 from coulisses_notifications.telegram.bot import answer_buttons
 from coulisses_notifications.telegram.client import inline_keyboard
-from coulisses_sdk import OrgInfo, enqueue
+from coulisses_sdk import OrgInfo, enqueue, report_invitation_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -146,6 +146,10 @@ async def dispatch(out: Outgoing, config: NotificationsConfig) -> dict[str, list
     chosen = {c for c in wanted if available[c]}
     if kind.transactional and not chosen & {EMAIL, TELEGRAM} and r.email:
         chosen.add(EMAIL)  # an invitation must reach its user somewhere
+    # The invitation whose delivery the host tracks (the planning shows it).
+    tracked = out.answer_invitation_id if out.template == "invitation" else None
+    if tracked is not None and not chosen & {EMAIL, TELEGRAM}:
+        await report_invitation_delivery(out.org.org_id, tracked, status="no_channel")
 
     now = dt.datetime.now(dt.UTC)
     defer: dt.datetime | None = None
@@ -217,6 +221,7 @@ async def dispatch(out: Outgoing, config: NotificationsConfig) -> dict[str, list
                 from_=sender(config.sender_name or out.org.name, config.sender_email, settings),
                 reply_to=config.reply_to,
                 unsubscribe_url=unsubscribe,
+                invitation_id=tracked,
             )
             sent[EMAIL] = [uid]
 
@@ -256,6 +261,7 @@ async def dispatch(out: Outgoing, config: NotificationsConfig) -> dict[str, list
                     chat_id=chat_id,
                     text=text,
                     reply_markup=markup,
+                    invitation_id=tracked,
                 )
                 sent.setdefault(TELEGRAM, []).append(uid)
     return sent

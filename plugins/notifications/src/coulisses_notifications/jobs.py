@@ -16,6 +16,7 @@ from typing import Any
 from coulisses_notifications import mailer, messages, reactions
 from coulisses_notifications.config import get_settings
 from coulisses_notifications.telegram.client import TelegramClient, TelegramError
+from coulisses_sdk import report_invitation_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,14 @@ def _when(value: str) -> dt.datetime:
 
 
 async def _failed(
-    ctx: dict[str, Any], org_id: int, uid: str, exc: Exception, *, permanent: bool
+    ctx: dict[str, Any],
+    org_id: int,
+    uid: str,
+    exc: Exception,
+    *,
+    permanent: bool,
+    channel: str,
+    invitation_id: int | None,
 ) -> None:
     """Record a failed attempt; re-raise (SAQ retries) unless it was the last or it is lasting."""
     attempt, last = _attempt(ctx)
@@ -43,6 +51,18 @@ async def _failed(
     if not final:
         raise exc
     logger.warning("message %s failed after %s attempt(s): %s", uid, attempt, error)
+    if invitation_id is not None:
+        await report_invitation_delivery(
+            org_id, invitation_id, status="failed", channel=channel, error=error
+        )
+
+
+async def _sent(
+    ctx: dict[str, Any], org_id: int, uid: str, *, channel: str, invitation_id: int | None
+) -> None:
+    await messages.mark(org_id, uid, status="sent", attempts=_attempt(ctx)[0])
+    if invitation_id is not None:
+        await report_invitation_delivery(org_id, invitation_id, status="sent", channel=channel)
 
 
 async def send_email(
@@ -57,6 +77,7 @@ async def send_email(
     from_: str,
     reply_to: str | None = None,
     unsubscribe_url: str | None = None,
+    invitation_id: int | None = None,
 ) -> None:
     row = await messages.get(org_id, uid)
     if row is None or row["status"] in _DONE:
@@ -74,12 +95,16 @@ async def send_email(
     try:
         await mailer.send(message)
     except mailer.PermanentFailure as exc:
-        await _failed(ctx, org_id, uid, exc, permanent=True)
+        await _failed(
+            ctx, org_id, uid, exc, permanent=True, channel="email", invitation_id=invitation_id
+        )
         return
     except Exception as exc:
-        await _failed(ctx, org_id, uid, exc, permanent=False)
+        await _failed(
+            ctx, org_id, uid, exc, permanent=False, channel="email", invitation_id=invitation_id
+        )
         return
-    await messages.mark(org_id, uid, status="sent", attempts=_attempt(ctx)[0])
+    await _sent(ctx, org_id, uid, channel="email", invitation_id=invitation_id)
 
 
 async def send_telegram(
@@ -90,6 +115,7 @@ async def send_telegram(
     chat_id: int,
     text: str,
     reply_markup: dict[str, Any] | None = None,
+    invitation_id: int | None = None,
 ) -> None:
     row = await messages.get(org_id, uid)
     if row is None or row["status"] in _DONE:
@@ -102,9 +128,17 @@ async def send_telegram(
         async with TelegramClient.from_settings(settings) as client:
             await client.send_message(chat_id, text, reply_markup)
     except TelegramError as exc:
-        await _failed(ctx, org_id, uid, exc, permanent=exc.permanent)
+        await _failed(
+            ctx,
+            org_id,
+            uid,
+            exc,
+            permanent=exc.permanent,
+            channel="telegram",
+            invitation_id=invitation_id,
+        )
         return
-    await messages.mark(org_id, uid, status="sent", attempts=_attempt(ctx)[0])
+    await _sent(ctx, org_id, uid, channel="telegram", invitation_id=invitation_id)
 
 
 async def on_invitation(

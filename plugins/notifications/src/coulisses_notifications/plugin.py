@@ -28,6 +28,7 @@ from coulisses_sdk import (
     enqueue,
     hookimpl,
     rate_limit,
+    report_invitation_delivery,
 )
 
 logger = logging.getLogger(__name__)
@@ -115,6 +116,13 @@ class NotificationsPlugin(Plugin):
             )
             logger.warning(
                 "invitation %s not sent: rate limit per %s", delivery.invitation_id, which
+            )
+            await report_invitation_delivery(
+                delivery.org_id,
+                delivery.invitation_id,
+                status="failed",
+                channel=NAME,
+                error=f"notifications.rate_limited_per_{which}",
             )
             return True
         await enqueue(

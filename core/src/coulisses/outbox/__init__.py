@@ -1,0 +1,1 @@
+"""What must leave PostgreSQL after a commit: queued jobs and live events (transactional outbox)."""

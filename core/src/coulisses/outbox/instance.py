@@ -1,0 +1,42 @@
+"""This deployment's random instance id, stored in the database.
+
+Every Redis key (live streams, rate limits, job queues) is namespaced by it, so a
+database reset or restore next to a Redis that kept its data never mixes the old
+deployment's keys (events of an org whose id was reused) into the new one.
+"""
+
+from __future__ import annotations
+
+from coulisses.db.connection import fetch
+from coulisses.settings import get_settings
+
+_instance_id: str | None = None
+
+
+async def load_instance_id() -> str:
+    """Read (creating it if a restore lost it) and cache the instance id."""
+    global _instance_id
+    rows = await fetch("SELECT instance_id::text AS id FROM instance_info WHERE id = 1")
+    if not rows:
+        rows = await fetch(
+            """INSERT INTO instance_info (id) VALUES (1)
+               ON CONFLICT (id) DO UPDATE SET id = 1 RETURNING instance_id::text AS id"""
+        )
+    _instance_id = str(rows[0]["id"])
+    return _instance_id
+
+
+def instance_id() -> str:
+    if _instance_id is None:
+        raise RuntimeError("instance id not loaded (open the database pool first)")
+    return _instance_id
+
+
+def redis_prefix(area: str) -> str:
+    """``cc:<queue name>:<instance>:<area>:``, the start of every Redis key of ``area``."""
+    return f"cc:{get_settings().queue_name}:{instance_id()[:13]}:{area}:"
+
+
+def queue_name() -> str:
+    """The SAQ queue's name: the configured one, namespaced by the instance."""
+    return f"{get_settings().queue_name}-{instance_id()[:13]}"

@@ -1,0 +1,51 @@
+"""Authenticated encryption of what is stored but must not be readable: job arguments and
+live events waiting in the outbox, SAQ jobs in Redis or PostgreSQL.
+
+Keys are derived (HKDF) from the app's secret keys, so a rotation keeps older sealed
+payloads readable while the old key stays in ``COULISSES_OLD_SECRET_KEYS``.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from coulisses.settings import get_settings
+
+_INFO = b"coulisses.sealing.v1"
+
+
+class SealError(Exception):
+    """A sealed payload was tampered with, or sealed under a key no longer configured."""
+
+
+def _derive(secret: str) -> Fernet:
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(secret.encode())
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+@functools.cache
+def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    return MultiFernet([_derive(k) for k in keys])
+
+
+def _current() -> MultiFernet:
+    return _fernet(tuple(get_settings().verification_keys))
+
+
+def seal(value: Any) -> str:
+    """``value`` (JSON-serialisable) as an opaque, authenticated token."""
+    return _current().encrypt(json.dumps(value, separators=(",", ":")).encode()).decode("ascii")
+
+
+def unseal(token: str) -> Any:
+    try:
+        return json.loads(_current().decrypt(token.encode("ascii")))
+    except (InvalidToken, ValueError) as exc:
+        raise SealError("sealed payload unreadable") from exc
