@@ -91,7 +91,11 @@ class MailSink:
     """What the local SMTP server received. ``mode`` makes it refuse after reading each
     message: ``tempfail`` (451, worth retrying) or ``permfail`` (550, lasting)."""
 
-    REPLIES = {"accept": "250 OK", "tempfail": "451 4.3.0 Try again later", "permfail": "550 5.1.1 No such user"}
+    REPLIES = {
+        "accept": "250 OK",
+        "tempfail": "451 4.3.0 Try again later",
+        "permfail": "550 5.1.1 No such user",
+    }
 
     def __init__(self) -> None:
         self.messages: list[Any] = []

@@ -203,6 +203,11 @@ class JobRuntime:
         self._worker = self.worker()
         self._task = asyncio.create_task(self._worker.start())
 
+    async def stop_pusher(self) -> None:
+        if self._pusher is not None:
+            await self._pusher.stop()
+            self._pusher = None
+
     async def run_pending(self, *, rounds: int = 20) -> None:
         """Push the outbox and process what is queued until nothing new was staged
         (a job that stages another job runs it too); tests and one-shot commands."""
@@ -215,8 +220,7 @@ class JobRuntime:
                 return
 
     async def close(self) -> None:
-        if self._pusher is not None:
-            await self._pusher.stop()
+        await self.stop_pusher()
         if self._worker is not None:
             await self._worker.stop()
         if self._task is not None:
