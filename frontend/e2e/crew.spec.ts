@@ -40,7 +40,7 @@ test('my missions: a tech declines with a reason and accepts another', async ({ 
   await snapshot(page, 'my-missions-answered');
 });
 
-test('public invitation link: accept without a session, then a replay says already accepted', async ({ browser }) => {
+test('public invitation link: accept without a session, then a replay says already accepted', async ({ browser, csp }) => {
   const owner = await signup('public-link');
   const api = await ApiSession.login(owner);
   const user = await createUser(api, 'Sacha', 'Leroy');
@@ -56,6 +56,7 @@ test('public invitation link: accept without a session, then a replay says alrea
 
   // A fresh context: no cookies, as on the crew member's phone.
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  await csp.watch(context);
   const page = await context.newPage();
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1, name: fr.invitation_title })).toBeVisible();

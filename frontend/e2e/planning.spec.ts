@@ -6,7 +6,7 @@
 import { ApiSession, createUser, linkIn } from './crew-api';
 import { expect, expectAccessible, fr, login, msg, navLink, signup, snapshot, test, waitForMail } from './support';
 
-test('projects wizard, drag and drop invite, live accept on the planning', async ({ page, browser }) => {
+test('projects wizard, drag and drop invite, live accept on the planning', async ({ page, browser, csp }) => {
   test.setTimeout(120_000);
   const owner = await signup('planning');
   const api = await ApiSession.login(owner);
@@ -76,6 +76,7 @@ test('projects wizard, drag and drop invite, live accept on the planning', async
   const mail = await waitForMail(email, 'Montage');
   const path = linkIn(mail.text, /https?:\/\/\S+\/invitations\/\d+\?token=\S+/);
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  await csp.watch(context);
   const phone = await context.newPage();
   await phone.goto(path);
   await phone.getByRole('button', { name: fr.action_accept }).click();

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, request, test as base, type Page } from '@playwright/test';
+import { expect, request, test as base, type BrowserContext, type Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = resolve(here, 'screenshots');
@@ -19,12 +19,42 @@ export function msg(key: keyof Catalog, vars: Record<string, string> = {}): stri
 }
 export const PASSWORD = 'Rideau-Rouge-42';
 
-/** Every test gets the URL of the server started by global-setup.ts. */
-export const test = base.extend({
+const CSP_PREFIX = 'CSP violation:';
+
+/** Watches a browser context for Content-Security-Policy violations (reported by the pages themselves). */
+async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.addInitScript((prefix) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`${prefix} ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  }, CSP_PREFIX);
+  context.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith(CSP_PREFIX) || text.includes('Content Security Policy')) {
+      violations.push(`${message.page()?.url() ?? '?'}: ${text}`);
+    }
+  });
+}
+
+/**
+ * Every test gets the URL of the server started by global-setup.ts, and fails on any
+ * CSP violation of its pages: the default context is watched automatically, a context
+ * a test opens itself with `csp.watch(context)`.
+ */
+export const test = base.extend<{ csp: { watch: (context: BrowserContext) => Promise<void> } }>({
   // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
     await use(process.env.E2E_BASE_URL);
   },
+  csp: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await watchCsp(context, violations);
+      await use({ watch: (other) => watchCsp(other, violations) });
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 

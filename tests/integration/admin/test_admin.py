@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from coulisses.auth.service import create_account
-from tests.helpers import PASSWORD, signup
+from tests.helpers import PASSWORD, error_code, signup
 
 
 async def _admin_login(client, email: str, password: str = PASSWORD):
@@ -52,3 +54,104 @@ async def test_wrong_password_is_refused_by_admin_login(client):
     response = await _admin_login(client, "ops2@example.org", "Wrong-password-123")
     assert response.status_code == 401
     assert (await client.get("/admin/api/tables/")).status_code == 401
+
+
+async def _audit(action: str) -> list[dict]:
+    from coulisses.db.connection import fetch
+
+    rows = await fetch("SELECT actor, payload FROM audit_log WHERE action = $1 ORDER BY id", action)
+    return [{"actor": r["actor"], "payload": json.loads(r["payload"])} for r in rows]
+
+
+async def test_non_superuser_with_the_right_password_gets_the_wrong_password_answer(client):
+    owner = await signup(client)
+    refused = await _admin_login(client, owner.email)
+    assert refused.status_code == 401, refused.text
+    assert "logged in" not in refused.text
+    assert "id" not in refused.cookies  # no piccolo-admin session was opened
+    wrong = await _admin_login(client, "nobody@example.org", "Wrong-password-123")
+    assert (wrong.status_code, wrong.json()) == (refused.status_code, refused.json())
+    assert error_code(refused) == "auth.invalid_credentials"
+    assert (await client.get("/admin/api/tables/")).status_code == 401
+
+
+async def test_admin_login_spelled_another_way_is_still_checked(client):
+    owner = await signup(client)
+    page = await client.get("/admin/")
+    for path in ("/admin/public//login/", "/admin/public/login", "/admin/public/login/x"):
+        response = await client.post(
+            path,
+            json={"username": owner.email, "password": PASSWORD},
+            headers={"X-CSRFToken": page.cookies.get("csrftoken", "")},
+        )
+        assert "logged in" not in response.text, path
+        assert response.status_code in (401, 404), (path, response.status_code)
+
+
+async def test_admin_and_api_logins_share_the_account_lockout(client):
+    from coulisses.settings import get_settings
+
+    await create_account("ops3@example.org", PASSWORD, superuser=True)
+    for _ in range(get_settings().login_max_attempts):
+        response = await _admin_login(client, "ops3@example.org", "Wrong-password-123")
+        assert response.status_code == 401
+    api = await client.post(
+        "/api/v1/auth/login", json={"email": "ops3@example.org", "password": PASSWORD}
+    )
+    assert api.status_code == 429
+    locked = await _admin_login(client, "ops3@example.org")
+    assert locked.status_code == 429
+    assert error_code(locked) == "auth.rate_limited"
+
+
+async def test_api_failures_lock_the_admin_login_too(client):
+    from coulisses.settings import get_settings
+
+    await create_account("ops4@example.org", PASSWORD, superuser=True)
+    for _ in range(get_settings().login_max_attempts):
+        await client.post(
+            "/api/v1/auth/login", json={"email": "ops4@example.org", "password": "Wrong-pass-123"}
+        )
+    assert (await _admin_login(client, "ops4@example.org")).status_code == 429
+
+
+async def test_admin_login_shares_the_per_ip_limit_of_the_api(client, new_client):
+    from coulisses.settings import get_settings
+
+    await create_account("ops5@example.org", PASSWORD, superuser=True)
+    for n in range(get_settings().login_ip_max_attempts):
+        response = await client.post(
+            "/api/v1/auth/login", json={"email": f"x{n}@example.org", "password": "Wrong-pass-123"}
+        )
+        assert response.status_code == 401
+    assert (await _admin_login(client, "ops5@example.org")).status_code == 429
+    elsewhere = new_client("10.9.0.77")
+    assert (await _admin_login(elsewhere, "ops5@example.org")).status_code == 200
+
+
+async def test_admin_login_attempts_are_audited(client):
+    account_id = await create_account("ops6@example.org", PASSWORD, superuser=True)
+    await _admin_login(client, "ops6@example.org", "Wrong-password-123")
+    assert (await _admin_login(client, "ops6@example.org")).status_code == 200
+    refused = await _audit("admin.login_refused")
+    assert [r["payload"]["email"] for r in refused] == ["ops6@example.org"]
+    assert refused[0]["payload"]["code"] == "auth.invalid_credentials"
+    assert refused[0]["payload"]["ip"] == "10.9.0.1"
+    assert [r["actor"] for r in await _audit("admin.login")] == [account_id]
+
+
+async def test_malformed_admin_login_bodies_get_a_4xx_with_a_code(client):
+    page = await client.get("/admin/")
+    headers = {"X-CSRFToken": page.cookies.get("csrftoken", "")}
+    cases = [
+        ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 400),
+        ({"content": b"username=a&password=b", "headers": {"content-type": "text/plain"}}, 415),
+        ({"json": {"username": "a@example.org"}}, 422),
+        ({"json": ["a", "b"]}, 422),
+        ({"content": b"x" * 20_000, "headers": {"content-type": "application/json"}}, 413),
+    ]
+    for kwargs, status in cases:
+        extra = kwargs.pop("headers", {})
+        response = await client.post("/admin/public/login/", headers={**headers, **extra}, **kwargs)
+        assert response.status_code == status, (kwargs, response.text)
+        assert response.json()["error"]["code"]

@@ -160,7 +160,17 @@ async def signup(
     return session
 
 
-async def login(email: str, password: str, ip: str) -> Session:
+async def check_credentials(
+    email: str, password: str, ip: str, *, superuser_only: bool = False
+) -> int:
+    """The one login check of the API and of /admin; returns the account id.
+
+    Applies the per-IP limit and the per-account limit (the account lockout) with
+    the same keys and counters wherever the login comes from, verifies the password
+    at the same cost whether or not the account exists, and refuses inactive
+    accounts. ``superuser_only`` (the /admin back office) refuses every other
+    account with exactly the answer of a wrong password, counted as a failure.
+    """
     settings = get_settings()
     limiter = get_limiter()
     ip_key = f"login:ip:{ip}"
@@ -175,20 +185,27 @@ async def login(email: str, password: str, ip: str) -> Session:
     account_key = _login_key(email, address)
     await _check_account_attempts(account_key)
     rows = (
-        await fetch("SELECT id, password, active FROM accounts WHERE username = $1", address)
+        await fetch(
+            "SELECT id, password, active, superuser FROM accounts WHERE username = $1", address
+        )
         if address
         else []
     )
     ok = False
     if rows:
         ok = await _verify(rows[0]["password"], password) and rows[0]["active"]
+        ok = ok and (rows[0]["superuser"] or not superuser_only)
     else:
         await _verify(_DUMMY_HASH, password)  # same cost whether or not the account exists
     if not ok:
         await limiter.hit(ip_key, window)
         raise Unauthorized("auth.invalid_credentials", "Wrong email or password")
     await limiter.reset(account_key)
-    account_id = int(rows[0]["id"])
+    return int(rows[0]["id"])
+
+
+async def login(email: str, password: str, ip: str) -> Session:
+    account_id = await check_credentials(email, password, ip)
     async with transaction():
         await fetch("UPDATE accounts SET last_login = now() WHERE id = $1", account_id)
         session = await _new_session(account_id, await _first_org(account_id))

@@ -31,6 +31,7 @@ from coulisses.scheduling.rates_api import RateController
 from coulisses.settings import get_settings
 from coulisses.tenancy.api import OrgController
 from coulisses.web.health import healthz, readyz
+from coulisses.web.security import SecurityHeaders, origin_of, security_headers_middleware
 from coulisses.web.spa import spa_handlers
 from coulisses_sdk import host as sdk_host
 
@@ -93,7 +94,8 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         *_admin_handlers(),
         *spa_handlers(),  # last: the web app's catch-all
     ]
-    return Litestar(
+    swagger = SwaggerRenderPlugin(path="/")
+    app = Litestar(
         route_handlers=[Router(path="/", route_handlers=handlers)],
         middleware=[auth_middleware],
         guards=[plugin_gate],
@@ -104,7 +106,21 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
             title="Coulisses Crew API",
             version=__version__,
             path="/api/docs",
-            render_plugins=[SwaggerRenderPlugin(path="/")],
+            render_plugins=[swagger],
         ),
         debug=False,
     )
+    # Around the whole ASGI handler rather than in ``middleware=``: route middleware
+    # never sees the 404/405 answers of the router itself, while this wrapper sees
+    # every response (routes, the /admin mount, the web app, error responses).
+    app.asgi_handler = security_headers_middleware(
+        app.asgi_handler,
+        SecurityHeaders(
+            hsts=not settings.is_dev,
+            docs_cdn_origins=tuple(
+                origin_of(url)
+                for url in (swagger.js_url, swagger.css_url, swagger.standalone_preset_js_url)
+            ),
+        ),
+    )
+    return app
