@@ -29,12 +29,15 @@ async def no_pusher(app):
 
 
 async def test_a_job_staged_in_a_rolled_back_transaction_never_runs(app, mail_sink):
-    with pytest.raises(RuntimeError):
+    async def change_that_fails() -> None:
         async with transaction():
             await get_runtime().enqueue(
                 "core.send_email", to="ghost@example.org", subject="s", text=MARKER
             )
             raise RuntimeError("the change fails")
+
+    with pytest.raises(RuntimeError):
+        await change_that_fails()
     assert await outbox.pending_count() == 0
     await run_jobs()
     assert mail_sink.to("ghost@example.org") == []

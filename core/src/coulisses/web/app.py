@@ -20,6 +20,7 @@ from coulisses.errors import EXCEPTION_HANDLERS
 from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
 from coulisses.live.api import stream_events
 from coulisses.live.bus import close_bus
+from coulisses.logs import install_redaction
 from coulisses.plugins.api import OrgPluginsController, get_frontend_manifest
 from coulisses.plugins.gate import plugin_gate, plugin_routers
 from coulisses.plugins.loader import get_registry
@@ -51,6 +52,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
     """Build the app. ``run_worker`` starts an in-process SAQ worker (demo, tests)."""
     settings = get_settings()
     registry = get_registry()
+    install_redaction()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:

@@ -1,0 +1,38 @@
+"""Log hygiene: signed-link material never reaches a log line.
+
+Access logs print request paths, and public links carry their secret in the query
+(``?token=...``): the value is replaced by ``[redacted]`` before any handler sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+_TOKEN = re.compile(r"((?:^|[?&\s])(?:token|code|key)=)[^&\s\"']+", re.IGNORECASE)
+#: Loggers that print request lines (uvicorn's access log, HTTP clients).
+REQUEST_LOGGERS = ("uvicorn.access", "uvicorn.error", "httpx", "httpcore")
+
+
+def redact(text: str) -> str:
+    return _TOKEN.sub(r"\1[redacted]", text)
+
+
+class RedactLinks(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+_FILTER = RedactLinks()
+
+
+def install_redaction() -> None:
+    """Attach the filter to the loggers that print request lines (idempotent)."""
+    for name in REQUEST_LOGGERS:
+        logger = logging.getLogger(name)
+        if _FILTER not in logger.filters:
+            logger.addFilter(_FILTER)
