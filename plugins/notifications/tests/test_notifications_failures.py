@@ -126,3 +126,23 @@ async def test_invitations_are_rate_limited_per_org(org, enable_plugin, smtp_sin
     assert len(smtp_sink.messages) == 2
     [throttled] = await sent_messages(org, status="throttled")
     assert "per org" in throttled["last_error"]
+
+
+async def test_an_invitation_that_reaches_nobody_tells_the_inviting_manager_in_the_app(
+    org, enable_plugin, smtp_sink
+):
+    await enable_plugin(org, "notifications", config=NO_QUIET)
+    nobody = await org.post(
+        "/api/v1/users",
+        json={"first_name": "Sans", "last_name": "Adresse", "employment_type": "Freelance"},
+    )
+    assert nobody.status_code == 201, nobody.text
+    assignment = await invite(org, await make_mission(org), nobody.json())
+    await run_jobs()
+
+    fetched = (await org.get(f"/api/v1/assignments/{assignment['id']}")).json()
+    assert fetched["invitation"]["delivery"]["status"] == "no_channel"
+    inbox = (await org.get("/api/v1/notifications")).json()
+    [notice] = [n for n in inbox["items"] if n["kind"] == "delivery_failed"]
+    assert "Sans Adresse" in notice["title"]
+    assert notice["data"]["assignment_id"] == assignment["id"]

@@ -191,6 +191,24 @@ async def on_cancelled(
     await reactions.cancelled(org_id, assignment_id=assignment_id, previous_status=previous_status)
 
 
+async def on_delivery_failed(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    assignment_id: int,
+    invitation_id: int,
+    delivery_status: str,
+    inviter_account_id: int | None = None,
+) -> None:
+    await reactions.delivery_failed(
+        org_id,
+        assignment_id=assignment_id,
+        invitation_id=invitation_id,
+        delivery_status=delivery_status,
+        inviter_account_id=inviter_account_id,
+    )
+
+
 async def on_mission_changed(ctx: dict[str, Any], *, org_id: int, mission_id: int) -> None:
     await reactions.mission_changed(org_id, mission_id=mission_id)
 

@@ -21,6 +21,7 @@ from coulisses_sdk import (
     AssignmentCancelled,
     AssignmentDeclined,
     InvitationDelivery,
+    InvitationDeliveryFailed,
     MenuEntry,
     MissionChanged,
     PasswordResetDelivery,
@@ -68,6 +69,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_cancelled,
             jobs.on_mission_changed,
             jobs.on_password_reset,
+            jobs.on_delivery_failed,
         ):
             register(job)
         register(jobs.send_reminders, cron="*/10 * * * *")
@@ -154,6 +156,18 @@ class NotificationsPlugin(Plugin):
         return True
 
     # -- domain events -------------------------------------------------------------
+
+    @hookimpl
+    async def invitation_delivery_failed(self, event: InvitationDeliveryFailed) -> None:
+        await enqueue(
+            f"{NAME}.on_delivery_failed",
+            org_id=event.org_id,
+            plugin=NAME,
+            assignment_id=event.assignment_id,
+            invitation_id=event.invitation_id,
+            delivery_status=event.delivery_status,
+            inviter_account_id=event.inviter_account_id,
+        )
 
     @hookimpl
     async def assignment_accepted(self, event: AssignmentAccepted) -> None:

@@ -193,6 +193,38 @@ async def cancelled(org_id: int, *, assignment_id: int, previous_status: str) ->
     )
 
 
+async def delivery_failed(
+    org_id: int,
+    *,
+    assignment_id: int,
+    invitation_id: int,
+    delivery_status: str,
+    inviter_account_id: int | None,
+) -> None:
+    """Tell the manager who invited, in the app, that the link did not reach the person."""
+    from coulisses_notifications import center
+    from coulisses_notifications.i18n import Translator
+
+    context = await host.assignment_context(org_id, assignment_id)
+    if context is None or inviter_account_id is None:
+        return
+    t = Translator(context.locale, context.org.timezone)
+    values = {
+        "user": context.user_name,
+        "title": context.mission_title,
+        "when": t.datetime(context.starts_at),
+    }
+    key = "delivery_failed.no_channel" if delivery_status == "no_channel" else "delivery_failed"
+    await center.add(
+        org_id,
+        inviter_account_id,
+        kind="delivery_failed",
+        title=t(f"{key}.title", **values),
+        body=t(f"{key}.body", **values),
+        data={**_data(context), "invitation_id": invitation_id},
+    )
+
+
 async def mission_changed(org_id: int, *, mission_id: int) -> None:
     """Tell the crew of a mission whose times or place changed (and only then)."""
     crew = await host.list_assignments(org_id, mission_id=mission_id, limit=1000)
