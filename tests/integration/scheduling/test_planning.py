@@ -150,6 +150,7 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
         "starts_at": "2027-07-10T17:00:00Z",
         "ends_at": "2027-07-10T23:00:00Z",
         "decline_reason": None,
+        "delivery_status": None,  # only an INVITED assignment has one
     }
     assert by_id[f["declined"]["id"]]["status"] == "DECLINED"
     assert by_id[f["declined"]["id"]]["decline_reason"] == "deja pris"
