@@ -1,4 +1,4 @@
-"""Secret key rules: outside dev only random-looking keys; in dev a generated key, never a constant."""
+"""Secret keys: outside dev only random-looking keys; in dev a generated key, never a constant."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def test_generated_random_keys_are_accepted(make):
 def test_production_settings_without_a_key_refuse_with_a_clear_message(tmp_path):
     settings = _settings(COULISSES_ENV="prod", COULISSES_DATA_DIR=tmp_path)
     assert settings.secret_key == ""
-    with pytest.raises(InsecureSecretKeyError, match="COULISSES_SECRET_KEY.*token_urlsafe"):
+    with pytest.raises(InsecureSecretKeyError, match=r"COULISSES_SECRET_KEY.*token_urlsafe"):
         settings.check_secret_keys()
     assert not (tmp_path / DEV_KEY_FILE).exists()  # never a fallback outside dev
 
