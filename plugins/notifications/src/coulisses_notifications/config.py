@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-_ADDRESS = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
+from coulisses_sdk import EmailAddress
 
 
 class NotificationsConfig(BaseModel):
@@ -27,14 +27,13 @@ class NotificationsConfig(BaseModel):
     sender_name: str | None = Field(
         default=None, max_length=100, description="Display name of the sender (default: the org)"
     )
-    sender_email: str | None = Field(
+    sender_email: EmailAddress | None = Field(
         default=None,
-        pattern=_ADDRESS,
-        max_length=255,
+        max_length=254,
         description="From address (default: NOTIFICATIONS_MAIL_FROM); the relay must accept it",
     )
-    reply_to: str | None = Field(
-        default=None, pattern=_ADDRESS, max_length=255, description="Reply-To address"
+    reply_to: EmailAddress | None = Field(
+        default=None, max_length=254, description="Reply-To address"
     )
     quiet_start: str = Field(
         default="22:00",
