@@ -45,6 +45,8 @@ from coulisses_sdk.host import (
     plugin_config,
     publish_live,
     rate_limit,
+    sign,
+    unsign,
 )
 from coulisses_sdk.plugin import EmptyConfig, Plugin
 from coulisses_sdk.web import Principal, current_principal, public_route_opt
@@ -89,6 +91,8 @@ __all__ = [
     "public_route_opt",
     "publish_live",
     "rate_limit",
+    "sign",
+    "unsign",
 ]
 
 __version__ = "0.1.0"

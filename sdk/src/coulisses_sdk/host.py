@@ -90,6 +90,10 @@ class Host(Protocol):
         self, plugin: str, key: str, *, limit: int, window_seconds: int
     ) -> bool: ...
 
+    def sign(self, purpose: str, payload: dict[str, Any]) -> str: ...
+
+    def unsign(self, purpose: str, token: str) -> dict[str, Any] | None: ...
+
 
 _host: Host | None = None
 
@@ -251,3 +255,23 @@ async def rate_limit(plugin: str, key: str, *, limit: int, window_seconds: int) 
     Shared by every app process (Redis) when the deployment has Redis.
     """
     return await get_host().rate_limit(plugin, key, limit=limit, window_seconds=window_seconds)
+
+
+def sign(purpose: str, payload: dict[str, Any]) -> str:
+    """``payload`` (a dict of JSON values) signed with the host's current key for ``purpose``.
+
+    Use it for links a plugin mails out (unsubscribe, one-click actions): the token
+    is URL-safe (``body.mac``), readable by anyone (do not put secrets in it) and
+    carries no expiry of its own (put one in the payload if needed). ``purpose``
+    (e.g. ``"<plugin>.unsubscribe"``, no ``:``) separates the uses of the key: a
+    token signed for one purpose never verifies for another. The host's keys
+    rotate (``COULISSES_SECRET_KEY`` signs, ``COULISSES_OLD_SECRET_KEYS`` still
+    verify): a plugin holds no key of its own.
+    """
+    return get_host().sign(purpose, payload)
+
+
+def unsign(purpose: str, token: str) -> dict[str, Any] | None:
+    """The payload of a :func:`sign` token for ``purpose``, else None (forged, tampered,
+    another purpose, or signed by a key the host no longer lists)."""
+    return get_host().unsign(purpose, token)

@@ -107,7 +107,6 @@ class Settings(BaseModel):
     smtp_timeout: float = 20.0
     mail_from: str = "Coulisses Crew <no-reply@coulisses.local>"
     public_url: str = "http://127.0.0.1:8000"
-    secret_key: str = "dev-insecure-secret-change-me-in-production-please"
     #: Attempts in all for one message, and the first retry delay (doubling up to the max).
     send_attempts: int = 5
     retry_delay: float = 30.0
@@ -138,7 +137,6 @@ class Settings(BaseModel):
             "smtp_timeout": _env(env, "SMTP_TIMEOUT"),
             "mail_from": _env(env, "MAIL_FROM", "MAIL_FROM"),
             "public_url": _env(env, "PUBLIC_URL", "COULISSES_PUBLIC_URL"),
-            "secret_key": _env(env, "SECRET_KEY", "COULISSES_SECRET_KEY"),
             "send_attempts": _env(env, "SEND_ATTEMPTS"),
             "retry_delay": _env(env, "RETRY_DELAY"),
             "retry_max_delay": _env(env, "RETRY_MAX_DELAY"),
