@@ -44,6 +44,16 @@ def database() -> Iterator[None]:
             click.echo("PostgreSQL embarque arrete")
 
 
+def require_secret_key() -> None:
+    """Outside dev, stop with a clear message (exit 1) unless the secret keys look random."""
+    from coulisses.settings import InsecureSecretKeyError
+
+    try:
+        get_settings().check_secret_keys()
+    except InsecureSecretKeyError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
     async def main() -> T:
         return await coro_factory()
@@ -122,6 +132,7 @@ async def _serve(host: str, port: int, worker: bool, seed_first: bool) -> None:
 @click.option("--worker/--no-worker", default=False, help="Run an in-process job worker")
 def serve(host: str | None, port: int | None, worker: bool) -> None:
     """Serve the API (migrates first)."""
+    require_secret_key()
     settings = get_settings()
     with database():
         run(lambda: _serve(host or settings.host, port or settings.port, worker, False))
@@ -136,6 +147,7 @@ def demo(host: str | None, port: int | None) -> None:
     Without SMTP settings in the environment, emails land in a local sink
     (.coulisses/mail/*.eml, links printed in the log).
     """
+    require_secret_key()
     settings = get_settings()
     sink = None
     if "SMTP_HOST" not in os.environ and "SMTP_PORT" not in os.environ:
@@ -156,6 +168,7 @@ def demo(host: str | None, port: int | None) -> None:
 @main.command()
 def worker() -> None:
     """Run the SAQ worker (jobs and cron of core and plugins)."""
+    require_secret_key()
     from coulisses.db.connection import close_pool, open_pool
     from coulisses.jobs.queue import JobRuntime, set_runtime
 

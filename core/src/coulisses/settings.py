@@ -3,10 +3,74 @@
 from __future__ import annotations
 
 import functools
+import itertools
+import math
+import os
+import secrets
+from collections import Counter
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: Values that were published (code, docs, examples): never a valid key outside dev.
+PUBLISHED_KEYS = frozenset(
+    {
+        "dev-insecure-secret-change-me-in-production-please",
+        "change-me-to-a-long-random-secret-of-32-bytes-or-more",
+    }
+)
+_PLACEHOLDER_WORDS = ("change-me", "changeme", "insecure", "example", "placeholder")
+MIN_KEY_BYTES = 32
+#: Estimated bits of entropy a key must at least show (32 random bytes carry 256).
+MIN_KEY_BITS = 128
+DEV_KEY_FILE = "secret_key"
+GENERATE_HINT = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
+
+
+class InsecureSecretKeyError(RuntimeError):
+    """Outside dev, a missing, short, published or low-entropy secret key."""
+
+
+def key_problem(key: str) -> str | None:
+    """Why ``key`` cannot sign anything outside dev, or None when it looks random enough.
+
+    A heuristic, not a proof: it refuses short keys, published values, placeholders
+    and strings whose characters are too repetitive or too predictable.
+    """
+    if not key:
+        return "it is empty"
+    if key in PUBLISHED_KEYS or any(word in key.lower() for word in _PLACEHOLDER_WORDS):
+        return "it is a published example value"
+    if len(key.encode()) < MIN_KEY_BYTES:
+        return f"it is shorter than {MIN_KEY_BYTES} bytes"
+    counts = Counter(key)
+    per_char = -sum(n / len(key) * math.log2(n / len(key)) for n in counts.values())
+    steps = [ord(b) - ord(a) for a, b in itertools.pairwise(key)]
+    predictable = sum(1 for d in steps if d in (-1, 0, 1)) / len(steps)
+    if len(counts) < 12 or per_char * len(key) < MIN_KEY_BITS or predictable > 0.5:
+        return "it looks too regular to be random (low entropy)"
+    return None
+
+
+def load_or_create_dev_key(data_dir: Path) -> str:
+    """The dev key kept in the data folder (mode 600), created on first use."""
+    path = data_dir / DEV_KEY_FILE
+    try:
+        key = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        key = ""
+    if key:
+        return key
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process (app, worker) created it first: use theirs
+        return path.read_text(encoding="ascii").strip() or key
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+    return key
 
 
 class Settings(BaseSettings):
@@ -16,9 +80,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
     redis_url: str | None = Field(default=None, alias="REDIS_URL")
     data_dir: Path = Field(default=Path(".coulisses"), alias="COULISSES_DATA_DIR")
-    secret_key: str = Field(
-        default="dev-insecure-secret-change-me-in-production-please", alias="COULISSES_SECRET_KEY"
-    )
+    #: Signs (and encrypts) everything. Outside dev it must be set and look random
+    #: (see :meth:`check_secret_keys`); in dev, when unset, a random key is generated
+    #: once and kept in ``data_dir``. Never a published default.
+    secret_key: str = Field(default="", alias="COULISSES_SECRET_KEY")
     #: Comma-separated keys still accepted for verification (JWTs, encrypted payloads)
     #: after a rotation; ``secret_key`` signs and encrypts.
     old_secret_keys: str = Field(default="", alias="COULISSES_OLD_SECRET_KEYS")
@@ -52,6 +117,27 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", alias="COULISSES_HOST")
     port: int = Field(default=8000, alias="COULISSES_PORT")
     mail_from: str = Field(default="Coulisses Crew <no-reply@coulisses.local>", alias="MAIL_FROM")
+
+    @model_validator(mode="after")
+    def _dev_key(self) -> Settings:
+        self.secret_key = self.secret_key.strip()
+        if not self.secret_key and self.is_dev:
+            self.secret_key = load_or_create_dev_key(self.data_dir)
+        return self
+
+    def check_secret_keys(self) -> None:
+        """Outside dev, raise :class:`InsecureSecretKeyError` unless every key looks random."""
+        if self.is_dev:
+            return
+        named = [("COULISSES_SECRET_KEY", self.secret_key)]
+        named += [("COULISSES_OLD_SECRET_KEYS", k) for k in self.verification_keys[1:]]
+        for variable, key in named:
+            problem = key_problem(key)
+            if problem is not None:
+                raise InsecureSecretKeyError(
+                    f"{variable} is not a usable secret key outside dev ({problem}): set it to "
+                    f"at least {MIN_KEY_BYTES} random bytes, e.g. the output of {GENERATE_HINT}"
+                )
 
     @property
     def verification_keys(self) -> list[str]:

@@ -96,7 +96,7 @@ def test_html_escapes_what_users_typed():
     assert "<b>x</b>" in email.text
 
 
-def test_signed_token_round_trips_and_rejects_tampering():
+async def test_signed_token_round_trips_and_rejects_tampering(coulisses_app):
     token = signing.sign({"o": 1, "k": "reminder", "a": 7})
     assert signing.verify(token) == {"o": 1, "k": "reminder", "a": 7}
     body, _, mac = token.partition(".")

@@ -2,9 +2,11 @@
 
 A plugin imports only this package (never ``coulisses`` internals): the
 ``Plugin`` base, the ``hookimpl`` marker, the domain events it can react to,
-the request principal, the web app menu entries, the deliveries it may take in charge, and the host
+the request principal, the web app menu entries, the deliveries it may take in charge, the
+platform's one email address rule (``normalize_email``, ``EmailAddress``), and the host
 services (enqueue a job, read the plugin config of an org, read assignment
-context, push a live event, answer an invitation for its user, rate limits).
+context, push a live event, answer an invitation for its user, rate limits, sign and
+verify with the host's keys).
 Test helpers live in ``coulisses_sdk.testing``.
 """
 
@@ -17,6 +19,7 @@ from coulisses_sdk.context import (
     OrgInfo,
     PasswordResetDelivery,
 )
+from coulisses_sdk.emails import EmailAddress, InvalidEmailError, normalize_email
 from coulisses_sdk.events import (
     AssignmentAccepted,
     AssignmentCancelled,
@@ -44,6 +47,8 @@ from coulisses_sdk.host import (
     publish_live,
     rate_limit,
     report_invitation_delivery,
+    sign,
+    unsign,
 )
 from coulisses_sdk.plugin import EmptyConfig, Plugin
 from coulisses_sdk.web import Principal, current_principal, public_route_opt
@@ -60,7 +65,9 @@ __all__ = [
     "AssignmentSummary",
     "Contact",
     "DomainEvent",
+    "EmailAddress",
     "EmptyConfig",
+    "InvalidEmailError",
     "InvitationDelivery",
     "InvitationDeliveryFailed",
     "MemberAdded",
@@ -81,12 +88,15 @@ __all__ = [
     "is_enabled",
     "list_assignments",
     "member_contacts",
+    "normalize_email",
     "org_info",
     "plugin_config",
     "public_route_opt",
     "publish_live",
     "rate_limit",
     "report_invitation_delivery",
+    "sign",
+    "unsign",
 ]
 
 __version__ = "0.1.0"

@@ -99,6 +99,9 @@ class Host(Protocol):
         channel: str | None = None,
         error: str | None = None,
     ) -> None: ...
+    def sign(self, purpose: str, payload: dict[str, Any]) -> str: ...
+
+    def unsign(self, purpose: str, token: str) -> dict[str, Any] | None: ...
 
 
 _host: Host | None = None
@@ -282,3 +285,23 @@ async def report_invitation_delivery(
     await get_host().report_invitation_delivery(
         org_id, invitation_id, status=status, channel=channel, error=error
     )
+
+
+def sign(purpose: str, payload: dict[str, Any]) -> str:
+    """``payload`` (a dict of JSON values) signed with the host's current key for ``purpose``.
+
+    Use it for links a plugin mails out (unsubscribe, one-click actions): the token
+    is URL-safe (``body.mac``), readable by anyone (do not put secrets in it) and
+    carries no expiry of its own (put one in the payload if needed). ``purpose``
+    (e.g. ``"<plugin>.unsubscribe"``, no ``:``) separates the uses of the key: a
+    token signed for one purpose never verifies for another. The host's keys
+    rotate (``COULISSES_SECRET_KEY`` signs, ``COULISSES_OLD_SECRET_KEYS`` still
+    verify): a plugin holds no key of its own.
+    """
+    return get_host().sign(purpose, payload)
+
+
+def unsign(purpose: str, token: str) -> dict[str, Any] | None:
+    """The payload of a :func:`sign` token for ``purpose``, else None (forged, tampered,
+    another purpose, or signed by a key the host no longer lists)."""
+    return get_host().unsign(purpose, token)

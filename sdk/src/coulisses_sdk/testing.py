@@ -5,7 +5,8 @@ Two ways to use it:
 * plain helpers: :func:`installed` (a registry holding exactly the given
   plugins, restored afterwards), :func:`app_client` (a fresh app with those
   plugins over httpx), :func:`run_jobs` (run what is queued),
-  :func:`run_deferred_jobs` (make deferred jobs and retries due, then run them);
+  :func:`run_deferred_jobs` (make deferred jobs and retries due, then run them),
+  :func:`rotated_secret_key` (rotate the host's signing key for a block);
 * a pytest plugin: ``pytest_plugins = ["coulisses_sdk.testing"]`` in the top
   ``conftest.py`` gives the fixtures ``coulisses_plugins`` (override it to
   choose the plugins under test), ``coulisses_database``, ``coulisses_app``,
@@ -69,6 +70,28 @@ def installed(*plugins: Plugin) -> Iterator[PluginRegistry]:
     registry = loader.build_registry(plugins)
     with using_registry(registry):
         yield registry
+
+
+@contextlib.contextmanager
+def rotated_secret_key(*, keep_old: bool = True) -> Iterator[str]:
+    """Rotate the host's keys for the block, as an operator would; yields the new key.
+
+    A fresh key signs; with ``keep_old`` the previous keys stay in the
+    verification list (``COULISSES_OLD_SECRET_KEYS``), without it they are
+    forgotten. What a plugin signed with :func:`coulisses_sdk.sign` before the
+    block must verify in the first case and not in the second.
+    """
+    from coulisses.settings import get_settings
+
+    settings = get_settings()
+    previous = (settings.secret_key, settings.old_secret_keys)
+    old = ",".join(settings.verification_keys) if keep_old else ""
+    settings.secret_key = secrets.token_urlsafe(48)
+    settings.old_secret_keys = old
+    try:
+        yield settings.secret_key
+    finally:
+        settings.secret_key, settings.old_secret_keys = previous
 
 
 @contextlib.contextmanager

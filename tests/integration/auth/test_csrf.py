@@ -163,3 +163,69 @@ async def test_a_foreign_cookie_does_not_let_a_cookie_write_skip_the_csrf_check(
     assert_error(response, 403, "auth.csrf")
     rows = await fetch("SELECT revoked FROM refresh_tokens WHERE account = $1", owner.account_id)
     assert not any(r["revoked"] for r in rows)
+
+
+async def test_csrf_token_of_another_session_of_the_same_account_is_refused(client, new_client):
+    owner = await signup(client, "Inchange")
+    browser = new_client()
+    assert (await login(browser, owner.email)).status_code == 200
+    foreign = browser.cookies["cc_csrf"]
+    assert foreign != client.cookies["cc_csrf"]
+    # Even sent as both the cookie and the header (a planted cookie), it is not this session's.
+    response = await client.patch(
+        "/api/v1/orgs/current",
+        json={"name": "Pirate"},
+        headers={"X-CSRF-Token": foreign, "Cookie": _jar(client, cc_csrf=foreign)},
+    )
+    assert_error(response, 403, "auth.csrf")
+    assert await _org_name(owner.org_id) == "Inchange"
+
+
+def _jar(client, **override: str) -> str:
+    jar = {name: client.cookies[name] for name in ("cc_access", "cc_refresh", "cc_csrf")}
+    jar.update(override)
+    return "; ".join(f"{k}={v}" for k, v in jar.items())
+
+
+async def test_csrf_token_stays_valid_across_refresh_rotation(client):
+    owner = await signup(client, "Avant")
+    csrf = client.cookies["cc_csrf"]
+    assert (await owner.post("/api/v1/auth/refresh")).status_code == 200
+    assert (await owner.post("/api/v1/auth/refresh")).status_code == 200
+    assert client.cookies["cc_csrf"] == csrf
+    response = await client.patch(
+        "/api/v1/orgs/current", json={"name": "Apres"}, headers={"X-CSRF-Token": csrf}
+    )
+    assert response.status_code == 200, response.text
+
+
+async def test_refresh_with_an_expired_access_cookie_checks_csrf_against_the_refresh_family(
+    client, new_client
+):
+    owner = await signup(client)
+    other = new_client()
+    assert (await login(other, owner.email)).status_code == 200
+    # No access cookie (expired): only the refresh cookie names the session.
+    jar = f"cc_refresh={client.cookies['cc_refresh']}; cc_csrf={other.cookies['cc_csrf']}"
+    foreign = await new_client().post(
+        "/api/v1/auth/refresh",
+        headers={"Cookie": jar, "X-CSRF-Token": other.cookies["cc_csrf"]},
+    )
+    assert_error(foreign, 403, "auth.csrf")
+    own = client.cookies["cc_csrf"]
+    jar = f"cc_access=expired.jwt.value; cc_refresh={client.cookies['cc_refresh']}; cc_csrf={own}"
+    refreshed = await new_client().post(
+        "/api/v1/auth/refresh", headers={"Cookie": jar, "X-CSRF-Token": own}
+    )
+    assert refreshed.status_code == 200, refreshed.text
+    logout_jar = f"cc_refresh={refreshed.cookies['cc_refresh']}; cc_csrf={own}"
+    refused = await new_client().post(
+        "/api/v1/auth/logout",
+        headers={"Cookie": logout_jar, "X-CSRF-Token": other.cookies["cc_csrf"]},
+    )
+    assert_error(refused, 403, "auth.csrf")
+    done = await new_client().post(
+        "/api/v1/auth/logout", headers={"Cookie": logout_jar, "X-CSRF-Token": own}
+    )
+    assert done.status_code == 204, done.text
+    assert owner.account_id

@@ -122,7 +122,9 @@ class AuthController(Controller):
 
     @post("/logout", operation_id="Logout", status_code=204)
     async def logout(self, request: Request[Any, Any, Any]) -> Response[None]:
-        await service.logout(_refresh_token(request))
+        info = request.scope.get("auth")
+        session_id = info.session_id if isinstance(info, AuthInfo) else None
+        await service.logout(_refresh_token(request), session_id)
         return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=_clear_cookies())
 
     @get("/me", operation_id="GetMe")

@@ -3,12 +3,20 @@
 Sets ``scope["auth"]`` (an :class:`AuthInfo` or None) and ``scope["user"]`` (the
 SDK ``Principal`` when the account is a member of its active org, else None).
 The role is read from the database on each request, so a demotion or removal
-takes effect at once rather than when the access token expires.
+takes effect at once rather than when the access token expires; the same query
+checks that the token's session (its refresh family, claim ``sid``) is still
+open, so a logout or a password change/reset ends its access tokens at once.
+
+The CSRF token of a cookie session is derived from the session id (see
+``tokens.csrf_token``): a token of another session, even of the same account, is
+refused. Without a valid access token (expired), the refresh cookie's family
+names the session.
 """
 
 from __future__ import annotations
 
 import hmac
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +24,7 @@ from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from coulisses.auth.tokens import decode_access_token
+from coulisses.auth.tokens import check_csrf_token, decode_access_token, hash_token
 from coulisses.db.connection import fetch
 from coulisses.errors import Forbidden
 from coulisses_sdk import Principal
@@ -35,6 +43,8 @@ class AuthInfo:
     is_superuser: bool
     org_id: int | None
     role: str | None
+    #: The session (refresh family) of the access token.
+    session_id: uuid.UUID | None = None
 
 
 def _cookies(scope: Scope) -> dict[str, str]:
@@ -51,14 +61,18 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
     return None
 
 
-async def resolve(account_id: int, org_id: int | None) -> AuthInfo | None:
+async def resolve(account_id: int, org_id: int | None, session_id: uuid.UUID) -> AuthInfo | None:
+    """The account, its role in ``org_id``, if it is active and the session still open."""
     rows = await fetch(
         """SELECT a.id, a.email, a.superuser, m.role
            FROM accounts a
            LEFT JOIN org_memberships m ON m.account = a.id AND m.org = $2
-           WHERE a.id = $1 AND a.active""",
+           WHERE a.id = $1 AND a.active
+             AND EXISTS (SELECT 1 FROM refresh_tokens r
+                         WHERE r.family = $3 AND r.account = a.id AND NOT r.revoked)""",
         account_id,
         org_id,
+        session_id,
     )
     if not rows:
         return None
@@ -70,13 +84,34 @@ async def resolve(account_id: int, org_id: int | None) -> AuthInfo | None:
         is_superuser=row["superuser"],
         org_id=org_id if role else None,
         role=role,
+        session_id=session_id,
     )
 
 
-def check_csrf(scope: Scope, cookies: dict[str, str]) -> None:
-    expected = cookies.get(CSRF_COOKIE)
+async def _refresh_family(refresh_token: str) -> uuid.UUID | None:
+    rows = await fetch(
+        "SELECT family FROM refresh_tokens WHERE token_hash = $1", hash_token(refresh_token)
+    )
+    return rows[0]["family"] if rows else None
+
+
+async def check_csrf(scope: Scope, cookies: dict[str, str], session_id: uuid.UUID | None) -> None:
+    """The X-CSRF-Token header must be the token of this request's session.
+
+    ``session_id`` comes from a valid access token, else from the refresh cookie's
+    family. With neither, the request carries no session to protect and the plain
+    double-submit check (header equal to the cookie) applies.
+    """
     sent = _header(scope, CSRF_HEADER.encode())
-    if not expected or not sent or not hmac.compare_digest(expected, sent):
+    refresh = cookies.get(REFRESH_COOKIE)
+    if session_id is None and refresh:
+        session_id = await _refresh_family(refresh)
+    if session_id is not None:
+        ok = bool(sent) and check_csrf_token(session_id, str(sent))
+    else:
+        expected = cookies.get(CSRF_COOKIE)
+        ok = bool(expected and sent and hmac.compare_digest(expected.encode(), sent.encode()))
+    if not ok:
         raise Forbidden("auth.csrf", "Missing or wrong CSRF token (send the X-CSRF-Token header)")
 
 
@@ -89,30 +124,26 @@ def auth_middleware(app: ASGIApp) -> ASGIApp:
         scope["user"] = None
         bearer = _header(scope, b"authorization")
         cookies = _cookies(scope)
-        token: str | None = None
-        if bearer and bearer.lower().startswith("bearer "):
-            token = bearer[7:].strip()
-        else:
-            token = cookies.get(ACCESS_COOKIE)
+        from_cookie = not (bearer and bearer.lower().startswith("bearer "))
+        token = cookies.get(ACCESS_COOKIE) if from_cookie or not bearer else bearer[7:].strip()
+        claims = decode_access_token(token) if token else None
+        if from_cookie:
             uses_cookies = ACCESS_COOKIE in cookies or REFRESH_COOKIE in cookies
             handler: Any = scope.get("route_handler")
             exempt = bool(handler and handler.opt.get("csrf_exempt"))
             if uses_cookies and scope.get("method") not in SAFE_METHODS and not exempt:
-                check_csrf(scope, cookies)
-        if token:
-            claims = decode_access_token(token)
-            if claims is not None:
-                info = await resolve(claims["sub"], claims["org"])
-                if info is not None:
-                    scope["auth"] = info
-                    if info.org_id is not None and info.role is not None:
-                        scope["user"] = Principal(
-                            account_id=info.account_id,
-                            email=info.email,
-                            org_id=info.org_id,
-                            role=info.role,
-                            is_superuser=info.is_superuser,
-                        )
+                await check_csrf(scope, cookies, claims["sid"] if claims else None)
+        info = await resolve(claims["sub"], claims["org"], claims["sid"]) if claims else None
+        if info is not None:
+            scope["auth"] = info
+            if info.org_id is not None and info.role is not None:
+                scope["user"] = Principal(
+                    account_id=info.account_id,
+                    email=info.email,
+                    org_id=info.org_id,
+                    role=info.role,
+                    is_superuser=info.is_superuser,
+                )
         await app(scope, receive, send)
 
     return middleware

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from email_validator import EmailNotValidError, validate_email
-
 from coulisses.errors import DomainError
+from coulisses_sdk.emails import InvalidEmailError
+from coulisses_sdk.emails import normalize_email as _normalize
 
 MIN_LENGTH = 10
 MAX_LENGTH = 128
@@ -39,10 +39,20 @@ def check_password(password: str) -> None:
         )
 
 
-def normalize_email(email: str) -> str:
-    """Validated, lower-cased email, else ``validation.email`` (422)."""
+def email_error(exc: InvalidEmailError) -> DomainError:
+    """The API error of a refused address: 422 ``validation.email``, details name the field."""
+    return DomainError(
+        "validation.email",
+        f"Invalid email address ({exc.field}): {exc.reason}",
+        {"field": exc.field},
+        status=422,
+    )
+
+
+def normalize_email(email: str, field: str = "email") -> str:
+    """The one email rule (``coulisses_sdk.emails``): normalized address, else 422
+    ``validation.email`` naming ``field``. Every address the core stores goes through it."""
     try:
-        result = validate_email(email.strip(), check_deliverability=False)
-    except EmailNotValidError as exc:
-        raise DomainError("validation.email", f"Invalid email address: {exc}", status=422) from exc
-    return result.normalized.lower()
+        return _normalize(email, field)
+    except InvalidEmailError as exc:
+        raise email_error(exc) from exc

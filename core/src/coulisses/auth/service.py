@@ -2,6 +2,8 @@
 
 Refresh tokens rotate on every use; presenting a token that was already rotated
 is treated as theft and revokes its whole family (every session of that login).
+A family is one session: its id is the access tokens' ``sid`` and the seed of
+its CSRF token, so revoking the family ends them at once.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from asyncpg.exceptions import UniqueViolationError
 from coulisses.audit import record
 from coulisses.auth.passwords import check_password, normalize_email
 from coulisses.auth.tables import _DUMMY_HASH, hash_password, verify_password
-from coulisses.auth.tokens import hash_token, issue_access_token, new_opaque_token
+from coulisses.auth.tokens import csrf_token, hash_token, issue_access_token, new_opaque_token
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, TooManyRequests, Unauthorized
 from coulisses.plugins.relay import emit_all
@@ -91,11 +93,12 @@ async def _new_session(
     account_id: int, org_id: int | None, family: uuid.UUID | None = None
 ) -> Session:
     refresh = new_opaque_token()
+    family = family or uuid.uuid4()
     await fetch(
         """INSERT INTO refresh_tokens (account, family, token_hash, org_id, expires_at)
            VALUES ($1, $2, $3, $4, $5)""",
         account_id,
-        family or uuid.uuid4(),
+        family,
         hash_token(refresh),
         org_id,
         _now() + dt.timedelta(seconds=get_settings().refresh_ttl_seconds),
@@ -103,9 +106,9 @@ async def _new_session(
     return Session(
         account_id=account_id,
         org_id=org_id,
-        access_token=issue_access_token(account_id, org_id),
+        access_token=issue_access_token(account_id, org_id, family),
         refresh_token=refresh,
-        csrf_token=new_opaque_token(),
+        csrf_token=csrf_token(family),
     )
 
 
@@ -254,14 +257,17 @@ async def refresh(token: str) -> Session:
     return session
 
 
-async def logout(refresh_token: str | None) -> None:
-    if not refresh_token:
-        return
-    await fetch(
-        """UPDATE refresh_tokens SET revoked = true
-           WHERE family = (SELECT family FROM refresh_tokens WHERE token_hash = $1)""",
-        hash_token(refresh_token),
-    )
+async def logout(refresh_token: str | None, session_id: uuid.UUID | None = None) -> None:
+    """End the session of ``refresh_token`` and the caller's (``session_id``): every
+    refresh token of the family is revoked and its access tokens stop working at once."""
+    if refresh_token:
+        await fetch(
+            """UPDATE refresh_tokens SET revoked = true
+               WHERE family = (SELECT family FROM refresh_tokens WHERE token_hash = $1)""",
+            hash_token(refresh_token),
+        )
+    if session_id is not None:
+        await fetch("UPDATE refresh_tokens SET revoked = true WHERE family = $1", session_id)
 
 
 async def switch_org(account_id: int, org_id: int, refresh_token: str | None) -> Session:

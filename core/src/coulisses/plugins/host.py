@@ -7,6 +7,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from coulisses.auth import tokens
 from coulisses.plugins import host_reads, service
 from coulisses.plugins.loader import get_registry
 from coulisses_sdk import (
@@ -177,3 +178,22 @@ class CoreHost:
         from coulisses.scheduling.delivery import report
 
         await report(org_id, invitation_id, status=status, channel=channel, error=error)
+
+    def sign(self, purpose: str, payload: dict[str, Any]) -> str:
+        _check_plugin_purpose(purpose)
+        return tokens.sign(purpose, payload)
+
+    def unsign(self, purpose: str, token: str) -> dict[str, Any] | None:
+        _check_plugin_purpose(purpose)
+        return tokens.unsign(purpose, token)
+
+
+#: Purposes the core keeps for itself: a plugin cannot mint or read those tokens.
+_CORE_PURPOSES = ("auth.", "core.", "invitation.")
+
+
+def _check_plugin_purpose(purpose: str) -> None:
+    if not isinstance(purpose, str) or not purpose or ":" in purpose:
+        raise ValueError("purpose must be a non-empty string without ':'")
+    if purpose.startswith(_CORE_PURPOSES):
+        raise ValueError(f"purpose {purpose!r} is reserved for the core")

@@ -10,11 +10,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from coulisses.audit import record
+from coulisses.auth.passwords import email_error
 from coulisses.auth.rbac import ROLE_RANK
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import DomainError, NotFound
 from coulisses.plugins.loader import get_registry
 from coulisses_sdk import Plugin
+from coulisses_sdk.emails import InvalidEmailError
 
 
 @dataclass
@@ -132,6 +134,12 @@ def _validate_config(plugin: Plugin, config: dict[str, Any]) -> dict[str, Any]:
             {"field": ".".join(str(p) for p in err["loc"]), "message": err["msg"]}
             for err in exc.errors()
         ]
+        for err in exc.errors():
+            # An ``coulisses_sdk.EmailAddress`` field: the platform's one email error.
+            cause = err.get("ctx", {}).get("error")
+            if isinstance(cause, InvalidEmailError):
+                field = ".".join(str(p) for p in err["loc"])
+                raise email_error(InvalidEmailError(field, cause.reason)) from exc
         raise DomainError(
             "plugin.invalid_config", f"Invalid config for plugin {plugin.name}", details, status=422
         ) from exc

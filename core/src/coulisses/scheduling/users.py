@@ -12,6 +12,7 @@ import asyncpg
 import msgspec
 
 from coulisses.audit import record
+from coulisses.auth.passwords import normalize_email
 from coulisses.auth.rbac import can
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
@@ -74,6 +75,17 @@ def _skills(skills: list[Skill]) -> str:
             )
         out[name] = skill.level
     return json.dumps([{"name": n, "level": lvl} for n, lvl in out.items()])
+
+
+def _email(value: str | None) -> str | None:
+    """The user's address in its normalized form (None or blank: no address).
+
+    The one email rule of the platform (``normalize_email``): a refused address is
+    422 ``validation.email`` before anything is written, never a silently lost mail.
+    """
+    if value is None or not value.strip(" "):
+        return None
+    return normalize_email(value, "email")
 
 
 def _optional(value: str | None, limit: int, code: str) -> str | None:
@@ -244,7 +256,7 @@ async def create_user(principal: Principal, data: UserCreate) -> dict[str, Any]:
     values = (
         _name(data.first_name, "first_name"),
         _name(data.last_name, "last_name"),
-        _optional(data.email, 255, "user.invalid_email"),
+        _email(data.email),
         _optional(data.phone, 40, "user.invalid_phone"),
         data.employment_type,
         data.account_id,
@@ -283,7 +295,7 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
     if data.employment_type is not msgspec.UNSET:
         changes["employment_type"] = data.employment_type
     if data.email is not msgspec.UNSET:
-        changes["email"] = _optional(data.email, 255, "user.invalid_email")
+        changes["email"] = _email(data.email)
     if data.phone is not msgspec.UNSET:
         changes["phone"] = _optional(data.phone, 40, "user.invalid_phone")
     if data.account_id is not msgspec.UNSET:

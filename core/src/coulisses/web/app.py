@@ -49,8 +49,12 @@ def _admin_handlers() -> list[Any]:
 
 
 def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
-    """Build the app. ``run_worker`` starts an in-process SAQ worker (demo, tests)."""
+    """Build the app. ``run_worker`` starts an in-process SAQ worker (demo, tests).
+
+    Outside dev, raises ``InsecureSecretKeyError`` unless the secret keys look random.
+    """
     settings = get_settings()
+    settings.check_secret_keys()
     registry = get_registry()
     install_redaction()
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-_ADDRESS = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
+from coulisses_sdk import EmailAddress
 
 
 class NotificationsConfig(BaseModel):
@@ -27,14 +27,13 @@ class NotificationsConfig(BaseModel):
     sender_name: str | None = Field(
         default=None, max_length=100, description="Display name of the sender (default: the org)"
     )
-    sender_email: str | None = Field(
+    sender_email: EmailAddress | None = Field(
         default=None,
-        pattern=_ADDRESS,
-        max_length=255,
+        max_length=254,
         description="From address (default: NOTIFICATIONS_MAIL_FROM); the relay must accept it",
     )
-    reply_to: str | None = Field(
-        default=None, pattern=_ADDRESS, max_length=255, description="Reply-To address"
+    reply_to: EmailAddress | None = Field(
+        default=None, max_length=254, description="Reply-To address"
     )
     quiet_start: str = Field(
         default="22:00",
@@ -108,7 +107,6 @@ class Settings(BaseModel):
     smtp_timeout: float = 20.0
     mail_from: str = "Coulisses Crew <no-reply@coulisses.local>"
     public_url: str = "http://127.0.0.1:8000"
-    secret_key: str = "dev-insecure-secret-change-me-in-production-please"
     #: Attempts in all for one message, and the first retry delay (doubling up to the max).
     send_attempts: int = 5
     retry_delay: float = 30.0
@@ -139,7 +137,6 @@ class Settings(BaseModel):
             "smtp_timeout": _env(env, "SMTP_TIMEOUT"),
             "mail_from": _env(env, "MAIL_FROM", "MAIL_FROM"),
             "public_url": _env(env, "PUBLIC_URL", "COULISSES_PUBLIC_URL"),
-            "secret_key": _env(env, "SECRET_KEY", "COULISSES_SECRET_KEY"),
             "send_attempts": _env(env, "SEND_ATTEMPTS"),
             "retry_delay": _env(env, "RETRY_DELAY"),
             "retry_max_delay": _env(env, "RETRY_MAX_DELAY"),
