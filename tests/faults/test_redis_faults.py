@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import re
+import time
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -73,6 +74,22 @@ async def test_login_and_password_reset_work_while_redis_is_down(fault_redis, st
             return (await client.post("/api/v1/auth/login", json=right)).status_code == 200
 
         await wait_until(logs_in, within=30, what="login through Redis again")
+
+
+async def test_login_answers_promptly_while_redis_is_frozen(fault_redis, start_app):
+    app = await start_app(COULISSES_REDIS_TIMEOUT="1")
+    async with httpx.AsyncClient(base_url=app.url, timeout=30) as client:
+        owner = await signup(client)
+        right = {"email": owner.email, "password": PASSWORD}
+        fault_redis.freeze()
+        try:
+            started = time.monotonic()
+            login = await client.post("/api/v1/auth/login", json=right)
+            seconds = time.monotonic() - started
+        finally:
+            fault_redis.thaw()
+        assert login.status_code == 200, login.text
+        assert seconds < 10, f"login waited {seconds:.1f} s on a frozen Redis"
 
 
 async def test_public_invitation_link_works_while_redis_is_down(fault_redis, fault_mail, start_app):
@@ -151,22 +168,35 @@ async def bus(fault_redis) -> AsyncIterator[RedisBus]:
 
 
 async def test_live_subscription_resumes_from_its_last_id_after_redis_returns(
-    fault_redis, restore_services, bus
+    fault_redis, restore_services, bus, monkeypatch
 ):
     from redis.asyncio import Redis
+
+    # Hold the listener between its new SUBSCRIBE and its catch-up read, so an event
+    # can be written exactly in the gap an outage leaves.
+    gate = asyncio.Event()
+    gate.set()
+    resume = bus._resume
+
+    async def gated_resume() -> None:
+        await gate.wait()
+        await resume()
+
+    monkeypatch.setattr(bus, "_resume", gated_resume)
 
     async with bus.subscription(7, None) as queue:
         await asyncio.wait_for(bus.connected.wait(), 30)
         first = await bus.publish(7, "mission.created", {"n": 1})
         assert (await asyncio.wait_for(queue.get(), 30)).id == first
 
+        gate.clear()
         fault_redis.kill()
         await wait_until(
             lambda: _false_when_set(bus.connected), within=30, what="the listener to see Redis go"
         )
         await fault_redis.start()
-        # Written to the stream but never announced on pub/sub (as when the listener
-        # was away): only the resume from the last id can deliver it.
+        # Written to the stream but never announced on pub/sub, as when it was published
+        # while the listener was away: only the resume from the last id can deliver it.
         direct = Redis.from_url(fault_redis.url, decode_responses=True)
         try:
             missed = await direct.xadd(
@@ -174,6 +204,7 @@ async def test_live_subscription_resumes_from_its_last_id_after_redis_returns(
             )
         finally:
             await direct.aclose()
+        gate.set()
         got = await asyncio.wait_for(queue.get(), 30)
         assert (got.id, got.kind, got.data) == (missed, "mission.changed", {"n": 2})
 

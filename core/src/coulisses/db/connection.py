@@ -140,8 +140,11 @@ class SafeTransaction(PostgresTransaction):
                     await self.rollback()  # type: ignore[no-untyped-call]
             elif not self._committed and not self._rolled_back:
                 await self.commit()  # type: ignore[no-untyped-call]
-        except BaseException:
-            self.connection.terminate()  # its state is unknown: never reuse it
+        except BaseException as failure:
+            if not isinstance(failure, asyncpg.PostgresError):
+                # Lost, timed out or cancelled: its state is unknown, never reuse it.
+                # (An error the server reported leaves it usable: release resets it.)
+                self.connection.terminate()
             if exception is not None:
                 # The request failed already: report that failure, not the rollback's.
                 logger.warning("rollback failed after %r", exception, exc_info=True)

@@ -310,21 +310,24 @@ class RedisBus:
     ) -> AsyncIterator[asyncio.Queue[LiveEvent]]:
         self._ensure_listener()
         start = last_event_id if last_event_id and _STREAM_ID.match(last_event_id) else None
+        # Registered at once: what is announced from now on waits in ``pending``.
         sub = _StreamSubscription(org_id, start)
         self._subs[org_id].add(sub)
         try:
-            missed: list[LiveEvent] = []
-            try:
-                if start is not None:
+            if start is not None:
+                missed: list[LiveEvent] = []
+                with contextlib.suppress(*_UNAVAILABLE):  # the listener's resume covers it
                     missed = await self._read_stream(org_id, start)
-                else:
+                sub.replayed(missed)
+            else:
+                try:
                     tail = await self._redis.xrevrange(self._stream(org_id), count=1)
-                    sub.last_id = tail[0][0] if tail else "0-0"
-            except _UNAVAILABLE:
-                # Redis is down: the listener replays from here once it is back.
+                    end = tail[0][0] if tail else "0-0"
+                except _UNAVAILABLE:
+                    end = f"{int(time.time() * 1000)}-0"  # about now; Redis is down
+                sub.replayed([])  # live events announced since registration
                 if sub.last_id is None:
-                    sub.last_id = f"{int(time.time() * 1000)}-0"
-            sub.replayed(missed)
+                    sub.last_id = end  # where a resume after an outage starts
             yield sub.queue
         finally:
             subs = self._subs.get(org_id)
