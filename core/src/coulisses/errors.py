@@ -6,13 +6,19 @@ Every error leaving the API has the shape
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
 from typing import Any
 
 from asyncpg.exceptions import (
     CharacterNotInRepertoireError,
     DataError,
+    InsufficientResourcesError,
+    InterfaceError,
     NumericValueOutOfRangeError,
+    OperatorInterventionError,
+    PostgresConnectionError,
     StringDataRightTruncationError,
 )
 from litestar import MediaType, Request, Response
@@ -26,6 +32,8 @@ from litestar.exceptions import (
     ValidationException,
 )
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +75,23 @@ class TooManyRequests(DomainError):
     status_code = 429
 
 
+#: Seconds a client is asked to wait (``Retry-After``) when a backing service is down.
+RETRY_AFTER_SECONDS = 5
+
+
+class ServiceUnavailable(DomainError):
+    """PostgreSQL or Redis cannot serve the request now; the client should retry later."""
+
+    status_code = 503
+
+    def __init__(
+        self,
+        message: str = "The service is temporarily unavailable; retry in a few seconds",
+        code: str = "service.unavailable",
+    ):
+        super().__init__(code, message)
+
+
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
     body: dict[str, Any] = {"code": code, "message": message}
     if details is not None:
@@ -81,7 +106,10 @@ def _response(status: int, code: str, message: str, details: Any = None) -> Resp
 
 
 def domain_error_handler(_: Request[Any, Any, Any], exc: DomainError) -> Response[Any]:
-    return _response(exc.status_code, exc.code, exc.message, exc.details)
+    response = _response(exc.status_code, exc.code, exc.message, exc.details)
+    if exc.status_code == 503:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 _HTTP_CODES = {
@@ -162,9 +190,70 @@ def _input_data_error(exc: Exception) -> Response[Any] | None:
     return None
 
 
+_NETWORK_ERRNOS = {
+    errno.ECONNREFUSED,
+    errno.ECONNRESET,
+    errno.ECONNABORTED,
+    errno.EHOSTUNREACH,
+    errno.ENETUNREACH,
+    errno.ENETDOWN,
+    errno.ETIMEDOUT,
+    errno.EPIPE,
+}
+_CLOSED_CONNECTION = ("connection is closed", "connection was closed", "pool is closing")
+
+
+def _is_unavailable(exc: BaseException) -> bool:
+    """A backing service (PostgreSQL, Redis) is down, frozen or restarting: not a bug."""
+    if isinstance(
+        exc,
+        PostgresConnectionError  # lost or refused connection (SQLSTATE class 08)
+        | OperatorInterventionError  # shutdown, starting up, statement_timeout (class 57)
+        | InsufficientResourcesError  # too many connections (class 53)
+        | RedisConnectionError
+        | RedisTimeoutError
+        | TimeoutError  # connect, pool acquire and command timeouts
+        | ConnectionError
+        | socket.gaierror,
+    ):
+        return True
+    if isinstance(exc, InterfaceError):
+        return any(text in str(exc) for text in _CLOSED_CONNECTION)
+    if isinstance(exc, OSError):
+        # asyncio reports a refused connection to several addresses as a bare OSError.
+        return exc.errno in _NETWORK_ERRNOS or str(exc).startswith("Multiple exceptions")
+    return False
+
+
+def unavailable_cause(exc: BaseException) -> BaseException | None:
+    """``exc`` or the exception it was raised from, when it means a service is unavailable."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return None
+        if _is_unavailable(seen):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def unavailable_response() -> Response[Any]:
+    response = _response(
+        503,
+        "service.unavailable",
+        "The service is temporarily unavailable; retry in a few seconds",
+    )
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def internal_error_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     if _is_body_decode_error(exc):
         return _response(400, "request.malformed_json", "The request body is not valid UTF-8 JSON")
+    cause = unavailable_cause(exc)
+    if cause is not None:
+        logger.warning("service unavailable: %s: %s", type(cause).__name__, cause)
+        return unavailable_response()
     response = _input_data_error(exc)
     if response is not None:
         logger.warning("input rejected by the database: %s", exc)

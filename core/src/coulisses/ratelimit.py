@@ -1,12 +1,25 @@
-"""Fixed-window rate limits: Redis when REDIS_URL is set (shared by replicas), memory otherwise."""
+"""Fixed-window rate limits: Redis when REDIS_URL is set (shared by replicas), memory otherwise.
+
+When Redis does not answer, the limits fall back to this process's memory
+(:class:`FallbackRateLimiter`): every replica then counts on its own, so a
+client may get up to N times the limit across N replicas during the outage,
+and the counts restart from zero. Login, password reset and public invitation
+answers keep working and stay limited. The fallback is logged once per outage
+and Redis is tried again after a short pause.
+"""
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Protocol
 
+from redis.exceptions import RedisError
+
 from coulisses.outbox.instance import redis_prefix
 from coulisses.settings import get_settings
+
+logger = logging.getLogger(__name__)
 
 
 class RateLimiter(Protocol):
@@ -45,18 +58,28 @@ class MemoryRateLimiter:
 
 
 class RedisRateLimiter:
-    def __init__(self, url: str, prefix: str) -> None:
+    def __init__(self, url: str, prefix: str, timeout: float | None = None) -> None:
         from redis.asyncio import Redis
+        from redis.asyncio.retry import Retry
+        from redis.backoff import NoBackoff
 
-        self._redis = Redis.from_url(url)
+        # No retries: a dead Redis must cost one failed round trip, not seconds of
+        # backoff per request (the fallback takes over instead).
+        self._redis = Redis.from_url(
+            url,
+            socket_connect_timeout=timeout,
+            socket_timeout=timeout,
+            retry=Retry(NoBackoff(), 0),
+        )
         self._prefix = prefix
 
     async def hit(self, key: str, window_seconds: int) -> int:
         name = self._prefix + key
+        # SET NX EX then INCR rather than EXPIRE NX, which needs Redis 7.
         async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(name, 0, ex=window_seconds, nx=True)
             pipe.incr(name)
-            pipe.expire(name, window_seconds, nx=True)
-            count, _ = await pipe.execute()
+            _, count = await pipe.execute()
         return int(count)
 
     async def count(self, key: str, window_seconds: int) -> int:
@@ -70,6 +93,77 @@ class RedisRateLimiter:
         await self._redis.aclose()
 
 
+#: Seconds during which a failed Redis is not asked again (requests use memory meanwhile).
+RETRY_REDIS_SECONDS = 1.0
+_UNAVAILABLE = (RedisError, OSError)  # OSError covers TimeoutError and refused connections
+
+
+class FallbackRateLimiter:
+    """Redis, or this process's memory while Redis does not answer (see the module doc)."""
+
+    def __init__(self, primary: RedisRateLimiter, fallback: MemoryRateLimiter | None = None):
+        self.primary = primary
+        self.fallback = fallback or MemoryRateLimiter()
+        self._down_until: float | None = None  # set while Redis is considered down
+
+    @property
+    def degraded(self) -> bool:
+        return self._down_until is not None
+
+    def _use_primary(self) -> bool:
+        return self._down_until is None or time.monotonic() >= self._down_until
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._down_until is None:
+            logger.warning(
+                "Redis unreachable (%s: %s): rate limits fall back to this process's memory",
+                type(exc).__name__,
+                exc,
+            )
+        self._down_until = time.monotonic() + RETRY_REDIS_SECONDS
+
+    def _answered(self) -> None:
+        if self._down_until is not None:
+            logger.warning("Redis answers again: rate limits are shared through Redis again")
+            self._down_until = None
+
+    async def hit(self, key: str, window_seconds: int) -> int:
+        if self._use_primary():
+            try:
+                count = await self.primary.hit(key, window_seconds)
+            except _UNAVAILABLE as exc:
+                self._failed(exc)
+            else:
+                self._answered()
+                return count
+        return await self.fallback.hit(key, window_seconds)
+
+    async def count(self, key: str, window_seconds: int) -> int:
+        if self._use_primary():
+            try:
+                count = await self.primary.count(key, window_seconds)
+            except _UNAVAILABLE as exc:
+                self._failed(exc)
+            else:
+                self._answered()
+                return count
+        return await self.fallback.count(key, window_seconds)
+
+    async def reset(self, key: str) -> None:
+        # Both: a count made in memory during an outage must not outlive a success.
+        await self.fallback.reset(key)
+        if self._use_primary():
+            try:
+                await self.primary.reset(key)
+            except _UNAVAILABLE as exc:
+                self._failed(exc)
+            else:
+                self._answered()
+
+    async def close(self) -> None:
+        await self.primary.close()
+
+
 _limiter: RateLimiter | None = None
 
 
@@ -78,7 +172,11 @@ def get_limiter() -> RateLimiter:
     if _limiter is None:
         settings = get_settings()
         url = settings.redis_url
-        _limiter = RedisRateLimiter(url, redis_prefix("rl")) if url else MemoryRateLimiter()
+        _limiter = (
+            FallbackRateLimiter(RedisRateLimiter(url, redis_prefix("rl"), settings.redis_timeout))
+            if url
+            else MemoryRateLimiter()
+        )
     return _limiter
 
 

@@ -116,6 +116,11 @@ class Settings(BaseSettings):
     queue_name: str = Field(default="coulisses", alias="COULISSES_QUEUE_NAME")
     host: str = Field(default="127.0.0.1", alias="COULISSES_HOST")
     port: int = Field(default=8000, alias="COULISSES_PORT")
+    # Failing fast when a backing service hangs (seconds; see docs/pannes.md).
+    db_connect_timeout: float = Field(default=5.0, gt=0, alias="COULISSES_DB_CONNECT_TIMEOUT")
+    db_acquire_timeout: float = Field(default=5.0, gt=0, alias="COULISSES_DB_ACQUIRE_TIMEOUT")
+    db_statement_timeout: float = Field(default=10.0, gt=0, alias="COULISSES_DB_STATEMENT_TIMEOUT")
+    redis_timeout: float = Field(default=2.0, gt=0, alias="COULISSES_REDIS_TIMEOUT")
     mail_from: str = Field(default="Coulisses Crew <no-reply@coulisses.local>", alias="MAIL_FROM")
 
     @model_validator(mode="after")

@@ -122,6 +122,10 @@ def auth_middleware(app: ASGIApp) -> ASGIApp:
             return
         scope["auth"] = None
         scope["user"] = None
+        handler: Any = scope.get("route_handler")
+        if handler is not None and handler.opt.get("skip_auth"):
+            await app(scope, receive, send)  # health probes: no session, no database work
+            return
         bearer = _header(scope, b"authorization")
         cookies = _cookies(scope)
         from_cookie = not (bearer and bearer.lower().startswith("bearer "))
@@ -129,7 +133,6 @@ def auth_middleware(app: ASGIApp) -> ASGIApp:
         claims = decode_access_token(token) if token else None
         if from_cookie:
             uses_cookies = ACCESS_COOKIE in cookies or REFRESH_COOKIE in cookies
-            handler: Any = scope.get("route_handler")
             exempt = bool(handler and handler.opt.get("csrf_exempt"))
             if uses_cookies and scope.get("method") not in SAFE_METHODS and not exempt:
                 await check_csrf(scope, cookies, claims["sid"] if claims else None)

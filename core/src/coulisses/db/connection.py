@@ -1,12 +1,27 @@
-"""Connection pool lifecycle and small database helpers shared by every area."""
+"""Connection pool lifecycle and small database helpers shared by every area.
+
+Every wait on PostgreSQL is bounded (settings ``db_*_timeout``): a connection
+attempt, taking a connection from the pool, and each statement (client-side
+``command_timeout`` and server-side ``statement_timeout``). A dead or frozen
+server then makes requests fail fast (503, see errors.py) instead of hanging,
+and the pool heals by itself once the server answers again.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+from types import TracebackType
 from typing import Any
 
+import asyncpg
+from asyncpg.pool import Pool, PoolAcquireContext
 from piccolo.engine import engine_finder
-from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
+
+from coulisses.settings import get_settings
+
+logger = logging.getLogger(__name__)
 
 
 def database_url() -> str:
@@ -22,10 +37,56 @@ def engine() -> PostgresEngine:
     return found
 
 
+class BoundedPool(Pool):
+    """An asyncpg pool whose ``acquire()`` (and so the matching release) waits at most
+    ``acquire_timeout`` seconds: Piccolo acquires without a timeout of its own."""
+
+    def __init__(self, *args: Any, acquire_timeout: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.acquire_timeout = acquire_timeout
+
+    def acquire(self, *, timeout: float | None = None) -> PoolAcquireContext:
+        return super().acquire(timeout=self.acquire_timeout if timeout is None else timeout)
+
+
+def connect_options() -> dict[str, Any]:
+    """asyncpg options of every connection the app makes (pool or not)."""
+    return {"timeout": get_settings().db_connect_timeout}
+
+
+def pool_options() -> dict[str, Any]:
+    """Statement timeouts for the pool of the app and the worker only: migrations and
+    one-off commands run on their own connections and may take longer."""
+    seconds = get_settings().db_statement_timeout
+    return {
+        # The server cancels a slow statement first (a clean QueryCanceledError); the
+        # client gives up one second later, when the server itself does not answer.
+        "command_timeout": seconds + 1.0,
+        "server_settings": {"statement_timeout": str(int(seconds * 1000))},
+    }
+
+
 async def open_pool(max_size: int = 10) -> None:
+    eng = engine()
+    if eng.pool is not None:
+        return
+    config = {**eng.config, **connect_options(), **pool_options()}
+    pool = BoundedPool(
+        acquire_timeout=get_settings().db_acquire_timeout,
+        min_size=0,  # the app starts and answers 503 even when PostgreSQL is down
+        max_size=max_size,
+        max_queries=50000,
+        max_inactive_connection_lifetime=300.0,
+        loop=None,
+        connection_class=asyncpg.Connection,
+        record_class=asyncpg.Record,
+        **config,
+    )
+    await pool
+    eng.pool = pool
+    # Every Redis key is namespaced by it: without a database the app cannot start.
     from coulisses.outbox.instance import load_instance_id
 
-    await engine().start_connection_pool(min_size=1, max_size=max_size)
     await load_instance_id()
 
 
@@ -51,9 +112,73 @@ async def fetch(sql: str, *args: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+class SafeTransaction(PostgresTransaction):
+    """Piccolo's transaction, except that a connection lost during COMMIT or ROLLBACK
+    still goes back to the pool (Piccolo would leak it and the pool would run dry)."""
+
+    async def __aenter__(self) -> PostgresTransaction:
+        if self._parent is not None:
+            return self._parent
+        self.connection = await self.get_connection()  # type: ignore[no-untyped-call]
+        try:
+            self.transaction = self.connection.transaction()
+            await self.begin()  # type: ignore[no-untyped-call]
+        except BaseException:
+            self.connection.terminate()
+            await self._release()
+            raise
+        self.context = self.engine.current_transaction.set(self)
+        return self
+
+    async def __aexit__(
+        self,
+        exception_type: type[BaseException] | None,
+        exception: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool:
+        if self._parent:
+            return exception is None
+        try:
+            if exception:
+                if not self._rolled_back:
+                    await self.rollback()  # type: ignore[no-untyped-call]
+            elif not self._committed and not self._rolled_back:
+                await self.commit()  # type: ignore[no-untyped-call]
+        except BaseException as failure:
+            if not isinstance(failure, asyncpg.PostgresError):
+                # Lost, timed out or cancelled: its state is unknown, never reuse it.
+                # (An error the server reported leaves it usable: release resets it.)
+                self.connection.terminate()
+            if exception is not None:
+                # The request failed already: report that failure, not the rollback's.
+                logger.warning("rollback failed after %r", exception, exc_info=True)
+                return False
+            raise
+        finally:
+            await self._give_back()
+        return exception is None
+
+    async def _give_back(self) -> None:
+        try:
+            await self._release()
+        finally:
+            self.engine.current_transaction.reset(self.context)
+
+    async def _release(self) -> None:
+        try:
+            if self.engine.pool:
+                await self.engine.pool.release(self.connection)
+            else:
+                await self.connection.close()
+        except Exception:
+            logger.warning("could not give a connection back; terminated", exc_info=True)
+            self.connection.terminate()
+
+
 def transaction() -> Any:
     """One transaction per command: ``async with transaction(): ...``."""
-    return engine().transaction()
+    eng = engine()
+    return SafeTransaction(engine=eng, allow_nested=True)
 
 
 async def fetch_records(sql: str, *args: Any) -> list[Any]:

@@ -12,6 +12,7 @@ from piccolo.conf.apps import AppRegistry
 from piccolo.engine.postgres import PostgresEngine
 
 from coulisses.db.apps import all_app_modules
+from coulisses.db.connection import connect_options
 
 
 def _dsn() -> str:
@@ -21,6 +22,8 @@ def _dsn() -> str:
     return url.replace("postgresql+asyncpg://", "postgresql://")
 
 
-DB = PostgresEngine(config={"dsn": _dsn()}, log_queries=False)
+# The connect timeout (settings.db_connect_timeout) applies to every connection; the
+# statement timeouts only to the app's pool (coulisses.db.connection.open_pool).
+DB = PostgresEngine(config={"dsn": _dsn(), **connect_options()}, log_queries=False)
 
 APP_REGISTRY = AppRegistry(apps=all_app_modules())

@@ -15,9 +15,13 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import re
+import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
+
+from redis.exceptions import RedisError
 
 from coulisses.outbox.instance import redis_prefix
 from coulisses.settings import get_settings
@@ -119,17 +123,92 @@ class MemoryBus:
         return None
 
 
-class RedisBus:
-    def __init__(self, url: str, prefix: str) -> None:
-        from redis.asyncio import Redis
+#: Longest pause between two attempts of the pub/sub listener to reach Redis again.
+MAX_BACKOFF_SECONDS = 5.0
+_STREAM_ID = re.compile(r"^[0-9]{1,20}(-[0-9]{1,20})?$")
+_UNAVAILABLE = (RedisError, OSError)  # OSError covers TimeoutError and refused connections
 
-        self._redis = Redis.from_url(url, decode_responses=True)
+
+class _StreamSubscription:
+    """One SSE stream on a Redis-backed bus: its queue and the last stream id it received.
+
+    ``last_id`` is where it resumes (XRANGE) after the listener lost Redis. Until the
+    first replay is done (``pending`` is a list), live events wait in ``pending``.
+    """
+
+    def __init__(self, org_id: int, last_id: str | None) -> None:
+        self.org_id = org_id
+        self.last_id = last_id
+        self.queue: asyncio.Queue[LiveEvent] = asyncio.Queue(maxsize=2 * REPLAY_LIMIT)
+        self.pending: list[LiveEvent] | None = []
+
+    def offer(self, event: LiveEvent) -> None:
+        if self.pending is not None:
+            self.pending.append(event)
+        else:
+            self._put(event)
+
+    def _put(self, event: LiveEvent) -> None:
+        if self.last_id is not None and _stream_id_le(event.id, self.last_id):
+            return  # already delivered (replay and live announcement overlap)
+        self.last_id = event.id
+        try:
+            self.queue.put_nowait(event)
+        except asyncio.QueueFull:
+            logger.warning("live subscriber too slow; event %s dropped for it", event.id)
+
+    def replayed(self, events: list[LiveEvent]) -> None:
+        """Deliver the replay, then what arrived live meanwhile (in order, without repeats)."""
+        for event in events:
+            self._put(event)
+        pending, self.pending = self.pending or [], None
+        for event in pending:
+            self._put(event)
+
+
+class RedisBus:
+    """Redis streams (replay) plus one pub/sub listener per process (fan-out).
+
+    The listener survives Redis outages: it reconnects with exponential backoff
+    and, once subscribed again, reads each org's stream from the last id each
+    local subscription received, so nothing added to a stream is skipped.
+    ``publish`` and ``publish_many`` raise when Redis fails (the caller retries).
+    """
+
+    def __init__(self, url: str, prefix: str, timeout: float | None = None) -> None:
+        from redis.asyncio import Redis
+        from redis.asyncio.retry import Retry
+        from redis.backoff import NoBackoff
+
+        # No hidden retries: a failure must reach the caller, and the listener must see
+        # each disconnection to resume from the streams (redis-py's own pub/sub reconnect
+        # would resubscribe silently and skip what was published meanwhile).
+        self._redis = Redis.from_url(
+            url,
+            decode_responses=True,
+            socket_connect_timeout=timeout,
+            socket_timeout=timeout,
+            retry=Retry(NoBackoff(), 0),
+        )
+        # Pub/sub reads block between events: no read timeout on that connection.
+        self._pubsub_redis = Redis.from_url(
+            url,
+            decode_responses=True,
+            socket_connect_timeout=timeout,
+            socket_keepalive=True,
+            retry=Retry(NoBackoff(), 0),
+        )
         self._prefix = prefix
-        self._subs = _Subscribers()
+        self._subs: dict[int, set[_StreamSubscription]] = defaultdict(set)
         self._listener: asyncio.Task[None] | None = None
+        self.connected = asyncio.Event()  # set while the listener is subscribed
 
     def _stream(self, org_id: int) -> str:
         return f"{self._prefix}stream:{org_id}"
+
+    @property
+    def _channel(self) -> str:
+        return f"{self._prefix}fanout"
 
     async def publish(self, org_id: int, kind: str, data: dict[str, Any]) -> str:
         body = json.dumps(data)
@@ -140,7 +219,7 @@ class RedisBus:
             approximate=True,
         )
         message = json.dumps({"id": event_id, "org_id": org_id, "kind": kind, "data": body})
-        await self._redis.publish(f"{self._prefix}fanout", message)
+        await self._redis.publish(self._channel, message)
         return str(event_id)
 
     async def publish_many(self, items: list[tuple[int, str, dict[str, Any]]]) -> None:
@@ -159,26 +238,68 @@ class RedisBus:
         async with self._redis.pipeline(transaction=False) as pipe:
             for event_id, (org_id, kind, data) in zip(ids, items, strict=True):
                 pipe.publish(
-                    f"{self._prefix}fanout",
+                    self._channel,
                     json.dumps(
                         {"id": event_id, "org_id": org_id, "kind": kind, "data": json.dumps(data)}
                     ),
                 )
             await pipe.execute()
 
+    async def _read_stream(self, org_id: int, after: str) -> list[LiveEvent]:
+        entries = await self._redis.xrange(
+            self._stream(org_id), min=f"({after}", max="+", count=REPLAY_LIMIT
+        )
+        return [
+            LiveEvent(event_id, org_id, fields["kind"], json.loads(fields["data"]))
+            for event_id, fields in entries
+        ]
+
+    async def _resume(self) -> None:
+        """After (re)subscribing: what each org's stream got since its subscribers' last id."""
+        for org_id, subs in list(self._subs.items()):
+            known = [s.last_id for s in subs if s.last_id is not None]
+            if not known:
+                continue
+            after = min(known, key=_stream_key)
+            for event in await self._read_stream(org_id, after):
+                for sub in list(subs):
+                    sub.offer(event)
+
     async def _listen(self) -> None:
-        pubsub = self._redis.pubsub()
-        await pubsub.subscribe(f"{self._prefix}fanout")
-        try:
-            async for message in pubsub.listen():
-                if message.get("type") != "message":
-                    continue
-                raw = json.loads(message["data"])
-                self._subs.deliver(
-                    LiveEvent(raw["id"], raw["org_id"], raw["kind"], json.loads(raw["data"]))
-                )
-        finally:
-            await pubsub.aclose()  # type: ignore[no-untyped-call]
+        backoff = 0.1
+        down = False
+        while True:
+            pubsub = self._pubsub_redis.pubsub()
+            try:
+                await pubsub.subscribe(self._channel)
+                await self._resume()  # subscribed first: nothing can fall in between
+                self.connected.set()
+                if down:
+                    logger.warning("live bus: Redis answers again; streams resumed")
+                    down = False
+                backoff = 0.1
+                async for message in pubsub.listen():
+                    if message.get("type") != "message":
+                        continue
+                    raw = json.loads(message["data"])
+                    data = json.loads(raw["data"])
+                    event = LiveEvent(raw["id"], raw["org_id"], raw["kind"], data)
+                    for sub in list(self._subs.get(event.org_id, ())):
+                        sub.offer(event)
+            except _UNAVAILABLE as exc:
+                if not down:
+                    logger.warning(
+                        "live bus: Redis unreachable (%s: %s); reconnecting with backoff",
+                        type(exc).__name__,
+                        exc,
+                    )
+                    down = True
+            finally:
+                self.connected.clear()
+                with contextlib.suppress(Exception):
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
 
     def _ensure_listener(self) -> None:
         if self._listener is None or self._listener.done():
@@ -189,36 +310,32 @@ class RedisBus:
         self, org_id: int, last_event_id: str | None
     ) -> AsyncIterator[asyncio.Queue[LiveEvent]]:
         self._ensure_listener()
-        live = self._subs.add(org_id)
-        out: asyncio.Queue[LiveEvent] = asyncio.Queue()
-        seen: str | None = None
-        if last_event_id:
-            try:
-                missed = await self._redis.xrange(
-                    self._stream(org_id), min=f"({last_event_id}", max="+"
-                )
-            except Exception:
-                missed = []
-            for event_id, fields in missed:
-                seen = event_id
-                out.put_nowait(
-                    LiveEvent(event_id, org_id, fields["kind"], json.loads(fields["data"]))
-                )
-
-        async def forward() -> None:
-            while True:
-                event = await live.get()
-                if seen is None or not _stream_id_le(event.id, seen):  # skip what was replayed
-                    out.put_nowait(event)
-
-        task = asyncio.create_task(forward())
+        start = last_event_id if last_event_id and _STREAM_ID.match(last_event_id) else None
+        # Registered at once: what is announced from now on waits in ``pending``.
+        sub = _StreamSubscription(org_id, start)
+        self._subs[org_id].add(sub)
         try:
-            yield out
+            if start is not None:
+                missed: list[LiveEvent] = []
+                with contextlib.suppress(*_UNAVAILABLE):  # the listener's resume covers it
+                    missed = await self._read_stream(org_id, start)
+                sub.replayed(missed)
+            else:
+                try:
+                    tail = await self._redis.xrevrange(self._stream(org_id), count=1)
+                    end = tail[0][0] if tail else "0-0"
+                except _UNAVAILABLE:
+                    end = f"{int(time.time() * 1000)}-0"  # about now; Redis is down
+                sub.replayed([])  # live events announced since registration
+                if sub.last_id is None:
+                    sub.last_id = end  # where a resume after an outage starts
+            yield sub.queue
         finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-            self._subs.remove(org_id, live)
+            subs = self._subs.get(org_id)
+            if subs is not None:
+                subs.discard(sub)
+                if not subs:
+                    del self._subs[org_id]
 
     async def close(self) -> None:
         if self._listener is not None:
@@ -226,14 +343,16 @@ class RedisBus:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._listener
         await self._redis.aclose()
+        await self._pubsub_redis.aclose()
+
+
+def _stream_key(value: str) -> tuple[int, int]:
+    ms, _, seq = value.partition("-")
+    return int(ms), int(seq or 0)
 
 
 def _stream_id_le(a: str, b: str) -> bool:
-    def key(value: str) -> tuple[int, int]:
-        ms, _, seq = value.partition("-")
-        return int(ms), int(seq or 0)
-
-    return key(a) <= key(b)
+    return _stream_key(a) <= _stream_key(b)
 
 
 _bus: LiveBus | None = None
@@ -244,7 +363,7 @@ def get_bus() -> LiveBus:
     if _bus is None:
         settings = get_settings()
         _bus = (
-            RedisBus(settings.redis_url, redis_prefix("live"))
+            RedisBus(settings.redis_url, redis_prefix("live"), settings.redis_timeout)
             if settings.redis_url
             else MemoryBus()
         )

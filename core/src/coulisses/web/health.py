@@ -1,4 +1,8 @@
-"""/healthz (process up) and /readyz (database reachable, migrations at head)."""
+"""/healthz (process up) and /readyz (database reachable, migrations at head).
+
+Both skip the authentication lookup (``skip_auth``): a probe that sends a Bearer
+header must get the database's state, not the failure of the account query.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,27 @@ from litestar import Response, get
 from coulisses import __version__
 from coulisses.db.connection import fetch
 from coulisses.db.migrate import pending_migrations
-from coulisses.errors import error_body
+from coulisses.errors import RETRY_AFTER_SECONDS, error_body, unavailable_cause
 
 
-@get("/healthz", operation_id="Healthz", tags=["ops"])
+@get("/healthz", operation_id="Healthz", tags=["ops"], opt={"skip_auth": True})
 async def healthz() -> dict[str, str]:
     return {"status": "ok", "version": __version__}
 
 
-@get("/readyz", operation_id="Readyz", tags=["ops"])
+@get("/readyz", operation_id="Readyz", tags=["ops"], opt={"skip_auth": True})
 async def readyz() -> Response[dict[str, Any]]:
     try:
         await fetch("SELECT 1")
+        pending = await pending_migrations()
     except Exception as exc:
+        if unavailable_cause(exc) is None:
+            raise
         return Response(
-            error_body("ops.db_unreachable", f"Database unreachable: {exc}"), status_code=503
+            error_body("ops.db_unreachable", f"Database unreachable: {type(exc).__name__}"),
+            status_code=503,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
-    pending = await pending_migrations()
     if pending:
         return Response(
             error_body(
