@@ -126,6 +126,8 @@ class RedisBus:
         self._prefix = prefix
         self._subs = _Subscribers()
         self._listener: asyncio.Task[None] | None = None
+        #: Set once Redis confirmed the fan-out SUBSCRIBE: what is published after it reaches us.
+        self._listening = asyncio.Event()
 
     def _stream(self, org_id: int) -> str:
         return f"{self._prefix}stream:{org_id}"
@@ -170,6 +172,8 @@ class RedisBus:
         await pubsub.subscribe(f"{self._prefix}fanout")
         try:
             async for message in pubsub.listen():
+                if message.get("type") == "subscribe":
+                    self._listening.set()
                 if message.get("type") != "message":
                     continue
                 raw = json.loads(message["data"])
@@ -177,17 +181,30 @@ class RedisBus:
                     LiveEvent(raw["id"], raw["org_id"], raw["kind"], json.loads(raw["data"]))
                 )
         finally:
+            self._listening.clear()
             await pubsub.aclose()  # type: ignore[no-untyped-call]
 
     def _ensure_listener(self) -> None:
         if self._listener is None or self._listener.done():
             self._listener = asyncio.create_task(self._listen())
 
+    async def _until_listening(self) -> None:
+        """Wait for the SUBSCRIBE confirmation (or the listener's end, e.g. Redis down)."""
+        listener = self._listener
+        if self._listening.is_set() or listener is None:
+            return
+        confirmed = asyncio.ensure_future(self._listening.wait())
+        try:
+            await asyncio.wait({confirmed, listener}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            confirmed.cancel()
+
     @contextlib.asynccontextmanager
     async def subscription(
         self, org_id: int, last_event_id: str | None
     ) -> AsyncIterator[asyncio.Queue[LiveEvent]]:
         self._ensure_listener()
+        await self._until_listening()
         live = self._subs.add(org_id)
         out: asyncio.Queue[LiveEvent] = asyncio.Queue()
         seen: str | None = None
