@@ -43,7 +43,9 @@ async function stop(child: ChildProcess): Promise<void> {
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   mkdirSync(resolve(here, 'screenshots'), { recursive: true });
   if (process.env.E2E_BASE_URL) return;
-  const child = spawn('uv', ['run', '--locked', 'python', 'frontend/e2e/server.py'], {
+  // dev.py exports the uv it resolved (maybe its own copy in .tools/, not on the user's PATH).
+  const uv = process.env.UV ?? 'uv';
+  const child = spawn(uv, ['run', '--locked', 'python', 'frontend/e2e/server.py'], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
