@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import tempfile
 import uuid
@@ -29,6 +30,8 @@ def _free_port() -> int:
 # Settings are read once per process: fix the environment before importing the app.
 RUN_ID = uuid.uuid4().hex[:8]
 SMTP_PORT = _free_port()
+# The run's local data (the dev outbox folder the mail sink below writes into).
+DATA_DIR = Path(tempfile.mkdtemp(prefix=f"coulisses-test-{RUN_ID}-"))
 os.environ.update(
     {
         "COULISSES_ENV": "test",
@@ -37,6 +40,7 @@ os.environ.update(
         "COULISSES_QUEUE_NAME": f"coulisses-test-{RUN_ID}",
         "COULISSES_SECRET_KEY": "test-secret-key-of-at-least-32-bytes-" + RUN_ID,
         "COULISSES_PUBLIC_URL": "http://testserver",
+        "COULISSES_DATA_DIR": str(DATA_DIR),
     }
 )
 os.environ.setdefault("PICCOLO_CONF", "coulisses.db.piccolo_conf")
@@ -82,22 +86,31 @@ def database() -> Iterator[str]:
         asyncio.run(_admin_exec(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
         if _EMBEDDED is not None:
             _EMBEDDED.stop()
+        shutil.rmtree(DATA_DIR, ignore_errors=True)
 
 
 class MailSink:
-    """What the local SMTP server received."""
+    """What the local SMTP server received; also saved by the core's dev sink into the
+    dev outbox folder (``GET /api/v1/dev/outbox`` reads it)."""
 
     def __init__(self) -> None:
+        from coulisses.mail.outbox import outbox_folder
+        from coulisses.mail.sink import SaveToFolder
+
         self.messages: list[Any] = []
+        self.folder = outbox_folder()
+        self._saver = SaveToFolder(self.folder, announce=False)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         from email import message_from_bytes, policy
 
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
+        return await self._saver.handle_DATA(server, session, envelope)
 
     def clear(self) -> None:
         self.messages.clear()
+        for path in self.folder.glob("*.eml"):
+            path.unlink(missing_ok=True)
 
     def to(self, address: str) -> list[Any]:
         return [m for m in self.messages if address.lower() in str(m["To"]).lower()]
