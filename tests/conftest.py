@@ -222,7 +222,10 @@ async def live_server(app: Any) -> AsyncIterator[str]:
         uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")
     )
     task = asyncio.get_running_loop().create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn exposes a flag, not an event
+    while not server.started:
+        if task.done():
+            task.result()  # raises why it could not start
+            raise RuntimeError("uvicorn stopped before it started")
         await asyncio.sleep(0.05)
     try:
         yield f"http://127.0.0.1:{port}"

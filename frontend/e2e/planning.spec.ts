@@ -7,7 +7,6 @@ import { ApiSession, createUser, linkIn } from './crew-api';
 import { expect, expectAccessible, fr, login, msg, navLink, signup, snapshot, test, waitForMail } from './support';
 
 test('projects wizard, drag and drop invite, live accept on the planning', async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const owner = await signup('planning');
   const api = await ApiSession.login(owner);
   const user = await createUser(api, 'Lea', 'Martin');
@@ -73,8 +72,8 @@ test('projects wizard, drag and drop invite, live accept on the planning', async
 
   // Lea accepts from the emailed link, in another browser context; the manager's
   // calendar turns green without a reload.
-  const mail = await waitForMail(email, 'Montage');
-  const path = linkIn(mail.text, /https?:\/\/\S+\/invitations\/\d+\?token=\S+/);
+  const mail = await waitForMail(owner, email, 'Montage');
+  const path = linkIn(mail, /\/invitations\/\d+\?token=/);
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   const phone = await context.newPage();
   await phone.goto(path);

@@ -106,7 +106,7 @@ async def running_app(*plugins: Plugin) -> AsyncIterator[Litestar]:
         yield app
         return
     asgi: Any = app  # asgi-lifespan's ASGI type is narrower than Litestar's signature
-    async with LifespanManager(asgi, startup_timeout=30, shutdown_timeout=30):
+    async with LifespanManager(asgi, startup_timeout=120, shutdown_timeout=120):
         yield app
 
 

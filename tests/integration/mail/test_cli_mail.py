@@ -73,7 +73,14 @@ def test_in_dev_without_smtp_the_command_runs_the_local_sink(
     link = "http://127.0.0.1:8000/reset-password?token=abc"
 
     def send_one(factory: object) -> None:  # stands for the server / worker
-        asyncio.run(send_email("crew@example.org", "Bienvenue", f"Votre lien : {link}\n"))
+        # A private loop: asyncio.run would unset the test session's current loop.
+        loop = asyncio.new_event_loop()
+        try:
+            loop.run_until_complete(
+                send_email("crew@example.org", "Bienvenue", f"Votre lien : {link}\n")
+            )
+        finally:
+            loop.close()
 
     no_smtp.setattr(cli, "run", send_one)
     caplog.set_level(logging.INFO, logger="coulisses.mail")

@@ -42,7 +42,7 @@ class _ErrorBody(msgspec.Struct):
 
 
 def _error(description: str) -> ResponseSpec:
-    return ResponseSpec(data_container=_ErrorBody, description=description)
+    return ResponseSpec(data_container=_ErrorBody, description=description, generate_examples=False)
 
 
 @get(
