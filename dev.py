@@ -3,6 +3,7 @@
 
     python3 dev.py demo     install everything, build the web app, serve the demo (embedded DB)
     python3 dev.py test     install everything, run every test (Python, web app, end to end)
+    python3 dev.py pytest   only the Python suite (arguments go to pytest)
     python3 dev.py e2e      only the browser end-to-end suite (Playwright + Debian's Chromium)
     python3 dev.py lint | migrate | seed | worker | bench
 
@@ -16,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -29,16 +31,27 @@ def _bin(env: Path, name: str) -> Path:
     return env / ("Scripts" if WINDOWS else "bin") / (name + (".exe" if WINDOWS else ""))
 
 
+def _export_tool(variable: str, path: str) -> str:
+    """Children (npm scripts, Playwright's global setup...) use the tool this file resolved:
+    its path in ``variable`` and its folder first on PATH."""
+    os.environ[variable] = path
+    folder = str(Path(path).parent)
+    entries = os.environ.get("PATH", "").split(os.pathsep)
+    if folder not in entries:
+        os.environ["PATH"] = os.pathsep.join([folder, *entries])
+    return path
+
+
 def uv() -> str:
     found = shutil.which("uv")
     if found:
-        return found
+        return _export_tool("UV", found)
     tool = _bin(TOOLS, "uv")
     if not tool.exists():
         print("Installation de uv dans .tools/ ...", flush=True)
         venv.create(TOOLS, with_pip=True)
         subprocess.run([str(_bin(TOOLS, "python")), "-m", "pip", "install", "-q", "uv"], check=True)
-    return str(tool)
+    return _export_tool("UV", str(tool))
 
 
 def sh(*cmd: str, env: dict[str, str] | None = None) -> None:
@@ -62,7 +75,7 @@ def npm() -> str:
     if not found:
         print("npm introuvable : installez Node.js 20 (https://nodejs.org) puis relancez.")
         sys.exit(1)
-    return found
+    return _export_tool("NPM", found)
 
 
 def npm_run(*args: str, env: dict[str, str] | None = None) -> None:
@@ -137,13 +150,39 @@ def e2e(*args: str) -> None:
     npm_run("exec", "--", "playwright", "test", *args, env={"CHROMIUM_PATH": str(CHROMIUM)})
 
 
-def frontend_tests() -> None:
-    frontend_deps()
-    npm_run("run", "gen:api", "--", "--check")
-    npm_run("run", "test")
-    frontend_build(force=True)
-    npm_run("run", "size")
-    e2e()
+class Suites:
+    """Runs every suite even when one fails, then reports which failed."""
+
+    def __init__(self) -> None:
+        self.failed: list[str] = []
+
+    def run(self, name: str, step: Callable[[], None]) -> bool:
+        try:
+            step()
+        except SystemExit as exc:  # sh() and npm_run() exit with the failing code
+            if exc.code not in (0, None):
+                self.failed.append(name)
+                print(f"\n*** Echec : {name} (code {exc.code})\n", flush=True)
+                return False
+        return True
+
+    def finish(self) -> None:
+        if self.failed:
+            print("\nSuites en echec : " + ", ".join(self.failed), flush=True)
+            sys.exit(1)
+        print("\nToutes les suites sont passees.", flush=True)
+
+
+def frontend_tests(suites: Suites) -> None:
+    if not suites.run("npm ci", frontend_deps):
+        return
+    suites.run(
+        "types de l'API (gen:api --check)", lambda: npm_run("run", "gen:api", "--", "--check")
+    )
+    suites.run("Vitest", lambda: npm_run("run", "test"))
+    if suites.run("build du frontend", lambda: frontend_build(force=True)):
+        suites.run("budget du bundle", lambda: npm_run("run", "size"))
+        suites.run("Playwright (e2e)", e2e)
 
 
 def main(argv: list[str]) -> None:
@@ -156,8 +195,12 @@ def main(argv: list[str]) -> None:
         frontend_build()
         run(tool, "coulisses", "demo", *rest)
     elif task == "test":
+        suites = Suites()
+        suites.run("pytest", lambda: run(tool, "pytest", *rest))
+        frontend_tests(suites)
+        suites.finish()
+    elif task == "pytest":
         run(tool, "pytest", *rest)
-        frontend_tests()
     elif task == "e2e":
         e2e(*rest)
     elif task == "lint":

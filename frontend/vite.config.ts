@@ -32,5 +32,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Generous bounds: tests wait on conditions, and the machine may be loaded.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import tempfile
 import uuid
@@ -29,6 +30,8 @@ def _free_port() -> int:
 # Settings are read once per process: fix the environment before importing the app.
 RUN_ID = uuid.uuid4().hex[:8]
 SMTP_PORT = _free_port()
+# The run's local data (the dev outbox folder the mail sink below writes into).
+DATA_DIR = Path(tempfile.mkdtemp(prefix=f"coulisses-test-{RUN_ID}-"))
 os.environ.update(
     {
         "COULISSES_ENV": "test",
@@ -40,6 +43,7 @@ os.environ.update(
         # A failing delivery is retried at once (the burst worker of run_jobs runs it).
         "COULISSES_DELIVERY_ATTEMPTS": "3",
         "COULISSES_DELIVERY_RETRY_DELAY": "0",
+        "COULISSES_DATA_DIR": str(DATA_DIR),
     }
 )
 os.environ.setdefault("PICCOLO_CONF", "coulisses.db.piccolo_conf")
@@ -85,11 +89,13 @@ def database() -> Iterator[str]:
         asyncio.run(_admin_exec(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
         if _EMBEDDED is not None:
             _EMBEDDED.stop()
+        shutil.rmtree(DATA_DIR, ignore_errors=True)
 
 
 class MailSink:
-    """What the local SMTP server received. ``mode`` makes it refuse after reading each
-    message: ``tempfail`` (451, worth retrying) or ``permfail`` (550, lasting)."""
+    """What the local SMTP server received; also saved by the core's dev sink into the
+    dev outbox folder (``GET /api/v1/dev/outbox`` reads it). ``mode`` makes it refuse
+    after reading each message: ``tempfail`` (451, worth retrying) or ``permfail`` (550)."""
 
     REPLIES = {
         "accept": "250 OK",
@@ -98,18 +104,26 @@ class MailSink:
     }
 
     def __init__(self) -> None:
+        from coulisses.mail.outbox import outbox_folder
+        from coulisses.mail.sink import SaveToFolder
+
         self.messages: list[Any] = []
         self.mode = "accept"
+        self.folder = outbox_folder()
+        self._saver = SaveToFolder(self.folder, announce=False)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         from email import message_from_bytes, policy
 
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return self.REPLIES[self.mode]
+        reply = await self._saver.handle_DATA(server, session, envelope)
+        return reply if self.mode == "accept" else self.REPLIES[self.mode]
 
     def clear(self) -> None:
         self.messages.clear()
         self.mode = "accept"
+        for path in self.folder.glob("*.eml"):
+            path.unlink(missing_ok=True)
 
     def to(self, address: str) -> list[Any]:
         return [m for m in self.messages if address.lower() in str(m["To"]).lower()]
@@ -221,7 +235,10 @@ async def live_server(app: Any) -> AsyncIterator[str]:
         uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")
     )
     task = asyncio.get_running_loop().create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn exposes a flag, not an event
+    while not server.started:
+        if task.done():
+            task.result()  # raises why it could not start
+            raise RuntimeError("uvicorn stopped before it started")
         await asyncio.sleep(0.05)
     try:
         yield f"http://127.0.0.1:{port}"

@@ -1,7 +1,7 @@
 /** API set-up for the crew screens' e2e flows (issue 5): sessions, a tech account, missions. */
 import { expect, request, type APIRequestContext } from '@playwright/test';
 
-import { PASSWORD, uniqueEmail, waitForMail, type Account } from './support';
+import { mailLink, PASSWORD, uniqueEmail, waitForMail, type Account, type Mail } from './support';
 
 /** A signed-in API session with its own cookie jar; unsafe calls carry the CSRF header. */
 export class ApiSession {
@@ -38,19 +38,21 @@ export class ApiSession {
 }
 
 /** The first link of a mail that matches `pattern`, as a same-origin path + query. */
-export function linkIn(text: string, pattern: RegExp): string {
-  const link = pattern.exec(text)?.[0];
-  expect(link, text).toBeTruthy();
-  const url = new URL(link!);
+export function linkIn(mail: Mail, pattern: RegExp): string {
+  const url = new URL(mailLink(mail, pattern));
   return url.pathname + url.search;
 }
 
 /** Invites a tech member and sets their password through the emailed set-up link. */
-export async function createTechAccount(owner: ApiSession, prefix: string): Promise<Account & { accountId: number }> {
+export async function createTechAccount(
+  owner: ApiSession,
+  ownerAccount: Account,
+  prefix: string,
+): Promise<Account & { accountId: number }> {
   const email = uniqueEmail(prefix);
   await owner.post('/api/v1/orgs/current/members', { email, role: 'tech' });
-  const mail = await waitForMail(email);
-  const path = linkIn(mail.text, /https?:\/\/\S+\/reset-password\?token=\S+/);
+  const mail = await waitForMail(ownerAccount, email);
+  const path = linkIn(mail, /\/reset-password\?token=/);
   const token = new URLSearchParams(path.split('?')[1]).get('token');
   const anonymous = await request.newContext({ baseURL: process.env.E2E_BASE_URL });
   const confirmed = await anonymous.post('/api/v1/auth/password-reset/confirm', {

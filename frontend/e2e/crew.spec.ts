@@ -4,7 +4,7 @@ import { expect, expectAccessible, fr, login, msg, navLink, signup, snapshot, te
 test('my missions: a tech declines with a reason and accepts another', async ({ page }) => {
   const owner = await signup('missions');
   const api = await ApiSession.login(owner);
-  const tech = await createTechAccount(api, 'tech-lou');
+  const tech = await createTechAccount(api, owner, 'tech-lou');
   const user = await createUser(api, 'Lou', 'Martin', { account_id: tech.accountId });
   const project = await api.post<{ id: number }>('/api/v1/projects', { name: 'Festival e2e' });
   const opening = await createMission(api, project.id, 'Concert Ouverture', inDays(3, 17), inDays(3, 22));
@@ -51,8 +51,8 @@ test('public invitation link: accept without a session, then a replay says alrea
   const email = created.items[0]!.email!;
   await api.dispose();
 
-  const mail = await waitForMail(email, 'Montage scene');
-  const path = linkIn(mail.text, /https?:\/\/\S+\/invitations\/\d+\?token=\S+/);
+  const mail = await waitForMail(owner, email, 'Montage scene');
+  const path = linkIn(mail, /\/invitations\/\d+\?token=/);
 
   // A fresh context: no cookies, as on the crew member's phone.
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
@@ -115,7 +115,7 @@ test('conflicts: a double booking is resolved with the first suggestion in one c
 test('users: search, profile with agenda, and an availability request approved by a manager', async ({ page }) => {
   const owner = await signup('users');
   const api = await ApiSession.login(owner);
-  const tech = await createTechAccount(api, 'tech-eli');
+  const tech = await createTechAccount(api, owner, 'tech-eli');
   const eli = await createUser(api, 'Eli', 'Moreau', {
     account_id: tech.accountId,
     skills: [{ name: 'son', level: 3 }],

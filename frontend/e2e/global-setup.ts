@@ -1,7 +1,7 @@
 /**
- * Starts e2e/server.py (real backend, throwaway database, mail sink) and tells the
- * tests where it is through E2E_BASE_URL / E2E_MAIL_DIR; the returned function
- * stops it (the server drops its database on SIGTERM).
+ * Starts e2e/server.py (real backend, throwaway database, mail sink read through the
+ * dev outbox route) and tells the tests where it is through E2E_BASE_URL; the returned
+ * function stops it (the server drops its database on SIGTERM).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const STARTUP_TIMEOUT_MS = 180_000;
 
-function waitForReady(child: ChildProcess): Promise<{ url: string; mail_dir: string }> {
+function waitForReady(child: ChildProcess): Promise<{ url: string }> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error('e2e server did not start in time')), STARTUP_TIMEOUT_MS);
     const lines = createInterface({ input: child.stdout! });
@@ -43,14 +43,15 @@ async function stop(child: ChildProcess): Promise<void> {
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   mkdirSync(resolve(here, 'screenshots'), { recursive: true });
   if (process.env.E2E_BASE_URL) return;
-  const child = spawn('uv', ['run', '--locked', 'python', 'frontend/e2e/server.py'], {
+  // dev.py exports the uv it resolved (maybe its own copy in .tools/, not on the user's PATH).
+  const uv = process.env.UV ?? 'uv';
+  const child = spawn(uv, ['run', '--locked', 'python', 'frontend/e2e/server.py'], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
     const ready = await waitForReady(child);
     process.env.E2E_BASE_URL = ready.url;
-    process.env.E2E_MAIL_DIR = ready.mail_dir;
   } catch (error) {
     await stop(child);
     throw error;

@@ -73,8 +73,8 @@ test('projects wizard, drag and drop invite, live accept on the planning', async
 
   // Lea accepts from the emailed link, in another browser context; the manager's
   // calendar turns green without a reload.
-  const mail = await waitForMail(email, 'Montage');
-  const path = linkIn(mail.text, /https?:\/\/\S+\/invitations\/\d+\?token=\S+/);
+  const mail = await waitForMail(owner, email, 'Montage');
+  const path = linkIn(mail, /\/invitations\/\d+\?token=/);
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   await csp.watch(context);
   const phone = await context.newPage();

@@ -1,14 +1,14 @@
 """End-to-end harness: the real backend on a throwaway database, for Playwright.
 
-    uv run --locked python frontend/e2e/server.py [--port N] [--mail-dir DIR]
+    uv run --locked python frontend/e2e/server.py [--port N]
 
 Like tests/conftest.py: the PostgreSQL of DATABASE_URL when set, else an
 embedded one (pgserver); a fresh database is created, migrated, served with an
-in-process job worker, and dropped on SIGTERM/SIGINT. Emails go to a local SMTP
-sink that writes one JSON file per message in the mail folder, so a test can
-follow a password reset link. When ready it prints one line:
+in-process job worker, and dropped on SIGTERM/SIGINT. Emails go to the core's
+local SMTP sink (as ``coulisses serve`` in dev), so a test reads emailed links
+through ``GET /api/v1/dev/outbox``. When ready it prints one line:
 
-    E2E_READY {"url": "http://127.0.0.1:N", "mail_dir": "..."}
+    E2E_READY {"url": "http://127.0.0.1:N"}
 """
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ import signal
 import socket
 import sys
 import tempfile
-import time
 import uuid
-from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse, urlunparse
@@ -42,28 +40,6 @@ def _free_port() -> int:
 
 def _with_db(url: str, name: str) -> str:
     return urlunparse(urlparse(url)._replace(path="/" + name))
-
-
-class JsonMailbox:
-    """aiosmtpd handler: each message becomes ``<ns>.json`` with to, subject and decoded text."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
-        message = message_from_bytes(envelope.content, policy=policy.default)
-        body = message.get_body(preferencelist=("plain",))
-        record = {
-            "to": str(message["To"]),
-            "subject": str(message["Subject"]),
-            "text": body.get_content() if body is not None else "",
-        }
-        path = self.folder / f"{time.time_ns()}.json"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(record), encoding="utf-8")
-        tmp.replace(path)  # readers never see a half-written file
-        return "250 OK"
 
 
 async def _admin_exec(base_url: str, sql: str) -> None:
@@ -98,7 +74,6 @@ async def _serve(port: int, ready: dict[str, str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    parser.add_argument("--mail-dir", type=Path, default=None)
     args = parser.parse_args()
 
     # The browser tests print their own progress: keep the server to warnings.
@@ -110,7 +85,6 @@ def main() -> None:
     port = args.port or _free_port()
     smtp_port = _free_port()
     work = Path(tempfile.mkdtemp(prefix=f"coulisses-e2e-{run_id}-"))
-    mail_dir = (args.mail_dir or work / "mail").resolve()
 
     # Settings are read once per process: fix the environment before importing the app.
     os.environ.update(
@@ -138,24 +112,24 @@ def main() -> None:
     db_name = f"coulisses_e2e_{run_id}"
     os.environ["DATABASE_URL"] = _with_db(base_url, db_name)
 
-    from aiosmtpd.controller import Controller
+    from coulisses.mail.outbox import outbox_folder
+    from coulisses.mail.sink import start_sink
 
     def _terminate(*_: Any) -> None:
         raise SystemExit(0)
 
     # Until uvicorn installs its own handlers, a SIGTERM still runs the cleanup below.
     signal.signal(signal.SIGTERM, _terminate)
-    mailer = Controller(JsonMailbox(mail_dir), hostname="127.0.0.1", port=smtp_port)
-    created = mailing = False
+    mailer: Any = None
+    created = False
     try:
         asyncio.run(_admin_exec(base_url, f'CREATE DATABASE "{db_name}"'))
         created = True
-        mailer.start()
-        mailing = True
-        ready = {"url": f"http://127.0.0.1:{port}", "mail_dir": str(mail_dir)}
+        mailer = start_sink("127.0.0.1", smtp_port, outbox_folder())
+        ready = {"url": f"http://127.0.0.1:{port}"}
         asyncio.run(_serve(port, ready))
     finally:
-        if mailing:
+        if mailer is not None:
             mailer.stop()
         if created:
             asyncio.run(_admin_exec(base_url, f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))

@@ -1,5 +1,5 @@
-/** Shared helpers of the e2e suite: API sign-up, UI login, mail, axe and screenshots. */
-import { readdirSync, readFileSync } from 'node:fs';
+/** Shared helpers of the e2e suite: API sign-up, UI login, mail (dev outbox), axe and screenshots. */
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -112,23 +112,50 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-interface Mail {
+/** A message of the dev outbox (`GET /api/v1/dev/outbox`, see docs/api.md). */
+export interface Mail {
   to: string;
   subject: string;
-  text: string;
+  received_at: string;
+  links: string[];
 }
 
-/** Waits for a mail to `to` in the sink of e2e/server.py and returns it. */
-export async function waitForMail(to: string, subject = '', timeoutMs = 20_000): Promise<Mail> {
-  const folder = process.env.E2E_MAIL_DIR;
-  if (!folder) throw new Error('E2E_MAIL_DIR is not set: mails are only readable with the e2e server');
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort().reverse()) {
-      const mail = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Mail;
-      if (mail.to.toLowerCase().includes(to.toLowerCase()) && mail.subject.includes(subject)) return mail;
-    }
-    await new Promise((done) => setTimeout(done, 250));
+/**
+ * Waits for a mail to `to` (subject containing `subject`) in the dev outbox of the
+ * server, read as `owner` (an owner or admin of the org `to` belongs to).
+ */
+export async function waitForMail(
+  owner: { email: string; password: string },
+  to: string,
+  subject = '',
+  timeoutMs = 60_000,
+): Promise<Mail> {
+  const api = await request.newContext({ baseURL: process.env.E2E_BASE_URL });
+  try {
+    const login = await api.post('/api/v1/auth/login', { data: { email: owner.email, password: owner.password } });
+    expect(login.status(), await login.text()).toBe(200);
+    let found: Mail | undefined;
+    await expect
+      .poll(
+        async () => {
+          const response = await api.get('/api/v1/dev/outbox');
+          expect(response.status(), await response.text()).toBe(200);
+          const { items } = (await response.json()) as { items: Mail[] };
+          found = items.find((mail) => mail.to.toLowerCase().includes(to.toLowerCase()) && mail.subject.includes(subject));
+          return found !== undefined;
+        },
+        { message: `a mail to ${to} (${subject}) in the dev outbox`, timeout: timeoutMs },
+      )
+      .toBe(true);
+    return found!;
+  } finally {
+    await api.dispose();
   }
-  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
+
+/** The first link of a mail that matches `pattern`. */
+export function mailLink(mail: Mail, pattern: RegExp): string {
+  const link = mail.links.find((candidate) => pattern.test(candidate));
+  expect(link, `no link matching ${pattern} in ${JSON.stringify(mail)}`).toBeTruthy();
+  return link!;
 }

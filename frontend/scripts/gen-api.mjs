@@ -24,7 +24,8 @@ const DUMP = [
 
 const tmp = mkdtempSync(join(tmpdir(), 'coulisses-openapi-'));
 try {
-  const dumped = spawnSync('uv', ['run', '--locked', 'python', '-c', DUMP], {
+  // dev.py exports the uv it resolved (maybe its own copy in .tools/, not on the user's PATH).
+  const dumped = spawnSync(process.env.UV ?? 'uv', ['run', '--locked', 'python', '-c', DUMP], {
     cwd: repo,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -54,6 +54,43 @@ def require_secret_key() -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+@contextmanager
+def mail_delivery(*, demo: bool = False) -> Iterator[None]:
+    """Where emails go: the configured SMTP relay; else, in dev and in the demo, the local
+    sink (.eml files in ``<data_dir>/mail``, links in the log, ``GET /api/v1/dev/outbox``);
+    else nowhere, so refuse to start rather than queue mails that can never leave."""
+    settings = get_settings()
+    if settings.smtp_configured:
+        yield
+        return
+    if not (settings.is_dev or demo):
+        raise click.ClickException(
+            "aucun serveur SMTP configure (SMTP_HOST) : hors developpement, les invitations "
+            "et les liens de connexion ne partiraient jamais. Definissez SMTP_HOST et "
+            "SMTP_PORT (voir .env.example), ou COULISSES_ENV=dev pour le puits local."
+        )
+    from coulisses.mail.sink import port_in_use, start_sink
+
+    host, port, folder = "127.0.0.1", settings.smtp_port, settings.data_dir / "mail"
+    sink = None
+    if port_in_use(host, port):  # e.g. `serve` already runs the sink for this `worker`
+        click.echo(f"Emails : le serveur SMTP deja a l'ecoute sur {host}:{port} les recoit")
+    else:
+        sink = start_sink(host, port, folder)
+        click.echo(
+            f"Emails de dev : {folder.resolve()} (SMTP local {host}:{port}, "
+            "liens affiches dans le journal)"
+        )
+    # This process (app, in-process worker, plugins) sends to the sink.
+    os.environ["SMTP_HOST"], os.environ["SMTP_PORT"] = host, str(port)
+    get_settings.cache_clear()
+    try:
+        yield
+    finally:
+        if sink is not None:
+            sink.stop()
+
+
 def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
     async def main() -> T:
         return await coro_factory()
@@ -131,10 +168,14 @@ async def _serve(host: str, port: int, worker: bool, seed_first: bool) -> None:
 @click.option("--port", default=None, type=int)
 @click.option("--worker/--no-worker", default=False, help="Run an in-process job worker")
 def serve(host: str | None, port: int | None, worker: bool) -> None:
-    """Serve the API (migrates first)."""
+    """Serve the API (migrates first).
+
+    Without SMTP settings: in dev, emails land in the local sink (as in ``demo``);
+    elsewhere the command refuses to start.
+    """
     require_secret_key()
     settings = get_settings()
-    with database():
+    with mail_delivery(), database():
         run(lambda: _serve(host or settings.host, port or settings.port, worker, False))
 
 
@@ -144,30 +185,22 @@ def serve(host: str | None, port: int | None, worker: bool) -> None:
 def demo(host: str | None, port: int | None) -> None:
     """Embedded DB, migrate, seed the demo org, serve with an in-process worker.
 
-    Without SMTP settings in the environment, emails land in a local sink
-    (.coulisses/mail/*.eml, links printed in the log).
+    Without SMTP settings, emails land in a local sink (.coulisses/mail/*.eml,
+    links printed in the log), whatever COULISSES_ENV says.
     """
     require_secret_key()
     settings = get_settings()
-    sink = None
-    if "SMTP_HOST" not in os.environ and "SMTP_PORT" not in os.environ:
-        from coulisses.mail.sink import start_sink
-
-        sink = start_sink(settings.smtp_host, settings.smtp_port, settings.data_dir / "mail")
-        click.echo(
-            f"Emails de demo : {settings.data_dir / 'mail'} (SMTP local {settings.smtp_port})"
-        )
-    try:
-        with database():
-            run(lambda: _serve(host or settings.host, port or settings.port, True, True))
-    finally:
-        if sink is not None:
-            sink.stop()
+    with mail_delivery(demo=True), database():
+        run(lambda: _serve(host or settings.host, port or settings.port, True, True))
 
 
 @main.command()
 def worker() -> None:
-    """Run the SAQ worker (jobs and cron of core and plugins)."""
+    """Run the SAQ worker (jobs and cron of core and plugins).
+
+    Without SMTP settings: in dev, emails land in the local sink; elsewhere the
+    command refuses to start.
+    """
     require_secret_key()
     from coulisses.db.connection import close_pool, open_pool
     from coulisses.jobs.queue import JobRuntime, set_runtime
@@ -185,7 +218,7 @@ def worker() -> None:
             await runtime.close()
             await close_pool()
 
-    with database():
+    with mail_delivery(), database():
         run(_work)
 
 

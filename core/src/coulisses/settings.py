@@ -151,6 +151,11 @@ class Settings(BaseSettings):
         return [self.secret_key, *old]
 
     @property
+    def smtp_configured(self) -> bool:
+        """SMTP_HOST was given (environment or .env) rather than left to its default."""
+        return "smtp_host" in self.model_fields_set and bool(self.smtp_host.strip())
+
+    @property
     def is_dev(self) -> bool:
         return self.env in {"dev", "test"}
 

@@ -44,7 +44,7 @@ def notification_settings(smtp_sink: SmtpSink) -> Iterator[None]:
     with override_settings(
         smtp_host="127.0.0.1",
         smtp_port=smtp_sink.port,
-        smtp_timeout=5.0,
+        smtp_timeout=60.0,
         public_url="http://testserver",
         send_attempts=3,
         retry_delay=0.01,

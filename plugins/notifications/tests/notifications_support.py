@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 import re
 import socket
+import time
 from collections.abc import Awaitable, Callable
 from email.message import EmailMessage
 from typing import Any
@@ -279,11 +280,20 @@ async def sent_messages(org: OrgClient, **params: Any) -> list[dict[str, Any]]:
     return list(response.json()["items"])
 
 
-async def run_until(check: Callable[[], Awaitable[bool]], rounds: int = 20) -> None:
-    """Run queued jobs until ``check`` holds (retries are scheduled a little later)."""
-    for _ in range(rounds):
+#: Generous bound of :func:`run_until`: on a loaded machine a retry may be due late.
+RUN_UNTIL_SECONDS = 120.0
+
+
+async def run_until(check: Callable[[], Awaitable[bool]]) -> None:
+    """Run queued jobs until ``check`` holds (retries are scheduled a little later).
+
+    Bounded by a deadline, not a number of rounds, so a slow machine does not fail it.
+    """
+    deadline = time.monotonic() + RUN_UNTIL_SECONDS
+    while True:
         await run_jobs()
         if await check():
             return
-        await asyncio.sleep(0.3)
-    raise AssertionError("condition not reached after running the jobs")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not reached within {RUN_UNTIL_SECONDS} s")
+        await asyncio.sleep(0.05)

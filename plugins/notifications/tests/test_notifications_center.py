@@ -3,11 +3,8 @@ the unsubscribe link, and the plugin's silence where it is not enabled."""
 
 from __future__ import annotations
 
-import asyncio
-import json
 import re
 
-import httpx
 from notifications_support import (
     invitation_link,
     invite,
@@ -17,7 +14,7 @@ from notifications_support import (
     text_of,
 )
 
-from coulisses_sdk.testing import http_client, run_jobs
+from coulisses_sdk.testing import event_stream, http_client, next_event, run_jobs
 
 NO_QUIET = {"quiet_start": "00:00", "quiet_end": "00:00"}
 
@@ -67,27 +64,11 @@ async def test_notifications_are_pushed_on_the_live_stream_to_their_recipient(
     org, enable_plugin, smtp_sink, coulisses_client, live_url
 ):
     await enable_plugin(org, "notifications", config=NO_QUIET)
-    headers = {"Authorization": f"Bearer {org.client.cookies.get('cc_access')}"}
-    async with (
-        httpx.AsyncClient(base_url=live_url, timeout=10) as http,
-        http.stream("GET", "/api/v1/events", headers=headers) as stream,
-    ):
-        assert stream.status_code == 200
-        lines = stream.aiter_lines()
+    async with event_stream(live_url, str(org.client.cookies.get("cc_access"))) as lines:
         await _answered(org, smtp_sink, coulisses_client)
-        event = await asyncio.wait_for(_next_event(lines, "notifications.created"), 10)
+        event = (await next_event(lines, "notifications.created"))["data"]
     assert event["recipient_account_id"] == org.account_id
     assert event["kind"] == "answer_received"
-
-
-async def _next_event(lines, kind: str) -> dict:
-    name = None
-    async for line in lines:
-        if line.startswith("event:"):
-            name = line[6:].strip()
-        elif line.startswith("data:") and name == kind:
-            return json.loads(line[5:].strip())
-    raise AssertionError("stream ended")
 
 
 async def test_preferences_choose_channels_per_kind(

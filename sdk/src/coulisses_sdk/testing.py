@@ -6,7 +6,9 @@ Two ways to use it:
   plugins, restored afterwards), :func:`app_client` (a fresh app with those
   plugins over httpx), :func:`run_jobs` (run what is queued),
   :func:`run_deferred_jobs` (make deferred jobs and retries due, then run them),
-  :func:`rotated_secret_key` (rotate the host's signing key for a block);
+  :func:`rotated_secret_key` (rotate the host's signing key for a block),
+  :func:`event_stream` and :func:`next_event` (the live SSE stream, subscribed
+  before the helper returns);
 * a pytest plugin: ``pytest_plugins = ["coulisses_sdk.testing"]`` in the top
   ``conftest.py`` gives the fixtures ``coulisses_plugins`` (override it to
   choose the plugins under test), ``coulisses_database``, ``coulisses_app``,
@@ -127,7 +129,7 @@ async def running_app(*plugins: Plugin) -> AsyncIterator[Litestar]:
         yield app
         return
     asgi: Any = app  # asgi-lifespan's ASGI type is narrower than Litestar's signature
-    async with LifespanManager(asgi, startup_timeout=30, shutdown_timeout=30):
+    async with LifespanManager(asgi, startup_timeout=120, shutdown_timeout=120):
         yield app
 
 
@@ -149,6 +151,68 @@ async def app_client(*plugins: Plugin) -> AsyncIterator[httpx.AsyncClient]:
         with using_registry(app.state.plugin_registry):
             async with http_client(app) as client:
                 yield client
+
+
+#: How long the SSE helpers wait for a line: generous, the machine may be loaded.
+SSE_TIMEOUT = 60.0
+
+
+@contextlib.asynccontextmanager
+async def event_stream(
+    base_url: str, access_token: str, last_event_id: str | None = None
+) -> AsyncIterator[AsyncIterator[str]]:
+    """Open ``GET /api/v1/events`` on a live server and wait for its ``: connected`` line.
+
+    The server subscribes before it sends that line, so every event published
+    after this context is entered reaches the returned line iterator.
+    """
+    import httpx
+
+    headers = {"Authorization": f"Bearer {access_token}"}
+    if last_event_id is not None:
+        headers["Last-Event-ID"] = last_event_id
+    timeout = httpx.Timeout(SSE_TIMEOUT)
+    async with (
+        httpx.AsyncClient(base_url=base_url, timeout=timeout) as http,
+        http.stream("GET", "/api/v1/events", headers=headers) as stream,
+    ):
+        assert stream.status_code == 200, await stream.aread()
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        lines = stream.aiter_lines()
+
+        async def connected() -> None:
+            async for line in lines:
+                if line == ": connected":
+                    return
+            raise AssertionError("event stream ended before ': connected'")
+
+        await asyncio.wait_for(connected(), SSE_TIMEOUT)
+        yield lines
+
+
+async def next_event(lines: AsyncIterator[str], kind: str) -> dict[str, Any]:
+    """The next SSE event named ``kind`` (``{"id", "event", "data"}``, data decoded from JSON).
+
+    Events of other kinds are skipped; fails after :data:`SSE_TIMEOUT` seconds.
+    """
+    import json
+
+    async def read() -> dict[str, Any]:
+        event: dict[str, Any] = {}
+        async for line in lines:
+            if line.startswith("id:"):
+                event["id"] = line[3:].strip()
+            elif line.startswith("event:"):
+                event["event"] = line[6:].strip()
+            elif line.startswith("data:"):
+                event["data"] = json.loads(line[5:].strip())
+            elif line == "":
+                if event.get("event") == kind:
+                    return event
+                event = {}
+        raise AssertionError(f"event stream ended before a {kind!r} event")
+
+    return await asyncio.wait_for(read(), SSE_TIMEOUT)
 
 
 async def run_jobs() -> None:

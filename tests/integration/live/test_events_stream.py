@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
-
 import httpx
 
+from coulisses.live.bus import get_bus
+from coulisses_sdk.testing import SSE_TIMEOUT, event_stream, next_event
 from tests.helpers import signup
 
 
-async def _next_event(lines, kind: str) -> dict:
-    event: dict = {}
-    async for line in lines:
-        if line.startswith("id:"):
-            event["id"] = line[3:].strip()
-        elif line.startswith("event:"):
-            event["event"] = line[6:].strip()
-        elif line.startswith("data:"):
-            event["data"] = json.loads(line[5:].strip())
-        elif line == "" and "event" in event:
-            if event["event"] == kind:
-                return event
-            event = {}
-    raise AssertionError("stream ended")
+def _token(session) -> str:
+    return str(session.client.cookies.get("cc_access"))
 
 
 async def test_member_added_reaches_the_org_stream_and_not_another_org(
@@ -31,49 +18,63 @@ async def test_member_added_reaches_the_org_stream_and_not_another_org(
 ):
     a = await signup(client)
     b = await signup(new_client())
-    headers_a = {"Authorization": f"Bearer {a.client.cookies.get('cc_access')}"}
-    headers_b = {"Authorization": f"Bearer {b.client.cookies.get('cc_access')}"}
     async with (
-        httpx.AsyncClient(base_url=live_server, timeout=10) as http,
-        http.stream("GET", "/api/v1/events", headers=headers_a) as stream_a,
-        http.stream("GET", "/api/v1/events", headers=headers_b) as stream_b,
+        event_stream(live_server, _token(a)) as lines_a,
+        event_stream(live_server, _token(b)) as lines_b,
     ):
-        assert stream_a.status_code == 200
-        assert stream_a.headers["content-type"].startswith("text/event-stream")
-        lines_a = stream_a.aiter_lines()
-        lines_b = stream_b.aiter_lines()
         await a.post(
             "/api/v1/orgs/current/members", json={"email": "live@example.org", "role": "tech"}
         )
-        event = await asyncio.wait_for(_next_event(lines_a, "MemberAdded"), 5)
+        event = await next_event(lines_a, "MemberAdded")
         assert event["data"]["email"] == "live@example.org"
         assert event["data"]["org_id"] == a.org_id
-        try:
-            await asyncio.wait_for(_next_event(lines_b, "MemberAdded"), 0.5)
-            raise AssertionError("org B received org A's event")
-        except TimeoutError:
-            pass
+        # B's first MemberAdded is its own, published after A's: A's never reached B.
+        await b.post(
+            "/api/v1/orgs/current/members", json={"email": "own@example.org", "role": "tech"}
+        )
+        own = await next_event(lines_b, "MemberAdded")
+        assert own["data"]["email"] == "own@example.org"
+        assert own["data"]["org_id"] == b.org_id
+
+
+async def test_an_event_published_right_after_connected_is_delivered(client, live_server):
+    a = await signup(client)
+    for n in range(5):  # each new stream must be subscribed before it says ': connected'
+        async with event_stream(live_server, _token(a)) as lines:
+            email = f"right-after-{n}@example.org"
+            await a.post("/api/v1/orgs/current/members", json={"email": email, "role": "tech"})
+            event = await next_event(lines, "MemberAdded")
+            assert event["data"]["email"] == email
+
+
+async def test_a_stream_is_subscribed_before_its_response_starts(client, live_server):
+    a = await signup(client)
+    headers = {"Authorization": f"Bearer {_token(a)}"}
+    async with (
+        httpx.AsyncClient(base_url=live_server, timeout=SSE_TIMEOUT) as http,
+        http.stream("GET", "/api/v1/events", headers=headers) as stream,
+    ):
+        assert stream.status_code == 200
+        # Published as soon as the headers arrived, before reading any line.
+        await get_bus().publish(a.org_id, "Ping", {"n": 1})
+        event = await next_event(stream.aiter_lines(), "Ping")
+    assert event["data"] == {"n": 1}
 
 
 async def test_reconnect_with_last_event_id_replays_missed_events(client, live_server):
     a = await signup(client)
-    headers = {"Authorization": f"Bearer {a.client.cookies.get('cc_access')}"}
-    async with httpx.AsyncClient(base_url=live_server, timeout=10) as http:
-        async with http.stream("GET", "/api/v1/events", headers=headers) as stream:
-            lines = stream.aiter_lines()
-            await a.post(
-                "/api/v1/orgs/current/members", json={"email": "first@example.org", "role": "tech"}
-            )
-            first = await asyncio.wait_for(_next_event(lines, "MemberAdded"), 5)
-        # disconnected: this one is missed
+    async with event_stream(live_server, _token(a)) as lines:
         await a.post(
-            "/api/v1/orgs/current/members", json={"email": "missed@example.org", "role": "tech"}
+            "/api/v1/orgs/current/members", json={"email": "first@example.org", "role": "tech"}
         )
-        async with http.stream(
-            "GET", "/api/v1/events", headers={**headers, "Last-Event-ID": first["id"]}
-        ) as stream:
-            replayed = await asyncio.wait_for(_next_event(stream.aiter_lines(), "MemberAdded"), 5)
-            assert replayed["data"]["email"] == "missed@example.org"
+        first = await next_event(lines, "MemberAdded")
+    # disconnected: this one is missed
+    await a.post(
+        "/api/v1/orgs/current/members", json={"email": "missed@example.org", "role": "tech"}
+    )
+    async with event_stream(live_server, _token(a), last_event_id=first["id"]) as lines:
+        replayed = await next_event(lines, "MemberAdded")
+        assert replayed["data"]["email"] == "missed@example.org"
 
 
 async def test_events_stream_requires_a_session(client):

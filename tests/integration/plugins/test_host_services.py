@@ -3,18 +3,16 @@ answering an invitation for its user, rate limits, job options, live events, pub
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 from typing import Any
 
-import httpx
 import pytest
 from litestar import get
 
 from coulisses.db.connection import fetch
 from coulisses_sdk import Plugin, hookimpl, host, public_route_opt
-from coulisses_sdk.testing import app_client, installed, signup
+from coulisses_sdk.testing import app_client, event_stream, installed, next_event, signup
 from tests.helpers import signup as signup_session
 from tests.integration.plugins.support import PLUGINS
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
@@ -142,24 +140,9 @@ async def test_enqueue_refuses_arguments_saq_would_swallow_and_naive_times(clien
         )
 
 
-async def _next(lines, kind: str) -> dict[str, Any]:
-    name = None
-    async for line in lines:
-        if line.startswith("event:"):
-            name = line[6:].strip()
-        elif line.startswith("data:") and name == kind:
-            return dict(json.loads(line[5:].strip()))
-    raise AssertionError("stream ended")
-
-
 async def test_a_live_event_for_one_account_reaches_only_that_account(client, live_server):
     owner = await signup_session(client)
-    headers = {"Authorization": f"Bearer {owner.client.cookies.get('cc_access')}"}
-    async with (
-        httpx.AsyncClient(base_url=live_server, timeout=10) as http,
-        http.stream("GET", "/api/v1/events", headers=headers) as stream,
-    ):
-        lines = stream.aiter_lines()
+    async with event_stream(live_server, str(owner.client.cookies.get("cc_access"))) as lines:
         await host.publish_live(
             owner.org_id, "notes", "created", {"n": 1}, recipient_account_id=owner.account_id + 99
         )
@@ -167,10 +150,10 @@ async def test_a_live_event_for_one_account_reaches_only_that_account(client, li
             owner.org_id, "notes", "created", {"n": 2}, recipient_account_id=owner.account_id
         )
         await host.publish_live(owner.org_id, "notes", "created", {"n": 3})
-        first = await asyncio.wait_for(_next(lines, "notes.created"), 5)
-        second = await asyncio.wait_for(_next(lines, "notes.created"), 5)
-    assert first == {"n": 2, "recipient_account_id": owner.account_id}
-    assert second == {"n": 3}
+        first = await next_event(lines, "notes.created")
+        second = await next_event(lines, "notes.created")
+    assert first["data"] == {"n": 2, "recipient_account_id": owner.account_id}
+    assert second["data"] == {"n": 3}
 
 
 @get("/open", opt=public_route_opt(), operation_id="PublicOpen")

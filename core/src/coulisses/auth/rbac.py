@@ -40,6 +40,7 @@ ACTIONS: dict[str, str] = {
     "rates.manage": "admin",
     "planning.read": "tech",
     "events.read": "tech",
+    "dev.outbox.read": "admin",
 }
 
 

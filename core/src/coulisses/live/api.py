@@ -27,8 +27,8 @@ async def stream_events(request: Request[Any, Any, Any]) -> ServerSentEvent:
     last_id = request.headers.get("last-event-id") or request.query_params.get("last_event_id")
 
     async def messages() -> AsyncGenerator[ServerSentEventMessage, None]:
-        yield ServerSentEventMessage(data=None, comment="connected", retry=3000)
         async with get_bus().subscription(principal.org_id, last_id) as queue:
+            yield ServerSentEventMessage(data=None, comment="connected", retry=3000)
             while True:
                 try:
                     event = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
@@ -42,6 +42,19 @@ async def stream_events(request: Request[Any, Any, Any]) -> ServerSentEvent:
                     data=json.dumps(event.data), event=event.kind, id=event.id
                 )
 
+    # Subscribe before the first byte (headers included) is sent: a client that saw
+    # the response start must receive every event published after it.
+    stream = messages()
+    connected = await stream.__anext__()
+
+    async def subscribed() -> AsyncGenerator[ServerSentEventMessage, None]:
+        try:
+            yield connected
+            async for message in stream:
+                yield message
+        finally:
+            await stream.aclose()
+
     return ServerSentEvent(
-        messages(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+        subscribed(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     )

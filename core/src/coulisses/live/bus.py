@@ -273,12 +273,13 @@ class RedisBus:
             try:
                 await pubsub.subscribe(self._channel)
                 await self._resume()  # subscribed first: nothing can fall in between
-                self.connected.set()
                 if down:
                     logger.warning("live bus: Redis answers again; streams resumed")
                     down = False
                 backoff = 0.1
                 async for message in pubsub.listen():
+                    if message.get("type") == "subscribe":
+                        self.connected.set()  # Redis confirmed: what is published reaches us
                     if message.get("type") != "message":
                         continue
                     raw = json.loads(message["data"])
@@ -310,6 +311,10 @@ class RedisBus:
         self, org_id: int, last_event_id: str | None
     ) -> AsyncIterator[asyncio.Queue[LiveEvent]]:
         self._ensure_listener()
+        # Until Redis confirmed the fan-out SUBSCRIBE, what is published would not reach
+        # this stream: wait for it (bounded: Redis may be down, the resume covers that).
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.connected.wait(), 5)
         start = last_event_id if last_event_id and _STREAM_ID.match(last_event_id) else None
         # Registered at once: what is announced from now on waits in ``pending``.
         sub = _StreamSubscription(org_id, start)

@@ -48,6 +48,15 @@ def _admin_handlers() -> list[Any]:
     return handlers
 
 
+def _dev_handlers(is_dev: bool) -> list[Any]:
+    """Routes that exist in dev only (absent elsewhere, OpenAPI included)."""
+    if not is_dev:
+        return []
+    from coulisses.mail.api import list_dev_outbox_route
+
+    return [list_dev_outbox_route]
+
+
 def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
     """Build the app. ``run_worker`` starts an in-process SAQ worker (demo, tests).
 
@@ -96,6 +105,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         ConflictController,
         RateController,
         PlanningController,
+        *_dev_handlers(settings.is_dev),
         *plugin_routers(registry),
         *_admin_handlers(),
         *spa_handlers(),  # last: the web app's catch-all

@@ -397,6 +397,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListDevOutboxRoute */
+        get: operations["ListDevOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -1415,6 +1432,18 @@ export interface components {
             id: number;
             last_name: string;
         };
+        /** DevOutbox */
+        DevOutbox: {
+            items: components["schemas"]["DevOutboxMessage"][];
+        };
+        /** DevOutboxMessage */
+        DevOutboxMessage: {
+            links: string[];
+            /** Format: date-time */
+            received_at: string;
+            subject: string;
+            to: string;
+        };
         /** EffectiveLimits */
         EffectiveLimits: {
             max_hours_day: number;
@@ -2048,6 +2077,16 @@ export interface components {
             rate_profile?: string | null;
             skills?: components["schemas"]["Skill"][];
             tags?: string[];
+        };
+        /** _ErrorBody */
+        _ErrorBody: {
+            error: components["schemas"]["_ErrorDetail"];
+        };
+        /** _ErrorDetail */
+        _ErrorDetail: {
+            code: string;
+            details?: unknown;
+            message: string;
         };
     };
     responses: never;
@@ -3084,6 +3123,62 @@ export interface operations {
                         } | unknown[];
                         status_code: number;
                     };
+                };
+            };
+        };
+    };
+    ListDevOutbox: {
+        parameters: {
+            query?: {
+                /** @description 1 to 200 messages */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevOutbox"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+            /** @description Authentication required (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["_ErrorBody"];
+                };
+            };
+            /** @description Owner or admin only (auth.forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["_ErrorBody"];
                 };
             };
         };
