@@ -32,7 +32,7 @@ function Notice({ failure, onDismiss }: { failure: DeliveryFailure; onDismiss: (
     <Alert variant="danger" data-invitation={failure.invitation_id} className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <p className="min-w-0 flex-1 basis-64">
         <span className="font-medium">{t('planning_delivery_failed_notice', { name, mission: title })}</span>{' '}
-        {t(reasonKey)}
+        {t(reasonKey)}.
       </p>
       <span className="flex flex-wrap gap-2">
         <Link
