@@ -1,14 +1,17 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { subscribeLive, useLiveEvents } from '@/lib/live/event-stream';
+import { getLiveState, RETRY_FIRST_MS, subscribeLive, useLiveEvents } from '@/lib/live/event-stream';
 import { FakeEventSource } from '@/testing/fake-event-source';
 
 beforeEach(() => {
   FakeEventSource.instances = [];
   vi.stubGlobal('EventSource', FakeEventSource);
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('shared live stream', () => {
   it('opens one connection for every listener and closes it when the last one leaves', () => {
@@ -63,5 +66,39 @@ describe('shared live stream', () => {
     expect(second).toHaveBeenCalledWith({ mission_id: 1 });
     unmount();
     expect(source.readyState).toBe(FakeEventSource.CLOSED);
+  });
+
+  it('opens the stream again, with backoff, when the browser gives up on it', () => {
+    vi.useFakeTimers();
+    const handler = vi.fn();
+    const stop = subscribeLive({ MissionChanged: handler });
+    const first = FakeEventSource.instances[0]!;
+    first.open();
+    // A 401 after a sleep: the browser closes the stream for good.
+    first.readyState = FakeEventSource.CLOSED;
+    first.onerror?.();
+    expect(getLiveState()).toBe('closed');
+    vi.advanceTimersByTime(RETRY_FIRST_MS - 1);
+    expect(FakeEventSource.instances).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(FakeEventSource.instances).toHaveLength(2);
+    const second = FakeEventSource.instances[1]!;
+    expect(first.listenerCount('MissionChanged')).toBe(0);
+    second.emit('MissionChanged', { mission_id: 2 });
+    expect(handler).toHaveBeenCalledWith({ mission_id: 2 });
+    // Closed again before opening: the next try waits twice as long.
+    second.readyState = FakeEventSource.CLOSED;
+    second.onerror?.();
+    vi.advanceTimersByTime(RETRY_FIRST_MS);
+    expect(FakeEventSource.instances).toHaveLength(2);
+    vi.advanceTimersByTime(RETRY_FIRST_MS);
+    expect(FakeEventSource.instances).toHaveLength(3);
+    // Nobody listens any more: no new try.
+    const third = FakeEventSource.instances[2]!;
+    third.readyState = FakeEventSource.CLOSED;
+    third.onerror?.();
+    stop();
+    vi.advanceTimersByTime(10 * RETRY_FIRST_MS);
+    expect(FakeEventSource.instances).toHaveLength(3);
   });
 });

@@ -17,7 +17,18 @@ interface Stream {
   handlers: Map<string, Set<LiveHandler>>;
   dispatchers: Map<string, (event: MessageEvent<string>) => void>;
   refs: number;
+  /** Wait before opening again a stream the browser gave up on (doubles up to RETRY_MAX_MS). */
+  retryMs: number;
+  retryTimer: ReturnType<typeof setTimeout> | null;
 }
+
+/**
+ * The browser retries a dropped stream by itself, but gives up for good on an
+ * answer that is not a stream (a 401 after a sleep, a 503 while the database is
+ * away): the shell listens for the whole session, so open it again, with backoff.
+ */
+export const RETRY_FIRST_MS = 2_000;
+export const RETRY_MAX_MS = 60_000;
 
 let stream: Stream | null = null;
 let state: LiveState = 'connecting';
@@ -37,12 +48,44 @@ function parse(raw: string): unknown {
   }
 }
 
-function open(): Stream {
+function connect(current: Stream): void {
   const source = new EventSource(`${API_PREFIX}/events`, { withCredentials: true });
-  source.onopen = () => setState('open');
-  // EventSource reconnects by itself (with Last-Event-ID); say so meanwhile.
-  source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
-  return { source, handlers: new Map(), dispatchers: new Map(), refs: 0 };
+  current.source = source;
+  current.dispatchers.forEach((dispatch, kind) => source.addEventListener(kind, dispatch));
+  source.onopen = () => {
+    current.retryMs = RETRY_FIRST_MS;
+    setState('open');
+  };
+  source.onerror = () => {
+    if (source.readyState !== EventSource.CLOSED) {
+      // EventSource reconnects by itself (with Last-Event-ID); say so meanwhile.
+      setState('connecting');
+      return;
+    }
+    setState('closed');
+    if (current.retryTimer !== null || stream !== current) return;
+    current.retryTimer = setTimeout(() => {
+      current.retryTimer = null;
+      if (stream !== current) return;
+      current.dispatchers.forEach((dispatch, kind) => source.removeEventListener(kind, dispatch));
+      setState('connecting');
+      connect(current);
+    }, current.retryMs);
+    current.retryMs = Math.min(current.retryMs * 2, RETRY_MAX_MS);
+  };
+}
+
+function open(): Stream {
+  const current: Stream = {
+    source: null as unknown as EventSource,
+    handlers: new Map(),
+    dispatchers: new Map(),
+    refs: 0,
+    retryMs: RETRY_FIRST_MS,
+    retryTimer: null,
+  };
+  connect(current);
+  return current;
 }
 
 /**
@@ -78,6 +121,8 @@ export function subscribeLive(handlers: Record<string, LiveHandler>): () => void
     if (current.refs > 0) return;
     current.dispatchers.forEach((dispatch, kind) => current.source.removeEventListener(kind, dispatch));
     current.source.close();
+    if (current.retryTimer !== null) clearTimeout(current.retryTimer);
+    current.retryTimer = null;
     if (stream === current) stream = null;
     setState('connecting');
   };
