@@ -15,6 +15,7 @@ import { OrgSwitcher } from '@/features/auth/components/org-switcher';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { useSilentRefresh } from '@/features/auth/hooks/use-silent-refresh';
 import { NotificationsBell } from '@/features/notifications/components/notifications-bell';
+import { DeliveryFailedNotices } from '@/features/planning/components/delivery-failed-notices';
 import { usePluginMenuEntries } from '@/features/plugins/hooks/use-plugin-menu-entries';
 
 /** The signed-in shell: navigation, org switcher, account menu; screens render in <main>. */
@@ -157,6 +158,7 @@ function Shell({ me }: { me: Me }) {
           </header>
           <main id="main" ref={mainRef} tabIndex={-1} className="flex-1 px-6 py-8 outline-none">
             <div className="mx-auto max-w-5xl">
+              {context ? <DeliveryFailedNotices accountId={me.account.id} /> : null}
               {context ? (
                 <Outlet context={context} />
               ) : (

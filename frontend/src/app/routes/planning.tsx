@@ -5,7 +5,10 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { PlanningScreen } from '@/features/planning/components/planning-screen';
 import { PLANNING_VIEWS, PlanningStoreProvider, type PlanningView } from '@/features/planning/stores/planning-store';
 
-/** /planning?date=2027-07-01&view=timeGridWeek&project=3 opens the calendar there. */
+/**
+ * /planning?date=2027-07-01&view=timeGridWeek&project=3&mission=12 opens the
+ * calendar there (and the mission's panel); a new link re-creates the screen.
+ */
 export function PlanningRoute() {
   const { t } = useLocale();
   const [params] = useSearchParams();
@@ -13,6 +16,7 @@ export function PlanningRoute() {
   const view = params.get('view');
   const date = params.get('date');
   const project = Number(params.get('project')) || null;
+  const mission = Number(params.get('mission')) || null;
   return (
     <div className="space-y-4">
       <div>
@@ -20,7 +24,9 @@ export function PlanningRoute() {
         <p className="mt-1 text-muted-foreground">{t('planning_subtitle')}</p>
       </div>
       <PlanningStoreProvider
+        key={params.toString()}
         init={{
+          selectedMissionId: mission,
           view: (PLANNING_VIEWS as readonly string[]).includes(view ?? '') ? (view as PlanningView) : undefined,
           initialDate: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
           filters: { projectId: project },

@@ -1432,6 +1432,16 @@ export interface components {
             id: number;
             last_name: string;
         };
+        /** DeliveryOut */
+        DeliveryOut: {
+            attempts: number;
+            channel: string | null;
+            error: string | null;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "no_channel";
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** DevOutbox */
         DevOutbox: {
             items: components["schemas"]["DevOutboxMessage"][];
@@ -1479,6 +1489,7 @@ export interface components {
         InvitationOut: {
             answer: string | null;
             answered_at: string | null;
+            delivery: components["schemas"]["DeliveryOut"];
             /** Format: date-time */
             expires_at: string;
             id: number;
@@ -1677,6 +1688,7 @@ export interface components {
         /** PlanningAssignment */
         PlanningAssignment: {
             decline_reason: string | null;
+            delivery_status?: string | null;
             /** Format: date-time */
             ends_at: string;
             id: number;

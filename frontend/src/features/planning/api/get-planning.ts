@@ -34,6 +34,16 @@ export function planningQueryKey(window: PlanningWindow, filters: PlanningFilter
 /** Live events patch the cache; this only bounds how old a window may be on revisit. */
 export const PLANNING_STALE_TIME = 60_000;
 
+/**
+ * A link that reaches its user fires no live event (only failures do): while a
+ * shown invitation waits to be sent, the visible window is read again this often.
+ */
+export const PLANNING_DELIVERY_POLL_MS = 15_000;
+
+export function hasQueuedDelivery(planning: Planning | undefined): boolean {
+  return !!planning?.assignments.some((a) => a.status === 'INVITED' && a.delivery_status === 'queued');
+}
+
 export function getPlanning(window: PlanningWindow, filters: PlanningFilters, signal?: AbortSignal): Promise<Planning> {
   const params = new URLSearchParams({ from: window.from, to: window.to });
   if (filters.statuses.length) params.set('status', filters.statuses.join(','));
@@ -49,6 +59,7 @@ export function planningQueryOptions(window: PlanningWindow, filters: PlanningFi
     staleTime: PLANNING_STALE_TIME,
     // Keep the previous window on screen while the next one loads.
     placeholderData: keepPreviousData,
+    refetchInterval: (query) => (hasQueuedDelivery(query.state.data) ? PLANNING_DELIVERY_POLL_MS : false),
   });
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { USER_DRAG_TYPE } from '@/features/planning/components/crew-list';
 import { MissionEvent } from '@/features/planning/components/mission-event';
+import fr from '@/locales/fr.json';
 
 function dataTransfer(data: Record<string, string>) {
   return { types: Object.keys(data), getData: (type: string) => data[type] ?? '', dropEffect: 'none' };
@@ -36,6 +37,30 @@ describe('MissionEvent', () => {
     fireEvent.dragOver(group, { dataTransfer: dataTransfer({ [USER_DRAG_TYPE]: '7' }) });
     fireEvent.drop(group, { dataTransfer: dataTransfer({ [USER_DRAG_TYPE]: '7' }) });
     expect(onDropUser).toHaveBeenCalledWith(7);
+  });
+
+  it('shows the delivery state of each invitation and flags the undelivered ones', () => {
+    render(
+      <MissionEvent
+        {...props}
+        chips={[
+          { id: 1, label: 'Lea Martin (Invite)', status: 'INVITED', delivery: 'no_channel' },
+          { id: 2, label: 'Noe Petit (Invite)', status: 'INVITED', delivery: 'sent' },
+          { id: 3, label: 'Ali Benali (Accepte)', status: 'ACCEPTED', delivery: null },
+        ]}
+      />,
+    );
+    const lea = screen.getByText('Lea Martin (Invite)').closest('li')!;
+    expect(lea).toHaveAttribute('data-delivery', 'no_channel');
+    expect(lea).toHaveTextContent('Lea Martin (Invite), Non joignable');
+    expect(screen.getByText('Noe Petit (Invite)').closest('li')).toHaveTextContent(fr.planning_delivery_sent);
+    expect(screen.getByText('Ali Benali (Accepte)').closest('li')).not.toHaveAttribute('data-delivery');
+    expect(screen.getByText('1 invitation non remise')).toBeInTheDocument();
+  });
+
+  it('flags undelivered invitations in the compact views too', () => {
+    render(<MissionEvent {...props} compact chips={[{ id: 1, label: '', status: 'INVITED', delivery: 'failed' }]} />);
+    expect(screen.getByText('1 invitation non remise')).toBeInTheDocument();
   });
 
   it('does not announce the part of a mission past midnight twice', () => {

@@ -3,12 +3,16 @@ import { useState, type DragEvent } from 'react';
 import { cn } from '@/lib/cn';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { USER_DRAG_TYPE } from '@/features/planning/components/crew-list';
+import { DeliveryIcon } from '@/features/planning/components/delivery-status';
 import { TONE_COLORS, statusTone, type Tone } from '@/features/planning/utils/calendar';
+import { deliveryLabelKey, needsAttention, type DeliveryStatus } from '@/features/planning/utils/delivery';
 
 export interface EventChip {
   id: number;
   label: string;
   status: string;
+  /** What became of the invitation link (INVITED assignments only). */
+  delivery?: DeliveryStatus | null;
 }
 
 export interface MissionEventProps {
@@ -31,6 +35,7 @@ export interface MissionEventProps {
 export function MissionEvent({ label, title, time, subtitle, tone, fill, chips, warnings, compact, continuation, onDropUser }: MissionEventProps) {
   const { t } = useLocale();
   const [over, setOver] = useState(false);
+  const undelivered = chips.filter((chip) => needsAttention(chip.delivery)).length;
   const accepts = (event: DragEvent) => !!onDropUser && event.dataTransfer.types.includes(USER_DRAG_TYPE);
   return (
     <div
@@ -59,6 +64,12 @@ export function MissionEvent({ label, title, time, subtitle, tone, fill, chips, 
       </div>
       {!compact ? <div className="truncate">{time}</div> : null}
       {!compact && subtitle ? <div className="truncate opacity-90">{subtitle}</div> : null}
+      {undelivered > 0 ? (
+        <div data-undelivered={undelivered} className="mt-0.5 flex items-center gap-0.5 truncate rounded-sm bg-danger-soft px-1 font-medium text-danger">
+          <DeliveryIcon status="failed" />
+          <span className="truncate">{t('planning_undelivered_count', { count: undelivered })}</span>
+        </div>
+      ) : null}
       {warnings > 0 ? (
         <div className="mt-0.5 truncate rounded-sm bg-warning-soft px-1 font-medium text-warning">
           {t('planning_warning_count', { count: warnings })}
@@ -68,14 +79,25 @@ export function MissionEvent({ label, title, time, subtitle, tone, fill, chips, 
         <ul className="mt-0.5 flex flex-wrap gap-0.5">
           {chips.map((chip) => {
             const colors = TONE_COLORS[statusTone(chip.status)];
+            const problem = needsAttention(chip.delivery);
             return (
               <li
                 key={chip.id}
                 data-status={chip.status}
-                className="rounded-sm border px-1"
-                style={{ background: colors.background, borderColor: colors.border, color: colors.text }}
+                data-delivery={chip.delivery ?? undefined}
+                title={chip.delivery ? t(deliveryLabelKey(chip.delivery)) : undefined}
+                className={cn('flex items-center gap-0.5 rounded-sm border px-1', problem && 'border-dashed')}
+                style={{
+                  background: colors.background,
+                  borderColor: problem ? 'var(--color-danger)' : colors.border,
+                  color: colors.text,
+                }}
               >
+                {chip.delivery ? (
+                  <DeliveryIcon status={chip.delivery} className={problem ? 'text-danger' : undefined} />
+                ) : null}
                 {chip.label}
+                {chip.delivery ? <span className="sr-only">, {t(deliveryLabelKey(chip.delivery))}</span> : null}
               </li>
             );
           })}

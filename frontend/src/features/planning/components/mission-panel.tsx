@@ -7,10 +7,15 @@ import { Card, CardTitle } from '@/components/ui/card/card';
 import { Select } from '@/components/ui/select/select';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { isApiError } from '@/lib/api/api-error';
 import type { Conflict } from '@/features/planning/api/create-assignment';
 import type { PlanningAssignment, PlanningMission } from '@/features/planning/api/get-planning';
+import { useMissionAssignments } from '@/features/planning/api/list-mission-assignments';
+import { useResendInvitation } from '@/features/planning/api/resend-invitation';
+import { DeliveryBadge, DeliveryReason } from '@/features/planning/components/delivery-status';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { statusTone } from '@/features/planning/utils/calendar';
+import { isDeliveryStatus } from '@/features/planning/utils/delivery';
 
 const BADGE = { info: 'info', success: 'success', danger: 'danger', muted: 'neutral', neutral: 'neutral' } as const;
 
@@ -34,8 +39,11 @@ export function MissionPanel({
   inviting: boolean;
   onInvite: (missionRoleId: number, userId: number) => void;
 }) {
-  const { t } = useLocale();
+  const { t, tError } = useLocale();
   const { formatDateTime, formatTime } = useDates();
+  const details = useMissionAssignments(mission.id);
+  const resend = useResendInvitation();
+  const [resent, setResent] = useState<string | null>(null);
   const pendingDrop = usePlanningStore((s) => s.pendingDrop);
   const setPendingDrop = usePlanningStore((s) => s.setPendingDrop);
   const selectMission = usePlanningStore((s) => s.selectMission);
@@ -92,16 +100,58 @@ export function MissionPanel({
       <div>
         <h3 className="text-sm font-medium">{t('planning_assignments')}</h3>
         {own.length === 0 ? <p className="text-sm text-muted-foreground">{t('planning_assignments_empty')}</p> : null}
-        <ul className="mt-1 space-y-1 text-sm">
-          {own.map((a) => (
-            <li key={a.id} className="flex items-center justify-between gap-2">
-              <span>{userNames.get(a.user_id) ?? `#${a.user_id}`}</span>
-              <Badge variant={BADGE[statusTone(a.status)]}>
-                {t(`planning_status_${a.status.toLowerCase()}` as 'planning_status_invited')}
-              </Badge>
-            </li>
-          ))}
+        <ul className="mt-1 space-y-2 text-sm">
+          {own.map((a) => {
+            const name = userNames.get(a.user_id) ?? `#${a.user_id}`;
+            const invitation = details.data?.items.find((d) => d.id === a.id)?.invitation ?? null;
+            const delivery = invitation?.delivery.status ?? a.delivery_status;
+            const invited = a.status === 'INVITED';
+            return (
+              <li key={a.id} className="space-y-1" data-assignment={a.id}>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <span className="font-medium">{name}</span>
+                  <span className="flex flex-wrap items-center gap-1">
+                    <Badge variant={BADGE[statusTone(a.status)]}>
+                      {t(`planning_status_${a.status.toLowerCase()}` as 'planning_status_invited')}
+                    </Badge>
+                    {invited && isDeliveryStatus(delivery) ? <DeliveryBadge status={delivery} /> : null}
+                  </span>
+                </div>
+                {invited && isDeliveryStatus(delivery) ? (
+                  <DeliveryReason status={delivery} error={invitation?.delivery.error ?? null} />
+                ) : null}
+                {invited && invitation ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={t('planning_resend_for', { name })}
+                    loading={resend.isPending && resend.variables === invitation.id}
+                    disabled={resend.isPending}
+                    onClick={() => {
+                      setResent(null);
+                      resend.mutate(invitation.id, { onSuccess: () => setResent(name) });
+                    }}
+                  >
+                    {t('planning_resend')}
+                  </Button>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
+        {details.isError ? <p className="mt-1 text-xs text-danger">{tError(details.error)}</p> : null}
+        {resent && !resend.isError ? (
+          <Alert variant="success" className="mt-2">
+            {t('planning_resent', { name: resent })}
+          </Alert>
+        ) : null}
+        {resend.isError ? (
+          <Alert variant="danger" className="mt-2">
+            {isApiError(resend.error) && resend.error.code === 'invitation.already_answered'
+              ? t('planning_resend_error_answered')
+              : tError(resend.error)}
+          </Alert>
+        ) : null}
       </div>
       <form
         className="space-y-2"

@@ -22,6 +22,7 @@ import type { Planning, PlanningAssignment, PlanningMission } from '@/features/p
 import { MissionEvent, type EventChip } from '@/features/planning/components/mission-event';
 import { useCalendarA11y } from '@/features/planning/hooks/use-calendar-a11y';
 import { PLANNING_VIEWS, usePlanningStore, type PlanningView } from '@/features/planning/stores/planning-store';
+import { deliveryLabelKey, isDeliveryStatus } from '@/features/planning/utils/delivery';
 import {
   fromCalendarTime,
   missionFill,
@@ -66,6 +67,9 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
 
   const statusLabel = (status: string) =>
     t(`planning_status_${status.toLowerCase()}` as 'planning_status_invited');
+  /** An INVITED assignment's link state, when the API gave one. */
+  const deliveryOf = (a: PlanningAssignment | undefined) =>
+    a?.status === 'INVITED' && isDeliveryStatus(a.delivery_status) ? a.delivery_status : null;
 
   const missionById = useMemo(() => new Map(missions.map((m) => [m.id, m])), [missions]);
 
@@ -121,7 +125,10 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     const time = `${formatTime(mission.starts_at)} - ${formatTime(mission.ends_at)}`;
     if (props.kind === 'assignment') {
       const a = assignments.find((x) => x.id === props.assignmentId);
-      const status = a ? statusLabel(a.status) : '';
+      const delivery = deliveryOf(a);
+      const status = [a ? statusLabel(a.status) : '', delivery ? t(deliveryLabelKey(delivery)) : '']
+        .filter(Boolean)
+        .join(', ');
       return (
         <MissionEvent
           label={t('planning_assignment_label', { title: mission.title, status, when: formatDateTime(mission.starts_at) })}
@@ -129,7 +136,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
           time={time}
           subtitle={status}
           tone={statusTone(a?.status ?? '')}
-          chips={[]}
+          chips={a && delivery ? [{ id: a.id, label: '', status: a.status, delivery }] : []}
           warnings={0}
           compact
         />
@@ -139,6 +146,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     const chips: EventChip[] = own.map((a) => ({
       id: a.id,
       status: a.status,
+      delivery: deliveryOf(a),
       label: `${userNames.get(a.user_id) ?? `#${a.user_id}`} (${statusLabel(a.status)})`,
     }));
     const fill = missionFill(mission, assignments);

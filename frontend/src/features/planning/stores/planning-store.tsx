@@ -60,6 +60,8 @@ export interface PlanningInit {
   view?: PlanningView;
   initialDate?: string | null;
   filters?: Partial<PlanningUiFilters>;
+  /** The mission whose panel opens first (a link from a notice). */
+  selectedMissionId?: number | null;
 }
 
 export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningState> {
@@ -69,7 +71,7 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
     window: null,
     resourceMode: 'user',
     filters: { statuses: [], userId: null, projectId: null, role: null, ...init.filters },
-    selectedMissionId: null,
+    selectedMissionId: init.selectedMissionId ?? null,
     draggingUserId: null,
     pendingDrop: null,
     warnings: {},

@@ -19,6 +19,7 @@ const planning: Planning = {
       starts_at: '2027-07-05T17:00:00Z',
       ends_at: '2027-07-05T23:00:00Z',
       decline_reason: null,
+      delivery_status: 'no_channel',
     },
   ],
 };
@@ -34,6 +35,10 @@ describe('applyAssignmentEvent', () => {
     const next = applyAssignmentEvent(planning, kind, event);
     expect(next?.assignments[0]?.status).toBe(status);
     expect(planning.assignments[0]?.status).toBe('INVITED');
+  });
+
+  it('drops the delivery state once the invitation is answered', () => {
+    expect(applyAssignmentEvent(planning, 'AssignmentAccepted', event)?.assignments[0]?.delivery_status).toBeNull();
   });
 
   it('keeps the decline reason', () => {

@@ -9,7 +9,9 @@ export const ASSIGNMENT_EVENT_STATUS = {
 } as const;
 
 export type AssignmentEventKind = keyof typeof ASSIGNMENT_EVENT_STATUS;
-export const LIVE_EVENT_KINDS = [...Object.keys(ASSIGNMENT_EVENT_STATUS), 'MissionChanged'] as const;
+/** Events that change what the planning shows in ways a refetch picks up. */
+export const REFETCH_EVENT_KINDS = ['MissionChanged', 'InvitationDeliveryFailed'] as const;
+export const LIVE_EVENT_KINDS = [...Object.keys(ASSIGNMENT_EVENT_STATUS), ...REFETCH_EVENT_KINDS] as const;
 
 export interface AssignmentEventData {
   assignment_id: number;
@@ -37,6 +39,8 @@ export function applyAssignmentEvent(
     return {
       ...a,
       status,
+      // Only an invitation waiting for an answer has a delivery state to show.
+      delivery_status: status === 'INVITED' ? a.delivery_status : null,
       decline_reason: kind === 'AssignmentDeclined' ? (data.reason ?? a.decline_reason) : a.decline_reason,
     };
   });

@@ -1,0 +1,140 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import type { PlanningAssignment, PlanningMission } from '@/features/planning/api/get-planning';
+import { MissionPanel } from '@/features/planning/components/mission-panel';
+import { PlanningStoreProvider } from '@/features/planning/stores/planning-store';
+import fr from '@/locales/fr.json';
+import { jsonResponse, renderWithProviders } from '@/testing/render';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const mission: PlanningMission = {
+  id: 3,
+  project_id: 1,
+  project_name: 'Festival 2027',
+  title: 'Montage',
+  place: 'Cour',
+  starts_at: '2027-07-05T06:00:00Z',
+  ends_at: '2027-07-05T11:00:00Z',
+  status: 'PLANNED',
+  published: true,
+  roles: [{ id: 30, name: 'Regie son', quota: 2, invited: 2, accepted: 0, required_skills: [] }],
+};
+
+const row = (id: number, userId: number, status: string, delivery: string | null): PlanningAssignment => ({
+  id,
+  mission_id: 3,
+  mission_role_id: 30,
+  user_id: userId,
+  status,
+  starts_at: mission.starts_at,
+  ends_at: mission.ends_at,
+  decline_reason: null,
+  delivery_status: delivery,
+});
+
+const detail = (id: number, userId: number, invitationId: number, status: string, error: string | null) => ({
+  id,
+  mission_id: 3,
+  mission_role_id: 30,
+  role_name: 'Regie son',
+  user_id: userId,
+  status: 'INVITED',
+  starts_at: mission.starts_at,
+  ends_at: mission.ends_at,
+  decline_reason: null,
+  answered_at: null,
+  created_at: '2027-07-01T10:00:00Z',
+  updated_at: '2027-07-01T10:00:00Z',
+  invitation: {
+    id: invitationId,
+    expires_at: '2027-07-15T10:00:00Z',
+    revoked_at: null,
+    answer: null,
+    answered_at: null,
+    delivery: { status, channel: status === 'sent' ? 'email' : null, error, attempts: 1, updated_at: '2027-07-01T10:00:01Z' },
+  },
+});
+
+const names = new Map([
+  [2, 'Lea Martin'],
+  [4, 'Noe Petit'],
+]);
+
+function renderPanel() {
+  return renderWithProviders(
+    <PlanningStoreProvider>
+      <MissionPanel
+        mission={mission}
+        assignments={[row(7, 2, 'INVITED', 'no_channel'), row(8, 4, 'INVITED', 'sent')]}
+        userNames={names}
+        warnings={[]}
+        inviting={false}
+        onInvite={() => undefined}
+      />
+    </PlanningStoreProvider>,
+  );
+}
+
+const resendFor = (name: string) => fr.planning_resend_for.replace('{name}', name);
+
+function item(name: string): HTMLElement {
+  return screen.getByText(name, { selector: 'li span' }).closest('li')!;
+}
+
+describe('MissionPanel delivery state', () => {
+  it('shows what became of each link, with the reason of a failure', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse({ items: [detail(7, 2, 40, 'no_channel', 'no email address'), detail(8, 4, 41, 'sent', null)], page: 1, page_size: 100, total: 2 }),
+      ),
+    );
+    renderPanel();
+    expect(within(item('Lea Martin')).getByText(fr.planning_delivery_no_channel)).toBeInTheDocument();
+    expect(await within(item('Lea Martin')).findByText(fr.planning_delivery_error_no_email)).toBeInTheDocument();
+    expect(within(item('Noe Petit')).getByText(fr.planning_delivery_sent)).toBeInTheDocument();
+    expect(within(item('Noe Petit')).queryByText(fr.planning_delivery_error_unknown)).not.toBeInTheDocument();
+  });
+
+  it('shows an unknown error as a detail under a generic reason', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ items: [detail(7, 2, 40, 'failed', 'ValueError: boom')], page: 1, page_size: 100, total: 1 })),
+    );
+    renderPanel();
+    expect(await within(item('Lea Martin')).findByText(fr.planning_delivery_error_unknown, { exact: false })).toBeInTheDocument();
+    expect(within(item('Lea Martin')).getByText('ValueError: boom')).toBeInTheDocument();
+  });
+
+  it('resends an invitation by its id and says so', async () => {
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
+      if (init?.method === 'POST') return jsonResponse({ ...detail(7, 2, 42, 'queued', null).invitation });
+      return jsonResponse({ items: [detail(7, 2, 40, 'no_channel', 'no email address'), detail(8, 4, 41, 'sent', null)], page: 1, page_size: 100, total: 2 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderPanel();
+    await userEvent.click(await screen.findByRole('button', { name: resendFor('Lea Martin') }));
+    expect(await screen.findByRole('status')).toHaveTextContent(fr.planning_resent.replace('{name}', 'Lea Martin'));
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(post?.[0]).toBe('/api/v1/invitations/40/resend');
+    expect(screen.getByRole('button', { name: resendFor('Noe Petit') })).toBeInTheDocument();
+  });
+
+  it('explains a resend refused because the person already answered', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') {
+          return jsonResponse({ error: { code: 'invitation.already_answered', message: 'Only an invitation...', details: {} } }, 409);
+        }
+        return jsonResponse({ items: [detail(7, 2, 40, 'no_channel', 'no email address')], page: 1, page_size: 100, total: 1 });
+      }),
+    );
+    renderPanel();
+    await userEvent.click(await screen.findByRole('button', { name: resendFor('Lea Martin') }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(fr.planning_resend_error_answered);
+  });
+});
