@@ -31,6 +31,7 @@ from coulisses.scheduling.rates_api import RateController
 from coulisses.settings import get_settings
 from coulisses.tenancy.api import OrgController
 from coulisses.web.health import healthz, readyz
+from coulisses.web.input_guards import CoulissesRequest, reject_nul_characters
 from coulisses.web.spa import spa_handlers
 from coulisses_sdk import host as sdk_host
 
@@ -92,8 +93,9 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         *_admin_handlers(),
         *spa_handlers(),  # last: the web app's catch-all
     ]
-    return Litestar(
+    app = Litestar(
         route_handlers=[Router(path="/", route_handlers=handlers)],
+        request_class=CoulissesRequest,
         middleware=[auth_middleware],
         guards=[plugin_gate],
         exception_handlers=EXCEPTION_HANDLERS,
@@ -107,3 +109,6 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         ),
         debug=False,
     )
+    # Before routing, so unknown paths and the web app's catch-all are covered too.
+    app.asgi_handler = reject_nul_characters(app.asgi_handler)
+    return app
