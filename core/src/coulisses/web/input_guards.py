@@ -18,7 +18,16 @@ import re
 from typing import Any
 
 from litestar import Request
-from litestar.types import ASGIApp, Empty, Receive, Scope, Send
+from litestar.enums import ScopeType
+from litestar.types import (
+    ASGIApp,
+    Empty,
+    HTTPResponseBodyEvent,
+    HTTPResponseStartEvent,
+    Receive,
+    Scope,
+    Send,
+)
 
 from coulisses.errors import DomainError, error_body
 
@@ -96,22 +105,27 @@ def reject_nul_characters(app: ASGIApp) -> ASGIApp:
     """Wrap the whole app (before routing): a NUL in the path or query is a 400."""
 
     async def guard(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not _has_nul(scope):
+        if scope["type"] != ScopeType.HTTP or not _has_nul(scope):
             await app(scope, receive, send)
             return
         body = json.dumps(
-            error_body("request.nul_character", "The path or query contains a NUL character")
+            error_body("request.nul_character", "The path or query contains a NUL character"),
+            separators=(",", ":"),
         ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 400,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        start: HTTPResponseStartEvent = {
+            "type": "http.response.start",
+            "status": 400,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+        end: HTTPResponseBodyEvent = {
+            "type": "http.response.body",
+            "body": body,
+            "more_body": False,
+        }
+        await send(start)
+        await send(end)
 
     return guard
