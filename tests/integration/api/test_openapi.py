@@ -62,6 +62,8 @@ def test_statuses_follow_from_each_route(spec):
     assert ops[("GET", "/healthz")] == {200, 400, 503}
     # plugin routes get the same treatment (the gate answers 404 to an org without the plugin)
     assert {401, 404} <= ops[("GET", "/api/v1/notifications")]
+    # a plugin declares its own statuses with a plain Litestar ResponseSpec
+    assert {401, 415} <= ops[("POST", "/api/v1/notifications/telegram/webhook")]
 
 
 def test_a_204_is_documented_without_a_body(spec):
