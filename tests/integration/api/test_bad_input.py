@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from litestar.routes import HTTPRoute
 
-from coulisses.web.input_guards import MAX_JSON_DEPTH, json_depth_exceeds
+from coulisses.web.input_guards import MAX_JSON_DEPTH
 from tests.integration.auth.support import assert_error, counts, signup
 
 JSON = {"content-type": "application/json"}
@@ -46,19 +46,16 @@ async def owner_with_plugins(client):
     return owner
 
 
-def test_the_depth_bound_ignores_brackets_inside_strings_and_counts_real_nesting():
-    assert not json_depth_exceeds(b'{"a": "' + b"[" * 500 + b'"}')
-    assert not json_depth_exceeds(b"[" * MAX_JSON_DEPTH + b"]" * MAX_JSON_DEPTH)
-    assert json_depth_exceeds(b"[" * (MAX_JSON_DEPTH + 1) + b"]" * (MAX_JSON_DEPTH + 1))
-    assert json_depth_exceeds(b'{"a": "\\"[", "b":' + b"[" * 40 + b"]" * 40 + b"}")
-    # Many siblings are not depth.
-    assert not json_depth_exceeds(b"[" + b"[]," * 5000 + b"[]]")
-
-
 @pytest.mark.parametrize("body", [DEEP_ARRAYS, DEEP_OBJECTS], ids=["arrays", "objects"])
 @pytest.mark.parametrize(
     "path",
-    ["/api/v1/auth/login", "/api/v1/auth/signup", "/api/v1/invitations/1/decline"],
+    [
+        "/api/v1/auth/login",
+        "/api/v1/auth/signup",
+        "/api/v1/invitations/1/decline",
+        "/admin/public/login/",
+        "/api/v1/nowhere",
+    ],
 )
 async def test_a_deeply_nested_body_on_a_public_route_is_400_too_deep(new_client, path, body):
     response = await new_client().post(path, content=body, headers=JSON)

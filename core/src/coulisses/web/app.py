@@ -31,7 +31,7 @@ from coulisses.scheduling.rates_api import RateController
 from coulisses.settings import get_settings
 from coulisses.tenancy.api import OrgController
 from coulisses.web.health import healthz, readyz
-from coulisses.web.input_guards import CoulissesRequest, reject_nul_characters
+from coulisses.web.input_guards import CoulissesRequest, guard_input
 from coulisses.web.openapi import document_responses
 from coulisses.web.spa import spa_handlers
 from coulisses_sdk import host as sdk_host
@@ -111,6 +111,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         debug=False,
     )
     document_responses(app)
-    # Before routing, so unknown paths and the web app's catch-all are covered too.
-    app.asgi_handler = reject_nul_characters(app.asgi_handler)
+    # Before routing, so unknown paths, mounts (/admin) and the web app's catch-all are
+    # covered too.
+    app.asgi_handler = guard_input(app.asgi_handler, settings.max_body_bytes)
     return app

@@ -1,17 +1,21 @@
 """Checks every request passes before any handler sees it: what the wire may carry.
 
-- JSON bodies: only a JSON media type is decoded (415 otherwise), and the nesting
-  depth is bounded before the decoder runs. msgspec recurses once per level and
-  raises ``RecursionError`` near Python's recursion limit, so a 2 KB body nested
-  1,000 levels deep used to be a 500 on every route; no body of ours nests more
-  than a handful of levels.
-- NUL characters in the path or the query string: PostgreSQL text cannot hold
-  them and the file system refuses them, so they are rejected once, for every
-  route (the catch-all web app and unknown paths included), before routing.
+- Nesting depth of a body (:func:`guard_input`, around the whole app): bounded
+  before any decoder runs. msgspec (and the stdlib ``json`` piccolo-admin uses)
+  recurse once per level and raise ``RecursionError`` near Python's recursion
+  limit, so a 2 KB body nested 1,000 levels deep used to be a 500 on every route;
+  no body of ours nests more than a handful of levels.
+- NUL characters in the path or the query string (:func:`guard_input`):
+  PostgreSQL text cannot hold them and the file system refuses them, so they are
+  rejected once for every route (unknown paths, the web app's catch-all and
+  mounted apps included), before routing.
+- Media type (:class:`CoulissesRequest`): only a JSON media type is decoded as
+  JSON by our routes (415 otherwise).
 """
 
 from __future__ import annotations
 
+import collections
 import itertools
 import json
 import re
@@ -65,33 +69,22 @@ class UnsupportedMediaType(DomainError):
 
 
 class CoulissesRequest(Request[Any, Any, Any]):
-    """The app's request class: checks media type and depth before a JSON body is decoded.
+    """The app's request class: only a JSON media type is decoded as JSON.
 
     Litestar decodes every JSON body (handler ``data`` and direct ``request.json()``
-    calls alike) through :meth:`json`, so this is the one place for both checks.
+    calls alike) through :meth:`json`, so this is the one place for the check.
     """
 
     async def json(self) -> Any:
-        if self._json is Empty and self._connection_state.json is Empty:
-            body = await self.body()
-            if body:
-                self._check_json_body(body)
+        if self._json is Empty and self._connection_state.json is Empty and await self.body():
+            media_type = self.content_type[0]
+            if not is_json_media_type(media_type):
+                raise UnsupportedMediaType(
+                    "request.unsupported_media_type",
+                    "The request body must be JSON (Content-Type: application/json)",
+                    {"content_type": media_type or None},
+                )
         return await super().json()
-
-    def _check_json_body(self, body: bytes) -> None:
-        media_type = self.content_type[0]
-        if not is_json_media_type(media_type):
-            raise UnsupportedMediaType(
-                "request.unsupported_media_type",
-                "The request body must be JSON (Content-Type: application/json)",
-                {"content_type": media_type or None},
-            )
-        if json_depth_exceeds(body):
-            raise DomainError(
-                "request.too_deep",
-                f"The JSON body nests deeper than {MAX_JSON_DEPTH} levels",
-                {"max_depth": MAX_JSON_DEPTH},
-            )
 
 
 def _has_nul(scope: Scope) -> bool:
@@ -101,31 +94,89 @@ def _has_nul(scope: Scope) -> bool:
     return b"\x00" in query or b"%00" in query
 
 
-def reject_nul_characters(app: ASGIApp) -> ASGIApp:
-    """Wrap the whole app (before routing): a NUL in the path or query is a 400."""
+def _may_be_json(scope: Scope) -> bool:
+    """Bodies some decoder may read as JSON: all but forms (mounted apps such as
+    piccolo-admin decode JSON whatever the Content-Type says)."""
+    for name, value in scope.get("headers", []):
+        if name == b"content-type":
+            return not value.lower().startswith(_FORM_TYPES)
+    return True
+
+
+_FORM_TYPES = (b"multipart/", b"application/x-www-form-urlencoded")
+
+
+async def _send_error(send: Send, status: int, code: str, message: str, details: Any) -> None:
+    body = json.dumps(error_body(code, message, details), separators=(",", ":")).encode()
+    start: HTTPResponseStartEvent = {
+        "type": "http.response.start",
+        "status": status,
+        "headers": [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ],
+    }
+    end: HTTPResponseBodyEvent = {"type": "http.response.body", "body": body, "more_body": False}
+    await send(start)
+    await send(end)
+
+
+def guard_input(app: ASGIApp, max_body_bytes: int) -> ASGIApp:
+    """Wrap the whole app, before routing and mounts: NUL characters, deep JSON.
+
+    The body is read (up to ``max_body_bytes``; beyond, the app answers its own
+    413) and replayed to the app unchanged.
+    """
 
     async def guard(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or not _has_nul(scope):
+        if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
-        body = json.dumps(
-            error_body("request.nul_character", "The path or query contains a NUL character"),
-            separators=(",", ":"),
-        ).encode()
-        start: HTTPResponseStartEvent = {
-            "type": "http.response.start",
-            "status": 400,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-        end: HTTPResponseBodyEvent = {
-            "type": "http.response.body",
-            "body": body,
-            "more_body": False,
-        }
-        await send(start)
-        await send(end)
+        if _has_nul(scope):
+            await _send_error(
+                send,
+                400,
+                "request.nul_character",
+                "The path or query contains a NUL character",
+                None,
+            )
+            return
+        if scope.get("method") in _NO_BODY or not _may_be_json(scope):
+            await app(scope, receive, send)
+            return
+        messages: list[Any] = []
+        size = 0
+        complete = False
+        while size <= max_body_bytes:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            size += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                complete = True
+                break
+        if complete and size <= max_body_bytes:
+            body = b"".join(m.get("body", b"") for m in messages)
+            if json_depth_exceeds(body):
+                await _send_error(
+                    send,
+                    400,
+                    "request.too_deep",
+                    f"The JSON body nests deeper than {MAX_JSON_DEPTH} levels",
+                    {"max_depth": MAX_JSON_DEPTH},
+                )
+                return
+        pending = collections.deque(messages)
+
+        async def replay() -> Any:
+            if pending:
+                return pending.popleft()
+            return await receive()
+
+        await app(scope, replay, send)
 
     return guard
+
+
+_NO_BODY = {"GET", "HEAD", "OPTIONS"}
