@@ -5,8 +5,9 @@ statuses a handler declares. :func:`document_responses` runs once over the app's
 routes (core and plugins alike) before the document is built and gives every
 operation:
 
-- the statuses that follow from the route itself: 400 (bad query, NUL character),
-  401 when a session is required, 403 when a role guard or the CSRF check applies,
+- the statuses that follow from the route itself: 400 (bad query, NUL character,
+  deep body), 401/403 when the route has a guard of its own (session, role), 403
+  for the CSRF check of unsafe methods,
   404 for path parameters and plugin routes (the plugin gate), 413/415/422 for a
   JSON body, 429 for routes whose ``opt`` says ``rate_limited``, 503 everywhere
   (database or Redis unavailable);
@@ -29,7 +30,8 @@ from litestar.routes import HTTPRoute
 RATE_LIMITED = "rate_limited"
 
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-_ROLE_GUARD_PREFIXES = ("requires_", "managers_only", "owners_only", "admins_only")
+#: The app-level guard every route carries (it answers 404 for a disabled plugin).
+_APP_GUARDS = {"plugin_gate"}
 
 _DESCRIPTIONS = {
     400: "Bad request: request.validation, request.malformed_json, request.too_deep, "
@@ -74,15 +76,14 @@ def errors(*statuses: int) -> dict[int, ResponseSpec]:
     return {status: _error_spec(status) for status in statuses}
 
 
-def _guard_names(handler: Any) -> list[str]:
-    return [getattr(g, "__name__", "") for g in handler.resolve_guards()]
-
-
 def _derived_statuses(route: HTTPRoute, handler: Any) -> set[int]:
     opt = handler.opt
     statuses = {400, 503}
-    names = _guard_names(handler)
-    role_guarded = any(n.startswith(_ROLE_GUARD_PREFIXES) for n in names)
+    # Any guard of the route's own (``requires(...)``, a plugin's ``managers_only``)
+    # needs a session and may refuse the role.
+    role_guarded = any(
+        getattr(g, "__name__", "") not in _APP_GUARDS for g in handler.resolve_guards()
+    )
     plugin = opt.get("coulisses_plugin")
     public = bool(opt.get("coulisses_public"))
     if role_guarded or (plugin and not public):
