@@ -20,6 +20,7 @@ from asyncpg.exceptions import (
     OperatorInterventionError,
     PostgresConnectionError,
     StringDataRightTruncationError,
+    UntranslatableCharacterError,
 )
 from litestar import MediaType, Request, Response
 from litestar.exceptions import (
@@ -99,9 +100,18 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
     return {"error": body}
 
 
-def _response(status: int, code: str, message: str, details: Any = None) -> Response[Any]:
+def _response(
+    status: int,
+    code: str,
+    message: str,
+    details: Any = None,
+    headers: dict[str, str] | None = None,
+) -> Response[Any]:
     return Response(
-        content=error_body(code, message, details), status_code=status, media_type=MediaType.JSON
+        content=error_body(code, message, details),
+        status_code=status,
+        media_type=MediaType.JSON,
+        headers=headers,
     )
 
 
@@ -156,7 +166,8 @@ def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Respons
     if isinstance(exc, NotFoundException):
         return _response(404, "not_found", "Resource not found")
     code = _HTTP_CODES.get(status, f"http.{status}")
-    return _response(status, code, str(exc.detail or "Request failed"))
+    # Headers the exception carries are part of the answer (Allow on a 405).
+    return _response(status, code, str(exc.detail or "Request failed"), headers=exc.headers)
 
 
 def _is_body_decode_error(exc: Exception) -> bool:
@@ -175,11 +186,11 @@ def _is_body_decode_error(exc: Exception) -> bool:
 def _input_data_error(exc: Exception) -> Response[Any] | None:
     """Values PostgreSQL refuses because of what the client sent, not because of a bug.
 
-    A safety net behind the schemas: a NUL character, a string longer than its
+    A safety net behind the schemas: a NUL character (in text or JSON), a string longer than its
     column or a number beyond its column's range is the client's error (4xx),
     whichever route let it through.
     """
-    if isinstance(exc, CharacterNotInRepertoireError):
+    if isinstance(exc, CharacterNotInRepertoireError | UntranslatableCharacterError):
         return _response(400, "request.validation", "Text must not contain NUL characters")
     if isinstance(exc, StringDataRightTruncationError):
         return _response(422, "validation.too_long", "A text value is too long")

@@ -56,9 +56,9 @@ async def test_malformed_json_on_an_authenticated_route_is_400_malformed_json(cl
     assert await counts() == before
 
 
-async def test_form_encoded_body_on_a_json_route_is_400_malformed_json(new_client, seeded):
+async def test_form_encoded_body_on_a_json_route_is_415_unsupported_media_type(new_client, seeded):
     response = await new_client().post(SIGNUP, data={"email": "form@example.org"})
-    assert_error(response, 400, "request.malformed_json")
+    assert_error(response, 415, "request.unsupported_media_type")
     assert await counts() == seeded
 
 

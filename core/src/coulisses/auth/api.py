@@ -24,6 +24,7 @@ from coulisses.auth.schemas import (
 )
 from coulisses.errors import Unauthorized
 from coulisses.settings import get_settings
+from coulisses.web.openapi import RATE_LIMITED, errors
 
 REFRESH_PATH = "/api/v1/auth"
 
@@ -100,20 +101,32 @@ class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
 
-    @post("/signup", operation_id="Signup", status_code=201, opt={"csrf_exempt": True})
+    @post(
+        "/signup",
+        operation_id="Signup",
+        responses=errors(409),
+        status_code=201,
+        opt={"csrf_exempt": True},
+    )
     async def signup(self, data: Annotated[SignupIn, Body()]) -> Response[SessionOut]:
         session = await service.signup(
             data.email, data.password, data.org_name, data.first_name, data.last_name
         )
         return session_response(session, 201)
 
-    @post("/login", operation_id="Login", status_code=200, opt={"csrf_exempt": True})
+    @post(
+        "/login",
+        operation_id="Login",
+        responses=errors(401),
+        status_code=200,
+        opt={"csrf_exempt": True, RATE_LIMITED: True},
+    )
     async def login(
         self, request: Request[Any, Any, Any], data: Annotated[LoginIn, Body()]
     ) -> Response[SessionOut]:
         return session_response(await service.login(data.email, data.password, _client_ip(request)))
 
-    @post("/refresh", operation_id="RefreshSession", status_code=200)
+    @post("/refresh", operation_id="RefreshSession", responses=errors(401), status_code=200)
     async def refresh(self, request: Request[Any, Any, Any]) -> Response[SessionOut]:
         token = _refresh_token(request)
         if not token:
@@ -127,12 +140,12 @@ class AuthController(Controller):
         await service.logout(_refresh_token(request), session_id)
         return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=_clear_cookies())
 
-    @get("/me", operation_id="GetMe")
+    @get("/me", operation_id="GetMe", responses=errors(401))
     async def me(self, request: Request[Any, Any, Any]) -> MeOut:
         info = _auth(request)
         return me_out(await service.me(info.account_id, info.org_id), info.role)
 
-    @post("/switch-org", operation_id="SwitchOrg", status_code=200)
+    @post("/switch-org", operation_id="SwitchOrg", responses=errors(401, 404), status_code=200)
     async def switch_org(
         self, request: Request[Any, Any, Any], data: Annotated[SwitchOrgIn, Body()]
     ) -> Response[SessionOut]:
@@ -140,7 +153,13 @@ class AuthController(Controller):
         session = await service.switch_org(info.account_id, data.org_id, _refresh_token(request))
         return session_response(session)
 
-    @post("/password", operation_id="ChangePassword", status_code=200)
+    @post(
+        "/password",
+        operation_id="ChangePassword",
+        responses=errors(401),
+        status_code=200,
+        opt={RATE_LIMITED: True},
+    )
     async def change_password(
         self, request: Request[Any, Any, Any], data: Annotated[PasswordChangeIn, Body()]
     ) -> Response[SessionOut]:
@@ -154,7 +173,7 @@ class AuthController(Controller):
         "/password-reset",
         operation_id="RequestPasswordReset",
         status_code=HTTP_202_ACCEPTED,
-        opt={"csrf_exempt": True},
+        opt={"csrf_exempt": True, RATE_LIMITED: True},
     )
     async def reset_request(
         self, request: Request[Any, Any, Any], data: Annotated[ResetRequestIn, Body()]

@@ -16,6 +16,7 @@ from coulisses.plugins.schemas import (
     PluginOut,
     PluginUpdate,
 )
+from coulisses.web.openapi import errors
 
 
 class OrgPluginsController(Controller):
@@ -31,7 +32,12 @@ class OrgPluginsController(Controller):
     async def get_plugin(self, request: Request[Any, Any, Any], name: FromPath[str]) -> PluginOut:
         return PluginOut(**asdict(await service.get_state(principal_of(request).org_id, name)))
 
-    @patch("/{name:str}", operation_id="UpdateOrgPlugin", guards=[requires("plugins.manage")])
+    @patch(
+        "/{name:str}",
+        operation_id="UpdateOrgPlugin",
+        responses=errors(409),
+        guards=[requires("plugins.manage")],
+    )
     async def update_plugin(
         self,
         request: Request[Any, Any, Any],

@@ -47,6 +47,7 @@ from coulisses.scheduling.schemas import (
     UserPage,
     UserUpdate,
 )
+from coulisses.web.openapi import RATE_LIMITED, errors
 
 Page = Annotated[int, QueryParameter(description="1-based page number")]
 PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]
@@ -76,7 +77,7 @@ class UserController(Controller):
     path = "/api/v1/users"
     tags = ["users"]
 
-    @get("/", operation_id="ListUsers", guards=[requires("users.read")])
+    @get("/", operation_id="ListUsers", responses=errors(422), guards=[requires("users.read")])
     async def list_users(
         self,
         request: Request[Any, Any, Any],
@@ -105,7 +106,7 @@ class UserController(Controller):
             result.total,
         )
 
-    @post("/", operation_id="CreateUser", guards=[requires("users.manage")])
+    @post("/", operation_id="CreateUser", responses=errors(409), guards=[requires("users.manage")])
     async def create_user(
         self, request: Request[Any, Any, Any], data: Annotated[UserCreate, Body()]
     ) -> UserOut:
@@ -117,7 +118,12 @@ class UserController(Controller):
         row = await users.get_user(principal.org_id, user_id)
         return _user(users.for_viewer(row, principal))
 
-    @patch("/{user_id:int}", operation_id="UpdateUser", guards=[requires("users.manage")])
+    @patch(
+        "/{user_id:int}",
+        operation_id="UpdateUser",
+        responses=errors(409),
+        guards=[requires("users.manage")],
+    )
     async def update_user(
         self,
         request: Request[Any, Any, Any],
@@ -126,7 +132,12 @@ class UserController(Controller):
     ) -> UserOut:
         return _user(await users.update_user(principal_of(request), user_id, data))
 
-    @delete("/{user_id:int}", operation_id="DeleteUser", guards=[requires("users.manage")])
+    @delete(
+        "/{user_id:int}",
+        operation_id="DeleteUser",
+        responses=errors(409),
+        guards=[requires("users.manage")],
+    )
     async def delete_user(self, request: Request[Any, Any, Any], user_id: FromPath[int]) -> None:
         await users.delete_user(principal_of(request), user_id)
 
@@ -150,7 +161,12 @@ class ProjectController(Controller):
             [_project(r) for r in result.items], result.page, result.page_size, result.total
         )
 
-    @post("/", operation_id="CreateProject", guards=[requires("projects.manage")])
+    @post(
+        "/",
+        operation_id="CreateProject",
+        responses=errors(404),
+        guards=[requires("projects.manage")],
+    )
     async def create_project(
         self, request: Request[Any, Any, Any], data: Annotated[ProjectCreate, Body()]
     ) -> ProjectOut:
@@ -162,7 +178,12 @@ class ProjectController(Controller):
     ) -> ProjectOut:
         return _project(await projects.get_project(principal_of(request).org_id, project_id))
 
-    @patch("/{project_id:int}", operation_id="UpdateProject", guards=[requires("projects.manage")])
+    @patch(
+        "/{project_id:int}",
+        operation_id="UpdateProject",
+        responses=errors(409),
+        guards=[requires("projects.manage")],
+    )
     async def update_project(
         self,
         request: Request[Any, Any, Any],
@@ -174,6 +195,7 @@ class ProjectController(Controller):
     @post(
         "/{project_id:int}/archive",
         operation_id="ArchiveProject",
+        responses=errors(409),
         guards=[requires("projects.manage")],
         status_code=200,
     )
@@ -182,7 +204,12 @@ class ProjectController(Controller):
     ) -> ProjectOut:
         return _project(await projects.archive_project(principal_of(request), project_id))
 
-    @delete("/{project_id:int}", operation_id="DeleteProject", guards=[requires("projects.manage")])
+    @delete(
+        "/{project_id:int}",
+        operation_id="DeleteProject",
+        responses=errors(409),
+        guards=[requires("projects.manage")],
+    )
     async def delete_project(
         self, request: Request[Any, Any, Any], project_id: FromPath[int]
     ) -> None:
@@ -191,6 +218,7 @@ class ProjectController(Controller):
     @post(
         "/{project_id:int}/missions:bulk_create",
         operation_id="BulkCreateMissions",
+        responses=errors(409),
         guards=[requires("missions.manage")],
     )
     async def bulk_create(
@@ -207,7 +235,9 @@ class MissionController(Controller):
     path = "/api/v1/missions"
     tags = ["missions"]
 
-    @get("/", operation_id="ListMissions", guards=[requires("missions.read")])
+    @get(
+        "/", operation_id="ListMissions", responses=errors(422), guards=[requires("missions.read")]
+    )
     async def list_missions(
         self,
         request: Request[Any, Any, Any],
@@ -240,7 +270,12 @@ class MissionController(Controller):
             [_mission(r) for r in result.items], result.page, result.page_size, result.total
         )
 
-    @post("/", operation_id="CreateMission", guards=[requires("missions.manage")])
+    @post(
+        "/",
+        operation_id="CreateMission",
+        responses=errors(404, 409),
+        guards=[requires("missions.manage")],
+    )
     async def create_mission(
         self, request: Request[Any, Any, Any], data: Annotated[MissionCreate, Body()]
     ) -> MissionOut:
@@ -252,7 +287,12 @@ class MissionController(Controller):
     ) -> MissionOut:
         return _mission(await missions.get_mission(principal_of(request).org_id, mission_id))
 
-    @patch("/{mission_id:int}", operation_id="UpdateMission", guards=[requires("missions.manage")])
+    @patch(
+        "/{mission_id:int}",
+        operation_id="UpdateMission",
+        responses=errors(409),
+        guards=[requires("missions.manage")],
+    )
     async def update_mission(
         self,
         request: Request[Any, Any, Any],
@@ -261,7 +301,12 @@ class MissionController(Controller):
     ) -> MissionOut:
         return _mission(await missions.update_mission(principal_of(request), mission_id, data))
 
-    @delete("/{mission_id:int}", operation_id="DeleteMission", guards=[requires("missions.manage")])
+    @delete(
+        "/{mission_id:int}",
+        operation_id="DeleteMission",
+        responses=errors(409),
+        guards=[requires("missions.manage")],
+    )
     async def delete_mission(
         self, request: Request[Any, Any, Any], mission_id: FromPath[int]
     ) -> None:
@@ -270,6 +315,7 @@ class MissionController(Controller):
     @post(
         "/{mission_id:int}/duplicate",
         operation_id="DuplicateMission",
+        responses=errors(409),
         guards=[requires("missions.manage")],
     )
     async def duplicate(
@@ -284,6 +330,7 @@ class MissionController(Controller):
     @post(
         "/{mission_id:int}/publish",
         operation_id="PublishMission",
+        responses=errors(409),
         guards=[requires("missions.manage")],
         status_code=200,
     )
@@ -295,6 +342,7 @@ class MissionController(Controller):
     @post(
         "/{mission_id:int}/unpublish",
         operation_id="UnpublishMission",
+        responses=errors(409),
         guards=[requires("missions.manage")],
         status_code=200,
     )
@@ -306,6 +354,7 @@ class MissionController(Controller):
     @post(
         "/{mission_id:int}/roles",
         operation_id="AddMissionRole",
+        responses=errors(409),
         guards=[requires("missions.manage")],
     )
     async def add_role(
@@ -319,6 +368,7 @@ class MissionController(Controller):
     @patch(
         "/{mission_id:int}/roles/{role_id:int}",
         operation_id="UpdateMissionRole",
+        responses=errors(409),
         guards=[requires("missions.manage")],
     )
     async def update_role(
@@ -335,6 +385,7 @@ class MissionController(Controller):
     @delete(
         "/{mission_id:int}/roles/{role_id:int}",
         operation_id="DeleteMissionRole",
+        responses=errors(409),
         guards=[requires("missions.manage")],
         status_code=200,
     )
@@ -353,6 +404,7 @@ class MissionBatchController(Controller):
     @post(
         "/",
         operation_id="BatchMissions",
+        responses=errors(404, 409),
         guards=[requires("missions.manage")],
         status_code=200,
     )
@@ -370,7 +422,12 @@ class AssignmentController(Controller):
     path = "/api/v1/assignments"
     tags = ["assignments"]
 
-    @get("/", operation_id="ListAssignments", guards=[requires("assignments.read")])
+    @get(
+        "/",
+        operation_id="ListAssignments",
+        responses=errors(404),
+        guards=[requires("assignments.read")],
+    )
     async def list_assignments(
         self,
         request: Request[Any, Any, Any],
@@ -398,7 +455,12 @@ class AssignmentController(Controller):
             [_assignment(r) for r in result.items], result.page, result.page_size, result.total
         )
 
-    @post("/", operation_id="CreateAssignment", guards=[requires("assignments.manage")])
+    @post(
+        "/",
+        operation_id="CreateAssignment",
+        responses=errors(404, 409),
+        guards=[requires("assignments.manage")],
+    )
     async def create_assignment(
         self, request: Request[Any, Any, Any], data: Annotated[AssignmentCreate, Body()]
     ) -> AssignmentInvitedOut:
@@ -410,6 +472,7 @@ class AssignmentController(Controller):
     @post(
         "/bulk_create",
         operation_id="BulkCreateAssignments",
+        responses=errors(404, 409),
         guards=[requires("assignments.manage")],
     )
     async def bulk_create(
@@ -436,6 +499,7 @@ class AssignmentController(Controller):
     @post(
         "/{assignment_id:int}/cancel",
         operation_id="CancelAssignment",
+        responses=errors(409),
         guards=[requires("assignments.manage")],
         status_code=200,
     )
@@ -447,6 +511,7 @@ class AssignmentController(Controller):
     @post(
         "/{assignment_id:int}/accept",
         operation_id="AcceptMyAssignment",
+        responses=errors(409),
         guards=[requires("assignments.answer_own")],
         status_code=200,
     )
@@ -460,6 +525,7 @@ class AssignmentController(Controller):
     @post(
         "/{assignment_id:int}/decline",
         operation_id="DeclineMyAssignment",
+        responses=errors(409),
         guards=[requires("assignments.answer_own")],
         status_code=200,
     )
@@ -500,7 +566,8 @@ class InvitationController(Controller):
     @get(
         "/{invitation_id:int}/public",
         operation_id="GetPublicInvitation",
-        opt={"csrf_exempt": True},
+        responses=errors(410),
+        opt={"csrf_exempt": True, RATE_LIMITED: True},
     )
     async def get_public_invitation(
         self, request: Request[Any, Any, Any], invitation_id: FromPath[int], token: Token
@@ -511,7 +578,8 @@ class InvitationController(Controller):
     @post(
         "/{invitation_id:int}/accept",
         operation_id="AcceptInvitation",
-        opt={"csrf_exempt": True},
+        responses=errors(409, 410),
+        opt={"csrf_exempt": True, RATE_LIMITED: True},
         status_code=200,
     )
     async def accept(
@@ -525,7 +593,8 @@ class InvitationController(Controller):
     @post(
         "/{invitation_id:int}/decline",
         operation_id="DeclineInvitation",
-        opt={"csrf_exempt": True},
+        responses=errors(409, 410),
+        opt={"csrf_exempt": True, RATE_LIMITED: True},
         status_code=200,
     )
     async def decline(
@@ -544,6 +613,7 @@ class InvitationController(Controller):
     @post(
         "/{invitation_id:int}/revoke",
         operation_id="RevokeInvitation",
+        responses=errors(409),
         guards=[requires("assignments.manage")],
         status_code=200,
     )
@@ -556,6 +626,7 @@ class InvitationController(Controller):
     @post(
         "/{invitation_id:int}/resend",
         operation_id="ResendInvitation",
+        responses=errors(409),
         guards=[requires("assignments.manage")],
         status_code=200,
     )

@@ -21,6 +21,7 @@ from coulisses.scheduling.availability_schemas import (
     AvailabilityUpdate,
 )
 from coulisses.scheduling.common import page_request
+from coulisses.web.openapi import errors
 
 Page = Annotated[int, QueryParameter(description="1-based page number")]
 PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]
@@ -38,7 +39,12 @@ class AvailabilityController(Controller):
     path = "/api/v1/availability"
     tags = ["availability"]
 
-    @get("/", operation_id="ListAvailability", guards=[requires("availability.read")])
+    @get(
+        "/",
+        operation_id="ListAvailability",
+        responses=errors(404, 422),
+        guards=[requires("availability.read")],
+    )
     async def list_occurrences(
         self,
         request: Request[Any, Any, Any],
@@ -58,7 +64,12 @@ class AvailabilityController(Controller):
         )
         return [msgspec.convert(r, AvailabilityOccurrence) for r in rows]
 
-    @get("/windows", operation_id="ListAvailabilityWindows", guards=[requires("availability.read")])
+    @get(
+        "/windows",
+        operation_id="ListAvailabilityWindows",
+        responses=errors(404),
+        guards=[requires("availability.read")],
+    )
     async def list_windows(
         self,
         request: Request[Any, Any, Any],
@@ -79,7 +90,12 @@ class AvailabilityController(Controller):
             [_window(r) for r in result.items], result.page, result.page_size, result.total
         )
 
-    @post("/", operation_id="CreateAvailability", guards=[requires("availability.request_own")])
+    @post(
+        "/",
+        operation_id="CreateAvailability",
+        responses=errors(404),
+        guards=[requires("availability.request_own")],
+    )
     async def create_window(
         self, request: Request[Any, Any, Any], data: Annotated[AvailabilityCreate, Body()]
     ) -> AvailabilityOut:
@@ -98,6 +114,7 @@ class AvailabilityController(Controller):
     @patch(
         "/{window_id:int}",
         operation_id="UpdateAvailability",
+        responses=errors(409),
         guards=[requires("availability.request_own")],
     )
     async def update_window(
@@ -121,6 +138,7 @@ class AvailabilityController(Controller):
     @post(
         "/{window_id:int}/approve",
         operation_id="ApproveAvailability",
+        responses=errors(409),
         guards=[requires("availability.approve")],
         status_code=200,
     )
@@ -132,6 +150,7 @@ class AvailabilityController(Controller):
     @post(
         "/{window_id:int}/refuse",
         operation_id="RefuseAvailability",
+        responses=errors(409),
         guards=[requires("availability.approve")],
         status_code=200,
     )

@@ -9,6 +9,7 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from coulisses.auth.schemas import Strict
+from coulisses.web.openapi import rule
 
 AvailabilityKind = Literal["available", "unavailable"]
 AvailabilityStatus = Literal["REQUESTED", "APPROVED", "REFUSED"]
@@ -18,7 +19,11 @@ Id = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 #: Bounds checked at decoding; the rules (RRULE syntax, times) are checked by the service.
 RuleText = Annotated[str, msgspec.Meta(max_length=500)]
 Note = Annotated[str, msgspec.Meta(max_length=2000)]
-LocalTime = Annotated[str, msgspec.Meta(max_length=8, description="local time HH:MM")]
+LocalTime = Annotated[
+    str,
+    msgspec.Meta(max_length=8, description="local time HH:MM"),
+    rule(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$"),
+]
 Minutes = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 
 

@@ -17,6 +17,7 @@ from coulisses.scheduling.conflicts_schemas import (
     ConflictRulesOut,
 )
 from coulisses.scheduling.schemas import AssignmentInvitedOut
+from coulisses.web.openapi import errors
 
 _BOUND = (
     "a date (in the org timezone; `to` includes its day) or a date-time with an offset;"
@@ -28,7 +29,12 @@ class ConflictController(Controller):
     path = "/api/v1/conflicts"
     tags = ["conflicts"]
 
-    @get("/", operation_id="ListConflicts", guards=[requires("conflicts.read")])
+    @get(
+        "/",
+        operation_id="ListConflicts",
+        responses=errors(404, 422),
+        guards=[requires("conflicts.read")],
+    )
     async def list_conflicts(
         self,
         request: Request[Any, Any, Any],
@@ -53,7 +59,12 @@ class ConflictController(Controller):
         rules = await conflicts.set_rules(principal_of(request), data)
         return msgspec.convert(rules, ConflictRulesOut)
 
-    @post("/resolve", operation_id="ResolveConflict", guards=[requires("assignments.manage")])
+    @post(
+        "/resolve",
+        operation_id="ResolveConflict",
+        responses=errors(404, 409),
+        guards=[requires("assignments.manage")],
+    )
     async def resolve(
         self, request: Request[Any, Any, Any], data: Annotated[ConflictResolveIn, Body()]
     ) -> AssignmentInvitedOut:

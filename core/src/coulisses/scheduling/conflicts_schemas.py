@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
 from coulisses.auth.schemas import Strict
+from coulisses.web.openapi import rule
+
+#: a row id as a body may carry it (a larger number is a 400, not a database error)
+RowId = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 
 ConflictKind = Literal[
     "overlap", "max_hours_day", "max_hours_week", "min_rest", "unavailable", "missing_skill"
@@ -96,9 +100,9 @@ class ConflictReport(msgspec.Struct):
 class RuleLimits(Strict):
     """Limits in hours; null inherits (employment type -> org -> built-in default)."""
 
-    max_hours_day: float | None = None
-    max_hours_week: float | None = None
-    min_rest_hours: float | None = None
+    max_hours_day: Annotated[float, rule(minimum=1 / 60, maximum=24)] | None = None
+    max_hours_week: Annotated[float, rule(minimum=1 / 60, maximum=168)] | None = None
+    min_rest_hours: Annotated[float, rule(minimum=0, maximum=168)] | None = None
 
 
 class EmploymentTypeRules(Strict):
@@ -138,5 +142,5 @@ class ConflictRulesOut(msgspec.Struct):
 
 
 class ConflictResolveIn(Strict):
-    assignment_id: int
-    replacement_user_id: int
+    assignment_id: RowId
+    replacement_user_id: RowId

@@ -10,6 +10,7 @@ from litestar.params import QueryParameter
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.scheduling import planning
 from coulisses.scheduling.planning_schemas import Planning
+from coulisses.web.openapi import errors
 
 
 class PlanningController(Controller):
@@ -19,6 +20,7 @@ class PlanningController(Controller):
     @get(
         "/",
         operation_id="GetPlanning",
+        responses=errors(404, 422),
         guards=[requires("planning.read")],
     )
     async def get_planning(

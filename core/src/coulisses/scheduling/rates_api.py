@@ -19,6 +19,7 @@ from coulisses.scheduling.rates_schemas import (
     RateResolution,
     RateUpdate,
 )
+from coulisses.web.openapi import errors
 
 Page = Annotated[int, QueryParameter(description="1-based page number")]
 PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]
@@ -33,7 +34,7 @@ class RateController(Controller):
     path = "/api/v1/rates"
     tags = ["rates"]
 
-    @get("/", operation_id="ListRates", guards=[requires("rates.read")])
+    @get("/", operation_id="ListRates", responses=errors(404), guards=[requires("rates.read")])
     async def list_rates(
         self,
         request: Request[Any, Any, Any],
@@ -56,7 +57,12 @@ class RateController(Controller):
             [_rate(r) for r in result.items], result.page, result.page_size, result.total
         )
 
-    @get("/resolve", operation_id="ResolveRate", guards=[requires("rates.read")])
+    @get(
+        "/resolve",
+        operation_id="ResolveRate",
+        responses=errors(404, 422),
+        guards=[requires("rates.read")],
+    )
     async def resolve(
         self,
         request: Request[Any, Any, Any],
@@ -69,7 +75,12 @@ class RateController(Controller):
             return RateResolution(rate=None, source=None)
         return msgspec.convert({"rate": rate.as_dict(), "source": rate.target}, RateResolution)
 
-    @post("/", operation_id="CreateRate", guards=[requires("rates.manage")])
+    @post(
+        "/",
+        operation_id="CreateRate",
+        responses=errors(404, 409),
+        guards=[requires("rates.manage")],
+    )
     async def create_rate(
         self, request: Request[Any, Any, Any], data: Annotated[RateCreate, Body()]
     ) -> RateOut:
@@ -79,7 +90,12 @@ class RateController(Controller):
     async def get_rate(self, request: Request[Any, Any, Any], rate_id: FromPath[int]) -> RateOut:
         return _rate(await rates.get_rate(principal_of(request).org_id, rate_id))
 
-    @patch("/{rate_id:int}", operation_id="UpdateRate", guards=[requires("rates.manage")])
+    @patch(
+        "/{rate_id:int}",
+        operation_id="UpdateRate",
+        responses=errors(409),
+        guards=[requires("rates.manage")],
+    )
     async def update_rate(
         self,
         request: Request[Any, Any, Any],

@@ -9,6 +9,7 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from coulisses.auth.schemas import Strict
+from coulisses.web.openapi import rule
 
 RateKind = Literal["hourly", "cachet", "per_mission"]
 RateTarget = Literal["mission", "user", "role"]
@@ -16,10 +17,18 @@ RateTarget = Literal["mission", "user", "role"]
 #: A row id (int4); bounds checked at decoding.
 Id = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 #: Bounds checked at decoding; the rules (amount, currency, names) by the service.
-Cents = Annotated[int, msgspec.Meta(description="amount in integer cents (minor units)")]
-Currency = Annotated[str, msgspec.Meta(max_length=8, description="ISO 4217 code, e.g. EUR")]
-RoleName = Annotated[str, msgspec.Meta(max_length=200)]
-Label = Annotated[str, msgspec.Meta(max_length=400)]
+Cents = Annotated[
+    int,
+    msgspec.Meta(description="amount in integer cents (minor units)"),
+    rule(minimum=0, maximum=1_000_000_000),
+]
+Currency = Annotated[
+    str,
+    msgspec.Meta(max_length=8, description="ISO 4217 code, e.g. EUR"),
+    rule(pattern="^[A-Z]{3}$"),
+]
+RoleName = Annotated[str, msgspec.Meta(max_length=200), rule(min_length=1, max_length=100)]
+Label = Annotated[str, msgspec.Meta(max_length=400), rule(max_length=200)]
 
 
 class RateCreate(Strict):

@@ -10,6 +10,7 @@ from msgspec import UNSET, UnsetType
 
 from coulisses.auth.schemas import Strict
 from coulisses.scheduling.conflicts_schemas import ConflictOut
+from coulisses.web.openapi import rule
 
 EmploymentType = Literal["CDI", "CDD", "Intermittent", "Freelance"]
 ProjectStatus = Literal["DRAFT", "ACTIVE", "ARCHIVED"]
@@ -19,13 +20,24 @@ MissionBatchAction = Literal["publish", "unpublish", "delete"]
 RowId = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 AssignmentStatus = Literal["INVITED", "ACCEPTED", "DECLINED", "CANCELLED"]
 
+# Bounds the services check with their own 422 codes (docs/api.md), documented here
+# so that generated clients and fuzzers build valid bodies.
+PersonName = Annotated[str, rule(min_length=1, max_length=100)]
+Label100 = Annotated[str, rule(min_length=1, max_length=100)]
+Title = Annotated[str, rule(min_length=1, max_length=200)]
+Place = Annotated[str, rule(max_length=200)]
+HourMinute = Annotated[str, rule(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+SkillLevel = Annotated[int, rule(minimum=1, maximum=5)]
+Quota = Annotated[int, rule(minimum=0, maximum=10_000)]
+Reason = Annotated[str, rule(max_length=1000)]
+
 
 # -- users ---------------------------------------------------------------------
 
 
 class Skill(msgspec.Struct, forbid_unknown_fields=True):
-    name: str
-    level: int = 1
+    name: Label100
+    level: SkillLevel = 1
 
 
 #: known keys only (``nir``, ``conges_spectacles``, ``siret``), each optional; an
@@ -36,43 +48,43 @@ LegalIds = dict[str, str | None]
 class UserDocument(Strict):
     """Metadata of a document the org keeps elsewhere (no file is uploaded)."""
 
-    kind: str
-    label: str = ""
-    number: str | None = None
+    kind: Annotated[str, rule(min_length=1, max_length=50)]
+    label: Annotated[str, rule(max_length=200)] = ""
+    number: Annotated[str, rule(max_length=100)] | None = None
     expires_on: dt.date | None = None
-    file_name: str | None = None
+    file_name: Annotated[str, rule(max_length=255)] | None = None
 
 
 class UserCreate(Strict):
-    first_name: str
-    last_name: str
+    first_name: PersonName
+    last_name: PersonName
     employment_type: EmploymentType
-    email: str | None = None
-    phone: str | None = None
-    account_id: int | None = None
+    email: Annotated[str, rule(max_length=255)] | None = None
+    phone: Annotated[str, rule(max_length=40)] | None = None
+    account_id: RowId | None = None
     skills: list[Skill] = []
     tags: list[str] = []
     notes: str = ""
-    rate_profile: str | None = None
+    rate_profile: Annotated[str, rule(max_length=100)] | None = None
     legal_ids: LegalIds = {}
-    documents: list[UserDocument] = []
+    documents: Annotated[list[UserDocument], rule(max_items=50)] = []
 
 
 class UserUpdate(Strict):
-    first_name: str | UnsetType = UNSET
-    last_name: str | UnsetType = UNSET
+    first_name: PersonName | UnsetType = UNSET
+    last_name: PersonName | UnsetType = UNSET
     employment_type: EmploymentType | UnsetType = UNSET
-    email: str | UnsetType | None = UNSET
-    phone: str | UnsetType | None = UNSET
-    account_id: int | UnsetType | None = UNSET
+    email: Annotated[str, rule(max_length=255)] | UnsetType | None = UNSET
+    phone: Annotated[str, rule(max_length=40)] | UnsetType | None = UNSET
+    account_id: RowId | UnsetType | None = UNSET
     skills: list[Skill] | UnsetType = UNSET
     tags: list[str] | UnsetType = UNSET
     notes: str | UnsetType = UNSET
-    rate_profile: str | UnsetType | None = UNSET
+    rate_profile: Annotated[str, rule(max_length=100)] | UnsetType | None = UNSET
     #: replaces the whole object (a key left out is removed)
     legal_ids: LegalIds | UnsetType = UNSET
     #: replaces the whole list
-    documents: list[UserDocument] | UnsetType = UNSET
+    documents: Annotated[list[UserDocument], rule(max_items=50)] | UnsetType = UNSET
 
 
 class UserOut(msgspec.Struct):
@@ -106,22 +118,22 @@ class UserPage(msgspec.Struct):
 
 
 class ProjectCreate(Strict):
-    name: str
+    name: Title
     description: str = ""
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
     #: account ids of org members with role manager or above
-    managers: list[int] = []
+    managers: Annotated[list[RowId], rule(max_items=50)] = []
 
 
 class ProjectUpdate(Strict):
-    name: str | UnsetType = UNSET
+    name: Title | UnsetType = UNSET
     description: str | UnsetType = UNSET
     status: ProjectStatus | UnsetType = UNSET
     starts_on: dt.date | UnsetType | None = UNSET
     ends_on: dt.date | UnsetType | None = UNSET
     #: replaces the whole list
-    managers: list[int] | UnsetType = UNSET
+    managers: Annotated[list[RowId], rule(max_items=50)] | UnsetType = UNSET
 
 
 class ProjectOut(msgspec.Struct):
@@ -153,14 +165,14 @@ class ProjectPage(msgspec.Struct):
 
 
 class MissionRoleIn(Strict):
-    name: str
-    quota: int
+    name: Label100
+    quota: Quota
     required_skills: list[str] = []
 
 
 class MissionRoleUpdate(Strict):
-    name: str | UnsetType = UNSET
-    quota: int | UnsetType = UNSET
+    name: Label100 | UnsetType = UNSET
+    quota: Quota | UnsetType = UNSET
     required_skills: list[str] | UnsetType = UNSET
 
 
@@ -174,19 +186,19 @@ class MissionRoleOut(msgspec.Struct):
 
 
 class MissionCreate(Strict):
-    project_id: int
-    title: str
+    project_id: RowId
+    title: Title
     starts_at: dt.datetime
     ends_at: dt.datetime
-    place: str = ""
+    place: Place = ""
     notes: str = ""
     allow_long: bool = False
     roles: list[MissionRoleIn] = []
 
 
 class MissionUpdate(Strict):
-    title: str | UnsetType = UNSET
-    place: str | UnsetType = UNSET
+    title: Title | UnsetType = UNSET
+    place: Place | UnsetType = UNSET
     notes: str | UnsetType = UNSET
     starts_at: dt.datetime | UnsetType = UNSET
     ends_at: dt.datetime | UnsetType = UNSET
@@ -218,21 +230,21 @@ class MissionPage(msgspec.Struct):
 class TimeSlot(Strict):
     """``start``/``end`` as HH:MM in the org timezone; an end before the start is the next day."""
 
-    start: str
-    end: str
-    title: str | None = None
+    start: HourMinute
+    end: HourMinute
+    title: Title | None = None
 
 
 class BulkMissionsCreate(Strict):
     """Missions for ``days`` (or every day from ``date_from`` to ``date_to``) x ``slots``."""
 
-    title: str
-    slots: list[TimeSlot]
+    title: Title
+    slots: Annotated[list[TimeSlot], rule(min_items=1)]
     days: list[dt.date] | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     weekdays: list[int] | None = None
-    place: str = ""
+    place: Place = ""
     notes: str = ""
     allow_long: bool = False
     publish: bool = False
@@ -256,7 +268,7 @@ class BulkMissionsOut(msgspec.Struct):
 class MissionBatch(Strict):
     """One action on many missions of the org, all or nothing."""
 
-    mission_ids: list[RowId]
+    mission_ids: Annotated[list[RowId], rule(min_items=1, max_items=1000)]
     action: MissionBatchAction
 
 
@@ -272,19 +284,19 @@ class MissionBatchOut(msgspec.Struct):
 
 
 class AssignmentCreate(Strict):
-    mission_role_id: int
-    user_id: int
+    mission_role_id: RowId
+    user_id: RowId
 
 
 class AssignmentsBulkCreate(Strict):
     """Invite every user of ``user_ids`` on every role of ``mission_role_ids``; all or nothing."""
 
-    mission_role_ids: list[int]
-    user_ids: list[int]
+    mission_role_ids: Annotated[list[RowId], rule(min_items=1, max_items=500)]
+    user_ids: Annotated[list[RowId], rule(min_items=1, max_items=500)]
 
 
 class AnswerIn(Strict):
-    reason: str | None = None
+    reason: Reason | None = None
 
 
 class DeliveryOut(msgspec.Struct):

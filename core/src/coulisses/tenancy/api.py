@@ -11,6 +11,7 @@ from litestar.params import Body, FromPath
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.tenancy import service
 from coulisses.tenancy.schemas import MemberInvite, MemberOut, MemberUpdate, OrgOut, OrgUpdate
+from coulisses.web.openapi import errors
 
 
 class OrgController(Controller):
@@ -34,7 +35,12 @@ class OrgController(Controller):
     async def list_members(self, request: Request[Any, Any, Any]) -> list[MemberOut]:
         return [MemberOut(**m) for m in await service.list_members(principal_of(request).org_id)]
 
-    @post("/members", operation_id="InviteMember", guards=[requires("members.manage")])
+    @post(
+        "/members",
+        operation_id="InviteMember",
+        responses=errors(409),
+        guards=[requires("members.manage")],
+    )
     async def invite(
         self, request: Request[Any, Any, Any], data: Annotated[MemberInvite, Body()]
     ) -> MemberOut:
@@ -45,6 +51,7 @@ class OrgController(Controller):
     @patch(
         "/members/{account_id:int}",
         operation_id="ChangeMemberRole",
+        responses=errors(409),
         guards=[requires("members.manage")],
     )
     async def change_role(
@@ -58,6 +65,7 @@ class OrgController(Controller):
     @delete(
         "/members/{account_id:int}",
         operation_id="RemoveMember",
+        responses=errors(409),
         guards=[requires("members.manage")],
     )
     async def remove(self, request: Request[Any, Any, Any], account_id: FromPath[int]) -> None:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import msgspec
 
 from coulisses.auth.schemas import Strict
+from coulisses.web.openapi import rule
+
+#: validated by the service (422 ``validation.role``); documented as the closed list.
+Role = Annotated[str, rule(enum=["owner", "admin", "manager", "tech"])]
 
 
 class OrgOut(msgspec.Struct):
@@ -18,9 +23,11 @@ class OrgOut(msgspec.Struct):
 
 
 class OrgUpdate(Strict):
-    name: str | None = None
-    timezone: str | None = None
-    locale: str | None = None
+    name: Annotated[str, rule(min_length=1, max_length=200)] | None = None
+    timezone: (
+        Annotated[str, rule(min_length=1, max_length=64, description="IANA timezone")] | None
+    ) = None
+    locale: Annotated[str, rule(min_length=2, max_length=16)] | None = None
 
 
 class MemberOut(msgspec.Struct):
@@ -33,9 +40,9 @@ class MemberOut(msgspec.Struct):
 
 
 class MemberInvite(Strict):
-    email: str
-    role: str
+    email: Annotated[str, rule(max_length=320, format="email")]
+    role: Role
 
 
 class MemberUpdate(Strict):
-    role: str
+    role: Role

@@ -32,6 +32,8 @@ from coulisses.scheduling.rates_api import RateController
 from coulisses.settings import get_settings
 from coulisses.tenancy.api import OrgController
 from coulisses.web.health import healthz, readyz
+from coulisses.web.input_guards import CoulissesRequest, guard_input
+from coulisses.web.openapi import document_responses
 from coulisses.web.security import SecurityHeaders, origin_of, security_headers_middleware
 from coulisses.web.spa import spa_handlers
 from coulisses_sdk import host as sdk_host
@@ -113,6 +115,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
     swagger = SwaggerRenderPlugin(path="/")
     app = Litestar(
         route_handlers=[Router(path="/", route_handlers=handlers)],
+        request_class=CoulissesRequest,
         middleware=[auth_middleware],
         guards=[plugin_gate],
         exception_handlers=EXCEPTION_HANDLERS,
@@ -126,9 +129,13 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         ),
         debug=False,
     )
-    # Around the whole ASGI handler rather than in ``middleware=``: route middleware
-    # never sees the 404/405 answers of the router itself, while this wrapper sees
-    # every response (routes, the /admin mount, the web app, error responses).
+    document_responses(app)
+    # Before routing, so unknown paths, mounts (/admin) and the web app's catch-all are
+    # covered too.
+    app.asgi_handler = guard_input(app.asgi_handler, settings.max_body_bytes)
+    # Outermost, around the whole ASGI handler (the input guard included) rather than in
+    # ``middleware=``: route middleware never sees the 404/405 answers of the router
+    # itself, while this wrapper sees every response (routes, /admin, the web app, errors).
     app.asgi_handler = security_headers_middleware(
         app.asgi_handler,
         SecurityHeaders(

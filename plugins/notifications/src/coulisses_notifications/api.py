@@ -22,6 +22,7 @@ from litestar.exceptions import (
     ValidationException,
 )
 from litestar.handlers.base import BaseRouteHandler
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses_notifications import center, messages, preferences, rendering, signing
@@ -234,6 +235,13 @@ class TelegramController(Controller):
     @post(
         "/webhook",
         operation_id="NotificationsTelegramWebhook",
+        # Reads the JSON body itself (no ``data``): its error statuses are declared; the
+        # host documents every error status with its one error schema.
+        responses={
+            401: ResponseSpec(None, description="Wrong webhook secret"),
+            413: ResponseSpec(None, description="Body too large"),
+            415: ResponseSpec(None, description="Body is not JSON"),
+        },
         opt=public_route_opt(),
         status_code=200,
     )
