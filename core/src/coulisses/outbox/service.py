@@ -9,14 +9,16 @@ neither the outbox nor the SAQ job store ever holds a token or link in clear.
 Every app process and every worker runs an :class:`OutboxPusher`: it LISTENs on
 ``cc_outbox`` (PostgreSQL delivers the NOTIFY of a staging transaction at commit)
 and sweeps every few seconds; several pushers share the rows with
-``FOR UPDATE SKIP LOCKED``. A job's SAQ key is its outbox id, so a row pushed twice
-(a crash between the push and its mark) still runs once.
+``FOR UPDATE SKIP LOCKED``. A job's SAQ key is its outbox row (id and creation
+instant, so a sequence restarted by a restore never collides with an older job still
+kept by SAQ), so a row pushed twice (a crash between the push and its mark) runs once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
@@ -44,10 +46,11 @@ class PendingJob:
     name: str
     sealed: str
     options: dict[str, Any]
+    created_at: dt.datetime
 
     @property
     def key(self) -> str:
-        return f"outbox-{self.id}"
+        return f"outbox-{self.id}-{int(self.created_at.timestamp() * 1_000_000)}"
 
 
 PushJob = Callable[[PendingJob], Awaitable[None]]
@@ -117,7 +120,7 @@ async def _flush_batch(
         if not kinds:
             return 0, False
         rows = await fetch(
-            f"""SELECT id, kind, name, org_id, sealed, options FROM outbox
+            f"""SELECT id, kind, name, org_id, sealed, options, created_at FROM outbox
                 WHERE pushed_at IS NULL AND available_at <= now() AND kind = ANY($1::text[])
                 ORDER BY id LIMIT $2 FOR UPDATE {"" if wait else "SKIP LOCKED"}""",  # noqa: S608
             kinds,
@@ -150,6 +153,7 @@ async def _flush_batch(
                 row["name"],
                 row["sealed"],
                 json.loads(options) if isinstance(options, str) else dict(options or {}),
+                row["created_at"],
             )
             try:
                 await push_job(job)
