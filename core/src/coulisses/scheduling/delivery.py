@@ -15,10 +15,12 @@ manager (live stream, plugins such as notifications).
 
 from __future__ import annotations
 
+import hmac
 import logging
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from coulisses.auth.tokens import hash_token
 from coulisses.db.connection import fetch
 from coulisses.mail.smtp import PermanentFailure, send_email
 from coulisses.settings import get_settings
@@ -54,7 +56,8 @@ async def stage_delivery(org_id: int, links: list[tuple[int, str]]) -> None:
         await get_runtime().enqueue(JOB, org_id=org_id, options=options, links=chunk)
 
 
-_SELECT = """SELECT i.id AS invitation_id, i.org, i.assignment, i.expires_at, a.user_id, a.mission,
+_SELECT = """SELECT i.id AS invitation_id, i.org, i.assignment, i.expires_at, i.token_hash,
+       a.user_id, a.mission,
        a.created_by, u.email, u.first_name, u.last_name, u.account, m.title, m.place,
        m.starts_at, r.name AS role, o.name AS org_name, o.timezone, o.locale,
        (SELECT count(*) FROM invitations p WHERE p.assignment = a.id) > 1 AS resent
@@ -80,7 +83,13 @@ async def deliver_invitations_job(
     ctx: dict[str, Any], *, org_id: int, links: list[list[Any]]
 ) -> None:
     tokens = {int(i): str(t) for i, t in links}
-    rows = await fetch(_DELIVERABLE, org_id, list(tokens))
+    rows = [
+        row
+        for row in await fetch(_DELIVERABLE, org_id, list(tokens))
+        # A link is sent only with the invitation it was issued for (never another row
+        # that reused its id after a restore).
+        if hmac.compare_digest(row["token_hash"], hash_token(tokens[row["invitation_id"]]))
+    ]
     if not rows:
         return  # answered, revoked or already delivered before the job ran
     handled = await _through_plugins(rows, tokens)
