@@ -163,23 +163,8 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
     yield
     global _TRUNCATE
     from coulisses.db.connection import database_url
-    from coulisses.jobs.queue import current_runtime
     from coulisses.ratelimit import set_limiter
 
-    # The app's outbox pusher must not push a row of this test into the next one.
-    runtime = current_runtime()
-    paused = runtime is not None and runtime.pusher_running
-    if paused:
-        await runtime.stop_pusher()
-    try:
-        await _empty_everything(request, set_limiter, database_url)
-    finally:
-        if paused:
-            runtime.start_pusher(events=True)
-
-
-async def _empty_everything(request: Any, set_limiter: Any, database_url: Any) -> None:
-    global _TRUNCATE
     conn = await asyncpg.connect(database_url())
     try:
         if _TRUNCATE is None:

@@ -418,21 +418,15 @@ async def clean_database() -> None:
     import asyncpg
 
     from coulisses.db.connection import database_url
-    from coulisses.jobs.queue import current_runtime
     from coulisses.ratelimit import set_limiter
     from coulisses.settings import get_settings
 
-    # The app's outbox pusher must not push a row of one test into the next one, and
-    # no job queued by one test may run in the next one.
-    runtime = current_runtime()
-    paused = runtime is not None and runtime.pusher_running
-    if runtime is not None and paused:
-        await runtime.stop_pusher()
     conn = await asyncpg.connect(database_url())
     try:
         rows = await conn.fetch(
             """SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-               AND tablename NOT IN ('migration', 'instance_info', 'saq_versions')"""
+               AND tablename NOT IN ('migration', 'instance_info')
+               AND tablename NOT LIKE 'saq\\_%'"""
         )
         if rows:
             names = ", ".join(f'"{r["tablename"]}"' for r in rows)
@@ -445,19 +439,12 @@ async def clean_database() -> None:
 
         redis = Redis.from_url(settings.redis_url)
         try:
-            patterns = (
-                f"cc:{settings.queue_name}:*:rl:*",
-                f"saq:{settings.queue_name}-*",
-                f"saq:job:{settings.queue_name}-*",
-            )
-            keys = [k for p in patterns async for k in redis.scan_iter(p)]
+            keys = [k async for k in redis.scan_iter(f"cc:{settings.queue_name}:*:rl:*")]
             if keys:
                 await redis.delete(*keys)
         finally:
             await redis.aclose()
     set_limiter(None)
-    if runtime is not None and paused:
-        runtime.start_pusher(events=True)
 
 
 class MailSink:

@@ -203,10 +203,6 @@ class JobRuntime:
         self._worker = self.worker()
         self._task = asyncio.create_task(self._worker.start())
 
-    @property
-    def pusher_running(self) -> bool:
-        return self._pusher is not None
-
     async def stop_pusher(self) -> None:
         if self._pusher is not None:
             await self._pusher.stop()
