@@ -44,7 +44,7 @@ async def test_unreachable_relay_is_retried_with_backoff_then_recorded_failed(
     invitation_id, token = invitation_link(smtp_sink.to(user["email"])[0])
 
     # Nothing listens on that port; retries wait (the test lets time pass itself).
-    with override_settings(smtp_port=free_port(), retry_delay=30.0, retry_max_delay=60.0):
+    with override_settings(smtp_port=free_port(), retry_delay=3600.0, retry_max_delay=7200.0):
         response = await coulisses_client.post(
             f"/api/v1/invitations/{invitation_id}/accept", params={"token": token}
         )
@@ -72,7 +72,7 @@ async def test_temporary_refusal_is_retried_until_the_relay_accepts(org, enable_
     await enable_plugin(org, "notifications", config=NO_QUIET)
     smtp_sink.mode = "tempfail"
     user = await make_user(org)
-    with override_settings(retry_delay=30.0, retry_max_delay=60.0):
+    with override_settings(retry_delay=3600.0, retry_max_delay=7200.0):
         await invite(org, await make_mission(org), user)
         await run_jobs()
         await run_jobs()
