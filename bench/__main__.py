@@ -71,7 +71,7 @@ def _ok(response: Any, status: int = 200) -> Any:
 async def _measure(app: Any, database_url: str, runs: int) -> list[Figure | str]:
     import httpx
 
-    from coulisses.scheduling import planning
+    from coulisses.scheduling.planning import service as planning
 
     out: list[Figure | str] = []
     transport = httpx.ASGITransport(app=app)

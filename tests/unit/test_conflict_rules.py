@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coulisses.scheduling.conflicts import (
+from coulisses.scheduling.conflicts.service import (
     DEFAULT_LIMITS,
     DayGrid,
     Limits,

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from coulisses.errors import DomainError
-from coulisses.scheduling.availability import (
+from coulisses.scheduling.availability.service import (
     MAX_OCCURRENCES,
     MAX_SERIES_SPAN,
     Recurrence,

@@ -26,7 +26,7 @@ def build_admin() -> Any:
     from coulisses.auth.tables import Account, PasswordResetToken, RefreshToken
     from coulisses.plugins.loader import get_registry
     from coulisses.plugins.tables import OrgPlugin
-    from coulisses.scheduling.tables import User
+    from coulisses.scheduling.users.tables import User
     from coulisses.settings import get_settings
     from coulisses.tenancy.tables import AuditLog, Org, OrgMembership
     from coulisses_admin.tables import AdminSession

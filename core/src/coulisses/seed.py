@@ -32,20 +32,19 @@ from zoneinfo import ZoneInfo
 from coulisses.auth.service import create_account
 from coulisses.db.connection import fetch, transaction
 from coulisses.jobs.queue import JobRuntime, current_runtime, set_runtime
-from coulisses.scheduling import assignments, availability, missions, projects, rates, users
-from coulisses.scheduling.availability_schemas import AvailabilityCreate, AvailabilityKind
-from coulisses.scheduling.common import emit_events
-from coulisses.scheduling.rates_schemas import RateCreate
-from coulisses.scheduling.schemas import (
-    BulkMissionsCreate,
-    EmploymentType,
-    MissionRoleIn,
-    ProjectCreate,
-    ProjectUpdate,
-    Skill,
-    TimeSlot,
-    UserCreate,
-)
+from coulisses.scheduling.assignments import answers
+from coulisses.scheduling.assignments import service as assignments
+from coulisses.scheduling.availability import service as availability
+from coulisses.scheduling.availability.schemas import AvailabilityCreate, AvailabilityKind
+from coulisses.scheduling.common import EmploymentType, emit_events
+from coulisses.scheduling.missions import service as missions
+from coulisses.scheduling.missions.schemas import BulkMissionsCreate, MissionRoleIn, TimeSlot
+from coulisses.scheduling.projects import service as projects
+from coulisses.scheduling.projects.schemas import ProjectCreate, ProjectUpdate
+from coulisses.scheduling.rates import service as rates
+from coulisses.scheduling.rates.schemas import RateCreate
+from coulisses.scheduling.users import service as users
+from coulisses.scheduling.users.schemas import Skill, UserCreate
 from coulisses.tenancy.service import create_org
 from coulisses_sdk import DomainEvent, Principal
 
@@ -722,15 +721,13 @@ async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], to
 
     async def answer(booking: Booking, target: str) -> None:
         mine = booking.user_id == tom
-        reply = assignments.Answer(
+        reply = answers.Answer(
             target=target,
             via="app" if mine else "link",
             actor_account_id=tech.account_id if mine else None,
             reason=booking.reason if target == "DECLINED" else None,
         )
-        await assignments.apply_answer(
-            owner.org_id, created[(booking.role_id, booking.user_id)], reply
-        )
+        await answers.apply_answer(owner.org_id, created[(booking.role_id, booking.user_id)], reply)
         events.extend(reply.events)
 
     for booking in bookings:

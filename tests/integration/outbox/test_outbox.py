@@ -108,6 +108,7 @@ async def test_job_arguments_are_sealed_in_the_outbox_and_in_the_queue(app, no_p
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="live streams persist only in Redis")
 async def test_a_database_reset_next_to_a_kept_redis_replays_nothing_of_the_old_deployment(app):
+    from coulisses.db.connection import engine
     from coulisses.live import bus
     from coulisses.outbox.instance import load_instance_id, redis_prefix
 
@@ -116,7 +117,7 @@ async def test_a_database_reset_next_to_a_kept_redis_replays_nothing_of_the_old_
     try:
         # A restore: same Redis, a new database (so a new instance id), org ids reused.
         await fetch("UPDATE instance_info SET instance_id = gen_random_uuid()")
-        await load_instance_id()
+        await load_instance_id(engine().pool)
         await bus.close_bus()
         assert redis_prefix("live") != before
         async with bus.get_bus().subscription(1, "0-0") as queue:

@@ -19,6 +19,7 @@ from asyncpg.pool import Pool, PoolAcquireContext
 from piccolo.engine import engine_finder
 from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 
+from coulisses.outbox.instance import load_instance_id
 from coulisses.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -85,9 +86,7 @@ async def open_pool(max_size: int = 10) -> None:
     await pool
     eng.pool = pool
     # Every Redis key is namespaced by it: without a database the app cannot start.
-    from coulisses.outbox.instance import load_instance_id
-
-    await load_instance_id()
+    await load_instance_id(pool)
 
 
 async def close_pool() -> None:

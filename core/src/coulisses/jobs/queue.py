@@ -26,6 +26,8 @@ from coulisses.outbox.instance import queue_name
 from coulisses.outbox.service import OutboxPusher, PendingJob, flush, stage_job
 from coulisses.plugins.host import CoreHost
 from coulisses.plugins.loader import JobSpec, get_registry
+from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
+from coulisses.scheduling.invitations.delivery import deliver_invitations_job
 from coulisses.sealing import unseal
 from coulisses.settings import get_settings
 from coulisses_sdk import host as sdk_host
@@ -45,13 +47,10 @@ async def send_email_job(
     await send_email(to, subject, text, html)
 
 
-CORE_JOBS: dict[str, JobFunc] = {"core.send_email": send_email_job}
-
-
-def _core_jobs() -> dict[str, JobFunc]:
-    from coulisses.scheduling.delivery import deliver_invitations_job
-
-    return {**CORE_JOBS, "core.deliver_invitations": deliver_invitations_job}
+CORE_JOBS: dict[str, JobFunc] = {
+    "core.send_email": send_email_job,
+    DELIVERY_JOB: deliver_invitations_job,
+}
 
 
 def _opened(func: JobFunc) -> JobFunc:
@@ -117,7 +116,7 @@ def _plugin_cron(spec: JobSpec) -> JobFunc:
 
 
 def job_functions() -> tuple[list[tuple[str, JobFunc]], list[CronJob[Any]]]:
-    functions: list[tuple[str, JobFunc]] = [(n, _opened(f)) for n, f in _core_jobs().items()]
+    functions: list[tuple[str, JobFunc]] = [(n, _opened(f)) for n, f in CORE_JOBS.items()]
     crons: list[CronJob[Any]] = []
     for spec in get_registry().jobs.values():
         if spec.cron:

@@ -7,18 +7,20 @@ deployment's keys (events of an org whose id was reused) into the new one.
 
 from __future__ import annotations
 
-from coulisses.db.connection import fetch
+from typing import Any
+
 from coulisses.settings import get_settings
 
 _instance_id: str | None = None
 
 
-async def load_instance_id() -> str:
-    """Read (creating it if a restore lost it) and cache the instance id."""
+async def load_instance_id(db: Any) -> str:
+    """Read (creating it if a restore lost it) and cache the instance id; ``db`` is an
+    asyncpg pool or connection (the database layer calls this as it opens its pool)."""
     global _instance_id
-    rows = await fetch("SELECT instance_id::text AS id FROM instance_info WHERE id = 1")
+    rows = await db.fetch("SELECT instance_id::text AS id FROM instance_info WHERE id = 1")
     if not rows:
-        rows = await fetch(
+        rows = await db.fetch(
             """INSERT INTO instance_info (id) VALUES (1)
                ON CONFLICT (id) DO UPDATE SET id = 1 RETURNING instance_id::text AS id"""
         )

@@ -8,8 +8,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from coulisses.auth import tokens
+from coulisses.errors import DomainError
 from coulisses.plugins import host_reads, service
 from coulisses.plugins.loader import get_registry
+from coulisses.scheduling.invitations.delivery import report
+from coulisses.scheduling.invitations.service import answer_for_user
 from coulisses_sdk import (
     AnswerResult,
     AssignmentContext,
@@ -144,9 +147,6 @@ class CoreHost:
         via: str,
         reason: str | None = None,
     ) -> AnswerResult:
-        from coulisses.errors import DomainError
-        from coulisses.scheduling.invitations import answer_for_user
-
         try:
             row = await answer_for_user(
                 org_id, invitation_id, user_id=user_id, accept=accept, via=via, reason=reason
@@ -175,8 +175,6 @@ class CoreHost:
         channel: str | None = None,
         error: str | None = None,
     ) -> None:
-        from coulisses.scheduling.delivery import report
-
         await report(org_id, invitation_id, status=status, channel=channel, error=error)
 
     def sign(self, purpose: str, payload: dict[str, Any]) -> str:

@@ -8,14 +8,17 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 import asyncpg
+import msgspec
+from litestar.params import QueryParameter
 
 from coulisses.db.connection import fetch
 from coulisses.errors import Conflict, DomainError
 from coulisses.plugins.relay import emit_all
+from coulisses.web.openapi import rule
 from coulisses_sdk import DomainEvent
 
 MAX_PAGE_SIZE = 200
@@ -195,3 +198,59 @@ async def emit_events(events: Sequence[DomainEvent]) -> None:
     """Deliver events after commit (plugins of the org, then its live stream)."""
     if events:
         await emit_all(list(events))
+
+
+EmploymentType = Literal["CDI", "CDD", "Intermittent", "Freelance"]
+
+
+ProjectStatus = Literal["DRAFT", "ACTIVE", "ARCHIVED"]
+
+
+MissionStatus = Literal["DRAFT", "PUBLISHED"]
+
+
+MissionBatchAction = Literal["publish", "unpublish", "delete"]
+
+
+#: a row id as a body may carry it (a larger number is a 400, not a database error)
+RowId = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
+
+
+AssignmentStatus = Literal["INVITED", "ACCEPTED", "DECLINED", "CANCELLED"]
+
+
+# Bounds the services check with their own 422 codes (docs/api.md), documented here
+# so that generated clients and fuzzers build valid bodies.
+PersonName = Annotated[str, rule(min_length=1, max_length=100)]
+
+
+Label100 = Annotated[str, rule(min_length=1, max_length=100)]
+
+
+Title = Annotated[str, rule(min_length=1, max_length=200)]
+
+
+Place = Annotated[str, rule(max_length=200)]
+
+
+HourMinute = Annotated[str, rule(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+SkillLevel = Annotated[int, rule(minimum=1, maximum=5)]
+
+
+Quota = Annotated[int, rule(minimum=0, maximum=10_000)]
+
+
+Reason = Annotated[str, rule(max_length=1000)]
+
+
+#: known keys only (``nir``, ``conges_spectacles``, ``siret``), each optional; an
+#: unknown key is a 422 ``user.unknown_legal_id`` from the service, not a 400.
+LegalIds = dict[str, str | None]
+
+
+Page = Annotated[int, QueryParameter(description="1-based page number")]
+
+
+PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]

@@ -9,10 +9,14 @@ APP_CONFIG = AppConfig(
     migrations_folder_path=os.path.join(os.path.dirname(__file__), "piccolo_migrations"),
     table_classes=table_finder(
         modules=[
-            "coulisses.scheduling.tables",
-            "coulisses.scheduling.availability_tables",
-            "coulisses.scheduling.rates_tables",
-            "coulisses.scheduling.conflicts_tables",
+            "coulisses.scheduling.users.tables",
+            "coulisses.scheduling.projects.tables",
+            "coulisses.scheduling.missions.tables",
+            "coulisses.scheduling.assignments.tables",
+            "coulisses.scheduling.invitations.tables",
+            "coulisses.scheduling.availability.tables",
+            "coulisses.scheduling.rates.tables",
+            "coulisses.scheduling.conflicts.tables",
         ],
         exclude_imported=True,
     ),

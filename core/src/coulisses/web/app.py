@@ -25,10 +25,6 @@ from coulisses.plugins.api import OrgPluginsController, get_frontend_manifest
 from coulisses.plugins.gate import plugin_gate, plugin_routers
 from coulisses.plugins.loader import get_registry
 from coulisses.scheduling.api import SCHEDULING_CONTROLLERS
-from coulisses.scheduling.availability_api import AvailabilityController
-from coulisses.scheduling.conflicts_api import ConflictController
-from coulisses.scheduling.planning_api import PlanningController
-from coulisses.scheduling.rates_api import RateController
 from coulisses.settings import get_settings
 from coulisses.tenancy.api import OrgController
 from coulisses.web.health import healthz, readyz
@@ -103,10 +99,6 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         get_frontend_manifest,
         stream_events,
         *SCHEDULING_CONTROLLERS,
-        AvailabilityController,
-        ConflictController,
-        RateController,
-        PlanningController,
         *_dev_handlers(settings.is_dev),
         *plugin_routers(registry),
         *_admin_handlers(),

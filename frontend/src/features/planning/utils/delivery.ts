@@ -2,7 +2,7 @@
  * What became of an invitation link (the API's `delivery.status`, or the
  * planning's `delivery_status`): its label, its tone, whether it needs the
  * manager, and a readable reason for the errors the backend is known to write
- * (core/src/coulisses/scheduling/delivery.py, core/src/coulisses/mail/smtp.py).
+ * (core/src/coulisses/scheduling/invitations/delivery.py, core/src/coulisses/mail/smtp.py).
  * Pure, tested.
  */
 import type { MessageKey } from '@/lib/i18n/translate';

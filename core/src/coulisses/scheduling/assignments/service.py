@@ -1,0 +1,318 @@
+"""Assignments: a user on a mission role, INVITED -> ACCEPTED | DECLINED | CANCELLED.
+
+Two rules hold in the database so that concurrent requests cannot break them:
+at most one active (INVITED or ACCEPTED) assignment per (mission, user) (a
+partial unique index), and no two ACCEPTED assignments of one user that overlap
+in time (a GiST exclusion constraint on copies of the mission's times). The
+quota of a role is checked with the role row locked, so accepts on one role
+are serialised.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+from coulisses.audit import record
+from coulisses.db.connection import SqlParams, fetch, transaction
+from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
+from coulisses.scheduling.assignments.answers import (
+    Answer,
+    apply_answer,
+    check_reason,
+    check_transition,
+    lock_assignment,
+)
+from coulisses.scheduling.common import (
+    PageRequest,
+    PageResult,
+    check_page,
+    emit_events,
+    json_value,
+)
+from coulisses.scheduling.invitations.service import Link, issue_invitations
+from coulisses_sdk import (
+    AssignmentCancelled,
+    AssignmentInvited,
+    Principal,
+)
+
+MAX_BULK = 500
+ACTIVE = ("INVITED", "ACCEPTED")
+
+
+_SELECT = """SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_role_id,
+       r.name AS role_name, a.user_id, a.status, a.starts_at, a.ends_at, a.decline_reason,
+       a.answered_at, a.created_at, a.updated_at,
+       (SELECT json_build_object('id', i.id, 'expires_at', i.expires_at,
+                                 'revoked_at', i.revoked_at, 'answer', i.answer,
+                                 'answered_at', i.answered_at,
+                                 'delivery', json_build_object(
+                                     'status', i.delivery_status,
+                                     'channel', i.delivery_channel,
+                                     'error', i.delivery_error,
+                                     'attempts', i.delivery_attempts,
+                                     'updated_at', i.delivery_updated_at))
+        FROM invitations i WHERE i.assignment = a.id ORDER BY i.id DESC LIMIT 1) AS invitation
+FROM assignments a JOIN mission_roles r ON r.id = a.mission_role"""
+
+
+def _row(row: dict[str, Any]) -> dict[str, Any]:
+    row["invitation"] = json_value(row["invitation"])
+    return row
+
+
+async def get_assignment(org_id: int, assignment_id: int) -> dict[str, Any]:
+    rows = await fetch(_SELECT + " WHERE a.org = $1 AND a.id = $2", org_id, assignment_id)
+    if not rows:
+        raise NotFound("assignment.not_found", "Assignment not found")
+    return _row(rows[0])
+
+
+async def get_assignments(org_id: int, ids: list[int]) -> list[dict[str, Any]]:
+    rows = await fetch(
+        _SELECT + " WHERE a.org = $1 AND a.id = ANY($2::int[]) ORDER BY a.id", org_id, ids
+    )
+    return [_row(r) for r in rows]
+
+
+async def list_assignments(
+    org_id: int,
+    paging: PageRequest,
+    *,
+    mission_id: int | None = None,
+    user_id: int | None = None,
+    project_id: int | None = None,
+    status: str | None = None,
+    account_id: int | None = None,
+) -> PageResult:
+    """``account_id`` keeps the assignments of the users linked to that account ("mine")."""
+    where = ["a.org = $1"]
+    arg = SqlParams(org_id)
+
+    if mission_id is not None:
+        where.append(f"a.mission = {arg(mission_id)}")
+    if user_id is not None:
+        where.append(f"a.user_id = {arg(user_id)}")
+    if project_id is not None:
+        ref = arg(project_id)
+        where.append(f"a.mission IN (SELECT id FROM missions WHERE project = {ref})")  # noqa: S608
+    if status:
+        where.append(f"a.status = {arg(status)}")
+    if account_id is not None:
+        ref = arg(account_id)
+        where.append(f"a.user_id IN (SELECT id FROM users WHERE account = {ref})")  # noqa: S608
+    clause = " AND ".join(where)
+    total = (
+        await fetch(f"SELECT count(*) AS n FROM assignments a WHERE {clause}", *arg.values)  # noqa: S608
+    )[0]["n"]
+    check_page(paging, total)
+    rows = await fetch(
+        f"{_SELECT} WHERE {clause} ORDER BY a.starts_at, a.id "
+        f"LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}",
+        *arg.values,
+    )
+    return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
+
+
+async def invite(principal: Principal, pairs: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Create INVITED assignments for (mission_role_id, user_id) pairs, all or nothing.
+
+    Each gets an invitation (emailed to users who have an address) after commit.
+    """
+    if not pairs:
+        raise DomainError("assignment.empty", "Nothing to assign", status=422)
+    if len(pairs) > MAX_BULK:
+        raise DomainError(
+            "assignment.bulk_too_large", f"At most {MAX_BULK} assignments at once", status=422
+        )
+    async with transaction():
+        created, links = await _insert_invited(principal, pairs)
+    await _announce_invited(principal, created, links)
+    return await get_assignments(principal.org_id, [int(r["id"]) for r in created])
+
+
+async def _insert_invited(
+    principal: Principal, pairs: list[tuple[int, int]]
+) -> tuple[list[dict[str, Any]], dict[int, Link]]:
+    """The writes of :func:`invite` (inside the caller's transaction)."""
+    role_ids = sorted({p[0] for p in pairs})
+    user_ids = sorted({p[1] for p in pairs})
+    # FOR SHARE OF m: a concurrent change of the mission's times waits for us, so the
+    # copied starts_at/ends_at cannot go stale.
+    roles = await fetch(
+        """SELECT r.id, p.status AS project_status FROM mission_roles r
+           JOIN missions m ON m.id = r.mission JOIN projects p ON p.id = m.project
+           WHERE r.org = $1 AND r.id = ANY($2::int[]) FOR SHARE OF m""",
+        principal.org_id,
+        role_ids,
+    )
+    missing_roles = sorted(set(role_ids) - {r["id"] for r in roles})
+    if missing_roles:
+        raise DomainError(
+            "mission_role.not_found",
+            "Unknown mission role",
+            details={"mission_role_ids": missing_roles},
+            status=404,
+        )
+    if any(r["project_status"] == "ARCHIVED" for r in roles):
+        raise Conflict("project.archived", "This project is archived: restore it first")
+    users = await fetch(
+        "SELECT id FROM users WHERE org = $1 AND id = ANY($2::int[])",
+        principal.org_id,
+        user_ids,
+    )
+    missing_users = sorted(set(user_ids) - {u["id"] for u in users})
+    if missing_users:
+        raise DomainError(
+            "user.not_found",
+            "Unknown user",
+            details={"user_ids": missing_users},
+            status=404,
+        )
+    try:
+        created = await fetch(
+            """INSERT INTO assignments
+                   (org, mission, mission_role, user_id, starts_at, ends_at, created_by)
+               SELECT $1, r.mission, r.id, u.user_id, m.starts_at, m.ends_at, $2
+               FROM unnest($3::int[], $4::int[]) WITH ORDINALITY AS u(role_id, user_id, ord)
+               JOIN mission_roles r ON r.id = u.role_id
+               JOIN missions m ON m.id = r.mission
+               ORDER BY u.ord
+               RETURNING id, mission, mission_role, user_id""",
+            principal.org_id,
+            principal.account_id,
+            [p[0] for p in pairs],
+            [p[1] for p in pairs],
+        )
+    except asyncpg.exceptions.UniqueViolationError as exc:
+        raise Conflict(
+            "assignment.duplicate",
+            "This user already has an invited or accepted assignment on this mission",
+        ) from exc
+    links = await issue_invitations(principal.org_id, [int(r["id"]) for r in created])
+    for row in created:
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "assignment.invited",
+            f"assignment:{row['id']}",
+            {"user_id": row["user_id"], "mission_role_id": row["mission_role"]},
+        )
+    return created, links
+
+
+async def _announce_invited(
+    principal: Principal, created: list[dict[str, Any]], links: dict[int, Link]
+) -> None:
+    """After commit: fire the events (the links' delivery was staged with them)."""
+    await emit_events(
+        [
+            AssignmentInvited(
+                org_id=principal.org_id,
+                actor_account_id=principal.account_id,
+                assignment_id=row["id"],
+                mission_id=row["mission"],
+                mission_role_id=row["mission_role"],
+                user_id=row["user_id"],
+                invitation_id=links[row["id"]].invitation_id,
+            )
+            for row in created
+        ]
+    )
+
+
+async def answer_own(
+    principal: Principal, assignment_id: int, accept: bool, reason: str | None = None
+) -> dict[str, Any]:
+    """The logged-in user linked to the assignee answers in the app."""
+    answer = Answer(
+        target="ACCEPTED" if accept else "DECLINED",
+        via="app",
+        actor_account_id=principal.account_id,
+        reason=None if accept else check_reason(reason),
+    )
+    async with transaction():
+        current = await lock_assignment(principal.org_id, assignment_id)
+        if current["account"] != principal.account_id:
+            raise Forbidden(
+                "assignment.not_assignee", "Only the assigned user can answer this assignment"
+            )
+        await apply_answer(principal.org_id, assignment_id, answer)
+    await emit_events(answer.events)
+    return await get_assignment(principal.org_id, assignment_id)
+
+
+async def cancel(principal: Principal, assignment_id: int) -> dict[str, Any]:
+    async with transaction():
+        current = await lock_assignment(principal.org_id, assignment_id)
+        event = await _cancel_locked(principal, current)
+    await emit_events([event])
+    return await get_assignment(principal.org_id, assignment_id)
+
+
+async def _cancel_locked(principal: Principal, current: dict[str, Any]) -> AssignmentCancelled:
+    """Cancel an assignment locked by :func:`lock_assignment`; returns the event to fire
+    after commit."""
+    check_transition(current["status"], "CANCELLED")
+    await fetch(
+        "UPDATE assignments SET status = 'CANCELLED', updated_at = now() WHERE id = $1",
+        current["id"],
+    )
+    await fetch(
+        """UPDATE invitations SET revoked_at = now()
+           WHERE assignment = $1 AND answer IS NULL AND revoked_at IS NULL""",
+        current["id"],
+    )
+    await record(
+        principal.org_id,
+        principal.account_id,
+        "assignment.cancelled",
+        f"assignment:{current['id']}",
+        {"from": current["status"]},
+    )
+    return AssignmentCancelled(
+        org_id=principal.org_id,
+        actor_account_id=principal.account_id,
+        assignment_id=current["id"],
+        mission_id=current["mission"],
+        mission_role_id=current["mission_role"],
+        user_id=current["user_id"],
+        previous_status=current["status"],
+    )
+
+
+async def replace(
+    principal: Principal, assignment_id: int, replacement_user_id: int
+) -> dict[str, Any]:
+    """Cancel an active assignment and invite another user on the same mission role.
+
+    One transaction: either both happen or neither. The mission is locked first
+    (as a change of its times does) so this cannot deadlock with such a change.
+    """
+    async with transaction():
+        found = await fetch(
+            "SELECT mission FROM assignments WHERE org = $1 AND id = $2",
+            principal.org_id,
+            assignment_id,
+        )
+        if not found:
+            raise NotFound("assignment.not_found", "Assignment not found")
+        await fetch("SELECT 1 FROM missions WHERE id = $1 FOR SHARE", found[0]["mission"])
+        current = await lock_assignment(principal.org_id, assignment_id)
+        if current["status"] not in ACTIVE:
+            raise Conflict(
+                "assignment.not_active",
+                f"A {current['status']} assignment has nothing to replace",
+                details={"status": current["status"]},
+            )
+        if current["user_id"] == replacement_user_id:
+            raise Conflict("assignment.same_user", "The replacement is the user already assigned")
+        cancelled = await _cancel_locked(principal, current)
+        created, links = await _insert_invited(
+            principal, [(current["mission_role"], replacement_user_id)]
+        )
+    await emit_events([cancelled])
+    await _announce_invited(principal, created, links)
+    return await get_assignment(principal.org_id, int(created[0]["id"]))

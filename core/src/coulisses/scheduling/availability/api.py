@@ -1,0 +1,164 @@
+"""/api/v1/availability: windows, their expanded occurrences, and their approval."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, delete, get, patch, post
+from litestar.params import Body, FromPath, FromQuery, QueryParameter
+
+from coulisses.auth.rbac import principal_of, requires
+from coulisses.scheduling.availability import service as availability
+from coulisses.scheduling.availability.schemas import (
+    AvailabilityCreate,
+    AvailabilityDecision,
+    AvailabilityKind,
+    AvailabilityOccurrence,
+    AvailabilityOut,
+    AvailabilityPage,
+    AvailabilityStatus,
+    AvailabilityUpdate,
+)
+from coulisses.scheduling.common import page_request
+from coulisses.web.openapi import errors
+
+Page = Annotated[int, QueryParameter(description="1-based page number")]
+PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]
+_BOUND = (
+    "a date (in the org timezone; `to` includes its day) or a date-time with an offset"
+    f" (`to` excluded); at most {availability.MAX_QUERY_DAYS} days between from and to"
+)
+
+
+def _window(row: dict[str, Any]) -> AvailabilityOut:
+    return msgspec.convert(row, AvailabilityOut)
+
+
+class AvailabilityController(Controller):
+    path = "/api/v1/availability"
+    tags = ["availability"]
+
+    @get(
+        "/",
+        operation_id="ListAvailability",
+        responses=errors(404, 422),
+        guards=[requires("availability.read")],
+    )
+    async def list_occurrences(
+        self,
+        request: Request[Any, Any, Any],
+        starts_from: Annotated[str, QueryParameter(name="from", description=_BOUND)],
+        ends_to: Annotated[str, QueryParameter(name="to", description=_BOUND)],
+        user: FromQuery[int | None] = None,
+        kind: FromQuery[AvailabilityKind | None] = None,
+        status: FromQuery[AvailabilityStatus | None] = None,
+    ) -> list[AvailabilityOccurrence]:
+        rows = await availability.list_occurrences(
+            principal_of(request).org_id,
+            starts_from,
+            ends_to,
+            user_id=user,
+            kind=kind,
+            status=status,
+        )
+        return [msgspec.convert(r, AvailabilityOccurrence) for r in rows]
+
+    @get(
+        "/windows",
+        operation_id="ListAvailabilityWindows",
+        responses=errors(404),
+        guards=[requires("availability.read")],
+    )
+    async def list_windows(
+        self,
+        request: Request[Any, Any, Any],
+        page: Page = 1,
+        page_size: PageSize = 50,
+        user: FromQuery[int | None] = None,
+        kind: FromQuery[AvailabilityKind | None] = None,
+        status: FromQuery[AvailabilityStatus | None] = None,
+    ) -> AvailabilityPage:
+        result = await availability.list_windows(
+            principal_of(request).org_id,
+            page_request(page, page_size),
+            user_id=user,
+            status=status,
+            kind=kind,
+        )
+        return AvailabilityPage(
+            [_window(r) for r in result.items], result.page, result.page_size, result.total
+        )
+
+    @post(
+        "/",
+        operation_id="CreateAvailability",
+        responses=errors(404),
+        guards=[requires("availability.request_own")],
+    )
+    async def create_window(
+        self, request: Request[Any, Any, Any], data: Annotated[AvailabilityCreate, Body()]
+    ) -> AvailabilityOut:
+        return _window(await availability.create_window(principal_of(request), data))
+
+    @get(
+        "/{window_id:int}",
+        operation_id="GetAvailability",
+        guards=[requires("availability.read")],
+    )
+    async def get_window(
+        self, request: Request[Any, Any, Any], window_id: FromPath[int]
+    ) -> AvailabilityOut:
+        return _window(await availability.get_window(principal_of(request).org_id, window_id))
+
+    @patch(
+        "/{window_id:int}",
+        operation_id="UpdateAvailability",
+        responses=errors(409),
+        guards=[requires("availability.request_own")],
+    )
+    async def update_window(
+        self,
+        request: Request[Any, Any, Any],
+        window_id: FromPath[int],
+        data: Annotated[AvailabilityUpdate, Body()],
+    ) -> AvailabilityOut:
+        return _window(await availability.update_window(principal_of(request), window_id, data))
+
+    @delete(
+        "/{window_id:int}",
+        operation_id="DeleteAvailability",
+        guards=[requires("availability.request_own")],
+    )
+    async def delete_window(
+        self, request: Request[Any, Any, Any], window_id: FromPath[int]
+    ) -> None:
+        await availability.delete_window(principal_of(request), window_id)
+
+    @post(
+        "/{window_id:int}/approve",
+        operation_id="ApproveAvailability",
+        responses=errors(409),
+        guards=[requires("availability.approve")],
+        status_code=200,
+    )
+    async def approve(
+        self, request: Request[Any, Any, Any], window_id: FromPath[int]
+    ) -> AvailabilityOut:
+        return _window(await availability.approve_window(principal_of(request), window_id))
+
+    @post(
+        "/{window_id:int}/refuse",
+        operation_id="RefuseAvailability",
+        responses=errors(409),
+        guards=[requires("availability.approve")],
+        status_code=200,
+    )
+    async def refuse(
+        self,
+        request: Request[Any, Any, Any],
+        window_id: FromPath[int],
+        data: Annotated[AvailabilityDecision | None, Body()] = None,
+    ) -> AvailabilityOut:
+        reason = data.reason if data is not None else None
+        return _window(await availability.refuse_window(principal_of(request), window_id, reason))

@@ -1,0 +1,72 @@
+"""Invitations: schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import msgspec
+
+from coulisses.auth.schemas import Strict
+from coulisses.scheduling.common import Reason
+
+
+class AnswerIn(Strict):
+    reason: Reason | None = None
+
+
+class DeliveryOut(msgspec.Struct):
+    """What became of the link: ``queued`` (not sent yet, or handed to a plugin:
+    ``channel`` is ``plugin``), ``sent``, ``failed`` (``error`` is the last reason,
+    after every attempt) or ``no_channel`` (no address and no linked channel)."""
+
+    status: Literal["queued", "sent", "failed", "no_channel"]
+    channel: str | None
+    error: str | None
+    attempts: int
+    updated_at: dt.datetime
+
+
+class InvitationOut(msgspec.Struct):
+    id: int
+    expires_at: dt.datetime
+    revoked_at: dt.datetime | None
+    answer: str | None
+    answered_at: dt.datetime | None
+    delivery: DeliveryOut
+
+
+class PublicAnswerOut(msgspec.Struct):
+    """What the public accept/decline page shows (no ids of other people)."""
+
+    invitation_id: int
+    assignment_status: str
+    answer: str
+    answered_at: dt.datetime | None
+    mission_title: str
+    place: str
+    role_name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    org_name: str
+    timezone: str
+    replayed: bool
+
+
+class PublicInvitationOut(msgspec.Struct):
+    """The public page before an answer: the mission and the state of the link."""
+
+    invitation_id: int
+    assignment_status: str
+    answer: str | None
+    answered_at: dt.datetime | None
+    mission_title: str
+    place: str
+    role_name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    org_name: str
+    timezone: str
+    expires_at: dt.datetime
+    expired: bool
+    revoked: bool

@@ -1,0 +1,832 @@
+"""Missions (time slots of a project) and their mission roles; bulk creation from a pattern,
+duplication to other days; a mission starts within its project's dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import msgspec
+
+from coulisses.audit import record, record_many
+from coulisses.db.connection import SqlParams, fetch, transaction
+from coulisses.errors import Conflict, DomainError, NotFound
+from coulisses.scheduling.common import (
+    PageRequest,
+    PageResult,
+    check_page,
+    clean_names,
+    emit_events,
+    json_value,
+    org_timezone,
+    overlap_as_conflict,
+    require_aware,
+)
+from coulisses.scheduling.missions.schemas import (
+    BulkMissionsCreate,
+    MissionBatch,
+    MissionCreate,
+    MissionDuplicate,
+    MissionRoleIn,
+    MissionRoleUpdate,
+    MissionUpdate,
+    TimeSlot,
+)
+from coulisses.scheduling.projects.service import ensure_open, get_project
+from coulisses_sdk import DomainEvent, MissionChanged, Principal
+
+MAX_DURATION = dt.timedelta(hours=24)
+MAX_BULK = 5000
+MAX_RANGE_DAYS = 366
+#: Most missions one batch action takes.
+MAX_BATCH = 1000
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+_SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.starts_at,
+       m.ends_at, m.allow_long, m.status, m.created_at, m.updated_at,
+       COALESCE((
+           SELECT json_agg(json_build_object(
+                      'id', r.id, 'name', r.name, 'quota', r.quota,
+                      'required_skills', r.required_skills,
+                      'invited', (SELECT count(*) FROM assignments a
+                                  WHERE a.mission_role = r.id AND a.status = 'INVITED'),
+                      'accepted', (SELECT count(*) FROM assignments a
+                                   WHERE a.mission_role = r.id AND a.status = 'ACCEPTED'))
+                      ORDER BY r.id)
+           FROM mission_roles r WHERE r.mission = m.id), '[]') AS roles
+FROM missions m"""
+
+
+def _row(row: dict[str, Any]) -> dict[str, Any]:
+    row["roles"] = json_value(row["roles"])
+    return row
+
+
+def _text(value: str, field: str, limit: int = 200, *, required: bool = True) -> str:
+    value = value.strip()
+    if (required and not value) or len(value) > limit:
+        raise DomainError(
+            f"mission.invalid_{field}", f"{field} needs 1 to {limit} characters", status=422
+        )
+    return value
+
+
+def check_times(starts_at: dt.datetime, ends_at: dt.datetime, allow_long: bool) -> None:
+    require_aware(starts_at, "starts_at")
+    require_aware(ends_at, "ends_at")
+    if ends_at <= starts_at:
+        raise DomainError("mission.invalid_times", "A mission must end after it starts", status=422)
+    if ends_at - starts_at > MAX_DURATION and not allow_long:
+        raise DomainError(
+            "mission.too_long",
+            "A mission longer than 24 h needs allow_long: true",
+            details={"hours": (ends_at - starts_at).total_seconds() / 3600},
+            status=422,
+        )
+
+
+def check_roles(roles: list[MissionRoleIn]) -> str:
+    """Validated roles as the JSON that ``jsonb_to_recordset`` reads."""
+    out: list[dict[str, Any]] = []
+    for role in roles:
+        name = _role_name(role.name)
+        if any(r["name"] == name for r in out):
+            raise DomainError(
+                "mission_role.duplicate_name",
+                f"Role {name!r} is listed twice",
+                status=422,
+            )
+        out.append(
+            {
+                "name": name,
+                "quota": _quota(role.quota),
+                "required_skills": clean_names(role.required_skills, "skill"),
+            }
+        )
+    return json.dumps(out)
+
+
+def _role_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise DomainError(
+            "mission_role.invalid_name", "A role name has 1 to 100 characters", status=422
+        )
+    return name
+
+
+def _quota(quota: int) -> int:
+    if quota < 0 or quota > 10_000:
+        raise DomainError(
+            "mission_role.invalid_quota", "A quota is between 0 and 10000", status=422
+        )
+    return quota
+
+
+async def _insert(
+    org_id: int,
+    project_id: int,
+    rows: list[tuple[str, dt.datetime, dt.datetime]],
+    *,
+    place: str,
+    notes: str,
+    allow_long: bool,
+    status: str,
+    roles_json: str,
+) -> list[int]:
+    """Insert many missions and their roles in three statements, whatever their number."""
+    ids = [
+        int(r["id"])
+        for r in await fetch(
+            "SELECT nextval(pg_get_serial_sequence('missions', 'id')) AS id "
+            "FROM generate_series(1, $1)",
+            len(rows),
+        )
+    ]
+    await fetch(
+        """INSERT INTO missions (id, org, project, title, place, notes, starts_at, ends_at,
+                                 allow_long, status)
+           SELECT u.id, $1, $2, u.title, $3, $4, u.starts_at, u.ends_at, $5, $6
+           FROM unnest($7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[])
+                AS u(id, title, starts_at, ends_at)""",
+        org_id,
+        project_id,
+        place,
+        notes,
+        allow_long,
+        status,
+        ids,
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+    )
+    if roles_json != "[]":
+        await fetch(
+            """INSERT INTO mission_roles (org, mission, name, quota, required_skills)
+               SELECT $1, m.id, r.name, r.quota, r.required_skills
+               FROM unnest($2::int[]) AS m(id)
+               CROSS JOIN jsonb_to_recordset($3::jsonb)
+                    AS r(name text, quota int, required_skills text[])""",
+            org_id,
+            ids,
+            roles_json,
+        )
+    return ids
+
+
+async def _open_project(org_id: int, project_id: int) -> dict[str, Any]:
+    """The project, not archived; FOR KEY SHARE keeps its dates fixed until we commit.
+
+    (update_project takes FOR UPDATE, which waits for this lock, so it sees our missions.)
+    """
+    await fetch(
+        "SELECT 1 FROM projects WHERE org = $1 AND id = $2 FOR KEY SHARE", org_id, project_id
+    )
+    project = await get_project(org_id, project_id)
+    ensure_open(project)
+    return project
+
+
+def check_inside_project(project: dict[str, Any], tz: ZoneInfo, starts: list[dt.datetime]) -> None:
+    """A mission belongs to the local day it starts: that day is within the project's dates.
+
+    Its end may run past midnight (the last evening's show ends the next night).
+    A project without dates (or without one bound) takes any day on that side.
+    """
+    first, last = project["starts_on"], project["ends_on"]
+    if first is None and last is None:
+        return
+    days = {s.astimezone(tz).date() for s in starts}
+    outside = sorted(d for d in days if (first and d < first) or (last and d > last))
+    if outside:
+        raise DomainError(
+            "mission.outside_project",
+            "A mission must start within its project's dates",
+            details={
+                "days": [d.isoformat() for d in outside[:20]],
+                "starts_on": first.isoformat() if first else None,
+                "ends_on": last.isoformat() if last else None,
+            },
+            status=422,
+        )
+
+
+async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
+    rows = await fetch(_SELECT + " WHERE m.org = $1 AND m.id = $2", org_id, mission_id)
+    if not rows:
+        raise NotFound("mission.not_found", "Mission not found")
+    return _row(rows[0])
+
+
+async def _lock_mission(org_id: int, mission_id: int) -> dict[str, Any]:
+    rows = await fetch(
+        """SELECT id, project, starts_at, ends_at, allow_long, status FROM missions
+           WHERE org = $1 AND id = $2 FOR UPDATE""",
+        org_id,
+        mission_id,
+    )
+    if not rows:
+        raise NotFound("mission.not_found", "Mission not found")
+    return rows[0]
+
+
+async def get_missions(org_id: int, ids: list[int]) -> list[dict[str, Any]]:
+    rows = await fetch(
+        _SELECT + " WHERE m.org = $1 AND m.id = ANY($2::int[]) ORDER BY m.starts_at, m.id",
+        org_id,
+        ids,
+    )
+    return [_row(r) for r in rows]
+
+
+def _changed(principal: Principal, mission_id: int, project_id: int, change: str) -> MissionChanged:
+    return MissionChanged(
+        org_id=principal.org_id,
+        actor_account_id=principal.account_id,
+        mission_id=mission_id,
+        project_id=project_id,
+        change=change,
+    )
+
+
+async def create_mission(principal: Principal, data: MissionCreate) -> dict[str, Any]:
+    title = _text(data.title, "title")
+    place = _text(data.place, "place", required=False)
+    check_times(data.starts_at, data.ends_at, data.allow_long)
+    roles_json = check_roles(data.roles)
+    async with transaction():
+        project = await _open_project(principal.org_id, data.project_id)
+        check_inside_project(project, await org_timezone(principal.org_id), [data.starts_at])
+        [mission_id] = await _insert(
+            principal.org_id,
+            project["id"],
+            [(title, data.starts_at, data.ends_at)],
+            place=place,
+            notes=data.notes,
+            allow_long=data.allow_long,
+            status="DRAFT",
+            roles_json=roles_json,
+        )
+        await record(
+            principal.org_id, principal.account_id, "mission.created", f"mission:{mission_id}"
+        )
+    await emit_events([_changed(principal, mission_id, project["id"], "created")])
+    return await get_mission(principal.org_id, mission_id)
+
+
+def _slot(slot: TimeSlot) -> tuple[dt.time, dt.time]:
+    parsed: list[dt.time] = []
+    for value in (slot.start, slot.end):
+        match = _HHMM.match(value)
+        if not match:
+            raise DomainError(
+                "mission.invalid_slot",
+                f"Time {value!r} is not HH:MM (00:00 to 23:59)",
+                status=422,
+            )
+        parsed.append(dt.time(int(match[1]), int(match[2])))
+    if parsed[0] == parsed[1]:
+        raise DomainError(
+            "mission.invalid_times", f"Slot {slot.start}-{slot.end} has no length", status=422
+        )
+    return parsed[0], parsed[1]
+
+
+def _days(data: BulkMissionsCreate) -> list[dt.date]:
+    return pattern_days(data.days, data.date_from, data.date_to, data.weekdays)
+
+
+def pattern_days(
+    listed: list[dt.date] | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    weekdays_in: list[int] | None = None,
+    *,
+    names: tuple[str, str] = ("date_from", "date_to"),
+) -> list[dt.date]:
+    """Listed days (sorted, distinct), or the days of a range (optionally some weekdays only)."""
+    start, end = names
+    if listed is not None and (date_from or date_to):
+        raise DomainError(
+            "mission.invalid_pattern", f"Give either days or {start}/{end}, not both", status=422
+        )
+    if listed is not None:
+        return sorted(set(listed))
+    if not date_from or not date_to:
+        raise DomainError(
+            "mission.invalid_pattern", f"Give days, or both {start} and {end}", status=422
+        )
+    if date_to < date_from:
+        raise DomainError(
+            "mission.invalid_pattern", f"{end} must be on or after {start}", status=422
+        )
+    span = (date_to - date_from).days + 1
+    if span > MAX_RANGE_DAYS:
+        raise DomainError(
+            "mission.invalid_pattern", f"A range covers at most {MAX_RANGE_DAYS} days", status=422
+        )
+    weekdays = set(weekdays_in) if weekdays_in is not None else set(range(7))
+    if not weekdays <= set(range(7)):
+        raise DomainError(
+            "mission.invalid_pattern", "weekdays go from 0 (Monday) to 6 (Sunday)", status=422
+        )
+    days = (date_from + dt.timedelta(days=i) for i in range(span))
+    return [d for d in days if d.weekday() in weekdays]
+
+
+def expand_pattern(
+    data: BulkMissionsCreate, tz: ZoneInfo
+) -> list[tuple[str, dt.datetime, dt.datetime]]:
+    """Days x slots -> (title, starts_at, ends_at); local wall-clock times in ``tz``."""
+    title = _text(data.title, "title")
+    if not data.slots:
+        raise DomainError("mission.invalid_pattern", "Give at least one time slot", status=422)
+    slots = [(_slot(s), _text(s.title, "title") if s.title else title) for s in data.slots]
+    days = _days(data)
+    if not days:
+        raise DomainError("mission.invalid_pattern", "The pattern creates no mission", status=422)
+    if len(days) * len(slots) > MAX_BULK:
+        raise DomainError(
+            "mission.bulk_too_large",
+            f"One bulk creation makes at most {MAX_BULK} missions",
+            details={"requested": len(days) * len(slots)},
+            status=422,
+        )
+    out: list[tuple[str, dt.datetime, dt.datetime]] = []
+    for day in days:
+        for (start, end), slot_title in slots:
+            # A slot ending before it starts crosses midnight (19:00-01:00).
+            end_day = day + dt.timedelta(days=1) if end < start else day
+            starts_at = dt.datetime.combine(day, start, tzinfo=tz).astimezone(dt.UTC)
+            ends_at = dt.datetime.combine(end_day, end, tzinfo=tz).astimezone(dt.UTC)
+            check_times(starts_at, ends_at, data.allow_long)
+            out.append((slot_title, starts_at, ends_at))
+    return out
+
+
+async def bulk_create(
+    principal: Principal, project_id: int, data: BulkMissionsCreate
+) -> list[dict[str, Any]]:
+    """All the missions of the pattern, or none (one transaction)."""
+    roles_json = check_roles(data.roles)
+    place = _text(data.place, "place", required=False)
+    async with transaction():
+        project = await _open_project(principal.org_id, project_id)
+        tz = await org_timezone(principal.org_id)
+        rows = expand_pattern(data, tz)
+        check_inside_project(project, tz, [r[1] for r in rows])
+        ids = await _insert(
+            principal.org_id,
+            project_id,
+            rows,
+            place=place,
+            notes=data.notes,
+            allow_long=data.allow_long,
+            status="PUBLISHED" if data.publish else "DRAFT",
+            roles_json=roles_json,
+        )
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.bulk_created",
+            f"project:{project_id}",
+            {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]},
+        )
+    await emit_events([_changed(principal, i, project_id, "created") for i in ids])
+    return await get_missions(principal.org_id, ids)
+
+
+async def duplicate_mission(
+    principal: Principal, mission_id: int, data: MissionDuplicate
+) -> list[dict[str, Any]]:
+    """Copies of a mission (title, place, notes, roles; never its assignments), all or nothing.
+
+    Each copy keeps the source's local wall-clock times in the org timezone, so
+    19:00-01:00 stays 19:00-01:00 on the other side of a DST change (its UTC
+    length then differs by an hour).
+    """
+    async with transaction():
+        source = await get_mission(principal.org_id, mission_id)
+        project = await _open_project(principal.org_id, source["project_id"])
+        tz = await org_timezone(principal.org_id)
+        local_start = source["starts_at"].astimezone(tz)
+        local_end = source["ends_at"].astimezone(tz)
+        days = pattern_days(data.days, data.date_from, data.date_to, names=("from", "to"))
+        if data.days is None:
+            # A range means "every other day": the source already covers its own day.
+            days = [d for d in days if d != local_start.date()]
+        if not days:
+            raise DomainError(
+                "mission.invalid_pattern", "The duplication creates no mission", status=422
+            )
+        if len(days) > MAX_RANGE_DAYS:
+            raise DomainError(
+                "mission.bulk_too_large",
+                f"One duplication makes at most {MAX_RANGE_DAYS} missions",
+                details={"requested": len(days)},
+                status=422,
+            )
+        extra_days = dt.timedelta(days=(local_end.date() - local_start.date()).days)
+        rows: list[tuple[str, dt.datetime, dt.datetime]] = []
+        for day in days:
+            starts_at = dt.datetime.combine(day, local_start.time(), tzinfo=tz)
+            ends_at = dt.datetime.combine(day + extra_days, local_end.time(), tzinfo=tz)
+            rows.append((source["title"], starts_at.astimezone(dt.UTC), ends_at.astimezone(dt.UTC)))
+            check_times(rows[-1][1], rows[-1][2], source["allow_long"])
+        check_inside_project(project, tz, [r[1] for r in rows])
+        roles = [
+            {"name": r["name"], "quota": r["quota"], "required_skills": r["required_skills"]}
+            for r in source["roles"]
+        ]
+        ids = await _insert(
+            principal.org_id,
+            project["id"],
+            rows,
+            place=source["place"],
+            notes=source["notes"],
+            allow_long=source["allow_long"],
+            status="PUBLISHED" if data.publish else "DRAFT",
+            roles_json=json.dumps(roles),
+        )
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.duplicated",
+            f"mission:{mission_id}",
+            {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]},
+        )
+    await emit_events([_changed(principal, i, project["id"], "created") for i in ids])
+    return await get_missions(principal.org_id, ids)
+
+
+async def search_missions(
+    org_id: int,
+    paging: PageRequest,
+    *,
+    starts_from: dt.datetime | None = None,
+    ends_to: dt.datetime | None = None,
+    project_id: int | None = None,
+    status: str | None = None,
+    role: str | None = None,
+    place: str | None = None,
+) -> PageResult:
+    """Missions overlapping [from, to), filtered; ordered by start."""
+    where = ["m.org = $1"]
+    arg = SqlParams(org_id)
+
+    if starts_from is not None:
+        where.append(f"m.ends_at > {arg(require_aware(starts_from, 'from'))}")
+    if ends_to is not None:
+        where.append(f"m.starts_at < {arg(require_aware(ends_to, 'to'))}")
+    if starts_from is not None and ends_to is not None and ends_to <= starts_from:
+        raise DomainError("mission.invalid_window", "to must be after from", status=400)
+    if project_id is not None:
+        where.append(f"m.project = {arg(project_id)}")
+    if status:
+        where.append(f"m.status = {arg(status)}")
+    if role:
+        ref = arg(role.strip())
+        where.append(
+            "EXISTS (SELECT 1 FROM mission_roles r"  # noqa: S608 - only a $n placeholder is added
+            f" WHERE r.mission = m.id AND lower(r.name) = lower({ref}))"
+        )
+    if place:
+        pattern = "%" + re.sub(r"([%_\\])", r"\\\1", place.strip()) + "%"
+        where.append(f"m.place ILIKE {arg(pattern)}")
+    clause = " AND ".join(where)
+    count_sql = f"SELECT count(*) AS n FROM missions m WHERE {clause}"  # noqa: S608
+    total = (await fetch(count_sql, *arg.values))[0]["n"]
+    check_page(paging, total)
+    rows = await fetch(
+        f"{_SELECT} WHERE {clause} ORDER BY m.starts_at, m.id "
+        f"LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}",
+        *arg.values,
+    )
+    return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
+
+
+async def update_mission(
+    principal: Principal, mission_id: int, data: MissionUpdate
+) -> dict[str, Any]:
+    """Edit a mission; new times are copied onto its assignments (the overlap rule sees them)."""
+    changes: dict[str, Any] = {}
+    if data.title is not msgspec.UNSET:
+        changes["title"] = _text(data.title, "title")
+    if data.place is not msgspec.UNSET:
+        changes["place"] = _text(data.place, "place", required=False)
+    if data.notes is not msgspec.UNSET:
+        changes["notes"] = data.notes
+    async with transaction():
+        # Project before mission, the order a project deletion locks them in (no deadlock).
+        owner = await fetch(
+            "SELECT project FROM missions WHERE org = $1 AND id = $2", principal.org_id, mission_id
+        )
+        if not owner:
+            raise NotFound("mission.not_found", "Mission not found")
+        project = await _open_project(principal.org_id, owner[0]["project"])
+        current = await _lock_mission(principal.org_id, mission_id)
+        starts_at = current["starts_at"] if data.starts_at is msgspec.UNSET else data.starts_at
+        ends_at = current["ends_at"] if data.ends_at is msgspec.UNSET else data.ends_at
+        allow_long = current["allow_long"] if data.allow_long is msgspec.UNSET else data.allow_long
+        check_times(starts_at, ends_at, allow_long)
+        times_changed = (starts_at, ends_at) != (current["starts_at"], current["ends_at"])
+        if starts_at != current["starts_at"]:
+            check_inside_project(project, await org_timezone(principal.org_id), [starts_at])
+        if times_changed or allow_long != current["allow_long"]:
+            changes.update(starts_at=starts_at, ends_at=ends_at, allow_long=allow_long)
+        if not changes:
+            return await get_mission(principal.org_id, mission_id)
+        sets = ", ".join(f"{col} = ${i + 3}" for i, col in enumerate(changes))
+        await fetch(
+            f"UPDATE missions SET {sets}, updated_at = now() WHERE org = $1 AND id = $2",  # noqa: S608
+            principal.org_id,
+            mission_id,
+            *changes.values(),
+        )
+        if times_changed:
+            with overlap_as_conflict():
+                await fetch(
+                    """UPDATE assignments SET starts_at = $2, ends_at = $3, updated_at = now()
+                       WHERE mission = $1""",
+                    mission_id,
+                    starts_at,
+                    ends_at,
+                )
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.updated",
+            f"mission:{mission_id}",
+            {"fields": sorted(changes)},
+        )
+    await emit_events([_changed(principal, mission_id, current["project"], "updated")])
+    return await get_mission(principal.org_id, mission_id)
+
+
+async def set_published(principal: Principal, mission_id: int, published: bool) -> dict[str, Any]:
+    target = "PUBLISHED" if published else "DRAFT"
+    events: list[DomainEvent] = []
+    async with transaction():
+        current = await _lock_mission(principal.org_id, mission_id)
+        ensure_open(await get_project(principal.org_id, current["project"]))
+        if current["status"] != target:
+            await fetch(
+                "UPDATE missions SET status = $2, updated_at = now() WHERE id = $1",
+                mission_id,
+                target,
+            )
+            change = "published" if published else "unpublished"
+            await record(
+                principal.org_id, principal.account_id, f"mission.{change}", f"mission:{mission_id}"
+            )
+            events.append(_changed(principal, mission_id, current["project"], change))
+    await emit_events(events)
+    return await get_mission(principal.org_id, mission_id)
+
+
+async def _has_active(column: str, value: int) -> bool:
+    return bool(
+        await fetch(
+            f"SELECT 1 FROM assignments WHERE {column} = $1 "  # noqa: S608
+            "AND status IN ('INVITED', 'ACCEPTED') LIMIT 1",
+            value,
+        )
+    )
+
+
+async def delete_mission(principal: Principal, mission_id: int) -> None:
+    async with transaction():
+        current = await _lock_mission(principal.org_id, mission_id)
+        ensure_open(await get_project(principal.org_id, current["project"]))
+        if await _has_active("mission", mission_id):
+            raise Conflict(
+                "mission.has_active_assignments",
+                "Cancel the invited or accepted assignments of this mission first",
+            )
+        await fetch("DELETE FROM missions WHERE id = $1", mission_id)
+        await record(
+            principal.org_id, principal.account_id, "mission.deleted", f"mission:{mission_id}"
+        )
+    await emit_events([_changed(principal, mission_id, current["project"], "deleted")])
+
+
+async def batch(principal: Principal, data: MissionBatch) -> tuple[list[int], list[dict[str, Any]]]:
+    """Publish, unpublish or delete many missions of the org in one transaction, all or nothing.
+
+    Any unknown (or another org's) id is a 404 ``mission.not_found`` (details:
+    ``mission_ids``); a mission of an archived project a 409 ``project.archived``;
+    ``delete`` with invited or accepted assignments a 409
+    ``mission.has_active_assignments`` (details: ``mission_ids``). Each changed
+    mission is audit-logged and emits the MissionChanged event of the single route
+    after commit. Returns the changed ids and the missions after the action (none
+    for ``delete``).
+    """
+    ids = list(dict.fromkeys(data.mission_ids))
+    if not ids:
+        raise DomainError("mission.batch_empty", "Give at least one mission id", status=422)
+    if len(ids) > MAX_BATCH:
+        raise DomainError(
+            "mission.batch_too_large",
+            f"One batch takes at most {MAX_BATCH} missions",
+            details={"requested": len(ids), "max": MAX_BATCH},
+            status=422,
+        )
+    org_id = principal.org_id
+    events: list[DomainEvent] = []
+    async with transaction():
+        owners = await fetch(
+            "SELECT id, project FROM missions WHERE org = $1 AND id = ANY($2::int[])", org_id, ids
+        )
+        _require_all(ids, owners)
+        # Projects before missions, the order a project deletion locks them in (no deadlock).
+        project_ids = sorted({int(r["project"]) for r in owners})
+        projects_rows = await fetch(
+            """SELECT id, status FROM projects WHERE org = $1 AND id = ANY($2::int[])
+               ORDER BY id FOR KEY SHARE""",
+            org_id,
+            project_ids,
+        )
+        for project in projects_rows:
+            ensure_open(project)
+        locked = await fetch(
+            """SELECT id, project, status FROM missions
+               WHERE org = $1 AND id = ANY($2::int[]) ORDER BY id FOR UPDATE""",
+            org_id,
+            ids,
+        )
+        _require_all(ids, locked)
+        project_of = {int(r["id"]): int(r["project"]) for r in locked}
+        if data.action == "delete":
+            busy = await fetch(
+                """SELECT DISTINCT mission FROM assignments
+                   WHERE mission = ANY($1::int[]) AND status IN ('INVITED', 'ACCEPTED')
+                   ORDER BY mission""",
+                ids,
+            )
+            if busy:
+                raise Conflict(
+                    "mission.has_active_assignments",
+                    "Cancel the invited or accepted assignments of these missions first",
+                    details={"mission_ids": [int(r["mission"]) for r in busy]},
+                )
+            changed = ids
+            await fetch("DELETE FROM missions WHERE org = $1 AND id = ANY($2::int[])", org_id, ids)
+            change = "deleted"
+        else:
+            target = "PUBLISHED" if data.action == "publish" else "DRAFT"
+            stale = {int(r["id"]) for r in locked if r["status"] != target}
+            changed = [i for i in ids if i in stale]
+            if changed:
+                await fetch(
+                    """UPDATE missions SET status = $2, updated_at = now()
+                       WHERE id = ANY($1::int[])""",
+                    changed,
+                    target,
+                )
+            change = "published" if data.action == "publish" else "unpublished"
+        await record_many(
+            org_id,
+            principal.account_id,
+            f"mission.{change}",
+            [f"mission:{i}" for i in changed],
+            {"batch": True},
+        )
+        events = [_changed(principal, i, project_of[i], change) for i in changed]
+    await emit_events(events)
+    if data.action == "delete":
+        return changed, []
+    return changed, await get_missions(org_id, ids)
+
+
+def _require_all(ids: list[int], rows: list[dict[str, Any]]) -> None:
+    missing = sorted(set(ids) - {int(r["id"]) for r in rows})
+    if missing:
+        raise DomainError(
+            "mission.not_found",
+            "Mission not found",
+            details={"mission_ids": missing[:100]},
+            status=404,
+        )
+
+
+# -- mission roles -------------------------------------------------------------------
+
+
+async def add_role(principal: Principal, mission_id: int, data: MissionRoleIn) -> dict[str, Any]:
+    roles_json = check_roles([data])
+    async with transaction():
+        current = await _lock_mission(principal.org_id, mission_id)
+        ensure_open(await get_project(principal.org_id, current["project"]))
+        try:
+            await fetch(
+                """INSERT INTO mission_roles (org, mission, name, quota, required_skills)
+                   SELECT $1, $2, r.name, r.quota, r.required_skills
+                   FROM jsonb_to_recordset($3::jsonb)
+                        AS r(name text, quota int, required_skills text[])""",
+                principal.org_id,
+                mission_id,
+                roles_json,
+            )
+        except asyncpg.exceptions.UniqueViolationError as exc:
+            raise Conflict(
+                "mission_role.duplicate_name", "This mission already has a role with that name"
+            ) from exc
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.role_added",
+            f"mission:{mission_id}",
+            {"role": data.name.strip()},
+        )
+    await emit_events([_changed(principal, mission_id, current["project"], "updated")])
+    return await get_mission(principal.org_id, mission_id)
+
+
+async def _lock_role(org_id: int, mission_id: int, role_id: int) -> dict[str, Any]:
+    rows = await fetch(
+        """SELECT r.id, r.name, r.quota, m.project FROM mission_roles r
+           JOIN missions m ON m.id = r.mission
+           WHERE r.org = $1 AND r.mission = $2 AND r.id = $3 FOR UPDATE OF r""",
+        org_id,
+        mission_id,
+        role_id,
+    )
+    if not rows:
+        raise NotFound("mission_role.not_found", "Mission role not found")
+    return rows[0]
+
+
+async def update_role(
+    principal: Principal, mission_id: int, role_id: int, data: MissionRoleUpdate
+) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if data.name is not msgspec.UNSET:
+        changes["name"] = _role_name(data.name)
+    if data.quota is not msgspec.UNSET:
+        changes["quota"] = _quota(data.quota)
+    if data.required_skills is not msgspec.UNSET:
+        changes["required_skills"] = clean_names(data.required_skills, "skill")
+    async with transaction():
+        role = await _lock_role(principal.org_id, mission_id, role_id)
+        ensure_open(await get_project(principal.org_id, role["project"]))
+        if "quota" in changes:
+            accepted = (
+                await fetch(
+                    """SELECT count(*) AS n FROM assignments
+                       WHERE mission_role = $1 AND status = 'ACCEPTED'""",
+                    role_id,
+                )
+            )[0]["n"]
+            if changes["quota"] < accepted:
+                raise Conflict(
+                    "mission_role.quota_below_accepted",
+                    f"{accepted} assignments are already accepted on this role",
+                    details={"accepted": accepted},
+                )
+        if changes:
+            sets = ", ".join(f"{col} = ${i + 2}" for i, col in enumerate(changes))
+            try:
+                await fetch(
+                    f"UPDATE mission_roles SET {sets} WHERE id = $1",  # noqa: S608
+                    role_id,
+                    *changes.values(),
+                )
+            except asyncpg.exceptions.UniqueViolationError as exc:
+                raise Conflict(
+                    "mission_role.duplicate_name", "This mission already has a role with that name"
+                ) from exc
+            await record(
+                principal.org_id,
+                principal.account_id,
+                "mission.role_updated",
+                f"mission_role:{role_id}",
+                {"fields": sorted(changes)},
+            )
+    if changes:
+        await emit_events([_changed(principal, mission_id, role["project"], "updated")])
+    return await get_mission(principal.org_id, mission_id)
+
+
+async def delete_role(principal: Principal, mission_id: int, role_id: int) -> dict[str, Any]:
+    async with transaction():
+        role = await _lock_role(principal.org_id, mission_id, role_id)
+        ensure_open(await get_project(principal.org_id, role["project"]))
+        if await _has_active("mission_role", role_id):
+            raise Conflict(
+                "mission_role.has_active_assignments",
+                "Cancel the invited or accepted assignments of this role first",
+            )
+        await fetch("DELETE FROM mission_roles WHERE id = $1", role_id)
+        await record(
+            principal.org_id,
+            principal.account_id,
+            "mission.role_deleted",
+            f"mission_role:{role_id}",
+            {"role": role["name"]},
+        )
+    await emit_events([_changed(principal, mission_id, role["project"], "updated")])
+    return await get_mission(principal.org_id, mission_id)

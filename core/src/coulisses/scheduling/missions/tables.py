@@ -1,0 +1,41 @@
+"""Missions: tables."""
+
+from __future__ import annotations
+
+from piccolo.columns import (
+    Array,
+    Boolean,
+    ForeignKey,
+    Integer,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.table import Table
+
+from coulisses.scheduling.projects.tables import Project
+from coulisses.tenancy.tables import Org
+
+MISSION_STATUSES = ("DRAFT", "PUBLISHED")
+
+
+class Mission(Table, tablename="missions"):
+    org = ForeignKey(Org)
+    project = ForeignKey(Project)
+    title = Varchar(length=200)
+    place = Varchar(length=200, default="")
+    notes = Text(default="")
+    starts_at = Timestamptz()
+    ends_at = Timestamptz()
+    allow_long = Boolean(default=False)
+    status = Varchar(length=16, default="DRAFT")
+    created_at = Timestamptz()
+    updated_at = Timestamptz()
+
+
+class MissionRole(Table, tablename="mission_roles"):
+    org = ForeignKey(Org)
+    mission = ForeignKey(Mission)
+    name = Varchar(length=100)
+    quota = Integer()
+    required_skills = Array(Varchar())

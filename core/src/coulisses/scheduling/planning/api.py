@@ -1,0 +1,73 @@
+"""/api/v1/planning: the calendar's one read (missions, roles, assignments, users)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get
+from litestar.params import QueryParameter
+
+from coulisses.auth.rbac import principal_of, requires
+from coulisses.scheduling.planning import service as planning
+from coulisses.scheduling.planning.schemas import Planning
+from coulisses.web.openapi import errors
+
+
+class PlanningController(Controller):
+    path = "/api/v1/planning"
+    tags = ["planning"]
+
+    @get(
+        "/",
+        operation_id="GetPlanning",
+        responses=errors(404, 422),
+        guards=[requires("planning.read")],
+    )
+    async def get_planning(
+        self,
+        request: Request[Any, Any, Any],
+        starts_from: Annotated[
+            str,
+            QueryParameter(
+                name="from",
+                description="window start: an ISO date (from its first minute, org"
+                " timezone) or a date-time with an offset",
+            ),
+        ],
+        ends_to: Annotated[
+            str,
+            QueryParameter(
+                name="to",
+                description="window end: an ISO date (included: to its last minute) or a"
+                f" date-time with an offset (excluded); at most {planning.MAX_WINDOW_DAYS}"
+                " days after from",
+            ),
+        ],
+        project: Annotated[
+            int | None,
+            QueryParameter(description="only the missions of this project", ge=1, le=2**31 - 1),
+        ] = None,
+        user: Annotated[
+            int | None,
+            QueryParameter(
+                description="only this user's assignments, and the missions they are on",
+                ge=1,
+                le=2**31 - 1,
+            ),
+        ] = None,
+        status: Annotated[
+            list[str] | None,
+            QueryParameter(
+                description="assignment statuses shown (repeat or comma-separate):"
+                " INVITED, ACCEPTED, DECLINED, CANCELLED"
+            ),
+        ] = None,
+    ) -> Planning:
+        return await planning.planning(
+            principal_of(request).org_id,
+            starts_from,
+            ends_to,
+            project_id=project,
+            user_id=user,
+            statuses=planning.parse_statuses(status),
+        )

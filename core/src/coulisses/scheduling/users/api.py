@@ -1,0 +1,93 @@
+"""Users: api."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, delete, get, patch, post
+from litestar.params import Body, FromPath, FromQuery
+
+from coulisses.auth.rbac import principal_of, requires
+from coulisses.scheduling.common import (
+    EmploymentType,
+    Page,
+    PageSize,
+    page_request,
+)
+from coulisses.scheduling.users import service as users
+from coulisses.scheduling.users.schemas import UserCreate, UserOut, UserPage, UserUpdate
+from coulisses.web.openapi import errors
+
+
+def _user(row: dict[str, Any]) -> UserOut:
+    return msgspec.convert(row, UserOut)
+
+
+class UserController(Controller):
+    path = "/api/v1/users"
+    tags = ["users"]
+
+    @get("/", operation_id="ListUsers", responses=errors(422), guards=[requires("users.read")])
+    async def list_users(
+        self,
+        request: Request[Any, Any, Any],
+        page: Page = 1,
+        page_size: PageSize = 50,
+        q: FromQuery[str | None] = None,
+        name: FromQuery[str | None] = None,
+        skill: FromQuery[list[str] | None] = None,
+        tag: FromQuery[list[str] | None] = None,
+        employment_type: FromQuery[EmploymentType | None] = None,
+    ) -> UserPage:
+        principal = principal_of(request)
+        result = await users.search_users(
+            principal.org_id,
+            page_request(page, page_size),
+            q=q,
+            name=name,
+            skills=skill,
+            tags=tag,
+            employment_type=employment_type,
+        )
+        return UserPage(
+            [_user(users.for_viewer(r, principal)) for r in result.items],
+            result.page,
+            result.page_size,
+            result.total,
+        )
+
+    @post("/", operation_id="CreateUser", responses=errors(409), guards=[requires("users.manage")])
+    async def create_user(
+        self, request: Request[Any, Any, Any], data: Annotated[UserCreate, Body()]
+    ) -> UserOut:
+        return _user(await users.create_user(principal_of(request), data))
+
+    @get("/{user_id:int}", operation_id="GetUser", guards=[requires("users.read")])
+    async def get_user(self, request: Request[Any, Any, Any], user_id: FromPath[int]) -> UserOut:
+        principal = principal_of(request)
+        row = await users.get_user(principal.org_id, user_id)
+        return _user(users.for_viewer(row, principal))
+
+    @patch(
+        "/{user_id:int}",
+        operation_id="UpdateUser",
+        responses=errors(409),
+        guards=[requires("users.manage")],
+    )
+    async def update_user(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: FromPath[int],
+        data: Annotated[UserUpdate, Body()],
+    ) -> UserOut:
+        return _user(await users.update_user(principal_of(request), user_id, data))
+
+    @delete(
+        "/{user_id:int}",
+        operation_id="DeleteUser",
+        responses=errors(409),
+        guards=[requires("users.manage")],
+    )
+    async def delete_user(self, request: Request[Any, Any, Any], user_id: FromPath[int]) -> None:
+        await users.delete_user(principal_of(request), user_id)

@@ -1,0 +1,94 @@
+"""Users: schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import msgspec
+from msgspec import UNSET, UnsetType
+
+from coulisses.auth.schemas import Strict
+from coulisses.scheduling.common import (
+    EmploymentType,
+    Label100,
+    LegalIds,
+    PersonName,
+    RowId,
+    SkillLevel,
+)
+from coulisses.web.openapi import rule
+
+
+class Skill(msgspec.Struct, forbid_unknown_fields=True):
+    name: Label100
+    level: SkillLevel = 1
+
+
+class UserDocument(Strict):
+    """Metadata of a document the org keeps elsewhere (no file is uploaded)."""
+
+    kind: Annotated[str, rule(min_length=1, max_length=50)]
+    label: Annotated[str, rule(max_length=200)] = ""
+    number: Annotated[str, rule(max_length=100)] | None = None
+    expires_on: dt.date | None = None
+    file_name: Annotated[str, rule(max_length=255)] | None = None
+
+
+class UserCreate(Strict):
+    first_name: PersonName
+    last_name: PersonName
+    employment_type: EmploymentType
+    email: Annotated[str, rule(max_length=255)] | None = None
+    phone: Annotated[str, rule(max_length=40)] | None = None
+    account_id: RowId | None = None
+    skills: list[Skill] = []
+    tags: list[str] = []
+    notes: str = ""
+    rate_profile: Annotated[str, rule(max_length=100)] | None = None
+    legal_ids: LegalIds = {}
+    documents: Annotated[list[UserDocument], rule(max_items=50)] = []
+
+
+class UserUpdate(Strict):
+    first_name: PersonName | UnsetType = UNSET
+    last_name: PersonName | UnsetType = UNSET
+    employment_type: EmploymentType | UnsetType = UNSET
+    email: Annotated[str, rule(max_length=255)] | UnsetType | None = UNSET
+    phone: Annotated[str, rule(max_length=40)] | UnsetType | None = UNSET
+    account_id: RowId | UnsetType | None = UNSET
+    skills: list[Skill] | UnsetType = UNSET
+    tags: list[str] | UnsetType = UNSET
+    notes: str | UnsetType = UNSET
+    rate_profile: Annotated[str, rule(max_length=100)] | UnsetType | None = UNSET
+    #: replaces the whole object (a key left out is removed)
+    legal_ids: LegalIds | UnsetType = UNSET
+    #: replaces the whole list
+    documents: Annotated[list[UserDocument], rule(max_items=50)] | UnsetType = UNSET
+
+
+class UserOut(msgspec.Struct):
+    id: int
+    first_name: str
+    last_name: str
+    employment_type: str
+    email: str | None
+    phone: str | None
+    account_id: int | None
+    skills: list[Skill]
+    tags: list[str]
+    notes: str
+    rate_profile: str | None
+    #: null when the caller may not see them (a tech looking at someone else)
+    legal_ids: dict[str, str] | None
+    documents: list[UserDocument] | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    rank: float | None = None
+
+
+class UserPage(msgspec.Struct):
+    items: list[UserOut]
+    page: int
+    page_size: int
+    total: int

@@ -1,0 +1,438 @@
+"""Users: the schedulable people of an org (skills with levels, tags, rate profile label,
+legal ids, document metadata) and their search (full text, plus pg_trgm when installed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from coulisses.audit import record
+from coulisses.auth.passwords import normalize_email
+from coulisses.auth.rbac import can
+from coulisses.db.connection import SqlParams, fetch, transaction
+from coulisses.errors import Conflict, DomainError, NotFound
+from coulisses.scheduling.common import (
+    LegalIds,
+    PageRequest,
+    PageResult,
+    check_page,
+    clean_names,
+    json_value,
+)
+from coulisses.scheduling.users.schemas import Skill, UserCreate, UserDocument, UserUpdate
+from coulisses_sdk import Principal
+
+MIN_LEVEL, MAX_LEVEL = 1, 5
+MAX_DOCUMENTS = 50
+
+_COLUMNS = """u.id, u.first_name, u.last_name, u.employment_type, u.email, u.phone,
+              u.account AS account_id, u.skills, u.tags, u.notes, u.rate_profile,
+              u.legal_ids, u.documents, u.created_at, u.updated_at"""
+_JSONB = frozenset({"skills", "legal_ids", "documents"})
+
+
+_GET_SQL = "SELECT " + _COLUMNS + " FROM users u WHERE u.org = $1 AND u.id = $2"  # noqa: S608
+
+
+def _row(row: dict[str, Any]) -> dict[str, Any]:
+    for key in _JSONB:
+        row[key] = json_value(row[key])
+    return row
+
+
+def for_viewer(row: dict[str, Any], principal: Principal) -> dict[str, Any]:
+    """Hide legal ids and documents from a tech, except on the tech's own profile.
+
+    A social security number is personal data that only the people who
+    plan and pay need; ``null`` tells the client "not shown", not "empty".
+    """
+    if not can(principal, "users.manage") and row["account_id"] != principal.account_id:
+        row = {**row, "legal_ids": None, "documents": None}
+    return row
+
+
+def _name(value: str, field: str) -> str:
+    value = value.strip()
+    if not value or len(value) > 100:
+        raise DomainError(f"user.invalid_{field}", f"{field} needs 1 to 100 characters", status=422)
+    return value
+
+
+def _skills(skills: list[Skill]) -> str:
+    out: dict[str, int] = {}
+    for skill in skills:
+        name = clean_names([skill.name], "skill")[0]
+        if not MIN_LEVEL <= skill.level <= MAX_LEVEL:
+            raise DomainError(
+                "user.invalid_skill_level",
+                f"Skill levels go from {MIN_LEVEL} to {MAX_LEVEL}",
+                details={"skill": name},
+                status=422,
+            )
+        out[name] = skill.level
+    return json.dumps([{"name": n, "level": lvl} for n, lvl in out.items()])
+
+
+def _email(value: str | None) -> str | None:
+    """The user's address in its normalized form (None or blank: no address).
+
+    The one email rule of the platform (``normalize_email``): a refused address is
+    422 ``validation.email`` before anything is written, never a silently lost mail.
+    """
+    if value is None or not value.strip(" "):
+        return None
+    return normalize_email(value, "email")
+
+
+def _optional(value: str | None, limit: int, code: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        raise DomainError(code, f"At most {limit} characters", status=422)
+    return value or None
+
+
+# -- legal ids ----------------------------------------------------------------------
+
+# ASCII digits only: \d would also take other scripts' digits, which int() accepts.
+_NIR = re.compile(r"^[1-478][0-9]{4}([0-9]{2}|2[AB])[0-9]{8}$")
+_CONGES_SPECTACLES = re.compile(r"^[A-Z0-9]{1,20}$")
+_SIRET = re.compile(r"^[0-9]{14}$")
+_LA_POSTE_SIREN = "356000000"
+
+
+def _compact(value: str) -> str:
+    """Spaces, dots and dashes are how people write these numbers, not part of them."""
+    return re.sub(r"[\s.\-]", "", value).upper()
+
+
+def _nir_ok(value: str) -> bool:
+    """French social security number (NIR): 13 characters and a key, 97 - (number mod 97).
+
+    Corsican departments 2A and 2B count as 19 and 18 in the key.
+    """
+    if not _NIR.match(value):
+        return False
+    number = value[:5] + value[5:7].replace("2A", "19").replace("2B", "18") + value[7:13]
+    return 97 - int(number) % 97 == int(value[13:])
+
+
+def _siret_ok(value: str) -> bool:
+    """SIRET: 14 digits passing the Luhn check (La Poste: the digits sum to a multiple of 5)."""
+    if not _SIRET.match(value):
+        return False
+    if value.startswith(_LA_POSTE_SIREN):
+        return sum(int(c) for c in value) % 5 == 0
+    total = 0
+    for i, char in enumerate(reversed(value)):
+        digit = int(char) * (2 if i % 2 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return total % 10 == 0
+
+
+def _conges_spectacles_ok(value: str) -> bool:
+    return bool(_CONGES_SPECTACLES.match(value))
+
+
+#: key -> (check, human description). A number of the Conges Spectacles fund (run by
+#: Audiens) has no public checksum: only its shape is checked.
+LEGAL_IDS = {
+    "nir": (_nir_ok, "a social security number: 15 characters with a valid key"),
+    "conges_spectacles": (
+        _conges_spectacles_ok,
+        "a Conges Spectacles (Audiens) number: 1 to 20 letters or digits",
+    ),
+    "siret": (_siret_ok, "a SIRET: 14 digits with a valid check digit"),
+}
+
+
+def clean_legal_ids(values: LegalIds) -> dict[str, str]:
+    """Known keys only, each normalized and checked; a null or empty value drops the key."""
+    out: dict[str, str] = {}
+    for key, raw in values.items():
+        if key not in LEGAL_IDS:
+            raise DomainError(
+                "user.unknown_legal_id",
+                f"Unknown legal id {key[:40]!r}",
+                details={"key": key[:40], "known": sorted(LEGAL_IDS)},
+                status=422,
+            )
+        value = _compact(raw or "")
+        if not value:
+            continue
+        check, description = LEGAL_IDS[key]
+        if len(value) > 40 or not check(value):
+            raise DomainError(
+                "user.invalid_legal_id",
+                f"{key} must be {description}",
+                details={"key": key},
+                status=422,
+            )
+        out[key] = value
+    return out
+
+
+# -- documents --------------------------------------------------------------------
+
+_KIND = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+def _document_error(index: int, field: str, message: str) -> DomainError:
+    return DomainError(
+        "user.invalid_document",
+        f"Document {index}: {message}",
+        details={"index": index, "field": field},
+        status=422,
+    )
+
+
+def _doc_text(value: str | None, limit: int, index: int, field: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > limit or any(ord(c) < 32 for c in value):
+        raise _document_error(index, field, f"{field} has at most {limit} printable characters")
+    return value or None
+
+
+def clean_documents(documents: list[UserDocument]) -> list[dict[str, Any]]:
+    """Metadata only: kind (a slug such as ``caces``), label, number, expiry, file name."""
+    if len(documents) > MAX_DOCUMENTS:
+        raise DomainError(
+            "user.too_many_documents", f"At most {MAX_DOCUMENTS} documents", status=422
+        )
+    out: list[dict[str, Any]] = []
+    for index, doc in enumerate(documents):
+        kind = doc.kind.strip().lower()
+        if not _KIND.match(kind):
+            raise _document_error(
+                index, "kind", "kind is a lowercase slug (letters, digits, _), e.g. caces"
+            )
+        file_name = _doc_text(doc.file_name, 255, index, "file_name")
+        if file_name and ("/" in file_name or "\\" in file_name or file_name in {".", ".."}):
+            raise _document_error(index, "file_name", "file_name is a name, not a path")
+        expires_on: dt.date | None = doc.expires_on
+        out.append(
+            {
+                "kind": kind,
+                "label": _doc_text(doc.label, 200, index, "label") or "",
+                "number": _doc_text(doc.number, 100, index, "number"),
+                "expires_on": expires_on.isoformat() if expires_on else None,
+                "file_name": file_name,
+            }
+        )
+    return out
+
+
+async def _check_account(org_id: int, account_id: int | None) -> None:
+    """A user may only be linked to an account that is a member of the same org."""
+    if account_id is None:
+        return
+    if not await fetch(
+        "SELECT 1 FROM org_memberships WHERE org = $1 AND account = $2", org_id, account_id
+    ):
+        raise DomainError(
+            "user.account_not_member", "That account is not a member of this org", status=422
+        )
+
+
+async def get_user(org_id: int, user_id: int) -> dict[str, Any]:
+    rows = await fetch(_GET_SQL, org_id, user_id)
+    if not rows:
+        raise NotFound("user.not_found", "User not found")
+    return _row(rows[0])
+
+
+def _unique_account(exc: asyncpg.exceptions.UniqueViolationError) -> Conflict:
+    return Conflict("user.account_taken", "That account is already linked to another user")
+
+
+async def create_user(principal: Principal, data: UserCreate) -> dict[str, Any]:
+    values = (
+        _name(data.first_name, "first_name"),
+        _name(data.last_name, "last_name"),
+        _email(data.email),
+        _optional(data.phone, 40, "user.invalid_phone"),
+        data.employment_type,
+        data.account_id,
+        _skills(data.skills),
+        clean_names(data.tags, "tag", lower=False),
+        data.notes,
+        _optional(data.rate_profile, 100, "user.invalid_rate_profile"),
+        json.dumps(clean_legal_ids(data.legal_ids)),
+        json.dumps(clean_documents(data.documents)),
+    )
+    async with transaction():
+        await _check_account(principal.org_id, data.account_id)
+        try:
+            rows = await fetch(
+                """INSERT INTO users (org, first_name, last_name, email, phone, employment_type,
+                                      account, skills, tags, notes, rate_profile, legal_ids,
+                                      documents)
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12::jsonb,
+                           $13::jsonb) RETURNING id""",
+                principal.org_id,
+                *values,
+            )
+        except asyncpg.exceptions.UniqueViolationError as exc:
+            raise _unique_account(exc) from exc
+        user_id = int(rows[0]["id"])
+        await record(principal.org_id, principal.account_id, "user.created", f"user:{user_id}")
+    return await get_user(principal.org_id, user_id)
+
+
+async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if data.first_name is not msgspec.UNSET:
+        changes["first_name"] = _name(data.first_name, "first_name")
+    if data.last_name is not msgspec.UNSET:
+        changes["last_name"] = _name(data.last_name, "last_name")
+    if data.employment_type is not msgspec.UNSET:
+        changes["employment_type"] = data.employment_type
+    if data.email is not msgspec.UNSET:
+        changes["email"] = _email(data.email)
+    if data.phone is not msgspec.UNSET:
+        changes["phone"] = _optional(data.phone, 40, "user.invalid_phone")
+    if data.account_id is not msgspec.UNSET:
+        changes["account"] = data.account_id
+    if data.skills is not msgspec.UNSET:
+        changes["skills"] = _skills(data.skills)
+    if data.tags is not msgspec.UNSET:
+        changes["tags"] = clean_names(data.tags, "tag", lower=False)
+    if data.notes is not msgspec.UNSET:
+        changes["notes"] = data.notes
+    if data.rate_profile is not msgspec.UNSET:
+        changes["rate_profile"] = _optional(data.rate_profile, 100, "user.invalid_rate_profile")
+    if data.legal_ids is not msgspec.UNSET:
+        changes["legal_ids"] = json.dumps(clean_legal_ids(data.legal_ids))
+    if data.documents is not msgspec.UNSET:
+        changes["documents"] = json.dumps(clean_documents(data.documents))
+    async with transaction():
+        await get_user(principal.org_id, user_id)
+        if changes:
+            if "account" in changes:
+                await _check_account(principal.org_id, changes["account"])
+            # Column names come from the fixed keys above, never from input.
+            sets = ", ".join(
+                f"{col} = ${i + 3}{'::jsonb' if col in _JSONB else ''}"
+                for i, col in enumerate(changes)
+            )
+            try:
+                await fetch(
+                    f"UPDATE users SET {sets}, updated_at = now() WHERE org = $1 AND id = $2",  # noqa: S608
+                    principal.org_id,
+                    user_id,
+                    *changes.values(),
+                )
+            except asyncpg.exceptions.UniqueViolationError as exc:
+                raise _unique_account(exc) from exc
+            await record(
+                principal.org_id,
+                principal.account_id,
+                "user.updated",
+                f"user:{user_id}",
+                {"fields": sorted(changes)},
+            )
+    return await get_user(principal.org_id, user_id)
+
+
+async def delete_user(principal: Principal, user_id: int) -> None:
+    async with transaction():
+        await get_user(principal.org_id, user_id)
+        if await fetch(
+            """SELECT 1 FROM assignments
+               WHERE org = $1 AND user_id = $2 AND status IN ('INVITED', 'ACCEPTED') LIMIT 1""",
+            principal.org_id,
+            user_id,
+        ):
+            raise Conflict(
+                "user.has_active_assignments",
+                "Cancel this user's invited or accepted assignments first",
+            )
+        await fetch("DELETE FROM users WHERE org = $1 AND id = $2", principal.org_id, user_id)
+        await record(principal.org_id, principal.account_id, "user.deleted", f"user:{user_id}")
+
+
+_trgm: bool | None = None
+
+
+async def has_trgm() -> bool:
+    """Whether pg_trgm is installed in this database (checked once per process).
+
+    Migration m0008 installs it when the server ships it; the embedded
+    PostgreSQL does not, and search then uses full text only.
+    """
+    global _trgm
+    if _trgm is None:
+        _trgm = bool(await fetch("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"))
+    return _trgm
+
+
+def prefix_query(text: str) -> str | None:
+    """Free text -> a tsquery matching every word as a prefix (``jean so`` -> ``jean:* & so:*``).
+
+    Only word characters reach the tsquery, so user input cannot inject its syntax.
+    """
+    words = re.findall(r"\w+", text.lower())[:10]
+    return " & ".join(f"{w}:*" for w in words) or None
+
+
+async def search_users(
+    org_id: int,
+    paging: PageRequest,
+    *,
+    q: str | None = None,
+    name: str | None = None,
+    skills: list[str] | None = None,
+    tags: list[str] | None = None,
+    employment_type: str | None = None,
+) -> PageResult:
+    """Filter by name, skills (all of), tags (all of), type; ``q`` ranks by full-text match.
+
+    With pg_trgm, ``q`` also matches names with a typo (``Martn`` finds Martin):
+    word similarity to the full name is added to the full-text rank.
+    """
+    where = ["u.org = $1"]
+    arg = SqlParams(org_id)
+
+    rank = "NULL::float8"
+    order = "u.last_name, u.first_name, u.id"
+    if q is not None and q.strip():
+        query = prefix_query(q)
+        if query is None:
+            raise DomainError("user.invalid_query", "The search text has no words", status=400)
+        ref = arg(query)
+        match = f"u.search_vector @@ to_tsquery('simple', {ref})"
+        rank = f"ts_rank(u.search_vector, to_tsquery('simple', {ref}))"
+        if await has_trgm():
+            text = arg(q.strip()[:200])
+            full_name = "(u.first_name || ' ' || u.last_name)"
+            match = f"({match} OR {text} <% {full_name})"
+            rank = f"{rank} + word_similarity({text}, {full_name})"
+        where.append(match)
+        rank = f"({rank})::float8"
+        order = f"{rank} DESC, {order}"
+    if name:
+        pattern = "%" + re.sub(r"([%_\\])", r"\\\1", name.strip()) + "%"
+        where.append(f"(u.first_name || ' ' || u.last_name) ILIKE {arg(pattern)}")
+    for skill in clean_names(skills or [], "skill"):
+        where.append(f"u.skills @> {arg(json.dumps([{'name': skill}]))}::jsonb")
+    if tags:
+        where.append(f"u.tags @> {arg(clean_names(tags, 'tag', lower=False))}::text[]")
+    if employment_type:
+        where.append(f"u.employment_type = {arg(employment_type)}")
+    clause = " AND ".join(where)
+    total = (await fetch(f"SELECT count(*) AS n FROM users u WHERE {clause}", *arg.values))[0]["n"]  # noqa: S608
+    check_page(paging, total)
+    rows = await fetch(
+        f"""SELECT {_COLUMNS}, {rank} AS rank FROM users u WHERE {clause}
+            ORDER BY {order} LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}""",  # noqa: S608
+        *arg.values,
+    )
+    return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
