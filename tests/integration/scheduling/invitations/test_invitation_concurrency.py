@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from coulisses.settings import get_settings
-from tests.integration.scheduling.test_invitations import _setup
+from tests.integration.scheduling.invitations.test_invitations import _setup
 
 
 async def test_two_simultaneous_accepts_both_see_the_accepted_assignment(

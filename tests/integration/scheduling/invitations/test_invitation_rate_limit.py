@@ -7,7 +7,7 @@ from coulisses.settings import get_settings
 from tests.conftest import run_jobs
 from tests.helpers import error_code, signup
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
-from tests.integration.scheduling.test_invitations import LINK, _link
+from tests.integration.scheduling.invitations.test_invitations import LINK, _link
 
 
 async def _invitation(client, mail_sink, email: str = "crew@example.org"):
