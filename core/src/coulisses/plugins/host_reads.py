@@ -92,7 +92,7 @@ _OPEN_INVITATION = """LEFT JOIN LATERAL (
 
 async def assignment_context(org_id: int, assignment_id: int) -> AssignmentContext | None:
     rows = await fetch(
-        f"""SELECT s.id, s.status, s.user_id, u.first_name, u.last_name, u.email,
+        f"""SELECT s.id, s.status, s.reserve, s.user_id, u.first_name, u.last_name, u.email,
                   u.account, mi.id AS mission_id, mi.title, mi.place, mi.starts_at, mi.ends_at,
                   r.name AS role_name, p.id AS project_id, p.name AS project_name,
                   o.id AS org_id, o.name AS org_name, o.timezone, o.locale,
@@ -132,6 +132,7 @@ async def assignment_context(org_id: int, assignment_id: int) -> AssignmentConte
         managers=tuple(await project_managers(org_id, r["project_id"])),
         invitation_id=r["invitation_id"],
         invitation_expires_at=r["expires_at"],
+        reserve=r["reserve"],
     )
 
 
@@ -160,7 +161,7 @@ async def list_assignments(
     if invitation_expires_before is not None:
         where.append(f"inv.expires_at < {arg(invitation_expires_before)}")
     rows = await fetch(
-        f"""SELECT s.id, s.status, s.user_id, mi.id AS mission_id, mi.title, mi.place,
+        f"""SELECT s.id, s.status, s.reserve, s.user_id, mi.id AS mission_id, mi.title, mi.place,
                    r.name AS role_name, mi.starts_at, mi.ends_at,
                    inv.id AS invitation_id, inv.expires_at
             FROM assignments s JOIN missions mi ON mi.id = s.mission
@@ -183,6 +184,7 @@ async def list_assignments(
             ends_at=r["ends_at"],
             invitation_id=r["invitation_id"],
             invitation_expires_at=r["expires_at"],
+            reserve=r["reserve"],
         )
         for r in rows
     ]
