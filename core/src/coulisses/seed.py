@@ -711,13 +711,16 @@ async def _build(rng: random.Random) -> None:
 
 
 async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], tom: int) -> None:
-    """Invite everyone, then answer: cancellations first, so quotas always have room."""
+    """Invite and answer the refusals first (declines, cancellations), then the others: a
+    role's places are never all held at once, so nobody needs to be a reserve."""
     created: dict[tuple[int, int], int] = {}
-    pairs = [(b.role_id, b.user_id) for b in bookings]
-    for start in range(0, len(pairs), assignments.MAX_BULK):
-        for row in await assignments.invite(owner, pairs[start : start + assignments.MAX_BULK]):
-            created[(row["mission_role_id"], row["user_id"])] = row["id"]
     events: list[DomainEvent] = []
+
+    async def invite(batch: list[Booking]) -> None:
+        pairs = [(b.role_id, b.user_id) for b in batch]
+        for start in range(0, len(pairs), assignments.MAX_BULK):
+            for row in await assignments.invite(owner, pairs[start : start + assignments.MAX_BULK]):
+                created[(row["mission_role_id"], row["user_id"])] = row["id"]
 
     async def answer(booking: Booking, target: str) -> None:
         mine = booking.user_id == tom
@@ -730,14 +733,19 @@ async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], to
         await answers.apply_answer(owner.org_id, created[(booking.role_id, booking.user_id)], reply)
         events.extend(reply.events)
 
-    for booking in bookings:
+    refusals = [b for b in bookings if b.status in ("DECLINED", "CANCELLED")]
+    await invite(refusals)
+    for booking in refusals:
         if booking.status == "CANCELLED":
             if booking.accepted_first:
                 await answer(booking, "ACCEPTED")
             await assignments.cancel(owner, created[(booking.role_id, booking.user_id)])
+        else:
+            await answer(booking, "DECLINED")
+    await invite([b for b in bookings if b.status in ("INVITED", "ACCEPTED")])
     for booking in bookings:
-        if booking.status in ("ACCEPTED", "DECLINED"):
-            await answer(booking, booking.status)
+        if booking.status == "ACCEPTED":
+            await answer(booking, "ACCEPTED")
     # The demo's links are not mailed (they stand for the past): show them as sent.
     await fetch(
         """UPDATE invitations i SET delivery_status = CASE WHEN u.email IS NULL

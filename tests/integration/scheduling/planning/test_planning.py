@@ -124,6 +124,7 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
             "required_skills": ["son"],
             "invited": 1,
             "accepted": 1,
+            "reserves": 0,
         }
     ]
     cloitre = body["missions"][1]
@@ -151,6 +152,8 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
         "ends_at": "2027-07-10T23:00:00Z",
         "decline_reason": None,
         "delivery_status": None,  # only an INVITED assignment has one
+        "reserve": False,
+        "reserve_position": None,
     }
     assert by_id[f["declined"]["id"]]["status"] == "DECLINED"
     assert by_id[f["declined"]["id"]]["decline_reason"] == "deja pris"

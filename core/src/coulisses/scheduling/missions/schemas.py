@@ -34,12 +34,16 @@ class MissionRoleUpdate(Strict):
 
 
 class MissionRoleOut(msgspec.Struct):
+    """``invited`` + ``accepted`` are the places held (reserves excluded) out of ``quota``;
+    ``reserves`` counts the active reserves (invited or accepted, beyond the quota)."""
+
     id: int
     name: str
     quota: int
     required_skills: list[str]
     invited: int
     accepted: int
+    reserves: int = 0
 
 
 class MissionCreate(Strict):

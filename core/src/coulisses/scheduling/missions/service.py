@@ -15,6 +15,7 @@ import msgspec
 from coulisses.audit import record, record_many
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
+from coulisses.scheduling.assignments.reserves import promote
 from coulisses.scheduling.common import (
     PageRequest,
     PageResult,
@@ -53,9 +54,14 @@ _SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.
                       'id', r.id, 'name', r.name, 'quota', r.quota,
                       'required_skills', r.required_skills,
                       'invited', (SELECT count(*) FROM assignments a
-                                  WHERE a.mission_role = r.id AND a.status = 'INVITED'),
+                                  WHERE a.mission_role = r.id AND a.status = 'INVITED'
+                                    AND NOT a.reserve),
                       'accepted', (SELECT count(*) FROM assignments a
-                                   WHERE a.mission_role = r.id AND a.status = 'ACCEPTED'))
+                                   WHERE a.mission_role = r.id AND a.status = 'ACCEPTED'
+                                     AND NOT a.reserve),
+                      'reserves', (SELECT count(*) FROM assignments a
+                                   WHERE a.mission_role = r.id AND a.reserve
+                                     AND a.status IN ('INVITED', 'ACCEPTED')))
                       ORDER BY r.id)
            FROM mission_roles r WHERE r.mission = m.id), '[]') AS roles
 FROM missions m"""
@@ -770,14 +776,22 @@ async def update_role(
         changes["quota"] = _quota(data.quota)
     if data.required_skills is not msgspec.UNSET:
         changes["required_skills"] = clean_names(data.required_skills, "skill")
+    promoted: list[DomainEvent] = []
     async with transaction():
+        # The mission first: a raised quota promotes reserves (lock order in
+        # assignments/reserves.py).
+        await fetch(
+            "SELECT 1 FROM missions WHERE org = $1 AND id = $2 FOR SHARE",
+            principal.org_id,
+            mission_id,
+        )
         role = await _lock_role(principal.org_id, mission_id, role_id)
         ensure_open(await get_project(principal.org_id, role["project"]))
         if "quota" in changes:
             accepted = (
                 await fetch(
                     """SELECT count(*) AS n FROM assignments
-                       WHERE mission_role = $1 AND status = 'ACCEPTED'""",
+                       WHERE mission_role = $1 AND status = 'ACCEPTED' AND NOT reserve""",
                     role_id,
                 )
             )[0]["n"]
@@ -806,8 +820,16 @@ async def update_role(
                 f"mission_role:{role_id}",
                 {"fields": sorted(changes)},
             )
+        if changes.get("quota", 0) > role["quota"]:
+            promoted += await promote(
+                principal.org_id,
+                role_id,
+                changes["quota"],
+                cause="quota",
+                actor_account_id=principal.account_id,
+            )
     if changes:
-        await emit_events([_changed(principal, mission_id, role["project"], "updated")])
+        await emit_events([_changed(principal, mission_id, role["project"], "updated"), *promoted])
     return await get_mission(principal.org_id, mission_id)
 
 

@@ -13,7 +13,9 @@ import msgspec
 
 
 class PlanningRole(msgspec.Struct, gc=False):
-    """A mission role; ``accepted`` is the number of places filled, out of ``quota``."""
+    """A mission role; ``accepted`` is the number of places filled, out of ``quota``,
+    ``invited`` the places held by invitations still waiting (reserves count in neither),
+    ``reserves`` the active reserves (invited or accepted, beyond the quota)."""
 
     id: int
     name: str
@@ -21,6 +23,7 @@ class PlanningRole(msgspec.Struct, gc=False):
     required_skills: list[str]
     invited: int
     accepted: int
+    reserves: int = 0
 
 
 class PlanningMission(msgspec.Struct, gc=False):
@@ -48,6 +51,10 @@ class PlanningAssignment(msgspec.Struct, gc=False):
     #: For an INVITED assignment, what became of its link (queued, sent, failed,
     #: no_channel); None for the other statuses.
     delivery_status: str | None = None
+    #: On the reserve list of its role (beyond the quota: no place held yet).
+    reserve: bool = False
+    #: For an ACCEPTED reserve, its rank in the role's queue (1 is promoted first).
+    reserve_position: int | None = None
 
 
 class PlanningUser(msgspec.Struct, gc=False):

@@ -16,8 +16,9 @@ window is (it guessed 1 mission instead of 800 and took seconds): the
 transaction asks for custom plans.
 
 Times are UTC, as in every other route; ``timezone`` is the org's, for display.
-A filter narrows what is shown, never the counts: a role's ``invited`` and
-``accepted`` count every assignment of the role.
+A filter narrows what is shown, never the counts: a role's ``invited``,
+``accepted`` and ``reserves`` count every assignment of the role (reserves in
+``reserves`` only).
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ _ASSIGNMENTS_SQL = """SELECT a.id, a.mission, a.mission_role, a.user_id, a.statu
        a.decline_reason,
        CASE WHEN a.status = 'INVITED' THEN (
            SELECT i.delivery_status FROM invitations i WHERE i.assignment = a.id
-           ORDER BY i.id DESC LIMIT 1) END AS delivery_status
+           ORDER BY i.id DESC LIMIT 1) END AS delivery_status,
+       a.reserve, a.reserve_rank
 FROM assignments a WHERE a.mission_role = ANY($1::int[])
 ORDER BY a.starts_at, a.id"""
 
@@ -163,21 +165,31 @@ async def planning(
         shown: list[PlanningAssignment] = []
         if roles:
             wanted = set(statuses) if statuses else None
-            for a_id, m_id, r_id, u_id, status, reason, delivery in await fetch_records(
-                _ASSIGNMENTS_SQL, list(roles)
-            ):
-                if status == "ACCEPTED":
+            # role id -> (rank, shown assignment or None) of its accepted reserves
+            queues: dict[int, list[tuple[int, PlanningAssignment | None]]] = {}
+            for row in await fetch_records(_ASSIGNMENTS_SQL, list(roles)):
+                a_id, m_id, r_id, u_id, status, reason, delivery, reserve, rank = row
+                if reserve and status in ("INVITED", "ACCEPTED"):
+                    roles[r_id].reserves += 1
+                elif status == "ACCEPTED":
                     roles[r_id].accepted += 1
                 elif status == "INVITED":
                     roles[r_id].invited += 1
+                item: PlanningAssignment | None = None
                 if (wanted is None or status in wanted) and (user_id is None or u_id == user_id):
                     mission = missions[m_id]
-                    shown.append(
-                        PlanningAssignment(
-                            a_id, m_id, r_id, u_id, status, mission.starts_at, mission.ends_at,
-                            reason, delivery,
-                        )
+                    item = PlanningAssignment(
+                        a_id, m_id, r_id, u_id, status, mission.starts_at, mission.ends_at,
+                        reason, delivery, reserve,
                     )  # fmt: skip
+                    shown.append(item)
+                if reserve and status == "ACCEPTED":
+                    queues.setdefault(r_id, []).append((rank, item))
+            for queue in queues.values():
+                queue.sort(key=lambda entry: entry[0])
+                for position, (_, item) in enumerate(queue, start=1):
+                    if item is not None:
+                        item.reserve_position = position
 
         people: list[PlanningUser] = []
         if shown:
