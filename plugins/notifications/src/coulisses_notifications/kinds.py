@@ -35,6 +35,8 @@ KINDS: dict[str, Kind] = {
         Kind("reminder"),
         Kind("mission_changed"),
         Kind("assignment_cancelled"),
+        # A reserve learns they now work on the mission: it must reach them.
+        Kind("assignment_promoted", transactional=True),
         Kind("answer_received"),
         Kind(
             "password_reset",
@@ -53,6 +55,7 @@ TEMPLATES: dict[str, str] = {
     "reminder_mission": "reminder",
     "mission_changed": "mission_changed",
     "assignment_cancelled": "assignment_cancelled",
+    "assignment_promoted": "assignment_promoted",
     "answer_received": "answer_received",
     "password_reset": "password_reset",
 }

@@ -20,6 +20,7 @@ from coulisses_sdk import (
     AssignmentAccepted,
     AssignmentCancelled,
     AssignmentDeclined,
+    AssignmentPromoted,
     InvitationDelivery,
     InvitationDeliveryFailed,
     MenuEntry,
@@ -67,6 +68,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_invitation,
             jobs.on_answer,
             jobs.on_cancelled,
+            jobs.on_promoted,
             jobs.on_mission_changed,
             jobs.on_password_reset,
             jobs.on_delivery_failed,
@@ -202,6 +204,15 @@ class NotificationsPlugin(Plugin):
             plugin=NAME,
             assignment_id=event.assignment_id,
             previous_status=event.previous_status,
+        )
+
+    @hookimpl
+    async def assignment_promoted(self, event: AssignmentPromoted) -> None:
+        await enqueue(
+            f"{NAME}.on_promoted",
+            org_id=event.org_id,
+            plugin=NAME,
+            assignment_id=event.assignment_id,
         )
 
     @hookimpl
