@@ -1199,6 +1199,12 @@ export interface components {
         /** AssignmentCreate */
         AssignmentCreate: {
             mission_role_id: number;
+            /**
+             * @description Beyond the role's quota, invite as a reserve instead of refusing (409 assignment.quota_would_exceed). Free places are filled first, in the order given; a reserve is promoted when a place frees up, in the order reserves accepted.
+             * @default false
+             * @example true
+             */
+            reserve: boolean;
             user_id: number;
         };
         /** AssignmentInvitedOut */
@@ -1213,6 +1219,17 @@ export interface components {
             invitation?: components["schemas"]["InvitationOut"] | null;
             mission_id: number;
             mission_role_id: number;
+            promoted_at?: string | null;
+            /**
+             * @description On the reserve list (beyond the role's quota, no place held yet)
+             * @default false
+             */
+            reserve: boolean;
+            /**
+             * @description For a reserve who accepted, its rank in the role's queue (1 is promoted first); null otherwise
+             * @example 1
+             */
+            reserve_position?: number | null;
             role_name: string;
             /** Format: date-time */
             starts_at: string;
@@ -1234,6 +1251,17 @@ export interface components {
             invitation?: components["schemas"]["InvitationOut"] | null;
             mission_id: number;
             mission_role_id: number;
+            promoted_at?: string | null;
+            /**
+             * @description On the reserve list (beyond the role's quota, no place held yet)
+             * @default false
+             */
+            reserve: boolean;
+            /**
+             * @description For a reserve who accepted, its rank in the role's queue (1 is promoted first); null otherwise
+             * @example 1
+             */
+            reserve_position?: number | null;
             role_name: string;
             /** Format: date-time */
             starts_at: string;
@@ -1252,6 +1280,12 @@ export interface components {
         /** AssignmentsBulkCreate */
         AssignmentsBulkCreate: {
             mission_role_ids: number[];
+            /**
+             * @description Beyond the role's quota, invite as a reserve instead of refusing (409 assignment.quota_would_exceed). Free places are filled first, in the order given; a reserve is promoted when a place frees up, in the order reserves accepted.
+             * @default false
+             * @example true
+             */
+            reserve: boolean;
             user_ids: number[];
         };
         /** AssignmentsBulkOut */
@@ -1628,6 +1662,8 @@ export interface components {
             name: string;
             quota: number;
             required_skills: string[];
+            /** @default 0 */
+            reserves: number;
         };
         /** MissionRoleUpdate */
         MissionRoleUpdate: {
@@ -1711,6 +1747,9 @@ export interface components {
             id: number;
             mission_id: number;
             mission_role_id: number;
+            /** @default false */
+            reserve: boolean;
+            reserve_position?: number | null;
             /** Format: date-time */
             starts_at: string;
             status: string;
@@ -1739,6 +1778,8 @@ export interface components {
             name: string;
             quota: number;
             required_skills: string[];
+            /** @default 0 */
+            reserves: number;
         };
         /** PlanningUser */
         PlanningUser: {
@@ -1847,6 +1888,16 @@ export interface components {
             org_name: string;
             place: string;
             replayed: boolean;
+            /**
+             * @description On the reserve list: invited beyond the role's quota. Accepting confirms availability; the place comes when one frees up (first accepted, first promoted).
+             * @default false
+             */
+            reserve: boolean;
+            /**
+             * @description For a reserve who accepted, its rank in the queue (1 is next); else null
+             * @example 2
+             */
+            reserve_position?: number | null;
             role_name: string;
             /** Format: date-time */
             starts_at: string;
@@ -1866,6 +1917,16 @@ export interface components {
             mission_title: string;
             org_name: string;
             place: string;
+            /**
+             * @description On the reserve list: invited beyond the role's quota. Accepting confirms availability; the place comes when one frees up (first accepted, first promoted).
+             * @default false
+             */
+            reserve: boolean;
+            /**
+             * @description For a reserve who accepted, its rank in the queue (1 is next); else null
+             * @example 2
+             */
+            reserve_position?: number | null;
             revoked: boolean;
             role_name: string;
             /** Format: date-time */

@@ -20,6 +20,7 @@ const planning: Planning = {
       ends_at: '2027-07-05T23:00:00Z',
       decline_reason: null,
       delivery_status: 'no_channel',
+      reserve: false,
     },
   ],
 };
@@ -44,6 +45,23 @@ describe('applyAssignmentEvent', () => {
   it('keeps the decline reason', () => {
     const next = applyAssignmentEvent(planning, 'AssignmentDeclined', { ...event, reason: 'deja pris' });
     expect(next?.assignments[0]?.decline_reason).toBe('deja pris');
+  });
+
+  it('keeps an accepting reserve on the list, and a promotion takes it off', () => {
+    const reserve: Planning = {
+      ...planning,
+      assignments: planning.assignments.map((a) => ({ ...a, reserve: true, reserve_position: null })),
+    };
+    const accepted = applyAssignmentEvent(reserve, 'AssignmentAccepted', { ...event, reserve: true });
+    expect(accepted?.assignments[0]).toMatchObject({ status: 'ACCEPTED', reserve: true });
+    const promoted = applyAssignmentEvent(
+      { ...reserve, assignments: reserve.assignments.map((a) => ({ ...a, status: 'ACCEPTED', reserve_position: 1 })) },
+      'AssignmentPromoted',
+      event,
+    );
+    expect(promoted?.assignments[0]).toMatchObject({ status: 'ACCEPTED', reserve: false, reserve_position: null });
+    // Promoting what already holds a place changes nothing.
+    expect(applyAssignmentEvent(promoted, 'AssignmentPromoted', event)).toBe(promoted);
   });
 
   it('returns the same object when nothing changes', () => {

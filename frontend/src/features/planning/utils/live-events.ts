@@ -6,6 +6,8 @@ export const ASSIGNMENT_EVENT_STATUS = {
   AssignmentAccepted: 'ACCEPTED',
   AssignmentDeclined: 'DECLINED',
   AssignmentCancelled: 'CANCELLED',
+  // A reserve who had accepted is given a place: still ACCEPTED, no longer a reserve.
+  AssignmentPromoted: 'ACCEPTED',
 } as const;
 
 export type AssignmentEventKind = keyof typeof ASSIGNMENT_EVENT_STATUS;
@@ -19,6 +21,8 @@ export interface AssignmentEventData {
   mission_role_id: number;
   user_id: number;
   reason?: string | null;
+  /** AssignmentInvited / AssignmentAccepted: a reserve's invitation or answer. */
+  reserve?: boolean;
 }
 
 /**
@@ -33,12 +37,16 @@ export function applyAssignmentEvent(
   if (!planning) return planning;
   const status = ASSIGNMENT_EVENT_STATUS[kind];
   let changed = false;
+  const promoted = kind === 'AssignmentPromoted';
   const assignments = planning.assignments.map((a) => {
-    if (a.id !== data.assignment_id || a.status === status) return a;
+    if (a.id !== data.assignment_id) return a;
+    if (a.status === status && !(promoted && a.reserve)) return a;
     changed = true;
     return {
       ...a,
       status,
+      // The queue position comes with the refetch that follows.
+      ...(promoted ? { reserve: false, reserve_position: null } : {}),
       // Only an invitation waiting for an answer has a delivery state to show.
       delivery_status: status === 'INVITED' ? a.delivery_status : null,
       decline_reason: kind === 'AssignmentDeclined' ? (data.reason ?? a.decline_reason) : a.decline_reason,
