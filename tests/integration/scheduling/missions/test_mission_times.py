@@ -193,3 +193,29 @@ async def test_duplicate_refuses_a_skipped_local_time_and_takes_fold(client):
     assert copy["duration_minutes"] == 90
     default = await org.post(url, json={"days": ["2027-10-31"]})
     assert default.json()["items"][0]["starts_at"] == "2027-10-31T00:30:00Z"
+
+
+async def test_far_days_are_a_422_not_an_overflow(client):
+    org = await signup(client)
+    project = await make_project(org, starts_on=None, ends_on=None)
+    for body in (
+        {
+            "days": ["9999-12-31"],
+            "slots": [{"start": "19:00", "end": "01:00", "ends_next_day": True}],
+        },
+        {"days": ["0001-01-01"], "slots": [{"start": "00:05", "end": "01:00"}]},
+        {
+            "date_from": "9999-12-30",
+            "date_to": "9999-12-31",
+            "slots": [{"start": "01:00", "end": "02:00", "day_offset": 7}],
+        },
+    ):
+        response = await _bulk(org, project["id"], **body)
+        assert response.status_code == 422, response.text
+        assert error_code(response) == "mission.invalid_pattern"
+    source = await make_mission(org, project["id"])
+    far = await org.post(
+        f"/api/v1/missions/{source['id']}/duplicate", json={"days": ["9999-12-31"]}
+    )
+    assert error_code(far) == "mission.invalid_pattern"
+    assert far.json()["error"]["details"] == {"field": "days"}

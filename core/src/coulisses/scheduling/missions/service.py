@@ -18,6 +18,8 @@ from coulisses.audit import record, record_many
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
+    MAX_YEAR,
+    MIN_YEAR,
     PageRequest,
     PageResult,
     check_page,
@@ -363,12 +365,24 @@ def pattern_days(
     *,
     names: tuple[str, str] = ("date_from", "date_to"),
 ) -> list[dt.date]:
-    """Listed days (sorted, distinct), or the days of a range (optionally some weekdays only)."""
+    """Listed days (sorted, distinct), or the days of a range (optionally some weekdays only).
+
+    Days lie in the years MIN_YEAR..MAX_YEAR (a slot may end days later: 9999-12-31 + 1
+    would overflow)."""
     start, end = names
     if listed is not None and (date_from or date_to):
         raise DomainError(
             "mission.invalid_pattern", f"Give either days or {start}/{end}, not both", status=422
         )
+    for field, days_given in (("days", listed or []), (start, [date_from]), (end, [date_to])):
+        far = [d for d in days_given if d and not MIN_YEAR <= d.year <= MAX_YEAR]
+        if far:
+            raise DomainError(
+                "mission.invalid_pattern",
+                f"Days go from {MIN_YEAR} to {MAX_YEAR}, not {far[0].isoformat()}",
+                details={"field": field},
+                status=422,
+            )
     if listed is not None:
         return sorted(set(listed))
     if not date_from or not date_to:
