@@ -1345,7 +1345,153 @@ export interface components {
             start_time?: string | null;
             starts_at?: string | null;
         };
-        /** BulkMissionsCreate */
+        /**
+         * BulkMissionsCreate
+         * @example {
+         *       "date_from": "2027-07-10",
+         *       "date_to": "2027-07-19",
+         *       "publish": true,
+         *       "roles": [
+         *         {
+         *           "name": "machiniste",
+         *           "quota": 3
+         *         },
+         *         {
+         *           "name": "accroche",
+         *           "quota": 1
+         *         }
+         *       ],
+         *       "slots": [
+         *         {
+         *           "end": "13:00",
+         *           "place": "Cour",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Cour"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Cour",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Cour"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Cour",
+         *           "start": "01:00",
+         *           "title": "Demontage Cour"
+         *         },
+         *         {
+         *           "end": "13:00",
+         *           "place": "Cloitre",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Cloitre"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Cloitre",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Cloitre"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Cloitre",
+         *           "start": "01:00",
+         *           "title": "Demontage Cloitre"
+         *         },
+         *         {
+         *           "end": "13:00",
+         *           "place": "Chapiteau",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Chapiteau"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Chapiteau",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Chapiteau"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Chapiteau",
+         *           "start": "01:00",
+         *           "title": "Demontage Chapiteau"
+         *         }
+         *       ],
+         *       "title": "Festival"
+         *     }
+         */
         BulkMissionsCreate: {
             /** @default false */
             allow_long: boolean;

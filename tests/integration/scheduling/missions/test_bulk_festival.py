@@ -7,6 +7,7 @@ import collections
 from typing import Any
 
 from coulisses.db.connection import fetch
+from coulisses.scheduling.missions.schemas import FESTIVAL_EXAMPLE
 from tests.helpers import OrgSession, error_code, signup
 from tests.integration.scheduling.factories import make_project
 
@@ -199,3 +200,17 @@ async def test_a_slot_with_an_empty_role_list_has_no_roles(client):
         "open": 2,
     }
     assert first["starts_at"] == "2027-07-10T06:00:00Z"
+
+
+async def test_the_documented_example_creates_the_festival(client):
+    org = await signup(client)
+    project = await make_project(org)
+    response = await org.post(
+        f"/api/v1/projects/{project['id']}/missions:bulk_create", json=FESTIVAL_EXAMPLE.value
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["created"] == 90
+    schema = (await client.get("/api/docs/openapi.json")).json()
+    operation = schema["paths"]["/api/v1/projects/{project_id}/missions:bulk_create"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body["examples"] == [FESTIVAL_EXAMPLE.value]

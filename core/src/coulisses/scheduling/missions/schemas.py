@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated
 
 import msgspec
+from litestar.openapi.spec import Example
 from msgspec import UNSET, UnsetType
 
 from coulisses.auth.schemas import Strict
@@ -172,6 +173,33 @@ class BulkMissionsCreate(Strict):
     roles: Annotated[
         list[MissionRoleIn], msgspec.Meta(description="roles of every slot without its own")
     ] = []
+
+
+def _stage(stage: str) -> list[dict[str, object]]:
+    return [
+        {"start": "08:00", "end": "13:00", "title": f"Montage {stage}", "place": stage,
+         "roles": [{"name": "machiniste", "quota": 4},
+                   {"name": "cariste", "quota": 1, "required_skills": ["caces"]}]},
+        {"start": "19:00", "end": "01:00", "ends_next_day": True,
+         "title": f"Exploitation {stage}", "place": stage,
+         "roles": [{"name": "regisseur son", "quota": 1, "required_skills": ["son"]}]},
+        {"start": "01:00", "end": "04:00", "day_offset": 1, "title": f"Demontage {stage}",
+         "place": stage},
+    ]  # fmt: skip
+
+
+#: The OpenAPI example of ``missions:bulk_create``: a whole festival in one call.
+FESTIVAL_EXAMPLE = Example(
+    summary="3 stages x 10 days x (build-up, show to 01:00, 01:00 get-out the day after)",
+    value={
+        "title": "Festival",
+        "date_from": "2027-07-10",
+        "date_to": "2027-07-19",
+        "slots": [slot for stage in ("Cour", "Cloitre", "Chapiteau") for slot in _stage(stage)],
+        "roles": [{"name": "machiniste", "quota": 3}, {"name": "accroche", "quota": 1}],
+        "publish": True,
+    },
+)
 
 
 class MissionDuplicate(Strict):
