@@ -75,7 +75,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
     nextDay ? (
       <>
         {' '}
-        <span aria-hidden="true" className="rounded bg-muted px-1 text-xs font-medium">
+        <span aria-hidden="true" className="whitespace-nowrap rounded bg-muted px-1 text-xs font-medium">
           {t('projects_next_day_short')}
         </span>
         <span className="sr-only">({t('projects_next_day')})</span>
@@ -290,9 +290,13 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
                       {(p) => <Input {...p} type="time" value={slot.start} onChange={(e) => update({ start: e.target.value })} required />}
                     </Field>
                     <Field label={t('projects_slot_end', { n: i + 1 })}>
-                      {(p) => <Input {...p} type="time" value={slot.end} onChange={(e) => update({ end: e.target.value })} required />}
+                      {(p) => (
+                        <div className="flex items-center gap-1 text-sm">
+                          <Input {...p} type="time" value={slot.end} onChange={(e) => update({ end: e.target.value })} required />
+                          {nextDayMark(endsNextDay(slot))}
+                        </div>
+                      )}
                     </Field>
-                    {endsNextDay(slot) ? <span className="pb-2 text-sm">{nextDayMark(true)}</span> : null}
                     <Field label={t('projects_slot_day_offset', { n: i + 1 })}>
                       {(p) => (
                         <Input
