@@ -17,6 +17,8 @@ from coulisses.auth.rbac import can
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
+    MAX_YEAR,
+    MIN_YEAR,
     LegalIds,
     PageRequest,
     PageResult,
@@ -24,11 +26,13 @@ from coulisses.scheduling.common import (
     clean_names,
     json_value,
 )
-from coulisses.scheduling.users.schemas import Skill, UserCreate, UserDocument, UserUpdate
+from coulisses.scheduling.users.schemas import SkillIn, UserCreate, UserDocument, UserUpdate
 from coulisses_sdk import Principal
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
 MAX_DOCUMENTS = 50
+MAX_REFERENCE = 100
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _COLUMNS = """u.id, u.first_name, u.last_name, u.employment_type, u.email, u.phone,
               u.account AS account_id, u.skills, u.tags, u.notes, u.rate_profile,
@@ -63,19 +67,86 @@ def _name(value: str, field: str) -> str:
     return value
 
 
-def _skills(skills: list[Skill]) -> str:
-    out: dict[str, int] = {}
-    for skill in skills:
+def _skill_error(code: str, message: str, index: int, name: str, field: str) -> DomainError:
+    return DomainError(
+        code,
+        message,
+        details={"index": index, "skill": name, "field": field},
+        status=422,
+    )
+
+
+def _valid_until(value: str | None, index: int, name: str) -> str | None:
+    """The last valid day of a certification as an ISO date (None: it does not expire)."""
+    if value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(value.strip()) if _ISO_DATE.match(value.strip()) else None
+    except ValueError:
+        day = None
+    if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise _skill_error(
+            "user.invalid_skill_valid_until",
+            f"Skill {name!r}: valid_until must be an ISO date (2028-03-31)"
+            f" of the years {MIN_YEAR} to {MAX_YEAR}",
+            index,
+            name,
+            "valid_until",
+        )
+    return day.isoformat()
+
+
+def _reference(value: str | None, index: int, name: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > MAX_REFERENCE or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise _skill_error(
+            "user.invalid_skill_reference",
+            f"Skill {name!r}: reference has at most {MAX_REFERENCE} printable characters",
+            index,
+            name,
+            "reference",
+        )
+    return value or None
+
+
+def clean_skills(skills: list[SkillIn]) -> list[dict[str, Any]]:
+    """Names trimmed and lowercased, levels 1 to 5, certification expiry and reference checked.
+
+    A name given twice is a 422 (``user.duplicate_skill``): with an expiry and a
+    reference, which of the two is meant cannot be guessed.
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, skill in enumerate(skills):
         name = clean_names([skill.name], "skill")[0]
         if not MIN_LEVEL <= skill.level <= MAX_LEVEL:
-            raise DomainError(
+            raise _skill_error(
                 "user.invalid_skill_level",
                 f"Skill levels go from {MIN_LEVEL} to {MAX_LEVEL}",
-                details={"skill": name},
-                status=422,
+                index,
+                name,
+                "level",
             )
-        out[name] = skill.level
-    return json.dumps([{"name": n, "level": lvl} for n, lvl in out.items()])
+        if name in seen:
+            raise _skill_error(
+                "user.duplicate_skill", f"Skill {name!r} is given twice", index, name, "name"
+            )
+        seen.add(name)
+        out.append(
+            {
+                "name": name,
+                "level": skill.level,
+                "valid_until": _valid_until(skill.valid_until, index, name),
+                "reference": _reference(skill.reference, index, name),
+            }
+        )
+    return out
+
+
+def _skills(skills: list[SkillIn]) -> str:
+    return json.dumps(clean_skills(skills))
 
 
 def _email(value: str | None) -> str | None:
@@ -392,8 +463,13 @@ async def search_users(
     skills: list[str] | None = None,
     tags: list[str] | None = None,
     employment_type: str | None = None,
+    skill_valid_on: dt.date | None = None,
 ) -> PageResult:
     """Filter by name, skills (all of), tags (all of), type; ``q`` ranks by full-text match.
+
+    ``skill_valid_on`` keeps only users whose ``skills`` are valid that day (no
+    expiry, or ``valid_until`` on or after it): an expired certification does
+    not match. It needs at least one ``skill``.
 
     With pg_trgm, ``q`` also matches names with a typo (``Martn`` finds Martin):
     word similarity to the full name is added to the full-text rank.
@@ -421,8 +497,23 @@ async def search_users(
     if name:
         pattern = "%" + re.sub(r"([%_\\])", r"\\\1", name.strip()) + "%"
         where.append(f"(u.first_name || ' ' || u.last_name) ILIKE {arg(pattern)}")
-    for skill in clean_names(skills or [], "skill"):
+    wanted = clean_names(skills or [], "skill")
+    if skill_valid_on is not None and not wanted:
+        raise DomainError(
+            "user.skill_valid_on_without_skill",
+            "skill_valid_on applies to the skill filters: give at least one skill",
+            details={"field": "skill_valid_on"},
+            status=422,
+        )
+    for skill in wanted:
         where.append(f"u.skills @> {arg(json.dumps([{'name': skill}]))}::jsonb")
+        if skill_valid_on is not None:
+            where.append(
+                f"""EXISTS (SELECT 1 FROM jsonb_array_elements(u.skills) s
+                    WHERE s->>'name' = {arg(skill)}
+                    AND (s->>'valid_until' IS NULL
+                         OR (s->>'valid_until')::date >= {arg(skill_valid_on)}))"""  # noqa: S608
+            )
     if tags:
         where.append(f"u.tags @> {arg(clean_names(tags, 'tag', lower=False))}::text[]")
     if employment_type:
