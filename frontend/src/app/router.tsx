@@ -83,6 +83,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/users')).UsersRoute }),
           },
           {
+            path: 'users/certifications',
+            lazy: async () => ({ Component: (await import('@/app/routes/certifications')).CertificationsRoute }),
+          },
+          {
             path: 'users/:userId',
             lazy: async () => ({ Component: (await import('@/app/routes/user-detail')).UserDetailRoute }),
           },

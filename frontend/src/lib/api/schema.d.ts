@@ -1127,6 +1127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/certifications/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListExpiring */
+        get: operations["ListExpiringCertifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -1377,6 +1394,7 @@ export interface components {
             min_rest: number;
             missing_skill: number;
             overlap: number;
+            skill_expired: number;
             unavailable: number;
         };
         /** ConflictOut */
@@ -1384,9 +1402,10 @@ export interface components {
             assignments: components["schemas"]["ConflictAssignmentOut"][];
             confirmed: boolean;
             day?: string | null;
+            expired_skills?: components["schemas"]["ExpiredSkillOut"][];
             hours?: number | null;
             /** @enum {string} */
-            kind: "overlap" | "max_hours_day" | "max_hours_week" | "min_rest" | "unavailable" | "missing_skill";
+            kind: "overlap" | "max_hours_day" | "max_hours_week" | "min_rest" | "unavailable" | "missing_skill" | "skill_expired";
             limit_hours?: number | null;
             message: string;
             missing_skills?: string[];
@@ -1486,6 +1505,41 @@ export interface components {
         /** ErrorResponse */
         ErrorResponse: {
             error: components["schemas"]["ErrorInfo"];
+        };
+        /** ExpiredSkillOut */
+        ExpiredSkillOut: {
+            name: string;
+            /** Format: date */
+            valid_until: string;
+        };
+        /** ExpiringCertificationOut */
+        ExpiringCertificationOut: {
+            affected_assignments: number;
+            days_left: number;
+            first_name: string;
+            last_name: string;
+            level: number;
+            next_affected_starts_at: string | null;
+            reference: string | null;
+            skill: string;
+            /** @enum {string} */
+            status: "expiring" | "expired";
+            user_id: number;
+            /**
+             * Format: date
+             * @description last valid day, inclusive
+             */
+            valid_until: string;
+        };
+        /** ExpiringCertificationPage */
+        ExpiringCertificationPage: {
+            items: components["schemas"]["ExpiringCertificationOut"][];
+            page: number;
+            page_size: number;
+            /** Format: date */
+            today: string;
+            total: number;
+            within_days: number;
         };
         /** FrontendManifest */
         FrontendManifest: {
@@ -1994,9 +2048,27 @@ export interface components {
         };
         /** Skill */
         Skill: {
+            level: number;
+            name: string;
+            reference?: string | null;
+            valid_until?: string | null;
+        };
+        /** SkillIn */
+        SkillIn: {
             /** @default 1 */
             level: number;
             name: string;
+            /**
+             * @description Certificate number or diploma id (printable characters); blank: none. 422 user.invalid_skill_reference
+             * @example R486-2025-004512
+             */
+            reference?: string | null;
+            /**
+             * Format: date
+             * @description Last day the certification is valid (inclusive, ISO date); null: no expiry. 422 user.invalid_skill_valid_until when it is not a date of the years 1900 to 2999
+             * @example 2028-03-31
+             */
+            valid_until?: string | null;
         };
         /** SuggestionOut */
         SuggestionOut: {
@@ -2048,7 +2120,7 @@ export interface components {
             notes: string;
             phone?: string | null;
             rate_profile?: string | null;
-            skills?: components["schemas"]["Skill"][];
+            skills?: components["schemas"]["SkillIn"][];
             tags?: string[];
         };
         /** UserDocument */
@@ -2104,7 +2176,7 @@ export interface components {
             notes?: string;
             phone?: string | null;
             rate_profile?: string | null;
-            skills?: components["schemas"]["Skill"][];
+            skills?: components["schemas"]["SkillIn"][];
             tags?: string[];
         };
     };
@@ -8802,6 +8874,8 @@ export interface operations {
                 skill?: string[] | null;
                 tag?: string[] | null;
                 employment_type?: "CDI" | "CDD" | "Intermittent" | "Freelance" | null;
+                /** @description With skill: keep users whose skills are valid that day (an expired certification does not match) */
+                skill_valid_on?: string | null;
             };
             header?: never;
             path?: never;
@@ -8934,6 +9008,78 @@ export interface operations {
             };
             /** @description Body is not JSON: request.unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListExpiringCertifications: {
+        parameters: {
+            query?: {
+                /** @description horizon in days from today (org timezone), 0 to 365; 422 certification.invalid_within_days */
+                within_days?: number;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpiringCertificationPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
