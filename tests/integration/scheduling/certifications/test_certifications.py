@@ -7,10 +7,13 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from coulisses.db.connection import fetch
 from coulisses.jobs.queue import job_functions
 from coulisses.scheduling.certifications import service as certifications
 from coulisses.sealing import unseal
+from coulisses_sdk import CertificationAlert, expiring_certifications
 from tests.helpers import OrgSession, error_code, signup
 from tests.integration.plugins.support import member_session
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
@@ -290,6 +293,25 @@ async def test_cron_runs_each_org_once_its_local_morning_has_come(client, new_cl
     # The worker declares the cron (hourly).
     _, crons = job_functions()
     assert any(c.function is certifications.digest_cron and c.cron == "5 * * * *" for c in crons)
+
+
+async def test_plugins_read_the_same_list_through_the_sdk_host(client):
+    org = await signup(client)
+    crew = await _crew_to_renew(org)
+    alerts = await expiring_certifications(org.org_id, within_days=30)
+    assert [(a.user_id, a.status, a.days_left) for a in alerts] == [
+        (crew["ids"]["booked"], "expired", -3),
+        (crew["ids"]["today"], "expiring", 0),
+        (crew["ids"]["soon"], "expiring", 5),
+    ]
+    booked = alerts[0]
+    assert isinstance(booked, CertificationAlert)
+    assert (booked.user_name, booked.skill, booked.reference) == ("Jean Booked", "cariste", "R2")
+    assert booked.affected_assignments == 1
+    assert booked.next_affected_starts_at is not None
+    assert len(await expiring_certifications(org.org_id, within_days=30, limit=1)) == 1
+    with pytest.raises(ValueError, match="within_days"):
+        await expiring_certifications(org.org_id, within_days=400)
 
 
 async def test_openapi_documents_certifications(app):
