@@ -272,7 +272,9 @@ async def test_mission_update_records_only_the_changed_fields(client):
     assert publish["payload"] == {"before": {"status": "DRAFT"}, "after": {"status": "PUBLISHED"}}
 
 
-async def test_user_update_records_changed_fields_and_only_that_legal_ids_changed(client):
+async def test_user_update_records_changed_fields_and_only_that_legal_ids_and_documents_changed(
+    client,
+):
     org = await signup(client)
     user = await make_user(
         org, first_name="Jean", phone="0600000000", skills=[{"name": "son", "level": 2}]
@@ -285,6 +287,7 @@ async def test_user_update_records_changed_fields_and_only_that_legal_ids_change
             "skills": [{"name": "son", "level": 3}, {"name": "lumiere", "level": 1}],
             "tags": [],
             "legal_ids": {"nir": NIR},
+            "documents": [{"kind": "caces", "label": "CACES R489", "number": "R489-0042"}],
         },
     )
     assert response.status_code == 200, response.text
@@ -295,15 +298,18 @@ async def test_user_update_records_changed_fields_and_only_that_legal_ids_change
             "first_name": "Jean",
             "skills": [{"name": "son", "level": 2}],
             "legal_ids": "[redacted]",
+            "documents": "[redacted]",
         },
         "after": {
             "first_name": "Jeanne",
             "skills": [{"name": "son", "level": 3}, {"name": "lumiere", "level": 1}],
             "legal_ids": "[redacted]",
+            "documents": "[redacted]",
         },
     }
     raw = await fetch("SELECT payload::text AS p FROM audit_log WHERE id = $1", entry["id"])
     assert "185057800608491" not in raw[0]["p"]
+    assert "R489" not in raw[0]["p"]
 
 
 async def test_other_updates_carry_before_and_after(client, new_client):

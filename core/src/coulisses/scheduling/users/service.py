@@ -332,7 +332,8 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
                 )
             except asyncpg.exceptions.UniqueViolationError as exc:
                 raise _unique_account(exc) from exc
-            # The NIR and its siblings stay out of the log: it only says they changed.
+            # Legal ids (the NIR...) and documents stay out of the log (docs/scheduling.md):
+            # it only says they changed.
             await record_change(
                 principal.org_id,
                 principal.account_id,
@@ -345,7 +346,7 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
                     )
                     for col, value in changes.items()
                 },
-                redact=("legal_ids",),
+                redact=("legal_ids", "documents"),
             )
     return await get_user(principal.org_id, user_id)
 
