@@ -59,6 +59,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'settings/audit',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/audit')).AuditRoute,
+            }),
+          },
+          {
             path: 'planning',
             lazy: async () => ({ Component: (await import('@/app/routes/planning')).PlanningRoute }),
           },

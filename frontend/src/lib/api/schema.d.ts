@@ -104,6 +104,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListEntries */
+        get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1276,6 +1293,67 @@ export interface components {
             created: number;
             items: components["schemas"]["AssignmentOut"][];
             warnings?: components["schemas"]["ConflictOut"][];
+        };
+        /** AuditActor */
+        AuditActor: {
+            /**
+             * @description First and last name, or the email when the account has no name
+             * @example Camille Roux
+             */
+            display_name: string;
+            /** @example regie@example.org */
+            email: string;
+            /**
+             * @description Account id
+             * @example 12
+             */
+            id: number;
+        };
+        /** AuditEntry */
+        AuditEntry: {
+            /**
+             * @description What happened: <noun>.<verb>, e.g. mission.updated
+             * @example mission.updated
+             */
+            action: string;
+            /** @description Null when no account acted (an answer through a signed link, a job) or when the account was deleted */
+            actor: components["schemas"]["AuditActor"] | null;
+            /**
+             * Format: date-time
+             * @description When the entry was written (UTC)
+             */
+            created_at: string;
+            id: number;
+            /**
+             * @description Details of the action. An update carries before and after, holding only the fields that changed ("[redacted]" for a secret one, e.g. legal_ids)
+             * @example {
+             *       "after": {
+             *         "ends_at": "2027-07-11T00:00:00+00:00",
+             *         "title": "Exploitation Cour"
+             *       },
+             *       "before": {
+             *         "ends_at": "2027-07-10T23:00:00+00:00",
+             *         "title": "Exploitation"
+             *       }
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What it happened to: <noun>:<id> (e.g. mission:42), a plugin name, conflict_rules; null when there is none
+             * @example mission:42
+             */
+            target: string | null;
+        };
+        /** AuditPage */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /**
+             * @description Opaque; null on the last page
+             * @example WzE3OTg3NjE2MDAwMDAwMCw0Ml0
+             */
+            next_cursor: string | null;
         };
         /** AvailabilityCreate */
         AvailabilityCreate: {
@@ -2773,6 +2851,95 @@ export interface operations {
             };
             /** @description Body is not JSON: request.unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description only what this account did (an account id of the org) */
+                actor?: number | null;
+                /** @description an action (mission.updated), or a prefix ending with a dot (mission.) */
+                action?: string | null;
+                /** @description a target, exactly as entries name it (mission:42) */
+                target?: string | null;
+                /** @description entries at or after: an ISO date (from its first minute, org timezone) or a date-time with an offset */
+                from?: string | null;
+                /** @description entries before: an ISO date (included: to its last minute, org timezone) or a date-time with an offset (excluded) */
+                to?: string | null;
+                /** @description next_cursor of the previous page (same filters) */
+                cursor?: string | null;
+                /** @description 1 to 200 entries per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

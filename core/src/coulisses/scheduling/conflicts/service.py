@@ -38,7 +38,7 @@ from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from coulisses.audit import record
+from coulisses.audit import record_change
 from coulisses.db.connection import fetch, fetch_records, transaction
 from coulisses.errors import DomainError, NotFound
 from coulisses.scheduling.assignments import service as assignments
@@ -1032,6 +1032,9 @@ async def set_rules(principal: Principal, data: ConflictRulesIn) -> dict[str, An
             rows[kind] = rule_row(limits, kind)
     kept = {k: v for k, v in rows.items() if any(x is not None for x in v)}
     async with transaction():
+        # One change of the org's rules at a time, so that ``before`` is what this one replaces.
+        await fetch("SELECT 1 FROM orgs WHERE id = $1 FOR NO KEY UPDATE", principal.org_id)
+        previous = await _rule_rows(principal.org_id)
         await fetch("DELETE FROM conflict_rules WHERE org = $1", principal.org_id)
         if kept:
             await fetch(
@@ -1046,12 +1049,14 @@ async def set_rules(principal: Principal, data: ConflictRulesIn) -> dict[str, An
                 [v[1] for v in kept.values()],
                 [v[2] for v in kept.values()],
             )
-        await record(
+        scopes = list(dict.fromkeys([*previous, *kept]))
+        await record_change(
             principal.org_id,
             principal.account_id,
             "conflict_rules.updated",
             "conflict_rules",
-            {str(k or "org"): list(v) for k, v in kept.items()},
+            {k or "org": _row_hours(previous.get(k)) for k in scopes},
+            {k or "org": _row_hours(kept.get(k)) for k in scopes},
         )
     return await get_rules(principal.org_id)
 

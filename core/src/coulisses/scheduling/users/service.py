@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 import msgspec
 
-from coulisses.audit import record
+from coulisses.audit import record, record_change
 from coulisses.auth.passwords import normalize_email
 from coulisses.auth.rbac import can
 from coulisses.db.connection import SqlParams, fetch, transaction
@@ -313,8 +313,8 @@ async def _check_account(org_id: int, account_id: int | None) -> None:
         )
 
 
-async def get_user(org_id: int, user_id: int) -> dict[str, Any]:
-    rows = await fetch(_GET_SQL, org_id, user_id)
+async def get_user(org_id: int, user_id: int, *, lock: bool = False) -> dict[str, Any]:
+    rows = await fetch(_GET_SQL + (" FOR UPDATE" if lock else ""), org_id, user_id)
     if not rows:
         raise NotFound("user.not_found", "User not found")
     return _row(rows[0])
@@ -385,7 +385,7 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
     if data.documents is not msgspec.UNSET:
         changes["documents"] = json.dumps(clean_documents(data.documents))
     async with transaction():
-        await get_user(principal.org_id, user_id)
+        before = await get_user(principal.org_id, user_id, lock=True)
         if changes:
             if "account" in changes:
                 await _check_account(principal.org_id, changes["account"])
@@ -403,12 +403,21 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
                 )
             except asyncpg.exceptions.UniqueViolationError as exc:
                 raise _unique_account(exc) from exc
-            await record(
+            # Legal ids (the NIR...) and documents stay out of the log (docs/scheduling.md):
+            # it only says they changed.
+            await record_change(
                 principal.org_id,
                 principal.account_id,
                 "user.updated",
                 f"user:{user_id}",
-                {"fields": sorted(changes)},
+                before,
+                {
+                    ("account_id" if col == "account" else col): (
+                        json_value(value) if col in _JSONB else value
+                    )
+                    for col, value in changes.items()
+                },
+                redact=("legal_ids", "documents"),
             )
     return await get_user(principal.org_id, user_id)
 
