@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { dayInZone, durationParts, formatDateTime, formatTime } from '@/lib/dates';
+import { dayInZone, durationParts, formatCalendarDate, formatDateTime, formatTime } from '@/lib/dates';
 
 describe('dates in the org timezone', () => {
   it.each([
@@ -35,5 +35,13 @@ describe('durationParts', () => {
     [-5, 0, 0],
   ])('%i minutes are %i h %i', (total, hours, minutes) => {
     expect(durationParts(total)).toEqual({ hours, minutes });
+  });
+});
+
+describe('calendar dates of the API', () => {
+  it('writes a YYYY-MM-DD day as it is, whatever the zone of the machine', () => {
+    expect(formatCalendarDate('2027-07-14', 'fr')).toBe('14 juil. 2027');
+    expect(formatCalendarDate('2027-07-14', 'en')).toBe('Jul 14, 2027');
+    expect(formatCalendarDate('not a date', 'fr')).toBe('not a date');
   });
 });
