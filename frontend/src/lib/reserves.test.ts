@@ -8,12 +8,12 @@ import { isRoleFull, QUOTA_WOULD_EXCEED, reserveBadge } from '@/lib/reserves';
 
 describe('isRoleFull', () => {
   it.each([
-    [{ quota: 2, invited: 1, accepted: 0 }, false],
-    [{ quota: 2, invited: 1, accepted: 1 }, true],
-    [{ quota: 2, invited: 0, accepted: 2 }, true],
+    [{ quota: 2, pending: 1, accepted: 0 }, false],
+    [{ quota: 2, pending: 1, accepted: 1 }, true],
+    [{ quota: 2, pending: 0, accepted: 2 }, true],
     // A quota lowered under the places already held is full too.
-    [{ quota: 1, invited: 2, accepted: 0 }, true],
-    [{ quota: 0, invited: 0, accepted: 0 }, true],
+    [{ quota: 1, pending: 2, accepted: 0 }, true],
+    [{ quota: 0, pending: 0, accepted: 0 }, true],
   ])('%o is full: %s', (role, full) => {
     expect(isRoleFull(role)).toBe(full);
   });

@@ -1,6 +1,6 @@
 /**
  * Reserves (docs/scheduling.md, "Reserves"): the places of a role are held by its
- * invited and accepted assignments that are not reserves; beyond the quota an
+ * pending (invited) and accepted assignments that are not reserves; beyond the quota an
  * invitation is refused unless it asks for a reserve. The server decides; the UI
  * uses these to offer the reserve option and to label reserves.
  */
@@ -8,13 +8,13 @@ import type { MessageKey, MessageVars } from '@/lib/i18n/translate';
 
 export interface RoleCounts {
   quota: number;
-  invited: number;
+  pending: number;
   accepted: number;
 }
 
 /** Every place of the role is held: a new invitation needs `reserve: true`. */
 export function isRoleFull(role: RoleCounts): boolean {
-  return role.invited + role.accepted >= role.quota;
+  return role.pending + role.accepted >= role.quota;
 }
 
 /** The API's refusal of an invitation beyond a quota (409). */

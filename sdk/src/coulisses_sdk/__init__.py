@@ -5,8 +5,8 @@ A plugin imports only this package (never ``coulisses`` internals): the
 the request principal, the web app menu entries, the deliveries it may take in charge, the
 platform's one email address rule (``normalize_email``, ``EmailAddress``), and the host
 services (enqueue a job, read the plugin config of an org, read assignment
-context, push a live event, answer an invitation for its user, rate limits, sign and
-verify with the host's keys).
+context, list the certifications to renew, push a live event, answer an invitation for
+its user, rate limits, sign and verify with the host's keys).
 Test helpers live in ``coulisses_sdk.testing``.
 """
 
@@ -14,6 +14,7 @@ from coulisses_sdk.context import (
     AnswerResult,
     AssignmentContext,
     AssignmentSummary,
+    CertificationAlert,
     Contact,
     InvitationDelivery,
     OrgInfo,
@@ -27,6 +28,7 @@ from coulisses_sdk.events import (
     AssignmentEvent,
     AssignmentInvited,
     AssignmentPromoted,
+    CertificationsExpiring,
     DomainEvent,
     InvitationDeliveryFailed,
     MemberAdded,
@@ -40,6 +42,7 @@ from coulisses_sdk.host import (
     answer_invitation,
     assignment_context,
     enqueue,
+    expiring_certifications,
     is_enabled,
     list_assignments,
     member_contacts,
@@ -65,6 +68,8 @@ __all__ = [
     "AssignmentInvited",
     "AssignmentPromoted",
     "AssignmentSummary",
+    "CertificationAlert",
+    "CertificationsExpiring",
     "Contact",
     "DomainEvent",
     "EmailAddress",
@@ -85,6 +90,7 @@ __all__ = [
     "assignment_context",
     "current_principal",
     "enqueue",
+    "expiring_certifications",
     "hookimpl",
     "hookspec",
     "is_enabled",

@@ -38,6 +38,8 @@ KINDS: dict[str, Kind] = {
         # A reserve learns they now work on the mission: it must reach them.
         Kind("assignment_promoted", transactional=True),
         Kind("answer_received"),
+        # The daily digest of certifications to renew, for the org's managers.
+        Kind("certifications"),
         Kind(
             "password_reset",
             transactional=True,
@@ -57,6 +59,7 @@ TEMPLATES: dict[str, str] = {
     "assignment_cancelled": "assignment_cancelled",
     "assignment_promoted": "assignment_promoted",
     "answer_received": "answer_received",
+    "certifications_expiring": "certifications",
     "password_reset": "password_reset",
 }
 

@@ -21,6 +21,7 @@ from coulisses_sdk import (
     AssignmentCancelled,
     AssignmentDeclined,
     AssignmentPromoted,
+    CertificationsExpiring,
     InvitationDelivery,
     InvitationDeliveryFailed,
     MenuEntry,
@@ -72,6 +73,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_mission_changed,
             jobs.on_password_reset,
             jobs.on_delivery_failed,
+            jobs.on_certifications_expiring,
         ):
             register(job)
         register(jobs.send_reminders, cron="*/10 * * * *")
@@ -213,6 +215,18 @@ class NotificationsPlugin(Plugin):
             org_id=event.org_id,
             plugin=NAME,
             assignment_id=event.assignment_id,
+        )
+
+    @hookimpl
+    async def certifications_expiring(self, event: CertificationsExpiring) -> None:
+        await enqueue(
+            f"{NAME}.on_certifications_expiring",
+            org_id=event.org_id,
+            plugin=NAME,
+            day=event.day.isoformat(),
+            within_days=event.within_days,
+            expiring=event.expiring,
+            expired_assigned=event.expired_assigned,
         )
 
     @hookimpl

@@ -90,7 +90,7 @@ async def test_concurrent_frees_promote_each_reserve_once_first_in_line_first(
         assert (row["reserve"], row["reserve_position"]) == (True, position)
     assert await _held(org, role_id) == 4
     role = (await org.get(f"/api/v1/missions/{mission['id']}")).json()["roles"][0]
-    assert (role["accepted"], role["invited"], role["reserves"]) == (4, 0, 2)
+    assert (role["accepted"], role["pending"], role["open"], role["reserves"]) == (4, 0, 0, 2)
 
 
 async def test_reserves_accepting_at_once_queue_in_the_order_they_committed(

@@ -61,9 +61,10 @@ async def _assignment(org: OrgSession, assignment_id: int) -> dict[str, Any]:
 
 
 async def _counts(org: OrgSession, mission_id: int) -> tuple[int, int, int]:
-    """(invited, accepted, reserves) of the mission's first role."""
+    """(pending, accepted, reserves) of the mission's first role; ``open`` checked too."""
     role = (await org.get(f"/api/v1/missions/{mission_id}")).json()["roles"][0]
-    return role["invited"], role["accepted"], role["reserves"]
+    assert role["open"] == max(role["quota"] - role["accepted"], 0)
+    return role["pending"], role["accepted"], role["reserves"]
 
 
 async def _audit(org_id: int, action: str) -> list[dict[str, Any]]:
@@ -142,10 +143,13 @@ async def test_a_reserve_holds_no_place_and_shows_as_such_everywhere(client):
         await org.get("/api/v1/planning", params={"from": "2027-07-01", "to": "2027-07-31"})
     ).json()
     assert [
-        (r["invited"], r["accepted"], r["reserves"]) for r in planning["missions"][0]["roles"]
-    ] == [(1, 0, 1)]
+        (r["pending"], r["accepted"], r["open"], r["reserves"])
+        for r in planning["missions"][0]["roles"]
+    ] == [(1, 0, 1, 1)]
     shown = {a["user_id"]: a for a in planning["assignments"]}
     assert (shown[me["id"]]["reserve"], shown[lea["id"]]["reserve"]) == (True, False)
+    minutes = {u["id"]: u["planned_minutes"] for u in planning["users"]}
+    assert (minutes[lea["id"]], minutes[me["id"]]) == (360, 0)  # a reserve works no hours
 
     # My missions: the reserve accepts in the app, and waits first in line.
     mine = (await org.get("/api/v1/assignments", params={"mine": "true"})).json()["items"]

@@ -192,7 +192,7 @@ async def test_accepting_after_the_quota_was_lowered_is_409(client, new_client, 
     assert full.json()["error"]["details"] == {"quota": 1}
     roles = (await org.get(f"/api/v1/missions/{mission['id']}")).json()["roles"]
     assert roles[0]["accepted"] == 1
-    assert roles[0]["invited"] == 1
+    assert roles[0]["pending"] == 1
 
 
 async def test_answers_fire_domain_events(client, new_client, mail_sink, monkeypatch):

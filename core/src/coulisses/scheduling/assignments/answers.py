@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from coulisses.audit import record
+from coulisses.audit import before_after, record
 from coulisses.db.connection import fetch
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.assignments.reserves import lock_role, promote
@@ -121,6 +121,7 @@ async def apply_answer(org_id: int, assignment_id: int, answer: Answer) -> None:
         payload["reason"] = answer.reason
     if reserve:
         payload["reserve"] = True
+    payload.update(before_after(current, {"status": answer.target}))
     await record(
         org_id,
         answer.actor_account_id,

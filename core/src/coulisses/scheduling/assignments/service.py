@@ -15,7 +15,7 @@ from typing import Any
 
 import asyncpg
 
-from coulisses.audit import record
+from coulisses.audit import before_after, record
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
 from coulisses.scheduling.assignments.answers import (
@@ -52,7 +52,9 @@ ACTIVE = ("INVITED", "ACCEPTED")
 
 
 _SELECT = f"""SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_role_id,
-       r.name AS role_name, a.user_id, a.status, a.starts_at, a.ends_at, a.decline_reason,
+       r.name AS role_name, a.user_id, a.status, a.starts_at, a.ends_at,
+       floor(extract(epoch FROM a.ends_at - a.starts_at) / 60)::int AS duration_minutes,
+       a.decline_reason,
        a.answered_at, a.created_at, a.updated_at, a.reserve, a.promoted_at,
        {POSITION_SQL} AS reserve_position,
        (SELECT json_build_object('id', i.id, 'expires_at', i.expires_at,
@@ -342,7 +344,10 @@ async def _cancel_locked(
            WHERE assignment = $1 AND answer IS NULL AND revoked_at IS NULL""",
         current["id"],
     )
-    payload: dict[str, Any] = {"from": current["status"]}
+    payload: dict[str, Any] = {
+        "user_id": current["user_id"],
+        **before_after(current, {"status": "CANCELLED"}),
+    }
     if current["reserve"]:
         payload["reserve"] = True
     await record(

@@ -5,12 +5,13 @@ import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { isApiError } from '@/lib/api/api-error';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { QUOTA_WOULD_EXCEED } from '@/lib/reserves';
+import { isRoleFull, QUOTA_WOULD_EXCEED } from '@/lib/reserves';
 import { useCreateAssignment } from '@/features/planning/api/create-assignment';
 import { usePlanning } from '@/features/planning/api/get-planning';
 import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useUpdateMissionTimes } from '@/features/planning/api/update-mission-times';
 import { CrewList } from '@/features/planning/components/crew-list';
+import { HoursSummary } from '@/features/planning/components/hours-summary';
 import { MissionPanel } from '@/features/planning/components/mission-panel';
 import { PlanningFilters } from '@/features/planning/components/planning-filters';
 import { StatusLegend } from '@/features/planning/components/status-legend';
@@ -88,7 +89,7 @@ export function PlanningScreen() {
   const onDropUser = (missionId: number, userId: number) => {
     const mission = allMissions.find((m) => m.id === missionId);
     if (!mission) return;
-    const open = mission.roles.filter((r) => r.accepted + r.invited < r.quota);
+    const open = mission.roles.filter((r) => !isRoleFull(r));
     const only = mission.roles.length === 1 ? mission.roles[0] : open.length === 1 ? open[0] : undefined;
     if (only) {
       doInvite(missionId, only.id, userId);
@@ -147,6 +148,7 @@ export function PlanningScreen() {
             />
           ) : null}
           <CrewList />
+          {planning.data ? <HoursSummary users={planning.data.users} /> : null}
         </aside>
       </div>
     </div>

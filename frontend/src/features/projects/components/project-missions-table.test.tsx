@@ -8,7 +8,7 @@ import { jsonResponse, renderWithProviders } from '@/testing/render';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const mission = (id: number, title: string, role: { quota: number; invited: number; accepted: number; reserves: number }) => ({
+const mission = (id: number, title: string, role: { quota: number; pending: number; accepted: number; reserves: number }) => ({
   id,
   project_id: 1,
   title,
@@ -48,7 +48,7 @@ async function selectAndChoose(title: string) {
 
 describe('ProjectMissionsTable bulk invitation and reserves', () => {
   it('offers the reserve list when a selected role is full and sends reserve: true', async () => {
-    const posted = stub([mission(1, 'Concert', { quota: 1, invited: 1, accepted: 0, reserves: 2 })]);
+    const posted = stub([mission(1, 'Concert', { quota: 1, pending: 1, accepted: 0, reserves: 2 })]);
     renderWithProviders(<ProjectMissionsTable projectId={1} users={users} />);
     const reserves = fr.planning_role_reserves.replace('{count}', '2');
     expect(await screen.findByText(`son 0/1 (${reserves})`)).toBeInTheDocument();
@@ -62,7 +62,7 @@ describe('ProjectMissionsTable bulk invitation and reserves', () => {
   });
 
   it('has no reserve option while every selected role has a free place', async () => {
-    const posted = stub([mission(2, 'Montage', { quota: 3, invited: 1, accepted: 1, reserves: 0 })]);
+    const posted = stub([mission(2, 'Montage', { quota: 3, pending: 1, accepted: 1, reserves: 0 })]);
     renderWithProviders(<ProjectMissionsTable projectId={1} users={users} />);
     await selectAndChoose('Montage');
     expect(screen.queryByRole('checkbox', { name: fr.projects_assign_reserve })).not.toBeInTheDocument();
