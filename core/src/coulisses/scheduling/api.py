@@ -9,6 +9,7 @@ from coulisses.scheduling.availability.api import AvailabilityController
 from coulisses.scheduling.conflicts.api import ConflictController
 from coulisses.scheduling.invitations.api import InvitationController
 from coulisses.scheduling.missions.api import MissionBatchController, MissionController
+from coulisses.scheduling.places.api import PlaceController
 from coulisses.scheduling.planning.api import PlanningController
 from coulisses.scheduling.projects.api import ProjectController
 from coulisses.scheduling.rates.api import RateController
@@ -17,6 +18,7 @@ from coulisses.scheduling.users.api import UserController
 SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     UserController,
     ProjectController,
+    PlaceController,
     MissionController,
     MissionBatchController,
     AssignmentController,

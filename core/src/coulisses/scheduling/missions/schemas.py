@@ -42,20 +42,43 @@ class MissionRoleOut(msgspec.Struct):
     accepted: int
 
 
+#: ``place_id``: the mission's place (its timezone is the one of the mission's local
+#: times); ``place``: the former free text, still accepted instead: the org's place of
+#: that name (without case), created in the org's timezone when there is none.
+PlaceId = Annotated[
+    RowId, msgspec.Meta(description="the place of the mission (GET /api/v1/places)")
+]
+PlaceName = Annotated[
+    Place,
+    msgspec.Meta(
+        description="deprecated, give place_id: the name of a place of the org (created"
+        " in the org's timezone if none has it); empty for no place"
+    ),
+]
+
+
 class MissionCreate(Strict):
+    """``starts_at``/``ends_at`` carry an offset; the mission's day (project dates, per-day
+    rules) is the local day of its place's timezone. ``place_id`` or ``place``, not both."""
+
     project_id: RowId
     title: Title
     starts_at: dt.datetime
     ends_at: dt.datetime
-    place: Place = ""
+    place_id: PlaceId | None = None
+    place: PlaceName = ""
     notes: str = ""
     allow_long: bool = False
     roles: list[MissionRoleIn] = []
 
 
 class MissionUpdate(Strict):
+    """Changed fields only; ``place_id: null`` (or ``place: ""``) removes the place. A new
+    place keeps the mission's instants (its local times follow the new timezone)."""
+
     title: Title | UnsetType = UNSET
-    place: Place | UnsetType = UNSET
+    place_id: PlaceId | UnsetType | None = UNSET
+    place: PlaceName | UnsetType = UNSET
     notes: str | UnsetType = UNSET
     starts_at: dt.datetime | UnsetType = UNSET
     ends_at: dt.datetime | UnsetType = UNSET
@@ -66,10 +89,17 @@ class MissionOut(msgspec.Struct):
     id: int
     project_id: int
     title: str
+    place_id: int | None
+    #: the place's name, empty without a place
     place: str
+    #: IANA timezone of the mission's local times: its place's, else the org's
+    timezone: str
     notes: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    #: ``starts_at``/``ends_at`` with the offset of ``timezone`` (the place's local time)
+    local_starts_at: dt.datetime
+    local_ends_at: dt.datetime
     allow_long: bool
     status: str
     roles: list[MissionRoleOut]
@@ -85,7 +115,8 @@ class MissionPage(msgspec.Struct):
 
 
 class TimeSlot(Strict):
-    """``start``/``end`` as HH:MM in the org timezone; an end before the start is the next day."""
+    """``start``/``end`` as HH:MM in the place's timezone (the org's without a place); an end
+    before the start is the next day."""
 
     start: HourMinute
     end: HourMinute
@@ -101,7 +132,8 @@ class BulkMissionsCreate(Strict):
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     weekdays: list[int] | None = None
-    place: Place = ""
+    place_id: PlaceId | None = None
+    place: PlaceName = ""
     notes: str = ""
     allow_long: bool = False
     publish: bool = False

@@ -22,7 +22,7 @@ from coulisses.scheduling.common import (
     clean_names,
     emit_events,
     json_value,
-    org_timezone,
+    mission_timezone,
     overlap_as_conflict,
     require_aware,
 )
@@ -36,6 +36,7 @@ from coulisses.scheduling.missions.schemas import (
     MissionUpdate,
     TimeSlot,
 )
+from coulisses.scheduling.places import service as places
 from coulisses.scheduling.projects.service import ensure_open, get_project
 from coulisses_sdk import DomainEvent, MissionChanged, Principal
 
@@ -46,8 +47,9 @@ MAX_RANGE_DAYS = 366
 MAX_BATCH = 1000
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
-_SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.starts_at,
-       m.ends_at, m.allow_long, m.status, m.created_at, m.updated_at,
+_SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place_id,
+       COALESCE(pl.name, '') AS place, COALESCE(pl.timezone, o.timezone) AS timezone,
+       m.notes, m.starts_at, m.ends_at, m.allow_long, m.status, m.created_at, m.updated_at,
        COALESCE((
            SELECT json_agg(json_build_object(
                       'id', r.id, 'name', r.name, 'quota', r.quota,
@@ -58,12 +60,35 @@ _SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.
                                    WHERE a.mission_role = r.id AND a.status = 'ACCEPTED'))
                       ORDER BY r.id)
            FROM mission_roles r WHERE r.mission = m.id), '[]') AS roles
-FROM missions m"""
+FROM missions m JOIN orgs o ON o.id = m.org LEFT JOIN places pl ON pl.id = m.place_id"""
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
     row["roles"] = json_value(row["roles"])
+    tz = ZoneInfo(row["timezone"])
+    row["local_starts_at"] = row["starts_at"].astimezone(tz)
+    row["local_ends_at"] = row["ends_at"].astimezone(tz)
     return row
+
+
+def _place_choice(place_id: int | None, place: str) -> None:
+    if place_id is not None and place.strip():
+        raise DomainError(
+            "mission.place_conflict",
+            "Give place_id or place (a place name), not both",
+            details={"fields": ["place_id", "place"]},
+            status=422,
+        )
+
+
+async def _resolve_place(
+    principal: Principal, place_id: int | None, place: str
+) -> tuple[int | None, ZoneInfo]:
+    """The mission's place id and the timezone of its local times (call inside the
+    command's transaction: the place stays as read until commit)."""
+    if place_id is None:
+        place_id = await places.place_named(principal, place)
+    return place_id, await mission_timezone(principal.org_id, place_id, lock=True)
 
 
 def _text(value: str, field: str, limit: int = 200, *, required: bool = True) -> str:
@@ -132,7 +157,7 @@ async def _insert(
     project_id: int,
     rows: list[tuple[str, dt.datetime, dt.datetime]],
     *,
-    place: str,
+    place_id: int | None,
     notes: str,
     allow_long: bool,
     status: str,
@@ -148,14 +173,14 @@ async def _insert(
         )
     ]
     await fetch(
-        """INSERT INTO missions (id, org, project, title, place, notes, starts_at, ends_at,
+        """INSERT INTO missions (id, org, project, title, place_id, notes, starts_at, ends_at,
                                  allow_long, status)
            SELECT u.id, $1, $2, u.title, $3, $4, u.starts_at, u.ends_at, $5, $6
            FROM unnest($7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[])
                 AS u(id, title, starts_at, ends_at)""",
         org_id,
         project_id,
-        place,
+        place_id,
         notes,
         allow_long,
         status,
@@ -224,7 +249,7 @@ async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
 
 async def _lock_mission(org_id: int, mission_id: int) -> dict[str, Any]:
     rows = await fetch(
-        """SELECT id, project, starts_at, ends_at, allow_long, status FROM missions
+        """SELECT id, project, place_id, starts_at, ends_at, allow_long, status FROM missions
            WHERE org = $1 AND id = $2 FOR UPDATE""",
         org_id,
         mission_id,
@@ -255,17 +280,18 @@ def _changed(principal: Principal, mission_id: int, project_id: int, change: str
 
 async def create_mission(principal: Principal, data: MissionCreate) -> dict[str, Any]:
     title = _text(data.title, "title")
-    place = _text(data.place, "place", required=False)
+    _place_choice(data.place_id, data.place)
     check_times(data.starts_at, data.ends_at, data.allow_long)
     roles_json = check_roles(data.roles)
     async with transaction():
         project = await _open_project(principal.org_id, data.project_id)
-        check_inside_project(project, await org_timezone(principal.org_id), [data.starts_at])
+        place_id, tz = await _resolve_place(principal, data.place_id, data.place)
+        check_inside_project(project, tz, [data.starts_at])
         [mission_id] = await _insert(
             principal.org_id,
             project["id"],
             [(title, data.starts_at, data.ends_at)],
-            place=place,
+            place_id=place_id,
             notes=data.notes,
             allow_long=data.allow_long,
             status="DRAFT",
@@ -373,17 +399,17 @@ async def bulk_create(
 ) -> list[dict[str, Any]]:
     """All the missions of the pattern, or none (one transaction)."""
     roles_json = check_roles(data.roles)
-    place = _text(data.place, "place", required=False)
+    _place_choice(data.place_id, data.place)
     async with transaction():
         project = await _open_project(principal.org_id, project_id)
-        tz = await org_timezone(principal.org_id)
+        place_id, tz = await _resolve_place(principal, data.place_id, data.place)
         rows = expand_pattern(data, tz)
         check_inside_project(project, tz, [r[1] for r in rows])
         ids = await _insert(
             principal.org_id,
             project_id,
             rows,
-            place=place,
+            place_id=place_id,
             notes=data.notes,
             allow_long=data.allow_long,
             status="PUBLISHED" if data.publish else "DRAFT",
@@ -405,14 +431,14 @@ async def duplicate_mission(
 ) -> list[dict[str, Any]]:
     """Copies of a mission (title, place, notes, roles; never its assignments), all or nothing.
 
-    Each copy keeps the source's local wall-clock times in the org timezone, so
-    19:00-01:00 stays 19:00-01:00 on the other side of a DST change (its UTC
-    length then differs by an hour).
+    Each copy keeps the source's local wall-clock times in its timezone (its place's,
+    else the org's), so 19:00-01:00 stays 19:00-01:00 on the other side of a DST
+    change (its UTC length then differs by an hour).
     """
     async with transaction():
         source = await get_mission(principal.org_id, mission_id)
         project = await _open_project(principal.org_id, source["project_id"])
-        tz = await org_timezone(principal.org_id)
+        tz = await mission_timezone(principal.org_id, source["place_id"], lock=True)
         local_start = source["starts_at"].astimezone(tz)
         local_end = source["ends_at"].astimezone(tz)
         days = pattern_days(data.days, data.date_from, data.date_to, names=("from", "to"))
@@ -446,7 +472,7 @@ async def duplicate_mission(
             principal.org_id,
             project["id"],
             rows,
-            place=source["place"],
+            place_id=source["place_id"],
             notes=source["notes"],
             allow_long=source["allow_long"],
             status="PUBLISHED" if data.publish else "DRAFT",
@@ -473,8 +499,11 @@ async def search_missions(
     status: str | None = None,
     role: str | None = None,
     place: str | None = None,
+    place_id: int | None = None,
 ) -> PageResult:
-    """Missions overlapping [from, to), filtered; ordered by start."""
+    """Missions overlapping [from, to), filtered; ordered by start. ``place`` keeps the
+    missions whose place's name contains the text; ``place_id`` those of one place (an
+    unknown one, or another org's, is a 404 like every filter)."""
     where = ["m.org = $1"]
     arg = SqlParams(org_id)
 
@@ -496,7 +525,14 @@ async def search_missions(
         )
     if place:
         pattern = "%" + re.sub(r"([%_\\])", r"\\\1", place.strip()) + "%"
-        where.append(f"m.place ILIKE {arg(pattern)}")
+        where.append(
+            "m.place_id IN (SELECT pl.id FROM places pl"  # noqa: S608 - only a $n placeholder
+            f" WHERE pl.org = $1 AND pl.name ILIKE {arg(pattern)})"
+        )
+    if place_id is not None:
+        if not await fetch("SELECT 1 FROM places WHERE org = $1 AND id = $2", org_id, place_id):
+            raise NotFound("place.not_found", "Place not found")
+        where.append(f"m.place_id = {arg(place_id)}")
     clause = " AND ".join(where)
     count_sql = f"SELECT count(*) AS n FROM missions m WHERE {clause}"  # noqa: S608
     total = (await fetch(count_sql, *arg.values))[0]["n"]
@@ -516,8 +552,10 @@ async def update_mission(
     changes: dict[str, Any] = {}
     if data.title is not msgspec.UNSET:
         changes["title"] = _text(data.title, "title")
-    if data.place is not msgspec.UNSET:
-        changes["place"] = _text(data.place, "place", required=False)
+    place_id_in = None if data.place_id is msgspec.UNSET else data.place_id
+    place_in = "" if data.place is msgspec.UNSET else data.place
+    _place_choice(place_id_in, place_in)
+    place_given = data.place_id is not msgspec.UNSET or data.place is not msgspec.UNSET
     if data.notes is not msgspec.UNSET:
         changes["notes"] = data.notes
     async with transaction():
@@ -534,8 +572,19 @@ async def update_mission(
         allow_long = current["allow_long"] if data.allow_long is msgspec.UNSET else data.allow_long
         check_times(starts_at, ends_at, allow_long)
         times_changed = (starts_at, ends_at) != (current["starts_at"], current["ends_at"])
-        if starts_at != current["starts_at"]:
-            check_inside_project(project, await org_timezone(principal.org_id), [starts_at])
+        place_id = current["place_id"]
+        if place_given:
+            place_id = (
+                place_id_in
+                if place_id_in is not None
+                else await places.place_named(principal, place_in)
+            )
+        # The mission's day is the local day of its place: a new place may move it.
+        if starts_at != current["starts_at"] or place_id != current["place_id"]:
+            tz = await mission_timezone(principal.org_id, place_id, lock=True)
+            check_inside_project(project, tz, [starts_at])
+        if place_id != current["place_id"]:
+            changes["place_id"] = place_id
         if times_changed or allow_long != current["allow_long"]:
             changes.update(starts_at=starts_at, ends_at=ends_at, allow_long=allow_long)
         if not changes:

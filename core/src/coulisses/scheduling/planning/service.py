@@ -15,13 +15,17 @@ PostgreSQL may switch to a generic plan, which cannot see how selective the
 window is (it guessed 1 mission instead of 800 and took seconds): the
 transaction asks for custom plans.
 
-Times are UTC, as in every other route; ``timezone`` is the org's, for display.
+Times are UTC, as in every other route; ``timezone`` is the org's, for display
+and the window; each mission carries its own timezone (its place's, else the
+org's) and its local times in it. ``group_by=place`` adds the missions' ids per
+place (an index over ``missions``, so nothing is repeated).
 A filter narrows what is shown, never the counts: a role's ``invited`` and
 ``accepted`` count every assignment of the role.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -33,6 +37,7 @@ from coulisses.scheduling.planning.schemas import (
     Planning,
     PlanningAssignment,
     PlanningMission,
+    PlanningPlaceGroup,
     PlanningRole,
     PlanningUser,
 )
@@ -71,9 +76,10 @@ _CONTEXT_SQL = """SELECT o.timezone,
            AS user_found
 FROM orgs o WHERE o.id = $1"""
 
-_MISSIONS_SQL = """SELECT m.id, m.project, p.name AS project_name, m.title, m.place,
-       m.starts_at, m.ends_at, m.status
+_MISSIONS_SQL = """SELECT m.id, m.project, p.name AS project_name, m.title, m.place_id,
+       pl.name AS place, pl.timezone, m.starts_at, m.ends_at, m.status
 FROM missions m JOIN projects p ON p.id = m.project
+LEFT JOIN places pl ON pl.id = m.place_id
 WHERE {where}
 ORDER BY m.starts_at, m.id"""
 
@@ -131,9 +137,10 @@ async def planning(
     project_id: int | None = None,
     user_id: int | None = None,
     statuses: list[str] | None = None,
+    group_by: str | None = None,
 ) -> Planning:
     """The planning of the window. Unknown (or another org's) project and user ids are a
-    404, like on every route."""
+    404, like on every route. ``group_by="place"`` adds the missions' ids per place."""
     async with transaction():
         context = await fetch_records(_CONTEXT_SQL, org_id, project_id, user_id)
         if not context:
@@ -147,10 +154,15 @@ async def planning(
 
         sql, args = _missions_query(org_id, window, project_id, user_id, statuses)
         missions: dict[int, PlanningMission] = {}
+        zones = {timezone: window.tz}
         for row in await fetch_records(sql, *args):
-            mission_id, project, project_name, title, place, starts, ends, status = row
+            (mission_id, project, project_name, title, place_id, place, zone, starts, ends,
+             status) = row  # fmt: skip
+            zone = zone or timezone
+            tz = zones.get(zone) or zones.setdefault(zone, ZoneInfo(zone))
             missions[mission_id] = PlanningMission(
-                mission_id, project, project_name, title, place, starts, ends, status,
+                mission_id, project, project_name, title, place_id, place or "", zone, starts,
+                ends, starts.astimezone(tz), ends.astimezone(tz), status,
                 published=status == "PUBLISHED", roles=[],
             )  # fmt: skip
         roles: dict[int, PlanningRole] = {}
@@ -185,4 +197,25 @@ async def planning(
             people = [
                 PlanningUser(*row) for row in await fetch_records(_USERS_SQL, org_id, user_ids)
             ]
-    return Planning(window.starts, window.ends, timezone, list(missions.values()), shown, people)
+    groups = by_place(missions.values(), timezone) if group_by == "place" else None
+    return Planning(
+        window.starts, window.ends, timezone, list(missions.values()), shown, people, groups
+    )
+
+
+def by_place(missions: Iterable[PlanningMission], org_timezone: str) -> list[PlanningPlaceGroup]:
+    """The missions' ids per place (in their order), by place name without case, then id;
+    the missions without a place last, in the org's timezone."""
+    groups: dict[int | None, PlanningPlaceGroup] = {}
+    for mission in missions:
+        group = groups.get(mission.place_id)
+        if group is None:
+            zone = mission.timezone if mission.place_id is not None else org_timezone
+            group = groups[mission.place_id] = PlanningPlaceGroup(
+                mission.place_id, mission.place, zone, []
+            )
+        group.mission_ids.append(mission.id)
+    return sorted(
+        groups.values(),
+        key=lambda g: (g.place_id is None, g.place.lower(), g.place_id or 0),
+    )
