@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
+import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Card, CardTitle } from '@/components/ui/card/card';
 import { Select } from '@/components/ui/select/select';
-import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isApiError } from '@/lib/api/api-error';
 import type { Conflict } from '@/features/planning/api/create-assignment';
@@ -40,7 +40,6 @@ export function MissionPanel({
   onInvite: (missionRoleId: number, userId: number) => void;
 }) {
   const { t, tError } = useLocale();
-  const { formatDateTime, formatTime } = useDates();
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();
   const [resent, setResent] = useState<string | null>(null);
@@ -64,8 +63,8 @@ export function MissionPanel({
             {mission.title}
           </CardTitle>
           <p className="text-sm text-muted-foreground">
-            {formatDateTime(mission.starts_at)} - {formatTime(mission.ends_at)}
-            {mission.place ? ` - ${mission.place}` : ''}
+            <MissionTimes startsAt={mission.starts_at} endsAt={mission.ends_at} timeZone={mission.timezone} />
+            {mission.place ? <span className="block">{mission.place}</span> : null}
           </p>
           <p className="text-sm text-muted-foreground">{mission.project_name}</p>
         </div>
