@@ -37,6 +37,17 @@ export function formatTime(value: DateInput, zone: ZoneOptions): string {
   return format(value, zone, { timeStyle: 'short' });
 }
 
+/**
+ * A calendar date of the API (`YYYY-MM-DD`: a certification's last valid day, a
+ * project's first day) as the UI language writes it. No zone: the day is the day.
+ */
+export function formatCalendarDate(isoDate: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in a zone: day boundaries follow the org. */
 export function dayInZone(value: DateInput, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -61,6 +72,10 @@ export interface DateFormatters {
   formatDate: (value: DateInput) => string;
   formatDateTime: (value: DateInput) => string;
   formatTime: (value: DateInput) => string;
+  /** A `YYYY-MM-DD` calendar date, without any zone shift. */
+  formatDay: (isoDate: string) => string;
+  /** Today in the org's zone, `YYYY-MM-DD`. */
+  today: () => string;
 }
 
 export function useDates(): DateFormatters {
@@ -73,6 +88,8 @@ export function useDates(): DateFormatters {
       formatDate: (value) => formatDate(value, zone),
       formatDateTime: (value) => formatDateTime(value, zone),
       formatTime: (value) => formatTime(value, zone),
+      formatDay: (isoDate) => formatCalendarDate(isoDate, locale),
+      today: () => dayInZone(Date.now(), timeZone),
     };
   }, [timeZone, locale]);
 }

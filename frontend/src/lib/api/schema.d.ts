@@ -104,6 +104,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListEntries */
+        get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1164,6 +1181,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/certifications/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListExpiring */
+        get: operations["ListExpiringCertifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -1297,6 +1331,67 @@ export interface components {
             items: components["schemas"]["AssignmentOut"][];
             warnings?: components["schemas"]["ConflictOut"][];
         };
+        /** AuditActor */
+        AuditActor: {
+            /**
+             * @description First and last name, or the email when the account has no name
+             * @example Camille Roux
+             */
+            display_name: string;
+            /** @example regie@example.org */
+            email: string;
+            /**
+             * @description Account id
+             * @example 12
+             */
+            id: number;
+        };
+        /** AuditEntry */
+        AuditEntry: {
+            /**
+             * @description What happened: <noun>.<verb>, e.g. mission.updated
+             * @example mission.updated
+             */
+            action: string;
+            /** @description Null when no account acted (an answer through a signed link, a job) or when the account was deleted */
+            actor: components["schemas"]["AuditActor"] | null;
+            /**
+             * Format: date-time
+             * @description When the entry was written (UTC)
+             */
+            created_at: string;
+            id: number;
+            /**
+             * @description Details of the action. An update carries before and after, holding only the fields that changed ("[redacted]" for a secret one, e.g. legal_ids)
+             * @example {
+             *       "after": {
+             *         "ends_at": "2027-07-11T00:00:00+00:00",
+             *         "title": "Exploitation Cour"
+             *       },
+             *       "before": {
+             *         "ends_at": "2027-07-10T23:00:00+00:00",
+             *         "title": "Exploitation"
+             *       }
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What it happened to: <noun>:<id> (e.g. mission:42), a plugin name, conflict_rules; null when there is none
+             * @example mission:42
+             */
+            target: string | null;
+        };
+        /** AuditPage */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /**
+             * @description Opaque; null on the last page
+             * @example WzE3OTg3NjE2MDAwMDAwMCw0Ml0
+             */
+            next_cursor: string | null;
+        };
         /** AvailabilityCreate */
         AvailabilityCreate: {
             duration_minutes?: number | null;
@@ -1419,6 +1514,7 @@ export interface components {
             min_rest: number;
             missing_skill: number;
             overlap: number;
+            skill_expired: number;
             unavailable: number;
         };
         /** ConflictOut */
@@ -1426,9 +1522,10 @@ export interface components {
             assignments: components["schemas"]["ConflictAssignmentOut"][];
             confirmed: boolean;
             day?: string | null;
+            expired_skills?: components["schemas"]["ExpiredSkillOut"][];
             hours?: number | null;
             /** @enum {string} */
-            kind: "overlap" | "max_hours_day" | "max_hours_week" | "min_rest" | "unavailable" | "missing_skill";
+            kind: "overlap" | "max_hours_day" | "max_hours_week" | "min_rest" | "unavailable" | "missing_skill" | "skill_expired";
             limit_hours?: number | null;
             message: string;
             missing_skills?: string[];
@@ -1528,6 +1625,41 @@ export interface components {
         /** ErrorResponse */
         ErrorResponse: {
             error: components["schemas"]["ErrorInfo"];
+        };
+        /** ExpiredSkillOut */
+        ExpiredSkillOut: {
+            name: string;
+            /** Format: date */
+            valid_until: string;
+        };
+        /** ExpiringCertificationOut */
+        ExpiringCertificationOut: {
+            affected_assignments: number;
+            days_left: number;
+            first_name: string;
+            last_name: string;
+            level: number;
+            next_affected_starts_at: string | null;
+            reference: string | null;
+            skill: string;
+            /** @enum {string} */
+            status: "expiring" | "expired";
+            user_id: number;
+            /**
+             * Format: date
+             * @description last valid day, inclusive
+             */
+            valid_until: string;
+        };
+        /** ExpiringCertificationPage */
+        ExpiringCertificationPage: {
+            items: components["schemas"]["ExpiringCertificationOut"][];
+            page: number;
+            page_size: number;
+            /** Format: date */
+            today: string;
+            total: number;
+            within_days: number;
         };
         /** FrontendManifest */
         FrontendManifest: {
@@ -2123,9 +2255,27 @@ export interface components {
         };
         /** Skill */
         Skill: {
+            level: number;
+            name: string;
+            reference?: string | null;
+            valid_until?: string | null;
+        };
+        /** SkillIn */
+        SkillIn: {
             /** @default 1 */
             level: number;
             name: string;
+            /**
+             * @description Certificate number or diploma id (printable characters); blank: none. 422 user.invalid_skill_reference
+             * @example R486-2025-004512
+             */
+            reference?: string | null;
+            /**
+             * Format: date
+             * @description Last day the certification is valid (inclusive, ISO date); null: no expiry. 422 user.invalid_skill_valid_until when it is not a date of the years 1900 to 2999
+             * @example 2028-03-31
+             */
+            valid_until?: string | null;
         };
         /** SuggestionOut */
         SuggestionOut: {
@@ -2177,7 +2327,7 @@ export interface components {
             notes: string;
             phone?: string | null;
             rate_profile?: string | null;
-            skills?: components["schemas"]["Skill"][];
+            skills?: components["schemas"]["SkillIn"][];
             tags?: string[];
         };
         /** UserDocument */
@@ -2233,7 +2383,7 @@ export interface components {
             notes?: string;
             phone?: string | null;
             rate_profile?: string | null;
-            skills?: components["schemas"]["Skill"][];
+            skills?: components["schemas"]["SkillIn"][];
             tags?: string[];
         };
     };
@@ -2830,6 +2980,95 @@ export interface operations {
             };
             /** @description Body is not JSON: request.unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description only what this account did (an account id of the org) */
+                actor?: number | null;
+                /** @description an action (mission.updated), or a prefix ending with a dot (mission.) */
+                action?: string | null;
+                /** @description a target, exactly as entries name it (mission:42) */
+                target?: string | null;
+                /** @description entries at or after: an ISO date (from its first minute, org timezone) or a date-time with an offset */
+                from?: string | null;
+                /** @description entries before: an ISO date (included: to its last minute, org timezone) or a date-time with an offset (excluded) */
+                to?: string | null;
+                /** @description next_cursor of the previous page (same filters) */
+                cursor?: string | null;
+                /** @description 1 to 200 entries per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9352,6 +9591,8 @@ export interface operations {
                 skill?: string[] | null;
                 tag?: string[] | null;
                 employment_type?: "CDI" | "CDD" | "Intermittent" | "Freelance" | null;
+                /** @description With skill: keep users whose skills are valid that day (an expired certification does not match) */
+                skill_valid_on?: string | null;
             };
             header?: never;
             path?: never;
@@ -9484,6 +9725,78 @@ export interface operations {
             };
             /** @description Body is not JSON: request.unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListExpiringCertifications: {
+        parameters: {
+            query?: {
+                /** @description horizon in days from today (org timezone), 0 to 365; 422 certification.invalid_within_days */
+                within_days?: number;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpiringCertificationPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

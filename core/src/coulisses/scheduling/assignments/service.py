@@ -14,7 +14,7 @@ from typing import Any
 
 import asyncpg
 
-from coulisses.audit import record
+from coulisses.audit import before_after, record
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
 from coulisses.scheduling.assignments.answers import (
@@ -270,7 +270,7 @@ async def _cancel_locked(principal: Principal, current: dict[str, Any]) -> Assig
         principal.account_id,
         "assignment.cancelled",
         f"assignment:{current['id']}",
-        {"from": current["status"]},
+        {"user_id": current["user_id"], **before_after(current, {"status": "CANCELLED"})},
     )
     return AssignmentCancelled(
         org_id=principal.org_id,

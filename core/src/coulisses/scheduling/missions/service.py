@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import msgspec
 
-from coulisses.audit import record, record_many
+from coulisses.audit import before_after, record, record_change, record_many
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
@@ -249,8 +249,8 @@ async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
 
 async def _lock_mission(org_id: int, mission_id: int) -> dict[str, Any]:
     rows = await fetch(
-        """SELECT id, project, place_id, starts_at, ends_at, allow_long, status FROM missions
-           WHERE org = $1 AND id = $2 FOR UPDATE""",
+        """SELECT id, project, title, place_id, notes, starts_at, ends_at, allow_long, status
+           FROM missions WHERE org = $1 AND id = $2 FOR UPDATE""",
         org_id,
         mission_id,
     )
@@ -605,12 +605,13 @@ async def update_mission(
                     starts_at,
                     ends_at,
                 )
-        await record(
+        await record_change(
             principal.org_id,
             principal.account_id,
             "mission.updated",
             f"mission:{mission_id}",
-            {"fields": sorted(changes)},
+            current,
+            changes,
         )
     await emit_events([_changed(principal, mission_id, current["project"], "updated")])
     return await get_mission(principal.org_id, mission_id)
@@ -629,8 +630,13 @@ async def set_published(principal: Principal, mission_id: int, published: bool) 
                 target,
             )
             change = "published" if published else "unpublished"
-            await record(
-                principal.org_id, principal.account_id, f"mission.{change}", f"mission:{mission_id}"
+            await record_change(
+                principal.org_id,
+                principal.account_id,
+                f"mission.{change}",
+                f"mission:{mission_id}",
+                current,
+                {"status": target},
             )
             events.append(_changed(principal, mission_id, current["project"], change))
     await emit_events(events)
@@ -725,6 +731,7 @@ async def batch(principal: Principal, data: MissionBatch) -> tuple[list[int], li
             changed = ids
             await fetch("DELETE FROM missions WHERE org = $1 AND id = ANY($2::int[])", org_id, ids)
             change = "deleted"
+            payload: dict[str, Any] = {"batch": True}
         else:
             target = "PUBLISHED" if data.action == "publish" else "DRAFT"
             stale = {int(r["id"]) for r in locked if r["status"] != target}
@@ -737,12 +744,15 @@ async def batch(principal: Principal, data: MissionBatch) -> tuple[list[int], li
                     target,
                 )
             change = "published" if data.action == "publish" else "unpublished"
+            # Two statuses only: every changed mission went from the other one to the target.
+            other = "DRAFT" if target == "PUBLISHED" else "PUBLISHED"
+            payload = {"batch": True, **before_after({"status": other}, {"status": target})}
         await record_many(
             org_id,
             principal.account_id,
             f"mission.{change}",
             [f"mission:{i}" for i in changed],
-            {"batch": True},
+            payload,
         )
         events = [_changed(principal, i, project_of[i], change) for i in changed]
     await emit_events(events)
@@ -797,7 +807,7 @@ async def add_role(principal: Principal, mission_id: int, data: MissionRoleIn) -
 
 async def _lock_role(org_id: int, mission_id: int, role_id: int) -> dict[str, Any]:
     rows = await fetch(
-        """SELECT r.id, r.name, r.quota, m.project FROM mission_roles r
+        """SELECT r.id, r.name, r.quota, r.required_skills, m.project FROM mission_roles r
            JOIN missions m ON m.id = r.mission
            WHERE r.org = $1 AND r.mission = $2 AND r.id = $3 FOR UPDATE OF r""",
         org_id,
@@ -848,12 +858,14 @@ async def update_role(
                 raise Conflict(
                     "mission_role.duplicate_name", "This mission already has a role with that name"
                 ) from exc
-            await record(
+            await record_change(
                 principal.org_id,
                 principal.account_id,
                 "mission.role_updated",
                 f"mission_role:{role_id}",
-                {"fields": sorted(changes)},
+                role,
+                changes,
+                {"mission_id": mission_id},
             )
     if changes:
         await emit_events([_changed(principal, mission_id, role["project"], "updated")])
