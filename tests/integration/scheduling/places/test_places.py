@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -87,7 +88,15 @@ async def test_create_read_list_update_delete_a_place(client):
         f"place:{created['id']}",
     )
     assert [a["action"] for a in audit] == ["place.created", "place.updated"]
-    assert '"to": "America/Toronto"' in audit[1]["payload"]
+    assert json.loads(audit[1]["payload"]) == {
+        "before": {
+            "timezone": "America/Montreal",
+            "notes": "Quai de chargement rue Champagneur",
+            "latitude": 45.5231,
+            "longitude": -73.6076,
+        },
+        "after": {"timezone": "America/Toronto", "notes": "", "latitude": None, "longitude": None},
+    }
 
     deleted = await org.delete(f"{URL}/{created['id']}")
     assert deleted.status_code == 204

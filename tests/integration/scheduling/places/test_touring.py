@@ -283,3 +283,30 @@ async def test_the_invitation_gives_the_places_time_and_the_offices(client, new_
         "Theatre Outremont",
         "America/Montreal",
     )
+
+
+async def test_a_certification_covers_a_montreal_date_that_ends_on_its_last_day_there(client):
+    org = await signup(client)
+    place, project = await _tour(org)
+    # Valid until 10 July: the concert ends at 23:00 on the 10th in Montreal (05:00 on the
+    # 11th in Paris), so it is covered; the same instants at a Paris place are not.
+    user = await make_user(org, skills=[{"name": "caces", "level": 1, "valid_until": "2027-07-10"}])
+    mission = await make_mission(
+        org,
+        project["id"],
+        "2027-07-10T20:00:00-04:00",
+        "2027-07-10T23:00:00-04:00",
+        place_id=place["id"],
+        roles=[{"name": "cariste", "quota": 1, "required_skills": ["caces"]}],
+    )
+    await invite(org, mission["roles"][0]["id"], user["id"])
+    params = {"from": "2027-07-01", "to": "2027-07-31"}
+    report = (await org.get("/api/v1/conflicts", params=params)).json()
+    assert [c for c in report["items"] if c["kind"] == "skill_expired"] == []
+
+    paris = await make_place(org, name="Bureau", timezone="Europe/Paris")
+    await org.patch(f"/api/v1/projects/{project['id']}", json={"ends_on": "2027-07-31"})
+    moved = await org.patch(f"/api/v1/missions/{mission['id']}", json={"place_id": paris["id"]})
+    assert moved.status_code == 200, moved.text
+    report = (await org.get("/api/v1/conflicts", params=params)).json()
+    assert [c["kind"] for c in report["items"]] == ["skill_expired"]

@@ -17,7 +17,7 @@ from typing import Any
 import asyncpg
 import msgspec
 
-from coulisses.audit import record
+from coulisses.audit import record, record_change
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import PageRequest, PageResult, check_page
@@ -193,11 +193,13 @@ async def update_place(principal: Principal, place_id: int, data: PlaceUpdate) -
             )
         except asyncpg.exceptions.UniqueViolationError as exc:
             raise _duplicate(changes["name"]) from exc
-        payload: dict[str, Any] = {"fields": sorted(changes)}
-        if "timezone" in changes:
-            payload.update({"from": current["timezone"], "to": changes["timezone"]})
-        await record(
-            principal.org_id, principal.account_id, "place.updated", f"place:{place_id}", payload
+        await record_change(
+            principal.org_id,
+            principal.account_id,
+            "place.updated",
+            f"place:{place_id}",
+            current,
+            changes,
         )
     return await get_place(principal.org_id, place_id)
 
