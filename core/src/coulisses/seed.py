@@ -471,7 +471,7 @@ async def _bulk(
     ranged = weekdays is not None
     data = BulkMissionsCreate(
         title=title,
-        slots=[TimeSlot(slot[0], slot[1])],
+        slots=[TimeSlot(slot[0], slot[1], ends_next_day=slot[1] <= slot[0])],
         days=None if ranged else days,
         date_from=days[0] if ranged else None,
         date_to=days[-1] if ranged else None,

@@ -67,11 +67,19 @@ export function TimeZoneProvider({ timeZone, children }: { timeZone: string; chi
   return <TimeZoneContext.Provider value={timeZone}>{children}</TimeZoneContext.Provider>;
 }
 
+/** Whole hours and the minutes left of a duration given in minutes (negative counts as 0). */
+export function durationParts(total: number): { hours: number; minutes: number } {
+  const safe = Math.max(0, Math.round(total));
+  return { hours: Math.floor(safe / 60), minutes: safe % 60 };
+}
+
 export interface DateFormatters {
   timeZone: string;
   formatDate: (value: DateInput) => string;
   formatDateTime: (value: DateInput) => string;
   formatTime: (value: DateInput) => string;
+  /** A duration in minutes (the API's `duration_minutes`): "6 h", "6 h 30", "45 min". */
+  formatDuration: (minutes: number) => string;
   /** A `YYYY-MM-DD` calendar date, without any zone shift. */
   formatDay: (isoDate: string) => string;
   /** Today in the org's zone, `YYYY-MM-DD`. */
@@ -80,7 +88,7 @@ export interface DateFormatters {
 
 export function useDates(): DateFormatters {
   const timeZone = useContext(TimeZoneContext);
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
   return useMemo(() => {
     const zone = { timeZone, locale };
     return {
@@ -88,10 +96,16 @@ export function useDates(): DateFormatters {
       formatDate: (value) => formatDate(value, zone),
       formatDateTime: (value) => formatDateTime(value, zone),
       formatTime: (value) => formatTime(value, zone),
+      formatDuration: (total) => {
+        const { hours, minutes } = durationParts(total);
+        if (!hours) return t('duration_minutes', { minutes });
+        if (!minutes) return t('duration_hours', { hours });
+        return t('duration_hours_minutes', { hours, minutes: String(minutes).padStart(2, '0') });
+      },
       formatDay: (isoDate) => formatCalendarDate(isoDate, locale),
       today: () => dayInZone(Date.now(), timeZone),
     };
-  }, [timeZone, locale]);
+  }, [timeZone, locale, t]);
 }
 
 // -- zone math (pure): the calendar works on "wall times" of the org zone --------

@@ -192,10 +192,18 @@ async def event_stream(
         yield lines
 
 
-async def next_event(lines: AsyncIterator[str], kind: str) -> dict[str, Any]:
-    """The next SSE event named ``kind`` (``{"id", "event", "data"}``, data decoded from JSON).
+async def next_event(
+    lines: AsyncIterator[str],
+    kind: str,
+    where: Callable[[dict[str, Any]], bool] | None = None,
+) -> dict[str, Any]:
+    """The next SSE event named ``kind`` (``{"id", "event", "data"}``, data decoded from JSON)
+    for which ``where(data)`` holds, if given.
 
-    Events of other kinds are skipped; fails after :data:`SSE_TIMEOUT` seconds.
+    Events of other kinds, or that ``where`` rejects, are skipped; fails after
+    :data:`SSE_TIMEOUT` seconds. Live events are published after their commit by the
+    outbox, so an event of an earlier request (the signup's ``MemberAdded``) may still
+    arrive after a stream opens: pass ``where`` to wait for a given one.
     """
     import json
 
@@ -209,7 +217,7 @@ async def next_event(lines: AsyncIterator[str], kind: str) -> dict[str, Any]:
             elif line.startswith("data:"):
                 event["data"] = json.loads(line[5:].strip())
             elif line == "":
-                if event.get("event") == kind:
+                if event.get("event") == kind and (where is None or where(event.get("data", {}))):
                     return event
                 event = {}
         raise AssertionError(f"event stream ended before a {kind!r} event")

@@ -1278,6 +1278,11 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             decline_reason: string | null;
+            /**
+             * @description real elapsed minutes of its mission (DST-aware)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1299,6 +1304,11 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             decline_reason: string | null;
+            /**
+             * @description real elapsed minutes of its mission (DST-aware)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1467,7 +1477,153 @@ export interface components {
             start_time?: string | null;
             starts_at?: string | null;
         };
-        /** BulkMissionsCreate */
+        /**
+         * BulkMissionsCreate
+         * @example {
+         *       "date_from": "2027-07-10",
+         *       "date_to": "2027-07-19",
+         *       "publish": true,
+         *       "roles": [
+         *         {
+         *           "name": "machiniste",
+         *           "quota": 3
+         *         },
+         *         {
+         *           "name": "accroche",
+         *           "quota": 1
+         *         }
+         *       ],
+         *       "slots": [
+         *         {
+         *           "end": "13:00",
+         *           "place": "Cour",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Cour"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Cour",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Cour"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Cour",
+         *           "start": "01:00",
+         *           "title": "Demontage Cour"
+         *         },
+         *         {
+         *           "end": "13:00",
+         *           "place": "Cloitre",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Cloitre"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Cloitre",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Cloitre"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Cloitre",
+         *           "start": "01:00",
+         *           "title": "Demontage Cloitre"
+         *         },
+         *         {
+         *           "end": "13:00",
+         *           "place": "Chapiteau",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Chapiteau"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Chapiteau",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Chapiteau"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Chapiteau",
+         *           "start": "01:00",
+         *           "title": "Demontage Chapiteau"
+         *         }
+         *       ],
+         *       "title": "Festival"
+         *     }
+         */
         BulkMissionsCreate: {
             /** @default false */
             allow_long: boolean;
@@ -1485,6 +1641,7 @@ export interface components {
             place_id?: number | null;
             /** @default false */
             publish: boolean;
+            /** @description roles of every slot without its own */
             roles?: components["schemas"]["MissionRoleIn"][];
             slots: components["schemas"]["TimeSlot"][];
             title: string;
@@ -1762,6 +1919,12 @@ export interface components {
         /** MissionDuplicate */
         MissionDuplicate: {
             days?: string[] | null;
+            /**
+             * @description for a local time that happens twice (the night the clocks go back): 0 = its first occurrence (summer time, the default), 1 = its second one. Ignored for any other time
+             * @default 0
+             * @example 0
+             */
+            fold: number;
             from?: string | null;
             /** @default false */
             publish: boolean;
@@ -1772,6 +1935,11 @@ export interface components {
             allow_long: boolean;
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description real elapsed minutes from starts_at to ends_at (a night across a DST change is 60 minutes shorter or longer than its wall-clock times say)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1807,10 +1975,16 @@ export interface components {
         };
         /** MissionRoleOut */
         MissionRoleOut: {
+            /** @description ACCEPTED: places filled */
             accepted: number;
+            /** @description DECLINED answers */
+            declined: number;
             id: number;
-            invited: number;
             name: string;
+            /** @description places not filled yet: quota - accepted, never below 0 */
+            open: number;
+            /** @description INVITED: asked, still waiting */
+            pending: number;
             quota: number;
             required_skills: string[];
         };
@@ -1954,6 +2128,11 @@ export interface components {
         PlanningAssignment: {
             decline_reason: string | null;
             delivery_status?: string | null;
+            /**
+             * @description real elapsed minutes from starts_at to ends_at (DST-aware: 01:00-05:00 Europe/Paris is 180 on 2027-03-28, 300 on 2027-10-31)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1966,6 +2145,11 @@ export interface components {
         };
         /** PlanningMission */
         PlanningMission: {
+            /**
+             * @description real elapsed minutes from starts_at to ends_at (DST-aware: 01:00-05:00 Europe/Paris is 180 on 2027-03-28, 300 on 2027-10-31)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1994,19 +2178,37 @@ export interface components {
         };
         /** PlanningRole */
         PlanningRole: {
+            /** @description ACCEPTED: places filled */
             accepted: number;
+            /** @description DECLINED answers */
+            declined: number;
             id: number;
-            invited: number;
             name: string;
+            /** @description places not filled yet: quota - accepted, never below 0 */
+            open: number;
+            /** @description INVITED: asked, still waiting */
+            pending: number;
             quota: number;
             required_skills: string[];
         };
         /** PlanningUser */
         PlanningUser: {
+            /**
+             * @description the same, ACCEPTED assignments only
+             * @default 0
+             * @example 1800
+             */
+            accepted_minutes: number;
             employment_type: string;
             first_name: string;
             id: number;
             last_name: string;
+            /**
+             * @description minutes of their INVITED and ACCEPTED assignments that fall inside the window (a mission across a window bound counts its part inside), on the missions of the response
+             * @default 0
+             * @example 2280
+             */
+            planned_minutes: number;
         };
         /** PluginOut */
         PluginOut: {
@@ -2307,7 +2509,32 @@ export interface components {
         };
         /** TimeSlot */
         TimeSlot: {
+            /**
+             * @description the slot starts this many days after the pattern day (1: the 01:00 get-out after a show night)
+             * @default 0
+             * @example 1
+             */
+            day_offset: number;
+            /** @description local end time HH:MM, on the start's day, or on the next one with ends_next_day */
             end: string;
+            /**
+             * @description the end is on the day after the start (crosses midnight)
+             * @default false
+             */
+            ends_next_day: boolean;
+            /**
+             * @description for a local time that happens twice (the night the clocks go back): 0 = its first occurrence (summer time, the default), 1 = its second one. Ignored for any other time
+             * @default 0
+             * @example 0
+             */
+            fold: number;
+            /** @description deprecated, give place_id: this slot's place by name; null: the call's place */
+            place?: string | null;
+            /** @description this slot's place; null: place or the call's place */
+            place_id?: number | null;
+            /** @description this slot's roles; null: the call's roles */
+            roles?: components["schemas"]["MissionRoleIn"][] | null;
+            /** @description local start time HH:MM on the pattern day (+ day_offset) */
             start: string;
             title?: string | null;
         };

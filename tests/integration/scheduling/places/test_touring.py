@@ -61,25 +61,53 @@ async def test_a_montreal_date_at_20_local_is_02_next_day_in_paris_and_belongs_t
     )
     assert (unplaced.status_code, error_code(unplaced)) == (422, "mission.outside_project")
 
-    # Slots of a bulk creation are read on the place's clock.
+    # Slots of a bulk creation are read on their place's clock: the call's (Montreal),
+    # or a slot's own (a Paris press call at 10:00 on the same days).
+    paris = await make_place(org, name="Bureau", timezone="Europe/Paris")
     bulk = await org.post(
         f"/api/v1/projects/{project['id']}/missions:bulk_create",
         json={
             "title": "Concert",
             "days": ["2027-07-09", "2027-07-10"],
-            "slots": [{"start": "20:00", "end": "23:30"}, {"start": "23:30", "end": "01:00"}],
+            "slots": [
+                {"start": "20:00", "end": "23:30"},
+                {"start": "23:30", "end": "01:00", "ends_next_day": True},
+                {"start": "10:00", "end": "12:00", "title": "Presse", "place_id": paris["id"]},
+            ],
             "place_id": place["id"],
         },
     )
     assert bulk.status_code == 201, bulk.text
     items = bulk.json()["items"]
-    assert [(m["starts_at"], m["ends_at"]) for m in items] == [
-        ("2027-07-10T00:00:00Z", "2027-07-10T03:30:00Z"),
-        ("2027-07-10T03:30:00Z", "2027-07-10T05:00:00Z"),
-        ("2027-07-11T00:00:00Z", "2027-07-11T03:30:00Z"),
-        ("2027-07-11T03:30:00Z", "2027-07-11T05:00:00Z"),
+    assert [(m["starts_at"], m["ends_at"], m["place_id"]) for m in items] == [
+        ("2027-07-09T08:00:00Z", "2027-07-09T10:00:00Z", paris["id"]),
+        ("2027-07-10T00:00:00Z", "2027-07-10T03:30:00Z", place["id"]),
+        ("2027-07-10T03:30:00Z", "2027-07-10T05:00:00Z", place["id"]),
+        ("2027-07-10T08:00:00Z", "2027-07-10T10:00:00Z", paris["id"]),
+        ("2027-07-11T00:00:00Z", "2027-07-11T03:30:00Z", place["id"]),
+        ("2027-07-11T03:30:00Z", "2027-07-11T05:00:00Z", place["id"]),
     ]
-    assert {m["place_id"] for m in items} == {place["id"]}
+    # A slot naming its place twice, or another org's place: refused, nothing written.
+    for slot, status, code in (
+        ({"place_id": paris["id"], "place": "Cour"}, 422, "mission.place_conflict"),
+        ({"place_id": 999_999}, 404, "place.not_found"),
+        ({"place": "x" * 201}, 422, "mission.invalid_place"),
+    ):
+        refused = await org.post(
+            f"/api/v1/projects/{project['id']}/missions:bulk_create",
+            json={
+                "title": "X",
+                "days": ["2027-07-09"],
+                "slots": [
+                    {"start": "10:00", "end": "11:00"},
+                    {"start": "12:00", "end": "13:00", **slot},
+                ],
+            },
+        )
+        assert (refused.status_code, error_code(refused)) == (status, code), slot
+        if status == 422:
+            assert "slots[1].place" in str(refused.json()["error"]["details"])
+    assert (await org.get("/api/v1/missions")).json()["total"] == 7
 
     # The project's end may move to the 10th: the Montreal dates belong to their own day.
     shortened = await org.patch(f"/api/v1/projects/{project['id']}", json={"ends_on": "2027-07-10"})

@@ -1,4 +1,5 @@
-"""Missions (time slots of a project) and their mission roles; bulk creation from a pattern,
+"""Missions (time slots of a project) and their mission roles; bulk creation from a pattern
+(slots in local wall-clock time, each with its own day offset, title, place and roles),
 duplication to other days; a mission starts within its project's dates."""
 
 from __future__ import annotations
@@ -6,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,12 +18,15 @@ from coulisses.audit import before_after, record, record_change, record_many
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
+    MAX_YEAR,
+    MIN_YEAR,
     PageRequest,
     PageResult,
     check_page,
     clean_names,
     emit_events,
     json_value,
+    local_instant,
     mission_timezone,
     overlap_as_conflict,
     require_aware,
@@ -49,18 +54,45 @@ _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 _SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place_id,
        COALESCE(pl.name, '') AS place, COALESCE(pl.timezone, o.timezone) AS timezone,
-       m.notes, m.starts_at, m.ends_at, m.allow_long, m.status, m.created_at, m.updated_at,
+       m.notes, m.starts_at,
+       m.ends_at, floor(extract(epoch FROM m.ends_at - m.starts_at) / 60)::int AS duration_minutes,
+       m.allow_long, m.status, m.created_at, m.updated_at,
        COALESCE((
            SELECT json_agg(json_build_object(
                       'id', r.id, 'name', r.name, 'quota', r.quota,
                       'required_skills', r.required_skills,
-                      'invited', (SELECT count(*) FROM assignments a
-                                  WHERE a.mission_role = r.id AND a.status = 'INVITED'),
-                      'accepted', (SELECT count(*) FROM assignments a
-                                   WHERE a.mission_role = r.id AND a.status = 'ACCEPTED'))
+                      'pending', c.pending, 'accepted', c.accepted, 'declined', c.declined,
+                      'open', greatest(r.quota - c.accepted, 0))
                       ORDER BY r.id)
-           FROM mission_roles r WHERE r.mission = m.id), '[]') AS roles
+           FROM mission_roles r
+           CROSS JOIN LATERAL (
+               SELECT count(*) FILTER (WHERE a.status = 'INVITED') AS pending,
+                      count(*) FILTER (WHERE a.status = 'ACCEPTED') AS accepted,
+                      count(*) FILTER (WHERE a.status = 'DECLINED') AS declined
+               FROM assignments a WHERE a.mission_role = r.id) c
+           WHERE r.mission = m.id), '[]') AS roles
 FROM missions m JOIN orgs o ON o.id = m.org LEFT JOIN places pl ON pl.id = m.place_id"""
+
+
+@dataclass(frozen=True, slots=True)
+class NewMission:
+    """One mission to insert; ``roles`` indexes the role lists given to :func:`_insert`."""
+
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    place_id: int | None
+    roles: int = 0
+    #: the timezone its local times were read in (its place's, else the org's)
+    tz: ZoneInfo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceClock:
+    """A place of missions (None: no place) and the timezone of their local times."""
+
+    place_id: int | None
+    tz: ZoneInfo
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
@@ -71,31 +103,39 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _place_choice(place_id: int | None, place: str) -> None:
-    if place_id is not None and place.strip():
+def _place_choice(place_id: int | None, place: str | None, path: str = "") -> None:
+    if place_id is not None and place and place.strip():
         raise DomainError(
             "mission.place_conflict",
             "Give place_id or place (a place name), not both",
-            details={"fields": ["place_id", "place"]},
+            details={"fields": [f"{path}place_id", f"{path}place"]},
             status=422,
         )
 
 
 async def _resolve_place(
-    principal: Principal, place_id: int | None, place: str
-) -> tuple[int | None, ZoneInfo]:
-    """The mission's place id and the timezone of its local times (call inside the
-    command's transaction: the place stays as read until commit)."""
+    principal: Principal, place_id: int | None, place: str, field: str = "place"
+) -> PlaceClock:
+    """The place of a command's missions (by id, or by name: see
+    :func:`places.place_named`) and their timezone; call inside the command's transaction:
+    the place stays as read until commit."""
     if place_id is None:
-        place_id = await places.place_named(principal, place)
-    return place_id, await mission_timezone(principal.org_id, place_id, lock=True)
+        place_id = await places.place_named(principal, place, field=field)
+    return PlaceClock(place_id, await mission_timezone(principal.org_id, place_id, lock=True))
 
 
-def _text(value: str, field: str, limit: int = 200, *, required: bool = True) -> str:
+def _text(
+    value: str, field: str, limit: int = 200, *, required: bool = True, path: str | None = None
+) -> str:
+    """``path`` names the field in the body when it is not ``field`` (``slots[2].title``)."""
     value = value.strip()
     if (required and not value) or len(value) > limit:
+        low = 1 if required else 0
         raise DomainError(
-            f"mission.invalid_{field}", f"{field} needs 1 to {limit} characters", status=422
+            f"mission.invalid_{field}",
+            f"{path or field} needs {low} to {limit} characters",
+            details={"field": path or field},
+            status=422,
         )
     return value
 
@@ -114,40 +154,52 @@ def check_times(starts_at: dt.datetime, ends_at: dt.datetime, allow_long: bool) 
         )
 
 
-def check_roles(roles: list[MissionRoleIn]) -> str:
-    """Validated roles as the JSON that ``jsonb_to_recordset`` reads."""
+def check_roles(roles: list[MissionRoleIn], path: str | None = "roles") -> list[dict[str, Any]]:
+    """Validated roles (name, quota, required_skills). Errors name the field: under
+    ``path`` (``slots[2].roles[0].quota``), or plainly (``quota``) for a single role body."""
+
+    def field(i: int, name: str) -> str:
+        return f"{path}[{i}].{name}" if path else name
+
     out: list[dict[str, Any]] = []
-    for role in roles:
-        name = _role_name(role.name)
+    for i, role in enumerate(roles):
+        name = _role_name(role.name, field(i, "name"))
         if any(r["name"] == name for r in out):
             raise DomainError(
                 "mission_role.duplicate_name",
                 f"Role {name!r} is listed twice",
+                details={"field": field(i, "name")},
                 status=422,
             )
         out.append(
             {
                 "name": name,
-                "quota": _quota(role.quota),
+                "quota": _quota(role.quota, field(i, "quota")),
                 "required_skills": clean_names(role.required_skills, "skill"),
             }
         )
-    return json.dumps(out)
+    return out
 
 
-def _role_name(name: str) -> str:
+def _role_name(name: str, path: str = "name") -> str:
     name = name.strip()
     if not name or len(name) > 100:
         raise DomainError(
-            "mission_role.invalid_name", "A role name has 1 to 100 characters", status=422
+            "mission_role.invalid_name",
+            "A role name has 1 to 100 characters",
+            details={"field": path},
+            status=422,
         )
     return name
 
 
-def _quota(quota: int) -> int:
+def _quota(quota: int, path: str = "quota") -> int:
     if quota < 0 or quota > 10_000:
         raise DomainError(
-            "mission_role.invalid_quota", "A quota is between 0 and 10000", status=422
+            "mission_role.invalid_quota",
+            "A quota is between 0 and 10000",
+            details={"field": path},
+            status=422,
         )
     return quota
 
@@ -155,15 +207,16 @@ def _quota(quota: int) -> int:
 async def _insert(
     org_id: int,
     project_id: int,
-    rows: list[tuple[str, dt.datetime, dt.datetime]],
+    rows: list[NewMission],
     *,
-    place_id: int | None,
     notes: str,
     allow_long: bool,
     status: str,
-    roles_json: str,
+    roles: list[list[dict[str, Any]]],
 ) -> list[int]:
-    """Insert many missions and their roles in three statements, whatever their number."""
+    """Insert many missions and their roles in three set-based statements, whatever their
+    number: ids from the sequence, missions from arrays (``unnest``), then every mission
+    joined to its role list (``roles[row.roles]``) from one JSON document."""
     ids = [
         int(r["id"])
         for r in await fetch(
@@ -175,30 +228,40 @@ async def _insert(
     await fetch(
         """INSERT INTO missions (id, org, project, title, place_id, notes, starts_at, ends_at,
                                  allow_long, status)
-           SELECT u.id, $1, $2, u.title, $3, $4, u.starts_at, u.ends_at, $5, $6
-           FROM unnest($7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[])
-                AS u(id, title, starts_at, ends_at)""",
+           SELECT u.id, $1, $2, u.title, u.place_id, $3, u.starts_at, u.ends_at, $4, $5
+           FROM unnest($6::int[], $7::text[], $8::int[], $9::timestamptz[], $10::timestamptz[])
+                AS u(id, title, place_id, starts_at, ends_at)""",
         org_id,
         project_id,
-        place_id,
         notes,
         allow_long,
         status,
         ids,
-        [r[0] for r in rows],
-        [r[1] for r in rows],
-        [r[2] for r in rows],
+        [r.title for r in rows],
+        [r.place_id for r in rows],
+        [r.starts_at for r in rows],
+        [r.ends_at for r in rows],
     )
-    if roles_json != "[]":
+    used = {r.roles for r in rows}
+    role_rows = [
+        {**role, "roles": key, "position": position}
+        for key, listed in enumerate(roles)
+        if key in used
+        for position, role in enumerate(listed)
+    ]
+    if role_rows:
         await fetch(
             """INSERT INTO mission_roles (org, mission, name, quota, required_skills)
                SELECT $1, m.id, r.name, r.quota, r.required_skills
-               FROM unnest($2::int[]) AS m(id)
-               CROSS JOIN jsonb_to_recordset($3::jsonb)
-                    AS r(name text, quota int, required_skills text[])""",
+               FROM unnest($2::int[], $3::int[]) AS m(id, roles)
+               JOIN jsonb_to_recordset($4::jsonb)
+                    AS r(roles int, position int, name text, quota int, required_skills text[])
+                 ON r.roles = m.roles
+               ORDER BY m.id, r.position""",
             org_id,
             ids,
-            roles_json,
+            [r.roles for r in rows],
+            json.dumps(role_rows),
         )
     return ids
 
@@ -238,6 +301,17 @@ def check_inside_project(project: dict[str, Any], tz: ZoneInfo, starts: list[dt.
             },
             status=422,
         )
+
+
+def check_rows_inside_project(
+    project: dict[str, Any], rows: list[NewMission], default: ZoneInfo
+) -> None:
+    """:func:`check_inside_project` for missions on several clocks (their places')."""
+    by_zone: dict[ZoneInfo, list[dt.datetime]] = {}
+    for row in rows:
+        by_zone.setdefault(row.tz or default, []).append(row.starts_at)
+    for tz, starts in by_zone.items():
+        check_inside_project(project, tz, starts)
 
 
 async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
@@ -282,20 +356,19 @@ async def create_mission(principal: Principal, data: MissionCreate) -> dict[str,
     title = _text(data.title, "title")
     _place_choice(data.place_id, data.place)
     check_times(data.starts_at, data.ends_at, data.allow_long)
-    roles_json = check_roles(data.roles)
+    roles = check_roles(data.roles)
     async with transaction():
         project = await _open_project(principal.org_id, data.project_id)
-        place_id, tz = await _resolve_place(principal, data.place_id, data.place)
-        check_inside_project(project, tz, [data.starts_at])
+        clock = await _resolve_place(principal, data.place_id, data.place)
+        check_inside_project(project, clock.tz, [data.starts_at])
         [mission_id] = await _insert(
             principal.org_id,
             project["id"],
-            [(title, data.starts_at, data.ends_at)],
-            place_id=place_id,
+            [NewMission(title, data.starts_at, data.ends_at, clock.place_id)],
             notes=data.notes,
             allow_long=data.allow_long,
             status="DRAFT",
-            roles_json=roles_json,
+            roles=[roles],
         )
         await record(
             principal.org_id, principal.account_id, "mission.created", f"mission:{mission_id}"
@@ -304,22 +377,29 @@ async def create_mission(principal: Principal, data: MissionCreate) -> dict[str,
     return await get_mission(principal.org_id, mission_id)
 
 
-def _slot(slot: TimeSlot) -> tuple[dt.time, dt.time]:
+def _slot(slot: TimeSlot, index: int) -> tuple[dt.time, dt.time]:
+    """Start and end wall-clock times; an end not after the start needs ``ends_next_day``."""
     parsed: list[dt.time] = []
-    for value in (slot.start, slot.end):
+    for name, value in (("start", slot.start), ("end", slot.end)):
         match = _HHMM.match(value)
         if not match:
             raise DomainError(
                 "mission.invalid_slot",
-                f"Time {value!r} is not HH:MM (00:00 to 23:59)",
+                f"Time {value[:20]!r} is not HH:MM (00:00 to 23:59)",
+                details={"field": f"slots[{index}].{name}"},
                 status=422,
             )
         parsed.append(dt.time(int(match[1]), int(match[2])))
-    if parsed[0] == parsed[1]:
+    start, end = parsed
+    if end <= start and not slot.ends_next_day:
         raise DomainError(
-            "mission.invalid_times", f"Slot {slot.start}-{slot.end} has no length", status=422
+            "mission.ends_before_start",
+            f"Slot {slot.start}-{slot.end} ends before it starts: if it crosses midnight,"
+            " say so with ends_next_day: true",
+            details={"field": f"slots[{index}].end", "start": slot.start, "end": slot.end},
+            status=422,
         )
-    return parsed[0], parsed[1]
+    return start, end
 
 
 def _days(data: BulkMissionsCreate) -> list[dt.date]:
@@ -334,12 +414,24 @@ def pattern_days(
     *,
     names: tuple[str, str] = ("date_from", "date_to"),
 ) -> list[dt.date]:
-    """Listed days (sorted, distinct), or the days of a range (optionally some weekdays only)."""
+    """Listed days (sorted, distinct), or the days of a range (optionally some weekdays only).
+
+    Days lie in the years MIN_YEAR..MAX_YEAR (a slot may end days later: 9999-12-31 + 1
+    would overflow)."""
     start, end = names
     if listed is not None and (date_from or date_to):
         raise DomainError(
             "mission.invalid_pattern", f"Give either days or {start}/{end}, not both", status=422
         )
+    for field, days_given in (("days", listed or []), (start, [date_from]), (end, [date_to])):
+        far = [d for d in days_given if d and not MIN_YEAR <= d.year <= MAX_YEAR]
+        if far:
+            raise DomainError(
+                "mission.invalid_pattern",
+                f"Days go from {MIN_YEAR} to {MAX_YEAR}, not {far[0].isoformat()}",
+                details={"field": field},
+                status=422,
+            )
     if listed is not None:
         return sorted(set(listed))
     if not date_from or not date_to:
@@ -364,14 +456,94 @@ def pattern_days(
     return [d for d in days if d.weekday() in weekdays]
 
 
-def expand_pattern(
-    data: BulkMissionsCreate, tz: ZoneInfo
-) -> list[tuple[str, dt.datetime, dt.datetime]]:
-    """Days x slots -> (title, starts_at, ends_at); local wall-clock times in ``tz``."""
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    index: int
+    start: dt.time
+    end: dt.time
+    title: str
+    clock: PlaceClock
+    roles: int
+    day_offset: int
+    end_days: int
+    fold: int
+
+
+async def slot_places(
+    principal: Principal, data: BulkMissionsCreate
+) -> tuple[PlaceClock, dict[int, PlaceClock]]:
+    """The call's place and clock, and those of the slots with their own place (by index);
+    each distinct place is read once. Call inside the command's transaction."""
+    _place_choice(data.place_id, data.place)
+    for i, slot in enumerate(data.slots):
+        _place_choice(slot.place_id, slot.place, f"slots[{i}].")
+    call = await _resolve_place(principal, data.place_id, data.place)
+    known: dict[tuple[str, Any], PlaceClock] = {}
+    own: dict[int, PlaceClock] = {}
+    for i, slot in enumerate(data.slots):
+        if slot.place_id is None and slot.place is None:
+            continue
+        key: tuple[str, Any] = (
+            ("id", slot.place_id)
+            if slot.place_id is not None
+            else ("name", (slot.place or "").strip().lower())
+        )
+        if key not in known:
+            known[key] = await _resolve_place(
+                principal, slot.place_id, slot.place or "", field=f"slots[{i}].place"
+            )
+        own[i] = known[key]
+    return call, own
+
+
+def _slots(
+    data: BulkMissionsCreate,
+    call: PlaceClock,
+    roles: list[list[dict[str, Any]]],
+    own_places: dict[int, PlaceClock],
+) -> list[_Slot]:
+    """Validated slots; a slot's own roles are appended to ``roles`` (its index kept)."""
     title = _text(data.title, "title")
+    out: list[_Slot] = []
+    for i, slot in enumerate(data.slots):
+        start, end = _slot(slot, i)
+        own_roles = 0
+        if slot.roles is not None:
+            roles.append(check_roles(slot.roles, f"slots[{i}].roles"))
+            own_roles = len(roles) - 1
+        out.append(
+            _Slot(
+                index=i,
+                start=start,
+                end=end,
+                title=_text(slot.title, "title", path=f"slots[{i}].title") if slot.title else title,
+                clock=own_places.get(i, call),
+                roles=own_roles,
+                day_offset=slot.day_offset,
+                end_days=slot.day_offset + (1 if slot.ends_next_day else 0),
+                fold=slot.fold,
+            )
+        )
+    return out
+
+
+def expand_pattern(
+    data: BulkMissionsCreate,
+    call: PlaceClock,
+    roles: list[list[dict[str, Any]]] | None = None,
+    own_places: dict[int, PlaceClock] | None = None,
+) -> list[NewMission]:
+    """Days x slots -> missions; local wall-clock times on each slot's clock (its own
+    place's, else the call's ``call``; see :func:`local_instant`).
+
+    ``roles`` starts with the call's roles (index 0); each slot with its own roles
+    appends them and its missions point at them.
+    """
+    if roles is None:
+        roles = [check_roles(data.roles)]
     if not data.slots:
         raise DomainError("mission.invalid_pattern", "Give at least one time slot", status=422)
-    slots = [(_slot(s), _text(s.title, "title") if s.title else title) for s in data.slots]
+    slots = _slots(data, call, roles, own_places or {})
     days = _days(data)
     if not days:
         raise DomainError("mission.invalid_pattern", "The pattern creates no mission", status=422)
@@ -382,15 +554,28 @@ def expand_pattern(
             details={"requested": len(days) * len(slots)},
             status=422,
         )
-    out: list[tuple[str, dt.datetime, dt.datetime]] = []
+    out: list[NewMission] = []
     for day in days:
-        for (start, end), slot_title in slots:
-            # A slot ending before it starts crosses midnight (19:00-01:00).
-            end_day = day + dt.timedelta(days=1) if end < start else day
-            starts_at = dt.datetime.combine(day, start, tzinfo=tz).astimezone(dt.UTC)
-            ends_at = dt.datetime.combine(end_day, end, tzinfo=tz).astimezone(dt.UTC)
+        for slot in slots:
+            tz = slot.clock.tz
+            starts_at = local_instant(
+                day + dt.timedelta(days=slot.day_offset),
+                slot.start,
+                tz,
+                fold=slot.fold,
+                field=f"slots[{slot.index}].start",
+            )
+            ends_at = local_instant(
+                day + dt.timedelta(days=slot.end_days),
+                slot.end,
+                tz,
+                fold=slot.fold,
+                field=f"slots[{slot.index}].end",
+            )
             check_times(starts_at, ends_at, data.allow_long)
-            out.append((slot_title, starts_at, ends_at))
+            out.append(
+                NewMission(slot.title, starts_at, ends_at, slot.clock.place_id, slot.roles, tz)
+            )
     return out
 
 
@@ -398,22 +583,20 @@ async def bulk_create(
     principal: Principal, project_id: int, data: BulkMissionsCreate
 ) -> list[dict[str, Any]]:
     """All the missions of the pattern, or none (one transaction)."""
-    roles_json = check_roles(data.roles)
-    _place_choice(data.place_id, data.place)
+    roles = [check_roles(data.roles)]
     async with transaction():
         project = await _open_project(principal.org_id, project_id)
-        place_id, tz = await _resolve_place(principal, data.place_id, data.place)
-        rows = expand_pattern(data, tz)
-        check_inside_project(project, tz, [r[1] for r in rows])
+        call, own_places = await slot_places(principal, data)
+        rows = expand_pattern(data, call, roles, own_places)
+        check_rows_inside_project(project, rows, call.tz)
         ids = await _insert(
             principal.org_id,
             project_id,
             rows,
-            place_id=place_id,
             notes=data.notes,
             allow_long=data.allow_long,
             status="PUBLISHED" if data.publish else "DRAFT",
-            roles_json=roles_json,
+            roles=roles,
         )
         await record(
             principal.org_id,
@@ -433,7 +616,8 @@ async def duplicate_mission(
 
     Each copy keeps the source's local wall-clock times in its timezone (its place's,
     else the org's), so 19:00-01:00 stays 19:00-01:00 on the other side of a DST
-    change (its UTC length then differs by an hour).
+    change (its UTC length then differs by an hour). A copy whose local time the clocks
+    skip is a 422 ``mission.nonexistent_local_time``; one they repeat takes ``fold``.
     """
     async with transaction():
         source = await get_mission(principal.org_id, mission_id)
@@ -457,13 +641,17 @@ async def duplicate_mission(
                 status=422,
             )
         extra_days = dt.timedelta(days=(local_end.date() - local_start.date()).days)
-        rows: list[tuple[str, dt.datetime, dt.datetime]] = []
+        rows: list[NewMission] = []
         for day in days:
-            starts_at = dt.datetime.combine(day, local_start.time(), tzinfo=tz)
-            ends_at = dt.datetime.combine(day + extra_days, local_end.time(), tzinfo=tz)
-            rows.append((source["title"], starts_at.astimezone(dt.UTC), ends_at.astimezone(dt.UTC)))
-            check_times(rows[-1][1], rows[-1][2], source["allow_long"])
-        check_inside_project(project, tz, [r[1] for r in rows])
+            starts_at = local_instant(
+                day, local_start.time(), tz, fold=data.fold, field="starts_at"
+            )
+            ends_at = local_instant(
+                day + extra_days, local_end.time(), tz, fold=data.fold, field="ends_at"
+            )
+            check_times(starts_at, ends_at, source["allow_long"])
+            rows.append(NewMission(source["title"], starts_at, ends_at, source["place_id"]))
+        check_inside_project(project, tz, [r.starts_at for r in rows])
         roles = [
             {"name": r["name"], "quota": r["quota"], "required_skills": r["required_skills"]}
             for r in source["roles"]
@@ -472,11 +660,10 @@ async def duplicate_mission(
             principal.org_id,
             project["id"],
             rows,
-            place_id=source["place_id"],
             notes=source["notes"],
             allow_long=source["allow_long"],
             status="PUBLISHED" if data.publish else "DRAFT",
-            roles_json=json.dumps(roles),
+            roles=[roles],
         )
         await record(
             principal.org_id,
@@ -776,7 +963,7 @@ def _require_all(ids: list[int], rows: list[dict[str, Any]]) -> None:
 
 
 async def add_role(principal: Principal, mission_id: int, data: MissionRoleIn) -> dict[str, Any]:
-    roles_json = check_roles([data])
+    roles_json = json.dumps(check_roles([data], path=None))
     async with transaction():
         current = await _lock_mission(principal.org_id, mission_id)
         ensure_open(await get_project(principal.org_id, current["project"]))

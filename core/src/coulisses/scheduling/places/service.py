@@ -225,18 +225,19 @@ async def delete_place(principal: Principal, place_id: int) -> None:
         )
 
 
-async def place_named(principal: Principal, name: str) -> int | None:
+async def place_named(principal: Principal, name: str, *, field: str = "place") -> int | None:
     """The id of the org's place called ``name`` (without case), created in the org's
     timezone when there is none; None for an empty name. Serves the ``place`` text that
-    mission bodies still accept (call inside the command's transaction)."""
+    mission bodies still accept (call inside the command's transaction); ``field`` names
+    it in errors (``slots[2].place``)."""
     name = name.strip()
     if not name:
         return None
     if len(name) > LIMITS["name"]:
         raise DomainError(
             "mission.invalid_place",
-            f"place needs at most {LIMITS['name']} characters",
-            details={"field": "place"},
+            f"{field} needs at most {LIMITS['name']} characters",
+            details={"field": field},
             status=422,
         )
     rows = await fetch(

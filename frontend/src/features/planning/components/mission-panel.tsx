@@ -2,10 +2,11 @@ import { useState } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
-import { Button } from '@/components/ui/button/button';
 import { MissionTimes } from '@/components/mission-times/mission-times';
+import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
 import { Select } from '@/components/ui/select/select';
+import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isApiError } from '@/lib/api/api-error';
 import type { Conflict } from '@/features/planning/api/create-assignment';
@@ -40,6 +41,7 @@ export function MissionPanel({
   onInvite: (missionRoleId: number, userId: number) => void;
 }) {
   const { t, tError } = useLocale();
+  const { formatDuration } = useDates();
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();
   const [resent, setResent] = useState<string | null>(null);
@@ -64,6 +66,7 @@ export function MissionPanel({
           </CardTitle>
           <p className="text-sm text-muted-foreground">
             <MissionTimes startsAt={mission.starts_at} endsAt={mission.ends_at} timeZone={mission.timezone} />
+            {` (${formatDuration(mission.duration_minutes)})`}
             {mission.place ? <span className="block">{mission.place}</span> : null}
           </p>
           <p className="text-sm text-muted-foreground">{mission.project_name}</p>
@@ -91,7 +94,13 @@ export function MissionPanel({
           {mission.roles.map((role) => (
             <li key={role.id}>
               {role.name}:{' '}
-              {t('planning_role_fill', { accepted: role.accepted, invited: role.invited, quota: role.quota })}
+              {t('planning_role_fill', {
+                accepted: role.accepted,
+                quota: role.quota,
+                pending: role.pending,
+                declined: role.declined,
+                open: role.open,
+              })}
             </li>
           ))}
         </ul>
