@@ -1,0 +1,184 @@
+"""One org's figures must not depend on other orgs, and a real server must keep up.
+
+After the figures of the bench org alone, this adds a neighbour four times
+larger (800 users, 20,000 missions, 80,000 assignments) to the same database
+and prints:
+
+- the bench org's planning month alone and with the neighbour, and their ratio
+  (every org-scoped query reads by org-leading indexes: target <= 1.1);
+- the neighbour's own planning month (four times the rows: p95 < 50 ms);
+- the app against the same rows read by raw asyncpg (target <= 1.25): the
+  price of the server path (auth, service, structs, JSON) over the database;
+- planning reads per second through uvicorn with 16 clients (>= 200/s on 2
+  cores) and public accepts per second with 64 clients (>= 800/s, p99 < 100 ms),
+  see ``bench/server.py``.
+
+Ratios compare medians (p50), steadier than p95 on a shared machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+import uuid
+from typing import Any
+
+import asyncpg
+
+from bench import dataset, server
+from bench.figures import Figure, ok, percentile, progress, timed
+from bench.http import LoadResult
+
+MONTH = {"from": "2027-06-01", "to": "2027-06-30"}
+PASSWORD = "Banc-De-Mesure-2027"
+SCALE = 4
+PLANNING_CLIENTS = 16
+ACCEPT_CLIENTS = 64
+ACCEPT_LINKS = 6_000
+LOAD_SECONDS = 8.0
+
+# The rows of a planning month as raw asyncpg reads them (no structs, no JSON): the
+# floor of what the route costs. Written here, not imported, so that the floor does
+# not move when the service changes.
+_RAW_MISSIONS = """SELECT m.id, m.project, p.name, m.title, m.place, m.starts_at, m.ends_at,
+       m.status
+FROM missions m JOIN projects p ON p.id = m.project
+WHERE m.org = $1 AND int4range(m.org, m.org, '[]') && int4range($1, $1, '[]')
+  AND tstzrange(m.starts_at, m.ends_at) && tstzrange($2, $3)"""
+_RAW_ROLES = """SELECT mission, id, name, quota, required_skills FROM mission_roles
+WHERE org = $1 AND mission = ANY($2::int[])"""
+_RAW_ASSIGNMENTS = """SELECT a.id, a.mission, a.mission_role, a.user_id, a.status,
+       a.decline_reason,
+       CASE WHEN a.status = 'INVITED' THEN (
+           SELECT i.delivery_status FROM invitations i WHERE i.assignment = a.id
+           ORDER BY i.id DESC LIMIT 1) END
+FROM assignments a WHERE a.org = $1 AND a.mission = ANY($2::int[])"""
+_RAW_USERS = """SELECT id, first_name, last_name, employment_type FROM users
+WHERE org = $1 AND id = ANY($2::int[])"""
+
+
+async def _raw_month(conn: asyncpg.Connection, org_id: int, start: Any, end: Any) -> int:
+    missions = [r[0] for r in await conn.fetch(_RAW_MISSIONS, org_id, start, end)]
+    await conn.fetch(_RAW_ROLES, org_id, missions)
+    assignments = await conn.fetch(_RAW_ASSIGNMENTS, org_id, missions)
+    users = sorted({r[3] for r in assignments})
+    await conn.fetch(_RAW_USERS, org_id, users)
+    return len(assignments)
+
+
+def _p50(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def _ratio(label: str, top: list[float], bottom: list[float], target: str) -> str:
+    a, b = _p50(top), _p50(bottom)
+    return f"  {label:<44} {a / b:8.2f}  cible {target}  (p50 {a:.1f} / {b:.1f} ms)"
+
+
+def _load_line(label: str, result: LoadResult, target: str) -> str:
+    xs = result.latencies_ms
+    if not xs:
+        return f"  {label:<44} aucune reponse reussie ; erreurs {result.errors}"
+    errors = f" ; refus {result.errors}" if result.errors else ""
+    return (
+        f"  {label:<44} {result.per_second:8.0f} /s  p50 {_p50(xs):6.1f} ms"
+        f"  p99 {percentile(xs, 0.99):6.1f} ms  (n={len(xs)}){errors}  cible {target}"
+    )
+
+
+async def _signup(client: Any, name: str) -> dict[str, Any]:
+    response = await client.post(
+        "/api/v1/auth/signup",
+        json={
+            "email": f"bench-{uuid.uuid4().hex[:6]}@example.org",
+            "password": PASSWORD,
+            "org_name": name,
+        },
+    )
+    return dict(ok(response, 201).json())
+
+
+async def measure(
+    app: Any, client: Any, data: dataset.Dataset, database_url: str, runs: int, workers: int
+) -> list[Figure | str]:
+    """``client`` is signed in as the bench org's owner (``data``)."""
+    import httpx
+
+    out: list[Figure | str] = ["", f"Avec une voisine {SCALE}x plus grande dans la meme base"]
+    month = ok(await client.get("/api/v1/planning", params=MONTH)).json()
+    start, end = (dt.datetime.fromisoformat(month[k]) for k in ("from", "to"))
+
+    async def planning(c: Any) -> None:
+        ok(await c.get("/api/v1/planning", params=MONTH))
+
+    async def conflicts_of(c: Any) -> None:
+        ok(await c.get("/api/v1/conflicts", params=MONTH))
+
+    conn = await asyncpg.connect(database_url)
+    try:
+        progress("planning de l'org du banc, seule")
+        alone = await timed(lambda: planning(client), runs)
+        raw_alone = await timed(lambda: _raw_month(conn, data.org_id, start, end), runs)
+
+        progress(f"chargement de la voisine {SCALE}x")
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as big:
+            signup = await _signup(big, "Voisine du banc")
+            started = time.perf_counter()
+            neighbour = await dataset.load(
+                database_url, signup["org_id"], signup["account_id"], scale=SCALE
+            )
+            out.append(
+                f"  Voisine : {len(neighbour.user_ids)} users, {neighbour.missions} missions,"
+                f" {neighbour.assignments} assignments ; chargee en"
+                f" {time.perf_counter() - started:.1f} s"
+            )
+            progress("planning avec la voisine")
+            beside = await timed(lambda: planning(client), runs)
+            raw_beside = await timed(lambda: _raw_month(conn, data.org_id, start, end), runs)
+            big_month = ok(await big.get("/api/v1/planning", params=MONTH)).json()
+            big_samples = await timed(lambda: planning(big), runs)
+            big_conflicts = await timed(lambda: conflicts_of(big), max(5, runs // 5), warmup=1)
+            conflicts = await timed(lambda: conflicts_of(client), max(5, runs // 5), warmup=1)
+    finally:
+        await conn.close()
+
+    out += [
+        Figure("GET /planning (un mois), org seule", alone),
+        Figure("GET /planning (un mois), avec la voisine", beside),
+        _ratio("ratio avec / sans la voisine", beside, alone, "<= 1.1"),
+        Figure("SQL brut asyncpg (memes lignes), seule", raw_alone, note="information"),
+        Figure("SQL brut asyncpg (memes lignes), voisine", raw_beside, note="information"),
+        _ratio("ratio app / SQL brut", beside, raw_beside, "<= 1.25"),
+        Figure(
+            f"GET /planning (un mois) de la voisine {SCALE}x",
+            big_samples,
+            "p95 < 50 ms",
+            note=f"{len(big_month['missions'])} missions, {len(big_month['assignments'])} assign.",
+        ),
+        Figure("GET /conflicts (un mois), avec la voisine", conflicts, note="information"),
+        Figure("GET /conflicts (un mois) de la voisine", big_conflicts, note="information"),
+    ]
+
+    progress(f"serveur uvicorn reel ({workers} workers)")
+    csrf = {"X-CSRF-Token": client.cookies.get("cc_csrf") or ""}
+    ok(await client.post("/api/v1/auth/refresh", headers=csrf))  # a fresh access token
+    access = client.cookies.get("cc_access") or ""
+    links = await server.make_invitations(
+        database_url, data.org_id, data.owner_account, data.user_ids, ACCEPT_LINKS
+    )
+    async with server.uvicorn_server(workers) as running:
+        progress(f"planning : {PLANNING_CLIENTS} clients, {LOAD_SECONDS:.0f} s")
+        reads = await server.planning_load(running, access, MONTH, PLANNING_CLIENTS, LOAD_SECONDS)
+        progress(f"acceptations publiques : {ACCEPT_CLIENTS} clients")
+        accepts = await server.accept_load(running, links, ACCEPT_CLIENTS, LOAD_SECONDS)
+    out += [
+        "",
+        f"Serveur reel (uvicorn, {workers} workers, TCP local, client HTTP minimal)",
+        _load_line(f"GET /planning (un mois), {PLANNING_CLIENTS} clients", reads, ">= 200 /s"),
+        _load_line(
+            f"POST accept public, {ACCEPT_CLIENTS} clients", accepts, ">= 800 /s, p99 < 100 ms"
+        ),
+    ]
+    return out
