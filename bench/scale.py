@@ -13,7 +13,8 @@ and prints:
   cores) and public accepts per second with 64 clients (>= 800/s, p99 < 100 ms),
   see ``bench/server.py``.
 
-Ratios compare medians (p50), steadier than p95 on a shared machine.
+Ratios compare medians (p50), steadier than p95 on a shared machine, and minimums
+(the least disturbed run of each side).
 """
 
 from __future__ import annotations
@@ -73,7 +74,11 @@ def _p50(samples: list[float]) -> float:
 
 def _ratio(label: str, top: list[float], bottom: list[float], target: str) -> str:
     a, b = _p50(top), _p50(bottom)
-    return f"  {label:<44} {a / b:8.2f}  cible {target}  (p50 {a:.1f} / {b:.1f} ms)"
+    low = min(top) / min(bottom)
+    return (
+        f"  {label:<44} {a / b:8.2f}  cible {target}  (p50 {a:.1f} / {b:.1f} ms ;"
+        f" rapport des minimums, moins sensible a la charge : {low:.2f})"
+    )
 
 
 def _load_line(label: str, result: LoadResult, target: str) -> str:
