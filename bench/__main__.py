@@ -16,7 +16,7 @@ import time
 import uuid
 from typing import Any
 
-from bench import dataset, scale
+from bench import dataset, festival, scale
 from bench.database import server, throwaway
 from bench.figures import Figure
 from bench.figures import ok as _ok
@@ -117,7 +117,7 @@ async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list
                     {"start": "08:00", "end": "12:00"},
                     {"start": "13:00", "end": "17:00"},
                     {"start": "18:00", "end": "23:00"},
-                    {"start": "23:30", "end": "03:00"},
+                    {"start": "23:30", "end": "03:00", "ends_next_day": True},
                 ],
                 "place": "Grande salle",
                 "roles": [
@@ -145,6 +145,7 @@ async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list
                 note="3 essais : " + ", ".join(f"{x:.0f}" for x in bulk_samples) + " ms",
             )
         )
+        out += [Figure(*figure) for figure in await festival.figures(client, csrf)]
 
         if not any(route.path == "/api/v1/conflicts" for route in app.routes):
             out.append("GET /conflicts : route absente de cette version, mesure sautee")

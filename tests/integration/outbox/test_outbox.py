@@ -142,7 +142,6 @@ async def test_live_events_reach_the_stream_through_the_outbox_sealed(app, no_pu
     assert (event.kind, event.data) == ("Probe", {"n": 1})
 
 
-
 async def test_a_pusher_woken_as_it_is_stopped_still_stops():
     """A NOTIFY that lands as the app shuts down must not swallow the cancellation (on
     Python 3.11, ``asyncio.wait_for`` returned the wake-up instead, the pusher kept

@@ -123,6 +123,13 @@ function Shell({ me }: { me: Me }) {
                     {t('nav_plugins')}
                   </NavLink>
                 </li>
+                {hasRole(org?.role, 'admin') ? (
+                  <li>
+                    <NavLink to="/settings/audit" className={navLinkClass}>
+                      {t('nav_audit')}
+                    </NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/profile" className={navLinkClass}>
                     {t('nav_profile')}

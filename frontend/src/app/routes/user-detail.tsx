@@ -31,7 +31,7 @@ export function UserDetailRoute() {
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">{fullName(user.data)}</h1>
       </div>
-      <UserProfile user={user.data} canReadRates={manager} />
+      <UserProfile user={user.data} canReadRates={manager} canEdit={manager} />
       <UserAgenda userId={userId} />
       <AvailabilityPanel userId={userId} canDecide={manager} canCreate={manager || own} />
     </div>

@@ -81,7 +81,7 @@ async def test_planning_reads_only_its_org_whatever_the_neighbour_holds(client, 
     assert 800 <= len(month.missions) <= 860
     assert len(month.assignments) == 4 * len(month.missions)
     assert {a.mission_id for a in month.assignments} == {m.id for m in month.missions}
-    assert sum(r.accepted + r.invited for m in month.missions for r in m.roles) == sum(
+    assert sum(r.accepted + r.pending for m in month.missions for r in m.roles) == sum(
         a.status in ("ACCEPTED", "INVITED") for a in month.assignments
     )
     # The context, three shapes of the missions query, roles, assignments, users.

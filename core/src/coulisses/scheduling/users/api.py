@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, delete, get, patch, post
-from litestar.params import Body, FromPath, FromQuery
+from litestar.openapi.spec import Example
+from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.scheduling.common import (
@@ -39,6 +41,14 @@ class UserController(Controller):
         skill: FromQuery[list[str] | None] = None,
         tag: FromQuery[list[str] | None] = None,
         employment_type: FromQuery[EmploymentType | None] = None,
+        skill_valid_on: Annotated[
+            dt.date | None,
+            QueryParameter(
+                description="With skill: keep users whose skills are valid that day"
+                " (an expired certification does not match)",
+                examples=[Example(value="2027-07-14")],
+            ),
+        ] = None,
     ) -> UserPage:
         principal = principal_of(request)
         result = await users.search_users(
@@ -49,6 +59,7 @@ class UserController(Controller):
             skills=skill,
             tags=tag,
             employment_type=employment_type,
+            skill_valid_on=skill_valid_on,
         )
         return UserPage(
             [_user(users.for_viewer(r, principal)) for r in result.items],
