@@ -19,17 +19,23 @@ Ratios compare medians (p50), steadier than p95 on a shared machine, and minimum
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
+import os
 import statistics
+import sys
 import time
 import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
+from urllib.parse import urlencode, urlparse, urlunparse
 
 import asyncpg
 
 from bench import dataset, server
 from bench.figures import Figure, ok, percentile, progress, timed
-from bench.http import LoadResult
+from bench.http import HttpConnection, LoadResult
 
 MONTH = {"from": "2027-06-01", "to": "2027-06-30"}
 PASSWORD = "Banc-De-Mesure-2027"
@@ -104,10 +110,73 @@ async def _signup(client: Any, name: str) -> dict[str, Any]:
     return dict(ok(response, 201).json())
 
 
+@contextlib.asynccontextmanager
+async def _twin_database(database_url: str) -> AsyncIterator[str]:
+    """A second database on the same server, migrated (by the CLI, in a subprocess: the
+    app's database layer is bound to the first one), dropped at the end."""
+    name = f"coulisses_bench_twin_{uuid.uuid4().hex[:8]}"
+    maintenance = urlunparse(urlparse(database_url)._replace(path="/postgres"))
+    conn = await asyncpg.connect(maintenance)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    url = urlunparse(urlparse(database_url)._replace(path="/" + name))
+    try:
+        migrate = [sys.executable, "-m", "coulisses.cli", "migrate"]
+        process = await asyncio.create_subprocess_exec(
+            *migrate, env={**os.environ, "DATABASE_URL": url}, stdout=asyncio.subprocess.DEVNULL
+        )
+        if await process.wait() != 0:
+            raise RuntimeError("migrations of the twin database failed")
+        yield url
+    finally:
+        conn = await asyncpg.connect(maintenance)
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+
+async def _interleaved(
+    calls: dict[str, Callable[[], Awaitable[Any]]], runs: int, warmup: int = 5
+) -> dict[str, list[float]]:
+    """Time each call once per round, round after round: the machine's load moves every
+    figure alike, and their ratios stay fair."""
+    for _ in range(warmup):
+        for call in calls.values():
+            await call()
+    samples: dict[str, list[float]] = {key: [] for key in calls}
+    for _ in range(runs):
+        for key, call in calls.items():
+            started = time.perf_counter()
+            await call()
+            samples[key].append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def _http_planning(running: server.Server, token: str) -> Callable[[], Awaitable[None]]:
+    connection = HttpConnection(running.host, running.port)
+    path = "/api/v1/planning?" + urlencode(MONTH)
+
+    async def call() -> None:
+        status, _ = await connection.request("GET", path, {"Authorization": f"Bearer {token}"})
+        if status != 200:
+            raise RuntimeError(f"GET {path}: {status}")
+
+    return call
+
+
 async def measure(
     app: Any, client: Any, data: dataset.Dataset, database_url: str, runs: int, workers: int
 ) -> list[Figure | str]:
-    """``client`` is signed in as the bench org's owner (``data``)."""
+    """``client`` is signed in as the bench org's owner (``data``).
+
+    The org alone and the org beside its neighbour are two databases, side by side:
+    a twin of the bench org (same seed, same rows) alone in a database of its own,
+    and the bench org, to which the neighbour is added. Each is served by uvicorn and
+    their requests alternate, so that the machine's load cannot tell them apart.
+    """
     import httpx
 
     out: list[Figure | str] = ["", f"Avec une voisine {SCALE}x plus grande dans la meme base"]
@@ -120,11 +189,15 @@ async def measure(
     async def conflicts_of(c: Any) -> None:
         ok(await c.get("/api/v1/conflicts", params=MONTH))
 
-    conn = await asyncpg.connect(database_url)
-    try:
-        progress("planning de l'org du banc, seule")
-        alone = await timed(lambda: planning(client), runs)
-        raw_alone = await timed(lambda: _raw_month(conn, data.org_id, start, end), runs)
+    progress("base jumelle : l'org du banc seule")
+    async with (
+        _twin_database(database_url) as twin_url,
+        server.uvicorn_server(workers, twin_url) as alone_server,
+    ):
+        async with httpx.AsyncClient(base_url=alone_server.url) as twin_client:
+            twin = await _signup(twin_client, "Banc de mesure (jumelle)")
+            twin_token = twin_client.cookies.get("cc_access") or ""
+        await dataset.load(twin_url, twin["org_id"], twin["account_id"])
 
         progress(f"chargement de la voisine {SCALE}x")
         transport = httpx.ASGITransport(app=app)
@@ -139,23 +212,49 @@ async def measure(
                 f" {neighbour.assignments} assignments ; chargee en"
                 f" {time.perf_counter() - started:.1f} s"
             )
-            progress("planning avec la voisine")
-            beside = await timed(lambda: planning(client), runs)
-            raw_beside = await timed(lambda: _raw_month(conn, data.org_id, start, end), runs)
+            csrf = {"X-CSRF-Token": client.cookies.get("cc_csrf") or ""}
+            ok(await client.post("/api/v1/auth/refresh", headers=csrf))  # a fresh token
+            access = client.cookies.get("cc_access") or ""
+
+            progress("planning sans et avec la voisine, en alternance (uvicorn)")
+            async with server.uvicorn_server(workers, database_url) as beside_server:
+                served = await _interleaved(
+                    {
+                        "alone": _http_planning(alone_server, twin_token),
+                        "beside": _http_planning(beside_server, access),
+                    },
+                    runs,
+                    warmup=5 * workers,
+                )
+
+            progress("application et SQL brut, en alternance")
+            raw_twin = await asyncpg.connect(twin_url)
+            raw = await asyncpg.connect(database_url)
+            try:
+                local = await _interleaved(
+                    {
+                        "app": lambda: planning(client),
+                        "raw": lambda: _raw_month(raw, data.org_id, start, end),
+                        "raw_alone": lambda: _raw_month(raw_twin, twin["org_id"], start, end),
+                    },
+                    runs,
+                )
+            finally:
+                await raw.close()
+                await raw_twin.close()
             big_month = ok(await big.get("/api/v1/planning", params=MONTH)).json()
             big_samples = await timed(lambda: planning(big), runs)
             big_conflicts = await timed(lambda: conflicts_of(big), max(5, runs // 5), warmup=1)
             conflicts = await timed(lambda: conflicts_of(client), max(5, runs // 5), warmup=1)
-    finally:
-        await conn.close()
 
     out += [
-        Figure("GET /planning (un mois), org seule", alone),
-        Figure("GET /planning (un mois), avec la voisine", beside),
-        _ratio("ratio avec / sans la voisine", beside, alone, "<= 1.1"),
-        Figure("SQL brut asyncpg (memes lignes), seule", raw_alone, note="information"),
-        Figure("SQL brut asyncpg (memes lignes), voisine", raw_beside, note="information"),
-        _ratio("ratio app / SQL brut", beside, raw_beside, "<= 1.25"),
+        Figure("GET /planning (un mois), org seule", served["alone"], note="uvicorn"),
+        Figure("GET /planning (un mois), avec la voisine", served["beside"], note="uvicorn"),
+        _ratio("ratio avec / sans la voisine", served["beside"], served["alone"], "<= 1.1"),
+        Figure("SQL brut asyncpg (memes lignes), seule", local["raw_alone"], note="information"),
+        Figure("SQL brut asyncpg (memes lignes), voisine", local["raw"], note="information"),
+        Figure("GET /planning (un mois), ASGI, voisine", local["app"], note="information"),
+        _ratio("ratio app (ASGI) / SQL brut", local["app"], local["raw"], "<= 1.25"),
         Figure(
             f"GET /planning (un mois) de la voisine {SCALE}x",
             big_samples,
@@ -167,13 +266,12 @@ async def measure(
     ]
 
     progress(f"serveur uvicorn reel ({workers} workers)")
-    csrf = {"X-CSRF-Token": client.cookies.get("cc_csrf") or ""}
-    ok(await client.post("/api/v1/auth/refresh", headers=csrf))  # a fresh access token
+    ok(await client.post("/api/v1/auth/refresh", headers=csrf))
     access = client.cookies.get("cc_access") or ""
     links = await server.make_invitations(
         database_url, data.org_id, data.owner_account, data.user_ids, ACCEPT_LINKS
     )
-    async with server.uvicorn_server(workers) as running:
+    async with server.uvicorn_server(workers, database_url) as running:
         progress(f"planning : {PLANNING_CLIENTS} clients, {LOAD_SECONDS:.0f} s")
         reads = await server.planning_load(running, access, MONTH, PLANNING_CLIENTS, LOAD_SECONDS)
         progress(f"acceptations publiques : {ACCEPT_CLIENTS} clients")

@@ -35,6 +35,10 @@ class Server:
     port: int
     workers: int
 
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -43,12 +47,16 @@ def _free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def uvicorn_server(workers: int) -> AsyncIterator[Server]:
-    """``uvicorn coulisses.web.app:create_app --factory`` on the bench's database."""
+async def uvicorn_server(workers: int, database_url: str) -> AsyncIterator[Server]:
+    """``uvicorn coulisses.web.app:create_app --factory`` on ``database_url``."""
     from coulisses.settings import get_settings
 
     port = _free_port()
-    env = {**os.environ, "COULISSES_SECRET_KEY": get_settings().secret_key}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "COULISSES_SECRET_KEY": get_settings().secret_key,
+    }
     command = [
         sys.executable, "-m", "uvicorn", "coulisses.web.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
