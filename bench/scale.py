@@ -1,20 +1,22 @@
 """One org's figures must not depend on other orgs, and a real server must keep up.
 
-After the figures of the bench org alone, this adds a neighbour four times
-larger (800 users, 20,000 missions, 80,000 assignments) to the same database
-and prints:
+A twin of the bench org (same seed, same rows) is loaded alone in a second
+database, and a neighbour four times larger (800 users, 20,000 missions,
+80,000 assignments) is added next to the bench org. Both databases are served
+by uvicorn and their requests alternate (the machine's load then moves both
+alike). Printed:
 
 - the bench org's planning month alone and with the neighbour, and their ratio
   (every org-scoped query reads by org-leading indexes: target <= 1.1);
 - the neighbour's own planning month (four times the rows: p95 < 50 ms);
-- the app against the same rows read by raw asyncpg (target <= 1.25): the
-  price of the server path (auth, service, structs, JSON) over the database;
+- the app (in process, ASGI) against the same rows read by raw asyncpg, in
+  alternation (target <= 1.25): the price of the server path (auth, service,
+  structs, JSON) over the database;
 - planning reads per second through uvicorn with 16 clients (>= 200/s on 2
   cores) and public accepts per second with 64 clients (>= 800/s, p99 < 100 ms),
   see ``bench/server.py``.
 
-Ratios compare medians (p50), steadier than p95 on a shared machine, and minimums
-(the least disturbed run of each side).
+Ratios compare medians (p50), and minimums (the least disturbed run of each side).
 """
 
 from __future__ import annotations
