@@ -50,9 +50,10 @@ LOAD_SECONDS = 8.0
 # The rows of a planning month as raw asyncpg reads them (no structs, no JSON): the
 # floor of what the route costs. Written here, not imported, so that the floor does
 # not move when the service changes.
-_RAW_MISSIONS = """SELECT m.id, m.project, p.name, m.title, m.place, m.starts_at, m.ends_at,
-       m.status
+_RAW_MISSIONS = """SELECT m.id, m.project, p.name, m.title, m.place_id, pl.name, pl.timezone,
+       m.starts_at, m.ends_at, m.status
 FROM missions m JOIN projects p ON p.id = m.project
+LEFT JOIN places pl ON pl.id = m.place_id
 WHERE m.org = $1 AND int4range(m.org, m.org, '[]') && int4range($1, $1, '[]')
   AND tstzrange(m.starts_at, m.ends_at) && tstzrange($2, $3)"""
 _RAW_ROLES = """SELECT mission, id, name, quota, required_skills FROM mission_roles

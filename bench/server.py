@@ -158,9 +158,8 @@ async def make_invitations(
             )
             rows = await conn.fetch(
                 """WITH m AS (
-                       INSERT INTO missions (org, project, title, place, starts_at, ends_at,
-                                             status)
-                       SELECT $1, $2, 'Reponse ' || n, 'Grande salle',
+                       INSERT INTO missions (org, project, title, starts_at, ends_at, status)
+                       SELECT $1, $2, 'Reponse ' || n,
                               $3::timestamptz + n * interval '1 hour',
                               $3::timestamptz + (n + 1) * interval '1 hour',
                               'PUBLISHED'

@@ -84,6 +84,11 @@ function Shell({ me }: { me: Me }) {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/places" className={navLinkClass}>
+                  {t('nav_places')}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/my-missions" className={navLinkClass}>
                   {t('nav_my_missions')}
                 </NavLink>

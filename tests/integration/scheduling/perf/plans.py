@@ -27,8 +27,8 @@ DAYS = 184
 
 
 async def build_org(conn: asyncpg.Connection, org_id: int, users: int, missions: int) -> None:
-    """An org like the bench's: ``missions`` spread evenly over six months from March 2027
-    and four projects, two roles each, two assignments per role (60% accepted, 20%
+    """An org like the bench's: ``missions`` spread evenly over six months from March 2027,
+    three places and four projects, two roles each, two assignments per role (60% accepted, 20%
     invited, declined, cancelled), one invitation per assignment. No user has
     overlapping missions."""
     await conn.execute(
@@ -47,9 +47,17 @@ async def build_org(conn: asyncpg.Connection, org_id: int, users: int, missions:
            SELECT array_agg(id ORDER BY id) FROM p""",
         org_id,
     )
+    places = await conn.fetchval(
+        """WITH p AS (
+               INSERT INTO places (org, name, timezone)
+               SELECT $1, 'Scene ' || n, 'Europe/Paris' FROM generate_series(1, 3) AS n
+               RETURNING id)
+           SELECT array_agg(id ORDER BY id) FROM p""",
+        org_id,
+    )
     await conn.execute(
-        """INSERT INTO missions (org, project, title, place, starts_at, ends_at, status)
-           SELECT $1, ($2::int[])[1 + n % 4], 'Service ' || n, 'Grande salle',
+        """INSERT INTO missions (org, project, title, place_id, starts_at, ends_at, status)
+           SELECT $1, ($2::int[])[1 + n % 4], 'Service ' || n, ($6::int[])[1 + n % 3],
                   $3::timestamptz + n * $4::interval,
                   $3::timestamptz + n * $4::interval + interval '4 hours', 'PUBLISHED'
            FROM generate_series(0, $5 - 1) AS n""",
@@ -58,6 +66,7 @@ async def build_org(conn: asyncpg.Connection, org_id: int, users: int, missions:
         FIRST_DAY,
         dt.timedelta(days=DAYS) / missions,
         missions,
+        places,
     )
     await conn.execute(
         """INSERT INTO mission_roles (org, mission, name, quota, required_skills)
@@ -98,7 +107,9 @@ async def build_org(conn: asyncpg.Connection, org_id: int, users: int, missions:
 
 async def settle(conn: asyncpg.Connection) -> None:
     """What autovacuum does to a live database: statistics and the visibility map."""
-    await conn.execute("VACUUM ANALYZE users, missions, mission_roles, assignments, invitations")
+    await conn.execute(
+        "VACUUM ANALYZE users, places, missions, mission_roles, assignments, invitations"
+    )
 
 
 @dataclass

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
@@ -25,7 +26,7 @@ export interface AssignableUser {
 /** The missions of a project, with bulk actions on the selected ones. */
 export function ProjectMissionsTable({ projectId, users }: { projectId: number; users: AssignableUser[] }) {
   const { t, tError } = useLocale();
-  const { formatDateTime, formatTime } = useDates();
+  const { formatDateTime } = useDates();
   const missions = useProjectMissions(projectId);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [assignUser, setAssignUser] = useState('');
@@ -166,7 +167,7 @@ export function ProjectMissionsTable({ projectId, users }: { projectId: number; 
                 </td>
                 <th scope="row" className="px-3 py-2 text-left font-medium">{m.title}</th>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {formatDateTime(m.starts_at)} - {formatTime(m.ends_at)}
+                  <MissionTimes startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.timezone} />
                 </td>
                 <td className="px-3 py-2">{m.place || '-'}</td>
                 <td className="px-3 py-2">
