@@ -141,7 +141,7 @@ async def _load(
         r["id"]
         for r in await conn.fetch(
             """INSERT INTO places (org, name, timezone)
-               SELECT $1, name, o.timezone FROM unnest($2::text[]) AS name
+               SELECT $1, u.name, o.timezone FROM unnest($2::text[]) AS u(name)
                JOIN orgs o ON o.id = $1 RETURNING id""",
             org_id,
             PLACES,

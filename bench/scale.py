@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import json
 import os
 import statistics
 import sys
@@ -141,6 +142,62 @@ async def _twin_database(database_url: str) -> AsyncIterator[str]:
             await conn.close()
 
 
+async def _copy_later_missions(source_url: str, org_id: int, twin_url: str, twin_id: int) -> None:
+    """The missions (and roles) that the bench org gained after its dataset (bulk
+    creations, the festival: 2028 onwards), copied into the twin, so that the two orgs
+    hold the same rows and only the neighbour differs."""
+    source = await asyncpg.connect(source_url)
+    try:
+        missions = await source.fetch(
+            """SELECT id, title, starts_at, ends_at, status FROM missions
+               WHERE org = $1 AND starts_at >= $2 ORDER BY id""",
+            org_id,
+            dt.datetime(2028, 1, 1, tzinfo=dt.UTC),
+        )
+        roles = await source.fetch(
+            """SELECT mission, name, quota, required_skills FROM mission_roles
+               WHERE org = $1 AND mission = ANY($2::int[]) ORDER BY id""",
+            org_id,
+            [m["id"] for m in missions],
+        )
+    finally:
+        await source.close()
+    twin = await asyncpg.connect(twin_url)
+    try:
+        async with twin.transaction():
+            project = await twin.fetchval(
+                """INSERT INTO projects (org, name, status, starts_on, ends_on)
+                   VALUES ($1, 'Copies', 'ACTIVE', '2028-01-01', '2028-12-31') RETURNING id""",
+                twin_id,
+            )
+            new_ids = await twin.fetch(
+                """INSERT INTO missions (org, project, title, starts_at, ends_at, status)
+                   SELECT $1, $2, u.title, u.starts_at, u.ends_at, u.status
+                   FROM unnest($3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[])
+                        WITH ORDINALITY AS u(title, starts_at, ends_at, status, n)
+                   ORDER BY u.n RETURNING id""",
+                twin_id,
+                project,
+                *[[m[k] for m in missions] for k in ("title", "starts_at", "ends_at", "status")],
+            )
+            mapping = {m["id"]: r["id"] for m, r in zip(missions, new_ids, strict=True)}
+            await twin.execute(
+                """INSERT INTO mission_roles (org, mission, name, quota, required_skills)
+                   SELECT $1, u.mission, u.name, u.quota,
+                          ARRAY(SELECT json_array_elements_text(u.skills::json))
+                   FROM unnest($2::int[], $3::text[], $4::int[], $5::text[])
+                        AS u(mission, name, quota, skills)""",
+                twin_id,
+                [mapping[r["mission"]] for r in roles],
+                [r["name"] for r in roles],
+                [r["quota"] for r in roles],
+                [json.dumps(list(r["required_skills"])) for r in roles],
+            )
+        await twin.execute("VACUUM ANALYZE missions, mission_roles")
+    finally:
+        await twin.close()
+
+
 async def _interleaved(
     calls: dict[str, Callable[[], Awaitable[Any]]], runs: int, warmup: int = 5
 ) -> dict[str, list[float]]:
@@ -176,8 +233,9 @@ async def measure(
     """``client`` is signed in as the bench org's owner (``data``).
 
     The org alone and the org beside its neighbour are two databases, side by side:
-    a twin of the bench org (same seed, same rows) alone in a database of its own,
-    and the bench org, to which the neighbour is added. Each is served by uvicorn and
+    a twin of the bench org (same seed, same rows, and a copy of the missions the
+    bench org gained since) alone in a database of its own, and the bench org, to
+    which the neighbour is added. Each is served by uvicorn and
     their requests alternate, so that the machine's load cannot tell them apart.
     """
     import httpx
@@ -201,6 +259,7 @@ async def measure(
             twin = await _signup(twin_client, "Banc de mesure (jumelle)")
             twin_token = twin_client.cookies.get("cc_access") or ""
         await dataset.load(twin_url, twin["org_id"], twin["account_id"])
+        await _copy_later_missions(database_url, data.org_id, twin_url, twin["org_id"])
 
         progress(f"chargement de la voisine {SCALE}x")
         transport = httpx.ASGITransport(app=app)
