@@ -35,7 +35,13 @@ class AssignmentOut(msgspec.Struct):
     status: str
     starts_at: dt.datetime
     ends_at: dt.datetime
-    decline_reason: str | None
+    decline_reason: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Private: null for a caller without private_data.read, except on"
+            " their own assignments."
+        ),
+    ]
     answered_at: dt.datetime | None
     created_at: dt.datetime
     updated_at: dt.datetime

@@ -45,7 +45,8 @@ ACTIVE = ("INVITED", "ACCEPTED")
 _SELECT = """SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_role_id,
        r.name AS role_name, a.user_id, a.status, a.starts_at, a.ends_at, a.decline_reason,
        a.answered_at, a.created_at, a.updated_at,
-       (SELECT json_build_object('id', i.id, 'expires_at', i.expires_at,
+       (SELECT json_build_object('id', i.id, 'assignment_id', a.id, 'user_id', a.user_id,
+                                 'expires_at', i.expires_at,
                                  'revoked_at', i.revoked_at, 'answer', i.answer,
                                  'answered_at', i.answered_at,
                                  'delivery', json_build_object(

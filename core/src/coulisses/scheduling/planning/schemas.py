@@ -8,6 +8,7 @@ trigger full collections that would stall the process (measured: p95 115 -> 25 m
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import msgspec
 
@@ -44,7 +45,13 @@ class PlanningAssignment(msgspec.Struct, gc=False):
     status: str
     starts_at: dt.datetime
     ends_at: dt.datetime
-    decline_reason: str | None
+    decline_reason: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Private: null for a caller without private_data.read, except on"
+            " their own assignments."
+        ),
+    ]
     #: For an INVITED assignment, what became of its link (queued, sent, failed,
     #: no_channel); None for the other statuses.
     delivery_status: str | None = None
