@@ -37,7 +37,8 @@ export function MissionPanel({
   userNames: Map<number, string>;
   warnings: Conflict[];
   inviting: boolean;
-  onInvite: (missionRoleId: number, userId: number) => void;
+  /** Absent for a role that may not invite: no invite form, no resend. */
+  onInvite?: (missionRoleId: number, userId: number) => void;
 }) {
   const { t, tError } = useLocale();
   const { formatDateTime, formatTime } = useDates();
@@ -120,7 +121,7 @@ export function MissionPanel({
                 {invited && isDeliveryStatus(delivery) ? (
                   <DeliveryReason status={delivery} error={invitation?.delivery.error ?? null} />
                 ) : null}
-                {invited && invitation ? (
+                {invited && invitation && onInvite ? (
                   <Button
                     variant="secondary"
                     size="sm"
@@ -153,41 +154,43 @@ export function MissionPanel({
           </Alert>
         ) : null}
       </div>
-      <form
-        className="space-y-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!userId || !roleId) return;
-          onInvite(Number(roleId), Number(userId));
-          setPendingDrop(null);
-        }}
-      >
-        <h3 className="text-sm font-medium">{choosing ? t('planning_choose_role') : t('planning_invite')}</h3>
-        <label className="block space-y-1 text-sm">
-          <span>{t('planning_invite_user')}</span>
-          <Select size="sm" value={userId} onChange={(e) => setUserId(e.target.value)} required>
-            <option value="">-</option>
-            {[...userNames].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="block space-y-1 text-sm">
-          <span>{t('planning_invite_role')}</span>
-          <Select size="sm" value={roleId} onChange={(e) => setRoleId(e.target.value)} required>
-            {mission.roles.map((role) => (
-              <option key={role.id} value={role.id}>
-                {role.name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <Button type="submit" size="sm" loading={inviting} disabled={!mission.roles.length}>
-          {t('planning_invite')}
-        </Button>
-      </form>
+      {onInvite ? (
+        <form
+          className="space-y-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!userId || !roleId) return;
+            onInvite(Number(roleId), Number(userId));
+            setPendingDrop(null);
+          }}
+        >
+          <h3 className="text-sm font-medium">{choosing ? t('planning_choose_role') : t('planning_invite')}</h3>
+          <label className="block space-y-1 text-sm">
+            <span>{t('planning_invite_user')}</span>
+            <Select size="sm" value={userId} onChange={(e) => setUserId(e.target.value)} required>
+              <option value="">-</option>
+              {[...userNames].map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="block space-y-1 text-sm">
+            <span>{t('planning_invite_role')}</span>
+            <Select size="sm" value={roleId} onChange={(e) => setRoleId(e.target.value)} required>
+              {mission.roles.map((role) => (
+                <option key={role.id} value={role.id}>
+                  {role.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <Button type="submit" size="sm" loading={inviting} disabled={!mission.roles.length}>
+            {t('planning_invite')}
+          </Button>
+        </form>
+      ) : null}
     </Card>
   );
 }
