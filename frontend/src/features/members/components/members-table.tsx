@@ -24,6 +24,11 @@ function label(member: Member): string {
   return displayName(member) || member.email || `#${member.account_id}`;
 }
 
+/** What names a member in controls and dialogs: the address when shown, else the label. */
+function handle(member: Member): string {
+  return member.email || label(member);
+}
+
 export function MembersTable({
   canManage,
   canManageOwners,
@@ -91,7 +96,7 @@ export function MembersTable({
                       <Select
                         size="sm"
                         width="auto"
-                        aria-label={t('members_role_of', { email: label(member) })}
+                        aria-label={t('members_role_of', { email: handle(member) })}
                         value={member.role}
                         disabled={changeRole.isPending}
                         onChange={(event) => {
@@ -117,7 +122,7 @@ export function MembersTable({
                           variant="ghost"
                           size="sm"
                           className="text-danger"
-                          aria-label={t('members_remove_of', { email: label(member) })}
+                          aria-label={t('members_remove_of', { email: handle(member) })}
                           onClick={() => {
                             changeRole.reset();
                             remove.reset();
@@ -138,7 +143,7 @@ export function MembersTable({
       <ConfirmDialog
         open={removing !== null}
         title={t('members_remove_title')}
-        description={removing ? t('members_remove_confirm', { email: label(removing) }) : undefined}
+        description={removing ? t('members_remove_confirm', { email: handle(removing) }) : undefined}
         confirmLabel={t('members_remove')}
         cancelLabel={t('action_cancel')}
         destructive
