@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bench import dataset
+from bench import dataset, festival
 from bench.database import server, throwaway
 
 MONTH = {"from": "2027-06-01", "to": "2027-06-30"}  # a date `to` includes its day
@@ -157,7 +157,7 @@ async def _measure(app: Any, database_url: str, runs: int) -> list[Figure | str]
                     {"start": "08:00", "end": "12:00"},
                     {"start": "13:00", "end": "17:00"},
                     {"start": "18:00", "end": "23:00"},
-                    {"start": "23:30", "end": "03:00"},
+                    {"start": "23:30", "end": "03:00", "ends_next_day": True},
                 ],
                 "place": "Grande salle",
                 "roles": [
@@ -185,6 +185,7 @@ async def _measure(app: Any, database_url: str, runs: int) -> list[Figure | str]
                 note="3 essais : " + ", ".join(f"{x:.0f}" for x in bulk_samples) + " ms",
             )
         )
+        out += [Figure(*figure) for figure in await festival.figures(client, csrf)]
 
         if not any(route.path == "/api/v1/conflicts" for route in app.routes):
             out.append("GET /conflicts : route absente de cette version, mesure sautee")

@@ -32,6 +32,12 @@ export class ApiSession {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  async patch<T>(path: string, data: unknown): Promise<T> {
+    const response = await this.ctx.patch(path, { data, headers: { 'X-CSRF-Token': await this.csrf() } });
+    expect(response.ok(), `${path}: ${await response.text()}`).toBeTruthy();
+    return (await response.json()) as T;
+  }
+
   async dispose(): Promise<void> {
     await this.ctx.dispose();
   }

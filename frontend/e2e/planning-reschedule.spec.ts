@@ -13,6 +13,7 @@ interface MissionOut {
   title: string;
   starts_at: string;
   ends_at: string;
+  duration_minutes: number;
   roles: { name: string; quota: number; required_skills: string[] }[];
 }
 
@@ -143,7 +144,9 @@ test('the project wizard sends managers, required skills and per-slot roles', as
   await page.getByRole('button', { name: fr.projects_wizard_preview }).click();
 
   await expect(page.getByRole('status').filter({ hasText: msg('projects_wizard_summary_other', { count: '4', name: 'Festival roles' }) })).toBeVisible();
-  await expect(page.getByRole('heading', { name: msg('projects_wizard_batches_other', { count: '2' }) })).toBeVisible();
+  // One bulk creation with per-slot roles; the night slot (19:00-01:00) is marked "+1 j".
+  await expect(page.getByRole('heading', { name: fr.projects_wizard_slots })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Exploitation' }).getByText(fr.projects_next_day_short)).toBeVisible();
   await page.getByRole('button', { name: msg('projects_wizard_create_other', { count: '4' }) }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Festival roles' })).toBeVisible();
 
@@ -158,6 +161,9 @@ test('the project wizard sends managers, required skills and per-slot roles', as
     // Slot 2's own roles started as a copy of the shared ones (with their skill).
     else expect(roles).toEqual([{ name: 'Regisseur son', quota: 1, required_skills: ['caces', 'son', 'console'] }]);
   }
-  expect(missions.items.filter((m) => m.title === 'Exploitation')).toHaveLength(2);
+  const nights = missions.items.filter((m) => m.title === 'Exploitation');
+  expect(nights).toHaveLength(2);
+  // Sent with ends_next_day: 19:00 to 01:00 the next day.
+  expect(nights.map((m) => m.duration_minutes)).toEqual([360, 360]);
   await api.dispose();
 });

@@ -49,7 +49,9 @@ def _user(user_id: int, account_id: int | None) -> UserOut:
             "email": f"u{user_id}@example.org",
             "phone": "+33 6 11 22 33 44",
             "account_id": account_id,
-            "skills": [{"name": "son", "level": 3}],
+            "skills": [
+                {"name": "caces", "level": 3, "valid_until": "2030-01-01", "reference": "R-1"}
+            ],
             "tags": ["regie"],
             "notes": "mariage de sa soeur",
             "rate_profile": "cachet",
@@ -73,6 +75,7 @@ def _assignment(assignment_id: int, user_id: int) -> AssignmentInvitedOut:
             "status": "DECLINED",
             "starts_at": NOW,
             "ends_at": NOW,
+            "duration_minutes": 0,
             "decline_reason": "malade",
             "answered_at": NOW,
             "created_at": NOW,
@@ -147,9 +150,12 @@ def test_a_tech_gets_null_in_a_colleagues_private_fields_and_nothing_else_change
     for name in private:
         assert getattr(seen, name) is None, name
     for field in msgspec.structs.fields(UserOut):
-        if field.name not in private:
+        if field.name not in (*private, "skills"):
             assert getattr(seen, field.name) == getattr(colleague, field.name), field.name
+    assert seen.skills[0].reference is None  # a certificate number, inside the profile
+    assert (seen.skills[0].name, seen.skills[0].valid_until) == ("caces", dt.date(2030, 1, 1))
     assert colleague.email == "u200@example.org"  # the original is not mutated
+    assert colleague.skills[0].reference == "R-1"
 
 
 def test_own_objects_and_managers_see_everything_unchanged() -> None:
@@ -209,6 +215,7 @@ def test_planning_hides_only_colleagues_decline_reasons() -> None:
                     "status": "DECLINED",
                     "starts_at": NOW,
                     "ends_at": NOW,
+                    "duration_minutes": 0,
                     "decline_reason": "raison",
                 }
                 for i, user_id in ((1, 200), (2, 100))

@@ -4,9 +4,10 @@ and every live event. The one place that says which fields are private (docs/rba
 A viewer whose role has the action ``private_data.read`` (manager and above) sees
 everything. Any other viewer (a tech) sees colleagues' names, roles, skills and
 schedules, but gets ``null`` in their private fields: contact data, notes, legal ids,
-documents, rate profile, absence notes and decisions, decline reasons, delivery errors
-(which quote addresses). Their own objects (their user profile, their membership, their
-assignments and invitations, their availability windows) stay whole.
+documents, certificate references, rate profile, absence notes and decisions, decline
+reasons, delivery errors (which quote addresses). Their own objects (their user profile,
+their membership, their assignments and invitations, their availability windows) stay
+whole.
 
 - :data:`PRIVATE_FIELDS`: response struct -> the private fields and where the struct
   names its owner (a user id, an account id, or the struct that contains it).
@@ -35,7 +36,7 @@ from coulisses.scheduling.assignments.schemas import AssignmentOut
 from coulisses.scheduling.availability.schemas import AvailabilityOut
 from coulisses.scheduling.invitations.schemas import DeliveryOut, InvitationOut
 from coulisses.scheduling.planning.schemas import PlanningAssignment
-from coulisses.scheduling.users.schemas import UserOut
+from coulisses.scheduling.users.schemas import Skill, UserOut
 from coulisses.tenancy.schemas import MemberOut
 from coulisses_sdk import Principal
 
@@ -65,6 +66,8 @@ PRIVATE_FIELDS: dict[type[msgspec.Struct], Rule] = {
         "account",
         "account_id",
     ),
+    #: a certificate number, like a document number; the skill and its expiry stay
+    Skill: Rule(("reference",), "parent"),
     MemberOut: Rule(("email",), "account", "account_id"),
     AssignmentOut: Rule(("decline_reason",), "user", "user_id"),
     PlanningAssignment: Rule(("decline_reason",), "user", "user_id"),

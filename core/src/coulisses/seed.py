@@ -44,7 +44,7 @@ from coulisses.scheduling.projects.schemas import ProjectCreate, ProjectUpdate
 from coulisses.scheduling.rates import service as rates
 from coulisses.scheduling.rates.schemas import RateCreate
 from coulisses.scheduling.users import service as users
-from coulisses.scheduling.users.schemas import Skill, UserCreate
+from coulisses.scheduling.users.schemas import SkillIn, UserCreate
 from coulisses.tenancy.service import create_org
 from coulisses_sdk import DomainEvent, Principal
 
@@ -116,6 +116,19 @@ CREW = [
     ("Ursula", "Klein", "Freelance", "son:3 video:2", "bilingue", "Facture"),
     ("Yves", "Mallet", "Freelance", "cariste:3 machiniste:3", "permis C", "Facture, CACES R489"),
 ]  # fmt: skip
+
+# Certifications (skills with an expiry): "First Last" -> skill -> (valid until, reference).
+# A None date is replaced by today + 20 days: Eric's CACES expires before the festival, so
+# the demo lists it as expiring and flags his July cariste missions (``skill_expired``).
+CERTIFICATES: dict[str, dict[str, tuple[dt.date | None, str]]] = {
+    "Gaelle Masson": {"cariste": (dt.date(2029, 3, 31), "CACES R489-3 2024-118")},
+    "Antoine Colin": {"cariste": (dt.date(2030, 6, 30), "CACES R489-3/5 2025-042")},
+    "Eric Lambert": {"cariste": (None, "CACES R489-3 2021-007")},
+    "Yves Mallet": {"cariste": (dt.date(2028, 11, 15), "CACES R489-3 2023-311")},
+    "Manon Barbier": {"ssiap": (dt.date(2029, 9, 30), "SSIAP1-84-2026-0193")},
+    "Louis Arnaud": {"ssiap": (dt.date(2028, 5, 31), "SSIAP1-84-2025-0788")},
+    "Christine Vidal": {"ssiap": (dt.date(2030, 1, 31), "SSIAP3-84-2024-0021")},
+}
 
 # Mission roles: name -> (required skills). Quotas are given per pattern below.
 ROLE_SKILLS = {
@@ -350,7 +363,28 @@ async def _member_accounts(org_id: int) -> dict[str, int]:
     return accounts
 
 
-async def _crew(owner: Principal, tech_account: int) -> tuple[dict[str, int], dict[int, set[str]]]:
+def _skills(first: str, last: str, skill_text: str, today: dt.date) -> list[SkillIn]:
+    """The skills of a crew member, with the expiry and reference of their certificates."""
+    certificates = CERTIFICATES.get(f"{first} {last}", {})
+    out = []
+    for name, level in _levels(skill_text):
+        until, reference = certificates.get(name, (None, None))
+        if reference is not None and until is None:
+            until = today + dt.timedelta(days=20)
+        out.append(
+            SkillIn(
+                name,
+                level,
+                valid_until=until.isoformat() if until else None,
+                reference=reference,
+            )
+        )
+    return out
+
+
+async def _crew(
+    owner: Principal, tech_account: int, today: dt.date
+) -> tuple[dict[str, int], dict[int, set[str]]]:
     """The users, each with their rate; returns ids by "First Last" and skills by id."""
     ids: dict[str, int] = {}
     skills: dict[int, set[str]] = {}
@@ -364,7 +398,7 @@ async def _crew(owner: Principal, tech_account: int) -> tuple[dict[str, int], di
                 email=f"{first}.{last}@crew.nuitsdejuillet.example.com".lower(),
                 phone=f"+33 6 {12 + index:02d} {34 + index:02d} {56 + index % 40:02d} 00",
                 account_id=tech_account if (first, last) == ("Tom", "Bernard") else None,
-                skills=[Skill(name, level) for name, level in _levels(skill_text)],
+                skills=_skills(first, last, skill_text, today),
                 tags=[t.strip() for t in tag_text.split(",") if t.strip()],
                 notes=notes,
             ),
@@ -420,7 +454,7 @@ async def _bulk(
     ranged = weekdays is not None
     data = BulkMissionsCreate(
         title=title,
-        slots=[TimeSlot(slot[0], slot[1])],
+        slots=[TimeSlot(slot[0], slot[1], ends_next_day=slot[1] <= slot[0])],
         days=None if ranged else days,
         date_from=days[0] if ranged else None,
         date_to=days[-1] if ranged else None,
@@ -680,7 +714,7 @@ async def _build(rng: random.Random) -> None:
     now = dt.datetime.now(dt.UTC)
     today = now.astimezone(TZ).date()
 
-    ids, skills = await _crew(owner, accounts[TECH_EMAIL])
+    ids, skills = await _crew(owner, accounts[TECH_EMAIL], today)
     fest = await _festival(owner)
     theatre = await _theatre(owner, today)
     tour = await _tour(owner)

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { MAIN_NAV, SETTINGS_NAV, visibleNav } from '@/app/nav';
+import { ACTIONS_BY_ROLE, actionsOf } from '@/testing/actions';
 
-// As GET /auth/me lists them (core/src/coulisses/auth/rbac.py).
-const TECH = [
-  'assignments.answer_own',
-  'assignments.read',
-  'availability.read',
-  'availability.request_own',
-  'events.read',
-  'members.read',
-  'missions.read',
-  'org.read',
-  'planning.read',
-  'plugins.read',
-  'projects.read',
-  'users.read',
-];
-const MANAGER = [...TECH, 'conflicts.read', 'missions.manage', 'assignments.manage', 'private_data.read'];
+const TECH = ACTIONS_BY_ROLE.tech;
+const MANAGER = ACTIONS_BY_ROLE.manager;
 
 const paths = (actions: string[]) => visibleNav(MAIN_NAV, actions).map((entry) => entry.to);
 
@@ -27,8 +14,11 @@ describe('visibleNav', () => {
     expect(visibleNav(SETTINGS_NAV, TECH).map((entry) => entry.to)).toEqual(['/settings/members', '/settings/plugins']);
   });
 
-  it('shows a manager the conflicts too', () => {
+  it('shows a manager the conflicts too, and the audit log to admins only', () => {
     expect(paths(MANAGER)).toContain('/conflicts');
+    const settings = (role: string) => visibleNav(SETTINGS_NAV, actionsOf(role)).map((entry) => entry.to);
+    expect(settings('manager')).not.toContain('/settings/audit');
+    expect(settings('admin')).toContain('/settings/audit');
   });
 
   it('shows nothing without actions', () => {

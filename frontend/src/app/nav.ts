@@ -20,6 +20,7 @@ export const MAIN_NAV: NavEntry[] = [
 export const SETTINGS_NAV: NavEntry[] = [
   { to: '/settings/members', label: 'nav_members', action: 'members.read' },
   { to: '/settings/plugins', label: 'nav_plugins', action: 'plugins.read' },
+  { to: '/settings/audit', label: 'nav_audit', action: 'audit.read' },
 ];
 
 export function visibleNav(entries: NavEntry[], actions: readonly string[]): NavEntry[] {

@@ -59,6 +59,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'settings/audit',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/audit')).AuditRoute,
+            }),
+          },
+          {
             path: 'planning',
             lazy: async () => ({ Component: (await import('@/app/routes/planning')).PlanningRoute }),
           },
@@ -81,6 +87,10 @@ export const routes: RouteObject[] = [
           {
             path: 'users',
             lazy: async () => ({ Component: (await import('@/app/routes/users')).UsersRoute }),
+          },
+          {
+            path: 'users/certifications',
+            lazy: async () => ({ Component: (await import('@/app/routes/certifications')).CertificationsRoute }),
           },
           {
             path: 'users/:userId',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { dayInZone, formatDateTime, formatTime } from '@/lib/dates';
+import { dayInZone, durationParts, formatCalendarDate, formatDateTime, formatTime } from '@/lib/dates';
 
 describe('dates in the org timezone', () => {
   it.each([
@@ -22,5 +22,26 @@ describe('dates in the org timezone', () => {
     const zone = { timeZone: 'Europe/Paris', locale: 'en' };
     expect(formatDateTime('2027-07-14T20:30:00Z', zone)).toMatch(/Jul 14, 2027/);
     expect(formatDateTime('not a date', zone)).toBe('');
+  });
+});
+
+describe('durationParts', () => {
+  it.each([
+    [0, 0, 0],
+    [45, 0, 45],
+    [180, 3, 0],
+    [300, 5, 0],
+    [1830, 30, 30],
+    [-5, 0, 0],
+  ])('%i minutes are %i h %i', (total, hours, minutes) => {
+    expect(durationParts(total)).toEqual({ hours, minutes });
+  });
+});
+
+describe('calendar dates of the API', () => {
+  it('writes a YYYY-MM-DD day as it is, whatever the zone of the machine', () => {
+    expect(formatCalendarDate('2027-07-14', 'fr')).toBe('14 juil. 2027');
+    expect(formatCalendarDate('2027-07-14', 'en')).toBe('Jul 14, 2027');
+    expect(formatCalendarDate('not a date', 'fr')).toBe('not a date');
   });
 });

@@ -37,6 +37,17 @@ export function formatTime(value: DateInput, zone: ZoneOptions): string {
   return format(value, zone, { timeStyle: 'short' });
 }
 
+/**
+ * A calendar date of the API (`YYYY-MM-DD`: a certification's last valid day, a
+ * project's first day) as the UI language writes it. No zone: the day is the day.
+ */
+export function formatCalendarDate(isoDate: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in a zone: day boundaries follow the org. */
 export function dayInZone(value: DateInput, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -56,16 +67,28 @@ export function TimeZoneProvider({ timeZone, children }: { timeZone: string; chi
   return <TimeZoneContext.Provider value={timeZone}>{children}</TimeZoneContext.Provider>;
 }
 
+/** Whole hours and the minutes left of a duration given in minutes (negative counts as 0). */
+export function durationParts(total: number): { hours: number; minutes: number } {
+  const safe = Math.max(0, Math.round(total));
+  return { hours: Math.floor(safe / 60), minutes: safe % 60 };
+}
+
 export interface DateFormatters {
   timeZone: string;
   formatDate: (value: DateInput) => string;
   formatDateTime: (value: DateInput) => string;
   formatTime: (value: DateInput) => string;
+  /** A duration in minutes (the API's `duration_minutes`): "6 h", "6 h 30", "45 min". */
+  formatDuration: (minutes: number) => string;
+  /** A `YYYY-MM-DD` calendar date, without any zone shift. */
+  formatDay: (isoDate: string) => string;
+  /** Today in the org's zone, `YYYY-MM-DD`. */
+  today: () => string;
 }
 
 export function useDates(): DateFormatters {
   const timeZone = useContext(TimeZoneContext);
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
   return useMemo(() => {
     const zone = { timeZone, locale };
     return {
@@ -73,8 +96,16 @@ export function useDates(): DateFormatters {
       formatDate: (value) => formatDate(value, zone),
       formatDateTime: (value) => formatDateTime(value, zone),
       formatTime: (value) => formatTime(value, zone),
+      formatDuration: (total) => {
+        const { hours, minutes } = durationParts(total);
+        if (!hours) return t('duration_minutes', { minutes });
+        if (!minutes) return t('duration_hours', { hours });
+        return t('duration_hours_minutes', { hours, minutes: String(minutes).padStart(2, '0') });
+      },
+      formatDay: (isoDate) => formatCalendarDate(isoDate, locale),
+      today: () => dayInZone(Date.now(), timeZone),
     };
-  }, [timeZone, locale]);
+  }, [timeZone, locale, t]);
 }
 
 // -- zone math (pure): the calendar works on "wall times" of the org zone --------

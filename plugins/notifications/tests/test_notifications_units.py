@@ -42,6 +42,19 @@ VALUES = {
     "via": "telegram",
     "reset_url": "http://x/reset-password?token=t",
     "unsubscribe_url": "http://x/api/v1/notifications/unsubscribe?token=s",
+    # certifications_expiring
+    "today": "01/07/2027",
+    "groups": [
+        {
+            "title": "Expirent dans les 30 jours (1) :",
+            "items": [{"line": "Gaelle Masson - cariste", "reference": "R489", "affected": ""}],
+        }
+    ],
+    "total": 1,
+    "more": 0,
+    "short_limit": 10,
+    "short_more": 0,
+    "list_url": "http://x/users/certifications",
 }
 
 

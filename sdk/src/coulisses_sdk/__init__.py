@@ -5,8 +5,8 @@ A plugin imports only this package (never ``coulisses`` internals): the
 the request principal, the web app menu entries, the deliveries it may take in charge, the
 platform's one email address rule (``normalize_email``, ``EmailAddress``), and the host
 services (enqueue a job, read the plugin config of an org, read assignment
-context, push a live event, answer an invitation for its user, rate limits, sign and
-verify with the host's keys).
+context, list the certifications to renew, push a live event, answer an invitation for
+its user, rate limits, sign and verify with the host's keys).
 Test helpers live in ``coulisses_sdk.testing``.
 """
 
@@ -14,6 +14,7 @@ from coulisses_sdk.context import (
     AnswerResult,
     AssignmentContext,
     AssignmentSummary,
+    CertificationAlert,
     Contact,
     InvitationDelivery,
     OrgInfo,
@@ -26,6 +27,7 @@ from coulisses_sdk.events import (
     AssignmentDeclined,
     AssignmentEvent,
     AssignmentInvited,
+    CertificationsExpiring,
     DomainEvent,
     InvitationDeliveryFailed,
     MemberAdded,
@@ -39,6 +41,7 @@ from coulisses_sdk.host import (
     answer_invitation,
     assignment_context,
     enqueue,
+    expiring_certifications,
     is_enabled,
     list_assignments,
     member_contacts,
@@ -63,6 +66,8 @@ __all__ = [
     "AssignmentEvent",
     "AssignmentInvited",
     "AssignmentSummary",
+    "CertificationAlert",
+    "CertificationsExpiring",
     "Contact",
     "DomainEvent",
     "EmailAddress",
@@ -83,6 +88,7 @@ __all__ = [
     "assignment_context",
     "current_principal",
     "enqueue",
+    "expiring_certifications",
     "hookimpl",
     "hookspec",
     "is_enabled",

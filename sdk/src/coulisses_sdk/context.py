@@ -82,6 +82,32 @@ class AssignmentSummary:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CertificationAlert:
+    """One line of :func:`coulisses_sdk.host.expiring_certifications`: a certification
+    (a skill with a ``valid_until``) that expires soon or has expired.
+
+    ``status`` is ``expiring`` (``valid_until`` is today or later; ``days_left`` is
+    0 on its last valid day) or ``expired`` (``days_left`` is negative).
+    ``affected_assignments`` counts the user's upcoming active assignments (INVITED or
+    ACCEPTED) on a role requiring the skill that end after the certification does
+    (the conflicts check flags them ``skill_expired``); ``next_affected_starts_at``
+    is the start of the first of them.
+    """
+
+    user_id: int
+    user_name: str
+    skill: str
+    level: int
+    valid_until: dt.date
+    #: the certificate number or diploma id, if recorded
+    reference: str | None
+    status: str
+    days_left: int
+    affected_assignments: int = 0
+    next_affected_starts_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class AnswerResult:
     """What :func:`coulisses_sdk.host.answer_invitation` did.
 

@@ -81,6 +81,25 @@ class AssignmentCancelled(AssignmentEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CertificationsExpiring(DomainEvent):
+    """The daily check of ``day`` (the org's local date) found certifications to renew.
+
+    A certification is a user's skill with a ``valid_until`` (last valid day,
+    inclusive). ``expiring`` counts those whose ``valid_until`` falls from ``day``
+    to ``day + within_days``; ``expired_assigned`` those already expired whose user
+    is still on an upcoming active assignment of a role requiring the skill. Fired
+    at most once per org and day, only when one of the counts is not zero. It names
+    nobody (domain events also reach every member's live stream): read the list
+    with :func:`coulisses_sdk.host.expiring_certifications`.
+    """
+
+    day: dt.date
+    within_days: int
+    expiring: int
+    expired_assigned: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class InvitationDeliveryFailed(DomainEvent):
     """An invitation link did not reach its user.
 

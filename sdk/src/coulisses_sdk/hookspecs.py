@@ -21,6 +21,7 @@ from coulisses_sdk.events import (
     AssignmentCancelled,
     AssignmentDeclined,
     AssignmentInvited,
+    CertificationsExpiring,
     InvitationDeliveryFailed,
     MemberAdded,
     MissionChanged,
@@ -174,6 +175,25 @@ def invitation_delivery_failed(event: InvitationDeliveryFailed) -> Any:
         async def invitation_delivery_failed(event):
             await enqueue("sms.tell_manager", org_id=event.org_id, plugin="sms",
                           account_id=event.inviter_account_id)
+    """
+
+
+@hookspec
+def certifications_expiring(event: CertificationsExpiring) -> Any:
+    """The daily check found certifications to renew (at most once per org and local day).
+
+    ``event.day`` is the org's local date, ``event.within_days`` the horizon,
+    ``event.expiring`` / ``event.expired_assigned`` the counts. The event names
+    nobody: read the list in a job. Example::
+
+        @hookimpl
+        async def certifications_expiring(event):
+            await enqueue("training.book_sessions", org_id=event.org_id,
+                          plugin="training", within_days=event.within_days)
+
+        async def book_sessions(ctx, *, org_id, within_days):
+            for alert in await expiring_certifications(org_id, within_days=within_days):
+                ...
     """
 
 

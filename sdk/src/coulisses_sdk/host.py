@@ -15,6 +15,7 @@ from coulisses_sdk.context import (
     AnswerResult,
     AssignmentContext,
     AssignmentSummary,
+    CertificationAlert,
     Contact,
     OrgInfo,
 )
@@ -62,6 +63,10 @@ class Host(Protocol):
     ) -> list[AssignmentSummary]: ...
 
     async def member_contacts(self, org_id: int, roles: Sequence[str]) -> list[Contact]: ...
+
+    async def expiring_certifications(
+        self, org_id: int, *, within_days: int = 30, limit: int = 500
+    ) -> list[CertificationAlert]: ...
 
     async def account_user_id(self, org_id: int, account_id: int) -> int | None: ...
 
@@ -213,6 +218,19 @@ async def list_assignments(
 async def member_contacts(org_id: int, roles: Sequence[str]) -> list[Contact]:
     """The active members of ``org_id`` whose role is one of ``roles``."""
     return await get_host().member_contacts(org_id, roles)
+
+
+async def expiring_certifications(
+    org_id: int, *, within_days: int = 30, limit: int = 500
+) -> list[CertificationAlert]:
+    """The certifications of ``org_id`` to renew today (the org's local date).
+
+    Those whose ``valid_until`` falls within ``within_days`` days (0 to 365) from
+    today, and those already expired whose user is still on an upcoming active
+    assignment requiring the skill; soonest ``valid_until`` first, at most ``limit``.
+    The same list as ``GET /api/v1/users/certifications/expiring``.
+    """
+    return await get_host().expiring_certifications(org_id, within_days=within_days, limit=limit)
 
 
 async def account_user_id(org_id: int, account_id: int) -> int | None:

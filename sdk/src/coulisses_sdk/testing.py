@@ -6,6 +6,7 @@ Two ways to use it:
   plugins, restored afterwards), :func:`app_client` (a fresh app with those
   plugins over httpx), :func:`run_jobs` (run what is queued),
   :func:`run_deferred_jobs` (make deferred jobs and retries due, then run them),
+  :func:`run_certification_check` (the daily certifications check of an org, now),
   :func:`rotated_secret_key` (rotate the host's signing key for a block),
   :func:`event_stream` and :func:`next_event` (the live SSE stream, subscribed
   before the helper returns);
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import itertools
 import os
 import secrets
@@ -190,10 +192,18 @@ async def event_stream(
         yield lines
 
 
-async def next_event(lines: AsyncIterator[str], kind: str) -> dict[str, Any]:
-    """The next SSE event named ``kind`` (``{"id", "event", "data"}``, data decoded from JSON).
+async def next_event(
+    lines: AsyncIterator[str],
+    kind: str,
+    where: Callable[[dict[str, Any]], bool] | None = None,
+) -> dict[str, Any]:
+    """The next SSE event named ``kind`` (``{"id", "event", "data"}``, data decoded from JSON)
+    for which ``where(data)`` holds, if given.
 
-    Events of other kinds are skipped; fails after :data:`SSE_TIMEOUT` seconds.
+    Events of other kinds, or that ``where`` rejects, are skipped; fails after
+    :data:`SSE_TIMEOUT` seconds. Live events are published after their commit by the
+    outbox, so an event of an earlier request (the signup's ``MemberAdded``) may still
+    arrive after a stream opens: pass ``where`` to wait for a given one.
     """
     import json
 
@@ -207,7 +217,7 @@ async def next_event(lines: AsyncIterator[str], kind: str) -> dict[str, Any]:
             elif line.startswith("data:"):
                 event["data"] = json.loads(line[5:].strip())
             elif line == "":
-                if event.get("event") == kind:
+                if event.get("event") == kind and (where is None or where(event.get("data", {}))):
                     return event
                 event = {}
         raise AssertionError(f"event stream ended before a {kind!r} event")
@@ -220,6 +230,22 @@ async def run_jobs() -> None:
     from coulisses.jobs.queue import get_runtime
 
     await get_runtime().run_pending()
+
+
+async def run_certification_check(
+    org_id: int, *, now: dt.datetime | None = None, within_days: int = 30
+) -> bool:
+    """Run the core's daily certifications check of ``org_id`` now (the cron runs it
+    hourly, once a day per org), then the jobs it queued. True when this run fired
+    ``CertificationsExpiring`` (False: nothing to renew, or already told that day).
+
+    ``now`` (aware) picks the day: the org's local date of that instant.
+    """
+    from coulisses.scheduling.certifications.service import run_digest
+
+    digest = await run_digest(org_id, now=now, within_days=within_days)
+    await run_jobs()
+    return digest.notified
 
 
 async def run_deferred_jobs() -> None:

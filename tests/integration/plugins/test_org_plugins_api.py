@@ -47,7 +47,10 @@ async def test_owner_enables_then_disables_and_both_are_audited(client):
         "'plugin.updated' ORDER BY id",
         owner.org_id,
     )
-    assert [json.loads(a["payload"])["enabled"] for a in audit] == [True, False]
+    assert [json.loads(a["payload"]) for a in audit] == [
+        {"before": {"enabled": False}, "after": {"enabled": True}},
+        {"before": {"enabled": True}, "after": {"enabled": False}},
+    ]
 
 
 async def test_admin_may_enable_but_tech_gets_403_and_can_still_read(client, new_client):

@@ -52,7 +52,7 @@ async def make_overlapping_missions(
         json={
             "title": "Exploitation",
             "days": ["2027-07-10"],
-            "slots": [{"start": "19:00", "end": "01:00"}] * count,
+            "slots": [{"start": "19:00", "end": "01:00", "ends_next_day": True}] * count,
             "roles": [{"name": "son", "quota": quota}],
         },
     )

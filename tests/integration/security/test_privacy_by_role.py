@@ -41,6 +41,7 @@ PRIVATE_NAMES = {
     "note",
     "decision_reason",
     "error",
+    "reference",
 }
 #: Routes whose answer depends on who calls (their own inbox, role, menu): checked for
 #: leaks, not compared field by field with the manager's.
@@ -61,7 +62,9 @@ PUBLIC_LOOKING = {
     ("MissionOut", "notes"): "the mission's brief, for its whole crew",
     ("AccountOut", "email"): "the caller's own account (/auth/me)",
 }
-SUSPICIOUS = re.compile(r"email|phone|note|reason|legal|document|rate_profile|address|error")
+SUSPICIOUS = re.compile(
+    r"email|phone|note|reason|legal|document|reference|rate_profile|address|error"
+)
 
 
 class Org:
@@ -92,6 +95,7 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         rate_profile="own_rate_profile",
         legal_ids={"nir": NIR},
         documents=[{"kind": "caces", "label": "OWN-DOC"}],
+        skills=[{"name": "son", "level": 2, "reference": "OWN-CERT-REF"}],
     )
     paul = await make_user(
         owner,
@@ -103,6 +107,9 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         rate_profile="secret_rate_profile",
         legal_ids={"siret": SIRET},
         documents=[{"kind": "caces", "label": "SECRET-DOC", "number": "SECRET-DOC-NUMBER"}],
+        skills=[
+            {"name": "caces", "level": 3, "valid_until": "2030-03-01", "reference": "SECRET-REF"}
+        ],
     )
     lea = await make_user(owner, first_name="Lea", email="lea.unreachable@example.org")
 
@@ -176,6 +183,7 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "secret_rate_profile",
         "73282932000074",
         "SECRET-DOC",
+        "SECRET-REF",
         "SECRET-DECLINE",
         "SECRET-ABSENCE",
         "SECRET-REFUSAL",
@@ -192,6 +200,7 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "own_rate_profile",
         "185057800608491",
         "OWN-DOC",
+        "OWN-CERT-REF",
         "OWN-DECLINE",
         "OWN-ABSENCE",
     }

@@ -26,6 +26,7 @@ from coulisses.outbox.instance import queue_name
 from coulisses.outbox.service import OutboxPusher, PendingJob, flush, stage_job
 from coulisses.plugins.host import CoreHost
 from coulisses.plugins.loader import JobSpec, get_registry
+from coulisses.scheduling.certifications.service import digest_cron
 from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
 from coulisses.scheduling.invitations.delivery import deliver_invitations_job
 from coulisses.sealing import unseal
@@ -51,6 +52,13 @@ CORE_JOBS: dict[str, JobFunc] = {
     "core.send_email": send_email_job,
     DELIVERY_JOB: deliver_invitations_job,
 }
+
+
+#: Core crons: (function, cron expression in UTC). Each is idempotent (runs may repeat).
+CORE_CRONS: list[tuple[JobFunc, str]] = [
+    # The certifications digest: hourly, each org's once its local day is past 07:00.
+    (digest_cron, "5 * * * *"),
+]
 
 
 def _opened(func: JobFunc) -> JobFunc:
@@ -117,7 +125,7 @@ def _plugin_cron(spec: JobSpec) -> JobFunc:
 
 def job_functions() -> tuple[list[tuple[str, JobFunc]], list[CronJob[Any]]]:
     functions: list[tuple[str, JobFunc]] = [(n, _opened(f)) for n, f in CORE_JOBS.items()]
-    crons: list[CronJob[Any]] = []
+    crons: list[CronJob[Any]] = [CronJob(func, cron=cron) for func, cron in CORE_CRONS]
     for spec in get_registry().jobs.values():
         if spec.cron:
             cron_func = _plugin_cron(spec)

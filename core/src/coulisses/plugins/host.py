@@ -17,6 +17,7 @@ from coulisses_sdk import (
     AnswerResult,
     AssignmentContext,
     AssignmentSummary,
+    CertificationAlert,
     Contact,
     OrgInfo,
 )
@@ -117,6 +118,13 @@ class CoreHost:
 
     async def account_user_id(self, org_id: int, account_id: int) -> int | None:
         return await host_reads.account_user_id(org_id, account_id)
+
+    async def expiring_certifications(
+        self, org_id: int, *, within_days: int = 30, limit: int = 500
+    ) -> list[CertificationAlert]:
+        return await host_reads.expiring_certifications(
+            org_id, within_days=within_days, limit=limit
+        )
 
     async def publish_live(
         self,

@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from coulisses.db.connection import SqlParams, fetch
-from coulisses_sdk import AssignmentContext, AssignmentSummary, Contact, OrgInfo
+from coulisses.errors import DomainError
+from coulisses.scheduling.certifications.service import expiring_all
+from coulisses_sdk import (
+    AssignmentContext,
+    AssignmentSummary,
+    CertificationAlert,
+    Contact,
+    OrgInfo,
+)
 
 MANAGER_ROLES = ("manager", "admin", "owner")
 
@@ -195,3 +203,29 @@ async def account_user_id(org_id: int, account_id: int) -> int | None:
         account_id,
     )
     return int(rows[0]["id"]) if rows else None
+
+
+async def expiring_certifications(
+    org_id: int, *, within_days: int, limit: int
+) -> list[CertificationAlert]:
+    """The certifications to renew (see ``scheduling.certifications.service.expiring``);
+    a ``within_days`` outside 0 to 365 is a ``ValueError`` (a plugin bug, not a 422)."""
+    try:
+        rows = await expiring_all(org_id, within_days=within_days, limit=limit)
+    except DomainError as exc:
+        raise ValueError(exc.message) from exc
+    return [
+        CertificationAlert(
+            user_id=r["user_id"],
+            user_name=_name(r["first_name"], r["last_name"], r["first_name"]),
+            skill=r["skill"],
+            level=r["level"],
+            valid_until=r["valid_until"],
+            reference=r["reference"],
+            status=r["status"],
+            days_left=r["days_left"],
+            affected_assignments=r["affected_assignments"],
+            next_affected_starts_at=r["next_affected_starts_at"],
+        )
+        for r in rows
+    ]

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from coulisses.audit import record
+from coulisses.audit import record_change
 from coulisses.auth.passwords import email_error
 from coulisses.auth.rbac import ROLE_RANK
 from coulisses.db.connection import fetch, transaction
@@ -205,11 +205,15 @@ async def update(
             json.dumps(current.config if new_config is None else new_config),
             dt.datetime.now(dt.UTC),
         )
-        await record(
+        await record_change(
             org_id,
             actor,
             "plugin.updated",
             name,
-            {"enabled": new_enabled, "config_changed": new_config is not None},
+            {"enabled": current.enabled, "config": current.config},
+            {
+                "enabled": new_enabled,
+                "config": current.config if new_config is None else new_config,
+            },
         )
     return await get_state(org_id, name)

@@ -6,6 +6,7 @@ from litestar import Controller
 
 from coulisses.scheduling.assignments.api import AssignmentController
 from coulisses.scheduling.availability.api import AvailabilityController
+from coulisses.scheduling.certifications.api import CertificationController
 from coulisses.scheduling.conflicts.api import ConflictController
 from coulisses.scheduling.invitations.api import InvitationController
 from coulisses.scheduling.missions.api import MissionBatchController, MissionController
@@ -16,6 +17,7 @@ from coulisses.scheduling.users.api import UserController
 
 SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     UserController,
+    CertificationController,
     ProjectController,
     MissionController,
     MissionBatchController,

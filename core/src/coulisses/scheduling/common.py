@@ -1,4 +1,5 @@
-"""Helpers shared by the scheduling services: paging, org timezone, database error mapping."""
+"""Helpers shared by the scheduling services: paging, org timezone, local wall-clock times,
+database error mapping."""
 
 from __future__ import annotations
 
@@ -83,6 +84,45 @@ def require_aware(value: dt.datetime, field: str) -> dt.datetime:
             status=422,
         )
     return value
+
+
+def local_instant(
+    day: dt.date,
+    time: dt.time,
+    tz: ZoneInfo,
+    *,
+    fold: int = 0,
+    field: str = "start",
+) -> dt.datetime:
+    """The UTC instant of the local wall-clock ``day`` ``time`` in ``tz``: the one place
+    where a local date and time become an instant.
+
+    The caller passes the timezone (the org's, or a mission's place's): this helper reads
+    nothing. Across a DST change:
+
+    - a local time that does not exist (02:30 on the spring-forward day in Europe/Paris)
+      is a 422 ``mission.nonexistent_local_time`` (details: ``field``, ``date``, ``time``,
+      ``timezone``), never moved silently to 03:30;
+    - a local time that happens twice (02:30 on the fall-back day) is resolved by ``fold``:
+      0 the first occurrence (summer time, the default), 1 the second one.
+    """
+    local = dt.datetime.combine(day, time, tzinfo=tz).replace(fold=fold)
+    instant = local.astimezone(dt.UTC)
+    # zoneinfo maps a nonexistent wall time to an instant whose wall time differs.
+    if instant.astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise DomainError(
+            "mission.nonexistent_local_time",
+            f"{day.isoformat()} {time.strftime('%H:%M')} does not exist in {tz.key}"
+            " (the clocks skip that hour): pick another time",
+            details={
+                "field": field,
+                "date": day.isoformat(),
+                "time": time.strftime("%H:%M"),
+                "timezone": tz.key,
+            },
+            status=422,
+        )
+    return instant
 
 
 #: Years a window bound may fall in (far ones would overflow datetime arithmetic).
@@ -237,6 +277,20 @@ HourMinute = Annotated[str, rule(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
 SkillLevel = Annotated[int, rule(minimum=1, maximum=5)]
+
+
+#: Which occurrence of an ambiguous local time (the hour the clocks go back) is meant.
+Fold = Annotated[
+    int,
+    msgspec.Meta(
+        ge=0,
+        le=1,
+        description="for a local time that happens twice (the night the clocks go back):"
+        " 0 = its first occurrence (summer time, the default), 1 = its second one."
+        " Ignored for any other time",
+        examples=[0],
+    ),
+]
 
 
 Quota = Annotated[int, rule(minimum=0, maximum=10_000)]

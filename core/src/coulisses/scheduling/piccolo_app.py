@@ -17,6 +17,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.availability.tables",
             "coulisses.scheduling.rates.tables",
             "coulisses.scheduling.conflicts.tables",
+            "coulisses.scheduling.certifications.tables",
         ],
         exclude_imported=True,
     ),

@@ -6,11 +6,11 @@ import datetime as dt
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from coulisses.audit import record
+from coulisses.audit import record, record_change
 from coulisses.auth.passwords import normalize_email
 from coulisses.auth.rbac import ROLE_RANK
 from coulisses.auth.tokens import hash_token, new_opaque_token
@@ -82,16 +82,24 @@ async def get_org(org_id: int) -> OrgRow:
 async def update_org(
     principal: Principal, *, name: str | None, timezone: str | None, locale: str | None
 ) -> OrgRow:
-    org = await get_org(principal.org_id)
     async with transaction():
+        await fetch("SELECT 1 FROM orgs WHERE id = $1 FOR NO KEY UPDATE", principal.org_id)
+        org = await get_org(principal.org_id)
+        after = {
+            "name": (name or org.name).strip(),
+            "timezone": check_timezone(timezone) if timezone else org.timezone,
+            "locale": locale or org.locale,
+        }
         await fetch(
             "UPDATE orgs SET name = $2, timezone = $3, locale = $4 WHERE id = $1",
             org.id,
-            (name or org.name).strip(),
-            check_timezone(timezone) if timezone else org.timezone,
-            locale or org.locale,
+            after["name"],
+            after["timezone"],
+            after["locale"],
         )
-        await record(org.id, principal.account_id, "org.updated", f"org:{org.id}")
+        await record_change(
+            org.id, principal.account_id, "org.updated", f"org:{org.id}", asdict(org), after
+        )
     return await get_org(org.id)
 
 
@@ -197,12 +205,13 @@ async def change_role(principal: Principal, account_id: int, role: str) -> dict[
             account_id,
             role,
         )
-        await record(
+        await record_change(
             principal.org_id,
             principal.account_id,
             "member.role_changed",
             f"account:{account_id}",
-            {"from": member["role"], "to": role},
+            member,
+            {"role": role},
         )
     return await get_member(principal.org_id, account_id)
 

@@ -13,6 +13,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from coulisses import __version__
+from coulisses.audit.api import AuditController
 from coulisses.auth.api import AuthController
 from coulisses.auth.middleware import auth_middleware
 from coulisses.db.connection import close_pool, open_pool
@@ -97,6 +98,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         AuthController,
         OrgController,
         OrgPluginsController,
+        AuditController,
         get_frontend_manifest,
         stream_events,
         *SCHEDULING_CONTROLLERS,

@@ -34,6 +34,7 @@ export function UserDetailRoute() {
       <UserProfile
         user={user.data}
         canReadRates={can(me.actions, 'rates.read')}
+        canEdit={can(me.actions, 'users.manage')}
         privateHidden={!own && !can(me.actions, 'private_data.read')}
       />
       <UserAgenda userId={userId} />

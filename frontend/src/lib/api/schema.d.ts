@@ -104,6 +104,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListEntries */
+        get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1127,6 +1144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/certifications/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListExpiring */
+        get: operations["ListExpiringCertifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -1208,6 +1242,11 @@ export interface components {
             created_at: string;
             /** @description Private: null for a caller without private_data.read, except on their own assignments. */
             decline_reason: string | null;
+            /**
+             * @description real elapsed minutes of its mission (DST-aware)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1230,6 +1269,11 @@ export interface components {
             created_at: string;
             /** @description Private: null for a caller without private_data.read, except on their own assignments. */
             decline_reason: string | null;
+            /**
+             * @description real elapsed minutes of its mission (DST-aware)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1261,6 +1305,67 @@ export interface components {
             created: number;
             items: components["schemas"]["AssignmentOut"][];
             warnings?: components["schemas"]["ConflictOut"][];
+        };
+        /** AuditActor */
+        AuditActor: {
+            /**
+             * @description First and last name, or the email when the account has no name
+             * @example Camille Roux
+             */
+            display_name: string;
+            /** @example regie@example.org */
+            email: string;
+            /**
+             * @description Account id
+             * @example 12
+             */
+            id: number;
+        };
+        /** AuditEntry */
+        AuditEntry: {
+            /**
+             * @description What happened: <noun>.<verb>, e.g. mission.updated
+             * @example mission.updated
+             */
+            action: string;
+            /** @description Null when no account acted (an answer through a signed link, a job) or when the account was deleted */
+            actor: components["schemas"]["AuditActor"] | null;
+            /**
+             * Format: date-time
+             * @description When the entry was written (UTC)
+             */
+            created_at: string;
+            id: number;
+            /**
+             * @description Details of the action. An update carries before and after, holding only the fields that changed ("[redacted]" for a secret one, e.g. legal_ids)
+             * @example {
+             *       "after": {
+             *         "ends_at": "2027-07-11T00:00:00+00:00",
+             *         "title": "Exploitation Cour"
+             *       },
+             *       "before": {
+             *         "ends_at": "2027-07-10T23:00:00+00:00",
+             *         "title": "Exploitation"
+             *       }
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What it happened to: <noun>:<id> (e.g. mission:42), a plugin name, conflict_rules; null when there is none
+             * @example mission:42
+             */
+            target: string | null;
+        };
+        /** AuditPage */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /**
+             * @description Opaque; null on the last page
+             * @example WzE3OTg3NjE2MDAwMDAwMCw0Ml0
+             */
+            next_cursor: string | null;
         };
         /** AvailabilityCreate */
         AvailabilityCreate: {
@@ -1339,7 +1444,153 @@ export interface components {
             start_time?: string | null;
             starts_at?: string | null;
         };
-        /** BulkMissionsCreate */
+        /**
+         * BulkMissionsCreate
+         * @example {
+         *       "date_from": "2027-07-10",
+         *       "date_to": "2027-07-19",
+         *       "publish": true,
+         *       "roles": [
+         *         {
+         *           "name": "machiniste",
+         *           "quota": 3
+         *         },
+         *         {
+         *           "name": "accroche",
+         *           "quota": 1
+         *         }
+         *       ],
+         *       "slots": [
+         *         {
+         *           "end": "13:00",
+         *           "place": "Cour",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Cour"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Cour",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Cour"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Cour",
+         *           "start": "01:00",
+         *           "title": "Demontage Cour"
+         *         },
+         *         {
+         *           "end": "13:00",
+         *           "place": "Cloitre",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Cloitre"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Cloitre",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Cloitre"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Cloitre",
+         *           "start": "01:00",
+         *           "title": "Demontage Cloitre"
+         *         },
+         *         {
+         *           "end": "13:00",
+         *           "place": "Chapiteau",
+         *           "roles": [
+         *             {
+         *               "name": "machiniste",
+         *               "quota": 4
+         *             },
+         *             {
+         *               "name": "cariste",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "caces"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "08:00",
+         *           "title": "Montage Chapiteau"
+         *         },
+         *         {
+         *           "end": "01:00",
+         *           "ends_next_day": true,
+         *           "place": "Chapiteau",
+         *           "roles": [
+         *             {
+         *               "name": "regisseur son",
+         *               "quota": 1,
+         *               "required_skills": [
+         *                 "son"
+         *               ]
+         *             }
+         *           ],
+         *           "start": "19:00",
+         *           "title": "Exploitation Chapiteau"
+         *         },
+         *         {
+         *           "day_offset": 1,
+         *           "end": "04:00",
+         *           "place": "Chapiteau",
+         *           "start": "01:00",
+         *           "title": "Demontage Chapiteau"
+         *         }
+         *       ],
+         *       "title": "Festival"
+         *     }
+         */
         BulkMissionsCreate: {
             /** @default false */
             allow_long: boolean;
@@ -1352,6 +1603,7 @@ export interface components {
             place: string;
             /** @default false */
             publish: boolean;
+            /** @description roles of every slot without its own */
             roles?: components["schemas"]["MissionRoleIn"][];
             slots: components["schemas"]["TimeSlot"][];
             title: string;
@@ -1381,6 +1633,7 @@ export interface components {
             min_rest: number;
             missing_skill: number;
             overlap: number;
+            skill_expired: number;
             unavailable: number;
         };
         /** ConflictOut */
@@ -1388,9 +1641,10 @@ export interface components {
             assignments: components["schemas"]["ConflictAssignmentOut"][];
             confirmed: boolean;
             day?: string | null;
+            expired_skills?: components["schemas"]["ExpiredSkillOut"][];
             hours?: number | null;
             /** @enum {string} */
-            kind: "overlap" | "max_hours_day" | "max_hours_week" | "min_rest" | "unavailable" | "missing_skill";
+            kind: "overlap" | "max_hours_day" | "max_hours_week" | "min_rest" | "unavailable" | "missing_skill" | "skill_expired";
             limit_hours?: number | null;
             message: string;
             missing_skills?: string[];
@@ -1491,6 +1745,41 @@ export interface components {
         /** ErrorResponse */
         ErrorResponse: {
             error: components["schemas"]["ErrorInfo"];
+        };
+        /** ExpiredSkillOut */
+        ExpiredSkillOut: {
+            name: string;
+            /** Format: date */
+            valid_until: string;
+        };
+        /** ExpiringCertificationOut */
+        ExpiringCertificationOut: {
+            affected_assignments: number;
+            days_left: number;
+            first_name: string;
+            last_name: string;
+            level: number;
+            next_affected_starts_at: string | null;
+            reference: string | null;
+            skill: string;
+            /** @enum {string} */
+            status: "expiring" | "expired";
+            user_id: number;
+            /**
+             * Format: date
+             * @description last valid day, inclusive
+             */
+            valid_until: string;
+        };
+        /** ExpiringCertificationPage */
+        ExpiringCertificationPage: {
+            items: components["schemas"]["ExpiringCertificationOut"][];
+            page: number;
+            page_size: number;
+            /** Format: date */
+            today: string;
+            total: number;
+            within_days: number;
         };
         /** FrontendManifest */
         FrontendManifest: {
@@ -1609,6 +1898,12 @@ export interface components {
         /** MissionDuplicate */
         MissionDuplicate: {
             days?: string[] | null;
+            /**
+             * @description for a local time that happens twice (the night the clocks go back): 0 = its first occurrence (summer time, the default), 1 = its second one. Ignored for any other time
+             * @default 0
+             * @example 0
+             */
+            fold: number;
             from?: string | null;
             /** @default false */
             publish: boolean;
@@ -1619,6 +1914,11 @@ export interface components {
             allow_long: boolean;
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description real elapsed minutes from starts_at to ends_at (a night across a DST change is 60 minutes shorter or longer than its wall-clock times say)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1648,10 +1948,16 @@ export interface components {
         };
         /** MissionRoleOut */
         MissionRoleOut: {
+            /** @description ACCEPTED: places filled */
             accepted: number;
+            /** @description DECLINED answers */
+            declined: number;
             id: number;
-            invited: number;
             name: string;
+            /** @description places not filled yet: quota - accepted, never below 0 */
+            open: number;
+            /** @description INVITED: asked, still waiting */
+            pending: number;
             quota: number;
             required_skills: string[];
         };
@@ -1733,6 +2039,11 @@ export interface components {
             /** @description Private: null for a caller without private_data.read, except on their own assignments. */
             decline_reason: string | null;
             delivery_status?: string | null;
+            /**
+             * @description real elapsed minutes from starts_at to ends_at (DST-aware: 01:00-05:00 Europe/Paris is 180 on 2027-03-28, 300 on 2027-10-31)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1745,6 +2056,11 @@ export interface components {
         };
         /** PlanningMission */
         PlanningMission: {
+            /**
+             * @description real elapsed minutes from starts_at to ends_at (DST-aware: 01:00-05:00 Europe/Paris is 180 on 2027-03-28, 300 on 2027-10-31)
+             * @example 360
+             */
+            duration_minutes: number;
             /** Format: date-time */
             ends_at: string;
             id: number;
@@ -1760,19 +2076,37 @@ export interface components {
         };
         /** PlanningRole */
         PlanningRole: {
+            /** @description ACCEPTED: places filled */
             accepted: number;
+            /** @description DECLINED answers */
+            declined: number;
             id: number;
-            invited: number;
             name: string;
+            /** @description places not filled yet: quota - accepted, never below 0 */
+            open: number;
+            /** @description INVITED: asked, still waiting */
+            pending: number;
             quota: number;
             required_skills: string[];
         };
         /** PlanningUser */
         PlanningUser: {
+            /**
+             * @description the same, ACCEPTED assignments only
+             * @default 0
+             * @example 1800
+             */
+            accepted_minutes: number;
             employment_type: string;
             first_name: string;
             id: number;
             last_name: string;
+            /**
+             * @description minutes of their INVITED and ACCEPTED assignments that fall inside the window (a mission across a window bound counts its part inside), on the missions of the response
+             * @default 0
+             * @example 2280
+             */
+            planned_minutes: number;
         };
         /** PluginOut */
         PluginOut: {
@@ -2021,9 +2355,27 @@ export interface components {
         };
         /** Skill */
         Skill: {
+            level: number;
+            name: string;
+            reference?: string | null;
+            valid_until?: string | null;
+        };
+        /** SkillIn */
+        SkillIn: {
             /** @default 1 */
             level: number;
             name: string;
+            /**
+             * @description Certificate number or diploma id (printable characters); blank: none. 422 user.invalid_skill_reference
+             * @example R486-2025-004512
+             */
+            reference?: string | null;
+            /**
+             * Format: date
+             * @description Last day the certification is valid (inclusive, ISO date); null: no expiry. 422 user.invalid_skill_valid_until when it is not a date of the years 1900 to 2999
+             * @example 2028-03-31
+             */
+            valid_until?: string | null;
         };
         /** SuggestionOut */
         SuggestionOut: {
@@ -2055,7 +2407,30 @@ export interface components {
         };
         /** TimeSlot */
         TimeSlot: {
+            /**
+             * @description the slot starts this many days after the pattern day (1: the 01:00 get-out after a show night)
+             * @default 0
+             * @example 1
+             */
+            day_offset: number;
+            /** @description local end time HH:MM, on the start's day, or on the next one with ends_next_day */
             end: string;
+            /**
+             * @description the end is on the day after the start (crosses midnight)
+             * @default false
+             */
+            ends_next_day: boolean;
+            /**
+             * @description for a local time that happens twice (the night the clocks go back): 0 = its first occurrence (summer time, the default), 1 = its second one. Ignored for any other time
+             * @default 0
+             * @example 0
+             */
+            fold: number;
+            /** @description this slot's place; null: the call's place */
+            place?: string | null;
+            /** @description this slot's roles; null: the call's roles */
+            roles?: components["schemas"]["MissionRoleIn"][] | null;
+            /** @description local start time HH:MM on the pattern day (+ day_offset) */
             start: string;
             title?: string | null;
         };
@@ -2075,7 +2450,7 @@ export interface components {
             notes: string;
             phone?: string | null;
             rate_profile?: string | null;
-            skills?: components["schemas"]["Skill"][];
+            skills?: components["schemas"]["SkillIn"][];
             tags?: string[];
         };
         /** UserDocument */
@@ -2137,7 +2512,7 @@ export interface components {
             notes?: string;
             phone?: string | null;
             rate_profile?: string | null;
-            skills?: components["schemas"]["Skill"][];
+            skills?: components["schemas"]["SkillIn"][];
             tags?: string[];
         };
     };
@@ -2734,6 +3109,95 @@ export interface operations {
             };
             /** @description Body is not JSON: request.unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description only what this account did (an account id of the org) */
+                actor?: number | null;
+                /** @description an action (mission.updated), or a prefix ending with a dot (mission.) */
+                action?: string | null;
+                /** @description a target, exactly as entries name it (mission:42) */
+                target?: string | null;
+                /** @description entries at or after: an ISO date (from its first minute, org timezone) or a date-time with an offset */
+                from?: string | null;
+                /** @description entries before: an ISO date (included: to its last minute, org timezone) or a date-time with an offset (excluded) */
+                to?: string | null;
+                /** @description next_cursor of the previous page (same filters) */
+                cursor?: string | null;
+                /** @description 1 to 200 entries per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8835,6 +9299,8 @@ export interface operations {
                 skill?: string[] | null;
                 tag?: string[] | null;
                 employment_type?: "CDI" | "CDD" | "Intermittent" | "Freelance" | null;
+                /** @description With skill: keep users whose skills are valid that day (an expired certification does not match) */
+                skill_valid_on?: string | null;
             };
             header?: never;
             path?: never;
@@ -8967,6 +9433,78 @@ export interface operations {
             };
             /** @description Body is not JSON: request.unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListExpiringCertifications: {
+        parameters: {
+            query?: {
+                /** @description horizon in days from today (org timezone), 0 to 365; 422 certification.invalid_within_days */
+                within_days?: number;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpiringCertificationPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -94,6 +94,13 @@ def _in_app_title(template: str, t: Translator, v: dict[str, Any]) -> str:
         return t(
             f"answer_received.subject_{v['answer']}", user=v["user_name"], title=v["mission_title"]
         )
+    if template == "certifications_expiring":
+        return t(
+            "certifications_expiring.summary",
+            expiring=v["expiring"],
+            expired=v["expired_assigned"],
+            days=v["within_days"],
+        )
     what = ", ".join(
         t(f"mission_changed.what_{name}") for name in ("times", "place") if v.get(f"{name}_changed")
     )

@@ -50,6 +50,9 @@ class Translator:
         day = self._catalog["days"][local.weekday()]
         return str(self._catalog["datetime"]).format(day=day, date=local)
 
+    def date(self, value: dt.date) -> str:
+        return str(self._catalog["date"]).format(date=value)
+
     def time(self, value: dt.datetime) -> str:
         return str(self._catalog["time"]).format(date=value.astimezone(self.tz))
 

@@ -233,6 +233,24 @@ async def on_password_reset(
     )
 
 
+async def on_certifications_expiring(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    day: str,
+    within_days: int,
+    expiring: int,
+    expired_assigned: int,
+) -> None:
+    await reactions.certifications_expiring(
+        org_id,
+        day=dt.date.fromisoformat(day),
+        within_days=within_days,
+        expiring=expiring,
+        expired_assigned=expired_assigned,
+    )
+
+
 async def send_reminders(ctx: dict[str, Any], *, org_id: int) -> None:
     """Cron, every 10 minutes, once per org that enabled the plugin."""
     await reactions.reminders(org_id)

@@ -36,6 +36,8 @@ KINDS: dict[str, Kind] = {
         Kind("mission_changed"),
         Kind("assignment_cancelled"),
         Kind("answer_received"),
+        # The daily digest of certifications to renew, for the org's managers.
+        Kind("certifications"),
         Kind(
             "password_reset",
             transactional=True,
@@ -54,6 +56,7 @@ TEMPLATES: dict[str, str] = {
     "mission_changed": "mission_changed",
     "assignment_cancelled": "assignment_cancelled",
     "answer_received": "answer_received",
+    "certifications_expiring": "certifications",
     "password_reset": "password_reset",
 }
 

@@ -20,6 +20,7 @@ from coulisses_sdk import (
     AssignmentAccepted,
     AssignmentCancelled,
     AssignmentDeclined,
+    CertificationsExpiring,
     InvitationDelivery,
     InvitationDeliveryFailed,
     MenuEntry,
@@ -70,6 +71,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_mission_changed,
             jobs.on_password_reset,
             jobs.on_delivery_failed,
+            jobs.on_certifications_expiring,
         ):
             register(job)
         register(jobs.send_reminders, cron="*/10 * * * *")
@@ -202,6 +204,18 @@ class NotificationsPlugin(Plugin):
             plugin=NAME,
             assignment_id=event.assignment_id,
             previous_status=event.previous_status,
+        )
+
+    @hookimpl
+    async def certifications_expiring(self, event: CertificationsExpiring) -> None:
+        await enqueue(
+            f"{NAME}.on_certifications_expiring",
+            org_id=event.org_id,
+            plugin=NAME,
+            day=event.day.isoformat(),
+            within_days=event.within_days,
+            expiring=event.expiring,
+            expired_assigned=event.expired_assigned,
         )
 
     @hookimpl

@@ -13,11 +13,12 @@ import logging
 from typing import Any
 
 from coulisses_notifications import dispatch as dispatching
-from coulisses_notifications import snapshots
+from coulisses_notifications import preferences, snapshots
 from coulisses_notifications.config import NotificationsConfig, get_settings
 from coulisses_notifications.dispatch import Outgoing, Recipient, dispatch
+from coulisses_notifications.i18n import Translator
 from coulisses_notifications.telegram import links
-from coulisses_sdk import AssignmentContext, host, plugin_config
+from coulisses_sdk import AssignmentContext, CertificationAlert, host, plugin_config
 
 logger = logging.getLogger(__name__)
 
@@ -268,6 +269,119 @@ async def mission_changed(org_id: int, *, mission_id: int) -> None:
             ),
             config,
         )
+
+
+#: Lines of the digest email (the rest is counted, the app lists everything).
+CERTIFICATION_LINES = 50
+#: Lines per group in the in-app and Telegram texts.
+CERTIFICATION_SHORT_LINES = 10
+MANAGER_ROLES = ("manager", "admin", "owner")
+
+
+def _certification_groups(
+    t: Translator, alerts: list[CertificationAlert], within_days: int
+) -> list[dict[str, Any]]:
+    """The digest's lines in the recipient's language: expiring first, then expired."""
+
+    def line(alert: CertificationAlert) -> dict[str, Any]:
+        affected = ""
+        if alert.affected_assignments and alert.next_affected_starts_at is not None:
+            suffix = "one" if alert.affected_assignments == 1 else "other"
+            affected = t(
+                f"certifications_expiring.affected_{suffix}",
+                count=alert.affected_assignments,
+                next=t.datetime(alert.next_affected_starts_at),
+            )
+        return {
+            "line": t(
+                "certifications_expiring.line",
+                user=alert.user_name,
+                skill=alert.skill,
+                until=t.date(alert.valid_until),
+            ),
+            "reference": (
+                t("certifications_expiring.reference", reference=alert.reference)
+                if alert.reference
+                else ""
+            ),
+            "affected": affected,
+        }
+
+    groups = []
+    for status, key in (("expiring", "expiring_title"), ("expired", "expired_title")):
+        chosen = [a for a in alerts if a.status == status]
+        if chosen:
+            groups.append(
+                {
+                    "title": t(
+                        f"certifications_expiring.{key}", days=within_days, count=len(chosen)
+                    ),
+                    "items": [line(a) for a in chosen],
+                }
+            )
+    return groups
+
+
+async def certifications_expiring(
+    org_id: int, *, day: dt.date, within_days: int, expiring: int, expired_assigned: int
+) -> int:
+    """Tell the org's managers (manager, admin, owner) which certifications to renew.
+
+    The list is read when the job runs (it may have changed since the check); one
+    message per manager and day (dedup key), whatever the number of runs.
+    """
+    org = await host.org_info(org_id)
+    if org is None:
+        return 0
+    alerts = await host.expiring_certifications(
+        org_id, within_days=within_days, limit=CERTIFICATION_LINES
+    )
+    if not alerts:
+        return 0
+    config = await load_config(org_id)
+    total = expiring + expired_assigned
+    base = get_settings().public_url
+    count = 0
+    for manager in await host.member_contacts(org_id, MANAGER_ROLES):
+        recipient = Recipient(
+            name="" if manager.name == manager.email else manager.name,
+            email=manager.email,
+            locale=org.locale,
+            account_id=manager.account_id,
+        )
+        prefs = await preferences.load(org_id, account_id=manager.account_id, user_id=None)
+        t = Translator(prefs.locale or org.locale, org.timezone)
+        groups = _certification_groups(t, alerts, within_days)
+        shown = sum(min(len(g["items"]), CERTIFICATION_SHORT_LINES) for g in groups)
+        await dispatch(
+            Outgoing(
+                org=org,
+                template="certifications_expiring",
+                recipient=recipient,
+                values={
+                    "today": t.date(day),
+                    "groups": groups,
+                    "total": total,
+                    "expiring": expiring,
+                    "expired_assigned": expired_assigned,
+                    "within_days": within_days,
+                    "more": max(0, total - len(alerts)),
+                    "short_limit": CERTIFICATION_SHORT_LINES,
+                    "short_more": max(0, total - shown),
+                    "list_url": f"{base}/users/certifications",
+                },
+                dedup_key=f"certifications_expiring:{day.isoformat()}",
+                data={
+                    "day": day.isoformat(),
+                    "within_days": within_days,
+                    "expiring": expiring,
+                    "expired_assigned": expired_assigned,
+                },
+            ),
+            config,
+        )
+        count += 1
+    return count
 
 
 async def password_reset(

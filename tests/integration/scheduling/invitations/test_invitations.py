@@ -187,7 +187,7 @@ async def test_accepting_beyond_the_quota_is_409(client, new_client, mail_sink):
     assert error_code(full) == "assignment.quota_full"
     roles = (await org.get(f"/api/v1/missions/{mission['id']}")).json()["roles"]
     assert roles[0]["accepted"] == 1
-    assert roles[0]["invited"] == 1
+    assert roles[0]["pending"] == 1
 
 
 async def test_answers_fire_domain_events(client, new_client, mail_sink, monkeypatch):

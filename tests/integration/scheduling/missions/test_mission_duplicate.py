@@ -56,7 +56,7 @@ async def test_duplicate_to_listed_days_copies_roles_but_not_assignments(client)
             ("regisseur son", 1, ["son"]),
             ("machiniste", 3, []),
         ]
-        assert {(r["invited"], r["accepted"]) for r in copy["roles"]} == {(0, 0)}
+        assert {(r["pending"], r["accepted"]) for r in copy["roles"]} == {(0, 0)}
     copies = await org.get("/api/v1/assignments", params={"mission": first["id"]})
     assert copies.json()["total"] == 0
     assert len(await _missions(org, project["id"])) == 3

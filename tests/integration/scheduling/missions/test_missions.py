@@ -20,7 +20,7 @@ async def test_project_and_bulk_create_twenty_missions(client):
             "date_to": "2027-07-10",
             "slots": [
                 {"start": "08:00", "end": "13:00", "title": "Montage"},
-                {"start": "19:00", "end": "01:00", "title": "Exploitation"},
+                {"start": "19:00", "end": "01:00", "title": "Exploitation", "ends_next_day": True},
             ],
             "roles": [
                 {"name": "regisseur son", "quota": 1, "required_skills": ["son"]},
@@ -53,7 +53,7 @@ async def test_bulk_create_on_listed_days_across_dst(client):
         json={
             "title": "Nuit",
             "days": ["2027-03-27", "2027-03-28"],
-            "slots": [{"start": "20:00", "end": "04:00"}],
+            "slots": [{"start": "20:00", "end": "04:00", "ends_next_day": True}],
             "publish": True,
         },
     )
@@ -73,7 +73,7 @@ async def test_bulk_create_is_all_or_nothing_on_bad_pattern(client):
     base = {"title": "X", "days": ["2027-07-01"], "slots": [{"start": "08:00", "end": "10:00"}]}
     cases = [
         ({**base, "slots": [{"start": "8h", "end": "10:00"}]}, 422, "mission.invalid_slot"),
-        ({**base, "slots": [{"start": "08:00", "end": "08:00"}]}, 422, "mission.invalid_times"),
+        ({**base, "slots": [{"start": "08:00", "end": "08:00"}]}, 422, "mission.ends_before_start"),
         ({**base, "days": ["01/07/2027"]}, 400, "request.validation"),
         ({**base, "roles": [{"name": "son", "quota": -1}]}, 422, "mission_role.invalid_quota"),
         (

@@ -115,6 +115,7 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
     assert cour["place"] == "Cour"
     assert cour["title"] == "Exploitation Cour"
     assert (cour["starts_at"], cour["ends_at"]) == ("2027-07-10T17:00:00Z", "2027-07-10T23:00:00Z")
+    assert cour["duration_minutes"] == 360
     assert (cour["status"], cour["published"]) == ("PUBLISHED", True)
     assert cour["roles"] == [
         {
@@ -122,15 +123,20 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
             "name": "technicien son",
             "quota": 2,
             "required_skills": ["son"],
-            "invited": 1,
+            "pending": 1,
             "accepted": 1,
+            "declined": 0,
+            "open": 1,
         }
     ]
     cloitre = body["missions"][1]
     assert cloitre["published"] is False
-    assert [(r["name"], r["quota"], r["invited"], r["accepted"]) for r in cloitre["roles"]] == [
-        ("machiniste", 3, 0, 0),
-        ("technicien son", 1, 0, 0),
+    assert [
+        (r["name"], r["quota"], r["pending"], r["accepted"], r["declined"], r["open"])
+        for r in cloitre["roles"]
+    ] == [
+        ("machiniste", 3, 0, 0, 1, 3),
+        ("technicien son", 1, 0, 0, 0, 1),
     ]
     assert body["missions"][2]["project_name"] == "Saison Theatre"
 
@@ -149,21 +155,33 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
         "status": "ACCEPTED",
         "starts_at": "2027-07-10T17:00:00Z",
         "ends_at": "2027-07-10T23:00:00Z",
+        "duration_minutes": 360,
         "decline_reason": None,
         "delivery_status": None,  # only an INVITED assignment has one
     }
     assert by_id[f["declined"]["id"]]["status"] == "DECLINED"
     assert by_id[f["declined"]["id"]]["decline_reason"] == "deja pris"
     assert by_id[f["cancelled"]["id"]]["status"] == "CANCELLED"
-    # Only the users the assignments reference, sorted by name.
+    # Only the users the assignments reference, sorted by name, with their minutes:
+    # Tom's invitation is planned, not accepted (his cancelled one counts nothing); Lea's
+    # acceptance counts twice, her decline not at all.
     assert body["users"] == [
         {
             "id": f["tom"]["id"],
             "first_name": "Tom",
             "last_name": "Bernard",
             "employment_type": "Intermittent",
+            "planned_minutes": 360,
+            "accepted_minutes": 0,
         },
-        {"id": f["lea"]["id"], "first_name": "Lea", "last_name": "Roux", "employment_type": "CDD"},
+        {
+            "id": f["lea"]["id"],
+            "first_name": "Lea",
+            "last_name": "Roux",
+            "employment_type": "CDD",
+            "planned_minutes": 360,
+            "accepted_minutes": 360,
+        },
     ]
 
 
@@ -206,7 +224,7 @@ async def test_planning_filters_assignments_by_status_list(client):
     assert [u["id"] for u in repeated["users"]] == [f["lea"]["id"]]
     # The status filter narrows the people shown, not the missions nor the role counts.
     assert len(repeated["missions"]) == 4
-    assert repeated["missions"][0]["roles"][0]["invited"] == 1
+    assert repeated["missions"][0]["roles"][0]["pending"] == 1
 
 
 async def test_planning_for_one_user_keeps_only_their_missions(client):

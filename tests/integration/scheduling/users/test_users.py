@@ -21,7 +21,10 @@ async def test_user_crud_with_skills_and_tags(client):
         skills=[{"name": " Son ", "level": 4}, {"name": "cariste", "level": 2}],
         tags=["bilingue"],
     )
-    assert user["skills"] == [{"name": "son", "level": 4}, {"name": "cariste", "level": 2}]
+    assert user["skills"] == [
+        {"name": "son", "level": 4, "valid_until": None, "reference": None},
+        {"name": "cariste", "level": 2, "valid_until": None, "reference": None},
+    ]
     assert user["tags"] == ["bilingue"]
 
     patched = await org.patch(f"/api/v1/users/{user['id']}", json={"tags": ["permis C"]})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from coulisses.audit import record
+from coulisses.audit import before_after, record
 from coulisses.db.connection import fetch
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
@@ -102,6 +102,7 @@ async def apply_answer(org_id: int, assignment_id: int, answer: Answer) -> None:
     payload: dict[str, Any] = {"via": answer.via, "user_id": current["user_id"]}
     if answer.reason:
         payload["reason"] = answer.reason
+    payload.update(before_after(current, {"status": answer.target}))
     await record(
         org_id,
         answer.actor_account_id,

@@ -35,6 +35,10 @@ class AssignmentOut(msgspec.Struct):
     status: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    duration_minutes: Annotated[
+        int,
+        msgspec.Meta(description="real elapsed minutes of its mission (DST-aware)", examples=[360]),
+    ]
     decline_reason: Annotated[
         str | None,
         msgspec.Meta(

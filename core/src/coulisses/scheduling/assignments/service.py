@@ -14,7 +14,7 @@ from typing import Any
 
 import asyncpg
 
-from coulisses.audit import record
+from coulisses.audit import before_after, record
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
 from coulisses.scheduling.assignments.answers import (
@@ -43,7 +43,9 @@ ACTIVE = ("INVITED", "ACCEPTED")
 
 
 _SELECT = """SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_role_id,
-       r.name AS role_name, a.user_id, a.status, a.starts_at, a.ends_at, a.decline_reason,
+       r.name AS role_name, a.user_id, a.status, a.starts_at, a.ends_at,
+       floor(extract(epoch FROM a.ends_at - a.starts_at) / 60)::int AS duration_minutes,
+       a.decline_reason,
        a.answered_at, a.created_at, a.updated_at,
        (SELECT json_build_object('id', i.id, 'assignment_id', a.id, 'user_id', a.user_id,
                                  'expires_at', i.expires_at,
@@ -271,7 +273,7 @@ async def _cancel_locked(principal: Principal, current: dict[str, Any]) -> Assig
         principal.account_id,
         "assignment.cancelled",
         f"assignment:{current['id']}",
-        {"from": current["status"]},
+        {"user_id": current["user_id"], **before_after(current, {"status": "CANCELLED"})},
     )
     return AssignmentCancelled(
         org_id=principal.org_id,

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrule, rrulestr
 from msgspec import UNSET
 
-from coulisses.audit import record
+from coulisses.audit import record, record_change
 from coulisses.auth.rbac import can
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
@@ -551,12 +551,24 @@ async def update_window(
             manager,
             principal.account_id,
         )
-        await record(
+        await record_change(
             principal.org_id,
             principal.account_id,
             "availability.updated",
             f"availability:{window_id}",
-            {"status": status},
+            row,
+            {
+                "kind": kind,
+                "starts_at": spec.starts_at,
+                "ends_at": spec.ends_at,
+                "rrule": spec.rrule,
+                "start_date": spec.start_date,
+                "start_time": spec.start_time,
+                "duration_minutes": spec.duration_minutes,
+                "note": note,
+                "status": status,
+            },
+            {"user_id": row["user_id"]},
         )
     return await get_window(principal.org_id, window_id)
 
@@ -601,11 +613,13 @@ async def _decide(
             principal.account_id,
             reason.strip() if reason else None,
         )
-        await record(
+        await record_change(
             principal.org_id,
             principal.account_id,
             f"availability.{status.lower()}",
             f"availability:{window_id}",
+            row,
+            {"status": status, "decision_reason": reason.strip() if reason else None},
             {"user_id": row["user_id"]},
         )
     return await get_window(principal.org_id, window_id)

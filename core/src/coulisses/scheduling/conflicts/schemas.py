@@ -14,7 +14,13 @@ from coulisses.web.openapi import rule
 RowId = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 
 ConflictKind = Literal[
-    "overlap", "max_hours_day", "max_hours_week", "min_rest", "unavailable", "missing_skill"
+    "overlap",
+    "max_hours_day",
+    "max_hours_week",
+    "min_rest",
+    "unavailable",
+    "missing_skill",
+    "skill_expired",
 ]
 
 
@@ -40,6 +46,14 @@ class ConflictAssignmentOut(msgspec.Struct):
 class IntervalOut(msgspec.Struct):
     starts_at: dt.datetime
     ends_at: dt.datetime
+
+
+class ExpiredSkillOut(msgspec.Struct):
+    """A required skill whose certification ends before the mission does."""
+
+    name: str
+    #: last valid day (inclusive)
+    valid_until: dt.date
 
 
 class SuggestionOut(msgspec.Struct):
@@ -71,6 +85,9 @@ class ConflictOut(msgspec.Struct):
     hours: float | None = None
     limit_hours: float | None = None
     missing_skills: list[str] = []
+    #: skill_expired: each required skill whose valid_until is earlier than the local day
+    #: (org timezone) of the mission's last instant
+    expired_skills: list[ExpiredSkillOut] = []
     unavailable: list[IntervalOut] = []
     suggestions: list[SuggestionOut] = []
 
@@ -82,6 +99,7 @@ class ConflictCounts(msgspec.Struct):
     min_rest: int
     unavailable: int
     missing_skill: int
+    skill_expired: int
 
 
 class ConflictReport(msgspec.Struct):

@@ -9,7 +9,10 @@ A conflict is found over the active assignments (INVITED and ACCEPTED) of a user
 - ``min_rest``: the rest between an assignment and the latest end before it
   is shorter than the minimum;
 - ``unavailable``: it meets an approved unavailability window;
-- ``missing_skill``: the user lacks a required skill of the mission role.
+- ``missing_skill``: the user lacks a required skill of the mission role;
+- ``skill_expired``: the user has a required skill, but its certification expires
+  before the mission ends (``valid_until`` earlier than the local day, org
+  timezone, of the mission's last instant).
 
 Limits default to :data:`DEFAULT_LIMITS`; an org overrides them, and each
 employment_type overrides the org (table ``conflict_rules``).
@@ -35,7 +38,7 @@ from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from coulisses.audit import record
+from coulisses.audit import record_change
 from coulisses.db.connection import fetch, fetch_records, transaction
 from coulisses.errors import DomainError, NotFound
 from coulisses.scheduling.assignments import service as assignments
@@ -48,6 +51,7 @@ from coulisses.scheduling.conflicts.schemas import (
     ConflictReport,
     ConflictRulesIn,
     ConflictUserOut,
+    ExpiredSkillOut,
     IntervalOut,
     RuleLimits,
     SuggestionOut,
@@ -57,7 +61,15 @@ from coulisses_sdk import Principal
 
 UTC = dt.UTC
 HOUR = 3600
-KINDS = ("overlap", "max_hours_day", "max_hours_week", "min_rest", "unavailable", "missing_skill")
+KINDS = (
+    "overlap",
+    "max_hours_day",
+    "max_hours_week",
+    "min_rest",
+    "unavailable",
+    "missing_skill",
+    "skill_expired",
+)
 #: Longest window of one report (two months: a month plus its edges).
 MAX_WINDOW_DAYS = 62
 #: How far around the window assignments are read: a whole ISO week on each side,
@@ -107,6 +119,8 @@ class UserInfo:
     last_name: str
     employment_type: str
     skills: dict[str, int] = field(default_factory=dict)
+    #: last valid day of the skills that expire (certifications); others never do
+    valid_until: dict[str, dt.date] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -136,6 +150,8 @@ class Conflict:
     seconds: int | None = None
     limit: int | None = None
     missing_skills: tuple[str, ...] = ()
+    #: skill_expired: (skill, last valid day) of each required skill that expires too soon
+    expired_skills: tuple[tuple[str, dt.date], ...] = ()
     unavailable: tuple[tuple[int, int], ...] = ()
     suggestions: Sequence[Suggestion] = ()
 
@@ -266,6 +282,46 @@ def missing_skills(required: Iterable[str], skills: Mapping[str, int]) -> tuple[
     return tuple(s for s in required if s not in skills)
 
 
+class Expiry:
+    """When certifications stop covering a mission, in one timezone.
+
+    A certification valid until day D (inclusive) covers a mission whose last
+    instant falls on D or before, in local time: it expires for the mission when
+    D is earlier than the local day of ``end - 1 s``. Equivalently, when the
+    mission ends after the first instant of D + 1 (``ends``), which is what is
+    compared (epoch seconds, no date arithmetic per assignment). A mission ending
+    at midnight exactly ends on the day before.
+    """
+
+    __slots__ = ("_ends", "tz")
+
+    def __init__(self, tz: ZoneInfo) -> None:
+        self.tz = tz
+        self._ends: dict[dt.date, int] = {}
+
+    def ends(self, day: dt.date) -> int:
+        """The first instant (epoch seconds) that a certification valid until ``day``
+        no longer covers."""
+        found = self._ends.get(day)
+        if found is None:
+            after = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=self.tz)
+            found = self._ends[day] = epoch(after)
+        return found
+
+    def expired(
+        self, required: Iterable[str], valid_until: Mapping[str, dt.date], end: int
+    ) -> tuple[tuple[str, dt.date], ...]:
+        """(skill, last valid day) of each required skill whose certification ends
+        before ``end``."""
+        if not valid_until:
+            return ()
+        return tuple(
+            (s, valid_until[s])
+            for s in required
+            if s in valid_until and self.ends(valid_until[s]) < end
+        )
+
+
 def skill_score(required: Iterable[str], skills: Mapping[str, int]) -> int:
     """How well a user matches a role: the sum of their levels in its required skills."""
     return sum(skills.get(s, 0) for s in required)
@@ -342,6 +398,9 @@ def describe(conflict: Conflict, name: str, tz: ZoneInfo) -> str:
         )
     if kind == "unavailable":
         return f"{name} is unavailable during {_when(tz, spans[0])} (approved unavailability)"
+    if kind == "skill_expired":
+        expired = ", ".join(f"{s} (valid until {day})" for s, day in conflict.expired_skills)
+        return f"{name}'s certification(s) {expired} expire before the end of {_when(tz, spans[0])}"
     return (
         f"{name} lacks the skill(s) {', '.join(conflict.missing_skills)} required for"
         f" {_when(tz, spans[0])}"
@@ -354,6 +413,7 @@ def user_conflicts(
     limits: Limits,
     grid: DayGrid,
     unavailable: Sequence[tuple[int, int]] = (),
+    expiry: Expiry | None = None,
 ) -> list[Conflict]:
     """Every rule broken by the active assignments of one user, in a stable order."""
     out: list[Conflict] = []
@@ -418,6 +478,14 @@ def user_conflicts(
                         "missing_skill", uid, (span,), span, span.start, missing_skills=missing
                     )
                 )
+            if user.valid_until:
+                expired = (expiry or Expiry(grid.tz)).expired(required, user.valid_until, span.end)
+                if expired:
+                    out.append(
+                        Conflict(
+                            "skill_expired", uid, (span,), span, span.start, expired_skills=expired
+                        )
+                    )
     return out
 
 
@@ -432,7 +500,8 @@ class _Group:
 class Suggester:
     """Ranks replacement users for an assignment.
 
-    A candidate has every required skill, is not unavailable, and, with the
+    A candidate has every required skill, none of them expiring before the
+    assignment ends (see :class:`Expiry`), is not unavailable, and, with the
     assignment added, overlaps nothing and stays within their daily and weekly
     limits and rest. Ranked by skill score (highest first), then by their hours
     that week (fewest first), then by id. Candidates are grouped by score and
@@ -453,6 +522,7 @@ class Suggester:
         self.limits_of = limits_of
         self.grid = grid
         self.unavailable = unavailable
+        self.expiry = Expiry(grid.tz)
         self._empty = UserLoad((), grid)
         self._groups: dict[tuple[tuple[str, ...], int], list[_Group]] = {}
         self._cache: dict[tuple[int, int, tuple[str, ...]], list[Suggestion]] = {}
@@ -481,8 +551,16 @@ class Suggester:
         return found
 
     def _fits(
-        self, user_id: int, start: int, end: int, pieces: list[tuple[int, int]], limits: Limits
+        self,
+        user_id: int,
+        target: Span,
+        skills: tuple[str, ...],
+        pieces: list[tuple[int, int]],
+        limits: Limits,
     ) -> bool:
+        start, end = target.start, target.end
+        if skills and self.expiry.expired(skills, self.users[user_id].valid_until, end):
+            return False
         if meets(self.unavailable.get(user_id, ()), start, end):
             return False
         load = self.loads.get(user_id, self._empty)
@@ -517,7 +595,7 @@ class Suggester:
                 for week_seconds, user_id in group.members:
                     if week_seconds + first_week_add > group.limits.week:
                         break  # sorted: every later member is fuller
-                    if self._fits(user_id, target.start, target.end, pieces, group.limits):
+                    if self._fits(user_id, target, skills, pieces, group.limits):
                         tier.append((week_seconds, user_id))
                         found += 1
                         if found == limit:
@@ -600,8 +678,13 @@ async def load_users(org_id: int, user_ids: list[int] | None = None) -> dict[int
     for r in rows:
         raw = json.loads(r["skills"]) if isinstance(r["skills"], str) else r["skills"]
         skills = {str(s["name"]): int(s.get("level", 1)) for s in raw or []}
+        valid_until = {
+            str(s["name"]): dt.date.fromisoformat(s["valid_until"])
+            for s in raw or []
+            if s.get("valid_until")
+        }
         out[r["id"]] = UserInfo(
-            r["id"], r["first_name"], r["last_name"], r["employment_type"], skills
+            r["id"], r["first_name"], r["last_name"], r["employment_type"], skills, valid_until
         )
     return out
 
@@ -645,6 +728,7 @@ class Analysis:
     def conflicts(self, user_ids: Iterable[int] | None = None) -> list[Conflict]:
         """Conflicts of the users (all by default), by first start, then user id (stable)."""
         out: list[Conflict] = []
+        expiry = Expiry(self.grid.tz)
         for user_id in sorted(self.loads if user_ids is None else user_ids):
             load = self.loads.get(user_id)
             user = self.users.get(user_id)
@@ -652,7 +736,12 @@ class Analysis:
                 continue
             out.extend(
                 user_conflicts(
-                    user, load, self.limits_for(user), self.grid, self.unavailable.get(user_id, ())
+                    user,
+                    load,
+                    self.limits_for(user),
+                    self.grid,
+                    self.unavailable.get(user_id, ()),
+                    expiry,
                 )
             )
         out.sort(key=attrgetter("first"))
@@ -862,6 +951,7 @@ def conflict_out(conflict: Conflict, users: Mapping[int, UserInfo], tz: ZoneInfo
         hours=_hours(conflict.seconds),
         limit_hours=_hours(conflict.limit),
         missing_skills=list(conflict.missing_skills),
+        expired_skills=[ExpiredSkillOut(name, day) for name, day in conflict.expired_skills],
         unavailable=[IntervalOut(instant(a), instant(b)) for a, b in conflict.unavailable],
         suggestions=[
             SuggestionOut(
@@ -942,6 +1032,9 @@ async def set_rules(principal: Principal, data: ConflictRulesIn) -> dict[str, An
             rows[kind] = rule_row(limits, kind)
     kept = {k: v for k, v in rows.items() if any(x is not None for x in v)}
     async with transaction():
+        # One change of the org's rules at a time, so that ``before`` is what this one replaces.
+        await fetch("SELECT 1 FROM orgs WHERE id = $1 FOR NO KEY UPDATE", principal.org_id)
+        previous = await _rule_rows(principal.org_id)
         await fetch("DELETE FROM conflict_rules WHERE org = $1", principal.org_id)
         if kept:
             await fetch(
@@ -956,12 +1049,14 @@ async def set_rules(principal: Principal, data: ConflictRulesIn) -> dict[str, An
                 [v[1] for v in kept.values()],
                 [v[2] for v in kept.values()],
             )
-        await record(
+        scopes = list(dict.fromkeys([*previous, *kept]))
+        await record_change(
             principal.org_id,
             principal.account_id,
             "conflict_rules.updated",
             "conflict_rules",
-            {str(k or "org"): list(v) for k, v in kept.items()},
+            {k or "org": _row_hours(previous.get(k)) for k in scopes},
+            {k or "org": _row_hours(kept.get(k)) for k in scopes},
         )
     return await get_rules(principal.org_id)
 

@@ -6,10 +6,12 @@ import datetime as dt
 from typing import Annotated
 
 import msgspec
+from litestar.openapi.spec import Example
 from msgspec import UNSET, UnsetType
 
 from coulisses.auth.schemas import Strict
 from coulisses.scheduling.common import (
+    Fold,
     HourMinute,
     Label100,
     MissionBatchAction,
@@ -34,12 +36,18 @@ class MissionRoleUpdate(Strict):
 
 
 class MissionRoleOut(msgspec.Struct):
+    """A mission role and what its assignments say, each count named for what it counts."""
+
     id: int
     name: str
     quota: int
     required_skills: list[str]
-    invited: int
-    accepted: int
+    pending: Annotated[int, msgspec.Meta(description="INVITED: asked, still waiting")]
+    accepted: Annotated[int, msgspec.Meta(description="ACCEPTED: places filled")]
+    declined: Annotated[int, msgspec.Meta(description="DECLINED answers")]
+    open: Annotated[
+        int, msgspec.Meta(description="places not filled yet: quota - accepted, never below 0")
+    ]
 
 
 class MissionCreate(Strict):
@@ -70,6 +78,14 @@ class MissionOut(msgspec.Struct):
     notes: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    duration_minutes: Annotated[
+        int,
+        msgspec.Meta(
+            description="real elapsed minutes from starts_at to ends_at (a night across a"
+            " DST change is 60 minutes shorter or longer than its wall-clock times say)",
+            examples=[360],
+        ),
+    ]
     allow_long: bool
     status: str
     roles: list[MissionRoleOut]
@@ -84,16 +100,65 @@ class MissionPage(msgspec.Struct):
     total: int
 
 
-class TimeSlot(Strict):
-    """``start``/``end`` as HH:MM in the org timezone; an end before the start is the next day."""
+#: Most days a slot may start after its pattern day.
+MAX_DAY_OFFSET = 7
 
-    start: HourMinute
-    end: HourMinute
+SlotStart = Annotated[
+    HourMinute,
+    msgspec.Meta(description="local start time HH:MM on the pattern day (+ day_offset)"),
+]
+SlotEnd = Annotated[
+    HourMinute,
+    msgspec.Meta(
+        description="local end time HH:MM, on the start's day, or on the next one with"
+        " ends_next_day"
+    ),
+]
+
+
+class TimeSlot(Strict):
+    """One slot of the pattern, in local wall-clock time (the org timezone).
+
+    The slot starts ``day_offset`` days after each pattern day, at ``start``; it ends at
+    ``end`` the same day, or the next day when ``ends_next_day`` is true. An end before
+    (or equal to) the start without ``ends_next_day`` is a 422 ``mission.ends_before_start``
+    (a typo 13:00 -> 03:00 is not silently a 14 h mission). A local time the clocks skip
+    is a 422 ``mission.nonexistent_local_time``; one they repeat takes ``fold``.
+    ``title``, ``place`` and ``roles`` replace the call's for this slot's missions.
+    """
+
+    start: SlotStart
+    end: SlotEnd
     title: Title | None = None
+    ends_next_day: Annotated[
+        bool,
+        msgspec.Meta(description="the end is on the day after the start (crosses midnight)"),
+    ] = False
+    day_offset: Annotated[
+        int,
+        msgspec.Meta(
+            ge=0,
+            le=MAX_DAY_OFFSET,
+            description="the slot starts this many days after the pattern day"
+            " (1: the 01:00 get-out after a show night)",
+            examples=[1],
+        ),
+    ] = 0
+    fold: Fold = 0
+    place: Annotated[
+        Place | None, msgspec.Meta(description="this slot's place; null: the call's place")
+    ] = None
+    roles: Annotated[
+        list[MissionRoleIn] | None,
+        msgspec.Meta(description="this slot's roles; null: the call's roles"),
+    ] = None
 
 
 class BulkMissionsCreate(Strict):
-    """Missions for ``days`` (or every day from ``date_from`` to ``date_to``) x ``slots``."""
+    """Missions for ``days`` (or every day from ``date_from`` to ``date_to``) x ``slots``,
+    all or none. Each slot may start days later, cross midnight, and have its own title,
+    place and roles: one call holds a whole festival (stages x days x build-up, show,
+    next-day get-out)."""
 
     title: Title
     slots: Annotated[list[TimeSlot], rule(min_items=1)]
@@ -105,7 +170,36 @@ class BulkMissionsCreate(Strict):
     notes: str = ""
     allow_long: bool = False
     publish: bool = False
-    roles: list[MissionRoleIn] = []
+    roles: Annotated[
+        list[MissionRoleIn], msgspec.Meta(description="roles of every slot without its own")
+    ] = []
+
+
+def _stage(stage: str) -> list[dict[str, object]]:
+    return [
+        {"start": "08:00", "end": "13:00", "title": f"Montage {stage}", "place": stage,
+         "roles": [{"name": "machiniste", "quota": 4},
+                   {"name": "cariste", "quota": 1, "required_skills": ["caces"]}]},
+        {"start": "19:00", "end": "01:00", "ends_next_day": True,
+         "title": f"Exploitation {stage}", "place": stage,
+         "roles": [{"name": "regisseur son", "quota": 1, "required_skills": ["son"]}]},
+        {"start": "01:00", "end": "04:00", "day_offset": 1, "title": f"Demontage {stage}",
+         "place": stage},
+    ]  # fmt: skip
+
+
+#: The OpenAPI example of ``missions:bulk_create``: a whole festival in one call.
+FESTIVAL_EXAMPLE = Example(
+    summary="3 stages x 10 days x (build-up, show to 01:00, 01:00 get-out the day after)",
+    value={
+        "title": "Festival",
+        "date_from": "2027-07-10",
+        "date_to": "2027-07-19",
+        "slots": [slot for stage in ("Cour", "Cloitre", "Chapiteau") for slot in _stage(stage)],
+        "roles": [{"name": "machiniste", "quota": 3}, {"name": "accroche", "quota": 1}],
+        "publish": True,
+    },
+)
 
 
 class MissionDuplicate(Strict):
@@ -115,6 +209,7 @@ class MissionDuplicate(Strict):
     date_from: dt.date | None = msgspec.field(default=None, name="from")
     date_to: dt.date | None = msgspec.field(default=None, name="to")
     publish: bool = False
+    fold: Fold = 0
 
 
 class BulkMissionsOut(msgspec.Struct):

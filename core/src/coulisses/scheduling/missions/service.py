@@ -1,4 +1,5 @@
-"""Missions (time slots of a project) and their mission roles; bulk creation from a pattern,
+"""Missions (time slots of a project) and their mission roles; bulk creation from a pattern
+(slots in local wall-clock time, each with its own day offset, title, place and roles),
 duplication to other days; a mission starts within its project's dates."""
 
 from __future__ import annotations
@@ -6,22 +7,26 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import asyncpg
 import msgspec
 
-from coulisses.audit import record, record_many
+from coulisses.audit import before_after, record, record_change, record_many
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
+    MAX_YEAR,
+    MIN_YEAR,
     PageRequest,
     PageResult,
     check_page,
     clean_names,
     emit_events,
     json_value,
+    local_instant,
     org_timezone,
     overlap_as_conflict,
     require_aware,
@@ -47,18 +52,34 @@ MAX_BATCH = 1000
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 _SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.starts_at,
-       m.ends_at, m.allow_long, m.status, m.created_at, m.updated_at,
+       m.ends_at, floor(extract(epoch FROM m.ends_at - m.starts_at) / 60)::int AS duration_minutes,
+       m.allow_long, m.status, m.created_at, m.updated_at,
        COALESCE((
            SELECT json_agg(json_build_object(
                       'id', r.id, 'name', r.name, 'quota', r.quota,
                       'required_skills', r.required_skills,
-                      'invited', (SELECT count(*) FROM assignments a
-                                  WHERE a.mission_role = r.id AND a.status = 'INVITED'),
-                      'accepted', (SELECT count(*) FROM assignments a
-                                   WHERE a.mission_role = r.id AND a.status = 'ACCEPTED'))
+                      'pending', c.pending, 'accepted', c.accepted, 'declined', c.declined,
+                      'open', greatest(r.quota - c.accepted, 0))
                       ORDER BY r.id)
-           FROM mission_roles r WHERE r.mission = m.id), '[]') AS roles
+           FROM mission_roles r
+           CROSS JOIN LATERAL (
+               SELECT count(*) FILTER (WHERE a.status = 'INVITED') AS pending,
+                      count(*) FILTER (WHERE a.status = 'ACCEPTED') AS accepted,
+                      count(*) FILTER (WHERE a.status = 'DECLINED') AS declined
+               FROM assignments a WHERE a.mission_role = r.id) c
+           WHERE r.mission = m.id), '[]') AS roles
 FROM missions m"""
+
+
+@dataclass(frozen=True, slots=True)
+class NewMission:
+    """One mission to insert; ``roles`` indexes the role lists given to :func:`_insert`."""
+
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    place: str
+    roles: int = 0
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
@@ -66,11 +87,18 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _text(value: str, field: str, limit: int = 200, *, required: bool = True) -> str:
+def _text(
+    value: str, field: str, limit: int = 200, *, required: bool = True, path: str | None = None
+) -> str:
+    """``path`` names the field in the body when it is not ``field`` (``slots[2].title``)."""
     value = value.strip()
     if (required and not value) or len(value) > limit:
+        low = 1 if required else 0
         raise DomainError(
-            f"mission.invalid_{field}", f"{field} needs 1 to {limit} characters", status=422
+            f"mission.invalid_{field}",
+            f"{path or field} needs {low} to {limit} characters",
+            details={"field": path or field},
+            status=422,
         )
     return value
 
@@ -89,40 +117,52 @@ def check_times(starts_at: dt.datetime, ends_at: dt.datetime, allow_long: bool) 
         )
 
 
-def check_roles(roles: list[MissionRoleIn]) -> str:
-    """Validated roles as the JSON that ``jsonb_to_recordset`` reads."""
+def check_roles(roles: list[MissionRoleIn], path: str | None = "roles") -> list[dict[str, Any]]:
+    """Validated roles (name, quota, required_skills). Errors name the field: under
+    ``path`` (``slots[2].roles[0].quota``), or plainly (``quota``) for a single role body."""
+
+    def field(i: int, name: str) -> str:
+        return f"{path}[{i}].{name}" if path else name
+
     out: list[dict[str, Any]] = []
-    for role in roles:
-        name = _role_name(role.name)
+    for i, role in enumerate(roles):
+        name = _role_name(role.name, field(i, "name"))
         if any(r["name"] == name for r in out):
             raise DomainError(
                 "mission_role.duplicate_name",
                 f"Role {name!r} is listed twice",
+                details={"field": field(i, "name")},
                 status=422,
             )
         out.append(
             {
                 "name": name,
-                "quota": _quota(role.quota),
+                "quota": _quota(role.quota, field(i, "quota")),
                 "required_skills": clean_names(role.required_skills, "skill"),
             }
         )
-    return json.dumps(out)
+    return out
 
 
-def _role_name(name: str) -> str:
+def _role_name(name: str, path: str = "name") -> str:
     name = name.strip()
     if not name or len(name) > 100:
         raise DomainError(
-            "mission_role.invalid_name", "A role name has 1 to 100 characters", status=422
+            "mission_role.invalid_name",
+            "A role name has 1 to 100 characters",
+            details={"field": path},
+            status=422,
         )
     return name
 
 
-def _quota(quota: int) -> int:
+def _quota(quota: int, path: str = "quota") -> int:
     if quota < 0 or quota > 10_000:
         raise DomainError(
-            "mission_role.invalid_quota", "A quota is between 0 and 10000", status=422
+            "mission_role.invalid_quota",
+            "A quota is between 0 and 10000",
+            details={"field": path},
+            status=422,
         )
     return quota
 
@@ -130,15 +170,16 @@ def _quota(quota: int) -> int:
 async def _insert(
     org_id: int,
     project_id: int,
-    rows: list[tuple[str, dt.datetime, dt.datetime]],
+    rows: list[NewMission],
     *,
-    place: str,
     notes: str,
     allow_long: bool,
     status: str,
-    roles_json: str,
+    roles: list[list[dict[str, Any]]],
 ) -> list[int]:
-    """Insert many missions and their roles in three statements, whatever their number."""
+    """Insert many missions and their roles in three set-based statements, whatever their
+    number: ids from the sequence, missions from arrays (``unnest``), then every mission
+    joined to its role list (``roles[row.roles]``) from one JSON document."""
     ids = [
         int(r["id"])
         for r in await fetch(
@@ -150,30 +191,40 @@ async def _insert(
     await fetch(
         """INSERT INTO missions (id, org, project, title, place, notes, starts_at, ends_at,
                                  allow_long, status)
-           SELECT u.id, $1, $2, u.title, $3, $4, u.starts_at, u.ends_at, $5, $6
-           FROM unnest($7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[])
-                AS u(id, title, starts_at, ends_at)""",
+           SELECT u.id, $1, $2, u.title, u.place, $3, u.starts_at, u.ends_at, $4, $5
+           FROM unnest($6::int[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
+                AS u(id, title, place, starts_at, ends_at)""",
         org_id,
         project_id,
-        place,
         notes,
         allow_long,
         status,
         ids,
-        [r[0] for r in rows],
-        [r[1] for r in rows],
-        [r[2] for r in rows],
+        [r.title for r in rows],
+        [r.place for r in rows],
+        [r.starts_at for r in rows],
+        [r.ends_at for r in rows],
     )
-    if roles_json != "[]":
+    used = {r.roles for r in rows}
+    role_rows = [
+        {**role, "roles": key, "position": position}
+        for key, listed in enumerate(roles)
+        if key in used
+        for position, role in enumerate(listed)
+    ]
+    if role_rows:
         await fetch(
             """INSERT INTO mission_roles (org, mission, name, quota, required_skills)
                SELECT $1, m.id, r.name, r.quota, r.required_skills
-               FROM unnest($2::int[]) AS m(id)
-               CROSS JOIN jsonb_to_recordset($3::jsonb)
-                    AS r(name text, quota int, required_skills text[])""",
+               FROM unnest($2::int[], $3::int[]) AS m(id, roles)
+               JOIN jsonb_to_recordset($4::jsonb)
+                    AS r(roles int, position int, name text, quota int, required_skills text[])
+                 ON r.roles = m.roles
+               ORDER BY m.id, r.position""",
             org_id,
             ids,
-            roles_json,
+            [r.roles for r in rows],
+            json.dumps(role_rows),
         )
     return ids
 
@@ -224,8 +275,8 @@ async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
 
 async def _lock_mission(org_id: int, mission_id: int) -> dict[str, Any]:
     rows = await fetch(
-        """SELECT id, project, starts_at, ends_at, allow_long, status FROM missions
-           WHERE org = $1 AND id = $2 FOR UPDATE""",
+        """SELECT id, project, title, place, notes, starts_at, ends_at, allow_long, status
+           FROM missions WHERE org = $1 AND id = $2 FOR UPDATE""",
         org_id,
         mission_id,
     )
@@ -257,19 +308,18 @@ async def create_mission(principal: Principal, data: MissionCreate) -> dict[str,
     title = _text(data.title, "title")
     place = _text(data.place, "place", required=False)
     check_times(data.starts_at, data.ends_at, data.allow_long)
-    roles_json = check_roles(data.roles)
+    roles = check_roles(data.roles)
     async with transaction():
         project = await _open_project(principal.org_id, data.project_id)
         check_inside_project(project, await org_timezone(principal.org_id), [data.starts_at])
         [mission_id] = await _insert(
             principal.org_id,
             project["id"],
-            [(title, data.starts_at, data.ends_at)],
-            place=place,
+            [NewMission(title, data.starts_at, data.ends_at, place)],
             notes=data.notes,
             allow_long=data.allow_long,
             status="DRAFT",
-            roles_json=roles_json,
+            roles=[roles],
         )
         await record(
             principal.org_id, principal.account_id, "mission.created", f"mission:{mission_id}"
@@ -278,22 +328,29 @@ async def create_mission(principal: Principal, data: MissionCreate) -> dict[str,
     return await get_mission(principal.org_id, mission_id)
 
 
-def _slot(slot: TimeSlot) -> tuple[dt.time, dt.time]:
+def _slot(slot: TimeSlot, index: int) -> tuple[dt.time, dt.time]:
+    """Start and end wall-clock times; an end not after the start needs ``ends_next_day``."""
     parsed: list[dt.time] = []
-    for value in (slot.start, slot.end):
+    for name, value in (("start", slot.start), ("end", slot.end)):
         match = _HHMM.match(value)
         if not match:
             raise DomainError(
                 "mission.invalid_slot",
-                f"Time {value!r} is not HH:MM (00:00 to 23:59)",
+                f"Time {value[:20]!r} is not HH:MM (00:00 to 23:59)",
+                details={"field": f"slots[{index}].{name}"},
                 status=422,
             )
         parsed.append(dt.time(int(match[1]), int(match[2])))
-    if parsed[0] == parsed[1]:
+    start, end = parsed
+    if end <= start and not slot.ends_next_day:
         raise DomainError(
-            "mission.invalid_times", f"Slot {slot.start}-{slot.end} has no length", status=422
+            "mission.ends_before_start",
+            f"Slot {slot.start}-{slot.end} ends before it starts: if it crosses midnight,"
+            " say so with ends_next_day: true",
+            details={"field": f"slots[{index}].end", "start": slot.start, "end": slot.end},
+            status=422,
         )
-    return parsed[0], parsed[1]
+    return start, end
 
 
 def _days(data: BulkMissionsCreate) -> list[dt.date]:
@@ -308,12 +365,24 @@ def pattern_days(
     *,
     names: tuple[str, str] = ("date_from", "date_to"),
 ) -> list[dt.date]:
-    """Listed days (sorted, distinct), or the days of a range (optionally some weekdays only)."""
+    """Listed days (sorted, distinct), or the days of a range (optionally some weekdays only).
+
+    Days lie in the years MIN_YEAR..MAX_YEAR (a slot may end days later: 9999-12-31 + 1
+    would overflow)."""
     start, end = names
     if listed is not None and (date_from or date_to):
         raise DomainError(
             "mission.invalid_pattern", f"Give either days or {start}/{end}, not both", status=422
         )
+    for field, days_given in (("days", listed or []), (start, [date_from]), (end, [date_to])):
+        far = [d for d in days_given if d and not MIN_YEAR <= d.year <= MAX_YEAR]
+        if far:
+            raise DomainError(
+                "mission.invalid_pattern",
+                f"Days go from {MIN_YEAR} to {MAX_YEAR}, not {far[0].isoformat()}",
+                details={"field": field},
+                status=422,
+            )
     if listed is not None:
         return sorted(set(listed))
     if not date_from or not date_to:
@@ -338,14 +407,60 @@ def pattern_days(
     return [d for d in days if d.weekday() in weekdays]
 
 
-def expand_pattern(
-    data: BulkMissionsCreate, tz: ZoneInfo
-) -> list[tuple[str, dt.datetime, dt.datetime]]:
-    """Days x slots -> (title, starts_at, ends_at); local wall-clock times in ``tz``."""
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    index: int
+    start: dt.time
+    end: dt.time
+    title: str
+    place: str
+    roles: int
+    day_offset: int
+    end_days: int
+    fold: int
+
+
+def _slots(data: BulkMissionsCreate, place: str, roles: list[list[dict[str, Any]]]) -> list[_Slot]:
+    """Validated slots; a slot's own roles are appended to ``roles`` (its index kept)."""
     title = _text(data.title, "title")
+    out: list[_Slot] = []
+    for i, slot in enumerate(data.slots):
+        start, end = _slot(slot, i)
+        own_roles = 0
+        if slot.roles is not None:
+            roles.append(check_roles(slot.roles, f"slots[{i}].roles"))
+            own_roles = len(roles) - 1
+        out.append(
+            _Slot(
+                index=i,
+                start=start,
+                end=end,
+                title=_text(slot.title, "title", path=f"slots[{i}].title") if slot.title else title,
+                place=place
+                if slot.place is None
+                else _text(slot.place, "place", required=False, path=f"slots[{i}].place"),
+                roles=own_roles,
+                day_offset=slot.day_offset,
+                end_days=slot.day_offset + (1 if slot.ends_next_day else 0),
+                fold=slot.fold,
+            )
+        )
+    return out
+
+
+def expand_pattern(
+    data: BulkMissionsCreate, tz: ZoneInfo, roles: list[list[dict[str, Any]]] | None = None
+) -> list[NewMission]:
+    """Days x slots -> missions; local wall-clock times in ``tz`` (see :func:`local_instant`).
+
+    ``roles`` starts with the call's roles (index 0); each slot with its own roles
+    appends them and its missions point at them.
+    """
+    if roles is None:
+        roles = [check_roles(data.roles)]
     if not data.slots:
         raise DomainError("mission.invalid_pattern", "Give at least one time slot", status=422)
-    slots = [(_slot(s), _text(s.title, "title") if s.title else title) for s in data.slots]
+    slots = _slots(data, _text(data.place, "place", required=False), roles)
     days = _days(data)
     if not days:
         raise DomainError("mission.invalid_pattern", "The pattern creates no mission", status=422)
@@ -356,15 +471,25 @@ def expand_pattern(
             details={"requested": len(days) * len(slots)},
             status=422,
         )
-    out: list[tuple[str, dt.datetime, dt.datetime]] = []
+    out: list[NewMission] = []
     for day in days:
-        for (start, end), slot_title in slots:
-            # A slot ending before it starts crosses midnight (19:00-01:00).
-            end_day = day + dt.timedelta(days=1) if end < start else day
-            starts_at = dt.datetime.combine(day, start, tzinfo=tz).astimezone(dt.UTC)
-            ends_at = dt.datetime.combine(end_day, end, tzinfo=tz).astimezone(dt.UTC)
+        for slot in slots:
+            starts_at = local_instant(
+                day + dt.timedelta(days=slot.day_offset),
+                slot.start,
+                tz,
+                fold=slot.fold,
+                field=f"slots[{slot.index}].start",
+            )
+            ends_at = local_instant(
+                day + dt.timedelta(days=slot.end_days),
+                slot.end,
+                tz,
+                fold=slot.fold,
+                field=f"slots[{slot.index}].end",
+            )
             check_times(starts_at, ends_at, data.allow_long)
-            out.append((slot_title, starts_at, ends_at))
+            out.append(NewMission(slot.title, starts_at, ends_at, slot.place, slot.roles))
     return out
 
 
@@ -372,22 +497,20 @@ async def bulk_create(
     principal: Principal, project_id: int, data: BulkMissionsCreate
 ) -> list[dict[str, Any]]:
     """All the missions of the pattern, or none (one transaction)."""
-    roles_json = check_roles(data.roles)
-    place = _text(data.place, "place", required=False)
+    roles = [check_roles(data.roles)]
     async with transaction():
         project = await _open_project(principal.org_id, project_id)
         tz = await org_timezone(principal.org_id)
-        rows = expand_pattern(data, tz)
-        check_inside_project(project, tz, [r[1] for r in rows])
+        rows = expand_pattern(data, tz, roles)
+        check_inside_project(project, tz, [r.starts_at for r in rows])
         ids = await _insert(
             principal.org_id,
             project_id,
             rows,
-            place=place,
             notes=data.notes,
             allow_long=data.allow_long,
             status="PUBLISHED" if data.publish else "DRAFT",
-            roles_json=roles_json,
+            roles=roles,
         )
         await record(
             principal.org_id,
@@ -407,7 +530,8 @@ async def duplicate_mission(
 
     Each copy keeps the source's local wall-clock times in the org timezone, so
     19:00-01:00 stays 19:00-01:00 on the other side of a DST change (its UTC
-    length then differs by an hour).
+    length then differs by an hour). A copy whose local time the clocks skip is a 422
+    ``mission.nonexistent_local_time``; one they repeat takes ``fold``.
     """
     async with transaction():
         source = await get_mission(principal.org_id, mission_id)
@@ -431,13 +555,17 @@ async def duplicate_mission(
                 status=422,
             )
         extra_days = dt.timedelta(days=(local_end.date() - local_start.date()).days)
-        rows: list[tuple[str, dt.datetime, dt.datetime]] = []
+        rows: list[NewMission] = []
         for day in days:
-            starts_at = dt.datetime.combine(day, local_start.time(), tzinfo=tz)
-            ends_at = dt.datetime.combine(day + extra_days, local_end.time(), tzinfo=tz)
-            rows.append((source["title"], starts_at.astimezone(dt.UTC), ends_at.astimezone(dt.UTC)))
-            check_times(rows[-1][1], rows[-1][2], source["allow_long"])
-        check_inside_project(project, tz, [r[1] for r in rows])
+            starts_at = local_instant(
+                day, local_start.time(), tz, fold=data.fold, field="starts_at"
+            )
+            ends_at = local_instant(
+                day + extra_days, local_end.time(), tz, fold=data.fold, field="ends_at"
+            )
+            check_times(starts_at, ends_at, source["allow_long"])
+            rows.append(NewMission(source["title"], starts_at, ends_at, source["place"]))
+        check_inside_project(project, tz, [r.starts_at for r in rows])
         roles = [
             {"name": r["name"], "quota": r["quota"], "required_skills": r["required_skills"]}
             for r in source["roles"]
@@ -446,11 +574,10 @@ async def duplicate_mission(
             principal.org_id,
             project["id"],
             rows,
-            place=source["place"],
             notes=source["notes"],
             allow_long=source["allow_long"],
             status="PUBLISHED" if data.publish else "DRAFT",
-            roles_json=json.dumps(roles),
+            roles=[roles],
         )
         await record(
             principal.org_id,
@@ -556,12 +683,13 @@ async def update_mission(
                     starts_at,
                     ends_at,
                 )
-        await record(
+        await record_change(
             principal.org_id,
             principal.account_id,
             "mission.updated",
             f"mission:{mission_id}",
-            {"fields": sorted(changes)},
+            current,
+            changes,
         )
     await emit_events([_changed(principal, mission_id, current["project"], "updated")])
     return await get_mission(principal.org_id, mission_id)
@@ -580,8 +708,13 @@ async def set_published(principal: Principal, mission_id: int, published: bool) 
                 target,
             )
             change = "published" if published else "unpublished"
-            await record(
-                principal.org_id, principal.account_id, f"mission.{change}", f"mission:{mission_id}"
+            await record_change(
+                principal.org_id,
+                principal.account_id,
+                f"mission.{change}",
+                f"mission:{mission_id}",
+                current,
+                {"status": target},
             )
             events.append(_changed(principal, mission_id, current["project"], change))
     await emit_events(events)
@@ -676,6 +809,7 @@ async def batch(principal: Principal, data: MissionBatch) -> tuple[list[int], li
             changed = ids
             await fetch("DELETE FROM missions WHERE org = $1 AND id = ANY($2::int[])", org_id, ids)
             change = "deleted"
+            payload: dict[str, Any] = {"batch": True}
         else:
             target = "PUBLISHED" if data.action == "publish" else "DRAFT"
             stale = {int(r["id"]) for r in locked if r["status"] != target}
@@ -688,12 +822,15 @@ async def batch(principal: Principal, data: MissionBatch) -> tuple[list[int], li
                     target,
                 )
             change = "published" if data.action == "publish" else "unpublished"
+            # Two statuses only: every changed mission went from the other one to the target.
+            other = "DRAFT" if target == "PUBLISHED" else "PUBLISHED"
+            payload = {"batch": True, **before_after({"status": other}, {"status": target})}
         await record_many(
             org_id,
             principal.account_id,
             f"mission.{change}",
             [f"mission:{i}" for i in changed],
-            {"batch": True},
+            payload,
         )
         events = [_changed(principal, i, project_of[i], change) for i in changed]
     await emit_events(events)
@@ -717,7 +854,7 @@ def _require_all(ids: list[int], rows: list[dict[str, Any]]) -> None:
 
 
 async def add_role(principal: Principal, mission_id: int, data: MissionRoleIn) -> dict[str, Any]:
-    roles_json = check_roles([data])
+    roles_json = json.dumps(check_roles([data], path=None))
     async with transaction():
         current = await _lock_mission(principal.org_id, mission_id)
         ensure_open(await get_project(principal.org_id, current["project"]))
@@ -748,7 +885,7 @@ async def add_role(principal: Principal, mission_id: int, data: MissionRoleIn) -
 
 async def _lock_role(org_id: int, mission_id: int, role_id: int) -> dict[str, Any]:
     rows = await fetch(
-        """SELECT r.id, r.name, r.quota, m.project FROM mission_roles r
+        """SELECT r.id, r.name, r.quota, r.required_skills, m.project FROM mission_roles r
            JOIN missions m ON m.id = r.mission
            WHERE r.org = $1 AND r.mission = $2 AND r.id = $3 FOR UPDATE OF r""",
         org_id,
@@ -799,12 +936,14 @@ async def update_role(
                 raise Conflict(
                     "mission_role.duplicate_name", "This mission already has a role with that name"
                 ) from exc
-            await record(
+            await record_change(
                 principal.org_id,
                 principal.account_id,
                 "mission.role_updated",
                 f"mission_role:{role_id}",
-                {"fields": sorted(changes)},
+                role,
+                changes,
+                {"mission_id": mission_id},
             )
     if changes:
         await emit_events([_changed(principal, mission_id, role["project"], "updated")])

@@ -14,14 +14,25 @@ import msgspec
 
 
 class PlanningRole(msgspec.Struct, gc=False):
-    """A mission role; ``accepted`` is the number of places filled, out of ``quota``."""
+    """A mission role and the state of its places; each count says what it counts."""
 
     id: int
     name: str
     quota: int
     required_skills: list[str]
-    invited: int
-    accepted: int
+    pending: Annotated[int, msgspec.Meta(description="INVITED: asked, still waiting")]
+    accepted: Annotated[int, msgspec.Meta(description="ACCEPTED: places filled")]
+    declined: Annotated[int, msgspec.Meta(description="DECLINED answers")]
+    open: Annotated[
+        int, msgspec.Meta(description="places not filled yet: quota - accepted, never below 0")
+    ]
+
+
+_DURATION = msgspec.Meta(
+    description="real elapsed minutes from starts_at to ends_at (DST-aware: 01:00-05:00"
+    " Europe/Paris is 180 on 2027-03-28, 300 on 2027-10-31)",
+    examples=[360],
+)
 
 
 class PlanningMission(msgspec.Struct, gc=False):
@@ -32,6 +43,7 @@ class PlanningMission(msgspec.Struct, gc=False):
     place: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    duration_minutes: Annotated[int, _DURATION]
     status: str
     published: bool
     roles: list[PlanningRole]
@@ -45,6 +57,7 @@ class PlanningAssignment(msgspec.Struct, gc=False):
     status: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    duration_minutes: Annotated[int, _DURATION]
     decline_reason: Annotated[
         str | None,
         msgspec.Meta(
@@ -58,16 +71,31 @@ class PlanningAssignment(msgspec.Struct, gc=False):
 
 
 class PlanningUser(msgspec.Struct, gc=False):
+    """A person the shown assignments reference, with their minutes in the window."""
+
     id: int
     first_name: str
     last_name: str
     employment_type: str
+    planned_minutes: Annotated[
+        int,
+        msgspec.Meta(
+            description="minutes of their INVITED and ACCEPTED assignments that fall inside"
+            " the window (a mission across a window bound counts its part inside), on the"
+            " missions of the response",
+            examples=[2280],
+        ),
+    ] = 0
+    accepted_minutes: Annotated[
+        int,
+        msgspec.Meta(description="the same, ACCEPTED assignments only", examples=[1800]),
+    ] = 0
 
 
 class Planning(msgspec.Struct):
     """The missions overlapping [from, to), the assignments shown (filtered by user and
-    status), and every user those assignments reference. Times are UTC; ``timezone`` is
-    the org's, for display."""
+    status), and every user those assignments reference with their minutes in the window.
+    Times are UTC; ``timezone`` is the org's, for display."""
 
     from_: dt.datetime = msgspec.field(name="from")
     to: dt.datetime

@@ -16,8 +16,12 @@ window is (it guessed 1 mission instead of 800 and took seconds): the
 transaction asks for custom plans.
 
 Times are UTC, as in every other route; ``timezone`` is the org's, for display.
-A filter narrows what is shown, never the counts: a role's ``invited`` and
-``accepted`` count every assignment of the role.
+A filter narrows what is shown, never the counts: a role's ``pending`` (INVITED),
+``accepted``, ``declined`` and ``open`` (quota - accepted, at least 0) count every
+assignment of the role. Each user shown carries ``planned_minutes`` (INVITED and
+ACCEPTED) and ``accepted_minutes``: the part of their assignments on the missions of the
+response that falls inside the window (real elapsed time, so DST nights count what they
+last), whatever the ``status`` filter shows.
 """
 
 from __future__ import annotations
@@ -71,8 +75,15 @@ _CONTEXT_SQL = """SELECT o.timezone,
            AS user_found
 FROM orgs o WHERE o.id = $1"""
 
+# Real elapsed minutes, floored, as missions and assignments compute them; the second
+# figure is the part inside the window, for the per-person totals.
 _MISSIONS_SQL = """SELECT m.id, m.project, p.name AS project_name, m.title, m.place,
-       m.starts_at, m.ends_at, m.status
+       m.starts_at, m.ends_at,
+       floor(extract(epoch FROM m.ends_at - m.starts_at) / 60)::int AS duration_minutes,
+       m.status,
+       floor(extract(epoch FROM least(m.ends_at, $3::timestamptz)
+                                - greatest(m.starts_at, $2::timestamptz)) / 60)::int
+           AS inside_minutes
 FROM missions m JOIN projects p ON p.id = m.project
 WHERE {where}
 ORDER BY m.starts_at, m.id"""
@@ -147,20 +158,26 @@ async def planning(
 
         sql, args = _missions_query(org_id, window, project_id, user_id, statuses)
         missions: dict[int, PlanningMission] = {}
+        inside: dict[int, int] = {}
         for row in await fetch_records(sql, *args):
-            mission_id, project, project_name, title, place, starts, ends, status = row
+            mission_id, project, project_name, title, place, starts, ends, minutes, status, part = (
+                row
+            )
             missions[mission_id] = PlanningMission(
-                mission_id, project, project_name, title, place, starts, ends, status,
+                mission_id, project, project_name, title, place, starts, ends, minutes, status,
                 published=status == "PUBLISHED", roles=[],
             )  # fmt: skip
+            inside[mission_id] = part
         roles: dict[int, PlanningRole] = {}
         if missions:
             for row in await fetch_records(_ROLES_SQL, list(missions)):
-                role = PlanningRole(row[1], row[2], row[3], row[4], 0, 0)
+                role = PlanningRole(row[1], row[2], row[3], row[4], 0, 0, 0, 0)
                 missions[row[0]].roles.append(role)
                 roles[role.id] = role
 
         shown: list[PlanningAssignment] = []
+        planned: dict[int, int] = {}
+        accepted: dict[int, int] = {}
         if roles:
             wanted = set(statuses) if statuses else None
             for a_id, m_id, r_id, u_id, status, reason, delivery in await fetch_records(
@@ -168,21 +185,33 @@ async def planning(
             ):
                 if status == "ACCEPTED":
                     roles[r_id].accepted += 1
+                    accepted[u_id] = accepted.get(u_id, 0) + inside[m_id]
+                    planned[u_id] = planned.get(u_id, 0) + inside[m_id]
                 elif status == "INVITED":
-                    roles[r_id].invited += 1
+                    roles[r_id].pending += 1
+                    planned[u_id] = planned.get(u_id, 0) + inside[m_id]
+                elif status == "DECLINED":
+                    roles[r_id].declined += 1
                 if (wanted is None or status in wanted) and (user_id is None or u_id == user_id):
                     mission = missions[m_id]
                     shown.append(
                         PlanningAssignment(
                             a_id, m_id, r_id, u_id, status, mission.starts_at, mission.ends_at,
-                            reason, delivery,
+                            mission.duration_minutes, reason, delivery,
                         )
                     )  # fmt: skip
+            for role in roles.values():
+                role.open = max(role.quota - role.accepted, 0)
 
         people: list[PlanningUser] = []
         if shown:
             user_ids = sorted({a.user_id for a in shown})
             people = [
-                PlanningUser(*row) for row in await fetch_records(_USERS_SQL, org_id, user_ids)
+                PlanningUser(
+                    u_id, first, last, employment, planned.get(u_id, 0), accepted.get(u_id, 0)
+                )
+                for u_id, first, last, employment in await fetch_records(
+                    _USERS_SQL, org_id, user_ids
+                )
             ]
     return Planning(window.starts, window.ends, timezone, list(missions.values()), shown, people)

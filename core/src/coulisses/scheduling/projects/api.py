@@ -18,6 +18,7 @@ from coulisses.scheduling.common import (
 from coulisses.scheduling.missions import service as missions
 from coulisses.scheduling.missions.api import _mission
 from coulisses.scheduling.missions.schemas import (
+    FESTIVAL_EXAMPLE,
     BulkMissionsCreate,
     BulkMissionsOut,
 )
@@ -118,7 +119,7 @@ class ProjectController(Controller):
         self,
         request: Request[Any, Any, Any],
         project_id: FromPath[int],
-        data: Annotated[BulkMissionsCreate, Body()],
+        data: Annotated[BulkMissionsCreate, Body(examples=[FESTIVAL_EXAMPLE])],
     ) -> BulkMissionsOut:
         rows = await missions.bulk_create(principal_of(request), project_id, data)
         return BulkMissionsOut(created=len(rows), items=[_mission(r) for r in rows])

@@ -8,7 +8,7 @@ from typing import Any
 
 import msgspec
 
-from coulisses.audit import record
+from coulisses.audit import record, record_change
 from coulisses.auth.rbac import ROLE_RANK
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
@@ -239,15 +239,13 @@ async def update_project(
                 project_id,
                 *(changes[col] for col in columns),
             )
-            payload: dict[str, Any] = {"fields": sorted(changes)}
-            if "status" in changes:
-                payload.update({"from": project["status"], "to": changes["status"]})
-            await record(
+            await record_change(
                 principal.org_id,
                 principal.account_id,
                 "project.updated",
                 f"project:{project_id}",
-                payload,
+                project,
+                changes,
             )
     return await get_project(principal.org_id, project_id)
 

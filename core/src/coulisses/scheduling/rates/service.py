@@ -15,7 +15,7 @@ from typing import Any
 import asyncpg
 from msgspec import UNSET
 
-from coulisses.audit import record
+from coulisses.audit import record, record_change
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import PageRequest, PageResult, check_page
@@ -212,6 +212,9 @@ async def create_rate(principal: Principal, data: RateCreate) -> Rate:
 
 async def update_rate(principal: Principal, rate_id: int, data: RateUpdate) -> Rate:
     async with transaction():
+        await fetch(
+            "SELECT 1 FROM rates WHERE org = $1 AND id = $2 FOR UPDATE", principal.org_id, rate_id
+        )
         current = await get_rate(principal.org_id, rate_id)
         kind = current.kind if data.kind is UNSET else data.kind
         amount = current.amount_cents if data.amount_cents is UNSET else _amount(data.amount_cents)
@@ -228,15 +231,13 @@ async def update_rate(principal: Principal, rate_id: int, data: RateUpdate) -> R
             currency,
             label,
         )
-        await record(
+        await record_change(
             principal.org_id,
             principal.account_id,
             "rate.updated",
             f"rate:{rate_id}",
-            {
-                "from": {"kind": current.kind, "amount_cents": current.amount_cents},
-                "to": {"kind": kind, "amount_cents": amount, "currency": currency},
-            },
+            asdict(current),
+            {"kind": kind, "amount_cents": amount, "currency": currency, "label": label},
         )
     return await get_rate(principal.org_id, rate_id)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, delete, get, patch, post
-from litestar.params import Body, FromPath, FromQuery
+from litestar.openapi.spec import Example
+from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses.auth.rbac import can, principal_of, requires
 from coulisses.privacy import READ_PRIVATE
@@ -40,6 +42,14 @@ class UserController(Controller):
         skill: FromQuery[list[str] | None] = None,
         tag: FromQuery[list[str] | None] = None,
         employment_type: FromQuery[EmploymentType | None] = None,
+        skill_valid_on: Annotated[
+            dt.date | None,
+            QueryParameter(
+                description="With skill: keep users whose skills are valid that day"
+                " (an expired certification does not match)",
+                examples=[Example(value="2027-07-14")],
+            ),
+        ] = None,
     ) -> UserPage:
         principal = principal_of(request)
         result = await users.search_users(
@@ -51,6 +61,7 @@ class UserController(Controller):
             tags=tag,
             employment_type=employment_type,
             match_private=can(principal, READ_PRIVATE),
+            skill_valid_on=skill_valid_on,
         )
         return UserPage(
             [_user(r) for r in result.items],

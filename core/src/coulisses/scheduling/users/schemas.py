@@ -20,9 +20,48 @@ from coulisses.scheduling.common import (
 from coulisses.web.openapi import rule
 
 
-class Skill(msgspec.Struct, forbid_unknown_fields=True):
+class SkillIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A skill as a body sets it. ``valid_until`` and ``reference`` make it a
+    certification (CACES R486, SSIAP 1, habilitation electrique...)."""
+
     name: Label100
     level: SkillLevel = 1
+    valid_until: (
+        Annotated[
+            str,
+            rule(format="date", max_length=10),
+            msgspec.Meta(
+                description="Last day the certification is valid (inclusive, ISO date);"
+                " null: no expiry. 422 user.invalid_skill_valid_until when it is not a date"
+                " of the years 1900 to 2999",
+                examples=["2028-03-31"],
+            ),
+        ]
+        | None
+    ) = None
+    reference: (
+        Annotated[
+            str,
+            rule(max_length=100),
+            msgspec.Meta(
+                description="Certificate number or diploma id (printable characters); blank:"
+                " none. 422 user.invalid_skill_reference",
+                examples=["R486-2025-004512"],
+            ),
+        ]
+        | None
+    ) = None
+
+
+class Skill(msgspec.Struct):
+    """A skill of a user; with ``valid_until`` it is a certification that expires."""
+
+    name: str
+    level: int
+    #: last valid day (inclusive), null when the skill does not expire
+    valid_until: dt.date | None = None
+    #: certificate number or diploma id
+    reference: str | None = None
 
 
 class UserDocument(Strict):
@@ -42,7 +81,7 @@ class UserCreate(Strict):
     email: Annotated[str, rule(max_length=255)] | None = None
     phone: Annotated[str, rule(max_length=40)] | None = None
     account_id: RowId | None = None
-    skills: list[Skill] = []
+    skills: list[SkillIn] = []
     tags: list[str] = []
     notes: str = ""
     rate_profile: Annotated[str, rule(max_length=100)] | None = None
@@ -57,7 +96,8 @@ class UserUpdate(Strict):
     email: Annotated[str, rule(max_length=255)] | UnsetType | None = UNSET
     phone: Annotated[str, rule(max_length=40)] | UnsetType | None = UNSET
     account_id: RowId | UnsetType | None = UNSET
-    skills: list[Skill] | UnsetType = UNSET
+    #: replaces the whole list (expiry and reference included)
+    skills: list[SkillIn] | UnsetType = UNSET
     tags: list[str] | UnsetType = UNSET
     notes: str | UnsetType = UNSET
     rate_profile: Annotated[str, rule(max_length=100)] | UnsetType | None = UNSET

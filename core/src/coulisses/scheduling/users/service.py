@@ -11,11 +11,13 @@ from typing import Any
 import asyncpg
 import msgspec
 
-from coulisses.audit import record
+from coulisses.audit import record, record_change
 from coulisses.auth.passwords import normalize_email
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
+    MAX_YEAR,
+    MIN_YEAR,
     LegalIds,
     PageRequest,
     PageResult,
@@ -23,11 +25,13 @@ from coulisses.scheduling.common import (
     clean_names,
     json_value,
 )
-from coulisses.scheduling.users.schemas import Skill, UserCreate, UserDocument, UserUpdate
+from coulisses.scheduling.users.schemas import SkillIn, UserCreate, UserDocument, UserUpdate
 from coulisses_sdk import Principal
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
 MAX_DOCUMENTS = 50
+MAX_REFERENCE = 100
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _COLUMNS = """u.id, u.first_name, u.last_name, u.employment_type, u.email, u.phone,
               u.account AS account_id, u.skills, u.tags, u.notes, u.rate_profile,
@@ -51,19 +55,86 @@ def _name(value: str, field: str) -> str:
     return value
 
 
-def _skills(skills: list[Skill]) -> str:
-    out: dict[str, int] = {}
-    for skill in skills:
+def _skill_error(code: str, message: str, index: int, name: str, field: str) -> DomainError:
+    return DomainError(
+        code,
+        message,
+        details={"index": index, "skill": name, "field": field},
+        status=422,
+    )
+
+
+def _valid_until(value: str | None, index: int, name: str) -> str | None:
+    """The last valid day of a certification as an ISO date (None: it does not expire)."""
+    if value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(value.strip()) if _ISO_DATE.match(value.strip()) else None
+    except ValueError:
+        day = None
+    if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise _skill_error(
+            "user.invalid_skill_valid_until",
+            f"Skill {name!r}: valid_until must be an ISO date (2028-03-31)"
+            f" of the years {MIN_YEAR} to {MAX_YEAR}",
+            index,
+            name,
+            "valid_until",
+        )
+    return day.isoformat()
+
+
+def _reference(value: str | None, index: int, name: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > MAX_REFERENCE or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise _skill_error(
+            "user.invalid_skill_reference",
+            f"Skill {name!r}: reference has at most {MAX_REFERENCE} printable characters",
+            index,
+            name,
+            "reference",
+        )
+    return value or None
+
+
+def clean_skills(skills: list[SkillIn]) -> list[dict[str, Any]]:
+    """Names trimmed and lowercased, levels 1 to 5, certification expiry and reference checked.
+
+    A name given twice is a 422 (``user.duplicate_skill``): with an expiry and a
+    reference, which of the two is meant cannot be guessed.
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, skill in enumerate(skills):
         name = clean_names([skill.name], "skill")[0]
         if not MIN_LEVEL <= skill.level <= MAX_LEVEL:
-            raise DomainError(
+            raise _skill_error(
                 "user.invalid_skill_level",
                 f"Skill levels go from {MIN_LEVEL} to {MAX_LEVEL}",
-                details={"skill": name},
-                status=422,
+                index,
+                name,
+                "level",
             )
-        out[name] = skill.level
-    return json.dumps([{"name": n, "level": lvl} for n, lvl in out.items()])
+        if name in seen:
+            raise _skill_error(
+                "user.duplicate_skill", f"Skill {name!r} is given twice", index, name, "name"
+            )
+        seen.add(name)
+        out.append(
+            {
+                "name": name,
+                "level": skill.level,
+                "valid_until": _valid_until(skill.valid_until, index, name),
+                "reference": _reference(skill.reference, index, name),
+            }
+        )
+    return out
+
+
+def _skills(skills: list[SkillIn]) -> str:
+    return json.dumps(clean_skills(skills))
 
 
 def _email(value: str | None) -> str | None:
@@ -230,8 +301,8 @@ async def _check_account(org_id: int, account_id: int | None) -> None:
         )
 
 
-async def get_user(org_id: int, user_id: int) -> dict[str, Any]:
-    rows = await fetch(_GET_SQL, org_id, user_id)
+async def get_user(org_id: int, user_id: int, *, lock: bool = False) -> dict[str, Any]:
+    rows = await fetch(_GET_SQL + (" FOR UPDATE" if lock else ""), org_id, user_id)
     if not rows:
         raise NotFound("user.not_found", "User not found")
     return _row(rows[0])
@@ -302,7 +373,7 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
     if data.documents is not msgspec.UNSET:
         changes["documents"] = json.dumps(clean_documents(data.documents))
     async with transaction():
-        await get_user(principal.org_id, user_id)
+        before = await get_user(principal.org_id, user_id, lock=True)
         if changes:
             if "account" in changes:
                 await _check_account(principal.org_id, changes["account"])
@@ -320,12 +391,21 @@ async def update_user(principal: Principal, user_id: int, data: UserUpdate) -> d
                 )
             except asyncpg.exceptions.UniqueViolationError as exc:
                 raise _unique_account(exc) from exc
-            await record(
+            # Legal ids (the NIR...) and documents stay out of the log (docs/scheduling.md):
+            # it only says they changed.
+            await record_change(
                 principal.org_id,
                 principal.account_id,
                 "user.updated",
                 f"user:{user_id}",
-                {"fields": sorted(changes)},
+                before,
+                {
+                    ("account_id" if col == "account" else col): (
+                        json_value(value) if col in _JSONB else value
+                    )
+                    for col, value in changes.items()
+                },
+                redact=("legal_ids", "documents"),
             )
     return await get_user(principal.org_id, user_id)
 
@@ -386,9 +466,14 @@ async def search_users(
     skills: list[str] | None = None,
     tags: list[str] | None = None,
     employment_type: str | None = None,
+    skill_valid_on: dt.date | None = None,
     match_private: bool = True,
 ) -> PageResult:
     """Filter by name, skills (all of), tags (all of), type; ``q`` ranks by full-text match.
+
+    ``skill_valid_on`` keeps only users whose ``skills`` are valid that day (no
+    expiry, or ``valid_until`` on or after it): an expired certification does
+    not match. It needs at least one ``skill``.
 
     With pg_trgm, ``q`` also matches names with a typo (``Martn`` finds Martin):
     word similarity to the full name is added to the full-text rank. Without
@@ -418,8 +503,23 @@ async def search_users(
     if name:
         pattern = "%" + re.sub(r"([%_\\])", r"\\\1", name.strip()) + "%"
         where.append(f"(u.first_name || ' ' || u.last_name) ILIKE {arg(pattern)}")
-    for skill in clean_names(skills or [], "skill"):
+    wanted = clean_names(skills or [], "skill")
+    if skill_valid_on is not None and not wanted:
+        raise DomainError(
+            "user.skill_valid_on_without_skill",
+            "skill_valid_on applies to the skill filters: give at least one skill",
+            details={"field": "skill_valid_on"},
+            status=422,
+        )
+    for skill in wanted:
         where.append(f"u.skills @> {arg(json.dumps([{'name': skill}]))}::jsonb")
+        if skill_valid_on is not None:
+            where.append(
+                f"""EXISTS (SELECT 1 FROM jsonb_array_elements(u.skills) s
+                    WHERE s->>'name' = {arg(skill)}
+                    AND (s->>'valid_until' IS NULL
+                         OR (s->>'valid_until')::date >= {arg(skill_valid_on)}))"""  # noqa: S608
+            )
     if tags:
         where.append(f"u.tags @> {arg(clean_names(tags, 'tag', lower=False))}::text[]")
     if employment_type:

@@ -98,7 +98,7 @@ function ConflictCard({
   onResolve: (userId: number, label: string) => void;
 }) {
   const { t } = useLocale();
-  const { formatDate, formatTime } = useDates();
+  const { formatDate, formatDay, formatTime } = useDates();
   const who = name(conflict.user);
   const suggestions = conflict.suggestions ?? [];
   const headingId = `conflict-${conflictKey(conflict).replace(/:/g, '-')}`;
@@ -110,7 +110,13 @@ function ConflictCard({
             <h2 id={headingId} className="font-medium">
               {t(`conflict_kind_${conflict.kind}`)} {t('separator')} {who}
             </h2>
-            <p className="text-sm text-muted-foreground">{conflict.message}</p>
+            <p className="text-sm text-muted-foreground">
+              {conflict.kind === 'skill_expired' && conflict.expired_skills?.length
+                ? t('conflicts_expired_skills', {
+                    skills: conflict.expired_skills.map((s) => t('conflicts_expired_skill', { name: s.name, date: formatDay(s.valid_until) })).join(', '),
+                  })
+                : conflict.message}
+            </p>
           </div>
           <Badge variant={conflict.confirmed ? 'danger' : 'info'}>
             {t(conflict.confirmed ? 'conflicts_confirmed' : 'conflicts_tentative')}

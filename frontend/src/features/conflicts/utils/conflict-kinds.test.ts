@@ -13,3 +13,19 @@ describe('conflict helpers', () => {
     expect(filterByKind(items, '')).toBe(items);
   });
 });
+
+describe('conflict kinds', () => {
+  it('has a readable label for every kind in both languages, expired certifications included', async () => {
+    const { CONFLICT_KINDS } = await import('@/features/conflicts/utils/conflict-kinds');
+    const fr = (await import('@/locales/fr.json')).default as Record<string, string>;
+    const en = (await import('@/locales/en.json')).default as Record<string, string>;
+    expect(CONFLICT_KINDS).toContain('skill_expired');
+    for (const kind of CONFLICT_KINDS) {
+      for (const catalog of [fr, en]) {
+        expect(catalog[`conflict_kind_${kind}`]).toBeTruthy();
+        expect(catalog[`planning_conflict_${kind}`]).toBeTruthy();
+      }
+    }
+    expect(fr.conflict_kind_skill_expired).toMatch(/^Certification expir/);
+  });
+});

@@ -1,4 +1,4 @@
-export const CONFLICT_KINDS = ['overlap', 'max_hours_day', 'max_hours_week', 'min_rest', 'unavailable', 'missing_skill'] as const;
+export const CONFLICT_KINDS = ['overlap', 'max_hours_day', 'max_hours_week', 'min_rest', 'unavailable', 'missing_skill', 'skill_expired'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 /** A stable key for a conflict (kind, user and assignments involved). */

@@ -18,9 +18,10 @@ const mission: PlanningMission = {
   place: 'Cour',
   starts_at: '2027-07-05T06:00:00Z',
   ends_at: '2027-07-05T11:00:00Z',
+  duration_minutes: 300,
   status: 'PLANNED',
   published: true,
-  roles: [{ id: 30, name: 'Regie son', quota: 2, invited: 2, accepted: 0, required_skills: [] }],
+  roles: [{ id: 30, name: 'Regie son', quota: 2, pending: 2, accepted: 0, declined: 1, open: 2, required_skills: [] }],
 };
 
 const row = (id: number, userId: number, status: string, delivery: string | null): PlanningAssignment => ({
@@ -31,6 +32,7 @@ const row = (id: number, userId: number, status: string, delivery: string | null
   status,
   starts_at: mission.starts_at,
   ends_at: mission.ends_at,
+  duration_minutes: mission.duration_minutes,
   decline_reason: null,
   delivery_status: delivery,
 });
@@ -83,6 +85,22 @@ const resendFor = (name: string) => fr.planning_resend_for.replace('{name}', nam
 function item(name: string): HTMLElement {
   return screen.getByText(name, { selector: 'li span' }).closest('li')!;
 }
+
+describe('MissionPanel', () => {
+  it('shows the duration and what each role count counts', () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ items: [], page: 1, page_size: 100, total: 0 })));
+    renderPanel();
+    const region = screen.getByRole('region', { name: 'Montage' });
+    expect(region).toHaveTextContent('(5 h)');
+    const fill = fr.planning_role_fill
+      .replace('{accepted}', '0')
+      .replace('{quota}', '2')
+      .replace('{pending}', '2')
+      .replace('{declined}', '1')
+      .replace('{open}', '2');
+    expect(within(region).getByText(`Regie son: ${fill}`)).toBeInTheDocument();
+  });
+});
 
 describe('MissionPanel delivery state', () => {
   it('shows what became of each link, with the reason of a failure', async () => {

@@ -41,7 +41,7 @@ export function MissionPanel({
   onInvite?: (missionRoleId: number, userId: number) => void;
 }) {
   const { t, tError } = useLocale();
-  const { formatDateTime, formatTime } = useDates();
+  const { formatDateTime, formatTime, formatDuration } = useDates();
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();
   const [resent, setResent] = useState<string | null>(null);
@@ -66,6 +66,7 @@ export function MissionPanel({
           </CardTitle>
           <p className="text-sm text-muted-foreground">
             {formatDateTime(mission.starts_at)} - {formatTime(mission.ends_at)}
+            {` (${formatDuration(mission.duration_minutes)})`}
             {mission.place ? ` - ${mission.place}` : ''}
           </p>
           <p className="text-sm text-muted-foreground">{mission.project_name}</p>
@@ -93,7 +94,13 @@ export function MissionPanel({
           {mission.roles.map((role) => (
             <li key={role.id}>
               {role.name}:{' '}
-              {t('planning_role_fill', { accepted: role.accepted, invited: role.invited, quota: role.quota })}
+              {t('planning_role_fill', {
+                accepted: role.accepted,
+                quota: role.quota,
+                pending: role.pending,
+                declined: role.declined,
+                open: role.open,
+              })}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { usePlanning } from '@/features/planning/api/get-planning';
 import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useUpdateMissionTimes } from '@/features/planning/api/update-mission-times';
 import { CrewList } from '@/features/planning/components/crew-list';
+import { HoursSummary } from '@/features/planning/components/hours-summary';
 import { MissionPanel } from '@/features/planning/components/mission-panel';
 import { PlanningFilters } from '@/features/planning/components/planning-filters';
 import { StatusLegend } from '@/features/planning/components/status-legend';
@@ -79,7 +80,7 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const onDropUser = (missionId: number, userId: number) => {
     const mission = allMissions.find((m) => m.id === missionId);
     if (!mission) return;
-    const open = mission.roles.filter((r) => r.accepted + r.invited < r.quota);
+    const open = mission.roles.filter((r) => r.accepted + r.pending < r.quota);
     const only = mission.roles.length === 1 ? mission.roles[0] : open.length === 1 ? open[0] : undefined;
     if (only) {
       doInvite(missionId, only.id, userId);
@@ -142,6 +143,7 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
             />
           ) : null}
           {canInvite ? <CrewList /> : null}
+          {planning.data ? <HoursSummary users={planning.data.users} /> : null}
         </aside>
       </div>
     </div>

@@ -24,9 +24,10 @@ const mission = (id: number, quota = 2, roles = ['Technicien son']): MissionLike
   place: 'Cour',
   starts_at: '2027-07-01T17:00:00Z',
   ends_at: '2027-07-01T23:00:00Z',
+  duration_minutes: 360,
   status: 'DRAFT',
   published: false,
-  roles: roles.map((name, i) => ({ id: id * 10 + i, name, quota, invited: 0, accepted: 0 })),
+  roles: roles.map((name, i) => ({ id: id * 10 + i, name, quota, pending: 0, accepted: 0 })),
 });
 
 let next = 1;

@@ -30,7 +30,8 @@ export interface RoleLike {
   id: number;
   name: string;
   quota: number;
-  invited: number;
+  /** INVITED, still waiting for an answer. */
+  pending: number;
   accepted: number;
 }
 
@@ -42,6 +43,7 @@ export interface MissionLike {
   place: string;
   starts_at: string;
   ends_at: string;
+  duration_minutes: number;
   status: string;
   published: boolean;
   roles: RoleLike[];

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Planning } from '@/features/planning/api/get-planning';
-import { applyAssignmentEvent, type AssignmentEventKind } from '@/features/planning/utils/live-events';
+import { applyAssignmentEvent, minutesInside, type AssignmentEventKind } from '@/features/planning/utils/live-events';
 
 const planning: Planning = {
   from: '2027-07-05T00:00:00+02:00',
   to: '2027-07-12T00:00:00+02:00',
   timezone: 'Europe/Paris',
-  missions: [],
-  users: [],
+  missions: [
+    {
+      id: 3,
+      project_id: 1,
+      project_name: 'Festival 2027',
+      title: 'Exploitation',
+      place: 'Cour',
+      starts_at: '2027-07-05T17:00:00Z',
+      ends_at: '2027-07-05T23:00:00Z',
+      duration_minutes: 360,
+      status: 'PUBLISHED',
+      published: true,
+      roles: [{ id: 30, name: 'son', quota: 1, required_skills: [], pending: 1, accepted: 0, declined: 0, open: 1 }],
+    },
+  ],
+  users: [{ id: 2, first_name: 'Lea', last_name: 'Martin', employment_type: 'CDD', planned_minutes: 360, accepted_minutes: 0 }],
   assignments: [
     {
       id: 7,
@@ -18,6 +32,7 @@ const planning: Planning = {
       status: 'INVITED',
       starts_at: '2027-07-05T17:00:00Z',
       ends_at: '2027-07-05T23:00:00Z',
+      duration_minutes: 360,
       decline_reason: null,
       delivery_status: 'no_channel',
     },
@@ -35,6 +50,27 @@ describe('applyAssignmentEvent', () => {
     const next = applyAssignmentEvent(planning, kind, event);
     expect(next?.assignments[0]?.status).toBe(status);
     expect(planning.assignments[0]?.status).toBe('INVITED');
+  });
+
+  it.each<[AssignmentEventKind, [number, number, number, number], [number, number]]>([
+    // role: pending, accepted, declined, open; user: planned, accepted minutes
+    ['AssignmentAccepted', [0, 1, 0, 0], [360, 360]],
+    ['AssignmentDeclined', [0, 0, 1, 1], [0, 0]],
+    ['AssignmentCancelled', [0, 0, 0, 1], [0, 0]],
+  ])('%s moves the role counts and the minutes of the person as the API counts them', (kind, counts, minutes) => {
+    const next = applyAssignmentEvent(planning, kind, event);
+    const role = next?.missions[0]?.roles[0];
+    expect([role?.pending, role?.accepted, role?.declined, role?.open]).toEqual(counts);
+    const user = next?.users[0];
+    expect([user?.planned_minutes, user?.accepted_minutes]).toEqual(minutes);
+    expect(planning.missions[0]?.roles[0]?.pending).toBe(1);
+  });
+
+  it('counts only the part of an assignment inside the window', () => {
+    const window = { from: '2027-07-31T22:00:00Z', to: '2027-08-31T22:00:00Z' };
+    expect(minutesInside(window, '2027-07-31T20:00:00Z', '2027-08-01T01:00:00Z')).toBe(180);
+    expect(minutesInside(window, '2027-08-02T06:00:00Z', '2027-08-02T11:00:00Z')).toBe(300);
+    expect(minutesInside(window, '2027-07-30T06:00:00Z', '2027-07-30T11:00:00Z')).toBe(0);
   });
 
   it('drops the delivery state once the invitation is answered', () => {

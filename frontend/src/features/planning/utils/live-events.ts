@@ -21,8 +21,23 @@ export interface AssignmentEventData {
   reason?: string | null;
 }
 
+/** Which role count an assignment status is in (a cancel is in none). */
+const ROLE_COUNT: Record<string, 'pending' | 'accepted' | 'declined' | undefined> = {
+  INVITED: 'pending',
+  ACCEPTED: 'accepted',
+  DECLINED: 'declined',
+};
+
+/** Minutes of [starts, ends) inside the planning's window, as the API counts them. */
+export function minutesInside(window: { from: string; to: string }, startsAt: string, endsAt: string): number {
+  const start = Math.max(Date.parse(startsAt), Date.parse(window.from));
+  const end = Math.min(Date.parse(endsAt), Date.parse(window.to));
+  return Math.max(0, Math.floor((end - start) / 60_000));
+}
+
 /**
- * The planning with the assignment's new status, or the same object when the
+ * The planning with the assignment's new status, its role's counts and its user's
+ * minutes moved along (as the API would count them), or the same object when the
  * assignment is not in it (a new invite: the caller refetches instead).
  */
 export function applyAssignmentEvent(
@@ -32,17 +47,47 @@ export function applyAssignmentEvent(
 ): Planning | undefined {
   if (!planning) return planning;
   const status = ASSIGNMENT_EVENT_STATUS[kind];
-  let changed = false;
-  const assignments = planning.assignments.map((a) => {
-    if (a.id !== data.assignment_id || a.status === status) return a;
-    changed = true;
-    return {
-      ...a,
-      status,
-      // Only an invitation waiting for an answer has a delivery state to show.
-      delivery_status: status === 'INVITED' ? a.delivery_status : null,
-      decline_reason: kind === 'AssignmentDeclined' ? (data.reason ?? a.decline_reason) : a.decline_reason,
-    };
-  });
-  return changed ? { ...planning, assignments } : planning;
+  const before = planning.assignments.find((a) => a.id === data.assignment_id);
+  if (!before || before.status === status) return planning;
+  const assignments = planning.assignments.map((a) =>
+    a !== before
+      ? a
+      : {
+          ...a,
+          status,
+          // Only an invitation waiting for an answer has a delivery state to show.
+          delivery_status: status === 'INVITED' ? a.delivery_status : null,
+          decline_reason: kind === 'AssignmentDeclined' ? (data.reason ?? a.decline_reason) : a.decline_reason,
+        },
+  );
+  const leaves = ROLE_COUNT[before.status];
+  const joins = ROLE_COUNT[status];
+  const missions = planning.missions.map((mission) =>
+    mission.id !== before.mission_id
+      ? mission
+      : {
+          ...mission,
+          roles: mission.roles.map((role) => {
+            if (role.id !== before.mission_role_id) return role;
+            const next = { ...role };
+            if (leaves) next[leaves] = Math.max(0, next[leaves] - 1);
+            if (joins) next[joins] += 1;
+            next.open = Math.max(0, next.quota - next.accepted);
+            return next;
+          }),
+        },
+  );
+  const inside = minutesInside(planning, before.starts_at, before.ends_at);
+  const planned = (s: string) => (s === 'INVITED' || s === 'ACCEPTED' ? inside : 0);
+  const accepted = (s: string) => (s === 'ACCEPTED' ? inside : 0);
+  const users = planning.users.map((user) =>
+    user.id !== before.user_id
+      ? user
+      : {
+          ...user,
+          planned_minutes: Math.max(0, user.planned_minutes - planned(before.status) + planned(status)),
+          accepted_minutes: Math.max(0, user.accepted_minutes - accepted(before.status) + accepted(status)),
+        },
+  );
+  return { ...planning, assignments, missions, users };
 }

@@ -17,7 +17,7 @@ export function useDuplicateMissions() {
   return useMutation({
     mutationFn: async ({ missionIds, days }: { missionIds: number[]; days: string[] }) => {
       let created = 0;
-      for (const id of missionIds) created += (await duplicateMission(id, { days, publish: false })).created;
+      for (const id of missionIds) created += (await duplicateMission(id, { days, publish: false, fold: 0 })).created;
       return created;
     },
     onSettled: () => Promise.all([

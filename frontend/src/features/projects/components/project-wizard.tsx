@@ -13,10 +13,13 @@ import type { Project } from '@/features/projects/api/list-projects';
 import { useSkillSuggestions } from '@/features/projects/api/list-skill-suggestions';
 import { RolesEditor } from '@/features/projects/components/roles-editor';
 import {
+  cleanRoles,
   daysOutside,
+  endsNextDay,
   expandPattern,
-  groupSlotsByRoles,
+  MAX_DAY_OFFSET,
   parseDays,
+  slotBodies,
   slotError,
   type CleanRole,
   type PatternInput,
@@ -33,9 +36,10 @@ const formatRoles = (roles: CleanRole[]) =>
 
 /**
  * Creates a project (with its managers), then its missions (days or a range x
- * time slots, roles with quotas and required skills, shared or per slot) after
- * a preview: one bulk creation per group of slots with the same roles. If a
- * call fails, what was created is said, and a retry sends only the rest.
+ * time slots, each slot with its day offset and roles of its own or shared)
+ * after a preview, in one bulk creation: all the missions or none. A slot whose
+ * end is before its start ends the next day ("+1 j"), and the request says so.
+ * If the missions fail, the project is kept and a retry sends only the missions.
  */
 export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }) {
   const { t, tError } = useLocale();
@@ -61,45 +65,49 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
   const [roles, setRoles] = useState<RoleInput[]>([{ name: '', quota: 1, skills: [] }]);
   const [publish, setPublish] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  /** Request bodies (JSON) already created: a retry skips them. */
-  const [doneKeys, setDoneKeys] = useState<string[]>([]);
 
   const days = parseDays(daysText);
   const pattern: PatternInput =
     mode === 'days' ? { mode, days: days ?? [], slots } : { mode, from: from || startsOn, to: to || endsOn, weekdays, slots };
   const rows = expandPattern(pattern, title);
   const outside = daysOutside([...new Set(rows.map((r) => r.day))], startsOn || null, endsOn || null);
+  const nextDayMark = (nextDay: boolean) =>
+    nextDay ? (
+      <>
+        {' '}
+        <span aria-hidden="true" className="whitespace-nowrap rounded bg-muted px-1 text-xs font-medium">
+          {t('projects_next_day_short')}
+        </span>
+        <span className="sr-only">({t('projects_next_day')})</span>
+      </>
+    ) : null;
   const slotLabel = (i: number) => {
     const slot = slots[i]!;
-    return `${slot.title.trim() || title.trim()} ${slot.start}-${slot.end}`;
+    const offset = slot.dayOffset ? ` ${t('projects_day_offset_short', { days: slot.dayOffset })}` : '';
+    return `${slot.title.trim() || title.trim()}${offset} ${slot.start}-${slot.end}`;
   };
   const common =
     mode === 'days'
       ? { days: days ?? [] }
       : { date_from: pattern.mode === 'range' ? pattern.from : null, date_to: pattern.mode === 'range' ? pattern.to : null, weekdays };
-  const batches = groupSlotsByRoles(slots, roles).map((group) => {
-    const body: BulkMissionsCreate = {
-      title: title.trim(),
-      place,
-      notes: '',
-      allow_long: false,
-      publish,
-      slots: group.slots.map((i) => ({ start: slots[i]!.start, end: slots[i]!.end, title: slots[i]!.title.trim() || null })),
-      roles: group.roles,
-      ...common,
-    };
-    const count = rows.filter((r) => group.slots.includes(r.slot)).length;
-    const label = t('projects_wizard_batch', { slots: group.slots.map(slotLabel).join(', '), count });
-    return { group, body, key: JSON.stringify(body), count, label };
-  });
-  const rolesOfSlot = new Map(batches.flatMap((b) => b.group.slots.map((i) => [i, b.group.roles] as const)));
-  const created = batches.filter((b) => doneKeys.includes(b.key));
-  const pending = batches.filter((b) => !doneKeys.includes(b.key));
-  const pendingCount = pending.reduce((n, b) => n + b.count, 0);
+  const sharedRoles = cleanRoles(roles);
+  const body: BulkMissionsCreate = {
+    title: title.trim(),
+    place,
+    notes: '',
+    allow_long: false,
+    publish,
+    slots: slotBodies(slots),
+    roles: sharedRoles,
+    ...common,
+  };
+  const rolesOf = (i: number): CleanRole[] => (slots[i]?.roles ? cleanRoles(slots[i].roles) : sharedRoles);
+  const ownRoles = slots.some((s) => s.roles);
 
   const checkMissions = (): string | null => {
     if (!title.trim()) return t('projects_wizard_need_title');
     if (mode === 'days' && days === null) return t('projects_wizard_bad_days');
+    if (slots.some((s) => slotError(s) === 'offset')) return t('projects_wizard_bad_offset', { max: MAX_DAY_OFFSET });
     if (slots.some((s) => slotError(s))) return t('projects_wizard_bad_slot');
     if (rows.length === 0) return t('projects_wizard_no_mission');
     if (outside.length) return t('projects_wizard_outside', { days: outside.slice(0, 5).join(', ') });
@@ -109,7 +117,6 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
   const submit = async () => {
     setError(null);
     let current = project;
-    const done = [...doneKeys];
     try {
       current ??= await createProject.mutateAsync({
         name: name.trim(),
@@ -119,12 +126,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
         managers,
       });
       setProject(current);
-      for (const batch of batches) {
-        if (done.includes(batch.key)) continue;
-        await bulkCreate.mutateAsync({ projectId: current.id, ...batch.body });
-        done.push(batch.key);
-        setDoneKeys([...done]);
-      }
+      await bulkCreate.mutateAsync({ projectId: current.id, ...body });
       onDone(current);
     } catch (caught) {
       setError(tError(caught));
@@ -146,16 +148,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
         ))}
       </ol>
       {error ? <Alert variant="danger">{error}</Alert> : null}
-      {project && error && !created.length ? <Alert variant="info">{t('projects_wizard_project_kept', { name: project.name })}</Alert> : null}
-      {project && error && created.length ? (
-        <Alert variant="info">
-          {t('projects_wizard_partial', {
-            name: project.name,
-            created: created.map((b) => b.label).join(' ; '),
-            pending: pending.map((b) => b.label).join(' ; '),
-          })}
-        </Alert>
-      ) : null}
+      {project && error ? <Alert variant="info">{t('projects_wizard_project_kept', { name: project.name })}</Alert> : null}
 
       {step === 'project' ? (
         <Card>
@@ -288,6 +281,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
             </fieldset>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium">{t('projects_wizard_slots')}</legend>
+              <p className="text-xs text-muted-foreground">{t('projects_wizard_slots_hint')}</p>
               {slots.map((slot, i) => {
                 const update = (patch: Partial<SlotInput>) => setSlots((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
                 return (
@@ -296,7 +290,26 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
                       {(p) => <Input {...p} type="time" value={slot.start} onChange={(e) => update({ start: e.target.value })} required />}
                     </Field>
                     <Field label={t('projects_slot_end', { n: i + 1 })}>
-                      {(p) => <Input {...p} type="time" value={slot.end} onChange={(e) => update({ end: e.target.value })} required />}
+                      {(p) => (
+                        <div className="flex items-center gap-1 text-sm">
+                          <Input {...p} type="time" value={slot.end} onChange={(e) => update({ end: e.target.value })} required />
+                          {nextDayMark(endsNextDay(slot))}
+                        </div>
+                      )}
+                    </Field>
+                    <Field label={t('projects_slot_day_offset', { n: i + 1 })}>
+                      {(p) => (
+                        <Input
+                          {...p}
+                          type="number"
+                          min={0}
+                          max={MAX_DAY_OFFSET}
+                          step={1}
+                          className="w-20"
+                          value={String(slot.dayOffset ?? 0)}
+                          onChange={(e) => update({ dayOffset: e.target.value === '' ? 0 : Number(e.target.value) })}
+                        />
+                      )}
                     </Field>
                     <Field label={t('projects_slot_title', { n: i + 1 })}>
                       {(p) => <Input {...p} value={slot.title} onChange={(e) => update({ title: e.target.value })} />}
@@ -372,21 +385,21 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
           <CardTitle>{t('projects_wizard_step_preview')}</CardTitle>
           <p role="status">
             {t('projects_wizard_summary', { count: rows.length, name: name.trim() })}
-            {batches.length === 1 && batches[0]!.group.roles.length
-              ? ` ${t('projects_wizard_roles_summary', { roles: formatRoles(batches[0]!.group.roles) })}`
-              : ''}
+            {!ownRoles && sharedRoles.length ? ` ${t('projects_wizard_roles_summary', { roles: formatRoles(sharedRoles) })}` : ''}
           </p>
           <div className="space-y-1 text-sm">
-            <h3 className="font-medium">{t('projects_wizard_batches', { count: batches.length })}</h3>
+            <h3 className="font-medium">{t('projects_wizard_slots')}</h3>
             <ul className="list-disc space-y-1 pl-5">
-              {batches.map((b) => (
-                <li key={b.key}>
-                  {b.label}
-                  {' : '}
-                  {b.group.roles.length ? formatRoles(b.group.roles) : t('projects_wizard_no_roles')}
-                  {doneKeys.includes(b.key) ? ` (${t('projects_wizard_batch_created')})` : ''}
-                </li>
-              ))}
+              {slots.map((slot, i) =>
+                slotError(slot) ? null : (
+                  <li key={i}>
+                    {t('projects_wizard_batch', { slots: slotLabel(i), count: rows.filter((r) => r.slot === i).length })}
+                    {nextDayMark(endsNextDay(slot))}
+                    {' : '}
+                    {rolesOf(i).length ? formatRoles(rolesOf(i)) : t('projects_wizard_no_roles')}
+                  </li>
+                ),
+              )}
             </ul>
           </div>
           {/* Focusable so the keyboard can scroll a long preview (axe scrollable-region-focusable). */}
@@ -414,9 +427,9 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
                     <td className="px-3 py-1.5">{row.title}</td>
                     <td className="px-3 py-1.5">
                       {row.start} - {row.end}
-                      {row.endDay !== row.day ? ` (${t('projects_next_day')})` : ''}
+                      {nextDayMark(row.nextDay)}
                     </td>
-                    <td className="px-3 py-1.5">{formatRoles(rolesOfSlot.get(row.slot) ?? [])}</td>
+                    <td className="px-3 py-1.5">{formatRoles(rolesOf(row.slot))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -428,7 +441,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
               {t('projects_wizard_back')}
             </Button>
             <Button loading={createProject.isPending || bulkCreate.isPending} onClick={() => void submit()}>
-              {created.length ? t('projects_wizard_retry_rest', { count: pendingCount }) : t('projects_wizard_create', { count: rows.length })}
+              {t('projects_wizard_create', { count: rows.length })}
             </Button>
           </div>
         </Card>

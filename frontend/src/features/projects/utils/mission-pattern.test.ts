@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanRoles,
   daysOutside,
+  endsNextDay,
   expandPattern,
-  groupSlotsByRoles,
   parseDays,
   patternDays,
+  slotBodies,
   slotError,
   weekdayOf,
   type PatternInput,
+  type SlotInput,
 } from '@/features/projects/utils/mission-pattern';
 
 const slots = [
@@ -31,11 +33,16 @@ describe('expandPattern', () => {
   it('makes days x slots, the night slot ending the next day, with the default title', () => {
     const rows = expandPattern({ mode: 'range', from: '2027-07-31', to: '2027-08-01', weekdays: [0, 1, 2, 3, 4, 5, 6], slots }, 'Exploitation');
     expect(rows).toEqual([
-      { slot: 0, day: '2027-07-31', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-07-31' },
-      { slot: 1, day: '2027-07-31', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-01' },
-      { slot: 0, day: '2027-08-01', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-08-01' },
-      { slot: 1, day: '2027-08-01', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-02' },
+      { slot: 0, day: '2027-07-31', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-07-31', nextDay: false },
+      { slot: 1, day: '2027-07-31', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-01', nextDay: true },
+      { slot: 0, day: '2027-08-01', title: 'Montage', start: '08:00', end: '13:00', endDay: '2027-08-01', nextDay: false },
+      { slot: 1, day: '2027-08-01', title: 'Exploitation', start: '19:00', end: '01:00', endDay: '2027-08-02', nextDay: true },
     ]);
+  });
+
+  it('starts a slot with a day offset on a later day (the night get-out)', () => {
+    const rows = expandPattern({ mode: 'days', days: ['2027-07-31'], slots: [{ start: '01:00', end: '04:00', title: 'Demontage', dayOffset: 1 }] }, 'X');
+    expect(rows).toEqual([{ slot: 0, day: '2027-08-01', title: 'Demontage', start: '01:00', end: '04:00', endDay: '2027-08-01', nextDay: false }]);
   });
 
   it('skips invalid slots', () => {
@@ -57,12 +64,23 @@ describe('helpers', () => {
     ['2027-07-01 demain', null],
   ])('parseDays(%j)', (text, days) => expect(parseDays(text)).toEqual(days));
 
-  it.each<[{ start: string; end: string; title: string }, string | null]>([
+  it.each<[SlotInput, string | null]>([
     [{ start: '08:00', end: '13:00', title: '' }, null],
     [{ start: '19:00', end: '01:00', title: '' }, null],
     [{ start: '24:00', end: '01:00', title: '' }, 'format'],
     [{ start: '10:00', end: '10:00', title: '' }, 'empty'],
+    [{ start: '01:00', end: '04:00', title: '', dayOffset: 7 }, null],
+    [{ start: '01:00', end: '04:00', title: '', dayOffset: 8 }, 'offset'],
+    [{ start: '01:00', end: '04:00', title: '', dayOffset: 1.5 }, 'offset'],
   ])('slotError(%j) is %s', (slot, error) => expect(slotError(slot)).toBe(error));
+
+  it.each([
+    ['19:00', '01:00', true],
+    ['23:30', '00:00', true],
+    ['08:00', '13:00', false],
+    ['10:00', '10:00', false],
+    ['8h', '01:00', false],
+  ])('%s-%s ends the next day: %s', (start, end, next) => expect(endsNextDay({ start, end })).toBe(next));
 
   it('lists the days outside the project', () => {
     expect(daysOutside(['2027-06-30', '2027-07-01', '2027-08-01'], '2027-07-01', '2027-07-31')).toEqual(['2027-06-30', '2027-08-01']);
@@ -77,21 +95,26 @@ describe('roles per slot', () => {
     ]);
   });
 
-  it('groups the slots that get the same roles, one bulk creation each', () => {
-    const shared = [{ name: 'Machiniste', quota: 3 }];
-    const groups = groupSlotsByRoles(
-      [
-        { start: '08:00', end: '13:00', title: 'Montage' },
-        { start: '19:00', end: '01:00', title: 'Exploitation', roles: [{ name: 'Regisseur son', quota: 1, skills: ['son'] }] },
-        { start: '01:00', end: '04:00', title: 'Demontage', roles: null },
-        { start: '8h', end: '13:00', title: 'invalid' },
-        { start: '14:00', end: '18:00', title: 'Raccords', roles: [{ name: 'Regisseur son', quota: 1, skills: ['SON'] }] },
-      ],
-      shared,
-    );
-    expect(groups).toEqual([
-      { slots: [0, 2], roles: [{ name: 'Machiniste', quota: 3, required_skills: [] }] },
-      { slots: [1, 4], roles: [{ name: 'Regisseur son', quota: 1, required_skills: ['son'] }] },
+  it('sends every slot in one request: next day said, offset, own roles or the call\'s (null)', () => {
+    const bodies = slotBodies([
+      { start: '08:00', end: '13:00', title: ' Montage ' },
+      { start: '19:00', end: '01:00', title: '', roles: [{ name: ' Regisseur son ', quota: 1, skills: ['SON'] }] },
+      { start: '01:00', end: '04:00', title: 'Demontage', dayOffset: 1, roles: null },
+      { start: '14:00', end: '18:00', title: 'Raccords', roles: [] },
+    ]);
+    expect(bodies).toEqual([
+      { start: '08:00', end: '13:00', title: 'Montage', ends_next_day: false, day_offset: 0, fold: 0, roles: null },
+      {
+        start: '19:00',
+        end: '01:00',
+        title: null,
+        ends_next_day: true,
+        day_offset: 0,
+        fold: 0,
+        roles: [{ name: 'Regisseur son', quota: 1, required_skills: ['son'] }],
+      },
+      { start: '01:00', end: '04:00', title: 'Demontage', ends_next_day: false, day_offset: 1, fold: 0, roles: null },
+      { start: '14:00', end: '18:00', title: 'Raccords', ends_next_day: false, day_offset: 0, fold: 0, roles: [] },
     ]);
   });
 });

@@ -1,8 +1,16 @@
 /**
- * The wizard's preview: the missions a bulk creation will make, computed like
- * the API does (days x slots, a slot ending before it starts ends the next day).
+ * The wizard's preview and request: the missions a bulk creation will make, computed
+ * like the API does (days x slots; a slot starts `dayOffset` days after the pattern
+ * day; a slot ending before it starts ends the next day, which the request says with
+ * `ends_next_day`).
  */
+import type { Schema } from '@/lib/api/types';
 import { addDays } from '@/lib/dates';
+
+export type TimeSlotBody = Schema<'TimeSlot'>;
+
+/** Most days a slot may start after its pattern day (the API's bound). */
+export const MAX_DAY_OFFSET = 7;
 
 export interface RoleInput {
   name: string;
@@ -15,6 +23,8 @@ export interface SlotInput {
   start: string;
   end: string;
   title: string;
+  /** Days after the pattern day the slot starts (0 to 7): 1 for a 01:00 get-out after a show night. */
+  dayOffset?: number;
   /** The slot's own roles; absent or null: the roles shared by every slot. */
   roles?: RoleInput[] | null;
 }
@@ -26,11 +36,14 @@ export type PatternInput =
 export interface PreviewRow {
   /** Index of the slot in the pattern's `slots`. */
   slot: number;
+  /** The day the mission starts (the pattern day plus the slot's offset). */
   day: string;
   title: string;
   start: string;
   end: string;
   endDay: string;
+  /** It ends the day after it starts ("+1 j"). */
+  nextDay: boolean;
 }
 
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -58,24 +71,34 @@ export function patternDays(pattern: PatternInput, maxDays = 366): string[] {
   return days;
 }
 
-export function slotError(slot: SlotInput): 'format' | 'empty' | null {
+export function slotError(slot: SlotInput): 'format' | 'empty' | 'offset' | null {
   if (!HHMM.test(slot.start) || !HHMM.test(slot.end)) return 'format';
   if (slot.start === slot.end) return 'empty';
+  const offset = slot.dayOffset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_DAY_OFFSET) return 'offset';
   return null;
+}
+
+/** An end before the start is on the next day: the API wants it said (`ends_next_day`). */
+export function endsNextDay(slot: Pick<SlotInput, 'start' | 'end'>): boolean {
+  return HHMM.test(slot.start) && HHMM.test(slot.end) && slot.end < slot.start;
 }
 
 export function expandPattern(pattern: PatternInput, defaultTitle: string): PreviewRow[] {
   const rows: PreviewRow[] = [];
   const slots = pattern.slots.map((slot, index) => ({ slot, index })).filter(({ slot }) => slotError(slot) === null);
-  for (const day of patternDays(pattern)) {
+  for (const patternDay of patternDays(pattern)) {
     for (const { slot, index } of slots) {
+      const day = addDays(patternDay, slot.dayOffset ?? 0);
+      const nextDay = endsNextDay(slot);
       rows.push({
         slot: index,
         day,
         title: slot.title.trim() || defaultTitle.trim(),
         start: slot.start,
         end: slot.end,
-        endDay: slot.end < slot.start ? addDays(day, 1) : day,
+        endDay: nextDay ? addDays(day, 1) : day,
+        nextDay,
       });
     }
   }
@@ -110,25 +133,18 @@ export function cleanRoles(roles: RoleInput[]): CleanRole[] {
     .map((r) => ({ name: r.name.trim(), quota: r.quota, required_skills: cleanSkills(r.skills) }));
 }
 
-export interface SlotGroup {
-  /** Indexes of the slots in the pattern's `slots`. */
-  slots: number[];
-  roles: CleanRole[];
-}
-
 /**
- * Slots that get the same roles, in order of first appearance: one bulk creation each
- * (the API applies one list of roles to every slot of a call). Invalid slots are left out.
+ * The slots of the one bulk creation (all the missions or none): each says whether it
+ * ends the next day, its day offset, and its own roles (null: the call's roles).
  */
-export function groupSlotsByRoles(slots: SlotInput[], sharedRoles: RoleInput[]): SlotGroup[] {
-  const groups = new Map<string, SlotGroup>();
-  slots.forEach((slot, index) => {
-    if (slotError(slot) !== null) return;
-    const roles = cleanRoles(slot.roles ?? sharedRoles);
-    const key = JSON.stringify(roles);
-    const group = groups.get(key);
-    if (group) group.slots.push(index);
-    else groups.set(key, { slots: [index], roles });
-  });
-  return [...groups.values()];
+export function slotBodies(slots: SlotInput[]): TimeSlotBody[] {
+  return slots.map((slot) => ({
+    start: slot.start,
+    end: slot.end,
+    title: slot.title.trim() || null,
+    ends_next_day: endsNextDay(slot),
+    day_offset: slot.dayOffset ?? 0,
+    fold: 0,
+    roles: slot.roles ? cleanRoles(slot.roles) : null,
+  }));
 }

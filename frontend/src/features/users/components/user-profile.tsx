@@ -1,4 +1,8 @@
+import { useState } from 'react';
+
+import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
+import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
@@ -6,6 +10,8 @@ import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import type { User } from '@/features/users/api/list-users';
 import { useUserRates } from '@/features/users/api/list-user-rates';
+import { CertificationBadge } from '@/features/users/components/certification-badge';
+import { SkillsEditor } from '@/features/users/components/skills-editor';
 import { employmentKey } from '@/features/users/utils/employment';
 
 const LEGAL_ID_KEYS = {
@@ -15,21 +21,28 @@ const LEGAL_ID_KEYS = {
 } as const;
 
 /**
- * A user's profile: contact, employment, skills with levels, tags, legal ids, documents,
- * rates. `privateHidden`: the server sent a colleague's private fields as null (the
- * caller lacks `private_data.read`): say so rather than show them as empty.
+ * A user's profile: contact, employment, skills with levels and certifications (last
+ * valid day, number, expired / expiring badges), tags, legal ids, documents, rates.
+ * Managers edit the skills in place. `privateHidden`: the server sent a colleague's
+ * private fields as null (the caller lacks `private_data.read`): say so rather than
+ * show them as empty.
  */
 export function UserProfile({
   user,
   canReadRates,
+  canEdit = false,
   privateHidden = false,
 }: {
   user: User;
   canReadRates: boolean;
+  canEdit?: boolean;
   privateHidden?: boolean;
 }) {
   const { t } = useLocale();
-  const { formatDate } = useDates();
+  const { formatDay, today } = useDates();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const day = today();
   const legalIds = Object.entries(user.legal_ids ?? {}).filter(([, value]) => value);
 
   return (
@@ -55,15 +68,58 @@ export function UserProfile({
       </Card>
 
       <Card>
-        <CardTitle>{t('users_col_skills')}</CardTitle>
-        {user.skills.length === 0 ? (
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <CardTitle>{t('users_col_skills')}</CardTitle>
+          {canEdit && !editing ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('users_skills_edit')}
+            </Button>
+          ) : null}
+        </div>
+        {saved ? (
+          <Alert variant="success" className="mt-3">
+            {t('users_skills_saved')}
+          </Alert>
+        ) : null}
+        {editing ? (
+          <SkillsEditor
+            user={user}
+            onDone={() => setEditing(false)}
+            onSaved={() => {
+              setSaved(true);
+              setEditing(false);
+            }}
+          />
+        ) : user.skills.length === 0 ? (
           <p className="mt-3 text-sm text-muted-foreground">{t('users_no_skills')}</p>
         ) : (
-          <ul className="mt-3 space-y-1 text-sm">
+          <ul className="mt-3 space-y-2 text-sm">
             {user.skills.map((skill) => (
-              <li key={skill.name} className="flex items-center justify-between gap-3">
-                <span>{skill.name}</span>
-                <span className="text-muted-foreground">{t('users_level', { level: skill.level })}</span>
+              <li key={skill.name} className="space-y-0.5">
+                <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+                  <span className="flex items-center gap-2">
+                    {skill.name}
+                    <CertificationBadge skill={skill.name} validUntil={skill.valid_until} today={day} />
+                  </span>
+                  <span className="text-muted-foreground">{t('users_level', { level: skill.level })}</span>
+                </div>
+                {skill.valid_until || skill.reference ? (
+                  <p className="text-xs text-muted-foreground">
+                    {[
+                      skill.valid_until ? t('users_cert_valid_until', { date: formatDay(skill.valid_until) }) : null,
+                      skill.reference ? t('users_cert_reference', { reference: skill.reference }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(t('separator'))}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -114,7 +170,7 @@ export function UserProfile({
                   <span className="font-medium">{doc.label || doc.kind}</span>
                   {doc.number ? <span className="text-muted-foreground"> {t('separator')} {doc.number}</span> : null}
                   {doc.expires_on ? (
-                    <span className="text-muted-foreground"> {t('separator')} {t('users_doc_expires', { date: formatDate(doc.expires_on) })}</span>
+                    <span className="text-muted-foreground"> {t('separator')} {t('users_doc_expires', { date: formatDay(doc.expires_on) })}</span>
                   ) : null}
                   {doc.file_name ? <span className="text-muted-foreground"> {t('separator')} {doc.file_name}</span> : null}
                 </li>

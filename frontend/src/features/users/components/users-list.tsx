@@ -9,8 +9,10 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useUsers, type UserFilters } from '@/features/users/api/list-users';
+import { CertificationBadge } from '@/features/users/components/certification-badge';
 import { EMPLOYMENT_TYPES, employmentKey, fullName } from '@/features/users/utils/employment';
 
 const PAGE_SIZE = 50;
@@ -18,6 +20,7 @@ const PAGE_SIZE = 50;
 /** The crew directory: full-text search, skill / tag / employment type filters, pages of 50. */
 export function UsersList() {
   const { t } = useLocale();
+  const today = useDates().today();
   const [draft, setDraft] = useState<UserFilters>({});
   const [filters, setFilters] = useState<UserFilters>({ page: 1 });
   const users = useUsers(filters);
@@ -120,8 +123,9 @@ export function UsersList() {
                     <td className="px-4 py-3">
                       <ul className="flex flex-wrap gap-1" aria-label={t('users_col_skills')}>
                         {user.skills.map((skill) => (
-                          <li key={skill.name}>
+                          <li key={skill.name} className="flex items-center gap-1">
                             <Badge variant="info">{t('users_skill_level', { name: skill.name, level: skill.level })}</Badge>
+                            <CertificationBadge skill={skill.name} validUntil={skill.valid_until} today={today} />
                           </li>
                         ))}
                       </ul>
