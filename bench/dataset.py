@@ -126,7 +126,18 @@ async def _load(conn: asyncpg.Connection, rng: random.Random, org_id: int, owner
         )
     ]
 
-    # -- missions, in start order (the booking below relies on it).
+    # -- places (in the org's timezone), then missions, in start order (the booking below
+    # relies on it).
+    place_ids = [
+        r["id"]
+        for r in await conn.fetch(
+            """INSERT INTO places (org, name, timezone)
+               SELECT $1, name, o.timezone FROM unnest($2::text[]) AS name
+               JOIN orgs o ON o.id = $1 RETURNING id""",
+            org_id,
+            PLACES,
+        )
+    ]
     starts: list[dt.datetime] = []
     for _ in range(MISSIONS):
         day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
@@ -145,18 +156,18 @@ async def _load(conn: asyncpg.Connection, rng: random.Random, org_id: int, owner
                 mission_id,
                 rng.choice(project_ids),
                 f"Service {start.astimezone(TZ):%H:%M}",
-                rng.choice(PLACES),
+                rng.choice(place_ids),
                 start,
                 end,
                 "PUBLISHED" if rng.random() < 0.85 else "DRAFT",
             )
         )
     await conn.execute(
-        """INSERT INTO missions (id, org, project, title, place, starts_at, ends_at, status)
-           SELECT m.id, $1, m.project, m.title, m.place, m.starts_at, m.ends_at, m.status
-           FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::timestamptz[],
+        """INSERT INTO missions (id, org, project, title, place_id, starts_at, ends_at, status)
+           SELECT m.id, $1, m.project, m.title, m.place_id, m.starts_at, m.ends_at, m.status
+           FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::timestamptz[],
                        $7::timestamptz[], $8::text[])
-                AS m(id, project, title, place, starts_at, ends_at, status)""",
+                AS m(id, project, title, place_id, starts_at, ends_at, status)""",
         org_id,
         *[list(col) for col in zip(*mission_rows, strict=True)],
     )

@@ -12,6 +12,7 @@ test('projects wizard, drag and drop invite, live accept on the planning', async
   const api = await ApiSession.login(owner);
   const user = await createUser(api, 'Lea', 'Martin');
   const email = (await api.get<{ email: string }>(`/api/v1/users/${user.id}`)).email;
+  await api.post('/api/v1/places', { name: 'Cour' });
   await api.dispose();
 
   await login(page, owner);
@@ -27,7 +28,7 @@ test('projects wizard, drag and drop invite, live accept on the planning', async
   await page.getByLabel(fr.projects_field_ends_on, { exact: true }).fill('2027-07-10');
   await page.getByRole('button', { name: fr.projects_wizard_next }).click();
   await page.getByLabel(fr.projects_field_mission_title, { exact: true }).fill('Festival');
-  await page.getByLabel(fr.projects_field_place, { exact: true }).fill('Cour');
+  await page.getByLabel(fr.projects_field_place, { exact: true }).selectOption({ label: 'Cour' });
   await expect(page.getByLabel(fr.projects_field_from, { exact: true })).toHaveValue('2027-07-05');
   await expect(page.getByLabel(fr.projects_field_to, { exact: true })).toHaveValue('2027-07-10');
   await page.getByLabel(msg('projects_slot_title', { n: '1' }), { exact: true }).fill('Montage');

@@ -58,6 +58,18 @@ async def test_seed_builds_the_festival_demo_once(app):
         "cachet",
         "per_mission",
     }
+    # Every mission is at a place; the tour ends in Montreal, on Montreal's clock.
+    assert not await fetch("SELECT 1 FROM missions WHERE org = $1 AND place_id IS NULL", org_id)
+    [concert] = await fetch(
+        """SELECT m.starts_at AT TIME ZONE p.timezone AS local, p.timezone FROM missions m
+           JOIN places p ON p.id = m.place_id
+           WHERE m.org = $1 AND m.title = 'Concert' AND p.name = 'Montreal'""",
+        org_id,
+    )
+    assert (concert["timezone"], str(concert["local"])) == (
+        "America/Montreal",
+        "2027-10-22 20:00:00",
+    )
     # The tech login is a user with missions in every status.
     tech_statuses = {
         r["status"]

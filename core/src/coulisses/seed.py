@@ -39,6 +39,8 @@ from coulisses.scheduling.availability.schemas import AvailabilityCreate, Availa
 from coulisses.scheduling.common import EmploymentType, emit_events
 from coulisses.scheduling.missions import service as missions
 from coulisses.scheduling.missions.schemas import BulkMissionsCreate, MissionRoleIn, TimeSlot
+from coulisses.scheduling.places import service as places
+from coulisses.scheduling.places.schemas import PlaceCreate
 from coulisses.scheduling.projects import service as projects
 from coulisses.scheduling.projects.schemas import ProjectCreate, ProjectUpdate
 from coulisses.scheduling.rates import service as rates
@@ -192,7 +194,22 @@ TOUR_CITIES = [
     ("Bordeaux", dt.date(2027, 10, 9)),
     ("Nantes", dt.date(2027, 10, 15)),
     ("Lille", dt.date(2027, 10, 16)),
+    ("Montreal", dt.date(2027, 10, 22)),
 ]
+
+#: Every place of the demo: name -> (address, IANA timezone, latitude, longitude). The
+#: tour ends in Montreal: its times are Montreal's (20:00 there is 02:00 in Paris).
+PLACES: dict[str, tuple[str, str, float | None, float | None]] = {
+    "Site du festival": ("Avignon", "Europe/Paris", None, None),
+    "Cour d'honneur": ("Palais des Papes, Avignon", "Europe/Paris", 43.9508, 4.8075),
+    "Cloitre des Carmes": ("Place des Carmes, Avignon", "Europe/Paris", 43.9514, 4.8105),
+    "Chapiteau": ("Ile de la Barthelasse, Avignon", "Europe/Paris", None, None),
+    "Village": ("Avignon", "Europe/Paris", None, None),
+    "Bureau de production": ("Avignon", "Europe/Paris", None, None),
+    "Salle Benoit-XII": ("12 rue des Teinturiers, Avignon", "Europe/Paris", 43.9453, 4.8118),
+    **{city: (city, "Europe/Paris", None, None) for city, _ in TOUR_CITIES[:-1]},
+    "Montreal": ("Theatre Outremont, 1248 avenue Bernard", "America/Montreal", 45.5231, -73.6076),
+}
 
 #: Crew rules the planner respects (the conflict defaults of the issue), with margins.
 MIN_REST = dt.timedelta(hours=11)
@@ -444,7 +461,7 @@ async def _bulk(
     title: str,
     slot: tuple[str, str],
     days: list[dt.date],
-    place: str,
+    place_id: int,
     quotas: dict[str, int],
     *,
     publish: bool = True,
@@ -459,7 +476,7 @@ async def _bulk(
         date_from=days[0] if ranged else None,
         date_to=days[-1] if ranged else None,
         weekdays=weekdays,
-        place=place,
+        place_id=place_id,
         publish=publish,
         roles=_roles(quotas),
     )
@@ -470,7 +487,17 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-async def _festival(owner: Principal) -> dict[str, list[dict[str, Any]]]:
+async def _places(owner: Principal) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for name, (address, timezone, latitude, longitude) in PLACES.items():
+        place = await places.create_place(
+            owner, PlaceCreate(name, timezone, address, latitude, longitude)
+        )
+        out[name] = place["id"]
+    return out
+
+
+async def _festival(owner: Principal, where: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
     """Festival 2027, July: a general build-up, three stages in runs, catering and a desk."""
     project = await projects.create_project(
         owner,
@@ -490,23 +517,30 @@ async def _festival(owner: Principal) -> dict[str, list[dict[str, Any]]]:
         "Montage general",
         ("08:00", "17:00"),
         july[0:5],
-        "Site du festival",
+        where["Site du festival"],
         {"machiniste": 4, "accroche": 2, "cariste": 1, "regisseur general": 1},
     )
     for stage, (place, runs, show_roles) in STAGES.items():
         show_days = [d for first, last in runs for d in july[first - 1 : last]]
         last_nights = [july[last] for _, last in runs]  # the night after the last show
+        at = where[place]
         out[f"montage {stage}"] = await _bulk(
-            owner, pid, f"Montage {stage}", MONTAGE, show_days, place, MONTAGE_ROLES
+            owner, pid, f"Montage {stage}", MONTAGE, show_days, at, MONTAGE_ROLES
         )
         out[f"show {stage}"] = await _bulk(
-            owner, pid, f"Exploitation {stage}", SHOW, show_days, place, show_roles
+            owner, pid, f"Exploitation {stage}", SHOW, show_days, at, show_roles
         )
         out[f"demontage {stage}"] = await _bulk(
-            owner, pid, f"Demontage {stage}", DEMONTAGE, last_nights, place, DEMONTAGE_ROLES
+            owner, pid, f"Demontage {stage}", DEMONTAGE, last_nights, at, DEMONTAGE_ROLES
         )
     out["catering"] = await _bulk(
-        owner, pid, "Repas equipes", ("11:00", "15:00"), july[4:27], "Village", {"catering": 2}
+        owner,
+        pid,
+        "Repas equipes",
+        ("11:00", "15:00"),
+        july[4:27],
+        where["Village"],
+        {"catering": 2},
     )
     out["permanence"] = await _bulk(
         owner,
@@ -514,7 +548,7 @@ async def _festival(owner: Principal) -> dict[str, list[dict[str, Any]]]:
         "Permanence regie",
         ("14:00", "18:00"),
         july[4:27],
-        "Bureau de production",
+        where["Bureau de production"],
         {"regisseur general": 1},
         publish=False,
     )
@@ -522,7 +556,7 @@ async def _festival(owner: Principal) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-async def _theatre(owner: Principal, today: dt.date) -> list[dict[str, Any]]:
+async def _theatre(owner: Principal, where: dict[str, int], today: dt.date) -> list[dict[str, Any]]:
     """Saison Theatre: four weeks around today (so the demo has a past and a future)."""
     first = today - dt.timedelta(days=today.weekday() + 7)
     last = first + dt.timedelta(days=27)
@@ -536,7 +570,7 @@ async def _theatre(owner: Principal, today: dt.date) -> list[dict[str, Any]]:
         ),
     )
     pid = project["id"]
-    place = "Salle Benoit-XII"
+    place = where["Salle Benoit-XII"]
     shows = await _bulk(
         owner,
         pid,
@@ -561,13 +595,14 @@ async def _theatre(owner: Principal, today: dt.date) -> list[dict[str, Any]]:
     return sorted(shows + service, key=lambda m: m["starts_at"])
 
 
-async def _tour(owner: Principal) -> list[dict[str, Any]]:
-    """Tournee Automne: a DRAFT being prepared, unpublished; musicians invited, no answer."""
+async def _tour(owner: Principal, where: dict[str, int]) -> list[dict[str, Any]]:
+    """Tournee Automne: a DRAFT being prepared, unpublished; musicians invited, no answer.
+    Its last date is in Montreal, on Montreal's clock."""
     project = await projects.create_project(
         owner,
         ProjectCreate(
             name="Tournee Automne",
-            description="Concerts en salles, septembre-octobre 2027.",
+            description="Concerts en salles, septembre-octobre 2027 ; derniere date a Montreal.",
             starts_on=TOUR_CITIES[0][1],
             ends_on=TOUR_CITIES[-1][1],
         ),
@@ -575,11 +610,11 @@ async def _tour(owner: Principal) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for city, day in TOUR_CITIES:
         out += await _bulk(
-            owner, project["id"], "Chargement", ("07:00", "12:00"), [day], city,
+            owner, project["id"], "Chargement", ("07:00", "12:00"), [day], where[city],
             {"machiniste": 2, "cariste": 1}, publish=False,
         )  # fmt: skip
         out += await _bulk(
-            owner, project["id"], "Concert", ("20:00", "23:30"), [day], city,
+            owner, project["id"], "Concert", ("20:00", "23:30"), [day], where[city],
             {"musicien": 4, "technicien son": 1, "eclairagiste": 1}, publish=False,
         )  # fmt: skip
     return out
@@ -715,9 +750,10 @@ async def _build(rng: random.Random) -> None:
     today = now.astimezone(TZ).date()
 
     ids, skills = await _crew(owner, accounts[TECH_EMAIL], today)
-    fest = await _festival(owner)
-    theatre = await _theatre(owner, today)
-    tour = await _tour(owner)
+    where = await _places(owner)
+    fest = await _festival(owner, where)
+    theatre = await _theatre(owner, where, today)
+    tour = await _tour(owner, where)
     fourteenth, _ = _find(fest["show Chapiteau"], dt.date(2027, 7, 14), "technicien son")
     await rates.create_rate(
         owner,

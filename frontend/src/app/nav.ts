@@ -12,6 +12,7 @@ export interface NavEntry {
 export const MAIN_NAV: NavEntry[] = [
   { to: '/planning', label: 'nav_planning', action: 'planning.read' },
   { to: '/projects', label: 'nav_projects', action: 'projects.read' },
+  { to: '/places', label: 'nav_places', action: 'places.read' },
   { to: '/my-missions', label: 'nav_my_missions', action: 'assignments.answer_own' },
   { to: '/users', label: 'nav_users', action: 'users.read' },
   { to: '/conflicts', label: 'nav_conflicts', action: 'conflicts.read' },

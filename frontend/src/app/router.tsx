@@ -81,6 +81,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/project-detail')).ProjectDetailRoute }),
           },
           {
+            path: 'places',
+            lazy: async () => ({ Component: (await import('@/app/routes/places')).PlacesRoute }),
+          },
+          {
             path: 'my-missions',
             lazy: async () => ({ Component: (await import('@/app/routes/my-missions')).MyMissionsRoute }),
           },

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import { addDays, wallTimeInZone, zonedWallTimeToInstant, zoneOffsetMinutes } from '@/lib/dates';
+import {
+  addDays,
+  daysAfter,
+  isTimeZone,
+  missionClock,
+  wallTimeInZone,
+  zoneLabel,
+  zonedWallTimeToInstant,
+  zoneOffsetMinutes,
+} from '@/lib/dates';
 
 describe('zone math', () => {
   it.each([
@@ -44,5 +53,48 @@ describe('zone math', () => {
     ['2028-02-28', 1, '2028-02-29'],
   ])('%s plus %i days is %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('a mission on its place clock', () => {
+  it.each([
+    ['America/Montreal', 'Montreal'],
+    ['Europe/Paris', 'Paris'],
+    ['America/Argentina/Buenos_Aires', 'Buenos Aires'],
+    ['UTC', 'UTC'],
+  ])('labels %s as %s (as the server does)', (zone, label) => {
+    expect(zoneLabel(zone)).toBe(label);
+  });
+
+  it.each([
+    ['America/Montreal', true],
+    ['Europe/Paris', true],
+    ['Mars/Olympus', false],
+    ['', false],
+  ])('knows whether %j is a timezone', (zone, known) => {
+    expect(isTimeZone(zone)).toBe(known);
+  });
+
+  it('counts the days between the local days of two clocks', () => {
+    expect(daysAfter('2027-07-11T00:00:00Z', 'Europe/Paris', '2027-07-10')).toBe(1);
+    expect(daysAfter('2027-07-11T00:00:00Z', 'America/Montreal', '2027-07-10')).toBe(0);
+    expect(daysAfter('2027-07-10T22:30:00Z', 'America/Montreal', '2027-07-11')).toBe(-1);
+  });
+
+  it('gives a Montreal 20:00 date as 02:00 the next day in Paris', () => {
+    const starts = '2027-07-11T00:00:00Z';
+    const ends = '2027-07-11T05:00:00Z'; // 01:00 the next day in Montreal
+    expect(missionClock(starts, ends, 'America/Montreal', 'America/Montreal', 'fr')).toEqual({
+      timeZone: 'America/Montreal',
+      label: 'Montreal',
+      start: { time: '20:00', days: 0 },
+      end: { time: '01:00', days: 1 },
+    });
+    expect(missionClock(starts, ends, 'Europe/Paris', 'America/Montreal', 'fr')).toEqual({
+      timeZone: 'Europe/Paris',
+      label: 'Paris',
+      start: { time: '02:00', days: 1 },
+      end: { time: '07:00', days: 1 },
+    });
   });
 });

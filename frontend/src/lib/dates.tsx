@@ -182,3 +182,64 @@ export function addDays(isoDate: string, days: number): string {
   const [y = 1970, m = 1, d = 1] = isoDate.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+// -- a mission's clock: its place's timezone next to the org's ----------------------
+
+/** The place part of an IANA timezone, readable (`America/Montreal` -> `Montreal`), as the server labels it. */
+export function zoneLabel(timeZone: string): string {
+  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+}
+
+/** Whether the browser knows this IANA timezone (aliases such as America/Montreal included). */
+export function isTimeZone(timeZone: string): boolean {
+  if (!timeZone.trim()) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Calendar days from `fromDay` (YYYY-MM-DD) to the day of `value` in `timeZone` (1: the next day). */
+export function daysAfter(value: DateInput, timeZone: string, fromDay: string): number {
+  const day = dayInZone(value, timeZone);
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface ClockTime {
+  /** `20:00` */
+  time: string;
+  /** Days after the mission's local start day (0 the same day, 1 the next...). */
+  days: number;
+}
+
+export interface MissionClock {
+  timeZone: string;
+  /** `Montreal` */
+  label: string;
+  start: ClockTime;
+  end: ClockTime;
+}
+
+/**
+ * A mission's start and end on one clock, each with the days it lies after the
+ * mission's local start day (the day in its own timezone): a Montreal date at
+ * 20:00-23:00 is, on the Paris clock, 02:00 and 05:00 one day after.
+ */
+export function missionClock(
+  startsAt: DateInput,
+  endsAt: DateInput,
+  timeZone: string,
+  missionTimeZone: string,
+  locale: string,
+): MissionClock {
+  const zone = { timeZone, locale };
+  const startDay = dayInZone(startsAt, missionTimeZone);
+  return {
+    timeZone,
+    label: zoneLabel(timeZone),
+    start: { time: formatTime(startsAt, zone), days: daysAfter(startsAt, timeZone, startDay) },
+    end: { time: formatTime(endsAt, zone), days: daysAfter(endsAt, timeZone, startDay) },
+  };
+}

@@ -103,6 +103,26 @@ def test_dates_follow_the_language_and_the_org_timezone():
     assert Translator("de").locale == "fr"
 
 
+def test_mission_dates_are_on_the_places_clock_labelled_when_it_is_not_the_orgs():
+    from coulisses_notifications.dispatch import _format
+
+    # A Montreal tour date at 20:00 local for a Paris org: 02:00 the next day in Paris.
+    start = dt.datetime(2027, 7, 11, 0, 0, tzinfo=dt.UTC)
+    end = start + dt.timedelta(hours=3)
+    values = {"starts_at": start, "ends_at": end, "expires_at": start}
+    paris = _format({**values, "timezone": "Europe/Paris"}, Translator("fr"))
+    assert (paris["when"], paris["until"]) == ("dim. 11/07/2027 02:00", "05:00")
+    assert _format(values, Translator("fr"))["when"] == paris["when"]  # no zone: the org's
+    montreal = _format({**values, "timezone": "America/Montreal"}, Translator("fr"))
+    assert (montreal["when"], montreal["until"]) == ("sam. 10/07/2027 20:00 (Montreal)", "23:00")
+    assert montreal["expires"] == "sam. 10/07/2027 20:00 (Montreal)"
+    moved = _format(
+        {**values, "old_starts_at": start, "old_ends_at": end, "timezone": "America/Montreal"},
+        Translator("en"),
+    )
+    assert moved["old_when"] == "Sat 2027-07-10 20:00 (Montreal) - 23:00"
+
+
 def test_html_escapes_what_users_typed():
     email = render_email("invitation", Translator("fr"), {**VALUES, "mission_title": "<b>x</b>"})
     assert "&lt;b&gt;x&lt;/b&gt;" in email.html

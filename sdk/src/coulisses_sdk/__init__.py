@@ -6,7 +6,8 @@ the request principal, the web app menu entries, the deliveries it may take in c
 platform's one email address rule (``normalize_email``, ``EmailAddress``), and the host
 services (enqueue a job, read the plugin config of an org, read assignment
 context, list the certifications to renew, push a live event, answer an invitation for
-its user, rate limits, sign and verify with the host's keys).
+its user, rate limits, sign and verify with the host's keys), and ``zone_label`` to name
+a mission's clock in messages.
 Test helpers live in ``coulisses_sdk.testing``.
 """
 
@@ -55,6 +56,7 @@ from coulisses_sdk.host import (
 )
 from coulisses_sdk.plugin import EmptyConfig, Plugin
 from coulisses_sdk.web import Principal, current_principal, public_route_opt
+from coulisses_sdk.zones import zone_label
 
 __all__ = [
     "PROJECT_NAME",
@@ -103,6 +105,7 @@ __all__ = [
     "report_invitation_delivery",
     "sign",
     "unsign",
+    "zone_label",
 ]
 
 __version__ = "0.1.0"

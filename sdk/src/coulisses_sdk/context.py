@@ -50,7 +50,12 @@ class AssignmentContext:
     locale: str
     mission_id: int
     mission_title: str
+    #: The name of the mission's place ("" without a place).
     place: str
+    #: IANA timezone of the mission's local times: its place's, else the org's
+    #: (``org.timezone``). Show ``starts_at``/``ends_at`` in it, labelled with
+    #: :func:`coulisses_sdk.zone_label` when it differs from the org's.
+    timezone: str
     starts_at: dt.datetime
     ends_at: dt.datetime
     role_name: str
@@ -74,6 +79,8 @@ class AssignmentSummary:
     mission_id: int
     mission_title: str
     place: str
+    #: IANA timezone of the mission's local times (its place's, else the org's).
+    timezone: str
     role_name: str
     starts_at: dt.datetime
     ends_at: dt.datetime

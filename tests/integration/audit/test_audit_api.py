@@ -296,13 +296,16 @@ async def test_user_update_records_changed_fields_and_only_that_legal_ids_and_do
     assert entry["payload"] == {
         "before": {
             "first_name": "Jean",
-            "skills": [{"name": "son", "level": 2}],
+            "skills": [{"name": "son", "level": 2, "reference": None, "valid_until": None}],
             "legal_ids": "[redacted]",
             "documents": "[redacted]",
         },
         "after": {
             "first_name": "Jeanne",
-            "skills": [{"name": "son", "level": 3}, {"name": "lumiere", "level": 1}],
+            "skills": [
+                {"name": "son", "level": 3, "reference": None, "valid_until": None},
+                {"name": "lumiere", "level": 1, "reference": None, "valid_until": None},
+            ],
             "legal_ids": "[redacted]",
             "documents": "[redacted]",
         },

@@ -66,3 +66,11 @@ async def invite(org: OrgSession, role_id: int, user_id: int) -> dict[str, Any]:
     )
     assert response.status_code == 201, response.text
     return dict(response.json())
+
+
+async def make_place(org: OrgSession, **fields: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"name": "Theatre Outremont", "timezone": "America/Montreal"}
+    body.update(fields)
+    response = await org.post("/api/v1/places", json=body)
+    assert response.status_code == 201, response.text
+    return dict(response.json())

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from tests.conftest import run_jobs
 from tests.helpers import error_code, signup
-from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
+from tests.integration.scheduling.factories import (
+    invite,
+    make_mission,
+    make_place,
+    make_project,
+    make_user,
+)
 
 
 async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, mail_sink):
     a = await signup(client)
     project = await make_project(a)
-    mission = await make_mission(a, project["id"])
+    place = await make_place(a)
+    mission = await make_mission(a, project["id"], place_id=place["id"])
     role_id = mission["roles"][0]["id"]
     user = await make_user(a, email="crew-a@example.org")
     assignment = await invite(a, role_id, user["id"])
@@ -69,6 +76,10 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
             "/api/v1/assignments/bulk_create",
             {"mission_role_ids": [role_id], "user_ids": [b_user["id"]]},
         ),
+        ("GET", f"/api/v1/places/{place['id']}", None),
+        ("PATCH", f"/api/v1/places/{place['id']}", {"name": "X"}),
+        ("DELETE", f"/api/v1/places/{place['id']}", None),
+        ("PATCH", f"/api/v1/missions/{b_mission['id']}", {"place_id": place["id"]}),
         ("GET", f"/api/v1/invitations/{invitation_id}", None),
         ("POST", f"/api/v1/invitations/{invitation_id}/revoke", None),
         ("POST", f"/api/v1/invitations/{invitation_id}/resend", None),
@@ -86,6 +97,7 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
     for url, params in [
         ("/api/v1/users", {}),
         ("/api/v1/projects", {}),
+        ("/api/v1/places", {}),
         ("/api/v1/missions", {"project": pid}),
         ("/api/v1/assignments", {"mission": mid}),
         ("/api/v1/assignments", {"user": uid}),
@@ -97,5 +109,7 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
     assert {p["id"] for p in (await b.get("/api/v1/projects")).json()["items"]} == {b_project["id"]}
     # Nothing of A changed.
     assert (await a.get(f"/api/v1/missions/{mid}")).json()["title"] == mission["title"]
+    assert (await a.get(f"/api/v1/places/{place['id']}")).json() == {**place, "mission_count": 1}
+    assert (await b.get("/api/v1/places")).json()["total"] == 0
     assert (await a.get(f"/api/v1/assignments/{aid}")).json()["status"] == "INVITED"
     assert (await a.get(f"/api/v1/projects/{pid}")).json()["status"] == "DRAFT"

@@ -61,6 +61,8 @@ SKIPPED = {"/api/v1/events", "/healthz", "/readyz"}
 PUBLIC_LOOKING = {
     ("MissionOut", "notes"): "the mission's brief, for its whole crew",
     ("AccountOut", "email"): "the caller's own account (/auth/me)",
+    ("PlaceOut", "address"): "a venue's address, where the crew goes",
+    ("PlaceOut", "notes"): "a venue's notes (access, parking), for the crew",
 }
 SUSPICIOUS = re.compile(
     r"email|phone|note|reason|legal|document|reference|rate_profile|address|error"
@@ -113,6 +115,11 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
     )
     lea = await make_user(owner, first_name="Lea", email="lea.unreachable@example.org")
 
+    place = await owner.post(
+        "/api/v1/places",
+        json={"name": "Cour d'honneur", "address": "Place du Palais", "notes": "quai 2"},
+    )
+    assert place.status_code == 201, place.text
     project = await make_project(owner)
     mission = await make_mission(
         owner, project["id"], roles=[{"name": "son", "quota": 5, "required_skills": []}]
@@ -175,6 +182,7 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "window_id": list(windows.values()),
         "rate_id": [rate.json()["id"]],
         "name": ["notifications", "hello"],
+        "place_id": [place.json()["id"]],
     }
     org.secret = {
         "paul.private@example.org",

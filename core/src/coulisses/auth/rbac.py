@@ -26,6 +26,8 @@ ACTIONS: dict[str, str] = {
     "audit.read": "admin",
     "projects.read": "tech",
     "projects.manage": "manager",
+    "places.read": "tech",
+    "places.manage": "manager",
     "missions.read": "tech",
     "missions.manage": "manager",
     "assignments.read": "tech",

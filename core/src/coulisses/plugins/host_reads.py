@@ -101,13 +101,16 @@ _OPEN_INVITATION = """LEFT JOIN LATERAL (
 async def assignment_context(org_id: int, assignment_id: int) -> AssignmentContext | None:
     rows = await fetch(
         f"""SELECT s.id, s.status, s.user_id, u.first_name, u.last_name, u.email,
-                  u.account, mi.id AS mission_id, mi.title, mi.place, mi.starts_at, mi.ends_at,
+                  u.account, mi.id AS mission_id, mi.title, pl.name AS place,
+                  COALESCE(pl.timezone, o.timezone) AS mission_timezone,
+                  mi.starts_at, mi.ends_at,
                   r.name AS role_name, p.id AS project_id, p.name AS project_name,
                   o.id AS org_id, o.name AS org_name, o.timezone, o.locale,
                   inv.id AS invitation_id, inv.expires_at
            FROM assignments s JOIN users u ON u.id = s.user_id
            JOIN missions mi ON mi.id = s.mission JOIN mission_roles r ON r.id = s.mission_role
            JOIN projects p ON p.id = mi.project JOIN orgs o ON o.id = s.org
+           LEFT JOIN places pl ON pl.id = mi.place_id
            {_OPEN_INVITATION}
            WHERE s.org = $1 AND s.id = $2""",  # noqa: S608 - constant fragment
         org_id,
@@ -132,6 +135,7 @@ async def assignment_context(org_id: int, assignment_id: int) -> AssignmentConte
         mission_id=r["mission_id"],
         mission_title=r["title"],
         place=r["place"] or "",
+        timezone=r["mission_timezone"],
         starts_at=r["starts_at"],
         ends_at=r["ends_at"],
         role_name=r["role_name"],
@@ -168,11 +172,13 @@ async def list_assignments(
     if invitation_expires_before is not None:
         where.append(f"inv.expires_at < {arg(invitation_expires_before)}")
     rows = await fetch(
-        f"""SELECT s.id, s.status, s.user_id, mi.id AS mission_id, mi.title, mi.place,
+        f"""SELECT s.id, s.status, s.user_id, mi.id AS mission_id, mi.title, pl.name AS place,
+                   COALESCE(pl.timezone, o.timezone) AS mission_timezone,
                    r.name AS role_name, mi.starts_at, mi.ends_at,
                    inv.id AS invitation_id, inv.expires_at
             FROM assignments s JOIN missions mi ON mi.id = s.mission
-            JOIN mission_roles r ON r.id = s.mission_role
+            JOIN mission_roles r ON r.id = s.mission_role JOIN orgs o ON o.id = s.org
+            LEFT JOIN places pl ON pl.id = mi.place_id
             {_OPEN_INVITATION}
             WHERE {" AND ".join(where)}
             ORDER BY mi.starts_at, s.id LIMIT {arg(max(1, min(limit, 1000)))}""",  # noqa: S608
@@ -186,6 +192,7 @@ async def list_assignments(
             mission_id=r["mission_id"],
             mission_title=r["title"],
             place=r["place"] or "",
+            timezone=r["mission_timezone"],
             role_name=r["role_name"],
             starts_at=r["starts_at"],
             ends_at=r["ends_at"],

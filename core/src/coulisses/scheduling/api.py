@@ -10,6 +10,7 @@ from coulisses.scheduling.certifications.api import CertificationController
 from coulisses.scheduling.conflicts.api import ConflictController
 from coulisses.scheduling.invitations.api import InvitationController
 from coulisses.scheduling.missions.api import MissionBatchController, MissionController
+from coulisses.scheduling.places.api import PlaceController
 from coulisses.scheduling.planning.api import PlanningController
 from coulisses.scheduling.projects.api import ProjectController
 from coulisses.scheduling.rates.api import RateController
@@ -19,6 +20,7 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     UserController,
     CertificationController,
     ProjectController,
+    PlaceController,
     MissionController,
     MissionBatchController,
     AssignmentController,

@@ -17,7 +17,7 @@ import msgspec
 from litestar.params import QueryParameter
 
 from coulisses.db.connection import fetch
-from coulisses.errors import Conflict, DomainError
+from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.plugins.relay import emit_all
 from coulisses.web.openapi import rule
 from coulisses_sdk import DomainEvent
@@ -73,6 +73,27 @@ def json_value(value: Any) -> Any:
 async def org_timezone(org_id: int) -> ZoneInfo:
     rows = await fetch("SELECT timezone FROM orgs WHERE id = $1", org_id)
     return ZoneInfo(rows[0]["timezone"] if rows else "Europe/Paris")
+
+
+async def mission_timezone(org_id: int, place_id: int | None, *, lock: bool = False) -> ZoneInfo:
+    """The timezone of a mission's local times: its place's, the org's without a place.
+
+    Resolve it once per command and pass it to the local-time helpers. An unknown
+    place, or another org's, is a 404 ``place.not_found``. ``lock`` (inside the
+    command's transaction) takes FOR KEY SHARE on the place: it cannot be deleted,
+    nor its timezone changed, until the command commits.
+    """
+    if place_id is None:
+        return await org_timezone(org_id)
+    lock_clause = " FOR KEY SHARE" if lock else ""
+    rows = await fetch(
+        f"SELECT timezone FROM places WHERE org = $1 AND id = $2{lock_clause}",  # noqa: S608
+        org_id,
+        place_id,
+    )
+    if not rows:
+        raise NotFound("place.not_found", "Place not found")
+    return ZoneInfo(rows[0]["timezone"])
 
 
 def require_aware(value: dt.datetime, field: str) -> dt.datetime:

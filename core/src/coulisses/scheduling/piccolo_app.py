@@ -10,6 +10,7 @@ APP_CONFIG = AppConfig(
     table_classes=table_finder(
         modules=[
             "coulisses.scheduling.users.tables",
+            "coulisses.scheduling.places.tables",
             "coulisses.scheduling.projects.tables",
             "coulisses.scheduling.missions.tables",
             "coulisses.scheduling.assignments.tables",

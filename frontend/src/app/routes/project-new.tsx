@@ -4,6 +4,7 @@ import { useSession } from '@/app/session-context';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { RequireAction } from '@/features/auth/components/require-action';
+import { PlacePicker } from '@/features/places/components/place-picker';
 import { ProjectWizard } from '@/features/projects/components/project-wizard';
 
 export function ProjectNewRoute() {
@@ -25,7 +26,10 @@ function ProjectNew() {
         <h1 className="text-2xl font-semibold">{t('projects_new')}</h1>
         <p className="mt-1 text-muted-foreground">{t('projects_wizard_hint')}</p>
       </div>
-      <ProjectWizard onDone={(project) => navigate(`/projects/${project.id}`, { state: { created: true } })} />
+      <ProjectWizard
+        onDone={(project) => navigate(`/projects/${project.id}`, { state: { created: true } })}
+        placePicker={(control) => <PlacePicker {...control} />}
+      />
     </div>
   );
 }

@@ -984,6 +984,43 @@ export interface paths {
         patch: operations["UpdateOrgPlugin"];
         trace?: never;
     };
+    "/api/v1/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListPlaces */
+        get: operations["ListPlaces"];
+        put?: never;
+        /** CreatePlace */
+        post: operations["CreatePlace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/places/{place_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetPlace */
+        get: operations["GetPlace"];
+        put?: never;
+        post?: never;
+        /** DeletePlace */
+        delete: operations["DeletePlace"];
+        options?: never;
+        head?: never;
+        /** UpdatePlace */
+        patch: operations["UpdatePlace"];
+        trace?: never;
+    };
     "/api/v1/planning": {
         parameters: {
             query?: never;
@@ -1599,8 +1636,13 @@ export interface components {
             days?: string[] | null;
             /** @default  */
             notes: string;
-            /** @default  */
+            /**
+             * @description deprecated, give place_id: the name of a place of the org (created in the org's timezone if none has it); empty for no place
+             * @default
+             */
             place: string;
+            /** @description the place of the mission (GET /api/v1/places) */
+            place_id?: number | null;
             /** @default false */
             publish: boolean;
             /** @description roles of every slot without its own */
@@ -1833,13 +1875,14 @@ export interface components {
              *       "members.read",
              *       "missions.read",
              *       "org.read",
+             *       "places.read",
              *       "planning.read",
              *       "plugins.read",
              *       "projects.read",
              *       "users.read"
              *     ]
              */
-            actions: ("assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "users.manage" | "users.read")[];
+            actions: ("assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "places.manage" | "places.read" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "users.manage" | "users.read")[];
             active_org_id: number | null;
             orgs: components["schemas"]["OrgMembershipOut"][];
             role: string | null;
@@ -1887,8 +1930,13 @@ export interface components {
             ends_at: string;
             /** @default  */
             notes: string;
-            /** @default  */
+            /**
+             * @description deprecated, give place_id: the name of a place of the org (created in the org's timezone if none has it); empty for no place
+             * @default
+             */
             place: string;
+            /** @description the place of the mission (GET /api/v1/places) */
+            place_id?: number | null;
             project_id: number;
             roles?: components["schemas"]["MissionRoleIn"][];
             /** Format: date-time */
@@ -1922,13 +1970,19 @@ export interface components {
             /** Format: date-time */
             ends_at: string;
             id: number;
+            /** Format: date-time */
+            local_ends_at: string;
+            /** Format: date-time */
+            local_starts_at: string;
             notes: string;
             place: string;
+            place_id: number | null;
             project_id: number;
             roles: components["schemas"]["MissionRoleOut"][];
             /** Format: date-time */
             starts_at: string;
             status: string;
+            timezone: string;
             title: string;
             /** Format: date-time */
             updated_at: string;
@@ -1972,7 +2026,10 @@ export interface components {
             allow_long?: boolean;
             ends_at?: string;
             notes?: string;
+            /** @description deprecated, give place_id: the name of a place of the org (created in the org's timezone if none has it); empty for no place */
             place?: string;
+            /** @description the place of the mission (GET /api/v1/places) */
+            place_id?: number | null;
             starts_at?: string;
             title?: string;
         };
@@ -2023,11 +2080,71 @@ export interface components {
             current_password: string;
             new_password: string;
         };
+        /** PlaceCreate */
+        PlaceCreate: {
+            /**
+             * @default
+             * @example 1248 avenue Bernard, Montreal
+             */
+            address: string;
+            /** @description degrees north, with longitude */
+            latitude?: number | null;
+            /** @description degrees east, with latitude */
+            longitude?: number | null;
+            /** @example Theatre Outremont */
+            name: string;
+            /** @default  */
+            notes: string;
+            /**
+             * @description IANA timezone of the place's local times
+             * @example America/Montreal
+             */
+            timezone?: string | null;
+        };
+        /** PlaceOut */
+        PlaceOut: {
+            address: string;
+            /** Format: date-time */
+            created_at: string;
+            id: number;
+            latitude: number | null;
+            longitude: number | null;
+            mission_count: number;
+            name: string;
+            notes: string;
+            timezone: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** PlacePage */
+        PlacePage: {
+            items: components["schemas"]["PlaceOut"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        /** PlaceUpdate */
+        PlaceUpdate: {
+            /** @example 1248 avenue Bernard, Montreal */
+            address?: string;
+            /** @description degrees north, with longitude */
+            latitude?: number | null;
+            /** @description degrees east, with latitude */
+            longitude?: number | null;
+            name?: string;
+            notes?: string;
+            /**
+             * @description IANA timezone of the place's local times
+             * @example America/Montreal
+             */
+            timezone?: string;
+        };
         /** Planning */
         Planning: {
             assignments: components["schemas"]["PlanningAssignment"][];
             /** Format: date-time */
             from: string;
+            groups?: components["schemas"]["PlanningPlaceGroup"][] | null;
             missions: components["schemas"]["PlanningMission"][];
             timezone: string;
             /** Format: date-time */
@@ -2064,7 +2181,12 @@ export interface components {
             /** Format: date-time */
             ends_at: string;
             id: number;
+            /** Format: date-time */
+            local_ends_at: string;
+            /** Format: date-time */
+            local_starts_at: string;
             place: string;
+            place_id: number | null;
             project_id: number;
             project_name: string;
             published: boolean;
@@ -2072,7 +2194,15 @@ export interface components {
             /** Format: date-time */
             starts_at: string;
             status: string;
+            timezone: string;
             title: string;
+        };
+        /** PlanningPlaceGroup */
+        PlanningPlaceGroup: {
+            mission_ids: number[];
+            place: string;
+            place_id: number | null;
+            timezone: string;
         };
         /** PlanningRole */
         PlanningRole: {
@@ -2426,8 +2556,10 @@ export interface components {
              * @example 0
              */
             fold: number;
-            /** @description this slot's place; null: the call's place */
+            /** @description deprecated, give place_id: this slot's place by name; null: the call's place */
             place?: string | null;
+            /** @description this slot's place; null: place or the call's place */
+            place_id?: number | null;
             /** @description this slot's roles; null: the call's roles */
             roles?: components["schemas"]["MissionRoleIn"][] | null;
             /** @description local start time HH:MM on the pattern day (+ day_offset) */
@@ -5606,7 +5738,10 @@ export interface operations {
                 project?: number | null;
                 status?: "DRAFT" | "PUBLISHED" | null;
                 role?: string | null;
+                /** @description only the missions whose place's name contains this text */
                 place?: string | null;
+                /** @description only the missions of this place */
+                place_id?: number | null;
             };
             header?: never;
             path?: never;
@@ -5643,6 +5778,15 @@ export interface operations {
             };
             /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8117,6 +8261,413 @@ export interface operations {
             };
         };
     };
+    ListPlaces: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description only the places whose name or address contains this text */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacePage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CreatePlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GetPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                place_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeletePlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                place_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UpdatePlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                place_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     GetPlanning: {
         parameters: {
             query: {
@@ -8130,6 +8681,8 @@ export interface operations {
                 user?: number | null;
                 /** @description assignment statuses shown (repeat or comma-separate): INVITED, ACCEPTED, DECLINED, CANCELLED */
                 status?: string[] | null;
+                /** @description place: also list the missions' ids per place (groups), by place name, the missions without a place last */
+                group_by?: "place" | null;
             };
             header?: never;
             path?: never;

@@ -33,7 +33,7 @@ from coulisses_notifications.quiet import is_urgent, quiet_until
 from coulisses_notifications.telegram import links
 from coulisses_notifications.telegram.bot import answer_buttons
 from coulisses_notifications.telegram.client import inline_keyboard
-from coulisses_sdk import OrgInfo, enqueue, report_invitation_delivery
+from coulisses_sdk import OrgInfo, enqueue, report_invitation_delivery, zone_label
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,8 @@ class Outgoing:
     template: str
     recipient: Recipient
     #: Template values; datetimes ``starts_at``, ``ends_at``, ``expires_at``,
-    #: ``old_starts_at``, ``old_ends_at`` are formatted for the recipient.
+    #: ``old_starts_at``, ``old_ends_at`` are formatted for the recipient, on the clock
+    #: of ``timezone`` (the mission's) when given, else the org's.
     values: dict[str, Any]
     #: After this instant the message is useless (mission start, link expiry).
     deadline: dt.datetime | None = None
@@ -74,17 +75,24 @@ class Outgoing:
 
 
 def _format(values: dict[str, Any], t: Translator) -> dict[str, Any]:
+    """Dates on the mission's clock (``timezone``: its place's), labelled with the place's
+    zone when that is not the org's: ``samedi 10/07/2027 20:00 (Montreal)``."""
     out = dict(values)
+    label = ""
+    zone = values.get("timezone")
+    if zone and zone != t.tz.key:
+        t = t.in_zone(zone)
+        label = f" ({zone_label(zone)})"
     start, end = values.get("starts_at"), values.get("ends_at")
     if start is not None and end is not None:
-        out["when"] = t.datetime(start)
+        out["when"] = t.datetime(start) + label
         out["until"] = t.until(start, end)
     old_start, old_end = values.get("old_starts_at"), values.get("old_ends_at")
     if old_start is not None and old_end is not None:
-        out["old_when"] = f"{t.datetime(old_start)} - {t.until(old_start, old_end)}"
-        out["when"] = f"{t.datetime(start)} - {t.until(start, end)}" if start and end else ""
+        out["old_when"] = f"{t.datetime(old_start)}{label} - {t.until(old_start, old_end)}"
+        out["when"] = f"{t.datetime(start)}{label} - {t.until(start, end)}" if start and end else ""
     if values.get("expires_at") is not None:
-        out["expires"] = t.datetime(values["expires_at"])
+        out["expires"] = t.datetime(values["expires_at"]) + label
     out.setdefault("app_url", get_settings().public_url)
     return out
 

@@ -37,6 +37,10 @@ class Translator:
         self.tz = ZoneInfo(timezone)
         self._catalog = catalog(self.locale)
 
+    def in_zone(self, timezone: str) -> Translator:
+        """The same language on another clock (a mission's place)."""
+        return Translator(self.locale, timezone)
+
     def __call__(self, key: str, **values: Any) -> str:
         text = self._catalog.get(key)
         if text is None:

@@ -18,7 +18,7 @@ from coulisses_notifications.config import NotificationsConfig, get_settings
 from coulisses_notifications.dispatch import Outgoing, Recipient, dispatch
 from coulisses_notifications.i18n import Translator
 from coulisses_notifications.telegram import links
-from coulisses_sdk import AssignmentContext, CertificationAlert, host, plugin_config
+from coulisses_sdk import AssignmentContext, CertificationAlert, host, plugin_config, zone_label
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ def mission_values(context: AssignmentContext) -> dict[str, Any]:
         "project_name": context.project_name,
         "starts_at": context.starts_at,
         "ends_at": context.ends_at,
+        "timezone": context.timezone,
     }
 
 
@@ -209,11 +210,12 @@ async def delivery_failed(
     context = await host.assignment_context(org_id, assignment_id)
     if context is None or inviter_account_id is None:
         return
-    t = Translator(context.locale, context.org.timezone)
+    t = Translator(context.locale, context.timezone)
+    label = f" ({zone_label(context.timezone)})" if context.timezone != context.org.timezone else ""
     values = {
         "user": context.user_name,
         "title": context.mission_title,
-        "when": t.datetime(context.starts_at),
+        "when": t.datetime(context.starts_at) + label,
     }
     key = "delivery_failed.no_channel" if delivery_status == "no_channel" else "delivery_failed"
     await center.add(

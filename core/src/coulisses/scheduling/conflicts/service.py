@@ -3,16 +3,19 @@
 A conflict is found over the active assignments (INVITED and ACCEPTED) of a user:
 
 - ``overlap``: two of them share some time;
-- ``max_hours_day`` / ``max_hours_week``: the hours of a local day (org
-  timezone) or of an ISO week go over the limit; an assignment crossing
-  midnight counts on each day (and week) it covers, for the time it covers it;
+- ``max_hours_day`` / ``max_hours_week``: the hours of a local day or of an
+  ISO week go over the limit; an assignment crossing midnight counts on each
+  day (and week) it covers, for the time it covers it. Days are those of the
+  mission's place (its timezone, the org's without a place): a tour date in
+  Montreal counts on its Montreal calendar day, whatever the office's clock;
 - ``min_rest``: the rest between an assignment and the latest end before it
   is shorter than the minimum;
 - ``unavailable``: it meets an approved unavailability window;
 - ``missing_skill``: the user lacks a required skill of the mission role;
 - ``skill_expired``: the user has a required skill, but its certification expires
-  before the mission ends (``valid_until`` earlier than the local day, org
-  timezone, of the mission's last instant).
+  before the mission ends (``valid_until`` earlier than the local day, in the
+  timezone of the mission's place (the org's without a place), of the mission's
+  last instant).
 
 Limits default to :data:`DEFAULT_LIMITS`; an org overrides them, and each
 employment_type overrides the org (table ``conflict_rules``).
@@ -110,6 +113,8 @@ class Span:
     mission_role_id: int = 0
     project_id: int = 0
     required_skills: tuple[str, ...] = ()
+    #: IANA timezone of the mission's days (its place's); "" for the grid's own (the org's)
+    zone: str = ""
 
 
 @dataclass(slots=True)
@@ -174,6 +179,10 @@ class DayGrid:
     Day ``i`` is ``[bounds[i], bounds[i + 1])``: 23 or 25 hours long on DST days.
     A local midnight that does not exist (a DST gap at midnight) starts the day
     at the end of the gap; an ambiguous one takes its first instant.
+
+    The same dates have bounds in other timezones too (:meth:`bounds_of`): day ``i``
+    is the calendar date ``days[i]`` wherever the work happens, so the hours of a
+    Montreal date and of a Paris date with the same number add up on that date.
     """
 
     def __init__(self, tz: ZoneInfo, first: dt.date, last: dt.date) -> None:
@@ -182,10 +191,8 @@ class DayGrid:
         count = (last - first).days + 1
         self.tz = tz
         self.days = [first + dt.timedelta(days=i) for i in range(count)]
-        self.bounds = [
-            epoch(dt.datetime.combine(d, dt.time(), tzinfo=tz))
-            for d in (*self.days, last + dt.timedelta(days=1))
-        ]
+        self.bounds = self._bounds(tz)
+        self._zones: dict[str, list[int]] = {"": self.bounds, str(tz.key): self.bounds}
         keys: dict[tuple[int, int], int] = {}
         self.week_of: list[int] = []
         for day in self.days:
@@ -193,16 +200,29 @@ class DayGrid:
             self.week_of.append(keys.setdefault((iso.year, iso.week), len(keys)))
         self.weeks = [f"{year}-W{week:02d}" for year, week in keys]
 
+    def _bounds(self, tz: ZoneInfo) -> list[int]:
+        last = self.days[-1] + dt.timedelta(days=1)
+        return [epoch(dt.datetime.combine(d, dt.time(), tzinfo=tz)) for d in (*self.days, last)]
+
+    def bounds_of(self, zone: str) -> list[int]:
+        """The days' bounds in the timezone ``zone`` ("" for the grid's own)."""
+        found = self._zones.get(zone)
+        if found is None:
+            found = self._zones[zone] = self._bounds(ZoneInfo(zone))
+        return found
+
     @classmethod
     def covering(cls, tz: ZoneInfo, start: int, end: int) -> DayGrid:
-        """A grid whose days cover [start, end) (with a spare day on each side)."""
-        first = instant(start).astimezone(tz).date() - dt.timedelta(days=1)
-        last = instant(end).astimezone(tz).date() + dt.timedelta(days=1)
+        """A grid whose days cover [start, end) in any timezone (two spare days on each
+        side: two clocks differ by at most 26 hours)."""
+        first = instant(start).astimezone(tz).date() - dt.timedelta(days=2)
+        last = instant(end).astimezone(tz).date() + dt.timedelta(days=2)
         return cls(tz, first, last)
 
-    def split(self, start: int, end: int) -> list[tuple[int, int]]:
-        """(day index, seconds) of the part of [start, end) in each local day it meets."""
-        bounds = self.bounds
+    def split(self, start: int, end: int, zone: str = "") -> list[tuple[int, int]]:
+        """(day index, seconds) of the part of [start, end) in each local day it meets, the
+        days being those of ``zone`` (the grid's own by default)."""
+        bounds = self.bounds_of(zone)
         if start < bounds[0] or end > bounds[-1]:
             raise ValueError("interval outside the grid")
         i = bisect_right(bounds, start) - 1
@@ -283,7 +303,8 @@ def missing_skills(required: Iterable[str], skills: Mapping[str, int]) -> tuple[
 
 
 class Expiry:
-    """When certifications stop covering a mission, in one timezone.
+    """When certifications stop covering a mission, on the mission's clock (``zone``, its
+    place's timezone; "" for ``tz``, the org's).
 
     A certification valid until day D (inclusive) covers a mission whose last
     instant falls on D or before, in local time: it expires for the mission when
@@ -297,19 +318,20 @@ class Expiry:
 
     def __init__(self, tz: ZoneInfo) -> None:
         self.tz = tz
-        self._ends: dict[dt.date, int] = {}
+        self._ends: dict[tuple[dt.date, str], int] = {}
 
-    def ends(self, day: dt.date) -> int:
+    def ends(self, day: dt.date, zone: str = "") -> int:
         """The first instant (epoch seconds) that a certification valid until ``day``
-        no longer covers."""
-        found = self._ends.get(day)
+        no longer covers, on the clock of ``zone``."""
+        found = self._ends.get((day, zone))
         if found is None:
-            after = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=self.tz)
-            found = self._ends[day] = epoch(after)
+            tz = ZoneInfo(zone) if zone else self.tz
+            after = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=tz)
+            found = self._ends[(day, zone)] = epoch(after)
         return found
 
     def expired(
-        self, required: Iterable[str], valid_until: Mapping[str, dt.date], end: int
+        self, required: Iterable[str], valid_until: Mapping[str, dt.date], end: int, zone: str = ""
     ) -> tuple[tuple[str, dt.date], ...]:
         """(skill, last valid day) of each required skill whose certification ends
         before ``end``."""
@@ -318,7 +340,7 @@ class Expiry:
         return tuple(
             (s, valid_until[s])
             for s in required
-            if s in valid_until and self.ends(valid_until[s]) < end
+            if s in valid_until and self.ends(valid_until[s], zone) < end
         )
 
 
@@ -340,13 +362,14 @@ class UserLoad:
         self.days: dict[int, int] = {}
         self.weeks: dict[int, int] = {}
         self.day_spans: dict[int, list[Span]] = {}
-        week_of, bounds, days, weeks = grid.week_of, grid.bounds, self.days, self.weeks
+        week_of, days, weeks = grid.week_of, self.days, self.weeks
         for span in self.spans:
+            bounds = grid.bounds_of(span.zone)
             i = bisect_right(bounds, span.start) - 1
             if i >= 0 and span.end <= bounds[i + 1]:
                 pieces = [(i, span.end - span.start)]  # within one day: most assignments
             else:
-                pieces = grid.split(span.start, span.end)
+                pieces = grid.split(span.start, span.end, span.zone)
             for day, seconds in pieces:
                 days[day] = days.get(day, 0) + seconds
                 week = week_of[day]
@@ -367,10 +390,13 @@ def _hours_text(seconds: int) -> str:
 
 
 def _when(tz: ZoneInfo, span: Span) -> str:
-    start = instant(span.start).astimezone(tz)
-    end = instant(span.end).astimezone(tz)
+    """The span in its place's local time, the timezone named when it is not ``tz``."""
+    zone = ZoneInfo(span.zone) if span.zone and span.zone != tz.key else tz
+    start = instant(span.start).astimezone(zone)
+    end = instant(span.end).astimezone(zone)
     tail = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
-    return f"{start:%Y-%m-%d %H:%M}-{tail}"
+    label = f" ({span.zone})" if zone is not tz else ""
+    return f"{start:%Y-%m-%d %H:%M}-{tail}{label}"
 
 
 def describe(conflict: Conflict, name: str, tz: ZoneInfo) -> str:
@@ -479,7 +505,9 @@ def user_conflicts(
                     )
                 )
             if user.valid_until:
-                expired = (expiry or Expiry(grid.tz)).expired(required, user.valid_until, span.end)
+                expired = (expiry or Expiry(grid.tz)).expired(
+                    required, user.valid_until, span.end, span.zone
+                )
                 if expired:
                     out.append(
                         Conflict(
@@ -525,7 +553,7 @@ class Suggester:
         self.expiry = Expiry(grid.tz)
         self._empty = UserLoad((), grid)
         self._groups: dict[tuple[tuple[str, ...], int], list[_Group]] = {}
-        self._cache: dict[tuple[int, int, tuple[str, ...]], list[Suggestion]] = {}
+        self._cache: dict[tuple[int, int, tuple[str, ...], str], list[Suggestion]] = {}
 
     def _limits(self, user: UserInfo) -> Limits:
         return self.limits_of.get(user.employment_type, DEFAULT_LIMITS)
@@ -559,7 +587,8 @@ class Suggester:
         limits: Limits,
     ) -> bool:
         start, end = target.start, target.end
-        if skills and self.expiry.expired(skills, self.users[user_id].valid_until, end):
+        valid_until = self.users[user_id].valid_until
+        if skills and self.expiry.expired(skills, valid_until, end, target.zone):
             return False
         if meets(self.unavailable.get(user_id, ()), start, end):
             return False
@@ -576,11 +605,11 @@ class Suggester:
 
     def suggest(self, target: Span, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
         skills = tuple(sorted(set(target.required_skills)))
-        key = (target.start, target.end, skills)
+        key = (target.start, target.end, skills, target.zone)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        pieces = self.grid.split(target.start, target.end)
+        pieces = self.grid.split(target.start, target.end, target.zone)
         first_week = self.grid.week_of[pieces[0][0]]
         first_week_add = sum(s for d, s in pieces if self.grid.week_of[d] == first_week)
         groups = self._groups_for(skills, first_week)
@@ -633,10 +662,12 @@ def resolve_limits(rows: Mapping[str | None, RuleRow]) -> dict[str, Limits]:
 
 _SPANS_COLUMNS = """a.id, a.user_id,
        floor(extract(epoch FROM a.starts_at))::bigint, floor(extract(epoch FROM a.ends_at))::bigint,
-       a.status, a.mission, a.mission_role, m.project, r.required_skills
+       a.status, a.mission, a.mission_role, m.project, r.required_skills,
+       COALESCE(pl.timezone, '')
 FROM assignments a
 JOIN missions m ON m.id = a.mission
 JOIN mission_roles r ON r.id = a.mission_role
+LEFT JOIN places pl ON pl.id = m.place_id
 WHERE a.org = $1 AND a.status IN ('INVITED', 'ACCEPTED') AND a.starts_at < $3 AND a.ends_at > $2"""
 #: Assignments overlapping [$2, $3): those starting at most a day before $2 (any mission
 #: of 24 h or less), read on (org, starts_at), plus the longer ones (``allow_long``)
@@ -664,7 +695,9 @@ async def load_spans(
         )
     with gc_paused():
         # Columns in the order of Span's fields.
-        return [Span(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(r[8])) for r in rows]
+        return [
+            Span(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(r[8]), r[9]) for r in rows
+        ]
 
 
 async def load_users(org_id: int, user_ids: list[int] | None = None) -> dict[int, UserInfo]:

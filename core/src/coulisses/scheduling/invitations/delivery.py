@@ -15,6 +15,7 @@ manager (live stream, plugins such as notifications).
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import logging
 from typing import Any
@@ -25,7 +26,7 @@ from coulisses.db.connection import fetch
 from coulisses.mail.smtp import PermanentFailure, send_email
 from coulisses.outbox.service import stage_job
 from coulisses.settings import get_settings
-from coulisses_sdk import InvitationDeliveryFailed
+from coulisses_sdk import InvitationDeliveryFailed, zone_label
 
 logger = logging.getLogger(__name__)
 
@@ -57,12 +58,14 @@ async def stage_delivery(org_id: int, links: list[tuple[int, str]]) -> None:
 
 _SELECT = """SELECT i.id AS invitation_id, i.org, i.assignment, i.expires_at, i.token_hash,
        a.user_id, a.mission,
-       a.created_by, u.email, u.first_name, u.last_name, u.account, m.title, m.place,
-       m.starts_at, r.name AS role, o.name AS org_name, o.timezone, o.locale,
+       a.created_by, u.email, u.first_name, u.last_name, u.account, m.title,
+       COALESCE(pl.name, '') AS place, m.starts_at, r.name AS role, o.name AS org_name,
+       o.timezone, pl.timezone AS place_timezone, o.locale,
        (SELECT count(*) FROM invitations p WHERE p.assignment = a.id) > 1 AS resent
 FROM invitations i JOIN assignments a ON a.id = i.assignment
 JOIN users u ON u.id = a.user_id JOIN missions m ON m.id = a.mission
-JOIN mission_roles r ON r.id = a.mission_role JOIN orgs o ON o.id = i.org"""
+JOIN mission_roles r ON r.id = a.mission_role JOIN orgs o ON o.id = i.org
+LEFT JOIN places pl ON pl.id = m.place_id"""
 
 #: Links still worth sending and not yet handed to a channel.
 _DELIVERABLE = (
@@ -120,8 +123,19 @@ async def deliver_invitations_job(
         raise DeliveryPending(f"{len(pending)} invitation email(s) to retry")
 
 
+def local_when(starts_at: dt.datetime, org_timezone: str, place_timezone: str | None) -> str:
+    """The start in the place's local time; when that is not the org's timezone, both
+    are given, each labelled: ``10/07/2027 20:00 (Montreal), 11/07/2027 02:00 (Paris)``."""
+    zone = place_timezone or org_timezone
+    when = starts_at.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
+    if zone == org_timezone:
+        return when
+    org_when = starts_at.astimezone(ZoneInfo(org_timezone)).strftime("%d/%m/%Y %H:%M")
+    return f"{when} ({zone_label(zone)}), {org_when} ({zone_label(org_timezone)})"
+
+
 async def _email(row: dict[str, Any], token: str) -> None:
-    when = row["starts_at"].astimezone(ZoneInfo(row["timezone"])).strftime("%d/%m/%Y %H:%M")
+    when = local_when(row["starts_at"], row["timezone"], row["place_timezone"])
     text = (
         f"Bonjour {row['first_name']},\n\n"
         f"{row['org_name']} vous propose la mission {row['title']} ({row['role']}) "

@@ -65,13 +65,14 @@ async def issue_invitations(org_id: int, assignment_ids: list[int]) -> dict[int,
     return links
 
 
+# ``timezone``: the one of the mission's local times (its place's, else the org's).
 _PUBLIC_SQL = """SELECT i.id, i.org, i.assignment, i.purpose, i.token_hash, i.expires_at,
        i.revoked_at, i.answer, i.answered_at, a.status AS assignment_status, m.title,
-       m.place, r.name AS role_name, a.starts_at, a.ends_at, o.name AS org_name,
-       o.timezone
+       COALESCE(pl.name, '') AS place, r.name AS role_name, a.starts_at, a.ends_at,
+       o.name AS org_name, COALESCE(pl.timezone, o.timezone) AS timezone
 FROM invitations i JOIN assignments a ON a.id = i.assignment
 JOIN missions m ON m.id = a.mission JOIN mission_roles r ON r.id = a.mission_role
-JOIN orgs o ON o.id = i.org
+JOIN orgs o ON o.id = i.org LEFT JOIN places pl ON pl.id = m.place_id
 WHERE i.id = $1"""
 
 

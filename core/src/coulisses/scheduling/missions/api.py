@@ -41,7 +41,10 @@ class MissionController(Controller):
     tags = ["missions"]
 
     @get(
-        "/", operation_id="ListMissions", responses=errors(422), guards=[requires("missions.read")]
+        "/",
+        operation_id="ListMissions",
+        responses=errors(404, 422),
+        guards=[requires("missions.read")],
     )
     async def list_missions(
         self,
@@ -59,7 +62,14 @@ class MissionController(Controller):
         project: FromQuery[int | None] = None,
         status: FromQuery[MissionStatus | None] = None,
         role: FromQuery[str | None] = None,
-        place: FromQuery[str | None] = None,
+        place: Annotated[
+            str | None,
+            QueryParameter(description="only the missions whose place's name contains this text"),
+        ] = None,
+        place_id: Annotated[
+            int | None,
+            QueryParameter(description="only the missions of this place", ge=1, le=2**31 - 1),
+        ] = None,
     ) -> MissionPage:
         result = await missions.search_missions(
             principal_of(request).org_id,
@@ -70,6 +80,7 @@ class MissionController(Controller):
             status=status,
             role=role,
             place=place,
+            place_id=place_id,
         )
         return MissionPage(
             [_mission(r) for r in result.items], result.page, result.page_size, result.total

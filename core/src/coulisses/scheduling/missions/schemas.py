@@ -50,20 +50,43 @@ class MissionRoleOut(msgspec.Struct):
     ]
 
 
+#: ``place_id``: the mission's place (its timezone is the one of the mission's local
+#: times); ``place``: the former free text, still accepted instead: the org's place of
+#: that name (without case), created in the org's timezone when there is none.
+PlaceId = Annotated[
+    RowId, msgspec.Meta(description="the place of the mission (GET /api/v1/places)")
+]
+PlaceName = Annotated[
+    Place,
+    msgspec.Meta(
+        description="deprecated, give place_id: the name of a place of the org (created"
+        " in the org's timezone if none has it); empty for no place"
+    ),
+]
+
+
 class MissionCreate(Strict):
+    """``starts_at``/``ends_at`` carry an offset; the mission's day (project dates, per-day
+    rules) is the local day of its place's timezone. ``place_id`` or ``place``, not both."""
+
     project_id: RowId
     title: Title
     starts_at: dt.datetime
     ends_at: dt.datetime
-    place: Place = ""
+    place_id: PlaceId | None = None
+    place: PlaceName = ""
     notes: str = ""
     allow_long: bool = False
     roles: list[MissionRoleIn] = []
 
 
 class MissionUpdate(Strict):
+    """Changed fields only; ``place_id: null`` (or ``place: ""``) removes the place. A new
+    place keeps the mission's instants (its local times follow the new timezone)."""
+
     title: Title | UnsetType = UNSET
-    place: Place | UnsetType = UNSET
+    place_id: PlaceId | UnsetType | None = UNSET
+    place: PlaceName | UnsetType = UNSET
     notes: str | UnsetType = UNSET
     starts_at: dt.datetime | UnsetType = UNSET
     ends_at: dt.datetime | UnsetType = UNSET
@@ -74,10 +97,17 @@ class MissionOut(msgspec.Struct):
     id: int
     project_id: int
     title: str
+    place_id: int | None
+    #: the place's name, empty without a place
     place: str
+    #: IANA timezone of the mission's local times: its place's, else the org's
+    timezone: str
     notes: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    #: ``starts_at``/``ends_at`` with the offset of ``timezone`` (the place's local time)
+    local_starts_at: dt.datetime
+    local_ends_at: dt.datetime
     duration_minutes: Annotated[
         int,
         msgspec.Meta(
@@ -117,14 +147,16 @@ SlotEnd = Annotated[
 
 
 class TimeSlot(Strict):
-    """One slot of the pattern, in local wall-clock time (the org timezone).
+    """One slot of the pattern, in local wall-clock time: the timezone of its place (its
+    own, else the call's), the org's without a place.
 
     The slot starts ``day_offset`` days after each pattern day, at ``start``; it ends at
     ``end`` the same day, or the next day when ``ends_next_day`` is true. An end before
     (or equal to) the start without ``ends_next_day`` is a 422 ``mission.ends_before_start``
     (a typo 13:00 -> 03:00 is not silently a 14 h mission). A local time the clocks skip
     is a 422 ``mission.nonexistent_local_time``; one they repeat takes ``fold``.
-    ``title``, ``place`` and ``roles`` replace the call's for this slot's missions.
+    ``title``, ``place_id`` (or ``place``, a name) and ``roles`` replace the call's for
+    this slot's missions.
     """
 
     start: SlotStart
@@ -145,8 +177,16 @@ class TimeSlot(Strict):
         ),
     ] = 0
     fold: Fold = 0
+    place_id: Annotated[
+        PlaceId | None,
+        msgspec.Meta(description="this slot's place; null: place or the call's place"),
+    ] = None
     place: Annotated[
-        Place | None, msgspec.Meta(description="this slot's place; null: the call's place")
+        Place | None,
+        msgspec.Meta(
+            description="deprecated, give place_id: this slot's place by name; null: the"
+            " call's place"
+        ),
     ] = None
     roles: Annotated[
         list[MissionRoleIn] | None,
@@ -166,7 +206,8 @@ class BulkMissionsCreate(Strict):
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     weekdays: list[int] | None = None
-    place: Place = ""
+    place_id: PlaceId | None = None
+    place: PlaceName = ""
     notes: str = ""
     allow_long: bool = False
     publish: bool = False

@@ -27,7 +27,7 @@ from coulisses.scheduling.common import (
     emit_events,
     json_value,
     local_instant,
-    org_timezone,
+    mission_timezone,
     overlap_as_conflict,
     require_aware,
 )
@@ -41,6 +41,7 @@ from coulisses.scheduling.missions.schemas import (
     MissionUpdate,
     TimeSlot,
 )
+from coulisses.scheduling.places import service as places
 from coulisses.scheduling.projects.service import ensure_open, get_project
 from coulisses_sdk import DomainEvent, MissionChanged, Principal
 
@@ -51,7 +52,9 @@ MAX_RANGE_DAYS = 366
 MAX_BATCH = 1000
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
-_SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.starts_at,
+_SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place_id,
+       COALESCE(pl.name, '') AS place, COALESCE(pl.timezone, o.timezone) AS timezone,
+       m.notes, m.starts_at,
        m.ends_at, floor(extract(epoch FROM m.ends_at - m.starts_at) / 60)::int AS duration_minutes,
        m.allow_long, m.status, m.created_at, m.updated_at,
        COALESCE((
@@ -68,7 +71,7 @@ _SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place, m.notes, m.
                       count(*) FILTER (WHERE a.status = 'DECLINED') AS declined
                FROM assignments a WHERE a.mission_role = r.id) c
            WHERE r.mission = m.id), '[]') AS roles
-FROM missions m"""
+FROM missions m JOIN orgs o ON o.id = m.org LEFT JOIN places pl ON pl.id = m.place_id"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +81,47 @@ class NewMission:
     title: str
     starts_at: dt.datetime
     ends_at: dt.datetime
-    place: str
+    place_id: int | None
     roles: int = 0
+    #: the timezone its local times were read in (its place's, else the org's)
+    tz: ZoneInfo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceClock:
+    """A place of missions (None: no place) and the timezone of their local times."""
+
+    place_id: int | None
+    tz: ZoneInfo
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
     row["roles"] = json_value(row["roles"])
+    tz = ZoneInfo(row["timezone"])
+    row["local_starts_at"] = row["starts_at"].astimezone(tz)
+    row["local_ends_at"] = row["ends_at"].astimezone(tz)
     return row
+
+
+def _place_choice(place_id: int | None, place: str | None, path: str = "") -> None:
+    if place_id is not None and place and place.strip():
+        raise DomainError(
+            "mission.place_conflict",
+            "Give place_id or place (a place name), not both",
+            details={"fields": [f"{path}place_id", f"{path}place"]},
+            status=422,
+        )
+
+
+async def _resolve_place(
+    principal: Principal, place_id: int | None, place: str, field: str = "place"
+) -> PlaceClock:
+    """The place of a command's missions (by id, or by name: see
+    :func:`places.place_named`) and their timezone; call inside the command's transaction:
+    the place stays as read until commit."""
+    if place_id is None:
+        place_id = await places.place_named(principal, place, field=field)
+    return PlaceClock(place_id, await mission_timezone(principal.org_id, place_id, lock=True))
 
 
 def _text(
@@ -189,11 +226,11 @@ async def _insert(
         )
     ]
     await fetch(
-        """INSERT INTO missions (id, org, project, title, place, notes, starts_at, ends_at,
+        """INSERT INTO missions (id, org, project, title, place_id, notes, starts_at, ends_at,
                                  allow_long, status)
-           SELECT u.id, $1, $2, u.title, u.place, $3, u.starts_at, u.ends_at, $4, $5
-           FROM unnest($6::int[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
-                AS u(id, title, place, starts_at, ends_at)""",
+           SELECT u.id, $1, $2, u.title, u.place_id, $3, u.starts_at, u.ends_at, $4, $5
+           FROM unnest($6::int[], $7::text[], $8::int[], $9::timestamptz[], $10::timestamptz[])
+                AS u(id, title, place_id, starts_at, ends_at)""",
         org_id,
         project_id,
         notes,
@@ -201,7 +238,7 @@ async def _insert(
         status,
         ids,
         [r.title for r in rows],
-        [r.place for r in rows],
+        [r.place_id for r in rows],
         [r.starts_at for r in rows],
         [r.ends_at for r in rows],
     )
@@ -266,6 +303,17 @@ def check_inside_project(project: dict[str, Any], tz: ZoneInfo, starts: list[dt.
         )
 
 
+def check_rows_inside_project(
+    project: dict[str, Any], rows: list[NewMission], default: ZoneInfo
+) -> None:
+    """:func:`check_inside_project` for missions on several clocks (their places')."""
+    by_zone: dict[ZoneInfo, list[dt.datetime]] = {}
+    for row in rows:
+        by_zone.setdefault(row.tz or default, []).append(row.starts_at)
+    for tz, starts in by_zone.items():
+        check_inside_project(project, tz, starts)
+
+
 async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
     rows = await fetch(_SELECT + " WHERE m.org = $1 AND m.id = $2", org_id, mission_id)
     if not rows:
@@ -275,7 +323,7 @@ async def get_mission(org_id: int, mission_id: int) -> dict[str, Any]:
 
 async def _lock_mission(org_id: int, mission_id: int) -> dict[str, Any]:
     rows = await fetch(
-        """SELECT id, project, title, place, notes, starts_at, ends_at, allow_long, status
+        """SELECT id, project, title, place_id, notes, starts_at, ends_at, allow_long, status
            FROM missions WHERE org = $1 AND id = $2 FOR UPDATE""",
         org_id,
         mission_id,
@@ -306,16 +354,17 @@ def _changed(principal: Principal, mission_id: int, project_id: int, change: str
 
 async def create_mission(principal: Principal, data: MissionCreate) -> dict[str, Any]:
     title = _text(data.title, "title")
-    place = _text(data.place, "place", required=False)
+    _place_choice(data.place_id, data.place)
     check_times(data.starts_at, data.ends_at, data.allow_long)
     roles = check_roles(data.roles)
     async with transaction():
         project = await _open_project(principal.org_id, data.project_id)
-        check_inside_project(project, await org_timezone(principal.org_id), [data.starts_at])
+        clock = await _resolve_place(principal, data.place_id, data.place)
+        check_inside_project(project, clock.tz, [data.starts_at])
         [mission_id] = await _insert(
             principal.org_id,
             project["id"],
-            [NewMission(title, data.starts_at, data.ends_at, place)],
+            [NewMission(title, data.starts_at, data.ends_at, clock.place_id)],
             notes=data.notes,
             allow_long=data.allow_long,
             status="DRAFT",
@@ -413,14 +462,46 @@ class _Slot:
     start: dt.time
     end: dt.time
     title: str
-    place: str
+    clock: PlaceClock
     roles: int
     day_offset: int
     end_days: int
     fold: int
 
 
-def _slots(data: BulkMissionsCreate, place: str, roles: list[list[dict[str, Any]]]) -> list[_Slot]:
+async def slot_places(
+    principal: Principal, data: BulkMissionsCreate
+) -> tuple[PlaceClock, dict[int, PlaceClock]]:
+    """The call's place and clock, and those of the slots with their own place (by index);
+    each distinct place is read once. Call inside the command's transaction."""
+    _place_choice(data.place_id, data.place)
+    for i, slot in enumerate(data.slots):
+        _place_choice(slot.place_id, slot.place, f"slots[{i}].")
+    call = await _resolve_place(principal, data.place_id, data.place)
+    known: dict[tuple[str, Any], PlaceClock] = {}
+    own: dict[int, PlaceClock] = {}
+    for i, slot in enumerate(data.slots):
+        if slot.place_id is None and slot.place is None:
+            continue
+        key: tuple[str, Any] = (
+            ("id", slot.place_id)
+            if slot.place_id is not None
+            else ("name", (slot.place or "").strip().lower())
+        )
+        if key not in known:
+            known[key] = await _resolve_place(
+                principal, slot.place_id, slot.place or "", field=f"slots[{i}].place"
+            )
+        own[i] = known[key]
+    return call, own
+
+
+def _slots(
+    data: BulkMissionsCreate,
+    call: PlaceClock,
+    roles: list[list[dict[str, Any]]],
+    own_places: dict[int, PlaceClock],
+) -> list[_Slot]:
     """Validated slots; a slot's own roles are appended to ``roles`` (its index kept)."""
     title = _text(data.title, "title")
     out: list[_Slot] = []
@@ -436,9 +517,7 @@ def _slots(data: BulkMissionsCreate, place: str, roles: list[list[dict[str, Any]
                 start=start,
                 end=end,
                 title=_text(slot.title, "title", path=f"slots[{i}].title") if slot.title else title,
-                place=place
-                if slot.place is None
-                else _text(slot.place, "place", required=False, path=f"slots[{i}].place"),
+                clock=own_places.get(i, call),
                 roles=own_roles,
                 day_offset=slot.day_offset,
                 end_days=slot.day_offset + (1 if slot.ends_next_day else 0),
@@ -449,9 +528,13 @@ def _slots(data: BulkMissionsCreate, place: str, roles: list[list[dict[str, Any]
 
 
 def expand_pattern(
-    data: BulkMissionsCreate, tz: ZoneInfo, roles: list[list[dict[str, Any]]] | None = None
+    data: BulkMissionsCreate,
+    call: PlaceClock,
+    roles: list[list[dict[str, Any]]] | None = None,
+    own_places: dict[int, PlaceClock] | None = None,
 ) -> list[NewMission]:
-    """Days x slots -> missions; local wall-clock times in ``tz`` (see :func:`local_instant`).
+    """Days x slots -> missions; local wall-clock times on each slot's clock (its own
+    place's, else the call's ``call``; see :func:`local_instant`).
 
     ``roles`` starts with the call's roles (index 0); each slot with its own roles
     appends them and its missions point at them.
@@ -460,7 +543,7 @@ def expand_pattern(
         roles = [check_roles(data.roles)]
     if not data.slots:
         raise DomainError("mission.invalid_pattern", "Give at least one time slot", status=422)
-    slots = _slots(data, _text(data.place, "place", required=False), roles)
+    slots = _slots(data, call, roles, own_places or {})
     days = _days(data)
     if not days:
         raise DomainError("mission.invalid_pattern", "The pattern creates no mission", status=422)
@@ -474,6 +557,7 @@ def expand_pattern(
     out: list[NewMission] = []
     for day in days:
         for slot in slots:
+            tz = slot.clock.tz
             starts_at = local_instant(
                 day + dt.timedelta(days=slot.day_offset),
                 slot.start,
@@ -489,7 +573,9 @@ def expand_pattern(
                 field=f"slots[{slot.index}].end",
             )
             check_times(starts_at, ends_at, data.allow_long)
-            out.append(NewMission(slot.title, starts_at, ends_at, slot.place, slot.roles))
+            out.append(
+                NewMission(slot.title, starts_at, ends_at, slot.clock.place_id, slot.roles, tz)
+            )
     return out
 
 
@@ -500,9 +586,9 @@ async def bulk_create(
     roles = [check_roles(data.roles)]
     async with transaction():
         project = await _open_project(principal.org_id, project_id)
-        tz = await org_timezone(principal.org_id)
-        rows = expand_pattern(data, tz, roles)
-        check_inside_project(project, tz, [r.starts_at for r in rows])
+        call, own_places = await slot_places(principal, data)
+        rows = expand_pattern(data, call, roles, own_places)
+        check_rows_inside_project(project, rows, call.tz)
         ids = await _insert(
             principal.org_id,
             project_id,
@@ -528,15 +614,15 @@ async def duplicate_mission(
 ) -> list[dict[str, Any]]:
     """Copies of a mission (title, place, notes, roles; never its assignments), all or nothing.
 
-    Each copy keeps the source's local wall-clock times in the org timezone, so
-    19:00-01:00 stays 19:00-01:00 on the other side of a DST change (its UTC
-    length then differs by an hour). A copy whose local time the clocks skip is a 422
-    ``mission.nonexistent_local_time``; one they repeat takes ``fold``.
+    Each copy keeps the source's local wall-clock times in its timezone (its place's,
+    else the org's), so 19:00-01:00 stays 19:00-01:00 on the other side of a DST
+    change (its UTC length then differs by an hour). A copy whose local time the clocks
+    skip is a 422 ``mission.nonexistent_local_time``; one they repeat takes ``fold``.
     """
     async with transaction():
         source = await get_mission(principal.org_id, mission_id)
         project = await _open_project(principal.org_id, source["project_id"])
-        tz = await org_timezone(principal.org_id)
+        tz = await mission_timezone(principal.org_id, source["place_id"], lock=True)
         local_start = source["starts_at"].astimezone(tz)
         local_end = source["ends_at"].astimezone(tz)
         days = pattern_days(data.days, data.date_from, data.date_to, names=("from", "to"))
@@ -564,7 +650,7 @@ async def duplicate_mission(
                 day + extra_days, local_end.time(), tz, fold=data.fold, field="ends_at"
             )
             check_times(starts_at, ends_at, source["allow_long"])
-            rows.append(NewMission(source["title"], starts_at, ends_at, source["place"]))
+            rows.append(NewMission(source["title"], starts_at, ends_at, source["place_id"]))
         check_inside_project(project, tz, [r.starts_at for r in rows])
         roles = [
             {"name": r["name"], "quota": r["quota"], "required_skills": r["required_skills"]}
@@ -600,8 +686,11 @@ async def search_missions(
     status: str | None = None,
     role: str | None = None,
     place: str | None = None,
+    place_id: int | None = None,
 ) -> PageResult:
-    """Missions overlapping [from, to), filtered; ordered by start."""
+    """Missions overlapping [from, to), filtered; ordered by start. ``place`` keeps the
+    missions whose place's name contains the text; ``place_id`` those of one place (an
+    unknown one, or another org's, is a 404 like every filter)."""
     where = ["m.org = $1"]
     arg = SqlParams(org_id)
 
@@ -623,7 +712,14 @@ async def search_missions(
         )
     if place:
         pattern = "%" + re.sub(r"([%_\\])", r"\\\1", place.strip()) + "%"
-        where.append(f"m.place ILIKE {arg(pattern)}")
+        where.append(
+            "m.place_id IN (SELECT pl.id FROM places pl"  # noqa: S608 - only a $n placeholder
+            f" WHERE pl.org = $1 AND pl.name ILIKE {arg(pattern)})"
+        )
+    if place_id is not None:
+        if not await fetch("SELECT 1 FROM places WHERE org = $1 AND id = $2", org_id, place_id):
+            raise NotFound("place.not_found", "Place not found")
+        where.append(f"m.place_id = {arg(place_id)}")
     clause = " AND ".join(where)
     count_sql = f"SELECT count(*) AS n FROM missions m WHERE {clause}"  # noqa: S608
     total = (await fetch(count_sql, *arg.values))[0]["n"]
@@ -643,8 +739,10 @@ async def update_mission(
     changes: dict[str, Any] = {}
     if data.title is not msgspec.UNSET:
         changes["title"] = _text(data.title, "title")
-    if data.place is not msgspec.UNSET:
-        changes["place"] = _text(data.place, "place", required=False)
+    place_id_in = None if data.place_id is msgspec.UNSET else data.place_id
+    place_in = "" if data.place is msgspec.UNSET else data.place
+    _place_choice(place_id_in, place_in)
+    place_given = data.place_id is not msgspec.UNSET or data.place is not msgspec.UNSET
     if data.notes is not msgspec.UNSET:
         changes["notes"] = data.notes
     async with transaction():
@@ -661,8 +759,19 @@ async def update_mission(
         allow_long = current["allow_long"] if data.allow_long is msgspec.UNSET else data.allow_long
         check_times(starts_at, ends_at, allow_long)
         times_changed = (starts_at, ends_at) != (current["starts_at"], current["ends_at"])
-        if starts_at != current["starts_at"]:
-            check_inside_project(project, await org_timezone(principal.org_id), [starts_at])
+        place_id = current["place_id"]
+        if place_given:
+            place_id = (
+                place_id_in
+                if place_id_in is not None
+                else await places.place_named(principal, place_in)
+            )
+        # The mission's day is the local day of its place: a new place may move it.
+        if starts_at != current["starts_at"] or place_id != current["place_id"]:
+            tz = await mission_timezone(principal.org_id, place_id, lock=True)
+            check_inside_project(project, tz, [starts_at])
+        if place_id != current["place_id"]:
+            changes["place_id"] = place_id
         if times_changed or allow_long != current["allow_long"]:
             changes.update(starts_at=starts_at, ends_at=ends_at, allow_long=allow_long)
         if not changes:

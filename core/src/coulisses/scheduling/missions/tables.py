@@ -13,6 +13,7 @@ from piccolo.columns import (
 )
 from piccolo.table import Table
 
+from coulisses.scheduling.places.tables import Place
 from coulisses.scheduling.projects.tables import Project
 from coulisses.tenancy.tables import Org
 
@@ -23,7 +24,7 @@ class Mission(Table, tablename="missions"):
     org = ForeignKey(Org)
     project = ForeignKey(Project)
     title = Varchar(length=200)
-    place = Varchar(length=200, default="")
+    place = ForeignKey(Place, db_column_name="place_id", null=True)
     notes = Text(default="")
     starts_at = Timestamptz()
     ends_at = Timestamptz()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from litestar import Controller, Request, get
 from litestar.params import QueryParameter
@@ -62,6 +62,13 @@ class PlanningController(Controller):
                 " INVITED, ACCEPTED, DECLINED, CANCELLED"
             ),
         ] = None,
+        group_by: Annotated[
+            Literal["place"] | None,
+            QueryParameter(
+                description="place: also list the missions' ids per place (groups), by"
+                " place name, the missions without a place last"
+            ),
+        ] = None,
     ) -> Planning:
         return await planning.planning(
             principal_of(request).org_id,
@@ -70,4 +77,5 @@ class PlanningController(Controller):
             project_id=project,
             user_id=user,
             statuses=planning.parse_statuses(status),
+            group_by=group_by,
         )

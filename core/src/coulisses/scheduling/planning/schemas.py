@@ -40,9 +40,16 @@ class PlanningMission(msgspec.Struct, gc=False):
     project_id: int
     project_name: str
     title: str
+    place_id: int | None
+    #: the place's name, empty without a place
     place: str
+    #: IANA timezone of the mission's local times: its place's, else the org's
+    timezone: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    #: ``starts_at``/``ends_at`` with the offset of ``timezone`` (the place's local time)
+    local_starts_at: dt.datetime
+    local_ends_at: dt.datetime
     duration_minutes: Annotated[int, _DURATION]
     status: str
     published: bool
@@ -92,10 +99,22 @@ class PlanningUser(msgspec.Struct, gc=False):
     ] = 0
 
 
+class PlanningPlaceGroup(msgspec.Struct, gc=False):
+    """The missions of the window at one place (``place_id`` null: those without a place,
+    in the org's timezone), in the order of ``missions``."""
+
+    place_id: int | None
+    place: str
+    timezone: str
+    mission_ids: list[int]
+
+
 class Planning(msgspec.Struct):
     """The missions overlapping [from, to), the assignments shown (filtered by user and
     status), and every user those assignments reference with their minutes in the window.
-    Times are UTC; ``timezone`` is the org's, for display."""
+    Times are UTC; ``timezone`` is the org's (the window's, for display); each mission
+    gives its own (its place's). ``groups``: with ``group_by=place``, the missions per
+    place, by place name, the missions without a place last; null otherwise."""
 
     from_: dt.datetime = msgspec.field(name="from")
     to: dt.datetime
@@ -103,3 +122,4 @@ class Planning(msgspec.Struct):
     missions: list[PlanningMission]
     assignments: list[PlanningAssignment]
     users: list[PlanningUser]
+    groups: list[PlanningPlaceGroup] | None = None

@@ -15,7 +15,10 @@ PostgreSQL may switch to a generic plan, which cannot see how selective the
 window is (it guessed 1 mission instead of 800 and took seconds): the
 transaction asks for custom plans.
 
-Times are UTC, as in every other route; ``timezone`` is the org's, for display.
+Times are UTC, as in every other route; ``timezone`` is the org's, for display
+and the window; each mission carries its own timezone (its place's, else the
+org's) and its local times in it. ``group_by=place`` adds the missions' ids per
+place (an index over ``missions``, so nothing is repeated).
 A filter narrows what is shown, never the counts: a role's ``pending`` (INVITED),
 ``accepted``, ``declined`` and ``open`` (quota - accepted, at least 0) count every
 assignment of the role. Each user shown carries ``planned_minutes`` (INVITED and
@@ -26,6 +29,7 @@ last), whatever the ``status`` filter shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -37,6 +41,7 @@ from coulisses.scheduling.planning.schemas import (
     Planning,
     PlanningAssignment,
     PlanningMission,
+    PlanningPlaceGroup,
     PlanningRole,
     PlanningUser,
 )
@@ -77,14 +82,15 @@ FROM orgs o WHERE o.id = $1"""
 
 # Real elapsed minutes, floored, as missions and assignments compute them; the second
 # figure is the part inside the window, for the per-person totals.
-_MISSIONS_SQL = """SELECT m.id, m.project, p.name AS project_name, m.title, m.place,
-       m.starts_at, m.ends_at,
+_MISSIONS_SQL = """SELECT m.id, m.project, p.name AS project_name, m.title, m.place_id,
+       pl.name AS place, pl.timezone, m.starts_at, m.ends_at,
        floor(extract(epoch FROM m.ends_at - m.starts_at) / 60)::int AS duration_minutes,
        m.status,
        floor(extract(epoch FROM least(m.ends_at, $3::timestamptz)
                                 - greatest(m.starts_at, $2::timestamptz)) / 60)::int
            AS inside_minutes
 FROM missions m JOIN projects p ON p.id = m.project
+LEFT JOIN places pl ON pl.id = m.place_id
 WHERE {where}
 ORDER BY m.starts_at, m.id"""
 
@@ -142,9 +148,10 @@ async def planning(
     project_id: int | None = None,
     user_id: int | None = None,
     statuses: list[str] | None = None,
+    group_by: str | None = None,
 ) -> Planning:
     """The planning of the window. Unknown (or another org's) project and user ids are a
-    404, like on every route."""
+    404, like on every route. ``group_by="place"`` adds the missions' ids per place."""
     async with transaction():
         context = await fetch_records(_CONTEXT_SQL, org_id, project_id, user_id)
         if not context:
@@ -159,12 +166,15 @@ async def planning(
         sql, args = _missions_query(org_id, window, project_id, user_id, statuses)
         missions: dict[int, PlanningMission] = {}
         inside: dict[int, int] = {}
+        zones = {timezone: window.tz}
         for row in await fetch_records(sql, *args):
-            mission_id, project, project_name, title, place, starts, ends, minutes, status, part = (
-                row
-            )
+            (mission_id, project, project_name, title, place_id, place, zone, starts, ends,
+             minutes, status, part) = row  # fmt: skip
+            zone = zone or timezone
+            tz = zones.get(zone) or zones.setdefault(zone, ZoneInfo(zone))
             missions[mission_id] = PlanningMission(
-                mission_id, project, project_name, title, place, starts, ends, minutes, status,
+                mission_id, project, project_name, title, place_id, place or "", zone, starts,
+                ends, starts.astimezone(tz), ends.astimezone(tz), minutes, status,
                 published=status == "PUBLISHED", roles=[],
             )  # fmt: skip
             inside[mission_id] = part
@@ -214,4 +224,25 @@ async def planning(
                     _USERS_SQL, org_id, user_ids
                 )
             ]
-    return Planning(window.starts, window.ends, timezone, list(missions.values()), shown, people)
+    groups = by_place(missions.values(), timezone) if group_by == "place" else None
+    return Planning(
+        window.starts, window.ends, timezone, list(missions.values()), shown, people, groups
+    )
+
+
+def by_place(missions: Iterable[PlanningMission], org_timezone: str) -> list[PlanningPlaceGroup]:
+    """The missions' ids per place (in their order), by place name without case, then id;
+    the missions without a place last, in the org's timezone."""
+    groups: dict[int | None, PlanningPlaceGroup] = {}
+    for mission in missions:
+        group = groups.get(mission.place_id)
+        if group is None:
+            zone = mission.timezone if mission.place_id is not None else org_timezone
+            group = groups[mission.place_id] = PlanningPlaceGroup(
+                mission.place_id, mission.place, zone, []
+            )
+        group.mission_ids.append(mission.id)
+    return sorted(
+        groups.values(),
+        key=lambda g: (g.place_id is None, g.place.lower(), g.place_id or 0),
+    )

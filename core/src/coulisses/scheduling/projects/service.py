@@ -117,12 +117,16 @@ async def _set_managers(org_id: int, project_id: int, account_ids: list[int]) ->
 async def _check_missions_inside(
     org_id: int, project_id: int, starts_on: dt.date | None, ends_on: dt.date | None
 ) -> None:
-    """New dates must still hold every mission (by its local start day, as missions.py rules)."""
+    """New dates must still hold every mission (by its local start day in its place's
+    timezone, the org's without a place, as missions/service.py rules)."""
     rows = await fetch(
         """SELECT count(*) AS n FROM missions m JOIN orgs o ON o.id = m.org
+           LEFT JOIN places pl ON pl.id = m.place_id
+           CROSS JOIN LATERAL (SELECT (m.starts_at AT TIME ZONE
+                                       COALESCE(pl.timezone, o.timezone))::date AS day) d
            WHERE m.org = $1 AND m.project = $2
-             AND (($3::date IS NOT NULL AND (m.starts_at AT TIME ZONE o.timezone)::date < $3)
-               OR ($4::date IS NOT NULL AND (m.starts_at AT TIME ZONE o.timezone)::date > $4))""",
+             AND (($3::date IS NOT NULL AND d.day < $3)
+               OR ($4::date IS NOT NULL AND d.day > $4))""",
         org_id,
         project_id,
         starts_on,

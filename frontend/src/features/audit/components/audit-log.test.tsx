@@ -102,6 +102,23 @@ describe('AuditLog', () => {
     expect(screen.queryByRole('button', { name: fr.audit_load_more })).not.toBeInTheDocument();
   });
 
+  it("shows a place's new timezone, with a link to the places", async () => {
+    const placeUpdated = {
+      id: 13,
+      action: 'place.updated',
+      target: 'place:7',
+      actor: camille,
+      payload: { before: { timezone: 'America/Montreal' }, after: { timezone: 'America/Toronto' } },
+      created_at: '2027-07-01T09:00:00Z',
+    };
+    vi.stubGlobal('fetch', fetchWith({ '': { items: [placeUpdated], next_cursor: null } }));
+    renderWithProviders(<AuditLog actors={[]} />);
+
+    const entry = await screen.findByRole('article', { name: new RegExp(fr.audit_action_place_updated) });
+    expect(entry).toHaveTextContent(change(fr.audit_field_timezone, 'America/Montreal', 'America/Toronto'));
+    expect(within(entry).getByRole('link', { name: `${fr.audit_noun_place} #7` })).toHaveAttribute('href', '/places');
+  });
+
   it('loads the next page with the cursor and appends it', async () => {
     const fetchMock = fetchWith({
       '': { items: [missionUpdated], next_cursor: 'c1' },

@@ -175,6 +175,7 @@ export function AuditLog({ actors }: { actors: AuditActorOption[] }) {
 const TARGET = /^([a-z_]+):(\d+)$/;
 const TARGET_LINKS: Record<string, (id: string) => string> = {
   project: (id) => `/projects/${id}`,
+  place: () => '/places',
   user: (id) => `/users/${id}`,
 };
 

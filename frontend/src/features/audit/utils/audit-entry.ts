@@ -10,6 +10,7 @@ export const AUDIT_NOUNS = [
   'plugin',
   'user',
   'project',
+  'place',
   'mission',
   'assignment',
   'invitation',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
@@ -17,7 +18,7 @@ import { groupByStatus, STATUS_BADGE, STATUSES } from '@/features/my-missions/ut
 /** The signed-in account's assignments grouped by status, with Accept / Decline on invitations. */
 export function MyMissionsList() {
   const { t, tError } = useLocale();
-  const { formatDate, formatTime } = useDates();
+  const { timeZone, formatDate, formatTime } = useDates();
   const assignments = useMyAssignments();
   const missions = useMissionsById((assignments.data?.items ?? []).map((a) => a.mission_id));
   const answer = useAnswerMyAssignment();
@@ -55,11 +56,15 @@ export function MyMissionsList() {
                     <div className="space-y-1">
                       <h3 className="font-medium">{title}</h3>
                       <p className="text-sm text-muted-foreground">
-                        {t('my_missions_when', {
-                          date: formatDate(assignment.starts_at),
-                          start: formatTime(assignment.starts_at),
-                          end: formatTime(assignment.ends_at),
-                        })}
+                        {mission && mission.timezone !== timeZone ? (
+                          <MissionTimes startsAt={assignment.starts_at} endsAt={assignment.ends_at} timeZone={mission.timezone} />
+                        ) : (
+                          t('my_missions_when', {
+                            date: formatDate(assignment.starts_at),
+                            start: formatTime(assignment.starts_at),
+                            end: formatTime(assignment.ends_at),
+                          })
+                        )}
                         {mission?.place ? ` \u00b7 ${mission.place}` : ''}
                       </p>
                       <p className="text-sm">

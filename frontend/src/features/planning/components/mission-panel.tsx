@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
+import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
 import { Select } from '@/components/ui/select/select';
@@ -41,7 +42,7 @@ export function MissionPanel({
   onInvite?: (missionRoleId: number, userId: number) => void;
 }) {
   const { t, tError } = useLocale();
-  const { formatDateTime, formatTime, formatDuration } = useDates();
+  const { formatDuration } = useDates();
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();
   const [resent, setResent] = useState<string | null>(null);
@@ -65,9 +66,9 @@ export function MissionPanel({
             {mission.title}
           </CardTitle>
           <p className="text-sm text-muted-foreground">
-            {formatDateTime(mission.starts_at)} - {formatTime(mission.ends_at)}
+            <MissionTimes startsAt={mission.starts_at} endsAt={mission.ends_at} timeZone={mission.timezone} />
             {` (${formatDuration(mission.duration_minutes)})`}
-            {mission.place ? ` - ${mission.place}` : ''}
+            {mission.place ? <span className="block">{mission.place}</span> : null}
           </p>
           <p className="text-sm text-muted-foreground">{mission.project_name}</p>
         </div>

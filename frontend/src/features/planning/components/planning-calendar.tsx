@@ -27,6 +27,7 @@ import {
   fromCalendarTime,
   missionFill,
   missionTone,
+  placeClock,
   statusTone,
   toCalendarTime,
   TONE_COLORS,
@@ -124,7 +125,10 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     const props = arg.event.extendedProps as EventProps;
     const mission = missionById.get(props.missionId);
     if (!mission) return null;
-    const time = `${formatTime(mission.starts_at)} - ${formatTime(mission.ends_at)}`;
+    const clock = placeClock(mission, timeZone, locale);
+    const time = `${formatTime(mission.starts_at)} - ${formatTime(mission.ends_at)}${
+      clock ? ` \u00b7 ${t('time_in_zone', { times: clock.time, zone: clock.label })}` : ''
+    }`;
     if (props.kind === 'assignment') {
       const a = assignments.find((x) => x.id === props.assignmentId);
       const delivery = deliveryOf(a);

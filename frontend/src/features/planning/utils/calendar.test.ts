@@ -7,6 +7,7 @@ import {
   layoutOverlaps,
   missionTone,
   overlappingIds,
+  placeClock,
   snapInstant,
   snapMinutes,
   statusTone,
@@ -154,5 +155,17 @@ describe('window and calendar times', () => {
   ])('%s shows at %s wall time in %s', (instant, zone, wall) => {
     expect(toCalendarTime(instant, zone)).toBe(wall);
     expect(fromCalendarTime(new Date(`${wall}Z`), zone)).toBe(instant);
+  });
+});
+
+describe('placeClock', () => {
+  it('gives a Montreal date its Montreal start when the calendar is on Paris time', () => {
+    const mission = { starts_at: '2027-07-11T00:00:00Z', timezone: 'America/Montreal' };
+    expect(placeClock(mission, 'Europe/Paris', 'fr')).toEqual({ time: '20:00', label: 'Montreal' });
+  });
+
+  it('says nothing for a mission on the org clock, or without a timezone', () => {
+    expect(placeClock({ starts_at: '2027-07-11T00:00:00Z', timezone: 'Europe/Paris' }, 'Europe/Paris', 'fr')).toBeNull();
+    expect(placeClock({ starts_at: '2027-07-11T00:00:00Z' }, 'Europe/Paris', 'fr')).toBeNull();
   });
 });

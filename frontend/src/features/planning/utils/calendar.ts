@@ -2,7 +2,7 @@
  * Pure calendar logic: status colours, filtering, events for each view, overlap
  * layout, snapping and the visible window. FullCalendar code only adapts these.
  */
-import { addDays, wallTimeInZone, zonedWallTimeToInstant } from '@/lib/dates';
+import { addDays, formatTime, wallTimeInZone, zoneLabel, zonedWallTimeToInstant } from '@/lib/dates';
 
 export type Tone = 'info' | 'success' | 'danger' | 'muted' | 'neutral';
 
@@ -41,12 +41,29 @@ export interface MissionLike {
   project_name: string;
   title: string;
   place: string;
+  /** The mission's timezone (its place's); the org's when absent. */
+  timezone?: string;
   starts_at: string;
   ends_at: string;
   duration_minutes: number;
   status: string;
   published: boolean;
   roles: RoleLike[];
+}
+
+/**
+ * The start of a mission on its place's clock when that is not the org's (the
+ * calendar's): `{ time: '20:00', label: 'Montreal' }` for a Montreal date seen from
+ * Paris; null on the org's clock.
+ */
+export function placeClock(
+  mission: Pick<MissionLike, 'starts_at' | 'timezone'>,
+  orgZone: string,
+  locale: string,
+): { time: string; label: string } | null {
+  const zone = mission.timezone;
+  if (!zone || zone === orgZone) return null;
+  return { time: formatTime(mission.starts_at, { timeZone: zone, locale }), label: zoneLabel(zone) };
 }
 
 export interface AssignmentLike {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
@@ -39,7 +40,7 @@ export function ProjectMissionsTable({
   canInvite: boolean;
 }) {
   const { t, tError } = useLocale();
-  const { formatDateTime, formatTime } = useDates();
+  const { formatDateTime } = useDates();
   const missions = useProjectMissions(projectId);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [assignUser, setAssignUser] = useState('');
@@ -199,7 +200,7 @@ export function ProjectMissionsTable({
                 ) : null}
                 <th scope="row" className="px-3 py-2 text-left font-medium">{m.title}</th>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {formatDateTime(m.starts_at)} - {formatTime(m.ends_at)}
+                  <MissionTimes startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.timezone} />
                 </td>
                 <td className="px-3 py-2">{m.place || '-'}</td>
                 <td className="px-3 py-2">

@@ -2,11 +2,26 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { ProjectWizard } from '@/features/projects/components/project-wizard';
+import { TimeZoneProvider } from '@/lib/dates';
+import { ProjectWizard, type PlacePickerControl } from '@/features/projects/components/project-wizard';
 import fr from '@/locales/fr.json';
 import { jsonResponse, renderWithProviders } from '@/testing/render';
 
 afterEach(() => vi.unstubAllGlobals());
+
+const MONTREAL = { id: 2, name: 'Theatre Outremont', timezone: 'America/Montreal' };
+
+/** Stands for the places feature's picker (the route passes the real one). */
+function FakePicker({ value, onChange, ...control }: PlacePickerControl) {
+  return (
+    <select {...control} value={value ?? ''} onChange={(e) => onChange(e.target.value ? MONTREAL : null)}>
+      <option value="">-</option>
+      <option value="2">Theatre Outremont</option>
+    </select>
+  );
+}
+
+const placePicker = (control: PlacePickerControl) => <FakePicker {...control} />;
 
 const msg = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -66,7 +81,7 @@ describe('ProjectWizard', () => {
   it('marks a slot ending before it starts "+1 j" and sends every slot in one bulk creation', async () => {
     const calls = stubApi(() => jsonResponse({ created: 9, items: [] }, 201));
     const onDone = vi.fn();
-    renderWithProviders(<ProjectWizard onDone={onDone} />);
+    renderWithProviders(<ProjectWizard onDone={onDone} placePicker={placePicker} />);
     await fillProjectAndSlots();
     // Only the show crosses midnight (19:00-01:00); the get-out is a day later, not overnight.
     expect(screen.getAllByText(fr.projects_next_day_short)).toHaveLength(1);
@@ -110,7 +125,7 @@ describe('ProjectWizard', () => {
         : jsonResponse({ created: 9, items: [] }, 201),
     );
     const onDone = vi.fn();
-    renderWithProviders(<ProjectWizard onDone={onDone} />);
+    renderWithProviders(<ProjectWizard onDone={onDone} placePicker={placePicker} />);
     await fillProjectAndSlots();
     await userEvent.click(screen.getByRole('button', { name: fr.projects_wizard_preview }));
     const create = screen.getByRole('button', { name: msg(fr.projects_wizard_create_other, { count: 9 }) });
@@ -124,5 +139,31 @@ describe('ProjectWizard', () => {
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(calls.filter((c) => c.method === 'POST' && c.url.endsWith('/projects'))).toHaveLength(1);
     expect(calls.filter((c) => c.url.endsWith('/missions:bulk_create'))).toHaveLength(2);
+  });
+
+  it('creates the missions at the chosen place, whose clock the slots are read on', async () => {
+    const calls = stubApi(() => jsonResponse({ created: 1, items: [] }, 201));
+    const onDone = vi.fn();
+    renderWithProviders(
+      <TimeZoneProvider timeZone="Europe/Paris">
+        <ProjectWizard onDone={onDone} placePicker={placePicker} />
+      </TimeZoneProvider>,
+    );
+    await userEvent.type(screen.getByLabelText(fr.projects_field_name), 'Tournee Quebec');
+    await userEvent.click(screen.getByRole('button', { name: fr.projects_wizard_next }));
+    await userEvent.type(screen.getByLabelText(fr.projects_field_mission_title, { exact: false }), 'Concert');
+    const place = screen.getByLabelText(fr.projects_field_place);
+    expect(place).not.toHaveAccessibleDescription();
+    await userEvent.selectOptions(place, '2');
+    expect(place).toHaveAccessibleDescription(
+      msg(fr.projects_place_timezone_hint, { zone: 'Montreal', timezone: 'America/Montreal' }),
+    );
+    await userEvent.click(screen.getByLabelText(fr.projects_wizard_mode_days));
+    await userEvent.type(screen.getByLabelText(fr.projects_field_days), '2027-07-10');
+    await userEvent.click(screen.getByRole('button', { name: fr.projects_wizard_preview }));
+    await userEvent.click(screen.getByRole('button', { name: msg(fr.projects_wizard_create_one, { count: 1 }) }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [bulk] = calls.filter((c) => c.url.endsWith('/missions:bulk_create'));
+    expect(bulk!.body).toMatchObject({ title: 'Concert', place_id: 2, place: '', days: ['2027-07-10'] });
   });
 });

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
-import { Field } from '@/components/ui/field/field';
+import { Field, type FieldControlProps } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
+import { useDates, zoneLabel } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useBulkCreateMissions, type BulkMissionsCreate } from '@/features/projects/api/bulk-create-missions';
 import { useCreateProject } from '@/features/projects/api/create-project';
@@ -31,6 +32,18 @@ type Step = 'project' | 'missions' | 'preview';
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const PREVIEW_ROWS = 50;
 
+/** The place chosen for the missions: its timezone is the clock of the slots. */
+export interface PlaceChoice {
+  id: number;
+  name: string;
+  timezone: string;
+}
+
+export type PlacePickerControl = FieldControlProps & {
+  value: number | null;
+  onChange: (place: PlaceChoice | null) => void;
+};
+
 const formatRoles = (roles: CleanRole[]) =>
   roles.map((r) => `${r.name} x${r.quota}${r.required_skills.length ? ` [${r.required_skills.join(', ')}]` : ''}`).join(', ');
 
@@ -40,9 +53,18 @@ const formatRoles = (roles: CleanRole[]) =>
  * after a preview, in one bulk creation: all the missions or none. A slot whose
  * end is before its start ends the next day ("+1 j"), and the request says so.
  * If the missions fail, the project is kept and a retry sends only the missions.
+ * The missions' place comes from ``placePicker`` (the places feature, combined by
+ * the route); its timezone is the one of the slots' times.
  */
-export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }) {
+export function ProjectWizard({
+  onDone,
+  placePicker,
+}: {
+  onDone: (project: Project) => void;
+  placePicker: (control: PlacePickerControl) => ReactNode;
+}) {
   const { t, tError } = useLocale();
+  const { timeZone: orgZone } = useDates();
   const createProject = useCreateProject();
   const bulkCreate = useBulkCreateMissions();
   const candidates = useManagerCandidates();
@@ -55,7 +77,7 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
   const [endsOn, setEndsOn] = useState('');
   const [managers, setManagers] = useState<number[]>([]);
   const [title, setTitle] = useState('');
-  const [place, setPlace] = useState('');
+  const [place, setPlace] = useState<PlaceChoice | null>(null);
   const [mode, setMode] = useState<'range' | 'days'>('range');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -93,7 +115,8 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
   const sharedRoles = cleanRoles(roles);
   const body: BulkMissionsCreate = {
     title: title.trim(),
-    place,
+    place_id: place?.id ?? null,
+    place: '',
     notes: '',
     allow_long: false,
     publish,
@@ -225,8 +248,15 @@ export function ProjectWizard({ onDone }: { onDone: (project: Project) => void }
               <Field label={t('projects_field_mission_title')} hint={t('projects_field_mission_title_hint')}>
                 {(p) => <Input {...p} value={title} onChange={(e) => setTitle(e.target.value)} required />}
               </Field>
-              <Field label={t('projects_field_place')}>
-                {(p) => <Input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
+              <Field
+                label={t('projects_field_place')}
+                hint={
+                  place && place.timezone !== orgZone
+                    ? t('projects_place_timezone_hint', { zone: zoneLabel(place.timezone), timezone: place.timezone })
+                    : undefined
+                }
+              >
+                {(p) => placePicker({ ...p, value: place?.id ?? null, onChange: setPlace })}
               </Field>
             </div>
             <fieldset className="space-y-2">

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
-import { addDays, dayInZone, useDates } from '@/lib/dates';
+import { addDays, dayInZone, formatTime as formatTimeIn, useDates, zoneLabel } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useUserPlanning } from '@/features/users/api/get-user-planning';
 import { groupByDay, mondayOf, weekDates } from '@/features/users/utils/week';
@@ -18,7 +18,7 @@ const STATUS_BADGE: Record<string, 'info' | 'success' | 'danger' | 'neutral'> = 
 
 /** A user's personal calendar as a week agenda: their assignments day by day. */
 export function UserAgenda({ userId }: { userId: number }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const { timeZone, formatDate, formatTime } = useDates();
   const [monday, setMonday] = useState(() => mondayOf(dayInZone(new Date(), timeZone)));
   const dates = useMemo(() => weekDates(monday), [monday]);
@@ -71,6 +71,11 @@ export function UserAgenda({ userId }: { userId: number }) {
                           <span className="font-medium">
                             {formatTime(assignment.starts_at)} - {formatTime(assignment.ends_at)}
                           </span>{' '}
+                          {mission && mission.timezone !== timeZone ? (
+                            <span className="text-muted-foreground">
+                              ({t('time_in_zone', { times: formatTimeIn(assignment.starts_at, { timeZone: mission.timezone, locale }), zone: zoneLabel(mission.timezone) })}){' '}
+                            </span>
+                          ) : null}
                           {mission?.title ?? ''}
                           {mission?.place ? <span className="text-muted-foreground"> {t('separator')} {mission.place}</span> : null}
                           {mission ? <span className="text-muted-foreground"> {t('separator')} {mission.project_name}</span> : null}
