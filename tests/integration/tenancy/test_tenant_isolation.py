@@ -12,7 +12,13 @@ from typing import Any
 
 from coulisses.db.connection import fetch
 from tests.helpers import OrgSession, signup
-from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
+from tests.integration.scheduling.factories import (
+    invite,
+    make_mission,
+    make_place,
+    make_project,
+    make_user,
+)
 
 # path parameter name -> coroutine creating that resource in org B, returning its id
 Factory = Callable[[OrgSession], Awaitable[Any]]
@@ -46,7 +52,9 @@ async def _world_of_b(b: OrgSession) -> dict[str, int]:
         "/api/v1/rates", json={"kind": "hourly", "amount_cents": 1850, "user_id": user["id"]}
     )
     assert rate.status_code == 201, rate.text
+    place = await make_place(b, name="Salle de B")
     return {
+        "place_id": place["id"],
         "user_id": user["id"],
         "project_id": project["id"],
         "mission_id": mission["id"],
@@ -91,6 +99,7 @@ WORLD_KEYS = (
     "invitation_id",
     "window_id",
     "rate_id",
+    "place_id",
 )
 FACTORIES: dict[str, Factory] = {
     "account_id": _member_of_b,
