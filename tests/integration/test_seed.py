@@ -81,13 +81,22 @@ async def test_seed_builds_the_festival_demo_once(app):
         )
     }
     assert tech_statuses == {"INVITED", "ACCEPTED", "DECLINED", "CANCELLED"}
-    # The seeded answers respect the quotas (no role has more accepted than places).
+    # The seeded answers respect the quotas (no role has more places held than its
+    # quota; reserves hold none).
     assert not await fetch(
         """SELECT r.id FROM mission_roles r JOIN assignments a ON a.mission_role = r.id
-           WHERE r.org = $1 AND a.status = 'ACCEPTED' GROUP BY r.id, r.quota
-           HAVING count(*) > r.quota""",
+           WHERE r.org = $1 AND a.status IN ('INVITED', 'ACCEPTED') AND NOT a.reserve
+           GROUP BY r.id, r.quota HAVING count(*) > r.quota""",
         org_id,
     )
+    # A full role shows its reserve list: two in line, one not answered yet.
+    reserves = await fetch(
+        """SELECT mission_role, status, reserve_rank FROM assignments
+           WHERE org = $1 AND reserve ORDER BY reserve_rank NULLS LAST""",
+        org_id,
+    )
+    assert [r["status"] for r in reserves] == ["ACCEPTED", "ACCEPTED", "INVITED"]
+    assert len({r["mission_role"] for r in reserves}) == 1
     # Only the deliberate conflicts: two users' accepted work less than 11 h apart.
     short_rests = await fetch(
         """SELECT DISTINCT a.user_id FROM assignments a JOIN assignments b

@@ -236,6 +236,7 @@ class Booking:
     status: str  # ACCEPTED, INVITED, DECLINED, CANCELLED
     reason: str | None = None
     accepted_first: bool = False  # CANCELLED after having been ACCEPTED
+    reserve: bool = False  # invited beyond the quota (on the reserve list)
 
 
 @dataclass
@@ -291,6 +292,27 @@ class Planner:
         if draw < 0.62:
             return "ACCEPTED"
         return "INVITED" if draw < 0.86 else "DECLINED" if draw < 0.95 else "CANCELLED"
+
+    def add_reserves(self, missions: list[dict[str, Any]], statuses: list[str]) -> None:
+        """Reserves on full roles, one per status given (ACCEPTED: in line; INVITED:
+        not answered yet), on the first full role that has free crew for them."""
+        wanted = list(statuses)
+        for mission in missions:
+            for role in mission["roles"]:
+                if not wanted:
+                    return
+                taken = sum(
+                    1
+                    for b in self.bookings
+                    if b.role_id == role["id"] and b.status in ("INVITED", "ACCEPTED")
+                )
+                if role["quota"] == 0 or taken < role["quota"]:
+                    continue
+                need = set(role["required_skills"])
+                for user_id in sorted(u for u, skills in self.skills.items() if need <= skills):
+                    if wanted and self.free(user_id, mission):
+                        self.book(mission, role, user_id, wanted.pop(0))
+                        self.bookings[-1].reserve = True
 
     def fill(self, mission: dict[str, Any], ratio: float, *, only_invite: bool = False) -> None:
         """Book about ``ratio`` of each role's places; ``only_invite``: nobody answered yet."""
@@ -777,17 +799,27 @@ async def _build(rng: random.Random) -> None:
     for mission in tour:
         if mission["title"] == "Concert":
             planner.fill(mission, 0.5, only_invite=True)
+    # Two reserves in line on the first full role of the festival, one still invited.
+    shows = sorted(
+        (m for m in everything if m["starts_at"] > now and m["id"] not in season),
+        key=lambda m: (m["starts_at"], m["id"]),
+    )
+    planner.add_reserves(shows, ["ACCEPTED", "ACCEPTED", "INVITED"])
     await _answer(owner, tech, planner.bookings, ids["Tom Bernard"])
 
 
 async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], tom: int) -> None:
-    """Invite everyone, then answer: cancellations first, so quotas always have room."""
+    """Invite and answer the refusals first (declines, cancellations), then the others: a
+    role's places are never all held at once, so nobody needs to be a reserve."""
     created: dict[tuple[int, int], int] = {}
-    pairs = [(b.role_id, b.user_id) for b in bookings]
-    for start in range(0, len(pairs), assignments.MAX_BULK):
-        for row in await assignments.invite(owner, pairs[start : start + assignments.MAX_BULK]):
-            created[(row["mission_role_id"], row["user_id"])] = row["id"]
     events: list[DomainEvent] = []
+
+    async def invite(batch: list[Booking], *, reserve: bool = False) -> None:
+        pairs = [(b.role_id, b.user_id) for b in batch]
+        for start in range(0, len(pairs), assignments.MAX_BULK):
+            chunk = pairs[start : start + assignments.MAX_BULK]
+            for row in await assignments.invite(owner, chunk, reserve=reserve):
+                created[(row["mission_role_id"], row["user_id"])] = row["id"]
 
     async def answer(booking: Booking, target: str) -> None:
         mine = booking.user_id == tom
@@ -800,14 +832,26 @@ async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], to
         await answers.apply_answer(owner.org_id, created[(booking.role_id, booking.user_id)], reply)
         events.extend(reply.events)
 
-    for booking in bookings:
+    refusals = [b for b in bookings if b.status in ("DECLINED", "CANCELLED") and not b.reserve]
+    await invite(refusals)
+    for booking in refusals:
         if booking.status == "CANCELLED":
             if booking.accepted_first:
                 await answer(booking, "ACCEPTED")
             await assignments.cancel(owner, created[(booking.role_id, booking.user_id)])
-    for booking in bookings:
-        if booking.status in ("ACCEPTED", "DECLINED"):
-            await answer(booking, booking.status)
+        else:
+            await answer(booking, "DECLINED")
+    places = [b for b in bookings if b.status in ("INVITED", "ACCEPTED") and not b.reserve]
+    await invite(places)
+    for booking in places:
+        if booking.status == "ACCEPTED":
+            await answer(booking, "ACCEPTED")
+    # Beyond full roles: reserves, the accepted ones in line in this order.
+    reserves = [b for b in bookings if b.reserve]
+    await invite(reserves, reserve=True)
+    for booking in reserves:
+        if booking.status == "ACCEPTED":
+            await answer(booking, "ACCEPTED")
     # The demo's links are not mailed (they stand for the past): show them as sent.
     await fetch(
         """UPDATE invitations i SET delivery_status = CASE WHEN u.email IS NULL

@@ -117,6 +117,7 @@ async def test_invitations_are_rate_limited_per_org(org, enable_plugin, smtp_sin
         json={
             "mission_role_ids": [mission["roles"][0]["id"]],
             "user_ids": [u["id"] for u in users],
+            "reserve": True,  # 2 places: the third is a reserve (invited all the same)
         },
     )
     assert response.status_code == 201, response.text

@@ -40,6 +40,7 @@ VALUES = {
     "user_name": "Lea Martin",
     "reason": "deja pris",
     "via": "telegram",
+    "reserve": True,  # the reserve lines render too
     "reset_url": "http://x/reset-password?token=t",
     "unsubscribe_url": "http://x/api/v1/notifications/unsubscribe?token=s",
     # certifications_expiring

@@ -67,6 +67,8 @@ class AssignmentContext:
     #: The latest invitation that was not revoked, if any.
     invitation_id: int | None = None
     invitation_expires_at: dt.datetime | None = None
+    #: On the reserve list of the role (beyond its quota, no place until promoted).
+    reserve: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +88,8 @@ class AssignmentSummary:
     ends_at: dt.datetime
     invitation_id: int | None = None
     invitation_expires_at: dt.datetime | None = None
+    #: On the reserve list of the role (an ACCEPTED reserve does not work yet).
+    reserve: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,6 +127,8 @@ class AnswerResult:
     ``invitation.revoked``, ``invitation.already_answered``,
     ``assignment.quota_full``, ``assignment.overlap``...). ``replayed`` is True
     when the invitation already had this very answer (nothing changed).
+    ``reserve`` is True when the assignment is still on the reserve list (an
+    accepting reserve waits for a place; it may have been given one at once).
     """
 
     ok: bool
@@ -130,6 +136,7 @@ class AnswerResult:
     assignment_id: int | None = None
     assignment_status: str | None = None
     replayed: bool = False
+    reserve: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -59,14 +59,20 @@ class AssignmentEvent(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class AssignmentInvited(AssignmentEvent):
+    """``reserve`` is True for an invitee beyond the role's quota (a reserve)."""
+
     invitation_id: int | None = None
+    reserve: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
 class AssignmentAccepted(AssignmentEvent):
-    """``via`` is ``link`` (signed invitation) or ``app`` (logged-in user)."""
+    """``via`` is ``link`` (signed invitation) or ``app`` (logged-in user). ``reserve`` is
+    True when a reserve accepted: they confirmed they are available, without a place yet
+    (an ``AssignmentPromoted`` follows, in the same batch, when a place was free)."""
 
     via: str
+    reserve: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,6 +84,20 @@ class AssignmentDeclined(AssignmentEvent):
 @dataclass(frozen=True, kw_only=True)
 class AssignmentCancelled(AssignmentEvent):
     previous_status: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentPromoted(AssignmentEvent):
+    """A reserve who had accepted now holds a place of the role (the assignment stays
+    ACCEPTED and is no longer a reserve).
+
+    ``cause`` says what freed the place: ``declined`` or ``cancelled`` (the assignment
+    ``freed_assignment_id`` let it go), ``quota`` (a manager raised the role's quota) or
+    ``accepted`` (the reserve accepted while a place was free).
+    """
+
+    cause: str
+    freed_assignment_id: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,6 +21,7 @@ from coulisses_sdk.events import (
     AssignmentCancelled,
     AssignmentDeclined,
     AssignmentInvited,
+    AssignmentPromoted,
     CertificationsExpiring,
     InvitationDeliveryFailed,
     MemberAdded,
@@ -142,7 +143,8 @@ def assignment_invited(event: AssignmentInvited) -> Any:
     """A user was invited on a mission role (a new INVITED assignment).
 
     ``event.invitation_id`` is the signed link created with it; the link itself
-    (its token) is never given to plugins.
+    (its token) is never given to plugins. ``event.reserve`` is True for an
+    invitee beyond the role's quota (on the reserve list).
     """
 
 
@@ -153,6 +155,8 @@ def assignment_accepted(event: AssignmentAccepted) -> Any:
     ``event.via`` is ``"link"`` (public signed invitation), ``"app"`` (the
     logged-in user linked to the assignee) or the channel of a plugin that
     answered for the user (``"telegram"``). A replayed link fires nothing.
+    ``event.reserve`` is True when a reserve accepted: available, but without a
+    place until ``assignment_promoted`` fires for the same assignment.
     """
 
 
@@ -164,6 +168,22 @@ def assignment_declined(event: AssignmentDeclined) -> Any:
 @hookspec
 def assignment_cancelled(event: AssignmentCancelled) -> Any:
     """A manager cancelled an INVITED or ACCEPTED assignment (``event.previous_status``)."""
+
+
+@hookspec
+def assignment_promoted(event: AssignmentPromoted) -> Any:
+    """A reserve who had accepted was given a place of the role (a place freed up).
+
+    ``event.cause`` is ``declined`` or ``cancelled`` (``event.freed_assignment_id``
+    let the place go), ``quota`` (the role's quota was raised) or ``accepted`` (the
+    reserve accepted while a place was free). Reserves are promoted in the order in
+    which they accepted. Tell the person they now work on the mission. Example::
+
+        @hookimpl
+        async def assignment_promoted(event):
+            await enqueue("sms.tell_promoted", org_id=event.org_id, plugin="sms",
+                          assignment_id=event.assignment_id)
+    """
 
 
 @hookspec

@@ -166,6 +166,7 @@ class CoreHost:
             assignment_id=row["assignment_id"],
             assignment_status=row["assignment_status"],
             replayed=row["replayed"],
+            reserve=row["reserve"],
         )
 
     async def rate_limit(self, plugin: str, key: str, *, limit: int, window_seconds: int) -> bool:

@@ -100,7 +100,7 @@ _OPEN_INVITATION = """LEFT JOIN LATERAL (
 
 async def assignment_context(org_id: int, assignment_id: int) -> AssignmentContext | None:
     rows = await fetch(
-        f"""SELECT s.id, s.status, s.user_id, u.first_name, u.last_name, u.email,
+        f"""SELECT s.id, s.status, s.reserve, s.user_id, u.first_name, u.last_name, u.email,
                   u.account, mi.id AS mission_id, mi.title, pl.name AS place,
                   COALESCE(pl.timezone, o.timezone) AS mission_timezone,
                   mi.starts_at, mi.ends_at,
@@ -144,6 +144,7 @@ async def assignment_context(org_id: int, assignment_id: int) -> AssignmentConte
         managers=tuple(await project_managers(org_id, r["project_id"])),
         invitation_id=r["invitation_id"],
         invitation_expires_at=r["expires_at"],
+        reserve=r["reserve"],
     )
 
 
@@ -172,7 +173,8 @@ async def list_assignments(
     if invitation_expires_before is not None:
         where.append(f"inv.expires_at < {arg(invitation_expires_before)}")
     rows = await fetch(
-        f"""SELECT s.id, s.status, s.user_id, mi.id AS mission_id, mi.title, pl.name AS place,
+        f"""SELECT s.id, s.status, s.reserve, s.user_id, mi.id AS mission_id, mi.title,
+                   pl.name AS place,
                    COALESCE(pl.timezone, o.timezone) AS mission_timezone,
                    r.name AS role_name, mi.starts_at, mi.ends_at,
                    inv.id AS invitation_id, inv.expires_at
@@ -198,6 +200,7 @@ async def list_assignments(
             ends_at=r["ends_at"],
             invitation_id=r["invitation_id"],
             invitation_expires_at=r["expires_at"],
+            reserve=r["reserve"],
         )
         for r in rows
     ]

@@ -1270,6 +1270,12 @@ export interface components {
         /** AssignmentCreate */
         AssignmentCreate: {
             mission_role_id: number;
+            /**
+             * @description Beyond the role's quota, invite as a reserve instead of refusing (409 assignment.quota_would_exceed). Free places are filled first, in the order given; a reserve is promoted when a place frees up, in the order reserves accepted.
+             * @default false
+             * @example true
+             */
+            reserve: boolean;
             user_id: number;
         };
         /** AssignmentInvitedOut */
@@ -1290,6 +1296,17 @@ export interface components {
             invitation?: components["schemas"]["InvitationOut"] | null;
             mission_id: number;
             mission_role_id: number;
+            promoted_at?: string | null;
+            /**
+             * @description On the reserve list (beyond the role's quota, no place held yet)
+             * @default false
+             */
+            reserve: boolean;
+            /**
+             * @description For a reserve who accepted, its rank in the role's queue (1 is promoted first); null otherwise
+             * @example 1
+             */
+            reserve_position?: number | null;
             role_name: string;
             /** Format: date-time */
             starts_at: string;
@@ -1317,6 +1334,17 @@ export interface components {
             invitation?: components["schemas"]["InvitationOut"] | null;
             mission_id: number;
             mission_role_id: number;
+            promoted_at?: string | null;
+            /**
+             * @description On the reserve list (beyond the role's quota, no place held yet)
+             * @default false
+             */
+            reserve: boolean;
+            /**
+             * @description For a reserve who accepted, its rank in the role's queue (1 is promoted first); null otherwise
+             * @example 1
+             */
+            reserve_position?: number | null;
             role_name: string;
             /** Format: date-time */
             starts_at: string;
@@ -1335,6 +1363,12 @@ export interface components {
         /** AssignmentsBulkCreate */
         AssignmentsBulkCreate: {
             mission_role_ids: number[];
+            /**
+             * @description Beyond the role's quota, invite as a reserve instead of refusing (409 assignment.quota_would_exceed). Free places are filled first, in the order given; a reserve is promoted when a place frees up, in the order reserves accepted.
+             * @default false
+             * @example true
+             */
+            reserve: boolean;
             user_ids: number[];
         };
         /** AssignmentsBulkOut */
@@ -2002,7 +2036,7 @@ export interface components {
         };
         /** MissionRoleOut */
         MissionRoleOut: {
-            /** @description ACCEPTED: places filled */
+            /** @description ACCEPTED (not reserves): places filled */
             accepted: number;
             /** @description DECLINED answers */
             declined: number;
@@ -2010,10 +2044,15 @@ export interface components {
             name: string;
             /** @description places not filled yet: quota - accepted, never below 0 */
             open: number;
-            /** @description INVITED: asked, still waiting */
+            /** @description INVITED (not reserves): asked, still waiting */
             pending: number;
             quota: number;
             required_skills: string[];
+            /**
+             * @description reserves INVITED or ACCEPTED: beyond the quota, waiting for a place
+             * @default 0
+             */
+            reserves: number;
         };
         /** MissionRoleUpdate */
         MissionRoleUpdate: {
@@ -2166,6 +2205,9 @@ export interface components {
             id: number;
             mission_id: number;
             mission_role_id: number;
+            /** @default false */
+            reserve: boolean;
+            reserve_position?: number | null;
             /** Format: date-time */
             starts_at: string;
             status: string;
@@ -2206,7 +2248,7 @@ export interface components {
         };
         /** PlanningRole */
         PlanningRole: {
-            /** @description ACCEPTED: places filled */
+            /** @description ACCEPTED (not reserves): places filled */
             accepted: number;
             /** @description DECLINED answers */
             declined: number;
@@ -2214,15 +2256,20 @@ export interface components {
             name: string;
             /** @description places not filled yet: quota - accepted, never below 0 */
             open: number;
-            /** @description INVITED: asked, still waiting */
+            /** @description INVITED (not reserves): asked, still waiting */
             pending: number;
             quota: number;
             required_skills: string[];
+            /**
+             * @description reserves INVITED or ACCEPTED: beyond the quota, waiting for a place
+             * @default 0
+             */
+            reserves: number;
         };
         /** PlanningUser */
         PlanningUser: {
             /**
-             * @description the same, ACCEPTED assignments only
+             * @description the same, ACCEPTED assignments only (not reserves)
              * @default 0
              * @example 1800
              */
@@ -2232,7 +2279,7 @@ export interface components {
             id: number;
             last_name: string;
             /**
-             * @description minutes of their INVITED and ACCEPTED assignments that fall inside the window (a mission across a window bound counts its part inside), on the missions of the response
+             * @description minutes of their INVITED and ACCEPTED assignments that fall inside the window (a mission across a window bound counts its part inside), on the missions of the response; reserves (no place held) do not count
              * @default 0
              * @example 2280
              */
@@ -2338,6 +2385,16 @@ export interface components {
             org_name: string;
             place: string;
             replayed: boolean;
+            /**
+             * @description On the reserve list: invited beyond the role's quota. Accepting confirms availability; the place comes when one frees up (first accepted, first promoted).
+             * @default false
+             */
+            reserve: boolean;
+            /**
+             * @description For a reserve who accepted, its rank in the queue (1 is next); else null
+             * @example 2
+             */
+            reserve_position?: number | null;
             role_name: string;
             /** Format: date-time */
             starts_at: string;
@@ -2357,6 +2414,16 @@ export interface components {
             mission_title: string;
             org_name: string;
             place: string;
+            /**
+             * @description On the reserve list: invited beyond the role's quota. Accepting confirms availability; the place comes when one frees up (first accepted, first promoted).
+             * @default false
+             */
+            reserve: boolean;
+            /**
+             * @description For a reserve who accepted, its rank in the queue (1 is next); else null
+             * @example 2
+             */
+            reserve_position?: number | null;
             revoked: boolean;
             role_name: string;
             /** Format: date-time */

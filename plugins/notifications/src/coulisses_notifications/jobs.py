@@ -191,6 +191,10 @@ async def on_cancelled(
     await reactions.cancelled(org_id, assignment_id=assignment_id, previous_status=previous_status)
 
 
+async def on_promoted(ctx: dict[str, Any], *, org_id: int, assignment_id: int) -> None:
+    await reactions.promoted(org_id, assignment_id=assignment_id)
+
+
 async def on_delivery_failed(
     ctx: dict[str, Any],
     *,

@@ -35,6 +35,8 @@ KINDS: dict[str, Kind] = {
         Kind("reminder"),
         Kind("mission_changed"),
         Kind("assignment_cancelled"),
+        # A reserve learns they now work on the mission: it must reach them.
+        Kind("assignment_promoted", transactional=True),
         Kind("answer_received"),
         # The daily digest of certifications to renew, for the org's managers.
         Kind("certifications"),
@@ -55,6 +57,7 @@ TEMPLATES: dict[str, str] = {
     "reminder_mission": "reminder",
     "mission_changed": "mission_changed",
     "assignment_cancelled": "assignment_cancelled",
+    "assignment_promoted": "assignment_promoted",
     "answer_received": "answer_received",
     "certifications_expiring": "certifications",
     "password_reset": "password_reset",

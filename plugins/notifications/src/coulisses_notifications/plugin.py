@@ -20,6 +20,7 @@ from coulisses_sdk import (
     AssignmentAccepted,
     AssignmentCancelled,
     AssignmentDeclined,
+    AssignmentPromoted,
     CertificationsExpiring,
     InvitationDelivery,
     InvitationDeliveryFailed,
@@ -68,6 +69,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_invitation,
             jobs.on_answer,
             jobs.on_cancelled,
+            jobs.on_promoted,
             jobs.on_mission_changed,
             jobs.on_password_reset,
             jobs.on_delivery_failed,
@@ -204,6 +206,15 @@ class NotificationsPlugin(Plugin):
             plugin=NAME,
             assignment_id=event.assignment_id,
             previous_status=event.previous_status,
+        )
+
+    @hookimpl
+    async def assignment_promoted(self, event: AssignmentPromoted) -> None:
+        await enqueue(
+            f"{NAME}.on_promoted",
+            org_id=event.org_id,
+            plugin=NAME,
+            assignment_id=event.assignment_id,
         )
 
     @hookimpl

@@ -116,6 +116,7 @@ async def invitation(
         "decline_url": decline_url,
         "expires_at": expires_at,
         "resent": resent,
+        "reserve": context.reserve,
         **await _telegram_invite(config, context),
     }
     await dispatch(
@@ -168,6 +169,8 @@ async def answer(
                     "user_name": context.user_name,
                     "reason": reason,
                     "via": via,
+                    # An accepting reserve still waits for a place (promoted: no longer).
+                    "reserve": accepted and context.reserve,
                 },
                 deadline=context.starts_at,
                 dedup_key=f"answer:{assignment_id}:{verb}",
@@ -189,6 +192,25 @@ async def cancelled(org_id: int, *, assignment_id: int, previous_status: str) ->
             values=mission_values(context),
             deadline=context.starts_at,
             dedup_key=f"cancelled:{assignment_id}",
+            data=_data(context),
+        ),
+        await load_config(org_id),
+    )
+
+
+async def promoted(org_id: int, *, assignment_id: int) -> None:
+    """Tell a reserve who had accepted that a place freed up and is now theirs."""
+    context = await host.assignment_context(org_id, assignment_id)
+    if context is None or context.status != "ACCEPTED" or context.reserve:
+        return  # cancelled before the job ran
+    await dispatch(
+        Outgoing(
+            org=context.org,
+            template="assignment_promoted",
+            recipient=user_of(context),
+            values=mission_values(context),
+            deadline=context.starts_at,
+            dedup_key=f"promoted:{assignment_id}",
             data=_data(context),
         ),
         await load_config(org_id),
@@ -446,6 +468,8 @@ async def reminders(org_id: int, now: dt.datetime | None = None) -> int:
         for item in await host.list_assignments(
             org_id, statuses=("ACCEPTED",), starts_after=now, starts_before=horizon, limit=1000
         ):
+            if item.reserve:
+                continue  # not working (yet): no place on the mission
             context = await host.assignment_context(org_id, item.assignment_id)
             if context is None:
                 continue

@@ -198,6 +198,7 @@ async def test_a_slot_with_an_empty_role_list_has_no_roles(client):
         "accepted": 0,
         "declined": 0,
         "open": 2,
+        "reserves": 0,
     }
     assert first["starts_at"] == "2027-07-10T06:00:00Z"
 

@@ -127,6 +127,7 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
             "accepted": 1,
             "declined": 0,
             "open": 1,
+            "reserves": 0,
         }
     ]
     cloitre = body["missions"][1]
@@ -158,6 +159,8 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
         "duration_minutes": 360,
         "decline_reason": None,
         "delivery_status": None,  # only an INVITED assignment has one
+        "reserve": False,
+        "reserve_position": None,
     }
     assert by_id[f["declined"]["id"]]["status"] == "DECLINED"
     assert by_id[f["declined"]["id"]]["decline_reason"] == "deja pris"

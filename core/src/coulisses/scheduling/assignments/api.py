@@ -82,7 +82,7 @@ class AssignmentController(Controller):
         self, request: Request[Any, Any, Any], data: Annotated[AssignmentCreate, Body()]
     ) -> AssignmentInvitedOut:
         rows, warnings = await conflicts.invite_with_warnings(
-            principal_of(request), [(data.mission_role_id, data.user_id)]
+            principal_of(request), [(data.mission_role_id, data.user_id)], reserve=data.reserve
         )
         return msgspec.convert({**rows[0], "warnings": warnings}, AssignmentInvitedOut)
 
@@ -96,7 +96,9 @@ class AssignmentController(Controller):
         self, request: Request[Any, Any, Any], data: Annotated[AssignmentsBulkCreate, Body()]
     ) -> AssignmentsBulkOut:
         pairs = [(r, u) for r in data.mission_role_ids for u in data.user_ids]
-        rows, warnings = await conflicts.invite_with_warnings(principal_of(request), pairs)
+        rows, warnings = await conflicts.invite_with_warnings(
+            principal_of(request), pairs, reserve=data.reserve
+        )
         return AssignmentsBulkOut(
             created=len(rows),
             items=[_assignment(r) for r in rows],

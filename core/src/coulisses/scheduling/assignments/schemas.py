@@ -13,17 +13,36 @@ from coulisses.scheduling.conflicts.schemas import ConflictOut
 from coulisses.scheduling.invitations.schemas import InvitationOut
 from coulisses.web.openapi import rule
 
+ReserveFlag = Annotated[
+    bool,
+    msgspec.Meta(
+        description=(
+            "Beyond the role's quota, invite as a reserve instead of refusing (409"
+            " assignment.quota_would_exceed). Free places are filled first, in the order"
+            " given; a reserve is promoted when a place frees up, in the order reserves"
+            " accepted."
+        ),
+        examples=[True],
+    ),
+]
+
 
 class AssignmentCreate(Strict):
     mission_role_id: RowId
     user_id: RowId
+    reserve: ReserveFlag = False
 
 
 class AssignmentsBulkCreate(Strict):
-    """Invite every user of ``user_ids`` on every role of ``mission_role_ids``; all or nothing."""
+    """Invite every user of ``user_ids`` on every role of ``mission_role_ids``; all or nothing.
+
+    Each role's free places go to its users in the order of ``user_ids``; beyond them,
+    the whole request is refused unless ``reserve`` is true (then the others are reserves).
+    """
 
     mission_role_ids: Annotated[list[RowId], rule(min_items=1, max_items=500)]
     user_ids: Annotated[list[RowId], rule(min_items=1, max_items=500)]
+    reserve: ReserveFlag = False
 
 
 class AssignmentOut(msgspec.Struct):
@@ -50,6 +69,26 @@ class AssignmentOut(msgspec.Struct):
     created_at: dt.datetime
     updated_at: dt.datetime
     invitation: InvitationOut | None = None
+    #: On the reserve list: beyond the role's quota, holds no place until promoted.
+    reserve: Annotated[
+        bool,
+        msgspec.Meta(
+            description="On the reserve list (beyond the role's quota, no place held yet)"
+        ),
+    ] = False
+    #: For an ACCEPTED reserve, its place in the queue (1: promoted first); else null.
+    reserve_position: Annotated[
+        int | None,
+        msgspec.Meta(
+            description=(
+                "For a reserve who accepted, its rank in the role's queue (1 is promoted"
+                " first); null otherwise"
+            ),
+            examples=[1],
+        ),
+    ] = None
+    #: When a reserve was given a place (it stays set once promoted).
+    promoted_at: dt.datetime | None = None
 
 
 class AssignmentPage(msgspec.Struct):

@@ -4,8 +4,9 @@ Two rules hold in the database so that concurrent requests cannot break them:
 at most one active (INVITED or ACCEPTED) assignment per (mission, user) (a
 partial unique index), and no two ACCEPTED assignments of one user that overlap
 in time (a GiST exclusion constraint on copies of the mission's times). The
-quota of a role is checked with the role row locked, so accepts on one role
-are serialised.
+quota of a role is checked with the role row locked, so invitations and accepts
+on one role are serialised; beyond the quota an invitee is a reserve
+(``reserves.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ from coulisses.scheduling.assignments.answers import (
     check_transition,
     lock_assignment,
 )
+from coulisses.scheduling.assignments.reserves import (
+    POSITION_SQL,
+    lock_mission_of_assignment,
+    lock_role,
+    places_taken,
+    promote,
+)
 from coulisses.scheduling.common import (
     PageRequest,
     PageResult,
@@ -35,6 +43,7 @@ from coulisses.scheduling.invitations.service import Link, issue_invitations
 from coulisses_sdk import (
     AssignmentCancelled,
     AssignmentInvited,
+    DomainEvent,
     Principal,
 )
 
@@ -42,11 +51,12 @@ MAX_BULK = 500
 ACTIVE = ("INVITED", "ACCEPTED")
 
 
-_SELECT = """SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_role_id,
+_SELECT = f"""SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_role_id,
        r.name AS role_name, a.user_id, a.status, a.starts_at, a.ends_at,
        floor(extract(epoch FROM a.ends_at - a.starts_at) / 60)::int AS duration_minutes,
        a.decline_reason,
-       a.answered_at, a.created_at, a.updated_at,
+       a.answered_at, a.created_at, a.updated_at, a.reserve, a.promoted_at,
+       {POSITION_SQL} AS reserve_position,
        (SELECT json_build_object('id', i.id, 'assignment_id', a.id, 'user_id', a.user_id,
                                  'expires_at', i.expires_at,
                                  'revoked_at', i.revoked_at, 'answer', i.answer,
@@ -58,7 +68,7 @@ _SELECT = """SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_rol
                                      'attempts', i.delivery_attempts,
                                      'updated_at', i.delivery_updated_at))
         FROM invitations i WHERE i.assignment = a.id ORDER BY i.id DESC LIMIT 1) AS invitation
-FROM assignments a JOIN mission_roles r ON r.id = a.mission_role"""
+FROM assignments a JOIN mission_roles r ON r.id = a.mission_role"""  # noqa: S608
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
@@ -119,10 +129,15 @@ async def list_assignments(
     return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
 
 
-async def invite(principal: Principal, pairs: list[tuple[int, int]]) -> list[dict[str, Any]]:
+async def invite(
+    principal: Principal, pairs: list[tuple[int, int]], *, reserve: bool = False
+) -> list[dict[str, Any]]:
     """Create INVITED assignments for (mission_role_id, user_id) pairs, all or nothing.
 
-    Each gets an invitation (emailed to users who have an address) after commit.
+    Each role's free places go to its pairs in the order given; the pairs beyond
+    are reserves when ``reserve``, else nothing is written (409
+    ``assignment.quota_would_exceed``). Each gets an invitation (emailed to users
+    who have an address) after commit.
     """
     if not pairs:
         raise DomainError("assignment.empty", "Nothing to assign", status=422)
@@ -131,27 +146,73 @@ async def invite(principal: Principal, pairs: list[tuple[int, int]]) -> list[dic
             "assignment.bulk_too_large", f"At most {MAX_BULK} assignments at once", status=422
         )
     async with transaction():
-        created, links = await _insert_invited(principal, pairs)
+        created, links = await _insert_invited(principal, pairs, reserve=reserve)
     await _announce_invited(principal, created, links)
     return await get_assignments(principal.org_id, [int(r["id"]) for r in created])
 
 
+def _place_or_reserve(
+    pairs: list[tuple[int, int]],
+    roles: dict[int, dict[str, Any]],
+    taken: dict[int, int],
+    reserve: bool,
+) -> list[bool]:
+    """Whether each pair is a reserve: each role's free places go to its first pairs.
+    Without ``reserve``, a pair beyond the quota refuses the whole request."""
+    free = {role_id: max(role["quota"] - taken[role_id], 0) for role_id, role in roles.items()}
+    flags: list[bool] = []
+    over: list[int] = []
+    for role_id, _ in pairs:
+        if free[role_id] > 0:
+            free[role_id] -= 1
+            flags.append(False)
+        else:
+            flags.append(True)
+            if role_id not in over:
+                over.append(role_id)
+    if over and not reserve:
+        first = roles[over[0]]
+        raise Conflict(
+            "assignment.quota_would_exceed",
+            f"The role {first['name']!r} has {first['quota']} places and"
+            f" {taken[over[0]]} are already held: invite as a reserve (reserve: true)",
+            details={
+                "role": first["name"],
+                "mission_role_id": over[0],
+                "quota": first["quota"],
+                "taken": taken[over[0]],
+                "requested": sum(1 for role_id, _ in pairs if role_id == over[0]),
+                "mission_role_ids": sorted(over),
+            },
+        )
+    return flags
+
+
 async def _insert_invited(
-    principal: Principal, pairs: list[tuple[int, int]]
+    principal: Principal, pairs: list[tuple[int, int]], *, reserve: bool = False
 ) -> tuple[list[dict[str, Any]], dict[int, Link]]:
     """The writes of :func:`invite` (inside the caller's transaction)."""
     role_ids = sorted({p[0] for p in pairs})
     user_ids = sorted({p[1] for p in pairs})
-    # FOR SHARE OF m: a concurrent change of the mission's times waits for us, so the
-    # copied starts_at/ends_at cannot go stale.
-    roles = await fetch(
-        """SELECT r.id, p.status AS project_status FROM mission_roles r
-           JOIN missions m ON m.id = r.mission JOIN projects p ON p.id = m.project
-           WHERE r.org = $1 AND r.id = ANY($2::int[]) FOR SHARE OF m""",
+    # Missions first (FOR SHARE: a concurrent change of the mission's times waits for
+    # us, so the copied starts_at/ends_at cannot go stale), then the roles (FOR UPDATE:
+    # concurrent invitations on a role count its places one after the other).
+    await fetch(
+        """SELECT 1 FROM missions WHERE id IN (
+               SELECT mission FROM mission_roles WHERE org = $1 AND id = ANY($2::int[]))
+           ORDER BY id FOR SHARE""",
         principal.org_id,
         role_ids,
     )
-    missing_roles = sorted(set(role_ids) - {r["id"] for r in roles})
+    found = await fetch(
+        """SELECT r.id, r.name, r.quota, p.status AS project_status FROM mission_roles r
+           JOIN missions m ON m.id = r.mission JOIN projects p ON p.id = m.project
+           WHERE r.org = $1 AND r.id = ANY($2::int[]) ORDER BY r.id FOR UPDATE OF r""",
+        principal.org_id,
+        role_ids,
+    )
+    roles = {r["id"]: r for r in found}
+    missing_roles = sorted(set(role_ids) - set(roles))
     if missing_roles:
         raise DomainError(
             "mission_role.not_found",
@@ -159,7 +220,7 @@ async def _insert_invited(
             details={"mission_role_ids": missing_roles},
             status=404,
         )
-    if any(r["project_status"] == "ARCHIVED" for r in roles):
+    if any(r["project_status"] == "ARCHIVED" for r in found):
         raise Conflict("project.archived", "This project is archived: restore it first")
     users = await fetch(
         "SELECT id FROM users WHERE org = $1 AND id = ANY($2::int[])",
@@ -174,20 +235,23 @@ async def _insert_invited(
             details={"user_ids": missing_users},
             status=404,
         )
+    reserves = _place_or_reserve(pairs, roles, await places_taken(role_ids), reserve)
     try:
         created = await fetch(
             """INSERT INTO assignments
-                   (org, mission, mission_role, user_id, starts_at, ends_at, created_by)
-               SELECT $1, r.mission, r.id, u.user_id, m.starts_at, m.ends_at, $2
-               FROM unnest($3::int[], $4::int[]) WITH ORDINALITY AS u(role_id, user_id, ord)
+                   (org, mission, mission_role, user_id, starts_at, ends_at, created_by, reserve)
+               SELECT $1, r.mission, r.id, u.user_id, m.starts_at, m.ends_at, $2, u.reserve
+               FROM unnest($3::int[], $4::int[], $5::bool[])
+                    WITH ORDINALITY AS u(role_id, user_id, reserve, ord)
                JOIN mission_roles r ON r.id = u.role_id
                JOIN missions m ON m.id = r.mission
                ORDER BY u.ord
-               RETURNING id, mission, mission_role, user_id""",
+               RETURNING id, mission, mission_role, user_id, reserve""",
             principal.org_id,
             principal.account_id,
             [p[0] for p in pairs],
             [p[1] for p in pairs],
+            reserves,
         )
     except asyncpg.exceptions.UniqueViolationError as exc:
         raise Conflict(
@@ -196,12 +260,15 @@ async def _insert_invited(
         ) from exc
     links = await issue_invitations(principal.org_id, [int(r["id"]) for r in created])
     for row in created:
+        payload = {"user_id": row["user_id"], "mission_role_id": row["mission_role"]}
+        if row["reserve"]:
+            payload["reserve"] = True
         await record(
             principal.org_id,
             principal.account_id,
             "assignment.invited",
             f"assignment:{row['id']}",
-            {"user_id": row["user_id"], "mission_role_id": row["mission_role"]},
+            payload,
         )
     return created, links
 
@@ -220,6 +287,7 @@ async def _announce_invited(
                 mission_role_id=row["mission_role"],
                 user_id=row["user_id"],
                 invitation_id=links[row["id"]].invitation_id,
+                reserve=row["reserve"],
             )
             for row in created
         ]
@@ -237,6 +305,8 @@ async def answer_own(
         reason=None if accept else check_reason(reason),
     )
     async with transaction():
+        if not accept:
+            await lock_mission_of_assignment(principal.org_id, assignment_id)
         current = await lock_assignment(principal.org_id, assignment_id)
         if current["account"] != principal.account_id:
             raise Forbidden(
@@ -248,17 +318,24 @@ async def answer_own(
 
 
 async def cancel(principal: Principal, assignment_id: int) -> dict[str, Any]:
+    """Cancel an active assignment; the place it held goes to the first accepted reserve."""
     async with transaction():
+        await lock_mission_of_assignment(principal.org_id, assignment_id)
         current = await lock_assignment(principal.org_id, assignment_id)
-        event = await _cancel_locked(principal, current)
-    await emit_events([event])
+        events = await _cancel_locked(principal, current, promote_reserves=True)
+    await emit_events(events)
     return await get_assignment(principal.org_id, assignment_id)
 
 
-async def _cancel_locked(principal: Principal, current: dict[str, Any]) -> AssignmentCancelled:
-    """Cancel an assignment locked by :func:`lock_assignment`; returns the event to fire
-    after commit."""
+async def _cancel_locked(
+    principal: Principal, current: dict[str, Any], *, promote_reserves: bool
+) -> list[DomainEvent]:
+    """Cancel an assignment locked by :func:`lock_assignment` (its mission locked before);
+    returns the events to fire after commit. ``promote_reserves``: the place it held (if
+    it held one) goes to the first accepted reserve."""
     check_transition(current["status"], "CANCELLED")
+    frees = promote_reserves and not current["reserve"]
+    quota = await lock_role(current["mission_role"]) if frees else None
     await fetch(
         "UPDATE assignments SET status = 'CANCELLED', updated_at = now() WHERE id = $1",
         current["id"],
@@ -268,22 +345,42 @@ async def _cancel_locked(principal: Principal, current: dict[str, Any]) -> Assig
            WHERE assignment = $1 AND answer IS NULL AND revoked_at IS NULL""",
         current["id"],
     )
+    payload: dict[str, Any] = {
+        "user_id": current["user_id"],
+        **before_after(current, {"status": "CANCELLED"}),
+    }
+    if current["reserve"]:
+        payload["reserve"] = True
     await record(
         principal.org_id,
         principal.account_id,
         "assignment.cancelled",
         f"assignment:{current['id']}",
-        {"user_id": current["user_id"], **before_after(current, {"status": "CANCELLED"})},
+        payload,
     )
-    return AssignmentCancelled(
-        org_id=principal.org_id,
-        actor_account_id=principal.account_id,
-        assignment_id=current["id"],
-        mission_id=current["mission"],
-        mission_role_id=current["mission_role"],
-        user_id=current["user_id"],
-        previous_status=current["status"],
-    )
+    events: list[DomainEvent] = [
+        AssignmentCancelled(
+            org_id=principal.org_id,
+            actor_account_id=principal.account_id,
+            assignment_id=current["id"],
+            mission_id=current["mission"],
+            mission_role_id=current["mission_role"],
+            user_id=current["user_id"],
+            previous_status=current["status"],
+        )
+    ]
+    if quota is not None:
+        events.extend(
+            await promote(
+                principal.org_id,
+                current["mission_role"],
+                quota,
+                cause="cancelled",
+                actor_account_id=principal.account_id,
+                freed_assignment_id=current["id"],
+            )
+        )
+    return events
 
 
 async def replace(
@@ -293,6 +390,8 @@ async def replace(
 
     One transaction: either both happen or neither. The mission is locked first
     (as a change of its times does) so this cannot deadlock with such a change.
+    The replacement takes the place of the one replaced (no reserve is promoted);
+    replacing a reserve invites a reserve.
     """
     async with transaction():
         found = await fetch(
@@ -312,10 +411,12 @@ async def replace(
             )
         if current["user_id"] == replacement_user_id:
             raise Conflict("assignment.same_user", "The replacement is the user already assigned")
-        cancelled = await _cancel_locked(principal, current)
+        cancelled = await _cancel_locked(principal, current, promote_reserves=False)
         created, links = await _insert_invited(
-            principal, [(current["mission_role"], replacement_user_id)]
+            principal,
+            [(current["mission_role"], replacement_user_id)],
+            reserve=bool(current["reserve"]),
         )
-    await emit_events([cancelled])
+    await emit_events(cancelled)
     await _announce_invited(principal, created, links)
     return await get_assignment(principal.org_id, int(created[0]["id"]))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from piccolo.columns import (
+    BigInt,
+    Boolean,
     ForeignKey,
     Text,
     Timestamptz,
@@ -29,5 +31,10 @@ class Assignment(Table, tablename="assignments"):
     decline_reason = Text(null=True, default=None)
     created_by = ForeignKey(Account, null=True)
     answered_at = Timestamptz(null=True, default=None)
+    #: Beyond the role's quota: holds no place until promoted (m0014).
+    reserve = Boolean(default=False)
+    #: Order in which reserves accepted (a sequence drawn under the role's lock).
+    reserve_rank = BigInt(null=True, default=None)
+    promoted_at = Timestamptz(null=True, default=None)
     created_at = Timestamptz()
     updated_at = Timestamptz()

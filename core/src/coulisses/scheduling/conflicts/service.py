@@ -1098,11 +1098,11 @@ async def set_rules(principal: Principal, data: ConflictRulesIn) -> dict[str, An
 
 
 async def invite_with_warnings(
-    principal: Principal, pairs: list[tuple[int, int]]
+    principal: Principal, pairs: list[tuple[int, int]], *, reserve: bool = False
 ) -> tuple[list[dict[str, Any]], list[ConflictOut]]:
     """Invite (see :func:`assignments.invite`), then list the conflicts the new assignments
     create: a warning, never a refusal."""
-    rows = await assignments.invite(principal, pairs)
+    rows = await assignments.invite(principal, pairs, reserve=reserve)
     return rows, await warnings_for(principal.org_id, [int(r["id"]) for r in rows])
 
 

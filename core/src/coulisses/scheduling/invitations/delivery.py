@@ -57,7 +57,7 @@ async def stage_delivery(org_id: int, links: list[tuple[int, str]]) -> None:
 
 
 _SELECT = """SELECT i.id AS invitation_id, i.org, i.assignment, i.expires_at, i.token_hash,
-       a.user_id, a.mission,
+       a.user_id, a.mission, a.reserve,
        a.created_by, u.email, u.first_name, u.last_name, u.account, m.title,
        COALESCE(pl.name, '') AS place, m.starts_at, r.name AS role, o.name AS org_name,
        o.timezone, pl.timezone AS place_timezone, o.locale,
@@ -140,7 +140,14 @@ async def _email(row: dict[str, Any], token: str) -> None:
         f"Bonjour {row['first_name']},\n\n"
         f"{row['org_name']} vous propose la mission {row['title']} ({row['role']}) "
         f"le {when}{' a ' + row['place'] if row['place'] else ''}.\n\n"
-        f"Repondre (accepter ou refuser) : {link_url(row['invitation_id'], token)}\n"
+        + (
+            "Le role est complet : vous etes sur la liste de reserve. Si vous acceptez,"
+            " une place vous sera donnee des qu'elle se libere, dans l'ordre des"
+            " acceptations.\n\n"
+            if row["reserve"]
+            else ""
+        )
+        + f"Repondre (accepter ou refuser) : {link_url(row['invitation_id'], token)}\n"
     )
     await send_email(row["email"], f"{row['org_name']} : mission {row['title']}", text)
 

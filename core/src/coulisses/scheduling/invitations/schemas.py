@@ -45,6 +45,24 @@ class InvitationOut(msgspec.Struct):
     delivery: DeliveryOut
 
 
+Reserve = Annotated[
+    bool,
+    msgspec.Meta(
+        description=(
+            "On the reserve list: invited beyond the role's quota. Accepting confirms"
+            " availability; the place comes when one frees up (first accepted, first promoted)."
+        )
+    ),
+]
+ReservePosition = Annotated[
+    int | None,
+    msgspec.Meta(
+        description="For a reserve who accepted, its rank in the queue (1 is next); else null",
+        examples=[2],
+    ),
+]
+
+
 class PublicAnswerOut(msgspec.Struct):
     """What the public accept/decline page shows (no ids of other people)."""
 
@@ -60,6 +78,8 @@ class PublicAnswerOut(msgspec.Struct):
     org_name: str
     timezone: str
     replayed: bool
+    reserve: Reserve = False
+    reserve_position: ReservePosition = None
 
 
 class PublicInvitationOut(msgspec.Struct):
@@ -79,3 +99,5 @@ class PublicInvitationOut(msgspec.Struct):
     expires_at: dt.datetime
     expired: bool
     revoked: bool
+    reserve: Reserve = False
+    reserve_position: ReservePosition = None

@@ -20,6 +20,7 @@ from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound, TooManyRequests
 from coulisses.ratelimit import get_limiter
 from coulisses.scheduling.assignments.answers import Answer, apply_answer, check_reason
+from coulisses.scheduling.assignments.reserves import POSITION_SQL, lock_mission_of_invitation
 from coulisses.scheduling.common import emit_events
 from coulisses.settings import get_settings
 from coulisses_sdk import DomainEvent, Principal
@@ -66,14 +67,15 @@ async def issue_invitations(org_id: int, assignment_ids: list[int]) -> dict[int,
 
 
 # ``timezone``: the one of the mission's local times (its place's, else the org's).
-_PUBLIC_SQL = """SELECT i.id, i.org, i.assignment, i.purpose, i.token_hash, i.expires_at,
+_PUBLIC_SQL = f"""SELECT i.id, i.org, i.assignment, i.purpose, i.token_hash, i.expires_at,
        i.revoked_at, i.answer, i.answered_at, a.status AS assignment_status, m.title,
        COALESCE(pl.name, '') AS place, r.name AS role_name, a.starts_at, a.ends_at,
-       o.name AS org_name, COALESCE(pl.timezone, o.timezone) AS timezone
+       o.name AS org_name, COALESCE(pl.timezone, o.timezone) AS timezone, a.reserve,
+       {POSITION_SQL} AS reserve_position
 FROM invitations i JOIN assignments a ON a.id = i.assignment
 JOIN missions m ON m.id = a.mission JOIN mission_roles r ON r.id = a.mission_role
 JOIN orgs o ON o.id = i.org LEFT JOIN places pl ON pl.id = m.place_id
-WHERE i.id = $1"""
+WHERE i.id = $1"""  # noqa: S608 - constant fragment
 
 
 def _public(row: dict[str, Any], replayed: bool) -> dict[str, Any]:
@@ -89,6 +91,8 @@ def _public(row: dict[str, Any], replayed: bool) -> dict[str, Any]:
         "ends_at": row["ends_at"],
         "org_name": row["org_name"],
         "timezone": row["timezone"],
+        "reserve": row["reserve"],
+        "reserve_position": row["reserve_position"],
         "replayed": replayed,
     }
 
@@ -188,6 +192,8 @@ async def answer_by_token(
     reason = None if accept else check_reason(reason)
     events: list[DomainEvent] = []
     async with transaction():
+        if not accept:  # a decline may promote a reserve: the mission is locked first
+            await lock_mission_of_invitation(invitation_id)
         if not await fetch("SELECT 1 FROM invitations WHERE id = $1 FOR UPDATE", invitation_id):
             raise _not_found()
         # Read after the lock is held: a statement started now sees what the answer that
@@ -311,6 +317,8 @@ async def answer_for_user(
     events: list[DomainEvent] = []
     sql = _PUBLIC_SQL + " AND i.org = $2 AND a.user_id = $3"
     async with transaction():
+        if not accept:  # a decline may promote a reserve: the mission is locked first
+            await lock_mission_of_invitation(invitation_id)
         await fetch("SELECT 1 FROM invitations WHERE id = $1 FOR UPDATE", invitation_id)
         rows = await fetch(sql, invitation_id, org_id, user_id)
         if not rows or rows[0]["purpose"] != PURPOSE:

@@ -36,18 +36,28 @@ class MissionRoleUpdate(Strict):
 
 
 class MissionRoleOut(msgspec.Struct):
-    """A mission role and what its assignments say, each count named for what it counts."""
+    """A mission role and what its assignments say, each count named for what it counts.
+    Reserves (beyond the quota) hold no place: they count in ``reserves`` only (and in
+    ``declined`` once they decline)."""
 
     id: int
     name: str
     quota: int
     required_skills: list[str]
-    pending: Annotated[int, msgspec.Meta(description="INVITED: asked, still waiting")]
-    accepted: Annotated[int, msgspec.Meta(description="ACCEPTED: places filled")]
+    pending: Annotated[
+        int, msgspec.Meta(description="INVITED (not reserves): asked, still waiting")
+    ]
+    accepted: Annotated[int, msgspec.Meta(description="ACCEPTED (not reserves): places filled")]
     declined: Annotated[int, msgspec.Meta(description="DECLINED answers")]
     open: Annotated[
         int, msgspec.Meta(description="places not filled yet: quota - accepted, never below 0")
     ]
+    reserves: Annotated[
+        int,
+        msgspec.Meta(
+            description="reserves INVITED or ACCEPTED: beyond the quota, waiting for a place"
+        ),
+    ] = 0
 
 
 #: ``place_id``: the mission's place (its timezone is the one of the mission's local

@@ -17,6 +17,7 @@ import msgspec
 from coulisses.audit import before_after, record, record_change, record_many
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
+from coulisses.scheduling.assignments.reserves import promote
 from coulisses.scheduling.common import (
     MAX_YEAR,
     MIN_YEAR,
@@ -62,13 +63,15 @@ _SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place_id,
                       'id', r.id, 'name', r.name, 'quota', r.quota,
                       'required_skills', r.required_skills,
                       'pending', c.pending, 'accepted', c.accepted, 'declined', c.declined,
-                      'open', greatest(r.quota - c.accepted, 0))
+                      'open', greatest(r.quota - c.accepted, 0), 'reserves', c.reserves)
                       ORDER BY r.id)
            FROM mission_roles r
            CROSS JOIN LATERAL (
-               SELECT count(*) FILTER (WHERE a.status = 'INVITED') AS pending,
-                      count(*) FILTER (WHERE a.status = 'ACCEPTED') AS accepted,
-                      count(*) FILTER (WHERE a.status = 'DECLINED') AS declined
+               SELECT count(*) FILTER (WHERE a.status = 'INVITED' AND NOT a.reserve) AS pending,
+                      count(*) FILTER (WHERE a.status = 'ACCEPTED' AND NOT a.reserve) AS accepted,
+                      count(*) FILTER (WHERE a.status = 'DECLINED') AS declined,
+                      count(*) FILTER (WHERE a.status IN ('INVITED', 'ACCEPTED') AND a.reserve)
+                          AS reserves
                FROM assignments a WHERE a.mission_role = r.id) c
            WHERE r.mission = m.id), '[]') AS roles
 FROM missions m JOIN orgs o ON o.id = m.org LEFT JOIN places pl ON pl.id = m.place_id"""
@@ -1016,14 +1019,22 @@ async def update_role(
         changes["quota"] = _quota(data.quota)
     if data.required_skills is not msgspec.UNSET:
         changes["required_skills"] = clean_names(data.required_skills, "skill")
+    promoted: list[DomainEvent] = []
     async with transaction():
+        # The mission first: a raised quota promotes reserves (lock order in
+        # assignments/reserves.py).
+        await fetch(
+            "SELECT 1 FROM missions WHERE org = $1 AND id = $2 FOR SHARE",
+            principal.org_id,
+            mission_id,
+        )
         role = await _lock_role(principal.org_id, mission_id, role_id)
         ensure_open(await get_project(principal.org_id, role["project"]))
         if "quota" in changes:
             accepted = (
                 await fetch(
                     """SELECT count(*) AS n FROM assignments
-                       WHERE mission_role = $1 AND status = 'ACCEPTED'""",
+                       WHERE mission_role = $1 AND status = 'ACCEPTED' AND NOT reserve""",
                     role_id,
                 )
             )[0]["n"]
@@ -1054,8 +1065,16 @@ async def update_role(
                 changes,
                 {"mission_id": mission_id},
             )
+        if changes.get("quota", 0) > role["quota"]:
+            promoted += await promote(
+                principal.org_id,
+                role_id,
+                changes["quota"],
+                cause="quota",
+                actor_account_id=principal.account_id,
+            )
     if changes:
-        await emit_events([_changed(principal, mission_id, role["project"], "updated")])
+        await emit_events([_changed(principal, mission_id, role["project"], "updated"), *promoted])
     return await get_mission(principal.org_id, mission_id)
 
 

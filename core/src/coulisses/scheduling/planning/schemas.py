@@ -14,18 +14,28 @@ import msgspec
 
 
 class PlanningRole(msgspec.Struct, gc=False):
-    """A mission role and the state of its places; each count says what it counts."""
+    """A mission role and the state of its places; each count says what it counts.
+    Reserves (beyond the quota) hold no place: they count in ``reserves`` only (and in
+    ``declined`` once they decline)."""
 
     id: int
     name: str
     quota: int
     required_skills: list[str]
-    pending: Annotated[int, msgspec.Meta(description="INVITED: asked, still waiting")]
-    accepted: Annotated[int, msgspec.Meta(description="ACCEPTED: places filled")]
+    pending: Annotated[
+        int, msgspec.Meta(description="INVITED (not reserves): asked, still waiting")
+    ]
+    accepted: Annotated[int, msgspec.Meta(description="ACCEPTED (not reserves): places filled")]
     declined: Annotated[int, msgspec.Meta(description="DECLINED answers")]
     open: Annotated[
         int, msgspec.Meta(description="places not filled yet: quota - accepted, never below 0")
     ]
+    reserves: Annotated[
+        int,
+        msgspec.Meta(
+            description="reserves INVITED or ACCEPTED: beyond the quota, waiting for a place"
+        ),
+    ] = 0
 
 
 _DURATION = msgspec.Meta(
@@ -75,6 +85,10 @@ class PlanningAssignment(msgspec.Struct, gc=False):
     #: For an INVITED assignment, what became of its link (queued, sent, failed,
     #: no_channel); None for the other statuses.
     delivery_status: str | None = None
+    #: On the reserve list of its role (beyond the quota: no place held yet).
+    reserve: bool = False
+    #: For an ACCEPTED reserve, its rank in the role's queue (1 is promoted first).
+    reserve_position: int | None = None
 
 
 class PlanningUser(msgspec.Struct, gc=False):
@@ -89,13 +103,15 @@ class PlanningUser(msgspec.Struct, gc=False):
         msgspec.Meta(
             description="minutes of their INVITED and ACCEPTED assignments that fall inside"
             " the window (a mission across a window bound counts its part inside), on the"
-            " missions of the response",
+            " missions of the response; reserves (no place held) do not count",
             examples=[2280],
         ),
     ] = 0
     accepted_minutes: Annotated[
         int,
-        msgspec.Meta(description="the same, ACCEPTED assignments only", examples=[1800]),
+        msgspec.Meta(
+            description="the same, ACCEPTED assignments only (not reserves)", examples=[1800]
+        ),
     ] = 0
 
 

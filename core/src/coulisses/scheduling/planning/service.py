@@ -21,10 +21,11 @@ org's) and its local times in it. ``group_by=place`` adds the missions' ids per
 place (an index over ``missions``, so nothing is repeated).
 A filter narrows what is shown, never the counts: a role's ``pending`` (INVITED),
 ``accepted``, ``declined`` and ``open`` (quota - accepted, at least 0) count every
-assignment of the role. Each user shown carries ``planned_minutes`` (INVITED and
-ACCEPTED) and ``accepted_minutes``: the part of their assignments on the missions of the
-response that falls inside the window (real elapsed time, so DST nights count what they
-last), whatever the ``status`` filter shows.
+assignment of the role, reserves apart (in ``reserves`` while INVITED or ACCEPTED, in
+``declined`` once they decline). Each user shown carries ``planned_minutes`` (INVITED and
+ACCEPTED) and ``accepted_minutes``: the part of their assignments (not reserves) on the
+missions of the response that falls inside the window (real elapsed time, so DST nights
+count what they last), whatever the ``status`` filter shows.
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ _ASSIGNMENTS_SQL = """SELECT a.id, a.mission, a.mission_role, a.user_id, a.statu
        a.decline_reason,
        CASE WHEN a.status = 'INVITED' THEN (
            SELECT i.delivery_status FROM invitations i WHERE i.assignment = a.id
-           ORDER BY i.id DESC LIMIT 1) END AS delivery_status
+           ORDER BY i.id DESC LIMIT 1) END AS delivery_status,
+       a.reserve, a.reserve_rank
 FROM assignments a WHERE a.mission_role = ANY($1::int[])
 ORDER BY a.starts_at, a.id"""
 
@@ -190,10 +192,13 @@ async def planning(
         accepted: dict[int, int] = {}
         if roles:
             wanted = set(statuses) if statuses else None
-            for a_id, m_id, r_id, u_id, status, reason, delivery in await fetch_records(
-                _ASSIGNMENTS_SQL, list(roles)
-            ):
-                if status == "ACCEPTED":
+            # role id -> (rank, shown assignment or None) of its accepted reserves
+            queues: dict[int, list[tuple[int, PlanningAssignment | None]]] = {}
+            for row in await fetch_records(_ASSIGNMENTS_SQL, list(roles)):
+                a_id, m_id, r_id, u_id, status, reason, delivery, reserve, rank = row
+                if reserve and status in ("INVITED", "ACCEPTED"):
+                    roles[r_id].reserves += 1
+                elif status == "ACCEPTED":
                     roles[r_id].accepted += 1
                     accepted[u_id] = accepted.get(u_id, 0) + inside[m_id]
                     planned[u_id] = planned.get(u_id, 0) + inside[m_id]
@@ -202,16 +207,23 @@ async def planning(
                     planned[u_id] = planned.get(u_id, 0) + inside[m_id]
                 elif status == "DECLINED":
                     roles[r_id].declined += 1
+                item: PlanningAssignment | None = None
                 if (wanted is None or status in wanted) and (user_id is None or u_id == user_id):
                     mission = missions[m_id]
-                    shown.append(
-                        PlanningAssignment(
-                            a_id, m_id, r_id, u_id, status, mission.starts_at, mission.ends_at,
-                            mission.duration_minutes, reason, delivery,
-                        )
+                    item = PlanningAssignment(
+                        a_id, m_id, r_id, u_id, status, mission.starts_at, mission.ends_at,
+                        mission.duration_minutes, reason, delivery, reserve,
                     )  # fmt: skip
+                    shown.append(item)
+                if reserve and status == "ACCEPTED":
+                    queues.setdefault(r_id, []).append((rank, item))
             for role in roles.values():
                 role.open = max(role.quota - role.accepted, 0)
+            for queue in queues.values():
+                queue.sort(key=lambda entry: entry[0])
+                for position, (_, item) in enumerate(queue, start=1):
+                    if item is not None:
+                        item.reserve_position = position
 
         people: list[PlanningUser] = []
         if shown:

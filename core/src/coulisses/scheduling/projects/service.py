@@ -46,7 +46,8 @@ _SELECT = """SELECT p.id, p.name, p.description, p.status, p.starts_on, p.ends_o
                          WHERE m.project = p.id)::int AS quota_total,
                         (SELECT count(*) FROM assignments a
                          JOIN missions m ON m.id = a.mission
-                         WHERE m.project = p.id AND a.status = 'ACCEPTED')::int AS accepted
+                         WHERE m.project = p.id AND a.status = 'ACCEPTED'
+                           AND NOT a.reserve)::int AS accepted
              ) f"""
 
 

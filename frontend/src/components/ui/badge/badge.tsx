@@ -12,6 +12,7 @@ export const badgeVariants = cva(
         success: 'bg-success-soft text-success',
         info: 'bg-info-soft text-info',
         danger: 'bg-danger-soft text-danger',
+        warning: 'bg-warning-soft text-warning',
       },
     },
     defaultVariants: { variant: 'neutral' },

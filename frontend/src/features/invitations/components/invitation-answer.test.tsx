@@ -202,3 +202,31 @@ describe('InvitationAnswer', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });
+
+describe('InvitationAnswer for a reserve', () => {
+  it('says the person is on the reserve list before answering, then gives the place in line', async () => {
+    stubFetch({ ...invitation, reserve: true, reserve_position: null }, () =>
+      jsonResponse({ ...answer, reserve: true, reserve_position: 2 }),
+    );
+    renderWithProviders(<InvitationAnswer invitationId="7" token="t" />);
+    expect(await screen.findByText(fr.invitation_reserve_intro)).toBeInTheDocument();
+    const plain = fr.invitation_reserve_intro.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    expect(plain).toContain('vous etes sur la liste de reserve');
+    await userEvent.click(screen.getByRole('button', { name: 'Accepter' }));
+    expect(await screen.findByText(fr.invitation_reserve_waiting.replace('{position}', '2'))).toBeInTheDocument();
+    expect(screen.getByText(fr.invitation_reserve_status)).toBeInTheDocument();
+  });
+
+  it('shows a reserve who already accepted its place in line, and nothing of the kind to others', async () => {
+    stubFetch({ ...invitation, ...answer, answer: 'ACCEPTED', reserve: true, reserve_position: 1 });
+    const view = renderWithProviders(<InvitationAnswer invitationId="7" token="t" />);
+    expect(await screen.findByText(fr.invitation_reserve_waiting.replace('{position}', '1'))).toBeInTheDocument();
+    view.unmount();
+    vi.unstubAllGlobals();
+
+    stubFetch({ ...invitation, reserve: false });
+    renderWithProviders(<InvitationAnswer invitationId="7" token="t" />);
+    expect(await screen.findByRole('button', { name: 'Accepter' })).toBeInTheDocument();
+    expect(screen.queryByText(fr.invitation_reserve_intro)).not.toBeInTheDocument();
+  });
+});

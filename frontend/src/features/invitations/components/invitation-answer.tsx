@@ -24,7 +24,8 @@ type Translate = ReturnType<typeof useLocale>['t'];
 /**
  * The public page behind an invitation link: the mission first (in the org's timezone),
  * then Accept, or Decline with an optional reason. An answered, expired or withdrawn
- * link says so and offers no buttons.
+ * link says so and offers no buttons. A reserve (invited beyond the role's quota) is
+ * told so before answering, and its place in line once it accepted.
  */
 export function InvitationAnswer({ invitationId, token, preselect }: InvitationAnswerProps) {
   const { t, tError } = useLocale();
@@ -90,7 +91,8 @@ function InvitationView({ invitation, invitationId, token, preselect }: Invitati
         <Alert variant={accepted ? 'success' : 'info'}>
           {t(accepted ? 'invitation_already_accepted' : 'invitation_already_declined')}
         </Alert>
-        <MissionDetails mission={invitation} answer={invitation.answer} />
+        {accepted ? <ReserveWaiting result={invitation} /> : null}
+        <MissionDetails mission={invitation} answer={invitation.answer} reserve={invitation.reserve} />
         <AccountHint />
       </div>
     );
@@ -115,6 +117,7 @@ function InvitationView({ invitation, invitationId, token, preselect }: Invitati
   return (
     <div className="space-y-5">
       <p className="text-muted-foreground">{t('invitation_intro', { org: invitation.org_name })}</p>
+      {invitation.reserve ? <Alert variant="warning">{t('invitation_reserve_intro')}</Alert> : null}
       <MissionDetails mission={invitation} />
       {error ? (
         <Alert variant="danger">
@@ -206,8 +209,18 @@ function AnswerResult({ result }: { result: PublicAnswer }) {
   return (
     <div className="space-y-4">
       <Alert variant={accepted ? 'success' : 'info'}>{headline}</Alert>
-      <MissionDetails mission={result} answer={result.answer} />
+      {accepted ? <ReserveWaiting result={result} /> : null}
+      <MissionDetails mission={result} answer={result.answer} reserve={result.reserve} />
     </div>
+  );
+}
+
+/** "You are on the reserve list (#2)": an accepted reserve waits for a place. */
+function ReserveWaiting({ result }: { result: { reserve?: boolean; reserve_position?: number | null } }) {
+  const { t } = useLocale();
+  if (!result.reserve) return null;
+  return (
+    <Alert variant="warning">{t('invitation_reserve_waiting', { position: result.reserve_position ?? '-' })}</Alert>
   );
 }
 
@@ -217,7 +230,7 @@ type Mission = Pick<
 >;
 
 /** The mission as the crew member needs it to decide, with times in the org's timezone. */
-function MissionDetails({ mission, answer }: { mission: Mission; answer?: string | null }) {
+function MissionDetails({ mission, answer, reserve }: { mission: Mission; answer?: string | null; reserve?: boolean }) {
   const { t } = useLocale();
   const { timeZone, formatDate, formatDateTime, formatTime } = useDates();
   const sameDay = dayInZone(mission.starts_at, timeZone) === dayInZone(mission.ends_at, timeZone);
@@ -256,7 +269,8 @@ function MissionDetails({ mission, answer }: { mission: Mission; answer?: string
           <dd>
             <Badge variant={accepted ? 'success' : 'danger'}>
               {t(accepted ? 'assignment_status_accepted' : 'assignment_status_declined')}
-            </Badge>
+            </Badge>{' '}
+            {accepted && reserve ? <Badge variant="warning">{t('invitation_reserve_status')}</Badge> : null}
           </dd>
         </>
       ) : null}

@@ -9,13 +9,18 @@ import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { reserveBadge } from '@/lib/reserves';
 import { useAnswerMyAssignment } from '@/features/my-missions/api/answer-my-assignment';
 import { useMissionsById } from '@/features/my-missions/api/get-mission';
 import { useMyAssignments, type Assignment } from '@/features/my-missions/api/list-my-assignments';
 import { DeclineDialog } from '@/features/my-missions/components/decline-dialog';
 import { groupByStatus, STATUS_BADGE, STATUSES } from '@/features/my-missions/utils/group-by-status';
 
-/** The signed-in account's assignments grouped by status, with Accept / Decline on invitations. */
+/**
+ * The signed-in account's assignments grouped by status, with Accept / Decline on
+ * invitations. A reserve (beyond the role's quota) is labelled as such, with its
+ * place in line once it accepted.
+ */
 export function MyMissionsList() {
   const { t, tError } = useLocale();
   const { timeZone, formatDate, formatTime } = useDates();
@@ -50,6 +55,8 @@ export function MyMissionsList() {
             {groups[status].map((assignment) => {
               const mission = missions.get(assignment.mission_id);
               const title = titleOf(assignment);
+              const active = status === 'INVITED' || status === 'ACCEPTED';
+              const badge = active ? reserveBadge(assignment) : null;
               return (
                 <li key={assignment.id} className="rounded-lg border border-border bg-surface p-4 shadow-sm">
                   <div className="flex flex-wrap items-start justify-between gap-3">
@@ -70,13 +77,24 @@ export function MyMissionsList() {
                       <p className="text-sm">
                         {t('my_missions_role', { role: assignment.role_name })}
                       </p>
+                      {badge && status === 'INVITED' ? (
+                        <p className="text-sm text-warning">{t('my_missions_reserve_invited')}</p>
+                      ) : null}
+                      {badge && status === 'ACCEPTED' ? (
+                        <p className="text-sm text-warning">
+                          {t('my_missions_reserve_waiting', { position: assignment.reserve_position ?? '-' })}
+                        </p>
+                      ) : null}
                       {assignment.decline_reason ? (
                         <p className="text-sm text-muted-foreground">
                           {t('my_missions_reason', { reason: assignment.decline_reason })}
                         </p>
                       ) : null}
                     </div>
-                    <Badge variant={STATUS_BADGE[status]}>{t(`assignment_status_${status.toLowerCase() as 'invited'}`)}</Badge>
+                    <span className="flex flex-wrap items-center gap-1">
+                      <Badge variant={STATUS_BADGE[status]}>{t(`assignment_status_${status.toLowerCase() as 'invited'}`)}</Badge>
+                      {badge ? <Badge variant="warning">{t(...badge)}</Badge> : null}
+                    </span>
                   </div>
                   {status === 'INVITED' ? (
                     <div className="mt-3 flex flex-wrap gap-2">
@@ -88,7 +106,10 @@ export function MyMissionsList() {
                           setDone(null);
                           answer.mutate(
                             { assignmentId: assignment.id, accept: true },
-                            { onSuccess: () => setDone(t('my_missions_accepted', { title })) },
+                            {
+                              onSuccess: (result) =>
+                                setDone(t(result.reserve ? 'my_missions_accepted_reserve' : 'my_missions_accepted', { title })),
+                            },
                           );
                         }}
                       >

@@ -25,7 +25,7 @@ const mission: PlanningMission = {
   duration_minutes: 300,
   status: 'PLANNED',
   published: true,
-  roles: [{ id: 30, name: 'Regie son', quota: 2, pending: 2, accepted: 0, declined: 1, open: 2, required_skills: [] }],
+  roles: [{ id: 30, name: 'Regie son', quota: 2, pending: 2, accepted: 0, declined: 1, open: 2, reserves: 0, required_skills: [] }],
 };
 
 const row = (id: number, userId: number, status: string, delivery: string | null): PlanningAssignment => ({
@@ -39,6 +39,7 @@ const row = (id: number, userId: number, status: string, delivery: string | null
   duration_minutes: mission.duration_minutes,
   decline_reason: null,
   delivery_status: delivery,
+  reserve: false,
 });
 
 const detail = (id: number, userId: number, invitationId: number, status: string, error: string | null) => ({
@@ -185,5 +186,63 @@ describe('MissionPanel for a role that may not invite', () => {
     expect(screen.queryByRole('button', { name: resendFor('Lea Martin') })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: fr.planning_invite })).not.toBeInTheDocument();
     expect(screen.queryByLabelText(fr.planning_invite_user)).not.toBeInTheDocument();
+  });
+});
+
+describe('MissionPanel reserves', () => {
+  const reserveRow = (id: number, userId: number, position: number | null): PlanningAssignment => ({
+    ...row(id, userId, position === null ? 'INVITED' : 'ACCEPTED', null),
+    reserve: true,
+    reserve_position: position,
+  });
+  const crew = new Map([...names, [5, 'Ines Roy']]);
+
+  function renderReserves(quota: number, onInvite: (roleId: number, userId: number, reserve: boolean) => void) {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ items: [], page: 1, page_size: 100, total: 0 })));
+    const full = { ...mission, roles: [{ ...mission.roles[0]!, quota, pending: 0, accepted: 2, open: quota - 2, reserves: 2 }] };
+    return renderWithProviders(
+      <PlanningStoreProvider>
+        <MissionPanel
+          mission={full}
+          assignments={[
+            { ...row(7, 2, 'ACCEPTED', null) },
+            reserveRow(8, 4, 1),
+            reserveRow(9, 5, null),
+          ]}
+          userNames={crew}
+          warnings={[]}
+          inviting={false}
+          onInvite={onInvite}
+        />
+      </PlanningStoreProvider>,
+    );
+  }
+
+  it('counts the reserves of a role and labels each reserve with its place in line', () => {
+    renderReserves(2, () => undefined);
+    expect(screen.getByText(fr.planning_role_reserves.replace('{count}', '2'), { exact: false })).toBeInTheDocument();
+    expect(within(item('Noe Petit')).getByText(fr.reserve_badge_position.replace('{position}', '1'))).toBeInTheDocument();
+    expect(within(item('Ines Roy')).getByText(fr.reserve_badge)).toBeInTheDocument();
+    expect(within(item('Lea Martin')).queryByText(fr.reserve_badge)).not.toBeInTheDocument();
+  });
+
+  it('offers the reserve list when the role is full and invites with reserve', async () => {
+    const onInvite = vi.fn();
+    renderReserves(2, onInvite);
+    const box = screen.getByRole('checkbox', { name: fr.planning_reserve_invite });
+    expect(box).toHaveAccessibleDescription(fr.planning_reserve_hint.replace('{quota}', '2'));
+    await userEvent.selectOptions(screen.getByLabelText(fr.planning_invite_user), '5');
+    await userEvent.click(box);
+    await userEvent.click(screen.getByRole('button', { name: fr.planning_invite }));
+    expect(onInvite).toHaveBeenCalledWith(30, 5, true);
+  });
+
+  it('has no reserve option on a role with a free place', async () => {
+    const onInvite = vi.fn();
+    renderReserves(3, onInvite);
+    expect(screen.queryByRole('checkbox', { name: fr.planning_reserve_invite })).not.toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText(fr.planning_invite_user), '5');
+    await userEvent.click(screen.getByRole('button', { name: fr.planning_invite }));
+    expect(onInvite).toHaveBeenCalledWith(30, 5, false);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
@@ -9,6 +9,7 @@ import { Select } from '@/components/ui/select/select';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isApiError } from '@/lib/api/api-error';
+import { isRoleFull, reserveBadge } from '@/lib/reserves';
 import type { Conflict } from '@/features/planning/api/create-assignment';
 import type { PlanningAssignment, PlanningMission } from '@/features/planning/api/get-planning';
 import { useMissionAssignments } from '@/features/planning/api/list-mission-assignments';
@@ -23,7 +24,8 @@ const BADGE = { info: 'info', success: 'success', danger: 'danger', muted: 'neut
 /**
  * The selected mission: roles and fill, assignments by status, the conflicts of
  * the last invite, and an invite form (the keyboard way to do a drop, and the
- * role choice when a drop lands on a mission with several roles).
+ * role choice when a drop lands on a mission with several roles). On a full role
+ * the form offers to invite on the reserve list (the API refuses otherwise).
  */
 export function MissionPanel({
   mission,
@@ -39,7 +41,7 @@ export function MissionPanel({
   warnings: Conflict[];
   inviting: boolean;
   /** Absent for a role that may not invite: no invite form, no resend. */
-  onInvite?: (missionRoleId: number, userId: number) => void;
+  onInvite?: (missionRoleId: number, userId: number, reserve: boolean) => void;
 }) {
   const { t, tError } = useLocale();
   const { formatDuration } = useDates();
@@ -54,7 +56,14 @@ export function MissionPanel({
   const [userId, setUserId] = useState<string>(
     pendingDrop?.missionId === mission.id ? String(pendingDrop.userId) : '',
   );
-  const [roleId, setRoleId] = useState<string>(String(mission.roles[0]?.id ?? ''));
+  // A role with a free place first; a full one only takes reserves.
+  const [roleId, setRoleId] = useState<string>(
+    String((mission.roles.find((r) => !isRoleFull(r)) ?? mission.roles[0])?.id ?? ''),
+  );
+  const [reserve, setReserve] = useState(false);
+  const reserveId = useId();
+  const chosenRole = mission.roles.find((r) => String(r.id) === roleId);
+  const full = chosenRole ? isRoleFull(chosenRole) : false;
 
   const own = assignments.filter((a) => a.mission_id === mission.id);
   const choosing = pendingDrop?.missionId === mission.id;
@@ -102,6 +111,7 @@ export function MissionPanel({
                 declined: role.declined,
                 open: role.open,
               })}
+              {role.reserves ? `, ${t('planning_role_reserves', { count: role.reserves })}` : null}
             </li>
           ))}
         </ul>
@@ -115,6 +125,7 @@ export function MissionPanel({
             const invitation = details.data?.items.find((d) => d.id === a.id)?.invitation ?? null;
             const delivery = invitation?.delivery.status ?? a.delivery_status;
             const invited = a.status === 'INVITED';
+            const badge = reserveBadge(a);
             return (
               <li key={a.id} className="space-y-1" data-assignment={a.id}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
@@ -123,6 +134,9 @@ export function MissionPanel({
                     <Badge variant={BADGE[statusTone(a.status)]}>
                       {t(`planning_status_${a.status.toLowerCase()}` as 'planning_status_invited')}
                     </Badge>
+                    {badge && (invited || a.status === 'ACCEPTED') ? (
+                      <Badge variant="warning">{t(...badge)}</Badge>
+                    ) : null}
                     {invited && isDeliveryStatus(delivery) ? <DeliveryBadge status={delivery} /> : null}
                   </span>
                 </div>
@@ -168,7 +182,7 @@ export function MissionPanel({
           onSubmit={(event) => {
             event.preventDefault();
             if (!userId || !roleId) return;
-            onInvite(Number(roleId), Number(userId));
+            onInvite(Number(roleId), Number(userId), full && reserve);
             setPendingDrop(null);
           }}
         >
@@ -194,6 +208,23 @@ export function MissionPanel({
               ))}
             </Select>
           </label>
+          {full && chosenRole ? (
+            <div className="space-y-1 text-sm">
+              <label htmlFor={reserveId} className="flex items-center gap-2">
+                <input
+                  id={reserveId}
+                  type="checkbox"
+                  checked={reserve}
+                  aria-describedby={`${reserveId}-hint`}
+                  onChange={(e) => setReserve(e.target.checked)}
+                />
+                <span>{t('planning_reserve_invite')}</span>
+              </label>
+              <p id={`${reserveId}-hint`} className="text-xs text-muted-foreground">
+                {t('planning_reserve_hint', { quota: chosenRole.quota })}
+              </p>
+            </div>
+          ) : null}
           <Button type="submit" size="sm" loading={inviting} disabled={!mission.roles.length}>
             {t('planning_invite')}
           </Button>

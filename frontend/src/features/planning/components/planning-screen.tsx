@@ -3,7 +3,9 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert/alert';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { isApiError } from '@/lib/api/api-error';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { isRoleFull, QUOTA_WOULD_EXCEED } from '@/lib/reserves';
 import { useCreateAssignment } from '@/features/planning/api/create-assignment';
 import { usePlanning } from '@/features/planning/api/get-planning';
 import { useCrewUsers } from '@/features/planning/api/list-users';
@@ -60,18 +62,29 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const users = useMemo(() => [...userNames].map(([id, name]) => ({ id, name })), [userNames]);
   const selected = missions.find((m) => m.id === selectedMissionId) ?? null;
 
-  const doInvite = (missionId: number, missionRoleId: number, userId: number) => {
+  const doInvite = (missionId: number, missionRoleId: number, userId: number, reserve = false) => {
     setNotice(null);
     reschedule.reset();
     invite.mutate(
-      { mission_role_id: missionRoleId, user_id: userId },
+      { mission_role_id: missionRoleId, user_id: userId, reserve },
       {
         onSuccess: (result) => {
           addWarnings(missionId, result.warnings ?? []);
           const name = userNames.get(userId) ?? '';
           const count = result.warnings?.length ?? 0;
-          setNotice(count ? t('planning_invited_warnings', { name, count }) : t('planning_invited', { name }));
+          setNotice(
+            count
+              ? t('planning_invited_warnings', { name, count })
+              : t(result.reserve ? 'planning_invited_reserve' : 'planning_invited', { name }),
+          );
           if (count) selectMission(missionId);
+        },
+        onError: (error) => {
+          // A drop on a full role: the panel offers the reserve list, with that person chosen.
+          if (isApiError(error) && error.code === QUOTA_WOULD_EXCEED) {
+            selectMission(missionId);
+            setPendingDrop({ missionId, userId });
+          }
         },
       },
     );
@@ -80,7 +93,7 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const onDropUser = (missionId: number, userId: number) => {
     const mission = allMissions.find((m) => m.id === missionId);
     if (!mission) return;
-    const open = mission.roles.filter((r) => r.accepted + r.pending < r.quota);
+    const open = mission.roles.filter((r) => !isRoleFull(r));
     const only = mission.roles.length === 1 ? mission.roles[0] : open.length === 1 ? open[0] : undefined;
     if (only) {
       doInvite(missionId, only.id, userId);
@@ -139,7 +152,9 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
               userNames={userNames}
               warnings={warnings[selected.id] ?? []}
               inviting={invite.isPending}
-              onInvite={canInvite ? (roleId, userId) => doInvite(selected.id, roleId, userId) : undefined}
+              onInvite={
+                canInvite ? (roleId, userId, reserve) => doInvite(selected.id, roleId, userId, reserve) : undefined
+              }
             />
           ) : null}
           {canInvite ? <CrewList /> : null}

@@ -5,6 +5,7 @@ import {
   filterByRole,
   fromCalendarTime,
   layoutOverlaps,
+  missionFill,
   missionTone,
   overlappingIds,
   placeClock,
@@ -69,6 +70,14 @@ describe('missionTone', () => {
 
   it('ignores the assignments of other missions', () => {
     expect(missionTone(mission(1), [assignment(2, 'DECLINED')])).toBe('neutral');
+  });
+
+  it('does not count an accepted reserve as a filled place', () => {
+    const holder = assignment(1, 'DECLINED');
+    const reserve = { ...assignment(1, 'ACCEPTED'), reserve: true };
+    expect(missionTone(mission(1, 1), [holder, reserve])).toBe('danger');
+    expect(missionFill(mission(1, 1), [holder, reserve])).toEqual({ accepted: 0, quota: 1 });
+    expect(missionFill(mission(1, 1), [holder, { ...reserve, reserve: false }])).toEqual({ accepted: 1, quota: 1 });
   });
 });
 

@@ -74,6 +74,13 @@ export interface AssignmentLike {
   status: string;
   starts_at: string;
   ends_at: string;
+  /** On the reserve list: beyond the quota, holds no place (even when ACCEPTED). */
+  reserve?: boolean;
+}
+
+/** An accepted assignment that holds a place (an accepted reserve does not). */
+function fills(a: AssignmentLike): boolean {
+  return a.status === 'ACCEPTED' && !a.reserve;
 }
 
 /**
@@ -83,7 +90,7 @@ export interface AssignmentLike {
 export function missionTone(mission: MissionLike, assignments: AssignmentLike[]): Tone {
   const own = assignments.filter((a) => a.mission_id === mission.id);
   const quota = mission.roles.reduce((sum, r) => sum + r.quota, 0);
-  const accepted = own.filter((a) => a.status === 'ACCEPTED').length;
+  const accepted = own.filter(fills).length;
   if (quota > 0 && accepted >= quota) return 'success';
   if (own.some((a) => a.status === 'DECLINED')) return 'danger';
   if (own.some((a) => a.status === 'INVITED')) return 'info';
@@ -95,7 +102,7 @@ export function missionTone(mission: MissionLike, assignments: AssignmentLike[])
 /** Places filled over quota, from the assignments shown (live events patch them). */
 export function missionFill(mission: MissionLike, assignments: AssignmentLike[]): { accepted: number; quota: number } {
   const quota = mission.roles.reduce((sum, r) => sum + r.quota, 0);
-  const accepted = assignments.filter((a) => a.mission_id === mission.id && a.status === 'ACCEPTED').length;
+  const accepted = assignments.filter((a) => a.mission_id === mission.id && fills(a)).length;
   return { accepted, quota };
 }
 

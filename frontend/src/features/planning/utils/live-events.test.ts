@@ -23,7 +23,7 @@ const planning: Planning = {
       duration_minutes: 360,
       status: 'PUBLISHED',
       published: true,
-      roles: [{ id: 30, name: 'son', quota: 1, required_skills: [], pending: 1, accepted: 0, declined: 0, open: 1 }],
+      roles: [{ id: 30, name: 'son', quota: 1, required_skills: [], pending: 1, accepted: 0, declined: 0, open: 1, reserves: 0 }],
     },
   ],
   users: [{ id: 2, first_name: 'Lea', last_name: 'Martin', employment_type: 'CDD', planned_minutes: 360, accepted_minutes: 0 }],
@@ -39,6 +39,7 @@ const planning: Planning = {
       duration_minutes: 360,
       decline_reason: null,
       delivery_status: 'no_channel',
+      reserve: false,
     },
   ],
 };
@@ -84,6 +85,32 @@ describe('applyAssignmentEvent', () => {
   it('keeps the decline reason', () => {
     const next = applyAssignmentEvent(planning, 'AssignmentDeclined', { ...event, reason: 'deja pris' });
     expect(next?.assignments[0]?.decline_reason).toBe('deja pris');
+  });
+
+  it('keeps an accepting reserve on the list, and a promotion gives it the place', () => {
+    const reserve: Planning = {
+      ...planning,
+      missions: planning.missions.map((m) => ({ ...m, roles: m.roles.map((r) => ({ ...r, pending: 0, reserves: 1 })) })),
+      users: planning.users.map((u) => ({ ...u, planned_minutes: 0 })),
+      assignments: planning.assignments.map((a) => ({ ...a, reserve: true, reserve_position: null })),
+    };
+    const counts = (p: Planning | undefined) => {
+      const role = p?.missions[0]?.roles[0];
+      const user = p?.users[0];
+      return [role?.pending, role?.accepted, role?.open, role?.reserves, user?.planned_minutes, user?.accepted_minutes];
+    };
+    const accepted = applyAssignmentEvent(reserve, 'AssignmentAccepted', { ...event, reserve: true });
+    expect(accepted?.assignments[0]).toMatchObject({ status: 'ACCEPTED', reserve: true });
+    expect(counts(accepted)).toEqual([0, 0, 1, 1, 0, 0]);
+    const promoted = applyAssignmentEvent(
+      { ...accepted!, assignments: accepted!.assignments.map((a) => ({ ...a, reserve_position: 1 })) },
+      'AssignmentPromoted',
+      event,
+    );
+    expect(promoted?.assignments[0]).toMatchObject({ status: 'ACCEPTED', reserve: false, reserve_position: null });
+    expect(counts(promoted)).toEqual([0, 1, 0, 0, 360, 360]);
+    // Promoting what already holds a place changes nothing.
+    expect(applyAssignmentEvent(promoted, 'AssignmentPromoted', event)).toBe(promoted);
   });
 
   it('returns the same object when nothing changes', () => {

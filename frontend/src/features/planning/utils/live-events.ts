@@ -6,6 +6,8 @@ export const ASSIGNMENT_EVENT_STATUS = {
   AssignmentAccepted: 'ACCEPTED',
   AssignmentDeclined: 'DECLINED',
   AssignmentCancelled: 'CANCELLED',
+  // A reserve who had accepted is given a place: still ACCEPTED, no longer a reserve.
+  AssignmentPromoted: 'ACCEPTED',
 } as const;
 
 export type AssignmentEventKind = keyof typeof ASSIGNMENT_EVENT_STATUS;
@@ -19,6 +21,8 @@ export interface AssignmentEventData {
   mission_role_id: number;
   user_id: number;
   reason?: string | null;
+  /** AssignmentInvited / AssignmentAccepted: a reserve's invitation or answer. */
+  reserve?: boolean;
 }
 
 /** Which role count an assignment status is in (a cancel is in none). */
@@ -27,6 +31,14 @@ const ROLE_COUNT: Record<string, 'pending' | 'accepted' | 'declined' | undefined
   ACCEPTED: 'accepted',
   DECLINED: 'declined',
 };
+
+type RoleCount = 'pending' | 'accepted' | 'declined' | 'reserves';
+
+/** The role count an assignment is in: an active reserve holds no place, only `reserves`. */
+function roleCount(status: string, reserve: boolean): RoleCount | undefined {
+  if (reserve && (status === 'INVITED' || status === 'ACCEPTED')) return 'reserves';
+  return ROLE_COUNT[status];
+}
 
 /** Minutes of [starts, ends) inside the planning's window, as the API counts them. */
 export function minutesInside(window: { from: string; to: string }, startsAt: string, endsAt: string): number {
@@ -48,20 +60,26 @@ export function applyAssignmentEvent(
   if (!planning) return planning;
   const status = ASSIGNMENT_EVENT_STATUS[kind];
   const before = planning.assignments.find((a) => a.id === data.assignment_id);
-  if (!before || before.status === status) return planning;
+  if (!before) return planning;
+  const wasReserve = Boolean(before.reserve);
+  const reserve = kind === 'AssignmentPromoted' ? false : wasReserve;
+  if (before.status === status && wasReserve === reserve) return planning;
   const assignments = planning.assignments.map((a) =>
     a !== before
       ? a
       : {
           ...a,
           status,
+          reserve,
+          // The place in line comes with the refetch that follows.
+          reserve_position: reserve ? a.reserve_position : null,
           // Only an invitation waiting for an answer has a delivery state to show.
           delivery_status: status === 'INVITED' ? a.delivery_status : null,
           decline_reason: kind === 'AssignmentDeclined' ? (data.reason ?? a.decline_reason) : a.decline_reason,
         },
   );
-  const leaves = ROLE_COUNT[before.status];
-  const joins = ROLE_COUNT[status];
+  const leaves = roleCount(before.status, wasReserve);
+  const joins = roleCount(status, reserve);
   const missions = planning.missions.map((mission) =>
     mission.id !== before.mission_id
       ? mission
@@ -78,15 +96,22 @@ export function applyAssignmentEvent(
         },
   );
   const inside = minutesInside(planning, before.starts_at, before.ends_at);
-  const planned = (s: string) => (s === 'INVITED' || s === 'ACCEPTED' ? inside : 0);
-  const accepted = (s: string) => (s === 'ACCEPTED' ? inside : 0);
+  // A reserve works no minutes until it holds a place.
+  const planned = (s: string, r: boolean) => (!r && (s === 'INVITED' || s === 'ACCEPTED') ? inside : 0);
+  const accepted = (s: string, r: boolean) => (!r && s === 'ACCEPTED' ? inside : 0);
   const users = planning.users.map((user) =>
     user.id !== before.user_id
       ? user
       : {
           ...user,
-          planned_minutes: Math.max(0, user.planned_minutes - planned(before.status) + planned(status)),
-          accepted_minutes: Math.max(0, user.accepted_minutes - accepted(before.status) + accepted(status)),
+          planned_minutes: Math.max(
+            0,
+            user.planned_minutes - planned(before.status, wasReserve) + planned(status, reserve),
+          ),
+          accepted_minutes: Math.max(
+            0,
+            user.accepted_minutes - accepted(before.status, wasReserve) + accepted(status, reserve),
+          ),
         },
   );
   return { ...planning, assignments, missions, users };

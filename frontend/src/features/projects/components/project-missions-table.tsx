@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
@@ -12,6 +12,7 @@ import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { isRoleFull } from '@/lib/reserves';
 import { useBatchMissions } from '@/features/projects/api/batch-missions';
 import { useBulkCreateAssignments } from '@/features/projects/api/bulk-create-assignments';
 import { useDuplicateMissions } from '@/features/projects/api/duplicate-mission';
@@ -44,6 +45,8 @@ export function ProjectMissionsTable({
   const missions = useProjectMissions(projectId);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [assignUser, setAssignUser] = useState('');
+  const [assignReserve, setAssignReserve] = useState(false);
+  const reserveHintId = useId();
   const [dupDays, setDupDays] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -61,6 +64,8 @@ export function ProjectMissionsTable({
 
   const ids = [...selected].filter((id) => items.some((m) => m.id === id));
   const chosen = items.filter((m) => selected.has(m.id));
+  // A full role refuses the whole invitation unless it may take reserves.
+  const anyFull = chosen.some((m) => m.roles.some(isRoleFull));
   const error = publish.error ?? unpublish.error ?? remove.error ?? duplicate.error ?? assign.error;
   const busy = publish.isPending || unpublish.isPending || remove.isPending || duplicate.isPending || assign.isPending;
   const done = (message: string) => () => {
@@ -135,11 +140,30 @@ export function ProjectMissionsTable({
                 onClick={() => {
                   reset();
                   const roleIds = chosen.flatMap((m) => m.roles.map((r) => r.id));
-                  assign.mutate({ mission_role_ids: roleIds, user_ids: [Number(assignUser)] }, { onSuccess: (r) => done(t('projects_done_assigned', { count: r.created }))() });
+                  assign.mutate(
+                    { mission_role_ids: roleIds, user_ids: [Number(assignUser)], reserve: anyFull && assignReserve },
+                    { onSuccess: (r) => done(t('projects_done_assigned', { count: r.created }))() },
+                  );
                 }}
               >
                 {t('projects_action_assign')}
               </Button>
+              {anyFull ? (
+                <div className="space-y-1 text-sm">
+                  <label className="flex items-center gap-2">
+                    <input
+                      type="checkbox"
+                      aria-describedby={reserveHintId}
+                      checked={assignReserve}
+                      onChange={(e) => setAssignReserve(e.target.checked)}
+                    />
+                    <span>{t('projects_assign_reserve')}</span>
+                  </label>
+                  <p id={reserveHintId} className="text-xs text-muted-foreground">
+                    {t('projects_assign_reserve_hint')}
+                  </p>
+                </div>
+              ) : null}
             </>
           ) : null}
           {canManageMissions ? (
@@ -204,7 +228,9 @@ export function ProjectMissionsTable({
                 </td>
                 <td className="px-3 py-2">{m.place || '-'}</td>
                 <td className="px-3 py-2">
-                  {m.roles.map((r) => `${r.name} ${r.accepted}/${r.quota}`).join(', ') || '-'}
+                  {m.roles
+                    .map((r) => `${r.name} ${r.accepted}/${r.quota}${r.reserves ? ` (${t('planning_role_reserves', { count: r.reserves })})` : ''}`)
+                    .join(', ') || '-'}
                 </td>
                 <td className="px-3 py-2">
                   <Badge variant={m.status === 'PUBLISHED' ? 'success' : 'neutral'}>

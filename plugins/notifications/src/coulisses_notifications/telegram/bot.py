@@ -139,7 +139,7 @@ async def _missions(linked: list[dict[str, Any]], t: Translator) -> str:
                     when=t.datetime(item.starts_at),
                     title=item.mission_title,
                     role=item.role_name,
-                    status=t(f"status.{item.status}"),
+                    status=t("status.RESERVE" if item.reserve else f"status.{item.status}"),
                 )
             )
             if item.status == "INVITED" and item.invitation_id is not None:
@@ -178,6 +178,8 @@ async def _answer(
             title = context.mission_title if context else ""
         if result.replayed:
             return t("telegram.replayed", title=title)
+        if accept and result.reserve:
+            return t("telegram.accepted_reserve", title=title)
         return t("telegram.accepted" if accept else "telegram.declined", title=title)
     key = f"telegram.error.{error}"
     message = t(key)

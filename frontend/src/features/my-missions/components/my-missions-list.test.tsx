@@ -1,0 +1,94 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import type { Assignment } from '@/features/my-missions/api/list-my-assignments';
+import { MyMissionsList } from '@/features/my-missions/components/my-missions-list';
+import fr from '@/locales/fr.json';
+import { jsonResponse, renderWithProviders } from '@/testing/render';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const assignment = (id: number, missionId: number, status: string, extra: Partial<Assignment> = {}): Assignment => ({
+  id,
+  mission_id: missionId,
+  mission_role_id: missionId * 10,
+  role_name: 'Regie son',
+  user_id: 2,
+  status,
+  starts_at: `2027-07-0${missionId}T17:00:00Z`,
+  ends_at: `2027-07-0${missionId}T21:00:00Z`,
+  duration_minutes: 240,
+  decline_reason: null,
+  answered_at: null,
+  created_at: '2027-06-01T10:00:00Z',
+  updated_at: '2027-06-01T10:00:00Z',
+  reserve: false,
+  ...extra,
+});
+
+const mission = (id: number, title: string) => ({
+  id,
+  project_id: 1,
+  title,
+  place: 'Cour',
+  notes: '',
+  starts_at: `2027-07-0${id}T17:00:00Z`,
+  ends_at: `2027-07-0${id}T21:00:00Z`,
+  duration_minutes: 240,
+  allow_long: false,
+  status: 'PUBLISHED',
+  created_at: '2027-06-01T10:00:00Z',
+  updated_at: '2027-06-01T10:00:00Z',
+  roles: [],
+});
+
+const TITLES: Record<number, string> = { 1: 'Montage', 2: 'Concert', 3: 'Demontage' };
+
+function stub(items: Assignment[], onPost?: (url: string) => Response) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (init?.method === 'POST' && onPost) return onPost(url);
+    const missionId = /\/missions\/(\d+)$/.exec(url)?.[1];
+    if (missionId) return jsonResponse(mission(Number(missionId), TITLES[Number(missionId)] ?? 'Autre'));
+    return jsonResponse({ items, page: 1, page_size: 200, total: items.length });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function card(title: string): HTMLElement {
+  return screen.getByRole('heading', { name: title, level: 3 }).closest('li')!;
+}
+
+describe('MyMissionsList reserves', () => {
+  it('labels an invited reserve and an accepted one with its place in line', async () => {
+    stub([
+      assignment(11, 1, 'INVITED', { reserve: true }),
+      assignment(12, 2, 'ACCEPTED', { reserve: true, reserve_position: 2 }),
+      assignment(13, 3, 'ACCEPTED'),
+    ]);
+    renderWithProviders(<MyMissionsList />);
+    expect(await screen.findByRole('heading', { name: 'Montage', level: 3 })).toBeInTheDocument();
+    expect(within(card('Montage')).getByText(fr.reserve_badge)).toBeInTheDocument();
+    expect(within(card('Montage')).getByText(fr.my_missions_reserve_invited)).toBeInTheDocument();
+    expect(within(card('Concert')).getByText(fr.reserve_badge_position.replace('{position}', '2'))).toBeInTheDocument();
+    expect(
+      within(card('Concert')).getByText(fr.my_missions_reserve_waiting.replace('{position}', '2')),
+    ).toBeInTheDocument();
+    expect(within(card('Demontage')).queryByText(fr.reserve_badge, { exact: false })).not.toBeInTheDocument();
+  });
+
+  it('says a reserve who accepts is on the reserve list', async () => {
+    const fetchMock = stub([assignment(11, 1, 'INVITED', { reserve: true })], () =>
+      jsonResponse(assignment(11, 1, 'ACCEPTED', { reserve: true, reserve_position: 1 })),
+    );
+    renderWithProviders(<MyMissionsList />);
+    await screen.findByRole('heading', { name: 'Montage', level: 3 });
+    await userEvent.click(screen.getByRole('button', { name: fr.my_missions_accept_of.replace('{title}', 'Montage') }));
+    expect(
+      await screen.findByText(fr.my_missions_accepted_reserve.replace('{title}', 'Montage')),
+    ).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/assignments/11/accept', expect.objectContaining({ method: 'POST' }));
+  });
+});
