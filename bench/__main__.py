@@ -12,63 +12,23 @@ import argparse
 import asyncio
 import logging
 import os
-import statistics
 import time
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
-from bench import dataset, festival
+from bench import dataset, festival, scale
 from bench.database import server, throwaway
+from bench.figures import Figure
+from bench.figures import ok as _ok
+from bench.figures import progress as _progress
+from bench.figures import timed as _timed
 
 MONTH = {"from": "2027-06-01", "to": "2027-06-30"}  # a date `to` includes its day
 QUARTER = {"from": "2027-05-01", "to": "2027-07-31"}  # 92 days, under the 93-day cap
 PASSWORD = "Banc-De-Mesure-2027"
 
 
-@dataclass
-class Figure:
-    label: str
-    samples_ms: list[float]
-    target: str = ""
-    note: str = ""
-
-    def line(self) -> str:
-        xs = sorted(self.samples_ms)
-        if len(xs) == 1:
-            value = f"{xs[0]:8.1f} ms"
-        else:
-            p50 = statistics.median(xs)
-            p95 = xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
-            value = f"p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  min {xs[0]:6.1f}  (n={len(xs)})"
-        target = f"  cible {self.target}" if self.target else ""
-        note = f"  [{self.note}]" if self.note else ""
-        return f"  {self.label:<44} {value}{target}{note}"
-
-
-def _progress(message: str) -> None:
-    print(f"  ... {message}", flush=True)
-
-
-async def _timed(call: Callable[[], Awaitable[Any]], runs: int, warmup: int = 3) -> list[float]:
-    for _ in range(warmup):
-        await call()
-    samples: list[float] = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        await call()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
-
-
-def _ok(response: Any, status: int = 200) -> Any:
-    if response.status_code != status:
-        raise RuntimeError(f"{response.request.url}: {response.status_code} {response.text[:300]}")
-    return response
-
-
-async def _measure(app: Any, database_url: str, runs: int) -> list[Figure | str]:
+async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list[Figure | str]:
     import httpx
 
     from coulisses.scheduling.planning import service as planning
@@ -203,6 +163,8 @@ async def _measure(app: Any, database_url: str, runs: int) -> list[Figure | str]
                     "< 200 ms",
                 )
             )
+
+        out += await scale.measure(app, client, data, database_url, runs, workers)
     return out
 
 
@@ -221,7 +183,9 @@ async def _clean_redis(queue_name: str) -> None:
         await redis.aclose()
 
 
-async def _run(maintenance_url: str, runs: int, queue_name: str) -> list[Figure | str]:
+async def _run(
+    maintenance_url: str, runs: int, workers: int, queue_name: str
+) -> list[Figure | str]:
     async with throwaway(maintenance_url) as database_url:
         from coulisses.db.migrate import migrate
         from coulisses.web.app import create_app
@@ -231,7 +195,7 @@ async def _run(maintenance_url: str, runs: int, queue_name: str) -> list[Figure 
         app = create_app()
         try:
             async with app.lifespan():
-                return await _measure(app, database_url, runs)
+                return await _measure(app, database_url, runs, workers)
         finally:
             await _clean_redis(queue_name)
 
@@ -246,15 +210,19 @@ def _load() -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=50, help="timed requests per figure")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="uvicorn workers (real server)"
+    )
     args = parser.parse_args(argv)
     # Before the settings are first read: the bench's jobs and live events get their own keys.
     queue_name = f"coulisses-bench-{uuid.uuid4().hex[:8]}"
     os.environ["COULISSES_QUEUE_NAME"] = queue_name
     os.environ.setdefault("PICCOLO_CONF", "coulisses.db.piccolo_conf")
     logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
     print("Banc de mesure Coulisses Crew (base jetable, app ASGI reelle, sans reseau)", flush=True)
     with server() as maintenance_url:
-        lines = asyncio.run(_run(maintenance_url, args.runs, queue_name))
+        lines = asyncio.run(_run(maintenance_url, args.runs, args.workers, queue_name))
     print()
     for item in lines:
         print(item.line() if isinstance(item, Figure) else item)

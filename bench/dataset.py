@@ -1,11 +1,16 @@
 """The large org of the bench: 200 users, 5,000 missions, 20,000 assignments (bulk SQL).
 
+``scale=4`` builds the big neighbour of the bench (800 users, 20,000 missions,
+80,000 assignments over the same six months): one org's figures must not
+depend on what other orgs hold.
+
 The data obeys the database rules (no overlapping ACCEPTED assignments of one
 user, one active assignment per mission and user, accepted within quota) and is
 mostly well planned: crew have the role's skill and 11 h of rest between
 missions, except about 2% of bookings, made regardless, so that the conflicts
 report has real work to do. Missions spread over six months (March to August
-2027, Europe/Paris), about 830 a month.
+2027, Europe/Paris), about 830 a month. Each assignment has its invitation link,
+as inviting issues one.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ class Dataset:
     roles: int
     assignments: int
     windows: int
+    owner_account: int
 
 
 def _local(day: dt.date, hhmm: str) -> dt.datetime:
@@ -69,12 +75,12 @@ async def _ids(conn: asyncpg.Connection, table: str, count: int) -> list[int]:
     return [int(r["id"]) for r in rows]
 
 
-async def load(database_url: str, org_id: int, owner_account: int) -> Dataset:
-    rng = random.Random(42)
+async def load(database_url: str, org_id: int, owner_account: int, scale: int = 1) -> Dataset:
+    rng = random.Random(42 + scale)
     conn = await asyncpg.connect(database_url)
     try:
         async with conn.transaction():
-            data = await _load(conn, rng, org_id, owner_account)
+            data = await _load(conn, rng, org_id, owner_account, scale)
         # The steady state of a live database (autovacuum has run): statistics, and a
         # visibility map that lets index-only scans skip the heap.
         await conn.execute("VACUUM ANALYZE")
@@ -83,9 +89,12 @@ async def load(database_url: str, org_id: int, owner_account: int) -> Dataset:
         await conn.close()
 
 
-async def _load(conn: asyncpg.Connection, rng: random.Random, org_id: int, owner: int) -> Dataset:
+async def _load(
+    conn: asyncpg.Connection, rng: random.Random, org_id: int, owner: int, scale: int
+) -> Dataset:
+    users, missions_count = USERS * scale, MISSIONS * scale
     # -- users: two or three skills each, so every role has a pool of about 80 people.
-    user_ids = await _ids(conn, "users", USERS)
+    user_ids = await _ids(conn, "users", users)
     user_skills: dict[int, set[str]] = {}
     user_rows: list[tuple[Any, ...]] = []
     for n, user_id in enumerate(user_ids):
@@ -97,7 +106,7 @@ async def _load(conn: asyncpg.Connection, rng: random.Random, org_id: int, owner
                 org_id,
                 f"Prenom{n:03d}",
                 f"Nom{n:03d}",
-                f"crew{n:03d}@bench.example.org",
+                f"crew{n:03d}@org{org_id}.bench.example.org",
                 rng.choice(EMPLOYMENT),
                 json.dumps([{"name": s, "level": rng.randint(1, 5)} for s in skills]),
                 rng.sample(["bilingue", "permis C", "habite Avignon"], rng.randint(0, 2)),
@@ -132,19 +141,19 @@ async def _load(conn: asyncpg.Connection, rng: random.Random, org_id: int, owner
         r["id"]
         for r in await conn.fetch(
             """INSERT INTO places (org, name, timezone)
-               SELECT $1, name, o.timezone FROM unnest($2::text[]) AS name
+               SELECT $1, u.name, o.timezone FROM unnest($2::text[]) AS u(name)
                JOIN orgs o ON o.id = $1 RETURNING id""",
             org_id,
             PLACES,
         )
     ]
     starts: list[dt.datetime] = []
-    for _ in range(MISSIONS):
+    for _ in range(missions_count):
         day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
         hhmm, _ = rng.choice(SLOTS)
         starts.append(_local(day, hhmm))
     starts.sort()
-    mission_ids = await _ids(conn, "missions", MISSIONS)
+    mission_ids = await _ids(conn, "missions", missions_count)
     missions: list[tuple[int, dt.datetime, dt.datetime]] = []
     mission_rows: list[tuple[Any, ...]] = []
     for mission_id, start in zip(mission_ids, starts, strict=True):
@@ -173,7 +182,7 @@ async def _load(conn: asyncpg.Connection, rng: random.Random, org_id: int, owner
     )
 
     # -- two roles per mission, two assignments per role.
-    role_ids = await _ids(conn, "mission_roles", 2 * MISSIONS)
+    role_ids = await _ids(conn, "mission_roles", 2 * missions_count)
     role_rows: list[tuple[int, int, str, int, list[str]]] = []
     assignment_rows: list[tuple[Any, ...]] = []
     pools = {skill: [u for u, s in user_skills.items() if skill in s] for skill in SKILLS}
@@ -232,10 +241,21 @@ async def _load(conn: asyncpg.Connection, rng: random.Random, org_id: int, owner
             "decline_reason", "created_by", "answered_at",
         ],
     )  # fmt: skip
+    # -- one invitation link per assignment, as inviting issues (unusable: random hashes).
+    await conn.execute(
+        """INSERT INTO invitations (org, assignment, purpose, token_hash, expires_at, answer,
+                                    answered_at, revoked_at, delivery_status)
+           SELECT a.org, a.id, 'assignment.answer', md5(random()::text) || md5(random()::text),
+                  a.created_at + interval '14 days',
+                  CASE WHEN a.status IN ('ACCEPTED', 'DECLINED') THEN a.status END,
+                  a.answered_at, CASE WHEN a.status = 'CANCELLED' THEN a.created_at END, 'sent'
+           FROM assignments a WHERE a.org = $1""",
+        org_id,
+    )
 
     # -- approved leave: one week for a quarter of the crew, somewhere in the season.
     windows = 0
-    for user_id in rng.sample(user_ids, USERS // 4):
+    for user_id in rng.sample(user_ids, users // 4):
         day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS - 7))
         await conn.execute(
             """INSERT INTO availability_windows
@@ -256,4 +276,5 @@ async def _load(conn: asyncpg.Connection, rng: random.Random, org_id: int, owner
         len(role_rows),
         len(assignment_rows),
         windows,
+        owner,
     )

@@ -251,6 +251,27 @@ async def test_rate_limits_fall_back_to_memory_once_per_outage_then_use_redis_ag
         await limiter.close()
 
 
+async def test_a_rate_limit_tally_falls_back_to_memory_and_back_to_redis(
+    fault_redis, restore_services, monkeypatch
+):
+    from coulisses import ratelimit
+
+    monkeypatch.setattr(ratelimit, "RETRY_REDIS_SECONDS", 0.0)
+    primary = RedisRateLimiter(fault_redis.url, f"cc:fault-rl:{uuid.uuid4().hex[:8]}:", 1.0)
+    limiter = FallbackRateLimiter(primary)
+    try:
+        assert await limiter.tally(60, hit=["a", "b"], peek=["c"]) == {"a": 1, "b": 1, "c": 0}
+        assert await limiter.tally(60, hit=["a"], peek=["b"]) == {"a": 2, "b": 1}
+        fault_redis.kill()
+        assert await limiter.tally(60, hit=["a"], peek=["b"]) == {"a": 1, "b": 0}
+        assert limiter.degraded
+        await fault_redis.start()
+        assert await limiter.tally(60, hit=["a"], peek=["c"]) == {"a": 1, "c": 0}
+        assert not limiter.degraded
+    finally:
+        await limiter.close()
+
+
 async def test_member_invitation_is_committed_and_emailed_after_redis_returns(
     fault_redis, fault_mail, start_app
 ):

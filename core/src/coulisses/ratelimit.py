@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from typing import Protocol
 
 from redis.exceptions import RedisError
@@ -28,6 +29,13 @@ class RateLimiter(Protocol):
         ...
 
     async def count(self, key: str, window_seconds: int) -> int: ...
+
+    async def tally(
+        self, window_seconds: int, *, hit: Sequence[str] = (), peek: Sequence[str] = ()
+    ) -> dict[str, int]:
+        """Count one hit of each ``hit`` key and read each ``peek`` key (all in the same
+        window length), in one round trip; returns every key's count."""
+        ...
 
     async def reset(self, key: str) -> None: ...
 
@@ -52,6 +60,14 @@ class MemoryRateLimiter:
 
     async def count(self, key: str, window_seconds: int) -> int:
         return self._current(key, window_seconds)[1]
+
+    async def tally(
+        self, window_seconds: int, *, hit: Sequence[str] = (), peek: Sequence[str] = ()
+    ) -> dict[str, int]:
+        counts = {key: await self.hit(key, window_seconds) for key in hit}
+        for key in peek:
+            counts[key] = await self.count(key, window_seconds)
+        return counts
 
     async def reset(self, key: str) -> None:
         self._hits.pop(key, None)
@@ -85,6 +101,24 @@ class RedisRateLimiter:
     async def count(self, key: str, window_seconds: int) -> int:
         value = await self._redis.get(self._prefix + key)
         return int(value or 0)
+
+    async def tally(
+        self, window_seconds: int, *, hit: Sequence[str] = (), peek: Sequence[str] = ()
+    ) -> dict[str, int]:
+        # One MULTI/EXEC pipeline: one round trip, and no key can expire between its
+        # SET NX EX and its INCR (an INCR on an expired key would start a counter
+        # without expiry).
+        async with self._redis.pipeline(transaction=True) as pipe:
+            for key in hit:
+                pipe.set(self._prefix + key, 0, ex=window_seconds, nx=True)
+                pipe.incr(self._prefix + key)
+            for key in peek:
+                pipe.get(self._prefix + key)
+            replies = await pipe.execute()
+        counts = {key: int(replies[2 * n + 1]) for n, key in enumerate(hit)}
+        for n, key in enumerate(peek):
+            counts[key] = int(replies[2 * len(hit) + n] or 0)
+        return counts
 
     async def reset(self, key: str) -> None:
         await self._redis.delete(self._prefix + key)
@@ -148,6 +182,19 @@ class FallbackRateLimiter:
                 self._answered()
                 return count
         return await self.fallback.count(key, window_seconds)
+
+    async def tally(
+        self, window_seconds: int, *, hit: Sequence[str] = (), peek: Sequence[str] = ()
+    ) -> dict[str, int]:
+        if self._use_primary():
+            try:
+                counts = await self.primary.tally(window_seconds, hit=hit, peek=peek)
+            except _UNAVAILABLE as exc:
+                self._failed(exc)
+            else:
+                self._answered()
+                return counts
+        return await self.fallback.tally(window_seconds, hit=hit, peek=peek)
 
     async def reset(self, key: str) -> None:
         # Both: a count made in memory during an outage must not outlive a success.

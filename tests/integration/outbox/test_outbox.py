@@ -140,3 +140,17 @@ async def test_live_events_reach_the_stream_through_the_outbox_sealed(app, no_pu
         await get_runtime().flush()
         event = await asyncio.wait_for(queue.get(), 30)
     assert (event.kind, event.data) == ("Probe", {"n": 1})
+
+
+async def test_a_pusher_woken_as_it_is_stopped_still_stops():
+    """A NOTIFY that lands as the app shuts down must not swallow the cancellation (on
+    Python 3.11, ``asyncio.wait_for`` returned the wake-up instead, the pusher kept
+    looping and the app's shutdown waited for it forever)."""
+    pusher = outbox.OutboxPusher(None, None, sweep_seconds=60)
+    sleeping = asyncio.ensure_future(pusher._sleep_until_woken())
+    await asyncio.sleep(0)  # its first step: asleep, waiting for a NOTIFY or the sweep
+    assert pusher._wake._waiters
+    pusher._notified()
+    sleeping.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await sleeping

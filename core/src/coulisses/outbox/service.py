@@ -235,6 +235,14 @@ class OutboxPusher:
     def _notified(self, *_: Any) -> None:
         self._wake.set()
 
+    async def _sleep_until_woken(self) -> None:
+        """Until a NOTIFY or the next sweep. ``asyncio.timeout`` rather than
+        ``asyncio.wait_for``: on Python 3.11, a stop (cancel) landing just as a NOTIFY
+        woke the pusher was swallowed by ``wait_for``, and the app never shut down."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self._sweep):
+                await self._wake.wait()
+
     async def _run(self) -> None:
         delay = 0.5
         sweeps = 0
@@ -250,8 +258,7 @@ class OutboxPusher:
                     sweeps += 1
                     if sweeps % 300 == 0:
                         await prune()
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self._wake.wait(), self._sweep)
+                    await self._sleep_until_woken()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

@@ -231,10 +231,19 @@ def parse_window(from_text: str, to_text: str, tz: ZoneInfo, *, max_days: int) -
 
 @contextlib.contextmanager
 def overlap_as_conflict() -> Iterator[None]:
-    """Turn the double-booking constraint (SQLSTATE 23P01) into 409 assignment.overlap."""
+    """Turn the double-booking constraint (SQLSTATE 23P01) into 409 assignment.overlap.
+
+    Wrap only a statement writing assignments' times or statuses. Two transactions that
+    write overlapping rows at once each wait for the other's exclusion check; PostgreSQL
+    aborts one with a deadlock (40P01) and the other commits: for the aborted one, too,
+    the answer is "overlaps an accepted assignment" (50 concurrent accepts of overlapping
+    missions must give one 200 and 49 409s, never a 500)."""
     try:
         yield
-    except asyncpg.exceptions.ExclusionViolationError as exc:
+    except (
+        asyncpg.exceptions.ExclusionViolationError,
+        asyncpg.exceptions.DeadlockDetectedError,
+    ) as exc:
         raise Conflict(
             "assignment.overlap",
             "This user already has an accepted assignment that overlaps these times",

@@ -110,12 +110,14 @@ async def list_assignments(
         where.append(f"a.user_id = {arg(user_id)}")
     if project_id is not None:
         ref = arg(project_id)
-        where.append(f"a.mission IN (SELECT id FROM missions WHERE project = {ref})")  # noqa: S608
+        mine = f"SELECT id FROM missions WHERE org = $1 AND project = {ref}"  # noqa: S608
+        where.append(f"a.mission IN ({mine})")
     if status:
         where.append(f"a.status = {arg(status)}")
     if account_id is not None:
         ref = arg(account_id)
-        where.append(f"a.user_id IN (SELECT id FROM users WHERE account = {ref})")  # noqa: S608
+        mine = f"SELECT id FROM users WHERE org = $1 AND account = {ref}"  # noqa: S608
+        where.append(f"a.user_id IN ({mine})")
     clause = " AND ".join(where)
     total = (
         await fetch(f"SELECT count(*) AS n FROM assignments a WHERE {clause}", *arg.values)  # noqa: S608

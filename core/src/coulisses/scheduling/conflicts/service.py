@@ -660,23 +660,34 @@ def resolve_limits(rows: Mapping[str | None, RuleRow]) -> dict[str, Limits]:
 # -- loading -----------------------------------------------------------------------
 
 
+_SPANS_WHERE = """a.org = $1 AND a.status IN ('INVITED', 'ACCEPTED')
+  AND a.starts_at < $3 AND a.ends_at > $2"""
 _SPANS_COLUMNS = """a.id, a.user_id,
        floor(extract(epoch FROM a.starts_at))::bigint, floor(extract(epoch FROM a.ends_at))::bigint,
-       a.status, a.mission, a.mission_role, m.project, r.required_skills,
-       COALESCE(pl.timezone, '')
-FROM assignments a
-JOIN missions m ON m.id = a.mission
-JOIN mission_roles r ON r.id = a.mission_role
-LEFT JOIN places pl ON pl.id = m.place_id
-WHERE a.org = $1 AND a.status IN ('INVITED', 'ACCEPTED') AND a.starts_at < $3 AND a.ends_at > $2"""
+       a.status, a.mission, a.mission_role"""
 #: Assignments overlapping [$2, $3): those starting at most a day before $2 (any mission
 #: of 24 h or less), read on (org, starts_at), plus the longer ones (``allow_long``)
 #: still running at $2, read on a partial index of m0007. Plain column bounds let the
-#: planner estimate the row count and join by hashing.
-_SPANS_SQL = f"""SELECT {_SPANS_COLUMNS} AND a.starts_at >= $2 - interval '24 hours' {{users}}
+#: planner estimate the row count and join by hashing; the joins carry the org, so a hash
+#: join reads the org's missions and roles (by index), never every org's. The long ones
+#: are few but estimated many: their mission and role come by primary key, row by row,
+#: so no estimate can turn them into a scan of other orgs' rows.
+_SPANS_SQL = f"""SELECT {_SPANS_COLUMNS}, m.project, r.required_skills,
+       COALESCE(pl.timezone, '')
+FROM assignments a
+JOIN missions m ON m.org = a.org AND m.id = a.mission
+JOIN mission_roles r ON r.org = a.org AND r.id = a.mission_role
+LEFT JOIN places pl ON pl.org = a.org AND pl.id = m.place_id
+WHERE {_SPANS_WHERE} AND a.starts_at >= $2 - interval '24 hours' {{users}}
 UNION ALL
-SELECT {_SPANS_COLUMNS} AND a.starts_at < $2 - interval '24 hours'
-    AND a.ends_at - a.starts_at > interval '24 hours' {{users}}"""
+SELECT {_SPANS_COLUMNS},
+       (SELECT m.project FROM missions m WHERE m.id = a.mission),
+       (SELECT r.required_skills FROM mission_roles r WHERE r.id = a.mission_role),
+       COALESCE((SELECT pl.timezone FROM missions m JOIN places pl ON pl.id = m.place_id
+                 WHERE m.id = a.mission), '')
+FROM assignments a
+WHERE {_SPANS_WHERE} AND a.starts_at < $2 - interval '24 hours'
+    AND a.ends_at - a.starts_at > interval '24 hours' {{users}}"""  # noqa: S608
 
 
 async def load_spans(

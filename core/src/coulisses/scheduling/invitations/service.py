@@ -78,6 +78,10 @@ JOIN orgs o ON o.id = i.org LEFT JOIN places pl ON pl.id = m.place_id
 WHERE i.id = $1"""  # noqa: S608 - constant fragment
 
 
+_LOCK_SQL = """SELECT org, assignment, purpose, token_hash, expires_at, revoked_at, answer
+FROM invitations WHERE id = $1 FOR UPDATE"""
+
+
 def _public(row: dict[str, Any], replayed: bool) -> dict[str, Any]:
     return {
         "invitation_id": row["id"],
@@ -115,23 +119,23 @@ def _not_found() -> NotFound:
     return NotFound("invitation.not_found", "Invitation not found")
 
 
+def _is_link_of(row: dict[str, Any] | None, token: str) -> bool:
+    return bool(
+        row
+        and row["purpose"] == PURPOSE
+        and hmac.compare_digest(row["token_hash"], hash_token(token))
+    )
+
+
 async def _token_matches(invitation_id: int, token: str) -> bool:
     rows = await fetch("SELECT purpose, token_hash FROM invitations WHERE id = $1", invitation_id)
-    return bool(
-        rows
-        and rows[0]["purpose"] == PURPOSE
-        and hmac.compare_digest(rows[0]["token_hash"], hash_token(token))
-    )
+    return _is_link_of(rows[0] if rows else None, token)
 
 
 async def _verified(invitation_id: int, token: str) -> dict[str, Any]:
     """The invitation if ``token`` is its token; a wrong token looks like a missing invitation."""
     rows = await fetch(_PUBLIC_SQL, invitation_id)
-    if (
-        not rows
-        or rows[0]["purpose"] != PURPOSE
-        or not hmac.compare_digest(rows[0]["token_hash"], hash_token(token))
-    ):
+    if not _is_link_of(rows[0] if rows else None, token):
         raise _not_found()
     return rows[0]
 
@@ -143,8 +147,8 @@ def _rate_limited() -> TooManyRequests:
 
 
 async def check_answer_rate(invitation_id: int, token: str, client_ip: str) -> None:
-    """The public answer policy (docs/scheduling.md), checked before anything is read or
-    written; a refusal is a 429 ``invitation.rate_limited``.
+    """The public answer policy (docs/scheduling.md), checked before anything is written;
+    a refusal is a 429 ``invitation.rate_limited``.
 
     - Wrong tokens (and unknown ids) are limited strictly per client IP: past
       ``COULISSES_INVITATION_BAD_TOKEN_MAX`` in the window, that IP is refused even with
@@ -152,21 +156,25 @@ async def check_answer_rate(invitation_id: int, token: str, client_ip: str) -> N
     - Valid links are limited per invitation (``COULISSES_INVITATION_MAX``: a replay
       loop) and, far higher, per IP (``COULISSES_INVITATION_IP_MAX``), so a whole crew
       answering behind one venue Wi-Fi is never refused.
+
+    The token is checked first (one read by primary key), so that the limiter is asked
+    once: one Redis round trip counts the attempt and reads the address's wrong tokens.
     """
     settings = get_settings()
     limiter = get_limiter()
     window = settings.invitation_window_seconds
     bad_key = f"invitation:bad:{client_ip}"
-    if await limiter.count(bad_key, window) >= settings.invitation_bad_token_max:
-        raise _rate_limited()
     if not await _token_matches(invitation_id, token):
-        await limiter.hit(bad_key, window)
+        wrong = await limiter.tally(window, hit=[bad_key])
+        if wrong[bad_key] > settings.invitation_bad_token_max:
+            raise _rate_limited()
         raise _not_found()
-    by_ip = await limiter.hit(f"invitation:ip:{client_ip}", window)
-    by_invitation = await limiter.hit(f"invitation:id:{invitation_id}", window)
+    ip_key, id_key = f"invitation:ip:{client_ip}", f"invitation:id:{invitation_id}"
+    counts = await limiter.tally(window, hit=[ip_key, id_key], peek=[bad_key])
     if (
-        by_ip > settings.invitation_ip_max_attempts
-        or by_invitation > settings.invitation_max_attempts
+        counts[bad_key] >= settings.invitation_bad_token_max
+        or counts[ip_key] > settings.invitation_ip_max_attempts
+        or counts[id_key] > settings.invitation_max_attempts
     ):
         raise _rate_limited()
 
@@ -194,25 +202,27 @@ async def answer_by_token(
     async with transaction():
         if not accept:  # a decline may promote a reserve: the mission is locked first
             await lock_mission_of_invitation(invitation_id)
-        if not await fetch("SELECT 1 FROM invitations WHERE id = $1 FOR UPDATE", invitation_id):
+        # The lock returns the newest version of the invitation's row (what the answer
+        # that held the lock before us committed); what the page shows is read by a
+        # statement started after the lock, which sees the assignment as it is now.
+        locked = await fetch(_LOCK_SQL, invitation_id)
+        invitation = locked[0] if locked else None
+        if invitation is None or not _is_link_of(invitation, token):
             raise _not_found()
-        # Read after the lock is held: a statement started now sees what the answer that
-        # held the lock before us committed (the assignment's status included).
-        row = await _verified(invitation_id, token)
-        if row["revoked_at"] is not None:
+        if invitation["revoked_at"] is not None:
             raise Gone("invitation.revoked", "This invitation was withdrawn")
-        if row["answer"] is not None:
-            if row["answer"] == target:
-                return _public(row, replayed=True)
+        if invitation["answer"] is not None:
+            if invitation["answer"] == target:
+                return _public(await _verified(invitation_id, token), replayed=True)
             raise Conflict(
                 "invitation.already_answered",
-                f"This invitation was already answered ({row['answer']})",
-                details={"answer": row["answer"]},
+                f"This invitation was already answered ({invitation['answer']})",
+                details={"answer": invitation["answer"]},
             )
-        if row["expires_at"] <= dt.datetime.now(dt.UTC):
+        if invitation["expires_at"] <= dt.datetime.now(dt.UTC):
             raise Gone("invitation.expired", "This invitation has expired")
         answer = Answer(target=target, via="link", reason=reason)
-        await apply_answer(row["org"], row["assignment"], answer)
+        await apply_answer(invitation["org"], invitation["assignment"], answer)
         events = answer.events
         row = await _verified(invitation_id, token)
     await emit_events(events)

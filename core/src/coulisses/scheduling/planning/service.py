@@ -3,17 +3,21 @@
 ``GET /api/v1/planning`` is the hottest read of the product (every calendar
 view, every live refresh). One transaction reads the org context, then the
 missions overlapping the window (GiST index ``missions_org_window``), their
-roles (by mission id), every assignment of those roles (by role id), from which
-the role counts are made and the filters pick the ones shown, and the users
-those reference (by id). Rows become the response structs directly (no dict
-per row) and msgspec encodes them; the columns read are only those shown (the
-decoding of rows is a good part of the time). Figures for a month of a
-200-user org: ``python3 dev.py bench``.
+roles (by org and mission id), every assignment of those missions (by org and
+mission id), from which the role counts are made and the filters pick the ones
+shown, and the users those reference (by org and id). Rows become the response
+structs directly (no dict per row) and msgspec encodes them; the columns read are
+only those shown (the decoding of rows is a good part of the time). Figures for a
+month of a 200-user org: ``python3 dev.py bench``.
 
 Statements are prepared and cached per connection, and after five runs
 PostgreSQL may switch to a generic plan, which cannot see how selective the
 window is (it guessed 1 mission instead of 800 and took seconds): the
-transaction asks for custom plans.
+transaction asks for custom plans. A custom plan sees the 800 ids of a month,
+and without the org first it preferred reading every org's roles and
+assignments; with it, custom and generic plans alike stay index scans of the
+org's own rows, whatever other orgs hold (checked by EXPLAIN in
+``tests/integration/scheduling/perf/test_org_scoped_plans.py``).
 
 Times are UTC, as in every other route; ``timezone`` is the org's, for display
 and the window; each mission carries its own timezone (its place's, else the
@@ -95,18 +99,20 @@ LEFT JOIN places pl ON pl.id = m.place_id
 WHERE {where}
 ORDER BY m.starts_at, m.id"""
 
+# The id lists are read with the org first (indexes of m0015): a plan must never look at
+# other orgs' rows, whatever they hold (tests/integration/scheduling/perf/).
 _ROLES_SQL = """SELECT r.mission, r.id, r.name, r.quota, r.required_skills
-FROM mission_roles r WHERE r.mission = ANY($1::int[]) ORDER BY r.id"""
+FROM mission_roles r WHERE r.org = $1 AND r.mission = ANY($2::int[]) ORDER BY r.id"""
 
-# Every assignment of the roles (all statuses): the role counts come from them, then
-# the filters pick the ones shown. Their times are the mission's (copied, kept equal).
+# Every assignment of the missions' roles (all statuses): the role counts come from them,
+# then the filters pick the ones shown. Their times are the mission's (copied, kept equal).
 _ASSIGNMENTS_SQL = """SELECT a.id, a.mission, a.mission_role, a.user_id, a.status,
        a.decline_reason,
        CASE WHEN a.status = 'INVITED' THEN (
            SELECT i.delivery_status FROM invitations i WHERE i.assignment = a.id
            ORDER BY i.id DESC LIMIT 1) END AS delivery_status,
        a.reserve, a.reserve_rank
-FROM assignments a WHERE a.mission_role = ANY($1::int[])
+FROM assignments a WHERE a.org = $1 AND a.mission = ANY($2::int[])
 ORDER BY a.starts_at, a.id"""
 
 _USERS_SQL = """SELECT id, first_name, last_name, employment_type FROM users
@@ -182,7 +188,7 @@ async def planning(
             inside[mission_id] = part
         roles: dict[int, PlanningRole] = {}
         if missions:
-            for row in await fetch_records(_ROLES_SQL, list(missions)):
+            for row in await fetch_records(_ROLES_SQL, org_id, list(missions)):
                 role = PlanningRole(row[1], row[2], row[3], row[4], 0, 0, 0, 0)
                 missions[row[0]].roles.append(role)
                 roles[role.id] = role
@@ -194,7 +200,7 @@ async def planning(
             wanted = set(statuses) if statuses else None
             # role id -> (rank, shown assignment or None) of its accepted reserves
             queues: dict[int, list[tuple[int, PlanningAssignment | None]]] = {}
-            for row in await fetch_records(_ASSIGNMENTS_SQL, list(roles)):
+            for row in await fetch_records(_ASSIGNMENTS_SQL, org_id, list(missions)):
                 a_id, m_id, r_id, u_id, status, reason, delivery, reserve, rank = row
                 if reserve and status in ("INVITED", "ACCEPTED"):
                     roles[r_id].reserves += 1
