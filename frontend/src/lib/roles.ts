@@ -1,6 +1,7 @@
 /**
  * Org roles, lowest to highest, as the server ranks them (core/src/coulisses/auth/rbac.py).
- * The server enforces every rule; the UI only uses this to hide controls a role cannot use.
+ * What the caller may do comes from GET /auth/me `actions` (lib/actions.ts); this module
+ * names and ranks roles as data (a member's role, a project manager candidate).
  */
 import type { MessageKey } from '@/lib/i18n/translate';
 
@@ -16,9 +17,9 @@ export function hasRole(role: string | null | undefined, minimum: Role): boolean
   return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
 }
 
-/** Roles `actor` may hand out: only an owner makes owners. */
-export function assignableRoles(actor: string | null | undefined): Role[] {
-  return ROLES.filter((role) => role !== 'owner' || actor === 'owner');
+/** Roles a member may hand out: owner only with the action `owners.manage`. */
+export function assignableRoles(canGrantOwner: boolean): Role[] {
+  return ROLES.filter((role) => role !== 'owner' || canGrantOwner);
 }
 
 /** Catalog key of a role's display name. */

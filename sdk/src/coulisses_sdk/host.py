@@ -249,7 +249,10 @@ async def publish_live(
     """Push ``data`` on the org's live stream (``GET /api/v1/events``) as ``<plugin>.<kind>``.
 
     With ``recipient_account_id`` only that account's streams receive it (the
-    payload then carries ``recipient_account_id``). Never fails the caller.
+    payload then carries ``recipient_account_id``). Without it every member of
+    the org receives it, techs included: put no one's private data (contact
+    details, notes, reasons; docs/rbac.md) in a broadcast payload. Never fails
+    the caller.
     """
     await get_host().publish_live(
         org_id, plugin, kind, data, recipient_account_id=recipient_account_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coulisses.auth.rbac import actions_for
 from coulisses.db.connection import fetch
 from coulisses.settings import get_settings
 from tests.integration.auth.support import (
@@ -196,6 +197,7 @@ async def test_me_shows_the_account_its_orgs_the_active_org_and_the_role(client)
         ],
         "active_org_id": body["org_id"],
         "role": "owner",
+        "actions": actions_for("owner"),
     }
 
 

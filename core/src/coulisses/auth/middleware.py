@@ -45,6 +45,9 @@ class AuthInfo:
     role: str | None
     #: The session (refresh family) of the access token.
     session_id: uuid.UUID | None = None
+    #: The org's users linked to this account (their own data is never hidden from
+    #: them: coulisses.privacy).
+    user_ids: tuple[int, ...] = ()
 
 
 def _cookies(scope: Scope) -> dict[str, str]:
@@ -62,9 +65,12 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
 
 
 async def resolve(account_id: int, org_id: int | None, session_id: uuid.UUID) -> AuthInfo | None:
-    """The account, its role in ``org_id``, if it is active and the session still open."""
+    """The account, its role and its users in ``org_id``, if it is active and the session
+    still open (one statement: every request runs it)."""
     rows = await fetch(
-        """SELECT a.id, a.email, a.superuser, m.role
+        """SELECT a.id, a.email, a.superuser, m.role,
+                  ARRAY(SELECT u.id FROM users u
+                        WHERE u.org = m.org AND u.account = a.id) AS user_ids
            FROM accounts a
            LEFT JOIN org_memberships m ON m.account = a.id AND m.org = $2
            WHERE a.id = $1 AND a.active
@@ -85,6 +91,7 @@ async def resolve(account_id: int, org_id: int | None, session_id: uuid.UUID) ->
         org_id=org_id if role else None,
         role=role,
         session_id=session_id,
+        user_ids=tuple(row["user_ids"]) if role else (),
     )
 
 

@@ -43,12 +43,26 @@ ACTIONS: dict[str, str] = {
     "planning.read": "tech",
     "events.read": "tech",
     "dev.outbox.read": "admin",
+    #: colleagues' contact data, notes, legal ids, documents, absence notes, decline
+    #: reasons and rate profiles; without it they read as null (coulisses.privacy).
+    "private_data.read": "manager",
 }
 
 
 def can(principal: Principal, action: str) -> bool:
     minimum = ACTIONS[action]
     return ROLE_RANK.get(principal.role, -1) >= ROLE_RANK[minimum]
+
+
+def actions_for(role: str | None) -> list[str]:
+    """The actions ``role`` may perform, sorted: what ``GET /auth/me`` tells the web app.
+
+    Read from the very table the guards use, so the two never disagree.
+    """
+    if role not in ROLE_RANK:
+        return []
+    rank = ROLE_RANK[role]
+    return sorted(action for action, minimum in ACTIONS.items() if rank >= ROLE_RANK[minimum])
 
 
 def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:

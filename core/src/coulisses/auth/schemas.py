@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
+from litestar.openapi.spec import OpenAPIType, Schema
+
+from coulisses.auth.rbac import ACTIONS, actions_for
 
 
 class Strict(msgspec.Struct, forbid_unknown_fields=True):
@@ -82,6 +85,19 @@ class MeOut(msgspec.Struct):
     orgs: list[OrgMembershipOut]
     active_org_id: int | None
     role: str | None
+    actions: Annotated[
+        list[str],
+        msgspec.Meta(
+            description="What the role may do in the active org (empty without one): the"
+            " actions the route guards check, so a client shows only what will be allowed"
+            " (docs/rbac.md).",
+            examples=[actions_for("tech")],
+            # the closed list of coulisses.auth.rbac.ACTIONS (a generated client types it)
+            extra_json_schema={
+                "extra": {"items": Schema(type=OpenAPIType.STRING, enum=sorted(ACTIONS))}
+            },
+        ),
+    ]
 
 
 def me_out(data: dict[str, Any], role: str | None) -> MeOut:
@@ -97,4 +113,5 @@ def me_out(data: dict[str, Any], role: str | None) -> MeOut:
         orgs=[OrgMembershipOut(**o) for o in data["orgs"]],
         active_org_id=data["active_org_id"],
         role=role,
+        actions=actions_for(role),
     )

@@ -1,7 +1,9 @@
 """GET /api/v1/events: the active org's domain events as Server-Sent Events.
 
 An event whose payload names a ``recipient_account_id`` (a plugin's personal
-notification) goes to that account's streams only.
+notification) goes to that account's streams only. Each payload is shown as the
+subscriber may see it (``coulisses.privacy.redact_event``: a tech does not read a
+colleague's decline reason or address).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.live.bus import RECIPIENT_KEY, get_bus
+from coulisses.privacy import redact_event, viewer_of
 
 HEARTBEAT_SECONDS = 15.0
 
@@ -24,6 +27,7 @@ HEARTBEAT_SECONDS = 15.0
 async def stream_events(request: Request[Any, Any, Any]) -> ServerSentEvent:
     """Stream the org's events; send ``Last-Event-ID`` on reconnect to get what was missed."""
     principal = principal_of(request)
+    who = viewer_of(request.scope)
     last_id = request.headers.get("last-event-id") or request.query_params.get("last_event_id")
 
     async def messages() -> AsyncGenerator[ServerSentEventMessage, None]:
@@ -38,9 +42,8 @@ async def stream_events(request: Request[Any, Any, Any]) -> ServerSentEvent:
                 recipient = event.data.get(RECIPIENT_KEY)
                 if recipient is not None and recipient != principal.account_id:
                     continue
-                yield ServerSentEventMessage(
-                    data=json.dumps(event.data), event=event.kind, id=event.id
-                )
+                data = redact_event(event.kind, event.data, who)
+                yield ServerSentEventMessage(data=json.dumps(data), event=event.kind, id=event.id)
 
     # Subscribe before the first byte (headers included) is sent: a client that saw
     # the response start must receive every event published after it.

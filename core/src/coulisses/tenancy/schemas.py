@@ -32,7 +32,13 @@ class OrgUpdate(Strict):
 
 class MemberOut(msgspec.Struct):
     account_id: int
-    email: str
+    email: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Private: null for a caller without private_data.read, except"
+            " on their own membership."
+        ),
+    ]
     first_name: str | None
     last_name: str | None
     role: str

@@ -31,6 +31,7 @@ from coulisses.tenancy.api import OrgController
 from coulisses.web.health import healthz, readyz
 from coulisses.web.input_guards import CoulissesRequest, guard_input
 from coulisses.web.openapi import document_responses
+from coulisses.web.responses import RedactingResponse
 from coulisses.web.security import SecurityHeaders, origin_of, security_headers_middleware
 from coulisses.web.spa import spa_handlers
 from coulisses_sdk import host as sdk_host
@@ -110,6 +111,8 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
     app = Litestar(
         route_handlers=[Router(path="/", route_handlers=handlers)],
         request_class=CoulissesRequest,
+        # The privacy step (coulisses.privacy) on every returned value.
+        response_class=RedactingResponse,
         middleware=[auth_middleware],
         guards=[plugin_gate],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 
+import { MAIN_NAV, SETTINGS_NAV, visibleNav } from '@/app/nav';
 import type { SessionContext } from '@/app/session-context';
 import { LanguageSwitcher } from '@/components/language-switcher/language-switcher';
 import { Button } from '@/components/ui/button/button';
@@ -8,7 +9,6 @@ import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { cn } from '@/lib/cn';
 import { DEFAULT_TIMEZONE, TimeZoneProvider } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { hasRole } from '@/lib/roles';
 import { activeOrg, type Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { OrgSwitcher } from '@/features/auth/components/org-switcher';
@@ -73,38 +73,13 @@ function Shell({ me }: { me: Me }) {
                   {t('nav_home')}
                 </NavLink>
               </li>
-              <li>
-                <NavLink to="/planning" className={navLinkClass}>
-                  {t('nav_planning')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/projects" className={navLinkClass}>
-                  {t('nav_projects')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/places" className={navLinkClass}>
-                  {t('nav_places')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/my-missions" className={navLinkClass}>
-                  {t('nav_my_missions')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/users" className={navLinkClass}>
-                  {t('nav_users')}
-                </NavLink>
-              </li>
-              {hasRole(org?.role, 'manager') ? (
-                <li>
-                  <NavLink to="/conflicts" className={navLinkClass}>
-                    {t('nav_conflicts')}
+              {visibleNav(MAIN_NAV, me.actions).map((entry) => (
+                <li key={entry.to}>
+                  <NavLink to={entry.to} className={navLinkClass}>
+                    {t(entry.label)}
                   </NavLink>
                 </li>
-              ) : null}
+              ))}
               {mainEntries.map((entry) => (
                 <li key={entry.to}>
                   <NavLink to={entry.to} className={navLinkClass}>
@@ -118,23 +93,13 @@ function Shell({ me }: { me: Me }) {
                 {t('nav_settings')}
               </p>
               <ul aria-labelledby="nav-settings" className="space-y-1">
-                <li>
-                  <NavLink to="/settings/members" className={navLinkClass}>
-                    {t('nav_members')}
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/settings/plugins" className={navLinkClass}>
-                    {t('nav_plugins')}
-                  </NavLink>
-                </li>
-                {hasRole(org?.role, 'admin') ? (
-                  <li>
-                    <NavLink to="/settings/audit" className={navLinkClass}>
-                      {t('nav_audit')}
+                {visibleNav(SETTINGS_NAV, me.actions).map((entry) => (
+                  <li key={entry.to}>
+                    <NavLink to={entry.to} className={navLinkClass}>
+                      {t(entry.label)}
                     </NavLink>
                   </li>
-                ) : null}
+                ))}
                 <li>
                   <NavLink to="/profile" className={navLinkClass}>
                     {t('nav_profile')}

@@ -1,11 +1,22 @@
 import { Link } from 'react-router';
 
+import { useSession } from '@/app/session-context';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { RequireAction } from '@/features/auth/components/require-action';
 import { ExpiringCertifications } from '@/features/users/components/expiring-certifications';
 
-/** /users/certifications: the certifications to renew (managers; the API answers 403 to a tech). */
+/** /users/certifications: the certifications to renew (roles with `users.manage`). */
 export function CertificationsRoute() {
+  const { me } = useSession();
+  return (
+    <RequireAction actions={me.actions} action="users.manage">
+      <Certifications />
+    </RequireAction>
+  );
+}
+
+function Certifications() {
   const { t } = useLocale();
   useDocumentTitle(t('certifications_title'));
   return (

@@ -1,8 +1,19 @@
+import { useSession } from '@/app/session-context';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { RequireAction } from '@/features/auth/components/require-action';
 import { ConflictsList } from '@/features/conflicts/components/conflicts-list';
 
 export function ConflictsRoute() {
+  const { me } = useSession();
+  return (
+    <RequireAction actions={me.actions} action="conflicts.read">
+      <Conflicts />
+    </RequireAction>
+  );
+}
+
+function Conflicts() {
   const { t } = useLocale();
   useDocumentTitle(t('conflicts_title'));
   return (

@@ -1,6 +1,8 @@
 import { useSearchParams } from 'react-router';
 
+import { useSession } from '@/app/session-context';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { can } from '@/lib/actions';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { PlanningScreen } from '@/features/planning/components/planning-screen';
 import { PLANNING_VIEWS, PlanningStoreProvider, type PlanningView } from '@/features/planning/stores/planning-store';
@@ -11,6 +13,7 @@ import { PLANNING_VIEWS, PlanningStoreProvider, type PlanningView } from '@/feat
  */
 export function PlanningRoute() {
   const { t } = useLocale();
+  const { me } = useSession();
   const [params] = useSearchParams();
   useDocumentTitle(t('planning_title'));
   const view = params.get('view');
@@ -32,7 +35,10 @@ export function PlanningRoute() {
           filters: { projectId: project },
         }}
       >
-        <PlanningScreen />
+        <PlanningScreen
+          canInvite={can(me.actions, 'assignments.manage')}
+          canReschedule={can(me.actions, 'missions.manage')}
+        />
       </PlanningStoreProvider>
     </div>
   );

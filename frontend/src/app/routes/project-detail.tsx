@@ -1,10 +1,12 @@
 import { Link, useLocation, useParams } from 'react-router';
 
+import { useSession } from '@/app/session-context';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { can } from '@/lib/actions';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useCrewUsers } from '@/features/planning/api/list-users';
@@ -17,6 +19,7 @@ const linkClass = 'text-sm font-medium text-primary underline-offset-4 hover:und
 export function ProjectDetailRoute() {
   const { t } = useLocale();
   const { formatDate } = useDates();
+  const { me } = useSession();
   const { projectId } = useParams();
   const id = Number(projectId);
   const location = useLocation();
@@ -57,7 +60,12 @@ export function ProjectDetailRoute() {
         </Link>
       </div>
       <h2 className="text-lg font-semibold">{t('projects_missions_title')}</h2>
-      <ProjectMissionsTable projectId={p.id} users={users} />
+      <ProjectMissionsTable
+        projectId={p.id}
+        users={users}
+        canManageMissions={can(me.actions, 'missions.manage')}
+        canInvite={can(me.actions, 'assignments.manage')}
+      />
     </div>
   );
 }

@@ -1,11 +1,22 @@
 import { useNavigate } from 'react-router';
 
+import { useSession } from '@/app/session-context';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { RequireAction } from '@/features/auth/components/require-action';
 import { PlacePicker } from '@/features/places/components/place-picker';
 import { ProjectWizard } from '@/features/projects/components/project-wizard';
 
 export function ProjectNewRoute() {
+  const { me } = useSession();
+  return (
+    <RequireAction actions={me.actions} action="projects.manage">
+      <ProjectNew />
+    </RequireAction>
+  );
+}
+
+function ProjectNew() {
   const { t } = useLocale();
   const navigate = useNavigate();
   useDocumentTitle(t('projects_new'));

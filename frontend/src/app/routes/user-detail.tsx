@@ -5,7 +5,7 @@ import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { hasRole } from '@/lib/roles';
+import { can } from '@/lib/actions';
 import { AvailabilityPanel } from '@/features/availability/components/availability-panel';
 import { useUser } from '@/features/users/api/get-user';
 import { UserAgenda } from '@/features/users/components/user-agenda';
@@ -14,11 +14,11 @@ import { fullName } from '@/features/users/utils/employment';
 
 export function UserDetailRoute() {
   const { t } = useLocale();
-  const { me, org } = useSession();
+  const { me } = useSession();
   const userId = Number(useParams().userId);
   const user = useUser(userId);
   useDocumentTitle(user.data ? fullName(user.data) : t('users_title'));
-  const manager = hasRole(org.role, 'manager');
+  const decides = can(me.actions, 'availability.approve');
 
   if (user.isPending) return <Spinner label={t('loading')} />;
   if (user.isError) return <ErrorState error={user.error} onRetry={() => void user.refetch()} />;
@@ -31,9 +31,18 @@ export function UserDetailRoute() {
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">{fullName(user.data)}</h1>
       </div>
-      <UserProfile user={user.data} canReadRates={manager} canEdit={manager} />
+      <UserProfile
+        user={user.data}
+        canReadRates={can(me.actions, 'rates.read')}
+        canEdit={can(me.actions, 'users.manage')}
+        privateHidden={!own && !can(me.actions, 'private_data.read')}
+      />
       <UserAgenda userId={userId} />
-      <AvailabilityPanel userId={userId} canDecide={manager} canCreate={manager || own} />
+      <AvailabilityPanel
+        userId={userId}
+        canDecide={decides}
+        canCreate={decides || (own && can(me.actions, 'availability.request_own'))}
+      />
     </div>
   );
 }

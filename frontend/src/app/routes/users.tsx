@@ -3,14 +3,14 @@ import { Link } from 'react-router';
 import { useSession } from '@/app/session-context';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { hasRole } from '@/lib/roles';
+import { can } from '@/lib/actions';
 import { PendingRequests } from '@/features/availability/components/pending-requests';
 import { UserName } from '@/features/users/components/user-name';
 import { UsersList } from '@/features/users/components/users-list';
 
 export function UsersRoute() {
   const { t } = useLocale();
-  const { org } = useSession();
+  const { me, org } = useSession();
   useDocumentTitle(t('users_title'));
   return (
     <div className="space-y-6">
@@ -19,7 +19,7 @@ export function UsersRoute() {
           <h1 className="text-2xl font-semibold">{t('users_title')}</h1>
           <p className="mt-1 text-muted-foreground">{t('users_subtitle', { org: org.name })}</p>
         </div>
-        {hasRole(org.role, 'manager') ? (
+        {can(me.actions, 'users.manage') ? (
           <Link
             to="/users/certifications"
             className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
@@ -28,7 +28,7 @@ export function UsersRoute() {
           </Link>
         ) : null}
       </div>
-      {hasRole(org.role, 'manager') ? <PendingRequests renderUser={(id) => <UserName userId={id} />} /> : null}
+      {can(me.actions, 'availability.approve') ? <PendingRequests renderUser={(id) => <UserName userId={id} />} /> : null}
       <UsersList />
     </div>
   );

@@ -1283,6 +1283,7 @@ export interface components {
             answered_at: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Private: null for a caller without private_data.read, except on their own assignments. */
             decline_reason: string | null;
             /**
              * @description real elapsed minutes of its mission (DST-aware)
@@ -1320,6 +1321,7 @@ export interface components {
             answered_at: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Private: null for a caller without private_data.read, except on their own assignments. */
             decline_reason: string | null;
             /**
              * @description real elapsed minutes of its mission (DST-aware)
@@ -1473,13 +1475,15 @@ export interface components {
             created_at: string;
             decided_at: string | null;
             decided_by: number | null;
+            /** @description Private: null for a caller without private_data.read, except on their own windows. */
             decision_reason: string | null;
             duration_minutes: number | null;
             /** Format: date-time */
             ends_at: string;
             id: number;
             kind: string;
-            note: string;
+            /** @description Private: null for a caller without private_data.read, except on their own windows. */
+            note: string | null;
             recurring: boolean;
             requested_by: number | null;
             rrule: string | null;
@@ -1766,6 +1770,7 @@ export interface components {
         DeliveryOut: {
             attempts: number;
             channel: string | null;
+            /** @description Private (it may quote an address): null for a caller without private_data.read, except on their own invitations. */
             error: string | null;
             /** @enum {string} */
             status: "queued" | "sent" | "failed" | "no_channel";
@@ -1867,11 +1872,13 @@ export interface components {
         InvitationOut: {
             answer: string | null;
             answered_at: string | null;
+            assignment_id: number;
             delivery: components["schemas"]["DeliveryOut"];
             /** Format: date-time */
             expires_at: string;
             id: number;
             revoked_at: string | null;
+            user_id: number;
         };
         /** LoginIn */
         LoginIn: {
@@ -1891,6 +1898,25 @@ export interface components {
         /** MeOut */
         MeOut: {
             account: components["schemas"]["AccountOut"];
+            /**
+             * @description What the role may do in the active org (empty without one): the actions the route guards check, so a client shows only what will be allowed (docs/rbac.md).
+             * @example [
+             *       "assignments.answer_own",
+             *       "assignments.read",
+             *       "availability.read",
+             *       "availability.request_own",
+             *       "events.read",
+             *       "members.read",
+             *       "missions.read",
+             *       "org.read",
+             *       "places.read",
+             *       "planning.read",
+             *       "plugins.read",
+             *       "projects.read",
+             *       "users.read"
+             *     ]
+             */
+            actions: ("assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "places.manage" | "places.read" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "users.manage" | "users.read")[];
             active_org_id: number | null;
             orgs: components["schemas"]["OrgMembershipOut"][];
             role: string | null;
@@ -1905,7 +1931,8 @@ export interface components {
         /** MemberOut */
         MemberOut: {
             account_id: number;
-            email: string;
+            /** @description Private: null for a caller without private_data.read, except on their own membership. */
+            email: string | null;
             first_name: string | null;
             /** Format: date-time */
             joined_at: string;
@@ -2165,6 +2192,7 @@ export interface components {
         };
         /** PlanningAssignment */
         PlanningAssignment: {
+            /** @description Private: null for a caller without private_data.read, except on their own assignments. */
             decline_reason: string | null;
             delivery_status?: string | null;
             /**
@@ -2638,18 +2666,24 @@ export interface components {
             account_id: number | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Private: null for a caller without private_data.read, except on their own profile. */
             documents: components["schemas"]["UserDocument"][] | null;
+            /** @description Private: null for a caller without private_data.read, except on their own profile. */
             email: string | null;
             employment_type: string;
             first_name: string;
             id: number;
             last_name: string;
+            /** @description Private: null for a caller without private_data.read, except on their own profile. */
             legal_ids: {
                 [key: string]: string;
             } | null;
-            notes: string;
+            /** @description Private: null for a caller without private_data.read, except on their own profile. */
+            notes: string | null;
+            /** @description Private: null for a caller without private_data.read, except on their own profile. */
             phone: string | null;
             rank?: number | null;
+            /** @description Private: null for a caller without private_data.read, except on their own profile. */
             rate_profile: string | null;
             skills: components["schemas"]["Skill"][];
             tags: string[];

@@ -58,7 +58,13 @@ class AssignmentOut(msgspec.Struct):
         int,
         msgspec.Meta(description="real elapsed minutes of its mission (DST-aware)", examples=[360]),
     ]
-    decline_reason: str | None
+    decline_reason: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Private: null for a caller without private_data.read, except on"
+            " their own assignments."
+        ),
+    ]
     answered_at: dt.datetime | None
     created_at: dt.datetime
     updated_at: dt.datetime

@@ -57,7 +57,8 @@ _SELECT = f"""SELECT a.id, a.mission AS mission_id, a.mission_role AS mission_ro
        a.decline_reason,
        a.answered_at, a.created_at, a.updated_at, a.reserve, a.promoted_at,
        {POSITION_SQL} AS reserve_position,
-       (SELECT json_build_object('id', i.id, 'expires_at', i.expires_at,
+       (SELECT json_build_object('id', i.id, 'assignment_id', a.id, 'user_id', a.user_id,
+                                 'expires_at', i.expires_at,
                                  'revoked_at', i.revoked_at, 'answer', i.answer,
                                  'answered_at', i.answered_at,
                                  'delivery', json_build_object(

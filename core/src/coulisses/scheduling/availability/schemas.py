@@ -60,6 +60,9 @@ class AvailabilityDecision(Strict):
     reason: Note | None = None
 
 
+_PRIVATE = "Private: null for a caller without private_data.read, except on their own windows."
+
+
 class AvailabilityOut(msgspec.Struct):
     """A window. For a recurring one, ``starts_at``/``ends_at`` span its whole series."""
 
@@ -74,11 +77,11 @@ class AvailabilityOut(msgspec.Struct):
     start_date: dt.date | None
     start_time: str | None
     duration_minutes: int | None
-    note: str
+    note: Annotated[str | None, msgspec.Meta(description=_PRIVATE)]
     requested_by: int | None
     decided_by: int | None
     decided_at: dt.datetime | None
-    decision_reason: str | None
+    decision_reason: Annotated[str | None, msgspec.Meta(description=_PRIVATE)]
     created_at: dt.datetime
     updated_at: dt.datetime
 

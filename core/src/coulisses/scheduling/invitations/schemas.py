@@ -22,13 +22,22 @@ class DeliveryOut(msgspec.Struct):
 
     status: Literal["queued", "sent", "failed", "no_channel"]
     channel: str | None
-    error: str | None
+    error: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Private (it may quote an address): null for a caller without"
+            " private_data.read, except on their own invitations."
+        ),
+    ]
     attempts: int
     updated_at: dt.datetime
 
 
 class InvitationOut(msgspec.Struct):
     id: int
+    assignment_id: int
+    #: the invited user (whose data this is)
+    user_id: int
     expires_at: dt.datetime
     revoked_at: dt.datetime | None
     answer: str | None

@@ -231,7 +231,7 @@ async def answer_by_token(
 
 _MANAGER_SQL = """SELECT i.id, i.assignment, i.expires_at, i.revoked_at, i.answer, i.answered_at,
        i.delivery_status, i.delivery_channel, i.delivery_error, i.delivery_attempts,
-       i.delivery_updated_at, a.status AS assignment_status
+       i.delivery_updated_at, a.status AS assignment_status, a.user_id
 FROM invitations i JOIN assignments a ON a.id = i.assignment
 WHERE i.org = $1 AND i.id = $2"""
 
@@ -248,10 +248,11 @@ async def _manager_view(org_id: int, invitation_id: int, *, lock: bool) -> dict[
 
 
 def _out(row: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "expires_at", "revoked_at", "answer", "answered_at")
+    keys = ("id", "expires_at", "revoked_at", "answer", "answered_at", "user_id")
     delivery = ("status", "channel", "error", "attempts", "updated_at")
     return {
         **{k: row[k] for k in keys},
+        "assignment_id": row["assignment"],
         "delivery": {k: row[f"delivery_{k}"] for k in delivery},
     }
 

@@ -75,7 +75,13 @@ class PlanningAssignment(msgspec.Struct, gc=False):
     starts_at: dt.datetime
     ends_at: dt.datetime
     duration_minutes: Annotated[int, _DURATION]
-    decline_reason: str | None
+    decline_reason: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Private: null for a caller without private_data.read, except on"
+            " their own assignments."
+        ),
+    ]
     #: For an INVITED assignment, what became of its link (queued, sent, failed,
     #: no_channel); None for the other statuses.
     delivery_status: str | None = None

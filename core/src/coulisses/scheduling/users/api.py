@@ -10,7 +10,8 @@ from litestar import Controller, Request, delete, get, patch, post
 from litestar.openapi.spec import Example
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
-from coulisses.auth.rbac import principal_of, requires
+from coulisses.auth.rbac import can, principal_of, requires
+from coulisses.privacy import READ_PRIVATE
 from coulisses.scheduling.common import (
     EmploymentType,
     Page,
@@ -59,10 +60,11 @@ class UserController(Controller):
             skills=skill,
             tags=tag,
             employment_type=employment_type,
+            match_private=can(principal, READ_PRIVATE),
             skill_valid_on=skill_valid_on,
         )
         return UserPage(
-            [_user(users.for_viewer(r, principal)) for r in result.items],
+            [_user(r) for r in result.items],
             result.page,
             result.page_size,
             result.total,
@@ -76,9 +78,7 @@ class UserController(Controller):
 
     @get("/{user_id:int}", operation_id="GetUser", guards=[requires("users.read")])
     async def get_user(self, request: Request[Any, Any, Any], user_id: FromPath[int]) -> UserOut:
-        principal = principal_of(request)
-        row = await users.get_user(principal.org_id, user_id)
-        return _user(users.for_viewer(row, principal))
+        return _user(await users.get_user(principal_of(request).org_id, user_id))
 
     @patch(
         "/{user_id:int}",

@@ -107,21 +107,24 @@ class UserUpdate(Strict):
     documents: Annotated[list[UserDocument], rule(max_items=50)] | UnsetType = UNSET
 
 
+#: A field a tech reads as null on a colleague's profile (docs/rbac.md).
+PRIVATE = "Private: null for a caller without private_data.read, except on their own profile."
+
+
 class UserOut(msgspec.Struct):
     id: int
     first_name: str
     last_name: str
     employment_type: str
-    email: str | None
-    phone: str | None
+    email: Annotated[str | None, msgspec.Meta(description=PRIVATE)]
+    phone: Annotated[str | None, msgspec.Meta(description=PRIVATE)]
     account_id: int | None
     skills: list[Skill]
     tags: list[str]
-    notes: str
-    rate_profile: str | None
-    #: null when the caller may not see them (a tech looking at someone else)
-    legal_ids: dict[str, str] | None
-    documents: list[UserDocument] | None
+    notes: Annotated[str | None, msgspec.Meta(description=PRIVATE)]
+    rate_profile: Annotated[str | None, msgspec.Meta(description=PRIVATE)]
+    legal_ids: Annotated[dict[str, str] | None, msgspec.Meta(description=PRIVATE)]
+    documents: Annotated[list[UserDocument] | None, msgspec.Meta(description=PRIVATE)]
     created_at: dt.datetime
     updated_at: dt.datetime
     rank: float | None = None

@@ -13,7 +13,6 @@ import msgspec
 
 from coulisses.audit import record, record_change
 from coulisses.auth.passwords import normalize_email
-from coulisses.auth.rbac import can
 from coulisses.db.connection import SqlParams, fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import (
@@ -46,17 +45,6 @@ _GET_SQL = "SELECT " + _COLUMNS + " FROM users u WHERE u.org = $1 AND u.id = $2"
 def _row(row: dict[str, Any]) -> dict[str, Any]:
     for key in _JSONB:
         row[key] = json_value(row[key])
-    return row
-
-
-def for_viewer(row: dict[str, Any], principal: Principal) -> dict[str, Any]:
-    """Hide legal ids and documents from a tech, except on the tech's own profile.
-
-    A social security number is personal data that only the people who
-    plan and pay need; ``null`` tells the client "not shown", not "empty".
-    """
-    if not can(principal, "users.manage") and row["account_id"] != principal.account_id:
-        row = {**row, "legal_ids": None, "documents": None}
     return row
 
 
@@ -454,13 +442,19 @@ async def has_trgm() -> bool:
     return _trgm
 
 
-def prefix_query(text: str) -> str | None:
-    """Free text -> a tsquery matching every word as a prefix (``jean so`` -> ``jean:* & so:*``).
+#: Weights of the search vector (migration m0002): A names, B skills and tags, C email
+#: and notes.
+PUBLIC_WEIGHTS = "AB"
+
+
+def prefix_query(text: str, weights: str = "") -> str | None:
+    """Free text -> a tsquery matching every word as a prefix (``jean so`` -> ``jean:* & so:*``),
+    only in the parts of the vector of ``weights`` when given (``jean:*AB``).
 
     Only word characters reach the tsquery, so user input cannot inject its syntax.
     """
     words = re.findall(r"\w+", text.lower())[:10]
-    return " & ".join(f"{w}:*" for w in words) or None
+    return " & ".join(f"{w}:*{weights}" for w in words) or None
 
 
 async def search_users(
@@ -473,6 +467,7 @@ async def search_users(
     tags: list[str] | None = None,
     employment_type: str | None = None,
     skill_valid_on: dt.date | None = None,
+    match_private: bool = True,
 ) -> PageResult:
     """Filter by name, skills (all of), tags (all of), type; ``q`` ranks by full-text match.
 
@@ -481,7 +476,9 @@ async def search_users(
     not match. It needs at least one ``skill``.
 
     With pg_trgm, ``q`` also matches names with a typo (``Martn`` finds Martin):
-    word similarity to the full name is added to the full-text rank.
+    word similarity to the full name is added to the full-text rank. Without
+    ``match_private`` (a caller who may not read them: coulisses.privacy), ``q``
+    ignores emails and notes, so a search cannot tell what they contain.
     """
     where = ["u.org = $1"]
     arg = SqlParams(org_id)
@@ -489,7 +486,7 @@ async def search_users(
     rank = "NULL::float8"
     order = "u.last_name, u.first_name, u.id"
     if q is not None and q.strip():
-        query = prefix_query(q)
+        query = prefix_query(q, "" if match_private else PUBLIC_WEIGHTS)
         if query is None:
             raise DomainError("user.invalid_query", "The search text has no words", status=400)
         ref = arg(query)

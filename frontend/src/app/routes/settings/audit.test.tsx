@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppLayout } from '@/app/routes/app-layout';
 import { AuditRoute } from '@/app/routes/settings/audit';
 import fr from '@/locales/fr.json';
+import { actionsOf } from '@/testing/actions';
 import { FakeEventSource } from '@/testing/fake-event-source';
 import { jsonResponse } from '@/testing/render';
 
@@ -20,6 +21,7 @@ function serve(role: string) {
         orgs: [{ ...ORG, role }],
         active_org_id: ORG.id,
         role,
+        actions: actionsOf(role),
       });
     }
     if (path === '/api/v1/orgs/current/members') {

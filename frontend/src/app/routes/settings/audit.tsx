@@ -2,21 +2,22 @@ import { useSession } from '@/app/session-context';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { hasRole } from '@/lib/roles';
+import { can } from '@/lib/actions';
 import { AuditLog, type AuditActorOption } from '@/features/audit/components/audit-log';
 import { useMembers, type Member } from '@/features/members/api/list-members';
 
 function actorOption(member: Member): AuditActorOption {
   const name = [member.first_name, member.last_name].filter(Boolean).join(' ');
-  return { id: member.account_id, label: name ? `${name} (${member.email})` : member.email };
+  const email = member.email ?? `#${member.account_id}`;
+  return { id: member.account_id, label: name ? `${name} (${email})` : email };
 }
 
 /** The org's audit log, for owners and admins (the menu hides it from other roles). */
 export function AuditRoute() {
   const { t } = useLocale();
-  const { org } = useSession();
+  const { me, org } = useSession();
   useDocumentTitle(t('audit_title'));
-  const allowed = hasRole(org.role, 'admin');
+  const allowed = can(me.actions, 'audit.read');
   return (
     <div className="space-y-6">
       <div>

@@ -2,7 +2,7 @@ import { useSession } from '@/app/session-context';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card/card';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { hasRole } from '@/lib/roles';
+import { can } from '@/lib/actions';
 import { InviteMemberForm } from '@/features/members/components/invite-member-form';
 import { MembersTable } from '@/features/members/components/members-table';
 
@@ -16,16 +16,20 @@ export function MembersRoute() {
         <h1 className="text-2xl font-semibold">{t('members_title')}</h1>
         <p className="mt-1 text-muted-foreground">{t('members_subtitle', { org: org.name })}</p>
       </div>
-      {hasRole(org.role, 'admin') ? (
+      {can(me.actions, 'members.manage') ? (
         <Card>
           <CardHeader>
             <CardTitle>{t('members_invite_title')}</CardTitle>
             <CardDescription>{t('members_invite_hint')}</CardDescription>
           </CardHeader>
-          <InviteMemberForm actorRole={org.role} />
+          <InviteMemberForm canGrantOwner={can(me.actions, 'owners.manage')} />
         </Card>
       ) : null}
-      <MembersTable actorRole={org.role} actorAccountId={me.account.id} />
+      <MembersTable
+        canManage={can(me.actions, 'members.manage')}
+        canManageOwners={can(me.actions, 'owners.manage')}
+        actorAccountId={me.account.id}
+      />
     </div>
   );
 }

@@ -2,14 +2,14 @@ import { useSession } from '@/app/session-context';
 import { Alert } from '@/components/ui/alert/alert';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { hasRole } from '@/lib/roles';
+import { can } from '@/lib/actions';
 import { PluginsList } from '@/features/plugins/components/plugins-list';
 
 export function PluginsRoute() {
   const { t } = useLocale();
-  const { org } = useSession();
+  const { me, org } = useSession();
   useDocumentTitle(t('plugins_title'));
-  const canManage = hasRole(org.role, 'admin');
+  const canManage = can(me.actions, 'plugins.manage');
   return (
     <div className="space-y-6">
       <div>

@@ -9,7 +9,7 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { assignableRoles, roleKey, type Role } from '@/lib/roles';
 import { useInviteMember } from '@/features/members/api/invite-member';
 
-export function InviteMemberForm({ actorRole }: { actorRole: string | null }) {
+export function InviteMemberForm({ canGrantOwner }: { canGrantOwner: boolean }) {
   const { t, tError } = useLocale();
   const invite = useInviteMember();
   const [email, setEmail] = useState('');
@@ -53,7 +53,7 @@ export function InviteMemberForm({ actorRole }: { actorRole: string | null }) {
         <Field label={t('field_role')}>
           {(control) => (
             <Select {...control} value={role} onChange={(event) => setRole(event.target.value as Role)}>
-              {assignableRoles(actorRole).map((option) => (
+              {assignableRoles(canGrantOwner).map((option) => (
                 <option key={option} value={option}>
                   {t(roleKey(option))}
                 </option>

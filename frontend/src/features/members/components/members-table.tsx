@@ -10,7 +10,7 @@ import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { assignableRoles, hasRole, roleKey, ROLES } from '@/lib/roles';
+import { assignableRoles, roleKey, ROLES } from '@/lib/roles';
 import { useChangeMemberRole } from '@/features/members/api/change-member-role';
 import { useMembers, type Member } from '@/features/members/api/list-members';
 import { useRemoveMember } from '@/features/members/api/remove-member';
@@ -19,11 +19,25 @@ function displayName(member: Member): string {
   return [member.first_name, member.last_name].filter(Boolean).join(' ');
 }
 
+/** A colleague's address is hidden from roles without `private_data.read` (null). */
+function label(member: Member): string {
+  return displayName(member) || member.email || `#${member.account_id}`;
+}
+
+/** What names a member in controls and dialogs: the address when shown, else the label. */
+function handle(member: Member): string {
+  return member.email || label(member);
+}
+
 export function MembersTable({
-  actorRole,
+  canManage,
+  canManageOwners,
   actorAccountId,
 }: {
-  actorRole: string | null;
+  /** `members.manage`: change roles, remove members */
+  canManage: boolean;
+  /** `owners.manage`: touch owners and make new ones */
+  canManageOwners: boolean;
   actorAccountId: number;
 }) {
   const { t, tError } = useLocale();
@@ -32,7 +46,6 @@ export function MembersTable({
   const changeRole = useChangeMemberRole();
   const remove = useRemoveMember();
   const [removing, setRemoving] = useState<Member | null>(null);
-  const canManage = hasRole(actorRole, 'admin');
 
   if (members.isPending) return <Spinner label={t('members_loading')} />;
   if (members.isError) return <ErrorState error={members.error} onRetry={() => void members.refetch()} />;
@@ -69,13 +82,13 @@ export function MembersTable({
               const name = displayName(member);
               const self = member.account_id === actorAccountId;
               // An admin cannot touch an owner; only owners manage owners.
-              const editable = canManage && (actorRole === 'owner' || member.role !== 'owner');
-              const roles = member.role === 'owner' ? ROLES : assignableRoles(actorRole);
+              const editable = canManage && (canManageOwners || member.role !== 'owner');
+              const roles = member.role === 'owner' ? ROLES : assignableRoles(canManageOwners);
               return (
                 <tr key={member.account_id} className="border-b border-border last:border-0">
                   <th scope="row" className="px-4 py-3 text-left font-normal">
-                    <div className="font-medium">{name || member.email}</div>
-                    {name ? <div className="text-muted-foreground">{member.email}</div> : null}
+                    <div className="font-medium">{label(member)}</div>
+                    {name && member.email ? <div className="text-muted-foreground">{member.email}</div> : null}
                     {self ? <Badge className="mt-1">{t('members_you')}</Badge> : null}
                   </th>
                   <td className="px-4 py-3">
@@ -83,7 +96,7 @@ export function MembersTable({
                       <Select
                         size="sm"
                         width="auto"
-                        aria-label={t('members_role_of', { email: member.email })}
+                        aria-label={t('members_role_of', { email: handle(member) })}
                         value={member.role}
                         disabled={changeRole.isPending}
                         onChange={(event) => {
@@ -109,7 +122,7 @@ export function MembersTable({
                           variant="ghost"
                           size="sm"
                           className="text-danger"
-                          aria-label={t('members_remove_of', { email: member.email })}
+                          aria-label={t('members_remove_of', { email: handle(member) })}
                           onClick={() => {
                             changeRole.reset();
                             remove.reset();
@@ -130,7 +143,7 @@ export function MembersTable({
       <ConfirmDialog
         open={removing !== null}
         title={t('members_remove_title')}
-        description={removing ? t('members_remove_confirm', { email: removing.email }) : undefined}
+        description={removing ? t('members_remove_confirm', { email: handle(removing) }) : undefined}
         confirmLabel={t('members_remove')}
         cancelLabel={t('action_cancel')}
         destructive

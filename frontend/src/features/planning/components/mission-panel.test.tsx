@@ -162,6 +162,33 @@ describe('MissionPanel delivery state', () => {
   });
 });
 
+describe('MissionPanel for a role that may not invite', () => {
+  it('shows the crew and the state of each link, without invite form or resend', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse({ items: [detail(7, 2, 40, 'no_channel', null), detail(8, 4, 41, 'sent', null)], page: 1, page_size: 100, total: 2 }),
+      ),
+    );
+    renderWithProviders(
+      <PlanningStoreProvider>
+        <MissionPanel
+          mission={mission}
+          assignments={[row(7, 2, 'INVITED', 'no_channel'), row(8, 4, 'INVITED', 'sent')]}
+          userNames={names}
+          warnings={[]}
+          inviting={false}
+        />
+      </PlanningStoreProvider>,
+    );
+    expect(await within(item('Noe Petit')).findByText(fr.planning_delivery_sent)).toBeInTheDocument();
+    expect(screen.getByText('Lea Martin')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: resendFor('Lea Martin') })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: fr.planning_invite })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(fr.planning_invite_user)).not.toBeInTheDocument();
+  });
+});
+
 describe('MissionPanel reserves', () => {
   const reserveRow = (id: number, userId: number, position: number | null): PlanningAssignment => ({
     ...row(id, userId, position === null ? 'INVITED' : 'ACCEPTED', null),

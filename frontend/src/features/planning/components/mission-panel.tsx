@@ -40,7 +40,8 @@ export function MissionPanel({
   userNames: Map<number, string>;
   warnings: Conflict[];
   inviting: boolean;
-  onInvite: (missionRoleId: number, userId: number, reserve: boolean) => void;
+  /** Absent for a role that may not invite: no invite form, no resend. */
+  onInvite?: (missionRoleId: number, userId: number, reserve: boolean) => void;
 }) {
   const { t, tError } = useLocale();
   const { formatDuration } = useDates();
@@ -142,7 +143,7 @@ export function MissionPanel({
                 {invited && isDeliveryStatus(delivery) ? (
                   <DeliveryReason status={delivery} error={invitation?.delivery.error ?? null} />
                 ) : null}
-                {invited && invitation ? (
+                {invited && invitation && onInvite ? (
                   <Button
                     variant="secondary"
                     size="sm"
@@ -175,58 +176,60 @@ export function MissionPanel({
           </Alert>
         ) : null}
       </div>
-      <form
-        className="space-y-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!userId || !roleId) return;
-          onInvite(Number(roleId), Number(userId), full && reserve);
-          setPendingDrop(null);
-        }}
-      >
-        <h3 className="text-sm font-medium">{choosing ? t('planning_choose_role') : t('planning_invite')}</h3>
-        <label className="block space-y-1 text-sm">
-          <span>{t('planning_invite_user')}</span>
-          <Select size="sm" value={userId} onChange={(e) => setUserId(e.target.value)} required>
-            <option value="">-</option>
-            {[...userNames].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="block space-y-1 text-sm">
-          <span>{t('planning_invite_role')}</span>
-          <Select size="sm" value={roleId} onChange={(e) => setRoleId(e.target.value)} required>
-            {mission.roles.map((role) => (
-              <option key={role.id} value={role.id}>
-                {role.name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        {full && chosenRole ? (
-          <div className="space-y-1 text-sm">
-            <label htmlFor={reserveId} className="flex items-center gap-2">
-              <input
-                id={reserveId}
-                type="checkbox"
-                checked={reserve}
-                aria-describedby={`${reserveId}-hint`}
-                onChange={(e) => setReserve(e.target.checked)}
-              />
-              <span>{t('planning_reserve_invite')}</span>
-            </label>
-            <p id={`${reserveId}-hint`} className="text-xs text-muted-foreground">
-              {t('planning_reserve_hint', { quota: chosenRole.quota })}
-            </p>
-          </div>
-        ) : null}
-        <Button type="submit" size="sm" loading={inviting} disabled={!mission.roles.length}>
-          {t('planning_invite')}
-        </Button>
-      </form>
+      {onInvite ? (
+        <form
+          className="space-y-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!userId || !roleId) return;
+            onInvite(Number(roleId), Number(userId), full && reserve);
+            setPendingDrop(null);
+          }}
+        >
+          <h3 className="text-sm font-medium">{choosing ? t('planning_choose_role') : t('planning_invite')}</h3>
+          <label className="block space-y-1 text-sm">
+            <span>{t('planning_invite_user')}</span>
+            <Select size="sm" value={userId} onChange={(e) => setUserId(e.target.value)} required>
+              <option value="">-</option>
+              {[...userNames].map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="block space-y-1 text-sm">
+            <span>{t('planning_invite_role')}</span>
+            <Select size="sm" value={roleId} onChange={(e) => setRoleId(e.target.value)} required>
+              {mission.roles.map((role) => (
+                <option key={role.id} value={role.id}>
+                  {role.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          {full && chosenRole ? (
+            <div className="space-y-1 text-sm">
+              <label htmlFor={reserveId} className="flex items-center gap-2">
+                <input
+                  id={reserveId}
+                  type="checkbox"
+                  checked={reserve}
+                  aria-describedby={`${reserveId}-hint`}
+                  onChange={(e) => setReserve(e.target.checked)}
+                />
+                <span>{t('planning_reserve_invite')}</span>
+              </label>
+              <p id={`${reserveId}-hint`} className="text-xs text-muted-foreground">
+                {t('planning_reserve_hint', { quota: chosenRole.quota })}
+              </p>
+            </div>
+          ) : null}
+          <Button type="submit" size="sm" loading={inviting} disabled={!mission.roles.length}>
+            {t('planning_invite')}
+          </Button>
+        </form>
+      ) : null}
     </Card>
   );
 }

@@ -47,8 +47,10 @@ export interface PlanningCalendarProps {
   planning: Planning | undefined;
   missions: PlanningMission[];
   userNames: Map<number, string>;
-  onDropUser: (missionId: number, userId: number) => void;
-  onReschedule: (missionId: number, startsAt: string, endsAt: string, revert: () => void) => void;
+  /** Absent for a role that may not invite: missions then take no drop. */
+  onDropUser?: (missionId: number, userId: number) => void;
+  /** Absent for a role that may not change missions: events are not draggable. */
+  onReschedule?: (missionId: number, startsAt: string, endsAt: string, revert: () => void) => void;
 }
 
 export function PlanningCalendar({ planning, missions, userNames, onDropUser, onReschedule }: PlanningCalendarProps) {
@@ -166,7 +168,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
         warnings={warnings[mission.id]?.length ?? 0}
         compact={arg.view.type === 'dayGridMonth' || isResourceView}
         continuation={!arg.isStart}
-        onDropUser={(userId) => onDropUser(mission.id, userId)}
+        onDropUser={onDropUser ? (userId) => onDropUser(mission.id, userId) : undefined}
       />
     );
   };
@@ -174,7 +176,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
   const reschedule = (arg: EventDropArg | EventResizeDoneArg) => {
     const props = arg.event.extendedProps as EventProps;
     const { start, end } = arg.event;
-    if (props.kind !== 'mission' || !start || !end) return arg.revert();
+    if (props.kind !== 'mission' || !start || !end || !onReschedule) return arg.revert();
     onReschedule(props.missionId, fromCalendarTime(start, timeZone), fromCalendarTime(end, timeZone), arg.revert);
   };
 
@@ -215,10 +217,10 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
       resources={resources}
       events={events}
       eventContent={renderEvent}
-      editable
+      editable={!!onReschedule}
       eventResourceEditable={false}
-      eventStartEditable
-      eventDurationEditable
+      eventStartEditable={!!onReschedule}
+      eventDurationEditable={!!onReschedule}
       snapDuration="00:15"
       slotDuration="00:30"
       scrollTime="07:00"

@@ -24,8 +24,12 @@ const PlanningCalendar = lazy(async () => ({
   default: (await import('@/features/planning/components/planning-calendar')).PlanningCalendar,
 }));
 
-/** The planning: filters, legend, calendar, crew to drag, selected mission. */
-export function PlanningScreen() {
+/**
+ * The planning: filters, legend, calendar, crew to drag, selected mission. Inviting
+ * (drop, panel form, resend) needs `canInvite` (`assignments.manage`), moving missions
+ * `canReschedule` (`missions.manage`): without them the screen only reads.
+ */
+export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolean; canReschedule: boolean }) {
   const { t, tError } = useLocale();
   const visible = usePlanningStore((s) => s.window);
   const filters = usePlanningStore((s) => s.filters);
@@ -120,15 +124,19 @@ export function PlanningScreen() {
               planning={planning.data}
               missions={missions}
               userNames={userNames}
-              onDropUser={onDropUser}
-              onReschedule={(missionId, startsAt, endsAt, revert) => {
-                setNotice(null);
-                invite.reset();
-                reschedule.mutate(
-                  { missionId, starts_at: startsAt, ends_at: endsAt },
-                  { onError: () => revert(), onSuccess: () => setNotice(t('planning_rescheduled')) },
-                );
-              }}
+              onDropUser={canInvite ? onDropUser : undefined}
+              onReschedule={
+                canReschedule
+                  ? (missionId, startsAt, endsAt, revert) => {
+                      setNotice(null);
+                      invite.reset();
+                      reschedule.mutate(
+                        { missionId, starts_at: startsAt, ends_at: endsAt },
+                        { onError: () => revert(), onSuccess: () => setNotice(t('planning_rescheduled')) },
+                      );
+                    }
+                  : undefined
+              }
             />
           </Suspense>
           {planning.data && missions.length === 0 ? (
@@ -144,10 +152,12 @@ export function PlanningScreen() {
               userNames={userNames}
               warnings={warnings[selected.id] ?? []}
               inviting={invite.isPending}
-              onInvite={(roleId, userId, reserve) => doInvite(selected.id, roleId, userId, reserve)}
+              onInvite={
+                canInvite ? (roleId, userId, reserve) => doInvite(selected.id, roleId, userId, reserve) : undefined
+              }
             />
           ) : null}
-          <CrewList />
+          {canInvite ? <CrewList /> : null}
           {planning.data ? <HoursSummary users={planning.data.users} /> : null}
         </aside>
       </div>

@@ -49,7 +49,7 @@ async function selectAndChoose(title: string) {
 describe('ProjectMissionsTable bulk invitation and reserves', () => {
   it('offers the reserve list when a selected role is full and sends reserve: true', async () => {
     const posted = stub([mission(1, 'Concert', { quota: 1, pending: 1, accepted: 0, reserves: 2 })]);
-    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} />);
+    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
     const reserves = fr.planning_role_reserves.replace('{count}', '2');
     expect(await screen.findByText(`son 0/1 (${reserves})`)).toBeInTheDocument();
     await selectAndChoose('Concert');
@@ -63,11 +63,43 @@ describe('ProjectMissionsTable bulk invitation and reserves', () => {
 
   it('has no reserve option while every selected role has a free place', async () => {
     const posted = stub([mission(2, 'Montage', { quota: 3, pending: 1, accepted: 1, reserves: 0 })]);
-    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} />);
+    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
     await selectAndChoose('Montage');
     expect(screen.queryByRole('checkbox', { name: fr.projects_assign_reserve })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: fr.projects_action_assign }));
     await screen.findByText(fr.projects_done_assigned_one.replace('{count}', '1'));
     expect(posted).toEqual([{ mission_role_ids: [20], user_ids: [5], reserve: false }]);
+  });
+});
+
+function renderTable(canManageMissions: boolean, canInvite: boolean) {
+  stub([mission(3, 'Montage', { quota: 2, pending: 1, accepted: 1, reserves: 0 })]);
+  renderWithProviders(
+    <ProjectMissionsTable projectId={1} users={users} canManageMissions={canManageMissions} canInvite={canInvite} />,
+  );
+}
+
+describe('ProjectMissionsTable by the role actions', () => {
+  it('is a plain list for a role that may neither change missions nor invite', async () => {
+    renderTable(false, false);
+    expect(await screen.findByRole('rowheader', { name: 'Montage' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: fr.projects_bulk_actions })).not.toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('gives a manager every bulk action', async () => {
+    renderTable(true, true);
+    expect(await screen.findByRole('region', { name: fr.projects_bulk_actions })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: fr.projects_select_all })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: fr.projects_action_publish })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: fr.projects_action_assign })).toBeInTheDocument();
+  });
+
+  it('offers only the invitation to a role that may invite but not change missions', async () => {
+    renderTable(false, true);
+    expect(await screen.findByRole('button', { name: fr.projects_action_assign })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: fr.projects_action_publish })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: fr.projects_action_delete })).not.toBeInTheDocument();
   });
 });

@@ -24,8 +24,22 @@ export interface AssignableUser {
   name: string;
 }
 
-/** The missions of a project, with bulk actions on the selected ones. */
-export function ProjectMissionsTable({ projectId, users }: { projectId: number; users: AssignableUser[] }) {
+/**
+ * The missions of a project, with bulk actions on the selected ones: publish, unpublish,
+ * delete and duplicate with `canManageMissions` (`missions.manage`), invite with
+ * `canInvite` (`assignments.manage`). Without either, a plain list.
+ */
+export function ProjectMissionsTable({
+  projectId,
+  users,
+  canManageMissions,
+  canInvite,
+}: {
+  projectId: number;
+  users: AssignableUser[];
+  canManageMissions: boolean;
+  canInvite: boolean;
+}) {
   const { t, tError } = useLocale();
   const { formatDateTime } = useDates();
   const missions = useProjectMissions(projectId);
@@ -70,6 +84,7 @@ export function ProjectMissionsTable({ projectId, users }: { projectId: number; 
       return next;
     });
   const parsedDays = parseDays(dupDays);
+  const selectable = canManageMissions || canInvite;
 
   return (
     <div className="space-y-3">
@@ -87,90 +102,106 @@ export function ProjectMissionsTable({ projectId, users }: { projectId: number; 
           </ul>
         </Alert>
       ) : null}
-      <section aria-label={t('projects_bulk_actions')} className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3">
-        <p className="w-full text-sm font-medium" aria-live="polite">
-          {t('projects_selected', { count: ids.length })}
-        </p>
-        <Button size="sm" variant="secondary" disabled={!ids.length || busy} onClick={() => { reset(); publish.mutate(ids, { onSuccess: done(t('projects_done_published', { count: ids.length })) }); }}>
-          {t('projects_action_publish')}
-        </Button>
-        <Button size="sm" variant="secondary" disabled={!ids.length || busy} onClick={() => { reset(); unpublish.mutate(ids, { onSuccess: done(t('projects_done_unpublished', { count: ids.length })) }); }}>
-          {t('projects_action_unpublish')}
-        </Button>
-        <Button size="sm" variant="danger" disabled={!ids.length || busy} onClick={() => { reset(); setConfirmDelete(true); }}>
-          {t('projects_action_delete')}
-        </Button>
-        <label className="space-y-1 text-sm">
-          <span className="block">{t('projects_assign_user')}</span>
-          <Select size="sm" width="auto" value={assignUser} onChange={(e) => setAssignUser(e.target.value)}>
-            <option value="">-</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={!ids.length || !assignUser || busy}
-          onClick={() => {
-            reset();
-            const roleIds = chosen.flatMap((m) => m.roles.map((r) => r.id));
-            assign.mutate(
-              { mission_role_ids: roleIds, user_ids: [Number(assignUser)], reserve: anyFull && assignReserve },
-              { onSuccess: (r) => done(t('projects_done_assigned', { count: r.created }))() },
-            );
-          }}
-        >
-          {t('projects_action_assign')}
-        </Button>
-        {anyFull ? (
-          <div className="space-y-1 text-sm">
-            <label className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                aria-describedby={reserveHintId}
-                checked={assignReserve}
-                onChange={(e) => setAssignReserve(e.target.checked)}
-              />
-              <span>{t('projects_assign_reserve')}</span>
-            </label>
-            <p id={reserveHintId} className="text-xs text-muted-foreground">
-              {t('projects_assign_reserve_hint')}
-            </p>
-          </div>
-        ) : null}
-        <label className="space-y-1 text-sm">
-          <span className="block">{t('projects_duplicate_days')}</span>
-          <Input size="sm" placeholder={t('projects_duplicate_days_placeholder')} className="placeholder:italic" value={dupDays} onChange={(e) => setDupDays(e.target.value)} />
-        </label>
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={!ids.length || !parsedDays?.length || busy}
-          onClick={() => {
-            reset();
-            duplicate.mutate({ missionIds: ids, days: parsedDays ?? [] }, { onSuccess: (n) => done(t('projects_done_duplicated', { count: n }))() });
-          }}
-        >
-          {t('projects_action_duplicate')}
-        </Button>
-      </section>
+      {selectable ? (
+        <section aria-label={t('projects_bulk_actions')} className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3">
+          <p className="w-full text-sm font-medium" aria-live="polite">
+            {t('projects_selected', { count: ids.length })}
+          </p>
+          {canManageMissions ? (
+            <>
+              <Button size="sm" variant="secondary" disabled={!ids.length || busy} onClick={() => { reset(); publish.mutate(ids, { onSuccess: done(t('projects_done_published', { count: ids.length })) }); }}>
+                {t('projects_action_publish')}
+              </Button>
+              <Button size="sm" variant="secondary" disabled={!ids.length || busy} onClick={() => { reset(); unpublish.mutate(ids, { onSuccess: done(t('projects_done_unpublished', { count: ids.length })) }); }}>
+                {t('projects_action_unpublish')}
+              </Button>
+              <Button size="sm" variant="danger" disabled={!ids.length || busy} onClick={() => { reset(); setConfirmDelete(true); }}>
+                {t('projects_action_delete')}
+              </Button>
+            </>
+          ) : null}
+          {canInvite ? (
+            <>
+              <label className="space-y-1 text-sm">
+                <span className="block">{t('projects_assign_user')}</span>
+                <Select size="sm" width="auto" value={assignUser} onChange={(e) => setAssignUser(e.target.value)}>
+                  <option value="">-</option>
+                  {users.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+                </Select>
+              </label>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={!ids.length || !assignUser || busy}
+                onClick={() => {
+                  reset();
+                  const roleIds = chosen.flatMap((m) => m.roles.map((r) => r.id));
+                  assign.mutate(
+                    { mission_role_ids: roleIds, user_ids: [Number(assignUser)], reserve: anyFull && assignReserve },
+                    { onSuccess: (r) => done(t('projects_done_assigned', { count: r.created }))() },
+                  );
+                }}
+              >
+                {t('projects_action_assign')}
+              </Button>
+              {anyFull ? (
+                <div className="space-y-1 text-sm">
+                  <label className="flex items-center gap-2">
+                    <input
+                      type="checkbox"
+                      aria-describedby={reserveHintId}
+                      checked={assignReserve}
+                      onChange={(e) => setAssignReserve(e.target.checked)}
+                    />
+                    <span>{t('projects_assign_reserve')}</span>
+                  </label>
+                  <p id={reserveHintId} className="text-xs text-muted-foreground">
+                    {t('projects_assign_reserve_hint')}
+                  </p>
+                </div>
+              ) : null}
+            </>
+          ) : null}
+          {canManageMissions ? (
+            <>
+              <label className="space-y-1 text-sm">
+                <span className="block">{t('projects_duplicate_days')}</span>
+                <Input size="sm" placeholder={t('projects_duplicate_days_placeholder')} className="placeholder:italic" value={dupDays} onChange={(e) => setDupDays(e.target.value)} />
+              </label>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={!ids.length || !parsedDays?.length || busy}
+                onClick={() => {
+                  reset();
+                  duplicate.mutate({ missionIds: ids, days: parsedDays ?? [] }, { onSuccess: (n) => done(t('projects_done_duplicated', { count: n }))() });
+                }}
+              >
+                {t('projects_action_duplicate')}
+              </Button>
+            </>
+          ) : null}
+        </section>
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-border bg-surface">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t('projects_missions_title')}</caption>
           <thead className="border-b border-border bg-muted/60 text-muted-foreground">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                <input
-                  type="checkbox"
-                  aria-label={t('projects_select_all')}
-                  checked={ids.length === items.length}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(items.map((m) => m.id)) : new Set())}
-                />
-              </th>
+              {selectable ? (
+                <th scope="col" className="px-3 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label={t('projects_select_all')}
+                    checked={ids.length === items.length}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(items.map((m) => m.id)) : new Set())}
+                  />
+                </th>
+              ) : null}
               <th scope="col" className="px-3 py-2 font-medium">{t('projects_col_title')}</th>
               <th scope="col" className="px-3 py-2 font-medium">{t('projects_col_times')}</th>
               <th scope="col" className="px-3 py-2 font-medium">{t('projects_field_place')}</th>
@@ -181,14 +212,16 @@ export function ProjectMissionsTable({ projectId, users }: { projectId: number; 
           <tbody>
             {items.map((m) => (
               <tr key={m.id} className="border-b border-border last:border-0">
-                <td className="px-3 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label={t('projects_select_mission', { title: m.title, when: formatDateTime(m.starts_at) })}
-                    checked={selected.has(m.id)}
-                    onChange={() => toggle(m.id)}
-                  />
-                </td>
+                {selectable ? (
+                  <td className="px-3 py-2">
+                    <input
+                      type="checkbox"
+                      aria-label={t('projects_select_mission', { title: m.title, when: formatDateTime(m.starts_at) })}
+                      checked={selected.has(m.id)}
+                      onChange={() => toggle(m.id)}
+                    />
+                  </td>
+                ) : null}
                 <th scope="row" className="px-3 py-2 text-left font-medium">{m.title}</th>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <MissionTimes startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.timezone} />

@@ -23,9 +23,21 @@ const LEGAL_ID_KEYS = {
 /**
  * A user's profile: contact, employment, skills with levels and certifications (last
  * valid day, number, expired / expiring badges), tags, legal ids, documents, rates.
- * Managers edit the skills in place.
+ * Managers edit the skills in place. `privateHidden`: the server sent a colleague's
+ * private fields as null (the caller lacks `private_data.read`): say so rather than
+ * show them as empty.
  */
-export function UserProfile({ user, canReadRates, canEdit = false }: { user: User; canReadRates: boolean; canEdit?: boolean }) {
+export function UserProfile({
+  user,
+  canReadRates,
+  canEdit = false,
+  privateHidden = false,
+}: {
+  user: User;
+  canReadRates: boolean;
+  canEdit?: boolean;
+  privateHidden?: boolean;
+}) {
   const { t } = useLocale();
   const { formatDay, today } = useDates();
   const [editing, setEditing] = useState(false);
@@ -40,14 +52,19 @@ export function UserProfile({ user, canReadRates, canEdit = false }: { user: Use
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="text-muted-foreground">{t('users_col_employment')}</dt>
           <dd>{t(employmentKey(user.employment_type))}</dd>
-          <dt className="text-muted-foreground">{t('field_email')}</dt>
-          <dd>{user.email ?? '-'}</dd>
-          <dt className="text-muted-foreground">{t('users_phone')}</dt>
-          <dd>{user.phone ?? '-'}</dd>
+          {privateHidden ? null : (
+            <>
+              <dt className="text-muted-foreground">{t('field_email')}</dt>
+              <dd>{user.email ?? '-'}</dd>
+              <dt className="text-muted-foreground">{t('users_phone')}</dt>
+              <dd>{user.phone ?? '-'}</dd>
+            </>
+          )}
           <dt className="text-muted-foreground">{t('users_account')}</dt>
           <dd>{user.account_id ? t('users_account_linked') : t('users_account_none')}</dd>
         </dl>
         {user.notes ? <p className="mt-3 text-sm whitespace-pre-line">{user.notes}</p> : null}
+        {privateHidden ? <p className="mt-3 text-sm text-muted-foreground">{t('users_private_hidden')}</p> : null}
       </Card>
 
       <Card>

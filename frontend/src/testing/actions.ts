@@ -1,0 +1,52 @@
+/**
+ * What GET /auth/me lists in `actions` for each role (the server derives them from
+ * ACTIONS in core/src/coulisses/auth/rbac.py): test data for screens that read them.
+ */
+const TECH = [
+  'assignments.answer_own',
+  'assignments.read',
+  'availability.read',
+  'availability.request_own',
+  'events.read',
+  'members.read',
+  'missions.read',
+  'org.read',
+  'places.read',
+  'planning.read',
+  'plugins.read',
+  'projects.read',
+  'users.read',
+];
+const MANAGER = [
+  ...TECH,
+  'assignments.manage',
+  'availability.approve',
+  'conflicts.read',
+  'missions.manage',
+  'places.manage',
+  'private_data.read',
+  'projects.manage',
+  'rates.read',
+  'users.manage',
+];
+const ADMIN = [
+  ...MANAGER,
+  'audit.read',
+  'conflict_rules.manage',
+  'dev.outbox.read',
+  'members.manage',
+  'plugins.manage',
+  'rates.manage',
+];
+
+export const ACTIONS_BY_ROLE = {
+  tech: TECH.sort(),
+  manager: MANAGER.sort(),
+  admin: ADMIN.sort(),
+  owner: [...ADMIN, 'owners.manage'].sort(),
+};
+
+/** The actions of `role` (none for an unknown one). */
+export function actionsOf(role: string): string[] {
+  return role in ACTIONS_BY_ROLE ? ACTIONS_BY_ROLE[role as keyof typeof ACTIONS_BY_ROLE] : [];
+}
