@@ -4,6 +4,8 @@ pool without asyncpg's reset statement)."""
 
 from __future__ import annotations
 
+import os
+
 from coulisses.db.connection import engine, transaction
 from coulisses.settings import get_settings
 from tests.helpers import error_code
@@ -11,6 +13,8 @@ from tests.integration.scheduling.invitations.test_invitation_rate_limit import 
 from tests.roundtrips import counting
 
 RESET = "pg_advisory_unlock_all"
+#: without REDIS_URL the rate limits are counted in memory: no Redis round trip at all
+REDIS_TRIPS = 1 if os.environ.get("REDIS_URL") else 0
 
 
 async def test_an_accept_takes_one_redis_round_trip_and_fourteen_statements(
@@ -31,8 +35,9 @@ async def test_an_accept_takes_one_redis_round_trip_and_fourteen_statements(
 
     # The three rate-limit keys (per address, per invitation, wrong tokens of the
     # address) in one MULTI/EXEC pipeline.
-    assert len(seen.redis) == 1, seen.redis
-    assert sorted(seen.redis[0]) == ["GET", "INCRBY", "INCRBY", "SET", "SET"]
+    assert len(seen.redis) == REDIS_TRIPS, seen.redis
+    if REDIS_TRIPS:
+        assert sorted(seen.redis[0]) == ["GET", "INCRBY", "INCRBY", "SET", "SET"]
     # Token check; BEGIN, lock and read the invitation, the answer itself (lock the
     # invitations, the assignment and the role, count the accepted, two updates, the
     # audit entry), what the page shows, COMMIT; after commit, the org's plugins and the
@@ -51,7 +56,7 @@ async def test_a_replay_and_a_wrong_token_stay_cheap(client, new_client, mail_si
         again = await public.post(url, params={"token": token})
     assert again.status_code == 200
     assert again.json()["replayed"] is True
-    assert len(replay.redis) == 1
+    assert len(replay.redis) == REDIS_TRIPS
     # Token check; BEGIN, lock, read what the page shows, COMMIT.
     assert len(replay.sql) == 5, replay.sql
 
@@ -59,7 +64,7 @@ async def test_a_replay_and_a_wrong_token_stay_cheap(client, new_client, mail_si
         forged = await new_client("10.50.0.3").post(url, params={"token": "forged"})
     assert forged.status_code == 404
     assert error_code(forged) == "invitation.not_found"
-    assert len(wrong.redis) == 1
+    assert len(wrong.redis) == REDIS_TRIPS
     assert len(wrong.sql) == 1, wrong.sql
 
 
