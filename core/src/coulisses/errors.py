@@ -36,6 +36,8 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from coulisses_sdk.listing import ListError
+
 logger = logging.getLogger(__name__)
 
 
@@ -115,7 +117,7 @@ def _response(
     )
 
 
-def domain_error_handler(_: Request[Any, Any, Any], exc: DomainError) -> Response[Any]:
+def domain_error_handler(_: Request[Any, Any, Any], exc: DomainError | ListError) -> Response[Any]:
     response = _response(exc.status_code, exc.code, exc.message, exc.details)
     if exc.status_code == 503:
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
@@ -141,6 +143,9 @@ def _is_malformed_body(exc: HTTPException) -> bool:
     return type(exc) is ClientException and isinstance(exc.__cause__, SerializationException)
 
 
+_PARAMETER_SOURCES = {"query", "path", "header", "cookie"}
+
+
 def _validation_details(exc: ValidationException) -> Any:
     if not isinstance(exc.extra, list) or not exc.extra:
         return exc.extra or None
@@ -149,6 +154,9 @@ def _validation_details(exc: ValidationException) -> Any:
         if isinstance(item, dict) and item.get("key") == "data" and item.get("message") == "'data'":
             # Litestar reports a missing body as the KeyError of its "data" kwarg.
             item = {**item, "message": "A JSON request body is required"}
+        if isinstance(item, dict) and item.get("source") in _PARAMETER_SOURCES and "key" in item:
+            # One convention for every error about a parameter: ``field`` names it.
+            item = {"field": item["key"], **item}
         details.append(item)
     return details
 
@@ -275,6 +283,8 @@ def internal_error_handler(_: Request[Any, Any, Any], exc: Exception) -> Respons
 
 EXCEPTION_HANDLERS: dict[Any, Any] = {
     DomainError: domain_error_handler,
+    # a list parameter refused by coulisses_sdk.listing (core and plugin lists alike)
+    ListError: domain_error_handler,
     HTTPException: http_error_handler,
     Exception: internal_error_handler,
 }

@@ -3,7 +3,8 @@
 A plugin imports only this package (never ``coulisses`` internals): the
 ``Plugin`` base, the ``hookimpl`` marker, the domain events it can react to,
 the request principal, the web app menu entries, the deliveries it may take in charge, the
-platform's one email address rule (``normalize_email``, ``EmailAddress``), and the host
+platform's one email address rule (``normalize_email``, ``EmailAddress``), the one list
+envelope and list parameters (``Page``, ``Listing``, ``ListQuery``), and the host
 services (enqueue a job, read the plugin config of an org, read assignment
 context, list the certifications to renew, push a live event, answer an invitation for
 its user, rate limits, sign and verify with the host's keys), and ``zone_label`` to name
@@ -55,6 +56,7 @@ from coulisses_sdk.host import (
     sign,
     unsign,
 )
+from coulisses_sdk.listing import ListError, Listing, ListParams, ListQuery, Page
 from coulisses_sdk.plugin import EmptyConfig, Plugin
 from coulisses_sdk.web import Principal, current_principal, public_route_opt
 from coulisses_sdk.zones import zone_label
@@ -79,11 +81,16 @@ __all__ = [
     "InvalidEmailError",
     "InvitationDelivery",
     "InvitationDeliveryFailed",
+    "ListError",
+    "ListParams",
+    "ListQuery",
+    "Listing",
     "MemberAdded",
     "MenuEntry",
     "MissionChanged",
     "OrgCreated",
     "OrgInfo",
+    "Page",
     "PasswordResetDelivery",
     "Plugin",
     "Principal",

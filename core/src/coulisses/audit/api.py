@@ -11,6 +11,7 @@ from coulisses.audit import service
 from coulisses.audit.schemas import AuditPage
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams
 
 
 class AuditController(Controller):
@@ -22,10 +23,12 @@ class AuditController(Controller):
         operation_id="ListAuditEntries",
         responses=errors(404, 422),
         guards=[requires("audit.read")],
+        dependencies={"listing": service.ENTRIES.dependency()},
     )
     async def list_entries(
         self,
         request: Request[Any, Any, Any],
+        listing: ListParams,
         actor: Annotated[
             int | None,
             QueryParameter(
@@ -66,24 +69,13 @@ class AuditController(Controller):
                 " timezone) or a date-time with an offset (excluded)",
             ),
         ] = None,
-        cursor: Annotated[
-            str | None,
-            QueryParameter(
-                description="next_cursor of the previous page (same filters)", max_length=200
-            ),
-        ] = None,
-        limit: Annotated[
-            int,
-            QueryParameter(description=f"1 to {service.MAX_LIMIT} entries per page"),
-        ] = service.DEFAULT_LIMIT,
     ) -> AuditPage:
         return await service.list_entries(
             principal_of(request).org_id,
+            listing,
             actor=actor,
             action=action,
             target=target,
             starts_from=starts_from,
             ends_to=ends_to,
-            cursor=cursor,
-            limit=limit,
         )

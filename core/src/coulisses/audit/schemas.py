@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 import msgspec
 
+from coulisses_sdk import Page
+
 
 class AuditActor(msgspec.Struct):
     """The account that acted (it may have left the org since)."""
@@ -62,9 +64,9 @@ class AuditEntry(msgspec.Struct):
     created_at: Annotated[dt.datetime, msgspec.Meta(description="When the entry was written (UTC)")]
 
 
-class AuditPage(msgspec.Struct):
-    """Entries newest first. Pass ``next_cursor`` as ``cursor`` (with the same filters) for
-    the next page; null when this page is the last."""
+class AuditPage(Page[AuditEntry]):
+    """The list envelope, newest first by default, plus ``next_cursor``: pass it as
+    ``cursor`` (with the same filters and sort) for the next page; null on the last page."""
 
     items: list[AuditEntry]
     next_cursor: Annotated[

@@ -1,8 +1,10 @@
-"""Reading the audit log of an org: filters, and a cursor over (created_at, id), newest first.
+"""Reading the audit log of an org: filters, pages, and a cursor over (created_at, id),
+newest first by default.
 
 Entries written in one transaction share their timestamp (``now()`` is the transaction's
 start), so the cursor carries the id too: the next page starts strictly after the last
-(created_at, id) pair seen, and no entry is skipped or repeated across pages.
+(created_at, id) pair seen, and no entry is skipped or repeated across pages. It also
+carries the page number, so a cursor read answers the same envelope as a paged one.
 """
 
 from __future__ import annotations
@@ -17,16 +19,24 @@ from coulisses.audit.schemas import AuditActor, AuditEntry, AuditPage
 from coulisses.db.connection import SqlParams, fetch
 from coulisses.errors import DomainError
 from coulisses.scheduling.common import json_value, org_timezone, parse_bound
+from coulisses_sdk import Listing, ListQuery
 
-DEFAULT_LIMIT = 50
-MAX_LIMIT = 200
+#: Sort keys of the audit log. A cursor continues in the order it was read with: by
+#: (created_at, id) or by id alone, one direction for both.
+ENTRIES = Listing(
+    sorts={"id": "l.id", "created_at": "l.at"},
+    default="-created_at",
+    item=AuditEntry,
+    cursor=True,
+)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MAX_ID = 2**63 - 1
 
 
-def encode_cursor(created_at: dt.datetime, entry_id: int) -> str:
+def encode_cursor(created_at: dt.datetime, entry_id: int, page: int) -> str:
+    """The position after an entry, and the number of the page that follows it."""
     micros = (created_at - _EPOCH) // dt.timedelta(microseconds=1)
-    raw = json.dumps([micros, entry_id], separators=(",", ":")).encode()
+    raw = json.dumps([micros, entry_id, page], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -39,27 +49,38 @@ def _bad_cursor() -> DomainError:
     )
 
 
-def decode_cursor(cursor: str) -> tuple[dt.datetime, int]:
+def decode_cursor(cursor: str) -> tuple[dt.datetime, int, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        micros, entry_id = json.loads(raw)
-        if type(micros) is not int or type(entry_id) is not int or not 1 <= entry_id <= _MAX_ID:
+        micros, entry_id, page = json.loads(raw)
+        if any(type(v) is not int for v in (micros, entry_id, page)):
+            raise ValueError(cursor)
+        if not 1 <= entry_id <= _MAX_ID or not 2 <= page <= _MAX_ID:
             raise ValueError(cursor)
         created_at = _EPOCH + dt.timedelta(microseconds=micros)
     except (binascii.Error, ValueError, TypeError, OverflowError) as exc:
         raise _bad_cursor() from exc
-    return created_at, entry_id
+    return created_at, entry_id, page
 
 
-def check_limit(limit: int) -> int:
-    if not 1 <= limit <= MAX_LIMIT:
+def _check_sort(listing: ListQuery) -> None:
+    """A cursor needs one direction for created_at and id (a row comparison)."""
+    if len({desc for _, desc in listing.sort}) > 1:
         raise DomainError(
-            "pagination.invalid",
-            f"limit must be between 1 and {MAX_LIMIT}",
-            details={"field": "limit"},
+            "request.invalid_sort",
+            "the audit log sorts created_at and id in one direction",
+            details={"field": "sort", "allowed": ENTRIES.sort_keys},
             status=400,
         )
-    return limit
+
+
+def _after(listing: ListQuery, arg: SqlParams, created_at: dt.datetime, entry_id: int) -> str:
+    """The SQL condition "after this position" in the listing's order."""
+    first, desc = listing.sort[0]
+    op = "<" if desc else ">"
+    if first == "id":
+        return f"l.id {op} {arg(entry_id)}"
+    return f"(l.at, l.id) {op} ({arg(created_at)}, {arg(entry_id)})"
 
 
 async def _check_actor(org_id: int, account_id: int) -> None:
@@ -98,24 +119,24 @@ def _entry(row: dict[str, Any]) -> AuditEntry:
 
 async def list_entries(
     org_id: int,
+    listing: ListQuery,
     *,
     actor: int | None = None,
     action: str | None = None,
     target: str | None = None,
     starts_from: str | None = None,
     ends_to: str | None = None,
-    cursor: str | None = None,
-    limit: int = DEFAULT_LIMIT,
 ) -> AuditPage:
-    """One page of the org's entries, newest first.
+    """One page of the org's entries, newest first by default: page ``listing.page``, or
+    the one after ``listing.cursor``.
 
     ``action`` ending with a dot is a prefix (``mission.`` matches ``mission.updated``),
     otherwise exact. ``from``/``to`` follow the window rule of docs/api.md (a date is a
     day of the org's timezone, ``to`` includes it; a date-time carries an offset, ``to``
     excluded), without a maximum length.
     """
-    check_limit(limit)
-    position = decode_cursor(cursor) if cursor is not None else None
+    _check_sort(listing)
+    position = decode_cursor(listing.cursor) if listing.cursor is not None else None
     where = ["l.org = $1"]
     arg = SqlParams(org_id)
     if starts_from is not None or ends_to is not None:
@@ -143,18 +164,26 @@ async def list_entries(
             where.append(f"l.action = {arg(action)}")
     if target:
         where.append(f"l.target = {arg(target)}")
+    filters = " AND ".join(where)
+    count_sql = f"SELECT count(*) AS n FROM audit_log l WHERE {filters}"  # noqa: S608
+    total = (await fetch(count_sql, *arg.values))[0]["n"]
+    page, offset = listing.page, listing.offset
     if position is not None:
-        where.append(f"(l.at, l.id) < ({arg(position[0])}, {arg(position[1])})")
+        where.append(_after(listing, arg, position[0], position[1]))
+        page, offset = position[2], 0
+    else:
+        listing.check_page(total)
+    size = listing.page_size
     rows = await fetch(
         f"""SELECT l.id, l.action, l.target, l.payload::text AS payload, l.at, l.actor,
                    a.email, a.first_name, a.last_name
             FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor
             WHERE {" AND ".join(where)}
-            ORDER BY l.at DESC, l.id DESC
-            LIMIT {arg(limit + 1)}""",  # noqa: S608 - only $n placeholders are interpolated
+            ORDER BY {ENTRIES.order_by(listing)}
+            LIMIT {arg(size + 1)} OFFSET {arg(offset)}""",  # noqa: S608 - only $n placeholders
         *arg.values,
     )
-    items = [_entry(r) for r in rows[:limit]]
-    more = len(rows) > limit
-    next_cursor = encode_cursor(items[-1].created_at, items[-1].id) if more else None
-    return AuditPage(items=items, next_cursor=next_cursor)
+    items = [_entry(r) for r in rows[:size]]
+    more = len(rows) > size
+    next_cursor = encode_cursor(items[-1].created_at, items[-1].id, page + 1) if more else None
+    return AuditPage(items=items, page=page, page_size=size, total=total, next_cursor=next_cursor)

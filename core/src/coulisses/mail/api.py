@@ -7,18 +7,20 @@ does not exist (404, absent from the OpenAPI spec).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 from litestar import Request, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import Parameter
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.mail.outbox import MAX_LIMIT, list_dev_outbox
+from coulisses.mail.outbox import list_dev_outbox
+from coulisses_sdk import Listing, ListParams, Page
 
 
 class DevOutboxMessage(msgspec.Struct):
+    #: the sink's file name (its arrival time in nanoseconds, as text)
+    id: str
     to: str
     subject: str
     received_at: dt.datetime
@@ -26,9 +28,12 @@ class DevOutboxMessage(msgspec.Struct):
     links: list[str]
 
 
-class DevOutbox(msgspec.Struct):
-    #: Newest first.
-    items: list[DevOutboxMessage]
+#: Sort keys of the dev outbox: files of a dev folder, sorted in memory.
+MESSAGES = Listing(
+    sorts={"id": "id", "received_at": "received_at", "to": "to", "subject": "subject"},
+    default="-received_at",
+    item=DevOutboxMessage,
+)
 
 
 class _ErrorDetail(msgspec.Struct):
@@ -54,15 +59,13 @@ def _error(description: str) -> ResponseSpec:
         401: _error("Authentication required (auth.unauthenticated)"),
         403: _error("Owner or admin only (auth.forbidden)"),
     },
+    dependencies={"listing": MESSAGES.dependency()},
 )
 async def list_dev_outbox_route(
-    request: Request[Any, Any, Any],
-    limit: Annotated[
-        int, Parameter(ge=1, le=MAX_LIMIT, description=f"1 to {MAX_LIMIT} messages")
-    ] = 50,
-) -> DevOutbox:
-    """Dev only: the last emails the local SMTP sink received for this org, with their links."""
-    messages = await list_dev_outbox(principal_of(request).org_id, limit)
-    return DevOutbox(
-        items=[DevOutboxMessage(m.to, m.subject, m.received_at, m.links) for m in messages]
-    )
+    request: Request[Any, Any, Any], listing: ListParams
+) -> Page[DevOutboxMessage]:
+    """Dev only: the emails the local SMTP sink received for this org, with their links
+    (newest first by default)."""
+    messages = await list_dev_outbox(principal_of(request).org_id)
+    found = [DevOutboxMessage(m.id, m.to, m.subject, m.received_at, m.links) for m in messages]
+    return listing.window(MESSAGES.sort_in_memory(found, listing))

@@ -19,12 +19,11 @@ from coulisses.db.connection import fetch
 from coulisses.mail.sink import links_in, text_of
 from coulisses.settings import get_settings
 
-#: Largest ``limit`` of one read.
-MAX_LIMIT = 200
-
 
 @dataclasses.dataclass(frozen=True)
 class OutboxMessage:
+    #: the sink's file name: its arrival time in nanoseconds (text: beyond 2**53)
+    id: str
     to: str
     subject: str
     received_at: dt.datetime
@@ -47,8 +46,9 @@ async def org_addresses(org_id: int) -> set[str]:
     return {str(row["email"]) for row in rows}
 
 
-def read_outbox(folder: Path, addresses: set[str], limit: int) -> list[OutboxMessage]:
-    """The ``limit`` newest messages of ``folder`` with a recipient in ``addresses``."""
+def read_outbox(folder: Path, addresses: set[str]) -> list[OutboxMessage]:
+    """The messages of ``folder`` with a recipient in ``addresses``, newest first (a dev
+    folder: the list is paged in memory by the route)."""
     if not folder.is_dir():
         return []
     found: list[OutboxMessage] = []
@@ -68,13 +68,13 @@ def read_outbox(folder: Path, addresses: set[str], limit: int) -> list[OutboxMes
             continue
         received = dt.datetime.fromtimestamp(int(path.stem) / 1e9, tz=dt.UTC)
         found.append(
-            OutboxMessage(to, str(message["Subject"] or ""), received, links_in(text_of(message)))
+            OutboxMessage(
+                path.stem, to, str(message["Subject"] or ""), received, links_in(text_of(message))
+            )
         )
-        if len(found) >= limit:
-            break
     return found
 
 
-async def list_dev_outbox(org_id: int, limit: int) -> list[OutboxMessage]:
+async def list_dev_outbox(org_id: int) -> list[OutboxMessage]:
     addresses = await org_addresses(org_id)
-    return await asyncio.to_thread(read_outbox, outbox_folder(), addresses, limit)
+    return await asyncio.to_thread(read_outbox, outbox_folder(), addresses)

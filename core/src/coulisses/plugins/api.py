@@ -17,16 +17,34 @@ from coulisses.plugins.schemas import (
     PluginUpdate,
 )
 from coulisses.web.openapi import errors
+from coulisses_sdk import Listing, ListParams, Page
+
+#: Sort keys of the plugins list: installed plugins are few and held in memory (the
+#: registry), so they are sorted there.
+PLUGINS = Listing(
+    sorts={"name": "name", "title": "title", "version": "version", "enabled": "enabled"},
+    default="name",
+    item=PluginOut,
+    key=("name",),
+)
 
 
 class OrgPluginsController(Controller):
     path = "/api/v1/orgs/current/plugins"
     tags = ["plugins"]
 
-    @get("/", operation_id="ListOrgPlugins", guards=[requires("plugins.read")])
-    async def list_plugins(self, request: Request[Any, Any, Any]) -> list[PluginOut]:
+    @get(
+        "/",
+        operation_id="ListOrgPlugins",
+        guards=[requires("plugins.read")],
+        dependencies={"listing": PLUGINS.dependency()},
+    )
+    async def list_plugins(
+        self, request: Request[Any, Any, Any], listing: ListParams
+    ) -> Page[PluginOut]:
         states = await service.list_states(principal_of(request).org_id)
-        return [PluginOut(**asdict(s)) for s in states]
+        found = [PluginOut(**asdict(s)) for s in states]
+        return listing.window(PLUGINS.sort_in_memory(found, listing))
 
     @get("/{name:str}", operation_id="GetOrgPlugin", guards=[requires("plugins.read")])
     async def get_plugin(self, request: Request[Any, Any, Any], name: FromPath[str]) -> PluginOut:

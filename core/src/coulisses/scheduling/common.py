@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 import msgspec
-from litestar.params import QueryParameter
 
 from coulisses.db.connection import fetch
 from coulisses.errors import Conflict, DomainError, NotFound
@@ -22,47 +21,28 @@ from coulisses.plugins.relay import emit_all
 from coulisses.web.openapi import rule
 from coulisses_sdk import DomainEvent
 
-MAX_PAGE_SIZE = 200
+#: Tables a list filter may name, with the 404 code of an id that is not the org's.
+FilterTable = Literal["users", "projects", "missions", "places", "mission_roles", "rates"]
+_FILTER_CODES: dict[str, tuple[str, str]] = {
+    "users": ("user.not_found", "User not found"),
+    "projects": ("project.not_found", "Project not found"),
+    "missions": ("mission.not_found", "Mission not found"),
+    "places": ("place.not_found", "Place not found"),
+    "mission_roles": ("mission_role.not_found", "Mission role not found"),
+    "rates": ("rate.not_found", "Rate not found"),
+}
 
 
-@dataclass(frozen=True)
-class PageRequest:
-    page: int = 1
-    page_size: int = 50
-
-    @property
-    def offset(self) -> int:
-        return (self.page - 1) * self.page_size
-
-
-@dataclass
-class PageResult:
-    items: list[dict[str, Any]]
-    page: int
-    page_size: int
-    total: int
-
-
-def page_request(page: int, page_size: int) -> PageRequest:
-    if page < 1:
-        raise DomainError("pagination.invalid", "page starts at 1", status=400)
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise DomainError(
-            "pagination.invalid", f"page_size must be between 1 and {MAX_PAGE_SIZE}", status=400
-        )
-    return PageRequest(page, page_size)
-
-
-def check_page(paging: PageRequest, total: int) -> None:
-    """Page 1 always exists (possibly empty); a page past the last one is an error."""
-    last = max(1, -(-total // paging.page_size))
-    if paging.page > last:
-        raise DomainError(
-            "pagination.out_of_range",
-            f"page {paging.page} is past the last page ({last})",
-            details={"last_page": last, "total": total},
-            status=400,
-        )
+async def check_filter(table: FilterTable, org_id: int, row_id: int | None, field: str) -> None:
+    """A list filter naming a row (``?user=``, ``?project=``...) answers like ``GET
+    /<noun>/<id>``: an unknown id, or another org's, is a 404 ``<noun>.not_found``
+    (details: ``field``), never an empty list."""
+    if row_id is None:
+        return
+    sql = f"SELECT 1 FROM {table} WHERE org = $1 AND id = $2"  # noqa: S608 - table from a Literal
+    if not await fetch(sql, org_id, row_id):
+        code, message = _FILTER_CODES[table]
+        raise DomainError(code, message, details={"field": field}, status=404)
 
 
 def json_value(value: Any) -> Any:
@@ -332,9 +312,3 @@ Reason = Annotated[str, rule(max_length=1000)]
 #: known keys only (``nir``, ``conges_spectacles``, ``siret``), each optional; an
 #: unknown key is a 422 ``user.unknown_legal_id`` from the service, not a 400.
 LegalIds = dict[str, str | None]
-
-
-Page = Annotated[int, QueryParameter(description="1-based page number")]
-
-
-PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]

@@ -12,6 +12,7 @@ from coulisses.auth.rbac import principal_of, requires
 from coulisses.tenancy import service
 from coulisses.tenancy.schemas import MemberInvite, MemberOut, MemberUpdate, OrgOut, OrgUpdate
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams, Page
 
 
 class OrgController(Controller):
@@ -31,9 +32,17 @@ class OrgController(Controller):
         )
         return OrgOut(**asdict(org))
 
-    @get("/members", operation_id="ListMembers", guards=[requires("members.read")])
-    async def list_members(self, request: Request[Any, Any, Any]) -> list[MemberOut]:
-        return [MemberOut(**m) for m in await service.list_members(principal_of(request).org_id)]
+    @get(
+        "/members",
+        operation_id="ListMembers",
+        guards=[requires("members.read")],
+        dependencies={"listing": service.MEMBERS.dependency()},
+    )
+    async def list_members(
+        self, request: Request[Any, Any, Any], listing: ListParams
+    ) -> Page[MemberOut]:
+        rows, total = await service.list_members(principal_of(request).org_id, listing)
+        return listing.page_of([MemberOut(**m) for m in rows], total)
 
     @post(
         "/members",

@@ -37,13 +37,14 @@ from coulisses_notifications.schemas import (
     PreferencesUpdate,
     ReadAllOut,
     SentMessageOut,
-    SentMessagePage,
     TelegramCodeOut,
     TelegramStatusOut,
 )
 from coulisses_notifications.telegram import bot, links
 from coulisses_notifications.telegram.poller import SECRET_HEADER
 from coulisses_sdk import (
+    ListParams,
+    Page,
     Principal,
     account_user_id,
     current_principal,
@@ -70,20 +71,33 @@ class InboxController(Controller):
 
     path = "/"
 
-    @get("/", operation_id="NotificationsList")
+    @get(
+        "/",
+        operation_id="NotificationsList",
+        dependencies={"listing": center.INBOX.dependency()},
+    )
     async def list_notifications(
         self,
         request: Request[Any, Any, Any],
+        listing: ListParams,
         unread: FromQuery[bool] = False,
-        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
-        before_id: FromQuery[int | None] = None,
+        before_id: Annotated[
+            int | None, QueryParameter(description="only the notifications older than this id")
+        ] = None,
     ) -> NotificationPage:
-        """Newest first; ``unread=true`` keeps unread ones; page with ``before_id``."""
+        """Newest first by default; ``unread=true`` keeps unread ones; ``unread`` in the
+        answer counts all the caller's unread notifications."""
         p = current_principal(request)
-        items, count = await center.inbox(
-            p.org_id, p.account_id, unread_only=unread, limit=limit, before_id=before_id
+        items, total, count = await center.inbox(
+            p.org_id, p.account_id, listing, unread_only=unread, before_id=before_id
         )
-        return NotificationPage(items=[NotificationOut(**i) for i in items], unread=count)
+        return NotificationPage(
+            items=[NotificationOut(**i) for i in items],
+            page=listing.page,
+            page_size=listing.page_size,
+            total=total,
+            unread=count,
+        )
 
     @post("/{notification_id:int}/read", operation_id="NotificationsMarkRead", status_code=200)
     async def mark_read(
@@ -162,34 +176,32 @@ class MessagesController(Controller):
     path = "/messages"
     guards = [managers_only]
 
-    @get("/", operation_id="NotificationsListMessages")
+    @get(
+        "/",
+        operation_id="NotificationsListMessages",
+        dependencies={"listing": messages.LOG.dependency()},
+    )
     async def list_messages(
         self,
         request: Request[Any, Any, Any],
+        listing: ListParams,
         recipient: FromQuery[str | None] = None,
         channel: FromQuery[str | None] = None,
         status: FromQuery[str | None] = None,
         template: FromQuery[str | None] = None,
-        page: Annotated[int, QueryParameter(ge=1)] = 1,
-        page_size: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
-    ) -> SentMessagePage:
-        """Newest first; ``recipient`` matches part of the address (or ``chat:<id>``)."""
+    ) -> Page[SentMessageOut]:
+        """Newest first by default; ``recipient`` matches part of the address (or
+        ``chat:<id>``)."""
         p = current_principal(request)
         items, total = await messages.page(
             p.org_id,
+            listing,
             recipient=recipient,
             channel=channel,
             status=status,
             template=template,
-            page=page,
-            page_size=page_size,
         )
-        return SentMessagePage(
-            items=[SentMessageOut(**i) for i in items],
-            page=page,
-            page_size=page_size,
-            total=total,
-        )
+        return listing.page_of([SentMessageOut(**i) for i in items], total)
 
 
 class TelegramController(Controller):

@@ -6,8 +6,9 @@ import datetime as dt
 import json
 from typing import Any
 
+from coulisses_notifications.schemas import NotificationOut
 from coulisses_notifications.tables import Notification
-from coulisses_sdk import host
+from coulisses_sdk import Listing, ListQuery, host
 
 PLUGIN = "notifications"
 _FIELDS = (
@@ -63,25 +64,38 @@ def _mine(org_id: int, account_id: int) -> Any:
     return (Notification.org_id == org_id) & (Notification.account_id == account_id)
 
 
+#: Sort keys of the inbox (the SDK's list parameters), newest first by default.
+INBOX = Listing(
+    sorts={
+        "id": Notification.id,
+        "created_at": Notification.created_at,
+        "read_at": Notification.read_at,
+        "kind": Notification.kind,
+    },
+    default="-id",
+    item=NotificationOut,
+)
+
+
 async def inbox(
-    org_id: int, account_id: int, *, unread_only: bool, limit: int, before_id: int | None
-) -> tuple[list[dict[str, Any]], int]:
-    """A page of the inbox (newest first) and the unread count."""
+    org_id: int, account_id: int, listing: ListQuery, *, unread_only: bool, before_id: int | None
+) -> tuple[list[dict[str, Any]], int, int]:
+    """A page of the inbox (newest first by default), its total and the unread count."""
     where = _mine(org_id, account_id)
     if unread_only:
         where &= Notification.read_at.is_null()
     if before_id is not None:
         where &= Notification.id < before_id
-    rows = (
-        await Notification.select(*_FIELDS)
-        .where(where)
-        .order_by(Notification.id, ascending=False)
-        .limit(limit)
+    total = int(await Notification.count().where(where))
+    listing.check_page(total)
+    select = (
+        Notification.select(*_FIELDS).where(where).limit(listing.page_size).offset(listing.offset)
     )
+    rows = await INBOX.order(select, listing)
     unread = await Notification.count().where(
         _mine(org_id, account_id) & Notification.read_at.is_null()
     )
-    return [_out(r) for r in rows], int(unread)
+    return [_out(r) for r in rows], total, int(unread)
 
 
 async def mark_read(org_id: int, account_id: int, notification_id: int) -> dict[str, Any] | None:

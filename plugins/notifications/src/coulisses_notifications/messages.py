@@ -13,7 +13,9 @@ import datetime as dt
 import secrets
 from typing import Any
 
+from coulisses_notifications.schemas import SentMessageOut
 from coulisses_notifications.tables import SentMessage
+from coulisses_sdk import Listing, ListQuery
 
 STATUSES = ("queued", "deferred", "retrying", "sent", "failed", "throttled")
 _FIELDS = (
@@ -114,15 +116,30 @@ async def mark(
     )
 
 
+#: Sort keys of the sent-messages log (the SDK's list parameters), newest first by default.
+LOG = Listing(
+    sorts={
+        "id": SentMessage.id,
+        "created_at": SentMessage.created_at,
+        "updated_at": SentMessage.updated_at,
+        "sent_at": SentMessage.sent_at,
+        "status": SentMessage.status,
+        "channel": SentMessage.channel,
+        "template": SentMessage.template,
+    },
+    default="-id",
+    item=SentMessageOut,
+)
+
+
 async def page(
     org_id: int,
+    listing: ListQuery,
     *,
     recipient: str | None = None,
     channel: str | None = None,
     status: str | None = None,
     template: str | None = None,
-    page: int = 1,
-    page_size: int = 50,
 ) -> tuple[list[dict[str, Any]], int]:
     where: Any = SentMessage.org_id == org_id
     if recipient:
@@ -133,12 +150,9 @@ async def page(
         where &= SentMessage.status == status
     if template:
         where &= SentMessage.template == template
-    total = await SentMessage.count().where(where)
-    rows = (
-        await SentMessage.select(*_FIELDS)
-        .where(where)
-        .order_by(SentMessage.id, ascending=False)
-        .limit(page_size)
-        .offset((page - 1) * page_size)
+    total = int(await SentMessage.count().where(where))
+    listing.check_page(total)
+    select = (
+        SentMessage.select(*_FIELDS).where(where).limit(listing.page_size).offset(listing.offset)
     )
-    return list(rows), int(total)
+    return list(await LOG.order(select, listing)), total

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from coulisses_sdk import Page
+
 Channel = Literal["email", "telegram", "in_app"]
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 
@@ -21,7 +23,9 @@ class NotificationOut(BaseModel):
     created_at: dt.datetime
 
 
-class NotificationPage(BaseModel):
+class NotificationPage(Page[NotificationOut]):
+    """The list envelope, plus the caller's unread count (all pages, whatever the filters)."""
+
     items: list[NotificationOut]
     unread: int
 
@@ -80,13 +84,6 @@ class SentMessageOut(BaseModel):
     created_at: dt.datetime
     updated_at: dt.datetime
     sent_at: dt.datetime | None
-
-
-class SentMessagePage(BaseModel):
-    items: list[SentMessageOut]
-    page: int
-    page_size: int
-    total: int
 
 
 class TelegramCodeOut(BaseModel):

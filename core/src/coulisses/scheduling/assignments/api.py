@@ -14,21 +14,16 @@ from coulisses.scheduling.assignments.schemas import (
     AssignmentCreate,
     AssignmentInvitedOut,
     AssignmentOut,
-    AssignmentPage,
     AssignmentsBulkCreate,
     AssignmentsBulkOut,
 )
-from coulisses.scheduling.common import (
-    AssignmentStatus,
-    Page,
-    PageSize,
-    page_request,
-)
+from coulisses.scheduling.common import AssignmentStatus
 from coulisses.scheduling.conflicts import service as conflicts
 from coulisses.scheduling.invitations.schemas import (
     AnswerIn,
 )
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams, Page
 
 
 def _assignment(row: dict[str, Any]) -> AssignmentOut:
@@ -44,12 +39,12 @@ class AssignmentController(Controller):
         operation_id="ListAssignments",
         responses=errors(404),
         guards=[requires("assignments.read")],
+        dependencies={"listing": assignments.ASSIGNMENTS.dependency()},
     )
     async def list_assignments(
         self,
         request: Request[Any, Any, Any],
-        page: Page = 1,
-        page_size: PageSize = 50,
+        listing: ListParams,
         mission: FromQuery[int | None] = None,
         user: FromQuery[int | None] = None,
         project: FromQuery[int | None] = None,
@@ -57,20 +52,18 @@ class AssignmentController(Controller):
         mine: Annotated[
             bool, QueryParameter(description="only those of the users linked to my account")
         ] = False,
-    ) -> AssignmentPage:
+    ) -> Page[AssignmentOut]:
         principal = principal_of(request)
-        result = await assignments.list_assignments(
+        rows, total = await assignments.list_assignments(
             principal.org_id,
-            page_request(page, page_size),
+            listing,
             mission_id=mission,
             user_id=user,
             project_id=project,
             status=status,
             account_id=principal.account_id if mine else None,
         )
-        return AssignmentPage(
-            [_assignment(r) for r in result.items], result.page, result.page_size, result.total
-        )
+        return listing.page_of([_assignment(r) for r in rows], total)
 
     @post(
         "/",

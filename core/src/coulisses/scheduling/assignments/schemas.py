@@ -91,13 +91,6 @@ class AssignmentOut(msgspec.Struct):
     promoted_at: dt.datetime | None = None
 
 
-class AssignmentPage(msgspec.Struct):
-    items: list[AssignmentOut]
-    page: int
-    page_size: int
-    total: int
-
-
 class AssignmentInvitedOut(AssignmentOut):
     """A new assignment and the conflicts it creates for its user: warnings, not refusals."""
 

@@ -32,10 +32,9 @@ from coulisses.scheduling.assignments.reserves import (
     places_taken,
     promote,
 )
+from coulisses.scheduling.assignments.schemas import AssignmentOut
 from coulisses.scheduling.common import (
-    PageRequest,
-    PageResult,
-    check_page,
+    check_filter,
     emit_events,
     json_value,
 )
@@ -44,6 +43,8 @@ from coulisses_sdk import (
     AssignmentCancelled,
     AssignmentInvited,
     DomainEvent,
+    Listing,
+    ListQuery,
     Principal,
 )
 
@@ -90,17 +91,39 @@ async def get_assignments(org_id: int, ids: list[int]) -> list[dict[str, Any]]:
     return [_row(r) for r in rows]
 
 
+#: Sort keys of the assignments list and the SQL each orders by (docs/api.md).
+ASSIGNMENTS = Listing(
+    sorts={
+        "id": "a.id",
+        "starts_at": "a.starts_at",
+        "ends_at": "a.ends_at",
+        "status": "a.status",
+        "mission_id": "a.mission",
+        "user_id": "a.user_id",
+        "answered_at": "a.answered_at",
+        "created_at": "a.created_at",
+        "updated_at": "a.updated_at",
+    },
+    default="starts_at",
+    item=AssignmentOut,
+)
+
+
 async def list_assignments(
     org_id: int,
-    paging: PageRequest,
+    listing: ListQuery,
     *,
     mission_id: int | None = None,
     user_id: int | None = None,
     project_id: int | None = None,
     status: str | None = None,
     account_id: int | None = None,
-) -> PageResult:
-    """``account_id`` keeps the assignments of the users linked to that account ("mine")."""
+) -> tuple[list[dict[str, Any]], int]:
+    """``account_id`` keeps the assignments of the users linked to that account ("mine").
+    A mission, user or project filter that is not the org's is a 404 like every filter."""
+    await check_filter("missions", org_id, mission_id, "mission")
+    await check_filter("users", org_id, user_id, "user")
+    await check_filter("projects", org_id, project_id, "project")
     where = ["a.org = $1"]
     arg = SqlParams(org_id)
 
@@ -122,13 +145,13 @@ async def list_assignments(
     total = (
         await fetch(f"SELECT count(*) AS n FROM assignments a WHERE {clause}", *arg.values)  # noqa: S608
     )[0]["n"]
-    check_page(paging, total)
+    listing.check_page(total)
     rows = await fetch(
-        f"{_SELECT} WHERE {clause} ORDER BY a.starts_at, a.id "
-        f"LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}",
+        f"{_SELECT} WHERE {clause} ORDER BY {ASSIGNMENTS.order_by(listing)} "
+        f"LIMIT {arg(listing.page_size)} OFFSET {arg(listing.offset)}",
         *arg.values,
     )
-    return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
+    return [_row(r) for r in rows], total
 
 
 async def invite(

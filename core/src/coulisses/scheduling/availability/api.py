@@ -16,15 +16,12 @@ from coulisses.scheduling.availability.schemas import (
     AvailabilityKind,
     AvailabilityOccurrence,
     AvailabilityOut,
-    AvailabilityPage,
     AvailabilityStatus,
     AvailabilityUpdate,
 )
-from coulisses.scheduling.common import page_request
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams, Page
 
-Page = Annotated[int, QueryParameter(description="1-based page number")]
-PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]
 _BOUND = (
     "a date (in the org timezone; `to` includes its day) or a date-time with an offset"
     f" (`to` excluded); at most {availability.MAX_QUERY_DAYS} days between from and to"
@@ -44,16 +41,20 @@ class AvailabilityController(Controller):
         operation_id="ListAvailability",
         responses=errors(404, 422),
         guards=[requires("availability.read")],
+        dependencies={"listing": availability.OCCURRENCES.dependency()},
     )
     async def list_occurrences(
         self,
         request: Request[Any, Any, Any],
+        listing: ListParams,
         starts_from: Annotated[str, QueryParameter(name="from", description=_BOUND)],
         ends_to: Annotated[str, QueryParameter(name="to", description=_BOUND)],
         user: FromQuery[int | None] = None,
         kind: FromQuery[AvailabilityKind | None] = None,
         status: FromQuery[AvailabilityStatus | None] = None,
-    ) -> list[AvailabilityOccurrence]:
+    ) -> Page[AvailabilityOccurrence]:
+        """The occurrences of the windows in [from, to), in the org timezone; paged and
+        sorted like every list."""
         rows = await availability.list_occurrences(
             principal_of(request).org_id,
             starts_from,
@@ -62,33 +63,32 @@ class AvailabilityController(Controller):
             kind=kind,
             status=status,
         )
-        return [msgspec.convert(r, AvailabilityOccurrence) for r in rows]
+        found = [msgspec.convert(r, AvailabilityOccurrence) for r in rows]
+        return listing.window(availability.OCCURRENCES.sort_in_memory(found, listing))
 
     @get(
         "/windows",
         operation_id="ListAvailabilityWindows",
         responses=errors(404),
         guards=[requires("availability.read")],
+        dependencies={"listing": availability.WINDOWS.dependency()},
     )
     async def list_windows(
         self,
         request: Request[Any, Any, Any],
-        page: Page = 1,
-        page_size: PageSize = 50,
+        listing: ListParams,
         user: FromQuery[int | None] = None,
         kind: FromQuery[AvailabilityKind | None] = None,
         status: FromQuery[AvailabilityStatus | None] = None,
-    ) -> AvailabilityPage:
-        result = await availability.list_windows(
+    ) -> Page[AvailabilityOut]:
+        rows, total = await availability.list_windows(
             principal_of(request).org_id,
-            page_request(page, page_size),
+            listing,
             user_id=user,
             status=status,
             kind=kind,
         )
-        return AvailabilityPage(
-            [_window(r) for r in result.items], result.page, result.page_size, result.total
-        )
+        return listing.page_of([_window(r) for r in rows], total)
 
     @post(
         "/",

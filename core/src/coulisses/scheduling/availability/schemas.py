@@ -86,13 +86,6 @@ class AvailabilityOut(msgspec.Struct):
     updated_at: dt.datetime
 
 
-class AvailabilityPage(msgspec.Struct):
-    items: list[AvailabilityOut]
-    page: int
-    page_size: int
-    total: int
-
-
 class AvailabilityOccurrence(msgspec.Struct):
     """One occurrence of a window, in the org timezone."""
 

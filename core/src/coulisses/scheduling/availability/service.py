@@ -29,16 +29,19 @@ from coulisses.audit import record, record_change
 from coulisses.auth.rbac import can
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
-from coulisses.scheduling.availability.schemas import AvailabilityCreate, AvailabilityUpdate
+from coulisses.scheduling.availability.schemas import (
+    AvailabilityCreate,
+    AvailabilityOccurrence,
+    AvailabilityOut,
+    AvailabilityUpdate,
+)
 from coulisses.scheduling.common import (
-    PageRequest,
-    PageResult,
-    check_page,
+    check_filter,
     org_timezone,
     parse_window,
     require_aware,
 )
-from coulisses_sdk import Principal
+from coulisses_sdk import Listing, ListQuery, Principal
 
 UTC = dt.UTC
 
@@ -438,15 +441,51 @@ async def get_window(org_id: int, window_id: int) -> dict[str, Any]:
     return _out(await _load(org_id, window_id))
 
 
+#: Sort keys of the windows list and the SQL each orders by (docs/api.md).
+WINDOWS = Listing(
+    sorts={
+        "id": "w.id",
+        "user_id": "w.user_id",
+        "kind": "w.kind",
+        "status": "w.status",
+        "starts_at": "w.starts_at",
+        "ends_at": "w.ends_at",
+        "decided_at": "w.decided_at",
+        "created_at": "w.created_at",
+        "updated_at": "w.updated_at",
+    },
+    default="-created_at",
+    item=AvailabilityOut,
+)
+
+#: Sort keys of the occurrences list. Occurrences are computed (RRULE expansion of the
+#: windows read in SQL for a bounded window), not rows: they are sorted in memory.
+OCCURRENCES = Listing(
+    sorts={
+        "window_id": "window_id",
+        "user_id": "user_id",
+        "kind": "kind",
+        "status": "status",
+        "starts_at": "starts_at",
+        "ends_at": "ends_at",
+    },
+    default="starts_at",
+    item=AvailabilityOccurrence,
+    key=("window_id", "starts_at"),
+)
+
+
 async def list_windows(
     org_id: int,
-    paging: PageRequest,
+    listing: ListQuery,
     *,
     user_id: int | None = None,
     status: str | None = None,
     kind: str | None = None,
-) -> PageResult:
-    """Windows (not expanded), newest first: e.g. the requests waiting for a manager."""
+) -> tuple[list[dict[str, Any]], int]:
+    """Windows (not expanded), newest first by default: e.g. the requests waiting for a
+    manager. A ``user_id`` that is not the org's is a 404 like every filter."""
+    await check_filter("users", org_id, user_id, "user")
     where = ["w.org = $1"]
     args: list[Any] = [org_id]
     for column, value in (("user_id", user_id), ("status", status), ("kind", kind)):
@@ -456,13 +495,14 @@ async def list_windows(
     clause = " AND ".join(where)
     count_sql = f"SELECT count(*) AS n FROM availability_windows w WHERE {clause}"  # noqa: S608
     total = (await fetch(count_sql, *args))[0]["n"]
-    check_page(paging, total)
+    listing.check_page(total)
     rows = await fetch(
         f"SELECT {_COLUMNS} FROM availability_windows w WHERE {clause}"  # noqa: S608
-        f" ORDER BY w.created_at DESC, w.id DESC LIMIT {paging.page_size} OFFSET {paging.offset}",
+        f" ORDER BY {WINDOWS.order_by(listing)}"
+        f" LIMIT {listing.page_size} OFFSET {listing.offset}",
         *args,
     )
-    return PageResult([_out(r) for r in rows], paging.page, paging.page_size, total)
+    return [_out(r) for r in rows], total
 
 
 async def create_window(principal: Principal, data: AvailabilityCreate) -> dict[str, Any]:

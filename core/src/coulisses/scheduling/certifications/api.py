@@ -15,8 +15,8 @@ from coulisses.scheduling.certifications.schemas import (
     ExpiringCertificationOut,
     ExpiringCertificationPage,
 )
-from coulisses.scheduling.common import Page, PageSize, page_request
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams
 
 
 class CertificationController(Controller):
@@ -28,10 +28,12 @@ class CertificationController(Controller):
         operation_id="ListExpiringCertifications",
         responses=errors(422),
         guards=[requires("users.manage")],
+        dependencies={"listing": certifications.EXPIRING.dependency()},
     )
     async def list_expiring(
         self,
         request: Request[Any, Any, Any],
+        listing: ListParams,
         within_days: Annotated[
             int,
             QueryParameter(
@@ -41,21 +43,19 @@ class CertificationController(Controller):
                 examples=[Example(value=30)],
             ),
         ] = certifications.DEFAULT_WITHIN_DAYS,
-        page: Page = 1,
-        page_size: PageSize = 50,
     ) -> ExpiringCertificationPage:
         """Certifications whose ``valid_until`` falls within ``within_days`` days, and the
         expired ones whose user is still on an upcoming mission requiring the skill;
         soonest first. Managers and up (certificate references are personal data)."""
         principal = principal_of(request)
-        result, horizon = await certifications.expiring(
-            principal.org_id, page_request(page, page_size), within_days=within_days
+        rows, total, horizon = await certifications.expiring(
+            principal.org_id, listing, within_days=within_days
         )
         return ExpiringCertificationPage(
-            items=[msgspec.convert(r, ExpiringCertificationOut) for r in result.items],
-            page=result.page,
-            page_size=result.page_size,
-            total=result.total,
+            items=[msgspec.convert(r, ExpiringCertificationOut) for r in rows],
+            page=listing.page,
+            page_size=listing.page_size,
+            total=total,
             today=horizon.today,
             within_days=within_days,
         )

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from coulisses_sdk import Page
+
 
 class ExpiringCertificationOut(msgspec.Struct):
     """A certification (a skill with ``valid_until``) to renew.
@@ -32,12 +34,9 @@ class ExpiringCertificationOut(msgspec.Struct):
     next_affected_starts_at: dt.datetime | None
 
 
-class ExpiringCertificationPage(msgspec.Struct):
-    """The usual page, plus the org's local ``today`` and the horizon it was read with."""
+class ExpiringCertificationPage(Page[ExpiringCertificationOut]):
+    """The list envelope, plus the org's local ``today`` and the horizon it was read with."""
 
     items: list[ExpiringCertificationOut]
-    page: int
-    page_size: int
-    total: int
     today: dt.date
     within_days: int

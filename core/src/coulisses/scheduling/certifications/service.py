@@ -31,14 +31,12 @@ from zoneinfo import ZoneInfo
 
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import DomainError
+from coulisses.scheduling.certifications.schemas import ExpiringCertificationOut
 from coulisses.scheduling.common import (
-    PageRequest,
-    PageResult,
-    check_page,
     emit_events,
     org_timezone,
 )
-from coulisses_sdk import CertificationsExpiring
+from coulisses_sdk import CertificationsExpiring, Listing, ListQuery
 
 logger = logging.getLogger(__name__)
 
@@ -113,23 +111,43 @@ def _args(org_id: int, h: Horizon) -> tuple[Any, ...]:
     return (org_id, h.today, h.last_day, h.now, h.tz.key)
 
 
+#: Sort keys of the expiring certifications and the SQL each orders by (docs/api.md);
+#: an item is one skill of one user.
+EXPIRING = Listing(
+    sorts={
+        "user_id": "c.user_id",
+        "skill": "c.skill",
+        "valid_until": "c.valid_until",
+        "last_name": "lower(c.last_name)",
+        "first_name": "lower(c.first_name)",
+        "affected_assignments": "affected_assignments",
+        "next_affected_starts_at": "f.next_affected_starts_at",
+    },
+    default="valid_until,last_name,first_name",
+    item=ExpiringCertificationOut,
+    key=("user_id", "skill"),
+)
+
+
 async def expiring(
     org_id: int,
-    paging: PageRequest,
+    listing: ListQuery,
     *,
     within_days: int = DEFAULT_WITHIN_DAYS,
     now: dt.datetime | None = None,
-) -> tuple[PageResult, Horizon]:
-    """A page of the certifications to renew (soonest ``valid_until`` first)."""
+) -> tuple[list[dict[str, Any]], int, Horizon]:
+    """A page of the certifications to renew (soonest ``valid_until`` first by default),
+    their total and the horizon read."""
     h = await horizon(org_id, check_within_days(within_days), now)
     args = _args(org_id, h)
     total = (await fetch(f"SELECT count(*) AS n FROM ({_LIST}) c", *args))[0]["n"]  # noqa: S608
-    check_page(paging, total)
+    listing.check_page(total)
     rows = await fetch(
-        f"{_LIST}{_ORDER} LIMIT {int(paging.page_size)} OFFSET {int(paging.offset)}",
+        f"{_LIST} ORDER BY {EXPIRING.order_by(listing)}"
+        f" LIMIT {int(listing.page_size)} OFFSET {int(listing.offset)}",
         *args,
     )
-    return PageResult([_item(r, h.today) for r in rows], paging.page, paging.page_size, total), h
+    return [_item(r, h.today) for r in rows], total, h
 
 
 async def expiring_all(

@@ -10,12 +10,7 @@ from litestar import Controller, Request, delete, get, patch, post
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.scheduling.common import (
-    MissionStatus,
-    Page,
-    PageSize,
-    page_request,
-)
+from coulisses.scheduling.common import MissionStatus
 from coulisses.scheduling.missions import service as missions
 from coulisses.scheduling.missions.schemas import (
     BulkMissionsOut,
@@ -24,12 +19,12 @@ from coulisses.scheduling.missions.schemas import (
     MissionCreate,
     MissionDuplicate,
     MissionOut,
-    MissionPage,
     MissionRoleIn,
     MissionRoleUpdate,
     MissionUpdate,
 )
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams, Page
 
 
 def _mission(row: dict[str, Any]) -> MissionOut:
@@ -45,12 +40,12 @@ class MissionController(Controller):
         operation_id="ListMissions",
         responses=errors(404, 422),
         guards=[requires("missions.read")],
+        dependencies={"listing": missions.MISSIONS.dependency()},
     )
     async def list_missions(
         self,
         request: Request[Any, Any, Any],
-        page: Page = 1,
-        page_size: PageSize = 50,
+        listing: ListParams,
         starts_from: Annotated[
             dt.datetime | None,
             QueryParameter(name="from", description="missions ending after this instant"),
@@ -70,10 +65,10 @@ class MissionController(Controller):
             int | None,
             QueryParameter(description="only the missions of this place", ge=1, le=2**31 - 1),
         ] = None,
-    ) -> MissionPage:
-        result = await missions.search_missions(
+    ) -> Page[MissionOut]:
+        rows, total = await missions.search_missions(
             principal_of(request).org_id,
-            page_request(page, page_size),
+            listing,
             starts_from=starts_from,
             ends_to=ends_to,
             project_id=project,
@@ -82,9 +77,7 @@ class MissionController(Controller):
             place=place,
             place_id=place_id,
         )
-        return MissionPage(
-            [_mission(r) for r in result.items], result.page, result.page_size, result.total
-        )
+        return listing.page_of([_mission(r) for r in rows], total)
 
     @post(
         "/",

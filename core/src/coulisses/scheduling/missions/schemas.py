@@ -133,13 +133,6 @@ class MissionOut(msgspec.Struct):
     updated_at: dt.datetime
 
 
-class MissionPage(msgspec.Struct):
-    items: list[MissionOut]
-    page: int
-    page_size: int
-    total: int
-
-
 #: Most days a slot may start after its pattern day.
 MAX_DAY_OFFSET = 7
 

@@ -21,9 +21,7 @@ from coulisses.scheduling.assignments.reserves import promote
 from coulisses.scheduling.common import (
     MAX_YEAR,
     MIN_YEAR,
-    PageRequest,
-    PageResult,
-    check_page,
+    check_filter,
     clean_names,
     emit_events,
     json_value,
@@ -37,6 +35,7 @@ from coulisses.scheduling.missions.schemas import (
     MissionBatch,
     MissionCreate,
     MissionDuplicate,
+    MissionOut,
     MissionRoleIn,
     MissionRoleUpdate,
     MissionUpdate,
@@ -44,7 +43,7 @@ from coulisses.scheduling.missions.schemas import (
 )
 from coulisses.scheduling.places import service as places
 from coulisses.scheduling.projects.service import ensure_open, get_project
-from coulisses_sdk import DomainEvent, MissionChanged, Principal
+from coulisses_sdk import DomainEvent, Listing, ListQuery, MissionChanged, Principal
 
 MAX_DURATION = dt.timedelta(hours=24)
 MAX_BULK = 5000
@@ -679,9 +678,27 @@ async def duplicate_mission(
     return await get_missions(principal.org_id, ids)
 
 
+#: Sort keys of the missions list and the SQL each orders by (docs/api.md).
+MISSIONS = Listing(
+    sorts={
+        "id": "m.id",
+        "starts_at": "m.starts_at",
+        "ends_at": "m.ends_at",
+        "title": "lower(m.title)",
+        "status": "m.status",
+        "project_id": "m.project",
+        "place": "lower(pl.name)",
+        "created_at": "m.created_at",
+        "updated_at": "m.updated_at",
+    },
+    default="starts_at",
+    item=MissionOut,
+)
+
+
 async def search_missions(
     org_id: int,
-    paging: PageRequest,
+    listing: ListQuery,
     *,
     starts_from: dt.datetime | None = None,
     ends_to: dt.datetime | None = None,
@@ -690,10 +707,11 @@ async def search_missions(
     role: str | None = None,
     place: str | None = None,
     place_id: int | None = None,
-) -> PageResult:
-    """Missions overlapping [from, to), filtered; ordered by start. ``place`` keeps the
-    missions whose place's name contains the text; ``place_id`` those of one place (an
-    unknown one, or another org's, is a 404 like every filter)."""
+) -> tuple[list[dict[str, Any]], int]:
+    """Missions overlapping [from, to), filtered; ordered by start by default. ``place``
+    keeps the missions whose place's name contains the text; ``place_id`` those of one
+    place. A ``project_id`` or ``place_id`` that is not the org's is a 404 like every
+    filter."""
     where = ["m.org = $1"]
     arg = SqlParams(org_id)
 
@@ -704,6 +722,7 @@ async def search_missions(
     if starts_from is not None and ends_to is not None and ends_to <= starts_from:
         raise DomainError("mission.invalid_window", "to must be after from", status=400)
     if project_id is not None:
+        await check_filter("projects", org_id, project_id, "project")
         where.append(f"m.project = {arg(project_id)}")
     if status:
         where.append(f"m.status = {arg(status)}")
@@ -720,19 +739,18 @@ async def search_missions(
             f" WHERE pl.org = $1 AND pl.name ILIKE {arg(pattern)})"
         )
     if place_id is not None:
-        if not await fetch("SELECT 1 FROM places WHERE org = $1 AND id = $2", org_id, place_id):
-            raise NotFound("place.not_found", "Place not found")
+        await check_filter("places", org_id, place_id, "place_id")
         where.append(f"m.place_id = {arg(place_id)}")
     clause = " AND ".join(where)
     count_sql = f"SELECT count(*) AS n FROM missions m WHERE {clause}"  # noqa: S608
     total = (await fetch(count_sql, *arg.values))[0]["n"]
-    check_page(paging, total)
+    listing.check_page(total)
     rows = await fetch(
-        f"{_SELECT} WHERE {clause} ORDER BY m.starts_at, m.id "
-        f"LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}",
+        f"{_SELECT} WHERE {clause} ORDER BY {MISSIONS.order_by(listing)} "
+        f"LIMIT {arg(listing.page_size)} OFFSET {arg(listing.offset)}",
         *arg.values,
     )
-    return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
+    return [_row(r) for r in rows], total
 
 
 async def update_mission(

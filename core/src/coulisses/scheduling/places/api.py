@@ -9,10 +9,10 @@ from litestar import Controller, Request, delete, get, patch, post
 from litestar.params import Body, FromPath, QueryParameter
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.scheduling.common import Page, PageSize, page_request
 from coulisses.scheduling.places import service as places
-from coulisses.scheduling.places.schemas import PlaceCreate, PlaceOut, PlacePage, PlaceUpdate
+from coulisses.scheduling.places.schemas import PlaceCreate, PlaceOut, PlaceUpdate
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams, Page
 
 
 def _place(row: dict[str, Any]) -> PlaceOut:
@@ -23,12 +23,16 @@ class PlaceController(Controller):
     path = "/api/v1/places"
     tags = ["places"]
 
-    @get("/", operation_id="ListPlaces", guards=[requires("places.read")])
+    @get(
+        "/",
+        operation_id="ListPlaces",
+        guards=[requires("places.read")],
+        dependencies={"listing": places.PLACES.dependency()},
+    )
     async def list_places(
         self,
         request: Request[Any, Any, Any],
-        page: Page = 1,
-        page_size: PageSize = 50,
+        listing: ListParams,
         text: Annotated[
             str | None,
             QueryParameter(
@@ -37,13 +41,9 @@ class PlaceController(Controller):
                 max_length=200,
             ),
         ] = None,
-    ) -> PlacePage:
-        result = await places.list_places(
-            principal_of(request).org_id, page_request(page, page_size), text
-        )
-        return PlacePage(
-            [_place(r) for r in result.items], result.page, result.page_size, result.total
-        )
+    ) -> Page[PlaceOut]:
+        rows, total = await places.list_places(principal_of(request).org_id, listing, text)
+        return listing.page_of([_place(r) for r in rows], total)
 
     @post(
         "/",

@@ -69,10 +69,3 @@ class PlaceOut(msgspec.Struct):
     mission_count: int
     created_at: dt.datetime
     updated_at: dt.datetime
-
-
-class PlacePage(msgspec.Struct):
-    items: list[PlaceOut]
-    page: int
-    page_size: int
-    total: int

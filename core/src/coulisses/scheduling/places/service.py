@@ -20,9 +20,8 @@ import msgspec
 from coulisses.audit import record, record_change
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
-from coulisses.scheduling.common import PageRequest, PageResult, check_page
-from coulisses.scheduling.places.schemas import PlaceCreate, PlaceUpdate
-from coulisses_sdk import Principal
+from coulisses.scheduling.places.schemas import PlaceCreate, PlaceOut, PlaceUpdate
+from coulisses_sdk import Listing, ListQuery, Principal
 
 LIMITS = {"name": 200, "address": 500, "notes": 2000}
 
@@ -112,8 +111,25 @@ async def get_place(org_id: int, place_id: int, *, lock: bool = False) -> dict[s
     return rows[0]
 
 
-async def list_places(org_id: int, paging: PageRequest, query: str | None = None) -> PageResult:
-    """The org's places by name; ``query`` keeps those whose name or address contains it."""
+#: Sort keys of the places list and the SQL each orders by (docs/api.md).
+PLACES = Listing(
+    sorts={
+        "id": "p.id",
+        "name": "lower(p.name)",
+        "timezone": "p.timezone",
+        "created_at": "p.created_at",
+        "updated_at": "p.updated_at",
+    },
+    default="name",
+    item=PlaceOut,
+)
+
+
+async def list_places(
+    org_id: int, listing: ListQuery, query: str | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """The org's places (by name by default) and their total; ``query`` keeps those whose
+    name or address contains it."""
     where = "WHERE p.org = $1"
     args: list[Any] = [org_id]
     text = (query or "").strip()
@@ -122,13 +138,13 @@ async def list_places(org_id: int, paging: PageRequest, query: str | None = None
         where += " AND (p.name ILIKE $2 OR p.address ILIKE $2)"
         args.append(pattern)
     total = (await fetch(f"SELECT count(*) AS n FROM places p {where}", *args))[0]["n"]  # noqa: S608
-    check_page(paging, total)
+    listing.check_page(total)
     rows = await fetch(
-        f"{_SELECT} {where} ORDER BY lower(p.name), p.id "
-        f"LIMIT {paging.page_size} OFFSET {paging.offset}",
+        f"{_SELECT} {where} ORDER BY {PLACES.order_by(listing)} "
+        f"LIMIT {listing.page_size} OFFSET {listing.offset}",
         *args,
     )
-    return PageResult(rows, paging.page, paging.page_size, total)
+    return rows, total
 
 
 async def create_place(principal: Principal, data: PlaceCreate) -> dict[str, Any]:

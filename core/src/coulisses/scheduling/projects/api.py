@@ -9,12 +9,7 @@ from litestar import Controller, Request, delete, get, patch, post
 from litestar.params import Body, FromPath, FromQuery
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.scheduling.common import (
-    Page,
-    PageSize,
-    ProjectStatus,
-    page_request,
-)
+from coulisses.scheduling.common import ProjectStatus
 from coulisses.scheduling.missions import service as missions
 from coulisses.scheduling.missions.api import _mission
 from coulisses.scheduling.missions.schemas import (
@@ -26,10 +21,10 @@ from coulisses.scheduling.projects import service as projects
 from coulisses.scheduling.projects.schemas import (
     ProjectCreate,
     ProjectOut,
-    ProjectPage,
     ProjectUpdate,
 )
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams, Page
 
 
 def _project(row: dict[str, Any]) -> ProjectOut:
@@ -40,20 +35,20 @@ class ProjectController(Controller):
     path = "/api/v1/projects"
     tags = ["projects"]
 
-    @get("/", operation_id="ListProjects", guards=[requires("projects.read")])
+    @get(
+        "/",
+        operation_id="ListProjects",
+        guards=[requires("projects.read")],
+        dependencies={"listing": projects.PROJECTS.dependency()},
+    )
     async def list_projects(
         self,
         request: Request[Any, Any, Any],
-        page: Page = 1,
-        page_size: PageSize = 50,
+        listing: ListParams,
         status: FromQuery[ProjectStatus | None] = None,
-    ) -> ProjectPage:
-        result = await projects.list_projects(
-            principal_of(request).org_id, page_request(page, page_size), status
-        )
-        return ProjectPage(
-            [_project(r) for r in result.items], result.page, result.page_size, result.total
-        )
+    ) -> Page[ProjectOut]:
+        rows, total = await projects.list_projects(principal_of(request).org_id, listing, status)
+        return listing.page_of([_project(r) for r in rows], total)
 
     @post(
         "/",

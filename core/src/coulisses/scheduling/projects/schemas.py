@@ -48,10 +48,3 @@ class ProjectOut(msgspec.Struct):
     fill_rate: float | None
     created_at: dt.datetime
     updated_at: dt.datetime
-
-
-class ProjectPage(msgspec.Struct):
-    items: list[ProjectOut]
-    page: int
-    page_size: int
-    total: int

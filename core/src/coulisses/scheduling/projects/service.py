@@ -12,9 +12,8 @@ from coulisses.audit import record, record_change
 from coulisses.auth.rbac import ROLE_RANK
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
-from coulisses.scheduling.common import PageRequest, PageResult, check_page
-from coulisses.scheduling.projects.schemas import ProjectCreate, ProjectUpdate
-from coulisses_sdk import Principal
+from coulisses.scheduling.projects.schemas import ProjectCreate, ProjectOut, ProjectUpdate
+from coulisses_sdk import Listing, ListQuery, Principal
 
 #: status -> statuses it may move to. An ACTIVE project never goes back to DRAFT:
 #: its missions may already have been answered.
@@ -158,20 +157,38 @@ def ensure_open(project: dict[str, Any]) -> None:
         raise Conflict("project.archived", "This project is archived: restore it first")
 
 
-async def list_projects(org_id: int, paging: PageRequest, status: str | None) -> PageResult:
+#: Sort keys of the projects list and the SQL each orders by (docs/api.md).
+PROJECTS = Listing(
+    sorts={
+        "id": "p.id",
+        "name": "lower(p.name)",
+        "status": "p.status",
+        "starts_on": "p.starts_on",
+        "ends_on": "p.ends_on",
+        "created_at": "p.created_at",
+        "updated_at": "p.updated_at",
+    },
+    default="starts_on",
+    item=ProjectOut,
+)
+
+
+async def list_projects(
+    org_id: int, listing: ListQuery, status: str | None
+) -> tuple[list[dict[str, Any]], int]:
     where = "WHERE p.org = $1"
     args: list[Any] = [org_id]
     if status:
         where += " AND p.status = $2"
         args.append(status)
     total = (await fetch(f"SELECT count(*) AS n FROM projects p {where}", *args))[0]["n"]  # noqa: S608
-    check_page(paging, total)
+    listing.check_page(total)
     rows = await fetch(
-        f"{_SELECT} {where} ORDER BY p.starts_on NULLS LAST, p.id "
-        f"LIMIT {paging.page_size} OFFSET {paging.offset}",
+        f"{_SELECT} {where} ORDER BY {PROJECTS.order_by(listing)} "
+        f"LIMIT {listing.page_size} OFFSET {listing.offset}",
         *args,
     )
-    return PageResult(rows, paging.page, paging.page_size, total)
+    return rows, total
 
 
 async def create_project(principal: Principal, data: ProjectCreate) -> dict[str, Any]:

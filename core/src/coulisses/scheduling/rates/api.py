@@ -6,23 +6,19 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, delete, get, patch, post
-from litestar.params import Body, FromPath, FromQuery, QueryParameter
+from litestar.params import Body, FromPath, FromQuery
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.scheduling.common import page_request
 from coulisses.scheduling.rates import service as rates
 from coulisses.scheduling.rates.schemas import (
     RateCreate,
     RateKind,
     RateOut,
-    RatePage,
     RateResolution,
     RateUpdate,
 )
 from coulisses.web.openapi import errors
-
-Page = Annotated[int, QueryParameter(description="1-based page number")]
-PageSize = Annotated[int, QueryParameter(description="1 to 200 items per page")]
+from coulisses_sdk import ListParams, Page
 
 
 def _rate(rate: rates.Rate | dict[str, Any]) -> RateOut:
@@ -34,28 +30,31 @@ class RateController(Controller):
     path = "/api/v1/rates"
     tags = ["rates"]
 
-    @get("/", operation_id="ListRates", responses=errors(404), guards=[requires("rates.read")])
+    @get(
+        "/",
+        operation_id="ListRates",
+        responses=errors(404),
+        guards=[requires("rates.read")],
+        dependencies={"listing": rates.RATES.dependency()},
+    )
     async def list_rates(
         self,
         request: Request[Any, Any, Any],
-        page: Page = 1,
-        page_size: PageSize = 50,
+        listing: ListParams,
         user: FromQuery[int | None] = None,
         mission: FromQuery[int | None] = None,
         role: FromQuery[str | None] = None,
         kind: FromQuery[RateKind | None] = None,
-    ) -> RatePage:
-        result = await rates.list_rates(
+    ) -> Page[RateOut]:
+        found, total = await rates.list_rates(
             principal_of(request).org_id,
-            page_request(page, page_size),
+            listing,
             user_id=user,
             mission_id=mission,
             role_name=role,
             kind=kind,
         )
-        return RatePage(
-            [_rate(r) for r in result.items], result.page, result.page_size, result.total
-        )
+        return listing.page_of([_rate(r) for r in found], total)
 
     @get(
         "/resolve",

@@ -66,13 +66,6 @@ class RateOut(msgspec.Struct):
     updated_at: dt.datetime
 
 
-class RatePage(msgspec.Struct):
-    items: list[RateOut]
-    page: int
-    page_size: int
-    total: int
-
-
 class RateResolution(msgspec.Struct):
     """The rate that applies (``null`` when none does) and the level it was found at."""
 

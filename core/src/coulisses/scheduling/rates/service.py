@@ -18,9 +18,9 @@ from msgspec import UNSET
 from coulisses.audit import record, record_change
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
-from coulisses.scheduling.common import PageRequest, PageResult, check_page
-from coulisses.scheduling.rates.schemas import RateCreate, RateUpdate
-from coulisses_sdk import Principal
+from coulisses.scheduling.common import check_filter
+from coulisses.scheduling.rates.schemas import RateCreate, RateOut, RateUpdate
+from coulisses_sdk import Listing, ListQuery, Principal
 
 #: Upper bound of an amount: ten million units of any currency, in cents.
 MAX_AMOUNT_CENTS = 1_000_000_000
@@ -139,16 +139,36 @@ async def get_rate(org_id: int, rate_id: int) -> Rate:
     return Rate(**rows[0])
 
 
+#: Sort keys of the rates list and the SQL each orders by (docs/api.md).
+RATES = Listing(
+    sorts={
+        "id": "id",
+        "kind": "kind",
+        "amount_cents": "amount_cents",
+        "currency": "currency",
+        "role_name": "lower(role_name)",
+        "label": "lower(label)",
+        "created_at": "created_at",
+        "updated_at": "updated_at",
+    },
+    default="id",
+    item=RateOut,
+)
+
+
 async def list_rates(
     org_id: int,
-    paging: PageRequest,
+    listing: ListQuery,
     *,
     user_id: int | None = None,
     mission_id: int | None = None,
     role_name: str | None = None,
     kind: str | None = None,
-) -> PageResult:
-    """Rates of the org, filtered by what they are attached to; items are :class:`Rate`."""
+) -> tuple[list[Rate], int]:
+    """Rates of the org, filtered by what they are attached to; a ``user_id`` or
+    ``mission_id`` that is not the org's is a 404 like every filter."""
+    await check_filter("users", org_id, user_id, "user")
+    await check_filter("missions", org_id, mission_id, "mission")
     where = ["org = $1"]
     args: list[Any] = [org_id]
     for condition, value in (
@@ -162,13 +182,13 @@ async def list_rates(
             where.append(condition.format(len(args)))
     clause = " AND ".join(where)
     total = (await fetch(f"SELECT count(*) AS n FROM rates WHERE {clause}", *args))[0]["n"]  # noqa: S608
-    check_page(paging, total)
+    listing.check_page(total)
     rows = await fetch(
         f"SELECT {_COLUMNS} FROM rates WHERE {clause}"  # noqa: S608
-        f" ORDER BY id LIMIT {paging.page_size} OFFSET {paging.offset}",
+        f" ORDER BY {RATES.order_by(listing)} LIMIT {listing.page_size} OFFSET {listing.offset}",
         *args,
     )
-    return PageResult([Rate(**r).as_dict() for r in rows], paging.page, paging.page_size, total)
+    return [Rate(**r) for r in rows], total
 
 
 async def create_rate(principal: Principal, data: RateCreate) -> Rate:

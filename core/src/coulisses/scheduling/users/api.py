@@ -12,15 +12,11 @@ from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses.auth.rbac import can, principal_of, requires
 from coulisses.privacy import READ_PRIVATE
-from coulisses.scheduling.common import (
-    EmploymentType,
-    Page,
-    PageSize,
-    page_request,
-)
+from coulisses.scheduling.common import EmploymentType
 from coulisses.scheduling.users import service as users
-from coulisses.scheduling.users.schemas import UserCreate, UserOut, UserPage, UserUpdate
+from coulisses.scheduling.users.schemas import UserCreate, UserOut, UserUpdate
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams, Page
 
 
 def _user(row: dict[str, Any]) -> UserOut:
@@ -31,12 +27,17 @@ class UserController(Controller):
     path = "/api/v1/users"
     tags = ["users"]
 
-    @get("/", operation_id="ListUsers", responses=errors(422), guards=[requires("users.read")])
+    @get(
+        "/",
+        operation_id="ListUsers",
+        responses=errors(422),
+        guards=[requires("users.read")],
+        dependencies={"listing": users.USERS.dependency()},
+    )
     async def list_users(
         self,
         request: Request[Any, Any, Any],
-        page: Page = 1,
-        page_size: PageSize = 50,
+        listing: ListParams,
         q: FromQuery[str | None] = None,
         name: FromQuery[str | None] = None,
         skill: FromQuery[list[str] | None] = None,
@@ -50,11 +51,11 @@ class UserController(Controller):
                 examples=[Example(value="2027-07-14")],
             ),
         ] = None,
-    ) -> UserPage:
+    ) -> Page[UserOut]:
         principal = principal_of(request)
-        result = await users.search_users(
+        rows, total = await users.search_users(
             principal.org_id,
-            page_request(page, page_size),
+            listing,
             q=q,
             name=name,
             skills=skill,
@@ -63,12 +64,7 @@ class UserController(Controller):
             match_private=can(principal, READ_PRIVATE),
             skill_valid_on=skill_valid_on,
         )
-        return UserPage(
-            [_user(r) for r in result.items],
-            result.page,
-            result.page_size,
-            result.total,
-        )
+        return listing.page_of([_user(r) for r in rows], total)
 
     @post("/", operation_id="CreateUser", responses=errors(409), guards=[requires("users.manage")])
     async def create_user(

@@ -128,10 +128,3 @@ class UserOut(msgspec.Struct):
     created_at: dt.datetime
     updated_at: dt.datetime
     rank: float | None = None
-
-
-class UserPage(msgspec.Struct):
-    items: list[UserOut]
-    page: int
-    page_size: int
-    total: int

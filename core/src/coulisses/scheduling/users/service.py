@@ -19,14 +19,17 @@ from coulisses.scheduling.common import (
     MAX_YEAR,
     MIN_YEAR,
     LegalIds,
-    PageRequest,
-    PageResult,
-    check_page,
     clean_names,
     json_value,
 )
-from coulisses.scheduling.users.schemas import SkillIn, UserCreate, UserDocument, UserUpdate
-from coulisses_sdk import Principal
+from coulisses.scheduling.users.schemas import (
+    SkillIn,
+    UserCreate,
+    UserDocument,
+    UserOut,
+    UserUpdate,
+)
+from coulisses_sdk import Listing, ListQuery, Principal
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
 MAX_DOCUMENTS = 50
@@ -457,9 +460,25 @@ def prefix_query(text: str, weights: str = "") -> str | None:
     return " & ".join(f"{w}:*{weights}" for w in words) or None
 
 
+#: Sort keys of the users list and the SQL each orders by (docs/api.md); no private
+#: field (email, phone) so that the order tells nothing a tech may not read.
+USERS = Listing(
+    sorts={
+        "id": "u.id",
+        "last_name": "lower(u.last_name)",
+        "first_name": "lower(u.first_name)",
+        "employment_type": "u.employment_type",
+        "created_at": "u.created_at",
+        "updated_at": "u.updated_at",
+    },
+    default="last_name,first_name",
+    item=UserOut,
+)
+
+
 async def search_users(
     org_id: int,
-    paging: PageRequest,
+    listing: ListQuery,
     *,
     q: str | None = None,
     name: str | None = None,
@@ -468,8 +487,9 @@ async def search_users(
     employment_type: str | None = None,
     skill_valid_on: dt.date | None = None,
     match_private: bool = True,
-) -> PageResult:
-    """Filter by name, skills (all of), tags (all of), type; ``q`` ranks by full-text match.
+) -> tuple[list[dict[str, Any]], int]:
+    """Filter by name, skills (all of), tags (all of), type; ``q`` ranks by full-text match
+    (before the default order, unless the request gives ``sort``).
 
     ``skill_valid_on`` keeps only users whose ``skills`` are valid that day (no
     expiry, or ``valid_until`` on or after it): an expired certification does
@@ -484,7 +504,7 @@ async def search_users(
     arg = SqlParams(org_id)
 
     rank = "NULL::float8"
-    order = "u.last_name, u.first_name, u.id"
+    order = USERS.order_by(listing)
     if q is not None and q.strip():
         query = prefix_query(q, "" if match_private else PUBLIC_WEIGHTS)
         if query is None:
@@ -499,7 +519,8 @@ async def search_users(
             rank = f"{rank} + word_similarity({text}, {full_name})"
         where.append(match)
         rank = f"({rank})::float8"
-        order = f"{rank} DESC, {order}"
+        if not listing.sort_given:
+            order = f"{rank} DESC, {order}"
     if name:
         pattern = "%" + re.sub(r"([%_\\])", r"\\\1", name.strip()) + "%"
         where.append(f"(u.first_name || ' ' || u.last_name) ILIKE {arg(pattern)}")
@@ -526,10 +547,10 @@ async def search_users(
         where.append(f"u.employment_type = {arg(employment_type)}")
     clause = " AND ".join(where)
     total = (await fetch(f"SELECT count(*) AS n FROM users u WHERE {clause}", *arg.values))[0]["n"]  # noqa: S608
-    check_page(paging, total)
+    listing.check_page(total)
     rows = await fetch(
         f"""SELECT {_COLUMNS}, {rank} AS rank FROM users u WHERE {clause}
-            ORDER BY {order} LIMIT {arg(paging.page_size)} OFFSET {arg(paging.offset)}""",  # noqa: S608
+            ORDER BY {order} LIMIT {arg(listing.page_size)} OFFSET {arg(listing.offset)}""",  # noqa: S608
         *arg.values,
     )
-    return PageResult([_row(r) for r in rows], paging.page, paging.page_size, total)
+    return [_row(r) for r in rows], total

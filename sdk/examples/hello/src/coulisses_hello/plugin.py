@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from litestar import Request, get
 from pydantic import BaseModel, ConfigDict, Field
 
 from coulisses_hello.tables import Greeting
 from coulisses_sdk import (
+    Listing,
+    ListParams,
     MemberAdded,
     MenuEntry,
+    Page,
     Plugin,
     current_principal,
     enqueue,
@@ -28,15 +32,38 @@ class HelloConfig(BaseModel):
     punctuation: str = Field(default="!", max_length=3)
 
 
-@get("/greetings", operation_id="HelloListGreetings")
-async def list_greetings(request: Request[Any, Any, Any]) -> list[dict[str, Any]]:
-    principal = current_principal(request)
-    rows = (
-        await Greeting.select(Greeting.email, Greeting.message, Greeting.delivered)
-        .where(Greeting.org_id == principal.org_id)
-        .order_by(Greeting.id)
+class GreetingOut(msgspec.Struct):
+    id: int
+    email: str
+    message: str
+    delivered: int
+
+
+#: The greetings list: the SDK's envelope and list parameters, sorted in SQL.
+GREETINGS = Listing(
+    sorts={"id": Greeting.id, "email": Greeting.email, "delivered": Greeting.delivered},
+    default="id",
+    item=GreetingOut,
+)
+
+
+@get(
+    "/greetings",
+    operation_id="HelloListGreetings",
+    dependencies={"listing": GREETINGS.dependency()},
+)
+async def list_greetings(request: Request[Any, Any, Any], listing: ListParams) -> Page[GreetingOut]:
+    mine = Greeting.org_id == current_principal(request).org_id
+    total = await Greeting.count().where(mine)
+    listing.check_page(total)
+    select = (
+        Greeting.select(Greeting.id, Greeting.email, Greeting.message, Greeting.delivered)
+        .where(mine)
+        .limit(listing.page_size)
+        .offset(listing.offset)
     )
-    return list(rows)
+    rows = await GREETINGS.order(select, listing)
+    return listing.page_of([GreetingOut(**r) for r in rows], total)
 
 
 @get("/ping", operation_id="HelloPing")
