@@ -21,13 +21,13 @@ dependency::
     )
 
     @get("/greetings", dependencies={"listing": GREETINGS.dependency()})
-    async def list_greetings(request: Request, listing: ListParams) -> Page[GreetingOut]:
+    async def list_greetings(request: Request, listing: ListParams) -> GreetingPage:
         mine = Greeting.org_id == current_principal(request).org_id
         total = await Greeting.count().where(mine)
         listing.check_page(total)
         select = Greeting.select().where(mine).limit(listing.page_size).offset(listing.offset)
         rows = await GREETINGS.order(select, listing)  # sorted in SQL, whitelist only
-        return listing.page_of([GreetingOut(**r) for r in rows], total)
+        return listing.page_of(GreetingPage, [GreetingOut(**r) for r in rows], total)
 
 The host applies ``fields`` to the response after its privacy step, so a route never
 projects items itself.
@@ -47,6 +47,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 T = TypeVar("T")
+P = TypeVar("P", bound="Page[Any]")
 
 #: Largest ``page_size`` (and default of none: see :data:`DEFAULT_PAGE_SIZE`).
 MAX_PAGE_SIZE = 200
@@ -76,8 +77,18 @@ class ListError(Exception):
         self.status_code = status
 
 
-class Page(msgspec.Struct, Generic[T]):
-    """The one envelope of every list."""
+class Page(msgspec.Struct, Generic[T], kw_only=True):
+    """The one envelope of every list.
+
+    A route names its envelope with a subclass that repeats ``items`` with its item
+    type, so that the OpenAPI document (and the typed clients generated from it) shows
+    a readable name and the item schema::
+
+        class GreetingPage(Page[GreetingOut]):
+            items: list[GreetingOut]
+
+    A subclass may add context keys (``unread``, ``next_cursor``), documented with it.
+    """
 
     items: list[T]
     #: 1-based page number (the first page of a cursor read is 1, then the count of pages read)
@@ -117,15 +128,18 @@ class ListQuery:
                 {"field": "page", "last_page": last, "total": total},
             )
 
-    def page_of(self, items: Sequence[T], total: int) -> Page[T]:
-        """The envelope of one page of ``items`` (already limited to the page)."""
-        return Page(list(items), self.page, self.page_size, total)
+    def page_of(self, cls: type[P], items: Sequence[Any], total: int, **extra: Any) -> P:
+        """The envelope ``cls`` (a :class:`Page` subclass) of one page of ``items``
+        (already limited to the page); ``extra`` fills its context keys."""
+        return cls(
+            items=list(items), page=self.page, page_size=self.page_size, total=total, **extra
+        )
 
-    def window(self, items: Sequence[T]) -> Page[T]:
+    def window(self, cls: type[P], items: Sequence[Any]) -> P:
         """The envelope of this request's page of a short list held in memory (never a
         table: those page and sort in SQL), already sorted."""
         self.check_page(len(items))
-        return self.page_of(items[self.offset : self.offset + self.page_size], len(items))
+        return self.page_of(cls, items[self.offset : self.offset + self.page_size], len(items))
 
 
 #: A handler's parameter taking the request's :class:`ListQuery` from

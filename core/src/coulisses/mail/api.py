@@ -28,6 +28,12 @@ class DevOutboxMessage(msgspec.Struct):
     links: list[str]
 
 
+class DevOutboxPage(Page[DevOutboxMessage]):
+    """The list envelope of the dev outbox."""
+
+    items: list[DevOutboxMessage]
+
+
 #: Sort keys of the dev outbox: files of a dev folder, sorted in memory.
 MESSAGES = Listing(
     sorts={"id": "id", "received_at": "received_at", "to": "to", "subject": "subject"},
@@ -63,9 +69,9 @@ def _error(description: str) -> ResponseSpec:
 )
 async def list_dev_outbox_route(
     request: Request[Any, Any, Any], listing: ListParams
-) -> Page[DevOutboxMessage]:
+) -> DevOutboxPage:
     """Dev only: the emails the local SMTP sink received for this org, with their links
     (newest first by default)."""
     messages = await list_dev_outbox(principal_of(request).org_id)
     found = [DevOutboxMessage(m.id, m.to, m.subject, m.received_at, m.links) for m in messages]
-    return listing.window(MESSAGES.sort_in_memory(found, listing))
+    return listing.window(DevOutboxPage, MESSAGES.sort_in_memory(found, listing))

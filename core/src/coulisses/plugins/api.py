@@ -14,10 +14,11 @@ from coulisses.plugins.schemas import (
     FrontendManifest,
     ManifestMenuEntry,
     PluginOut,
+    PluginPage,
     PluginUpdate,
 )
 from coulisses.web.openapi import errors
-from coulisses_sdk import Listing, ListParams, Page
+from coulisses_sdk import Listing, ListParams
 
 #: Sort keys of the plugins list: installed plugins are few and held in memory (the
 #: registry), so they are sorted there.
@@ -41,10 +42,10 @@ class OrgPluginsController(Controller):
     )
     async def list_plugins(
         self, request: Request[Any, Any, Any], listing: ListParams
-    ) -> Page[PluginOut]:
+    ) -> PluginPage:
         states = await service.list_states(principal_of(request).org_id)
         found = [PluginOut(**asdict(s)) for s in states]
-        return listing.window(PLUGINS.sort_in_memory(found, listing))
+        return listing.window(PluginPage, PLUGINS.sort_in_memory(found, listing))
 
     @get("/{name:str}", operation_id="GetOrgPlugin", guards=[requires("plugins.read")])
     async def get_plugin(self, request: Request[Any, Any, Any], name: FromPath[str]) -> PluginOut:

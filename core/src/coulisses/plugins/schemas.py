@@ -7,6 +7,7 @@ from typing import Any
 import msgspec
 
 from coulisses.auth.schemas import Strict
+from coulisses_sdk import Page
 
 
 class PluginOut(msgspec.Struct):
@@ -38,3 +39,9 @@ class FrontendManifest(msgspec.Struct):
     """What the web app shows for the org's enabled plugins, for the caller's role."""
 
     menu: list[ManifestMenuEntry]
+
+
+class PluginPage(Page[PluginOut]):
+    """The list envelope of the installed plugins."""
+
+    items: list[PluginOut]

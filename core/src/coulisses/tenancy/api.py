@@ -10,9 +10,16 @@ from litestar.params import Body, FromPath
 
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.tenancy import service
-from coulisses.tenancy.schemas import MemberInvite, MemberOut, MemberUpdate, OrgOut, OrgUpdate
+from coulisses.tenancy.schemas import (
+    MemberInvite,
+    MemberOut,
+    MemberPage,
+    MemberUpdate,
+    OrgOut,
+    OrgUpdate,
+)
 from coulisses.web.openapi import errors
-from coulisses_sdk import ListParams, Page
+from coulisses_sdk import ListParams
 
 
 class OrgController(Controller):
@@ -40,9 +47,9 @@ class OrgController(Controller):
     )
     async def list_members(
         self, request: Request[Any, Any, Any], listing: ListParams
-    ) -> Page[MemberOut]:
+    ) -> MemberPage:
         rows, total = await service.list_members(principal_of(request).org_id, listing)
-        return listing.page_of([MemberOut(**m) for m in rows], total)
+        return listing.page_of(MemberPage, [MemberOut(**m) for m in rows], total)
 
     @post(
         "/members",

@@ -9,6 +9,7 @@ import msgspec
 
 from coulisses.auth.schemas import Strict
 from coulisses.web.openapi import rule
+from coulisses_sdk import Page
 
 #: validated by the service (422 ``validation.role``); documented as the closed list.
 Role = Annotated[str, rule(enum=["owner", "admin", "manager", "tech"])]
@@ -52,3 +53,9 @@ class MemberInvite(Strict):
 
 class MemberUpdate(Strict):
     role: Role
+
+
+class MemberPage(Page[MemberOut]):
+    """The list envelope of members."""
+
+    items: list[MemberOut]

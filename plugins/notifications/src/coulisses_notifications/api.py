@@ -37,6 +37,7 @@ from coulisses_notifications.schemas import (
     PreferencesUpdate,
     ReadAllOut,
     SentMessageOut,
+    SentMessagePage,
     TelegramCodeOut,
     TelegramStatusOut,
 )
@@ -44,7 +45,6 @@ from coulisses_notifications.telegram import bot, links
 from coulisses_notifications.telegram.poller import SECRET_HEADER
 from coulisses_sdk import (
     ListParams,
-    Page,
     Principal,
     account_user_id,
     current_principal,
@@ -189,7 +189,7 @@ class MessagesController(Controller):
         channel: FromQuery[str | None] = None,
         status: FromQuery[str | None] = None,
         template: FromQuery[str | None] = None,
-    ) -> Page[SentMessageOut]:
+    ) -> SentMessagePage:
         """Newest first by default; ``recipient`` matches part of the address (or
         ``chat:<id>``)."""
         p = current_principal(request)
@@ -201,7 +201,7 @@ class MessagesController(Controller):
             status=status,
             template=template,
         )
-        return listing.page_of([SentMessageOut(**i) for i in items], total)
+        return listing.page_of(SentMessagePage, [SentMessageOut(**i) for i in items], total)
 
 
 class TelegramController(Controller):

@@ -93,3 +93,9 @@ class TelegramCodeOut(BaseModel):
     url: str | None
     bot_username: str | None
     expires_in_hours: int
+
+
+class SentMessagePage(Page[SentMessageOut]):
+    """The list envelope of the sent-messages log."""
+
+    items: list[SentMessageOut]

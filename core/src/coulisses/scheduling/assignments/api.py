@@ -14,6 +14,7 @@ from coulisses.scheduling.assignments.schemas import (
     AssignmentCreate,
     AssignmentInvitedOut,
     AssignmentOut,
+    AssignmentPage,
     AssignmentsBulkCreate,
     AssignmentsBulkOut,
 )
@@ -23,7 +24,7 @@ from coulisses.scheduling.invitations.schemas import (
     AnswerIn,
 )
 from coulisses.web.openapi import errors
-from coulisses_sdk import ListParams, Page
+from coulisses_sdk import ListParams
 
 
 def _assignment(row: dict[str, Any]) -> AssignmentOut:
@@ -52,7 +53,7 @@ class AssignmentController(Controller):
         mine: Annotated[
             bool, QueryParameter(description="only those of the users linked to my account")
         ] = False,
-    ) -> Page[AssignmentOut]:
+    ) -> AssignmentPage:
         principal = principal_of(request)
         rows, total = await assignments.list_assignments(
             principal.org_id,
@@ -63,7 +64,7 @@ class AssignmentController(Controller):
             status=status,
             account_id=principal.account_id if mine else None,
         )
-        return listing.page_of([_assignment(r) for r in rows], total)
+        return listing.page_of(AssignmentPage, [_assignment(r) for r in rows], total)
 
     @post(
         "/",

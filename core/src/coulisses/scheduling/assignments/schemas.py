@@ -12,6 +12,7 @@ from coulisses.scheduling.common import RowId
 from coulisses.scheduling.conflicts.schemas import ConflictOut
 from coulisses.scheduling.invitations.schemas import InvitationOut
 from coulisses.web.openapi import rule
+from coulisses_sdk import Page
 
 ReserveFlag = Annotated[
     bool,
@@ -102,3 +103,9 @@ class AssignmentsBulkOut(msgspec.Struct):
     items: list[AssignmentOut]
     #: the conflicts the new assignments create (each names the assignments involved)
     warnings: list[ConflictOut] = []
+
+
+class AssignmentPage(Page[AssignmentOut]):
+    """The list envelope of assignments."""
+
+    items: list[AssignmentOut]

@@ -15,12 +15,14 @@ from coulisses.scheduling.availability.schemas import (
     AvailabilityDecision,
     AvailabilityKind,
     AvailabilityOccurrence,
+    AvailabilityOccurrencePage,
     AvailabilityOut,
+    AvailabilityPage,
     AvailabilityStatus,
     AvailabilityUpdate,
 )
 from coulisses.web.openapi import errors
-from coulisses_sdk import ListParams, Page
+from coulisses_sdk import ListParams
 
 _BOUND = (
     "a date (in the org timezone; `to` includes its day) or a date-time with an offset"
@@ -52,7 +54,7 @@ class AvailabilityController(Controller):
         user: FromQuery[int | None] = None,
         kind: FromQuery[AvailabilityKind | None] = None,
         status: FromQuery[AvailabilityStatus | None] = None,
-    ) -> Page[AvailabilityOccurrence]:
+    ) -> AvailabilityOccurrencePage:
         """The occurrences of the windows in [from, to), in the org timezone; paged and
         sorted like every list."""
         rows = await availability.list_occurrences(
@@ -64,7 +66,9 @@ class AvailabilityController(Controller):
             status=status,
         )
         found = [msgspec.convert(r, AvailabilityOccurrence) for r in rows]
-        return listing.window(availability.OCCURRENCES.sort_in_memory(found, listing))
+        return listing.window(
+            AvailabilityOccurrencePage, availability.OCCURRENCES.sort_in_memory(found, listing)
+        )
 
     @get(
         "/windows",
@@ -80,7 +84,7 @@ class AvailabilityController(Controller):
         user: FromQuery[int | None] = None,
         kind: FromQuery[AvailabilityKind | None] = None,
         status: FromQuery[AvailabilityStatus | None] = None,
-    ) -> Page[AvailabilityOut]:
+    ) -> AvailabilityPage:
         rows, total = await availability.list_windows(
             principal_of(request).org_id,
             listing,
@@ -88,7 +92,7 @@ class AvailabilityController(Controller):
             status=status,
             kind=kind,
         )
-        return listing.page_of([_window(r) for r in rows], total)
+        return listing.page_of(AvailabilityPage, [_window(r) for r in rows], total)
 
     @post(
         "/",

@@ -10,6 +10,7 @@ from msgspec import UNSET, UnsetType
 
 from coulisses.auth.schemas import Strict
 from coulisses.web.openapi import rule
+from coulisses_sdk import Page
 
 AvailabilityKind = Literal["available", "unavailable"]
 AvailabilityStatus = Literal["REQUESTED", "APPROVED", "REFUSED"]
@@ -96,3 +97,15 @@ class AvailabilityOccurrence(msgspec.Struct):
     recurring: bool
     starts_at: dt.datetime
     ends_at: dt.datetime
+
+
+class AvailabilityPage(Page[AvailabilityOut]):
+    """The list envelope of availability windows."""
+
+    items: list[AvailabilityOut]
+
+
+class AvailabilityOccurrencePage(Page[AvailabilityOccurrence]):
+    """The list envelope of availability occurrences."""
+
+    items: list[AvailabilityOccurrence]

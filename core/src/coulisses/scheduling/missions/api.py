@@ -19,12 +19,13 @@ from coulisses.scheduling.missions.schemas import (
     MissionCreate,
     MissionDuplicate,
     MissionOut,
+    MissionPage,
     MissionRoleIn,
     MissionRoleUpdate,
     MissionUpdate,
 )
 from coulisses.web.openapi import errors
-from coulisses_sdk import ListParams, Page
+from coulisses_sdk import ListParams
 
 
 def _mission(row: dict[str, Any]) -> MissionOut:
@@ -65,7 +66,7 @@ class MissionController(Controller):
             int | None,
             QueryParameter(description="only the missions of this place", ge=1, le=2**31 - 1),
         ] = None,
-    ) -> Page[MissionOut]:
+    ) -> MissionPage:
         rows, total = await missions.search_missions(
             principal_of(request).org_id,
             listing,
@@ -77,7 +78,7 @@ class MissionController(Controller):
             place=place,
             place_id=place_id,
         )
-        return listing.page_of([_mission(r) for r in rows], total)
+        return listing.page_of(MissionPage, [_mission(r) for r in rows], total)
 
     @post(
         "/",

@@ -21,6 +21,7 @@ from coulisses.scheduling.common import (
     Title,
 )
 from coulisses.web.openapi import rule
+from coulisses_sdk import Page
 
 
 class MissionRoleIn(Strict):
@@ -273,4 +274,10 @@ class MissionBatchOut(msgspec.Struct):
     #: the missions the action changed (already published ones are not republished)
     changed_ids: list[int]
     #: the missions after the action, ordered by start (empty for ``delete``)
+    items: list[MissionOut]
+
+
+class MissionPage(Page[MissionOut]):
+    """The list envelope of missions."""
+
     items: list[MissionOut]

@@ -10,9 +10,9 @@ from litestar.params import Body, FromPath, QueryParameter
 
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.scheduling.places import service as places
-from coulisses.scheduling.places.schemas import PlaceCreate, PlaceOut, PlaceUpdate
+from coulisses.scheduling.places.schemas import PlaceCreate, PlaceOut, PlacePage, PlaceUpdate
 from coulisses.web.openapi import errors
-from coulisses_sdk import ListParams, Page
+from coulisses_sdk import ListParams
 
 
 def _place(row: dict[str, Any]) -> PlaceOut:
@@ -41,9 +41,9 @@ class PlaceController(Controller):
                 max_length=200,
             ),
         ] = None,
-    ) -> Page[PlaceOut]:
+    ) -> PlacePage:
         rows, total = await places.list_places(principal_of(request).org_id, listing, text)
-        return listing.page_of([_place(r) for r in rows], total)
+        return listing.page_of(PlacePage, [_place(r) for r in rows], total)
 
     @post(
         "/",

@@ -11,6 +11,7 @@ from msgspec import UNSET, UnsetType
 from coulisses.auth.schemas import Strict
 from coulisses.scheduling.common import Title
 from coulisses.web.openapi import rule
+from coulisses_sdk import Page
 
 #: Checked by the service against the IANA database (422 ``place.invalid_timezone``).
 Timezone = Annotated[
@@ -69,3 +70,9 @@ class PlaceOut(msgspec.Struct):
     mission_count: int
     created_at: dt.datetime
     updated_at: dt.datetime
+
+
+class PlacePage(Page[PlaceOut]):
+    """The list envelope of places."""
+
+    items: list[PlaceOut]

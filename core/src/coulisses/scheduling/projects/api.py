@@ -21,10 +21,11 @@ from coulisses.scheduling.projects import service as projects
 from coulisses.scheduling.projects.schemas import (
     ProjectCreate,
     ProjectOut,
+    ProjectPage,
     ProjectUpdate,
 )
 from coulisses.web.openapi import errors
-from coulisses_sdk import ListParams, Page
+from coulisses_sdk import ListParams
 
 
 def _project(row: dict[str, Any]) -> ProjectOut:
@@ -46,9 +47,9 @@ class ProjectController(Controller):
         request: Request[Any, Any, Any],
         listing: ListParams,
         status: FromQuery[ProjectStatus | None] = None,
-    ) -> Page[ProjectOut]:
+    ) -> ProjectPage:
         rows, total = await projects.list_projects(principal_of(request).org_id, listing, status)
-        return listing.page_of([_project(r) for r in rows], total)
+        return listing.page_of(ProjectPage, [_project(r) for r in rows], total)
 
     @post(
         "/",

@@ -11,6 +11,7 @@ from msgspec import UNSET, UnsetType
 from coulisses.auth.schemas import Strict
 from coulisses.scheduling.common import ProjectStatus, RowId, Title
 from coulisses.web.openapi import rule
+from coulisses_sdk import Page
 
 
 class ProjectCreate(Strict):
@@ -48,3 +49,9 @@ class ProjectOut(msgspec.Struct):
     fill_rate: float | None
     created_at: dt.datetime
     updated_at: dt.datetime
+
+
+class ProjectPage(Page[ProjectOut]):
+    """The list envelope of projects."""
+
+    items: list[ProjectOut]

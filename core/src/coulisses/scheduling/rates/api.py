@@ -14,11 +14,12 @@ from coulisses.scheduling.rates.schemas import (
     RateCreate,
     RateKind,
     RateOut,
+    RatePage,
     RateResolution,
     RateUpdate,
 )
 from coulisses.web.openapi import errors
-from coulisses_sdk import ListParams, Page
+from coulisses_sdk import ListParams
 
 
 def _rate(rate: rates.Rate | dict[str, Any]) -> RateOut:
@@ -45,7 +46,7 @@ class RateController(Controller):
         mission: FromQuery[int | None] = None,
         role: FromQuery[str | None] = None,
         kind: FromQuery[RateKind | None] = None,
-    ) -> Page[RateOut]:
+    ) -> RatePage:
         found, total = await rates.list_rates(
             principal_of(request).org_id,
             listing,
@@ -54,7 +55,7 @@ class RateController(Controller):
             role_name=role,
             kind=kind,
         )
-        return listing.page_of([_rate(r) for r in found], total)
+        return listing.page_of(RatePage, [_rate(r) for r in found], total)
 
     @get(
         "/resolve",

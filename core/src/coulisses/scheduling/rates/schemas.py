@@ -10,6 +10,7 @@ from msgspec import UNSET, UnsetType
 
 from coulisses.auth.schemas import Strict
 from coulisses.web.openapi import rule
+from coulisses_sdk import Page
 
 RateKind = Literal["hourly", "cachet", "per_mission"]
 RateTarget = Literal["mission", "user", "role"]
@@ -71,3 +72,9 @@ class RateResolution(msgspec.Struct):
 
     rate: RateOut | None
     source: RateTarget | None
+
+
+class RatePage(Page[RateOut]):
+    """The list envelope of rates."""
+
+    items: list[RateOut]

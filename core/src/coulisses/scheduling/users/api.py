@@ -14,9 +14,9 @@ from coulisses.auth.rbac import can, principal_of, requires
 from coulisses.privacy import READ_PRIVATE
 from coulisses.scheduling.common import EmploymentType
 from coulisses.scheduling.users import service as users
-from coulisses.scheduling.users.schemas import UserCreate, UserOut, UserUpdate
+from coulisses.scheduling.users.schemas import UserCreate, UserOut, UserPage, UserUpdate
 from coulisses.web.openapi import errors
-from coulisses_sdk import ListParams, Page
+from coulisses_sdk import ListParams
 
 
 def _user(row: dict[str, Any]) -> UserOut:
@@ -51,7 +51,7 @@ class UserController(Controller):
                 examples=[Example(value="2027-07-14")],
             ),
         ] = None,
-    ) -> Page[UserOut]:
+    ) -> UserPage:
         principal = principal_of(request)
         rows, total = await users.search_users(
             principal.org_id,
@@ -64,7 +64,7 @@ class UserController(Controller):
             match_private=can(principal, READ_PRIVATE),
             skill_valid_on=skill_valid_on,
         )
-        return listing.page_of([_user(r) for r in rows], total)
+        return listing.page_of(UserPage, [_user(r) for r in rows], total)
 
     @post("/", operation_id="CreateUser", responses=errors(409), guards=[requires("users.manage")])
     async def create_user(

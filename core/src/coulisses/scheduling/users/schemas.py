@@ -18,6 +18,7 @@ from coulisses.scheduling.common import (
     SkillLevel,
 )
 from coulisses.web.openapi import rule
+from coulisses_sdk import Page
 
 
 class SkillIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -128,3 +129,9 @@ class UserOut(msgspec.Struct):
     created_at: dt.datetime
     updated_at: dt.datetime
     rank: float | None = None
+
+
+class UserPage(Page[UserOut]):
+    """The list envelope of users."""
+
+    items: list[UserOut]

@@ -39,6 +39,12 @@ class GreetingOut(msgspec.Struct):
     delivered: int
 
 
+class GreetingPage(Page[GreetingOut]):
+    """The list envelope of greetings."""
+
+    items: list[GreetingOut]
+
+
 #: The greetings list: the SDK's envelope and list parameters, sorted in SQL.
 GREETINGS = Listing(
     sorts={"id": Greeting.id, "email": Greeting.email, "delivered": Greeting.delivered},
@@ -52,7 +58,7 @@ GREETINGS = Listing(
     operation_id="HelloListGreetings",
     dependencies={"listing": GREETINGS.dependency()},
 )
-async def list_greetings(request: Request[Any, Any, Any], listing: ListParams) -> Page[GreetingOut]:
+async def list_greetings(request: Request[Any, Any, Any], listing: ListParams) -> GreetingPage:
     mine = Greeting.org_id == current_principal(request).org_id
     total = await Greeting.count().where(mine)
     listing.check_page(total)
@@ -63,7 +69,7 @@ async def list_greetings(request: Request[Any, Any, Any], listing: ListParams) -
         .offset(listing.offset)
     )
     rows = await GREETINGS.order(select, listing)
-    return listing.page_of([GreetingOut(**r) for r in rows], total)
+    return listing.page_of(GreetingPage, [GreetingOut(**r) for r in rows], total)
 
 
 @get("/ping", operation_id="HelloPing")
