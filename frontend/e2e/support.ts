@@ -112,8 +112,9 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** A message of the dev outbox (`GET /api/v1/dev/outbox`, see docs/api.md). */
+/** A message of the dev outbox (`GET /api/v1/dev/outbox`, a list like any other: see docs/api.md). */
 export interface Mail {
+  id: string;
   to: string;
   subject: string;
   received_at: string;
@@ -138,7 +139,8 @@ export async function waitForMail(
     await expect
       .poll(
         async () => {
-          const response = await api.get('/api/v1/dev/outbox');
+          // The newest messages first (the list's default sort): the first page is enough.
+          const response = await api.get('/api/v1/dev/outbox?sort=-received_at&page_size=200');
           expect(response.status(), await response.text()).toBe(200);
           const { items } = (await response.json()) as { items: Mail[] };
           found = items.find((mail) => mail.to.toLowerCase().includes(to.toLowerCase()) && mail.subject.includes(subject));

@@ -16,6 +16,11 @@ export function renderWithProviders(ui: ReactElement, { route = '/' } = {}): Ren
 }
 
 /** A fetch Response with a JSON body. */
+/** A list answer: the API's one envelope around ``items`` (a single page). */
+export function pageResponse(items: unknown[]): Response {
+  return jsonResponse({ items, page: 1, page_size: 200, total: items.length });
+}
+
 export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(status === 204 ? null : JSON.stringify(body), {
     status,

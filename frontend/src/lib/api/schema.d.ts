@@ -1437,6 +1437,9 @@ export interface components {
              * @example WzE3OTg3NjE2MDAwMDAwMCw0Ml0
              */
             next_cursor: string | null;
+            page: number;
+            page_size: number;
+            total: number;
         };
         /** AvailabilityCreate */
         AvailabilityCreate: {
@@ -1468,6 +1471,13 @@ export interface components {
             status: string;
             user_id: number;
             window_id: number;
+        };
+        /** AvailabilityOccurrencePage */
+        AvailabilityOccurrencePage: {
+            items: components["schemas"]["AvailabilityOccurrence"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
         /** AvailabilityOut */
         AvailabilityOut: {
@@ -1777,17 +1787,21 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** DevOutbox */
-        DevOutbox: {
-            items: components["schemas"]["DevOutboxMessage"][];
-        };
         /** DevOutboxMessage */
         DevOutboxMessage: {
+            id: string;
             links: string[];
             /** Format: date-time */
             received_at: string;
             subject: string;
             to: string;
+        };
+        /** DevOutboxPage */
+        DevOutboxPage: {
+            items: components["schemas"]["DevOutboxMessage"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
         /** EffectiveLimits */
         EffectiveLimits: {
@@ -1860,6 +1874,20 @@ export interface components {
         /** FrontendManifest */
         FrontendManifest: {
             menu: components["schemas"]["ManifestMenuEntry"][];
+        };
+        /** GreetingOut */
+        GreetingOut: {
+            delivered: number;
+            email: string;
+            id: number;
+            message: string;
+        };
+        /** GreetingPage */
+        GreetingPage: {
+            items: components["schemas"]["GreetingOut"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
         /** IntervalOut */
         IntervalOut: {
@@ -1938,6 +1966,13 @@ export interface components {
             joined_at: string;
             last_name: string | null;
             role: string;
+        };
+        /** MemberPage */
+        MemberPage: {
+            items: components["schemas"]["MemberOut"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
         /** MemberUpdate */
         MemberUpdate: {
@@ -2088,6 +2123,9 @@ export interface components {
         /** NotificationPage */
         NotificationPage: {
             items: components["schemas"]["NotificationOut"][];
+            page: number;
+            page_size: number;
+            total: number;
             unread: number;
         };
         /** OrgMembershipOut */
@@ -2299,6 +2337,13 @@ export interface components {
             name: string;
             title: string;
             version: string;
+        };
+        /** PluginPage */
+        PluginPage: {
+            items: components["schemas"]["PluginOut"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
         /** PluginUpdate */
         PluginUpdate: {
@@ -2730,6 +2775,10 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: answered_at, created_at, ends_at, id, mission_id, starts_at, status, updated_at, user_id; default: starts_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, mission_id, mission_role_id, role_name, user_id, status, starts_at, ends_at, duration_minutes, decline_reason, answered_at, created_at, updated_at, invitation, reserve, reserve_position, promoted_at */
+                fields?: string | null;
                 mission?: number | null;
                 user?: number | null;
                 project?: number | null;
@@ -3338,6 +3387,16 @@ export interface operations {
     ListAuditEntries: {
         parameters: {
             query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, id; default: -created_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, action, target, actor, payload, created_at */
+                fields?: string | null;
+                /** @description the next_cursor of the previous page (same filters and sort), instead of page */
+                cursor?: string | null;
                 /** @description only what this account did (an account id of the org) */
                 actor?: number | null;
                 /** @description an action (mission.updated), or a prefix ending with a dot (mission.) */
@@ -3348,10 +3407,6 @@ export interface operations {
                 from?: string | null;
                 /** @description entries before: an ISO date (included: to its last minute, org timezone) or a date-time with an offset (excluded) */
                 to?: string | null;
-                /** @description next_cursor of the previous page (same filters) */
-                cursor?: string | null;
-                /** @description 1 to 200 entries per page */
-                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4083,6 +4138,14 @@ export interface operations {
     ListAvailability: {
         parameters: {
             query: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: ends_at, kind, starts_at, status, user_id, window_id; default: starts_at (window_id, starts_at always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: window_id, starts_at, user_id, kind, status, recurring, ends_at */
+                fields?: string | null;
                 /** @description a date (in the org timezone; `to` includes its day) or a date-time with an offset (`to` excluded); at most 366 days between from and to */
                 from: string;
                 /** @description a date (in the org timezone; `to` includes its day) or a date-time with an offset (`to` excluded); at most 366 days between from and to */
@@ -4103,7 +4166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailabilityOccurrence"][];
+                    "application/json": components["schemas"]["AvailabilityOccurrencePage"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
@@ -4265,6 +4328,10 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, decided_at, ends_at, id, kind, starts_at, status, updated_at, user_id; default: -created_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, user_id, kind, status, recurring, starts_at, ends_at, rrule, start_date, start_time, duration_minutes, note, requested_by, decided_by, decided_at, decision_reason, created_at, updated_at */
+                fields?: string | null;
                 user?: number | null;
                 kind?: "available" | "unavailable" | null;
                 status?: "REQUESTED" | "APPROVED" | "REFUSED" | null;
@@ -5085,8 +5152,14 @@ export interface operations {
     ListDevOutbox: {
         parameters: {
             query?: {
-                /** @description 1 to 200 messages */
-                limit?: number;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: id, received_at, subject, to; default: -received_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, to, subject, received_at, links */
+                fields?: string | null;
             };
             header?: never;
             path?: never;
@@ -5100,7 +5173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DevOutbox"];
+                    "application/json": components["schemas"]["DevOutboxPage"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
@@ -5199,7 +5272,16 @@ export interface operations {
     };
     HelloListGreetings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: delivered, email, id; default: id (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, email, message, delivered */
+                fields?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5212,9 +5294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["GreetingPage"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
@@ -5798,6 +5878,10 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, ends_at, id, place, project_id, starts_at, status, title, updated_at; default: starts_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, project_id, title, place_id, place, timezone, notes, starts_at, ends_at, local_starts_at, local_ends_at, duration_minutes, allow_long, status, roles, created_at, updated_at */
+                fields?: string | null;
                 /** @description missions ending after this instant */
                 from?: string | null;
                 /** @description missions starting before this instant */
@@ -6893,8 +6977,16 @@ export interface operations {
     NotificationsList: {
         parameters: {
             query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, id, kind, read_at; default: -id (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, kind, title, body, data, read_at, created_at */
+                fields?: string | null;
                 unread?: boolean;
-                limit?: number;
+                /** @description only the notifications older than this id */
                 before_id?: number | null;
             };
             header?: never;
@@ -6953,12 +7045,18 @@ export interface operations {
     NotificationsListMessages: {
         parameters: {
             query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: channel, created_at, id, sent_at, status, template, updated_at; default: -id (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, uid, channel, template, recipient, recipient_account_id, recipient_user_id, subject, status, attempts, last_error, scheduled_for, created_at, updated_at, sent_at */
+                fields?: string | null;
                 recipient?: string | null;
                 channel?: string | null;
                 status?: string | null;
                 template?: string | null;
-                page?: number;
-                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -7767,7 +7865,16 @@ export interface operations {
     };
     ListMembers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: account_id, first_name, joined_at, last_name, role; default: last_name,first_name (account_id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: account_id, email, first_name, last_name, role, joined_at */
+                fields?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7780,7 +7887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberOut"][];
+                    "application/json": components["schemas"]["MemberPage"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
@@ -8100,7 +8207,16 @@ export interface operations {
     };
     ListOrgPlugins: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: enabled, name, title, version; default: name (name always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: name, version, title, description, depends_on, enabled, config, config_schema */
+                fields?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8113,7 +8229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PluginOut"][];
+                    "application/json": components["schemas"]["PluginPage"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
@@ -8335,6 +8451,10 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, id, name, timezone, updated_at; default: name (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, name, address, timezone, latitude, longitude, notes, mission_count, created_at, updated_at */
+                fields?: string | null;
                 /** @description only the places whose name or address contains this text */
                 q?: string | null;
             };
@@ -8829,6 +8949,10 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, ends_on, id, name, starts_on, status, updated_at; default: starts_on (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, name, description, status, starts_on, ends_on, mission_count, managers, quota_total, accepted, fill_rate, created_at, updated_at */
+                fields?: string | null;
                 status?: "DRAFT" | "ACTIVE" | "ARCHIVED" | null;
             };
             header?: never;
@@ -9418,6 +9542,10 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: amount_cents, created_at, currency, id, kind, label, role_name, updated_at; default: id (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, kind, amount_cents, currency, target, user_id, role_name, mission_id, label, created_at, updated_at */
+                fields?: string | null;
                 user?: number | null;
                 mission?: number | null;
                 role?: string | null;
@@ -9914,6 +10042,10 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, employment_type, first_name, id, last_name, updated_at; default: last_name,first_name (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, first_name, last_name, employment_type, email, phone, account_id, skills, tags, notes, rate_profile, legal_ids, documents, created_at, updated_at, rank */
+                fields?: string | null;
                 q?: string | null;
                 name?: string | null;
                 skill?: string[] | null;
@@ -10083,12 +10215,16 @@ export interface operations {
     ListExpiringCertifications: {
         parameters: {
             query?: {
-                /** @description horizon in days from today (org timezone), 0 to 365; 422 certification.invalid_within_days */
-                within_days?: number;
                 /** @description 1-based page number */
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: affected_assignments, first_name, last_name, next_affected_starts_at, skill, user_id, valid_until; default: valid_until,last_name,first_name (user_id, skill always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: user_id, skill, first_name, last_name, level, valid_until, reference, status, days_left, affected_assignments, next_affected_starts_at */
+                fields?: string | null;
+                /** @description horizon in days from today (org timezone), 0 to 365; 422 certification.invalid_within_days */
+                within_days?: number;
             };
             header?: never;
             path?: never;

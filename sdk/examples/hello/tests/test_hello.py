@@ -29,10 +29,39 @@ async def test_new_member_is_greeted_with_the_org_greeting_then_delivered(org, e
     await org.invite(email)
 
     greetings = (await org.get("/api/v1/hello/greetings")).json()
-    assert greetings == [{"email": email, "message": f"Salut {email}?", "delivered": 0}]
+    item = {"email": email, "message": f"Salut {email}?", "delivered": 0}
+    assert greetings == {
+        "items": [{"id": greetings["items"][0]["id"], **item}],
+        "page": 1,
+        "page_size": 50,
+        "total": 1,
+    }
     await run_jobs()
     greetings = (await org.get("/api/v1/hello/greetings")).json()
-    assert greetings[0]["delivered"] == 1
+    assert greetings["items"][0]["delivered"] == 1
+
+
+async def test_greetings_are_a_list_like_every_other_through_the_sdk(org, enable_plugin):
+    await enable_plugin(org, "hello")
+    emails = sorted(unique_email() for _ in range(3))
+    for email in (emails[1], emails[2], emails[0]):
+        await org.invite(email)
+
+    listed = await org.get("/api/v1/hello/greetings", params={"sort": "-email", "fields": "email"})
+    assert listed.status_code == 200, listed.text
+    assert listed.json()["items"] == [{"email": e} for e in reversed(emails)]
+    second = await org.get("/api/v1/hello/greetings", params={"page": 2, "page_size": 2})
+    assert (second.json()["page"], second.json()["total"], len(second.json()["items"])) == (2, 3, 1)
+    for params, code in [
+        ({"sort": "message"}, "request.invalid_sort"),
+        ({"fields": "org_id"}, "request.invalid_fields"),
+        ({"page_size": 500}, "pagination.invalid"),
+    ]:
+        response = await org.get("/api/v1/hello/greetings", params=params)
+        assert response.status_code == 400, (params, response.text)
+        error = response.json()["error"]
+        assert error["code"] == code
+        assert error["details"]["field"] == next(iter(params))
 
 
 async def test_disabled_org_gets_no_greeting(org, make_org, enable_plugin):
@@ -43,8 +72,8 @@ async def test_disabled_org_gets_no_greeting(org, make_org, enable_plugin):
     await run_jobs()
 
     await org.enable("hello")
-    assert (await org.get("/api/v1/hello/greetings")).json() == []
-    assert (await other.get("/api/v1/hello/greetings")).json() == []
+    assert (await org.get("/api/v1/hello/greetings")).json()["items"] == []
+    assert (await other.get("/api/v1/hello/greetings")).json()["items"] == []
 
 
 async def test_anonymous_caller_cannot_reach_plugin_routes(coulisses_client, org, enable_plugin):

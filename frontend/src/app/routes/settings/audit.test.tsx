@@ -8,7 +8,7 @@ import { AuditRoute } from '@/app/routes/settings/audit';
 import fr from '@/locales/fr.json';
 import { actionsOf } from '@/testing/actions';
 import { FakeEventSource } from '@/testing/fake-event-source';
-import { jsonResponse } from '@/testing/render';
+import { jsonResponse, pageResponse } from '@/testing/render';
 
 const ORG = { id: 1, name: 'Festival', slug: 'festival', timezone: 'Europe/Paris', locale: 'fr' };
 
@@ -25,11 +25,11 @@ function serve(role: string) {
       });
     }
     if (path === '/api/v1/orgs/current/members') {
-      return jsonResponse([
+      return pageResponse([
         { account_id: 3, email: 'camille@example.org', first_name: 'Camille', last_name: 'Roux', role, joined_at: '2027-01-01T00:00:00Z' },
       ]);
     }
-    if (path === '/api/v1/audit') return jsonResponse({ items: [], next_cursor: null });
+    if (path === '/api/v1/audit') return jsonResponse({ items: [], page: 1, page_size: 50, total: 0, next_cursor: null });
     if (path === '/api/v1/orgs/current/manifest') return jsonResponse({ plugins: [], menu: [] });
     return jsonResponse({ error: { code: 'not_found', message: 'Not found' } }, 404);
   });
@@ -63,7 +63,7 @@ describe('Audit log screen', () => {
     expect(within(nav).getByRole('link', { name: fr.nav_audit })).toHaveAttribute('href', '/settings/audit');
     expect(await screen.findByText(fr.audit_empty)).toBeInTheDocument();
     expect(await screen.findByRole('option', { name: 'Camille Roux (camille@example.org)' })).toBeInTheDocument();
-    expect(fetchMock).toHaveBeenCalledWith('/api/v1/audit?limit=50', expect.anything());
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/audit?page_size=50', expect.anything());
   });
 
   it.each(['manager', 'tech'])('is hidden from a %s, and the page says why without asking the API', async (role) => {

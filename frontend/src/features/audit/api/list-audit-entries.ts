@@ -24,7 +24,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditQueryKey = ['audit'] as const;
 
 export function auditSearchParams(filters: AuditFilters, cursor?: string | null): URLSearchParams {
-  const params = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
+  const params = new URLSearchParams({ page_size: String(AUDIT_PAGE_SIZE) });
   if (filters.actor !== undefined) params.set('actor', String(filters.actor));
   for (const key of ['action', 'target', 'from', 'to'] as const) {
     const value = filters[key]?.trim();

@@ -132,7 +132,7 @@ describe('AuditLog', () => {
       await screen.findByRole('article', { name: new RegExp(fr.audit_action_assignment_accepted) }),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(2);
-    expect(fetchMock).toHaveBeenLastCalledWith('/api/v1/audit?limit=50&cursor=c1', expect.anything());
+    expect(fetchMock).toHaveBeenLastCalledWith('/api/v1/audit?page_size=50&cursor=c1', expect.anything());
     expect(screen.queryByRole('button', { name: fr.audit_load_more })).not.toBeInTheDocument();
   });
 
@@ -150,7 +150,7 @@ describe('AuditLog', () => {
     await userEvent.click(screen.getByRole('button', { name: fr.audit_filter_apply }));
     await vi.waitFor(() =>
       expect(fetchMock).toHaveBeenLastCalledWith(
-        '/api/v1/audit?limit=50&actor=3&action=mission.&target=mission%3A42&from=2027-07-01&to=2027-07-31',
+        '/api/v1/audit?page_size=50&actor=3&action=mission.&target=mission%3A42&from=2027-07-01&to=2027-07-31',
         expect.anything(),
       ),
     );
@@ -162,8 +162,8 @@ describe('AuditLog', () => {
     // Back to the unfiltered log (the first page read is still fresh: no second request).
     expect(await screen.findByRole('article', { name: new RegExp(fr.audit_action_mission_updated) })).toBeInTheDocument();
     expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
-      '/api/v1/audit?limit=50',
-      '/api/v1/audit?limit=50&actor=3&action=mission.&target=mission%3A42&from=2027-07-01&to=2027-07-31',
+      '/api/v1/audit?page_size=50',
+      '/api/v1/audit?page_size=50&actor=3&action=mission.&target=mission%3A42&from=2027-07-01&to=2027-07-31',
     ]);
   });
 

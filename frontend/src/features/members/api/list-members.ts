@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, API_PREFIX } from '@/lib/api/client';
+import { API_PREFIX } from '@/lib/api/client';
+import { listAll } from '@/lib/api/list-all';
 import type { Schema } from '@/lib/api/types';
 
 export type Member = Schema<'MemberOut'>;
@@ -8,7 +9,7 @@ export type Member = Schema<'MemberOut'>;
 export const membersQueryKey = ['members'] as const;
 
 export function listMembers(): Promise<Member[]> {
-  return api.get<Member[]>(`${API_PREFIX}/orgs/current/members`);
+  return listAll<Member>(`${API_PREFIX}/orgs/current/members`);
 }
 
 export function membersQueryOptions() {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MembersTable } from '@/features/members/components/members-table';
 import type { Member } from '@/features/members/api/list-members';
 import fr from '@/locales/fr.json';
-import { jsonResponse, renderWithProviders } from '@/testing/render';
+import { pageResponse, renderWithProviders } from '@/testing/render';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -27,7 +27,7 @@ describe('MembersTable', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        jsonResponse([member(1, 'owner', null, 'Marie'), member(2, 'tech', 'moi@example.org', 'Tom'), member(3, 'tech', null, null)]),
+        pageResponse([member(1, 'owner', null, 'Marie'), member(2, 'tech', 'moi@example.org', 'Tom'), member(3, 'tech', null, null)]),
       ),
     );
     renderWithProviders(<MembersTable canManage={false} canManageOwners={false} actorAccountId={2} />);
@@ -42,7 +42,7 @@ describe('MembersTable', () => {
   it('lets an admin change roles but neither touch owners nor make one', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => jsonResponse([member(1, 'owner', 'marie@example.org', 'Marie'), member(3, 'tech', 'lea@example.org', 'Lea')])),
+      vi.fn(async () => pageResponse([member(1, 'owner', 'marie@example.org', 'Marie'), member(3, 'tech', 'lea@example.org', 'Lea')])),
     );
     renderWithProviders(<MembersTable canManage canManageOwners={false} actorAccountId={9} />);
     const select = await screen.findByRole('combobox', { name: fr.members_role_of.replace('{email}', 'lea@example.org') });
@@ -53,7 +53,7 @@ describe('MembersTable', () => {
   });
 
   it('lets an owner make owners', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse([member(3, 'tech', 'lea@example.org', 'Lea')])));
+    vi.stubGlobal('fetch', vi.fn(async () => pageResponse([member(3, 'tech', 'lea@example.org', 'Lea')])));
     renderWithProviders(<MembersTable canManage canManageOwners actorAccountId={9} />);
     const select = await screen.findByRole('combobox');
     expect(within(select).getAllByRole('option').map((o) => o.getAttribute('value'))).toContain('owner');

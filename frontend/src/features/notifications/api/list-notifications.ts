@@ -10,7 +10,7 @@ export const notificationsQueryKey = ['notifications'] as const;
 
 /** The newest notifications of the signed-in member, and the unread count. */
 export function listNotifications(): Promise<NotificationPage> {
-  return api.get<NotificationPage>(`${API_PREFIX}/notifications?limit=50`);
+  return api.get<NotificationPage>(`${API_PREFIX}/notifications?page_size=50`);
 }
 
 export function notificationsQueryOptions(enabled = true) {

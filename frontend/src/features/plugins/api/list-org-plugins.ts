@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, API_PREFIX } from '@/lib/api/client';
+import { API_PREFIX } from '@/lib/api/client';
+import { listAll } from '@/lib/api/list-all';
 import type { Schema } from '@/lib/api/types';
 
 export type OrgPlugin = Schema<'PluginOut'>;
@@ -8,7 +9,7 @@ export type OrgPlugin = Schema<'PluginOut'>;
 export const pluginsQueryKey = ['plugins'] as const;
 
 export function listOrgPlugins(): Promise<OrgPlugin[]> {
-  return api.get<OrgPlugin[]>(`${API_PREFIX}/orgs/current/plugins`);
+  return listAll<OrgPlugin>(`${API_PREFIX}/orgs/current/plugins`);
 }
 
 export function pluginsQueryOptions() {

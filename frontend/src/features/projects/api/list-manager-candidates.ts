@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, API_PREFIX } from '@/lib/api/client';
+import { API_PREFIX } from '@/lib/api/client';
+import { listAll } from '@/lib/api/list-all';
 import type { Schema } from '@/lib/api/types';
 import { hasRole } from '@/lib/roles';
 
@@ -8,7 +9,7 @@ export type OrgMember = Schema<'MemberOut'>;
 
 /** Members of the org who may manage a project (role manager or above). */
 export async function listManagerCandidates(signal?: AbortSignal): Promise<OrgMember[]> {
-  const members = await api.get<OrgMember[]>(`${API_PREFIX}/orgs/current/members`, { signal });
+  const members = await listAll<OrgMember>(`${API_PREFIX}/orgs/current/members`, { signal });
   return members.filter((m) => hasRole(m.role, 'manager'));
 }
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TimeZoneProvider } from '@/lib/dates';
 import { ProjectWizard, type PlacePickerControl } from '@/features/projects/components/project-wizard';
 import fr from '@/locales/fr.json';
-import { jsonResponse, renderWithProviders } from '@/testing/render';
+import { jsonResponse, pageResponse, renderWithProviders } from '@/testing/render';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -37,7 +37,7 @@ function stubApi(bulk: () => Response) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     calls.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : null });
-    if (url.endsWith('/orgs/current/members')) return jsonResponse([]);
+    if (url.includes('/orgs/current/members?')) return pageResponse([]);
     if (url.includes('/users?')) return jsonResponse({ items: [], page: 1, page_size: 200, total: 0 });
     if (method === 'POST' && url.endsWith('/projects')) {
       return jsonResponse({ id: 9, name: 'Festival 2027', starts_on: '2027-07-10', ends_on: '2027-07-13' }, 201);
