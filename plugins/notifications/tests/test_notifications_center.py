@@ -181,7 +181,13 @@ async def test_another_org_cannot_read_or_mark_a_notification(
     [item] = (await b.get("/api/v1/notifications")).json()["items"]
 
     assert (await a.post(f"/api/v1/notifications/{item['id']}/read")).status_code == 404
-    assert (await a.get("/api/v1/notifications")).json() == {"items": [], "unread": 0}
+    assert (await a.get("/api/v1/notifications")).json() == {
+        "items": [],
+        "page": 1,
+        "page_size": 50,
+        "total": 0,
+        "unread": 0,
+    }
     assert (await a.post("/api/v1/notifications/read_all")).json() == {"marked": 0}
     assert (await b.get("/api/v1/notifications")).json()["unread"] == 1
     assert await sent_messages(a) == []

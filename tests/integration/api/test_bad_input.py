@@ -39,7 +39,7 @@ def _body_routes(app: Any) -> list[tuple[str, str]]:
 @pytest.fixture
 async def owner_with_plugins(client):
     owner = await signup(client)
-    plugins = (await owner.get("/api/v1/orgs/current/plugins")).json()
+    plugins = (await owner.get("/api/v1/orgs/current/plugins")).json()["items"]
     for plugin in plugins:
         if not plugin["enabled"]:
             await owner.enable(plugin["name"])

@@ -125,7 +125,7 @@ async def _seed(client: Any) -> dict[str, str]:
     await owner.post(
         "/api/v1/orgs/current/members", json={"email": "tech@example.org", "role": "tech"}
     )
-    for plugin in (await owner.get("/api/v1/orgs/current/plugins")).json():
+    for plugin in (await owner.get("/api/v1/orgs/current/plugins")).json()["items"]:
         await owner.enable(plugin["name"])
     return {"Authorization": f"Bearer {client.cookies['cc_access']}"}
 

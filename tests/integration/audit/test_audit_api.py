@@ -24,7 +24,7 @@ NIR = "1 85 05 78 006 084 91"
 
 
 async def _entries(org: OrgSession, **params: Any) -> list[dict[str, Any]]:
-    response = await org.get(URL, params={"limit": 200, **params})
+    response = await org.get(URL, params={"page_size": 200, **params})
     assert response.status_code == 200, response.text
     assert response.json()["next_cursor"] is None
     return list(response.json()["items"])
@@ -34,7 +34,7 @@ async def _all_pages(org: OrgSession, limit: int, **params: Any) -> list[list[di
     pages: list[list[dict[str, Any]]] = []
     cursor: str | None = None
     while True:
-        query = {"limit": limit, **params, **({"cursor": cursor} if cursor else {})}
+        query = {"page_size": limit, **params, **({"cursor": cursor} if cursor else {})}
         response = await org.get(URL, params=query)
         assert response.status_code == 200, response.text
         pages.append(response.json()["items"])
@@ -232,7 +232,7 @@ async def test_cursor_pages_cover_every_entry_once_even_with_equal_timestamps(cl
     }
 
     # An entry written while paging appears on no later page (it is newer than the cursor).
-    first = (await org.get(URL, params={"limit": 4})).json()
+    first = (await org.get(URL, params={"page_size": 4})).json()
     await make_project(org, name="Pendant la lecture")
     rest = await _all_pages(org, 4, cursor=first["next_cursor"])
     walked = [e["id"] for e in first["items"]] + [e["id"] for p in rest for e in p]
@@ -403,8 +403,10 @@ async def test_an_answer_through_a_signed_link_has_no_actor(client, new_client, 
 async def test_bad_parameters_are_refused_naming_the_parameter(client):
     org = await signup(client)
     cases: list[tuple[dict[str, Any], int, str, str]] = [
-        ({"limit": 0}, 400, "pagination.invalid", "limit"),
-        ({"limit": 201}, 400, "pagination.invalid", "limit"),
+        ({"page_size": 0}, 400, "pagination.invalid", "page_size"),
+        ({"page_size": 201}, 400, "pagination.invalid", "page_size"),
+        ({"page": 0}, 400, "pagination.invalid", "page"),
+        ({"sort": "action"}, 400, "request.invalid_sort", "sort"),
         ({"cursor": "pas-un-curseur"}, 400, "audit.invalid_cursor", "cursor"),
         ({"cursor": "WzEsMF0"}, 400, "audit.invalid_cursor", "cursor"),  # id 0
         ({"cursor": "eyJhIjoxfQ"}, 400, "audit.invalid_cursor", "cursor"),  # {"a":1}
@@ -420,7 +422,7 @@ async def test_bad_parameters_are_refused_naming_the_parameter(client):
         assert response.json()["error"]["details"]["field"] == field, (params, response.text)
 
     for params, field in (
-        ({"limit": "dix"}, "limit"),
+        ({"page_size": "dix"}, "page_size"),
         ({"actor": "moi"}, "actor"),
         ({"actor": 0}, "actor"),
         ({"action": "x" * 101}, "action"),

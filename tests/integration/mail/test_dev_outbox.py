@@ -35,21 +35,28 @@ async def test_the_outbox_lists_what_the_sink_received_newest_first_with_links(c
     assert newest["links"][0] in mail_sink.to("son@example.org")[0].get_content()
 
 
-async def test_the_outbox_is_limited_by_the_limit_query(client, mail_sink):
+async def test_the_outbox_is_a_paged_list_newest_first(client, mail_sink):
     owner = await signup(client)
     for n in range(3):
         await owner.post(MEMBERS, json={"email": f"crew{n}@example.org", "role": "tech"})
         await run_jobs()
 
     default = (await owner.get(OUTBOX)).json()["items"]
-    one = (await owner.get(OUTBOX, params={"limit": 1})).json()["items"]
+    one = (await owner.get(OUTBOX, params={"page_size": 1})).json()
+    oldest = (await owner.get(OUTBOX, params={"sort": "received_at"})).json()["items"]
 
     assert len(default) == 3
-    assert [item["to"] for item in one] == ["crew2@example.org"]
-    for bad in (0, 201, "x"):
-        response = await owner.get(OUTBOX, params={"limit": bad})
+    assert [item["to"] for item in one["items"]] == ["crew2@example.org"]
+    assert one["total"] == 3
+    assert [item["to"] for item in oldest] == [f"crew{n}@example.org" for n in range(3)]
+    for bad, code in (
+        (0, "pagination.invalid"),
+        (201, "pagination.invalid"),
+        ("x", "request.validation"),
+    ):
+        response = await owner.get(OUTBOX, params={"page_size": bad})
         assert response.status_code == 400, response.text
-        assert error_code(response) == "request.validation"
+        assert error_code(response) == code
 
 
 async def test_the_outbox_shows_only_mail_to_the_org_users_and_members(

@@ -17,7 +17,7 @@ async def test_hello_is_listed_disabled_with_default_config_and_json_schema(clie
     response = await owner.get(PLUGINS)
 
     assert response.status_code == 200, response.text
-    [state] = [p for p in response.json() if p["name"] == "hello"]
+    [state] = [p for p in response.json()["items"] if p["name"] == "hello"]
     assert state["enabled"] is False
     assert state["version"] == "0.1.0"
     assert state["title"] == "Hello"
@@ -128,7 +128,7 @@ async def test_unknown_body_field_is_rejected(client):
 async def test_enabling_a_plugin_whose_dependency_is_disabled_is_409(client):
     owner = await signup(client)
     with installed(hello, NeedsHello()):
-        listed = {p["name"]: p for p in (await owner.get(PLUGINS)).json()}
+        listed = {p["name"]: p for p in (await owner.get(PLUGINS)).json()["items"]}
         assert listed["needs-hello"]["depends_on"] == ["hello"]
 
         refused = await owner.patch(f"{PLUGINS}/needs-hello", json={"enabled": True})

@@ -35,7 +35,7 @@ async def test_a_raising_hook_does_not_stop_other_plugins_nor_the_request(client
             assert [(e.org_id, e.email, e.role) for e in added] == [
                 (owner.org_id, "x@example.org", "tech")
             ]
-        greetings = (await owner.get("/api/v1/hello/greetings")).json()
+        greetings = (await owner.get("/api/v1/hello/greetings")).json()["items"]
         assert [g["email"] for g in greetings] == ["x@example.org"]
         failed = {
             r.getMessage().split()[1]

@@ -172,7 +172,7 @@ async def test_every_route_with_ids_of_another_org_answers_404(app, client, new_
         checked += 1
     assert checked >= 30
     # org B's data is untouched
-    members = (await b.get("/api/v1/orgs/current/members")).json()
+    members = (await b.get("/api/v1/orgs/current/members")).json()["items"]
     assert {m["role"] for m in members} == {"owner", "tech"}
     world = _WORLD[b.org_id]
     assignment = (await b.get(f"/api/v1/assignments/{world['assignment_id']}")).json()

@@ -82,7 +82,7 @@ async def test_manager_window_is_approved_at_once_and_can_be_edited_and_deleted(
         params={"from": "2027-07-01T00:00:00Z", "to": "2027-08-01T00:00:00Z", "user": user["id"]},
     )
     assert listing.status_code == 200, listing.text
-    [occurrence] = listing.json()
+    [occurrence] = listing.json()["items"]
     assert occurrence["window_id"] == window["id"]
     assert occurrence["starts_at"] == "2027-07-14T00:00:00+02:00"
 
@@ -114,7 +114,7 @@ async def test_weekly_recurring_window_keeps_local_hours_across_dst(client):
     listing = await org.get(
         URL, params={"from": "2027-03-01T00:00:00+01:00", "to": "2027-06-01T00:00:00+02:00"}
     )
-    occurrences = listing.json()
+    occurrences = listing.json()["items"]
     assert len(occurrences) == 8
     offsets = set()
     for item in occurrences:
@@ -130,7 +130,7 @@ async def test_weekly_recurring_window_keeps_local_hours_across_dst(client):
     narrow = await org.get(
         URL, params={"from": "2027-03-29T12:00:00+02:00", "to": "2027-04-05T09:00:00+02:00"}
     )
-    assert [_local(o["starts_at"]).day for o in narrow.json()] == [29]
+    assert [_local(o["starts_at"]).day for o in narrow.json()["items"]] == [29]
 
 
 async def test_recurring_windows_follow_the_org_timezone(client):
@@ -152,7 +152,7 @@ async def test_recurring_windows_follow_the_org_timezone(client):
         URL, params={"from": "2027-11-01T00:00:00Z", "to": "2027-11-30T00:00:00Z"}
     )
     # New York leaves DST on 7 November 2027: 20:00 local is 00:00 UTC, then 01:00 UTC.
-    starts = [dt.datetime.fromisoformat(o["starts_at"]) for o in listing.json()]
+    starts = [dt.datetime.fromisoformat(o["starts_at"]) for o in listing.json()["items"]]
     assert [s.astimezone(dt.UTC).hour for s in starts] == [0, 0, 1]
     assert {s.astimezone(ZoneInfo("America/New_York")).hour for s in starts} == {20}
 
@@ -430,7 +430,7 @@ async def test_other_org_ids_are_not_found(client, new_client):
     everything = await org_b.get(
         URL, params={"from": "2027-07-01T00:00:00Z", "to": "2027-08-01T00:00:00Z"}
     )
-    assert everything.json() == []
+    assert everything.json()["items"] == []
     assert (await org_b.get(f"{URL}/windows")).json()["total"] == 0
     assert (await org_a.get(f"{URL}/{wid}")).json()["note"] == ""
 
