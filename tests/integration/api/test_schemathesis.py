@@ -85,10 +85,32 @@ def _settings(max_examples: int, **extra: Any) -> settings:
     )
 
 
+#: Query parameters left out of every operation, and why.
+EXCLUDED_PARAMETERS: dict[str, str] = {
+    "fields": "a list's fields keeps only some keys of each item, below the item schema on"
+    " purpose (docs/api.md, Listes); tests/integration/api/test_lists.py checks it",
+}
+
+
+def _without_parameters(operation: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(operation, dict) or "parameters" not in operation:
+        return operation
+    kept = [
+        p
+        for p in operation["parameters"]
+        if not (p.get("in") == "query" and p.get("name") in EXCLUDED_PARAMETERS)
+    ]
+    return {**operation, "parameters": kept}
+
+
 def _spec_without(spec: dict[str, Any], excluded: dict[tuple[str, str], str]) -> dict[str, Any]:
     paths: dict[str, Any] = {}
     for path, item in spec["paths"].items():
-        kept = {m: op for m, op in item.items() if (m.upper(), path) not in excluded}
+        kept = {
+            m: _without_parameters(op)
+            for m, op in item.items()
+            if (m.upper(), path) not in excluded
+        }
         if any(m in kept for m in ("get", "post", "put", "patch", "delete")):
             paths[path] = kept
     return {**spec, "paths": paths}
