@@ -57,6 +57,15 @@ async def test_inbox_lists_unread_and_marks_read_one_then_all(
 
     assert (await org.post("/api/v1/notifications/read_all")).json() == {"marked": 1}
     assert (await org.get("/api/v1/notifications")).json()["unread"] == 0
+    oldest_first = await org.get(
+        "/api/v1/notifications", params={"sort": "id", "fields": "id,read_at", "page_size": 1}
+    )
+    assert oldest_first.status_code == 200, oldest_first.text
+    [item] = oldest_first.json()["items"]
+    assert set(item) == {"id", "read_at"}
+    assert item["id"] == oldest["id"]
+    assert item["read_at"] is not None
+    assert oldest_first.json()["total"] == 2
     assert (await org.post("/api/v1/notifications/999999/read")).status_code == 404
 
 

@@ -340,12 +340,19 @@ class Listing:
         return Provide(provide, sync_to_thread=False)
 
 
+def _builtins(value: Any) -> Any:
+    """Items msgspec does not know: pydantic models (plugins' items)."""
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot project {type(value).__name__}")
+
+
 def project(content: Any, query: ListQuery | None) -> Any:
     """``content`` (a list envelope) with each item cut down to ``query.fields``; the
     host calls it on every response, after the privacy step."""
     if query is None or query.fields is None:
         return content
-    body = msgspec.to_builtins(content)
+    body = msgspec.to_builtins(content, enc_hook=_builtins)
     if not isinstance(body, dict) or not isinstance(body.get("items"), list):
         return content
     keep = query.fields
