@@ -252,7 +252,10 @@ async def test_other_org_ids_are_not_found(client, new_client):
         assert response.status_code == 404, response.text
         assert error_code(response) == code
     assert (await org_b.get(URL)).json()["total"] == 0
-    assert (await org_b.get(URL, params={"user": user_a["id"]})).json()["total"] == 0
+    # a filter with another org's id answers like GET /users/<id>: 404
+    foreign = await org_b.get(URL, params={"user": user_a["id"]})
+    assert foreign.status_code == 404, foreign.text
+    assert error_code(foreign) == "user.not_found"
     assert (await org_a.get(f"{URL}/{rid}")).json()["amount_cents"] == 1850
 
 
