@@ -269,9 +269,10 @@ class Listing:
 
     def order_by(self, query: ListQuery) -> str:
         """The SQL ``ORDER BY`` list of ``query``'s sort (expressions from the whitelist
-        only), ending with the id tiebreak; empty values last in either direction."""
+        only), ending with the key. Empty values follow PostgreSQL's default (last
+        ascending, first descending), so that an index on the columns serves both ways."""
         return ", ".join(
-            f"{self.sorts[key]} {'DESC' if desc else 'ASC'} NULLS LAST" for key, desc in query.sort
+            f"{self.sorts[key]} {'DESC' if desc else 'ASC'}" for key, desc in query.sort
         )
 
     def order(self, select: Any, query: ListQuery) -> Any:
@@ -281,8 +282,9 @@ class Listing:
         return select
 
     def sort_in_memory(self, items: Sequence[T], query: ListQuery) -> list[T]:
-        """Sort a short list held in memory (plugins installed, members of an org) by
-        ``query``: each item's attribute or key named by the sort key."""
+        """Sort a short list held in memory (installed plugins, computed occurrences) by
+        ``query``: each item's attribute or key named by the sort key; empty values as
+        in SQL (last ascending, first descending)."""
 
         def value(item: Any, key: str) -> Any:
             got = item.get(key) if isinstance(item, Mapping) else getattr(item, key)

@@ -17,7 +17,6 @@ import asyncpg
 
 from coulisses.db.connection import database_url
 from coulisses.scheduling.assignments import service as assignments
-from coulisses.scheduling.common import PageRequest
 from coulisses.scheduling.conflicts import service as conflicts
 from coulisses.scheduling.planning import service as planning
 from tests.helpers import signup
@@ -108,7 +107,7 @@ async def test_conflicts_and_assignment_lists_read_only_their_org(client, new_cl
     finally:
         await conn.close()
 
-    page = PageRequest(1, 50)
+    page = assignments.ASSIGNMENTS.query()  # the list's defaults: page 1, by start
     with counting() as seen:
         report = await conflicts.report_between(small.org_id, *MONTH)
         await conflicts.report_between(small.org_id, *MONTH, user_id=row["user_id"])
