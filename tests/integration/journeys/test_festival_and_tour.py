@@ -197,4 +197,7 @@ async def test_festival_hours_expired_caces_reserve_and_montreal(client, mail_si
     )
     assert august["timezone"] == "Europe/Paris"  # the office's clock: 02:00 the next day
     row = next(m for m in august["missions"] if m["id"] == date["id"])
-    assert (row["timezone"], row["place"]) == ("America/Montreal", "Theatre Outremont")
+    assert august["places"][str(row["place_id"])] == {
+        "name": "Theatre Outremont",
+        "timezone": "America/Montreal",
+    }

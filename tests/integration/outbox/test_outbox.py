@@ -142,6 +142,38 @@ async def test_live_events_reach_the_stream_through_the_outbox_sealed(app, no_pu
     assert (event.kind, event.data) == ("Probe", {"n": 1})
 
 
+async def test_a_run_of_events_of_one_org_and_kind_is_one_row_published_event_by_event(
+    app, no_pusher
+):
+    from coulisses.live.bus import get_bus
+
+    items = [(8, "Probe", {"n": n}) for n in range(5)]
+    items += [(8, "Other", {"n": 5}), (9, "Probe", {"n": 6}), (8, "Probe", {"n": 7})]
+    async with transaction():
+        await outbox.stage_events(items)
+        rows = await fetch("SELECT name, org_id FROM outbox ORDER BY id")
+    # Runs of one org and kind share a row (one seal); order is kept across rows.
+    assert [(r["name"], r["org_id"]) for r in rows] == [
+        ("Probe", 8),
+        ("Other", 8),
+        ("Probe", 9),
+        ("Probe", 8),
+    ]
+    async with get_bus().subscription(8, "0") as queue:
+        await get_runtime().flush()
+        seen = [await asyncio.wait_for(queue.get(), 30) for _ in range(7)]
+    assert [(e.kind, e.data["n"]) for e in seen] == [
+        ("Probe", 0),
+        ("Probe", 1),
+        ("Probe", 2),
+        ("Probe", 3),
+        ("Probe", 4),
+        ("Other", 5),
+        ("Probe", 7),
+    ]
+    assert len({e.id for e in seen}) == 7
+
+
 async def test_a_pusher_woken_as_it_is_stopped_still_stops():
     """A NOTIFY that lands as the app shuts down must not swallow the cancellation (on
     Python 3.11, ``asyncio.wait_for`` returned the wake-up instead, the pusher kept

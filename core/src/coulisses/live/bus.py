@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import datetime as dt
 import json
 import logging
 import re
@@ -21,6 +20,7 @@ from collections import defaultdict, deque
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
+import msgspec
 from redis.exceptions import RedisError
 
 from coulisses.outbox.instance import redis_prefix
@@ -42,15 +42,10 @@ class LiveEvent:
     data: dict[str, Any]
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value)}")
-
-
 def event_payload(event: DomainEvent) -> dict[str, Any]:
-    data = dataclasses.asdict(event)
-    payload: dict[str, Any] = json.loads(json.dumps(data, default=_json_default))
+    """The event's fields as JSON values (dates and times as RFC 3339 strings). msgspec
+    does it in C: ``dataclasses.asdict`` took 0.1 ms an event, 100 ms for a bulk of 1,000."""
+    payload: dict[str, Any] = msgspec.json.decode(msgspec.json.encode(event))
     return payload
 
 
@@ -223,27 +218,26 @@ class RedisBus:
         return str(event_id)
 
     async def publish_many(self, items: list[tuple[int, str, dict[str, Any]]]) -> None:
-        """Two pipelined round trips for a whole batch (bulk creations)."""
+        """Two round trips for a whole batch (bulk creations): every XADD in one pipeline
+        (each event keeps its own stream id, for replay), then one PUBLISH announcing
+        them all (a list; the listeners hand each to its org's subscribers in order)."""
         if not items:
             return
+        bodies = [json.dumps(data) for _, _, data in items]
         async with self._redis.pipeline(transaction=False) as pipe:
-            for org_id, kind, data in items:
+            for (org_id, kind, _), body in zip(items, bodies, strict=True):
                 pipe.xadd(
                     self._stream(org_id),
-                    {"kind": kind, "data": json.dumps(data)},
+                    {"kind": kind, "data": body},
                     maxlen=REPLAY_LIMIT,
                     approximate=True,
                 )
             ids = await pipe.execute()
-        async with self._redis.pipeline(transaction=False) as pipe:
-            for event_id, (org_id, kind, data) in zip(ids, items, strict=True):
-                pipe.publish(
-                    self._channel,
-                    json.dumps(
-                        {"id": event_id, "org_id": org_id, "kind": kind, "data": json.dumps(data)}
-                    ),
-                )
-            await pipe.execute()
+        announced = [
+            {"id": event_id, "org_id": org_id, "kind": kind, "data": body}
+            for event_id, (org_id, kind, _), body in zip(ids, items, bodies, strict=True)
+        ]
+        await self._redis.publish(self._channel, json.dumps(announced))
 
     async def _read_stream(self, org_id: int, after: str) -> list[LiveEvent]:
         entries = await self._redis.xrange(
@@ -283,10 +277,12 @@ class RedisBus:
                     if message.get("type") != "message":
                         continue
                     raw = json.loads(message["data"])
-                    data = json.loads(raw["data"])
-                    event = LiveEvent(raw["id"], raw["org_id"], raw["kind"], data)
-                    for sub in list(self._subs.get(event.org_id, ())):
-                        sub.offer(event)
+                    # One event (``publish``) or a batch of them (``publish_many``).
+                    for item in raw if isinstance(raw, list) else [raw]:
+                        data = json.loads(item["data"])
+                        event = LiveEvent(item["id"], item["org_id"], item["kind"], data)
+                        for sub in list(self._subs.get(event.org_id, ())):
+                            sub.offer(event)
             except _UNAVAILABLE as exc:
                 if not down:
                     logger.warning(

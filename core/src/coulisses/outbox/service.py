@@ -88,8 +88,25 @@ async def stage_job(
 
 
 async def stage_events(items: Sequence[tuple[int, str, dict[str, Any]]]) -> None:
-    """Queue live events ``(org_id, kind, data)`` as part of the current transaction, if any."""
-    await _insert([("event", kind, org_id, seal(data), "{}") for org_id, kind, data in items])
+    """Queue live events ``(org_id, kind, data)`` as part of the current transaction, if any.
+
+    Consecutive events of one org and kind (a bulk creation's ``MissionChanged``) share
+    one row whose sealed payload is the list of their data, in order: one seal and one
+    unseal for the run instead of one per event (a Fernet token each: 60 ms for 1,000).
+    The pusher publishes them one by one, so live clients see the same events.
+    """
+    runs: list[tuple[int, str, list[dict[str, Any]]]] = []
+    for org_id, kind, data in items:
+        if runs and runs[-1][0] == org_id and runs[-1][1] == kind:
+            runs[-1][2].append(data)
+        else:
+            runs.append((org_id, kind, [data]))
+    await _insert(
+        [
+            ("event", kind, org_id, seal(run[0] if len(run) == 1 else run), "{}")
+            for org_id, kind, run in runs
+        ]
+    )
 
 
 async def pending_count() -> int:
@@ -134,7 +151,10 @@ async def _flush_batch(
             if row["kind"] != "event":
                 continue
             try:
-                events.append((row["org_id"], row["name"], unseal(row["sealed"])))
+                data = unseal(row["sealed"])
+                # A list is a run of events of one org and kind (``stage_events``).
+                for item in data if isinstance(data, list) else [data]:
+                    events.append((row["org_id"], row["name"], item))
                 event_ids.append(row["id"])
             except SealError as exc:
                 failed.append((row["id"], _error(exc)))

@@ -2223,6 +2223,14 @@ export interface components {
             from: string;
             groups?: components["schemas"]["PlanningPlaceGroup"][] | null;
             missions: components["schemas"]["PlanningMission"][];
+            /** @description the places of the missions, by id */
+            places: {
+                [key: string]: components["schemas"]["PlanningPlace"];
+            };
+            /** @description the projects of the missions, by id */
+            projects: {
+                [key: string]: components["schemas"]["PlanningProject"];
+            };
             timezone: string;
             /** Format: date-time */
             to: string;
@@ -2233,21 +2241,12 @@ export interface components {
             /** @description Private: null for a caller without private_data.read, except on their own assignments. */
             decline_reason: string | null;
             delivery_status?: string | null;
-            /**
-             * @description real elapsed minutes from starts_at to ends_at (DST-aware: 01:00-05:00 Europe/Paris is 180 on 2027-03-28, 300 on 2027-10-31)
-             * @example 360
-             */
-            duration_minutes: number;
-            /** Format: date-time */
-            ends_at: string;
             id: number;
             mission_id: number;
             mission_role_id: number;
             /** @default false */
             reserve: boolean;
             reserve_position?: number | null;
-            /** Format: date-time */
-            starts_at: string;
             status: string;
             user_id: number;
         };
@@ -2261,28 +2260,28 @@ export interface components {
             /** Format: date-time */
             ends_at: string;
             id: number;
-            /** Format: date-time */
-            local_ends_at: string;
-            /** Format: date-time */
-            local_starts_at: string;
-            place: string;
             place_id: number | null;
             project_id: number;
-            project_name: string;
-            published: boolean;
             roles: components["schemas"]["PlanningRole"][];
             /** Format: date-time */
             starts_at: string;
             status: string;
-            timezone: string;
             title: string;
+        };
+        /** PlanningPlace */
+        PlanningPlace: {
+            name: string;
+            /** @description IANA timezone of its missions' local times */
+            timezone: string;
         };
         /** PlanningPlaceGroup */
         PlanningPlaceGroup: {
             mission_ids: number[];
-            place: string;
             place_id: number | null;
-            timezone: string;
+        };
+        /** PlanningProject */
+        PlanningProject: {
+            name: string;
         };
         /** PlanningRole */
         PlanningRole: {
@@ -8877,7 +8876,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Request fulfilled, document follows */
+            /** @description The window's missions, assignments shown, users they cite, and the projects and places of the missions by id (nothing repeated) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -111,12 +111,12 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
     ]
     cour = body["missions"][0]
     assert cour["project_id"] == f["festival"]["id"]
-    assert cour["project_name"] == "Festival 2027"
-    assert cour["place"] == "Cour"
+    assert body["projects"][str(f["festival"]["id"])] == {"name": "Festival 2027"}
+    assert body["places"][str(cour["place_id"])] == {"name": "Cour", "timezone": "Europe/Paris"}
     assert cour["title"] == "Exploitation Cour"
     assert (cour["starts_at"], cour["ends_at"]) == ("2027-07-10T17:00:00Z", "2027-07-10T23:00:00Z")
     assert cour["duration_minutes"] == 360
-    assert (cour["status"], cour["published"]) == ("PUBLISHED", True)
+    assert cour["status"] == "PUBLISHED"
     assert cour["roles"] == [
         {
             "id": f["cour"]["roles"][0]["id"],
@@ -131,7 +131,7 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
         }
     ]
     cloitre = body["missions"][1]
-    assert cloitre["published"] is False
+    assert cloitre["status"] == "DRAFT"
     assert [
         (r["name"], r["quota"], r["pending"], r["accepted"], r["declined"], r["open"])
         for r in cloitre["roles"]
@@ -139,7 +139,7 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
         ("machiniste", 3, 0, 0, 1, 3),
         ("technicien son", 1, 0, 0, 0, 1),
     ]
-    assert body["missions"][2]["project_name"] == "Saison Theatre"
+    assert body["projects"][str(body["missions"][2]["project_id"])] == {"name": "Saison Theatre"}
 
     by_id = {a["id"]: a for a in body["assignments"]}
     assert set(by_id) == {
@@ -154,9 +154,6 @@ async def test_planning_lists_the_missions_roles_assignments_and_users_of_the_wi
         "mission_role_id": f["cour"]["roles"][0]["id"],
         "user_id": f["lea"]["id"],
         "status": "ACCEPTED",
-        "starts_at": "2027-07-10T17:00:00Z",
-        "ends_at": "2027-07-10T23:00:00Z",
-        "duration_minutes": 360,
         "decline_reason": None,
         "delivery_status": None,  # only an INVITED assignment has one
         "reserve": False,
@@ -329,3 +326,50 @@ async def test_planning_is_documented_in_openapi(client):
     schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert schema["$ref"].endswith("/Planning")
     assert {p["name"] for p in operation["parameters"]} >= {"from", "to", "project", "user"}
+
+
+async def test_planning_names_each_project_and_place_once_and_every_assignments_mission(client):
+    """The slim shape's guarantees, whatever the filters: every shown assignment's mission is
+    in ``missions``, and ``projects`` / ``places`` hold exactly the missions' ones."""
+    org = await signup(client)
+    f = await _festival(org)
+    for params in (
+        {},
+        {"user": f["lea"]["id"]},
+        {"status": "DECLINED"},
+        {"project": f["theatre"]["id"]},
+        {"group_by": "place"},
+    ):
+        body = await _planning(org, **params)
+        missions = {m["id"]: m for m in body["missions"]}
+        assert {a["mission_id"] for a in body["assignments"]} <= set(missions), params
+        assert set(body["projects"]) == {str(m["project_id"]) for m in missions.values()}
+        assert set(body["places"]) == {
+            str(m["place_id"]) for m in missions.values() if m["place_id"] is not None
+        }, params
+        for mission in missions.values():
+            assert not set(mission) & {"project_name", "place", "timezone", "local_starts_at"}
+        for assignment in body["assignments"]:
+            assert not set(assignment) & {"starts_at", "ends_at", "duration_minutes"}
+        if params.get("group_by"):
+            grouped = [i for g in body["groups"] for i in g["mission_ids"]]
+            assert sorted(grouped) == sorted(missions)
+            assert {g["place_id"] for g in body["groups"]} - {None} == {
+                int(k) for k in body["places"]
+            }
+    # Cour and Cloitre are places of the festival; the other missions have none.
+    july = await _planning(org)
+    assert sorted(p["name"] for p in july["places"].values()) == ["Cloitre", "Cour"]
+    assert sorted(p["name"] for p in july["projects"].values()) == [
+        "Festival 2027",
+        "Saison Theatre",
+    ]
+    assert (await _planning(org, project=f["theatre"]["id"]))["places"] == {}
+
+
+async def test_planning_example_in_openapi_is_the_documented_shape(client):
+    spec = (await client.get("/api/docs/openapi.json")).json()
+    content = spec["paths"]["/api/v1/planning"]["get"]["responses"]["200"]["content"]
+    examples = content["application/json"]["examples"]
+    (example,) = examples.values()
+    msgspec.json.decode(msgspec.json.encode(example["value"]), type=Planning)

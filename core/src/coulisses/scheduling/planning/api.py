@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from litestar import Controller, Request, get
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import QueryParameter
 
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.scheduling.planning import service as planning
-from coulisses.scheduling.planning.schemas import Planning
+from coulisses.scheduling.planning.schemas import PLANNING_EXAMPLE, Planning
 from coulisses.web.openapi import errors
 
 
@@ -20,7 +21,15 @@ class PlanningController(Controller):
     @get(
         "/",
         operation_id="GetPlanning",
-        responses=errors(404, 422),
+        responses={
+            200: ResponseSpec(
+                Planning,
+                description="The window's missions, assignments shown, users they cite, and"
+                " the projects and places of the missions by id (nothing repeated)",
+                examples=[PLANNING_EXAMPLE],
+            ),
+            **errors(404, 422),
+        },
         guards=[requires("planning.read")],
     )
     async def get_planning(

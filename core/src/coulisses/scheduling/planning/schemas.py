@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Annotated
 
 import msgspec
+from litestar.openapi.spec import Example
 
 
 class PlanningRole(msgspec.Struct, gc=False):
@@ -46,35 +47,31 @@ _DURATION = msgspec.Meta(
 
 
 class PlanningMission(msgspec.Struct, gc=False):
+    """A mission of the window. Its project's name is in ``Planning.projects``, its place's
+    name and timezone in ``Planning.places`` (keyed by ``place_id``); without a place its
+    local times are in the org's timezone (``Planning.timezone``). Local times and
+    ``published`` (``status == "PUBLISHED"``) are left to the client to derive."""
+
     id: int
     project_id: int
-    project_name: str
     title: str
     place_id: int | None
-    #: the place's name, empty without a place
-    place: str
-    #: IANA timezone of the mission's local times: its place's, else the org's
-    timezone: str
     starts_at: dt.datetime
     ends_at: dt.datetime
-    #: ``starts_at``/``ends_at`` with the offset of ``timezone`` (the place's local time)
-    local_starts_at: dt.datetime
-    local_ends_at: dt.datetime
     duration_minutes: Annotated[int, _DURATION]
     status: str
-    published: bool
     roles: list[PlanningRole]
 
 
 class PlanningAssignment(msgspec.Struct, gc=False):
+    """An assignment shown. Its times and duration are its mission's (``mission_id``, always
+    in ``missions``): an assignment has no times of its own."""
+
     id: int
     mission_id: int
     mission_role_id: int
     user_id: int
     status: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    duration_minutes: Annotated[int, _DURATION]
     decline_reason: Annotated[
         str | None,
         msgspec.Meta(
@@ -89,6 +86,19 @@ class PlanningAssignment(msgspec.Struct, gc=False):
     reserve: bool = False
     #: For an ACCEPTED reserve, its rank in the role's queue (1 is promoted first).
     reserve_position: int | None = None
+
+
+class PlanningProject(msgspec.Struct, gc=False):
+    """A project of the window's missions (lookup table ``Planning.projects``)."""
+
+    name: str
+
+
+class PlanningPlace(msgspec.Struct, gc=False):
+    """A place of the window's missions (lookup table ``Planning.places``)."""
+
+    name: str
+    timezone: Annotated[str, msgspec.Meta(description="IANA timezone of its missions' local times")]
 
 
 class PlanningUser(msgspec.Struct, gc=False):
@@ -117,24 +127,98 @@ class PlanningUser(msgspec.Struct, gc=False):
 
 class PlanningPlaceGroup(msgspec.Struct, gc=False):
     """The missions of the window at one place (``place_id`` null: those without a place,
-    in the org's timezone), in the order of ``missions``."""
+    in the org's timezone), in the order of ``missions``; the place's name and timezone
+    are in ``Planning.places``."""
 
     place_id: int | None
-    place: str
-    timezone: str
     mission_ids: list[int]
+
+
+#: The OpenAPI example of ``GET /api/v1/planning``: a Montreal tour date seen from Paris.
+PLANNING_EXAMPLE = Example(
+    summary="one mission at a place in another timezone, one declined invitation",
+    value={
+        "from": "2027-06-30T22:00:00Z",
+        "to": "2027-07-31T22:00:00Z",
+        "timezone": "Europe/Paris",
+        "projects": {"12": {"name": "Festival 2027"}},
+        "places": {"7": {"name": "Theatre Outremont", "timezone": "America/Montreal"}},
+        "missions": [
+            {
+                "id": 501,
+                "project_id": 12,
+                "title": "Exploitation",
+                "place_id": 7,
+                "starts_at": "2027-07-11T00:00:00Z",
+                "ends_at": "2027-07-11T04:00:00Z",
+                "duration_minutes": 240,
+                "status": "PUBLISHED",
+                "roles": [
+                    {
+                        "id": 900,
+                        "name": "regisseur son",
+                        "quota": 1,
+                        "required_skills": ["son"],
+                        "pending": 0,
+                        "accepted": 0,
+                        "declined": 1,
+                        "open": 1,
+                        "reserves": 0,
+                    }
+                ],
+            }
+        ],
+        "assignments": [
+            {
+                "id": 3001,
+                "mission_id": 501,
+                "mission_role_id": 900,
+                "user_id": 44,
+                "status": "DECLINED",
+                # null unless the caller may read it (private_data.read) or it is theirs
+                "decline_reason": "deja pris ce soir-la",
+                "delivery_status": None,
+                "reserve": False,
+                "reserve_position": None,
+            }
+        ],
+        "users": [
+            {
+                "id": 44,
+                "first_name": "Lea",
+                "last_name": "Roux",
+                "employment_type": "Intermittent",
+                "planned_minutes": 0,
+                "accepted_minutes": 0,
+            }
+        ],
+        "groups": None,
+    },
+)
 
 
 class Planning(msgspec.Struct):
     """The missions overlapping [from, to), the assignments shown (filtered by user and
     status), and every user those assignments reference with their minutes in the window.
-    Times are UTC; ``timezone`` is the org's (the window's, for display); each mission
-    gives its own (its place's). ``groups``: with ``group_by=place``, the missions per
-    place, by place name, the missions without a place last; null otherwise."""
+
+    Nothing is repeated: an assignment's times are its mission's; a mission names its
+    project and place by id, and ``projects`` / ``places`` (keyed by id) hold each one's
+    name (and a place's timezone) once. Times are UTC; ``timezone`` is the org's (the
+    window's, for display, and the clock of the missions without a place); a mission at a
+    place uses the place's. ``groups``: with ``group_by=place``, the missions per place,
+    by place name, the missions without a place last; null otherwise."""
 
     from_: dt.datetime = msgspec.field(name="from")
     to: dt.datetime
     timezone: str
+    projects: Annotated[
+        dict[int, PlanningProject],
+        msgspec.Meta(description="the projects of the missions, by id"),
+    ]
+    places: Annotated[
+        dict[int, PlanningPlace],
+        msgspec.Meta(description="the places of the missions, by id"),
+    ]
     missions: list[PlanningMission]
     assignments: list[PlanningAssignment]
     users: list[PlanningUser]

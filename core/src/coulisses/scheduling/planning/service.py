@@ -1,14 +1,17 @@
-"""The planning: everything a calendar shows for a window, in five small reads.
+"""The planning: everything a calendar shows for a window, in six small reads.
 
 ``GET /api/v1/planning`` is the hottest read of the product (every calendar
 view, every live refresh). One transaction reads the org context, then the
-missions overlapping the window (GiST index ``missions_org_window``), their
-roles (by org and mission id), every assignment of those missions (by org and
-mission id), from which the role counts are made and the filters pick the ones
-shown, and the users those reference (by org and id). Rows become the response
-structs directly (no dict per row) and msgspec encodes them; the columns read are
-only those shown (the decoding of rows is a good part of the time). Figures for a
-month of a 200-user org: ``python3 dev.py bench``.
+missions overlapping the window (GiST index ``missions_org_window``), the names
+of their projects and places (once each: the ``projects`` and ``places`` lookup
+tables), their roles (by org and mission id), every assignment of those missions
+(by org and mission id), from which the role counts are made and the filters pick
+the ones shown, and the users those reference (by org and id). Rows become the
+response structs directly (no dict per row) and msgspec encodes them; the columns
+read are only those shown, and nothing is repeated (an assignment's times are its
+mission's; local times are the client's to derive from ``starts_at`` and the
+timezone), so there is no per-row conversion either. Figures for a month of a
+200-user org: ``python3 dev.py bench``.
 
 Statements are prepared and cached per connection, and after five runs
 PostgreSQL may switch to a generic plan, which cannot see how selective the
@@ -19,10 +22,10 @@ assignments; with it, custom and generic plans alike stay index scans of the
 org's own rows, whatever other orgs hold (checked by EXPLAIN in
 ``tests/integration/scheduling/perf/test_org_scoped_plans.py``).
 
-Times are UTC, as in every other route; ``timezone`` is the org's, for display
-and the window; each mission carries its own timezone (its place's, else the
-org's) and its local times in it. ``group_by=place`` adds the missions' ids per
-place (an index over ``missions``, so nothing is repeated).
+Times are UTC, as in every other route; ``timezone`` is the org's, for display,
+the window and the missions without a place; a mission at a place uses the
+place's (``places``). ``group_by=place`` adds the missions' ids per place (an
+index over ``missions``, so nothing is repeated).
 A filter narrows what is shown, never the counts: a role's ``pending`` (INVITED),
 ``accepted``, ``declined`` and ``open`` (quota - accepted, at least 0) count every
 assignment of the role, reserves apart (in ``reserves`` while INVITED or ACCEPTED, in
@@ -46,7 +49,9 @@ from coulisses.scheduling.planning.schemas import (
     Planning,
     PlanningAssignment,
     PlanningMission,
+    PlanningPlace,
     PlanningPlaceGroup,
+    PlanningProject,
     PlanningRole,
     PlanningUser,
 )
@@ -86,18 +91,24 @@ _CONTEXT_SQL = """SELECT o.timezone,
 FROM orgs o WHERE o.id = $1"""
 
 # Real elapsed minutes, floored, as missions and assignments compute them; the second
-# figure is the part inside the window, for the per-person totals.
-_MISSIONS_SQL = """SELECT m.id, m.project, p.name AS project_name, m.title, m.place_id,
-       pl.name AS place, pl.timezone, m.starts_at, m.ends_at,
+# figure is the part inside the window, for the per-person totals. Project and place names
+# are read once each (``_LOOKUPS_SQL``), not once per mission.
+_MISSIONS_SQL = """SELECT m.id, m.project, m.title, m.place_id, m.starts_at, m.ends_at,
        floor(extract(epoch FROM m.ends_at - m.starts_at) / 60)::int AS duration_minutes,
        m.status,
        floor(extract(epoch FROM least(m.ends_at, $3::timestamptz)
                                 - greatest(m.starts_at, $2::timestamptz)) / 60)::int
            AS inside_minutes
-FROM missions m JOIN projects p ON p.id = m.project
-LEFT JOIN places pl ON pl.id = m.place_id
+FROM missions m
 WHERE {where}
 ORDER BY m.starts_at, m.id"""
+
+# The lookup tables: the projects, then the places, of the missions (a few rows).
+_LOOKUPS_SQL = """SELECT false AS is_place, p.id, p.name, NULL::text AS timezone
+FROM projects p WHERE p.org = $1 AND p.id = ANY($2::int[])
+UNION ALL
+SELECT true, pl.id, pl.name, pl.timezone
+FROM places pl WHERE pl.org = $1 AND pl.id = ANY($3::int[])"""
 
 # The id lists are read with the org first (indexes of m0015): a plan must never look at
 # other orgs' rows, whatever they hold (tests/integration/scheduling/perf/).
@@ -105,7 +116,8 @@ _ROLES_SQL = """SELECT r.mission, r.id, r.name, r.quota, r.required_skills
 FROM mission_roles r WHERE r.org = $1 AND r.mission = ANY($2::int[]) ORDER BY r.id"""
 
 # Every assignment of the missions' roles (all statuses): the role counts come from them,
-# then the filters pick the ones shown. Their times are the mission's (copied, kept equal).
+# then the filters pick the ones shown. Their times are the mission's (copied, kept equal:
+# the response does not repeat them).
 _ASSIGNMENTS_SQL = """SELECT a.id, a.mission, a.mission_role, a.user_id, a.status,
        a.decline_reason,
        CASE WHEN a.status = 'INVITED' THEN (
@@ -174,18 +186,24 @@ async def planning(
         sql, args = _missions_query(org_id, window, project_id, user_id, statuses)
         missions: dict[int, PlanningMission] = {}
         inside: dict[int, int] = {}
-        zones = {timezone: window.tz}
         for row in await fetch_records(sql, *args):
-            (mission_id, project, project_name, title, place_id, place, zone, starts, ends,
-             minutes, status, part) = row  # fmt: skip
-            zone = zone or timezone
-            tz = zones.get(zone) or zones.setdefault(zone, ZoneInfo(zone))
+            mission_id, project, title, place_id, starts, ends, minutes, status, part = row
             missions[mission_id] = PlanningMission(
-                mission_id, project, project_name, title, place_id, place or "", zone, starts,
-                ends, starts.astimezone(tz), ends.astimezone(tz), minutes, status,
-                published=status == "PUBLISHED", roles=[],
-            )  # fmt: skip
+                mission_id, project, title, place_id, starts, ends, minutes, status, []
+            )
             inside[mission_id] = part
+        projects: dict[int, PlanningProject] = {}
+        places: dict[int, PlanningPlace] = {}
+        if missions:
+            project_ids = list({m.project_id for m in missions.values()})
+            place_ids = list({m.place_id for m in missions.values() if m.place_id is not None})
+            for is_place, key, name, zone in await fetch_records(
+                _LOOKUPS_SQL, org_id, project_ids, place_ids
+            ):
+                if is_place:
+                    places[key] = PlanningPlace(name, zone or timezone)
+                else:
+                    projects[key] = PlanningProject(name)
         roles: dict[int, PlanningRole] = {}
         if missions:
             for row in await fetch_records(_ROLES_SQL, org_id, list(missions)):
@@ -215,11 +233,9 @@ async def planning(
                     roles[r_id].declined += 1
                 item: PlanningAssignment | None = None
                 if (wanted is None or status in wanted) and (user_id is None or u_id == user_id):
-                    mission = missions[m_id]
                     item = PlanningAssignment(
-                        a_id, m_id, r_id, u_id, status, mission.starts_at, mission.ends_at,
-                        mission.duration_minutes, reason, delivery, reserve,
-                    )  # fmt: skip
+                        a_id, m_id, r_id, u_id, status, reason, delivery, reserve
+                    )
                     shown.append(item)
                 if reserve and status == "ACCEPTED":
                     queues.setdefault(r_id, []).append((rank, item))
@@ -242,25 +258,36 @@ async def planning(
                     _USERS_SQL, org_id, user_ids
                 )
             ]
-    groups = by_place(missions.values(), timezone) if group_by == "place" else None
+    groups = by_place(missions.values(), places) if group_by == "place" else None
     return Planning(
-        window.starts, window.ends, timezone, list(missions.values()), shown, people, groups
+        window.starts,
+        window.ends,
+        timezone,
+        projects,
+        places,
+        list(missions.values()),
+        shown,
+        people,
+        groups,
     )
 
 
-def by_place(missions: Iterable[PlanningMission], org_timezone: str) -> list[PlanningPlaceGroup]:
+def by_place(
+    missions: Iterable[PlanningMission], places: dict[int, PlanningPlace]
+) -> list[PlanningPlaceGroup]:
     """The missions' ids per place (in their order), by place name without case, then id;
-    the missions without a place last, in the org's timezone."""
+    the missions without a place last."""
     groups: dict[int | None, PlanningPlaceGroup] = {}
     for mission in missions:
         group = groups.get(mission.place_id)
         if group is None:
-            zone = mission.timezone if mission.place_id is not None else org_timezone
-            group = groups[mission.place_id] = PlanningPlaceGroup(
-                mission.place_id, mission.place, zone, []
-            )
+            group = groups[mission.place_id] = PlanningPlaceGroup(mission.place_id, [])
         group.mission_ids.append(mission.id)
     return sorted(
         groups.values(),
-        key=lambda g: (g.place_id is None, g.place.lower(), g.place_id or 0),
+        key=lambda g: (
+            g.place_id is None,
+            places[g.place_id].name.lower() if g.place_id is not None else "",
+            g.place_id or 0,
+        ),
     )

@@ -7,6 +7,7 @@ export type Planning = Schema<'Planning'>;
 export type PlanningMission = Schema<'PlanningMission'>;
 export type PlanningAssignment = Schema<'PlanningAssignment'>;
 export type PlanningUser = Schema<'PlanningUser'>;
+export type { MissionView } from '@/lib/planning';
 
 export const ASSIGNMENT_STATUSES = ['INVITED', 'ACCEPTED', 'DECLINED', 'CANCELLED'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];

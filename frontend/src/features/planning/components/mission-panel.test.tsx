@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { PlanningAssignment, PlanningMission } from '@/features/planning/api/get-planning';
+import type { MissionView, PlanningAssignment } from '@/features/planning/api/get-planning';
 import { MissionPanel } from '@/features/planning/components/mission-panel';
 import { PlanningStoreProvider } from '@/features/planning/stores/planning-store';
 import fr from '@/locales/fr.json';
@@ -10,7 +10,7 @@ import { jsonResponse, renderWithProviders } from '@/testing/render';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const mission: PlanningMission = {
+const mission: MissionView = {
   id: 3,
   project_id: 1,
   project_name: 'Festival 2027',
@@ -20,11 +20,8 @@ const mission: PlanningMission = {
   timezone: 'Europe/Paris',
   starts_at: '2027-07-05T06:00:00Z',
   ends_at: '2027-07-05T11:00:00Z',
-  local_starts_at: '2027-07-05T08:00:00+02:00',
-  local_ends_at: '2027-07-05T13:00:00+02:00',
   duration_minutes: 300,
   status: 'PLANNED',
-  published: true,
   roles: [{ id: 30, name: 'Regie son', quota: 2, pending: 2, accepted: 0, declined: 1, open: 2, reserves: 0, required_skills: [] }],
 };
 
@@ -34,9 +31,6 @@ const row = (id: number, userId: number, status: string, delivery: string | null
   mission_role_id: 30,
   user_id: userId,
   status,
-  starts_at: mission.starts_at,
-  ends_at: mission.ends_at,
-  duration_minutes: mission.duration_minutes,
   decline_reason: null,
   delivery_status: delivery,
   reserve: false,

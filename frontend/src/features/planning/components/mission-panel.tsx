@@ -11,7 +11,7 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { isApiError } from '@/lib/api/api-error';
 import { isRoleFull, reserveBadge } from '@/lib/reserves';
 import type { Conflict } from '@/features/planning/api/create-assignment';
-import type { PlanningAssignment, PlanningMission } from '@/features/planning/api/get-planning';
+import type { MissionView, PlanningAssignment } from '@/features/planning/api/get-planning';
 import { useMissionAssignments } from '@/features/planning/api/list-mission-assignments';
 import { useResendInvitation } from '@/features/planning/api/resend-invitation';
 import { DeliveryBadge, DeliveryReason } from '@/features/planning/components/delivery-status';
@@ -35,7 +35,7 @@ export function MissionPanel({
   inviting,
   onInvite,
 }: {
-  mission: PlanningMission;
+  mission: MissionView;
   assignments: PlanningAssignment[];
   userNames: Map<number, string>;
   warnings: Conflict[];

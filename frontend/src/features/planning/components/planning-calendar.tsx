@@ -18,7 +18,7 @@ import '@/features/planning/components/planning-calendar.css';
 
 import { useDates, wallTimeInZone } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
-import type { Planning, PlanningAssignment, PlanningMission } from '@/features/planning/api/get-planning';
+import type { MissionView, Planning, PlanningAssignment } from '@/features/planning/api/get-planning';
 import { MissionEvent, type EventChip } from '@/features/planning/components/mission-event';
 import { useCalendarA11y } from '@/features/planning/hooks/use-calendar-a11y';
 import { PLANNING_VIEWS, usePlanningStore, type PlanningView } from '@/features/planning/stores/planning-store';
@@ -45,7 +45,8 @@ interface EventProps {
 
 export interface PlanningCalendarProps {
   planning: Planning | undefined;
-  missions: PlanningMission[];
+  /** The missions shown, named and on their clocks (`resolveMissions`). */
+  missions: MissionView[];
   userNames: Map<number, string>;
   /** Absent for a role that may not invite: missions then take no drop. */
   onDropUser?: (missionId: number, userId: number) => void;
@@ -77,7 +78,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
   const missionById = useMemo(() => new Map(missions.map((m) => [m.id, m])), [missions]);
 
   const events = useMemo<EventInput[]>(() => {
-    const missionEvent = (m: PlanningMission): EventInput => {
+    const missionEvent = (m: MissionView): EventInput => {
       const colors = TONE_COLORS[missionTone(m, assignments)];
       return {
         id: `m${m.id}`,
@@ -92,23 +93,26 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
       };
     };
     if (isResourceView && resourceMode === 'user') {
-      return assignments
-        .filter((a) => missionById.has(a.mission_id))
-        .map((a: PlanningAssignment) => {
-          const colors = TONE_COLORS[statusTone(a.status)];
-          return {
+      // An assignment has no times of its own: it takes its mission's.
+      return assignments.flatMap((a: PlanningAssignment): EventInput[] => {
+        const mission = missionById.get(a.mission_id);
+        if (!mission) return [];
+        const colors = TONE_COLORS[statusTone(a.status)];
+        return [
+          {
             id: `a${a.id}`,
-            title: missionById.get(a.mission_id)?.title ?? '',
-            start: toCalendarTime(a.starts_at, timeZone),
-            end: toCalendarTime(a.ends_at, timeZone),
+            title: mission.title,
+            start: toCalendarTime(mission.starts_at, timeZone),
+            end: toCalendarTime(mission.ends_at, timeZone),
             backgroundColor: colors.background,
             borderColor: colors.border,
             textColor: colors.text,
             resourceId: `u${a.user_id}`,
             editable: false,
             extendedProps: { kind: 'assignment', missionId: a.mission_id, assignmentId: a.id } satisfies EventProps,
-          };
-        });
+          },
+        ];
+      });
     }
     return missions.map(missionEvent);
   }, [assignments, isResourceView, missionById, missions, resourceMode, timeZone]);

@@ -5,6 +5,7 @@ import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { isApiError } from '@/lib/api/api-error';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { resolveMissions } from '@/lib/planning';
 import { isRoleFull, QUOTA_WOULD_EXCEED } from '@/lib/reserves';
 import { useCreateAssignment } from '@/features/planning/api/create-assignment';
 import { usePlanning } from '@/features/planning/api/get-planning';
@@ -50,7 +51,7 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const reschedule = useUpdateMissionTimes();
   const [notice, setNotice] = useState<string | null>(null);
 
-  const allMissions = useMemo(() => planning.data?.missions ?? [], [planning.data]);
+  const allMissions = useMemo(() => (planning.data ? resolveMissions(planning.data) : []), [planning.data]);
   const missions = useMemo(() => filterByRole(allMissions, filters.role), [allMissions, filters.role]);
   const { roles, projects } = useMemo(() => facets(allMissions), [allMissions]);
   const userNames = useMemo(() => {

@@ -28,7 +28,6 @@ const mission = (id: number, quota = 2, roles = ['Technicien son']): MissionLike
   ends_at: '2027-07-01T23:00:00Z',
   duration_minutes: 360,
   status: 'DRAFT',
-  published: false,
   roles: roles.map((name, i) => ({ id: id * 10 + i, name, quota, pending: 0, accepted: 0 })),
 });
 
@@ -39,8 +38,6 @@ const assignment = (missionId: number, status: string): AssignmentLike => ({
   mission_role_id: missionId * 10,
   user_id: next,
   status,
-  starts_at: '2027-07-01T17:00:00Z',
-  ends_at: '2027-07-01T23:00:00Z',
 });
 
 describe('statusTone', () => {
@@ -178,3 +175,4 @@ describe('placeClock', () => {
     expect(placeClock({ starts_at: '2027-07-11T00:00:00Z' }, 'Europe/Paris', 'fr')).toBeNull();
   });
 });
+

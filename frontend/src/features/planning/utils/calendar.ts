@@ -47,7 +47,6 @@ export interface MissionLike {
   ends_at: string;
   duration_minutes: number;
   status: string;
-  published: boolean;
   roles: RoleLike[];
 }
 
@@ -72,8 +71,6 @@ export interface AssignmentLike {
   mission_role_id: number;
   user_id: number;
   status: string;
-  starts_at: string;
-  ends_at: string;
   /** On the reserve list: beyond the quota, holds no place (even when ACCEPTED). */
   reserve?: boolean;
 }

@@ -95,7 +95,9 @@ export function applyAssignmentEvent(
           }),
         },
   );
-  const inside = minutesInside(planning, before.starts_at, before.ends_at);
+  // An assignment's times are its mission's (always in the planning with it).
+  const mission = planning.missions.find((m) => m.id === before.mission_id);
+  const inside = mission ? minutesInside(planning, mission.starts_at, mission.ends_at) : 0;
   // A reserve works no minutes until it holds a place.
   const planned = (s: string, r: boolean) => (!r && (s === 'INVITED' || s === 'ACCEPTED') ? inside : 0);
   const accepted = (s: string, r: boolean) => (!r && s === 'ACCEPTED' ? inside : 0);

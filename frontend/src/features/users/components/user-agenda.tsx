@@ -6,6 +6,7 @@ import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { addDays, dayInZone, formatTime as formatTimeIn, useDates, zoneLabel } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { resolveMissions } from '@/lib/planning';
 import { useUserPlanning } from '@/features/users/api/get-user-planning';
 import { groupByDay, mondayOf, weekDates } from '@/features/users/utils/week';
 
@@ -24,8 +25,19 @@ export function UserAgenda({ userId }: { userId: number }) {
   const dates = useMemo(() => weekDates(monday), [monday]);
   const planning = useUserPlanning(userId, dates[0] ?? monday, dates[6] ?? monday);
 
-  const missions = new Map((planning.data?.missions ?? []).map((m) => [m.id, m]));
-  const byDay = groupByDay(planning.data?.assignments ?? [], dates, (a) => dayInZone(a.starts_at, timeZone));
+  const missions = useMemo(
+    () => new Map((planning.data ? resolveMissions(planning.data) : []).map((m) => [m.id, m])),
+    [planning.data],
+  );
+  // An assignment's times are its mission's (the planning sends them once).
+  const shown = useMemo(
+    () => (planning.data?.assignments ?? []).flatMap((a) => {
+      const mission = missions.get(a.mission_id);
+      return mission ? [{ assignment: a, mission, starts_at: mission.starts_at }] : [];
+    }),
+    [missions, planning.data],
+  );
+  const byDay = groupByDay(shown, dates, (row) => dayInZone(row.mission.starts_at, timeZone));
   // Dates here are wall dates of the org zone: noon keeps the label on the right day.
   const label = (date: string) => formatDate(`${date}T12:00:00Z`);
 
@@ -63,29 +75,26 @@ export function UserAgenda({ userId }: { userId: number }) {
               <li key={date} className="px-4 py-3">
                 <h3 className="text-sm font-semibold capitalize">{label(date)}</h3>
                 <ul className="mt-2 space-y-2">
-                  {(byDay.get(date) ?? []).map((assignment) => {
-                    const mission = missions.get(assignment.mission_id);
-                    return (
+                  {(byDay.get(date) ?? []).map(({ assignment, mission }) => (
                       <li key={assignment.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
                         <span>
                           <span className="font-medium">
-                            {formatTime(assignment.starts_at)} - {formatTime(assignment.ends_at)}
+                            {formatTime(mission.starts_at)} - {formatTime(mission.ends_at)}
                           </span>{' '}
-                          {mission && mission.timezone !== timeZone ? (
+                          {mission.timezone !== timeZone ? (
                             <span className="text-muted-foreground">
-                              ({t('time_in_zone', { times: formatTimeIn(assignment.starts_at, { timeZone: mission.timezone, locale }), zone: zoneLabel(mission.timezone) })}){' '}
+                              ({t('time_in_zone', { times: formatTimeIn(mission.starts_at, { timeZone: mission.timezone, locale }), zone: zoneLabel(mission.timezone) })}){' '}
                             </span>
                           ) : null}
-                          {mission?.title ?? ''}
-                          {mission?.place ? <span className="text-muted-foreground"> {t('separator')} {mission.place}</span> : null}
-                          {mission ? <span className="text-muted-foreground"> {t('separator')} {mission.project_name}</span> : null}
+                          {mission.title}
+                          {mission.place ? <span className="text-muted-foreground"> {t('separator')} {mission.place}</span> : null}
+                          <span className="text-muted-foreground"> {t('separator')} {mission.project_name}</span>
                         </span>
                         <Badge variant={STATUS_BADGE[assignment.status] ?? 'neutral'}>
                           {t(`assignment_status_${assignment.status.toLowerCase() as 'invited'}`)}
                         </Badge>
                       </li>
-                    );
-                  })}
+                  ))}
                 </ul>
               </li>
             ))}
