@@ -213,39 +213,39 @@ function ConflictCard({
         ) : null}
         {error ? <Alert variant="danger">{tError(error)}</Alert> : null}
         {replaced?.result ? null : (
-        <div>
-          <h3 className="text-sm font-semibold">{t('conflicts_suggestions')}</h3>
-          {suggestions.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t('conflicts_no_suggestion')}</p>
-          ) : (
-            <ol className="mt-2 space-y-2">
-              {suggestions.map((s, index) => {
-                const label = name(s);
-                return (
-                  <li key={s.user_id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                    <span>
-                      <span className="font-medium">
-                        {index + 1}. {label}
-                      </span>{' '}
-                      <span className="text-muted-foreground">
-                        {t('conflicts_suggestion_meta', { score: s.skill_score, hours: s.week_hours })}
+          <div>
+            <h3 className="text-sm font-semibold">{t('conflicts_suggestions')}</h3>
+            {suggestions.length === 0 ? (
+              <p className="text-sm text-muted-foreground">{t('conflicts_no_suggestion')}</p>
+            ) : (
+              <ol className="mt-2 space-y-2">
+                {suggestions.map((s, index) => {
+                  const label = name(s);
+                  return (
+                    <li key={s.user_id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                      <span>
+                        <span className="font-medium">
+                          {index + 1}. {label}
+                        </span>{' '}
+                        <span className="text-muted-foreground">
+                          {t('conflicts_suggestion_meta', { score: s.skill_score, hours: s.week_hours })}
+                        </span>
                       </span>
-                    </span>
-                    <Button
-                      size="sm"
-                      variant={index === 0 ? 'primary' : 'secondary'}
-                      loading={pending}
-                      aria-label={t('conflicts_replace_with', { name: label, who })}
-                      onClick={() => onResolve(s.user_id, label)}
-                    >
-                      {t('conflicts_replace')}
-                    </Button>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-        </div>
+                      <Button
+                        size="sm"
+                        variant={index === 0 ? 'primary' : 'secondary'}
+                        loading={pending}
+                        aria-label={t('conflicts_replace_with', { name: label, who })}
+                        onClick={() => onResolve(s.user_id, label)}
+                      >
+                        {t('conflicts_replace')}
+                      </Button>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </div>
         )}
       </article>
     </li>
