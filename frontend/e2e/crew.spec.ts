@@ -107,9 +107,20 @@ test('conflicts: a double booking is resolved with the first suggestion in one c
   await expectAccessible(page, 'conflicts');
   await snapshot(page, 'conflicts');
 
+  // Issue 10: Replace asks first, then says what it did inside the conflict's own card.
   await card.getByRole('button', { name: msg('conflicts_replace_with', { who: 'Alex Double', name: 'Noa Libre' }) }).click();
-  await expect(page.getByRole('status').filter({ hasText: msg('conflicts_resolved', { name: 'Noa Libre' }) })).toBeVisible();
-  await expect(page.getByRole('article', { name: new RegExp(`${fr.conflict_kind_overlap}.*Alex Double`) })).toHaveCount(0);
+  const dialog = page.getByRole('dialog', { name: msg('conflicts_replace_title', { who: 'Alex Double', name: 'Noa Libre' }) });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'conflicts-replace-confirm');
+  await dialog.getByRole('button', { name: fr.conflicts_replace }).click();
+  const done = msg('conflicts_replaced_here', { name: 'Noa Libre', who: 'Alex Double' });
+  await expect(card.getByRole('status').filter({ hasText: done })).toBeVisible();
+  await expect(card.getByRole('button', { name: msg('conflicts_replace_with', { who: 'Alex Double', name: 'Noa Libre' }) })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: msg('undo_for', { message: done }) })).toBeVisible();
+  await expectAccessible(page, 'conflicts-replaced');
+  // The report has no conflict left once reloaded: the replacement took the place.
+  await page.reload();
+  await expect(page.getByText(fr.conflicts_empty)).toBeVisible();
 });
 
 test('users: search, profile with agenda, and an availability request approved by a manager', async ({ page }) => {

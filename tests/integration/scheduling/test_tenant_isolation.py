@@ -76,6 +76,27 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
             "/api/v1/assignments/bulk_create",
             {"mission_role_ids": [role_id], "user_ids": [b_user["id"]]},
         ),
+        (
+            "POST",
+            "/api/v1/assignments/check",
+            {"invite": {"mission_role_ids": [role_id], "user_ids": [b_user["id"]]}},
+        ),
+        (
+            "POST",
+            "/api/v1/assignments/check",
+            {"invite": {"mission_role_ids": [b_mission["roles"][0]["id"]], "user_ids": [uid]}},
+        ),
+        (
+            "POST",
+            "/api/v1/assignments/check",
+            {
+                "move": {
+                    "mission_id": mid,
+                    "starts_at": "2027-07-10T18:00:00Z",
+                    "ends_at": "2027-07-10T20:00:00Z",
+                }
+            },
+        ),
         ("GET", f"/api/v1/places/{place['id']}", None),
         ("PATCH", f"/api/v1/places/{place['id']}", {"name": "X"}),
         ("DELETE", f"/api/v1/places/{place['id']}", None),

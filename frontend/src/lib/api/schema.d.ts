@@ -36,6 +36,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assignments/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check */
+        post: operations["CheckAssignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assignments/{assignment_id}": {
         parameters: {
             query?: never;
@@ -1704,13 +1721,23 @@ export interface components {
         ConflictAssignmentOut: {
             /** Format: date-time */
             ends_at: string;
-            id: number;
+            /** @description null for a proposed assignment (POST /assignments/check) */
+            id: number | null;
             mission_id: number;
             mission_role_id: number;
             project_id: number;
             /** Format: date-time */
             starts_at: string;
             status: string;
+        };
+        /** ConflictCheckIn */
+        ConflictCheckIn: {
+            invite?: components["schemas"]["InvitationProposal"] | null;
+            move?: components["schemas"]["MoveProposal"] | null;
+        };
+        /** ConflictCheckOut */
+        ConflictCheckOut: {
+            conflicts: components["schemas"]["ConflictOut"][];
         };
         /** ConflictCounts */
         ConflictCounts: {
@@ -1735,7 +1762,8 @@ export interface components {
             message: string;
             missing_skills?: string[];
             suggestions?: components["schemas"]["SuggestionOut"][];
-            target_assignment_id: number;
+            /** @description null when it is a proposed assignment (POST /assignments/check) */
+            target_assignment_id: number | null;
             unavailable?: components["schemas"]["IntervalOut"][];
             user: components["schemas"]["ConflictUserOut"];
             week?: string | null;
@@ -1907,6 +1935,11 @@ export interface components {
             id: number;
             revoked_at: string | null;
             user_id: number;
+        };
+        /** InvitationProposal */
+        InvitationProposal: {
+            mission_role_ids: number[];
+            user_ids: number[];
         };
         /** LoginIn */
         LoginIn: {
@@ -2106,6 +2139,14 @@ export interface components {
             place_id?: number | null;
             starts_at?: string;
             title?: string;
+        };
+        /** MoveProposal */
+        MoveProposal: {
+            /** Format: date-time */
+            ends_at: string;
+            mission_id: number;
+            /** Format: date-time */
+            starts_at: string;
         };
         /** NotificationOut */
         NotificationOut: {
@@ -2972,6 +3013,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentsBulkOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CheckAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConflictCheckIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictCheckOut"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */

@@ -20,6 +20,7 @@ from coulisses.scheduling.assignments.schemas import (
 )
 from coulisses.scheduling.common import AssignmentStatus
 from coulisses.scheduling.conflicts import service as conflicts
+from coulisses.scheduling.conflicts.schemas import ConflictCheckIn, ConflictCheckOut
 from coulisses.scheduling.invitations.schemas import (
     AnswerIn,
 )
@@ -98,6 +99,20 @@ class AssignmentController(Controller):
             items=[_assignment(r) for r in rows],
             warnings=warnings,
         )
+
+    @post(
+        "/check",
+        operation_id="CheckAssignments",
+        responses=errors(404, 409, 422),
+        guards=[requires("assignments.manage")],
+        status_code=200,
+    )
+    async def check(
+        self, request: Request[Any, Any, Any], data: Annotated[ConflictCheckIn, Body()]
+    ) -> ConflictCheckOut:
+        """Dry run: the conflicts that inviting (``invite``) or moving a mission (``move``)
+        would create, with the same kinds and codes as the report. Writes nothing."""
+        return ConflictCheckOut(conflicts=await conflicts.check(principal_of(request).org_id, data))
 
     @get(
         "/{assignment_id:int}", operation_id="GetAssignment", guards=[requires("assignments.read")]

@@ -34,7 +34,10 @@ class ConflictUserOut(msgspec.Struct):
 class ConflictAssignmentOut(msgspec.Struct):
     """An assignment involved in a conflict, with its status (INVITED or ACCEPTED)."""
 
-    id: int
+    id: Annotated[
+        int | None,
+        msgspec.Meta(description="null for a proposed assignment (POST /assignments/check)"),
+    ]
     mission_id: int
     mission_role_id: int
     project_id: int
@@ -76,7 +79,10 @@ class ConflictOut(msgspec.Struct):
     user: ConflictUserOut
     confirmed: bool
     assignments: list[ConflictAssignmentOut]
-    target_assignment_id: int
+    target_assignment_id: Annotated[
+        int | None,
+        msgspec.Meta(description="null when it is a proposed assignment (POST /assignments/check)"),
+    ]
     message: str
     #: max_hours_day: the local day; max_hours_week: the ISO week (2027-W28)
     day: dt.date | None = None
@@ -162,3 +168,32 @@ class ConflictRulesOut(msgspec.Struct):
 class ConflictResolveIn(Strict):
     assignment_id: RowId
     replacement_user_id: RowId
+
+
+class InvitationProposal(Strict):
+    """Invitations as ``POST /assignments/bulk_create`` would make them."""
+
+    mission_role_ids: Annotated[list[RowId], rule(min_items=1, max_items=500)]
+    user_ids: Annotated[list[RowId], rule(min_items=1, max_items=500)]
+
+
+class MoveProposal(Strict):
+    """A mission moved to other times, as ``PATCH /missions/{id}`` would do it."""
+
+    mission_id: RowId
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+class ConflictCheckIn(Strict):
+    """Exactly one of ``invite`` and ``move``."""
+
+    invite: InvitationProposal | None = None
+    move: MoveProposal | None = None
+
+
+class ConflictCheckOut(msgspec.Struct):
+    """The conflicts the change would create (not those that exist already); nothing is
+    written. A proposed assignment has a null id."""
+
+    conflicts: list[ConflictOut]

@@ -36,19 +36,21 @@ import itertools
 import json
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from coulisses.audit import record_change
 from coulisses.db.connection import fetch, fetch_records, transaction
+from coulisses.errors import Conflict as ConflictError
 from coulisses.errors import DomainError, NotFound
 from coulisses.scheduling.assignments import service as assignments
 from coulisses.scheduling.availability.service import unavailable_intervals
 from coulisses.scheduling.common import org_timezone, parse_window
 from coulisses.scheduling.conflicts.schemas import (
     ConflictAssignmentOut,
+    ConflictCheckIn,
     ConflictCounts,
     ConflictOut,
     ConflictReport,
@@ -59,6 +61,7 @@ from coulisses.scheduling.conflicts.schemas import (
     RuleLimits,
     SuggestionOut,
 )
+from coulisses.scheduling.missions.service import check_times
 from coulisses.scheduling.users.tables import EMPLOYMENT_TYPES
 from coulisses_sdk import Principal
 
@@ -970,6 +973,11 @@ def _hours(seconds: int | None) -> float | None:
     return None if seconds is None else round(seconds / HOUR, 2)
 
 
+def _row_id(span: Span) -> int | None:
+    """The assignment's id; None for a proposed one (a dry-run check gives those ids < 0)."""
+    return span.id if span.id > 0 else None
+
+
 def conflict_out(conflict: Conflict, users: Mapping[int, UserInfo], tz: ZoneInfo) -> ConflictOut:
     user = users[conflict.user_id]
     return ConflictOut(
@@ -978,7 +986,7 @@ def conflict_out(conflict: Conflict, users: Mapping[int, UserInfo], tz: ZoneInfo
         confirmed=all(s.status == "ACCEPTED" for s in conflict.spans),
         assignments=[
             ConflictAssignmentOut(
-                s.id,
+                _row_id(s),
                 s.mission_id,
                 s.mission_role_id,
                 s.project_id,
@@ -988,7 +996,7 @@ def conflict_out(conflict: Conflict, users: Mapping[int, UserInfo], tz: ZoneInfo
             )
             for s in conflict.spans
         ],
-        target_assignment_id=conflict.target.id,
+        target_assignment_id=_row_id(conflict.target),
         message=describe(conflict, user.name, tz),
         day=conflict.day,
         week=conflict.week,
@@ -1008,6 +1016,182 @@ def conflict_out(conflict: Conflict, users: Mapping[int, UserInfo], tz: ZoneInfo
             )
             for s in conflict.suggestions
         ],
+    )
+
+
+# -- dry-run checks: what a command would create, nothing written --------------------
+
+
+def _conflict_key(conflict: Conflict) -> tuple[Any, ...]:
+    ids = tuple(sorted(s.id for s in conflict.spans))
+    return (conflict.kind, conflict.user_id, ids, conflict.day, conflict.week)
+
+
+async def _conflicts_created(
+    org_id: int,
+    user_ids: list[int],
+    lo: dt.datetime,
+    hi: dt.datetime,
+    *,
+    proposed: Sequence[Span] = (),
+    moved: Mapping[int, tuple[int, int]] | None = None,
+) -> list[ConflictOut]:
+    """The conflicts of ``user_ids`` that exist once ``proposed`` spans are added and the
+    ``moved`` assignments take their new (start, end), and did not exist before: those
+    the change would create (a longer overlap or a fuller week is a new conflict too)."""
+    moved = moved or {}
+    outer_start, outer_end = lo - MARGIN, hi + MARGIN
+    users = await load_users(org_id, user_ids)
+    before = await load_spans(org_id, outer_start, outer_end, user_ids)
+    context = await load_context(org_id, user_ids, outer_start, outer_end)
+    after = [
+        replace(s, start=moved[s.id][0], end=moved[s.id][1]) if s.id in moved else s for s in before
+    ]
+    after.extend(proposed)
+    lo_s, hi_s = epoch(outer_start), epoch(outer_end)
+    with gc_paused():
+        existing = {
+            _conflict_key(c)
+            for c in analyse(context, users, before, lo_s, hi_s).conflicts(user_ids)
+        }
+        changed = {s.id for s in proposed} | set(moved)
+        found = [
+            c
+            for c in analyse(context, users, after, lo_s, hi_s).conflicts(user_ids)
+            if any(s.id in changed for s in c.spans) and _conflict_key(c) not in existing
+        ]
+    return [conflict_out(c, users, context.tz) for c in found]
+
+
+async def check(org_id: int, data: ConflictCheckIn) -> list[ConflictOut]:
+    """Dry run of exactly one proposal: invitations or a mission's move."""
+    if data.invite is not None and data.move is None:
+        invite = data.invite
+        return await check_invitations(
+            org_id, [(r, u) for r in invite.mission_role_ids for u in invite.user_ids]
+        )
+    if data.move is not None and data.invite is None:
+        move = data.move
+        return await check_move(org_id, move.mission_id, move.starts_at, move.ends_at)
+    raise DomainError("assignment.check_invalid", "Give exactly one of invite and move", status=422)
+
+
+async def check_invitations(org_id: int, pairs: list[tuple[int, int]]) -> list[ConflictOut]:
+    """The conflicts that inviting each (mission_role_id, user_id) pair would create.
+
+    Refuses what :func:`assignments.invite` refuses before any rule (an unknown role or
+    user: 404; a user twice on one mission, or already active on it: 409
+    ``assignment.duplicate``); the quota is left to the command (it may take reserves).
+    Writes nothing: the proposed assignments have no id (null in the answer).
+    """
+    if not pairs:
+        raise DomainError("assignment.empty", "Nothing to assign", status=422)
+    if len(pairs) > assignments.MAX_BULK:
+        raise DomainError(
+            "assignment.bulk_too_large",
+            f"At most {assignments.MAX_BULK} assignments at once",
+            status=422,
+        )
+    role_ids = sorted({p[0] for p in pairs})
+    user_ids = sorted({p[1] for p in pairs})
+    roles = {
+        r["id"]: r
+        for r in await fetch(
+            """SELECT r.id, r.mission, r.required_skills, m.project, m.starts_at, m.ends_at,
+                      COALESCE(pl.timezone, '') AS zone
+               FROM mission_roles r JOIN missions m ON m.id = r.mission
+               LEFT JOIN places pl ON pl.id = m.place_id
+               WHERE r.org = $1 AND r.id = ANY($2::int[])""",
+            org_id,
+            role_ids,
+        )
+    }
+    missing_roles = sorted(set(role_ids) - set(roles))
+    if missing_roles:
+        raise DomainError(
+            "mission_role.not_found",
+            "Unknown mission role",
+            details={"mission_role_ids": missing_roles},
+            status=404,
+        )
+    known = await fetch(
+        "SELECT id FROM users WHERE org = $1 AND id = ANY($2::int[])", org_id, user_ids
+    )
+    missing_users = sorted(set(user_ids) - {u["id"] for u in known})
+    if missing_users:
+        raise DomainError(
+            "user.not_found", "Unknown user", details={"user_ids": missing_users}, status=404
+        )
+    taken = {
+        (r["mission"], r["user_id"])
+        for r in await fetch(
+            """SELECT mission, user_id FROM assignments
+               WHERE org = $1 AND status IN ('INVITED', 'ACCEPTED')
+               AND user_id = ANY($2::int[]) AND mission = ANY($3::int[])""",
+            org_id,
+            user_ids,
+            sorted({r["mission"] for r in roles.values()}),
+        )
+    }
+    proposed: list[Span] = []
+    for index, (role_id, user_id) in enumerate(pairs, start=1):
+        role = roles[role_id]
+        key = (role["mission"], user_id)
+        if key in taken:
+            raise ConflictError(
+                "assignment.duplicate",
+                "This user already has an invited or accepted assignment on this mission",
+                details={"mission_id": role["mission"], "user_id": user_id},
+            )
+        taken.add(key)
+        proposed.append(
+            Span(
+                -index,
+                user_id,
+                epoch(role["starts_at"]),
+                epoch(role["ends_at"]),
+                "INVITED",
+                role["mission"],
+                role_id,
+                role["project"],
+                tuple(role["required_skills"] or ()),
+                role["zone"],
+            )
+        )
+    lo = min(r["starts_at"] for r in roles.values())
+    hi = max(r["ends_at"] for r in roles.values())
+    return await _conflicts_created(org_id, user_ids, lo, hi, proposed=proposed)
+
+
+async def check_move(
+    org_id: int, mission_id: int, starts_at: dt.datetime, ends_at: dt.datetime
+) -> list[ConflictOut]:
+    """The conflicts that moving a mission to [starts_at, ends_at) would create for the users
+    of its active assignments (they follow their mission). Writes nothing."""
+    found = await fetch(
+        "SELECT starts_at, ends_at, allow_long FROM missions WHERE org = $1 AND id = $2",
+        org_id,
+        mission_id,
+    )
+    if not found:
+        raise NotFound("mission.not_found", "Mission not found")
+    mission = found[0]
+    check_times(starts_at, ends_at, mission["allow_long"])
+    rows = await fetch(
+        """SELECT id, user_id FROM assignments
+           WHERE org = $1 AND mission = $2 AND status IN ('INVITED', 'ACCEPTED')""",
+        org_id,
+        mission_id,
+    )
+    if not rows:
+        return []
+    new = (epoch(starts_at), epoch(ends_at))
+    return await _conflicts_created(
+        org_id,
+        sorted({r["user_id"] for r in rows}),
+        min(starts_at, mission["starts_at"]),
+        max(ends_at, mission["ends_at"]),
+        moved={r["id"]: new for r in rows},
     )
 
 

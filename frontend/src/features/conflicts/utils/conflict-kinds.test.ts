@@ -24,6 +24,8 @@ describe('conflict kinds', () => {
       for (const catalog of [fr, en]) {
         expect(catalog[`conflict_kind_${kind}`]).toBeTruthy();
         expect(catalog[`planning_conflict_${kind}`]).toBeTruthy();
+        // The sentence of a conflict (components/conflict-text) for every kind.
+        expect(catalog[`conflict_text_${kind}`]).toBeTruthy();
       }
     }
     expect(fr.conflict_kind_skill_expired).toMatch(/^Certification expir/);

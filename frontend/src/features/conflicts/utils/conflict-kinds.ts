@@ -2,8 +2,8 @@ export const CONFLICT_KINDS = ['overlap', 'max_hours_day', 'max_hours_week', 'mi
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 /** A stable key for a conflict (kind, user and assignments involved). */
-export function conflictKey(conflict: { kind: string; user: { id: number }; assignments: { id: number }[] }): string {
-  return [conflict.kind, conflict.user.id, ...conflict.assignments.map((a) => a.id).sort((a, b) => a - b)].join(':');
+export function conflictKey(conflict: { kind: string; user: { id: number }; assignments: { id: number | null }[] }): string {
+  return [conflict.kind, conflict.user.id, ...conflict.assignments.map((a) => a.id ?? 0).sort((a, b) => a - b)].join(':');
 }
 
 /** Conflicts of one kind (or all), in report order (by start time). */

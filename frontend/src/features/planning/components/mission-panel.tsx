@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
+import { conflictText } from '@/components/conflict-text/conflict-text';
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
@@ -43,8 +44,8 @@ export function MissionPanel({
   /** Absent for a role that may not invite: no invite form, no resend. */
   onInvite?: (missionRoleId: number, userId: number, reserve: boolean) => void;
 }) {
-  const { t, tError } = useLocale();
-  const { formatDuration } = useDates();
+  const { t, tError, locale } = useLocale();
+  const { formatDuration, formatDay, formatDateTime } = useDates();
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();
   const [resent, setResent] = useState<string | null>(null);
@@ -92,7 +93,8 @@ export function MissionPanel({
             {warnings.map((w, i) => (
               <li key={i}>
                 {t(`planning_conflict_${w.kind}` as 'planning_conflict_overlap')}
-                {` (${w.user.first_name} ${w.user.last_name})`}: {w.message}
+                {t('separator')}
+                {conflictText(w, { t, locale, formatDay, formatDateTime })}
               </li>
             ))}
           </ul>

@@ -3,14 +3,18 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert/alert';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { UndoToast, type UndoOffer } from '@/components/ui/toast/undo-toast';
 import { isApiError } from '@/lib/api/api-error';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { resolveMissions } from '@/lib/planning';
 import { isRoleFull, QUOTA_WOULD_EXCEED } from '@/lib/reserves';
+import { useCancelAssignment } from '@/features/planning/api/cancel-assignment';
+import { checkAssignments, type ConflictCheck } from '@/features/planning/api/check-assignments';
 import { useCreateAssignment } from '@/features/planning/api/create-assignment';
 import { usePlanning } from '@/features/planning/api/get-planning';
 import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useUpdateMissionTimes } from '@/features/planning/api/update-mission-times';
+import { ConflictConfirmDialog, type ConflictProposal } from '@/features/planning/components/conflict-confirm-dialog';
 import { CrewList } from '@/features/planning/components/crew-list';
 import { HoursSummary } from '@/features/planning/components/hours-summary';
 import { MissionPanel } from '@/features/planning/components/mission-panel';
@@ -49,7 +53,36 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const live = usePlanningLiveUpdates();
   const invite = useCreateAssignment();
   const reschedule = useUpdateMissionTimes();
+  const cancelAssignment = useCancelAssignment();
   const [notice, setNotice] = useState<string | null>(null);
+  const [proposal, setProposal] = useState<ConflictProposal | null>(null);
+  const [undo, setUndo] = useState<(UndoOffer & { key: number }) | null>(null);
+  const offerUndo = (offer: UndoOffer) => setUndo({ ...offer, key: Date.now() });
+
+  /**
+   * Runs `go` at once when the dry run finds no conflict, else once the manager confirms
+   * (`cancel` when they do not). A failed check leaves the answer to the command itself.
+   */
+  const guarded = (action: ConflictProposal['action'], body: ConflictCheck, go: () => void, cancel = () => {}) => {
+    checkAssignments(body).then(
+      ({ conflicts }) => {
+        if (!conflicts.length) return go();
+        setProposal({
+          action,
+          conflicts,
+          confirm: () => {
+            setProposal(null);
+            go();
+          },
+          cancel: () => {
+            setProposal(null);
+            cancel();
+          },
+        });
+      },
+      () => go(),
+    );
+  };
 
   const allMissions = useMemo(() => (planning.data ? resolveMissions(planning.data) : []), [planning.data]);
   const missions = useMemo(() => filterByRole(allMissions, filters.role), [allMissions, filters.role]);
@@ -66,6 +99,11 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const doInvite = (missionId: number, missionRoleId: number, userId: number, reserve = false) => {
     setNotice(null);
     reschedule.reset();
+    const check = { invite: { mission_role_ids: [missionRoleId], user_ids: [userId] } };
+    guarded('invite', check, () => sendInvite(missionId, missionRoleId, userId, reserve));
+  };
+
+  const sendInvite = (missionId: number, missionRoleId: number, userId: number, reserve: boolean) => {
     invite.mutate(
       { mission_role_id: missionRoleId, user_id: userId, reserve },
       {
@@ -73,12 +111,16 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
           addWarnings(missionId, result.warnings ?? []);
           const name = userNames.get(userId) ?? '';
           const count = result.warnings?.length ?? 0;
-          setNotice(
-            count
-              ? t('planning_invited_warnings', { name, count })
-              : t(result.reserve ? 'planning_invited_reserve' : 'planning_invited', { name }),
-          );
+          const message = count
+            ? t('planning_invited_warnings', { name, count })
+            : t(result.reserve ? 'planning_invited_reserve' : 'planning_invited', { name });
+          setNotice(message);
           if (count) selectMission(missionId);
+          offerUndo({
+            message,
+            undoneMessage: t('planning_undo_invite', { name }),
+            undo: () => cancelAssignment.mutateAsync(result.id),
+          });
         },
         onError: (error) => {
           // A drop on a full role: the panel offers the reserve list, with that person chosen.
@@ -131,10 +173,29 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
                   ? (missionId, startsAt, endsAt, revert) => {
                       setNotice(null);
                       invite.reset();
-                      reschedule.mutate(
-                        { missionId, starts_at: startsAt, ends_at: endsAt },
-                        { onError: () => revert(), onSuccess: () => setNotice(t('planning_rescheduled')) },
-                      );
+                      const before = allMissions.find((m) => m.id === missionId);
+                      const move = () =>
+                        reschedule.mutate(
+                          { missionId, starts_at: startsAt, ends_at: endsAt },
+                          {
+                            onError: () => revert(),
+                            onSuccess: () => {
+                              setNotice(t('planning_rescheduled'));
+                              if (!before) return;
+                              offerUndo({
+                                message: t('planning_rescheduled'),
+                                undoneMessage: t('planning_undo_move'),
+                                undo: () =>
+                                  reschedule.mutateAsync({
+                                    missionId,
+                                    starts_at: before.starts_at,
+                                    ends_at: before.ends_at,
+                                  }),
+                              });
+                            },
+                          },
+                        );
+                      guarded('move', { move: { mission_id: missionId, starts_at: startsAt, ends_at: endsAt } }, move, revert);
                     }
                   : undefined
               }
@@ -162,6 +223,8 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
           {planning.data ? <HoursSummary users={planning.data.users} /> : null}
         </aside>
       </div>
+      <ConflictConfirmDialog proposal={proposal} />
+      {undo ? <UndoToast key={undo.key} offer={undo} onClose={() => setUndo(null)} /> : null}
     </div>
   );
 }

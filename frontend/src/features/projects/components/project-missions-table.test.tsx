@@ -70,6 +70,27 @@ describe('ProjectMissionsTable bulk invitation and reserves', () => {
     await screen.findByText(fr.projects_done_assigned_one.replace('{count}', '1'));
     expect(posted).toEqual([{ mission_role_ids: [20], user_ids: [5], reserve: false }]);
   });
+
+  it('invites once per mission with several roles: the first role with a free place', async () => {
+    const twoRoles = {
+      ...mission(4, 'Concert', { quota: 1, pending: 1, accepted: 0, reserves: 0 }),
+      roles: [
+        { id: 40, name: 'son', required_skills: [], quota: 1, pending: 1, accepted: 0, reserves: 0 },
+        { id: 41, name: 'lumiere', required_skills: [], quota: 2, pending: 0, accepted: 0, reserves: 0 },
+      ],
+    };
+    const posted = stub([twoRoles, mission(5, 'Montage', { quota: 3, pending: 0, accepted: 0, reserves: 0 })]);
+    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
+    await selectAndChoose('Concert');
+    const label = fr.projects_select_mission.replace('{title}', 'Montage').replace(/,.*$/, '');
+    await userEvent.click(screen.getByRole('checkbox', { name: new RegExp(`^${label}`) }));
+    const button = screen.getByRole('button', { name: fr.projects_action_assign });
+    expect(button).toHaveAccessibleDescription(fr.projects_action_assign_hint);
+    expect(screen.queryByRole('checkbox', { name: fr.projects_assign_reserve })).not.toBeInTheDocument();
+    await userEvent.click(button);
+    await screen.findByText(fr.projects_done_assigned_one.replace('{count}', '1'));
+    expect(posted).toEqual([{ mission_role_ids: [41, 50], user_ids: [5], reserve: false }]);
+  });
 });
 
 function renderTable(canManageMissions: boolean, canInvite: boolean) {

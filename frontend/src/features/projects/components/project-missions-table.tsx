@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 
+import { conflictText } from '@/components/conflict-text/conflict-text';
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
@@ -40,13 +41,14 @@ export function ProjectMissionsTable({
   canManageMissions: boolean;
   canInvite: boolean;
 }) {
-  const { t, tError } = useLocale();
-  const { formatDateTime } = useDates();
+  const { t, tError, locale } = useLocale();
+  const { formatDateTime, formatDay } = useDates();
   const missions = useProjectMissions(projectId);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [assignUser, setAssignUser] = useState('');
   const [assignReserve, setAssignReserve] = useState(false);
   const reserveHintId = useId();
+  const assignHintId = useId();
   const [dupDays, setDupDays] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -64,8 +66,8 @@ export function ProjectMissionsTable({
 
   const ids = [...selected].filter((id) => items.some((m) => m.id === id));
   const chosen = items.filter((m) => selected.has(m.id));
-  // A full role refuses the whole invitation unless it may take reserves.
-  const anyFull = chosen.some((m) => m.roles.some(isRoleFull));
+  // A mission whose roles are all full refuses the whole invitation unless it may take reserves.
+  const anyFull = chosen.some((m) => m.roles.length > 0 && m.roles.every(isRoleFull));
   const error = publish.error ?? unpublish.error ?? remove.error ?? duplicate.error ?? assign.error;
   const busy = publish.isPending || unpublish.isPending || remove.isPending || duplicate.isPending || assign.isPending;
   const done = (message: string) => () => {
@@ -96,7 +98,7 @@ export function ProjectMissionsTable({
           <ul className="mt-1 list-disc pl-4">
             {assign.data.warnings.map((w, i) => (
               <li key={i}>
-                {w.user.first_name} {w.user.last_name}: {w.message}
+                {conflictText(w, { t, locale, formatDay, formatDateTime })}
               </li>
             ))}
           </ul>
@@ -137,9 +139,14 @@ export function ProjectMissionsTable({
                 size="sm"
                 variant="secondary"
                 disabled={!ids.length || !assignUser || busy}
+                aria-describedby={assignHintId}
                 onClick={() => {
                   reset();
-                  const roleIds = chosen.flatMap((m) => m.roles.map((r) => r.id));
+                  // A user holds one assignment per mission: one role each, the first with a free place.
+                  const roleIds = chosen.flatMap((m) => {
+                    const role = m.roles.find((r) => !isRoleFull(r)) ?? m.roles[0];
+                    return role ? [role.id] : [];
+                  });
                   assign.mutate(
                     { mission_role_ids: roleIds, user_ids: [Number(assignUser)], reserve: anyFull && assignReserve },
                     { onSuccess: (r) => done(t('projects_done_assigned', { count: r.created }))() },
@@ -148,6 +155,9 @@ export function ProjectMissionsTable({
               >
                 {t('projects_action_assign')}
               </Button>
+              <p id={assignHintId} className="text-xs text-muted-foreground">
+                {t('projects_action_assign_hint')}
+              </p>
               {anyFull ? (
                 <div className="space-y-1 text-sm">
                   <label className="flex items-center gap-2">

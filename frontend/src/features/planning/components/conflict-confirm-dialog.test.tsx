@@ -1,0 +1,68 @@
+import { fireEvent, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { ConflictConfirmDialog, type ConflictProposal } from '@/features/planning/components/conflict-confirm-dialog';
+import fr from '@/locales/fr.json';
+import { renderWithProviders } from '@/testing/render';
+
+const proposal = (action: ConflictProposal['action']): ConflictProposal => ({
+  action,
+  confirm: vi.fn(),
+  cancel: vi.fn(),
+  conflicts: [
+    {
+      kind: 'overlap',
+      user: { id: 4, first_name: 'Lea', last_name: 'Martin', employment_type: 'CDI' },
+      assignments: [],
+      hours: 2,
+      limit_hours: null,
+    },
+    {
+      kind: 'missing_skill',
+      user: { id: 4, first_name: 'Lea', last_name: 'Martin', employment_type: 'CDI' },
+      assignments: [],
+      missing_skills: ['son'],
+    },
+  ],
+});
+
+// jsdom has <dialog> without showModal(): open it as the browser would (focus trap and
+// Escape are the browser's; the e2e suite checks them in Chromium).
+const original = HTMLDialogElement.prototype.showModal;
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+});
+afterAll(() => {
+  HTMLDialogElement.prototype.showModal = original;
+});
+
+describe('ConflictConfirmDialog', () => {
+  it('lists the conflicts in the catalog words and confirms', async () => {
+    const p = proposal('invite');
+    renderWithProviders(<ConflictConfirmDialog proposal={p} />);
+    const dialog = screen.getByRole('dialog', { name: fr.check_title_invite });
+    expect(dialog).toHaveTextContent(fr.check_intro_other.replace('{count}', '2'));
+    const overlap = fr.conflict_text_overlap.replace('{name}', 'Lea Martin').replace('{hours}', '2');
+    expect(dialog).toHaveTextContent(overlap);
+    expect(dialog).toHaveTextContent(fr.conflict_text_missing_skill.replace('{name}', 'Lea Martin').replace('{skills}', 'son'));
+    expect(dialog).toHaveAccessibleDescription(expect.stringContaining(overlap));
+    await userEvent.click(screen.getByRole('button', { name: fr.check_confirm_invite }));
+    expect(p.confirm).toHaveBeenCalledTimes(1);
+    expect(p.cancel).not.toHaveBeenCalled();
+  });
+
+  it('cancels a move on Escape (the dialog cancel event) and on the cancel button', async () => {
+    const p = proposal('move');
+    renderWithProviders(<ConflictConfirmDialog proposal={p} />);
+    const dialog = screen.getByRole('dialog', { name: fr.check_title_move });
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(p.cancel).toHaveBeenCalledTimes(1);
+    await userEvent.click(screen.getByRole('button', { name: fr.action_cancel }));
+    expect(p.cancel).toHaveBeenCalledTimes(2);
+    expect(p.confirm).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: fr.check_confirm_move })).toBeInTheDocument();
+  });
+});
