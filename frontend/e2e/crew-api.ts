@@ -66,8 +66,8 @@ export async function createTechAccount(
   });
   expect(confirmed.ok(), await confirmed.text()).toBeTruthy();
   await anonymous.dispose();
-  const members = await owner.get<{ account_id: number; email: string }[]>('/api/v1/orgs/current/members');
-  const accountId = members.find((member) => member.email === email)!.account_id;
+  const members = await owner.get<{ items: { account_id: number; email: string }[] }>('/api/v1/orgs/current/members?page_size=200');
+  const accountId = members.items.find((member) => member.email === email)!.account_id;
   return { email, password: PASSWORD, orgName: '', accountId };
 }
 

@@ -178,8 +178,8 @@ test('users: search, profile with agenda, and an availability request approved b
 test('notifications: the center appears with the plugin, with its unread badge', async ({ page }) => {
   const owner = await signup('notifications');
   const api = await ApiSession.login(owner);
-  const plugins = await api.get<{ name: string }[]>('/api/v1/orgs/current/plugins');
-  test.skip(!plugins.some((plugin) => plugin.name === 'notifications'), 'notifications plugin not installed');
+  const plugins = await api.get<{ items: { name: string }[] }>('/api/v1/orgs/current/plugins?page_size=200');
+  test.skip(!plugins.items.some((plugin) => plugin.name === 'notifications'), 'notifications plugin not installed');
   await login(page, owner);
   await expect(navLink(page, fr.nav_notifications)).toHaveCount(0);
   await api.dispose();

@@ -112,8 +112,8 @@ test('resize a mission on the week view', async ({ page }) => {
 test('the project wizard sends managers, required skills and per-slot roles', async ({ page }) => {
   const owner = await signup('wizard-roles');
   const api = await ApiSession.login(owner);
-  const members = await api.get<{ account_id: number; email: string }[]>('/api/v1/orgs/current/members');
-  const ownerId = members.find((m) => m.email === owner.email)!.account_id;
+  const members = await api.get<{ items: { account_id: number; email: string }[] }>('/api/v1/orgs/current/members?page_size=200');
+  const ownerId = members.items.find((m) => m.email === owner.email)!.account_id;
 
   await login(page, owner);
   await page.goto('/projects/new');

@@ -161,7 +161,7 @@ def test_a_tech_gets_null_in_a_colleagues_private_fields_and_nothing_else_change
 def test_own_objects_and_managers_see_everything_unchanged() -> None:
     own = _user(100, TECH.account_id)
     assert redact(own, TECH) is own
-    page = UserPage([_user(200, 30), own], 1, 50, 2)
+    page = UserPage(items=[_user(200, 30), own], page=1, page_size=50, total=2)
     assert redact(page, MANAGER) is page
     seen = redact(page, TECH)
     assert seen.items[0].email is None
@@ -169,7 +169,9 @@ def test_own_objects_and_managers_see_everything_unchanged() -> None:
 
 
 def test_nested_invitation_delivery_follows_the_assignments_owner() -> None:
-    page = AssignmentPage([_assignment(1, 200), _assignment(2, 100)], 1, 50, 2)
+    page = AssignmentPage(
+        items=[_assignment(1, 200), _assignment(2, 100)], page=1, page_size=50, total=2
+    )
     seen = redact(page, TECH)
     other, mine = seen.items
     assert isinstance(other, AssignmentInvitedOut)  # the subclass keeps its base's rule
