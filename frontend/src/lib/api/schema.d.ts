@@ -1701,6 +1701,7 @@ export interface components {
             /** Format: date-time */
             starts_at: string;
             status: string;
+            timezone: string;
         };
         /** ConflictCounts */
         ConflictCounts: {

@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDescribeConflict } from '@/lib/conflict-text';
 import { addDays, dayInZone, useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useConflicts, type Conflict } from '@/features/conflicts/api/list-conflicts';
@@ -98,7 +99,8 @@ function ConflictCard({
   onResolve: (userId: number, label: string) => void;
 }) {
   const { t } = useLocale();
-  const { formatDate, formatDay, formatTime } = useDates();
+  const { formatDate, formatTime } = useDates();
+  const describe = useDescribeConflict();
   const who = name(conflict.user);
   const suggestions = conflict.suggestions ?? [];
   const headingId = `conflict-${conflictKey(conflict).replace(/:/g, '-')}`;
@@ -111,11 +113,7 @@ function ConflictCard({
               {t(`conflict_kind_${conflict.kind}`)} {t('separator')} {who}
             </h2>
             <p className="text-sm text-muted-foreground">
-              {conflict.kind === 'skill_expired' && conflict.expired_skills?.length
-                ? t('conflicts_expired_skills', {
-                    skills: conflict.expired_skills.map((s) => t('conflicts_expired_skill', { name: s.name, date: formatDay(s.valid_until) })).join(', '),
-                  })
-                : conflict.message}
+              {describe(conflict)}
             </p>
           </div>
           <Badge variant={conflict.confirmed ? 'danger' : 'info'}>

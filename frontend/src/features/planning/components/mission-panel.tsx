@@ -6,6 +6,7 @@ import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
 import { Select } from '@/components/ui/select/select';
+import { useDescribeConflict } from '@/lib/conflict-text';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isApiError } from '@/lib/api/api-error';
@@ -45,6 +46,7 @@ export function MissionPanel({
 }) {
   const { t, tError } = useLocale();
   const { formatDuration } = useDates();
+  const describe = useDescribeConflict();
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();
   const [resent, setResent] = useState<string | null>(null);
@@ -92,7 +94,8 @@ export function MissionPanel({
             {warnings.map((w, i) => (
               <li key={i}>
                 {t(`planning_conflict_${w.kind}` as 'planning_conflict_overlap')}
-                {` (${w.user.first_name} ${w.user.last_name})`}: {w.message}
+                {t('separator')}
+                {describe(w)}
               </li>
             ))}
           </ul>

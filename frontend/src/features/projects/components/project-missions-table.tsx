@@ -10,6 +10,7 @@ import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDescribeConflict } from '@/lib/conflict-text';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isRoleFull } from '@/lib/reserves';
@@ -42,6 +43,7 @@ export function ProjectMissionsTable({
 }) {
   const { t, tError } = useLocale();
   const { formatDateTime } = useDates();
+  const describe = useDescribeConflict();
   const missions = useProjectMissions(projectId);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [assignUser, setAssignUser] = useState('');
@@ -95,9 +97,7 @@ export function ProjectMissionsTable({
           {t('planning_warnings_title', { count: assign.data.warnings.length })}
           <ul className="mt-1 list-disc pl-4">
             {assign.data.warnings.map((w, i) => (
-              <li key={i}>
-                {w.user.first_name} {w.user.last_name}: {w.message}
-              </li>
+              <li key={i}>{describe(w)}</li>
             ))}
           </ul>
         </Alert>
