@@ -60,7 +60,7 @@ test('french everywhere: a conflict, a 409 and a public page error in the catalo
 
   // English on choice: the conflict reads in English...
   await chooseLanguage(page, 'fr', 'en');
-  await navLink(page, en.nav_conflicts!).click();
+  await page.getByRole('navigation', { name: en.nav_label }).getByRole('link', { name: en.nav_conflicts, exact: true }).click();
   const overlapEn = en.conflict_text_overlap!.split('{first}')[0]!.replace('{name}', 'Alex Double');
   const cardEn = page.getByRole('article', { name: new RegExp(`${en.conflict_kind_overlap}.*Alex Double`) });
   await expect(cardEn).toContainText(overlapEn);
