@@ -94,7 +94,7 @@ test.describe('sign in, session and profile', () => {
     await expect(switcher.locator('option:checked')).toHaveText('Theatre du Port');
     await switcher.selectOption({ label: 'Festival du Cloitre' });
     await expect(page.getByText(
-      msg('home_subtitle', { org: 'Festival du Cloitre', role: fr.role_admin, timezone: 'Europe/Paris' }),
+      msg('home_subtitle', { org: 'Festival du Cloitre', role: fr.role_admin, zone: msg('time_zone_city', { city: 'Paris' }) }),
     )).toBeVisible();
     await navLink(page, 'Membres').click();
     await expect(memberRow(page, festival.email)).toBeVisible();

@@ -64,7 +64,7 @@ test('public invitation link: accept without a session, then a replay says alrea
   // The mission comes first: what, which role, whose org, before any answer.
   await expect(page.getByText('Montage scene')).toBeVisible();
   await expect(page.getByText(msg('invitation_intro', { org: owner.orgName }))).toBeVisible();
-  await expect(page.getByText(/^Heures de /)).toBeVisible(); // in the org's timezone
+  await expect(page.getByText(msg('invitation_time_zone', { zone: msg('time_zone_city', { city: 'Paris' }) }))).toBeVisible(); // in the org's timezone
   await expectAccessible(page, 'invitation');
   await snapshot(page, 'invitation');
   await page.getByRole('button', { name: fr.action_accept }).click();

@@ -1,4 +1,4 @@
-import { expect, fr, expectAccessible, login, signup, snapshot, test } from './support';
+import { expect, fr, expectAccessible, login, msg, signup, snapshot, test } from './support';
 
 test('plugins: enabling hello adds its menu entry, config errors show, disabling removes it', async ({ page }) => {
   const owner = await signup('plugins');
@@ -26,7 +26,8 @@ test('plugins: enabling hello adds its menu entry, config errors show, disabling
   await card.getByRole('button', { name: 'Enregistrer la configuration' }).click();
   await expect(card.getByRole('alert')).toHaveText(fr.error_plugin_invalid_config);
   await expect(greeting).toHaveAttribute('aria-invalid', 'true');
-  await expect(greeting).toHaveAccessibleDescription(/at least 1 character/);
+  // Worded from the field's code (field.too_short, min 1), not from pydantic's English.
+  await expect(greeting).toHaveAccessibleDescription(msg('error_field_too_short', { min: '1' }));
   await expectAccessible(page, 'plugins-config-error');
   await greeting.fill('Bonjour');
   await card.getByRole('button', { name: 'Enregistrer la configuration' }).click();

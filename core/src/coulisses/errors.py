@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import socket
+from collections.abc import Mapping
 from typing import Any
 
 from asyncpg.exceptions import (
@@ -144,6 +146,100 @@ def _is_malformed_body(exc: HTTPException) -> bool:
 
 
 _PARAMETER_SOURCES = {"query", "path", "header", "cookie"}
+#: Stable codes of one field's error (items of ``request.validation`` and
+#: ``plugin.invalid_config`` details), with the ``params`` each always sends. The
+#: decoders' own sentences stay in ``message`` for integrators; clients word the code.
+FIELD_ERROR_CODES: dict[str, tuple[str, ...]] = {
+    "field.required": (),
+    "field.unknown": ("name",),
+    "field.type": (),
+    "field.too_short": ("min",),
+    "field.too_long": ("max",),
+    "field.too_small": ("min",),
+    "field.too_large": ("max",),
+    "field.pattern": (),
+    "field.choice": (),
+    "field.format": (),
+    "field.invalid": (),
+}
+
+#: msgspec's sentences (it has no error codes), first match wins.
+_MSGSPEC_FIELD_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), code)
+    for pattern, code in (
+        (r"^Object missing required field `(?P<name>[^`]+)`$", "field.required"),
+        (r"^A JSON request body is required$", "field.required"),
+        (r"^Object contains unknown field `(?P<name>[^`]+)`$", "field.unknown"),
+        (r"^Expected `[^`]+` of length >= (?P<min>\d+)$", "field.too_short"),
+        (r"^Expected `[^`]+` of length <= (?P<max>\d+)$", "field.too_long"),
+        (r"^Expected `[^`]+` >= (?P<min>-?[\d.e+-]+)$", "field.too_small"),
+        (r"^Expected `[^`]+` <= (?P<max>-?[\d.e+-]+)$", "field.too_large"),
+        (r"^Expected `[^`]+` matching regex ", "field.pattern"),
+        (r"^Invalid enum value ", "field.choice"),
+        (r"^Invalid (RFC3339|ISO8601) encoded |^Expected `\w+` with a timezone", "field.format"),
+        (r"^Expected `[^`]+`, got `[^`]+`$", "field.type"),
+    )
+)
+
+#: pydantic error types (``err["type"]``) by field code; others are ``field.invalid``.
+_PYDANTIC_FIELD_ERRORS = {
+    "missing": "field.required",
+    "extra_forbidden": "field.unknown",
+    "string_too_short": "field.too_short",
+    "too_short": "field.too_short",
+    "string_too_long": "field.too_long",
+    "too_long": "field.too_long",
+    "greater_than_equal": "field.too_small",
+    "less_than_equal": "field.too_large",
+    "string_pattern_mismatch": "field.pattern",
+    "literal_error": "field.choice",
+    "enum": "field.choice",
+}
+_PYDANTIC_PARAMS = {"min_length": "min", "max_length": "max", "ge": "min", "le": "max"}
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def msgspec_field_error(message: str) -> tuple[str, dict[str, Any]]:
+    """The stable code and params of one of msgspec's (or Litestar's) field sentences."""
+    for pattern, code in _MSGSPEC_FIELD_ERRORS:
+        match = pattern.search(message)
+        if match:
+            found = match.groupdict()
+            params: dict[str, Any] = {k: found[k] for k in FIELD_ERROR_CODES[code] if k in found}
+            return code, {k: v if k == "name" else _number(v) for k, v in params.items()}
+    return "field.invalid", {}
+
+
+def pydantic_field_error(error: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The stable code and params of one pydantic error (``ValidationError.errors()``)."""
+    kind = str(error.get("type", ""))
+    code = _PYDANTIC_FIELD_ERRORS.get(kind)
+    if code is None:
+        if kind.startswith(("date", "time", "url", "uuid")):
+            code = "field.format"
+        elif kind.endswith(("_type", "_parsing")):
+            code = "field.type"
+        else:
+            code = "field.invalid"
+    context = error.get("ctx") or {}
+    params: dict[str, Any] = {}
+    for name, param in _PYDANTIC_PARAMS.items():
+        if param in FIELD_ERROR_CODES[code] and name in context:
+            params[param] = context[name]
+    if code == "field.unknown":
+        params["name"] = str(tuple(error.get("loc", ("",)))[-1])
+    if set(params) != set(FIELD_ERROR_CODES[code]):
+        return "field.invalid", {}
+    return code, params
+
+
+def field_error(item: dict[str, Any], code: str, params: dict[str, Any]) -> dict[str, Any]:
+    """A details item with its stable code (and params when the code takes some)."""
+    return {**item, "code": code, **({"params": params} if params else {})}
 
 
 def _validation_details(exc: ValidationException) -> Any:
@@ -157,6 +253,8 @@ def _validation_details(exc: ValidationException) -> Any:
         if isinstance(item, dict) and item.get("source") in _PARAMETER_SOURCES and "key" in item:
             # One convention for every error about a parameter: ``field`` names it.
             item = {"field": item["key"], **item}
+        if isinstance(item, dict) and isinstance(item.get("message"), str):
+            item = field_error(item, *msgspec_field_error(item["message"]))
         details.append(item)
     return details
 

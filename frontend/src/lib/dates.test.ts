@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { dayInZone, durationParts, formatCalendarDate, formatDateTime, formatTime } from '@/lib/dates';
+import { dayInZone, durationParts, formatCalendarDate, formatDateTime, formatTime, formatZone, isoWeekMonday } from '@/lib/dates';
 
 describe('dates in the org timezone', () => {
   it.each([
@@ -43,5 +43,24 @@ describe('calendar dates of the API', () => {
     expect(formatCalendarDate('2027-07-14', 'fr')).toBe('14 juil. 2027');
     expect(formatCalendarDate('2027-07-14', 'en')).toBe('Jul 14, 2027');
     expect(formatCalendarDate('not a date', 'fr')).toBe('not a date');
+  });
+});
+
+describe('timezones and ISO weeks in words', () => {
+  it('says a timezone by its city, never by its IANA id', () => {
+    expect(formatZone('Europe/Paris', 'fr')).toBe('heure de Paris');
+    expect(formatZone('America/Montreal', 'en')).toBe('Montreal time');
+    expect(formatZone('America/Port_of_Spain', 'fr')).toBe('heure de Port of Spain');
+  });
+
+  it.each([
+    ['2027-W28', '2027-07-12'],
+    ['2027-W01', '2027-01-04'],
+    ['2026-W01', '2025-12-29'],
+    ['2026-W53', '2026-12-28'],
+    ['2027-W54', null],
+    ['July', null],
+  ])('the Monday of %s is %s', (week, monday) => {
+    expect(isoWeekMonday(week)).toBe(monday);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 
-import { useLocale } from '@/lib/i18n/use-locale';
+import { useLocaleStore, type Locale } from '@/lib/i18n/locale-store';
+import { translate, type MessageKey, type MessageVars } from '@/lib/i18n/translate';
 
 export const DEFAULT_TIMEZONE = 'Europe/Paris';
 
@@ -82,15 +83,19 @@ export interface DateFormatters {
   formatDuration: (minutes: number) => string;
   /** A `YYYY-MM-DD` calendar date, without any zone shift. */
   formatDay: (isoDate: string) => string;
+  /** An IANA timezone as people say it: "heure de Paris", "Montreal time". */
+  formatZone: (timeZone: string) => string;
   /** Today in the org's zone, `YYYY-MM-DD`. */
   today: () => string;
 }
 
 export function useDates(): DateFormatters {
   const timeZone = useContext(TimeZoneContext);
-  const { locale, t } = useLocale();
+  // The store, not useLocale: the error wording (lib/i18n/error-text.ts) formats dates too.
+  const locale = useLocaleStore((state) => state.locale);
   return useMemo(() => {
     const zone = { timeZone, locale };
+    const t = (key: MessageKey, vars?: MessageVars) => translate(locale, key, vars);
     return {
       timeZone,
       formatDate: (value) => formatDate(value, zone),
@@ -103,9 +108,10 @@ export function useDates(): DateFormatters {
         return t('duration_hours_minutes', { hours, minutes: String(minutes).padStart(2, '0') });
       },
       formatDay: (isoDate) => formatCalendarDate(isoDate, locale),
+      formatZone: (name) => formatZone(name, locale),
       today: () => dayInZone(Date.now(), timeZone),
     };
-  }, [timeZone, locale, t]);
+  }, [timeZone, locale]);
 }
 
 // -- zone math (pure): the calendar works on "wall times" of the org zone --------
@@ -188,6 +194,27 @@ export function addDays(isoDate: string, days: number): string {
 /** The place part of an IANA timezone, readable (`America/Montreal` -> `Montreal`), as the server labels it. */
 export function zoneLabel(timeZone: string): string {
   return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+}
+
+/**
+ * An IANA timezone in words, by its place ("heure de Paris", "Montreal time"): never the raw
+ * `Europe/Paris`, which reads as a technical id (Intl's own names, "heure normale d'Europe
+ * centrale", do not say which city the times belong to).
+ */
+export function formatZone(timeZone: string, locale: Locale): string {
+  return translate(locale, 'time_zone_city', { city: zoneLabel(timeZone) });
+}
+
+/** The Monday (`YYYY-MM-DD`) of an ISO week (`2027-W28`), or null when it is not one. */
+export function isoWeekMonday(week: string): string | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) return null;
+  const [year, number] = [Number(match[1]), Number(match[2])];
+  if (number < 1 || number > 53) return null;
+  // January 4th is always in week 1.
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7) + (number - 1) * 7);
+  return new Date(monday).toISOString().slice(0, 10);
 }
 
 /** Whether the browser knows this IANA timezone (aliases such as America/Montreal included). */

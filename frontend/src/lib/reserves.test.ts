@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from '@/locales/en.json';
 import fr from '@/locales/fr.json';
 import { ApiError } from '@/lib/api/api-error';
-import { translateError } from '@/lib/i18n/translate';
+import { translateError } from '@/lib/i18n/error-text';
 import { isRoleFull, QUOTA_WOULD_EXCEED, reserveBadge } from '@/lib/reserves';
 
 describe('isRoleFull', () => {

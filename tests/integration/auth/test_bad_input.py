@@ -101,6 +101,25 @@ async def test_wrong_types_are_400_validation_with_details(new_client, seeded, b
 
 
 @pytest.mark.parametrize(
+    ("body", "key", "code", "params"),
+    [
+        (_signup_body(email=42), "email", "field.type", None),
+        ({"email": "new@example.org"}, "data", "field.required", None),
+        (_signup_body(org_name="x" * 201), "org_name", "field.too_long", {"max": 200}),
+        (_signup_body(colour="red"), "data", "field.unknown", {"name": "colour"}),
+    ],
+    ids=["type", "missing", "too-long", "unknown"],
+)
+async def test_each_field_error_carries_a_stable_code_and_its_params(
+    new_client, seeded, body, key, code, params
+):
+    error = assert_error(await new_client().post(SIGNUP, json=body), 400, "request.validation")
+    item = next(d for d in error["details"] if d["key"] == key)
+    assert (item["code"], item.get("params")) == (code, params), error
+    assert await counts() == seeded
+
+
+@pytest.mark.parametrize(
     ("route", "body"),
     [
         (SIGNUP, _signup_body(admin=True)),

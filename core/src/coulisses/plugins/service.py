@@ -13,7 +13,7 @@ from coulisses.audit import record_change
 from coulisses.auth.passwords import email_error
 from coulisses.auth.rbac import ROLE_RANK
 from coulisses.db.connection import fetch, transaction
-from coulisses.errors import DomainError, NotFound
+from coulisses.errors import DomainError, NotFound, field_error, pydantic_field_error
 from coulisses.plugins.loader import get_registry
 from coulisses_sdk import Plugin
 from coulisses_sdk.emails import InvalidEmailError
@@ -131,7 +131,10 @@ def _validate_config(plugin: Plugin, config: dict[str, Any]) -> dict[str, Any]:
         )
     except ValidationError as exc:
         details = [
-            {"field": ".".join(str(p) for p in err["loc"]), "message": err["msg"]}
+            field_error(
+                {"field": ".".join(str(p) for p in err["loc"]), "message": err["msg"]},
+                *pydantic_field_error(err),
+            )
             for err in exc.errors()
         ]
         for err in exc.errors():

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useSession } from '@/app/session-context';
 import { Card, CardDescription, CardTitle } from '@/components/ui/card/card';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { roleKey } from '@/lib/roles';
 
@@ -10,6 +11,7 @@ const linkClass = 'text-sm font-medium text-primary underline-offset-4 hover:und
 
 export function HomeRoute() {
   const { t } = useLocale();
+  const { formatZone } = useDates();
   const { me, org } = useSession();
   useDocumentTitle(t('nav_home'));
   const name = me.account.first_name || me.account.email;
@@ -18,7 +20,7 @@ export function HomeRoute() {
       <div>
         <h1 className="text-2xl font-semibold">{t('home_title', { name })}</h1>
         <p className="mt-1 text-muted-foreground">
-          {t('home_subtitle', { org: org.name, role: t(roleKey(org.role)), timezone: org.timezone })}
+          {t('home_subtitle', { org: org.name, role: t(roleKey(org.role)), zone: formatZone(org.timezone) })}
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -18,7 +18,7 @@ const linkClass = 'text-sm font-medium text-primary underline-offset-4 hover:und
 
 export function ProjectDetailRoute() {
   const { t } = useLocale();
-  const { formatDate } = useDates();
+  const { formatDay } = useDates();
   const { me } = useSession();
   const { projectId } = useParams();
   const id = Number(projectId);
@@ -49,7 +49,7 @@ export function ProjectDetailRoute() {
               {t(projectStatusKey(p.status))}
             </Badge>
             <span>
-              {p.starts_on ? formatDate(p.starts_on) : '...'} - {p.ends_on ? formatDate(p.ends_on) : '...'}
+              {p.starts_on ? formatDay(p.starts_on) : '...'} - {p.ends_on ? formatDay(p.ends_on) : '...'}
             </span>
             <span>{t('projects_mission_count', { count: p.mission_count })}</span>
             <FillRate rate={p.fill_rate} accepted={p.accepted} quota={p.quota_total} />

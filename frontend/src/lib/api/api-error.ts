@@ -1,8 +1,10 @@
 /** The one error type thrown by the API client, carrying the server's stable code. */
 
+/** One field's error in `details`: the field, its stable code (`field.too_long`) and its params. */
 export interface FieldError {
   field: string;
-  message: string;
+  code: string | null;
+  params: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -18,18 +20,25 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Per-field messages from `details` (`[{field, message}]` or Litestar's `[{key, message}]`). */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
+  /**
+   * Per-field errors from `details` (`[{field, code, params}]` or Litestar's `[{key, code,
+   * params}]`), the first one of each field. Their words come from the catalog
+   * (`useLocale().tFieldErrors`), never from the API's English `message`.
+   */
+  fieldErrors(): Record<string, FieldError> {
+    const out: Record<string, FieldError> = {};
     if (!Array.isArray(this.details)) return out;
     for (const item of this.details as unknown[]) {
       if (typeof item !== 'object' || item === null) continue;
       const record = item as Record<string, unknown>;
       const field = record.field ?? record.key;
-      const message = record.message;
-      if (typeof field === 'string' && typeof message === 'string' && !(field in out)) {
-        out[field] = message;
-      }
+      if (typeof field !== 'string' || field in out) continue;
+      const params = record.params;
+      out[field] = {
+        field,
+        code: typeof record.code === 'string' ? record.code : null,
+        params: typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {},
+      };
     }
     return out;
   }

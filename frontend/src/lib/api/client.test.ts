@@ -116,7 +116,14 @@ describe('apiFetch', () => {
           error: {
             code: 'plugin.invalid_config',
             message: 'Invalid config for plugin hello',
-            details: [{ field: 'greeting', message: 'String should have at least 1 character' }],
+            details: [
+              {
+                field: 'greeting',
+                message: 'String should have at least 1 character',
+                code: 'field.too_short',
+                params: { min: 1 },
+              },
+            ],
           },
         },
         422,
@@ -130,7 +137,7 @@ describe('apiFetch', () => {
     expect(error.status).toBe(422);
     expect(error.code).toBe('plugin.invalid_config');
     expect(error.message).toBe('Invalid config for plugin hello');
-    expect(error.fieldErrors()).toEqual({ greeting: 'String should have at least 1 character' });
+    expect(error.fieldErrors()).toEqual({ greeting: { field: 'greeting', code: 'field.too_short', params: { min: 1 } } });
   });
 
   it('turns a non-JSON failure and a network failure into ApiErrors too', async () => {

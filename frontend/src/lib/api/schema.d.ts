@@ -1729,6 +1729,7 @@ export interface components {
             /** Format: date-time */
             starts_at: string;
             status: string;
+            timezone: string;
         };
         /** ConflictCheckIn */
         ConflictCheckIn: {

@@ -1,7 +1,6 @@
 /** Message lookup over the flat catalogs in src/locales (snake_case keys, `_one`/`_other` plurals). */
 import en from '@/locales/en.json';
 import fr from '@/locales/fr.json';
-import { isApiError } from '@/lib/api/api-error';
 import type { Locale } from '@/lib/i18n/locale-store';
 
 type Catalog = typeof fr;
@@ -18,6 +17,11 @@ export function hasMessage(locale: Locale, key: string): boolean {
   return key in CATALOGS[locale] || key in CATALOGS.fr;
 }
 
+/** The catalog key of an API code: `member.last_owner` -> `error_member_last_owner`. */
+export function errorKey(code: string): string {
+  return `error_${code.replace(/\./g, '_')}`;
+}
+
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
   const catalog = CATALOGS[locale];
   let template: string | undefined;
@@ -30,18 +34,4 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in vars ? String(vars[name]) : match,
   );
-}
-
-/**
- * Text for an error shown to the user: the catalog's wording of the API's stable
- * code when there is one (`member.last_owner` -> `error_member_last_owner`), else
- * the API's own message.
- */
-export function translateError(locale: Locale, error: unknown): string {
-  if (isApiError(error)) {
-    const key = `error_${error.code.replace(/\./g, '_')}`;
-    if (hasMessage(locale, key)) return translate(locale, key as MessageKey);
-    return error.message || translate(locale, 'error_generic');
-  }
-  return translate(locale, 'error_generic');
 }

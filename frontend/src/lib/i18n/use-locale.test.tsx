@@ -41,13 +41,13 @@ describe('useLocale', () => {
     reset();
   });
 
-  it('words API errors from their stable code, falling back to the API message', () => {
+  it('words API errors from their stable code, never with the API message', () => {
     reset();
     const { result } = renderHook(() => useLocale());
     const known = new ApiError(409, 'member.last_owner', 'Cannot remove the last owner');
     const unknown = new ApiError(409, 'member.something_new', 'A brand new rule');
     expect(result.current.tError(known)).toBe(fr.error_member_last_owner);
-    expect(result.current.tError(unknown)).toBe('A brand new rule');
+    expect(result.current.tError(unknown)).toBe(fr.error_unknown.replace('{code}', 'member.something_new'));
     expect(result.current.tError(new Error('boom'))).toBe(fr.error_generic);
   });
 

@@ -1,19 +1,18 @@
 /** The one hook components use for text: `const { t, locale, setLocale } = useLocale()`. */
 import { useCallback } from 'react';
 
+import { translateError, translateFieldErrors } from '@/lib/i18n/error-text';
 import { useLocaleStore, type Locale } from '@/lib/i18n/locale-store';
-import {
-  translate,
-  translateError,
-  type MessageKey,
-  type MessageVars,
-} from '@/lib/i18n/translate';
+import { translate, type MessageKey, type MessageVars } from '@/lib/i18n/translate';
 
 export interface LocaleApi {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: (key: MessageKey, vars?: MessageVars) => string;
+  /** An error's words, from its stable code (see lib/i18n/error-text.ts). */
   tError: (error: unknown) => string;
+  /** An API error's per-field words, by field name. */
+  tFieldErrors: (error: unknown) => Record<string, string>;
 }
 
 export function useLocale(): LocaleApi {
@@ -24,5 +23,6 @@ export function useLocale(): LocaleApi {
     [locale],
   );
   const tError = useCallback((error: unknown) => translateError(locale, error), [locale]);
-  return { locale, setLocale, t, tError };
+  const tFieldErrors = useCallback((error: unknown) => translateFieldErrors(locale, error), [locale]);
+  return { locale, setLocale, t, tError, tFieldErrors };
 }

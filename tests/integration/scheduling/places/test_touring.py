@@ -265,6 +265,11 @@ async def test_the_per_day_hours_limit_counts_the_hours_of_the_places_day(client
     assert "2027-07-10 18:00-23:30 (America/Montreal)" in str(
         [c["message"] for c in report.json()["items"] if c["kind"] == "min_rest"]
     )
+    # Each assignment of a conflict says the clock of its mission: the web app words the
+    # times from it (the English message is for integrators).
+    assert {a["timezone"] for c in report.json()["items"] for a in c["assignments"]} == {
+        "America/Montreal"
+    }
 
     # The same instants at a place on the org's clock: no day goes over.
     paris = await make_place(org, name="Bureau", timezone="Europe/Paris")
@@ -273,6 +278,9 @@ async def test_the_per_day_hours_limit_counts_the_hours_of_the_places_day(client
         assert moved.status_code == 200, moved.text
     report = await org.get("/api/v1/conflicts", params={"from": "2027-07-01", "to": "2027-07-31"})
     assert [c for c in report.json()["items"] if c["kind"] == "max_hours_day"] == []
+    assert {a["timezone"] for c in report.json()["items"] for a in c["assignments"]} == {
+        "Europe/Paris"
+    }
 
 
 async def test_the_invitation_gives_the_places_time_and_the_offices(client, new_client, mail_sink):

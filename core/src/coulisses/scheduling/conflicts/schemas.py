@@ -44,6 +44,8 @@ class ConflictAssignmentOut(msgspec.Struct):
     status: str
     starts_at: dt.datetime
     ends_at: dt.datetime
+    #: IANA timezone of the mission's local times (its place's, else the org's)
+    timezone: str
 
 
 class IntervalOut(msgspec.Struct):

@@ -993,6 +993,7 @@ def conflict_out(conflict: Conflict, users: Mapping[int, UserInfo], tz: ZoneInfo
                 s.status,
                 instant(s.start),
                 instant(s.end),
+                s.zone or str(tz.key),
             )
             for s in conflict.spans
         ],

@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import fr from '@/locales/fr.json';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { jsonResponse } from '@/testing/render';
 
@@ -64,7 +65,8 @@ describe('RequireAuth', () => {
       vi.fn(async () => jsonResponse({ error: { code: 'internal', message: 'Internal error' } }, 500)),
     );
     renderGuarded();
-    expect(await screen.findByRole('alert')).toHaveTextContent('Internal error');
+    expect(await screen.findByRole('alert')).toHaveTextContent(fr.error_internal);
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Internal error');
     expect(screen.getByRole('button', { name: /essayer/i })).toBeInTheDocument();
   });
 });

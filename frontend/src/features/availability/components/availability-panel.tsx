@@ -8,7 +8,6 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
-import { isApiError } from '@/lib/api/api-error';
 import { useDates, zonedWallTimeToInstant } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useCreateAvailability, type AvailabilityCreate } from '@/features/availability/api/create-availability';
@@ -54,7 +53,7 @@ export function AvailabilityPanel({
 }
 
 function AvailabilityForm({ userId, approvedAtOnce }: { userId: number; approvedAtOnce: boolean }) {
-  const { t, tError } = useLocale();
+  const { t, tError, tFieldErrors } = useLocale();
   const { timeZone } = useDates();
   const create = useCreateAvailability();
   const [kind, setKind] = useState<'available' | 'unavailable'>('unavailable');
@@ -104,7 +103,7 @@ function AvailabilityForm({ userId, approvedAtOnce }: { userId: number; approved
     });
   }
 
-  const fieldErrors = isApiError(create.error) ? create.error.fieldErrors() : {};
+  const fieldErrors = tFieldErrors(create.error);
   return (
     <Card>
       <CardTitle>{t(approvedAtOnce ? 'availability_add_title' : 'availability_request_title')}</CardTitle>

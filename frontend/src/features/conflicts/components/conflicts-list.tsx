@@ -5,13 +5,13 @@ import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { ConfirmDialog } from '@/components/ui/dialog/confirm-dialog';
 import { UndoToast, type UndoOffer } from '@/components/ui/toast/undo-toast';
-import { conflictText } from '@/components/conflict-text/conflict-text';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDescribeConflict } from '@/lib/conflict-text';
 import { addDays, dayInZone, useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useConflicts, type Conflict } from '@/features/conflicts/api/list-conflicts';
@@ -174,6 +174,7 @@ function ConflictCard({
 }) {
   const { t, tError, locale } = useLocale();
   const { formatDate, formatDay, formatDateTime, formatTime } = useDates();
+  const describe = useDescribeConflict();
   const who = name(conflict.user);
   const suggestions = conflict.suggestions ?? [];
   const headingId = `conflict-${conflictKey(conflict).replace(/:/g, '-')}`;
@@ -186,7 +187,7 @@ function ConflictCard({
               {t(`conflict_kind_${conflict.kind}`)} {t('separator')} {who}
             </h2>
             <p className="text-sm text-muted-foreground">
-              {conflictText(conflict, { t, locale, formatDay, formatDateTime })}
+              {describe(conflict)}
             </p>
           </div>
           <Badge variant={conflict.confirmed ? 'danger' : 'info'}>

@@ -66,7 +66,8 @@ describe('InvitationAnswer', () => {
     expect(screen.getByText('Cour du chateau')).toBeInTheDocument();
     expect(screen.getByText('Festival des Cours')).toBeInTheDocument();
     expect(await whenLine()).toHaveTextContent(/12 juil\. 2027.*18:00.*22:00/);
-    expect(screen.getByText('Heures de Europe/Paris')).toBeInTheDocument();
+    expect(screen.getByText(fr.invitation_time_zone.replace('{zone}', 'heure de Paris'))).toBeInTheDocument();
+    expect(screen.queryByText(/Europe\/Paris/)).not.toBeInTheDocument();
     expect(screen.getByText(/Festival des Cours vous propose une mission/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Accepter' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Refuser' })).toBeInTheDocument();

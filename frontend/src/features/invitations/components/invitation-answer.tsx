@@ -232,7 +232,7 @@ type Mission = Pick<
 /** The mission as the crew member needs it to decide, with times in the org's timezone. */
 function MissionDetails({ mission, answer, reserve }: { mission: Mission; answer?: string | null; reserve?: boolean }) {
   const { t } = useLocale();
-  const { timeZone, formatDate, formatDateTime, formatTime } = useDates();
+  const { timeZone, formatDate, formatDateTime, formatTime, formatZone } = useDates();
   const sameDay = dayInZone(mission.starts_at, timeZone) === dayInZone(mission.ends_at, timeZone);
   const accepted = answer === 'ACCEPTED';
   return (
@@ -253,7 +253,7 @@ function MissionDetails({ mission, answer, reserve }: { mission: Mission; answer
               start: formatDateTime(mission.starts_at),
               end: formatDateTime(mission.ends_at),
             })}
-        <span className="block text-xs text-muted-foreground">{t('invitation_time_zone', { zone: timeZone })}</span>
+        <span className="block text-xs text-muted-foreground">{t('invitation_time_zone', { zone: formatZone(timeZone) })}</span>
       </dd>
       {mission.place ? (
         <>

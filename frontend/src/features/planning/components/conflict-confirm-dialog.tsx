@@ -1,11 +1,10 @@
 import { ConfirmDialog } from '@/components/ui/dialog/confirm-dialog';
-import { conflictText, type ConflictLike } from '@/components/conflict-text/conflict-text';
-import { useDates } from '@/lib/dates';
+import { useDescribeConflict, type Conflict } from '@/lib/conflict-text';
 import { useLocale } from '@/lib/i18n/use-locale';
 
 export interface ConflictProposal {
   action: 'invite' | 'move';
-  conflicts: ConflictLike[];
+  conflicts: Conflict[];
   confirm: () => void;
   cancel: () => void;
 }
@@ -16,8 +15,8 @@ export interface ConflictProposal {
  * <dialog> (focus trapped, Escape cancels, labelled by its title).
  */
 export function ConflictConfirmDialog({ proposal }: { proposal: ConflictProposal | null }) {
-  const { t, locale } = useLocale();
-  const { formatDay, formatDateTime } = useDates();
+  const { t } = useLocale();
+  const describe = useDescribeConflict();
   const conflicts = proposal?.conflicts ?? [];
   const action = proposal?.action ?? 'invite';
   return (
@@ -32,7 +31,7 @@ export function ConflictConfirmDialog({ proposal }: { proposal: ConflictProposal
               <li key={index}>
                 <span className="font-medium">{t(`conflict_kind_${conflict.kind}`)}</span>
                 {t('separator')}
-                {conflictText(conflict, { t, locale, formatDay, formatDateTime })}
+                {describe(conflict)}
               </li>
             ))}
           </ul>

@@ -2,11 +2,11 @@ import { useId, useState } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
-import { conflictText } from '@/components/conflict-text/conflict-text';
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
 import { Select } from '@/components/ui/select/select';
+import { useDescribeConflict } from '@/lib/conflict-text';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isApiError } from '@/lib/api/api-error';
@@ -46,6 +46,7 @@ export function MissionPanel({
 }) {
   const { t, tError, locale } = useLocale();
   const { formatDuration, formatDay, formatDateTime } = useDates();
+  const describe = useDescribeConflict();
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();
   const [resent, setResent] = useState<string | null>(null);
@@ -94,7 +95,7 @@ export function MissionPanel({
               <li key={i}>
                 {t(`planning_conflict_${w.kind}` as 'planning_conflict_overlap')}
                 {t('separator')}
-                {conflictText(w, { t, locale, formatDay, formatDateTime })}
+                {describe(w)}
               </li>
             ))}
           </ul>

@@ -49,16 +49,14 @@ describe('SchemaForm', () => {
     expect(screen.getByLabelText('N')).toHaveAccessibleDescription(fr.form_invalid_integer);
   });
 
-  it('shows the 422 field errors from the API next to their fields', () => {
+  it('shows the 422 field errors from the API next to their fields, in the catalog words of their codes', () => {
     const error = new ApiError(422, 'plugin.invalid_config', 'Invalid config for plugin hello', [
-      { field: 'greeting', message: 'String should have at least 1 character' },
+      { field: 'greeting', message: 'String should have at least 1 character', code: 'field.too_short', params: { min: 1 } },
     ]);
     renderWithProviders(
       <SchemaForm schema={SCHEMA} value={{ greeting: '' }} onSubmit={vi.fn()} error={error} submitLabel="Save" />,
     );
-    expect(screen.getByLabelText('Greeting')).toHaveAccessibleDescription(
-      'String should have at least 1 character',
-    );
+    expect(screen.getByLabelText('Greeting')).toHaveAccessibleDescription(fr.error_field_too_short.replace('{min}', '1'));
     expect(screen.getByLabelText('Greeting')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('alert')).toHaveTextContent(/configuration/i);
   });

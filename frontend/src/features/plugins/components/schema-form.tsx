@@ -5,7 +5,6 @@ import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
-import { isApiError } from '@/lib/api/api-error';
 import { useLocale } from '@/lib/i18n/use-locale';
 import {
   fromFormValues,
@@ -39,11 +38,11 @@ export function SchemaForm({
   disabled = false,
   submitLabel,
 }: SchemaFormProps) {
-  const { t, tError } = useLocale();
+  const { t, tError, tFieldErrors } = useLocale();
   const parsed = useMemo(() => parseSchema(schema), [schema]);
   const [values, setValues] = useState<FormValues>(() => toFormValues(parsed.fields, value));
   const [problems, setProblems] = useState<Record<string, CoercionProblem>>({});
-  const serverErrors = isApiError(error) ? error.fieldErrors() : {};
+  const serverErrors = tFieldErrors(error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 
-import { conflictText } from '@/components/conflict-text/conflict-text';
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
@@ -11,6 +10,7 @@ import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDescribeConflict } from '@/lib/conflict-text';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isRoleFull } from '@/lib/reserves';
@@ -43,6 +43,7 @@ export function ProjectMissionsTable({
 }) {
   const { t, tError, locale } = useLocale();
   const { formatDateTime, formatDay } = useDates();
+  const describe = useDescribeConflict();
   const missions = useProjectMissions(projectId);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [assignUser, setAssignUser] = useState('');
@@ -97,9 +98,7 @@ export function ProjectMissionsTable({
           {t('planning_warnings_title', { count: assign.data.warnings.length })}
           <ul className="mt-1 list-disc pl-4">
             {assign.data.warnings.map((w, i) => (
-              <li key={i}>
-                {conflictText(w, { t, locale, formatDay, formatDateTime })}
-              </li>
+              <li key={i}>{describe(w)}</li>
             ))}
           </ul>
         </Alert>

@@ -95,7 +95,7 @@ describe('ProjectWizard', () => {
     expect(rows).toHaveLength(9);
     // The get-out of the first day starts on the 11th at 01:00; the show ends the next day.
     const getOut = rows.find((r) => r.textContent?.includes('Demontage'))!;
-    expect(getOut).toHaveTextContent('2027-07-11');
+    expect(getOut).toHaveTextContent('11 juil. 2027');
     const show = rows.find((r) => r.textContent?.includes('19:00'))!;
     expect(within(show).getByText(fr.projects_next_day_short)).toBeInTheDocument();
 
@@ -156,7 +156,7 @@ describe('ProjectWizard', () => {
     expect(place).not.toHaveAccessibleDescription();
     await userEvent.selectOptions(place, '2');
     expect(place).toHaveAccessibleDescription(
-      msg(fr.projects_place_timezone_hint, { zone: 'Montreal', timezone: 'America/Montreal' }),
+      msg(fr.projects_place_timezone_hint, { zone: msg(fr.time_zone_city, { city: 'Montreal' }) }),
     );
     await userEvent.click(screen.getByLabelText(fr.projects_wizard_mode_days));
     await userEvent.type(screen.getByLabelText(fr.projects_field_days), '2027-07-10');

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
 import { Field, type FieldControlProps } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
-import { useDates, zoneLabel } from '@/lib/dates';
+import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useBulkCreateMissions, type BulkMissionsCreate } from '@/features/projects/api/bulk-create-missions';
 import { useCreateProject } from '@/features/projects/api/create-project';
@@ -64,7 +64,7 @@ export function ProjectWizard({
   placePicker: (control: PlacePickerControl) => ReactNode;
 }) {
   const { t, tError } = useLocale();
-  const { timeZone: orgZone } = useDates();
+  const { timeZone: orgZone, formatDay, formatZone } = useDates();
   const createProject = useCreateProject();
   const bulkCreate = useBulkCreateMissions();
   const candidates = useManagerCandidates();
@@ -252,7 +252,7 @@ export function ProjectWizard({
                 label={t('projects_field_place')}
                 hint={
                   place && place.timezone !== orgZone
-                    ? t('projects_place_timezone_hint', { zone: zoneLabel(place.timezone), timezone: place.timezone })
+                    ? t('projects_place_timezone_hint', { zone: formatZone(place.timezone) })
                     : undefined
                 }
               >
@@ -453,7 +453,7 @@ export function ProjectWizard({
               <tbody>
                 {rows.slice(0, PREVIEW_ROWS).map((row, i) => (
                   <tr key={i} className="border-t border-border">
-                    <td className="px-3 py-1.5">{row.day}</td>
+                    <td className="px-3 py-1.5">{formatDay(row.day)}</td>
                     <td className="px-3 py-1.5">{row.title}</td>
                     <td className="px-3 py-1.5">
                       {row.start} - {row.end}

@@ -19,12 +19,12 @@ export function projectStatusKey(status: string) {
 /** Projects with status, dates, managers and fill rate; `managerName` resolves account ids. */
 export function ProjectsTable({ managerName }: { managerName: (accountId: number) => string }) {
   const { t } = useLocale();
-  const { formatDate } = useDates();
+  const { formatDay } = useDates();
   const [status, setStatus] = useState('');
   const projects = useProjects(status || null);
 
   const dates = (p: Project) =>
-    p.starts_on || p.ends_on ? `${p.starts_on ? formatDate(p.starts_on) : '...'} - ${p.ends_on ? formatDate(p.ends_on) : '...'}` : '-';
+    p.starts_on || p.ends_on ? `${p.starts_on ? formatDay(p.starts_on) : '...'} - ${p.ends_on ? formatDay(p.ends_on) : '...'}` : '-';
 
   return (
     <div className="space-y-3">
