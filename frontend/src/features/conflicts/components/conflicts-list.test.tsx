@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { ConflictsList } from '@/features/conflicts/components/conflicts-list';
+import { describeConflict } from '@/lib/conflict-text';
 import fr from '@/locales/fr.json';
 import { jsonResponse, renderWithProviders } from '@/testing/render';
 
@@ -19,12 +20,12 @@ afterEach(() => vi.unstubAllGlobals());
 
 const at = (hour: number) => `2027-07-10T${String(hour).padStart(2, '0')}:00:00Z`;
 const conflict = {
-  kind: 'overlap',
+  kind: 'overlap' as const,
   user: { id: 1, first_name: 'Alex', last_name: 'Double', employment_type: 'CDI' },
   confirmed: false,
   assignments: [
-    { id: 11, mission_id: 1, mission_role_id: 1, project_id: 1, status: 'INVITED', starts_at: at(14), ends_at: at(18) },
-    { id: 12, mission_id: 2, mission_role_id: 2, project_id: 1, status: 'INVITED', starts_at: at(16), ends_at: at(20) },
+    { id: 11, mission_id: 1, mission_role_id: 1, project_id: 1, status: 'INVITED', starts_at: at(14), ends_at: at(18), timezone: 'Europe/Paris' },
+    { id: 12, mission_id: 2, mission_role_id: 2, project_id: 1, status: 'INVITED', starts_at: at(16), ends_at: at(20), timezone: 'Europe/Paris' },
   ],
   target_assignment_id: 12,
   message: 'English text the UI must not show',
@@ -61,7 +62,7 @@ describe('ConflictsList', () => {
     );
     renderWithProviders(<ConflictsList initialFrom="2027-07-01" initialTo="2027-07-31" periodNote="Festival" />);
     const card = await screen.findByRole('article', { name: /Alex Double/ });
-    expect(card).toHaveTextContent(fr.conflict_text_overlap.replace('{name}', 'Alex Double').replace('{hours}', '2'));
+    expect(card).toHaveTextContent(describeConflict(conflict, { locale: 'fr', timeZone: 'Europe/Paris' }));
     expect(card).not.toHaveTextContent('English text');
     expect(screen.getByLabelText(fr.conflicts_from)).toHaveValue('2027-07-01');
 

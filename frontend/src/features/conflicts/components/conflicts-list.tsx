@@ -172,8 +172,8 @@ function ConflictCard({
   replaced: Replacement | null;
   onResolve: (userId: number, label: string) => void;
 }) {
-  const { t, tError, locale } = useLocale();
-  const { formatDate, formatDay, formatDateTime, formatTime } = useDates();
+  const { t, tError } = useLocale();
+  const { formatDate, formatTime } = useDates();
   const describe = useDescribeConflict();
   const who = name(conflict.user);
   const suggestions = conflict.suggestions ?? [];

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { ConflictConfirmDialog, type ConflictProposal } from '@/features/planning/components/conflict-confirm-dialog';
+import { describeConflict } from '@/lib/conflict-text';
 import fr from '@/locales/fr.json';
 import { renderWithProviders } from '@/testing/render';
 
@@ -14,15 +15,21 @@ const proposal = (action: ConflictProposal['action']): ConflictProposal => ({
     {
       kind: 'overlap',
       user: { id: 4, first_name: 'Lea', last_name: 'Martin', employment_type: 'CDI' },
-      assignments: [],
+      assignments: [{ id: 31, mission_id: 3, mission_role_id: 5, project_id: 1, status: 'ACCEPTED', starts_at: '2027-07-10T12:00:00Z', ends_at: '2027-07-10T18:00:00Z', timezone: 'Europe/Paris' }, { id: null, mission_id: 4, mission_role_id: 6, project_id: 1, status: 'INVITED', starts_at: '2027-07-10T16:00:00Z', ends_at: '2027-07-10T22:00:00Z', timezone: 'Europe/Paris' }],
       hours: 2,
       limit_hours: null,
+      confirmed: false,
+      message: 'Lea Martin has overlapping assignments',
+      target_assignment_id: null,
     },
     {
       kind: 'missing_skill',
       user: { id: 4, first_name: 'Lea', last_name: 'Martin', employment_type: 'CDI' },
-      assignments: [],
+      assignments: [{ id: null, mission_id: 4, mission_role_id: 6, project_id: 1, status: 'INVITED', starts_at: '2027-07-10T16:00:00Z', ends_at: '2027-07-10T22:00:00Z', timezone: 'Europe/Paris' }],
       missing_skills: ['son'],
+      confirmed: false,
+      message: 'Lea Martin lacks: son',
+      target_assignment_id: null,
     },
   ],
 });
@@ -45,9 +52,13 @@ describe('ConflictConfirmDialog', () => {
     renderWithProviders(<ConflictConfirmDialog proposal={p} />);
     const dialog = screen.getByRole('dialog', { name: fr.check_title_invite });
     expect(dialog).toHaveTextContent(fr.check_intro_other.replace('{count}', '2'));
-    const overlap = fr.conflict_text_overlap.replace('{name}', 'Lea Martin').replace('{hours}', '2');
+    const options = { locale: 'fr' as const, timeZone: 'Europe/Paris' };
+    const [overlapConflict, skillConflict] = p.conflicts;
+    const overlap = describeConflict(overlapConflict!, options);
+    expect(overlap).toContain('Lea Martin');
     expect(dialog).toHaveTextContent(overlap);
-    expect(dialog).toHaveTextContent(fr.conflict_text_missing_skill.replace('{name}', 'Lea Martin').replace('{skills}', 'son'));
+    expect(dialog).toHaveTextContent(describeConflict(skillConflict!, options));
+    expect(dialog).not.toHaveTextContent(overlapConflict!.message);
     expect(dialog).toHaveAccessibleDescription(expect.stringContaining(overlap));
     await userEvent.click(screen.getByRole('button', { name: fr.check_confirm_invite }));
     expect(p.confirm).toHaveBeenCalledTimes(1);

@@ -44,8 +44,8 @@ export function MissionPanel({
   /** Absent for a role that may not invite: no invite form, no resend. */
   onInvite?: (missionRoleId: number, userId: number, reserve: boolean) => void;
 }) {
-  const { t, tError, locale } = useLocale();
-  const { formatDuration, formatDay, formatDateTime } = useDates();
+  const { t, tError } = useLocale();
+  const { formatDuration } = useDates();
   const describe = useDescribeConflict();
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();

@@ -41,8 +41,8 @@ export function ProjectMissionsTable({
   canManageMissions: boolean;
   canInvite: boolean;
 }) {
-  const { t, tError, locale } = useLocale();
-  const { formatDateTime, formatDay } = useDates();
+  const { t, tError } = useLocale();
+  const { formatDateTime } = useDates();
   const describe = useDescribeConflict();
   const missions = useProjectMissions(projectId);
   const [selected, setSelected] = useState<Set<number>>(new Set());
