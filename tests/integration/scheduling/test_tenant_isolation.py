@@ -114,18 +114,20 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
         assert response.status_code == 404, (method, url, response.text)
         assert error_code(response).endswith("not_found"), (method, url, response.text)
 
-    # Listings of B never show A's rows, even when filtered by A's ids.
+    # Listings of B never show A's rows; filtered by A's ids, they answer 404 like
+    # GET /<noun>/<id> (docs/api.md, "Listes").
+    for url in ("/api/v1/users", "/api/v1/projects", "/api/v1/places", "/api/v1/missions"):
+        listing = (await b.get(url)).json()
+        ids = {item["id"] for item in listing["items"]}
+        assert not ids & {pid, mid, uid, aid} or url in ("/api/v1/users", "/api/v1/projects")
     for url, params in [
-        ("/api/v1/users", {}),
-        ("/api/v1/projects", {}),
-        ("/api/v1/places", {}),
         ("/api/v1/missions", {"project": pid}),
         ("/api/v1/assignments", {"mission": mid}),
         ("/api/v1/assignments", {"user": uid}),
     ]:
-        listing = (await b.get(url, params=params)).json()
-        ids = {item["id"] for item in listing["items"]}
-        assert not ids & {pid, mid, uid, aid} or url in ("/api/v1/users", "/api/v1/projects")
+        response = await b.get(url, params=params)
+        assert response.status_code == 404, (url, params, response.text)
+        assert error_code(response).endswith("not_found"), (url, params)
     assert {u["id"] for u in (await b.get("/api/v1/users")).json()["items"]} == {b_user["id"]}
     assert {p["id"] for p in (await b.get("/api/v1/projects")).json()["items"]} == {b_project["id"]}
     # Nothing of A changed.
