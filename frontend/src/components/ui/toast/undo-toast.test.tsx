@@ -13,10 +13,12 @@ describe('UndoToast', () => {
   it('sends the inverse call on Undo and says when it is done', async () => {
     const undo = vi.fn(async () => ({}));
     render(<UndoToast offer={{ message: 'Lea is invited', undoneMessage: 'Invitation cancelled', undo }} onClose={() => {}} />);
-    expect(screen.getByRole('status')).toHaveTextContent('Lea is invited');
+    expect(screen.getByRole('region', { name: fr.undo })).toHaveTextContent('Lea is invited');
+    // The action was announced by the screen; the toast announces only what Undo does.
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
     await userEvent.click(screen.getByRole('button', { name: label }));
     expect(undo).toHaveBeenCalledTimes(1);
-    expect(await screen.findByText('Invitation cancelled')).toBeInTheDocument();
+    expect(await screen.findByRole('status')).toHaveTextContent('Invitation cancelled');
     expect(screen.queryByRole('button', { name: label })).not.toBeInTheDocument();
   });
 

@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button/button';
 import { useLocale } from '@/lib/i18n/use-locale';
 
 /** How long an action can be undone from its toast (paused while the toast has focus or the pointer). */
-export const UNDO_SECONDS = 8;
+export const UNDO_SECONDS = 10;
 
 export interface UndoOffer {
   /** What was done, as the user reads it ("Lea Martin est invitee"). */
@@ -18,7 +18,8 @@ export interface UndoOffer {
 /**
  * The last action, with an Undo button for a few seconds. Undo sends a real inverse
  * call: nothing was delayed, the action is already done when the toast shows. Re-key
- * it (`key`) on each new offer.
+ * it (`key`) on each new offer. The screen already announces the action itself (its
+ * notice), so only the outcome of Undo is a live status here.
  */
 export function UndoToast({ offer, onClose }: { offer: UndoOffer; onClose: () => void }) {
   const { t, tError } = useLocale();
@@ -48,17 +49,19 @@ export function UndoToast({ offer, onClose }: { offer: UndoOffer; onClose: () =>
     );
   };
 
+  const outcome = state === 'undone' ? offer.undoneMessage : state === 'failed' ? tError(error) : '';
   return (
-    <div
-      role="status"
+    <section
+      aria-label={t('undo')}
       className="fixed right-4 bottom-4 z-40 flex max-w-md items-center gap-3 rounded-lg border border-border bg-surface px-4 py-3 text-sm text-foreground shadow-xl"
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(false)}
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
     >
-      <p className="flex-1">
-        {state === 'undone' ? offer.undoneMessage : state === 'failed' ? tError(error) : offer.message}
+      {outcome ? null : <p className="flex-1">{offer.message}</p>}
+      <p role="status" className={outcome ? 'flex-1' : 'sr-only'}>
+        {outcome}
       </p>
       {state === 'offered' || state === 'undoing' ? (
         <Button
@@ -74,6 +77,6 @@ export function UndoToast({ offer, onClose }: { offer: UndoOffer; onClose: () =>
       <Button size="sm" variant="ghost" onClick={onClose}>
         {t('action_close')}
       </Button>
-    </div>
+    </section>
   );
 }
