@@ -15,6 +15,13 @@ from typing import Any
 from urllib.parse import urlparse, urlunparse
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, never speed: no per-example deadline and no "too slow"
+# health check, which fail a correct test on a loaded machine (a newcomer's laptop, CI
+# next to other jobs). Speed is measured in bench/.
+settings.register_profile("coulisses", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("coulisses")
 
 # The plugin SDK's fixtures (coulisses_app, org, enable_plugin...) for every test;
 # they reuse the database below, see ``database``.
