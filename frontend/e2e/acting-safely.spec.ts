@@ -35,7 +35,15 @@ test('planning: an invite that creates a conflict asks first, and Undo cancels i
   const dialog = page.getByRole('dialog', { name: fr.check_title_invite });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(msg('check_intro_one', { count: '1' }));
-  await expect(dialog).toContainText(msg('conflict_text_overlap', { name: 'Lea Martin', hours: '1' }));
+  // In the catalog's words, on the missions' own clock (Paris, the org's: no zone named).
+  await expect(dialog).toContainText(
+    msg('conflict_text_overlap', {
+      name: 'Lea Martin',
+      first: msg('conflict_when', { start: '7 juil. 2027, 10:00', end: '12:00' }),
+      second: msg('conflict_when', { start: '7 juil. 2027, 11:00', end: '13:00' }),
+      hours: msg('duration_hours', { hours: '1' }),
+    }),
+  );
   // The modal takes the focus on its first button: Cancel, the safe choice.
   await expect(dialog.getByRole('button', { name: fr.action_cancel })).toBeFocused();
   await expectAccessible(page, 'planning-check-dialog');
