@@ -72,7 +72,9 @@ def register_jobs(register: Callable[..., None]) -> None:
 
     A job is called as ``await func(ctx, org_id=..., **kwargs)`` and is named
     ``<plugin>.<func.__name__>`` for :func:`coulisses_sdk.enqueue`. A cron job
-    is called once per enabling org, as ``func(ctx, org_id=...)``. ``ctx["attempt"]``
+    is called once per enabling org, as ``func(ctx, org_id=...)``, on its schedule;
+    it is a job too: ``enqueue`` runs it now for one org, and
+    ``coulisses_sdk.testing.run_cron`` runs it in tests. ``ctx["attempt"]``
     is the current attempt (1 for the first run) and ``ctx["max_attempts"]`` the
     last one (``retries`` given to ``enqueue``): a job that raises is run again
     until then.
@@ -86,7 +88,8 @@ def register_frontend(register: Callable[[MenuEntry], None]) -> None:
     The org's manifest (``GET /api/v1/orgs/current/manifest``) lists an entry
     only while the org has enabled the plugin and the member's role reaches
     ``min_role``. ``path`` must be ``/plugins/<plugin>`` or ``/<plugin>`` (or
-    below either); ``label`` needs a ``"fr"`` text. A bad entry fails the boot.
+    below either); ``label`` needs a ``"fr"`` text. A bad entry leaves the plugin out (with
+    the reason).
     Example::
 
         @hookimpl
