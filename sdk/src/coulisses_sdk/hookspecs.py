@@ -220,6 +220,38 @@ def certifications_expiring(event: CertificationsExpiring) -> Any:
     """
 
 
+# -- lifecycle (per org, for the plugin concerned only, run by the worker) ------
+
+
+@hookspec
+def plugin_enabled(org_id: int) -> Any:
+    """Org ``org_id`` has just enabled this plugin: backfill what it needs.
+
+    Lifecycle hooks are called for the plugin concerned only, by the worker after
+    the change has committed (the request never waits for them), and run again
+    with backoff when they raise: make them idempotent. Host services
+    (``plugin_config``, ``enqueue``...) are available. When the state changed again
+    before the call (disabled meanwhile), the call is skipped. Example::
+
+        @hookimpl
+        async def plugin_enabled(org_id):
+            await enqueue("catering.backfill_meals", org_id=org_id, plugin="catering")
+    """
+
+
+@hookspec
+def plugin_disabled(org_id: int) -> Any:
+    """Org ``org_id`` has just disabled this plugin (its data and config are kept)."""
+
+
+@hookspec
+def plugin_config_changed(org_id: int, old: dict[str, Any], new: dict[str, Any]) -> Any:
+    """Org ``org_id`` saved a new config for this plugin while it is enabled.
+
+    ``old`` and ``new`` are the validated configs (JSON-shaped dicts).
+    """
+
+
 # -- deliveries (per tenant; the core falls back to its own mailer) ------------
 
 

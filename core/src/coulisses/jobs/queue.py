@@ -25,6 +25,8 @@ from coulisses.db.connection import database_url
 from coulisses.outbox.instance import queue_name
 from coulisses.outbox.service import OutboxPusher, PendingJob, flush, stage_job
 from coulisses.plugins.host import CoreHost
+from coulisses.plugins.lifecycle import JOB as LIFECYCLE_JOB
+from coulisses.plugins.lifecycle import lifecycle_job
 from coulisses.plugins.loader import JobSpec, get_registry
 from coulisses.scheduling.certifications.service import digest_cron
 from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
@@ -51,6 +53,7 @@ async def send_email_job(
 CORE_JOBS: dict[str, JobFunc] = {
     "core.send_email": send_email_job,
     DELIVERY_JOB: deliver_invitations_job,
+    LIFECYCLE_JOB: lifecycle_job,
 }
 
 
