@@ -24,8 +24,9 @@ When the host test suite already prepared a database (it exports
 ``COULISSES_TEST_DATABASE`` equal to ``DATABASE_URL``) and runs the app, the
 fixtures reuse them, but only a database a harness created (its name starts
 with ``coulisses_test_`` or ``coulisses_plugin_test_``): any other is left
-untouched and a throwaway one is created beside it on the same server. The core is imported lazily, inside functions: importing
-this module does not import ``coulisses``.
+untouched and a throwaway one is created beside it on the same server. The core
+is imported lazily, inside functions: importing this module does not import
+``coulisses``.
 """
 
 from __future__ import annotations
