@@ -5,18 +5,20 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { can } from '@/lib/actions';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { PlanningScreen } from '@/features/planning/components/planning-screen';
-import { PLANNING_VIEWS, PlanningStoreProvider, type PlanningView } from '@/features/planning/stores/planning-store';
+import { parseViewParam, PlanningStoreProvider } from '@/features/planning/stores/planning-store';
 
 /**
  * /planning?date=2027-07-01&view=timeGridWeek&project=3&mission=12 opens the
  * calendar there (and the mission's panel); a new link re-creates the screen.
+ * Without a view, people who invite (managers) open on the crew timeline.
  */
 export function PlanningRoute() {
   const { t } = useLocale();
   const { me } = useSession();
   const [params] = useSearchParams();
   useDocumentTitle(t('planning_title'));
-  const view = params.get('view');
+  const canInvite = can(me.actions, 'assignments.manage');
+  const view = parseViewParam(params.get('view'));
   const date = params.get('date');
   const project = Number(params.get('project')) || null;
   const mission = Number(params.get('mission')) || null;
@@ -30,13 +32,14 @@ export function PlanningRoute() {
         key={params.toString()}
         init={{
           selectedMissionId: mission,
-          view: (PLANNING_VIEWS as readonly string[]).includes(view ?? '') ? (view as PlanningView) : undefined,
+          view: view?.view ?? (canInvite ? 'timeline' : undefined),
+          zoom: view?.zoom,
           initialDate: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
           filters: { projectId: project },
         }}
       >
         <PlanningScreen
-          canInvite={can(me.actions, 'assignments.manage')}
+          canInvite={canInvite}
           canReschedule={can(me.actions, 'missions.manage')}
         />
       </PlanningStoreProvider>
