@@ -23,11 +23,8 @@ export function PlanningRoute() {
   const project = Number(params.get('project')) || null;
   const mission = Number(params.get('mission')) || null;
   return (
-    <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('planning_title')}</h1>
-        <p className="mt-1 text-muted-foreground">{t('planning_subtitle')}</p>
-      </div>
+    <div className="space-y-3">
+      <h1 className="text-2xl font-semibold">{t('planning_title')}</h1>
       <PlanningStoreProvider
         key={params.toString()}
         init={{

@@ -62,30 +62,38 @@ const HOUR_LABEL = { hour: '2-digit', minute: '2-digit', hour12: false } as cons
 
 /**
  * The timeline's zooms: a day in hours, three days and a week in 3 and 6 hour
- * slots under their day, a month in days. Wide enough slots to read "6/9".
+ * slots under their day, a month in days. A short mission is drawn at least wide
+ * enough to read its title and "6/9" (FullCalendar stacks what would overlap).
+ * Slots are narrow enough for the whole range to fit beside the side panel at
+ * 1440 px: a scrolling body would hold only events FullCalendar hides from
+ * assistive technology (axe scrollable-region-focusable). The page scrolls
+ * instead, under a sticky time axis.
  */
 const TIMELINE_VIEWS = {
-  timelineDay: { type: 'resourceTimeline', duration: { days: 1 }, slotDuration: { hours: 1 }, slotLabelFormat: HOUR_LABEL, slotMinWidth: 44 },
-  timelineDays3: {
+  crewDay: { type: 'resourceTimeline', duration: { days: 1 }, slotDuration: { hours: 1 }, slotLabelFormat: HOUR_LABEL, slotMinWidth: 26 },
+  crewDays3: {
     type: 'resourceTimeline',
     duration: { days: 3 },
     slotDuration: { hours: 3 },
     slotLabelFormat: [DAY_LABEL, HOUR_LABEL],
-    slotMinWidth: 48,
+    slotMinWidth: 26,
+    eventMinWidth: 120,
   },
-  timelineWeek: {
+  crewWeek: {
     type: 'resourceTimeline',
     duration: { weeks: 1 },
     slotDuration: { hours: 6 },
     slotLabelFormat: [DAY_LABEL, HOUR_LABEL],
-    slotMinWidth: 36,
+    slotMinWidth: 22,
+    eventMinWidth: 132,
   },
-  timelineMonth: {
+  crewMonth: {
     type: 'resourceTimeline',
     duration: { months: 1 },
     slotDuration: { days: 1 },
     slotLabelFormat: DAY_LABEL,
-    slotMinWidth: 56,
+    slotMinWidth: 20,
+    eventMinWidth: 64,
   },
 };
 
@@ -307,7 +315,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
   };
 
   return (
-    <div ref={rootRef} className={isTimeline ? 'planning-timeline h-full' : undefined}>
+    <div ref={rootRef}>
       <FullCalendar
         ref={calendarRef}
         plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, resourceTimelinePlugin]}
@@ -343,7 +351,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
         slotDuration="00:30"
         scrollTime="07:00"
         nowIndicator
-        height={view.startsWith('timeGrid') ? 720 : isTimeline ? '100%' : 'auto'}
+        height={view.startsWith('timeGrid') ? 720 : 'auto'}
         stickyHeaderDates
         dayMaxEvents={4}
         eventDrop={reschedule}

@@ -50,7 +50,6 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const pendingDrop = usePlanningStore((s) => s.pendingDrop);
   const crewPanelOpen = usePlanningStore((s) => s.crewPanelOpen);
   const legendOpen = usePlanningStore((s) => s.legendOpen);
-  const view = usePlanningStore((s) => s.view);
   const isPhone = useIsPhone();
   const crewPanelId = useId();
   const legendId = useId();
@@ -189,29 +188,33 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
 
   const actionError = invite.error ?? reschedule.error;
   const showSide = !!selected || (crewPanelOpen && !isPhone);
+  const liveState = (
+    <p className="text-xs text-muted-foreground" aria-live="polite">
+      {live === 'open' ? t('planning_live_on') : t('planning_live_off')}
+    </p>
+  );
   return (
     <div className="space-y-3">
-      {isPhone ? null : (
+      {isPhone ? (
+        liveState
+      ) : (
         <PlanningToolbar
           users={users}
           projects={projects}
           roles={roles}
           crewPanelId={crewPanelId}
           legendId={legendId}
-        />
+        >
+          {liveState}
+        </PlanningToolbar>
       )}
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <StatusLegend id={legendId} hidden={!legendOpen && !isPhone} />
-        <p className="ml-auto text-xs text-muted-foreground" aria-live="polite">
-          {live === 'open' ? t('planning_live_on') : t('planning_live_off')}
-        </p>
-      </div>
+      <StatusLegend id={legendId} hidden={!legendOpen && !isPhone} />
       {actionError ? <Alert variant="danger">{tError(actionError)}</Alert> : null}
       {notice ? <Alert variant="success">{notice}</Alert> : null}
       {planning.isError ? <ErrorState error={planning.error} onRetry={() => void planning.refetch()} /> : null}
       <div className={showSide ? 'grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]' : undefined}>
         <div
-          className={isPhone ? 'min-w-0' : view === 'timeline' ? 'relative h-[calc(100vh-9rem)] min-h-[32rem] min-w-0' : 'relative min-w-0'}
+          className={isPhone ? 'min-w-0' : 'relative min-w-0'}
           aria-busy={planning.isFetching || undefined}
         >
           {isPhone ? (

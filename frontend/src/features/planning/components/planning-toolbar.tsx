@@ -45,6 +45,7 @@ export function PlanningToolbar({
   roles,
   crewPanelId,
   legendId,
+  children,
 }: {
   users: FilterOption[];
   projects: FilterOption[];
@@ -52,6 +53,8 @@ export function PlanningToolbar({
   /** The side panel the crew toggle shows and hides (absent when there is none). */
   crewPanelId?: string;
   legendId: string;
+  /** Shown at the end of the band (the live updates state). */
+  children?: React.ReactNode;
 }) {
   const { t } = useLocale();
   const view = usePlanningStore((s) => s.view);
@@ -163,7 +166,8 @@ export function PlanningToolbar({
           ))}
         </Select>
       </Inline>
-      <div className="ml-auto flex gap-2">
+      <div className="ml-auto flex items-center gap-2">
+        {children}
         <Button size="sm" variant="secondary" aria-expanded={legendOpen} aria-controls={legendId} onClick={toggleLegend}>
           {t('planning_legend_toggle')}
         </Button>

@@ -25,6 +25,7 @@ export function StatusLegend({ id, hidden }: { id: string; hidden?: boolean }) {
   const { t } = useLocale();
   return (
     <section id={id} hidden={hidden} aria-label={t('planning_legend')} className="space-y-1.5 text-sm">
+      <p className="text-muted-foreground">{t('planning_subtitle')}</p>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span id={`${id}-missions`} className="text-muted-foreground">
           {t('planning_legend_missions')}

@@ -82,8 +82,8 @@ describe('timeline rows', () => {
 
 describe('views and days', () => {
   it('names the FullCalendar view of each zoom', () => {
-    expect(calendarViewName('timeline', 'days3')).toBe('timelineDays3');
-    expect(calendarViewName('timeline', 'month')).toBe('timelineMonth');
+    expect(calendarViewName('timeline', 'days3')).toBe('crewDays3');
+    expect(calendarViewName('timeline', 'month')).toBe('crewMonth');
     expect(calendarViewName('dayGridMonth', 'day')).toBe('dayGridMonth');
   });
 

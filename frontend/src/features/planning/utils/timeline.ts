@@ -61,12 +61,15 @@ export function fillLabel(roles: RoleCounts[]): string | undefined {
   return quota ? `${accepted}/${quota}` : undefined;
 }
 
-/** The FullCalendar view that shows a planning view at a timeline zoom (views declared in planning-calendar.tsx). */
+/**
+ * The FullCalendar view that shows a planning view at a timeline zoom (views declared in
+ * planning-calendar.tsx; not FullCalendar's own `timeline*` names, which are resource-less views).
+ */
 export const TIMELINE_FC_VIEWS: Record<TimelineZoom, string> = {
-  day: 'timelineDay',
-  days3: 'timelineDays3',
-  week: 'timelineWeek',
-  month: 'timelineMonth',
+  day: 'crewDay',
+  days3: 'crewDays3',
+  week: 'crewWeek',
+  month: 'crewMonth',
 };
 
 export function calendarViewName(view: PlanningView, zoom: TimelineZoom): string {
