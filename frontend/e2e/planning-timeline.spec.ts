@@ -252,7 +252,15 @@ test('festival planning: timeline by place, person and role, zooms, grids, keybo
   const weekEvent = page.locator('.fc-timegrid-event', { hasText: 'Reunion de production' });
   await weekEvent.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Reunion de production' })).toBeVisible();
+  const reunion = page.getByRole('region', { name: 'Reunion de production' });
+  await expect(reunion).toBeVisible();
+  // Keyboard way to a move: the panel's times, checked and sent like a drop.
+  const zone = msg('time_zone_city', { city: 'Paris' });
+  await reunion.getByLabel(msg('planning_move_starts', { zone })).fill('2027-07-05T11:00');
+  await reunion.getByLabel(msg('planning_move_ends', { zone })).fill('2027-07-05T12:00');
+  await reunion.getByRole('button', { name: fr.planning_move_submit }).click();
+  await expect(page.getByRole('status').filter({ hasText: fr.planning_rescheduled }).first()).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Mission Reunion de production, 5 juil\. 2027, 11:00/ })).toBeVisible();
   await toolbar.getByRole('button', { name: fr.planning_view_day }).click();
   await expect(page.getByRole('group', { name: /^Mission Reunion de production/ })).toBeVisible();
   await expectAccessible(page, 'planning-day');
@@ -263,7 +271,7 @@ test('festival planning: timeline by place, person and role, zooms, grids, keybo
   await page.goto(`/planning?date=${DAYS[0]}`);
   const agenda = page.getByRole('region', { name: /5 juil/ });
   await expect(agenda.getByRole('button', { name: /Exploitation Cour/ })).toBeVisible();
-  await expect(agenda.getByRole('heading', { level: 3 })).toHaveText(['08:00', '10:00', '19:00']);
+  await expect(agenda.getByRole('heading', { level: 3 })).toHaveText(['08:00', '11:00', '19:00']);
   await noHorizontalScroll(page);
   await expectAccessible(page, 'planning-phone-agenda');
   await snapshot(page, 'planning-phone-agenda-390');

@@ -58,6 +58,7 @@ const SCHEDULER_LICENSE_KEY = 'GPL-My-Project-Is-Open-Source';
 /** A middle dot between the parts of a line (escaped: the source stays ASCII). */
 const DOT = ` \u00b7 `;
 const DAY_LABEL = { weekday: 'short', day: 'numeric' } as const;
+const DAY_NUMBER = { day: 'numeric' } as const;
 const HOUR_LABEL = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 
 /**
@@ -91,7 +92,7 @@ const TIMELINE_VIEWS = {
     type: 'resourceTimeline',
     duration: { months: 1 },
     slotDuration: { days: 1 },
-    slotLabelFormat: DAY_LABEL,
+    slotLabelFormat: DAY_NUMBER,
     slotMinWidth: 20,
     eventMinWidth: 64,
   },
@@ -230,15 +231,27 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     );
   };
 
-  /** A day's label with its open places ("12 libres"), in every view's day header. */
-  const dayLabel = (date: Date, text: string) => {
+  /**
+   * A day's label with its open places ("12 places libres"), in every view's day
+   * header; in the month timeline's narrow columns only the number shows (the
+   * words stay in its title and for screen readers).
+   */
+  const dayLabel = (date: Date, text: string, narrow = false) => {
     const open = openByDay.get(date.toISOString().slice(0, 10)) ?? 0;
+    const words = t('planning_open_places', { count: open });
     return (
       <span className="flex flex-col items-center leading-tight">
         <span>{text}</span>
         {open ? (
-          <span data-open-places={open} className="text-xs font-normal text-danger">
-            {t('planning_open_places', { count: open })}
+          <span data-open-places={open} title={words} className="text-xs font-normal text-danger">
+            {narrow ? (
+              <>
+                <span aria-hidden="true">{open}</span>
+                <span className="sr-only">{words}</span>
+              </>
+            ) : (
+              words
+            )}
           </span>
         ) : null}
       </span>
@@ -246,7 +259,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
   };
   const renderSlotLabel = (arg: SlotLabelContentArg) => {
     const isDayRow = zoom === 'month' || (arg.level === 0 && zoom !== 'day');
-    return isDayRow ? dayLabel(arg.date, arg.text) : arg.text;
+    return isDayRow ? dayLabel(arg.date, arg.text, zoom === 'month') : arg.text;
   };
   const renderDayHeader = (arg: DayHeaderContentArg) => dayLabel(arg.date, arg.text);
 

@@ -218,7 +218,10 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
           aria-busy={planning.isFetching || undefined}
         >
           {isPhone ? (
-            <DayAgenda missions={missions} />
+            <div className="space-y-6">
+              <DayAgenda missions={missions} />
+              {planning.data ? <HoursSummary users={planning.data.users} /> : null}
+            </div>
           ) : (
             <Suspense fallback={<Spinner label={t('planning_loading')} />}>
               <PlanningCalendar
@@ -246,6 +249,8 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
               onInvite={
                 canInvite ? (roleId, userId, reserve) => doInvite(selected.id, roleId, userId, reserve) : undefined
               }
+              moving={reschedule.isPending}
+              onMove={onReschedule ? (startsAt, endsAt) => onReschedule(selected.id, startsAt, endsAt, () => {}) : undefined}
             />
           ) : null}
           <div id={crewPanelId} hidden={!crewPanelOpen || isPhone} className="space-y-4">
