@@ -62,6 +62,7 @@ export function DayAgenda({ missions }: { missions: MissionView[] }) {
                   <li key={m.id}>
                     <button
                       type="button"
+                      data-mission-id={m.id}
                       data-tone={FILL_TONES[state]}
                       aria-pressed={selected === m.id}
                       onClick={() => selectMission(m.id)}
