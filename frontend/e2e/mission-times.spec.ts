@@ -61,10 +61,11 @@ test('night slots, day offsets and hours per person at 390 px', async ({ page })
   const mission = await createMission(api, projectId, 'Balances', '2027-07-07T08:00:00Z', '2027-07-07T14:00:00Z');
   const lea = await createUser(api, 'Lea', 'Heures');
   await invite(api, mission.roleId, lea.id);
-  await page.goto('/planning?view=timeGridWeek&date=2027-07-05');
+  // On a phone the planning is a day agenda, with the hours of that day.
+  await page.goto('/planning?date=2027-07-07');
   const hours = page.getByRole('table', { name: fr.planning_hours_title });
   await expect(hours.getByRole('row', { name: /Lea Heures/ })).toContainText('6 h');
-  await page.getByRole('group', { name: /^Mission Balances,/ }).click();
+  await page.getByRole('button', { name: /^Balances/ }).click();
   const panel = page.getByRole('region', { name: 'Balances' });
   await expect(panel).toContainText('(6 h)');
   await expect(panel).toContainText(msg('planning_role_fill', { accepted: '0', quota: '2', pending: '1', declined: '0', open: '2' }));

@@ -93,7 +93,8 @@ test('projects wizard, drag and drop invite, live accept on the planning', async
   await expect(page.getByRole('group', { name: /^Mission Montage, 5 juil/ })).toBeVisible();
   await expectAccessible(page, 'planning-month');
   await snapshot(page, 'planning-month');
-  await page.getByRole('button', { name: fr.planning_view_timeline_week }).click();
+  await page.getByRole('button', { name: fr.planning_view_timeline }).click();
+  await page.getByLabel(fr.planning_zoom).selectOption({ label: fr.planning_zoom_week });
   // FullCalendar keeps the timeline's time area out of the accessibility tree: a CSS hook here.
   await expect(page.locator('[data-tone="success"]', { hasText: 'Montage' })).toBeVisible();
   await expectAccessible(page, 'planning-timeline');

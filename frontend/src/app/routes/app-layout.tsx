@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 
 import { MAIN_NAV, SETTINGS_NAV, visibleNav } from '@/app/nav';
 import type { SessionContext } from '@/app/session-context';
@@ -36,6 +36,8 @@ function Shell({ me }: { me: Me }) {
   const org = activeOrg(me);
   const location = useLocation();
   const navigate = useNavigate();
+  // The planning takes the whole width (a timeline reads better wide); other pages keep a reading width.
+  const wide = useMatch('/planning') !== null;
   const logout = useLogout();
   const pluginEntries = usePluginMenuEntries();
   const mainEntries = pluginEntries.filter((entry) => entry.section === 'main');
@@ -133,8 +135,8 @@ function Shell({ me }: { me: Me }) {
               </Button>
             </div>
           </header>
-          <main id="main" ref={mainRef} tabIndex={-1} className="flex-1 px-6 py-8 outline-none">
-            <div className="mx-auto max-w-5xl">
+          <main id="main" ref={mainRef} tabIndex={-1} className={cn('flex-1 px-6 outline-none', wide ? 'py-4' : 'py-8')}>
+            <div className={wide ? 'mx-auto' : 'mx-auto max-w-5xl'}>
               {context ? <DeliveryFailedNotices accountId={me.account.id} /> : null}
               {context ? (
                 <Outlet context={context} />

@@ -32,7 +32,7 @@ export function CrewList() {
       {users.isPending ? <Spinner size="sm" label={t('planning_loading')} /> : null}
       {users.isError ? <p className="text-sm text-danger">{tError(users.error)}</p> : null}
       {users.data?.items.length === 0 ? <p className="text-sm text-muted-foreground">{t('planning_crew_empty')}</p> : null}
-      <ul aria-label={t('planning_crew_title')} className="max-h-[28rem] space-y-1 overflow-y-auto">
+      <ul aria-label={t('planning_crew_title')} className="space-y-1">
         {users.data?.items.map((user) => (
           <li
             key={user.id}

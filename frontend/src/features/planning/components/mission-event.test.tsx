@@ -68,3 +68,12 @@ describe('MissionEvent', () => {
     expect(screen.queryByRole('group')).not.toBeInTheDocument();
   });
 });
+
+describe('MissionEvent in the timeline', () => {
+  it('keeps the fill and a detail line when compact', () => {
+    render(<MissionEvent {...props} compact detail="Cour - 08:00 - 13:00" />);
+    expect(screen.getByText('0/1')).toBeInTheDocument();
+    expect(screen.getByText('Cour - 08:00 - 13:00')).toBeInTheDocument();
+    expect(screen.queryByText('Lea Martin (Invite)')).not.toBeInTheDocument();
+  });
+});

@@ -25,6 +25,8 @@ export interface MissionEventProps {
   chips: EventChip[];
   warnings: number;
   compact?: boolean;
+  /** One short line kept even when compact (the timeline's place and times). */
+  detail?: string;
   /** The part of a mission past midnight: same drop target, not announced twice. */
   continuation?: boolean;
   /** Called with the user id when someone drops a user from the crew list. */
@@ -32,7 +34,20 @@ export interface MissionEventProps {
 }
 
 /** The inside of a calendar event: title, fill, assignments by status, warnings; a drop target. */
-export function MissionEvent({ label, title, time, subtitle, tone, fill, chips, warnings, compact, continuation, onDropUser }: MissionEventProps) {
+export function MissionEvent({
+  label,
+  title,
+  time,
+  subtitle,
+  tone,
+  fill,
+  chips,
+  warnings,
+  compact,
+  detail,
+  continuation,
+  onDropUser,
+}: MissionEventProps) {
   const { t } = useLocale();
   const [over, setOver] = useState(false);
   const undelivered = chips.filter((chip) => needsAttention(chip.delivery)).length;
@@ -62,6 +77,7 @@ export function MissionEvent({ label, title, time, subtitle, tone, fill, chips, 
         <span className="truncate">{title}</span>
         {fill ? <span className="ml-auto shrink-0 font-normal">{fill}</span> : null}
       </div>
+      {compact && detail ? <div className="truncate font-normal opacity-90">{detail}</div> : null}
       {!compact ? <div className="truncate">{time}</div> : null}
       {!compact && subtitle ? <div className="truncate opacity-90">{subtitle}</div> : null}
       {undelivered > 0 ? (

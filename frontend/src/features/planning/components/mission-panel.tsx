@@ -16,6 +16,7 @@ import type { MissionView, PlanningAssignment } from '@/features/planning/api/ge
 import { useMissionAssignments } from '@/features/planning/api/list-mission-assignments';
 import { useResendInvitation } from '@/features/planning/api/resend-invitation';
 import { DeliveryBadge, DeliveryReason } from '@/features/planning/components/delivery-status';
+import { MoveMissionForm } from '@/features/planning/components/move-mission-form';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { statusTone } from '@/features/planning/utils/calendar';
 import { isDeliveryStatus } from '@/features/planning/utils/delivery';
@@ -35,6 +36,8 @@ export function MissionPanel({
   warnings,
   inviting,
   onInvite,
+  moving = false,
+  onMove,
 }: {
   mission: MissionView;
   assignments: PlanningAssignment[];
@@ -43,6 +46,9 @@ export function MissionPanel({
   inviting: boolean;
   /** Absent for a role that may not invite: no invite form, no resend. */
   onInvite?: (missionRoleId: number, userId: number, reserve: boolean) => void;
+  moving?: boolean;
+  /** Absent for a role that may not change missions: no times form. */
+  onMove?: (startsAt: string, endsAt: string) => void;
 }) {
   const { t, tError } = useLocale();
   const { formatDuration } = useDates();
@@ -232,6 +238,16 @@ export function MissionPanel({
             {t('planning_invite')}
           </Button>
         </form>
+      ) : null}
+      {onMove ? (
+        <MoveMissionForm
+          key={`${mission.starts_at}-${mission.ends_at}`}
+          startsAt={mission.starts_at}
+          endsAt={mission.ends_at}
+          timeZone={mission.timezone}
+          pending={moving}
+          onMove={onMove}
+        />
       ) : null}
     </Card>
   );

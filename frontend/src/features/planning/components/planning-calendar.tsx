@@ -1,18 +1,26 @@
 /**
- * The FullCalendar adapter (its own lazy chunk): month / week / day grids and
- * the resource timeline (rows per user or per project). It runs in UTC mode on
- * the org's wall times (utils/calendar.ts converts both ways), so the org
- * timezone is shown whatever the browser's is.
+ * The FullCalendar adapter (its own lazy chunk): the crew timeline (rows by
+ * place, person or role at four zooms) and the month / week / day grids. It
+ * runs in UTC mode on the org's wall times (utils/calendar.ts converts both
+ * ways), so the org timezone is shown whatever the browser's is. The view and
+ * zoom are chosen in the screen's toolbar (the store); this only follows them.
  */
-import type { EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
+import type {
+  DayHeaderContentArg,
+  EventContentArg,
+  EventDropArg,
+  EventInput,
+  SlotLabelContentArg,
+} from '@fullcalendar/core';
 import enLocale from '@fullcalendar/core/locales/en-gb';
 import frLocale from '@fullcalendar/core/locales/fr';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
 import FullCalendar from '@fullcalendar/react';
+import type { ResourceLabelContentArg } from '@fullcalendar/resource';
 import resourceTimelinePlugin from '@fullcalendar/resource-timeline';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 import '@/features/planning/components/planning-calendar.css';
 
@@ -21,26 +29,81 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import type { MissionView, Planning, PlanningAssignment } from '@/features/planning/api/get-planning';
 import { MissionEvent, type EventChip } from '@/features/planning/components/mission-event';
 import { useCalendarA11y } from '@/features/planning/hooks/use-calendar-a11y';
-import { PLANNING_VIEWS, usePlanningStore, type PlanningView } from '@/features/planning/stores/planning-store';
+import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { deliveryLabelKey, isDeliveryStatus } from '@/features/planning/utils/delivery';
 import {
   fromCalendarTime,
-  missionFill,
-  missionTone,
   placeClock,
   statusTone,
   toCalendarTime,
   TONE_COLORS,
   visibleWindow,
+  type Tone,
 } from '@/features/planning/utils/calendar';
+import {
+  calendarViewName,
+  fillLabel,
+  fillState,
+  FILL_TONES,
+  openPlacesByDay,
+  placeRowId,
+  roleRowId,
+  timelineRows,
+  type RoleCounts,
+} from '@/features/planning/utils/timeline';
 
 // FullCalendar's resource views are GPLv3 for open-source projects (this one is AGPL).
 const SCHEDULER_LICENSE_KEY = 'GPL-My-Project-Is-Open-Source';
+
+/** A middle dot between the parts of a line (escaped: the source stays ASCII). */
+const DOT = ` \u00b7 `;
+const DAY_LABEL = { weekday: 'short', day: 'numeric' } as const;
+const DAY_NUMBER = { day: 'numeric' } as const;
+const HOUR_LABEL = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+
+/**
+ * The timeline's zooms: a day in hours, three days and a week in 3 and 6 hour
+ * slots under their day, a month in days. A short mission is drawn at least wide
+ * enough to read its title and "6/9" (FullCalendar stacks what would overlap).
+ * Slots are narrow enough for the whole range to fit beside the side panel at
+ * 1440 px: a scrolling body would hold only events FullCalendar hides from
+ * assistive technology (axe scrollable-region-focusable). The page scrolls
+ * instead, under a sticky time axis.
+ */
+const TIMELINE_VIEWS = {
+  crewDay: { type: 'resourceTimeline', duration: { days: 1 }, slotDuration: { hours: 1 }, slotLabelFormat: HOUR_LABEL, slotMinWidth: 26 },
+  crewDays3: {
+    type: 'resourceTimeline',
+    duration: { days: 3 },
+    slotDuration: { hours: 3 },
+    slotLabelFormat: [DAY_LABEL, HOUR_LABEL],
+    slotMinWidth: 26,
+    eventMinWidth: 120,
+  },
+  crewWeek: {
+    type: 'resourceTimeline',
+    duration: { weeks: 1 },
+    slotDuration: { hours: 6 },
+    slotLabelFormat: [DAY_LABEL, HOUR_LABEL],
+    slotMinWidth: 22,
+    eventMinWidth: 132,
+  },
+  crewMonth: {
+    type: 'resourceTimeline',
+    duration: { months: 1 },
+    slotDuration: { days: 1 },
+    slotLabelFormat: DAY_NUMBER,
+    slotMinWidth: 20,
+    eventMinWidth: 64,
+  },
+};
 
 interface EventProps {
   kind: 'mission' | 'assignment';
   missionId: number;
   assignmentId?: number;
+  /** Rows by role: the role this piece of the mission stands for. */
+  roleId?: number;
 }
 
 export interface PlanningCalendarProps {
@@ -54,20 +117,33 @@ export interface PlanningCalendarProps {
   onReschedule?: (missionId: number, startsAt: string, endsAt: string, revert: () => void) => void;
 }
 
+function eventColors(tone: Tone) {
+  const colors = TONE_COLORS[tone];
+  return { backgroundColor: colors.background, borderColor: colors.border, textColor: colors.text };
+}
+
 export function PlanningCalendar({ planning, missions, userNames, onDropUser, onReschedule }: PlanningCalendarProps) {
   const { t, locale } = useLocale();
-  const { timeZone, formatTime, formatDateTime } = useDates();
+  const { timeZone, formatTime, formatDateTime, formatDuration } = useDates();
   const view = usePlanningStore((s) => s.view);
+  const zoom = usePlanningStore((s) => s.zoom);
+  const rowsBy = usePlanningStore((s) => s.rows);
   const initialDate = usePlanningStore((s) => s.initialDate);
-  const resourceMode = usePlanningStore((s) => s.resourceMode);
   const warnings = usePlanningStore((s) => s.warnings);
   const setWindow = usePlanningStore((s) => s.setWindow);
-  const setView = usePlanningStore((s) => s.setView);
   const selectMission = usePlanningStore((s) => s.selectMission);
-  const isResourceView = view.startsWith('resourceTimeline');
+  const isTimeline = view === 'timeline';
+  const fcView = calendarViewName(view, zoom);
   const rootRef = useRef<HTMLDivElement>(null);
+  const calendarRef = useRef<FullCalendar>(null);
   useCalendarA11y(rootRef);
   const assignments = useMemo(() => planning?.assignments ?? [], [planning]);
+
+  // The toolbar changes the store; FullCalendar keeps its own date when the view changes.
+  useEffect(() => {
+    const api = calendarRef.current?.getApi();
+    if (api && api.view.type !== fcView) api.changeView(fcView);
+  }, [fcView]);
 
   const statusLabel = (status: string) =>
     t(`planning_status_${status.toLowerCase()}` as 'planning_status_invited');
@@ -76,63 +152,124 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     a?.status === 'INVITED' && isDeliveryStatus(a.delivery_status) ? a.delivery_status : null;
 
   const missionById = useMemo(() => new Map(missions.map((m) => [m.id, m])), [missions]);
+  const openByDay = useMemo(() => openPlacesByDay(missions, timeZone), [missions, timeZone]);
 
   const events = useMemo<EventInput[]>(() => {
-    const missionEvent = (m: MissionView): EventInput => {
-      const colors = TONE_COLORS[missionTone(m, assignments)];
-      return {
-        id: `m${m.id}`,
-        title: m.title,
-        start: toCalendarTime(m.starts_at, timeZone),
-        end: toCalendarTime(m.ends_at, timeZone),
-        backgroundColor: colors.background,
-        borderColor: colors.border,
-        textColor: colors.text,
-        resourceId: `p${m.project_id}`,
-        extendedProps: { kind: 'mission', missionId: m.id } satisfies EventProps,
-      };
-    };
-    if (isResourceView && resourceMode === 'user') {
+    const times = (m: MissionView) => ({
+      start: toCalendarTime(m.starts_at, timeZone),
+      end: toCalendarTime(m.ends_at, timeZone),
+    });
+    if (isTimeline && rowsBy === 'user') {
       // An assignment has no times of its own: it takes its mission's.
       return assignments.flatMap((a: PlanningAssignment): EventInput[] => {
         const mission = missionById.get(a.mission_id);
         if (!mission) return [];
-        const colors = TONE_COLORS[statusTone(a.status)];
         return [
           {
             id: `a${a.id}`,
             title: mission.title,
-            start: toCalendarTime(mission.starts_at, timeZone),
-            end: toCalendarTime(mission.ends_at, timeZone),
-            backgroundColor: colors.background,
-            borderColor: colors.border,
-            textColor: colors.text,
-            resourceId: `u${a.user_id}`,
+            ...times(mission),
+            ...eventColors(statusTone(a.status)),
+            resourceId: `user:${a.user_id}`,
             editable: false,
             extendedProps: { kind: 'assignment', missionId: a.mission_id, assignmentId: a.id } satisfies EventProps,
           },
         ];
       });
     }
-    return missions.map(missionEvent);
-  }, [assignments, isResourceView, missionById, missions, resourceMode, timeZone]);
-
-  const resources = useMemo(() => {
-    if (resourceMode === 'project') {
-      const projects = new Map(missions.map((m) => [m.project_id, m.project_name]));
-      return [...projects].map(([id, name]) => ({ id: `p${id}`, title: name }));
+    if (isTimeline && rowsBy === 'role') {
+      // One piece per role, in that role's row, coloured by that role's fill.
+      return missions.flatMap((m) =>
+        m.roles.map((r) => ({
+          id: `m${m.id}r${r.id}`,
+          groupId: `m${m.id}`,
+          title: m.title,
+          ...times(m),
+          ...eventColors(FILL_TONES[fillState([r])]),
+          resourceId: roleRowId(r.name),
+          extendedProps: { kind: 'mission', missionId: m.id, roleId: r.id } satisfies EventProps,
+        })),
+      );
     }
-    return [...userNames].map(([id, name]) => ({ id: `u${id}`, title: name }));
-  }, [missions, resourceMode, userNames]);
+    return missions.map((m) => ({
+      id: `m${m.id}`,
+      title: m.title,
+      ...times(m),
+      ...eventColors(FILL_TONES[fillState(m.roles)]),
+      resourceId: placeRowId(m.place_id ?? null),
+      extendedProps: { kind: 'mission', missionId: m.id } satisfies EventProps,
+    }));
+  }, [assignments, isTimeline, missionById, missions, rowsBy, timeZone]);
+
+  const rows = useMemo(
+    () =>
+      timelineRows(rowsBy, {
+        missions,
+        places: planning?.places ?? {},
+        userNames,
+        users: planning?.users ?? [],
+        noPlaceTitle: t('planning_no_place'),
+      }),
+    [missions, planning, rowsBy, t, userNames],
+  );
+  const resources = useMemo(
+    () => rows.map((r, order) => ({ id: r.id, title: r.title, order, extendedProps: { minutes: r.plannedMinutes } })),
+    [rows],
+  );
+
+  const renderRowLabel = (arg: ResourceLabelContentArg) => {
+    const minutes = arg.resource.extendedProps.minutes as number | undefined;
+    return (
+      <span className="flex w-full items-baseline justify-between gap-2">
+        <span className="truncate">{arg.resource.title}</span>
+        {minutes !== undefined ? (
+          <span className="shrink-0 text-xs tabular-nums text-muted-foreground">
+            {minutes ? formatDuration(minutes) : '-'}
+          </span>
+        ) : null}
+      </span>
+    );
+  };
+
+  /**
+   * A day's label with its open places ("12 places libres"), in every view's day
+   * header; in the month timeline's narrow columns only the number shows (the
+   * words stay in its title and for screen readers).
+   */
+  const dayLabel = (date: Date, text: string, narrow = false) => {
+    const open = openByDay.get(date.toISOString().slice(0, 10)) ?? 0;
+    const words = t('planning_open_places', { count: open });
+    return (
+      <span className="flex flex-col items-center leading-tight">
+        <span>{text}</span>
+        {open ? (
+          <span data-open-places={open} title={words} className="text-xs font-normal text-danger">
+            {narrow ? (
+              <>
+                <span aria-hidden="true">{open}</span>
+                <span className="sr-only">{words}</span>
+              </>
+            ) : (
+              words
+            )}
+          </span>
+        ) : null}
+      </span>
+    );
+  };
+  const renderSlotLabel = (arg: SlotLabelContentArg) => {
+    const isDayRow = zoom === 'month' || (arg.level === 0 && zoom !== 'day');
+    return isDayRow ? dayLabel(arg.date, arg.text, zoom === 'month') : arg.text;
+  };
+  const renderDayHeader = (arg: DayHeaderContentArg) => dayLabel(arg.date, arg.text);
 
   const renderEvent = (arg: EventContentArg) => {
     const props = arg.event.extendedProps as EventProps;
     const mission = missionById.get(props.missionId);
     if (!mission) return null;
     const clock = placeClock(mission, timeZone, locale);
-    const time = `${formatTime(mission.starts_at)} - ${formatTime(mission.ends_at)}${
-      clock ? ` \u00b7 ${t('time_in_zone', { times: clock.time, zone: clock.label })}` : ''
-    }`;
+    const hours = `${formatTime(mission.starts_at)} - ${formatTime(mission.ends_at)}`;
+    const time = `${hours}${clock ? ` \u00b7 ${t('time_in_zone', { times: clock.time, zone: clock.label })}` : ''}`;
     if (props.kind === 'assignment') {
       const a = assignments.find((x) => x.id === props.assignmentId);
       const delivery = deliveryOf(a);
@@ -145,6 +282,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
           title={mission.title}
           time={time}
           subtitle={status}
+          detail={[mission.place, status].filter(Boolean).join(DOT)}
           tone={statusTone(a?.status ?? '')}
           chips={a && delivery ? [{ id: a.id, label: '', status: a.status, delivery }] : []}
           warnings={0}
@@ -152,25 +290,30 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
         />
       );
     }
-    const own = assignments.filter((a) => a.mission_id === mission.id);
+    const role = props.roleId === undefined ? undefined : mission.roles.find((r) => r.id === props.roleId);
+    const roles: RoleCounts[] = role ? [role] : mission.roles;
+    const own = assignments.filter((a) => a.mission_id === mission.id && (!role || a.mission_role_id === role.id));
     const chips: EventChip[] = own.map((a) => ({
       id: a.id,
       status: a.status,
       delivery: deliveryOf(a),
       label: `${userNames.get(a.user_id) ?? `#${a.user_id}`} (${statusLabel(a.status)})`,
     }));
-    const fill = missionFill(mission, assignments);
+    const detail = isTimeline
+      ? [rowsBy === 'place' ? '' : mission.place, zoom === 'month' ? '' : hours].filter(Boolean).join(DOT)
+      : undefined;
     return (
       <MissionEvent
         label={t('planning_mission_label', { title: mission.title, when: formatDateTime(mission.starts_at) })}
-        title={mission.title}
+        title={role ? `${mission.title} - ${role.name}` : mission.title}
         time={time}
         subtitle={[mission.place, mission.project_name].filter(Boolean).join(' - ')}
-        tone={missionTone(mission, assignments)}
-        fill={fill.quota ? `${fill.accepted}/${fill.quota}` : undefined}
+        detail={detail}
+        tone={FILL_TONES[fillState(roles)]}
+        fill={fillLabel(roles)}
         chips={chips}
         warnings={warnings[mission.id]?.length ?? 0}
-        compact={arg.view.type === 'dayGridMonth' || isResourceView}
+        compact={arg.view.type === 'dayGridMonth' || isTimeline}
         continuation={!arg.isStart}
         onDropUser={onDropUser ? (userId) => onDropUser(mission.id, userId) : undefined}
       />
@@ -186,59 +329,49 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
 
   return (
     <div ref={rootRef}>
-    <FullCalendar
-      plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, resourceTimelinePlugin]}
-      schedulerLicenseKey={SCHEDULER_LICENSE_KEY}
-      locales={[frLocale, enLocale]}
-      locale={locale === 'fr' ? 'fr' : 'en-gb'}
-      timeZone="UTC"
-      now={() => wallTimeInZone(Date.now(), timeZone)}
-      initialView={view}
-      initialDate={initialDate ?? undefined}
-      headerToolbar={{
-        left: 'prev,next today',
-        center: 'title',
-        right: PLANNING_VIEWS.join(','),
-      }}
-      // FullCalendar's icon fonts are role="img" without a name (axe role-img-alt): words instead.
-      buttonIcons={false}
-      buttonText={{
-        prev: t('planning_prev_short'),
-        next: t('planning_next_short'),
-        today: t('planning_today'),
-        dayGridMonth: t('planning_view_month'),
-        timeGridWeek: t('planning_view_week'),
-        timeGridDay: t('planning_view_day'),
-        resourceTimelineDay: t('planning_view_timeline_day'),
-        resourceTimelineWeek: t('planning_view_timeline_week'),
-      }}
-      buttonHints={{ prev: t('planning_prev'), next: t('planning_next'), today: t('planning_today') }}
-      views={{
-        resourceTimelineWeek: { slotDuration: { hours: 3 }, slotLabelFormat: [{ weekday: 'short', day: 'numeric' }, { hour: '2-digit' }] },
-      }}
-      resourceAreaHeaderContent={resourceMode === 'user' ? t('planning_rows_user') : t('planning_rows_project')}
-      resourceAreaWidth="180px"
-      resources={resources}
-      events={events}
-      eventContent={renderEvent}
-      editable={!!onReschedule}
-      eventResourceEditable={false}
-      eventStartEditable={!!onReschedule}
-      eventDurationEditable={!!onReschedule}
-      snapDuration="00:15"
-      slotDuration="00:30"
-      scrollTime="07:00"
-      nowIndicator
-      height={view.startsWith('timeGrid') ? 720 : 'auto'}
-      dayMaxEvents={4}
-      eventDrop={reschedule}
-      eventResize={reschedule}
-      eventClick={(arg) => selectMission((arg.event.extendedProps as EventProps).missionId)}
-      datesSet={(arg) => {
-        setWindow(visibleWindow(arg.start, arg.end));
-        if ((PLANNING_VIEWS as readonly string[]).includes(arg.view.type)) setView(arg.view.type as PlanningView);
-      }}
-    />
+      <FullCalendar
+        ref={calendarRef}
+        plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, resourceTimelinePlugin]}
+        schedulerLicenseKey={SCHEDULER_LICENSE_KEY}
+        locales={[frLocale, enLocale]}
+        locale={locale === 'fr' ? 'fr' : 'en-gb'}
+        timeZone="UTC"
+        now={() => wallTimeInZone(Date.now(), timeZone)}
+        initialView={fcView}
+        initialDate={initialDate ?? undefined}
+        headerToolbar={{ left: 'prev,next today', center: 'title', right: '' }}
+        // FullCalendar's icon fonts are role="img" without a name (axe role-img-alt): words instead.
+        buttonIcons={false}
+        buttonText={{ prev: t('planning_prev_short'), next: t('planning_next_short'), today: t('planning_today') }}
+        buttonHints={{ prev: t('planning_prev'), next: t('planning_next'), today: t('planning_today') }}
+        views={TIMELINE_VIEWS}
+        resourceAreaHeaderContent={t(`planning_rows_${rowsBy}`)}
+        resourceAreaWidth="200px"
+        resourceOrder="order"
+        resources={resources}
+        resourceLabelContent={renderRowLabel}
+        slotLabelContent={renderSlotLabel}
+        dayHeaderContent={renderDayHeader}
+        events={events}
+        eventContent={renderEvent}
+        // Month cells colour every mission (FullCalendar draws timed events as dots otherwise).
+        eventDisplay="block"
+        editable={!!onReschedule}
+        eventResourceEditable={false}
+        eventStartEditable={!!onReschedule}
+        eventDurationEditable={!!onReschedule}
+        snapDuration="00:15"
+        slotDuration="00:30"
+        scrollTime="07:00"
+        nowIndicator
+        height={view.startsWith('timeGrid') ? 720 : 'auto'}
+        stickyHeaderDates
+        dayMaxEvents={4}
+        eventDrop={reschedule}
+        eventResize={reschedule}
+        eventClick={(arg) => selectMission((arg.event.extendedProps as EventProps).missionId)}
+        datesSet={(arg) => setWindow(visibleWindow(arg.start, arg.end))}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { ErrorState } from '@/components/ui/error-state/error-state';
@@ -16,10 +16,12 @@ import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useUpdateMissionTimes } from '@/features/planning/api/update-mission-times';
 import { ConflictConfirmDialog, type ConflictProposal } from '@/features/planning/components/conflict-confirm-dialog';
 import { CrewList } from '@/features/planning/components/crew-list';
+import { DayAgenda } from '@/features/planning/components/day-agenda';
 import { HoursSummary } from '@/features/planning/components/hours-summary';
 import { MissionPanel } from '@/features/planning/components/mission-panel';
-import { PlanningFilters } from '@/features/planning/components/planning-filters';
+import { PlanningToolbar } from '@/features/planning/components/planning-toolbar';
 import { StatusLegend } from '@/features/planning/components/status-legend';
+import { useIsPhone } from '@/features/planning/hooks/use-is-phone';
 import { usePlanningLiveUpdates } from '@/features/planning/hooks/use-planning-live-updates';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { facets, filterByRole } from '@/features/planning/utils/calendar';
@@ -30,7 +32,9 @@ const PlanningCalendar = lazy(async () => ({
 }));
 
 /**
- * The planning: filters, legend, calendar, crew to drag, selected mission. Inviting
+ * The planning: one toolbar, the calendar at full width (the crew and hours side
+ * panel folds away, remembered), the selected mission beside it; on a phone a
+ * day agenda instead of the calendar. Inviting
  * (drop, panel form, resend) needs `canInvite` (`assignments.manage`), moving missions
  * `canReschedule` (`missions.manage`): without them the screen only reads.
  */
@@ -44,6 +48,11 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const selectMission = usePlanningStore((s) => s.selectMission);
   const setPendingDrop = usePlanningStore((s) => s.setPendingDrop);
   const pendingDrop = usePlanningStore((s) => s.pendingDrop);
+  const crewPanelOpen = usePlanningStore((s) => s.crewPanelOpen);
+  const legendOpen = usePlanningStore((s) => s.legendOpen);
+  const isPhone = useIsPhone();
+  const crewPanelId = useId();
+  const legendId = useId();
   const apiFilters = useMemo(
     () => ({ statuses: filters.statuses, userId: filters.userId, projectId: filters.projectId }),
     [filters.statuses, filters.userId, filters.projectId],
@@ -147,65 +156,88 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
     setPendingDrop({ missionId, userId });
   };
 
+  const onReschedule = canReschedule
+    ? (missionId: number, startsAt: string, endsAt: string, revert: () => void) => {
+        setNotice(null);
+        invite.reset();
+        const before = allMissions.find((m) => m.id === missionId);
+        const move = () =>
+          reschedule.mutate(
+            { missionId, starts_at: startsAt, ends_at: endsAt },
+            {
+              onError: () => revert(),
+              onSuccess: () => {
+                setNotice(t('planning_rescheduled'));
+                if (!before) return;
+                offerUndo({
+                  message: t('planning_rescheduled'),
+                  undoneMessage: t('planning_undo_move'),
+                  undo: () =>
+                    reschedule.mutateAsync({
+                      missionId,
+                      starts_at: before.starts_at,
+                      ends_at: before.ends_at,
+                    }),
+                });
+              },
+            },
+          );
+        guarded('move', { move: { mission_id: missionId, starts_at: startsAt, ends_at: endsAt } }, move, revert);
+      }
+    : undefined;
+
   const actionError = invite.error ?? reschedule.error;
+  const showSide = !!selected || (crewPanelOpen && !isPhone);
+  const liveState = (
+    <p className="text-xs text-muted-foreground" aria-live="polite">
+      {live === 'open' ? t('planning_live_on') : t('planning_live_off')}
+    </p>
+  );
   return (
-    <div className="space-y-4">
-      <PlanningFilters users={users} projects={projects} roles={roles} />
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <StatusLegend />
-        <p className="text-xs text-muted-foreground" aria-live="polite">
-          {live === 'open' ? t('planning_live_on') : t('planning_live_off')}
-        </p>
-      </div>
+    <div className="space-y-3">
+      {isPhone ? (
+        liveState
+      ) : (
+        <PlanningToolbar
+          users={users}
+          projects={projects}
+          roles={roles}
+          crewPanelId={crewPanelId}
+          legendId={legendId}
+        >
+          {liveState}
+        </PlanningToolbar>
+      )}
+      <StatusLegend id={legendId} hidden={!legendOpen && !isPhone} />
       {actionError ? <Alert variant="danger">{tError(actionError)}</Alert> : null}
       {notice ? <Alert variant="success">{notice}</Alert> : null}
       {planning.isError ? <ErrorState error={planning.error} onRetry={() => void planning.refetch()} /> : null}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
-        <div className="relative min-w-0" aria-busy={planning.isFetching || undefined}>
-          <Suspense fallback={<Spinner label={t('planning_loading')} />}>
-            <PlanningCalendar
-              planning={planning.data}
-              missions={missions}
-              userNames={userNames}
-              onDropUser={canInvite ? onDropUser : undefined}
-              onReschedule={
-                canReschedule
-                  ? (missionId, startsAt, endsAt, revert) => {
-                      setNotice(null);
-                      invite.reset();
-                      const before = allMissions.find((m) => m.id === missionId);
-                      const move = () =>
-                        reschedule.mutate(
-                          { missionId, starts_at: startsAt, ends_at: endsAt },
-                          {
-                            onError: () => revert(),
-                            onSuccess: () => {
-                              setNotice(t('planning_rescheduled'));
-                              if (!before) return;
-                              offerUndo({
-                                message: t('planning_rescheduled'),
-                                undoneMessage: t('planning_undo_move'),
-                                undo: () =>
-                                  reschedule.mutateAsync({
-                                    missionId,
-                                    starts_at: before.starts_at,
-                                    ends_at: before.ends_at,
-                                  }),
-                              });
-                            },
-                          },
-                        );
-                      guarded('move', { move: { mission_id: missionId, starts_at: startsAt, ends_at: endsAt } }, move, revert);
-                    }
-                  : undefined
-              }
-            />
-          </Suspense>
-          {planning.data && missions.length === 0 ? (
+      <div className={showSide ? 'grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]' : undefined}>
+        <div
+          className={isPhone ? 'min-w-0' : 'relative min-w-0'}
+          aria-busy={planning.isFetching || undefined}
+        >
+          {isPhone ? (
+            <div className="space-y-6">
+              <DayAgenda missions={missions} />
+              {planning.data ? <HoursSummary users={planning.data.users} /> : null}
+            </div>
+          ) : (
+            <Suspense fallback={<Spinner label={t('planning_loading')} />}>
+              <PlanningCalendar
+                planning={planning.data}
+                missions={missions}
+                userNames={userNames}
+                onDropUser={canInvite ? onDropUser : undefined}
+                onReschedule={onReschedule}
+              />
+            </Suspense>
+          )}
+          {planning.data && missions.length === 0 && !isPhone ? (
             <p className="mt-2 text-sm text-muted-foreground">{t('planning_empty')}</p>
           ) : null}
         </div>
-        <aside className="space-y-4" aria-label={t('planning_side')}>
+        <aside className={isPhone ? 'order-first space-y-4' : 'space-y-4'} aria-label={t('planning_side')} hidden={!showSide}>
           {selected ? (
             <MissionPanel
               key={`${selected.id}-${pendingDrop?.userId ?? ''}`}
@@ -217,10 +249,14 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
               onInvite={
                 canInvite ? (roleId, userId, reserve) => doInvite(selected.id, roleId, userId, reserve) : undefined
               }
+              moving={reschedule.isPending}
+              onMove={onReschedule ? (startsAt, endsAt) => onReschedule(selected.id, startsAt, endsAt, () => {}) : undefined}
             />
           ) : null}
-          {canInvite ? <CrewList /> : null}
-          {planning.data ? <HoursSummary users={planning.data.users} /> : null}
+          <div id={crewPanelId} hidden={!crewPanelOpen || isPhone} className="space-y-4">
+            {canInvite ? <CrewList /> : null}
+            {planning.data ? <HoursSummary users={planning.data.users} /> : null}
+          </div>
         </aside>
       </div>
       <ConflictConfirmDialog proposal={proposal} />

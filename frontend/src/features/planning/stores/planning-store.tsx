@@ -10,15 +10,47 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Conflict } from '@/features/planning/api/create-assignment';
 import type { AssignmentStatus, PlanningWindow } from '@/features/planning/api/get-planning';
 
-export const PLANNING_VIEWS = [
-  'dayGridMonth',
-  'timeGridWeek',
-  'timeGridDay',
-  'resourceTimelineDay',
-  'resourceTimelineWeek',
-] as const;
+/** The crew timeline (rows by place, person or role) and FullCalendar's grids. */
+export const PLANNING_VIEWS = ['timeline', 'dayGridMonth', 'timeGridWeek', 'timeGridDay'] as const;
 export type PlanningView = (typeof PLANNING_VIEWS)[number];
-export type ResourceMode = 'user' | 'project';
+/** How much time the timeline shows at once. */
+export const TIMELINE_ZOOMS = ['day', 'days3', 'week', 'month'] as const;
+export type TimelineZoom = (typeof TIMELINE_ZOOMS)[number];
+/** What one timeline row holds: a place (stage), a person or a role. */
+export const TIMELINE_ROWS = ['place', 'user', 'role'] as const;
+export type TimelineRows = (typeof TIMELINE_ROWS)[number];
+
+/** Older links named FullCalendar's resource views: they open the timeline at that zoom. */
+const LEGACY_VIEWS: Record<string, { view: PlanningView; zoom: TimelineZoom }> = {
+  resourceTimelineDay: { view: 'timeline', zoom: 'day' },
+  resourceTimelineWeek: { view: 'timeline', zoom: 'week' },
+};
+
+/** The view and zoom a `?view=` parameter asks for (undefined when it names none). */
+export function parseViewParam(value: string | null): { view: PlanningView; zoom?: TimelineZoom } | undefined {
+  if (!value) return undefined;
+  if ((PLANNING_VIEWS as readonly string[]).includes(value)) return { view: value as PlanningView };
+  return LEGACY_VIEWS[value];
+}
+
+/** The side panel's state survives reloads (a UI preference, not server data). */
+export const CREW_PANEL_KEY = 'coulisses.planning.crew-panel';
+
+function readCrewPanelOpen(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(CREW_PANEL_KEY) !== 'closed';
+  } catch {
+    return true;
+  }
+}
+
+function writeCrewPanelOpen(open: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(CREW_PANEL_KEY, open ? 'open' : 'closed');
+  } catch {
+    // Private mode without storage: the choice lasts for this page only.
+  }
+}
 
 export interface PlanningUiFilters {
   statuses: AssignmentStatus[];
@@ -37,7 +69,11 @@ export interface PlanningState {
   /** The day the calendar opens on (ISO date) or null for today. */
   initialDate: string | null;
   window: PlanningWindow | null;
-  resourceMode: ResourceMode;
+  zoom: TimelineZoom;
+  rows: TimelineRows;
+  /** The crew list and hours side panel (the mission panel shows whenever a mission is selected). */
+  crewPanelOpen: boolean;
+  legendOpen: boolean;
   filters: PlanningUiFilters;
   selectedMissionId: number | null;
   draggingUserId: number | null;
@@ -46,7 +82,10 @@ export interface PlanningState {
   warnings: Record<number, Conflict[]>;
   setView: (view: PlanningView) => void;
   setWindow: (window: PlanningWindow) => void;
-  setResourceMode: (mode: ResourceMode) => void;
+  setZoom: (zoom: TimelineZoom) => void;
+  setRows: (rows: TimelineRows) => void;
+  toggleCrewPanel: () => void;
+  toggleLegend: () => void;
   setFilters: (filters: Partial<PlanningUiFilters>) => void;
   toggleStatus: (status: AssignmentStatus) => void;
   selectMission: (missionId: number | null) => void;
@@ -58,6 +97,7 @@ export interface PlanningState {
 
 export interface PlanningInit {
   view?: PlanningView;
+  zoom?: TimelineZoom;
   initialDate?: string | null;
   filters?: Partial<PlanningUiFilters>;
   /** The mission whose panel opens first (a link from a notice). */
@@ -69,7 +109,10 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
     view: init.view ?? 'timeGridWeek',
     initialDate: init.initialDate ?? null,
     window: null,
-    resourceMode: 'user',
+    zoom: init.zoom ?? 'week',
+    rows: 'place',
+    crewPanelOpen: readCrewPanelOpen(),
+    legendOpen: false,
     filters: { statuses: [], userId: null, projectId: null, role: null, ...init.filters },
     selectedMissionId: init.selectedMissionId ?? null,
     draggingUserId: null,
@@ -80,7 +123,14 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
       set((state) =>
         state.window?.from === window.from && state.window.to === window.to ? state : { window },
       ),
-    setResourceMode: (resourceMode) => set({ resourceMode }),
+    setZoom: (zoom) => set({ zoom }),
+    setRows: (rows) => set({ rows }),
+    toggleCrewPanel: () =>
+      set((state) => {
+        writeCrewPanelOpen(!state.crewPanelOpen);
+        return { crewPanelOpen: !state.crewPanelOpen };
+      }),
+    toggleLegend: () => set((state) => ({ legendOpen: !state.legendOpen })),
     setFilters: (filters) => set((state) => ({ filters: { ...state.filters, ...filters } })),
     toggleStatus: (status) =>
       set((state) => {

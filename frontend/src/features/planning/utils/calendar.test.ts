@@ -5,8 +5,6 @@ import {
   filterByRole,
   fromCalendarTime,
   layoutOverlaps,
-  missionFill,
-  missionTone,
   overlappingIds,
   placeClock,
   snapInstant,
@@ -14,7 +12,6 @@ import {
   statusTone,
   toCalendarTime,
   visibleWindow,
-  type AssignmentLike,
   type MissionLike,
 } from '@/features/planning/utils/calendar';
 
@@ -31,15 +28,6 @@ const mission = (id: number, quota = 2, roles = ['Technicien son']): MissionLike
   roles: roles.map((name, i) => ({ id: id * 10 + i, name, quota, pending: 0, accepted: 0 })),
 });
 
-let next = 1;
-const assignment = (missionId: number, status: string): AssignmentLike => ({
-  id: next++,
-  mission_id: missionId,
-  mission_role_id: missionId * 10,
-  user_id: next,
-  status,
-});
-
 describe('statusTone', () => {
   it.each([
     ['INVITED', 'info'],
@@ -48,34 +36,6 @@ describe('statusTone', () => {
     ['CANCELLED', 'muted'],
     ['SOMETHING', 'neutral'],
   ])('%s is %s', (status, tone) => expect(statusTone(status)).toBe(tone));
-});
-
-describe('missionTone', () => {
-  it.each<[string, string[], number, string]>([
-    ['no assignment', [], 2, 'neutral'],
-    ['one invite pending', ['INVITED'], 2, 'info'],
-    ['a declined answer is a hole', ['ACCEPTED', 'DECLINED'], 2, 'danger'],
-    ['declined then filled by others', ['ACCEPTED', 'ACCEPTED', 'DECLINED'], 2, 'success'],
-    ['all places accepted', ['ACCEPTED'], 1, 'success'],
-    ['accepted, one place left', ['ACCEPTED'], 2, 'success'],
-    ['only cancelled', ['CANCELLED'], 2, 'muted'],
-    ['invited and cancelled', ['INVITED', 'CANCELLED'], 2, 'info'],
-  ])('%s', (_, statuses, quota, tone) => {
-    const m = mission(1, quota);
-    expect(missionTone(m, statuses.map((s) => assignment(1, s)))).toBe(tone);
-  });
-
-  it('ignores the assignments of other missions', () => {
-    expect(missionTone(mission(1), [assignment(2, 'DECLINED')])).toBe('neutral');
-  });
-
-  it('does not count an accepted reserve as a filled place', () => {
-    const holder = assignment(1, 'DECLINED');
-    const reserve = { ...assignment(1, 'ACCEPTED'), reserve: true };
-    expect(missionTone(mission(1, 1), [holder, reserve])).toBe('danger');
-    expect(missionFill(mission(1, 1), [holder, reserve])).toEqual({ accepted: 0, quota: 1 });
-    expect(missionFill(mission(1, 1), [holder, { ...reserve, reserve: false }])).toEqual({ accepted: 1, quota: 1 });
-  });
 });
 
 describe('filters and facets', () => {

@@ -65,44 +65,6 @@ export function placeClock(
   return { time: formatTime(mission.starts_at, { timeZone: zone, locale }), label: zoneLabel(zone) };
 }
 
-export interface AssignmentLike {
-  id: number;
-  mission_id: number;
-  mission_role_id: number;
-  user_id: number;
-  status: string;
-  /** On the reserve list: beyond the quota, holds no place (even when ACCEPTED). */
-  reserve?: boolean;
-}
-
-/** An accepted assignment that holds a place (an accepted reserve does not). */
-function fills(a: AssignmentLike): boolean {
-  return a.status === 'ACCEPTED' && !a.reserve;
-}
-
-/**
- * The colour of a mission: a declined answer is a hole to fill (danger) until
- * someone else accepts; all places accepted is success; pending invites info.
- */
-export function missionTone(mission: MissionLike, assignments: AssignmentLike[]): Tone {
-  const own = assignments.filter((a) => a.mission_id === mission.id);
-  const quota = mission.roles.reduce((sum, r) => sum + r.quota, 0);
-  const accepted = own.filter(fills).length;
-  if (quota > 0 && accepted >= quota) return 'success';
-  if (own.some((a) => a.status === 'DECLINED')) return 'danger';
-  if (own.some((a) => a.status === 'INVITED')) return 'info';
-  if (accepted > 0) return 'success';
-  if (own.length > 0 && own.every((a) => a.status === 'CANCELLED')) return 'muted';
-  return 'neutral';
-}
-
-/** Places filled over quota, from the assignments shown (live events patch them). */
-export function missionFill(mission: MissionLike, assignments: AssignmentLike[]): { accepted: number; quota: number } {
-  const quota = mission.roles.reduce((sum, r) => sum + r.quota, 0);
-  const accepted = assignments.filter((a) => a.mission_id === mission.id && fills(a)).length;
-  return { accepted, quota };
-}
-
 /** Missions with a role of that name (the API has no role filter on the planning). */
 export function filterByRole<M extends MissionLike>(missions: M[], role: string | null): M[] {
   if (!role) return missions;

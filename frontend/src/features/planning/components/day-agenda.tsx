@@ -1,0 +1,91 @@
+import { useEffect, useMemo } from 'react';
+
+import { Button } from '@/components/ui/button/button';
+import { addDays, useDates } from '@/lib/dates';
+import { useLocale } from '@/lib/i18n/use-locale';
+import type { MissionView } from '@/features/planning/api/get-planning';
+import { usePlanningStore } from '@/features/planning/stores/planning-store';
+import { TONE_COLORS } from '@/features/planning/utils/calendar';
+import { agendaGroups, fillLabel, fillState, FILL_TONES } from '@/features/planning/utils/timeline';
+
+/**
+ * The planning on a phone: one day's missions as a list grouped by start time,
+ * previous / next day, a tap opens the mission panel. The day is the fetched
+ * window, so the list holds only what the API gave for it.
+ */
+export function DayAgenda({ missions }: { missions: MissionView[] }) {
+  const { t } = useLocale();
+  const { timeZone, formatTime, formatDay, today } = useDates();
+  const initialDate = usePlanningStore((s) => s.initialDate);
+  const window = usePlanningStore((s) => s.window);
+  const setWindow = usePlanningStore((s) => s.setWindow);
+  const selectMission = usePlanningStore((s) => s.selectMission);
+  const selected = usePlanningStore((s) => s.selectedMissionId);
+  const day = window && window.from === window.to ? window.from : null;
+
+  // The agenda's window is one day: the linked day, else today (or the day a grid showed first).
+  useEffect(() => {
+    if (day === null) {
+      const start = initialDate ?? (window ? window.from : today());
+      setWindow({ from: start, to: start });
+    }
+  }, [day, initialDate, setWindow, today, window]);
+
+  const groups = useMemo(() => (day ? agendaGroups(missions, day, timeZone) : []), [day, missions, timeZone]);
+  if (!day) return null;
+  const go = (days: number) => setWindow({ from: addDays(day, days), to: addDays(day, days) });
+
+  return (
+    <section aria-labelledby="day-agenda-title" className="space-y-3">
+      <div className="flex items-center justify-between gap-2">
+        <Button size="sm" variant="secondary" onClick={() => go(-1)} aria-label={t('planning_agenda_prev')}>
+          {t('planning_prev_short')}
+        </Button>
+        <h2 id="day-agenda-title" aria-live="polite" className="text-center font-semibold">
+          {formatDay(day)}
+        </h2>
+        <Button size="sm" variant="secondary" onClick={() => go(1)} aria-label={t('planning_agenda_next')}>
+          {t('planning_next_short')}
+        </Button>
+      </div>
+      {groups.length === 0 ? <p className="text-sm text-muted-foreground">{t('planning_agenda_empty')}</p> : null}
+      <ol className="space-y-3">
+        {groups.map((group) => (
+          <li key={group.startsAt}>
+            <h3 className="mb-1 text-sm font-semibold tabular-nums text-muted-foreground">{formatTime(group.startsAt)}</h3>
+            <ul className="space-y-1.5">
+              {group.missions.map((m) => {
+                const state = fillState(m.roles);
+                const colors = TONE_COLORS[FILL_TONES[state]];
+                const fill = fillLabel(m.roles);
+                return (
+                  <li key={m.id}>
+                    <button
+                      type="button"
+                      data-mission-id={m.id}
+                      data-tone={FILL_TONES[state]}
+                      aria-pressed={selected === m.id}
+                      onClick={() => selectMission(m.id)}
+                      className="w-full rounded-md border-l-4 px-3 py-2 text-left text-sm focus-visible:outline-2 focus-visible:outline-ring"
+                      style={{ background: colors.background, borderColor: colors.border }}
+                    >
+                      <span className="flex items-baseline justify-between gap-2 font-semibold">
+                        <span className="min-w-0 truncate">{m.title}</span>
+                        {fill ? <span className="shrink-0 tabular-nums">{fill}</span> : null}
+                      </span>
+                      <span className="block truncate text-muted-foreground">
+                        {formatTime(m.starts_at)} - {formatTime(m.ends_at)}
+                        {m.place ? ` \u00b7 ${m.place}` : ''}
+                        {` \u00b7 ${t(`planning_fill_${state}`)}`}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
