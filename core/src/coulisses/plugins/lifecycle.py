@@ -12,6 +12,7 @@ import inspect
 import logging
 from typing import Any
 
+from coulisses.db.connection import fetch
 from coulisses.outbox.service import stage_job
 from coulisses.plugins.loader import get_registry
 
@@ -53,13 +54,14 @@ async def lifecycle_job(
     new: dict[str, Any] | None = None,
 ) -> None:
     """Call ``hook`` of ``plugin`` for ``org_id``; an exception makes SAQ retry the job."""
-    from coulisses.plugins.service import is_enabled
-
     registry = get_registry()
     if plugin not in registry.plugins:
         logger.warning("%s of %s skipped: the plugin is not installed", hook, plugin)
         return
-    if await is_enabled(org_id, plugin) == (hook == "plugin_disabled"):
+    enabled = await fetch(
+        "SELECT 1 FROM org_plugins WHERE org = $1 AND plugin = $2 AND enabled", org_id, plugin
+    )
+    if bool(enabled) == (hook == "plugin_disabled"):
         logger.info("%s of %s for org %s skipped: changed again since", hook, plugin, org_id)
         return
     others = [p for n, p in registry.plugins.items() if n != plugin]
