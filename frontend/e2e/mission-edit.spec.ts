@@ -123,11 +123,17 @@ test('edit a project, its mission table and a mission', async ({ page }) => {
   await lea.getByRole('button', { name: msg('mission_cancel_of', { name: 'Lea Roux' }) }).click();
   await expect(lea.getByText(fr.assignment_status_cancelled)).toBeVisible();
 
+  // Duplicate this mission from its page, with date pickers.
+  const dup = page.getByRole('form', { name: fr.projects_action_duplicate });
+  await dup.getByLabel(fr.projects_duplicate_from).fill('2027-07-20');
+  await dup.getByRole('button', { name: fr.projects_action_duplicate }).click();
+  await expect(dup.getByText(msg('projects_done_duplicated_one', { count: '1' }))).toBeVisible();
+
   await page.setViewportSize(PHONE);
   await expectAccessible(page, 'mission-page-phone');
   await snapshot(page, 'mission-page-phone');
   await page.goto(`/projects/${project.id}`);
-  await expect(page.getByText(msg('projects_missions_shown_other', { count: '32', total: '32' }))).toBeVisible();
+  await expect(page.getByText(msg('projects_missions_shown_other', { count: '33', total: '33' }))).toBeVisible();
   await expectAccessible(page, 'project-missions-table-phone');
   await snapshot(page, 'project-missions-table-phone');
   await api.dispose();

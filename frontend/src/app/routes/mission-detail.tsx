@@ -18,6 +18,7 @@ import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useMission } from '@/features/projects/api/get-mission';
 import { projectQueryOptions } from '@/features/projects/api/get-project';
 import { MissionAssignmentsPanel } from '@/features/projects/components/mission-assignments-panel';
+import { MissionDuplicateForm } from '@/features/projects/components/mission-duplicate-form';
 import { MissionForm } from '@/features/projects/components/mission-form';
 import { MissionRolesEditor } from '@/features/projects/components/mission-roles-editor';
 
@@ -88,6 +89,12 @@ export function MissionDetailRoute() {
         <h2 className="mb-4 text-lg font-semibold">{t('planning_assignments')}</h2>
         <MissionAssignmentsPanel mission={m} users={users} canManage={can(me.actions, 'assignments.manage')} />
       </Card>
+      {canEdit ? (
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">{t('mission_duplicate_title')}</h2>
+          <MissionDuplicateForm missionId={m.id} />
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from coulisses.auth.rbac import can
 from coulisses.db.connection import fetch_records, transaction
 from coulisses.errors import NotFound
-from coulisses.privacy import READ_PRIVATE
 from coulisses.scheduling.conflicts import service as conflicts
 from coulisses.scheduling.dashboard.schemas import (
     Dashboard,
@@ -151,7 +150,8 @@ def _midnight(day: dt.date, tz: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0), tzinfo=tz).astimezone(dt.UTC)
 
 
-def _assignment(row: Any, private: bool) -> DashboardAssignment:
+def _assignment(row: Any) -> DashboardAssignment:
+    """A line of a list; ``decline_reason`` is private (coulisses.privacy redacts it)."""
     return DashboardAssignment(
         id=row["id"],
         mission_id=row["mission_id"],
@@ -168,13 +168,13 @@ def _assignment(row: Any, private: bool) -> DashboardAssignment:
         place=row["place"],
         invited_at=row["invited_at"],
         answered_at=row["answered_at"],
-        decline_reason=row["decline_reason"] if private else None,
+        decline_reason=row["decline_reason"],
     )
 
 
-def _assignments(rows: list[Any], private: bool) -> DashboardAssignments:
+def _assignments(rows: list[Any]) -> DashboardAssignments:
     return DashboardAssignments(
-        total=rows[0]["total"] if rows else 0, items=[_assignment(r, private) for r in rows]
+        total=rows[0]["total"] if rows else 0, items=[_assignment(r) for r in rows]
     )
 
 
@@ -182,9 +182,7 @@ def _total(rows: list[Any]) -> int:
     return int(rows[0]["total"]) if rows else 0
 
 
-async def _manager(
-    org_id: int, tz: ZoneInfo, now: dt.datetime, today: dt.date, private: bool
-) -> DashboardManager:
+async def _manager(org_id: int, tz: ZoneInfo, now: dt.datetime, today: dt.date) -> DashboardManager:
     zone = tz.key
     missing = await fetch_records(_MISSING_SQL, org_id, now, now + AHEAD, zone, LIMIT)
     pending = await fetch_records(_PENDING_SQL, org_id, zone, now, LIMIT)
@@ -227,14 +225,14 @@ async def _manager(
                 for r in missing
             ],
         ),
-        pending_invitations=_assignments(pending, private),
-        recent_declines=_assignments(declines, private),
+        pending_invitations=_assignments(pending),
+        recent_declines=_assignments(declines),
         failed_deliveries=DashboardDeliveries(
             total=_total(deliveries),
             items=[
                 DashboardDelivery(
                     invitation_id=r["invitation_id"],
-                    assignment=_assignment(r, private),
+                    assignment=_assignment(r),
                     status=r["delivery_status"],
                     channel=r["delivery_channel"],
                     updated_at=r["delivery_updated_at"],
@@ -263,15 +261,14 @@ async def dashboard(principal: Principal, now: dt.datetime | None = None) -> Das
         pending_answers = await fetch_records(_MINE_SQL, *mine_args, "INVITED")
         manager = None
         if can(principal, "assignments.manage"):
-            manager = await _manager(principal.org_id, tz, now, today, can(principal, READ_PRIVATE))
+            manager = await _manager(principal.org_id, tz, now, today)
     return Dashboard(
         generated_at=now,
         timezone=zone,
         today=today,
         manager=manager,
-        # Their own decline reasons are no colleague's private data.
         mine=DashboardMine(
-            next_missions=_assignments(next_missions, True),
-            pending_answers=_assignments(pending_answers, True),
+            next_missions=_assignments(next_missions),
+            pending_answers=_assignments(pending_answers),
         ),
     )

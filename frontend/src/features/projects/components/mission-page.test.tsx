@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { Mission } from '@/features/projects/api/get-mission';
 import { MissionAssignmentsPanel } from '@/features/projects/components/mission-assignments-panel';
+import { MissionDuplicateForm } from '@/features/projects/components/mission-duplicate-form';
 import { MissionForm } from '@/features/projects/components/mission-form';
 import { MissionRolesEditor } from '@/features/projects/components/mission-roles-editor';
 import fr from '@/locales/fr.json';
@@ -140,6 +141,24 @@ describe('MissionAssignmentsPanel', () => {
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([
       '/api/v1/invitations/30/resend',
       '/api/v1/assignments/3/cancel',
+    ]);
+  });
+});
+
+describe('MissionDuplicateForm', () => {
+  it('copies the mission over a range picked with date pickers', async () => {
+    const calls = stub(() => jsonResponse({ created: 3, items: [] }, 201));
+    renderWithProviders(<MissionDuplicateForm missionId={7} />);
+    const from = screen.getByLabelText(fr.projects_duplicate_from);
+    expect(from).toHaveAttribute('type', 'date');
+    const button = screen.getByRole('button', { name: fr.projects_action_duplicate });
+    expect(button).toBeDisabled();
+    await userEvent.type(from, '2027-07-20');
+    await userEvent.type(screen.getByLabelText(fr.projects_duplicate_to), '2027-07-22');
+    await userEvent.click(button);
+    await screen.findByText(fr.projects_done_duplicated_other.replace('{count}', '3'));
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([
+      { url: '/api/v1/missions/7/duplicate', method: 'POST', body: { from: '2027-07-20', to: '2027-07-22', publish: false, fold: 0 } },
     ]);
   });
 });
