@@ -48,6 +48,7 @@ test('manager and tech dashboards', async ({ page, browser }) => {
   await login(techPage, tech);
   const answers = section(techPage, fr.dashboard_answers_title);
   await expect(answers.getByRole('listitem')).toHaveCount(2);
+  expect(await techPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await expectAccessible(techPage, 'dashboard-tech-phone');
   await snapshot(techPage, 'dashboard-tech-phone');
   await answers.getByRole('button', { name: msg('my_missions_accept_of', { title: 'Montage Cour' }) }).click();
@@ -70,6 +71,7 @@ test('manager and tech dashboards', async ({ page, browser }) => {
   await expect(section(page, fr.dashboard_pending_title).getByRole('listitem')).toHaveCount(1);
   await expect(missing.getByText(msg('dashboard_fill', { accepted: '1', quota: '2' }))).toBeVisible();
   await page.setViewportSize(PHONE);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await expectAccessible(page, 'dashboard-manager-phone');
   await snapshot(page, 'dashboard-manager-phone');
 

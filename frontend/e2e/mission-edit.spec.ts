@@ -130,10 +130,13 @@ test('edit a project, its mission table and a mission', async ({ page }) => {
   await expect(dup.getByText(msg('projects_done_duplicated_one', { count: '1' }))).toBeVisible();
 
   await page.setViewportSize(PHONE);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await expectAccessible(page, 'mission-page-phone');
   await snapshot(page, 'mission-page-phone');
   await page.goto(`/projects/${project.id}`);
   await expect(page.getByText(msg('projects_missions_shown_other', { count: '33', total: '33' }))).toBeVisible();
+  // The table scrolls inside its own box; the page does not scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await expectAccessible(page, 'project-missions-table-phone');
   await snapshot(page, 'project-missions-table-phone');
   await api.dispose();

@@ -70,7 +70,9 @@ export function MissionForm({
       onSaved();
       return;
     }
-    update.mutate(input, { onSuccess: onSaved });
+    // The promise, not mutate's callbacks: the saved mission may replace this form (its key
+    // is the mission's updated_at) before those callbacks would run, and they then never do.
+    update.mutateAsync(input).then(onSaved, () => undefined);
   }
 
   return (

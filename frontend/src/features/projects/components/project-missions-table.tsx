@@ -55,7 +55,8 @@ function openPlaces(m: Mission): number {
   return m.roles.reduce((sum, r) => sum + r.open, 0);
 }
 
-const headerButtonClass = 'inline-flex items-center gap-1 font-medium hover:text-foreground';
+// relative: the sr-only hint is placed inside the table's scrolling box, not past the page edge.
+const headerButtonClass = 'relative inline-flex items-center gap-1 font-medium hover:text-foreground';
 
 /**
  * The missions of a project in a table that searches, sorts and pages them (TanStack
