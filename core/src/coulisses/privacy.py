@@ -34,6 +34,7 @@ import msgspec
 from coulisses.auth.rbac import can
 from coulisses.scheduling.assignments.schemas import AssignmentOut
 from coulisses.scheduling.availability.schemas import AvailabilityOut
+from coulisses.scheduling.dashboard.schemas import DashboardAssignment
 from coulisses.scheduling.invitations.schemas import DeliveryOut, InvitationOut
 from coulisses.scheduling.planning.schemas import PlanningAssignment
 from coulisses.scheduling.users.schemas import Skill, UserOut
@@ -71,6 +72,7 @@ PRIVATE_FIELDS: dict[type[msgspec.Struct], Rule] = {
     MemberOut: Rule(("email",), "account", "account_id"),
     AssignmentOut: Rule(("decline_reason",), "user", "user_id"),
     PlanningAssignment: Rule(("decline_reason",), "user", "user_id"),
+    DashboardAssignment: Rule(("decline_reason",), "user", "user_id"),
     InvitationOut: Rule((), "user", "user_id"),
     DeliveryOut: Rule(("error",), "parent"),
     AvailabilityOut: Rule(("note", "decision_reason"), "user", "user_id"),

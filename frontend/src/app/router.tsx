@@ -81,6 +81,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/project-detail')).ProjectDetailRoute }),
           },
           {
+            path: 'missions/:missionId',
+            lazy: async () => ({ Component: (await import('@/app/routes/mission-detail')).MissionDetailRoute }),
+          },
+          {
             path: 'places',
             lazy: async () => ({ Component: (await import('@/app/routes/places')).PlacesRoute }),
           },

@@ -8,6 +8,7 @@ from coulisses.scheduling.assignments.api import AssignmentController
 from coulisses.scheduling.availability.api import AvailabilityController
 from coulisses.scheduling.certifications.api import CertificationController
 from coulisses.scheduling.conflicts.api import ConflictController
+from coulisses.scheduling.dashboard.api import DashboardController
 from coulisses.scheduling.invitations.api import InvitationController
 from coulisses.scheduling.missions.api import MissionBatchController, MissionController
 from coulisses.scheduling.places.api import PlaceController
@@ -29,4 +30,5 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     ConflictController,
     RateController,
     PlanningController,
+    DashboardController,
 ]

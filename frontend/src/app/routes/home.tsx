@@ -1,20 +1,39 @@
-import { Link } from 'react-router';
+import { useState } from 'react';
 
 import { useSession } from '@/app/session-context';
-import { Card, CardDescription, CardTitle } from '@/components/ui/card/card';
+import { ErrorState } from '@/components/ui/error-state/error-state';
+import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { can } from '@/lib/actions';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { roleKey } from '@/lib/roles';
+import { useAnswerAssignment } from '@/features/dashboard/api/answer-assignment';
+import { useDashboard, type DashboardAssignment } from '@/features/dashboard/api/get-dashboard';
+import { ManagerDashboard } from '@/features/dashboard/components/manager-dashboard';
+import { TechDashboard } from '@/features/dashboard/components/tech-dashboard';
+import { DeclineDialog } from '@/features/my-missions/components/decline-dialog';
 
-const linkClass = 'text-sm font-medium text-primary underline-offset-4 hover:underline';
-
+/**
+ * The home dashboard: a manager lands on what needs them (open places, waiting
+ * invitations, declines, undelivered links, conflicts, week hours), everyone on their own
+ * next missions and pending answers (a tech only on those). One read: GET /dashboard.
+ */
 export function HomeRoute() {
-  const { t } = useLocale();
+  const { t, tError } = useLocale();
   const { formatZone } = useDates();
   const { me, org } = useSession();
   useDocumentTitle(t('nav_home'));
+  const dashboard = useDashboard();
+  const answer = useAnswerAssignment();
+  const [declining, setDeclining] = useState<DashboardAssignment | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const name = me.account.first_name || me.account.email;
+  const manages = can(me.actions, 'assignments.manage');
+  const data = dashboard.data;
+  const mine = data?.mine;
+  const hasMine = !!mine && (mine.next_missions.total > 0 || mine.pending_answers.total > 0);
+
   return (
     <div className="space-y-6">
       <div>
@@ -23,29 +42,43 @@ export function HomeRoute() {
           {t('home_subtitle', { org: org.name, role: t(roleKey(org.role)), zone: formatZone(org.timezone) })}
         </p>
       </div>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Card>
-          <CardTitle>{t('nav_members')}</CardTitle>
-          <CardDescription className="mt-1 mb-3">{t('home_members_hint')}</CardDescription>
-          <Link to="/settings/members" className={linkClass}>
-            {t('home_open_members')}
-          </Link>
-        </Card>
-        <Card>
-          <CardTitle>{t('nav_plugins')}</CardTitle>
-          <CardDescription className="mt-1 mb-3">{t('home_plugins_hint')}</CardDescription>
-          <Link to="/settings/plugins" className={linkClass}>
-            {t('home_open_plugins')}
-          </Link>
-        </Card>
-        <Card>
-          <CardTitle>{t('nav_profile')}</CardTitle>
-          <CardDescription className="mt-1 mb-3">{t('home_profile_hint')}</CardDescription>
-          <Link to="/profile" className={linkClass}>
-            {t('home_open_profile')}
-          </Link>
-        </Card>
-      </div>
+      {dashboard.isPending ? <Spinner label={t('dashboard_loading')} /> : null}
+      {dashboard.isError ? <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} /> : null}
+      {data?.manager ? <ManagerDashboard data={data.manager} now={data.generated_at} timeZone={data.timezone} /> : null}
+      {mine && (!manages || hasMine) ? (
+        <div className="space-y-3">
+          {manages ? <h2 className="text-xl font-semibold">{t('dashboard_mine_title')}</h2> : null}
+          <TechDashboard
+            mine={mine}
+            notice={notice}
+            onDecline={(a) => {
+              setNotice(null);
+              answer.reset();
+              setDeclining(a);
+            }}
+          />
+        </div>
+      ) : null}
+      <DeclineDialog
+        open={declining !== null}
+        missionTitle={declining?.mission ?? ''}
+        loading={answer.isPending}
+        error={answer.error ? tError(answer.error) : undefined}
+        onCancel={() => setDeclining(null)}
+        onConfirm={(reason) => {
+          if (!declining) return;
+          const title = declining.mission;
+          answer.mutate(
+            { assignmentId: declining.id, accept: false, reason },
+            {
+              onSuccess: () => {
+                setDeclining(null);
+                setNotice(t('dashboard_declined_notice', { title }));
+              },
+            },
+          );
+        }}
+      />
     </div>
   );
 }

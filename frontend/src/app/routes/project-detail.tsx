@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 
 import { useSession } from '@/app/session-context';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
+import { Button } from '@/components/ui/button/button';
+import { Card } from '@/components/ui/card/card';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -11,6 +14,7 @@ import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useProject } from '@/features/projects/api/get-project';
+import { ProjectEditForm } from '@/features/projects/components/project-edit-form';
 import { ProjectMissionsTable } from '@/features/projects/components/project-missions-table';
 import { FillRate, PROJECT_STATUS_BADGE, projectStatusKey } from '@/features/projects/components/projects-table';
 
@@ -25,6 +29,8 @@ export function ProjectDetailRoute() {
   const location = useLocation();
   const project = useProject(id);
   const crew = useCrewUsers();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   useDocumentTitle(project.data?.name ?? t('projects_title'));
 
   if (project.isPending) return <Spinner label={t('projects_loading')} />;
@@ -55,10 +61,30 @@ export function ProjectDetailRoute() {
             <FillRate rate={p.fill_rate} accepted={p.accepted} quota={p.quota_total} />
           </div>
         </div>
-        <Link to={planningLink} className={linkClass}>
-          {t('projects_open_planning')}
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          {can(me.actions, 'projects.manage') && !editing ? (
+            <Button variant="secondary" size="sm" onClick={() => { setSaved(false); setEditing(true); }}>
+              {t('projects_edit')}
+            </Button>
+          ) : null}
+          <Link to={planningLink} className={linkClass}>
+            {t('projects_open_planning')}
+          </Link>
+        </div>
       </div>
+      {saved ? <Alert variant="success">{t('projects_edit_saved')}</Alert> : null}
+      {editing ? (
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">{t('projects_edit_title')}</h2>
+          <ProjectEditForm
+            project={p}
+            onDone={() => {
+              setEditing(false);
+              setSaved(true);
+            }}
+          />
+        </Card>
+      ) : null}
       <h2 className="text-lg font-semibold">{t('projects_missions_title')}</h2>
       <ProjectMissionsTable
         projectId={p.id}

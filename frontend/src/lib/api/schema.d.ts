@@ -431,6 +431,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetDashboard */
+        get: operations["GetDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/outbox": {
         parameters: {
             query?: never;
@@ -1804,6 +1821,115 @@ export interface components {
             first_name: string;
             id: number;
             last_name: string;
+        };
+        /** Dashboard */
+        Dashboard: {
+            /** Format: date-time */
+            generated_at: string;
+            manager: components["schemas"]["DashboardManager"] | null;
+            mine: components["schemas"]["DashboardMine"];
+            timezone: string;
+            /** Format: date */
+            today: string;
+        };
+        /** DashboardAssignment */
+        DashboardAssignment: {
+            answered_at: string | null;
+            decline_reason: string | null;
+            /** Format: date-time */
+            ends_at: string;
+            id: number;
+            /** Format: date-time */
+            invited_at: string;
+            mission: string;
+            mission_id: number;
+            place: string;
+            project_id: number;
+            reserve: boolean;
+            role: string;
+            /** Format: date-time */
+            starts_at: string;
+            status: string;
+            timezone: string;
+            user: string;
+            user_id: number;
+        };
+        /** DashboardAssignments */
+        DashboardAssignments: {
+            items: components["schemas"]["DashboardAssignment"][];
+            total: number;
+        };
+        /** DashboardConflicts */
+        DashboardConflicts: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @default 0 */
+            total: number;
+        };
+        /** DashboardDeliveries */
+        DashboardDeliveries: {
+            items: components["schemas"]["DashboardDelivery"][];
+            total: number;
+        };
+        /** DashboardDelivery */
+        DashboardDelivery: {
+            assignment: components["schemas"]["DashboardAssignment"];
+            channel: string | null;
+            invitation_id: number;
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** DashboardHours */
+        DashboardHours: {
+            accepted_minutes: number;
+            planned_minutes: number;
+            /** Format: date */
+            starts_on: string;
+        };
+        /** DashboardManager */
+        DashboardManager: {
+            conflicts: components["schemas"]["DashboardConflicts"];
+            failed_deliveries: components["schemas"]["DashboardDeliveries"];
+            last_week: components["schemas"]["DashboardHours"];
+            missing_people: components["schemas"]["DashboardMissions"];
+            pending_invitations: components["schemas"]["DashboardAssignments"];
+            recent_declines: components["schemas"]["DashboardAssignments"];
+            this_week: components["schemas"]["DashboardHours"];
+        };
+        /** DashboardMine */
+        DashboardMine: {
+            next_missions: components["schemas"]["DashboardAssignments"];
+            pending_answers: components["schemas"]["DashboardAssignments"];
+        };
+        /** DashboardMission */
+        DashboardMission: {
+            /** @description ACCEPTED assignments, reserves apart */
+            accepted: number;
+            /** Format: date-time */
+            ends_at: string;
+            id: number;
+            /** @description places not filled: per role quota - accepted, at least 0 */
+            open: number;
+            /** @description INVITED assignments, reserves apart */
+            pending: number;
+            place: string;
+            project: string;
+            project_id: number;
+            /** @description sum of the quotas of its roles */
+            quota: number;
+            /** Format: date-time */
+            starts_at: string;
+            status: string;
+            timezone: string;
+            title: string;
+        };
+        /** DashboardMissions */
+        DashboardMissions: {
+            items: components["schemas"]["DashboardMission"][];
+            total: number;
         };
         /** DeliveryOut */
         DeliveryOut: {
@@ -5283,6 +5409,62 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GetDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ users, invitations): that is where one org paid for the others' rows.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import asyncpg
@@ -18,7 +19,9 @@ import asyncpg
 from coulisses.db.connection import database_url
 from coulisses.scheduling.assignments import service as assignments
 from coulisses.scheduling.conflicts import service as conflicts
+from coulisses.scheduling.dashboard import service as dashboard
 from coulisses.scheduling.planning import service as planning
+from coulisses_sdk import Principal
 from tests.helpers import signup
 from tests.integration.scheduling.invitations.test_invitation_rate_limit import _invitation
 from tests.integration.scheduling.perf.plans import (
@@ -142,3 +145,17 @@ async def test_public_accept_reads_only_its_org(client, new_client, mail_sink):
     assert response.status_code == 200, response.text
     assert response.json()["assignment_status"] == "ACCEPTED"
     assert await _assert_index_scans(seen.bound) >= 5
+
+
+async def test_the_dashboard_reads_only_its_org(client, new_client):
+    small, _ = await _two_orgs(client, new_client)
+    owner = Principal(small.account_id, small.email, small.org_id, "owner")
+    with counting() as seen:
+        board = await dashboard.dashboard(owner, now=dt.datetime(2027, 6, 10, 8, tzinfo=dt.UTC))
+    assert board.manager is not None
+    # Exact totals over the org's rows, lists cut at their first rows.
+    assert board.manager.pending_invitations.total > dashboard.LIMIT
+    assert len(board.manager.pending_invitations.items) == dashboard.LIMIT
+    assert board.manager.missing_people.total > 0
+    assert board.manager.this_week.planned_minutes > 0
+    assert await _assert_index_scans(seen.bound) >= 8

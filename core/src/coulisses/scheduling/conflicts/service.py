@@ -930,6 +930,19 @@ async def report(
         )
 
 
+async def count(org_id: int, start: dt.datetime, end: dt.datetime) -> int:
+    """How many conflicts :func:`report` finds in [start, end), without its suggestions
+    (the dashboard's figure)."""
+    outer_start, outer_end = start - MARGIN, end + MARGIN
+    users = await load_users(org_id)
+    spans = await load_spans(org_id, outer_start, outer_end)
+    context = await load_context(org_id, list(users), outer_start, outer_end)
+    with gc_paused():
+        analysis = analyse(context, users, spans, epoch(outer_start), epoch(outer_end))
+        window = Window(analysis.grid, epoch(start), epoch(end))
+        return sum(1 for c in analysis.conflicts() if window.holds(c))
+
+
 async def report_between(
     org_id: int,
     window_from: str,

@@ -11,18 +11,19 @@ export function duplicateMission(missionId: number, input: MissionDuplicate): Pr
   return api.post<BulkMissionsOut>(`${API_PREFIX}/missions/${missionId}/duplicate`, input);
 }
 
-/** Copies each selected mission onto the given days. */
+/** Copies each selected mission on every day from `from` to `to` (its own day skipped). */
 export function useDuplicateMissions() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ missionIds, days }: { missionIds: number[]; days: string[] }) => {
+    mutationFn: async ({ missionIds, from, to }: { missionIds: number[]; from: string; to: string }) => {
       let created = 0;
-      for (const id of missionIds) created += (await duplicateMission(id, { days, publish: false, fold: 0 })).created;
+      for (const id of missionIds) created += (await duplicateMission(id, { from, to, publish: false, fold: 0 })).created;
       return created;
     },
     onSettled: () => Promise.all([
       queryClient.invalidateQueries({ queryKey: projectsQueryKey }),
       queryClient.invalidateQueries({ queryKey: ['planning'] }),
+      queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
     ]),
   });
 }

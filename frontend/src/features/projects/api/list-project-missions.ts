@@ -1,29 +1,30 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, API_PREFIX } from '@/lib/api/client';
+import { API_PREFIX } from '@/lib/api/client';
+import { listAll } from '@/lib/api/list-all';
 import type { Schema } from '@/lib/api/types';
 import { projectQueryKey } from '@/features/projects/api/get-project';
 
 export type Mission = Schema<'MissionOut'>;
-export type MissionPage = Schema<'MissionPage'>;
 
-export function projectMissionsQueryKey(projectId: number, page: number) {
-  return [...projectQueryKey(projectId), 'missions', { page }] as const;
+export function projectMissionsQueryKey(projectId: number) {
+  return [...projectQueryKey(projectId), 'missions'] as const;
 }
 
-export function listProjectMissions(projectId: number, page: number, signal?: AbortSignal): Promise<MissionPage> {
-  const params = new URLSearchParams({ project: String(projectId), page: String(page), page_size: '200' });
-  return api.get<MissionPage>(`${API_PREFIX}/missions?${params}`, { signal });
+/** Every mission of the project, by start (a festival holds a few hundred: the table
+ * searches, sorts and pages them in the browser). */
+export function listProjectMissions(projectId: number, signal?: AbortSignal): Promise<Mission[]> {
+  return listAll<Mission>(`${API_PREFIX}/missions`, { params: { project: String(projectId), sort: 'starts_at' }, signal });
 }
 
-export function projectMissionsQueryOptions(projectId: number, page = 1) {
+export function projectMissionsQueryOptions(projectId: number) {
   return queryOptions({
-    queryKey: projectMissionsQueryKey(projectId, page),
-    queryFn: ({ signal }) => listProjectMissions(projectId, page, signal),
+    queryKey: projectMissionsQueryKey(projectId),
+    queryFn: ({ signal }) => listProjectMissions(projectId, signal),
     staleTime: 15_000,
   });
 }
 
-export function useProjectMissions(projectId: number, page = 1) {
-  return useQuery(projectMissionsQueryOptions(projectId, page));
+export function useProjectMissions(projectId: number) {
+  return useQuery(projectMissionsQueryOptions(projectId));
 }

@@ -106,7 +106,11 @@ describe('ProjectMissionsTable by the role actions', () => {
     expect(await screen.findByRole('rowheader', { name: 'Montage' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: fr.projects_bulk_actions })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
-    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    // Only the sort buttons of the column headers: no action.
+    const buttons = screen.getAllByRole('button');
+    expect(buttons).toHaveLength(5);
+    const sortPrefix = fr.projects_sort_by.replace('{column}', '');
+    for (const button of buttons) expect(button.textContent).toContain(sortPrefix);
   });
 
   it('gives a manager every bulk action', async () => {
@@ -122,5 +126,69 @@ describe('ProjectMissionsTable by the role actions', () => {
     expect(await screen.findByRole('button', { name: fr.projects_action_assign })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: fr.projects_action_publish })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: fr.projects_action_delete })).not.toBeInTheDocument();
+  });
+});
+
+const at = (id: number, title: string, day: number, place: string, extra: Record<string, unknown> = {}) => ({
+  ...mission(id, title, { quota: 2, pending: 0, accepted: 0, reserves: 0 }),
+  place,
+  starts_at: `2027-07-${String(day).padStart(2, '0')}T17:00:00Z`,
+  ends_at: `2027-07-${String(day).padStart(2, '0')}T21:00:00Z`,
+  ...extra,
+});
+
+function titles(): string[] {
+  return screen.getAllByRole('rowheader').map((h) => h.textContent ?? '');
+}
+
+describe('ProjectMissionsTable search, sort and pages', () => {
+  it('searches title, place and roles, and says how many missions match', async () => {
+    stub([at(1, 'Montage', 1, 'Cour'), at(2, 'Exploitation', 2, 'Cloitre'), at(3, 'Demontage', 3, 'Cour')]);
+    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
+    expect(await screen.findByRole('rowheader', { name: 'Montage' })).toBeInTheDocument();
+    await userEvent.type(screen.getByRole('searchbox', { name: fr.projects_missions_search }), 'cour');
+    expect(titles()).toEqual(['Montage', 'Demontage']);
+    expect(screen.getByText(fr.projects_missions_shown_other.replace('{count}', '2').replace('{total}', '3'))).toBeInTheDocument();
+    await userEvent.clear(screen.getByRole('searchbox', { name: fr.projects_missions_search }));
+    await userEvent.type(screen.getByRole('searchbox', { name: fr.projects_missions_search }), 'nothing');
+    expect(screen.getByText(fr.projects_missions_no_match)).toBeInTheDocument();
+  });
+
+  it('sorts by a column header, both ways, and says so', async () => {
+    stub([at(1, 'Montage', 1, 'Cour'), at(2, 'Exploitation', 2, 'Cloitre'), at(3, 'Demontage', 3, 'Chapiteau')]);
+    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
+    expect(await screen.findByRole('rowheader', { name: 'Montage' })).toBeInTheDocument();
+    expect(titles()).toEqual(['Montage', 'Exploitation', 'Demontage']);
+    const byTitle = screen.getByRole('button', { name: new RegExp(fr.projects_sort_by.replace('{column}', fr.projects_col_title)) });
+    await userEvent.click(byTitle);
+    expect(titles()).toEqual(['Demontage', 'Exploitation', 'Montage']);
+    expect(byTitle.closest('th')).toHaveAttribute('aria-sort', 'ascending');
+    await userEvent.click(byTitle);
+    expect(titles()).toEqual(['Montage', 'Exploitation', 'Demontage']);
+    expect(byTitle.closest('th')).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('pages 152 missions by 25', async () => {
+    stub(Array.from({ length: 152 }, (_, i) => at(i + 1, `Mission ${String(i + 1).padStart(3, '0')}`, 1 + (i % 28), 'Cour')));
+    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
+    await screen.findAllByRole('rowheader');
+    expect(screen.getAllByRole('rowheader')).toHaveLength(25);
+    expect(screen.getByText(fr.projects_page_of.replace('{page}', '1').replace('{pages}', '7'))).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: fr.projects_page_next }));
+    expect(screen.getByText(fr.projects_page_of.replace('{page}', '2').replace('{pages}', '7'))).toBeInTheDocument();
+  });
+
+  it('duplicates the selection over a range of days chosen with date pickers', async () => {
+    const posted = stub([at(1, 'Montage', 1, 'Cour')]);
+    renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
+    const label = fr.projects_select_mission.replace('{title}', 'Montage').replace(/,.*$/, '');
+    await userEvent.click(await screen.findByRole('checkbox', { name: new RegExp(`^${label}`) }));
+    const from = screen.getByLabelText(fr.projects_duplicate_from);
+    expect(from).toHaveAttribute('type', 'date');
+    await userEvent.type(from, '2027-07-20');
+    await userEvent.type(screen.getByLabelText(fr.projects_duplicate_to), '2027-07-22');
+    await userEvent.click(screen.getByRole('button', { name: fr.projects_action_duplicate }));
+    await screen.findByText(fr.projects_done_duplicated_one.replace('{count}', '1'));
+    expect(posted).toEqual([{ from: '2027-07-20', to: '2027-07-22', publish: false, fold: 0 }]);
   });
 });

@@ -1,4 +1,15 @@
-import { useId, useState } from 'react';
+import {
+  getCoreRowModel,
+  getFilteredRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type FilterFn,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
@@ -17,18 +28,42 @@ import { isRoleFull } from '@/lib/reserves';
 import { useBatchMissions } from '@/features/projects/api/batch-missions';
 import { useBulkCreateAssignments } from '@/features/projects/api/bulk-create-assignments';
 import { useDuplicateMissions } from '@/features/projects/api/duplicate-mission';
-import { useProjectMissions } from '@/features/projects/api/list-project-missions';
-import { parseDays } from '@/features/projects/utils/mission-pattern';
+import { useProjectMissions, type Mission } from '@/features/projects/api/list-project-missions';
 
 export interface AssignableUser {
   id: number;
   name: string;
 }
 
+const NO_MISSIONS: Mission[] = [];
+
+/** Rows per page of the missions table. */
+export const MISSIONS_PAGE_SIZE = 25;
+
+/** What the search looks in: title, place, role names and skills. */
+export function missionSearchText(m: Mission): string {
+  return [m.title, m.place, ...m.roles.flatMap((r) => [r.name, ...r.required_skills])].join(' ').toLowerCase();
+}
+
+const matchesSearch: FilterFn<Mission> = (row, _columnId, value: string) => {
+  const words = value.toLowerCase().split(/\s+/).filter(Boolean);
+  const text = missionSearchText(row.original);
+  return words.every((w) => text.includes(w));
+};
+
+function openPlaces(m: Mission): number {
+  return m.roles.reduce((sum, r) => sum + r.open, 0);
+}
+
+// relative: the sr-only hint is placed inside the table's scrolling box, not past the page edge.
+const headerButtonClass = 'relative inline-flex items-center gap-1 font-medium hover:text-foreground';
+
 /**
- * The missions of a project, with bulk actions on the selected ones: publish, unpublish,
- * delete and duplicate with `canManageMissions` (`missions.manage`), invite with
- * `canInvite` (`assignments.manage`). Without either, a plain list.
+ * The missions of a project in a table that searches, sorts and pages them (TanStack
+ * Table), with bulk actions on the selected ones: publish, unpublish, delete and
+ * duplicate (date pickers) with `canManageMissions` (`missions.manage`), invite with
+ * `canInvite` (`assignments.manage`). Without either, a plain list. Each title opens the
+ * mission's page.
  */
 export function ProjectMissionsTable({
   projectId,
@@ -50,21 +85,56 @@ export function ProjectMissionsTable({
   const [assignReserve, setAssignReserve] = useState(false);
   const reserveHintId = useId();
   const assignHintId = useId();
-  const [dupDays, setDupDays] = useState('');
+  const [dupFrom, setDupFrom] = useState('');
+  const [dupTo, setDupTo] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'starts_at', desc: false }]);
   // One request per action (POST /missions:batch): the selection changes as a whole or not at all.
   const publish = useBatchMissions('publish');
   const unpublish = useBatchMissions('unpublish');
   const remove = useBatchMissions('delete');
   const duplicate = useDuplicateMissions();
   const assign = useBulkCreateAssignments();
+  const selectable = canManageMissions || canInvite;
+
+  const columns = useMemo<ColumnDef<Mission>[]>(
+    () => [
+      { id: 'title', accessorFn: (m) => m.title.toLowerCase(), header: () => t('projects_col_title'), filterFn: matchesSearch },
+      { id: 'starts_at', accessorFn: (m) => Date.parse(m.starts_at), header: () => t('projects_col_times') },
+      { id: 'place', accessorFn: (m) => m.place.toLowerCase(), header: () => t('projects_field_place') },
+      { id: 'open', accessorFn: openPlaces, header: () => t('projects_col_roles') },
+      { id: 'status', accessorFn: (m) => m.status, header: () => t('projects_col_status') },
+    ],
+    [t],
+  );
+  // TanStack Table hands out fresh functions on each render; the React Compiler skips this
+  // component, which is what the library expects.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: missions.data ?? NO_MISSIONS,
+    columns,
+    state: { sorting, globalFilter: search },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setSearch,
+    globalFilterFn: matchesSearch,
+    getRowId: (m) => String(m.id),
+    getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getPaginationRowModel: getPaginationRowModel(),
+    initialState: { pagination: { pageIndex: 0, pageSize: MISSIONS_PAGE_SIZE } },
+    autoResetPageIndex: true,
+  });
 
   if (missions.isPending) return <Spinner label={t('projects_missions_loading')} />;
   if (missions.isError) return <ErrorState error={missions.error} onRetry={() => void missions.refetch()} />;
-  const items = missions.data.items;
+  const items = missions.data;
   if (items.length === 0) return <EmptyState title={t('projects_missions_empty')} />;
 
+  const filtered = table.getFilteredRowModel().rows.map((r) => r.original);
+  const pageRows = table.getRowModel().rows;
   const ids = [...selected].filter((id) => items.some((m) => m.id === id));
   const chosen = items.filter((m) => selected.has(m.id));
   // A mission whose roles are all full refuses the whole invitation unless it may take reserves.
@@ -86,8 +156,27 @@ export function ProjectMissionsTable({
       else next.add(id);
       return next;
     });
-  const parsedDays = parseDays(dupDays);
-  const selectable = canManageMissions || canInvite;
+  const dupRangeOk = /^\d{4}-\d{2}-\d{2}$/.test(dupFrom) && (dupTo === '' || dupTo >= dupFrom);
+  const allFilteredSelected = filtered.length > 0 && filtered.every((m) => selected.has(m.id));
+  const sortLabel = (id: string) => {
+    const sort = table.getColumn(id)?.getIsSorted();
+    return sort === 'asc' ? 'ascending' : sort === 'desc' ? 'descending' : 'none';
+  };
+  const header = (id: string, label: string) => {
+    const column = table.getColumn(id)!;
+    const sort = column.getIsSorted();
+    return (
+      <th scope="col" className="px-3 py-2 font-medium" aria-sort={sortLabel(id)}>
+        <button type="button" className={headerButtonClass} onClick={column.getToggleSortingHandler()}>
+          {label}
+          <span aria-hidden="true">{t(sort === 'asc' ? 'projects_sort_icon_asc' : sort === 'desc' ? 'projects_sort_icon_desc' : 'projects_sort_icon_none')}</span>
+          <span className="sr-only">{t('projects_sort_by', { column: label })}</span>
+        </button>
+      </th>
+    );
+  };
+  const page = table.getState().pagination.pageIndex + 1;
+  const pages = Math.max(1, table.getPageCount());
 
   return (
     <div className="space-y-3">
@@ -178,16 +267,20 @@ export function ProjectMissionsTable({
           {canManageMissions ? (
             <>
               <label className="space-y-1 text-sm">
-                <span className="block">{t('projects_duplicate_days')}</span>
-                <Input size="sm" placeholder={t('projects_duplicate_days_placeholder')} className="placeholder:italic" value={dupDays} onChange={(e) => setDupDays(e.target.value)} />
+                <span className="block">{t('projects_duplicate_from')}</span>
+                <Input size="sm" type="date" value={dupFrom} onChange={(e) => setDupFrom(e.target.value)} />
+              </label>
+              <label className="space-y-1 text-sm">
+                <span className="block">{t('projects_duplicate_to')}</span>
+                <Input size="sm" type="date" value={dupTo} min={dupFrom || undefined} onChange={(e) => setDupTo(e.target.value)} />
               </label>
               <Button
                 size="sm"
                 variant="secondary"
-                disabled={!ids.length || !parsedDays?.length || busy}
+                disabled={!ids.length || !dupRangeOk || busy}
                 onClick={() => {
                   reset();
-                  duplicate.mutate({ missionIds: ids, days: parsedDays ?? [] }, { onSuccess: (n) => done(t('projects_done_duplicated', { count: n }))() });
+                  duplicate.mutate({ missionIds: ids, from: dupFrom, to: dupTo || dupFrom }, { onSuccess: (n) => done(t('projects_done_duplicated', { count: n }))() });
                 }}
               >
                 {t('projects_action_duplicate')}
@@ -196,6 +289,15 @@ export function ProjectMissionsTable({
           ) : null}
         </section>
       ) : null}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <label className="space-y-1 text-sm">
+          <span className="block">{t('projects_missions_search')}</span>
+          <Input type="search" size="sm" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('projects_missions_search_placeholder')} className="w-72 max-w-full placeholder:italic" />
+        </label>
+        <p className="text-sm text-muted-foreground" aria-live="polite">
+          {t('projects_missions_shown', { count: filtered.length, total: items.length })}
+        </p>
+      </div>
       <div className="overflow-x-auto rounded-lg border border-border bg-surface">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t('projects_missions_title')}</caption>
@@ -206,20 +308,36 @@ export function ProjectMissionsTable({
                   <input
                     type="checkbox"
                     aria-label={t('projects_select_all')}
-                    checked={ids.length === items.length}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(items.map((m) => m.id)) : new Set())}
+                    checked={allFilteredSelected}
+                    onChange={(e) =>
+                      setSelected((s) => {
+                        const next = new Set(s);
+                        for (const m of filtered) {
+                          if (e.target.checked) next.add(m.id);
+                          else next.delete(m.id);
+                        }
+                        return next;
+                      })
+                    }
                   />
                 </th>
               ) : null}
-              <th scope="col" className="px-3 py-2 font-medium">{t('projects_col_title')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('projects_col_times')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('projects_field_place')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('projects_col_roles')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('projects_col_status')}</th>
+              {header('title', t('projects_col_title'))}
+              {header('starts_at', t('projects_col_times'))}
+              {header('place', t('projects_field_place'))}
+              {header('open', t('projects_col_roles'))}
+              {header('status', t('projects_col_status'))}
             </tr>
           </thead>
           <tbody>
-            {items.map((m) => (
+            {pageRows.length === 0 ? (
+              <tr>
+                <td colSpan={selectable ? 6 : 5} className="px-3 py-6 text-center text-muted-foreground">
+                  {t('projects_missions_no_match')}
+                </td>
+              </tr>
+            ) : null}
+            {pageRows.map(({ original: m }) => (
               <tr key={m.id} className="border-b border-border last:border-0">
                 {selectable ? (
                   <td className="px-3 py-2">
@@ -231,7 +349,11 @@ export function ProjectMissionsTable({
                     />
                   </td>
                 ) : null}
-                <th scope="row" className="px-3 py-2 text-left font-medium">{m.title}</th>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <Link to={`/missions/${m.id}`} className="text-primary underline-offset-4 hover:underline">
+                    {m.title}
+                  </Link>
+                </th>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <MissionTimes startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.timezone} />
                 </td>
@@ -251,8 +373,18 @@ export function ProjectMissionsTable({
           </tbody>
         </table>
       </div>
-      {missions.data.total > items.length ? (
-        <p className="text-sm text-muted-foreground">{t('projects_missions_more', { count: missions.data.total - items.length })}</p>
+      {pages > 1 ? (
+        <nav aria-label={t('projects_missions_pages')} className="flex flex-wrap items-center gap-3">
+          <Button size="sm" variant="secondary" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>
+            {t('projects_page_previous')}
+          </Button>
+          <span className="text-sm" aria-live="polite">
+            {t('projects_page_of', { page, pages })}
+          </span>
+          <Button size="sm" variant="secondary" disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>
+            {t('projects_page_next')}
+          </Button>
+        </nav>
       ) : null}
       <ConfirmDialog
         open={confirmDelete}

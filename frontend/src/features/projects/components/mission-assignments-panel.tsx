@@ -1,0 +1,186 @@
+import { useState } from 'react';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { Badge } from '@/components/ui/badge/badge';
+import { Button } from '@/components/ui/button/button';
+import { Field } from '@/components/ui/field/field';
+import { Select } from '@/components/ui/select/select';
+import { Spinner } from '@/components/ui/spinner/spinner';
+import { useDescribeConflict } from '@/lib/conflict-text';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { isRoleFull } from '@/lib/reserves';
+import type { Mission } from '@/features/projects/api/get-mission';
+import { useAssignmentAction, useMissionAssignmentList, type Assignment, type AssignmentInvited } from '@/features/projects/api/mission-assignments';
+import type { AssignableUser } from '@/features/projects/components/project-missions-table';
+
+const STATUS_BADGE = { INVITED: 'info', ACCEPTED: 'success', DECLINED: 'danger', CANCELLED: 'neutral' } as const;
+const ACTIVE = new Set(['INVITED', 'ACCEPTED']);
+
+function DeliveryBadge({ assignment }: { assignment: Assignment }) {
+  const { t } = useLocale();
+  const delivery = assignment.invitation?.delivery;
+  if (!delivery || assignment.status !== 'INVITED') return null;
+  const variant = delivery.status === 'sent' ? 'success' : delivery.status === 'queued' ? 'neutral' : 'danger';
+  return <Badge variant={variant}>{t(`planning_delivery_${delivery.status}`)}</Badge>;
+}
+
+/**
+ * The assignments of a mission with their status and the delivery of their link:
+ * cancel one, send its link again, or invite someone on a role (as a reserve once the
+ * role is full). The rules an invitation breaks come back as warnings.
+ */
+export function MissionAssignmentsPanel({ mission, users, canManage }: { mission: Mission; users: AssignableUser[]; canManage: boolean }) {
+  const { t, tError } = useLocale();
+  const describe = useDescribeConflict();
+  const list = useMissionAssignmentList(mission.id);
+  const action = useAssignmentAction();
+  const [userId, setUserId] = useState('');
+  const [roleId, setRoleId] = useState(String(mission.roles[0]?.id ?? ''));
+  const [notice, setNotice] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<AssignmentInvited['warnings']>([]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const role = mission.roles.find((r) => String(r.id) === roleId);
+  const full = role ? isRoleFull(role) : false;
+
+  if (list.isPending) return <Spinner label={t('mission_assignments_loading')} />;
+  const items = list.data?.items ?? [];
+  const busy = action.isPending;
+  const reset = () => {
+    setNotice(null);
+    setWarnings([]);
+  };
+
+  return (
+    <div className="space-y-3">
+      {list.error ? <Alert variant="danger">{tError(list.error)}</Alert> : null}
+      {action.error ? <Alert variant="danger">{tError(action.error)}</Alert> : null}
+      {notice ? <Alert variant="success">{notice}</Alert> : null}
+      {warnings?.length ? (
+        <Alert variant="warning">
+          {t('planning_warnings_title', { count: warnings.length })}
+          <ul className="mt-1 list-disc pl-4">
+            {warnings.map((w, i) => (
+              <li key={i}>{describe(w)}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="text-sm text-muted-foreground">{t('planning_assignments_empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-border">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t('planning_assignments')}</caption>
+            <thead className="border-b border-border bg-muted/60 text-muted-foreground">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">{t('mission_col_person')}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t('field_role')}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t('projects_col_status')}</th>
+                {canManage ? <th scope="col" className="px-3 py-2 font-medium">{t('mission_col_actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => {
+                const name = names.get(a.user_id) ?? t('mission_unknown_user', { id: a.user_id });
+                return (
+                  <tr key={a.id} className="border-b border-border last:border-0">
+                    <th scope="row" className="px-3 py-2 font-medium">{name}</th>
+                    <td className="px-3 py-2">
+                      {a.role_name}
+                      {a.reserve ? ` (${t('dashboard_reserve')})` : ''}
+                    </td>
+                    <td className="space-x-2 px-3 py-2">
+                      <Badge variant={STATUS_BADGE[a.status as keyof typeof STATUS_BADGE] ?? 'neutral'}>{t(`assignment_status_${a.status.toLowerCase() as 'invited'}`)}</Badge>
+                      <DeliveryBadge assignment={a} />
+                      {a.decline_reason ? <span className="italic">{a.decline_reason}</span> : null}
+                    </td>
+                    {canManage ? (
+                      <td className="space-x-2 px-3 py-2 whitespace-nowrap">
+                        {a.status === 'INVITED' && a.invitation ? (
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            disabled={busy}
+                            aria-label={t('mission_resend_of', { name })}
+                            onClick={() => {
+                              reset();
+                              action.mutate({ kind: 'resend', invitationId: a.invitation!.id }, { onSuccess: () => setNotice(t('mission_resent', { name })) });
+                            }}
+                          >
+                            {t('mission_resend')}
+                          </Button>
+                        ) : null}
+                        {ACTIVE.has(a.status) ? (
+                          <Button
+                            size="sm"
+                            variant="danger"
+                            disabled={busy}
+                            aria-label={t('mission_cancel_of', { name })}
+                            onClick={() => {
+                              reset();
+                              action.mutate({ kind: 'cancel', assignmentId: a.id }, { onSuccess: () => setNotice(t('mission_cancelled', { name })) });
+                            }}
+                          >
+                            {t('mission_cancel')}
+                          </Button>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage && mission.roles.length ? (
+        <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-dashed border-border p-3">
+          <legend className="px-1 text-sm font-medium">{t('mission_invite_title')}</legend>
+          <Field label={t('projects_assign_user')}>
+            {(control) => (
+              <Select {...control} size="sm" width="auto" value={userId} onChange={(e) => setUserId(e.target.value)}>
+                <option value="">-</option>
+                {users.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={t('field_role')}>
+            {(control) => (
+              <Select {...control} size="sm" width="auto" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+                {mission.roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {t('mission_role_option', { role: r.name, accepted: r.accepted, quota: r.quota })}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Button
+            size="sm"
+            disabled={!userId || !roleId || busy}
+            onClick={() => {
+              reset();
+              const name = names.get(Number(userId)) ?? '';
+              action.mutate(
+                { kind: 'invite', missionRoleId: Number(roleId), userId: Number(userId), reserve: full },
+                {
+                  onSuccess: (result) => {
+                    setNotice(t(full ? 'mission_invited_reserve' : 'mission_invited', { name }));
+                    setWarnings((result as AssignmentInvited).warnings ?? []);
+                    setUserId('');
+                  },
+                },
+              );
+            }}
+          >
+            {t(full ? 'mission_invite_reserve' : 'mission_invite')}
+          </Button>
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}
