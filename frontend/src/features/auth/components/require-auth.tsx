@@ -42,10 +42,10 @@ export function RequireAuth({ children }: { children: (me: Me) => ReactNode }) {
  * session may exist: without it, asking /auth/me would only earn a 401.
  */
 export function RedirectIfAuthenticated({ children }: { children: ReactNode }) {
-  const maySignedIn = readCookie(CSRF_COOKIE) !== undefined;
-  const me = useQuery({ ...meQueryOptions(), enabled: maySignedIn });
+  const mayBeSignedIn = readCookie(CSRF_COOKIE) !== undefined;
+  const me = useQuery({ ...meQueryOptions(), enabled: mayBeSignedIn });
   const { t } = useLocale();
-  if (!maySignedIn && !me.isSuccess) return <>{children}</>;
+  if (!mayBeSignedIn) return <>{children}</>;
   if (me.isPending) {
     return (
       <div className="flex min-h-screen items-center justify-center">
