@@ -124,3 +124,14 @@ describe('MyMissionsList sections', () => {
     expect(within(month).getByText('8 h')).toBeInTheDocument();
   });
 });
+
+describe('MyMissionsList offline', () => {
+  it('says it shows the last sync, and keeps answers for when the network is back', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    stub([assignment(11, 1, 'INVITED')]);
+    renderWithProviders(<MyMissionsList />);
+    await screen.findByRole('heading', { name: 'Montage', level: 3 });
+    expect(screen.getByText(/^Hors ligne, derni/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: fr.my_missions_accept_of.replace('{title}', 'Montage') })).toBeDisabled();
+  });
+});

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button/button';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useOnline } from '@/hooks/use-online';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { reserveBadge } from '@/lib/reserves';
@@ -24,7 +25,8 @@ import { hourTotals, SECTION_ORDER, splitSections, STATUS_BADGE } from '@/featur
  */
 export function MyMissionsList() {
   const { t, tError } = useLocale();
-  const { timeZone, formatDate, formatTime, formatDuration } = useDates();
+  const { timeZone, formatDate, formatDateTime, formatTime, formatDuration } = useDates();
+  const online = useOnline();
   const assignments = useMyAssignments();
   const missions = useMissionsById((assignments.data?.items ?? []).map((a) => a.mission_id));
   const answer = useAnswerMyAssignment();
@@ -50,6 +52,9 @@ export function MyMissionsList() {
     <div className="space-y-8">
       {answer.isError && !declining ? <Alert variant="danger">{tError(answer.error)}</Alert> : null}
       {done ? <Alert variant="success">{done}</Alert> : null}
+      {!online ? (
+        <Alert variant="warning">{t('my_missions_offline', { date: formatDateTime(assignments.dataUpdatedAt) })}</Alert>
+      ) : null}
       <section aria-labelledby="my-missions-hours">
         <h2 id="my-missions-hours" className="sr-only">
           {t('my_missions_hours_title')}
@@ -57,11 +62,11 @@ export function MyMissionsList() {
         <dl className="grid grid-cols-2 gap-3">
           <div className="rounded-lg border border-border bg-surface p-4">
             <dt className="text-sm text-muted-foreground">{t('my_missions_hours_week')}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{formatDuration(totals.weekMinutes)}</dd>
+            <dd className="text-2xl font-semibold tabular-nums">{totals.weekMinutes ? formatDuration(totals.weekMinutes) : t('duration_hours', { hours: 0 })}</dd>
           </div>
           <div className="rounded-lg border border-border bg-surface p-4">
             <dt className="text-sm text-muted-foreground">{t('my_missions_hours_month')}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{formatDuration(totals.monthMinutes)}</dd>
+            <dd className="text-2xl font-semibold tabular-nums">{totals.monthMinutes ? formatDuration(totals.monthMinutes) : t('duration_hours', { hours: 0 })}</dd>
           </div>
         </dl>
       </section>
@@ -125,6 +130,7 @@ export function MyMissionsList() {
                       <Button
                         size="sm"
                         aria-label={t('my_missions_accept_of', { title })}
+                        disabled={!online}
                         loading={answer.isPending && answer.variables?.assignmentId === assignment.id && answer.variables.accept}
                         onClick={() => {
                           setDone(null);
@@ -143,6 +149,7 @@ export function MyMissionsList() {
                         size="sm"
                         variant="secondary"
                         aria-label={t('my_missions_decline_of', { title })}
+                        disabled={!online}
                         onClick={() => {
                           answer.reset();
                           setDone(null);
