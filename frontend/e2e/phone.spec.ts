@@ -196,10 +196,12 @@ test('a tech accepts an invitation from its notification', async ({ page }) => {
   const project = await api.post<{ id: number }>('/api/v1/projects', { name: 'Festival notifie' });
   const mission = await createMission(api, project.id, 'Balance Cloitre', inDays(4, 9), inDays(4, 13));
   const assignment = await invite(api, mission.roleId, user.id);
+  const second = await createMission(api, project.id, 'Demontage Cour', inDays(6, 22), inDays(6, 23));
+  const secondAssignment = await invite(api, second.roleId, user.id);
 
   await login(page, tech);
   await page.goto('/notifications');
-  const accept = page.getByRole('button', { name: /^Accepter :/ });
+  const accept = page.getByRole('button', { name: /^Accepter : .*Balance Cloitre/ });
   // The notification is written by a background job: the live stream (or a reload) brings it.
   await expect(async () => {
     await page.reload();
@@ -216,6 +218,20 @@ test('a tech accepts an invitation from its notification', async ({ page }) => {
   await expect(accept).toHaveCount(0);
   const answered = await api.get<{ status: string }>(`/api/v1/assignments/${assignment.id}`);
   expect(answered.status).toBe('ACCEPTED');
+
+  // The header bell answers too, in its panel of the newest notifications.
+  const bell = page.getByRole('banner').getByRole('button', { name: /notification/i });
+  await bell.click();
+  const panel = page.getByRole('region', { name: fr.notifications_title });
+  const acceptSecond = panel.getByRole('button', { name: /^Accepter : .*Demontage Cour/ });
+  await expect(acceptSecond).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^Accepter : .*Balance Cloitre/ })).toHaveCount(0);
+  await expectAccessible(page, 'notifications bell panel');
+  await acceptSecond.click();
+  await expect(panel.getByText(fr.notifications_answer_accepted)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  expect((await api.get<{ status: string }>(`/api/v1/assignments/${secondAssignment.id}`)).status).toBe('ACCEPTED');
   await api.dispose();
 
   await page.goto('/my-missions');
