@@ -6,6 +6,7 @@
     python3 dev.py pytest   only the Python suite (arguments go to pytest)
     python3 dev.py e2e      only the browser end-to-end suite (Playwright + Debian's Chromium)
     python3 dev.py lint | migrate | seed | worker | bench
+    python3 dev.py bench-web  the demo festival's July planning in Chromium (web figures)
 
 The Makefile and the PS1/ scripts are one-line wrappers around this file.
 """
@@ -214,6 +215,10 @@ def main(argv: list[str]) -> None:
         run(tool, "coulisses", task, *rest)
     elif task == "bench":
         run(tool, "python", "-m", "bench", *rest)
+    elif task == "bench-web":
+        ensure_chromium()
+        frontend_build()
+        npm_run("run", "bench:web", env={"CHROMIUM_PATH": str(CHROMIUM)})
     else:
         print(f"Tache inconnue : {task}\n{__doc__}")
         sys.exit(2)

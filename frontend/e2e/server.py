@@ -1,6 +1,6 @@
 """End-to-end harness: the real backend on a throwaway database, for Playwright.
 
-    uv run --locked python frontend/e2e/server.py [--port N]
+    uv run --locked python frontend/e2e/server.py [--port N] [--seed-demo]
 
 Like tests/conftest.py: the PostgreSQL of DATABASE_URL when set, else an
 embedded one (pgserver); a fresh database is created, migrated, served with an
@@ -9,6 +9,10 @@ local SMTP sink (as ``coulisses serve`` in dev), so a test reads emailed links
 through ``GET /api/v1/dev/outbox``. When ready it prints one line:
 
     E2E_READY {"url": "http://127.0.0.1:N"}
+
+``--seed-demo`` builds the demo org first (the July festival) and adds its
+manager's login (``email``, ``password``: dev data) to that line: the web
+benchmark (``python3 dev.py bench-web``) measures the planning on it.
 """
 
 from __future__ import annotations
@@ -52,13 +56,18 @@ async def _admin_exec(base_url: str, sql: str) -> None:
         await conn.close()
 
 
-async def _serve(port: int, ready: dict[str, str]) -> None:
+async def _serve(port: int, ready: dict[str, str], seed_demo: bool) -> None:
     import uvicorn
 
     from coulisses.db.migrate import migrate
     from coulisses.web.app import create_app
 
     await migrate(quiet=True)
+    if seed_demo:
+        from coulisses.seed import seed_demo as build_demo
+
+        info = await build_demo()
+        ready = {**ready, "email": info["email"], "password": info["password"]}
 
     class AnnouncingServer(uvicorn.Server):
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
@@ -74,6 +83,7 @@ async def _serve(port: int, ready: dict[str, str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--seed-demo", action="store_true", help="build the demo org first")
     args = parser.parse_args()
 
     # The browser tests print their own progress: keep the server to warnings.
@@ -127,7 +137,7 @@ def main() -> None:
         created = True
         mailer = start_sink("127.0.0.1", smtp_port, outbox_folder())
         ready = {"url": f"http://127.0.0.1:{port}"}
-        asyncio.run(_serve(port, ready))
+        asyncio.run(_serve(port, ready, args.seed_demo))
     finally:
         if mailer is not None:
             mailer.stop()

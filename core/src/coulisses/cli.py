@@ -231,11 +231,12 @@ def plugins() -> None:
 def plugins_list() -> None:
     """List installed plugins, and those left out with the reason."""
     from coulisses.plugins.loader import get_registry
+    from coulisses_sdk.plugin import localized
 
     registry = get_registry()
     for name, plugin in sorted(registry.plugins.items()):
         deps = f" (depend de {', '.join(plugin.depends_on)})" if plugin.depends_on else ""
-        click.echo(f"{name} {plugin.version} - {plugin.title or name}{deps}")
+        click.echo(f"{name} {plugin.version} - {localized(plugin.title).get('fr') or name}{deps}")
     for name, reason in sorted(registry.rejected.items()):
         click.echo(f"{name} ECARTE : {reason}", err=True)
     if not registry.plugins and not registry.rejected:

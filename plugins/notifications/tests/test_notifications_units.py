@@ -138,3 +138,14 @@ async def test_signed_token_round_trips_and_rejects_tampering(coulisses_app):
     assert signing.verify(f"{forged}.{mac}") is None
     assert signing.verify(body) is None
     assert signing.verify("garbage") is None
+
+
+def test_the_settings_form_is_labelled_in_every_locale_with_time_pickers():
+    from coulisses_notifications.config import NotificationsConfig
+    from coulisses_notifications.plugin import plugin
+    from coulisses_sdk.testing import assert_config_labelled
+
+    assert_config_labelled(plugin)
+    props = NotificationsConfig.model_json_schema()["properties"]
+    assert props["quiet_start"]["x-widget"] == props["quiet_end"]["x-widget"] == "time"
+    assert props["quiet_start"]["x-label"]["fr"] == "D\u00e9but des heures calmes"

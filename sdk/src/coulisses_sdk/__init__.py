@@ -7,11 +7,13 @@ platform's one email address rule (``normalize_email``, ``EmailAddress``), the o
 envelope and list parameters (``Page``, ``Listing``, ``ListQuery``), and the host
 services (enqueue a job, read the plugin config of an org, read assignment
 context, list the certifications to renew, push a live event, answer an invitation for
-its user, rate limits, sign and verify with the host's keys), and ``zone_label`` to name
-a mission's clock in messages.
+its user, rate limits, sign and verify with the host's keys), ``zone_label`` to name
+a mission's clock in messages, and ``setting`` / ``TimeOfDay`` to declare config fields
+the settings form labels in each language.
 Test helpers live in ``coulisses_sdk.testing``.
 """
 
+from coulisses_sdk.config_fields import TimeOfDay, config_label_problems, setting
 from coulisses_sdk.context import (
     AnswerResult,
     AssignmentContext,
@@ -94,9 +96,11 @@ __all__ = [
     "PasswordResetDelivery",
     "Plugin",
     "Principal",
+    "TimeOfDay",
     "account_user_id",
     "answer_invitation",
     "assignment_context",
+    "config_label_problems",
     "current_principal",
     "enqueue",
     "expiring_certifications",
@@ -112,6 +116,7 @@ __all__ = [
     "publish_live",
     "rate_limit",
     "report_invitation_delivery",
+    "setting",
     "sign",
     "unsign",
     "zone_label",

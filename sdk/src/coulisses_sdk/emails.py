@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 
 #: Longest address accepted (RFC 5321 path limit minus the brackets).
 MAX_LENGTH = 254
@@ -63,5 +63,8 @@ def _pydantic_email(value: str) -> str:
     return normalize_email(value)
 
 
-#: A pydantic field type for plugin configs: ``sender: EmailAddress | None = None``.
-EmailAddress = Annotated[str, AfterValidator(_pydantic_email)]
+#: A pydantic field type for plugin configs: ``sender: EmailAddress | None = None``
+#: (the settings form shows it with an email input).
+EmailAddress = Annotated[
+    str, AfterValidator(_pydantic_email), Field(json_schema_extra={"x-widget": "email"})
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -26,15 +27,25 @@ class Plugin:
     name: ClassVar[str]
     #: The plugin's own version.
     version: ClassVar[str] = "0.0.0"
-    #: Human title and description shown in org settings.
-    title: ClassVar[str] = ""
-    description: ClassVar[str] = ""
+    #: Human title and description shown in org settings: a text, or a mapping of
+    #: locale -> text that holds ``"fr"`` (the fallback), e.g.
+    #: ``{"fr": "Restauration", "en": "Catering"}``.
+    title: ClassVar[str | Mapping[str, str]] = ""
+    description: ClassVar[str | Mapping[str, str]] = ""
     #: PEP 440 specifier of the core versions this plugin works with.
     core_requires: ClassVar[str] = ">=0.1,<1"
     #: Names of plugins that must be installed (and enabled for an org) first.
     depends_on: ClassVar[tuple[str, ...]] = ()
-    #: Pydantic model validating the per-org config; its JSON schema drives the settings form.
+    #: Pydantic model validating the per-org config; its JSON schema drives the settings form
+    #: (declare fields with ``coulisses_sdk.setting`` for labels in each language and widgets).
     config_model: ClassVar[type[BaseModel]] = EmptyConfig
 
     def __repr__(self) -> str:
         return f"<Plugin {self.name} {self.version}>"
+
+
+def localized(text: str | Mapping[str, str]) -> dict[str, str]:
+    """``text`` as locale -> text (a plain text is the ``fr`` one)."""
+    if isinstance(text, str):
+        return {"fr": text} if text else {}
+    return {str(k): str(v) for k, v in text.items()}

@@ -7,6 +7,7 @@ Two ways to use it:
   plugins over httpx), :func:`run_jobs` (run what is queued),
   :func:`run_deferred_jobs` (make deferred jobs and retries due, then run them),
   :func:`run_certification_check` (the daily certifications check of an org, now),
+  :func:`assert_config_labelled` (the settings form speaks every locale),
   :func:`rotated_secret_key` (rotate the host's signing key for a block),
   :func:`event_stream` and :func:`next_event` (the live SSE stream, subscribed
   before the helper returns);
@@ -60,6 +61,20 @@ _counter = itertools.count(1)
 
 
 # -- plain helpers --------------------------------------------------------------
+
+
+def assert_config_labelled(plugin: Plugin) -> None:
+    """Fails unless the plugin's title, description and every config field (and enum
+    choice) have a text in each locale of the web app (see ``coulisses_sdk.setting``)."""
+    from coulisses_sdk.config_fields import LOCALES, config_label_problems
+    from coulisses_sdk.plugin import localized
+
+    problems = config_label_problems(plugin.config_model)
+    for attr in ("title", "description"):
+        texts = localized(getattr(plugin, attr))
+        if texts:
+            problems += [f"plugin {attr}: no {loc} text" for loc in LOCALES if loc not in texts]
+    assert not problems, f"{plugin.name}: " + "; ".join(problems)
 
 
 @contextlib.contextmanager

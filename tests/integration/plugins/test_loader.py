@@ -28,6 +28,17 @@ def test_incompatible_core_version_is_left_out_with_the_reason():
     assert registry.rejected["future"] == "requires core >=9, this core is 0.1.0"
 
 
+def test_a_title_mapping_without_french_is_left_out():
+    registry = build_registry(
+        [make("intl", title={"en": "Catering"}), make("fine", title={"fr": "Traiteur"})]
+    )
+
+    assert registry.rejected == {
+        "intl": "title maps locales to texts and needs a 'fr' text (the fallback)"
+    }
+    assert "fine" in registry.plugins
+
+
 def test_invalid_core_specifier_and_invalid_name_are_left_out():
     registry = build_registry([make("oops", core_requires="not a spec"), make("Bad Name")])
 

@@ -21,6 +21,10 @@ async def test_hello_is_listed_disabled_with_default_config_and_json_schema(clie
     assert state["enabled"] is False
     assert state["version"] == "0.1.0"
     assert state["title"] == "Hello"
+    # What the web app shows: each text in each locale.
+    assert state["descriptions"]["en"] == "Example plugin: greets each new member of the org."
+    assert state["descriptions"]["fr"].startswith("Exemple de plugin")
+    assert state["titles"] == {"fr": "Hello", "en": "Hello"}
     assert state["depends_on"] == []
     assert state["config"] == {"greeting": "Bienvenue", "punctuation": "!"}
     schema = state["config_schema"]
@@ -28,6 +32,10 @@ async def test_hello_is_listed_disabled_with_default_config_and_json_schema(clie
     assert schema["additionalProperties"] is False
     assert schema["properties"]["greeting"]["default"] == "Bienvenue"
     assert schema["properties"]["greeting"]["maxLength"] == 100
+    assert schema["properties"]["greeting"]["x-label"] == {
+        "fr": "Message d'accueil",
+        "en": "Greeting",
+    }
     assert await plugin_rows(owner.org_id) == []
 
 

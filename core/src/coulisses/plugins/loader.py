@@ -20,6 +20,7 @@ from coulisses import __version__ as core_version
 from coulisses_sdk import MenuEntry, Plugin, hookspecs
 from coulisses_sdk.frontend import ROLES, SECTIONS
 from coulisses_sdk.hookspecs import PROJECT_NAME
+from coulisses_sdk.plugin import localized
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,10 @@ def _check(plugin: Plugin) -> str | None:
         return f"invalid core_requires {plugin.core_requires!r}"
     if not spec.contains(Version(core_version), prereleases=True):
         return f"requires core {plugin.core_requires}, this core is {core_version}"
+    for attr in ("title", "description"):
+        text = getattr(plugin, attr)
+        if not isinstance(text, str) and not localized(text).get("fr"):
+            return f"{attr} maps locales to texts and needs a 'fr' text (the fallback)"
     return None
 
 

@@ -13,8 +13,12 @@ from coulisses_sdk import Page
 class PluginOut(msgspec.Struct):
     name: str
     version: str
+    #: Plain texts for integrators (English when the plugin gives it, else French).
     title: str
     description: str
+    #: locale -> text, ``fr`` always there when the plugin has a text: what the web app shows.
+    titles: dict[str, str]
+    descriptions: dict[str, str]
     depends_on: list[str]
     enabled: bool
     config: dict[str, Any]

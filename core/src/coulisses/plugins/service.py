@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from coulisses.errors import DomainError, NotFound, field_error, pydantic_field_
 from coulisses.plugins.loader import get_registry
 from coulisses_sdk import Plugin
 from coulisses_sdk.emails import InvalidEmailError
+from coulisses_sdk.plugin import localized
 
 
 @dataclass
@@ -25,6 +27,8 @@ class PluginState:
     version: str
     title: str
     description: str
+    titles: dict[str, str]
+    descriptions: dict[str, str]
     depends_on: list[str]
     enabled: bool
     config: dict[str, Any]
@@ -74,6 +78,12 @@ async def orgs_enabling(plugin: str) -> list[int]:
     return [r["org"] for r in rows]
 
 
+def _english(text: str | Mapping[str, str]) -> str:
+    """The API's plain-text field: English when given, else the French fallback."""
+    texts = localized(text)
+    return texts.get("en") or texts.get("fr", "")
+
+
 def _default_config(name: str) -> dict[str, Any]:
     plugin = get_registry().plugins[name]
     try:
@@ -93,8 +103,10 @@ async def list_states(org_id: int) -> list[PluginState]:
             PluginState(
                 name=name,
                 version=plugin.version,
-                title=plugin.title or name,
-                description=plugin.description,
+                title=_english(plugin.title) or name,
+                description=_english(plugin.description),
+                titles=localized(plugin.title) or {"fr": name},
+                descriptions=localized(plugin.description),
                 depends_on=list(plugin.depends_on),
                 enabled=bool(row and row["enabled"]),
                 config=config,

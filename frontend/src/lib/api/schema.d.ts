@@ -2374,9 +2374,15 @@ export interface components {
             };
             depends_on: string[];
             description: string;
+            descriptions: {
+                [key: string]: string;
+            };
             enabled: boolean;
             name: string;
             title: string;
+            titles: {
+                [key: string]: string;
+            };
             version: string;
         };
         /** PluginPage */
@@ -8369,7 +8375,7 @@ export interface operations {
                 page_size?: number;
                 /** @description comma list of sort keys, '-' for descending; allowed: enabled, name, title, version; default: name (name always closes the order) */
                 sort?: string | null;
-                /** @description comma list of item keys to keep (the others are left out of each item); allowed: name, version, title, description, depends_on, enabled, config, config_schema */
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: name, version, title, description, titles, descriptions, depends_on, enabled, config, config_schema */
                 fields?: string | null;
             };
             header?: never;

@@ -14,54 +14,52 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
-from coulisses_sdk import EmailAddress
+from coulisses_sdk import EmailAddress, TimeOfDay, setting
+
+
+def texts(key: str) -> dict[str, str]:
+    """``key`` of the plugin's catalogs in every locale (labels of the settings form)."""
+    from coulisses_notifications.i18n import LOCALES, catalog
+
+    return {locale: catalog(locale)[key] for locale in LOCALES}
+
+
+def _setting(name: str, default: Any, *, helped: bool = True, **kwargs: Any) -> Any:
+    help_texts = texts(f"config.{name}.help") if helped else None
+    return setting(default, label=texts(f"config.{name}.label"), help=help_texts, **kwargs)
 
 
 class NotificationsConfig(BaseModel):
-    """Per-org settings (validated when saved; every field has a default)."""
+    """Per-org settings (validated when saved; every field has a default).
+
+    Labels and help texts of the settings form come from the plugin's catalogs
+    (``locales/<lang>.json``, keys ``config.<field>.label`` / ``.help``).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    sender_name: str | None = Field(
-        default=None, max_length=100, description="Display name of the sender (default: the org)"
+    sender_name: str | None = _setting("sender_name", None, max_length=100)
+    sender_email: EmailAddress | None = _setting("sender_email", None, max_length=254)
+    reply_to: EmailAddress | None = _setting("reply_to", None, max_length=254)
+    quiet_start: TimeOfDay = _setting("quiet_start", "22:00")
+    quiet_end: TimeOfDay = _setting("quiet_end", "08:00")
+    email_enabled: bool = _setting("email_enabled", True, helped=False)
+    telegram_enabled: bool = _setting("telegram_enabled", True, helped=False)
+    reminder_before_expiry_hours: int = _setting(
+        "reminder_before_expiry_hours", 48, ge=0, le=24 * 14
     )
-    sender_email: EmailAddress | None = Field(
-        default=None,
-        max_length=254,
-        description="From address (default: NOTIFICATIONS_MAIL_FROM); the relay must accept it",
+    reminder_before_mission_hours: int = _setting(
+        "reminder_before_mission_hours", 24, ge=0, le=24 * 14
     )
-    reply_to: EmailAddress | None = Field(
-        default=None, max_length=254, description="Reply-To address"
+    urgent_margin_hours: int = _setting("urgent_margin_hours", 2, ge=0, le=48)
+    invitations_per_org_per_hour: int = _setting(
+        "invitations_per_org_per_hour", 1000, ge=1, le=100_000
     )
-    quiet_start: str = Field(
-        default="22:00",
-        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
-        description="Default start of quiet hours (org timezone); members may change theirs",
+    invitations_per_recipient_per_day: int = _setting(
+        "invitations_per_recipient_per_day", 20, ge=1, le=1000
     )
-    quiet_end: str = Field(
-        default="08:00",
-        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
-        description="Default end of quiet hours; equal to the start: no quiet hours",
-    )
-    email_enabled: bool = True
-    telegram_enabled: bool = True
-    reminder_before_expiry_hours: int = Field(
-        default=48, ge=0, le=24 * 14, description="Remind an unanswered invitation (0: never)"
-    )
-    reminder_before_mission_hours: int = Field(
-        default=24, ge=0, le=24 * 14, description="Remind an accepted mission (0: never)"
-    )
-    urgent_margin_hours: int = Field(
-        default=2,
-        ge=0,
-        le=48,
-        description="A message is urgent (sent in quiet hours) when waiting for the end of the "
-        "quiet hours would leave less than this before the mission or the expiry",
-    )
-    invitations_per_org_per_hour: int = Field(default=1000, ge=1, le=100_000)
-    invitations_per_recipient_per_day: int = Field(default=20, ge=1, le=1000)
 
 
 def _env(env: Mapping[str, str], name: str, fallback: str | None = None) -> str | None:

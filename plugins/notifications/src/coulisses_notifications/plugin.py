@@ -12,7 +12,7 @@ from typing import Any
 
 from coulisses_notifications import jobs, messages
 from coulisses_notifications.api import CONTROLLERS
-from coulisses_notifications.config import NotificationsConfig
+from coulisses_notifications.config import NotificationsConfig, texts
 from coulisses_notifications.kinds import EMAIL, TELEGRAM
 from coulisses_notifications.reactions import load_config
 from coulisses_notifications.tables import Notification, SentMessage, TelegramLink
@@ -42,11 +42,8 @@ NAME = "notifications"
 class NotificationsPlugin(Plugin):
     name = NAME
     version = "0.1.0"
-    title = "Notifications"
-    description = (
-        "Emails (modeles FR/EN), bot Telegram et centre de notifications : invitations, "
-        "rappels, changements de mission, annulations, reponses aux managers."
-    )
+    title = texts("config.title")
+    description = texts("config.description")
     core_requires = ">=0.1,<1"
     config_model = NotificationsConfig
 

@@ -82,3 +82,10 @@ async def test_anonymous_caller_cannot_reach_plugin_routes(coulisses_client, org
     response = await coulisses_client.get("/api/v1/hello/ping")
 
     assert response.status_code == 401
+
+
+def test_the_settings_form_speaks_french_and_english():
+    from coulisses_hello.plugin import plugin
+    from coulisses_sdk.testing import assert_config_labelled
+
+    assert_config_labelled(plugin)

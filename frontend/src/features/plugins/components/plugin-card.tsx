@@ -9,15 +9,16 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import type { OrgPlugin } from '@/features/plugins/api/list-org-plugins';
 import { useUpdateOrgPlugin } from '@/features/plugins/api/update-org-plugin';
 import { SchemaForm } from '@/features/plugins/components/schema-form';
+import { pluginText } from '@/features/plugins/utils/plugin-text';
 
 export function PluginCard({ plugin, canManage }: { plugin: OrgPlugin; canManage: boolean }) {
-  const { t, tError } = useLocale();
+  const { t, tError, locale } = useLocale();
   const toggle = useUpdateOrgPlugin();
   const configure = useUpdateOrgPlugin();
   const [open, setOpen] = useState(false);
   const titleId = useId();
   const panelId = useId();
-  const title = plugin.title || plugin.name;
+  const { title, description } = pluginText(plugin, locale);
 
   return (
     <Card aria-labelledby={titleId} role="group" className="space-y-4">
@@ -27,8 +28,8 @@ export function PluginCard({ plugin, canManage }: { plugin: OrgPlugin; canManage
             {title}
             <Badge>v{plugin.version}</Badge>
           </h2>
-          {plugin.description ? (
-            <p className="text-sm text-muted-foreground">{plugin.description}</p>
+          {description ? (
+            <p className="text-sm text-muted-foreground">{description}</p>
           ) : null}
           {plugin.depends_on.length > 0 ? (
             <p className="text-xs text-muted-foreground">

@@ -7,13 +7,15 @@ import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useOrgPlugins } from '@/features/plugins/api/list-org-plugins';
+import { pluginText } from '@/features/plugins/utils/plugin-text';
 
 /** The page behind a plugin's menu entry; it exists only while the plugin is enabled. */
 export function PluginPage({ name }: { name: string }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const plugins = useOrgPlugins();
   const plugin = plugins.data?.find((item) => item.name === name);
-  useDocumentTitle(plugin?.title ?? name);
+  const text = plugin ? pluginText(plugin, locale) : null;
+  useDocumentTitle(text?.title ?? name);
 
   if (plugins.isPending) return <Spinner label={t('loading')} />;
   if (plugins.isError) return <ErrorState error={plugins.error} onRetry={() => void plugins.refetch()} />;
@@ -31,9 +33,9 @@ export function PluginPage({ name }: { name: string }) {
   }
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{plugin.title || plugin.name}</h1>
+      <h1 className="text-2xl font-semibold">{text?.title}</h1>
       <Card>
-        <p>{plugin.description}</p>
+        <p>{text?.description}</p>
         <p className="mt-3 text-sm text-muted-foreground">{t('plugin_page_placeholder')}</p>
       </Card>
     </div>

@@ -18,7 +18,50 @@ const SCHEMA = {
   type: 'object',
 };
 
+/** A schema as `coulisses_sdk.setting` writes it: texts per locale, a time widget, choice labels. */
+const LABELLED = {
+  properties: {
+    quiet_start: {
+      default: '22:00',
+      pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+      title: 'Quiet Start',
+      type: 'string',
+      description: 'Org time',
+      'x-label': { fr: 'Debut des heures calmes', en: 'Quiet hours start' },
+      'x-help': { fr: "Heure de l'organisation", en: 'Org time' },
+      'x-widget': 'time',
+    },
+    diet: {
+      enum: ['any', 'veggie'],
+      default: 'any',
+      title: 'Diet',
+      type: 'string',
+      'x-label': { fr: 'Regime' },
+      'x-choices': { any: { fr: 'Tout', en: 'Anything' }, veggie: { fr: 'Vegetarien', en: 'Vegetarian' } },
+    },
+  },
+  type: 'object',
+};
+
 describe('SchemaForm', () => {
+  it("labels fields in the member's language from the plugin's schema, with a time picker", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    renderWithProviders(<SchemaForm schema={LABELLED} value={{}} onSubmit={onSubmit} submitLabel="Enregistrer" />);
+    const start = screen.getByLabelText('Debut des heures calmes');
+    expect(start).toHaveAttribute('type', 'time');
+    expect(start).toHaveValue('22:00');
+    expect(start).toHaveAccessibleDescription("Heure de l'organisation");
+    const diet = screen.getByLabelText('Regime');
+    expect(screen.getByRole('option', { name: 'Vegetarien' })).toBeInTheDocument();
+    await user.selectOptions(diet, 'Vegetarien');
+    await user.clear(start);
+    await user.type(start, '23:30');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(onSubmit).toHaveBeenCalledWith({ quiet_start: '23:30', diet: 'veggie' });
+  });
+
+
   it('renders one labelled control per field and submits the typed config', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();

@@ -38,8 +38,8 @@ export function SchemaForm({
   disabled = false,
   submitLabel,
 }: SchemaFormProps) {
-  const { t, tError, tFieldErrors } = useLocale();
-  const parsed = useMemo(() => parseSchema(schema), [schema]);
+  const { t, tError, tFieldErrors, locale } = useLocale();
+  const parsed = useMemo(() => parseSchema(schema, locale), [schema, locale]);
   const [values, setValues] = useState<FormValues>(() => toFormValues(parsed.fields, value));
   const [problems, setProblems] = useState<Record<string, CoercionProblem>>({});
   const serverErrors = tFieldErrors(error);
@@ -152,14 +152,24 @@ function SchemaFieldControl({
             ) : null}
             {field.options?.map((option, index) => (
               <option key={String(option)} value={String(index)}>
-                {String(option)}
+                {field.optionLabels?.[index] ?? String(option)}
               </option>
             ))}
           </Select>
+        ) : field.widget === 'textarea' ? (
+          <textarea
+            {...control}
+            className="min-h-24 w-full rounded-md border border-input bg-background px-3 py-2 text-sm"
+            maxLength={field.maxLength}
+            value={typeof value === 'string' ? value : ''}
+            disabled={disabled}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => onChange(event.target.value)}
+          />
         ) : (
           <Input
             {...control}
-            type={field.kind === 'string' ? 'text' : 'number'}
+            type={field.kind === 'string' ? (field.widget === 'time' || field.widget === 'email' ? field.widget : 'text') : 'number'}
             step={field.kind === 'integer' ? 1 : field.kind === 'number' ? 'any' : undefined}
             min={field.minimum}
             max={field.maximum}

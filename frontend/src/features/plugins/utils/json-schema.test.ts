@@ -45,6 +45,32 @@ describe('parseSchema', () => {
   });
 });
 
+describe('SDK texts', () => {
+  const schema = {
+    properties: {
+      kind: {
+        anyOf: [{ enum: ['a', 'b'], type: 'string' }, { type: 'null' }],
+        title: 'Kind',
+        description: 'English help',
+        'x-label': { fr: 'Genre', en: 'Kind' },
+        'x-help': { fr: 'Aide', en: 'Help' },
+        'x-choices': { a: { fr: 'Premier', en: 'First' } },
+      },
+      mail: { anyOf: [{ type: 'string', 'x-widget': 'email' }, { type: 'null' }], title: 'Mail' },
+      count: { type: 'integer', title: 'Count', 'x-widget': 'time' },
+    },
+  };
+
+  it('picks the locale, falls back to French then to the value, and keeps widgets of strings only', () => {
+    const [kind, mail, count] = parseSchema(schema, 'en').fields;
+    expect(kind).toMatchObject({ title: 'Kind', description: 'Help', optionLabels: ['First', 'b'] });
+    expect(parseSchema(schema, 'fr').fields[0]).toMatchObject({ title: 'Genre', description: 'Aide', optionLabels: ['Premier', 'b'] });
+    expect(parseSchema(schema, 'de').fields[0]?.title).toBe('Genre');
+    expect(mail?.widget).toBe('email');
+    expect(count?.widget).toBeUndefined();
+  });
+});
+
 describe('form values', () => {
   const { fields } = parseSchema(SCHEMA);
 

@@ -5,10 +5,17 @@
  * Supported: string, number, integer, boolean and enum properties, optional
  * (`anyOf [X, null]`) or not, enums behind `$ref`/`allOf`. Anything else is
  * listed in `unsupported` and left untouched in the saved config.
+ *
+ * Texts come from the SDK's extensions (`coulisses_sdk.setting`): `x-label`,
+ * `x-help` and `x-choices` map a locale to its text (French is the fallback),
+ * `x-widget` asks for a time picker, an email input or a text area. Without
+ * them the field falls back to pydantic's `title` / `description`.
  */
 
 export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'enum';
 export type EnumValue = string | number | boolean;
+export type Widget = 'time' | 'email' | 'textarea';
+const WIDGETS: readonly Widget[] = ['time', 'email', 'textarea'];
 
 export interface SchemaField {
   name: string;
@@ -18,6 +25,9 @@ export interface SchemaField {
   required: boolean;
   nullable: boolean;
   options?: EnumValue[];
+  /** The option's label in the locale, by index of `options` (the value itself when absent). */
+  optionLabels?: string[];
+  widget?: Widget;
   defaultValue?: unknown;
   minLength?: number;
   maxLength?: number;
@@ -83,6 +93,16 @@ function humanise(name: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+/** A `{locale: text}` extension's text in `locale`, else French, else English. */
+export function localizedText(texts: unknown, locale: string): string | undefined {
+  if (!isObject(texts)) return undefined;
+  for (const key of [locale, 'fr', 'en']) {
+    const text = texts[key];
+    if (typeof text === 'string' && text.trim()) return text;
+  }
+  return undefined;
+}
+
 function num(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
@@ -104,7 +124,7 @@ function kindOf(node: Json): FieldKind | null {
   }
 }
 
-export function parseSchema(schema: unknown): ParsedSchema {
+export function parseSchema(schema: unknown, locale = 'fr'): ParsedSchema {
   const result: ParsedSchema = { fields: [], unsupported: [] };
   if (!isObject(schema)) return result;
   const root = resolveRef(schema, schema);
@@ -125,16 +145,21 @@ export function parseSchema(schema: unknown): ParsedSchema {
     const field: SchemaField = {
       name,
       kind,
-      title: typeof node.title === 'string' ? node.title : humanise(name),
+      title: localizedText(node['x-label'], locale) ?? (typeof node.title === 'string' ? node.title : humanise(name)),
       required: required.has(name),
       nullable,
     };
-    if (typeof node.description === 'string') field.description = node.description;
+    const help = localizedText(node['x-help'], locale) ?? node.description;
+    if (typeof help === 'string') field.description = help;
+    const widget = node['x-widget'];
+    if (kind === 'string' && WIDGETS.includes(widget as Widget)) field.widget = widget as Widget;
     if ('default' in node) field.defaultValue = node.default;
     if (kind === 'enum') {
       field.options = (Array.isArray(node.enum) ? node.enum : [node.const]).filter(
         (v): v is EnumValue => ['string', 'number', 'boolean'].includes(typeof v),
       );
+      const choices = isObject(node['x-choices']) ? node['x-choices'] : {};
+      field.optionLabels = field.options.map((option) => localizedText(choices[String(option)], locale) ?? String(option));
     }
     field.minLength = num(node.minLength);
     field.maxLength = num(node.maxLength);

@@ -9,7 +9,7 @@ from litestar import Request, get
 from litestar.connection import ASGIConnection
 from litestar.exceptions import PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from coulisses_hello.tables import Greeting
 from coulisses_sdk import (
@@ -23,6 +23,7 @@ from coulisses_sdk import (
     enqueue,
     hookimpl,
     plugin_config,
+    setting,
 )
 
 NAME = "hello"
@@ -31,8 +32,21 @@ NAME = "hello"
 class HelloConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    greeting: str = Field(default="Bienvenue", min_length=1, max_length=100)
-    punctuation: str = Field(default="!", max_length=3)
+    # ``setting`` gives the settings form its labels in each language (the repository
+    # is ASCII: accents are written as escapes).
+    greeting: str = setting(
+        "Bienvenue",
+        label={"fr": "Message d'accueil", "en": "Greeting"},
+        help={
+            "fr": "Le d\u00e9but du message envoy\u00e9 \u00e0 chaque nouveau membre.",
+            "en": "How the message to each new member starts.",
+        },
+        min_length=1,
+        max_length=100,
+    )
+    punctuation: str = setting(
+        "!", label={"fr": "Ponctuation finale", "en": "Final punctuation"}, max_length=3
+    )
 
 
 class GreetingOut(msgspec.Struct):
@@ -101,8 +115,11 @@ async def deliver_greeting(ctx: dict[str, Any], *, org_id: int, email: str) -> N
 class HelloPlugin(Plugin):
     name = NAME
     version = "0.1.0"
-    title = "Hello"
-    description = "Exemple de plugin : salue chaque nouveau membre de l'org."
+    title = {"fr": "Hello", "en": "Hello"}
+    description = {
+        "fr": "Exemple de plugin : salue chaque nouveau membre de l'org.",
+        "en": "Example plugin: greets each new member of the org.",
+    }
     core_requires = ">=0.1,<1"
     config_model = HelloConfig
 
