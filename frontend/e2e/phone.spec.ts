@@ -115,6 +115,16 @@ test.describe('phone', () => {
     await drawer.getByRole('button', { name: fr.nav_menu_close }).click();
     await expect(drawer).toBeHidden();
 
+    // The bell's panel fits the phone too.
+    await page.getByRole('banner').getByRole('button', { name: /notification/i }).click();
+    const panel = page.getByRole('region', { name: fr.notifications_title });
+    await expect(panel.getByRole('link', { name: fr.notifications_see_all })).toBeVisible();
+    await expectNoHorizontalScroll(page, 'bell panel');
+    await expectAccessible(page, 'bell panel at 390 px');
+    await snapshot(page, 'phone-bell');
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+
     expect(seen.console.filter((text) => text.includes('HydrateFallback'))).toEqual([]);
     // The live stream is cut by the page itself at each navigation (see the next test).
     expect(seen.failed.filter((line) => !line.includes('/api/v1/events'))).toEqual([]);
