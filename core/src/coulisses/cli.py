@@ -113,8 +113,14 @@ def migrate() -> None:
     from coulisses.db.migrate import migrate as run_migrate
 
     with database():
-        run(lambda: run_migrate(quiet=True))
-        click.echo("Migrations a jour")
+        applied = run(lambda: run_migrate(quiet=True))
+        for migration in applied:
+            click.echo(f"Appliquee : {migration}")
+        click.echo(
+            f"{len(applied)} migration(s) appliquee(s), base a jour"
+            if applied
+            else "Aucune migration a appliquer, base deja a jour"
+        )
 
 
 @main.command()
@@ -241,6 +247,32 @@ def plugins_list() -> None:
         click.echo(f"{name} ECARTE : {reason}", err=True)
     if not registry.plugins and not registry.rejected:
         click.echo("Aucun plugin installe")
+
+
+@plugins.command("check")
+@click.argument("names", nargs=-1)
+def plugins_check(names: tuple[str, ...]) -> None:
+    """Exit non-zero when an installed plugin (or one of NAMES) is left out, with the reason.
+
+    For a plugin author's CI: the same checks as at boot (metadata, core version,
+    dependencies, hook implementations, what the plugin registers).
+    """
+    from coulisses.plugins.loader import get_registry
+
+    registry = get_registry()
+    wanted = set(names) or set(registry.plugins) | set(registry.rejected)
+    failed = False
+    for name in sorted(wanted):
+        if name in registry.rejected:
+            click.echo(f"{name} : ECARTE : {registry.rejected[name]}", err=True)
+            failed = True
+        elif name in registry.plugins:
+            click.echo(f"{name} : ok")
+        else:
+            click.echo(f"{name} : non installe", err=True)
+            failed = True
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

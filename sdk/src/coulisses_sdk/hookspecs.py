@@ -72,7 +72,9 @@ def register_jobs(register: Callable[..., None]) -> None:
 
     A job is called as ``await func(ctx, org_id=..., **kwargs)`` and is named
     ``<plugin>.<func.__name__>`` for :func:`coulisses_sdk.enqueue`. A cron job
-    is called once per enabling org, as ``func(ctx, org_id=...)``. ``ctx["attempt"]``
+    is called once per enabling org, as ``func(ctx, org_id=...)``, on its schedule;
+    it is a job too: ``enqueue`` runs it now for one org, and
+    ``coulisses_sdk.testing.run_cron`` runs it in tests. ``ctx["attempt"]``
     is the current attempt (1 for the first run) and ``ctx["max_attempts"]`` the
     last one (``retries`` given to ``enqueue``): a job that raises is run again
     until then.
@@ -86,7 +88,8 @@ def register_frontend(register: Callable[[MenuEntry], None]) -> None:
     The org's manifest (``GET /api/v1/orgs/current/manifest``) lists an entry
     only while the org has enabled the plugin and the member's role reaches
     ``min_role``. ``path`` must be ``/plugins/<plugin>`` or ``/<plugin>`` (or
-    below either); ``label`` needs a ``"fr"`` text. A bad entry fails the boot.
+    below either); ``label`` needs a ``"fr"`` text. A bad entry leaves the plugin out (with
+    the reason).
     Example::
 
         @hookimpl
@@ -214,6 +217,38 @@ def certifications_expiring(event: CertificationsExpiring) -> Any:
         async def book_sessions(ctx, *, org_id, within_days):
             for alert in await expiring_certifications(org_id, within_days=within_days):
                 ...
+    """
+
+
+# -- lifecycle (per org, for the plugin concerned only, run by the worker) ------
+
+
+@hookspec
+def plugin_enabled(org_id: int) -> Any:
+    """Org ``org_id`` has just enabled this plugin: backfill what it needs.
+
+    Lifecycle hooks are called for the plugin concerned only, by the worker after
+    the change has committed (the request never waits for them), and run again
+    with backoff when they raise: make them idempotent. Host services
+    (``plugin_config``, ``enqueue``...) are available. When the state changed again
+    before the call (disabled meanwhile), the call is skipped. Example::
+
+        @hookimpl
+        async def plugin_enabled(org_id):
+            await enqueue("catering.backfill_meals", org_id=org_id, plugin="catering")
+    """
+
+
+@hookspec
+def plugin_disabled(org_id: int) -> Any:
+    """Org ``org_id`` has just disabled this plugin (its data and config are kept)."""
+
+
+@hookspec
+def plugin_config_changed(org_id: int, old: dict[str, Any], new: dict[str, Any]) -> Any:
+    """Org ``org_id`` saved a new config for this plugin while it is enabled.
+
+    ``old`` and ``new`` are the validated configs (JSON-shaped dicts).
     """
 
 

@@ -6,6 +6,7 @@ Two ways to use it:
   plugins, restored afterwards), :func:`app_client` (a fresh app with those
   plugins over httpx), :func:`run_jobs` (run what is queued),
   :func:`run_deferred_jobs` (make deferred jobs and retries due, then run them),
+  :func:`run_cron` (a plugin's cron job now, for every enabling org or one),
   :func:`run_certification_check` (the daily certifications check of an org, now),
   :func:`assert_config_labelled` (the settings form speaks every locale),
   :func:`rotated_secret_key` (rotate the host's signing key for a block),
@@ -81,8 +82,9 @@ def assert_config_labelled(plugin: Plugin) -> None:
 def installed(*plugins: Plugin) -> Iterator[PluginRegistry]:
     """Install a registry holding exactly ``plugins``; the previous one is restored on exit.
 
-    ``build_registry`` checks each plugin as at boot: a rejected plugin ends up
-    in ``registry.rejected``, a misspelled hookimpl raises.
+    ``build_registry`` checks each plugin as at boot: a rejected plugin (bad
+    metadata, a misspelled hookimpl, a bad registration...) ends up in
+    ``registry.rejected`` with the reason, the others are installed.
     """
     from coulisses.plugins import loader
 
@@ -245,6 +247,20 @@ async def run_jobs() -> None:
     from coulisses.jobs.queue import get_runtime
 
     await get_runtime().run_pending()
+
+
+async def run_cron(job: str, org_id: int | None = None) -> None:
+    """Run the cron job ``job`` (``"<plugin>.<function>"``) now, as its schedule would:
+    once per org that enabled the plugin (or only ``org_id``), then the jobs it queued.
+    An org whose run raises is logged and the others still run, as in production."""
+    from coulisses.jobs.queue import run_plugin_cron
+    from coulisses.plugins.loader import get_registry
+
+    spec = get_registry().jobs.get(job)
+    if spec is None or not spec.cron:
+        raise ValueError(f"{job} is not a registered cron job")
+    await run_plugin_cron(spec, {}, org_id)
+    await run_jobs()
 
 
 async def run_certification_check(

@@ -10,7 +10,33 @@ async def test_healthz_answers_without_database_work(client):
 async def test_readyz_reports_database_and_migrations_at_head(client):
     response = await client.get("/readyz")
     assert response.status_code == 200, response.text
-    assert response.json() == {"status": "ready", "database": "ok", "migrations": "head"}
+    body = response.json()
+    assert {k: body[k] for k in ("status", "database", "migrations")} == {
+        "status": "ready",
+        "database": "ok",
+        "migrations": "head",
+    }
+    assert "hello" in body["plugins"]["loaded"]
+
+
+async def test_readyz_names_a_plugin_left_out_and_stays_ready(client):
+    from coulisses_hello.plugin import HelloPlugin
+    from coulisses_sdk import MemberAdded, Plugin, hookimpl
+    from coulisses_sdk.testing import installed
+
+    class Typo(Plugin):
+        name = "typo"
+
+        @hookimpl
+        def member_addded(self, event: MemberAdded) -> None: ...
+
+    with installed(Typo(), HelloPlugin()):
+        response = await client.get("/readyz")
+
+    assert response.status_code == 200, response.text
+    plugins = response.json()["plugins"]
+    assert plugins["loaded"] == ["hello"]
+    assert "member_addded" in plugins["rejected"]["typo"]
 
 
 async def test_openapi_ui_and_schema_are_served(client):

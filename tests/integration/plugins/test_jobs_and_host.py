@@ -87,6 +87,40 @@ async def test_cron_job_fans_out_to_enabling_orgs_each_isolated(app, client, new
     assert third.org_id not in {c[1] for c in calls}
 
 
+async def test_a_cron_job_is_also_enqueued_on_demand_for_one_org(app, client, new_client):
+    with installed(Worker()):
+        on = await signup(client)
+        other = await signup(new_client())
+        for org in (on, other):
+            await org.patch(f"{PLUGINS}/worker", json={"enabled": True})
+
+        await enqueue("worker.nightly", org_id=on.org_id, plugin="worker")
+        await run_jobs()
+
+    assert calls == [("nightly", on.org_id, {})]
+
+
+async def test_run_cron_runs_the_schedule_now_for_every_enabling_org_or_one(
+    app, client, new_client
+):
+    from coulisses_sdk.testing import run_cron
+
+    with installed(Worker()):
+        first = await signup(client)
+        second = await signup(new_client())
+        await signup(new_client("10.9.0.3"))  # has not enabled the plugin
+        for org in (first, second):
+            await org.patch(f"{PLUGINS}/worker", json={"enabled": True})
+
+        await run_cron("worker.nightly")
+        assert sorted(c[1] for c in calls) == sorted([first.org_id, second.org_id])
+        calls.clear()
+        await run_cron("worker.nightly", org_id=second.org_id)
+        assert calls == [("nightly", second.org_id, {})]
+        with pytest.raises(ValueError, match="not a registered cron job"):
+            await run_cron("worker.work")
+
+
 async def test_plugin_config_gives_defaults_then_the_saved_config(app, client):
     with installed(Worker()):
         owner = await signup(client)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from coulisses.plugins.loader import build_registry
+from coulisses_hello.plugin import HelloPlugin
 from coulisses_hello.plugin import plugin as hello
 from coulisses_sdk import MenuEntry, Plugin, hookimpl
 from coulisses_sdk.testing import installed
@@ -141,15 +143,21 @@ def _plugin_registering(*entries: Any) -> Plugin:
         ({"path": "/bad", "label": {"fr": "x"}}, r"not a MenuEntry"),
     ],
 )
-def test_an_invalid_menu_entry_fails_the_boot(entry, message):
-    with pytest.raises(ValueError, match=message):
-        build_registry([_plugin_registering(entry)])
+def test_an_invalid_menu_entry_leaves_the_plugin_out_with_the_reason(entry, message):
+    registry = build_registry([_plugin_registering(entry), HelloPlugin()])
+
+    assert "bad" not in registry.plugins
+    assert re.search(message, registry.rejected["bad"])
+    assert registry.rejected["bad"].startswith("registration failed: ")
+    assert "hello" in registry.plugins
 
 
-def test_a_menu_path_registered_twice_fails_the_boot():
+def test_a_menu_path_registered_twice_leaves_the_plugin_out():
     entry = MenuEntry(path="/plugins/bad", label={"fr": "x"})
-    with pytest.raises(ValueError, match="registered twice"):
-        build_registry([_plugin_registering(entry, entry)])
+    registry = build_registry([_plugin_registering(entry, entry)])
+
+    assert "registered twice" in registry.rejected["bad"]
+    assert registry.plugins == {}
 
 
 def test_valid_entries_are_collected_per_plugin():

@@ -12,14 +12,18 @@ from coulisses.db.connection import database_url
 _LOCK_KEY = 0x0C0C_1155
 
 
-async def migrate(*, quiet: bool = False) -> None:
-    """Apply pending migrations; safe to run concurrently and repeatedly."""
+async def migrate(*, quiet: bool = False) -> list[str]:
+    """Apply pending migrations; safe to run concurrently and repeatedly.
+
+    Returns the ids (``app:migration``) this call applied, in order (empty: at head).
+    """
     from piccolo.apps.migrations.commands.forwards import run_forwards
 
     conn = await asyncpg.connect(database_url())
     try:
         await conn.execute("SELECT pg_advisory_lock($1)", _LOCK_KEY)
         try:
+            applied = await pending_migrations()
             out = io.StringIO()
             with contextlib.redirect_stdout(out) if quiet else contextlib.nullcontext():
                 result = await run_forwards(app_name="all")
@@ -29,6 +33,7 @@ async def migrate(*, quiet: bool = False) -> None:
             await conn.execute("SELECT pg_advisory_unlock($1)", _LOCK_KEY)
     finally:
         await conn.close()
+    return applied
 
 
 async def pending_migrations() -> list[str]:

@@ -25,6 +25,8 @@ from coulisses.db.connection import database_url
 from coulisses.outbox.instance import queue_name
 from coulisses.outbox.service import OutboxPusher, PendingJob, flush, stage_job
 from coulisses.plugins.host import CoreHost
+from coulisses.plugins.lifecycle import JOB as LIFECYCLE_JOB
+from coulisses.plugins.lifecycle import lifecycle_job
 from coulisses.plugins.loader import JobSpec, get_registry
 from coulisses.scheduling.certifications.service import digest_cron
 from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
@@ -51,6 +53,7 @@ async def send_email_job(
 CORE_JOBS: dict[str, JobFunc] = {
     "core.send_email": send_email_job,
     DELIVERY_JOB: deliver_invitations_job,
+    LIFECYCLE_JOB: lifecycle_job,
 }
 
 
@@ -112,27 +115,34 @@ def _plugin_job(spec: JobSpec) -> JobFunc:
 
 def _plugin_cron(spec: JobSpec) -> JobFunc:
     async def fan_out(ctx: dict[str, Any]) -> None:
-        from coulisses.plugins.service import orgs_enabling
-
-        for org_id in await orgs_enabling(spec.plugin):
-            try:
-                await spec.func(ctx, org_id=org_id)
-            except Exception:
-                logger.exception("cron %s failed for org %s", spec.name, org_id)
+        await run_plugin_cron(spec, ctx)
 
     return fan_out
+
+
+async def run_plugin_cron(spec: JobSpec, ctx: dict[str, Any], org_id: int | None = None) -> None:
+    """One run of a plugin's cron: once per org that enabled the plugin (or ``org_id``
+    alone, if it did), each org's failure logged without stopping the others."""
+    from coulisses.plugins.service import orgs_enabling
+
+    orgs = await orgs_enabling(spec.plugin)
+    for org in orgs if org_id is None else [o for o in orgs if o == org_id]:
+        try:
+            await spec.func(ctx, org_id=org)
+        except Exception:
+            logger.exception("cron %s failed for org %s", spec.name, org)
 
 
 def job_functions() -> tuple[list[tuple[str, JobFunc]], list[CronJob[Any]]]:
     functions: list[tuple[str, JobFunc]] = [(n, _opened(f)) for n, f in CORE_JOBS.items()]
     crons: list[CronJob[Any]] = [CronJob(func, cron=cron) for func, cron in CORE_CRONS]
     for spec in get_registry().jobs.values():
+        # A job is a job: a cron one is also queued on demand for one org (``enqueue``).
+        functions.append((spec.name, _opened(_plugin_job(spec))))
         if spec.cron:
             cron_func = _plugin_cron(spec)
             cron_func.__qualname__ = f"{spec.name}.cron"
             crons.append(CronJob(cron_func, cron=spec.cron))
-        else:
-            functions.append((spec.name, _opened(_plugin_job(spec))))
     return functions, crons
 
 

@@ -164,21 +164,21 @@ def check_menu_entry(plugin: str, entry: Any) -> MenuEntry:
     return entry
 
 
-def build_registry(candidates: Iterable[Plugin]) -> PluginRegistry:
-    pm = pluggy.PluginManager(PROJECT_NAME)
-    pm.add_hookspecs(hookspecs)
-    registry = PluginRegistry(pm=pm)
-    accepted: dict[str, Plugin] = {}
-    for plugin in candidates:
-        problem = _check(plugin)
-        if problem is None and plugin.name in accepted:
-            problem = "another installed plugin has the same name"
-        if problem:
-            registry.rejected[str(getattr(plugin, "name", plugin))] = problem
-            logger.error("plugin %s left out: %s", getattr(plugin, "name", plugin), problem)
-            continue
-        accepted[plugin.name] = plugin
-    # Drop plugins whose dependencies are missing, until nothing changes.
+def _hook_problem(plugin: Plugin) -> str | None:
+    """Why pluggy refuses ``plugin``'s hook implementations (a misspelled hook, an
+    argument the spec does not offer), checked alone so it takes no other plugin down."""
+    scratch = pluggy.PluginManager(PROJECT_NAME)
+    scratch.add_hookspecs(hookspecs)
+    try:
+        scratch.register(plugin, name=plugin.name)
+        scratch.check_pending()
+    except pluggy.PluginValidationError as exc:
+        return f"invalid hook implementation: {exc}"
+    return None
+
+
+def _drop_missing_dependencies(accepted: dict[str, Plugin], registry: PluginRegistry) -> None:
+    """Leave out plugins whose dependencies are not accepted, until nothing changes."""
     changed = True
     while changed:
         changed = False
@@ -189,49 +189,86 @@ def build_registry(candidates: Iterable[Plugin]) -> PluginRegistry:
                 logger.error("plugin %s left out: missing %s", name, missing)
                 del accepted[name]
                 changed = True
+
+
+def build_registry(candidates: Iterable[Plugin]) -> PluginRegistry:
+    """The registry of the plugins that pass every check; the others are left out with
+    their reason in ``rejected`` (a broken plugin never takes the core or another down)."""
+    pm = pluggy.PluginManager(PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    registry = PluginRegistry(pm=pm)
+    accepted: dict[str, Plugin] = {}
+    for plugin in candidates:
+        problem = _check(plugin)
+        if problem is None and plugin.name in accepted:
+            problem = "another installed plugin has the same name"
+        if problem is None:
+            problem = _hook_problem(plugin)
+        if problem:
+            registry.rejected[str(getattr(plugin, "name", plugin))] = problem
+            logger.error("plugin %s left out: %s", getattr(plugin, "name", plugin), problem)
+            continue
+        accepted[plugin.name] = plugin
+    _drop_missing_dependencies(accepted, registry)
+    # What each plugin registers (routes, jobs, menu...) is checked per plugin too.
+    contributions: dict[str, _Contribution] = {}
+    for name, plugin in accepted.items():
+        try:
+            contributions[name] = _contribution(name, plugin, registry.jobs)
+        except Exception as exc:
+            registry.rejected[name] = f"registration failed: {exc}"
+            logger.error("plugin %s left out: registration failed: %s", name, exc)
+    accepted = {n: p for n, p in accepted.items() if n in contributions}
+    _drop_missing_dependencies(accepted, registry)
     for name, plugin in accepted.items():
         pm.register(plugin, name=name)
         registry.plugins[name] = plugin
+        done = contributions[name]
+        registry.routes[name] = done.routes
+        registry.apps[name] = done.apps
+        registry.menu[name] = done.menu
+        registry.admin_tables.extend(done.admin_tables)
+        registry.jobs.update(done.jobs)
     pm.check_pending()
-    _collect(registry)
     return registry
 
 
-def _collect(registry: PluginRegistry) -> None:
-    """Call each registration hook once per plugin, so what is registered is tagged with it."""
-    for name in registry.plugins:
-        others = [p for n, p in registry.plugins.items() if n != name]
-        routes: list[Any] = []
-        apps: list[str] = []
-        registry.pm.subset_hook_caller("register_routes", others)(register=routes.append)
-        registry.pm.subset_hook_caller("register_piccolo_apps", others)(register=apps.append)
+@dataclass
+class _Contribution:
+    routes: list[Any] = field(default_factory=list)
+    apps: list[str] = field(default_factory=list)
+    jobs: dict[str, JobSpec] = field(default_factory=dict)
+    admin_tables: list[Any] = field(default_factory=list)
+    menu: list[MenuEntry] = field(default_factory=list)
 
-        def add_job(
-            func: Callable[..., Any], cron: str | None = None, *, _plugin: str = name
-        ) -> None:
-            job_name = f"{_plugin}.{func.__name__}"
-            if job_name in registry.jobs:
-                raise ValueError(f"job {job_name} registered twice")
-            registry.jobs[job_name] = JobSpec(job_name, _plugin, func, cron)
 
-        registry.pm.subset_hook_caller("register_jobs", others)(register=add_job)
-        registry.pm.subset_hook_caller("register_admin_tables", others)(
-            register=registry.admin_tables.append
-        )
-        menu: list[MenuEntry] = []
+def _contribution(name: str, plugin: Plugin, taken_jobs: dict[str, JobSpec]) -> _Contribution:
+    """Call each registration hook of ``plugin`` once, so what it registers is tagged with
+    it; raises on a bad registration (a job named twice, a bad menu entry...)."""
+    pm = pluggy.PluginManager(PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    pm.register(plugin, name=name)
+    out = _Contribution()
+    pm.hook.register_routes(register=out.routes.append)
+    pm.hook.register_piccolo_apps(register=out.apps.append)
 
-        def add_menu_entry(
-            entry: MenuEntry, *, _plugin: str = name, _menu: list[MenuEntry] = menu
-        ) -> None:
-            checked = check_menu_entry(_plugin, entry)
-            if any(other.path == checked.path for other in _menu):
-                raise ValueError(f"plugin {_plugin}: menu path {checked.path} registered twice")
-            _menu.append(checked)
+    def add_job(func: Callable[..., Any], cron: str | None = None) -> None:
+        job_name = f"{name}.{func.__name__}"
+        if job_name in out.jobs or job_name in taken_jobs:
+            raise ValueError(f"job {job_name} registered twice")
+        out.jobs[job_name] = JobSpec(job_name, name, func, cron)
 
-        registry.pm.subset_hook_caller("register_frontend", others)(register=add_menu_entry)
-        registry.routes[name] = routes
-        registry.apps[name] = apps
-        registry.menu[name] = menu
+    pm.hook.register_jobs(register=add_job)
+    pm.hook.register_admin_tables(register=out.admin_tables.append)
+
+    def add_menu_entry(entry: MenuEntry) -> None:
+        checked = check_menu_entry(name, entry)
+        if any(other.path == checked.path for other in out.menu):
+            raise ValueError(f"plugin {name}: menu path {checked.path} registered twice")
+        out.menu.append(checked)
+
+    pm.hook.register_frontend(register=add_menu_entry)
+    return out
 
 
 _registry: PluginRegistry | None = None

@@ -15,6 +15,7 @@ from coulisses.auth.passwords import email_error
 from coulisses.auth.rbac import ROLE_RANK
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import DomainError, NotFound, field_error, pydantic_field_error
+from coulisses.plugins.lifecycle import stage_lifecycle
 from coulisses.plugins.loader import get_registry
 from coulisses_sdk import Plugin
 from coulisses_sdk.emails import InvalidEmailError
@@ -230,5 +231,13 @@ async def update(
                 "enabled": new_enabled,
                 "config": current.config if new_config is None else new_config,
             },
+        )
+        await stage_lifecycle(
+            org_id,
+            name,
+            was_enabled=current.enabled,
+            enabled=new_enabled,
+            old_config=current.config,
+            new_config=current.config if new_config is None else new_config,
         )
     return await get_state(org_id, name)

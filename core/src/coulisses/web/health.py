@@ -1,5 +1,8 @@
 """/healthz (process up) and /readyz (database reachable, migrations at head).
 
+/readyz also names the plugins loaded and those left out with the reason (a broken
+plugin does not make the instance unready: the core and the other plugins work).
+
 Both skip the authentication lookup (``skip_auth``): a probe that sends a Bearer
 header must get the database's state, not the failure of the account query.
 """
@@ -41,4 +44,14 @@ async def readyz() -> Response[dict[str, Any]]:
             ),
             status_code=503,
         )
-    return Response({"status": "ready", "database": "ok", "migrations": "head"})
+    from coulisses.plugins.loader import get_registry
+
+    registry = get_registry()
+    return Response(
+        {
+            "status": "ready",
+            "database": "ok",
+            "migrations": "head",
+            "plugins": {"loaded": sorted(registry.plugins), "rejected": dict(registry.rejected)},
+        }
+    )
