@@ -20,24 +20,21 @@ export function InvitationActions({ notificationId, assignmentId, title, onAnswe
   const answer = useAnswerInvitation();
   const [confirming, setConfirming] = useState(false);
 
-  function send(accept: boolean) {
-    answer.mutate(
-      { assignmentId, accept, notificationId },
-      {
-        onSuccess: (result) => {
-          setConfirming(false);
-          onAnswered(
-            accept
-              ? t(result.reserve ? 'notifications_answer_accepted_reserve' : 'notifications_answer_accepted')
-              : t('notifications_answer_declined'),
-          );
-        },
-        onError: (error) => {
-          setConfirming(false);
-          onError(error);
-        },
-      },
-    );
+  // mutateAsync, not mutate's callbacks: once answered, the notification loses its
+  // buttons (this component unmounts) before those callbacks would run.
+  async function send(accept: boolean) {
+    try {
+      const result = await answer.mutateAsync({ assignmentId, accept, notificationId });
+      onAnswered(
+        accept
+          ? t(result.reserve ? 'notifications_answer_accepted_reserve' : 'notifications_answer_accepted')
+          : t('notifications_answer_declined'),
+      );
+    } catch (error) {
+      onError(error);
+    } finally {
+      setConfirming(false);
+    }
   }
 
   return (
@@ -47,7 +44,7 @@ export function InvitationActions({ notificationId, assignmentId, title, onAnswe
         aria-label={t('notifications_accept_of', { title })}
         loading={answer.isPending && answer.variables.accept}
         disabled={answer.isPending}
-        onClick={() => send(true)}
+        onClick={() => void send(true)}
       >
         {t('action_accept')}
       </Button>
@@ -68,7 +65,7 @@ export function InvitationActions({ notificationId, assignmentId, title, onAnswe
         cancelLabel={t('action_cancel')}
         destructive
         loading={answer.isPending}
-        onConfirm={() => send(false)}
+        onConfirm={() => void send(false)}
         onCancel={() => setConfirming(false)}
       />
     </div>
