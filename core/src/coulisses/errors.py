@@ -39,6 +39,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from coulisses_sdk.listing import ListError
+from coulisses_sdk.web import PLUGIN_OPT_KEY, PluginError
 
 logger = logging.getLogger(__name__)
 
@@ -379,8 +380,16 @@ def internal_error_handler(_: Request[Any, Any, Any], exc: Exception) -> Respons
     return _response(HTTP_500_INTERNAL_SERVER_ERROR, "internal", "Internal server error")
 
 
+def plugin_error_handler(request: Request[Any, Any, Any], exc: PluginError) -> Response[Any]:
+    """A plugin's error, its code prefixed with the plugin's name (``catering.meal_full``)."""
+    plugin = request.route_handler.opt.get(PLUGIN_OPT_KEY)
+    code = f"{plugin}.{exc.code}" if plugin and not exc.code.startswith(f"{plugin}.") else exc.code
+    return _response(exc.status_code, code, exc.message, exc.details)
+
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
     DomainError: domain_error_handler,
+    PluginError: plugin_error_handler,
     # a list parameter refused by coulisses_sdk.listing (core and plugin lists alike)
     ListError: domain_error_handler,
     HTTPException: http_error_handler,

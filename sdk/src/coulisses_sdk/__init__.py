@@ -60,7 +60,13 @@ from coulisses_sdk.host import (
 )
 from coulisses_sdk.listing import ListError, Listing, ListParams, ListQuery, Page
 from coulisses_sdk.plugin import EmptyConfig, Plugin
-from coulisses_sdk.web import Principal, current_principal, public_route_opt
+from coulisses_sdk.web import (
+    PluginError,
+    Principal,
+    current_principal,
+    public_route_opt,
+    require_role,
+)
 from coulisses_sdk.zones import zone_label
 
 __all__ = [
@@ -95,6 +101,7 @@ __all__ = [
     "Page",
     "PasswordResetDelivery",
     "Plugin",
+    "PluginError",
     "Principal",
     "TimeOfDay",
     "account_user_id",
@@ -116,6 +123,7 @@ __all__ = [
     "publish_live",
     "rate_limit",
     "report_invitation_delivery",
+    "require_role",
     "setting",
     "sign",
     "unsign",

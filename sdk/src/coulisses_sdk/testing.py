@@ -22,8 +22,11 @@ The fixtures need a PostgreSQL server: ``DATABASE_URL`` (its database is only
 used to create and drop a throwaway one) or, when unset, the embedded server.
 When the host test suite already prepared a database (it exports
 ``COULISSES_TEST_DATABASE`` equal to ``DATABASE_URL``) and runs the app, the
-fixtures reuse them. The core is imported lazily, inside functions: importing
-this module does not import ``coulisses``.
+fixtures reuse them, but only a database a harness created (its name starts
+with ``coulisses_test_`` or ``coulisses_plugin_test_``): any other is left
+untouched and a throwaway one is created beside it on the same server. The core
+is imported lazily, inside functions: importing this module does not import
+``coulisses``.
 """
 
 from __future__ import annotations
@@ -443,10 +446,21 @@ async def _admin_exec(base_url: str, sql: str) -> None:
         await conn.close()
 
 
+#: Names of the databases test harnesses create (this one and the core's suite); only such
+#: a database is reused and emptied, never one an author points at by mistake.
+_THROWAWAY_PREFIXES = ("coulisses_plugin_test_", "coulisses_test_")
+
+
+def _is_throwaway(url: str) -> bool:
+    from urllib.parse import urlparse
+
+    return urlparse(url).path.lstrip("/").startswith(_THROWAWAY_PREFIXES)
+
+
 def prepare_database(plugins: list[Plugin]) -> str:
     """Create and migrate a throwaway database (core and ``plugins`` apps); once per process."""
     url = os.environ.get("DATABASE_URL")
-    if url and os.environ.get(READY_ENV) == url:
+    if url and os.environ.get(READY_ENV) == url and _is_throwaway(url):
         return url
     if not url:
         from coulisses.db.embedded import EmbeddedPostgres

@@ -14,14 +14,11 @@ import logging
 from typing import Annotated, Any
 
 from litestar import Controller, MediaType, Request, Response, delete, get, post, put
-from litestar.connection import ASGIConnection
 from litestar.exceptions import (
     NotAuthorizedException,
     NotFoundException,
-    PermissionDeniedException,
     ValidationException,
 )
-from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
@@ -51,19 +48,12 @@ from coulisses_sdk import (
     is_enabled,
     org_info,
     public_route_opt,
+    require_role,
 )
 
 logger = logging.getLogger(__name__)
 
 PLUGIN = "notifications"
-ROLE_RANK = {"tech": 0, "manager": 1, "admin": 2, "owner": 3}
-
-
-async def managers_only(
-    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
-) -> None:
-    if ROLE_RANK.get(current_principal(connection).role, -1) < ROLE_RANK["manager"]:
-        raise PermissionDeniedException("Managers only")
 
 
 class InboxController(Controller):
@@ -174,7 +164,7 @@ class MessagesController(Controller):
     """What was sent to whom (managers and up)."""
 
     path = "/messages"
-    guards = [managers_only]
+    guards = [require_role("manager")]
 
     @get(
         "/",

@@ -6,9 +6,6 @@ from typing import Any
 
 import msgspec
 from litestar import Request, get
-from litestar.connection import ASGIConnection
-from litestar.exceptions import PermissionDeniedException
-from litestar.handlers.base import BaseRouteHandler
 from pydantic import BaseModel, ConfigDict
 
 from coulisses_hello.tables import Greeting
@@ -23,6 +20,7 @@ from coulisses_sdk import (
     enqueue,
     hookimpl,
     plugin_config,
+    require_role,
     setting,
 )
 
@@ -70,19 +68,12 @@ GREETINGS = Listing(
 )
 
 
-async def managers_only(
-    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
-) -> None:
-    """Greetings name members by email: managers and up only (a tech reads no
-    colleague's contact data, docs/rbac.md)."""
-    if current_principal(connection).role not in {"owner", "admin", "manager"}:
-        raise PermissionDeniedException("Managers only")
-
-
 @get(
     "/greetings",
     operation_id="HelloListGreetings",
-    guards=[managers_only],
+    # Greetings name members by email: managers and up only (a tech reads no
+    # colleague's contact data, docs/rbac.md).
+    guards=[require_role("manager")],
     dependencies={"listing": GREETINGS.dependency()},
 )
 async def list_greetings(request: Request[Any, Any, Any], listing: ListParams) -> GreetingPage:
