@@ -35,7 +35,7 @@ test('my missions: a tech declines with a reason and accepts another', async ({ 
   await expect(declined.getByText(msg('my_missions_reason', { reason: 'deja pris ce soir-la' }))).toBeVisible();
 
   await page.getByRole('button', { name: msg('my_missions_accept_of', { title: 'Balance Jazz' }) }).click();
-  await expect(page.getByRole('region', { name: /^Accept\u00e9es/ }).getByRole('heading', { name: 'Balance Jazz' })).toBeVisible();
+  await expect(page.getByRole('region', { name: new RegExp(`^${fr.my_missions_section_upcoming}`) }).getByRole('heading', { name: 'Balance Jazz' })).toBeVisible();
   await expect(page.getByRole('region', { name: /^\u00c0 r\u00e9pondre/ })).toHaveCount(0);
   await snapshot(page, 'my-missions-answered');
 });

@@ -89,13 +89,17 @@ test('a Montreal place and its tour date, on both clocks', async ({ page }) => {
   await expectAccessible(page, 'places-edit-phone');
   await snapshot(page, 'places-edit-phone');
 
-  // In English, on choice.
-  await page.getByLabel('Langue').selectOption('en');
+  // In English, on choice (on a phone the language sits in the menu drawer).
+  await page.getByRole('button', { name: fr.nav_menu_open }).click();
+  await page.getByRole('dialog').getByLabel('Langue').selectOption('en');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close the menu' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Places' })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Edit "Theatre Outremont"' }).getByLabel('Timezone')).toHaveValue('America/Montreal');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await expectAccessible(page, 'places-edit-phone-en');
   await snapshot(page, 'places-edit-phone-en');
-  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('button', { name: 'Open the menu' }).click();
+  await page.getByRole('dialog').getByLabel('Language').selectOption('fr');
+  await page.getByRole('dialog').getByRole('button', { name: fr.nav_menu_close }).click();
   await api.dispose();
 });

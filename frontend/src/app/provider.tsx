@@ -1,9 +1,19 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
+import { keepOfflineQueries, mirrorOfflineCache, restoreOfflineCache } from '@/lib/offline-cache';
 import { createQueryClient } from '@/lib/query-client';
 
+/** The app's query client, with what was readable offline put back before the first render. */
+function createAppQueryClient(): QueryClient {
+  const client = createQueryClient();
+  keepOfflineQueries(client);
+  restoreOfflineCache(client);
+  return client;
+}
+
 export function AppProvider({ children, client }: { children: ReactNode; client?: QueryClient }) {
-  const [queryClient] = useState(() => client ?? createQueryClient());
+  const [queryClient] = useState(() => client ?? createAppQueryClient());
+  useEffect(() => mirrorOfflineCache(queryClient), [queryClient]);
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -3,11 +3,15 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from '@/app/routes/app-layout';
 import { AuthLayout } from '@/app/routes/auth-layout';
 import { RouteError } from '@/app/routes/route-error';
+import { RouteFallback } from '@/app/routes/route-fallback';
 
 /** Screens are split per route so the first load only fetches the shell and the login page. */
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteError />,
+    // What the first load shows while its lazy screen arrives (without it React Router
+    // warns on every initial render and renders nothing).
+    HydrateFallback: RouteFallback,
     children: [
       {
         element: <AuthLayout />,

@@ -200,3 +200,22 @@ async def test_another_org_cannot_read_or_mark_a_notification(
     assert (await a.post("/api/v1/notifications/read_all")).json() == {"marked": 0}
     assert (await b.get("/api/v1/notifications")).json()["unread"] == 1
     assert await sent_messages(a) == []
+
+
+async def test_an_invitation_in_app_carries_its_assignment_and_no_answer_commands(
+    org, enable_plugin, smtp_sink
+):
+    await enable_plugin(org, "notifications", config=NO_QUIET)
+    user = await make_user(org, account_id=org.account_id)
+    assignment = await invite(org, await make_mission(org), user)
+    await run_jobs()
+    await run_jobs()
+
+    inbox = (await org.get("/api/v1/notifications")).json()
+    [item] = [i for i in inbox["items"] if i["kind"] == "invitation"]
+    # The app answers from these ids (Accept / Decline buttons), not from a typed command.
+    assert item["data"]["assignment_id"] == assignment["id"]
+    assert isinstance(item["data"]["invitation_id"], int)
+    assert "Exploitation Cour" in item["body"]
+    assert "accepter" not in item["body"].lower()
+    assert "boutons" not in item["body"]

@@ -109,6 +109,8 @@ async def web_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: Any):
         '<!doctype html><script type="module" src="/assets/app.js"></script>'
     )
     (tmp_path / "assets" / "app.js").write_text("console.log('app')")
+    (tmp_path / "sw.js").write_text("self.addEventListener('fetch', () => {})")
+    (tmp_path / "manifest.webmanifest").write_text('{"name": "Coulisses Crew"}')
     monkeypatch.setenv("COULISSES_FRONTEND_DIST", str(tmp_path))
     from coulisses.web.app import create_app
 
@@ -124,6 +126,19 @@ async def test_web_app_pages_and_assets_get_the_same_origin_script_policy(web_ap
         csp = assert_protected(response)
         assert csp["script-src"] == ["'self'"]
         assert csp["connect-src"] == ["'self'"]
+
+
+async def test_installable_app_files_are_revalidated_and_typed(web_app):
+    worker = await web_app.get("/sw.js")
+    assert worker.status_code == 200
+    assert worker.headers["cache-control"] == "no-cache"
+    assert "javascript" in worker.headers["content-type"]
+    assert_protected(worker)
+    manifest = await web_app.get("/manifest.webmanifest")
+    assert manifest.status_code == 200
+    assert manifest.headers["content-type"].startswith("application/manifest+json")
+    assert manifest.headers["cache-control"] == "no-cache"
+    assert (await web_app.get("/assets/app.js")).headers["cache-control"].endswith("immutable")
 
 
 async def test_web_app_pages_whose_url_holds_a_token_send_no_referrer(web_app):

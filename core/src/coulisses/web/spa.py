@@ -25,6 +25,11 @@ RESERVED_PREFIXES = ("/api", "/admin", "/healthz", "/readyz", "/metrics")
 IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=3600"
 NO_CACHE = "no-cache"
+#: The installable app's service worker, its registration and manifest: asked again
+#: at every visit, so a new build reaches installed apps at once.
+REVALIDATED = frozenset({"/sw.js", "/registerSW.js", "/manifest.webmanifest"})
+#: Types ``mimetypes`` does not know on every system.
+MEDIA_TYPES = {".webmanifest": "application/manifest+json"}
 
 
 def frontend_dist() -> Path:
@@ -73,7 +78,13 @@ def spa_handlers(dist: Path | None = None) -> list[Any]:
             raise NotFoundException()
         candidate = (root / path.lstrip("/")).resolve()
         if path != "/" and candidate.is_relative_to(root) and candidate.is_file():
-            cache = IMMUTABLE if path.startswith("/assets/") else SHORT
+            cache = (
+                IMMUTABLE
+                if path.startswith("/assets/")
+                else NO_CACHE
+                if path in REVALIDATED
+                else SHORT
+            )
             return _file(candidate, cache)
         if _looks_like_file(path):
             raise NotFoundException()
@@ -83,7 +94,11 @@ def spa_handlers(dist: Path | None = None) -> list[Any]:
 
 
 def _file(path: Path, cache: str) -> File:
-    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    media_type = (
+        MEDIA_TYPES.get(path.suffix)
+        or mimetypes.guess_type(path.name)[0]
+        or "application/octet-stream"
+    )
     return File(
         path,
         media_type=media_type,

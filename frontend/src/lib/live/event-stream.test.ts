@@ -101,4 +101,19 @@ describe('shared live stream', () => {
     vi.advanceTimersByTime(10 * RETRY_FIRST_MS);
     expect(FakeEventSource.instances).toHaveLength(3);
   });
+
+  it('closes the stream itself when the page goes away, and opens it again if the page comes back', () => {
+    const handler = vi.fn();
+    const stop = subscribeLive({ MissionChanged: handler });
+    const first = FakeEventSource.instances[0]!;
+    first.open();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(first.readyState).toBe(FakeEventSource.CLOSED);
+    expect(getLiveState()).toBe('closed');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(FakeEventSource.instances).toHaveLength(2);
+    FakeEventSource.instances[1]!.emit('MissionChanged', { mission_id: 3 });
+    expect(handler).toHaveBeenCalledWith({ mission_id: 3 });
+    stop();
+  });
 });

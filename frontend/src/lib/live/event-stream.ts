@@ -75,6 +75,35 @@ function connect(current: Stream): void {
   };
 }
 
+/**
+ * Leaving the page (navigation, reload, tab closed) would let the browser abort
+ * the open request, which it reports as a failed request: close the stream first.
+ * A page restored from the back/forward cache opens it again.
+ */
+function onPageHide(): void {
+  if (!stream) return;
+  if (stream.retryTimer !== null) clearTimeout(stream.retryTimer);
+  stream.retryTimer = null;
+  stream.source.close();
+  setState('closed');
+}
+
+function onPageShow(event: PageTransitionEvent): void {
+  if (!event.persisted || !stream || stream.source.readyState !== EventSource.CLOSED) return;
+  setState('connecting');
+  stream.dispatchers.forEach((dispatch, kind) => stream?.source.removeEventListener(kind, dispatch));
+  connect(stream);
+}
+
+let pageListeners = false;
+
+function listenToPage(): void {
+  if (pageListeners || typeof window === 'undefined') return;
+  pageListeners = true;
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', onPageShow);
+}
+
 function open(): Stream {
   const current: Stream = {
     source: null as unknown as EventSource,
@@ -96,6 +125,7 @@ export function subscribeLive(handlers: Record<string, LiveHandler>): () => void
   if (typeof EventSource === 'undefined') return () => undefined;
   if (!stream) {
     setState('connecting');
+    listenToPage();
     stream = open();
   }
   const current = stream;

@@ -196,9 +196,7 @@ async def dispatch(out: Outgoing, config: NotificationsConfig) -> dict[str, list
                 r.account_id,
                 kind=out.template,
                 title=_in_app_title(out.template, t, values),
-                body=rendering.render_telegram(
-                    out.template, t, {**values, "answer_code": out.answer_invitation_id}
-                ),
+                body=rendering.render_in_app(out.template, t, values),
                 data=out.data,
             )
             sent[IN_APP] = [uid]

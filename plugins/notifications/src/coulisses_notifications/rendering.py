@@ -45,3 +45,9 @@ def render_email(template: str, t: Translator, values: dict[str, Any]) -> Render
 
 def render_telegram(template: str, t: Translator, values: dict[str, Any]) -> str:
     return _render(f"telegram/{template}.txt.j2", t, values).strip()
+
+
+def render_in_app(template: str, t: Translator, values: dict[str, Any]) -> str:
+    """The in-app notification's text: the Telegram text without its answer commands
+    (the app shows Accept / Decline buttons from the notification's data instead)."""
+    return render_telegram(template, t, {**values, "answer_code": None})

@@ -4,7 +4,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import fr from '@/locales/fr.json';
-import { RequireAuth } from '@/features/auth/components/require-auth';
+import { RedirectIfAuthenticated, RequireAuth } from '@/features/auth/components/require-auth';
 import { jsonResponse } from '@/testing/render';
 
 function LoginProbe() {
@@ -29,7 +29,10 @@ function renderGuarded() {
   );
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.cookie = 'cc_csrf=; max-age=0; path=/';
+});
 
 describe('RequireAuth', () => {
   it('sends a visitor without a session to login, remembering where they were going', async () => {
@@ -68,5 +71,43 @@ describe('RequireAuth', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(fr.error_internal);
     expect(screen.getByRole('alert')).not.toHaveTextContent('Internal error');
     expect(screen.getByRole('button', { name: /essayer/i })).toBeInTheDocument();
+  });
+});
+
+function renderLoginPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/login']}>
+        <Routes>
+          <Route path="/" element={<p>home page</p>} />
+          <Route path="/login" element={<RedirectIfAuthenticated><p>login form</p></RedirectIfAuthenticated>} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const ME = {
+  account: { id: 1, email: 'direction@example.org', first_name: null, last_name: null, is_superuser: false },
+  orgs: [],
+  active_org_id: null,
+  role: null,
+};
+
+describe('RedirectIfAuthenticated', () => {
+  it('shows the login form without asking the server when no session cookie exists', () => {
+    const fetchMock = vi.fn(async () => jsonResponse(ME));
+    vi.stubGlobal('fetch', fetchMock);
+    renderLoginPage();
+    expect(screen.getByText('login form')).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('sends a visitor with a live session to the app', async () => {
+    document.cookie = 'cc_csrf=token; path=/';
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(ME)));
+    renderLoginPage();
+    expect(await screen.findByText('home page')).toBeInTheDocument();
   });
 });

@@ -56,7 +56,8 @@ export function MembersTable({
     <div className="space-y-3">
       {actionError ? <Alert variant="danger">{tError(actionError)}</Alert> : null}
       <p className="text-sm text-muted-foreground">{t('members_count', { count: members.data.length })}</p>
-      <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+      {/* relative: the sr-only texts (absolutely placed) then scroll with the table, not the page. */}
+      <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t('members_title')}</caption>
           <thead className="border-b border-border bg-muted/60 text-muted-foreground">

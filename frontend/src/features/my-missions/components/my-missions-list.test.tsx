@@ -43,7 +43,7 @@ const mission = (id: number, title: string) => ({
   roles: [],
 });
 
-const TITLES: Record<number, string> = { 1: 'Montage', 2: 'Concert', 3: 'Demontage' };
+const TITLES: Record<number, string> = { 1: 'Montage', 2: 'Concert', 3: 'Demontage', 9: 'Exploitation' };
 
 function stub(items: Assignment[], onPost?: (url: string) => Response) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -90,5 +90,48 @@ describe('MyMissionsList reserves', () => {
       await screen.findByText(fr.my_missions_accepted_reserve.replace('{title}', 'Montage')),
     ).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/assignments/11/accept', expect.objectContaining({ method: 'POST' }));
+  });
+});
+
+describe('MyMissionsList sections', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('lists pending answers first, then upcoming, past and closed ones, with the hours of the week and month', async () => {
+    // Thursday 8 July 2027, noon in Paris.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-07-08T10:00:00Z'));
+    stub([
+      assignment(11, 1, 'ACCEPTED'), // 1 July: past, last week
+      assignment(12, 9, 'ACCEPTED'), // 9 July: upcoming, this week
+      assignment(13, 2, 'DECLINED'),
+      assignment(14, 3, 'INVITED', { starts_at: '2027-07-20T17:00:00Z', ends_at: '2027-07-20T21:00:00Z' }),
+    ]);
+    renderWithProviders(<MyMissionsList />);
+    await screen.findByRole('heading', { name: 'Montage', level: 3 });
+    const sections = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(sections).toEqual([
+      fr.my_missions_hours_title,
+      `${fr.my_missions_section_pending} (1)`,
+      `${fr.my_missions_section_upcoming} (1)`,
+      `${fr.my_missions_section_past} (1)`,
+      `${fr.my_missions_section_closed} (1)`,
+    ]);
+    expect(within(card('Demontage')).getByRole('button', { name: fr.my_missions_accept_of.replace('{title}', 'Demontage') })).toBeInTheDocument();
+    expect(within(card('Montage')).queryByRole('button')).toBeNull();
+    const week = screen.getByText(fr.my_missions_hours_week).closest('div')!;
+    expect(within(week).getByText('4 h')).toBeInTheDocument();
+    const month = screen.getByText(fr.my_missions_hours_month).closest('div')!;
+    expect(within(month).getByText('8 h')).toBeInTheDocument();
+  });
+});
+
+describe('MyMissionsList offline', () => {
+  it('says it shows the last sync, and keeps answers for when the network is back', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    stub([assignment(11, 1, 'INVITED')]);
+    renderWithProviders(<MyMissionsList />);
+    await screen.findByRole('heading', { name: 'Montage', level: 3 });
+    expect(screen.getByText(/^Hors ligne, derni/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: fr.my_missions_accept_of.replace('{title}', 'Montage') })).toBeDisabled();
   });
 });

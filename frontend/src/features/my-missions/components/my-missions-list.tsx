@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button/button';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useOnline } from '@/hooks/use-online';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { reserveBadge } from '@/lib/reserves';
@@ -14,21 +15,25 @@ import { useAnswerMyAssignment } from '@/features/my-missions/api/answer-my-assi
 import { useMissionsById } from '@/features/my-missions/api/get-mission';
 import { useMyAssignments, type Assignment } from '@/features/my-missions/api/list-my-assignments';
 import { DeclineDialog } from '@/features/my-missions/components/decline-dialog';
-import { groupByStatus, STATUS_BADGE, STATUSES } from '@/features/my-missions/utils/group-by-status';
+import { hourTotals, SECTION_ORDER, splitSections, STATUS_BADGE } from '@/features/my-missions/utils/sections';
 
 /**
- * The signed-in account's assignments grouped by status, with Accept / Decline on
- * invitations. A reserve (beyond the role's quota) is labelled as such, with its
- * place in line once it accepted.
+ * The signed-in account's assignments: invitations waiting for an answer first
+ * (with Accept / Decline), then upcoming, past, declined or cancelled ones, and the
+ * hours accepted this week and this month. A reserve (beyond the role's quota) is
+ * labelled as such, with its place in line once it accepted.
  */
 export function MyMissionsList() {
   const { t, tError } = useLocale();
-  const { timeZone, formatDate, formatTime } = useDates();
+  const { timeZone, formatDate, formatDateTime, formatTime, formatDuration } = useDates();
+  const online = useOnline();
   const assignments = useMyAssignments();
   const missions = useMissionsById((assignments.data?.items ?? []).map((a) => a.mission_id));
   const answer = useAnswerMyAssignment();
   const [declining, setDeclining] = useState<Assignment | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // What is past or coming is judged once per visit (offline, the list may be days old).
+  const [mountedAt] = useState(() => Date.now());
 
   if (assignments.isPending) return <Spinner label={t('my_missions_loading')} />;
   if (assignments.isError) {
@@ -38,21 +43,43 @@ export function MyMissionsList() {
     return <EmptyState title={t('my_missions_empty')} description={t('my_missions_empty_hint')} />;
   }
 
-  const groups = groupByStatus(assignments.data.items);
+  const now = mountedAt;
+  const sections = splitSections(assignments.data.items, now);
+  const totals = hourTotals(assignments.data.items, now, timeZone);
   const titleOf = (a: Assignment) => missions.get(a.mission_id)?.title ?? t('my_missions_mission_n', { id: a.mission_id });
 
   return (
     <div className="space-y-8">
       {answer.isError && !declining ? <Alert variant="danger">{tError(answer.error)}</Alert> : null}
       {done ? <Alert variant="success">{done}</Alert> : null}
-      {STATUSES.filter((status) => groups[status].length > 0).map((status) => (
-        <section key={status} aria-labelledby={`my-missions-${status}`} className="space-y-3">
-          <h2 id={`my-missions-${status}`} className="text-lg font-semibold">
-            {t(`my_missions_section_${status.toLowerCase() as 'invited'}`)}{' '}
-            <span className="text-sm font-normal text-muted-foreground">({groups[status].length})</span>
+      {!online ? (
+        <Alert variant="warning">{t('my_missions_offline', { date: formatDateTime(assignments.dataUpdatedAt) })}</Alert>
+      ) : null}
+      <section aria-labelledby="my-missions-hours">
+        <h2 id="my-missions-hours" className="sr-only">
+          {t('my_missions_hours_title')}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3">
+          <div className="rounded-lg border border-border bg-surface p-4">
+            <dt className="text-sm text-muted-foreground">{t('my_missions_hours_week')}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{totals.weekMinutes ? formatDuration(totals.weekMinutes) : t('duration_hours', { hours: 0 })}</dd>
+          </div>
+          <div className="rounded-lg border border-border bg-surface p-4">
+            <dt className="text-sm text-muted-foreground">{t('my_missions_hours_month')}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{totals.monthMinutes ? formatDuration(totals.monthMinutes) : t('duration_hours', { hours: 0 })}</dd>
+          </div>
+        </dl>
+      </section>
+      {SECTION_ORDER.filter((section) => sections[section].length > 0).map((section) => (
+        <section key={section} aria-labelledby={`my-missions-${section}`} className="space-y-3">
+          <h2 id={`my-missions-${section}`} className="text-lg font-semibold">
+            {t(`my_missions_section_${section}`)}{' '}
+            <span className="text-sm font-normal text-muted-foreground">({sections[section].length})</span>
           </h2>
           <ul className="space-y-3">
-            {groups[status].map((assignment) => {
+            {sections[section].map((assignment) => {
+              const status = assignment.status;
+              const answerable = section === 'pending';
               const mission = missions.get(assignment.mission_id);
               const title = titleOf(assignment);
               const active = status === 'INVITED' || status === 'ACCEPTED';
@@ -92,15 +119,18 @@ export function MyMissionsList() {
                       ) : null}
                     </div>
                     <span className="flex flex-wrap items-center gap-1">
-                      <Badge variant={STATUS_BADGE[status]}>{t(`assignment_status_${status.toLowerCase() as 'invited'}`)}</Badge>
+                      <Badge variant={STATUS_BADGE[status] ?? 'neutral'}>
+                        {t(`assignment_status_${status.toLowerCase() as 'invited'}`)}
+                      </Badge>
                       {badge ? <Badge variant="warning">{t(...badge)}</Badge> : null}
                     </span>
                   </div>
-                  {status === 'INVITED' ? (
+                  {answerable ? (
                     <div className="mt-3 flex flex-wrap gap-2">
                       <Button
                         size="sm"
                         aria-label={t('my_missions_accept_of', { title })}
+                        disabled={!online}
                         loading={answer.isPending && answer.variables?.assignmentId === assignment.id && answer.variables.accept}
                         onClick={() => {
                           setDone(null);
@@ -119,6 +149,7 @@ export function MyMissionsList() {
                         size="sm"
                         variant="secondary"
                         aria-label={t('my_missions_decline_of', { title })}
+                        disabled={!online}
                         onClick={() => {
                           answer.reset();
                           setDone(null);

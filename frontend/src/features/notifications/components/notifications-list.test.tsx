@@ -1,10 +1,10 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { NotificationsList } from '@/features/notifications/components/notifications-list';
 import fr from '@/locales/fr.json';
-import { jsonResponse, renderWithProviders } from '@/testing/render';
+import { jsonResponse, pageResponse, renderWithProviders } from '@/testing/render';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -36,5 +36,36 @@ describe('NotificationsList', () => {
     renderWithProviders(<NotificationsList />);
     expect(await screen.findByText('Aucune notification.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Tout marquer comme lu' })).toBeDisabled();
+  });
+
+  it('answers an invitation still waiting from its notification, and only that one', async () => {
+    const invitation = (id: number, assignmentId: number) => ({
+      ...item(id, false),
+      kind: 'invitation',
+      title: `Invitation ${id}`,
+      data: { assignment_id: assignmentId, invitation_id: 100 + id },
+    });
+    let pending = [{ id: 7 }];
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.startsWith('/api/v1/assignments?')) return pageResponse(pending);
+      if (url === '/api/v1/assignments/7/accept') {
+        pending = [];
+        return jsonResponse({ id: 7, status: 'ACCEPTED', reserve: false });
+      }
+      if (init?.method === 'POST') return jsonResponse(item(1, true));
+      return jsonResponse({ items: [invitation(1, 7), invitation(2, 8)], unread: 2 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<NotificationsList />);
+    const accept = await screen.findByRole('button', { name: fr.notifications_accept_of.replace('{title}', 'Invitation 1') });
+    // Assignment 8 was answered elsewhere: no buttons on its notification.
+    expect(screen.queryByRole('button', { name: fr.notifications_accept_of.replace('{title}', 'Invitation 2') })).toBeNull();
+    await userEvent.click(accept);
+    expect(await screen.findByText(fr.notifications_answer_accepted)).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/assignments/7/accept', expect.objectContaining({ method: 'POST' }));
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/notifications/1/read', expect.objectContaining({ method: 'POST' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: fr.notifications_accept_of.replace('{title}', 'Invitation 1') })).toBeNull(),
+    );
   });
 });

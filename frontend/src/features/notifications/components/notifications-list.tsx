@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
@@ -7,26 +9,39 @@ import { cn } from '@/lib/cn';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useNotifications } from '@/features/notifications/api/list-notifications';
+import { usePendingAnswers } from '@/features/notifications/api/list-pending-answers';
 import { useMarkAllNotificationsRead } from '@/features/notifications/api/mark-all-notifications-read';
 import { useMarkNotificationRead } from '@/features/notifications/api/mark-notification-read';
+import { InvitationActions } from '@/features/notifications/components/invitation-actions';
+import { answerableAssignmentId } from '@/features/notifications/utils/answerable';
 
-/** The notification center: newest first, unread ones highlighted, mark one or all read. */
+const NO_PENDING: ReadonlySet<number> = new Set();
+
+/**
+ * The notification center: newest first, unread ones highlighted, mark one or all
+ * read; an invitation still waiting for an answer carries Accept / Decline.
+ */
 export function NotificationsList() {
   const { t, tError } = useLocale();
   const { formatDateTime } = useDates();
   const notifications = useNotifications();
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
+  const pending = usePendingAnswers();
+  const [answered, setAnswered] = useState<string | null>(null);
+  const [answerError, setAnswerError] = useState<unknown>(null);
 
   if (notifications.isPending) return <Spinner label={t('notifications_loading')} />;
   if (notifications.isError) {
     return <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />;
   }
   const { items, unread } = notifications.data;
-  const error = markRead.error ?? markAll.error;
+  const error = markRead.error ?? markAll.error ?? answerError;
+  const pendingIds = pending.data ?? NO_PENDING;
   return (
     <div className="space-y-4">
       {error ? <Alert variant="danger">{tError(error)}</Alert> : null}
+      {answered ? <Alert variant="success">{answered}</Alert> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground" aria-live="polite">
           {t('notifications_unread', { count: unread })}
@@ -39,29 +54,49 @@ export function NotificationsList() {
         <EmptyState title={t('notifications_empty')} />
       ) : (
         <ul className="divide-y divide-border rounded-lg border border-border bg-surface">
-          {items.map((item) => (
-            <li key={item.id} className={cn('flex flex-wrap items-start justify-between gap-3 px-4 py-3', !item.read_at && 'bg-info-soft/40')}>
-              <div className="min-w-0 space-y-1">
-                <p className={cn('text-sm', !item.read_at && 'font-semibold')}>
-                  {!item.read_at ? <span className="sr-only">{t('notifications_new')} </span> : null}
-                  {item.title}
-                </p>
-                {item.body ? <p className="text-sm whitespace-pre-line text-muted-foreground">{item.body}</p> : null}
-                <p className="text-xs text-muted-foreground">{formatDateTime(item.created_at)}</p>
-              </div>
-              {!item.read_at ? (
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  aria-label={t('notifications_mark_read_of', { title: item.title })}
-                  loading={markRead.isPending && markRead.variables === item.id}
-                  onClick={() => markRead.mutate(item.id)}
-                >
-                  {t('notifications_mark_read')}
-                </Button>
-              ) : null}
-            </li>
-          ))}
+          {items.map((item) => {
+            const assignmentId = answerableAssignmentId(item, pendingIds);
+            return (
+              <li key={item.id} className={cn('flex flex-wrap items-start justify-between gap-3 px-4 py-3', !item.read_at && 'bg-info-soft/40')}>
+                <div className="min-w-0 space-y-1">
+                  <p className={cn('text-sm', !item.read_at && 'font-semibold')}>
+                    {!item.read_at ? <span className="sr-only">{t('notifications_new')} </span> : null}
+                    {item.title}
+                  </p>
+                  {item.body ? <p className="text-sm whitespace-pre-line text-muted-foreground">{item.body}</p> : null}
+                  <p className="text-xs text-muted-foreground">{formatDateTime(item.created_at)}</p>
+                  {assignmentId !== null ? (
+                    <div className="pt-2">
+                      <InvitationActions
+                        notificationId={item.id}
+                        assignmentId={assignmentId}
+                        title={item.title}
+                        onAnswered={(message) => {
+                          setAnswerError(null);
+                          setAnswered(message);
+                        }}
+                        onError={(answerFailure) => {
+                          setAnswered(null);
+                          setAnswerError(answerFailure);
+                        }}
+                      />
+                    </div>
+                  ) : null}
+                </div>
+                {!item.read_at ? (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={t('notifications_mark_read_of', { title: item.title })}
+                    loading={markRead.isPending && markRead.variables === item.id}
+                    onClick={() => markRead.mutate(item.id)}
+                  >
+                    {t('notifications_mark_read')}
+                  </Button>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -96,7 +96,7 @@ export function UsersList() {
           <p className="text-sm text-muted-foreground" aria-live="polite">
             {t('users_count', { count: users.data.total })}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+          <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t('users_title')}</caption>
               <thead className="border-b border-border bg-muted/60 text-muted-foreground">
