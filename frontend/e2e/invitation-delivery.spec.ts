@@ -53,7 +53,8 @@ test('an unreachable invitee is flagged on the planning, the inviter is told, an
   await login(page, owner);
   await page.goto('/planning?view=timeGridWeek&date=2027-07-05');
   await expect(page.getByText(fr.planning_live_on)).toBeVisible();
-  // The legend explains the delivery icons.
+  // The legend (behind its toolbar toggle) explains the delivery icons.
+  await page.getByRole('button', { name: fr.planning_legend_toggle }).click();
   const legend = page.getByRole('list', { name: fr.planning_delivery_legend });
   for (const key of ['planning_delivery_queued', 'planning_delivery_sent', 'planning_delivery_failed', 'planning_delivery_no_channel'] as const) {
     await expect(legend.getByText(fr[key], { exact: true })).toBeVisible();
@@ -88,6 +89,9 @@ test('an unreachable invitee is flagged on the planning, the inviter is told, an
   await page.getByRole('button', { name: msg('planning_delivery_dismiss_for', { name: 'Sacha Sansmail' }) }).click();
   await expect(notice).toHaveCount(0);
   await page.setViewportSize(PHONE);
+  // On a phone the planning is a day agenda: go to the mission's day, tap it.
+  await page.goto('/planning?date=2027-07-06');
+  await page.getByRole('button', { name: /^Balances Sacha/ }).click();
   await expect(panel.getByText(fr.planning_delivery_error_no_email)).toBeVisible();
   // Nothing wider than the phone: the page does not scroll sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

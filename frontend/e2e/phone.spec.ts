@@ -17,6 +17,7 @@ function watch(page: Page) {
   const console: string[] = [];
   const failed: string[] = [];
   const refused: string[] = [];
+  trackApiReads(page);
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'warning' || message.type() === 'error') console.push(message.text());
   });
@@ -27,10 +28,31 @@ function watch(page: Page) {
   return { console, failed, refused };
 }
 
-/** Waits until the screen has its title and no loading spinner left. */
+/** API reads in flight per page (the live stream aside): a screen is read once they answered. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function trackApiReads(page: Page): Set<Request> {
+  let pending = inFlight.get(page);
+  if (pending) return pending;
+  const reads = new Set<Request>();
+  const isRead = (request: Request) => request.url().includes('/api/') && !request.url().includes('/api/v1/events');
+  page.on('request', (request) => {
+    if (isRead(request)) reads.add(request);
+  });
+  page.on('requestfinished', (request) => reads.delete(request));
+  page.on('requestfailed', (request) => reads.delete(request));
+  inFlight.set(page, reads);
+  pending = reads;
+  return pending;
+}
+
+/** Waits until the screen has its title, no loading spinner left and no API read in flight
+ * (leaving earlier would abort them: a reader does not leave a screen that is still loading). */
 async function settled(page: Page): Promise<void> {
+  const pending = trackApiReads(page);
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   await expect(page.locator('[role="status"] .animate-spin')).toHaveCount(0);
+  await expect.poll(() => pending.size).toBe(0);
 }
 
 async function expectNoHorizontalScroll(page: Page, screen: string): Promise<void> {

@@ -56,7 +56,10 @@ test('my missions stay readable offline from the last sync, and are forgotten at
   await expect(pending.getByRole('heading', { name: 'Montage Chapiteau' })).toBeVisible();
   await expect(pending.getByRole('heading', { name: 'Exploitation Cloitre' })).toBeVisible();
   // The service worker controls the page and the last sync is stored.
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // Installing precaches the whole app: give a loaded machine time.
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 120_000 })
+    .toBe(true);
   await expect
     .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', OFFLINE_CACHE_KEY))
     .toContain('Exploitation Cloitre');
