@@ -135,9 +135,10 @@ def mission_changed(event: MissionChanged) -> Any:
     A bulk creation fires one event per mission. Example::
 
         @hookimpl
-        def mission_changed(event):
+        async def mission_changed(event):
             if event.change == "created":
-                enqueue("plan_meals", org_id=event.org_id, mission_id=event.mission_id)
+                await enqueue("catering.plan_meals", org_id=event.org_id,
+                              plugin="catering", mission_id=event.mission_id)
     """
 
 
