@@ -13,10 +13,11 @@ from tests.conftest import _BASE_URL, RUN_ID, _admin_exec, _with_db
 
 SCRIPT = """
 import asyncio, os
+from urllib.parse import urlparse
 from coulisses_sdk import testing
 testing.pytest_configure(None)
 url = testing.prepare_database([])
-print("USED", url.rsplit("/", 1)[1])
+print("USED", urlparse(url).path.lstrip("/"))
 asyncio.run(testing.clean_database())
 for cleanup in testing._harness.cleanup:
     cleanup()
