@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
+
+import { useModalDialog } from '@/components/ui/dialog/use-modal-dialog';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -37,15 +39,8 @@ export interface DrawerProps {
  * backdrop closes it.
  */
 export function Drawer({ open, title, closeLabel, onClose, children, id }: DrawerProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal?.();
-    if (!open && dialog.open) dialog.close?.();
-  }, [open]);
 
   return (
     // The backdrop click is a pointer shortcut; Escape and the close button are the keyboard ways.
