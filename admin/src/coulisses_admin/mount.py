@@ -15,15 +15,52 @@ from urllib.parse import parse_qsl
 
 from litestar import asgi
 from litestar.types import Message, Receive, Scope, Send
+from pydantic import BaseModel, Field
 
 #: A login form is a few hundred bytes; anything larger is refused unread.
 MAX_LOGIN_BODY = 16 * 1024
 
 
+class ReplayEvents(BaseModel):
+    """Dead-lettered event deliveries to try again (ids, a plugin's, or all)."""
+
+    ids: str = Field(default="", description="Ids separated by commas or spaces")
+    plugin: str = Field(default="", description="Or: every dead delivery of this plugin")
+    replay_all: bool = Field(default=False, description="Or: every dead delivery")
+
+
+async def replay_events(request: Any, data: ReplayEvents) -> str:
+    """piccolo-admin form: same as ``coulisses events replay``."""
+    from coulisses.audit import record
+    from coulisses.plugins.dispatch import replay
+
+    try:
+        ids = [int(x) for x in re.split(r"[\s,;]+", data.ids.strip()) if x]
+    except ValueError as exc:
+        raise ValueError("Ids must be whole numbers separated by commas") from exc
+    plugin = data.plugin.strip() or None
+    if not ids and plugin is None and not data.replay_all:
+        raise ValueError("Give ids, a plugin or tick 'replay all'")
+    done = await replay(ids or None, plugin=plugin)
+    # piccolo_api's session middleware wraps the Account row: scope["user"].user
+    account = getattr(request.scope.get("user"), "user", None)
+    await record(
+        None,
+        getattr(account, "id", None),
+        "admin.events_replayed",
+        "event_deliveries",
+        {"ids": done[:100], "count": len(done), "plugin": plugin},
+    )
+    missing = sorted(set(ids) - set(done))
+    message = f"{len(done)} delivery(ies) replayed"
+    return message + (f"; not dead-lettered: {', '.join(map(str, missing))}" if missing else "")
+
+
 def build_admin() -> Any:
-    from piccolo_admin.endpoints import create_admin
+    from piccolo_admin.endpoints import FormConfig, OrderBy, TableConfig, create_admin
 
     from coulisses.auth.tables import Account, PasswordResetToken, RefreshToken
+    from coulisses.outbox.tables import EventDelivery
     from coulisses.plugins.loader import get_registry
     from coulisses.plugins.tables import OrgPlugin
     from coulisses.scheduling.users.tables import User
@@ -31,7 +68,20 @@ def build_admin() -> Any:
     from coulisses.tenancy.tables import AuditLog, Org, OrgMembership
     from coulisses_admin.tables import AdminSession
 
-    tables = [
+    deliveries = TableConfig(
+        EventDelivery,
+        exclude_visible_columns=[EventDelivery.sealed],
+        visible_filters=[
+            EventDelivery.status,
+            EventDelivery.plugin,
+            EventDelivery.kind,
+            EventDelivery.org_id,
+            EventDelivery.event_id,
+        ],
+        order_by=[OrderBy(EventDelivery.id, ascending=False)],
+        menu_group="Operations",
+    )
+    tables: list[Any] = [
         Org,
         Account,
         OrgMembership,
@@ -40,10 +90,23 @@ def build_admin() -> Any:
         AuditLog,
         RefreshToken,
         PasswordResetToken,
+        deliveries,
     ]
     tables += [t for t in get_registry().admin_tables if t not in tables]
     return create_admin(
         tables=tables,
+        forms=[
+            FormConfig(
+                name="Replay failed events",
+                pydantic_model=ReplayEvents,
+                endpoint=replay_events,
+                description=(
+                    "Dead-lettered deliveries of domain events to plugins (Event deliveries, "
+                    "status dead) get new attempts, due now."
+                ),
+                form_group="Operations",
+            )
+        ],
         auth_table=Account,
         session_table=AdminSession,
         site_name="Coulisses Crew - operations",

@@ -218,6 +218,7 @@ def worker() -> None:
         set_runtime(runtime)
         # Live events go to the shared bus only; without Redis the app process publishes them.
         runtime.start_pusher(events=bool(get_settings().redis_url))
+        runtime.start_dispatcher()
         try:
             await runtime.worker().start()
         finally:
@@ -272,6 +273,57 @@ def plugins_check(names: tuple[str, ...]) -> None:
             click.echo(f"{name} : non installe", err=True)
             failed = True
     if failed:
+        sys.exit(1)
+
+
+@main.group()
+def events() -> None:
+    """Domain events handed to plugins (dead letters, replay)."""
+
+
+@events.command("failed")
+@click.option("--plugin", default=None, help="Only this plugin's deliveries")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
+def events_failed(plugin: str | None, limit: int) -> None:
+    """List dead-lettered deliveries (newest first): every attempt failed."""
+    from coulisses.plugins.dispatch import failed
+
+    with database():
+        rows = run(lambda: failed(plugin=plugin, limit=limit))
+    if not rows:
+        click.echo("Aucun evenement en echec")
+        return
+    for row in rows:
+        click.echo(
+            f"{row.id}\t{row.failed_at:%Y-%m-%d %H:%M:%S}\t{row.plugin}\t{row.kind}"
+            f"\torg {row.org_id}\t{row.attempts} essais\tevent {row.event_id}"
+            f"\t{row.last_error or ''}"
+        )
+    click.echo(f"{len(rows)} evenement(s) en echec ; rejouer : coulisses events replay ID...")
+
+
+@events.command("replay")
+@click.argument("ids", nargs=-1, type=int)
+@click.option("--all", "replay_all", is_flag=True, help="Every dead-lettered delivery")
+@click.option("--plugin", default=None, help="Every dead-lettered delivery of this plugin")
+def events_replay(ids: tuple[int, ...], replay_all: bool, plugin: str | None) -> None:
+    """Give dead-lettered deliveries (IDS, --plugin or --all) new attempts, due now.
+
+    A running worker delivers them; the handler sees the same event_id as before.
+    """
+    from coulisses.plugins.dispatch import replay
+
+    if not ids and not replay_all and plugin is None:
+        click.echo("Indiquez des ids, --plugin NOM ou --all", err=True)
+        sys.exit(2)
+    with database():
+        done = run(lambda: replay(list(ids) if ids else None, plugin=plugin))
+    missing = sorted(set(ids) - set(done))
+    click.echo(
+        f"{len(done)} livraison(s) rejouee(s)" + (f" : {', '.join(map(str, done))}" if done else "")
+    )
+    if missing:
+        click.echo(f"Pas en echec (ou inconnues) : {', '.join(map(str, missing))}", err=True)
         sys.exit(1)
 
 

@@ -113,6 +113,16 @@ class Settings(BaseSettings):
     delivery_retry_delay: float = Field(
         default=30.0, ge=0, le=3600, alias="COULISSES_DELIVERY_RETRY_DELAY"
     )
+    #: Domain events handed to plugins: attempts before a delivery is dead-lettered, the
+    #: first delay between attempts (doubled each time, at most an hour) and how long one
+    #: handler may run (seconds).
+    event_attempts: int = Field(default=8, ge=1, le=30, alias="COULISSES_EVENT_ATTEMPTS")
+    event_retry_delay: float = Field(
+        default=10.0, ge=0, le=3600, alias="COULISSES_EVENT_RETRY_DELAY"
+    )
+    event_handler_timeout: float = Field(
+        default=30.0, gt=0, le=3600, alias="COULISSES_EVENT_HANDLER_TIMEOUT"
+    )
     queue_name: str = Field(default="coulisses", alias="COULISSES_QUEUE_NAME")
     host: str = Field(default="127.0.0.1", alias="COULISSES_HOST")
     port: int = Field(default=8000, alias="COULISSES_PORT")

@@ -1,12 +1,18 @@
-"""Domain events the core fires after a transaction commits.
+"""Domain events the core records with each change.
 
 Every event carries the org it belongs to; the host delivers it only to
-plugins that org has enabled.
+plugins that org has enabled. An event is written in the same transaction as
+the change that produced it, then handed to each plugin's handler by a worker,
+after commit: at least once, retried with backoff while the handler raises,
+dead-lettered after a number of attempts (``coulisses events failed``). A
+handler may therefore see an event more than once: ``event_id`` is the same
+at every attempt, use it as an idempotency key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 
 
@@ -14,11 +20,19 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _new_id() -> str:
+    return uuid.uuid4().hex
+
+
 @dataclass(frozen=True, kw_only=True)
 class DomainEvent:
+    """``event_id`` identifies this event: the same for every delivery attempt and
+    every plugin (an idempotency key); ``at`` is when the change happened."""
+
     org_id: int
     actor_account_id: int | None = None
     at: dt.datetime = field(default_factory=_now)
+    event_id: str = field(default_factory=_new_id)
 
     @property
     def kind(self) -> str:

@@ -23,6 +23,7 @@ from coulisses_sdk.events import (
     AssignmentInvited,
     AssignmentPromoted,
     CertificationsExpiring,
+    DomainEvent,
     InvitationDeliveryFailed,
     MemberAdded,
     MissionChanged,
@@ -111,6 +112,20 @@ def register_admin_tables(register: Callable[[Any], None]) -> None:
 
 
 # -- domain events (per tenant, after commit) --------------------------------
+#
+# Each event is written with the change that produced it and delivered after commit
+# by a worker, never inside the user's request: at least once, retried with backoff
+# while the handler raises or exceeds its timeout, then dead-lettered (operators list
+# and replay them with ``coulisses events failed`` / ``coulisses events replay``).
+# ``event.event_id`` is the same at every attempt: make the handler idempotent with it.
+
+
+@hookspec
+def domain_event(event: DomainEvent) -> Any:
+    """Every domain event of an org that enabled the plugin, whatever its kind
+    (``event.kind``), including events other plugins define: for a plugin that
+    forwards events (webhooks, an audit trail). Delivered like the typed hooks below.
+    """
 
 
 @hookspec

@@ -19,6 +19,7 @@ from coulisses_sdk.context import (
     Contact,
     OrgInfo,
 )
+from coulisses_sdk.events import DomainEvent
 
 #: Assignment statuses that still hold a place (what "my missions" shows).
 ACTIVE_STATUSES = ("INVITED", "ACCEPTED")
@@ -107,6 +108,8 @@ class Host(Protocol):
     def sign(self, purpose: str, payload: dict[str, Any]) -> str: ...
 
     def unsign(self, purpose: str, token: str) -> dict[str, Any] | None: ...
+
+    async def emit_event(self, event: DomainEvent) -> None: ...
 
 
 _host: Host | None = None
@@ -326,3 +329,18 @@ def unsign(purpose: str, token: str) -> dict[str, Any] | None:
     """The payload of a :func:`sign` token for ``purpose``, else None (forged, tampered,
     another purpose, or signed by a key the host no longer lists)."""
     return get_host().unsign(purpose, token)
+
+
+async def emit_event(event: DomainEvent) -> None:
+    """Record ``event``, an instance of your plugin's own :class:`DomainEvent` subclass,
+    in the current transaction (open one around your change and this call, so that both
+    commit together: ``async with MyTable._meta.db.transaction(): ...``).
+
+    After commit a worker hands it, like the core's events, to each plugin the org
+    enabled that implements ``domain_event`` (a webhooks plugin forwards it), at least
+    once, with retries. Name the class after your plugin (kinds are class names and must be
+    unique in a deployment), keep its fields JSON values (str, int, float, bool,
+    None, dates, lists, dicts). The core's own event classes are refused
+    (``ValueError``): a plugin cannot forge an acceptance or a new member.
+    """
+    await get_host().emit_event(event)

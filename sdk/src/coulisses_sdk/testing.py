@@ -252,6 +252,34 @@ async def run_jobs() -> None:
     await get_runtime().run_pending()
 
 
+async def run_events(*, retries: bool = False) -> int:
+    """Hand the domain events recorded so far to the plugins' handlers, as a worker
+    would, without running the jobs they queue (``run_jobs`` runs both); how many
+    deliveries were attempted.
+
+    ``retries``: let time pass first, so deliveries waiting for their retry delay are
+    attempted now (a handler that failed is called again).
+    """
+    from coulisses.plugins.dispatch import dispatch_all, make_due
+
+    if retries:
+        await make_due()
+    return await dispatch_all()
+
+
+async def event_deliveries(plugin: str | None = None) -> list[dict[str, Any]]:
+    """The deliveries of domain events to plugins, oldest first: ``event_id``, ``kind``,
+    ``org_id``, ``plugin``, ``status`` (pending, done, dead, skipped), ``attempts``,
+    ``last_error``."""
+    from coulisses.db.connection import fetch
+
+    return await fetch(
+        """SELECT event_id, kind, org_id, plugin, status, attempts, last_error
+           FROM event_deliveries WHERE $1::text IS NULL OR plugin = $1 ORDER BY id""",
+        plugin,
+    )
+
+
 async def run_cron(job: str, org_id: int | None = None) -> None:
     """Run the cron job ``job`` (``"<plugin>.<function>"``) now, as its schedule would:
     once per org that enabled the plugin (or only ``org_id``), then the jobs it queued.
@@ -285,9 +313,13 @@ async def run_certification_check(
 async def run_deferred_jobs() -> None:
     """Let time pass: jobs waiting for later (``defer_until``, a retry delay) become due, then run.
 
-    Works on both queues (Redis and PostgreSQL); cron jobs are left alone.
+    Works on both queues (Redis and PostgreSQL); cron jobs are left alone. Domain
+    events waiting for a retry delay are delivered too.
     """
     from coulisses.jobs.queue import get_runtime
+    from coulisses.plugins.dispatch import make_due
+
+    await make_due()
 
     queue: Any = get_runtime().queue
     if hasattr(queue, "redis"):

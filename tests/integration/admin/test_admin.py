@@ -155,3 +155,39 @@ async def test_malformed_admin_login_bodies_get_a_4xx_with_a_code(client):
         response = await client.post("/admin/public/login/", headers={**headers, **extra}, **kwargs)
         assert response.status_code == status, (kwargs, response.text)
         assert response.json()["error"]["code"]
+
+
+async def test_admin_lists_event_deliveries_and_replays_dead_ones(client):
+    from coulisses.db.connection import fetch
+
+    await create_account("ops-events@example.org", PASSWORD, superuser=True)
+    login = await _admin_login(client, "ops-events@example.org")
+    assert login.status_code in (200, 303), login.text
+    [dead] = await fetch(
+        """INSERT INTO event_deliveries (event_id, kind, org_id, plugin, sealed, status, attempts,
+                                         last_error)
+           VALUES (md5(random()::text), 'MemberAdded', NULL, 'ghost', 'x', 'dead', 8, 'boom')
+           RETURNING id"""
+    )
+    assert "event_deliveries" in set((await client.get("/admin/api/tables/")).json())
+    headers = {
+        "X-CSRFToken": client.cookies.get("csrftoken"),
+        "Origin": "http://testserver",
+        "Referer": "http://testserver/admin/",
+    }
+    form = "/admin/api/forms/replay-failed-events/"
+
+    empty = await client.post(form, json={}, headers=headers)
+    assert empty.status_code == 422, empty.text
+    replayed = await client.post(form, json={"ids": f"{dead['id']}, 999999999"}, headers=headers)
+
+    assert replayed.status_code == 200, replayed.text
+    assert "1 delivery(ies) replayed; not dead-lettered: 999999999" in replayed.text
+    [row] = await fetch("SELECT status, attempts FROM event_deliveries WHERE id = $1", dead["id"])
+    assert (row["status"], row["attempts"]) == ("pending", 0)
+    [entry] = await fetch(
+        "SELECT payload FROM audit_log WHERE action = $1 ORDER BY id DESC LIMIT 1",
+        "admin.events_replayed",
+    )
+    assert json.loads(entry["payload"])["ids"] == [dead["id"]]
+    await fetch("DELETE FROM event_deliveries WHERE id = $1", dead["id"])

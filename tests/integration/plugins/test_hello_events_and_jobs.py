@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coulisses.db.connection import fetch
+from coulisses_sdk.testing import event_deliveries, run_events
 from tests.conftest import run_jobs
 from tests.helpers import signup
 from tests.integration.plugins.support import MEMBERS, PLUGINS
@@ -24,6 +25,9 @@ async def test_member_added_greets_only_in_orgs_that_enabled_hello(client, new_c
 
     assert (await org_a.post(MEMBERS, json={"email": "a@example.org", "role": "tech"})).is_success
     assert (await org_b.post(MEMBERS, json={"email": "b@example.org", "role": "tech"})).is_success
+    # The request recorded the event; a worker hands it to hello after commit.
+    assert await greetings_of(org_a.org_id) == []
+    await run_events()
 
     assert await greetings_of(org_a.org_id) == [
         {"email": "a@example.org", "message": "Bienvenue a@example.org!", "delivered": 0}
@@ -50,6 +54,7 @@ async def test_job_queued_before_the_org_disabled_hello_does_nothing(client):
     owner = await signup(client)
     await owner.patch(f"{PLUGINS}/hello", json={"enabled": True})
     await owner.post(MEMBERS, json={"email": "late@example.org", "role": "tech"})
+    await run_events()
 
     await owner.patch(f"{PLUGINS}/hello", json={"enabled": False})
     await run_jobs()
@@ -76,3 +81,20 @@ async def test_disabling_keeps_the_data_and_re_enabling_shows_it_again(client):
     assert response.json()["items"] == [
         {"email": "kept@example.org", "message": "Bienvenue kept@example.org!", "delivered": 1}
     ]
+
+
+async def test_event_recorded_before_the_org_disabled_hello_is_skipped(client):
+    owner = await signup(client)
+    await owner.patch(f"{PLUGINS}/hello", json={"enabled": True})
+    await owner.post(MEMBERS, json={"email": "gone@example.org", "role": "tech"})
+    await owner.patch(f"{PLUGINS}/hello", json={"enabled": False})
+
+    await run_jobs()
+
+    assert await greetings_of(owner.org_id) == []
+    [delivery] = [d for d in await event_deliveries("hello") if d["org_id"] == owner.org_id]
+    assert (delivery["kind"], delivery["status"], delivery["attempts"]) == (
+        "MemberAdded",
+        "skipped",
+        1,
+    )

@@ -7,7 +7,7 @@ from typing import Any
 from litestar import Request, get
 
 from coulisses_sdk import MemberAdded, Plugin, current_principal, hookimpl
-from coulisses_sdk.testing import app_client, installed, run_jobs, signup, unique_email
+from coulisses_sdk.testing import app_client, installed, run_events, run_jobs, signup, unique_email
 
 
 @get("/whoami", operation_id="InlineWhoami")
@@ -56,6 +56,7 @@ async def test_installed_inline_plugin_receives_events_of_orgs_that_enabled_it(o
     with installed(inline):
         await org.enable("inline")
         await org.invite("regie@example.org")
+        await run_events()
 
     assert [(e.org_id, e.email) for e in inline.events] == [(org.org_id, "regie@example.org")]
 

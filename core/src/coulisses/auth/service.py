@@ -148,18 +148,20 @@ async def signup(
         )
         await record(org.id, account_id, "org.created", f"org:{org.id}", {"slug": org.slug})
         session = await _new_session(account_id, org.id)
-    await emit_all(
-        [
-            OrgCreated(org_id=org.id, actor_account_id=account_id, name=org.name, slug=org.slug),
-            MemberAdded(
-                org_id=org.id,
-                actor_account_id=account_id,
-                account_id=account_id,
-                email=normalize_email(email),
-                role="owner",
-            ),
-        ]
-    )
+        await emit_all(
+            [
+                OrgCreated(
+                    org_id=org.id, actor_account_id=account_id, name=org.name, slug=org.slug
+                ),
+                MemberAdded(
+                    org_id=org.id,
+                    actor_account_id=account_id,
+                    account_id=account_id,
+                    email=normalize_email(email),
+                    role="owner",
+                ),
+            ]
+        )
     return session
 
 

@@ -24,6 +24,7 @@ from saq import CronJob, Queue, Worker
 from coulisses.db.connection import database_url
 from coulisses.outbox.instance import queue_name
 from coulisses.outbox.service import OutboxPusher, PendingJob, flush, stage_job
+from coulisses.plugins.dispatch import EventDispatcher, dispatch_all, in_flight
 from coulisses.plugins.host import CoreHost
 from coulisses.plugins.lifecycle import JOB as LIFECYCLE_JOB
 from coulisses.plugins.lifecycle import lifecycle_job
@@ -158,6 +159,7 @@ class JobRuntime:
         self._worker: Worker[Any] | None = None
         self._task: asyncio.Task[None] | None = None
         self._pusher: OutboxPusher | None = None
+        self._dispatcher: EventDispatcher | None = None
 
     async def connect(self) -> None:
         await self.queue.connect()
@@ -209,16 +211,27 @@ class JobRuntime:
         return worker
 
     async def _install_host(self, ctx: dict[str, Any]) -> None:
-        # A standalone worker (``coulisses worker``) has no app lifespan to install
-        # the SDK host, yet plugin jobs may call ``enqueue`` or ``plugin_config``.
+        self._install_sdk_host()
+
+    def _install_sdk_host(self) -> None:
+        # A standalone worker (``coulisses worker``) has no app lifespan to install the
+        # SDK host, yet plugin jobs and event handlers may call ``enqueue`` or
+        # ``plugin_config``.
         try:
             sdk_host.get_host()
         except RuntimeError:
             sdk_host.set_host(CoreHost(self))
 
     def start_worker(self) -> None:
+        self.start_dispatcher()
         self._worker = self.worker()
         self._task = asyncio.create_task(self._worker.start())
+
+    def start_dispatcher(self) -> None:
+        """Deliver domain events to plugins in this process (every worker process does)."""
+        self._install_sdk_host()
+        self._dispatcher = EventDispatcher()
+        self._dispatcher.start()
 
     async def stop_pusher(self) -> None:
         if self._pusher is not None:
@@ -226,18 +239,28 @@ class JobRuntime:
             self._pusher = None
 
     async def run_pending(self, *, rounds: int = 20) -> None:
-        """Push the outbox and process what is queued until nothing new was staged
-        (a job that stages another job runs it too); tests and one-shot commands."""
+        """Deliver due domain events, push the outbox and process what is queued until
+        nothing new was staged (a job that stages another job or an event, a handler
+        that queues a job: all run); tests and one-shot commands."""
         from coulisses.outbox.service import pending_count
 
+        self._install_sdk_host()
         for _ in range(rounds):
+            await dispatch_all()
             await self.flush()
             await self.worker(burst=True).start()
-            if not await pending_count() and not await self.queue.count("queued"):
+            if (
+                not await pending_count()
+                and not await self.queue.count("queued")
+                and not await in_flight()
+            ):
                 return
 
     async def close(self) -> None:
         await self.stop_pusher()
+        if self._dispatcher is not None:
+            await self._dispatcher.stop()
+            self._dispatcher = None
         if self._worker is not None:
             await self._worker.stop()
         if self._task is not None:

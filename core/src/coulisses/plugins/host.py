@@ -19,6 +19,7 @@ from coulisses_sdk import (
     AssignmentSummary,
     CertificationAlert,
     Contact,
+    DomainEvent,
     OrgInfo,
 )
 
@@ -194,6 +195,18 @@ class CoreHost:
         _check_plugin_purpose(purpose)
         return tokens.unsign(purpose, token)
 
+    async def emit_event(self, event: DomainEvent) -> None:
+        from coulisses.plugins.dispatch import stage
+
+        if not isinstance(event, DomainEvent) or type(event) is DomainEvent:
+            raise ValueError("emit_event takes an instance of a DomainEvent subclass")
+        if type(event).__module__ == CORE_EVENTS_MODULE:
+            raise ValueError(f"{event.kind} is a core event: a plugin cannot emit it")
+        await stage([event])
+
+
+#: Where the core's event classes live (plugins define theirs in their own modules).
+CORE_EVENTS_MODULE = "coulisses_sdk.events"
 
 #: Purposes the core keeps for itself: a plugin cannot mint or read those tokens.
 _CORE_PURPOSES = ("auth.", "core.", "invitation.")

@@ -245,7 +245,8 @@ def clean_names(values: list[str], field: str, *, lower: bool = True) -> list[st
 
 
 async def emit_events(events: Sequence[DomainEvent]) -> None:
-    """Deliver events after commit (plugins of the org, then its live stream)."""
+    """Record events in the current transaction, for the org's plugins (delivered after
+    commit by a worker) and its live stream."""
     if events:
         await emit_all(list(events))
 

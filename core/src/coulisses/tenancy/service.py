@@ -197,16 +197,16 @@ async def invite_member(principal: Principal, email: str, role: str) -> dict[str
         await record(
             org.id, principal.account_id, "member.added", f"account:{account_id}", {"role": role}
         )
-    await deliver_member_invite(address, org.name, role, setup_token)
-    await emit(
-        MemberAdded(
-            org_id=org.id,
-            actor_account_id=principal.account_id,
-            account_id=account_id,
-            email=address,
-            role=role,
+        await emit(
+            MemberAdded(
+                org_id=org.id,
+                actor_account_id=principal.account_id,
+                account_id=account_id,
+                email=address,
+                role=role,
+            )
         )
-    )
+    await deliver_member_invite(address, org.name, role, setup_token)
     return await get_member(org.id, account_id)
 
 

@@ -1,7 +1,9 @@
 """/healthz (process up) and /readyz (database reachable, migrations at head).
 
 /readyz also names the plugins loaded and those left out with the reason (a broken
-plugin does not make the instance unready: the core and the other plugins work).
+plugin does not make the instance unready: the core and the other plugins work), and
+counts the domain events waiting for plugins (``due``, ``retrying``) and dead-lettered
+(``dead``: list them with ``coulisses events failed``).
 
 Both skip the authentication lookup (``skip_auth``): a probe that sends a Bearer
 header must get the database's state, not the failure of the account query.
@@ -44,14 +46,17 @@ async def readyz() -> Response[dict[str, Any]]:
             ),
             status_code=503,
         )
+    from coulisses.plugins.dispatch import counts
     from coulisses.plugins.loader import get_registry
 
     registry = get_registry()
+    events = await counts()
     return Response(
         {
             "status": "ready",
             "database": "ok",
             "migrations": "head",
             "plugins": {"loaded": sorted(registry.plugins), "rejected": dict(registry.rejected)},
+            "events": events,
         }
     )

@@ -1,6 +1,6 @@
 """The hello plugin against the real core: route gate, member_added hook, job, config."""
 
-from coulisses_sdk.testing import run_jobs, unique_email
+from coulisses_sdk.testing import run_events, run_jobs, unique_email
 
 
 async def test_ping_is_404_until_the_org_enables_hello(org, enable_plugin):
@@ -27,6 +27,8 @@ async def test_new_member_is_greeted_with_the_org_greeting_then_delivered(org, e
     email = unique_email()
 
     await org.invite(email)
+    # The invitation recorded a MemberAdded event; a worker hands it to hello.
+    await run_events()
 
     greetings = (await org.get("/api/v1/hello/greetings")).json()
     item = {"email": email, "message": f"Salut {email}?", "delivered": 0}
@@ -46,6 +48,7 @@ async def test_greetings_are_a_list_like_every_other_through_the_sdk(org, enable
     emails = sorted(unique_email() for _ in range(3))
     for email in (emails[1], emails[2], emails[0]):
         await org.invite(email)
+    await run_events()
 
     listed = await org.get("/api/v1/hello/greetings", params={"sort": "-email", "fields": "email"})
     assert listed.status_code == 200, listed.text

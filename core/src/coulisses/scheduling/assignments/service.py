@@ -172,7 +172,7 @@ async def invite(
         )
     async with transaction():
         created, links = await _insert_invited(principal, pairs, reserve=reserve)
-    await _announce_invited(principal, created, links)
+        await _announce_invited(principal, created, links)
     return await get_assignments(principal.org_id, [int(r["id"]) for r in created])
 
 
@@ -301,7 +301,8 @@ async def _insert_invited(
 async def _announce_invited(
     principal: Principal, created: list[dict[str, Any]], links: dict[int, Link]
 ) -> None:
-    """After commit: fire the events (the links' delivery was staged with them)."""
+    """Record the invitations' events, in the transaction that created them (the links'
+    delivery was staged with them)."""
     await emit_events(
         [
             AssignmentInvited(
@@ -338,7 +339,7 @@ async def answer_own(
                 "assignment.not_assignee", "Only the assigned user can answer this assignment"
             )
         await apply_answer(principal.org_id, assignment_id, answer)
-    await emit_events(answer.events)
+        await emit_events(answer.events)
     return await get_assignment(principal.org_id, assignment_id)
 
 
@@ -348,7 +349,7 @@ async def cancel(principal: Principal, assignment_id: int) -> dict[str, Any]:
         await lock_mission_of_assignment(principal.org_id, assignment_id)
         current = await lock_assignment(principal.org_id, assignment_id)
         events = await _cancel_locked(principal, current, promote_reserves=True)
-    await emit_events(events)
+        await emit_events(events)
     return await get_assignment(principal.org_id, assignment_id)
 
 
@@ -442,6 +443,6 @@ async def replace(
             [(current["mission_role"], replacement_user_id)],
             reserve=bool(current["reserve"]),
         )
-    await emit_events(cancelled)
-    await _announce_invited(principal, created, links)
+        await emit_events(cancelled)
+        await _announce_invited(principal, created, links)
     return await get_assignment(principal.org_id, int(created[0]["id"]))

@@ -22,7 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from coulisses.auth.tokens import hash_token
-from coulisses.db.connection import fetch
+from coulisses.db.connection import fetch, transaction
 from coulisses.mail.smtp import PermanentFailure, send_email
 from coulisses.outbox.service import stage_job
 from coulisses.settings import get_settings
@@ -214,25 +214,26 @@ async def _settle(
     """A final failure (``failed`` or ``no_channel``): record it and tell the inviter."""
     from coulisses.scheduling.common import emit_events
 
-    if not await _set(org_id, row["invitation_id"], status, channel, error):
-        return
+    async with transaction():
+        if not await _set(org_id, row["invitation_id"], status, channel, error):
+            return
+        await emit_events(
+            [
+                InvitationDeliveryFailed(
+                    org_id=org_id,
+                    invitation_id=row["invitation_id"],
+                    assignment_id=row["assignment"],
+                    mission_id=row["mission"],
+                    user_id=row["user_id"],
+                    delivery_status=status,
+                    channel=channel,
+                    error=error,
+                    inviter_account_id=row["created_by"],
+                )
+            ]
+        )
     logger.warning(
         "invitation %s of org %s not delivered: %s", row["invitation_id"], org_id, status
-    )
-    await emit_events(
-        [
-            InvitationDeliveryFailed(
-                org_id=org_id,
-                invitation_id=row["invitation_id"],
-                assignment_id=row["assignment"],
-                mission_id=row["mission"],
-                user_id=row["user_id"],
-                delivery_status=status,
-                channel=channel,
-                error=error,
-                inviter_account_id=row["created_by"],
-            )
-        ]
     )
 
 

@@ -225,7 +225,7 @@ async def answer_by_token(
         await apply_answer(invitation["org"], invitation["assignment"], answer)
         events = answer.events
         row = await _verified(invitation_id, token)
-    await emit_events(events)
+        await emit_events(events)
     return _public(row, replayed=False)
 
 
@@ -350,5 +350,5 @@ async def answer_for_user(
         await apply_answer(org_id, row["assignment"], answer)
         events = answer.events
         row = (await fetch(sql, invitation_id, org_id, user_id))[0]
-    await emit_events(events)
+        await emit_events(events)
     return {**_public(row, replayed=False), "assignment_id": row["assignment"]}

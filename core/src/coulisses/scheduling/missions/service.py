@@ -375,7 +375,7 @@ async def create_mission(principal: Principal, data: MissionCreate) -> dict[str,
         await record(
             principal.org_id, principal.account_id, "mission.created", f"mission:{mission_id}"
         )
-    await emit_events([_changed(principal, mission_id, project["id"], "created")])
+        await emit_events([_changed(principal, mission_id, project["id"], "created")])
     return await get_mission(principal.org_id, mission_id)
 
 
@@ -607,7 +607,7 @@ async def bulk_create(
             f"project:{project_id}",
             {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]},
         )
-    await emit_events([_changed(principal, i, project_id, "created") for i in ids])
+        await emit_events([_changed(principal, i, project_id, "created") for i in ids])
     return await get_missions(principal.org_id, ids)
 
 
@@ -674,7 +674,7 @@ async def duplicate_mission(
             f"mission:{mission_id}",
             {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]},
         )
-    await emit_events([_changed(principal, i, project["id"], "created") for i in ids])
+        await emit_events([_changed(principal, i, project["id"], "created") for i in ids])
     return await get_missions(principal.org_id, ids)
 
 
@@ -821,7 +821,7 @@ async def update_mission(
             current,
             changes,
         )
-    await emit_events([_changed(principal, mission_id, current["project"], "updated")])
+        await emit_events([_changed(principal, mission_id, current["project"], "updated")])
     return await get_mission(principal.org_id, mission_id)
 
 
@@ -847,7 +847,7 @@ async def set_published(principal: Principal, mission_id: int, published: bool) 
                 {"status": target},
             )
             events.append(_changed(principal, mission_id, current["project"], change))
-    await emit_events(events)
+        await emit_events(events)
     return await get_mission(principal.org_id, mission_id)
 
 
@@ -874,7 +874,7 @@ async def delete_mission(principal: Principal, mission_id: int) -> None:
         await record(
             principal.org_id, principal.account_id, "mission.deleted", f"mission:{mission_id}"
         )
-    await emit_events([_changed(principal, mission_id, current["project"], "deleted")])
+        await emit_events([_changed(principal, mission_id, current["project"], "deleted")])
 
 
 async def batch(principal: Principal, data: MissionBatch) -> tuple[list[int], list[dict[str, Any]]]:
@@ -963,7 +963,7 @@ async def batch(principal: Principal, data: MissionBatch) -> tuple[list[int], li
             payload,
         )
         events = [_changed(principal, i, project_of[i], change) for i in changed]
-    await emit_events(events)
+        await emit_events(events)
     if data.action == "delete":
         return changed, []
     return changed, await get_missions(org_id, ids)
@@ -1009,7 +1009,7 @@ async def add_role(principal: Principal, mission_id: int, data: MissionRoleIn) -
             f"mission:{mission_id}",
             {"role": data.name.strip()},
         )
-    await emit_events([_changed(principal, mission_id, current["project"], "updated")])
+        await emit_events([_changed(principal, mission_id, current["project"], "updated")])
     return await get_mission(principal.org_id, mission_id)
 
 
@@ -1091,8 +1091,10 @@ async def update_role(
                 cause="quota",
                 actor_account_id=principal.account_id,
             )
-    if changes:
-        await emit_events([_changed(principal, mission_id, role["project"], "updated"), *promoted])
+        if changes:
+            await emit_events(
+                [_changed(principal, mission_id, role["project"], "updated"), *promoted]
+            )
     return await get_mission(principal.org_id, mission_id)
 
 
@@ -1113,5 +1115,5 @@ async def delete_role(principal: Principal, mission_id: int, role_id: int) -> di
             f"mission_role:{role_id}",
             {"role": role["name"]},
         )
-    await emit_events([_changed(principal, mission_id, role["project"], "updated")])
+        await emit_events([_changed(principal, mission_id, role["project"], "updated")])
     return await get_mission(principal.org_id, mission_id)

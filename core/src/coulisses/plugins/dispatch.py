@@ -1,0 +1,413 @@
+"""Domain events to plugins, through the database: never lost, never in the request.
+
+:func:`stage` writes one ``event_deliveries`` row per event and target plugin (the
+plugins the org has enabled that implement the event's hook or ``domain_event``),
+in the transaction of the change that produced the event, and NOTIFYs
+``cc_events`` at commit. A worker's :class:`EventDispatcher` claims due rows
+(``FOR UPDATE SKIP LOCKED``, with a lease), calls the plugin's handlers with a
+timeout and marks the row done; a handler that raises or times out is tried again
+later (doubling delays), and after ``COULISSES_EVENT_ATTEMPTS`` attempts the row is
+dead-lettered: ``coulisses events failed`` lists it, ``coulisses events replay``
+gives it new attempts.
+
+A worker killed mid-dispatch leaves its rows claimed until their lease ends; any
+dispatcher then takes them again. Delivery is therefore at least once: the event's
+``event_id`` is the idempotency key a handler uses to do its work once.
+
+Payloads are sealed (``coulisses.sealing``) like the outbox's: an event may name a
+member's email address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import inspect
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from coulisses.db.connection import database_url, fetch, transaction
+from coulisses.plugins.loader import get_registry
+from coulisses.sealing import seal, unseal
+from coulisses.settings import get_settings
+from coulisses_sdk import DomainEvent, OrgCreated
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "cc_events"
+#: Rows one dispatcher claims at once; their handlers run concurrently.
+BATCH = 10
+#: A claimed row is taken again by any dispatcher this long after its handler's timeout.
+LEASE_MARGIN_SECONDS = 30
+MAX_RETRY_DELAY_SECONDS = 3600
+KEEP_DONE = "7 days"
+GENERIC_HOOK = "domain_event"
+
+#: Events of the platform rather than of an org's activity: every installed plugin gets them
+#: (a new org has enabled nothing yet).
+PLATFORM_EVENTS: tuple[type[DomainEvent], ...] = (OrgCreated,)
+
+
+def hook_name(kind: str) -> str:
+    """``MemberAdded`` -> ``member_added``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", kind).lower()
+
+
+def event_types() -> dict[str, type[DomainEvent]]:
+    """Every event class known to this process (core's and the loaded plugins'), by kind."""
+    found: dict[str, type[DomainEvent]] = {}
+    todo: list[type[DomainEvent]] = [DomainEvent]
+    while todo:
+        cls = todo.pop()
+        found.setdefault(cls.__name__, cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def encode(event: DomainEvent) -> dict[str, Any]:
+    """The event's fields as JSON values (dates and times as RFC 3339 strings)."""
+    data: dict[str, Any] = msgspec.to_builtins(event)
+    return data
+
+
+def decode(kind: str, data: dict[str, Any]) -> DomainEvent:
+    cls = event_types().get(kind)
+    if cls is None:
+        raise LookupError(f"unknown event kind {kind}")
+    event: DomainEvent = msgspec.convert(data, type=cls, strict=False)
+    return event
+
+
+def _implementers(hook: str) -> set[str]:
+    registry = get_registry()
+    caller = getattr(registry.pm.hook, hook, None)
+    if caller is None:
+        return set()
+    names = {id(p): n for n, p in registry.plugins.items()}
+    return {names[id(impl.plugin)] for impl in caller.get_hookimpls() if id(impl.plugin) in names}
+
+
+_INSERT = """WITH ins AS (
+    INSERT INTO event_deliveries (event_id, kind, org_id, plugin, sealed)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[])
+    ON CONFLICT (event_id, plugin) DO NOTHING
+    RETURNING id)
+SELECT (SELECT count(*) FROM ins) AS n, pg_notify('cc_events', '') AS notified"""
+
+
+async def stage(events: Sequence[DomainEvent]) -> int:
+    """Record ``events`` for the plugins that handle them, in the caller's transaction
+    (each plugin enabled by the event's org, every installed plugin for a platform
+    event); the number of deliveries staged. The worker delivers them after commit."""
+    from coulisses.plugins.service import enabled_names
+
+    registry = get_registry()
+    if not events or not registry.plugins:
+        return 0
+    generic = _implementers(GENERIC_HOOK)
+    handlers: dict[str, set[str]] = {}
+    enabled: dict[int, set[str]] = {}
+    rows: list[tuple[str, str, int | None, str, str]] = []
+    for event in events:
+        kind = event.kind
+        if kind not in handlers:
+            handlers[kind] = _implementers(hook_name(kind)) | generic
+        targets = handlers[kind]
+        if not targets:
+            continue
+        if not isinstance(event, PLATFORM_EVENTS):
+            if event.org_id not in enabled:
+                enabled[event.org_id] = set(await enabled_names(event.org_id))
+            targets = targets & enabled[event.org_id]
+        if not targets:
+            continue
+        sealed = seal(encode(event))
+        rows += [(event.event_id, kind, event.org_id, p, sealed) for p in sorted(targets)]
+    if not rows:
+        return 0
+    ids, kinds, orgs, plugins, sealed_rows = (list(c) for c in zip(*rows, strict=True))
+    await fetch(_INSERT, ids, kinds, orgs, plugins, sealed_rows)
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    event_id: str
+    kind: str
+    org_id: int | None
+    plugin: str
+    sealed: str
+    attempts: int
+
+
+def _error(exc: BaseException) -> str:
+    if isinstance(exc, TimeoutError):
+        return "TimeoutError: the handler ran longer than COULISSES_EVENT_HANDLER_TIMEOUT"
+    return f"{type(exc).__name__}: {exc}"[:500]
+
+
+async def _claim(limit: int) -> list[Claimed]:
+    lease = get_settings().event_handler_timeout + LEASE_MARGIN_SECONDS
+    rows = await fetch(
+        """UPDATE event_deliveries d
+           SET attempts = d.attempts + 1, locked_until = now() + make_interval(secs => $2)
+           FROM (SELECT id FROM event_deliveries
+                 WHERE status = 'pending' AND available_at <= now()
+                   AND (locked_until IS NULL OR locked_until < now())
+                 ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED) due
+           WHERE d.id = due.id
+           RETURNING d.id, d.event_id, d.kind, d.org_id, d.plugin, d.sealed, d.attempts""",
+        limit,
+        float(lease),
+    )
+    return [Claimed(**r) for r in sorted(rows, key=lambda r: r["id"])]
+
+
+async def _still_enabled(row: Claimed, event: DomainEvent) -> bool:
+    if isinstance(event, PLATFORM_EVENTS):
+        return True
+    found = await fetch(
+        "SELECT 1 FROM org_plugins WHERE org = $1 AND plugin = $2 AND enabled",
+        row.org_id,
+        row.plugin,
+    )
+    return bool(found)
+
+
+async def _call(plugin: str, hook: str, event: DomainEvent) -> None:
+    registry = get_registry()
+    others = [p for n, p in registry.plugins.items() if n != plugin]
+    caller = registry.pm.subset_hook_caller(hook, remove_plugins=others)
+    for result in caller(event=event):
+        if inspect.isawaitable(result):
+            await result
+
+
+class _Skipped(Exception):
+    """The org disabled the plugin after the event: nothing to deliver."""
+
+
+async def _handle(row: Claimed) -> None:
+    """Run the plugin's handlers of one event; raise to have the delivery retried."""
+    registry = get_registry()
+    if row.plugin not in registry.plugins:
+        raise LookupError(f"plugin {row.plugin} is not loaded in this process")
+    event = decode(row.kind, unseal(row.sealed))
+    if not await _still_enabled(row, event):
+        raise _Skipped
+    hook = hook_name(row.kind)
+    async with asyncio.timeout(get_settings().event_handler_timeout):
+        if row.plugin in _implementers(hook):
+            await _call(row.plugin, hook, event)
+        if row.plugin in _implementers(GENERIC_HOOK):
+            await _call(row.plugin, GENERIC_HOOK, event)
+
+
+async def _deliver(row: Claimed) -> str:
+    settings = get_settings()
+    try:
+        await _handle(row)
+    except _Skipped:
+        await fetch(
+            """UPDATE event_deliveries SET status = 'skipped', done_at = now(),
+                      locked_until = NULL WHERE id = $1""",
+            row.id,
+        )
+        return "skipped"
+    except Exception as exc:
+        dead = row.attempts >= settings.event_attempts
+        delay = min(settings.event_retry_delay * 2 ** (row.attempts - 1), MAX_RETRY_DELAY_SECONDS)
+        await fetch(
+            """UPDATE event_deliveries SET status = $2, last_error = $3, locked_until = NULL,
+                      available_at = now() + make_interval(secs => $4)
+               WHERE id = $1""",
+            row.id,
+            "dead" if dead else "pending",
+            _error(exc),
+            float(delay),
+        )
+        log = logger.error if dead else logger.warning
+        log(
+            "event %s (%s, org %s) for plugin %s failed (attempt %d%s): %s",
+            row.event_id,
+            row.kind,
+            row.org_id,
+            row.plugin,
+            row.attempts,
+            ", dead-lettered" if dead else ", retried later",
+            _error(exc),
+            exc_info=not isinstance(exc, TimeoutError),
+        )
+        return "dead" if dead else "retry"
+    await fetch(
+        """UPDATE event_deliveries SET status = 'done', done_at = now(), locked_until = NULL,
+                  last_error = NULL WHERE id = $1""",
+        row.id,
+    )
+    return "done"
+
+
+async def dispatch_due(*, limit: int = BATCH) -> int:
+    """Claim and deliver one batch of due deliveries; how many were claimed."""
+    rows = await _claim(limit)
+    if rows:
+        await asyncio.gather(*(_deliver(r) for r in rows))
+    return len(rows)
+
+
+async def dispatch_all(*, rounds: int = 100) -> int:
+    """Deliver what is due now, batch after batch; how many were claimed."""
+    total = 0
+    for _ in range(rounds):
+        claimed = await dispatch_due()
+        total += claimed
+        if claimed < BATCH:
+            break
+    return total
+
+
+async def make_due(*, leases: bool = False) -> None:
+    """Let time pass (tests): retries waiting for their delay become due now, and with
+    ``leases`` the rows a vanished dispatcher had claimed too."""
+    await fetch(
+        """UPDATE event_deliveries SET available_at = least(available_at, now()),
+                  locked_until = CASE WHEN $1 THEN NULL ELSE locked_until END
+           WHERE status = 'pending'""",
+        leases,
+    )
+
+
+async def in_flight() -> int:
+    """Deliveries due now, including those another dispatcher is running."""
+    rows = await fetch(
+        """SELECT count(*) AS n FROM event_deliveries
+           WHERE status = 'pending' AND available_at <= now()"""
+    )
+    return int(rows[0]["n"])
+
+
+# -- operators ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeadDelivery:
+    id: int
+    event_id: str
+    kind: str
+    org_id: int | None
+    plugin: str
+    attempts: int
+    last_error: str | None
+    created_at: dt.datetime
+    failed_at: dt.datetime
+
+
+async def failed(*, plugin: str | None = None, limit: int = 100) -> list[DeadDelivery]:
+    """Dead-lettered deliveries, newest first."""
+    rows = await fetch(
+        """SELECT id, event_id, kind, org_id, plugin, attempts, last_error, created_at,
+                  available_at AS failed_at
+           FROM event_deliveries WHERE status = 'dead' AND ($1::text IS NULL OR plugin = $1)
+           ORDER BY id DESC LIMIT $2""",
+        plugin,
+        limit,
+    )
+    return [DeadDelivery(**r) for r in rows]
+
+
+async def counts() -> dict[str, int]:
+    """``due``: deliveries waiting for a dispatcher now (lag); ``retrying``: waiting for a
+    retry delay; ``dead``: dead-lettered, waiting for an operator."""
+    [row] = await fetch(
+        """SELECT count(*) FILTER (WHERE status = 'pending' AND available_at <= now()) AS due,
+                  count(*) FILTER (WHERE status = 'pending' AND available_at > now())
+                      AS retrying,
+                  count(*) FILTER (WHERE status = 'dead') AS dead
+           FROM event_deliveries WHERE status IN ('pending', 'dead')"""
+    )
+    return {k: int(v) for k, v in row.items()}
+
+
+async def replay(ids: Sequence[int] | None = None, *, plugin: str | None = None) -> list[int]:
+    """Give dead deliveries (``ids``, or all of them, or all of ``plugin``'s) a new
+    series of attempts, due now; the ids replayed."""
+    async with transaction():
+        rows = await fetch(
+            """UPDATE event_deliveries
+               SET status = 'pending', attempts = 0, available_at = now(), locked_until = NULL
+               WHERE status = 'dead' AND ($1::bigint[] IS NULL OR id = ANY($1::bigint[]))
+                 AND ($2::text IS NULL OR plugin = $2)
+               RETURNING id""",
+            list(ids) if ids is not None else None,
+            plugin,
+        )
+        if rows:
+            await fetch("SELECT pg_notify('cc_events', '')")
+    return sorted(r["id"] for r in rows)
+
+
+async def prune() -> None:
+    await fetch(
+        f"""DELETE FROM event_deliveries
+            WHERE status IN ('done', 'skipped') AND done_at < now() - interval '{KEEP_DONE}'"""  # noqa: S608
+    )
+
+
+class EventDispatcher:
+    """Background task of a worker process: deliver at each commit that staged events
+    (NOTIFY) and every few seconds (retries that became due, leases that ended)."""
+
+    def __init__(self, *, sweep_seconds: float = 2.0) -> None:
+        self._sweep = sweep_seconds
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="event-dispatcher")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+
+    def _notified(self, *_: Any) -> None:
+        self._wake.set()
+
+    async def _run(self) -> None:
+        delay = 0.5
+        sweeps = 0
+        while True:
+            conn: asyncpg.Connection | None = None
+            try:
+                conn = await asyncpg.connect(database_url(), timeout=10)
+                await conn.add_listener(CHANNEL, self._notified)
+                delay = 0.5
+                while not conn.is_closed():
+                    self._wake.clear()
+                    await dispatch_all()
+                    sweeps += 1
+                    if sweeps % 300 == 0:
+                        await prune()
+                    with contextlib.suppress(TimeoutError):
+                        async with asyncio.timeout(self._sweep):
+                            await self._wake.wait()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                logger.warning("event dispatcher: %s; retrying in %.1f s", _error(exc), delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+            finally:
+                if conn is not None:
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(conn.close(), 5)
