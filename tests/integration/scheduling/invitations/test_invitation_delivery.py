@@ -13,7 +13,7 @@ from coulisses_sdk import (
     hookimpl,
     report_invitation_delivery,
 )
-from coulisses_sdk.testing import installed
+from coulisses_sdk.testing import installed, run_events
 from tests.conftest import run_jobs
 from tests.helpers import signup
 from tests.integration.plugins.support import PLUGINS
@@ -161,6 +161,7 @@ async def test_a_plugin_that_takes_the_link_reports_what_became_of_it(
         await report_invitation_delivery(
             other.org_id, second["invitation"]["id"], status="sent", channel="sms"
         )
+        await run_events()
 
     assert mail_sink.to("sms@example.org") == []
     assert (await _delivery(owner, first["id"])) | {"updated_at": None} == {
