@@ -493,8 +493,9 @@ class Factories:
 
         With ``accept`` the user then accepts through the host, as a trusted channel
         would (:func:`coulisses_sdk.host.answer_invitation`, same rules as the link):
-        the returned JSON is read again and says ``ACCEPTED``. ``reserve`` puts the
-        assignment on the role's reserve list.
+        the returned JSON is read again and says ``ACCEPTED``. ``reserve`` invites on
+        the role's reserve list once its places are held (the core gives a place
+        instead while one is open).
         """
         if role_id is None:
             role_id = (await self.mission())["roles"][0]["id"]
