@@ -428,8 +428,9 @@ async def list_missions(
     ``place_id`` when given; soonest first (then by id), after ``cursor``.
 
     A project or place of another org matches nothing (an empty page).
-    Cost: one query on the ``(org, starts_at)`` missions index, from the cursor
-    (keyset); O(``limit``) rows whatever the page.
+    Cost: one query on the ``(org, starts_at)`` missions index (the project's or
+    place's index when filtered), from the cursor (keyset); O(``limit``) rows
+    whatever the page.
     """
     check_limit(limit)
     _check_window(starts_from, starts_before)
