@@ -2,14 +2,16 @@
 
 A plugin imports only this package (never ``coulisses`` internals): the
 ``Plugin`` base, the ``hookimpl`` marker, the domain events it can react to,
-the request principal, the web app menu entries, the deliveries it may take in charge, the
-platform's one email address rule (``normalize_email``, ``EmailAddress``), the one list
-envelope and list parameters (``Page``, ``Listing``, ``ListQuery``), and the host
-services (enqueue a job, read the plugin config of an org, read assignment
-context, list the certifications to renew, push a live event, answer an invitation for
-its user, rate limits, sign and verify with the host's keys), ``zone_label`` to name
-a mission's clock in messages, and ``setting`` / ``TimeOfDay`` to declare config fields
-the settings form labels in each language.
+the request principal, the web app menu entries, the deliveries it may take in charge,
+the platform's one email address rule (``normalize_email``, ``EmailAddress``), the one
+list envelope and list parameters (``Page``, ``Listing``, ``ListQuery``), and the host
+services (enqueue a job, read the plugin config of an org, read assignment context,
+typed org-scoped reads of missions, roles, assignments, users, projects, places and
+rates paged by cursor (``CursorPage``, ``iter_*``), list the certifications to renew,
+push a live event, answer an invitation for its user, rate limits, sign and verify
+with the host's keys), ``zone_label`` to name a mission's clock in messages, and
+``setting`` / ``TimeOfDay`` to declare config fields the settings form labels in each
+language.
 Test helpers live in ``coulisses_sdk.testing``.
 """
 
@@ -17,12 +19,21 @@ from coulisses_sdk.config_fields import TimeOfDay, config_label_problems, settin
 from coulisses_sdk.context import (
     AnswerResult,
     AssignmentContext,
+    AssignmentInfo,
     AssignmentSummary,
     CertificationAlert,
     Contact,
+    CursorPage,
     InvitationDelivery,
+    MissionInfo,
+    MissionRoleInfo,
     OrgInfo,
     PasswordResetDelivery,
+    PlaceInfo,
+    ProjectInfo,
+    RateInfo,
+    UserInfo,
+    UserSkill,
 )
 from coulisses_sdk.emails import EmailAddress, InvalidEmailError, normalize_email
 from coulisses_sdk.events import (
@@ -45,12 +56,30 @@ from coulisses_sdk.host import (
     account_user_id,
     answer_invitation,
     assignment_context,
+    assignment_rate,
+    effective_rate,
     emit_event,
     enqueue,
     expiring_certifications,
+    get_assignment,
+    get_mission,
+    get_place,
+    get_project,
+    get_user,
     is_enabled,
+    iter_assignments,
+    iter_missions,
+    iter_places,
+    iter_projects,
+    iter_users,
     list_assignments,
+    list_assignments_page,
+    list_missions,
+    list_places,
+    list_projects,
+    list_users,
     member_contacts,
+    mission_roles,
     org_info,
     plugin_config,
     publish_live,
@@ -78,12 +107,14 @@ __all__ = [
     "AssignmentContext",
     "AssignmentDeclined",
     "AssignmentEvent",
+    "AssignmentInfo",
     "AssignmentInvited",
     "AssignmentPromoted",
     "AssignmentSummary",
     "CertificationAlert",
     "CertificationsExpiring",
     "Contact",
+    "CursorPage",
     "DomainEvent",
     "EmailAddress",
     "EmptyConfig",
@@ -97,27 +128,52 @@ __all__ = [
     "MemberAdded",
     "MenuEntry",
     "MissionChanged",
+    "MissionInfo",
+    "MissionRoleInfo",
     "OrgCreated",
     "OrgInfo",
     "Page",
     "PasswordResetDelivery",
+    "PlaceInfo",
     "Plugin",
     "PluginError",
     "Principal",
+    "ProjectInfo",
+    "RateInfo",
     "TimeOfDay",
+    "UserInfo",
+    "UserSkill",
     "account_user_id",
     "answer_invitation",
     "assignment_context",
+    "assignment_rate",
     "config_label_problems",
     "current_principal",
+    "effective_rate",
     "emit_event",
     "enqueue",
     "expiring_certifications",
+    "get_assignment",
+    "get_mission",
+    "get_place",
+    "get_project",
+    "get_user",
     "hookimpl",
     "hookspec",
     "is_enabled",
+    "iter_assignments",
+    "iter_missions",
+    "iter_places",
+    "iter_projects",
+    "iter_users",
     "list_assignments",
+    "list_assignments_page",
+    "list_missions",
+    "list_places",
+    "list_projects",
+    "list_users",
     "member_contacts",
+    "mission_roles",
     "normalize_email",
     "org_info",
     "plugin_config",

@@ -1,16 +1,22 @@
 """Read-only views the host hands to plugins, and the deliveries it asks them to make.
 
 Views (``OrgInfo``, ``Contact``, ``AssignmentContext``, ``AssignmentSummary``,
-``AnswerResult``) are what the host read functions of :mod:`coulisses_sdk.host`
-return. Deliveries (``InvitationDelivery``, ``PasswordResetDelivery``) are what
-the ``deliver_*`` hooks receive: unlike domain events they carry signed URLs,
-so they are never published on the live stream nor stored by the core.
+``AnswerResult``, and the resource views ``MissionInfo``, ``MissionRoleInfo``,
+``AssignmentInfo``, ``UserInfo``, ``ProjectInfo``, ``PlaceInfo``, ``RateInfo``, with
+``CursorPage``, one page of a list read) are what the host read functions of
+:mod:`coulisses_sdk.host` return. Deliveries (``InvitationDelivery``,
+``PasswordResetDelivery``) are what the ``deliver_*`` hooks receive: unlike domain
+events they carry signed URLs, so they are never published on the live stream nor
+stored by the core.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,6 +96,182 @@ class AssignmentSummary:
     invitation_expires_at: dt.datetime | None = None
     #: On the reserve list of the role (an ACCEPTED reserve does not work yet).
     reserve: bool = False
+    #: Real elapsed minutes from ``starts_at`` to ``ends_at``, floored (DST-aware), as the
+    #: core computes them.
+    duration_minutes: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class CursorPage(Generic[T]):
+    """One page of a list read of :mod:`coulisses_sdk.host` (``list_missions``...).
+
+    ``next_cursor`` is ``None`` on the last page; otherwise pass it as ``cursor`` to the
+    same read, with the same filters, for the next page. Pages are keyset pages: rows
+    added or removed before the cursor between two calls neither repeat nor hide the
+    rows after it. (Not :class:`coulisses_sdk.Page`, the envelope of the HTTP lists.)
+    """
+
+    items: tuple[T, ...]
+    next_cursor: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissionInfo:
+    """A mission (:func:`coulisses_sdk.host.get_mission`, ``list_missions``)."""
+
+    mission_id: int
+    project_id: int
+    title: str
+    #: ``DRAFT`` or ``PUBLISHED``
+    status: str
+    place_id: int | None
+    #: The name of the mission's place ("" without a place).
+    place: str
+    #: IANA timezone of the mission's local times: its place's, else the org's.
+    timezone: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    #: Real elapsed minutes from ``starts_at`` to ``ends_at``, floored (a night across a
+    #: DST change is 60 minutes shorter or longer than its wall-clock times say), the
+    #: figure of ``GET /api/v1/missions/{id}``.
+    duration_minutes: int
+    #: Longer than the usual 24 hours was allowed for this mission.
+    allow_long: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissionRoleInfo:
+    """A role of a mission and how it is staffed (:func:`coulisses_sdk.host.mission_roles`)."""
+
+    role_id: int
+    mission_id: int
+    name: str
+    quota: int
+    required_skills: tuple[str, ...]
+    #: INVITED, not on the reserve list
+    pending: int
+    #: ACCEPTED, not on the reserve list (they hold the places)
+    accepted: int
+    declined: int
+    #: INVITED or ACCEPTED on the reserve list
+    reserves: int
+    #: Places left: ``quota - accepted``, never below 0.
+    open: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignmentInfo:
+    """One assignment (:func:`coulisses_sdk.host.get_assignment`)."""
+
+    assignment_id: int
+    mission_id: int
+    role_id: int
+    role_name: str
+    user_id: int
+    #: ``INVITED``, ``ACCEPTED``, ``DECLINED`` or ``CANCELLED``
+    status: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    #: Real elapsed minutes of its mission, floored (DST-aware), as the core computes them.
+    duration_minutes: int
+    #: On the reserve list of the role (beyond its quota, no place until promoted).
+    reserve: bool
+    answered_at: dt.datetime | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    #: The latest open invitation (not answered, not revoked), if any.
+    invitation_id: int | None = None
+    invitation_expires_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class UserSkill:
+    """A skill of a user; with ``valid_until`` it is a certification that expires."""
+
+    name: str
+    level: int
+    valid_until: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class UserInfo:
+    """A user: a schedulable person of the org, its crew profile
+    (:func:`coulisses_sdk.host.get_user`, ``list_users``).
+
+    The profile's private notes, legal ids, documents and rate profile are not
+    read by plugins; the pay that applies comes from :func:`coulisses_sdk.host.effective_rate`.
+    """
+
+    user_id: int
+    first_name: str
+    last_name: str
+    #: First and last name together.
+    name: str
+    email: str | None
+    phone: str | None
+    #: ``CDI``, ``CDD``, ``Intermittent`` or ``Freelance``
+    employment_type: str
+    #: The account linked to the user (``None`` for people who never log in).
+    account_id: int | None
+    skills: tuple[UserSkill, ...]
+    tags: tuple[str, ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectInfo:
+    """A project (:func:`coulisses_sdk.host.get_project`, ``list_projects``)."""
+
+    project_id: int
+    name: str
+    description: str
+    #: ``DRAFT``, ``ACTIVE`` or ``ARCHIVED``
+    status: str
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlaceInfo:
+    """A place where missions happen (:func:`coulisses_sdk.host.get_place`, ``list_places``)."""
+
+    place_id: int
+    name: str
+    address: str
+    #: IANA timezone of the local times of the missions held there.
+    timezone: str
+    latitude: float | None
+    longitude: float | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class RateInfo:
+    """The rate that applies (:func:`coulisses_sdk.host.effective_rate`, ``assignment_rate``).
+
+    ``target`` says which level of the core's precedence it came from: ``mission``
+    (a negotiated price for that mission) beats ``user`` (their personal contract),
+    which beats ``role`` (the org-wide rate of the mission role's name).
+    """
+
+    rate_id: int
+    #: ``hourly``, ``cachet`` (daily flat fee) or ``per_mission``
+    kind: str
+    amount_cents: int
+    #: ISO 4217 code
+    currency: str
+    #: ``mission``, ``user`` or ``role``
+    target: str
+    user_id: int | None
+    role_name: str | None
+    mission_id: int | None
+    label: str
 
 
 @dataclass(frozen=True, kw_only=True)

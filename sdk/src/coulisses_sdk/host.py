@@ -2,27 +2,59 @@
 
 The core installs its implementation at startup with :func:`set_host`; plugins
 call the module-level functions and never import the core. Every read takes
-the org explicitly and returns nothing of another org.
+the org explicitly and returns nothing of another org: a resource of another org
+(or none) is ``None``, or absent from a list.
+
+List reads (``list_missions``, ``list_assignments_page``, ``list_users``,
+``list_projects``, ``list_places``) return one :class:`CursorPage` of at most ``limit``
+items (default :data:`DEFAULT_LIMIT`, 1 to :data:`MAX_LIMIT`, else ``ValueError``);
+its ``next_cursor`` gives the next page. The ``iter_*`` helpers walk every page::
+
+    async for mission in host.iter_missions(org_id, starts_from=day, starts_before=next_day):
+        ...
+
+Each read's docstring states its cost: how many queries, which index, how many rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from coulisses_sdk.context import (
     AnswerResult,
     AssignmentContext,
+    AssignmentInfo,
     AssignmentSummary,
     CertificationAlert,
     Contact,
+    CursorPage,
+    MissionInfo,
+    MissionRoleInfo,
     OrgInfo,
+    PlaceInfo,
+    ProjectInfo,
+    RateInfo,
+    UserInfo,
 )
 from coulisses_sdk.events import DomainEvent
 
+T = TypeVar("T")
+
 #: Assignment statuses that still hold a place (what "my missions" shows).
 ACTIVE_STATUSES = ("INVITED", "ACCEPTED")
+#: Items of one page of a list read when ``limit`` is not given.
+DEFAULT_LIMIT = 100
+#: Largest ``limit`` of a list read (a larger one is a ``ValueError``: walk the pages).
+MAX_LIMIT = 1000
+
+
+def check_limit(limit: int) -> int:
+    """``limit`` if it is an int from 1 to :data:`MAX_LIMIT`, else ``ValueError``."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise ValueError(f"limit must be an integer from 1 to {MAX_LIMIT}, got {limit!r}")
+    return limit
 
 
 class Host(Protocol):
@@ -62,6 +94,72 @@ class Host(Protocol):
         invitation_expires_before: dt.datetime | None = None,
         limit: int = 100,
     ) -> list[AssignmentSummary]: ...
+
+    async def list_assignments_page(
+        self,
+        org_id: int,
+        *,
+        user_id: int | None = None,
+        mission_id: int | None = None,
+        statuses: Sequence[str] = ACTIVE_STATUSES,
+        starts_after: dt.datetime | None = None,
+        starts_before: dt.datetime | None = None,
+        invitation_expires_before: dt.datetime | None = None,
+        limit: int = DEFAULT_LIMIT,
+        cursor: str | None = None,
+    ) -> CursorPage[AssignmentSummary]: ...
+
+    async def get_assignment(self, org_id: int, assignment_id: int) -> AssignmentInfo | None: ...
+
+    async def get_mission(self, org_id: int, mission_id: int) -> MissionInfo | None: ...
+
+    async def list_missions(
+        self,
+        org_id: int,
+        *,
+        starts_from: dt.datetime,
+        starts_before: dt.datetime,
+        project_id: int | None = None,
+        place_id: int | None = None,
+        limit: int = DEFAULT_LIMIT,
+        cursor: str | None = None,
+    ) -> CursorPage[MissionInfo]: ...
+
+    async def mission_roles(self, org_id: int, mission_id: int) -> list[MissionRoleInfo]: ...
+
+    async def get_user(self, org_id: int, user_id: int) -> UserInfo | None: ...
+
+    async def list_users(
+        self, org_id: int, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None
+    ) -> CursorPage[UserInfo]: ...
+
+    async def get_project(self, org_id: int, project_id: int) -> ProjectInfo | None: ...
+
+    async def list_projects(
+        self,
+        org_id: int,
+        *,
+        statuses: Sequence[str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        cursor: str | None = None,
+    ) -> CursorPage[ProjectInfo]: ...
+
+    async def get_place(self, org_id: int, place_id: int) -> PlaceInfo | None: ...
+
+    async def list_places(
+        self, org_id: int, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None
+    ) -> CursorPage[PlaceInfo]: ...
+
+    async def effective_rate(
+        self,
+        org_id: int,
+        *,
+        user_id: int | None = None,
+        role_name: str | None = None,
+        mission_id: int | None = None,
+    ) -> RateInfo | None: ...
+
+    async def assignment_rate(self, org_id: int, assignment_id: int) -> RateInfo | None: ...
 
     async def member_contacts(self, org_id: int, roles: Sequence[str]) -> list[Contact]: ...
 
@@ -201,11 +299,17 @@ async def list_assignments(
     invitation_expires_before: dt.datetime | None = None,
     limit: int = 100,
 ) -> list[AssignmentSummary]:
-    """Assignments of ``org_id`` matching every filter given, soonest mission first.
+    """The first ``limit`` assignments of ``org_id`` matching every filter given, soonest
+    mission first (1 to :data:`MAX_LIMIT`, else ``ValueError``; never a silent cap).
 
     ``invitation_expires_before`` keeps assignments whose open (unanswered,
-    not revoked) invitation expires before that instant.
+    not revoked) invitation expires before that instant. To read them all, walk
+    :func:`iter_assignments` (or the pages of :func:`list_assignments_page`).
+
+    Cost: one query on the ``(org, starts_at)`` assignments index, joined to the
+    mission, role, place and latest open invitation of each row; O(``limit``) rows.
     """
+    check_limit(limit)
     return await get_host().list_assignments(
         org_id,
         user_id=user_id,
@@ -216,6 +320,289 @@ async def list_assignments(
         invitation_expires_before=invitation_expires_before,
         limit=limit,
     )
+
+
+async def list_assignments_page(
+    org_id: int,
+    *,
+    user_id: int | None = None,
+    mission_id: int | None = None,
+    statuses: Sequence[str] = ACTIVE_STATUSES,
+    starts_after: dt.datetime | None = None,
+    starts_before: dt.datetime | None = None,
+    invitation_expires_before: dt.datetime | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> CursorPage[AssignmentSummary]:
+    """One page of the assignments :func:`list_assignments` reads (same filters, same
+    order: mission start, then assignment id), after ``cursor``.
+
+    Cost: one query on the ``(org, starts_at)`` assignments index, starting at the
+    cursor (keyset, no offset); O(``limit``) rows whatever the page.
+    """
+    check_limit(limit)
+    return await get_host().list_assignments_page(
+        org_id,
+        user_id=user_id,
+        mission_id=mission_id,
+        statuses=statuses,
+        starts_after=starts_after,
+        starts_before=starts_before,
+        invitation_expires_before=invitation_expires_before,
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+async def _walk(
+    read: Callable[[str | None], Awaitable[CursorPage[T]]],
+) -> AsyncIterator[T]:
+    cursor: str | None = None
+    while True:
+        page = await read(cursor)
+        for item in page.items:
+            yield item
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+def iter_assignments(
+    org_id: int,
+    *,
+    user_id: int | None = None,
+    mission_id: int | None = None,
+    statuses: Sequence[str] = ACTIVE_STATUSES,
+    starts_after: dt.datetime | None = None,
+    starts_before: dt.datetime | None = None,
+    invitation_expires_before: dt.datetime | None = None,
+    page_size: int = MAX_LIMIT,
+) -> AsyncIterator[AssignmentSummary]:
+    """Every assignment :func:`list_assignments` would read, page after page
+    (``async for item in host.iter_assignments(org_id, mission_id=...)``).
+
+    Cost: one :func:`list_assignments_page` query per ``page_size`` rows.
+    """
+    check_limit(page_size)
+    return _walk(
+        lambda cursor: list_assignments_page(
+            org_id,
+            user_id=user_id,
+            mission_id=mission_id,
+            statuses=statuses,
+            starts_after=starts_after,
+            starts_before=starts_before,
+            invitation_expires_before=invitation_expires_before,
+            limit=page_size,
+            cursor=cursor,
+        )
+    )
+
+
+async def get_assignment(org_id: int, assignment_id: int) -> AssignmentInfo | None:
+    """The assignment ``assignment_id`` of ``org_id`` (``None`` if it is not the org's).
+
+    Cost: one query by primary key (plus its latest open invitation); one row.
+    """
+    return await get_host().get_assignment(org_id, assignment_id)
+
+
+async def get_mission(org_id: int, mission_id: int) -> MissionInfo | None:
+    """The mission ``mission_id`` of ``org_id`` (``None`` if it is not the org's): the way
+    to check that a mission id a plugin received belongs to the org.
+
+    Cost: one query by primary key (with its place and org); one row.
+    """
+    return await get_host().get_mission(org_id, mission_id)
+
+
+async def list_missions(
+    org_id: int,
+    *,
+    starts_from: dt.datetime,
+    starts_before: dt.datetime,
+    project_id: int | None = None,
+    place_id: int | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> CursorPage[MissionInfo]:
+    """One page of the missions of ``org_id`` that start in the window
+    [``starts_from``, ``starts_before``) (aware datetimes), of ``project_id`` and at
+    ``place_id`` when given; soonest first (then by id), after ``cursor``.
+
+    A project or place of another org matches nothing (an empty page).
+    Cost: one query on the ``(org, starts_at)`` missions index (the project's or
+    place's index when filtered), from the cursor (keyset); O(``limit``) rows
+    whatever the page.
+    """
+    check_limit(limit)
+    _check_window(starts_from, starts_before)
+    return await get_host().list_missions(
+        org_id,
+        starts_from=starts_from,
+        starts_before=starts_before,
+        project_id=project_id,
+        place_id=place_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def iter_missions(
+    org_id: int,
+    *,
+    starts_from: dt.datetime,
+    starts_before: dt.datetime,
+    project_id: int | None = None,
+    place_id: int | None = None,
+    page_size: int = MAX_LIMIT,
+) -> AsyncIterator[MissionInfo]:
+    """Every mission :func:`list_missions` would read, page after page.
+
+    Cost: one :func:`list_missions` query per ``page_size`` missions.
+    """
+    check_limit(page_size)
+    _check_window(starts_from, starts_before)
+    return _walk(
+        lambda cursor: list_missions(
+            org_id,
+            starts_from=starts_from,
+            starts_before=starts_before,
+            project_id=project_id,
+            place_id=place_id,
+            limit=page_size,
+            cursor=cursor,
+        )
+    )
+
+
+def _check_window(starts_from: dt.datetime, starts_before: dt.datetime) -> None:
+    if starts_from.tzinfo is None or starts_before.tzinfo is None:
+        raise ValueError("starts_from and starts_before must be timezone-aware")
+
+
+async def mission_roles(org_id: int, mission_id: int) -> list[MissionRoleInfo]:
+    """The roles of the mission (by id), with how each is staffed; ``[]`` for a mission
+    of another org.
+
+    Cost: one query on the ``(org, mission)`` roles index, counting each role's
+    assignments on the ``(mission_role, status)`` index; one row per role.
+    """
+    return await get_host().mission_roles(org_id, mission_id)
+
+
+async def get_user(org_id: int, user_id: int) -> UserInfo | None:
+    """The user (crew profile) ``user_id`` of ``org_id`` (``None`` if not the org's).
+
+    Cost: one query by primary key; one row.
+    """
+    return await get_host().get_user(org_id, user_id)
+
+
+async def list_users(
+    org_id: int, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None
+) -> CursorPage[UserInfo]:
+    """One page of the users of ``org_id``, by id, after ``cursor``.
+
+    Cost: one query on the primary key from the cursor, filtered by org; O(``limit``) rows.
+    """
+    check_limit(limit)
+    return await get_host().list_users(org_id, limit=limit, cursor=cursor)
+
+
+def iter_users(org_id: int, *, page_size: int = MAX_LIMIT) -> AsyncIterator[UserInfo]:
+    """Every user of ``org_id``; one :func:`list_users` query per ``page_size`` users."""
+    check_limit(page_size)
+    return _walk(lambda cursor: list_users(org_id, limit=page_size, cursor=cursor))
+
+
+async def get_project(org_id: int, project_id: int) -> ProjectInfo | None:
+    """The project ``project_id`` of ``org_id`` (``None`` if not the org's).
+
+    Cost: one query by primary key; one row.
+    """
+    return await get_host().get_project(org_id, project_id)
+
+
+async def list_projects(
+    org_id: int,
+    *,
+    statuses: Sequence[str] | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> CursorPage[ProjectInfo]:
+    """One page of the projects of ``org_id`` (of ``statuses`` when given: ``DRAFT``,
+    ``ACTIVE``, ``ARCHIVED``), by id, after ``cursor``.
+
+    Cost: one query on the primary key from the cursor, filtered by org; O(``limit``) rows.
+    """
+    check_limit(limit)
+    return await get_host().list_projects(org_id, statuses=statuses, limit=limit, cursor=cursor)
+
+
+def iter_projects(
+    org_id: int, *, statuses: Sequence[str] | None = None, page_size: int = MAX_LIMIT
+) -> AsyncIterator[ProjectInfo]:
+    """Every project of ``org_id``; one :func:`list_projects` query per ``page_size``."""
+    check_limit(page_size)
+    return _walk(
+        lambda cursor: list_projects(org_id, statuses=statuses, limit=page_size, cursor=cursor)
+    )
+
+
+async def get_place(org_id: int, place_id: int) -> PlaceInfo | None:
+    """The place ``place_id`` of ``org_id`` (``None`` if not the org's).
+
+    Cost: one query by primary key; one row.
+    """
+    return await get_host().get_place(org_id, place_id)
+
+
+async def list_places(
+    org_id: int, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None
+) -> CursorPage[PlaceInfo]:
+    """One page of the places of ``org_id``, by id, after ``cursor``.
+
+    Cost: one query on the primary key from the cursor, filtered by org; O(``limit``) rows.
+    """
+    check_limit(limit)
+    return await get_host().list_places(org_id, limit=limit, cursor=cursor)
+
+
+def iter_places(org_id: int, *, page_size: int = MAX_LIMIT) -> AsyncIterator[PlaceInfo]:
+    """Every place of ``org_id``; one :func:`list_places` query per ``page_size`` places."""
+    check_limit(page_size)
+    return _walk(lambda cursor: list_places(org_id, limit=page_size, cursor=cursor))
+
+
+async def effective_rate(
+    org_id: int,
+    *,
+    user_id: int | None = None,
+    role_name: str | None = None,
+    mission_id: int | None = None,
+) -> RateInfo | None:
+    """The rate that applies to ``user_id`` working as ``role_name`` (on ``mission_id``),
+    by the core's precedence: the mission's rate, else the user's, else the role name's
+    (org-wide, compared without case). Levels not given are skipped; ``None`` when no
+    level has a rate, or when the user or mission is not the org's.
+
+    Cost: at most three indexed queries (the user and mission checks, then one lookup
+    on the unique rate indexes); one row.
+    """
+    return await get_host().effective_rate(
+        org_id, user_id=user_id, role_name=role_name, mission_id=mission_id
+    )
+
+
+async def assignment_rate(org_id: int, assignment_id: int) -> RateInfo | None:
+    """The rate that applies to an assignment: :func:`effective_rate` of its user, its
+    mission role's name and its mission. ``None`` without a rate or for an assignment
+    of another org.
+
+    Cost: one query by primary key for the assignment, then :func:`effective_rate`.
+    """
+    return await get_host().assignment_rate(org_id, assignment_id)
 
 
 async def member_contacts(org_id: int, roles: Sequence[str]) -> list[Contact]:

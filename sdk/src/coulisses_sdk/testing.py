@@ -15,8 +15,15 @@ Two ways to use it:
 * a pytest plugin: ``pytest_plugins = ["coulisses_sdk.testing"]`` in the top
   ``conftest.py`` gives the fixtures ``coulisses_plugins`` (override it to
   choose the plugins under test), ``coulisses_database``, ``coulisses_app``,
-  ``coulisses_client``, ``make_org``, ``org``, ``enable_plugin`` and
-  ``coulisses_mail``.
+  ``coulisses_client``, ``make_org``, ``org``, ``enable_plugin``,
+  ``coulisses_mail`` and ``factories``.
+
+Factories (:class:`Factories`) make core data for a test through the real HTTP API of
+the running app, as a manager of the org would, so every rule and event of the core
+applies: ``await factories.mission()`` makes a project and a mission with one role;
+every argument has a sensible default and every API field can be overridden
+(``await factories.user(first_name="Ada", skills=[{"name": "son"}])``). For another
+org: ``Factories(await make_org())``.
 
 The fixtures need a PostgreSQL server: ``DATABASE_URL`` (its database is only
 used to create and drop a throwaway one) or, when unset, the embedded server.
@@ -423,6 +430,159 @@ async def signup(client: httpx.AsyncClient, org_name: str | None = None) -> OrgC
     return OrgClient(client, int(body["org_id"]), int(body["account_id"]), email)
 
 
+# -- factories -------------------------------------------------------------------------
+
+
+def _tomorrow_evening() -> dt.datetime:
+    day = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time(18, 0), tzinfo=dt.UTC)
+
+
+class Factories:
+    """Makes users, projects, places, missions with roles, assignments, invitations and
+    rates in ``org`` through the real HTTP API (the owner's session); each returns the
+    API's JSON answer (``user["id"]``, ``mission["roles"][0]["id"]``...).
+
+    Each call fails the test with the API's answer if the core refuses it. Names and
+    emails get a unique suffix, so calls never collide; pass any field of the API's
+    body to override a default. Needs the running app (the ``factories`` fixture, or
+    ``Factories(org)`` with an :class:`OrgClient` from ``make_org`` / ``signup``).
+    """
+
+    def __init__(self, org: OrgClient) -> None:
+        self.org = org
+
+    async def _created(self, url: str, body: dict[str, Any]) -> dict[str, Any]:
+        response = await self.org.post(url, json=body)
+        assert response.status_code == 201, f"POST {url}: {response.status_code} {response.text}"
+        created: dict[str, Any] = response.json()
+        return created
+
+    async def user(self, **fields: Any) -> dict[str, Any]:
+        """A user (crew profile): ``Camille Crew-<n>``, intermittent, a unique email."""
+        n = next(_counter)
+        body: dict[str, Any] = {
+            "first_name": "Camille",
+            "last_name": f"Crew-{n}",
+            "employment_type": "Intermittent",
+            "email": f"crew-{n}-{_RUN}@example.org",
+        }
+        return await self._created("/api/v1/users", {**body, **fields})
+
+    async def project(self, **fields: Any) -> dict[str, Any]:
+        """A project ``Projet <n>`` without dates (its missions may fall on any day)."""
+        body = {"name": f"Projet {next(_counter)}"}
+        return await self._created("/api/v1/projects", {**body, **fields})
+
+    async def place(self, **fields: Any) -> dict[str, Any]:
+        """A place ``Salle <n>`` in Europe/Paris."""
+        body = {"name": f"Salle {next(_counter)}", "timezone": "Europe/Paris"}
+        return await self._created("/api/v1/places", {**body, **fields})
+
+    async def mission(
+        self,
+        project_id: int | None = None,
+        *,
+        starts_at: dt.datetime | str | None = None,
+        hours: float = 6,
+        **fields: Any,
+    ) -> dict[str, Any]:
+        """A mission of ``project_id`` (a new project if not given) starting at
+        ``starts_at`` (default: tomorrow 18:00 UTC) for ``hours`` (unless ``ends_at``
+        is given), with one role ``technicien son`` of quota 2 (``roles=[...]`` to
+        choose them, ``roles=[]`` for none)."""
+        if project_id is None:
+            project_id = (await self.project())["id"]
+        start = starts_at if starts_at is not None else _tomorrow_evening()
+        if isinstance(start, str):
+            start = dt.datetime.fromisoformat(start)
+        body: dict[str, Any] = {
+            "project_id": project_id,
+            "title": f"Exploitation {next(_counter)}",
+            "starts_at": start.isoformat(),
+            "ends_at": (start + dt.timedelta(hours=hours)).isoformat(),
+            "roles": [{"name": "technicien son", "quota": 2}],
+        }
+        if isinstance(fields.get("ends_at"), dt.datetime):
+            fields["ends_at"] = fields["ends_at"].isoformat()
+        return await self._created("/api/v1/missions", {**body, **fields})
+
+    async def role(self, mission_id: int, **fields: Any) -> dict[str, Any]:
+        """Add a role (``regisseur <n>``, quota 1) to a mission; returns the mission."""
+        body: dict[str, Any] = {"name": f"regisseur {next(_counter)}", "quota": 1}
+        return await self._created(f"/api/v1/missions/{mission_id}/roles", {**body, **fields})
+
+    async def assignment(
+        self,
+        role_id: int | None = None,
+        user_id: int | None = None,
+        *,
+        accept: bool = False,
+        reserve: bool = False,
+    ) -> dict[str, Any]:
+        """Invite ``user_id`` (a new user if not given) on ``role_id`` (the first role of
+        a new mission if not given): an ``INVITED`` assignment with its invitation.
+
+        With ``accept`` the user then accepts through the host, as a trusted channel
+        would (:func:`coulisses_sdk.host.answer_invitation`, same rules as the link):
+        the returned JSON is read again and says ``ACCEPTED``. ``reserve`` invites on
+        the role's reserve list once its places are held (the core gives a place
+        instead while one is open).
+        """
+        if role_id is None:
+            role_id = (await self.mission())["roles"][0]["id"]
+        if user_id is None:
+            user_id = (await self.user())["id"]
+        body = {"mission_role_id": role_id, "user_id": user_id, "reserve": reserve}
+        created = await self._created("/api/v1/assignments", body)
+        if not accept:
+            return created
+        from coulisses_sdk import host
+
+        answer = await host.answer_invitation(
+            self.org.org_id,
+            created["invitation"]["id"],
+            user_id=user_id,
+            accept=True,
+            via="test",
+        )
+        assert answer.ok, f"accepting assignment {created['id']}: {answer.code}"
+        response = await self.org.get(f"/api/v1/assignments/{created['id']}")
+        assert response.status_code == 200, response.text
+        accepted: dict[str, Any] = response.json()
+        return accepted
+
+    async def invitation(
+        self, role_id: int | None = None, user_id: int | None = None
+    ) -> dict[str, Any]:
+        """An open invitation (see :meth:`assignment`): the invitation's JSON, with the
+        assignment it belongs to under ``"assignment"``."""
+        created = await self.assignment(role_id, user_id)
+        return {**created["invitation"], "assignment": created}
+
+    async def revoke_invitation(self, invitation_id: int) -> dict[str, Any]:
+        """Revoke an invitation, as a manager (the link stops working)."""
+        return await self._answered(f"/api/v1/invitations/{invitation_id}/revoke")
+
+    async def resend_invitation(self, invitation_id: int) -> dict[str, Any]:
+        """Send an invitation again, as a manager (a new link replaces the old one)."""
+        return await self._answered(f"/api/v1/invitations/{invitation_id}/resend")
+
+    async def rate(self, **fields: Any) -> dict[str, Any]:
+        """A rate: hourly, 2,000 cents, EUR; attach it with exactly one of ``user_id``,
+        ``role_name`` or ``mission_id`` (default: the role name ``technicien son``)."""
+        body: dict[str, Any] = {"kind": "hourly", "amount_cents": 2000, "currency": "EUR"}
+        if not {"user_id", "role_name", "mission_id"} & set(fields):
+            body["role_name"] = "technicien son"
+        return await self._created("/api/v1/rates", {**body, **fields})
+
+    async def _answered(self, url: str) -> dict[str, Any]:
+        response = await self.org.post(url)
+        assert response.status_code == 200, f"POST {url}: {response.status_code} {response.text}"
+        answered: dict[str, Any] = response.json()
+        return answered
+
+
 # -- process-wide harness (database, mail) ----------------------------------------
 
 
@@ -672,3 +832,9 @@ def enable_plugin() -> Callable[..., Awaitable[dict[str, Any]]]:
         return await org.enable(plugin, config)
 
     return enable
+
+
+@pytest.fixture
+def factories(org: OrgClient) -> Factories:
+    """:class:`Factories` of the ``org`` fixture (make core data through the API)."""
+    return Factories(org)

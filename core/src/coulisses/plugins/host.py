@@ -16,11 +16,19 @@ from coulisses.scheduling.invitations.service import answer_for_user
 from coulisses_sdk import (
     AnswerResult,
     AssignmentContext,
+    AssignmentInfo,
     AssignmentSummary,
     CertificationAlert,
     Contact,
+    CursorPage,
     DomainEvent,
+    MissionInfo,
+    MissionRoleInfo,
     OrgInfo,
+    PlaceInfo,
+    ProjectInfo,
+    RateInfo,
+    UserInfo,
 )
 
 if TYPE_CHECKING:
@@ -113,6 +121,105 @@ class CoreHost:
             invitation_expires_before=invitation_expires_before,
             limit=limit,
         )
+
+    async def list_assignments_page(
+        self,
+        org_id: int,
+        *,
+        user_id: int | None = None,
+        mission_id: int | None = None,
+        statuses: Sequence[str] = ("INVITED", "ACCEPTED"),
+        starts_after: dt.datetime | None = None,
+        starts_before: dt.datetime | None = None,
+        invitation_expires_before: dt.datetime | None = None,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> CursorPage[AssignmentSummary]:
+        return await host_reads.list_assignments_page(
+            org_id,
+            user_id=user_id,
+            mission_id=mission_id,
+            statuses=statuses,
+            starts_after=starts_after,
+            starts_before=starts_before,
+            invitation_expires_before=invitation_expires_before,
+            limit=limit,
+            cursor=cursor,
+        )
+
+    async def get_assignment(self, org_id: int, assignment_id: int) -> AssignmentInfo | None:
+        return await host_reads.get_assignment(org_id, assignment_id)
+
+    async def get_mission(self, org_id: int, mission_id: int) -> MissionInfo | None:
+        return await host_reads.get_mission(org_id, mission_id)
+
+    async def list_missions(
+        self,
+        org_id: int,
+        *,
+        starts_from: dt.datetime,
+        starts_before: dt.datetime,
+        project_id: int | None = None,
+        place_id: int | None = None,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> CursorPage[MissionInfo]:
+        return await host_reads.list_missions(
+            org_id,
+            starts_from=starts_from,
+            starts_before=starts_before,
+            project_id=project_id,
+            place_id=place_id,
+            limit=limit,
+            cursor=cursor,
+        )
+
+    async def mission_roles(self, org_id: int, mission_id: int) -> list[MissionRoleInfo]:
+        return await host_reads.mission_roles(org_id, mission_id)
+
+    async def get_user(self, org_id: int, user_id: int) -> UserInfo | None:
+        return await host_reads.get_user(org_id, user_id)
+
+    async def list_users(
+        self, org_id: int, *, limit: int = 100, cursor: str | None = None
+    ) -> CursorPage[UserInfo]:
+        return await host_reads.list_users(org_id, limit=limit, cursor=cursor)
+
+    async def get_project(self, org_id: int, project_id: int) -> ProjectInfo | None:
+        return await host_reads.get_project(org_id, project_id)
+
+    async def list_projects(
+        self,
+        org_id: int,
+        *,
+        statuses: Sequence[str] | None = None,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> CursorPage[ProjectInfo]:
+        return await host_reads.list_projects(org_id, statuses=statuses, limit=limit, cursor=cursor)
+
+    async def get_place(self, org_id: int, place_id: int) -> PlaceInfo | None:
+        return await host_reads.get_place(org_id, place_id)
+
+    async def list_places(
+        self, org_id: int, *, limit: int = 100, cursor: str | None = None
+    ) -> CursorPage[PlaceInfo]:
+        return await host_reads.list_places(org_id, limit=limit, cursor=cursor)
+
+    async def effective_rate(
+        self,
+        org_id: int,
+        *,
+        user_id: int | None = None,
+        role_name: str | None = None,
+        mission_id: int | None = None,
+    ) -> RateInfo | None:
+        return await host_reads.effective_rate(
+            org_id, user_id=user_id, role_name=role_name, mission_id=mission_id
+        )
+
+    async def assignment_rate(self, org_id: int, assignment_id: int) -> RateInfo | None:
+        return await host_reads.assignment_rate(org_id, assignment_id)
 
     async def member_contacts(self, org_id: int, roles: Sequence[str]) -> list[Contact]:
         return await host_reads.member_contacts(org_id, roles)

@@ -252,7 +252,8 @@ async def delivery_failed(
 
 async def mission_changed(org_id: int, *, mission_id: int) -> None:
     """Tell the crew of a mission whose times or place changed (and only then)."""
-    crew = await host.list_assignments(org_id, mission_id=mission_id, limit=1000)
+    # Every page: a mission may have more crew than one page holds.
+    crew = [item async for item in host.iter_assignments(org_id, mission_id=mission_id)]
     if not crew:
         return
     now = crew[0]
@@ -441,8 +442,8 @@ async def reminders(org_id: int, now: dt.datetime | None = None) -> int:
     count = 0
     if config.reminder_before_expiry_hours:
         horizon = now + dt.timedelta(hours=config.reminder_before_expiry_hours)
-        for item in await host.list_assignments(
-            org_id, statuses=("INVITED",), invitation_expires_before=horizon, limit=1000
+        async for item in host.iter_assignments(
+            org_id, statuses=("INVITED",), invitation_expires_before=horizon
         ):
             if item.invitation_expires_at is None or item.invitation_expires_at <= now:
                 continue
@@ -465,8 +466,8 @@ async def reminders(org_id: int, now: dt.datetime | None = None) -> int:
             count += 1
     if config.reminder_before_mission_hours:
         horizon = now + dt.timedelta(hours=config.reminder_before_mission_hours)
-        for item in await host.list_assignments(
-            org_id, statuses=("ACCEPTED",), starts_after=now, starts_before=horizon, limit=1000
+        async for item in host.iter_assignments(
+            org_id, statuses=("ACCEPTED",), starts_after=now, starts_before=horizon
         ):
             if item.reserve:
                 continue  # not working (yet): no place on the mission
