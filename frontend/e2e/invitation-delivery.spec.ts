@@ -102,8 +102,10 @@ test('an unreachable invitee is flagged on the planning, the inviter is told, an
   const after = await invitationsOf(api, mission.missionId, sacha.id);
   expect(after[0]?.invitation?.id).not.toBe(first?.invitation?.id);
 
-  // The inviter is told on any screen: the new link fails while the projects screen is open
-  // (on a phone the navigation sits in the menu drawer).
+  // The mission's drawer closes; the inviter is told on any screen: the new link fails while the
+  // projects screen is open (on a phone the navigation sits in the menu drawer).
+  await panel.getByRole('button', { name: fr.planning_close, exact: true }).click();
+  await expect(panel).toBeHidden();
   await page.getByRole('button', { name: fr.nav_menu_open }).click();
   await navLink(page, fr.nav_projects).click();
   await expect(page.getByRole('heading', { level: 1, name: fr.projects_title })).toBeVisible();

@@ -276,9 +276,13 @@ test('festival planning: timeline by place, person and role, zooms, grids, keybo
   await expectAccessible(page, 'planning-phone-agenda');
   await snapshot(page, 'planning-phone-agenda-390');
   await agenda.getByRole('button', { name: /Exploitation Cour/ }).click();
-  await expect(page.getByRole('region', { name: 'Exploitation Cour' })).toBeVisible();
+  // The mission's panel opens in a drawer over the agenda; its close button gives the agenda back.
+  const drawer = page.getByRole('dialog', { name: 'Exploitation Cour' });
+  await expect(drawer.getByRole('region', { name: 'Exploitation Cour' })).toBeVisible();
   await noHorizontalScroll(page);
   await snapshot(page, 'planning-phone-mission-390');
+  await drawer.getByRole('button', { name: fr.planning_close, exact: true }).click();
+  await expect(drawer).toBeHidden();
   await page.getByRole('button', { name: fr.planning_agenda_next }).click();
   await expect(page.getByRole('heading', { level: 2, name: /6 juil/ })).toBeVisible();
   await expect(page.getByRole('region', { name: /6 juil/ }).getByRole('button', { name: /Montage Cloitre/ })).toBeVisible();

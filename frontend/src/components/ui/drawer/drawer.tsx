@@ -8,7 +8,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), select:not([disabled]), inpu
  * A modal <dialog> keeps focus out of the page but lets Tab leave for the browser's
  * own controls: wrap from the last control to the first (and back) instead.
  */
-function wrapTab(event: KeyboardEvent<HTMLDialogElement>): void {
+export function wrapTab(event: KeyboardEvent<HTMLDialogElement>): void {
   if (event.key !== 'Tab') return;
   const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
   const first = focusable[0];

@@ -6,7 +6,7 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import type { MissionView } from '@/features/planning/api/get-planning';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { TONE_COLORS } from '@/features/planning/utils/calendar';
-import { agendaGroups, fillLabel, fillState, FILL_TONES } from '@/features/planning/utils/timeline';
+import { agendaGroups, fillLabel, fillState, FILL_TONES, reopenDay } from '@/features/planning/utils/timeline';
 
 /**
  * The planning on a phone: one day's missions as a list grouped by start time,
@@ -23,13 +23,16 @@ export function DayAgenda({ missions }: { missions: MissionView[] }) {
   const selected = usePlanningStore((s) => s.selectedMissionId);
   const day = window && window.from === window.to ? window.from : null;
 
-  // The agenda's window is one day: the linked day, else today (or the day a grid showed first).
+  const selectedStartsAt = missions.find((m) => m.id === selected)?.starts_at;
+
+  // The agenda's window is one day: the selected mission's (a grid resized to a phone keeps
+  // its panel), else the first day the grid showed, else the linked day, else today.
   useEffect(() => {
     if (day === null) {
-      const start = initialDate ?? (window ? window.from : today());
+      const start = reopenDay(selectedStartsAt, window, initialDate, timeZone) ?? today();
       setWindow({ from: start, to: start });
     }
-  }, [day, initialDate, setWindow, today, window]);
+  }, [day, initialDate, selectedStartsAt, setWindow, timeZone, today, window]);
 
   const groups = useMemo(() => (day ? agendaGroups(missions, day, timeZone) : []), [day, missions, timeZone]);
   if (!day) return null;

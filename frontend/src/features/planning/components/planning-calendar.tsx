@@ -6,6 +6,7 @@
  * zoom are chosen in the screen's toolbar (the store); this only follows them.
  */
 import type {
+  DayCellContentArg,
   DayHeaderContentArg,
   EventContentArg,
   EventDropArg,
@@ -20,7 +21,7 @@ import FullCalendar from '@fullcalendar/react';
 import type { ResourceLabelContentArg } from '@fullcalendar/resource';
 import resourceTimelinePlugin from '@fullcalendar/resource-timeline';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import '@/features/planning/components/planning-calendar.css';
 
@@ -47,6 +48,7 @@ import {
   FILL_TONES,
   openPlacesByDay,
   placeRowId,
+  reopenDay,
   roleRowId,
   timelineRows,
   type RoleCounts,
@@ -128,7 +130,9 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
   const view = usePlanningStore((s) => s.view);
   const zoom = usePlanningStore((s) => s.zoom);
   const rowsBy = usePlanningStore((s) => s.rows);
-  const initialDate = usePlanningStore((s) => s.initialDate);
+  const linkedDay = usePlanningStore((s) => s.initialDate);
+  const shown = usePlanningStore((s) => s.window);
+  const selectedMissionId = usePlanningStore((s) => s.selectedMissionId);
   const warnings = usePlanningStore((s) => s.warnings);
   const setWindow = usePlanningStore((s) => s.setWindow);
   const selectMission = usePlanningStore((s) => s.selectMission);
@@ -152,6 +156,11 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     a?.status === 'INVITED' && isDeliveryStatus(a.delivery_status) ? a.delivery_status : null;
 
   const missionById = useMemo(() => new Map(missions.map((m) => [m.id, m])), [missions]);
+  // Read once, at mount: back from the phone agenda the grid opens on the selected
+  // mission's day (its panel stays), else on the day the agenda showed.
+  const [initialDate] = useState(
+    () => reopenDay(selectedMissionId === null ? null : missionById.get(selectedMissionId)?.starts_at, shown, linkedDay, timeZone) ?? undefined,
+  );
   const openByDay = useMemo(() => openPlacesByDay(missions, timeZone), [missions, timeZone]);
 
   const events = useMemo<EventInput[]>(() => {
@@ -261,7 +270,31 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     const isDayRow = zoom === 'month' || (arg.level === 0 && zoom !== 'day');
     return isDayRow ? dayLabel(arg.date, arg.text, zoom === 'month') : arg.text;
   };
-  const renderDayHeader = (arg: DayHeaderContentArg) => dayLabel(arg.date, arg.text);
+  // The month's headers name weekdays, not dates: its totals are in the day cells.
+  const renderDayHeader = (arg: DayHeaderContentArg) =>
+    arg.view.type === 'dayGridMonth' ? arg.text : dayLabel(arg.date, arg.text);
+  const views = useMemo(
+    () => ({
+      ...TIMELINE_VIEWS,
+      // Month only: a day cell renderer elsewhere would add content to the week and day grids.
+      dayGridMonth: {
+        dayCellContent: (arg: DayCellContentArg) => {
+          const open = openByDay.get(arg.date.toISOString().slice(0, 10)) ?? 0;
+          return (
+            <span className="flex flex-col items-end leading-tight">
+              <span>{arg.dayNumberText}</span>
+              {open ? (
+                <span data-open-places={open} className="text-right text-xs font-normal text-danger">
+                  {t('planning_open_places', { count: open })}
+                </span>
+              ) : null}
+            </span>
+          );
+        },
+      },
+    }),
+    [openByDay, t],
+  );
 
   const renderEvent = (arg: EventContentArg) => {
     const props = arg.event.extendedProps as EventProps;
@@ -276,9 +309,15 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
       const status = [a ? statusLabel(a.status) : '', delivery ? t(deliveryLabelKey(delivery)) : '']
         .filter(Boolean)
         .join(', ');
+      const label = [
+        t('planning_assignment_label', { title: mission.title, status, when: formatDateTime(mission.starts_at) }),
+        mission.place,
+      ]
+        .filter(Boolean)
+        .join(', ');
       return (
         <MissionEvent
-          label={t('planning_assignment_label', { title: mission.title, status, when: formatDateTime(mission.starts_at) })}
+          label={label}
           title={mission.title}
           time={time}
           subtitle={status}
@@ -302,15 +341,26 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     const detail = isTimeline
       ? [rowsBy === 'place' ? '' : mission.place, zoom === 'month' ? '' : hours].filter(Boolean).join(DOT)
       : undefined;
+    const fill = fillLabel(roles);
+    // What a keyboard or screen reader user reads on the event: the words of the colours too.
+    const label = [
+      t('planning_mission_label', { title: mission.title, when: formatDateTime(mission.starts_at) }),
+      role?.name,
+      mission.place,
+      fill ? t('planning_fill_count', { fill }) : '',
+      t(`planning_fill_${fillState(roles)}`),
+    ]
+      .filter(Boolean)
+      .join(', ');
     return (
       <MissionEvent
-        label={t('planning_mission_label', { title: mission.title, when: formatDateTime(mission.starts_at) })}
+        label={label}
         title={role ? `${mission.title} - ${role.name}` : mission.title}
         time={time}
         subtitle={[mission.place, mission.project_name].filter(Boolean).join(' - ')}
         detail={detail}
         tone={FILL_TONES[fillState(roles)]}
-        fill={fillLabel(roles)}
+        fill={fill}
         chips={chips}
         warnings={warnings[mission.id]?.length ?? 0}
         compact={arg.view.type === 'dayGridMonth' || isTimeline}
@@ -338,13 +388,13 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
         timeZone="UTC"
         now={() => wallTimeInZone(Date.now(), timeZone)}
         initialView={fcView}
-        initialDate={initialDate ?? undefined}
+        initialDate={initialDate}
         headerToolbar={{ left: 'prev,next today', center: 'title', right: '' }}
         // FullCalendar's icon fonts are role="img" without a name (axe role-img-alt): words instead.
         buttonIcons={false}
         buttonText={{ prev: t('planning_prev_short'), next: t('planning_next_short'), today: t('planning_today') }}
         buttonHints={{ prev: t('planning_prev'), next: t('planning_next'), today: t('planning_today') }}
-        views={TIMELINE_VIEWS}
+        views={views}
         resourceAreaHeaderContent={t(`planning_rows_${rowsBy}`)}
         resourceAreaWidth="200px"
         resourceOrder="order"

@@ -18,6 +18,7 @@ import { ConflictConfirmDialog, type ConflictProposal } from '@/features/plannin
 import { CrewList } from '@/features/planning/components/crew-list';
 import { DayAgenda } from '@/features/planning/components/day-agenda';
 import { HoursSummary } from '@/features/planning/components/hours-summary';
+import { MissionDrawer } from '@/features/planning/components/mission-drawer';
 import { MissionPanel } from '@/features/planning/components/mission-panel';
 import { PlanningToolbar } from '@/features/planning/components/planning-toolbar';
 import { StatusLegend } from '@/features/planning/components/status-legend';
@@ -187,7 +188,28 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
     : undefined;
 
   const actionError = invite.error ?? reschedule.error;
-  const showSide = !!selected || (crewPanelOpen && !isPhone);
+  // On a phone the selected mission opens in a drawer over the agenda; the side column is for wider screens.
+  const showSide = !isPhone && (!!selected || crewPanelOpen);
+  const inDrawer = isPhone && !!selected;
+  const feedback = (
+    <>
+      {actionError ? <Alert variant="danger">{tError(actionError)}</Alert> : null}
+      {notice ? <Alert variant="success">{notice}</Alert> : null}
+    </>
+  );
+  const panel = selected ? (
+    <MissionPanel
+      key={`${selected.id}-${pendingDrop?.userId ?? ''}`}
+      mission={selected}
+      assignments={planning.data?.assignments ?? []}
+      userNames={userNames}
+      warnings={warnings[selected.id] ?? []}
+      inviting={invite.isPending}
+      onInvite={canInvite ? (roleId, userId, reserve) => doInvite(selected.id, roleId, userId, reserve) : undefined}
+      moving={reschedule.isPending}
+      onMove={onReschedule ? (startsAt, endsAt) => onReschedule(selected.id, startsAt, endsAt, () => {}) : undefined}
+    />
+  ) : null;
   const liveState = (
     <p className="text-xs text-muted-foreground" aria-live="polite">
       {live === 'open' ? t('planning_live_on') : t('planning_live_off')}
@@ -209,8 +231,7 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
         </PlanningToolbar>
       )}
       <StatusLegend id={legendId} hidden={!legendOpen && !isPhone} />
-      {actionError ? <Alert variant="danger">{tError(actionError)}</Alert> : null}
-      {notice ? <Alert variant="success">{notice}</Alert> : null}
+      {inDrawer ? null : feedback}
       {planning.isError ? <ErrorState error={planning.error} onRetry={() => void planning.refetch()} /> : null}
       <div className={showSide ? 'grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]' : undefined}>
         <div
@@ -237,28 +258,20 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
             <p className="mt-2 text-sm text-muted-foreground">{t('planning_empty')}</p>
           ) : null}
         </div>
-        <aside className={isPhone ? 'order-first space-y-4' : 'space-y-4'} aria-label={t('planning_side')} hidden={!showSide}>
-          {selected ? (
-            <MissionPanel
-              key={`${selected.id}-${pendingDrop?.userId ?? ''}`}
-              mission={selected}
-              assignments={planning.data?.assignments ?? []}
-              userNames={userNames}
-              warnings={warnings[selected.id] ?? []}
-              inviting={invite.isPending}
-              onInvite={
-                canInvite ? (roleId, userId, reserve) => doInvite(selected.id, roleId, userId, reserve) : undefined
-              }
-              moving={reschedule.isPending}
-              onMove={onReschedule ? (startsAt, endsAt) => onReschedule(selected.id, startsAt, endsAt, () => {}) : undefined}
-            />
-          ) : null}
+        <aside className="space-y-4" aria-label={t('planning_side')} hidden={!showSide}>
+          {isPhone ? null : panel}
           <div id={crewPanelId} hidden={!crewPanelOpen || isPhone} className="space-y-4">
             {canInvite ? <CrewList /> : null}
             {planning.data ? <HoursSummary users={planning.data.users} /> : null}
           </div>
         </aside>
       </div>
+      {isPhone ? (
+        <MissionDrawer open={inDrawer} labelledBy="mission-panel-title" onClose={() => selectMission(null)}>
+          {feedback}
+          {panel}
+        </MissionDrawer>
+      ) : null}
       <ConflictConfirmDialog proposal={proposal} />
       {undo ? <UndoToast key={undo.key} offer={undo} onClose={() => setUndo(null)} /> : null}
     </div>

@@ -6,9 +6,9 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { useManagerCandidates } from '@/features/projects/api/list-manager-candidates';
 import type { Project } from '@/features/projects/api/list-projects';
 import { useUpdateProject, type ProjectUpdate } from '@/features/projects/api/update-project';
+import { ManagersPicker } from '@/features/projects/components/managers-picker';
 import { projectStatusKey } from '@/features/projects/components/projects-table';
 
 const textareaClass =
@@ -17,7 +17,6 @@ const textareaClass =
 /** Edits a project: name, description, status, dates and managers (one PATCH of the changed fields). */
 export function ProjectEditForm({ project, onDone }: { project: Project; onDone: () => void }) {
   const { t, tError, tFieldErrors } = useLocale();
-  const candidates = useManagerCandidates();
   const update = useUpdateProject(project.id);
   const [name, setName] = useState(project.name);
   const [description, setDescription] = useState(project.description);
@@ -78,25 +77,7 @@ export function ProjectEditForm({ project, onDone }: { project: Project; onDone:
           {(control) => <Input {...control} type="date" value={endsOn} min={startsOn || undefined} onChange={(e) => setEndsOn(e.target.value)} />}
         </Field>
       </div>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">{t('projects_wizard_managers')}</legend>
-        {candidates.isError ? <p className="text-sm text-danger">{tError(candidates.error)}</p> : null}
-        <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-          {(candidates.data ?? []).map((m) => {
-            const fullName = [m.first_name, m.last_name].filter(Boolean).join(' ');
-            return (
-              <label key={m.account_id} className="flex items-center gap-1.5">
-                <input
-                  type="checkbox"
-                  checked={managers.includes(m.account_id)}
-                  onChange={() => setManagers((all) => (all.includes(m.account_id) ? all.filter((id) => id !== m.account_id) : [...all, m.account_id]))}
-                />
-                {fullName ? `${fullName} (${m.email})` : m.email}
-              </label>
-            );
-          })}
-        </div>
-      </fieldset>
+      <ManagersPicker value={managers} onChange={setManagers} />
       <div className="flex gap-3">
         <Button type="submit" loading={update.isPending}>
           {t('projects_edit_save')}

@@ -9,9 +9,9 @@ import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useBulkCreateMissions, type BulkMissionsCreate } from '@/features/projects/api/bulk-create-missions';
 import { useCreateProject } from '@/features/projects/api/create-project';
-import { useManagerCandidates } from '@/features/projects/api/list-manager-candidates';
 import type { Project } from '@/features/projects/api/list-projects';
 import { useSkillSuggestions } from '@/features/projects/api/list-skill-suggestions';
+import { ManagersPicker } from '@/features/projects/components/managers-picker';
 import { RolesEditor } from '@/features/projects/components/roles-editor';
 import {
   cleanRoles,
@@ -67,7 +67,6 @@ export function ProjectWizard({
   const { timeZone: orgZone, formatDay, formatZone } = useDates();
   const createProject = useCreateProject();
   const bulkCreate = useBulkCreateMissions();
-  const candidates = useManagerCandidates();
   const skillSuggestions = useSkillSuggestions().data ?? [];
   const [step, setStep] = useState<Step>('project');
   const [project, setProject] = useState<Project | null>(null);
@@ -202,29 +201,12 @@ export function ProjectWizard({
                 {(p) => <Input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
               </Field>
             </div>
-            <fieldset className="space-y-2">
-              <legend className="text-sm font-medium">{t('projects_wizard_managers')}</legend>
-              <p className="text-xs text-muted-foreground">{t('projects_wizard_managers_hint')}</p>
-              {candidates.isError ? <p className="text-sm text-danger">{tError(candidates.error)}</p> : null}
-              <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-                {(candidates.data ?? []).map((m) => {
-                  const fullName = [m.first_name, m.last_name].filter(Boolean).join(' ');
-                  return (
-                    <label key={m.account_id} className="flex items-center gap-1.5">
-                      <input
-                        type="checkbox"
-                        checked={managers.includes(m.account_id)}
-                        disabled={!!project}
-                        onChange={() =>
-                          setManagers((all) => (all.includes(m.account_id) ? all.filter((id) => id !== m.account_id) : [...all, m.account_id]))
-                        }
-                      />
-                      {fullName ? `${fullName} (${m.email})` : m.email}
-                    </label>
-                  );
-                })}
-              </div>
-            </fieldset>
+            <ManagersPicker
+              value={managers}
+              onChange={setManagers}
+              hint={t('projects_wizard_managers_hint')}
+              disabled={!!project}
+            />
             <Button type="submit" disabled={!!project}>
               {t('projects_wizard_next')}
             </Button>
