@@ -9,6 +9,7 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -232,6 +233,38 @@ def worker() -> None:
 @main.group()
 def plugins() -> None:
     """Installed plugins."""
+
+
+@plugins.command("new")
+@click.argument("name")
+@click.option(
+    "--dir",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Dossier a creer (defaut : ./coulisses-<nom>)",
+)
+@click.option("--title-fr", default=None, help="Titre du plugin en francais")
+@click.option("--title-en", default=None, help="Titre du plugin en anglais")
+def plugins_new(name: str, target: Path | None, title_fr: str | None, title_en: str | None) -> None:
+    """Generate the plugin distribution NAME (pyproject, plugin, table and migration,
+    route, event handler, job and cron, tests, README) whose tests pass as generated."""
+    from coulisses.plugins.scaffold import ScaffoldError, names_for, new_plugin
+
+    try:
+        folder = target or Path(names_for(name).dist)
+        written = new_plugin(name, folder, title_fr=title_fr, title_en=title_en)
+    except ScaffoldError as exc:
+        click.echo(f"Erreur : {exc}", err=True)
+        sys.exit(2)
+    for path in written:
+        click.echo(f"  {folder / path}")
+    click.echo(f"Plugin {name} cree dans {folder}. Ensuite :")
+    click.echo(f"  cd {folder} && pip install -e '.[test]' && pytest")
+
+
+# ``coulisses plugin new NAME`` reads better than ``plugins new``: both work.
+main.add_command(plugins, name="plugin")
 
 
 @plugins.command("list")

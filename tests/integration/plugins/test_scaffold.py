@@ -1,0 +1,92 @@
+"""`coulisses plugin new`: the generated distribution builds as a wheel, installs, is
+accepted by the core, and its own tests pass against the real core as generated."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from coulisses import cli
+from tests.conftest import _BASE_URL
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _uv() -> str:
+    found = os.environ.get("UV") or shutil.which("uv") or str(ROOT / ".tools" / "bin" / "uv")
+    assert Path(found).exists(), "uv not found: run the tests through `python3 dev.py pytest`"
+    return found
+
+
+def _run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, **env}
+    full.pop("COULISSES_TEST_DATABASE", None)
+    if _BASE_URL:
+        full["DATABASE_URL"] = _BASE_URL
+    return subprocess.run(
+        command, cwd=cwd, env=full, capture_output=True, text=True, timeout=900, check=False
+    )
+
+
+def test_bad_names_and_a_taken_folder_are_refused(tmp_path):
+    runner = CliRunner()
+    bad = runner.invoke(cli.main, ["plugin", "new", "Cat-ering", "--dir", str(tmp_path / "x")])
+    assert bad.exit_code == 2
+    assert "minuscules" in bad.output
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "keep.txt").write_text("mine")
+    taken = runner.invoke(cli.main, ["plugin", "new", "catering", "--dir", str(tmp_path / "taken")])
+    assert taken.exit_code == 2
+    assert "pas vide" in taken.output
+    assert (tmp_path / "taken" / "keep.txt").read_text() == "mine"
+
+
+async def test_generated_plugin_installs_from_its_wheel_and_its_tests_pass(tmp_path):
+    source = tmp_path / "coulisses-catering"
+    created = CliRunner().invoke(
+        cli.main,
+        ["plugin", "new", "catering", "--dir", str(source), "--title-fr", "Restauration"],
+    )
+    assert created.exit_code == 0, created.output
+    plugin_py = (source / "src" / "coulisses_catering" / "plugin.py").read_text()
+    assert "import coulisses." not in plugin_py
+    assert "from coulisses." not in plugin_py
+
+    uv = _uv()
+    built = await asyncio.to_thread(
+        _run, [uv, "build", "--wheel", "-o", str(tmp_path / "dist")], source
+    )
+    assert built.returncode == 0, built.stderr
+    [wheel] = (tmp_path / "dist").glob("coulisses_catering-0.1.0-*.whl")
+    site = tmp_path / "site"
+    installed = await asyncio.to_thread(
+        _run, [uv, "pip", "install", "--no-deps", "--target", str(site), str(wheel)], tmp_path
+    )
+    assert installed.returncode == 0, installed.stderr
+
+    # The core finds it by its entry point and accepts it (metadata, hooks, registrations).
+    check = await asyncio.to_thread(
+        _run,
+        [sys.executable, "-m", "coulisses.cli", "plugins", "check", "catering"],
+        tmp_path,
+        PYTHONPATH=str(site),
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "catering : ok" in check.stdout
+
+    # Its own tests, against the installed wheel (not the sources) and the real core.
+    shutil.rmtree(source / "src")
+    tests = await asyncio.to_thread(
+        _run,
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        source,
+        PYTHONPATH=str(site),
+    )
+    assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
+    assert "4 passed" in tests.stdout
