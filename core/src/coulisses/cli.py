@@ -267,6 +267,25 @@ def plugins_new(name: str, target: Path | None, title_fr: str | None, title_en: 
 main.add_command(plugins, name="plugin")
 
 
+@plugins.command("makemigrations")
+@click.argument("name")
+@click.option("--description", default="", help="Description de la migration")
+def plugins_makemigrations(name: str, description: str) -> None:
+    """Write the migration of plugin NAME's table changes (Piccolo auto-migrations)."""
+    from coulisses.plugins.makemigrations import MakeMigrationsError, make_migrations
+
+    try:
+        made = run(lambda: make_migrations(name, description=description))
+    except MakeMigrationsError as exc:
+        click.echo(f"Erreur : {exc}", err=True)
+        sys.exit(2)
+    for app in made:
+        if app.path is None:
+            click.echo(f"{app.app_name} : aucun changement")
+        else:
+            click.echo(f"{app.app_name} : migration ecrite {app.path}")
+
+
 @plugins.command("list")
 def plugins_list() -> None:
     """List installed plugins, and those left out with the reason."""

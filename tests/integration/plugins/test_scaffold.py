@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from coulisses import cli
-from tests.conftest import _BASE_URL
+from tests.conftest import _BASE_URL, RUN_ID, _admin_exec, _with_db
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -25,10 +25,11 @@ def _uv() -> str:
 
 
 def _run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    full = {**os.environ, **env}
+    full = dict(os.environ)
     full.pop("COULISSES_TEST_DATABASE", None)
     if _BASE_URL:
         full["DATABASE_URL"] = _BASE_URL
+    full.update(env)
     return subprocess.run(
         command, cwd=cwd, env=full, capture_output=True, text=True, timeout=900, check=False
     )
@@ -90,3 +91,60 @@ async def test_generated_plugin_installs_from_its_wheel_and_its_tests_pass(tmp_p
     )
     assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
     assert "4 passed" in tests.stdout
+
+
+async def test_makemigrations_writes_the_change_of_a_table_and_migrate_applies_it(tmp_path):
+    source = tmp_path / "c"
+    assert (
+        CliRunner().invoke(cli.main, ["plugin", "new", "catering", "--dir", str(source)]).exit_code
+        == 0
+    )
+    uv = _uv()
+    built = await asyncio.to_thread(
+        _run, [uv, "build", "--wheel", "-o", str(tmp_path / "dist")], source
+    )
+    assert built.returncode == 0, built.stderr
+    [wheel] = (tmp_path / "dist").glob("*.whl")
+    site = tmp_path / "site"
+    await asyncio.to_thread(
+        _run, [uv, "pip", "install", "--no-deps", "--target", str(site), str(wheel)], tmp_path
+    )
+    # The entry point from the installed wheel, the code from the sources being edited.
+    path = os.pathsep.join([str(source / "src"), str(site)])
+    command = [sys.executable, "-m", "coulisses.cli", "plugin", "makemigrations", "catering"]
+
+    same = await asyncio.to_thread(_run, command, tmp_path, PYTHONPATH=path)
+    assert same.returncode == 0, same.stderr
+    assert "catering : aucun changement" in same.stdout
+
+    tables = source / "src" / "coulisses_catering" / "tables.py"
+    tables.write_text(tables.read_text() + "    note = Varchar(length=100, null=True)\n")
+    changed = await asyncio.to_thread(
+        _run, [*command, "--description", "item note"], tmp_path, PYTHONPATH=path
+    )
+    assert changed.returncode == 0, changed.stderr
+    [written] = [
+        x for x in changed.stdout.splitlines() if x.startswith("catering : migration ecrite")
+    ]
+    migration = await asyncio.to_thread(Path(written.split("ecrite ", 1)[1]).read_text)
+    assert 'column_name="note"' in migration
+
+    name = f"coulisses_mm_{RUN_ID}"
+    await _admin_exec(f'CREATE DATABASE "{name}"')
+    try:
+        migrated = await asyncio.to_thread(
+            _run,
+            [sys.executable, "-m", "coulisses.cli", "migrate"],
+            tmp_path,
+            PYTHONPATH=path,
+            DATABASE_URL=_with_db(_BASE_URL or "", name),
+        )
+    finally:
+        await _admin_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    assert migrated.returncode == 0, migrated.stdout + migrated.stderr
+    applied = [x for x in migrated.stdout.splitlines() if x.startswith("Appliquee : catering:")]
+    assert len(applied) == 2
+
+    unknown = await asyncio.to_thread(_run, [*command[:-1], "ghost"], tmp_path, PYTHONPATH=path)
+    assert unknown.returncode == 2
+    assert "Plugin ghost non installe" in unknown.stderr
