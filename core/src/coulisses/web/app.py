@@ -13,6 +13,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from coulisses import __version__
+from coulisses.apikeys.api import ApiKeyController
 from coulisses.audit.api import AuditController
 from coulisses.auth.api import AuthController
 from coulisses.auth.middleware import auth_middleware
@@ -97,6 +98,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         readyz,
         AuthController,
         OrgController,
+        ApiKeyController,
         OrgPluginsController,
         AuditController,
         get_frontend_manifest,
