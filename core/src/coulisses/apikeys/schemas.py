@@ -19,7 +19,9 @@ _SCOPE_ITEMS = {"items": Schema(type=OpenAPIType.STRING, enum=list(SCOPES))}
 
 
 def _scopes(description: str, **bounds: int) -> msgspec.Meta:
-    return msgspec.Meta(description=description, extra_json_schema={"extra": {**_SCOPE_ITEMS, **bounds}})
+    return msgspec.Meta(
+        description=description, extra_json_schema={"extra": {**_SCOPE_ITEMS, **bounds}}
+    )
 
 
 class ApiKeyCreator(msgspec.Struct):

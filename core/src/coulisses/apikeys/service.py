@@ -16,9 +16,9 @@ import datetime as dt
 import logging
 import secrets
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
+from coulisses.apikeys.refusals import audit_refusal
 from coulisses.audit import record
 from coulisses.auth.rbac import KEY_ROLE, SCOPES, KeyPrincipal
 from coulisses.auth.tokens import hash_token
@@ -234,28 +234,6 @@ async def revoke_key(principal: Principal, key_id: int) -> None:
             f"api_key:{key_id}",
             {"name": rows[0]["name"]},
         )
-
-
-async def audit_refusal(org_id: int, key_id: int, code: str, **request: Any) -> None:
-    """One audit entry for a refused use of a key (never the key itself)."""
-    rows = await fetch("SELECT account FROM api_keys WHERE id = $1", key_id)
-    actor = rows[0]["account"] if rows else None
-    await record(
-        org_id,
-        actor,
-        "api_key.refused",
-        f"api_key:{key_id}",
-        {"reason": code, **{k: v for k, v in request.items() if v is not None}},
-    )
-
-
-@dataclass(frozen=True)
-class KeyRow:
-    id: int
-    org_id: int
-    account_id: int
-    email: str
-    scopes: frozenset[str]
 
 
 async def _check_rate(key_id: int, org_id: int, **request: Any) -> None:

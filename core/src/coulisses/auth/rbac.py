@@ -17,6 +17,7 @@ from typing import Any
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
+from coulisses.apikeys.refusals import audit_refusal
 from coulisses.errors import Forbidden, Unauthorized
 from coulisses_sdk import Principal
 
@@ -195,8 +196,6 @@ async def refuse_key(
 ) -> None:
     """Audit an API key's refused use and raise its 403 (``api_key.insufficient_scope``
     when a scope would allow it, ``api_key.forbidden`` when no key ever may)."""
-    from coulisses.apikeys.service import audit_refusal
-
     code = "api_key.insufficient_scope" if action in ACTION_SCOPES else "api_key.forbidden"
     assert isinstance(principal, KeyPrincipal)
     await audit_refusal(
