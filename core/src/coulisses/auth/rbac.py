@@ -183,30 +183,32 @@ def requires(action: str) -> Guard:
         principal = principal_of(connection)
         if ROLE_RANK.get(principal.role, -1) < ROLE_RANK[ACTIONS[action]]:
             raise Forbidden("auth.forbidden", f"Your role cannot perform {action}")
-        refusal = key_scope_refusal(principal, action)
-        if refusal is not None:
-            await refuse_key(connection, principal, action, refusal)
+        if isinstance(principal, KeyPrincipal):
+            refusal = key_scope_refusal(principal, action)
+            if refusal is not None:
+                await refuse_key(connection, principal, action, refusal)
 
     guard.__name__ = f"requires_{action.replace('.', '_')}"
     return guard
 
 
 async def refuse_key(
-    connection: ASGIConnection[Any, Any, Any, Any], principal: Principal, action: str, why: str
+    connection: ASGIConnection[Any, Any, Any, Any], principal: KeyPrincipal, action: str, why: str
 ) -> None:
     """Audit an API key's refused use and raise its 403 (``api_key.insufficient_scope``
     when a scope would allow it, ``api_key.forbidden`` when no key ever may)."""
-    code = "api_key.insufficient_scope" if action in ACTION_SCOPES else "api_key.forbidden"
-    assert isinstance(principal, KeyPrincipal)
-    await audit_refusal(
-        principal.org_id,
-        principal.api_key_id,
-        code,
-        method=connection.scope.get("method"),
-        path=connection.scope.get("path"),
-        action=action,
-    )
-    raise Forbidden(code, why)
+    request = {
+        "method": connection.scope.get("method"),
+        "path": connection.scope.get("path"),
+        "action": action,
+    }
+    if action in ACTION_SCOPES:
+        await audit_refusal(
+            principal.org_id, principal.api_key_id, "api_key.insufficient_scope", **request
+        )
+        raise Forbidden("api_key.insufficient_scope", why)
+    await audit_refusal(principal.org_id, principal.api_key_id, "api_key.forbidden", **request)
+    raise Forbidden("api_key.forbidden", why)
 
 
 async def authenticated(
