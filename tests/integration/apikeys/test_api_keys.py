@@ -239,3 +239,47 @@ async def test_the_key_never_reaches_logs_audit_or_errors(client, new_client, ca
     assert all(key not in json.dumps(row) for row in audit)
     assert key[7:] not in caplog.text
     assert {row["action"] for row in audit} >= {"api_key.created", "api_key.refused"}
+
+
+async def test_plugin_routes_need_the_plugins_scopes(client, new_client):
+    owner = await signup(client)
+    await owner.enable("hello")
+    without = bearer(new_client(), (await create_key(owner, ["projects:read"]))["key"])
+    response = await without.get("/api/v1/hello/ping")
+    assert (response.status_code, error_code(response)) == (403, "api_key.insufficient_scope")
+    reader = bearer(new_client(), (await create_key(owner, ["plugins:read"]))["key"])
+    response = await reader.get("/api/v1/hello/ping")
+    assert response.status_code == 200, response.text
+    assert response.json()["org_id"] == owner.org_id
+    # the plugin's own role guard (manager and up) lets the key's admin role through
+    assert (await reader.get("/api/v1/hello/greetings")).status_code == 200
+    # turning a plugin off is a write
+    response = await reader.patch("/api/v1/orgs/current/plugins/hello", json={"enabled": False})
+    assert (response.status_code, error_code(response)) == (403, "api_key.insufficient_scope")
+    writer = bearer(new_client(), (await create_key(owner, ["plugins:write"]))["key"])
+    response = await writer.patch("/api/v1/orgs/current/plugins/hello", json={"enabled": False})
+    assert response.status_code == 200, response.text
+    # a disabled plugin answers 404 to a key as to anyone
+    assert (await reader.get("/api/v1/hello/ping")).status_code == 404
+
+
+async def test_the_clear_key_is_nowhere_in_the_database(client, new_client):
+    from tests.integration.security.test_no_token_material import _database_dump
+
+    owner = await signup(client)
+    key = (await create_key(owner, ["missions:read"]))["key"]
+    api = bearer(new_client(), key)
+    assert (await api.get("/api/v1/orgs/current/members")).status_code == 403
+    dump = await _database_dump()
+    assert hash_token(key) in dump
+    assert key[3:] not in dump
+
+
+def test_request_log_lines_mask_a_key():
+    from coulisses.logs import redact
+
+    key = "ck_" + "x1Y2z3" * 7
+    line = f'127.0.0.1 - "GET /api/v1/projects?api_key={key} HTTP/1.1" 401 Bearer {key}'
+    cleaned = redact(line)
+    assert key[3:] not in cleaned
+    assert "ck_[redacted]" in cleaned
