@@ -123,8 +123,9 @@ describe('API keys screen', () => {
     const value = await screen.findByRole('textbox', { name: fr.api_keys_created_value });
     expect(value).toHaveValue(CLEAR);
     expect(screen.getByText(fr.api_keys_created_warning)).toBeInTheDocument();
-    const [[, init]] = calls(fetchMock, 'POST');
-    const body = JSON.parse(String(init!.body)) as { name: string; scopes: string[]; expires_at: string };
+    const posts = calls(fetchMock, 'POST');
+    expect(posts).toHaveLength(1);
+    const body = JSON.parse(String(posts[0]?.[1]?.body)) as { name: string; scopes: string[]; expires_at: string };
     expect(body.name).toBe('Paie');
     expect(body.scopes).toEqual(['missions:read', 'missions:write']);
     const days = (Date.parse(body.expires_at) - Date.now()) / 86_400_000;
