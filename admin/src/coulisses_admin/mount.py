@@ -56,6 +56,39 @@ async def replay_events(request: Any, data: ReplayEvents) -> str:
     return message + (f"; not dead-lettered: {', '.join(map(str, missing))}" if missing else "")
 
 
+def _api_keys_config() -> Any:
+    """API keys for operators: listed without their hash (a ``secret`` column, never sent
+    by piccolo-api), revocable by setting ``revoked_at``, never created here (a key is
+    only shown at creation, through the API)."""
+    from piccolo_admin.endpoints import TableConfig
+    from piccolo_api.crud.hooks import Hook, HookType
+    from starlette.exceptions import HTTPException
+
+    from coulisses.apikeys.tables import ApiKey
+
+    def refuse_create(row: Any) -> Any:
+        raise HTTPException(405, "API keys are created by org admins through the API")
+
+    editable = {ApiKey.revoked_at._meta.name, ApiKey.name._meta.name}
+
+    def only_revocation(row_id: Any, values: dict[Any, Any]) -> dict[Any, Any]:
+        # piccolo-api keys the values by column (its name for a plain dict)
+        return {
+            column: value
+            for column, value in values.items()
+            if getattr(getattr(column, "_meta", None), "name", column) in editable
+        }
+
+    return TableConfig(
+        ApiKey,
+        exclude_visible_columns=[ApiKey.key_hash],
+        hooks=[
+            Hook(hook_type=HookType.pre_save, callable=refuse_create),
+            Hook(hook_type=HookType.pre_patch, callable=only_revocation),
+        ],
+    )
+
+
 def build_admin() -> Any:
     from piccolo_admin.endpoints import FormConfig, OrderBy, TableConfig, create_admin
 
@@ -81,6 +114,7 @@ def build_admin() -> Any:
         order_by=[OrderBy(EventDelivery.id, ascending=False)],
         menu_group="Operations",
     )
+
     tables: list[Any] = [
         Org,
         Account,
@@ -91,6 +125,7 @@ def build_admin() -> Any:
         RefreshToken,
         PasswordResetToken,
         deliveries,
+        _api_keys_config(),
     ]
     tables += [t for t in get_registry().admin_tables if t not in tables]
     return create_admin(

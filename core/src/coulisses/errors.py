@@ -80,6 +80,13 @@ class Unauthorized(DomainError):
 class TooManyRequests(DomainError):
     status_code = 429
 
+    def __init__(
+        self, code: str, message: str, details: Any = None, *, retry_after: int | None = None
+    ):
+        super().__init__(code, message, details)
+        #: Seconds sent as ``Retry-After`` when known.
+        self.retry_after = retry_after
+
 
 #: Seconds a client is asked to wait (``Retry-After``) when a backing service is down.
 RETRY_AFTER_SECONDS = 5
@@ -124,6 +131,9 @@ def domain_error_handler(_: Request[Any, Any, Any], exc: DomainError | ListError
     response = _response(exc.status_code, exc.code, exc.message, exc.details)
     if exc.status_code == 503:
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
     return response
 
 

@@ -2,6 +2,8 @@
 
 Access logs print request paths, and public links carry their secret in the query
 (``?token=...``): the value is replaced by ``[redacted]`` before any handler sees it.
+An org API key (``ck_...``) is masked wherever it appears in such a line (a client
+that puts its key in a URL by mistake).
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ import logging
 import re
 
 _TOKEN = re.compile(r"((?:^|[?&\s])(?:token|code|key)=)[^&\s\"']+", re.IGNORECASE)
+_API_KEY = re.compile(r"\bck_[A-Za-z0-9_-]{16,}")
 #: Loggers that print request lines (uvicorn's access log, HTTP clients).
 REQUEST_LOGGERS = ("uvicorn.access", "uvicorn.error", "httpx", "httpcore")
 
 
 def redact(text: str) -> str:
-    return _TOKEN.sub(r"\1[redacted]", text)
+    return _API_KEY.sub("ck_[redacted]", _TOKEN.sub(r"\1[redacted]", text))
 
 
 class RedactLinks(logging.Filter):

@@ -100,6 +100,9 @@ class Settings(BaseSettings):
     invitation_ip_max_attempts: int = Field(default=600, alias="COULISSES_INVITATION_IP_MAX")
     invitation_max_attempts: int = Field(default=10, alias="COULISSES_INVITATION_MAX")
     invitation_window_seconds: int = Field(default=300, alias="COULISSES_INVITATION_WINDOW")
+    # Requests per org API key in a fixed window (docs/api.md, "Cles d'API").
+    api_key_max_requests: int = Field(default=600, ge=1, alias="COULISSES_API_KEY_MAX_REQUESTS")
+    api_key_window_seconds: int = Field(default=60, ge=1, alias="COULISSES_API_KEY_WINDOW")
     max_body_bytes: int = Field(default=1_000_000, alias="COULISSES_MAX_BODY_BYTES")
     smtp_host: str = Field(default="127.0.0.1", alias="SMTP_HOST")
     smtp_port: int = Field(default=1025, alias="SMTP_PORT")

@@ -19,6 +19,8 @@ describe('visibleNav', () => {
     const settings = (role: string) => visibleNav(SETTINGS_NAV, actionsOf(role)).map((entry) => entry.to);
     expect(settings('manager')).not.toContain('/settings/audit');
     expect(settings('admin')).toContain('/settings/audit');
+    expect(settings('manager')).not.toContain('/settings/api-keys');
+    expect(settings('admin')).toContain('/settings/api-keys');
   });
 
   it('shows nothing without actions', () => {

@@ -63,6 +63,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'settings/api-keys',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/api-keys')).ApiKeysRoute,
+            }),
+          },
+          {
             path: 'settings/audit',
             lazy: async () => ({
               Component: (await import('@/app/routes/settings/audit')).AuditRoute,

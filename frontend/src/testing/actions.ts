@@ -8,6 +8,7 @@ const TECH = [
   'availability.read',
   'availability.request_own',
   'events.read',
+  'invitations.read',
   'members.read',
   'missions.read',
   'org.read',
@@ -22,6 +23,7 @@ const MANAGER = [
   'assignments.manage',
   'availability.approve',
   'conflicts.read',
+  'invitations.manage',
   'missions.manage',
   'places.manage',
   'private_data.read',
@@ -31,6 +33,7 @@ const MANAGER = [
 ];
 const ADMIN = [
   ...MANAGER,
+  'api_keys.manage',
   'audit.read',
   'conflict_rules.manage',
   'dev.outbox.read',

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from coulisses.auth.service import create_account
+from coulisses.auth.tokens import hash_token
+from coulisses.db.connection import fetch
 from tests.helpers import PASSWORD, error_code, signup
 
 
@@ -42,6 +44,52 @@ async def test_superuser_logs_into_admin_with_the_same_credentials_and_sees_core
     assert "hello_greetings" in names  # installed plugins' admin tables
 
 
+async def test_admin_lists_api_keys_without_their_hash_and_cannot_set_it(client, new_client):
+    owner = await signup(new_client())
+    created = await owner.post(
+        "/api/v1/orgs/current/api-keys", json={"name": "Export", "scopes": ["audit:read"]}
+    )
+    assert created.status_code == 201, created.text
+    key, key_id = created.json()["key"], created.json()["id"]
+    await create_account("ops@example.org", PASSWORD, superuser=True)
+    assert (await _admin_login(client, "ops@example.org")).status_code in (200, 303)
+    assert "api_keys" in set((await client.get("/admin/api/tables/")).json())
+    rows = await client.get("/admin/api/tables/api_keys/")
+    assert rows.status_code == 200, rows.text
+    assert rows.json()["rows"][0]["id"] == key_id
+    assert rows.json()["rows"][0]["key_hash"] is None  # a secret column: never sent
+    assert hash_token(key) not in rows.text
+    assert key not in rows.text
+    csrf = {"X-CSRFToken": client.cookies.get("csrftoken") or ""}
+    patched = await client.patch(
+        f"/admin/api/tables/api_keys/{key_id}/",
+        json={"key_hash": "0" * 64, "revoked_at": "2026-12-01T10:00:00+00:00"},
+        headers=csrf,
+    )
+    assert patched.status_code == 200, patched.text
+    stored = (await fetch("SELECT key_hash, revoked_at FROM api_keys"))[0]
+    assert stored["key_hash"] != "0" * 64
+    assert stored["revoked_at"] is not None
+    api = new_client()
+    response = await api.get("/api/v1/audit", headers={"Authorization": f"Bearer {key}"})
+    assert (response.status_code, error_code(response)) == (401, "api_key.revoked")
+    # a key is never made here (it would have no clear value to give anyone)
+    made = await client.post(
+        "/admin/api/tables/api_keys/",
+        json={
+            "org": owner.org_id,
+            "account": owner.account_id,
+            "name": "x",
+            "prefix": "ck_x",
+            "key_hash": "1" * 64,
+            "scopes": ["audit:read"],
+        },
+        headers=csrf,
+    )
+    assert made.status_code == 405, made.text
+    assert len(await fetch("SELECT 1 FROM api_keys")) == 1
+
+
 async def test_tenant_owner_gets_no_access_to_admin(client):
     owner = await signup(client)
     await _admin_login(client, owner.email)
@@ -57,8 +105,6 @@ async def test_wrong_password_is_refused_by_admin_login(client):
 
 
 async def _audit(action: str) -> list[dict]:
-    from coulisses.db.connection import fetch
-
     rows = await fetch("SELECT actor, payload FROM audit_log WHERE action = $1 ORDER BY id", action)
     return [{"actor": r["actor"], "payload": json.loads(r["payload"])} for r in rows]
 

@@ -50,9 +50,10 @@ def test_statuses_follow_from_each_route(spec):
         assert {400, 503} <= statuses, (method, path)
         if "{" in path:
             assert 404 in statuses, (method, path)
-    # a role-guarded body route, with a path parameter and declared domain conflicts
+    # a role-guarded body route, with a path parameter and declared domain conflicts (and
+    # the 429 of an API key past its limit)
     assert ops[("PATCH", "/api/v1/missions/{mission_id}")] == {
-        200, 400, 401, 403, 404, 409, 413, 415, 422, 503,
+        200, 400, 401, 403, 404, 409, 413, 415, 422, 429, 503,
     }  # fmt: skip
     # public routes: no 401, their rate limit and their declared statuses
     assert ops[("POST", "/api/v1/auth/login")] == {200, 400, 401, 413, 415, 422, 429, 503}
@@ -61,9 +62,20 @@ def test_statuses_follow_from_each_route(spec):
     }  # fmt: skip
     assert ops[("GET", "/healthz")] == {200, 400, 503}
     # plugin routes get the same treatment (the gate answers 404 to an org without the plugin)
-    assert {401, 404} <= ops[("GET", "/api/v1/notifications")]
+    assert {401, 404, 429} <= ops[("GET", "/api/v1/notifications")]
     # a plugin declares its own statuses with a plain Litestar ResponseSpec
     assert {401, 415} <= ops[("POST", "/api/v1/notifications/telegram/webhook")]
+
+
+def test_api_keys_are_documented_as_a_bearer_scheme_with_their_closed_scope_list(spec):
+    from coulisses.auth.rbac import SCOPES
+
+    scheme = spec["components"]["securitySchemes"]["ApiKey"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    scopes = spec["components"]["schemas"]["ApiKeyCreate"]["properties"]["scopes"]
+    assert scopes["items"]["enum"] == list(SCOPES)
+    assert "key" in spec["components"]["schemas"]["ApiKeyCreated"]["required"]
+    assert "key" not in spec["components"]["schemas"]["ApiKeyOut"]["properties"]
 
 
 def test_a_204_is_documented_without_a_body(spec):

@@ -173,6 +173,11 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
     assert delivery_error
     assert "550" in delivery_error
 
+    api_key = await owner.post(
+        "/api/v1/orgs/current/api-keys", json={"name": "Export", "scopes": ["users:read"]}
+    )
+    assert api_key.status_code == 201, api_key.text
+
     assignments = [by_user[u["id"]]["id"] for u in (own, paul, lea)]
     org.paths = {
         "user_id": [own["id"], paul["id"], lea["id"]],
@@ -184,6 +189,7 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "rate_id": [rate.json()["id"]],
         "name": ["notifications", "hello"],
         "place_id": [place.json()["id"]],
+        "key_id": [api_key.json()["id"]],
     }
     org.secret = {
         "paul.private@example.org",

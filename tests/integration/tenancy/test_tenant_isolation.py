@@ -81,6 +81,14 @@ async def _notification_of_b(b: OrgSession) -> int:
     return int(rows[0]["id"])
 
 
+async def _api_key_of_b(b: OrgSession) -> int:
+    created = await b.post(
+        "/api/v1/orgs/current/api-keys", json={"name": "B", "scopes": ["projects:read"]}
+    )
+    assert created.status_code == 201, created.text
+    return int(created.json()["id"])
+
+
 def _from_world(key: str) -> Factory:
     async def factory(b: OrgSession) -> int:
         if b.org_id not in _WORLD:
@@ -104,6 +112,7 @@ WORLD_KEYS = (
 FACTORIES: dict[str, Factory] = {
     "account_id": _member_of_b,
     "notification_id": _notification_of_b,
+    "key_id": _api_key_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 

@@ -7,6 +7,11 @@ takes effect at once rather than when the access token expires; the same query
 checks that the token's session (its refresh family, claim ``sid``) is still
 open, so a logout or a password change/reset ends its access tokens at once.
 
+An ``Authorization: Bearer ck_...`` header is an org API key instead
+(:func:`coulisses.apikeys.service.authenticate`): ``scope["user"]`` is then a
+``KeyPrincipal`` and ``scope["auth"]`` stays None (no session: the /auth routes
+refuse it). A Bearer request carries no cookie session, hence no CSRF check.
+
 The CSRF token of a cookie session is derived from the session id (see
 ``tokens.csrf_token``): a token of another session, even of the same account, is
 refused. Without a valid access token (expired), the refresh cookie's family
@@ -24,6 +29,8 @@ from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
 
+from coulisses.apikeys.service import authenticate as authenticate_key
+from coulisses.apikeys.service import looks_like_key
 from coulisses.auth.tokens import check_csrf_token, decode_access_token, hash_token
 from coulisses.db.connection import fetch
 from coulisses.errors import Forbidden
@@ -137,6 +144,12 @@ def auth_middleware(app: ASGIApp) -> ASGIApp:
         cookies = _cookies(scope)
         from_cookie = not (bearer and bearer.lower().startswith("bearer "))
         token = cookies.get(ACCESS_COOKIE) if from_cookie or not bearer else bearer[7:].strip()
+        if not from_cookie and token and looks_like_key(token):
+            scope["user"] = await authenticate_key(
+                token, method=scope.get("method"), path=scope.get("path")
+            )
+            await app(scope, receive, send)
+            return
         claims = decode_access_token(token) if token else None
         if from_cookie:
             uses_cookies = ACCESS_COOKIE in cookies or REFRESH_COOKIE in cookies

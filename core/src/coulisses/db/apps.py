@@ -8,6 +8,7 @@ CORE_APPS = [
     "coulisses.scheduling.piccolo_app",
     "coulisses.plugins.piccolo_app",
     "coulisses.outbox.piccolo_app",
+    "coulisses.apikeys.piccolo_app",
 ]
 
 

@@ -13,7 +13,7 @@ from litestar import Router
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from coulisses.auth.rbac import principal_of
+from coulisses.auth.rbac import KeyPrincipal, principal_of, refuse_key
 from coulisses.errors import NotFound
 from coulisses.plugins.loader import PluginRegistry
 from coulisses.plugins.service import is_enabled
@@ -30,6 +30,18 @@ async def plugin_gate(
     principal = principal_of(connection)
     if not await is_enabled(principal.org_id, plugin):
         raise NotFound()
+    if isinstance(principal, KeyPrincipal):
+        # A plugin's routes are one area for API keys: reads need plugins:read, any
+        # other method plugins:write (the plugin's own role guards apply on top).
+        safe = connection.scope.get("method") in ("GET", "HEAD", "OPTIONS")
+        scope = "plugins:read" if safe else "plugins:write"
+        if scope not in principal.scopes:
+            await refuse_key(
+                connection,
+                principal,
+                "plugins.read" if safe else "plugins.manage",
+                f"This API key lacks the scope {scope}",
+            )
 
 
 def plugin_routers(registry: PluginRegistry) -> list[Router]:

@@ -11,8 +11,10 @@ from typing import Any
 from litestar import Litestar, Router
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
 
 from coulisses import __version__
+from coulisses.apikeys.api import ApiKeyController
 from coulisses.audit.api import AuditController
 from coulisses.auth.api import AuthController
 from coulisses.auth.middleware import auth_middleware
@@ -97,6 +99,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         readyz,
         AuthController,
         OrgController,
+        ApiKeyController,
         OrgPluginsController,
         AuditController,
         get_frontend_manifest,
@@ -123,6 +126,16 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
             version=__version__,
             path="/api/docs",
             render_plugins=[swagger],
+            components=Components(
+                security_schemes={
+                    "ApiKey": SecurityScheme(
+                        type="http",
+                        scheme="bearer",
+                        description="An org API key, Authorization: Bearer ck_... (docs/api.md)"
+                        "; the web app uses its session cookies instead.",
+                    )
+                }
+            ),
         ),
         debug=False,
     )

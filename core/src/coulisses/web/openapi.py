@@ -6,7 +6,8 @@ routes (core and plugins alike) before the document is built and gives every
 operation:
 
 - the statuses that follow from the route itself: 400 (bad query, NUL character,
-  deep body), 401/403 when the route has a guard of its own (session, role), 403
+  deep body), 401/403/429 when the route has a guard of its own (session or API key,
+  role, key scope, key rate limit), 403
   for the CSRF check of unsafe methods,
   404 for path parameters and plugin routes (the plugin gate), 413/415/422 for a
   JSON body, 429 for routes whose ``opt`` says ``rate_limited``, 503 everywhere
@@ -36,9 +37,10 @@ _APP_GUARDS = {"plugin_gate"}
 _DESCRIPTIONS = {
     400: "Bad request: request.validation, request.malformed_json, request.too_deep, "
     "request.nul_character, pagination.*, or a domain code",
-    401: "No valid session: auth.unauthenticated (or a domain auth.* code)",
+    401: "No valid session: auth.unauthenticated (or a domain auth.* code); with an API"
+    " key: api_key.invalid, api_key.revoked, api_key.expired",
     403: "Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), "
-    "or a domain code",
+    "api_key.insufficient_scope, api_key.forbidden, or a domain code",
     404: "Not found: not_found or <resource>.not_found (also another org's ids)",
     405: "Method not allowed: request.method_not_allowed",
     409: "Conflict with the current state: a domain code (see docs/api.md)",
@@ -46,7 +48,8 @@ _DESCRIPTIONS = {
     413: "Body too large: request.too_large",
     415: "Body is not JSON: request.unsupported_media_type",
     422: "A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md)",
-    429: "Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited",
+    429: "Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited,"
+    " api_key.rate_limited (per key, with Retry-After)",
     503: "Service unavailable (database or Redis): service.unavailable, retry later",
 }
 
@@ -88,6 +91,7 @@ def _derived_statuses(route: HTTPRoute, handler: Any) -> set[int]:
     public = bool(opt.get("coulisses_public"))
     if role_guarded or (plugin and not public):
         statuses.add(401)
+        statuses.add(429)  # an API key past its rate limit (coulisses.apikeys)
     if role_guarded:
         statuses.add(403)
     if handler.http_methods & _UNSAFE and not opt.get("csrf_exempt"):

@@ -930,6 +930,42 @@ export interface paths {
         patch: operations["UpdateCurrentOrg"];
         trace?: never;
     };
+    "/api/v1/orgs/current/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListKeys */
+        get: operations["ListApiKeys"];
+        put?: never;
+        /** CreateKey */
+        post: operations["CreateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/current/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetKey */
+        get: operations["GetApiKey"];
+        put?: never;
+        post?: never;
+        /** RevokeKey */
+        delete: operations["RevokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/current/manifest": {
         parameters: {
             query?: never;
@@ -1300,6 +1336,59 @@ export interface components {
         /** AnswerIn */
         AnswerIn: {
             reason?: string | null;
+        };
+        /** ApiKeyCreate */
+        ApiKeyCreate: {
+            /** @description Optional end of validity (with an offset), in the future. */
+            expires_at?: string | null;
+            name: string;
+            /** @description At least one scope; repeats are ignored. */
+            scopes: ("assignments:read" | "assignments:write" | "audit:read" | "availability:read" | "availability:write" | "invitations:read" | "invitations:write" | "members:read" | "members:write" | "missions:read" | "missions:write" | "places:read" | "places:write" | "planning:read" | "plugins:read" | "plugins:write" | "projects:read" | "projects:write" | "rates:read" | "rates:write" | "users:read" | "users:write")[];
+        };
+        /** ApiKeyCreated */
+        ApiKeyCreated: {
+            /** Format: date-time */
+            created_at: string;
+            created_by: components["schemas"]["ApiKeyCreator"] | null;
+            expires_at: string | null;
+            id: number;
+            /** @description The clear key: shown once, only its hash is stored. */
+            key: string;
+            last_used_at: string | null;
+            name: string;
+            /** @example ck_AbCd */
+            prefix: string;
+            revoked_at: string | null;
+            /** @description What the key may do (docs/api.md). */
+            scopes: ("assignments:read" | "assignments:write" | "audit:read" | "availability:read" | "availability:write" | "invitations:read" | "invitations:write" | "members:read" | "members:write" | "missions:read" | "missions:write" | "places:read" | "places:write" | "planning:read" | "plugins:read" | "plugins:write" | "projects:read" | "projects:write" | "rates:read" | "rates:write" | "users:read" | "users:write")[];
+        };
+        /** ApiKeyCreator */
+        ApiKeyCreator: {
+            account_id: number;
+            display_name: string;
+            email: string;
+        };
+        /** ApiKeyOut */
+        ApiKeyOut: {
+            /** Format: date-time */
+            created_at: string;
+            created_by: components["schemas"]["ApiKeyCreator"] | null;
+            expires_at: string | null;
+            id: number;
+            last_used_at: string | null;
+            name: string;
+            /** @example ck_AbCd */
+            prefix: string;
+            revoked_at: string | null;
+            /** @description What the key may do (docs/api.md). */
+            scopes: ("assignments:read" | "assignments:write" | "audit:read" | "availability:read" | "availability:write" | "invitations:read" | "invitations:write" | "members:read" | "members:write" | "missions:read" | "missions:write" | "places:read" | "places:write" | "planning:read" | "plugins:read" | "plugins:write" | "projects:read" | "projects:write" | "rates:read" | "rates:write" | "users:read" | "users:write")[];
+        };
+        /** ApiKeyPage */
+        ApiKeyPage: {
+            items: components["schemas"]["ApiKeyOut"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
         /** AssignmentCreate */
         AssignmentCreate: {
@@ -2094,6 +2183,7 @@ export interface components {
              *       "availability.read",
              *       "availability.request_own",
              *       "events.read",
+             *       "invitations.read",
              *       "members.read",
              *       "missions.read",
              *       "org.read",
@@ -2104,7 +2194,7 @@ export interface components {
              *       "users.read"
              *     ]
              */
-            actions: ("assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "places.manage" | "places.read" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "users.manage" | "users.read")[];
+            actions: ("api_keys.manage" | "assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "invitations.manage" | "invitations.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "places.manage" | "places.read" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "users.manage" | "users.read")[];
             active_org_id: number | null;
             orgs: components["schemas"]["OrgMembershipOut"][];
             role: string | null;
@@ -2983,7 +3073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2992,7 +3082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3003,6 +3093,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3052,7 +3151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3108,6 +3207,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3157,7 +3265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3166,7 +3274,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3213,6 +3321,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3262,7 +3379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,7 +3388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3325,6 +3442,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -3365,7 +3491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3374,7 +3500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3385,6 +3511,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3432,7 +3567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3441,7 +3576,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3461,6 +3596,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3508,7 +3652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3517,7 +3661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3537,6 +3681,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3588,7 +3741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3597,7 +3750,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3644,6 +3797,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3710,7 +3872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3719,7 +3881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3739,6 +3901,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3788,7 +3959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3824,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited */
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3869,7 +4040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3916,7 +4087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3967,7 +4138,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3976,7 +4147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4012,7 +4183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited */
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,7 +4263,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited */
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4210,7 +4381,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4219,7 +4390,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4348,7 +4519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4357,7 +4528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4456,7 +4627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4465,7 +4636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4485,6 +4656,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4534,7 +4714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4543,7 +4723,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4581,6 +4761,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4638,7 +4827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4647,7 +4836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4658,6 +4847,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4705,7 +4903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4714,7 +4912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4725,6 +4923,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4770,7 +4977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +4986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4790,6 +4997,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4841,7 +5057,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4850,7 +5066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4904,6 +5120,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -4944,7 +5169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4953,7 +5178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4973,6 +5198,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5024,7 +5258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5033,7 +5267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5080,6 +5314,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5132,7 +5375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5141,7 +5384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5161,6 +5404,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5210,7 +5462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5219,7 +5471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5273,6 +5525,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -5311,7 +5572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5320,8 +5581,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5371,7 +5641,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5380,7 +5650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5409,6 +5679,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5454,7 +5733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5463,8 +5742,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5519,7 +5807,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5528,8 +5816,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5575,7 +5872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5584,8 +5881,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5640,7 +5946,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5649,7 +5955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5660,6 +5966,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5707,7 +6022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5718,6 +6033,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5765,7 +6089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5774,7 +6098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5785,6 +6109,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5862,7 +6195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited */
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5972,7 +6305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited */
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6042,7 +6375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited */
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6091,7 +6424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6100,7 +6433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6120,6 +6453,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6167,7 +6509,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6176,7 +6518,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6196,6 +6538,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6261,7 +6612,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6270,7 +6621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6290,6 +6641,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6339,7 +6699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6348,7 +6708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6402,6 +6762,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -6442,7 +6811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6451,7 +6820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6462,6 +6831,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6507,7 +6885,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6516,7 +6894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6536,6 +6914,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6587,7 +6974,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6596,7 +6983,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6643,6 +7030,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6694,7 +7090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6703,7 +7099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6757,6 +7153,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -6797,7 +7202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6806,7 +7211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6826,6 +7231,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6877,7 +7291,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6886,7 +7300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6940,6 +7354,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -6981,7 +7404,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6990,7 +7413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7010,6 +7433,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7062,7 +7494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7071,7 +7503,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7125,6 +7557,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -7165,7 +7606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7174,7 +7615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7194,6 +7635,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7243,7 +7693,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7252,7 +7702,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7299,6 +7749,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7356,7 +7815,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7367,6 +7826,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7425,7 +7893,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7434,7 +7902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7445,6 +7913,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7490,7 +7967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7501,6 +7978,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7550,7 +8036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7559,7 +8045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7597,6 +8083,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7642,7 +8137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7651,7 +8146,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7662,6 +8157,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7705,7 +8209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7714,7 +8218,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7725,6 +8229,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7770,7 +8283,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7779,7 +8292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7790,6 +8303,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7835,7 +8357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7846,6 +8368,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7893,7 +8424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7969,7 +8500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7978,7 +8509,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7989,6 +8520,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8034,7 +8574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8043,8 +8583,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8094,7 +8643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8103,7 +8652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8132,6 +8681,335 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListApiKeys: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, id, name; default: -created_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, name, prefix, scopes, created_by, created_at, expires_at, last_used_at, revoked_at */
+                fields?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CreateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GetApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RevokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8177,7 +9055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8186,8 +9064,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8242,7 +9129,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8251,8 +9138,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8302,7 +9198,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8311,7 +9207,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8349,6 +9245,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8394,7 +9299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8403,7 +9308,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8423,6 +9328,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8474,7 +9388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8483,7 +9397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8530,6 +9444,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8584,7 +9507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8593,8 +9516,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8642,7 +9574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8651,7 +9583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8662,6 +9594,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8713,7 +9654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8722,7 +9663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8769,6 +9710,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8825,7 +9775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8834,8 +9784,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8885,7 +9844,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8894,7 +9853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8932,6 +9891,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8979,7 +9947,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8988,7 +9956,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8999,6 +9967,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9044,7 +10021,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9053,7 +10030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9073,6 +10050,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9124,7 +10110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9133,7 +10119,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9180,6 +10166,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9238,7 +10233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9247,7 +10242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9267,6 +10262,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9322,7 +10326,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9331,8 +10335,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9382,7 +10395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9391,7 +10404,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9429,6 +10442,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9476,7 +10498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9485,7 +10507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9496,6 +10518,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9541,7 +10572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9550,7 +10581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9570,6 +10601,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9621,7 +10661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9630,7 +10670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9684,6 +10724,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -9724,7 +10773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9733,7 +10782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9753,6 +10802,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9804,7 +10862,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9813,7 +10871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9860,6 +10918,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9918,7 +10985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9927,7 +10994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9938,6 +11005,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9987,7 +11063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9996,7 +11072,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10050,6 +11126,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -10092,7 +11177,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10101,7 +11186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10121,6 +11206,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10168,7 +11262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10177,7 +11271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10188,6 +11282,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10233,7 +11336,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10242,7 +11345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10253,6 +11356,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10304,7 +11416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10313,7 +11425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10360,6 +11472,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10421,7 +11542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10430,7 +11551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10441,6 +11562,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10490,7 +11620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10499,7 +11629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10537,6 +11667,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10593,7 +11732,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10602,7 +11741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10613,6 +11752,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10660,7 +11808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10669,7 +11817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10680,6 +11828,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10725,7 +11882,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10734,7 +11891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10754,6 +11911,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10805,7 +11971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10814,7 +11980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10861,6 +12027,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -35,7 +35,7 @@ class InvitationController(Controller):
     @get(
         "/{invitation_id:int}",
         operation_id="GetInvitation",
-        guards=[requires("assignments.read")],
+        guards=[requires("invitations.read")],
     )
     async def get_invitation(
         self, request: Request[Any, Any, Any], invitation_id: FromPath[int]
@@ -94,7 +94,7 @@ class InvitationController(Controller):
         "/{invitation_id:int}/revoke",
         operation_id="RevokeInvitation",
         responses=errors(409),
-        guards=[requires("assignments.manage")],
+        guards=[requires("invitations.manage")],
         status_code=200,
     )
     async def revoke(
@@ -107,7 +107,7 @@ class InvitationController(Controller):
         "/{invitation_id:int}/resend",
         operation_id="ResendInvitation",
         responses=errors(409),
-        guards=[requires("assignments.manage")],
+        guards=[requires("invitations.manage")],
         status_code=200,
     )
     async def resend(
