@@ -354,6 +354,15 @@ def events_failed(plugin: str | None, limit: int) -> None:
     click.echo(f"{len(rows)} evenement(s) en echec ; rejouer : coulisses events replay ID...")
 
 
+@events.command("catalog")
+@click.option("--core-only", is_flag=True, help="Only the core's events (docs/events.md)")
+def events_catalog(core_only: bool) -> None:
+    """Print the domain events (kind, version, hook, fields) as Markdown."""
+    from coulisses.plugins.dispatch import event_catalog
+
+    click.echo(event_catalog(core_only=core_only), nl=False)
+
+
 @events.command("replay")
 @click.argument("ids", nargs=-1, type=int)
 @click.option("--all", "replay_all", is_flag=True, help="Every dead-lettered delivery")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 
 def _now() -> dt.datetime:
@@ -27,7 +28,15 @@ def _new_id() -> str:
 @dataclass(frozen=True, kw_only=True)
 class DomainEvent:
     """``event_id`` identifies this event: the same for every delivery attempt and
-    every plugin (an idempotency key); ``at`` is when the change happened."""
+    every plugin (an idempotency key); ``at`` is when the change happened.
+
+    ``version`` is the version of the event's payload: it goes up when a field is
+    removed, renamed or changes meaning or type (adding an optional field does not),
+    so a webhook receiver can tell which shape it gets. The catalog of events is
+    ``docs/events.md`` (``coulisses events catalog``).
+    """
+
+    version: ClassVar[int] = 1
 
     org_id: int
     actor_account_id: int | None = None

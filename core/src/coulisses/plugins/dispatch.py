@@ -411,3 +411,71 @@ class EventDispatcher:
                 if conn is not None:
                     with contextlib.suppress(Exception):
                         await asyncio.wait_for(conn.close(), 5)
+
+
+# -- catalog -----------------------------------------------------------------
+
+
+def _type_name(annotation: Any) -> str:
+    text = getattr(annotation, "__name__", None) if isinstance(annotation, type) else None
+    text = text or str(annotation).replace("typing.", "")
+    return text.replace("datetime.datetime", "datetime").replace("datetime.date", "date")
+
+
+def event_catalog(*, core_only: bool = False) -> str:
+    """The domain events (core's, then the loaded plugins' unless ``core_only``) as a
+    Markdown reference: kind, version, the hook that receives it, its fields."""
+    import dataclasses
+    import inspect as _inspect
+    import typing
+
+    from coulisses_sdk import events as core_events
+
+    bases = {"DomainEvent", "AssignmentEvent"}
+    kinds = sorted(
+        (cls for kind, cls in event_types().items() if kind not in bases),
+        key=lambda c: (c.__module__ != core_events.__name__, c.__name__),
+    )
+    lines = [
+        "# Catalogue des evenements du domaine",
+        "",
+        "Genere par `coulisses events catalog` depuis les classes du SDK",
+        "(`coulisses_sdk.events`) : ne pas modifier a la main. Chaque evenement est",
+        "livre aux plugins actives par son org (hook indique, et `domain_event` qui",
+        "les recoit tous), apres commit, au moins une fois (docs/plugins.md, 3.13).",
+        "",
+        "Champs communs a tous : `org_id` (int), `actor_account_id` (int ou null : qui",
+        "a agi), `at` (instant du changement, RFC 3339), `event_id` (texte : cle",
+        "d'idempotence, la meme a chaque essai). `version` monte quand un champ est",
+        "retire, renomme ou change de sens ou de type.",
+        "",
+    ]
+    common = {"org_id", "actor_account_id", "at", "event_id"}
+    for cls in kinds:
+        if core_only and cls.__module__ != core_events.__name__:
+            continue
+        hints = typing.get_type_hints(cls)
+        origin = "coeur" if cls.__module__ == core_events.__name__ else cls.__module__
+        lines += [
+            f"## {cls.__name__}",
+            "",
+            f"Version {cls.version} ; hook `{hook_name(cls.__name__)}` ; origine : {origin}.",
+            "",
+        ]
+        doc = cls.__dict__.get("__doc__") or ""
+        if doc and not doc.startswith(f"{cls.__name__}("):  # not dataclass's own signature
+            lines += [*_inspect.cleandoc(doc).splitlines(), ""]
+        lines += ["| champ | type | defaut |", "| --- | --- | --- |"]
+        for f in dataclasses.fields(cls):
+            if f.name in common:
+                continue
+            if f.default is not dataclasses.MISSING:
+                default = repr(f.default)
+            elif f.default_factory is not dataclasses.MISSING:
+                default = "(calcule)"
+            else:
+                default = "(requis)"
+            kind = _type_name(hints[f.name]).replace("|", "\\|")  # a pipe ends a cell
+            lines.append(f"| `{f.name}` | `{kind}` | {default} |")
+        lines.append("")
+    return "\n".join(lines)
