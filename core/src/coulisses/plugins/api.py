@@ -1,4 +1,5 @@
-"""/api/v1/orgs/current/plugins (per-tenant enablement and config) and the web app manifest."""
+"""/api/v1/orgs/current/plugins (per-tenant enablement and config), the web app manifest
+and the plugins' own web assets (``/plugins/<name>/assets/``)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get, patch
+from litestar.datastructures import ETag
 from litestar.params import Body, FromPath
+from litestar.response import File, Response
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.plugins import service
+from coulisses.errors import NotFound
+from coulisses.plugins import assets, service
+from coulisses.plugins.loader import get_registry
 from coulisses.plugins.schemas import (
     FrontendManifest,
     ManifestMenuEntry,
@@ -85,3 +90,36 @@ async def get_frontend_manifest(request: Request[Any, Any, Any]) -> FrontendMani
     principal = principal_of(request)
     entries = await service.manifest(principal.org_id, principal.role)
     return FrontendManifest(menu=[ManifestMenuEntry(**asdict(e)) for e in entries])
+
+
+@get(
+    "/plugins/{name:str}/assets/{path:path}",
+    include_in_schema=False,
+    status_code=200,
+)
+async def plugin_asset(
+    request: Request[Any, Any, Any], name: FromPath[str], path: FromPath[str]
+) -> File | Response[None]:
+    """One file of an enabled plugin's assets, for a member of the org (401 without a
+    session; 404 for an org without the plugin, an unknown file or a traversal)."""
+    principal = principal_of(request)
+    root = get_registry().assets.get(name)
+    if root is None or not await service.is_enabled(principal.org_id, name):
+        raise NotFound()
+    found = assets.asset_file(root, path.lstrip("/"))
+    if found is None:
+        raise NotFound()
+    digest = assets.content_hash(found)
+    etag = ETag(value=digest)
+    cache = assets.IMMUTABLE if request.query_params.get("v") == digest else assets.REVALIDATE
+    headers = {"Cache-Control": cache, "X-Content-Type-Options": "nosniff"}
+    sent = {t.strip() for t in request.headers.get("if-none-match", "").split(",")}
+    if etag.to_header() in sent:
+        return Response(None, status_code=304, headers={**headers, "ETag": etag.to_header()})
+    return File(
+        found,
+        media_type=assets.media_type(found),
+        content_disposition_type="inline",
+        headers=headers,
+        etag=etag,
+    )
