@@ -2079,6 +2079,7 @@ export interface components {
                 [key: string]: string;
             };
             min_role: string;
+            module_url?: string | null;
             path: string;
             plugin: string;
             section: string;
