@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from coulisses_sdk import Plugin, PluginPage, hookimpl
@@ -116,6 +117,24 @@ async def test_no_file_outside_the_assets_folder_is_served(client, catering, pat
     response = await owner.get(f"{ASSETS}/{path}")
     assert response.status_code == 404
     assert b"import" not in response.content
+
+
+async def test_other_paths_below_plugins_are_web_app_routes(tmp_path, monkeypatch, app, catering):
+    # Litestar does not fall back from /plugins/{rest} to the app's catch-all: the
+    # asset route answers the app for the plugin pages themselves (a reload works).
+    (tmp_path / "index.html").write_text("<!doctype html><title>app</title>")
+    monkeypatch.setenv("COULISSES_FRONTEND_DIST", str(tmp_path))
+    from coulisses.web.app import create_app
+
+    transport = httpx.ASGITransport(app=create_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as web:
+        for path in ("/plugins/catering", "/plugins/catering/meals", "/plugins/catering/meals/3"):
+            response = await web.get(path)
+            assert response.status_code == 200, path
+            assert response.headers["content-type"].startswith("text/html")
+            assert "<title>app</title>" in response.text
+        assert (await web.get("/plugins/catering/meals.js")).status_code == 404
+        assert (await web.get(f"{ASSETS}/meals.js")).status_code == 401
 
 
 async def test_an_unknown_plugin_has_no_assets(client, catering):

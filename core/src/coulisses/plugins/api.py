@@ -3,6 +3,7 @@ and the plugins' own web assets (``/plugins/<name>/assets/``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -22,6 +23,7 @@ from coulisses.plugins.schemas import (
     PluginPage,
     PluginUpdate,
 )
+from coulisses.web import spa
 from coulisses.web.openapi import errors
 from coulisses_sdk import Listing, ListParams
 
@@ -92,21 +94,34 @@ async def get_frontend_manifest(request: Request[Any, Any, Any]) -> FrontendMani
     return FrontendManifest(menu=[ManifestMenuEntry(**asdict(e)) for e in entries])
 
 
-@get(
-    "/plugins/{name:str}/assets/{path:path}",
-    include_in_schema=False,
-    status_code=200,
-)
+#: ``<name>/assets`` or ``<name>/assets/<path>``, below ``/plugins/``.
+_ASSET_PATH = re.compile(r"^([^/]+)/assets(?:/(.*))?$")
+
+
+@get("/plugins/{rest:path}", include_in_schema=False, status_code=200)
 async def plugin_asset(
-    request: Request[Any, Any, Any], name: FromPath[str], path: FromPath[str]
+    request: Request[Any, Any, Any], rest: FromPath[str]
 ) -> File | Response[None]:
-    """One file of an enabled plugin's assets, for a member of the org (401 without a
-    session; 404 for an org without the plugin, an unknown file or a traversal)."""
+    """``/plugins/<name>/assets/<path>``: one file of an enabled plugin's assets, for a
+    member of the org (401 without a session; 404 for an org without the plugin, an
+    unknown file or a traversal).
+
+    Any other path below ``/plugins/`` is a route of the web app (the generic plugin
+    page, a plugin's own page): Litestar does not fall back from this route to the
+    app's catch-all, so it answers the app here.
+    """
+    match = _ASSET_PATH.match(rest.lstrip("/"))
+    if match is None:
+        root = spa.web_app_root()
+        if root is None:
+            raise NotFound()
+        return spa.web_app_file(root, "/plugins/" + rest.lstrip("/"))
+    name, path = match.group(1), match.group(2) or ""
     principal = principal_of(request)
-    root = get_registry().assets.get(name)
-    if root is None or not await service.is_enabled(principal.org_id, name):
+    folder = get_registry().assets.get(name)
+    if folder is None or not await service.is_enabled(principal.org_id, name):
         raise NotFound()
-    found = assets.asset_file(root, path.lstrip("/"))
+    found = assets.asset_file(folder, path)
     if found is None:
         raise NotFound()
     digest = assets.content_hash(found)
