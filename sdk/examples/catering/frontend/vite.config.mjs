@@ -9,7 +9,8 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const pluginUi = process.env.COULISSES_PLUGIN_UI ?? here('../../../../frontend/packages/plugin-ui/src');
 
 export default {
-  esbuild: { jsx: 'automatic' },
+  // ASCII output (escapes): the repository's text is ASCII.
+  esbuild: { jsx: 'automatic', charset: 'ascii' },
   resolve: {
     alias: [
       { find: /^react\/jsx-runtime$/, replacement: `${pluginUi}/jsx-runtime.ts` },

@@ -20,8 +20,9 @@ interface MealPage {
 
 const TEXT = {
   title: { fr: 'Repas', en: 'Meals' },
-  loading: { fr: 'Chargement des repas...', en: 'Loading meals...' },
-  empty: { fr: 'Aucun repas prevu.', en: 'No meal planned.' },
+  loading: { fr: 'Chargement des repas\u2026', en: 'Loading meals\u2026' },
+  // Repository text is ASCII: accents as escapes.
+  empty: { fr: 'Aucun repas pr\u00e9vu.', en: 'No meal planned.' },
   mission: { fr: 'Mission', en: 'Mission' },
   meals: { fr: 'repas', en: 'meals' },
 };

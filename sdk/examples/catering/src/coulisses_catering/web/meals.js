@@ -4,14 +4,15 @@ function d() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: t, jsxs: o, Fragment: v } = d().jsxRuntime, r = d(), { api: p, useLocale: g } = r, { Link: x, useNavigate: E, useParams: L, useSearchParams: N } = r.router, { useQuery: h, useMutation: T, useQueryClient: q } = r.query, { Button: w, Card: f, CardHeader: P, CardTitle: y, CardDescription: S, Alert: _, Spinner: C, EmptyState: M, Input: j, Field: A } = r.ui;
+const { jsx: t, jsxs: o, Fragment: x } = d().jsxRuntime, r = d(), { api: p, useLocale: g } = r, { Link: E, useNavigate: v, useParams: L, useSearchParams: N } = r.router, { useQuery: h, useMutation: T, useQueryClient: q } = r.query, { Button: w, Card: f, CardHeader: P, CardTitle: y, CardDescription: S, Alert: _, Spinner: C, EmptyState: M, Input: j, Field: A } = r.ui;
 function a(e, n) {
   return e[n] ?? e.fr;
 }
 const i = {
   title: { fr: "Repas", en: "Meals" },
-  loading: { fr: "Chargement des repas...", en: "Loading meals..." },
-  empty: { fr: "Aucun repas prevu.", en: "No meal planned." },
+  loading: { fr: "Chargement des repas\u2026", en: "Loading meals\u2026" },
+  // Repository text is ASCII: accents as escapes.
+  empty: { fr: "Aucun repas pr\xE9vu.", en: "No meal planned." },
   mission: { fr: "Mission", en: "Mission" },
   meals: { fr: "repas", en: "meals" }
 };
