@@ -56,7 +56,11 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The plugin page contract (packages/plugin-ui): the host sets what it declares.
+      '@coulisses/plugin-ui/host': fileURLToPath(new URL('./packages/plugin-ui/src/host.ts', import.meta.url)),
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -127,6 +127,11 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/plugin')).PluginRoute }),
           },
           {
+            // A page a plugin brings (its own ES module, loaded only when opened).
+            path: 'plugins/:name/*',
+            lazy: async () => ({ Component: (await import('@/app/routes/plugin-module')).PluginModuleRoute }),
+          },
+          {
             path: '*',
             lazy: async () => ({ Component: (await import('@/app/routes/not-found')).NotFoundRoute }),
           },

@@ -50,7 +50,7 @@ from coulisses_sdk.events import (
     MissionChanged,
     OrgCreated,
 )
-from coulisses_sdk.frontend import MenuEntry
+from coulisses_sdk.frontend import MenuEntry, PluginPage
 from coulisses_sdk.hookspecs import PROJECT_NAME, hookimpl, hookspec
 from coulisses_sdk.host import (
     account_user_id,
@@ -137,6 +137,7 @@ __all__ = [
     "PlaceInfo",
     "Plugin",
     "PluginError",
+    "PluginPage",
     "Principal",
     "ProjectInfo",
     "RateInfo",

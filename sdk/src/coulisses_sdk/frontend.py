@@ -1,4 +1,5 @@
-"""What a plugin adds to the web app: menu entries, served to each org in its manifest."""
+"""What a plugin adds to the web app: menu entries and its own pages, served to each org
+in its manifest (see ``docs/plugins.md``, the frontend contract)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,19 @@ class MenuEntry:
     label: dict[str, str] = field(default_factory=dict)
     section: str = "main"
     min_role: str = "tech"
+
+
+@dataclass(frozen=True)
+class PluginPage(MenuEntry):
+    """A page the plugin brings itself: a menu entry whose screen is the plugin's own
+    ES module, loaded by the web app only when the org has the plugin enabled.
+
+    ``path`` is below ``/plugins/<plugin>/`` (e.g. ``/plugins/catering/meals``);
+    ``module`` is the module's file, relative to the plugin's ``frontend_dir``
+    (Vite's output shipped inside its package, e.g. ``"meals.js"``). The module's
+    default export is a React component; it reaches React, the router, the query
+    client, the API client, i18n and the UI kit through the host
+    (``@coulisses/plugin-ui``), never bundling its own React.
+    """
+
+    module: str = ""

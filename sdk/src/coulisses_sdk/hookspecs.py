@@ -90,7 +90,8 @@ def register_frontend(register: Callable[[MenuEntry], None]) -> None:
     only while the org has enabled the plugin and the member's role reaches
     ``min_role``. ``path`` must be ``/plugins/<plugin>`` or ``/<plugin>`` (or
     below either); ``label`` needs a ``"fr"`` text. A bad entry leaves the plugin out (with
-    the reason).
+    the reason). A ``PluginPage(path=..., module="meals.js")`` is an entry whose screen
+    is the plugin's own ES module, served from ``Plugin.frontend_dir``.
     Example::
 
         @hookimpl

@@ -39,6 +39,10 @@ class Plugin:
     #: Pydantic model validating the per-org config; its JSON schema drives the settings form
     #: (declare fields with ``coulisses_sdk.setting`` for labels in each language and widgets).
     config_model: ClassVar[type[BaseModel]] = EmptyConfig
+    #: Folder of the plugin's prebuilt web assets (Vite's output), relative to the package
+    #: of the module defining the plugin class; served to the orgs that enabled the plugin
+    #: under ``/plugins/<name>/assets/``. Needed by a ``PluginPage``.
+    frontend_dir: ClassVar[str | None] = None
 
     def __repr__(self) -> str:
         return f"<Plugin {self.name} {self.version}>"

@@ -56,6 +56,7 @@ async def test_entries_appear_only_while_the_plugin_is_enabled(client):
             "label": {"fr": "Hello", "en": "Hello"},
             "section": "main",
             "min_role": "tech",
+            "module_url": None,
         }
     ]
 

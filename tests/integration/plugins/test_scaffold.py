@@ -90,7 +90,7 @@ async def test_generated_plugin_installs_from_its_wheel_and_its_tests_pass(tmp_p
         PYTHONPATH=str(site),
     )
     assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
-    assert "4 passed" in tests.stdout
+    assert "5 passed" in tests.stdout
 
 
 async def test_makemigrations_writes_the_change_of_a_table_and_migrate_applies_it(tmp_path):

@@ -1,15 +1,21 @@
-"""/api/v1/orgs/current/plugins (per-tenant enablement and config) and the web app manifest."""
+"""/api/v1/orgs/current/plugins (per-tenant enablement and config), the web app manifest
+and the plugins' own web assets (``/plugins/<name>/assets/``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get, patch
+from litestar.datastructures import ETag
 from litestar.params import Body, FromPath
+from litestar.response import File, Response
 
 from coulisses.auth.rbac import principal_of, requires
-from coulisses.plugins import service
+from coulisses.errors import NotFound
+from coulisses.plugins import assets, service
+from coulisses.plugins.loader import get_registry
 from coulisses.plugins.schemas import (
     FrontendManifest,
     ManifestMenuEntry,
@@ -17,6 +23,7 @@ from coulisses.plugins.schemas import (
     PluginPage,
     PluginUpdate,
 )
+from coulisses.web import spa
 from coulisses.web.openapi import errors
 from coulisses_sdk import Listing, ListParams
 
@@ -85,3 +92,49 @@ async def get_frontend_manifest(request: Request[Any, Any, Any]) -> FrontendMani
     principal = principal_of(request)
     entries = await service.manifest(principal.org_id, principal.role)
     return FrontendManifest(menu=[ManifestMenuEntry(**asdict(e)) for e in entries])
+
+
+#: ``<name>/assets`` or ``<name>/assets/<path>``, below ``/plugins/``.
+_ASSET_PATH = re.compile(r"^([^/]+)/assets(?:/(.*))?$")
+
+
+@get("/plugins/{rest:path}", include_in_schema=False, status_code=200)
+async def plugin_asset(
+    request: Request[Any, Any, Any], rest: FromPath[str]
+) -> File | Response[None]:
+    """``/plugins/<name>/assets/<path>``: one file of an enabled plugin's assets, for a
+    member of the org (401 without a session; 404 for an org without the plugin, an
+    unknown file or a traversal).
+
+    Any other path below ``/plugins/`` is a route of the web app (the generic plugin
+    page, a plugin's own page): Litestar does not fall back from this route to the
+    app's catch-all, so it answers the app here.
+    """
+    match = _ASSET_PATH.match(rest.lstrip("/"))
+    if match is None:
+        root = spa.web_app_root()
+        if root is None:
+            raise NotFound()
+        return spa.web_app_file(root, "/plugins/" + rest.lstrip("/"))
+    name, path = match.group(1), match.group(2) or ""
+    principal = principal_of(request)
+    folder = get_registry().assets.get(name)
+    if folder is None or not await service.is_enabled(principal.org_id, name):
+        raise NotFound()
+    found = assets.asset_file(folder, path)
+    if found is None:
+        raise NotFound()
+    digest = assets.content_hash(found)
+    etag = ETag(value=digest)
+    cache = assets.IMMUTABLE if request.query_params.get("v") == digest else assets.REVALIDATE
+    headers = {"Cache-Control": cache, "X-Content-Type-Options": "nosniff"}
+    sent = {t.strip() for t in request.headers.get("if-none-match", "").split(",")}
+    if etag.to_header() in sent:
+        return Response(None, status_code=304, headers={**headers, "ETag": etag.to_header()})
+    return File(
+        found,
+        media_type=assets.media_type(found),
+        content_disposition_type="inline",
+        headers=headers,
+        etag=etag,
+    )

@@ -9,6 +9,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pluggy
@@ -17,7 +18,8 @@ from packaging.version import Version
 from stevedore import ExtensionManager
 
 from coulisses import __version__ as core_version
-from coulisses_sdk import MenuEntry, Plugin, hookspecs
+from coulisses.plugins import assets
+from coulisses_sdk import MenuEntry, Plugin, PluginPage, hookspecs
 from coulisses_sdk.frontend import ROLES, SECTIONS
 from coulisses_sdk.hookspecs import PROJECT_NAME
 from coulisses_sdk.plugin import localized
@@ -74,6 +76,10 @@ class PluginRegistry:
     admin_tables: list[Any] = field(default_factory=list)
     #: Web app menu entries, per plugin (served, filtered, by the org manifest).
     menu: dict[str, list[MenuEntry]] = field(default_factory=dict)
+    #: Folder of each plugin's prebuilt web assets (``Plugin.frontend_dir``), resolved.
+    assets: dict[str, Path] = field(default_factory=dict)
+    #: Per plugin, each page module -> its URL with the content hash (the manifest's).
+    module_urls: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def piccolo_apps(self) -> list[str]:
         return [module for modules in self.apps.values() for module in modules]
@@ -127,6 +133,8 @@ def _check(plugin: Plugin) -> str | None:
 
 
 _PATH_RE = re.compile(r"^(/[a-z0-9_-]+)+$")
+#: A page module: a ``.js`` file below the assets folder (no hidden part, no ``..``).
+_MODULE_RE = re.compile(r"^([A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\.m?js$")
 
 
 def check_menu_entry(plugin: str, entry: Any) -> MenuEntry:
@@ -161,6 +169,20 @@ def check_menu_entry(plugin: str, entry: Any) -> MenuEntry:
         raise ValueError(f"plugin {plugin}: menu section {entry.section!r} not in {SECTIONS}")
     if entry.min_role not in ROLES:
         raise ValueError(f"plugin {plugin}: menu min_role {entry.min_role!r} not in {ROLES}")
+    if isinstance(entry, PluginPage):
+        below = f"/plugins/{plugin}/"
+        if not path.startswith(below) or path.startswith(f"{below}assets"):
+            raise ValueError(
+                f"plugin {plugin}: page path {path!r} must be below {below} (not {below}assets)"
+            )
+        if (
+            not isinstance(entry.module, str)
+            or ".." in entry.module
+            or not _MODULE_RE.match(entry.module)
+        ):
+            raise ValueError(
+                f"plugin {plugin}: page module {entry.module!r} must be a .js file of frontend_dir"
+            )
     return entry
 
 
@@ -227,6 +249,9 @@ def build_registry(candidates: Iterable[Plugin]) -> PluginRegistry:
         registry.routes[name] = done.routes
         registry.apps[name] = done.apps
         registry.menu[name] = done.menu
+        if done.assets is not None:
+            registry.assets[name] = done.assets
+            registry.module_urls[name] = done.module_urls
         registry.admin_tables.extend(done.admin_tables)
         registry.jobs.update(done.jobs)
     pm.check_pending()
@@ -240,6 +265,8 @@ class _Contribution:
     jobs: dict[str, JobSpec] = field(default_factory=dict)
     admin_tables: list[Any] = field(default_factory=list)
     menu: list[MenuEntry] = field(default_factory=list)
+    assets: Path | None = None
+    module_urls: dict[str, str] = field(default_factory=dict)
 
 
 def _contribution(name: str, plugin: Plugin, taken_jobs: dict[str, JobSpec]) -> _Contribution:
@@ -268,6 +295,12 @@ def _contribution(name: str, plugin: Plugin, taken_jobs: dict[str, JobSpec]) -> 
         out.menu.append(checked)
 
     pm.hook.register_frontend(register=add_menu_entry)
+    out.assets = assets.frontend_root(plugin)
+    for entry in out.menu:
+        if isinstance(entry, PluginPage):
+            if out.assets is None:
+                raise ValueError(f"plugin {name}: page {entry.path} needs Plugin.frontend_dir")
+            out.module_urls[entry.module] = assets.module_url(name, out.assets, entry.module)
     return out
 
 

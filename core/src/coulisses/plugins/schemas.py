@@ -37,6 +37,9 @@ class ManifestMenuEntry(msgspec.Struct):
     label: dict[str, str]
     section: str
     min_role: str
+    #: The URL of the page's ES module (``PluginPage``), with its content hash; the web
+    #: app imports it when the member opens ``path``. None for a plain link.
+    module_url: str | None = None
 
 
 class FrontendManifest(msgspec.Struct):

@@ -17,7 +17,7 @@ from coulisses.db.connection import fetch, transaction
 from coulisses.errors import DomainError, NotFound, field_error, pydantic_field_error
 from coulisses.plugins.lifecycle import stage_lifecycle
 from coulisses.plugins.loader import get_registry
-from coulisses_sdk import Plugin
+from coulisses_sdk import Plugin, PluginPage
 from coulisses_sdk.emails import InvalidEmailError
 from coulisses_sdk.plugin import localized
 
@@ -43,6 +43,8 @@ class ManifestEntry:
     label: dict[str, str]
     section: str
     min_role: str
+    #: The page's ES module (a ``PluginPage``), with its content hash; None for a link.
+    module_url: str | None = None
 
 
 async def manifest(org_id: int, role: str) -> list[ManifestEntry]:
@@ -52,9 +54,17 @@ async def manifest(org_id: int, role: str) -> list[ManifestEntry]:
     """
     enabled = await enabled_names(org_id)
     rank = ROLE_RANK.get(role, -1)
-    menu = get_registry().menu
+    registry = get_registry()
+    menu = registry.menu
     return [
-        ManifestEntry(name, e.path, dict(e.label), e.section, e.min_role)
+        ManifestEntry(
+            name,
+            e.path,
+            dict(e.label),
+            e.section,
+            e.min_role,
+            registry.module_urls.get(name, {}).get(e.module) if isinstance(e, PluginPage) else None,
+        )
         for name in sorted(enabled)
         for e in menu.get(name, [])
         if rank >= ROLE_RANK[e.min_role]

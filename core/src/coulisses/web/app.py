@@ -24,7 +24,7 @@ from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
 from coulisses.live.api import stream_events
 from coulisses.live.bus import close_bus
 from coulisses.logs import install_redaction
-from coulisses.plugins.api import OrgPluginsController, get_frontend_manifest
+from coulisses.plugins.api import OrgPluginsController, get_frontend_manifest, plugin_asset
 from coulisses.plugins.gate import plugin_gate, plugin_routers
 from coulisses.plugins.loader import get_registry
 from coulisses.scheduling.api import SCHEDULING_CONTROLLERS
@@ -103,6 +103,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         OrgPluginsController,
         AuditController,
         get_frontend_manifest,
+        plugin_asset,
         stream_events,
         *SCHEDULING_CONTROLLERS,
         *_dev_handlers(settings.is_dev),

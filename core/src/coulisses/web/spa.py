@@ -48,11 +48,30 @@ def _looks_like_file(path: str) -> bool:
     return path.startswith("/assets/") or "." in path.rsplit("/", 1)[-1]
 
 
+def web_app_root(dist: Path | None = None) -> Path | None:
+    """The built app's folder, resolved, or None when it has not been built."""
+    root = (dist or frontend_dist()).resolve()
+    return root if (root / "index.html").is_file() else None
+
+
+def web_app_file(root: Path, path: str) -> File:
+    """What a GET of ``path`` (absolute, not reserved) gets from the built app: the file
+    itself, else ``index.html`` for a client-side route; a missing file is a 404."""
+    candidate = (root / path.lstrip("/")).resolve()
+    if path != "/" and candidate.is_relative_to(root) and candidate.is_file():
+        cache = (
+            IMMUTABLE if path.startswith("/assets/") else NO_CACHE if path in REVALIDATED else SHORT
+        )
+        return _file(candidate, cache)
+    if _looks_like_file(path):
+        raise NotFoundException()
+    return _file(root / "index.html", NO_CACHE)
+
+
 def spa_handlers(dist: Path | None = None) -> list[Any]:
     """The catch-all route serving ``dist``, or nothing when it has not been built."""
-    root = (dist or frontend_dist()).resolve()
-    index = root / "index.html"
-    if not index.is_file():
+    root = web_app_root(dist)
+    if root is None:
         return []
 
     # Unsafe methods are listed so that, as before this route existed, a POST to an
@@ -76,19 +95,7 @@ def spa_handlers(dist: Path | None = None) -> list[Any]:
         path = "/" + path.lstrip("/")
         if request.method != HttpMethod.GET or _reserved(path):
             raise NotFoundException()
-        candidate = (root / path.lstrip("/")).resolve()
-        if path != "/" and candidate.is_relative_to(root) and candidate.is_file():
-            cache = (
-                IMMUTABLE
-                if path.startswith("/assets/")
-                else NO_CACHE
-                if path in REVALIDATED
-                else SHORT
-            )
-            return _file(candidate, cache)
-        if _looks_like_file(path):
-            raise NotFoundException()
-        return _file(index, NO_CACHE)
+        return web_app_file(root, path)
 
     return [web_app]
 

@@ -2168,6 +2168,7 @@ export interface components {
                 [key: string]: string;
             };
             min_role: string;
+            module_url?: string | null;
             path: string;
             plugin: string;
             section: string;

@@ -2,9 +2,9 @@
 
 The template (``template/``) is a working plugin: a Piccolo table and its migration, a
 route guarded by org role, an idempotent domain-event handler, a job that is also a
-cron, a menu entry, a labelled config and tests against the real core. In file names,
-``__package__`` becomes the package name and ``__name__`` the plugin name; ``.j2``
-files are rendered, the rest copied.
+cron, a page (a prebuilt ES module and its Vite sources), a labelled config and tests
+against the real core. In file names, ``__package__`` becomes the package name and
+``__name__`` the plugin name; ``.j2`` files are rendered, the rest copied.
 """
 
 from __future__ import annotations

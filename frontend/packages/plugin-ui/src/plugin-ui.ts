@@ -1,0 +1,22 @@
+/**
+ * What a plugin page imports from the web app: `import { api, useQuery, Button } from
+ * '@coulisses/plugin-ui'`. Every value is the host's own (one React, one router, one
+ * query client, the same session), read when the plugin module is evaluated.
+ */
+import { host, HOST_CONTRACT_VERSION, type CoulissesHost } from './host';
+
+const shared: CoulissesHost = host();
+
+export { HOST_CONTRACT_VERSION };
+export type { CoulissesHost, HostApi, HostLocale, HostUi } from './host';
+
+export const { api, useLocale } = shared;
+export const { Link, useNavigate, useParams, useSearchParams } = shared.router;
+export const { useQuery, useMutation, useQueryClient } = shared.query;
+export const { Button, Card, CardHeader, CardTitle, CardDescription, Alert, Spinner, EmptyState, Input, Field } =
+  shared.ui;
+
+/** The text of `texts` for `locale`, else its French one: a plugin keeps its own words. */
+export function pick(texts: { fr: string } & Record<string, string>, locale: string): string {
+  return texts[locale] ?? texts.fr;
+}

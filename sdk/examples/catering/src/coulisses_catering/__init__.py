@@ -1,0 +1,1 @@
+"""Catering: a Coulisses Crew plugin."""
