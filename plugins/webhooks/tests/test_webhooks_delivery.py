@@ -59,7 +59,7 @@ async def test_a_new_member_is_posted_signed_to_the_endpoint(org, receiver):
     [delivery] = await deliveries(org, endpoint["id"])
     assert delivery["event_id"] == received.payload["id"]
     assert delivery["status"] == "delivered"
-    assert (delivery["attempts"], delivery["last_status_code"]) == (1, 200)
+    assert (delivery["attempts"], delivery["last_http_status"]) == (1, 200)
     assert delivery["last_error"] is None
     assert delivery["next_attempt_at"] is None
 
@@ -159,7 +159,7 @@ async def test_a_receiver_down_for_a_while_gets_every_event_once_it_is_back(org,
     assert receiver.failed == 4
     for delivery in await deliveries(org, endpoint["id"]):
         assert delivery["status"] == "pending"
-        assert (delivery["attempts"], delivery["last_status_code"]) == (2, 503)
+        assert (delivery["attempts"], delivery["last_http_status"]) == (2, 503)
         assert delivery["last_error"] == "HTTP 503"
         assert len(delivery["last_response"]) == 500
         assert delivery["next_attempt_at"] is not None
@@ -189,7 +189,7 @@ async def test_a_closed_port_is_retried_and_delivered_once_the_url_answers(org, 
 
     [delivery] = await deliveries(org, endpoint["id"])
     assert delivery["status"] == "pending"
-    assert delivery["last_status_code"] is None
+    assert delivery["last_http_status"] is None
     assert delivery["last_error"].startswith("ConnectError")
 
     moved = await org.patch(f"{API}/{endpoint['id']}", json={"url": receiver.at("/hooks/a")})

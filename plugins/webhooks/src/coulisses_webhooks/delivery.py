@@ -116,7 +116,7 @@ async def _succeeded(
     async with Endpoint._meta.db.transaction():
         done = await Delivery.raw(
             "UPDATE webhooks_deliveries SET status = 'delivered', attempts = attempts + 1,"
-            " failures = 0, last_status_code = {}, last_error = NULL, last_response = {},"
+            " failures = 0, last_http_status = {}, last_error = NULL, last_response = {},"
             " next_attempt_at = NULL, delivered_at = now(), updated_at = now()"
             " WHERE org_id = {} AND id = {} AND generation = {} AND status = 'pending'"
             " RETURNING id",
@@ -149,7 +149,7 @@ async def _failed(
     async with Endpoint._meta.db.transaction():
         done = await Delivery.raw(
             "UPDATE webhooks_deliveries SET status = {}, attempts = attempts + 1,"
-            " failures = {}, generation = {}, last_status_code = {}, last_error = {},"
+            " failures = {}, generation = {}, last_http_status = {}, last_error = {},"
             " last_response = {}, next_attempt_at = {}, updated_at = now()"
             " WHERE org_id = {} AND id = {} AND generation = {} AND status = 'pending'"
             " RETURNING id",

@@ -1,6 +1,6 @@
 """Request and response bodies of the plugin's routes (pydantic, written by hand).
 
-No response but ``EndpointWithSecret`` (creation, rotation) carries the secret.
+No response but ``WebhookEndpointWithSecret`` (creation, rotation) carries the secret.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from coulisses_sdk import Page
 
 
-class EndpointCreate(BaseModel):
+class WebhookEndpointCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     url: str = Field(min_length=1, max_length=2000)
@@ -22,7 +22,7 @@ class EndpointCreate(BaseModel):
     active: bool = True
 
 
-class EndpointUpdate(BaseModel):
+class WebhookEndpointUpdate(BaseModel):
     """Only the fields sent change; ``active: true`` also clears the failure counter."""
 
     model_config = ConfigDict(extra="forbid")
@@ -33,7 +33,7 @@ class EndpointUpdate(BaseModel):
     active: bool | None = None
 
 
-class EndpointOut(BaseModel):
+class WebhookEndpointOut(BaseModel):
     id: int
     url: str
     description: str
@@ -45,17 +45,17 @@ class EndpointOut(BaseModel):
     updated_at: dt.datetime
 
 
-class EndpointWithSecret(EndpointOut):
+class WebhookEndpointWithSecret(WebhookEndpointOut):
     """The endpoint and its signing secret: shown once, keep it on the receiver's side."""
 
     secret: str
 
 
-class EndpointPage(Page[EndpointOut]):
-    items: list[EndpointOut]
+class WebhookEndpointPage(Page[WebhookEndpointOut]):
+    items: list[WebhookEndpointOut]
 
 
-class DeliveryOut(BaseModel):
+class WebhookDeliveryOut(BaseModel):
     id: int
     endpoint_id: int
     event_id: str
@@ -63,7 +63,7 @@ class DeliveryOut(BaseModel):
     #: pending, delivered, failed, or notice (a log entry: the endpoint was disabled).
     status: str
     attempts: int
-    last_status_code: int | None
+    last_http_status: int | None
     last_error: str | None
     #: The first 500 characters of the receiver's last answer.
     last_response: str | None
@@ -72,9 +72,9 @@ class DeliveryOut(BaseModel):
     created_at: dt.datetime
 
 
-class DeliveryPage(Page[DeliveryOut]):
-    items: list[DeliveryOut]
+class WebhookDeliveryPage(Page[WebhookDeliveryOut]):
+    items: list[WebhookDeliveryOut]
 
 
-class EventTypesOut(BaseModel):
+class WebhookEventTypesOut(BaseModel):
     event_types: list[str]

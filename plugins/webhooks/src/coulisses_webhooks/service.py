@@ -16,7 +16,12 @@ from typing import Any
 from coulisses_sdk import DomainEvent, Listing, ListQuery, PluginError, enqueue
 from coulisses_webhooks.config import NAME, get_settings
 from coulisses_webhooks.events import PING, known_kinds
-from coulisses_webhooks.schemas import DeliveryOut, EndpointCreate, EndpointOut, EndpointUpdate
+from coulisses_webhooks.schemas import (
+    WebhookDeliveryOut,
+    WebhookEndpointCreate,
+    WebhookEndpointOut,
+    WebhookEndpointUpdate,
+)
 from coulisses_webhooks.tables import Delivery, Endpoint
 from coulisses_webhooks.urls import check_url
 
@@ -27,12 +32,12 @@ ALL = "*"
 ENDPOINTS = Listing(
     sorts={"id": Endpoint.id, "url": Endpoint.url, "created_at": Endpoint.created_at},
     default="id",
-    item=EndpointOut,
+    item=WebhookEndpointOut,
 )
 DELIVERIES = Listing(
     sorts={"id": Delivery.id, "created_at": Delivery.created_at},
     default="-id",
-    item=DeliveryOut,
+    item=WebhookDeliveryOut,
 )
 
 _ENDPOINT_FIELDS = (
@@ -53,7 +58,7 @@ _DELIVERY_FIELDS = (
     Delivery.event_type,
     Delivery.status,
     Delivery.attempts,
-    Delivery.last_status_code,
+    Delivery.last_http_status,
     Delivery.last_error,
     Delivery.last_response,
     Delivery.next_attempt_at,
@@ -135,7 +140,7 @@ async def list_endpoints(org_id: int, listing: ListQuery) -> tuple[list[dict[str
     return [_endpoint_out(r) for r in rows], total
 
 
-async def create_endpoint(org_id: int, data: EndpointCreate) -> tuple[dict[str, Any], str]:
+async def create_endpoint(org_id: int, data: WebhookEndpointCreate) -> tuple[dict[str, Any], str]:
     """The new endpoint and its secret (the only time the caller sees it, with rotation)."""
     url = check_url(data.url, allow_http_loopback=get_settings().allow_http_loopback)
     kinds = check_event_types(data.event_types)
@@ -165,7 +170,9 @@ async def create_endpoint(org_id: int, data: EndpointCreate) -> tuple[dict[str, 
     return await _endpoint(org_id, row["id"]), secret
 
 
-async def update_endpoint(org_id: int, endpoint_id: int, data: EndpointUpdate) -> dict[str, Any]:
+async def update_endpoint(
+    org_id: int, endpoint_id: int, data: WebhookEndpointUpdate
+) -> dict[str, Any]:
     current = await _endpoint(org_id, endpoint_id)
     sent = data.model_fields_set
     changes: dict[Any, Any] = {Endpoint.updated_at: _now()}

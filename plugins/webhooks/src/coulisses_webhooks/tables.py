@@ -58,7 +58,7 @@ class Delivery(Table, tablename="webhooks_deliveries"):
     attempts = Integer(default=0)
     failures = Integer(default=0)
     generation = Integer(default=0)
-    last_status_code = Integer(null=True, default=None)
+    last_http_status = Integer(null=True, default=None)
     last_error = Text(null=True, default=None)
     last_response = Text(null=True, default=None)
     next_attempt_at = Timestamptz(null=True, default=None)

@@ -33,7 +33,7 @@ FORWARDS = [
         attempts integer NOT NULL DEFAULT 0,
         failures integer NOT NULL DEFAULT 0,
         generation integer NOT NULL DEFAULT 0,
-        last_status_code integer,
+        last_http_status integer,
         last_error text,
         last_response text,
         next_attempt_at timestamptz,
