@@ -308,3 +308,32 @@ async def test_an_endpoint_failing_n_times_in_a_row_is_disabled_and_admins_told(
     enabled = await org.patch(f"{API}/{endpoint['id']}", json={"active": True})
     assert enabled.json()["consecutive_failures"] == 0
     assert enabled.json()["disabled_reason"] is None
+
+
+async def test_a_stale_or_foreign_job_sends_nothing(org, make_org, receiver):
+    from coulisses_webhooks.delivery import deliver
+
+    await org.enable("webhooks")
+    endpoint = await make_endpoint(org, receiver, "/hooks/a", ["MemberAdded"])
+    await org.invite(unique_email())
+    await run_jobs()
+    [delivery] = await deliveries(org, endpoint["id"])
+    redelivered = await org.post(f"{API}/{endpoint['id']}/deliveries/{delivery['id']}/redeliver")
+    assert redelivered.status_code == 202
+    other = await make_org()
+    event_id = delivery["event_id"]
+
+    # an older generation, another event at the same row id, another org: all stale
+    await deliver(
+        {}, org_id=org.org_id, delivery_id=delivery["id"], event_id=event_id, generation=0
+    )
+    await deliver(
+        {}, org_id=org.org_id, delivery_id=delivery["id"], event_id="f" * 32, generation=1
+    )
+    await deliver(
+        {}, org_id=other.org_id, delivery_id=delivery["id"], event_id=event_id, generation=1
+    )
+    assert len(receiver.received) == 1
+
+    await run_jobs()  # the redelivery's own job (generation 1)
+    assert len(receiver.received) == 2

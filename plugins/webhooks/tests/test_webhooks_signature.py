@@ -62,3 +62,24 @@ def test_any_of_several_v1_signatures_may_match():
     header = f"t=1800000000,v1={'0' * 64},v1={good}"
 
     assert verify_signature(SECRET, header, BODY, now=1_800_000_000) == 1_800_000_000
+
+
+def test_settings_come_from_the_environment_and_plain_http_only_in_dev_and_test():
+    from pydantic import ValidationError
+
+    from coulisses_webhooks.config import Settings
+
+    prod = Settings.from_env({"COULISSES_ENV": "prod", "WEBHOOKS_ATTEMPTS": "3"})
+    assert (prod.attempts, prod.allow_http_loopback) == (3, False)
+    assert Settings.from_env({"COULISSES_ENV": "test"}).allow_http_loopback is True
+    assert Settings.from_env({}).allow_http_loopback is True  # the core's default is dev
+    with pytest.raises(ValidationError):
+        Settings.from_env({"WEBHOOKS_ATTEMPTS": "0"})
+
+
+def test_the_retry_delay_doubles_up_to_its_ceiling():
+    from coulisses_webhooks.config import override_settings
+    from coulisses_webhooks.delivery import retry_delay
+
+    with override_settings(retry_delay=30.0, retry_max_delay=100.0):
+        assert [retry_delay(n) for n in (1, 2, 3, 4)] == [30, 60, 100, 100]

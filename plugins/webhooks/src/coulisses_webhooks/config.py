@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from coulisses_sdk import plugin_config, setting
 
@@ -64,12 +64,12 @@ class Settings(BaseModel):
     """Deployment settings (see docs/webhooks.md)."""
 
     #: Attempts of one delivery in all (the first one included).
-    attempts: int = 10
+    attempts: int = Field(default=10, ge=1, le=100)
     #: Seconds before the first retry; doubles at each failure, up to ``retry_max_delay``.
-    retry_delay: float = 30.0
-    retry_max_delay: float = 6 * 3600.0
+    retry_delay: float = Field(default=30.0, gt=0)
+    retry_max_delay: float = Field(default=6 * 3600.0, gt=0)
     #: Seconds of one HTTP request.
-    timeout: float = 10.0
+    timeout: float = Field(default=10.0, gt=0, le=60)
     #: Plain http to a loopback address (127.0.0.1, ::1, localhost): dev and test only.
     allow_http_loopback: bool = False
     user_agent: str = "Coulisses-Webhooks/0.1"
