@@ -337,3 +337,57 @@ async def test_a_stale_or_foreign_job_sends_nothing(org, make_org, receiver):
 
     await run_jobs()  # the redelivery's own job (generation 1)
     assert len(receiver.received) == 2
+
+
+async def test_pending_deliveries_resume_when_the_org_enables_the_plugin_again(org, receiver):
+    from coulisses_webhooks.tables import Delivery
+
+    await org.enable("webhooks")
+    endpoint = await make_endpoint(org, receiver, "/hooks/a", ["MemberAdded"])
+    receiver.fail_with = 503
+    await org.invite(unique_email())
+    await run_jobs()
+    assert receiver.failed == 1
+    disabled = await org.set_plugin("webhooks", enabled=False)
+    assert disabled.status_code == 200, disabled.text
+    receiver.fail_with = None
+
+    await run_deferred_jobs()  # the retry is dropped: the org disabled the plugin
+    assert receiver.received == []
+
+    # An hour later (the database's clock: the retry is long overdue), enabled again.
+    await Delivery.raw(
+        "UPDATE webhooks_deliveries SET next_attempt_at = next_attempt_at - interval '1 hour'"
+    )
+    await org.enable("webhooks")
+    await run_jobs()
+
+    assert len(receiver.received) == 1
+    [delivery] = await deliveries(org, endpoint["id"])
+    assert (delivery["status"], delivery["attempts"]) == ("delivered", 2)
+
+
+async def test_the_cron_requeues_a_delivery_whose_job_was_lost_and_only_that_one(org, receiver):
+    from coulisses_sdk.testing import run_cron
+    from coulisses_webhooks.tables import Delivery
+
+    await org.enable("webhooks")
+    endpoint = await make_endpoint(org, receiver, "/hooks/a", ["MemberAdded"])
+    receiver.fail_with = 503
+    await org.invite(unique_email())
+    await org.invite(unique_email())
+    await run_jobs()
+    receiver.fail_with = None
+    lost, waiting = await deliveries(org, endpoint["id"])
+    # The first one's job is lost (say, the queue was flushed) and its time long past.
+    await Delivery.raw(
+        "UPDATE webhooks_deliveries SET next_attempt_at = now() - interval '1 hour',"
+        " generation = generation + 10 WHERE id = {}",
+        lost["id"],
+    )
+
+    await run_cron("webhooks.resume_stuck", org_id=org.org_id)
+
+    assert [r.payload["id"] for r in receiver.received] == [lost["event_id"]]
+    states = {d["id"]: d["status"] for d in await deliveries(org, endpoint["id"])}
+    assert states == {lost["id"]: "delivered", waiting["id"]: "pending"}

@@ -39,6 +39,7 @@ class WebhooksPlugin(Plugin):
     @hookimpl
     def register_jobs(self, register: Any) -> None:
         register(jobs.deliver)
+        register(jobs.resume_stuck, cron="*/10 * * * *")
 
     @hookimpl
     def register_admin_tables(self, register: Any) -> None:
@@ -59,6 +60,11 @@ class WebhooksPlugin(Plugin):
     @hookimpl
     async def domain_event(self, event: DomainEvent) -> None:
         await service.stage_event(event)
+
+    @hookimpl
+    async def plugin_enabled(self, org_id: int) -> None:
+        # Jobs of a disabled plugin are dropped by the host: pick up what was pending.
+        await service.resume_stuck(org_id)
 
 
 plugin = WebhooksPlugin()

@@ -300,6 +300,31 @@ async def stage_event(event: DomainEvent) -> int:
     return created
 
 
+#: A pending delivery this far past its attempt time has lost its job (jobs run within
+#: seconds of their time): dropped while the org had the plugin disabled, or a lost queue.
+STUCK_AFTER_SECONDS = 60
+
+
+async def resume_stuck(org_id: int) -> int:
+    """Queue again, due now, every pending delivery of the org that has lost its job; how
+    many. The new generation makes any job of theirs still around stale."""
+    async with Endpoint._meta.db.transaction():
+        rows = await Delivery.raw(
+            "UPDATE webhooks_deliveries SET generation = generation + 1,"
+            " next_attempt_at = now(), updated_at = now()"
+            " WHERE org_id = {} AND status = 'pending'"
+            " AND next_attempt_at < now() - make_interval(secs => {})"
+            " RETURNING id, event_id, generation, next_attempt_at",
+            org_id,
+            STUCK_AFTER_SECONDS,
+        )
+        for row in rows:
+            await queue_attempt(
+                org_id, row["id"], row["event_id"], row["generation"], row["next_attempt_at"]
+            )
+    return len(rows)
+
+
 async def _delivery(org_id: int, endpoint_id: int, delivery_id: int) -> dict[str, Any]:
     row = (
         await Delivery.select(*_DELIVERY_FIELDS)
