@@ -137,8 +137,13 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         await run_jobs()
         by_user.update({a["user_id"]: a for a in invited.json()["items"]})
     mail_sink.mode = "accept"
-    for plugin in ("notifications", "hello"):  # their reads are swept too
+    for plugin in ("notifications", "hello", "webhooks"):  # their reads are swept too
         await owner.enable(plugin)
+    endpoint = await owner.post(
+        "/api/v1/webhooks/endpoints/",
+        json={"url": "https://hooks.example.org/erp", "event_types": ["*"]},
+    )
+    assert endpoint.status_code == 201, endpoint.text
     for session, user, reason in ((colleague, paul, "SECRET-DECLINE"), (tech, own, "OWN-DECLINE")):
         declined = await session.post(
             f"/api/v1/assignments/{by_user[user['id']]['id']}/decline", json={"reason": reason}
@@ -187,7 +192,8 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "invitation_id": [by_user[u["id"]]["invitation"]["id"] for u in (own, paul, lea)],
         "window_id": list(windows.values()),
         "rate_id": [rate.json()["id"]],
-        "name": ["notifications", "hello"],
+        "name": ["notifications", "hello", "webhooks"],
+        "endpoint_id": [endpoint.json()["id"]],
         "place_id": [place.json()["id"]],
         "key_id": [api_key.json()["id"]],
     }
