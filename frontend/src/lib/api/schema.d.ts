@@ -12292,7 +12292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12301,7 +12301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12312,6 +12312,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12361,7 +12370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12370,7 +12379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12424,6 +12433,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Service unavailable (database or Redis): service.unavailable, retry later */
             503: {
                 headers: {
@@ -12464,7 +12482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12473,7 +12491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12484,6 +12502,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12529,7 +12556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12538,7 +12565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12549,6 +12576,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12600,7 +12636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12609,7 +12645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12647,6 +12683,15 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12703,7 +12748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12712,7 +12757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12723,6 +12768,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12771,7 +12825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12780,7 +12834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12800,6 +12854,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12847,7 +12910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12856,7 +12919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12876,6 +12939,15 @@ export interface operations {
             };
             /** @description Conflict with the current state: a domain code (see docs/api.md) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12923,7 +12995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12932,7 +13004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12943,6 +13015,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12988,7 +13069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid session: auth.unauthenticated (or a domain auth.* code) */
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12997,7 +13078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), or a domain code */
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13008,6 +13089,15 @@ export interface operations {
             };
             /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
