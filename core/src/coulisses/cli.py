@@ -286,6 +286,15 @@ def plugins_makemigrations(name: str, description: str) -> None:
             click.echo(f"{app.app_name} : migration ecrite {app.path}")
 
 
+@plugins.command("reference")
+def plugins_reference() -> None:
+    """Print the SDK reference (hooks and host services) as Markdown
+    (docs/plugins/reference.md)."""
+    from coulisses.plugins.reference import reference
+
+    click.echo(reference(), nl=False)
+
+
 @plugins.command("list")
 def plugins_list() -> None:
     """List installed plugins, and those left out with the reason."""
