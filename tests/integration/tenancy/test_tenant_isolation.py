@@ -89,6 +89,36 @@ async def _api_key_of_b(b: OrgSession) -> int:
     return int(created.json()["id"])
 
 
+async def _webhook_endpoint_of_b(b: OrgSession) -> int:
+    """A webhook endpoint of org B (plugin webhooks, enabled in B; the test enables it in
+    A too, so that the org scope answers rather than the plugin gate)."""
+    enabled = await b.patch("/api/v1/orgs/current/plugins/webhooks", json={"enabled": True})
+    assert enabled.status_code == 200, enabled.text
+    created = await b.post(
+        "/api/v1/webhooks/endpoints",
+        json={"url": "https://hooks.example.org/b", "event_types": ["*"]},
+    )
+    assert created.status_code == 201, created.text
+    return int(created.json()["id"])
+
+
+async def _webhook_delivery_of_b(b: OrgSession) -> int:
+    endpoint_id = await _webhook_endpoint_of_b(b) if "endpoint_id" not in _B_IDS else None
+    rows = await fetch(
+        """INSERT INTO webhooks_deliveries (org_id, endpoint_id, event_id, event_type, body,
+                                            status, attempts)
+           VALUES ($1, $2, md5(random()::text), 'MemberAdded', '{}', 'failed', 10)
+           RETURNING id""",
+        b.org_id,
+        _B_IDS.get("endpoint_id", endpoint_id),
+    )
+    return int(rows[0]["id"])
+
+
+#: Ids already made in org B by this test (factories that need another one read it).
+_B_IDS: dict[str, int] = {}
+
+
 def _from_world(key: str) -> Factory:
     async def factory(b: OrgSession) -> int:
         if b.org_id not in _WORLD:
@@ -113,6 +143,8 @@ FACTORIES: dict[str, Factory] = {
     "account_id": _member_of_b,
     "notification_id": _notification_of_b,
     "key_id": _api_key_of_b,
+    "endpoint_id": _webhook_endpoint_of_b,
+    "delivery_id": _webhook_delivery_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
@@ -152,7 +184,10 @@ def _routes(app: Any) -> list[tuple[str, str, list[str]]]:
 async def test_every_route_with_ids_of_another_org_answers_404(app, client, new_client):
     a = await signup(client, "Org A")
     b = await signup(new_client(), "Org B")
+    enabled = await a.patch("/api/v1/orgs/current/plugins/webhooks", json={"enabled": True})
+    assert enabled.status_code == 200, enabled.text
     ids: dict[str, Any] = {}
+    _B_IDS.clear()
     checked = 0
     for method, path, params in _routes(app):
         if set(params) <= NOT_ORG_SCOPED:
@@ -162,6 +197,7 @@ async def test_every_route_with_ids_of_another_org_answers_404(app, client, new_
         for p in params:
             if p not in ids and p in FACTORIES:
                 ids[p] = await FACTORIES[p](b)
+                _B_IDS[p] = ids[p]
         url = re.sub(r"{(\w+):\w+}", lambda m: str(ids[m.group(1)]), path)
         before = await fetch("SELECT count(*) AS n FROM audit_log WHERE org = $1", b.org_id)
         call = getattr(a, method.lower())
