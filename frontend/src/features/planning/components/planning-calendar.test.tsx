@@ -113,7 +113,7 @@ describe('PlanningCalendar keyboard', () => {
     const complete = event('Demontage Cour');
     expect(montage).toHaveAttribute('role', 'button');
     expect(montage.getAttribute('aria-label')).toMatch(/^Mission Montage Cour, 5 juil\. 2027, 08:00, Cour, 1\/3 pourvues, Personnes manquantes$/);
-    expect(complete.getAttribute('aria-label')).toMatch(/, 2\/2 pourvues, Complète$/);
+    expect(complete.getAttribute('aria-label')).toMatch(/, 2\/2 pourvues, Compl\u00e8te$/);
     expect(montage).toHaveAttribute('tabindex', '0');
     expect(montage.closest('[aria-hidden="true"]')).toBeNull();
 
