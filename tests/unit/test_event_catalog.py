@@ -1,4 +1,5 @@
-"""docs/events.md is the catalog the code generates: regenerate it when an event changes."""
+"""docs/plugins/evenements.md is the catalog the code generates: regenerate it when an event
+changes."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from pathlib import Path
 from coulisses.plugins.dispatch import decode, encode, event_catalog, event_types
 from coulisses_sdk import events
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "events.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "plugins" / "evenements.md"
 
 
 def test_the_committed_catalog_is_the_generated_one():
     assert DOC.read_text(encoding="utf-8") == event_catalog(core_only=True), (
-        "docs/events.md is stale: uv run coulisses events catalog --core-only > docs/events.md"
+        "docs/plugins/evenements.md is stale: "
+        "uv run coulisses events catalog --core-only > docs/plugins/evenements.md"
     )
 
 

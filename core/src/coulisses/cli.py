@@ -364,7 +364,9 @@ def events_failed(plugin: str | None, limit: int) -> None:
 
 
 @events.command("catalog")
-@click.option("--core-only", is_flag=True, help="Only the core's events (docs/events.md)")
+@click.option(
+    "--core-only", is_flag=True, help="Only the core's events (docs/plugins/evenements.md)"
+)
 def events_catalog(core_only: bool) -> None:
     """Print the domain events (kind, version, hook, fields) as Markdown."""
     from coulisses.plugins.dispatch import event_catalog

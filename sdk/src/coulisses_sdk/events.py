@@ -33,7 +33,7 @@ class DomainEvent:
     ``version`` is the version of the event's payload: it goes up when a field is
     removed, renamed or changes meaning or type (adding an optional field does not),
     so a webhook receiver can tell which shape it gets. The catalog of events is
-    ``docs/events.md`` (``coulisses events catalog``).
+    ``docs/plugins/evenements.md`` (``coulisses events catalog``).
     """
 
     version: ClassVar[int] = 1

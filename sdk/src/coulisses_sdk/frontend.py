@@ -1,5 +1,5 @@
 """What a plugin adds to the web app: menu entries and its own pages, served to each org
-in its manifest (see ``docs/plugins.md``, the frontend contract)."""
+in its manifest (see ``docs/plugins/guide.md``, the frontend contract)."""
 
 from __future__ import annotations
 

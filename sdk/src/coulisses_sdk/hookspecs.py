@@ -48,12 +48,15 @@ def register_routes(register: Callable[[Any], None]) -> None:
     such route requires a session, and answers 404 for an org that has not
     enabled the plugin. Example::
 
-        @get("/greeting", operation_id="HelloGreeting")
-        async def greeting(request: Request) -> dict[str, str]: ...
+        # sdk/examples/hello/src/coulisses_hello/plugin.py (extrait)
+        @get("/ping", operation_id="HelloPing")
+        async def ping(request: Request[Any, Any, Any]) -> dict[str, Any]:
+            ...
 
         @hookimpl
-        def register_routes(register):
-            register(greeting)
+        def register_routes(self, register: Any) -> None:
+            register(list_greetings)
+            register(ping)
     """
 
 
@@ -94,16 +97,11 @@ def register_frontend(register: Callable[[MenuEntry], None]) -> None:
     is the plugin's own ES module, served from ``Plugin.frontend_dir``.
     Example::
 
+        # sdk/examples/hello/src/coulisses_hello/plugin.py (extrait)
         @hookimpl
-        def register_frontend(register):
-            register(
-                MenuEntry(
-                    path="/plugins/hello",
-                    label={"fr": "Bonjour", "en": "Hello"},
-                    section="main",
-                    min_role="tech",
-                )
-            )
+        def register_frontend(self, register: Any) -> None:
+            # The web app's generic plugin page (metadata and config form).
+            register(MenuEntry(path=f"/plugins/{NAME}", label={"fr": "Hello", "en": "Hello"}))
     """
 
 
@@ -150,11 +148,16 @@ def mission_changed(event: MissionChanged) -> Any:
     ``event.change`` names which; ``event.mission_id`` and ``event.project_id`` locate it.
     A bulk creation fires one event per mission. Example::
 
+        # sdk/examples/catering/src/coulisses_catering/plugin.py (extrait)
         @hookimpl
-        async def mission_changed(event):
-            if event.change == "created":
-                await enqueue("catering.plan_meals", org_id=event.org_id,
-                              plugin="catering", mission_id=event.mission_id)
+        async def mission_changed(self, event: MissionChanged) -> None:
+            ...
+            if event.change != "created":
+                return
+            mission = await get_mission(event.org_id, event.mission_id)
+            if mission is None:  # deleted since
+                return
+            await _plan_meals(event.org_id, mission.mission_id, mission.title, event.event_id)
     """
 
 
@@ -199,10 +202,15 @@ def assignment_promoted(event: AssignmentPromoted) -> Any:
     reserve accepted while a place was free). Reserves are promoted in the order in
     which they accepted. Tell the person they now work on the mission. Example::
 
+        # plugins/notifications/src/coulisses_notifications/plugin.py (extrait)
         @hookimpl
-        async def assignment_promoted(event):
-            await enqueue("sms.tell_promoted", org_id=event.org_id, plugin="sms",
-                          assignment_id=event.assignment_id)
+        async def assignment_promoted(self, event: AssignmentPromoted) -> None:
+            await enqueue(
+                f"{NAME}.on_promoted",
+                org_id=event.org_id,
+                plugin=NAME,
+                assignment_id=event.assignment_id,
+            )
     """
 
 
@@ -211,10 +219,18 @@ def invitation_delivery_failed(event: InvitationDeliveryFailed) -> Any:
     """An invitation link could not be delivered (``event.delivery_status`` is ``failed``
     or ``no_channel``); ``event.inviter_account_id`` is the manager to tell. Example::
 
+        # plugins/notifications/src/coulisses_notifications/plugin.py (extrait)
         @hookimpl
-        async def invitation_delivery_failed(event):
-            await enqueue("sms.tell_manager", org_id=event.org_id, plugin="sms",
-                          account_id=event.inviter_account_id)
+        async def invitation_delivery_failed(self, event: InvitationDeliveryFailed) -> None:
+            await enqueue(
+                f"{NAME}.on_delivery_failed",
+                org_id=event.org_id,
+                plugin=NAME,
+                assignment_id=event.assignment_id,
+                invitation_id=event.invitation_id,
+                delivery_status=event.delivery_status,
+                inviter_account_id=event.inviter_account_id,
+            )
     """
 
 
@@ -226,14 +242,18 @@ def certifications_expiring(event: CertificationsExpiring) -> Any:
     ``event.expiring`` / ``event.expired_assigned`` the counts. The event names
     nobody: read the list in a job. Example::
 
+        # plugins/notifications/src/coulisses_notifications/plugin.py (extrait)
         @hookimpl
-        async def certifications_expiring(event):
-            await enqueue("training.book_sessions", org_id=event.org_id,
-                          plugin="training", within_days=event.within_days)
-
-        async def book_sessions(ctx, *, org_id, within_days):
-            for alert in await expiring_certifications(org_id, within_days=within_days):
-                ...
+        async def certifications_expiring(self, event: CertificationsExpiring) -> None:
+            await enqueue(
+                f"{NAME}.on_certifications_expiring",
+                org_id=event.org_id,
+                plugin=NAME,
+                day=event.day.isoformat(),
+                within_days=event.within_days,
+                expiring=event.expiring,
+                expired_assigned=event.expired_assigned,
+            )
     """
 
 
@@ -250,9 +270,10 @@ def plugin_enabled(org_id: int) -> Any:
     (``plugin_config``, ``enqueue``...) are available. When the state changed again
     before the call (disabled meanwhile), the call is skipped. Example::
 
+        # sdk/examples/catering/src/coulisses_catering/plugin.py (extrait)
         @hookimpl
-        async def plugin_enabled(org_id):
-            await enqueue("catering.backfill_meals", org_id=org_id, plugin="catering")
+        async def plugin_enabled(self, org_id: int) -> None:
+            await enqueue(f"{NAME}.backfill_meals", org_id=org_id, plugin=NAME)
     """
 
 
@@ -286,10 +307,19 @@ def deliver_invitation(delivery: InvitationDelivery) -> Any:
     secret token: never store or log them (job arguments are sealed by the host).
     Example::
 
+        # plugins/notifications/src/coulisses_notifications/plugin.py (extrait)
         @hookimpl
-        async def deliver_invitation(delivery):
-            await enqueue("sms.send_invitation", org_id=delivery.org_id, plugin="sms",
-                          to=delivery.user_id, url=delivery.answer_url)
+        async def deliver_invitation(self, delivery: InvitationDelivery) -> bool:
+            ...
+            await enqueue(
+                f"{NAME}.on_invitation",
+                org_id=delivery.org_id,
+                plugin=NAME,
+                assignment_id=delivery.assignment_id,
+                invitation_id=delivery.invitation_id,
+                answer_url=delivery.answer_url,
+                ...
+            )
             return True
     """
 

@@ -1,5 +1,5 @@
 """Core and SDK build as wheels that carry what they need at run time, with the
-compatibility policy in their metadata (docs/plugins.md, "Versions et compatibilite")."""
+compatibility policy in their metadata (docs/plugins/guide.md, "Versions et compatibilite")."""
 
 from __future__ import annotations
 

@@ -55,4 +55,4 @@ async def test_catering_installs_from_its_wheel_with_its_page_and_its_tests_pass
         PYTHONPATH=str(site),
     )
     assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
-    assert "5 passed" in tests.stdout
+    assert "7 passed" in tests.stdout

@@ -442,7 +442,7 @@ def event_catalog(*, core_only: bool = False) -> str:
         "Genere par `coulisses events catalog` depuis les classes du SDK",
         "(`coulisses_sdk.events`) : ne pas modifier a la main. Chaque evenement est",
         "livre aux plugins actives par son org (hook indique, et `domain_event` qui",
-        "les recoit tous), apres commit, au moins une fois (docs/plugins.md, 3.13).",
+        "les recoit tous), apres commit, au moins une fois (docs/plugins/guide.md, 3.13).",
         "",
         "Champs communs a tous : `org_id` (int), `actor_account_id` (int ou null : qui",
         "a agi), `at` (instant du changement, RFC 3339), `event_id` (texte : cle",

@@ -1,7 +1,15 @@
-"""Catering against the real core: route gate, manager routes, event handler, page."""
+"""Catering against the real core: route gate, manager routes, event handler, job and
+cron, lifecycle hook, page."""
 
 from coulisses_catering.plugin import plugin
-from coulisses_sdk.testing import Factories, assert_config_labelled, run_events
+from coulisses_sdk import enqueue
+from coulisses_sdk.testing import (
+    Factories,
+    assert_config_labelled,
+    run_cron,
+    run_events,
+    run_jobs,
+)
 
 MEALS = "/api/v1/catering/meals"
 
@@ -75,3 +83,41 @@ async def test_the_page_module_is_in_the_manifest_and_served_to_the_org(org, ena
     assert module.status_code == 200
     assert module.headers["content-type"].startswith("text/javascript")
     assert "export" in module.text
+
+
+async def test_enabling_the_plugin_backfills_the_upcoming_missions_once(
+    org, enable_plugin, factories
+):
+    before = await factories.mission(title="Avant")
+
+    await enable_plugin(org, "catering", config={"default_count": 3})
+    await run_jobs()  # the lifecycle hook enqueues catering.backfill_meals...
+    await run_jobs()  # ...which runs
+
+    expected = [(before["id"], "Repas Avant", 3)]
+    items = (await org.get(MEALS)).json()["items"]
+    assert [(i["mission_id"], i["label"], i["quantity"]) for i in items] == expected
+
+    await run_cron("catering.backfill_meals")  # the daily cron finds nothing left to do
+    items = (await org.get(MEALS)).json()["items"]
+    assert [(i["mission_id"], i["label"], i["quantity"]) for i in items] == expected
+
+
+async def test_the_cron_job_also_runs_on_demand_for_one_org_only(make_org, enable_plugin):
+    mine, other = await make_org(), await make_org()
+    await enable_plugin(mine, "catering")  # default_count 0: nothing planned yet
+    await enable_plugin(other, "catering")
+    await run_jobs()
+    mission = await Factories(mine).mission(title="Plus tard")
+    await Factories(other).mission(title="Ailleurs")
+    await run_events()
+    await enable_plugin(mine, "catering", config={"default_count": 2})
+    await enable_plugin(other, "catering", config={"default_count": 2})
+
+    await enqueue("catering.backfill_meals", org_id=mine.org_id, plugin="catering")
+    await run_jobs()
+
+    assert [(i["mission_id"], i["quantity"]) for i in (await mine.get(MEALS)).json()["items"]] == [
+        (mission["id"], 2)
+    ]
+    assert (await other.get(MEALS)).json()["items"] == []

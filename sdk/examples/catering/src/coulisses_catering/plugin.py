@@ -1,5 +1,7 @@
-"""Catering: meals per mission, a manager route to list and add them, and the plugin's
-own page in the web app (a React module built with Vite, shipped in ``web/``).
+"""Catering: meals per mission, a manager route to list and add them, an event handler
+(default meals for each new mission), a job that is also a daily cron (backfill the
+upcoming missions, also run when an org enables the plugin), and the plugin's own page
+in the web app (a React module built with Vite, shipped in ``web/``).
 
 Started from ``coulisses plugin new catering``. The plugin imports only
 ``coulisses_sdk`` (and libraries), never the core.
@@ -7,6 +9,7 @@ Started from ``coulisses plugin new catering``. The plugin imports only
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import msgspec
@@ -24,14 +27,18 @@ from coulisses_sdk import (
     PluginError,
     PluginPage,
     current_principal,
+    enqueue,
     get_mission,
     hookimpl,
+    iter_missions,
     plugin_config,
     require_role,
     setting,
 )
 
 NAME = "catering"
+#: How far ahead ``backfill_meals`` looks for missions without meals.
+BACKFILL_DAYS = 14
 
 
 class Config(BaseModel):
@@ -134,6 +141,38 @@ async def add_meal(request: Request[Any, Any, Any], data: Annotated[MealCreate, 
     )
 
 
+async def _plan_meals(org_id: int, mission_id: int, title: str, key: str) -> None:
+    """Insert the default meals of a mission, once per ``key`` (unique ``event_id``)."""
+    config = Config.model_validate(await plugin_config(org_id, NAME))
+    if config.default_count == 0:
+        return
+    await Meal.raw(
+        """INSERT INTO catering_meals (org_id, mission_id, label, quantity, event_id)
+           VALUES ({}, {}, {}, {}, {}) ON CONFLICT (event_id) DO NOTHING""",
+        org_id,
+        mission_id,
+        f"Repas {title}",
+        config.default_count,
+        key,
+    )
+
+
+async def backfill_meals(ctx: dict[str, Any], *, org_id: int) -> None:
+    """Job and daily cron: the missions of the next 14 days that have no meal get the
+    default ones (missions created before the org enabled the plugin, or while the
+    default count was 0). Idempotent: one backfill row per mission at most."""
+    now = dt.datetime.now(dt.UTC)
+    async for mission in iter_missions(
+        org_id, starts_from=now, starts_before=now + dt.timedelta(days=BACKFILL_DAYS)
+    ):
+        has_meals = await Meal.exists().where(
+            (Meal.org_id == org_id) & (Meal.mission_id == mission.mission_id)
+        )
+        if not has_meals:
+            key = f"backfill-{mission.mission_id}"
+            await _plan_meals(org_id, mission.mission_id, mission.title, key)
+
+
 class CateringPlugin(Plugin):
     name = NAME
     version = "0.1.0"
@@ -157,6 +196,12 @@ class CateringPlugin(Plugin):
         register("coulisses_catering.piccolo_app")
 
     @hookimpl
+    def register_jobs(self, register: Any) -> None:
+        # A job (``enqueue("catering.backfill_meals", ...)``) and a cron: every day at
+        # 05:00 UTC, once per org that enabled the plugin.
+        register(backfill_meals, cron="0 5 * * *")
+
+    @hookimpl
     def register_frontend(self, register: Any) -> None:
         register(
             PluginPage(
@@ -172,21 +217,15 @@ class CateringPlugin(Plugin):
         """After commit, by a worker, at least once: ``event.event_id`` makes it idempotent."""
         if event.change != "created":
             return
-        config = Config.model_validate(await plugin_config(event.org_id, NAME))
-        if config.default_count == 0:
-            return
         mission = await get_mission(event.org_id, event.mission_id)
         if mission is None:  # deleted since
             return
-        await Meal.raw(
-            """INSERT INTO catering_meals (org_id, mission_id, label, quantity, event_id)
-               VALUES ({}, {}, {}, {}, {}) ON CONFLICT (event_id) DO NOTHING""",
-            event.org_id,
-            event.mission_id,
-            f"Repas {mission.title}",
-            config.default_count,
-            event.event_id,
-        )
+        await _plan_meals(event.org_id, mission.mission_id, mission.title, event.event_id)
+
+    @hookimpl
+    async def plugin_enabled(self, org_id: int) -> None:
+        """The org turned catering on: plan meals for its upcoming missions now."""
+        await enqueue(f"{NAME}.backfill_meals", org_id=org_id, plugin=NAME)
 
 
 plugin = CateringPlugin()
