@@ -25,27 +25,30 @@ class SealError(Exception):
     """A sealed payload was tampered with, or sealed under a key no longer configured."""
 
 
-def _derive(secret: str) -> Fernet:
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(secret.encode())
+def _derive(secret: str, info: bytes) -> Fernet:
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(secret.encode())
     return Fernet(base64.urlsafe_b64encode(key))
 
 
 @functools.cache
-def _fernet(keys: tuple[str, ...]) -> MultiFernet:
-    return MultiFernet([_derive(k) for k in keys])
+def _fernet(keys: tuple[str, ...], info: bytes) -> MultiFernet:
+    return MultiFernet([_derive(k, info) for k in keys])
 
 
-def _current() -> MultiFernet:
-    return _fernet(tuple(get_settings().verification_keys))
+def _current(purpose: str | None) -> MultiFernet:
+    # One derived key per purpose: a token sealed for one use never opens for another.
+    info = _INFO if purpose is None else _INFO + b":" + purpose.encode()
+    return _fernet(tuple(get_settings().verification_keys), info)
 
 
-def seal(value: Any) -> str:
-    """``value`` (JSON-serialisable) as an opaque, authenticated token."""
-    return _current().encrypt(json.dumps(value, separators=(",", ":")).encode()).decode("ascii")
+def seal(value: Any, purpose: str | None = None) -> str:
+    """``value`` (JSON-serialisable) as an opaque, authenticated token (for ``purpose``)."""
+    plain = json.dumps(value, separators=(",", ":")).encode()
+    return _current(purpose).encrypt(plain).decode("ascii")
 
 
-def unseal(token: str) -> Any:
+def unseal(token: str, purpose: str | None = None) -> Any:
     try:
-        return json.loads(_current().decrypt(token.encode("ascii")))
-    except (InvalidToken, ValueError) as exc:
+        return json.loads(_current(purpose).decrypt(token.encode("ascii")))
+    except (InvalidToken, ValueError, UnicodeEncodeError) as exc:
         raise SealError("sealed payload unreadable") from exc

@@ -85,7 +85,9 @@ from coulisses_sdk.host import (
     publish_live,
     rate_limit,
     report_invitation_delivery,
+    seal,
     sign,
+    unseal,
     unsign,
 )
 from coulisses_sdk.listing import ListError, Listing, ListParams, ListQuery, Page
@@ -183,8 +185,10 @@ __all__ = [
     "rate_limit",
     "report_invitation_delivery",
     "require_role",
+    "seal",
     "setting",
     "sign",
+    "unseal",
     "unsign",
     "zone_label",
 ]

@@ -207,6 +207,10 @@ class Host(Protocol):
 
     def unsign(self, purpose: str, token: str) -> dict[str, Any] | None: ...
 
+    def seal(self, purpose: str, value: Any) -> str: ...
+
+    def unseal(self, purpose: str, token: str) -> Any: ...
+
     async def emit_event(self, event: DomainEvent) -> None: ...
 
 
@@ -716,6 +720,26 @@ def unsign(purpose: str, token: str) -> dict[str, Any] | None:
     """The payload of a :func:`sign` token for ``purpose``, else None (forged, tampered,
     another purpose, or signed by a key the host no longer lists)."""
     return get_host().unsign(purpose, token)
+
+
+def seal(purpose: str, value: Any) -> str:
+    """``value`` (JSON values) encrypted and authenticated with the host's key for ``purpose``.
+
+    Use it for what a plugin must store but nobody may read in the database, a dump
+    or a log: a signing secret it has to use again, an API token of a partner
+    service. The token is opaque ASCII (about 4/3 of the JSON plus 100 characters:
+    store it in a ``Text`` column). ``purpose`` (e.g. ``"<plugin>.endpoint_secret"``,
+    no ``:``) separates the uses of the key: a value sealed for one purpose never
+    opens for another. Keys rotate with the host's (``COULISSES_OLD_SECRET_KEYS``
+    still open older tokens; seal again to move a value to the current key).
+    """
+    return get_host().seal(purpose, value)
+
+
+def unseal(purpose: str, token: str) -> Any:
+    """The value :func:`seal` sealed for ``purpose``, else None (tampered, another purpose,
+    not a token, or sealed under a key the host no longer lists)."""
+    return get_host().unseal(purpose, token)
 
 
 async def emit_event(event: DomainEvent) -> None:

@@ -183,3 +183,25 @@ async def test_a_public_plugin_route_needs_no_session_the_others_do(coulisses_da
         assert (await owner.get("/api/v1/public-plugin/closed")).status_code == 404
         await owner.patch(f"{PLUGINS}/public-plugin", json={"enabled": True})
         assert (await owner.get("/api/v1/public-plugin/closed")).status_code == 200
+
+
+async def test_seal_keeps_a_plugin_value_unreadable_bound_to_its_purpose_and_key(client):
+    from coulisses_sdk import seal, unseal
+    from coulisses_sdk.testing import rotated_secret_key
+
+    value = {"secret": "whsec_abc", "n": 2}
+    token = seal("hello.endpoint_secret", value)
+
+    assert "whsec_abc" not in token
+    assert token.isascii()
+    assert unseal("hello.endpoint_secret", token) == value
+    assert seal("hello.endpoint_secret", value) != token  # a fresh nonce each time
+    assert unseal("hello.other", token) is None  # another purpose never opens it
+    assert unseal("hello.endpoint_secret", token[:-4] + "AAAA") is None  # tampered
+    assert unseal("hello.endpoint_secret", "whsec_abc") is None  # not a token
+    with pytest.raises(ValueError, match="purpose"):
+        seal("bad:purpose", value)
+    with rotated_secret_key(keep_old=True):
+        assert unseal("hello.endpoint_secret", token) == value
+    with rotated_secret_key(keep_old=False):
+        assert unseal("hello.endpoint_secret", token) is None

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from coulisses import sealing
 from coulisses.auth import tokens
 from coulisses.errors import DomainError
 from coulisses.plugins import host_reads, service
@@ -301,6 +302,19 @@ class CoreHost:
     def unsign(self, purpose: str, token: str) -> dict[str, Any] | None:
         _check_plugin_purpose(purpose)
         return tokens.unsign(purpose, token)
+
+    def seal(self, purpose: str, value: Any) -> str:
+        _check_plugin_purpose(purpose)
+        return sealing.seal(value, f"plugin.{purpose}")
+
+    def unseal(self, purpose: str, token: str) -> Any:
+        _check_plugin_purpose(purpose)
+        if not isinstance(token, str):
+            return None
+        try:
+            return sealing.unseal(token, f"plugin.{purpose}")
+        except sealing.SealError:
+            return None
 
     async def emit_event(self, event: DomainEvent) -> None:
         from coulisses.plugins.dispatch import stage

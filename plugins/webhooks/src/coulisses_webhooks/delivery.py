@@ -25,7 +25,7 @@ import httpx
 from coulisses_sdk import emit_event, member_contacts, publish_live
 from coulisses_webhooks.config import NAME, get_settings, load_config
 from coulisses_webhooks.events import DISABLED_NOTICE, WebhookEndpointDisabled
-from coulisses_webhooks.service import event_body, queue_attempt
+from coulisses_webhooks.service import event_body, open_secret, queue_attempt, seal_secret
 from coulisses_webhooks.signature import EVENT_ID_HEADER, SIGNATURE_HEADER, signature_header
 from coulisses_webhooks.tables import Delivery, Endpoint
 
@@ -57,7 +57,20 @@ async def _load(org_id: int, delivery_id: int) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-async def _post(row: dict[str, Any]) -> tuple[int | None, str | None, str | None]:
+async def _secret(org_id: int, row: dict[str, Any]) -> str | None:
+    """The endpoint's secret; one stored before sealing is sealed now, in place."""
+    stored = row["secret"]
+    secret = open_secret(stored)
+    if secret is not None and secret == stored:
+        await Endpoint.update({Endpoint.secret: seal_secret(secret)}).where(
+            (Endpoint.org_id == org_id)
+            & (Endpoint.id == row["endpoint_id"])
+            & (Endpoint.secret == stored)
+        )
+    return secret
+
+
+async def _post(row: dict[str, Any], secret: str) -> tuple[int | None, str | None, str | None]:
     """(status code, error, answer excerpt) of one signed POST."""
     settings = get_settings()
     body = row["body"].encode("utf-8")
@@ -66,7 +79,7 @@ async def _post(row: dict[str, Any]) -> tuple[int | None, str | None, str | None
         "User-Agent": settings.user_agent,
         EVENT_ID_HEADER: row["event_id"],
         "Coulisses-Event-Type": row["event_type"],
-        SIGNATURE_HEADER: signature_header(row["secret"], body),
+        SIGNATURE_HEADER: signature_header(secret, body),
     }
     try:
         async with httpx.AsyncClient(timeout=settings.timeout, follow_redirects=False) as client:
@@ -103,7 +116,13 @@ async def deliver(
             generation,
         )
         return
-    status_code, error, excerpt = await _post(row)
+    secret = await _secret(org_id, row)
+    if secret is None:
+        # Sealed under a key the deployment no longer lists: nothing can be signed until
+        # an admin rotates the secret; the failures count towards disabling the endpoint.
+        await _failed(org_id, row, generation, None, "secret unreadable: rotate it", None)
+        return
+    status_code, error, excerpt = await _post(row, secret)
     if error is None:
         await _succeeded(org_id, row, generation, status_code, excerpt)
     else:

@@ -13,7 +13,7 @@ import secrets
 import uuid
 from typing import Any
 
-from coulisses_sdk import DomainEvent, Listing, ListQuery, PluginError, enqueue
+from coulisses_sdk import DomainEvent, Listing, ListQuery, PluginError, enqueue, seal, unseal
 from coulisses_webhooks.config import NAME, get_settings
 from coulisses_webhooks.events import PING, known_kinds
 from coulisses_webhooks.schemas import (
@@ -67,9 +67,29 @@ _DELIVERY_FIELDS = (
 )
 
 
+#: Every secret starts with it; a stored value that does is one written before sealing.
+SECRET_PREFIX = "whsec_"
+#: The purpose endpoint secrets are sealed for (coulisses_sdk.seal).
+SEAL_PURPOSE = f"{NAME}.endpoint_secret"
+
+
 def new_secret() -> str:
     """32 random bytes, URL-safe: the key of the endpoint's HMAC signatures."""
-    return "whsec_" + secrets.token_urlsafe(32)
+    return SECRET_PREFIX + secrets.token_urlsafe(32)
+
+
+def seal_secret(secret: str) -> str:
+    """What the ``secret`` column stores: the secret sealed with the host's key."""
+    return seal(SEAL_PURPOSE, secret)
+
+
+def open_secret(stored: str) -> str | None:
+    """The secret a ``secret`` column holds: unsealed, or as written before sealing
+    (``whsec_...``); None when it was sealed under a key the host no longer lists."""
+    if stored.startswith(SECRET_PREFIX):
+        return stored
+    value = unseal(SEAL_PURPOSE, stored)
+    return value if isinstance(value, str) else None
 
 
 def _now() -> dt.datetime:
@@ -162,7 +182,7 @@ async def create_endpoint(org_id: int, data: WebhookEndpointCreate) -> tuple[dic
                 description=data.description.strip(),
                 event_types=json.dumps(kinds),
                 active=data.active,
-                secret=secret,
+                secret=seal_secret(secret),
                 created_at=now,
                 updated_at=now,
             )
@@ -207,7 +227,8 @@ async def rotate_secret(org_id: int, endpoint_id: int) -> tuple[dict[str, Any], 
     """A new secret; the old one stops signing at once (attempts still queued use the new)."""
     await _endpoint(org_id, endpoint_id)
     secret = new_secret()
-    await Endpoint.update({Endpoint.secret: secret, Endpoint.updated_at: _now()}).where(
+    sealed = seal_secret(secret)
+    await Endpoint.update({Endpoint.secret: sealed, Endpoint.updated_at: _now()}).where(
         (Endpoint.org_id == org_id) & (Endpoint.id == endpoint_id)
     )
     return await _endpoint(org_id, endpoint_id), secret

@@ -19,7 +19,9 @@ from piccolo.table import Table
 class Endpoint(Table, tablename="webhooks_endpoints"):
     """A URL of an org that receives the events it asked for.
 
-    ``secret`` signs every request; the API shows it only at creation and rotation.
+    ``secret`` signs every request; the API shows it only at creation and rotation, and
+    it is stored sealed (``coulisses_sdk.seal``, see ``service.seal_secret``): a database
+    dump or a backup does not give anyone the key of an org's signatures.
     """
 
     id = Serial(primary_key=True)
@@ -30,7 +32,7 @@ class Endpoint(Table, tablename="webhooks_endpoints"):
     #: Kinds wanted: a list of event class names, or ``["*"]`` for every kind.
     event_types = JSONB(default="[]")
     active = Boolean(default=True)
-    secret = Varchar(length=100)
+    secret = Text()
     #: Failed attempts in a row, all deliveries together; a success resets it.
     consecutive_failures = Integer(default=0)
     disabled_reason = Varchar(length=200, null=True, default=None)
