@@ -16,8 +16,6 @@ kept by SAQ), so a row pushed twice (a crash between the push and its mark) runs
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 import json
 import logging
@@ -25,9 +23,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import asyncpg
-
-from coulisses.db.connection import database_url, fetch, transaction
+from coulisses.db.connection import fetch, transaction
+from coulisses.db.listen import ListeningLoop
 from coulisses.sealing import SealError, seal, unseal
 
 logger = logging.getLogger(__name__)
@@ -226,7 +223,7 @@ async def prune() -> None:
     await fetch(f"DELETE FROM outbox WHERE pushed_at < now() - interval '{KEEP_PUSHED}'")  # noqa: S608
 
 
-class OutboxPusher:
+class OutboxPusher(ListeningLoop):
     """Background task: push at each commit that staged rows (NOTIFY) and every few seconds."""
 
     def __init__(
@@ -236,56 +233,10 @@ class OutboxPusher:
         *,
         sweep_seconds: float = 2.0,
     ) -> None:
-        self._push_job = push_job
-        self._publish = publish
-        self._sweep = sweep_seconds
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="outbox-pusher")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
-            self._task = None
-
-    def _notified(self, *_: Any) -> None:
-        self._wake.set()
-
-    async def _sleep_until_woken(self) -> None:
-        """Until a NOTIFY or the next sweep. ``asyncio.timeout`` rather than
-        ``asyncio.wait_for``: on Python 3.11, a stop (cancel) landing just as a NOTIFY
-        woke the pusher was swallowed by ``wait_for``, and the app never shut down."""
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(self._sweep):
-                await self._wake.wait()
-
-    async def _run(self) -> None:
-        delay = 0.5
-        sweeps = 0
-        while True:
-            conn: asyncpg.Connection | None = None
-            try:
-                conn = await asyncpg.connect(database_url(), timeout=10)
-                await conn.add_listener(CHANNEL, self._notified)
-                delay = 0.5
-                while not conn.is_closed():
-                    self._wake.clear()
-                    await flush(self._push_job, self._publish)
-                    sweeps += 1
-                    if sweeps % 300 == 0:
-                        await prune()
-                    await self._sleep_until_woken()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                logger.warning("outbox pusher: %s; retrying in %.1f s", _error(exc), delay)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 30.0)
-            finally:
-                if conn is not None:
-                    with contextlib.suppress(Exception):
-                        await asyncio.wait_for(conn.close(), 5)
+        super().__init__(
+            "outbox-pusher",
+            CHANNEL,
+            lambda: flush(push_job, publish),
+            prune,
+            sweep_seconds=sweep_seconds,
+        )

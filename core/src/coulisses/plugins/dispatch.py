@@ -21,7 +21,6 @@ member's email address.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import inspect
 import logging
@@ -30,10 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import asyncpg
 import msgspec
 
-from coulisses.db.connection import database_url, fetch, transaction
+from coulisses.db.connection import fetch, transaction
+from coulisses.db.listen import ListeningLoop
 from coulisses.plugins.loader import get_registry
 from coulisses.sealing import seal, unseal
 from coulisses.settings import get_settings
@@ -361,56 +360,14 @@ async def prune() -> None:
     )
 
 
-class EventDispatcher:
+class EventDispatcher(ListeningLoop):
     """Background task of a worker process: deliver at each commit that staged events
     (NOTIFY) and every few seconds (retries that became due, leases that ended)."""
 
     def __init__(self, *, sweep_seconds: float = 2.0) -> None:
-        self._sweep = sweep_seconds
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="event-dispatcher")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
-            self._task = None
-
-    def _notified(self, *_: Any) -> None:
-        self._wake.set()
-
-    async def _run(self) -> None:
-        delay = 0.5
-        sweeps = 0
-        while True:
-            conn: asyncpg.Connection | None = None
-            try:
-                conn = await asyncpg.connect(database_url(), timeout=10)
-                await conn.add_listener(CHANNEL, self._notified)
-                delay = 0.5
-                while not conn.is_closed():
-                    self._wake.clear()
-                    await dispatch_all()
-                    sweeps += 1
-                    if sweeps % 300 == 0:
-                        await prune()
-                    with contextlib.suppress(TimeoutError):
-                        async with asyncio.timeout(self._sweep):
-                            await self._wake.wait()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                logger.warning("event dispatcher: %s; retrying in %.1f s", _error(exc), delay)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 30.0)
-            finally:
-                if conn is not None:
-                    with contextlib.suppress(Exception):
-                        await asyncio.wait_for(conn.close(), 5)
+        super().__init__(
+            "event-dispatcher", CHANNEL, dispatch_all, prune, sweep_seconds=sweep_seconds
+        )
 
 
 # -- catalog -----------------------------------------------------------------
