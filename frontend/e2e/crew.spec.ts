@@ -181,6 +181,11 @@ test('users: search, profile with agenda, and an availability request approved b
 });
 
 test('notifications: the plugin brings its pages and header bell; its settings are saved', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/plugins/notifications/assets/')) fetched.push(new URL(request.url()).pathname);
+  });
   const owner = await signup('notifications');
   const api = await ApiSession.login(owner);
   const plugins = await api.get<{ items: { name: string }[] }>('/api/v1/orgs/current/plugins?page_size=200');
@@ -189,6 +194,8 @@ test('notifications: the plugin brings its pages and header bell; its settings a
   await expect(navLink(page, notif('title'))).toHaveCount(0);
   await expect(page.getByRole('banner').getByLabel(notif('title'), { exact: true })).toHaveCount(0);
   await api.dispose();
+  // Disabled plugin: none of its modules is downloaded.
+  expect(fetched).toEqual([]);
 
   await page.goto('/settings/plugins');
   await page.getByRole('switch', { name: /Notifications/i }).first().click();
@@ -198,7 +205,8 @@ test('notifications: the plugin brings its pages and header bell; its settings a
   await expect(page.getByRole('heading', { level: 1, name: notif('title') })).toBeVisible();
   // The header bell: the plugin's widget, loaded once the plugin is enabled.
   await expect(page.getByRole('banner').getByLabel(notif('title'), { exact: true })).toBeVisible();
-  await expectAccessible(page, 'notifications');
+  expect(fetched).toContain('/plugins/notifications/assets/bell.js');
+  await expectAccessible(page, 'notifications at 1440 px');
   await snapshot(page, 'notifications');
 
   // The settings page (settings menu, also linked from the inbox): channels per kind.
@@ -209,7 +217,7 @@ test('notifications: the plugin brings its pages and header bell; its settings a
   const reminderEmail = reminders.getByRole('checkbox', { name: notif('channel_email') });
   await expect(reminderEmail).toBeChecked();
   await expect(page.getByText(notif('telegram_unavailable'))).toBeVisible();
-  await expectAccessible(page, 'notification settings');
+  await expectAccessible(page, 'notification settings at 1440 px');
   await snapshot(page, 'notification-settings');
   await reminderEmail.uncheck();
   await page.getByRole('button', { name: notif('save') }).click();
