@@ -187,6 +187,8 @@ def build_plugins(*, check: bool = False) -> None:
             + " (ou make build-plugins)"
         )
         sys.exit(1)
+    if check:
+        print("Bundles des plugins a jour.", flush=True)
 
 
 def ensure_chromium() -> None:
