@@ -120,6 +120,8 @@ def frontend_build(*, force: bool = False) -> None:
         FRONTEND / name
         for name in ("src", "public", "index.html", "package-lock.json", "vite.config.ts")
     ]
+    # Tailwind generates the classes the first-party plugins' modules use (@source).
+    sources += [config.parent / "src" for config, _ in plugin_frontends()]
     if not force and index.exists() and index.stat().st_mtime >= _newest(*sources):
         return
     print("Construction du frontend (npm run build) ...", flush=True)
