@@ -1,7 +1,7 @@
 # Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
 PY ?= python3
 
-.PHONY: demo test lint migrate seed worker bench bench-web e2e
+.PHONY: demo test lint migrate seed worker bench bench-web e2e build-plugins
 
 demo:
 	$(PY) dev.py demo
@@ -21,3 +21,5 @@ bench-web:
 	$(PY) dev.py bench-web
 e2e:
 	$(PY) dev.py e2e
+build-plugins:
+	$(PY) dev.py build-plugins

@@ -6,6 +6,7 @@
     python3 dev.py pytest   only the Python suite (arguments go to pytest)
     python3 dev.py e2e      only the browser end-to-end suite (Playwright + Debian's Chromium)
     python3 dev.py lint | migrate | seed | worker | bench
+    python3 dev.py build-plugins  rebuild the plugins' committed web bundles (--check: compare)
     python3 dev.py bench-web  the demo festival's July planning in Chromium (web figures)
 
 The Makefile and the PS1/ scripts are one-line wrappers around this file.
@@ -119,10 +120,77 @@ def frontend_build(*, force: bool = False) -> None:
         FRONTEND / name
         for name in ("src", "public", "index.html", "package-lock.json", "vite.config.ts")
     ]
+    # Tailwind generates the classes the first-party plugins' modules use (@source).
+    sources += [config.parent / "src" for config, _ in plugin_frontends()]
     if not force and index.exists() and index.stat().st_mtime >= _newest(*sources):
         return
     print("Construction du frontend (npm run build) ...", flush=True)
     npm_run("run", "build")
+
+
+def plugin_frontends() -> list[tuple[Path, Path]]:
+    """Each plugin with a web part (first-party and examples): its Vite config and the
+    folder of its package the committed bundle lives in (``src/<package>/web``)."""
+    found = []
+    configs = [
+        *ROOT.glob("plugins/*/frontend/vite.config.mjs"),
+        *ROOT.glob("sdk/examples/*/frontend/vite.config.mjs"),
+    ]
+    for config in sorted(configs):
+        [web] = config.parent.parent.glob("src/*/web")
+        found.append((config, web))
+    return found
+
+
+def _vite_build(config: Path, out: Path) -> None:
+    """The plugin's own Vite config, run with the web app's Vite (one lockfile)."""
+    vite = FRONTEND / "node_modules" / "vite" / "bin" / "vite.js"
+    node = shutil.which("node") or "node"
+    env = {**os.environ, "COULISSES_PLUGIN_OUT": str(out)}
+    result = subprocess.run(
+        [node, str(vite), "build", "--config", str(config), "--logLevel", "warn"],
+        cwd=FRONTEND,
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        f.relative_to(folder).as_posix(): f.read_bytes()
+        for f in sorted(folder.rglob("*"))
+        if f.is_file()
+    }
+
+
+def build_plugins(*, check: bool = False) -> None:
+    """Rebuild each plugin's committed bundle; with ``check``, build into a temporary folder
+    and fail when the committed files differ (a source changed without its bundle)."""
+    import tempfile
+
+    frontend_deps()
+    stale = []
+    for config, web in plugin_frontends():
+        if not check:
+            print(f"Construction de {web.relative_to(ROOT)} ...", flush=True)
+            _vite_build(config, web)
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            _vite_build(config, Path(tmp))
+            if _files(Path(tmp)) != _files(web):
+                stale.append(web.relative_to(ROOT).as_posix())
+    if stale:
+        print(
+            "Bundles de plugins perimes (leurs sources ont change) : "
+            + ", ".join(stale)
+            + "\n  Reconstruisez-les puis commitez : python3 dev.py build-plugins"
+            + " (ou make build-plugins)"
+        )
+        sys.exit(1)
+    if check:
+        print("Bundles des plugins a jour.", flush=True)
 
 
 def ensure_chromium() -> None:
@@ -211,6 +279,9 @@ def main(argv: list[str]) -> None:
         frontend_deps()
         npm_run("run", "typecheck")
         npm_run("run", "lint")
+        build_plugins(check=True)
+    elif task == "build-plugins":
+        build_plugins(check="--check" in rest)
     elif task in {"migrate", "seed", "worker", "serve", "createsuperuser"}:
         run(tool, "coulisses", task, *rest)
     elif task == "bench":

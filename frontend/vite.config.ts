@@ -3,18 +3,44 @@ import { fileURLToPath, URL } from 'node:url';
 
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The API runs on 127.0.0.1:8000 (`uv run coulisses serve`); in development the
 // app is served by Vite and /api is proxied so cookies stay same-origin.
 const API_TARGET = process.env.COULISSES_API_URL ?? 'http://127.0.0.1:8000';
 
+const PLUGIN_SOURCES = fileURLToPath(new URL('../plugins/', import.meta.url));
+const PLUGIN_UI = fileURLToPath(new URL('./packages/plugin-ui/src/', import.meta.url));
+const APP_ENTRY = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+
+/**
+ * Vitest runs the first-party plugins' web tests (plugins/<name>/frontend/src) against
+ * the real host (src/features/plugins/testing/setup-plugin-host.ts): there, as in their Vite build,
+ * `react`, `react/jsx-runtime` and `@coulisses/plugin-ui` are plugin-ui's shims; any
+ * other package (testing libraries) resolves from this app, which has the only node_modules.
+ */
+function pluginSources(): Plugin {
+  return {
+    name: 'coulisses-plugin-sources',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer?.startsWith(PLUGIN_SOURCES)) return null;
+      if (source === 'react') return `${PLUGIN_UI}react.ts`;
+      if (source === 'react/jsx-runtime') return `${PLUGIN_UI}jsx-runtime.ts`;
+      if (source === '@coulisses/plugin-ui') return `${PLUGIN_UI}plugin-ui.ts`;
+      if (source.startsWith('.') || source.startsWith('/') || source.startsWith('@/') || source.startsWith('\0')) return null;
+      return this.resolve(source, APP_ENTRY, { ...options, skipSelf: true });
+    },
+  };
+}
+
 const BRAND = '#7a1f2b';
 const BACKGROUND = '#fbf8f3';
 
 export default defineConfig({
   plugins: [
+    ...(process.env.VITEST ? [pluginSources()] : []),
     react(),
     tailwindcss(),
     // Installable app: a web manifest and a Workbox service worker that precaches the
@@ -65,6 +91,8 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
+    // Vitest loads the first-party plugins' web sources (../plugins) besides this app.
+    fs: { allow: ['.', '../plugins', './packages'] },
     proxy: {
       '/api': { target: API_TARGET, changeOrigin: false },
     },
@@ -76,8 +104,9 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globals: false,
-    setupFiles: ['./src/testing/setup-tests.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['./src/testing/setup-tests.ts', './src/features/plugins/testing/setup-plugin-host.ts'],
+    // The first-party plugins' web parts are tested here too (`npm test`, `dev.py test`).
+    include: ['src/**/*.test.{ts,tsx}', '../plugins/*/frontend/src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
     // Generous bounds: tests wait on conditions, and the machine may be loaded.

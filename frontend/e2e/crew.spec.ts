@@ -1,5 +1,10 @@
+import { text as notificationsText, type TextKey } from '../../plugins/notifications/frontend/src/catalog';
+
 import { ApiSession, createMission, createTechAccount, createUser, inDays, invite, linkIn } from './crew-api';
 import { expect, expectAccessible, fr, login, msg, navLink, signup, snapshot, test, waitForMail } from './support';
+
+/** The notifications plugin's own words (French), from its catalog. */
+const notif = (key: TextKey, vars?: Record<string, string | number>) => notificationsText('fr', key, vars);
 
 test('my missions: a tech declines with a reason and accepts another', async ({ page }) => {
   const owner = await signup('missions');
@@ -175,21 +180,49 @@ test('users: search, profile with agenda, and an availability request approved b
   await snapshot(page, 'user-profile');
 });
 
-test('notifications: the center appears with the plugin, with its unread badge', async ({ page }) => {
+test('notifications: the plugin brings its pages and header bell; its settings are saved', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/plugins/notifications/assets/')) fetched.push(new URL(request.url()).pathname);
+  });
   const owner = await signup('notifications');
   const api = await ApiSession.login(owner);
   const plugins = await api.get<{ items: { name: string }[] }>('/api/v1/orgs/current/plugins?page_size=200');
   test.skip(!plugins.items.some((plugin) => plugin.name === 'notifications'), 'notifications plugin not installed');
   await login(page, owner);
-  await expect(navLink(page, fr.nav_notifications)).toHaveCount(0);
+  await expect(navLink(page, notif('title'))).toHaveCount(0);
+  await expect(page.getByRole('banner').getByLabel(notif('title'), { exact: true })).toHaveCount(0);
   await api.dispose();
+  // Disabled plugin: none of its modules is downloaded.
+  expect(fetched).toEqual([]);
 
   await page.goto('/settings/plugins');
   await page.getByRole('switch', { name: /Notifications/i }).first().click();
-  await expect(navLink(page, fr.nav_notifications)).toBeVisible();
-  await navLink(page, fr.nav_notifications).click();
-  await expect(page.getByRole('heading', { level: 1, name: fr.notifications_title })).toBeVisible();
-  await expect(page.getByLabel(fr.notifications_title, { exact: true })).toBeVisible(); // the header bell
-  await expectAccessible(page, 'notifications');
+  await expect(navLink(page, notif('title'))).toBeVisible();
+  await navLink(page, notif('title')).click();
+  await expect(page).toHaveURL(/\/plugins\/notifications\/inbox$/);
+  await expect(page.getByRole('heading', { level: 1, name: notif('title') })).toBeVisible();
+  // The header bell: the plugin's widget, loaded once the plugin is enabled.
+  await expect(page.getByRole('banner').getByLabel(notif('title'), { exact: true })).toBeVisible();
+  expect(fetched).toContain('/plugins/notifications/assets/bell.js');
+  await expectAccessible(page, 'notifications at 1440 px');
   await snapshot(page, 'notifications');
+
+  // The settings page (settings menu, also linked from the inbox): channels per kind.
+  await navLink(page, notif('preferences_title')).click();
+  await expect(page).toHaveURL(/\/plugins\/notifications\/preferences$/);
+  await expect(page.getByRole('heading', { level: 1, name: notif('preferences_title') })).toBeVisible();
+  const reminders = page.getByRole('group', { name: notif('kind_reminder') });
+  const reminderEmail = reminders.getByRole('checkbox', { name: notif('channel_email') });
+  await expect(reminderEmail).toBeChecked();
+  await expect(page.getByText(notif('telegram_unavailable'))).toBeVisible();
+  await expectAccessible(page, 'notification settings at 1440 px');
+  await snapshot(page, 'notification-settings');
+  await reminderEmail.uncheck();
+  await page.getByRole('button', { name: notif('save') }).click();
+  await expect(page.getByRole('status').filter({ hasText: notif('saved') })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('group', { name: notif('kind_reminder') }).getByRole('checkbox', { name: notif('channel_email') })).not.toBeChecked();
+  await expect(page.getByRole('group', { name: notif('kind_reminder') }).getByRole('checkbox', { name: notif('channel_in_app') })).toBeChecked();
 });

@@ -7,8 +7,13 @@
  */
 import type { ConsoleMessage, Page, Request, Response } from '@playwright/test';
 
+import { text as notificationsText, type TextKey } from '../../plugins/notifications/frontend/src/catalog';
+
 import { ApiSession, createMission, createTechAccount, createUser, inDays, invite } from './crew-api';
 import { expect, expectAccessible, fr, login, msg, navLink, signup, snapshot, test } from './support';
+
+/** The notifications plugin's own words (French), from its catalog. */
+const notif = (key: TextKey) => notificationsText('fr', key);
 
 const PHONE = { width: 390, height: 844 };
 
@@ -91,7 +96,8 @@ test.describe('phone', () => {
       ['user-detail', `/users/${user.id}`],
       ['certifications', '/users/certifications'],
       ['conflicts', '/conflicts'],
-      ['notifications', '/notifications'],
+      ['notifications', '/plugins/notifications/inbox'],
+      ['notification-settings', '/plugins/notifications/preferences'],
       ['members', '/settings/members'],
       ['plugins', '/settings/plugins'],
       ['audit', '/settings/audit'],
@@ -139,8 +145,8 @@ test.describe('phone', () => {
 
     // The bell's panel fits the phone too.
     await page.getByRole('banner').getByRole('button', { name: /notification/i }).click();
-    const panel = page.getByRole('region', { name: fr.notifications_title });
-    await expect(panel.getByRole('link', { name: fr.notifications_see_all })).toBeVisible();
+    const panel = page.getByRole('region', { name: notif('title') });
+    await expect(panel.getByRole('link', { name: notif('see_all') })).toBeVisible();
     await expectNoHorizontalScroll(page, 'bell panel');
     await expectAccessible(page, 'bell panel at 390 px');
     await snapshot(page, 'phone-bell');
@@ -235,7 +241,7 @@ test('a tech accepts an invitation from its notification', async ({ page }) => {
   const secondAssignment = await invite(api, second.roleId, user.id);
 
   await login(page, tech);
-  await page.goto('/notifications');
+  await page.goto('/plugins/notifications/inbox');
   const accept = page.getByRole('button', { name: /^Accepter : .*Balance Cloitre/ });
   // The notification is written by a background job: the live stream (or a reload) brings it.
   await expect(async () => {
@@ -249,7 +255,7 @@ test('a tech accepts an invitation from its notification', async ({ page }) => {
   await snapshot(page, 'notifications-invitation');
 
   await accept.click();
-  await expect(page.getByText(fr.notifications_answer_accepted)).toBeVisible();
+  await expect(page.getByText(notif('answer_accepted'))).toBeVisible();
   await expect(accept).toHaveCount(0);
   const answered = await api.get<{ status: string }>(`/api/v1/assignments/${assignment.id}`);
   expect(answered.status).toBe('ACCEPTED');
@@ -257,13 +263,13 @@ test('a tech accepts an invitation from its notification', async ({ page }) => {
   // The header bell answers too, in its panel of the newest notifications.
   const bell = page.getByRole('banner').getByRole('button', { name: /notification/i });
   await bell.click();
-  const panel = page.getByRole('region', { name: fr.notifications_title });
+  const panel = page.getByRole('region', { name: notif('title') });
   const acceptSecond = panel.getByRole('button', { name: /^Accepter : .*Demontage Cour/ });
   await expect(acceptSecond).toBeVisible();
   await expect(panel.getByRole('button', { name: /^Accepter : .*Balance Cloitre/ })).toHaveCount(0);
   await expectAccessible(page, 'notifications bell panel');
   await acceptSecond.click();
-  await expect(panel.getByText(fr.notifications_answer_accepted)).toBeVisible();
+  await expect(panel.getByText(notif('answer_accepted'))).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   expect((await api.get<{ status: string }>(`/api/v1/assignments/${secondAssignment.id}`)).status).toBe('ACCEPTED');

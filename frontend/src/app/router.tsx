@@ -119,10 +119,6 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/conflicts')).ConflictsRoute }),
           },
           {
-            path: 'notifications',
-            lazy: async () => ({ Component: (await import('@/app/routes/notifications')).NotificationsRoute }),
-          },
-          {
             path: 'plugins/:name',
             lazy: async () => ({ Component: (await import('@/app/routes/plugin')).PluginRoute }),
           },

@@ -50,7 +50,7 @@ from coulisses_sdk.events import (
     MissionChanged,
     OrgCreated,
 )
-from coulisses_sdk.frontend import MenuEntry, PluginPage
+from coulisses_sdk.frontend import MenuEntry, PluginPage, PluginWidget
 from coulisses_sdk.hookspecs import PROJECT_NAME, hookimpl, hookspec
 from coulisses_sdk.host import (
     account_user_id,
@@ -140,6 +140,7 @@ __all__ = [
     "Plugin",
     "PluginError",
     "PluginPage",
+    "PluginWidget",
     "Principal",
     "ProjectInfo",
     "RateInfo",

@@ -1,5 +1,5 @@
-"""What a plugin adds to the web app: menu entries and its own pages, served to each org
-in its manifest (see ``docs/plugins/guide.md``, the frontend contract)."""
+"""What a plugin adds to the web app: menu entries, its own pages and widgets, served to
+each org in its manifest (see ``docs/plugins/guide.md``, the frontend contract)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 ROLES = ("tech", "manager", "admin", "owner")
 #: Menu sections of the web app: the main navigation and the settings group.
 SECTIONS = ("main", "settings")
+#: Places of the web app's shell where a plugin widget renders (closed list): ``header``
+#: is the top bar, next to the account controls (on a phone too).
+WIDGET_SLOTS = ("header",)
 
 
 @dataclass(frozen=True)
@@ -16,8 +19,7 @@ class MenuEntry:
     """One link in the web app's menu, shown while the org has the plugin enabled.
 
     ``path`` is a web app path the plugin owns: ``/plugins/<plugin>`` (the
-    generic plugin page) or below it, or ``/<plugin>`` (a page the web app
-    ships for the plugin, e.g. ``/notifications``) or below it. ``label`` maps
+    generic plugin page) or below it (its own pages, see ``PluginPage``). ``label`` maps
     a locale to its text and must hold ``"fr"`` (the fallback). ``min_role`` is
     the lowest org role that sees the entry.
     """
@@ -42,3 +44,21 @@ class PluginPage(MenuEntry):
     """
 
     module: str = ""
+
+
+@dataclass(frozen=True)
+class PluginWidget:
+    """A small piece of the web app's shell the plugin brings itself (e.g. a bell in the
+    header), loaded only while the org has the plugin enabled and the member's role
+    reaches ``min_role``.
+
+    ``slot`` is where it renders, one of ``WIDGET_SLOTS``; ``module`` is its ES module,
+    relative to the plugin's ``frontend_dir`` like a ``PluginPage``'s. The module's
+    default export is a React component (no props) using the same host contract
+    (``@coulisses/plugin-ui``). A widget that fails to load or render shows a small
+    error mark in its place, never breaking the shell.
+    """
+
+    slot: str
+    module: str
+    min_role: str = "tech"

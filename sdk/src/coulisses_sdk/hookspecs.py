@@ -87,14 +87,16 @@ def register_jobs(register: Callable[..., None]) -> None:
 
 @hookspec
 def register_frontend(register: Callable[[MenuEntry], None]) -> None:
-    """Contribute menu entries of the web app: ``register(MenuEntry(...))``.
+    """Contribute menu entries, pages and widgets of the web app: ``register(MenuEntry(...))``.
 
     The org's manifest (``GET /api/v1/orgs/current/manifest``) lists an entry
     only while the org has enabled the plugin and the member's role reaches
-    ``min_role``. ``path`` must be ``/plugins/<plugin>`` or ``/<plugin>`` (or
-    below either); ``label`` needs a ``"fr"`` text. A bad entry leaves the plugin out (with
-    the reason). A ``PluginPage(path=..., module="meals.js")`` is an entry whose screen
-    is the plugin's own ES module, served from ``Plugin.frontend_dir``.
+    ``min_role``. ``path`` must be ``/plugins/<plugin>`` (or below); ``label`` needs a
+    ``"fr"`` text. A bad entry leaves the plugin out (with the reason). A
+    ``PluginPage(path=..., module="meals.js")`` is an entry whose screen is the plugin's
+    own ES module, served from ``Plugin.frontend_dir``; a
+    ``PluginWidget(slot="header", module="bell.js")`` is a module the web app renders
+    in its shell (one per slot and plugin; slots in ``coulisses_sdk.frontend.WIDGET_SLOTS``).
     Example::
 
         # sdk/examples/hello/src/coulisses_hello/plugin.py (extrait)

@@ -41,7 +41,7 @@ class Plugin:
     config_model: ClassVar[type[BaseModel]] = EmptyConfig
     #: Folder of the plugin's prebuilt web assets (Vite's output), relative to the package
     #: of the module defining the plugin class; served to the orgs that enabled the plugin
-    #: under ``/plugins/<name>/assets/``. Needed by a ``PluginPage``.
+    #: under ``/plugins/<name>/assets/``. Needed by a ``PluginPage`` or a ``PluginWidget``.
     frontend_dir: ClassVar[str | None] = None
 
     def __repr__(self) -> str:

@@ -35,7 +35,9 @@ class Menus(Plugin):
                 min_role="manager",
             )
         )
-        register(MenuEntry(path="/menus/owners", label={"fr": "Proprios"}, min_role="owner"))
+        register(
+            MenuEntry(path="/plugins/menus/owners", label={"fr": "Proprios"}, min_role="owner")
+        )
 
 
 def paths(response: Any) -> list[str]:
@@ -64,15 +66,27 @@ async def test_entries_appear_only_while_the_plugin_is_enabled(client):
     assert paths(await owner.get(MANIFEST)) == []
 
 
-async def test_notifications_registers_its_center(client):
+async def test_notifications_brings_its_pages_and_header_bell(client):
     owner = await signup(client)
+    assert (await owner.get(MANIFEST)).json()["widgets"] == []
     enabled = await owner.patch(f"{PLUGINS}/notifications", json={"enabled": True})
     assert enabled.status_code == 200, enabled.text
 
-    [entry] = (await owner.get(MANIFEST)).json()["menu"]
-    assert entry["plugin"] == "notifications"
-    assert entry["path"] == "/notifications"
-    assert entry["label"]["fr"] == "Notifications"
+    manifest = (await owner.get(MANIFEST)).json()
+    inbox, preferences = manifest["menu"]
+    assert inbox["plugin"] == "notifications"
+    assert inbox["path"] == "/plugins/notifications/inbox"
+    assert inbox["label"]["fr"] == "Notifications"
+    assert inbox["module_url"].startswith("/plugins/notifications/assets/inbox.js?v=")
+    assert preferences["section"] == "settings"
+    assert preferences["module_url"].startswith("/plugins/notifications/assets/preferences.js?v=")
+    [bell] = manifest["widgets"]
+    assert bell["plugin"] == "notifications"
+    assert bell["slot"] == "header"
+    assert bell["module_url"].startswith("/plugins/notifications/assets/bell.js?v=")
+    module = await owner.get(bell["module_url"])
+    assert module.status_code == 200
+    assert module.headers["content-type"].startswith("text/javascript")
 
 
 async def test_the_manifest_is_per_org(client, new_client):
@@ -106,7 +120,7 @@ async def test_entries_are_filtered_by_the_callers_role(client, new_client):
             "/plugins/hello",
             "/plugins/menus",
             "/plugins/menus/setup",
-            "/menus/owners",
+            "/plugins/menus/owners",
         ]
 
 
@@ -132,15 +146,18 @@ def _plugin_registering(*entries: Any) -> Plugin:
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        (MenuEntry(path="/projects", label={"fr": "x"}), r"must be /plugins/bad or /bad"),
+        (MenuEntry(path="/projects", label={"fr": "x"}), r"must be /plugins/bad \(or below\)"),
+        # The web app ships no page for a plugin: a /<plugin> path leads nowhere.
+        (MenuEntry(path="/bad", label={"fr": "x"}), r"must be /plugins/bad"),
+        (MenuEntry(path="/bad/inbox", label={"fr": "x"}), r"must be /plugins/bad"),
         (MenuEntry(path="/plugins/other", label={"fr": "x"}), r"must be /plugins/bad"),
         (MenuEntry(path="/badx", label={"fr": "x"}), r"must be /plugins/bad"),
         (MenuEntry(path="/bad/../projects", label={"fr": "x"}), r"must be /plugins/bad"),
         (MenuEntry(path="https://evil.example/bad", label={"fr": "x"}), r"must be"),
-        (MenuEntry(path="/bad", label={"en": "x"}), r"'fr'"),
-        (MenuEntry(path="/bad", label={"fr": " "}), r"'fr'"),
-        (MenuEntry(path="/bad", label={"fr": "x"}, section="side"), r"section"),
-        (MenuEntry(path="/bad", label={"fr": "x"}, min_role="boss"), r"min_role"),
+        (MenuEntry(path="/plugins/bad", label={"en": "x"}), r"'fr'"),
+        (MenuEntry(path="/plugins/bad", label={"fr": " "}), r"'fr'"),
+        (MenuEntry(path="/plugins/bad", label={"fr": "x"}, section="side"), r"section"),
+        (MenuEntry(path="/plugins/bad", label={"fr": "x"}, min_role="boss"), r"min_role"),
         ({"path": "/bad", "label": {"fr": "x"}}, r"not a MenuEntry"),
     ],
 )
@@ -167,6 +184,6 @@ def test_valid_entries_are_collected_per_plugin():
     assert [e.path for e in registry.menu["menus"]] == [
         "/plugins/menus",
         "/plugins/menus/setup",
-        "/menus/owners",
+        "/plugins/menus/owners",
     ]
     assert [e.path for e in registry.menu["hello"]] == ["/plugins/hello"]

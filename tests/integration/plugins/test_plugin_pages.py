@@ -1,5 +1,6 @@
-"""Plugins bring their own pages: ``PluginPage`` checks at load, the manifest's module URL,
-and ``GET /plugins/<name>/assets/<path>`` served only to orgs that enabled the plugin.
+"""Plugins bring their own pages and shell widgets: ``PluginPage`` / ``PluginWidget``
+checks at load, the manifest's module URLs, and ``GET /plugins/<name>/assets/<path>``
+served only to orgs that enabled the plugin.
 
 The catering example (``sdk/examples/catering``, a distribution outside the workspace)
 is imported from its sources and installed with the SDK's ``installed()``.
@@ -15,10 +16,10 @@ from typing import Any
 import httpx
 import pytest
 
-from coulisses_sdk import Plugin, PluginPage, hookimpl
+from coulisses_sdk import Plugin, PluginPage, PluginWidget, hookimpl
 from coulisses_sdk.testing import installed
 from tests.helpers import signup
-from tests.integration.plugins.support import PLUGINS
+from tests.integration.plugins.support import PLUGINS, member_session
 
 ROOT = Path(__file__).resolve().parents[3]
 CATERING_SRC = ROOT / "sdk" / "examples" / "catering" / "src"
@@ -162,7 +163,7 @@ def _page_plugin(**page: Any) -> Plugin:
     ("page", "reason"),
     [
         ({"path": "/plugins/pages"}, "must be below /plugins/pages/"),
-        ({"path": "/pages/main"}, "must be below /plugins/pages/"),
+        ({"path": "/pages/main"}, "must be /plugins/pages (or below)"),
         ({"path": "/plugins/pages/assets"}, "must be below /plugins/pages/"),
         ({"module": "../evil.js"}, "must be a .js file"),
         ({"module": "meals.css"}, "must be a .js file"),
@@ -203,3 +204,80 @@ def test_a_good_page_is_accepted_with_its_module_url(tmp_path, monkeypatch):
         assert registry.module_urls["pages"]["meals.js"].startswith(
             "/plugins/pages/assets/meals.js?v="
         )
+
+
+def _widget_plugin(
+    tmp_path: Path, monkeypatch: Any, *widgets: Any, frontend: str | None = "web"
+) -> Plugin:
+    """An inline plugin registering ``widgets``, its package a temp folder with web/bell.js."""
+
+    class Widgets(Plugin):
+        name = "widgets"
+        title = "Widgets"
+        frontend_dir = frontend
+
+        @hookimpl
+        def register_frontend(self, register: Any) -> None:
+            for widget in widgets:
+                register(widget)
+
+    package = tmp_path / "pkg"
+    (package / "web").mkdir(parents=True)
+    (package / "web" / "bell.js").write_text("export default function Bell() {}\n")
+    module = type(sys)("widgets_plugin_module")
+    module.__file__ = str(package / "plugin.py")
+    monkeypatch.setitem(sys.modules, "widgets_plugin_module", module)
+    Widgets.__module__ = "widgets_plugin_module"
+    return Widgets()
+
+
+@pytest.mark.parametrize(
+    ("widgets", "frontend", "reason"),
+    [
+        ([PluginWidget(slot="footer", module="bell.js")], "web", "widget slot 'footer' not in"),
+        ([PluginWidget(slot="header", module="../bell.js")], "web", "must be a .js file"),
+        ([PluginWidget(slot="header", module="bell.css")], "web", "must be a .js file"),
+        ([PluginWidget(slot="header", module="other.js")], "web", "not found"),
+        ([PluginWidget(slot="header", module="bell.js", min_role="boss")], "web", "min_role"),
+        ([PluginWidget(slot="header", module="bell.js")], None, "needs Plugin.frontend_dir"),
+        (
+            [PluginWidget(slot="header", module="bell.js")] * 2,
+            "web",
+            "a second widget in slot header",
+        ),
+    ],
+)
+def test_a_bad_widget_leaves_the_plugin_out_with_the_reason(
+    widgets, frontend, reason, tmp_path, monkeypatch
+):
+    plugin = _widget_plugin(tmp_path, monkeypatch, *widgets, frontend=frontend)
+
+    with installed(plugin) as registry:
+        assert "widgets" not in registry.plugins
+        assert reason in registry.rejected["widgets"]
+
+
+async def test_the_manifest_lists_widgets_of_enabled_plugins_for_allowed_roles(
+    client, new_client, tmp_path, monkeypatch
+):
+    plugin = _widget_plugin(
+        tmp_path, monkeypatch, PluginWidget(slot="header", module="bell.js", min_role="manager")
+    )
+    with installed(plugin) as registry:
+        assert registry.rejected == {}
+        owner = await signup(client)
+        tech = await member_session(owner, new_client, "tech-widget@example.org", "tech")
+        assert (await owner.get(MANIFEST)).json()["widgets"] == []
+
+        assert (await owner.patch(f"{PLUGINS}/widgets", json={"enabled": True})).status_code == 200
+        [widget] = (await owner.get(MANIFEST)).json()["widgets"]
+        assert widget["plugin"] == "widgets"
+        assert widget["slot"] == "header"
+        assert widget["module_url"].startswith("/plugins/widgets/assets/bell.js?v=")
+        assert (await owner.get(widget["module_url"])).status_code == 200
+        # Below the widget's min_role: not listed (the menu is filtered the same way).
+        assert (await tech.get(MANIFEST)).json()["widgets"] == []
+
+        assert (await owner.patch(f"{PLUGINS}/widgets", json={"enabled": False})).status_code == 200
+        assert (await owner.get(MANIFEST)).json()["widgets"] == []
+        assert (await owner.get(widget["module_url"])).status_code == 404

@@ -19,6 +19,7 @@ from coulisses.plugins.loader import get_registry
 from coulisses.plugins.schemas import (
     FrontendManifest,
     ManifestMenuEntry,
+    ManifestWidget,
     PluginOut,
     PluginPage,
     PluginUpdate,
@@ -88,10 +89,14 @@ class OrgPluginsController(Controller):
     guards=[requires("org.read")],
 )
 async def get_frontend_manifest(request: Request[Any, Any, Any]) -> FrontendManifest:
-    """Menu entries of the org's enabled plugins that the caller's role may see."""
+    """Menu entries and shell widgets of the org's enabled plugins that the caller's role
+    may see."""
     principal = principal_of(request)
-    entries = await service.manifest(principal.org_id, principal.role)
-    return FrontendManifest(menu=[ManifestMenuEntry(**asdict(e)) for e in entries])
+    entries, widgets = await service.manifest(principal.org_id, principal.role)
+    return FrontendManifest(
+        menu=[ManifestMenuEntry(**asdict(e)) for e in entries],
+        widgets=[ManifestWidget(**asdict(w)) for w in widgets],
+    )
 
 
 #: ``<name>/assets`` or ``<name>/assets/<path>``, below ``/plugins/``.

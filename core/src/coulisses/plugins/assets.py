@@ -2,8 +2,8 @@
 ``GET /plugins/<name>/assets/<path>`` serving them is in ``coulisses.plugins.api``).
 
 A plugin ships Vite's output inside its package (``Plugin.frontend_dir``); each
-``PluginPage`` names its ES module there. The manifest gives the web app the module's
-URL with the file's content hash (``?v=``): such a URL is cached for a year, any
+``PluginPage`` or ``PluginWidget`` names its ES module there. The manifest gives the web
+app the module's URL with the file's content hash (``?v=``): such a URL is cached for a year, any
 other is revalidated by its ETag. Another org, or a visitor without a session, gets
 the same answer as for a file that does not exist, so it never downloads the bundle.
 """
@@ -83,7 +83,7 @@ def module_url(plugin: str, root: Path, module: str) -> str:
     """Where the web app imports ``module`` from: its URL with the content hash."""
     found = asset_file(root, module)
     if found is None:
-        raise ValueError(f"plugin {plugin}: page module {module!r} not found in {root}")
+        raise ValueError(f"plugin {plugin}: module {module!r} not found in {root}")
     return f"/plugins/{plugin}/assets/{module}?v={content_hash(found)}"
 
 

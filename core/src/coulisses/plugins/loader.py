@@ -19,8 +19,8 @@ from stevedore import ExtensionManager
 
 from coulisses import __version__ as core_version
 from coulisses.plugins import assets
-from coulisses_sdk import MenuEntry, Plugin, PluginPage, hookspecs
-from coulisses_sdk.frontend import ROLES, SECTIONS
+from coulisses_sdk import MenuEntry, Plugin, PluginPage, PluginWidget, hookspecs
+from coulisses_sdk.frontend import ROLES, SECTIONS, WIDGET_SLOTS
 from coulisses_sdk.hookspecs import PROJECT_NAME
 from coulisses_sdk.plugin import localized
 
@@ -76,9 +76,11 @@ class PluginRegistry:
     admin_tables: list[Any] = field(default_factory=list)
     #: Web app menu entries, per plugin (served, filtered, by the org manifest).
     menu: dict[str, list[MenuEntry]] = field(default_factory=dict)
+    #: Web app shell widgets, per plugin (served, filtered, by the org manifest).
+    widgets: dict[str, list[PluginWidget]] = field(default_factory=dict)
     #: Folder of each plugin's prebuilt web assets (``Plugin.frontend_dir``), resolved.
     assets: dict[str, Path] = field(default_factory=dict)
-    #: Per plugin, each page module -> its URL with the content hash (the manifest's).
+    #: Per plugin, each page or widget module -> its URL with the content hash (the manifest's).
     module_urls: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def piccolo_apps(self) -> list[str]:
@@ -141,21 +143,19 @@ def check_menu_entry(plugin: str, entry: Any) -> MenuEntry:
     """``entry`` if it is a valid menu entry of ``plugin``, else ``ValueError``.
 
     A plugin links only to pages it owns: ``/plugins/<plugin>`` (the web app's
-    generic plugin page) or ``/<plugin>`` (a page the web app ships for it,
-    e.g. ``/notifications``), or a path below either.
+    generic plugin page) or a path below it (its own pages). The web app ships no
+    page for any plugin: first-party ones bring theirs like any other.
     """
     if not isinstance(entry, MenuEntry):
         raise ValueError(f"plugin {plugin}: menu entry {entry!r} is not a MenuEntry")
     path = entry.path
-    owned = (f"/plugins/{plugin}", f"/{plugin}")
+    root = f"/plugins/{plugin}"
     if not (
         isinstance(path, str)
         and _PATH_RE.match(path)
-        and any(path == root or path.startswith(root + "/") for root in owned)
+        and (path == root or path.startswith(root + "/"))
     ):
-        raise ValueError(
-            f"plugin {plugin}: menu path {path!r} must be /plugins/{plugin} or /{plugin} (or below)"
-        )
+        raise ValueError(f"plugin {plugin}: menu path {path!r} must be {root} (or below)")
     label = entry.label
     if (
         not isinstance(label, dict)
@@ -175,15 +175,26 @@ def check_menu_entry(plugin: str, entry: Any) -> MenuEntry:
             raise ValueError(
                 f"plugin {plugin}: page path {path!r} must be below {below} (not {below}assets)"
             )
-        if (
-            not isinstance(entry.module, str)
-            or ".." in entry.module
-            or not _MODULE_RE.match(entry.module)
-        ):
-            raise ValueError(
-                f"plugin {plugin}: page module {entry.module!r} must be a .js file of frontend_dir"
-            )
+        _check_module(plugin, "page", entry.module)
     return entry
+
+
+def _check_module(plugin: str, what: str, module: Any) -> None:
+    if not isinstance(module, str) or ".." in module or not _MODULE_RE.match(module):
+        raise ValueError(
+            f"plugin {plugin}: {what} module {module!r} must be a .js file of frontend_dir"
+        )
+
+
+def check_widget(plugin: str, widget: PluginWidget) -> PluginWidget:
+    """``widget`` if its slot is one of ``WIDGET_SLOTS``, its role known and its module a
+    ``.js`` path of ``frontend_dir``, else ``ValueError`` (the file is checked later)."""
+    if widget.slot not in WIDGET_SLOTS:
+        raise ValueError(f"plugin {plugin}: widget slot {widget.slot!r} not in {WIDGET_SLOTS}")
+    if widget.min_role not in ROLES:
+        raise ValueError(f"plugin {plugin}: widget min_role {widget.min_role!r} not in {ROLES}")
+    _check_module(plugin, "widget", widget.module)
+    return widget
 
 
 def _hook_problem(plugin: Plugin) -> str | None:
@@ -249,6 +260,7 @@ def build_registry(candidates: Iterable[Plugin]) -> PluginRegistry:
         registry.routes[name] = done.routes
         registry.apps[name] = done.apps
         registry.menu[name] = done.menu
+        registry.widgets[name] = done.widgets
         if done.assets is not None:
             registry.assets[name] = done.assets
             registry.module_urls[name] = done.module_urls
@@ -265,6 +277,7 @@ class _Contribution:
     jobs: dict[str, JobSpec] = field(default_factory=dict)
     admin_tables: list[Any] = field(default_factory=list)
     menu: list[MenuEntry] = field(default_factory=list)
+    widgets: list[PluginWidget] = field(default_factory=list)
     assets: Path | None = None
     module_urls: dict[str, str] = field(default_factory=dict)
 
@@ -288,19 +301,26 @@ def _contribution(name: str, plugin: Plugin, taken_jobs: dict[str, JobSpec]) -> 
     pm.hook.register_jobs(register=add_job)
     pm.hook.register_admin_tables(register=out.admin_tables.append)
 
-    def add_menu_entry(entry: MenuEntry) -> None:
-        checked = check_menu_entry(name, entry)
+    def add_frontend(item: MenuEntry | PluginWidget) -> None:
+        if isinstance(item, PluginWidget):
+            widget = check_widget(name, item)
+            if any(other.slot == widget.slot for other in out.widgets):
+                raise ValueError(f"plugin {name}: a second widget in slot {widget.slot}")
+            out.widgets.append(widget)
+            return
+        checked = check_menu_entry(name, item)
         if any(other.path == checked.path for other in out.menu):
             raise ValueError(f"plugin {name}: menu path {checked.path} registered twice")
         out.menu.append(checked)
 
-    pm.hook.register_frontend(register=add_menu_entry)
+    pm.hook.register_frontend(register=add_frontend)
     out.assets = assets.frontend_root(plugin)
-    for entry in out.menu:
-        if isinstance(entry, PluginPage):
-            if out.assets is None:
-                raise ValueError(f"plugin {name}: page {entry.path} needs Plugin.frontend_dir")
-            out.module_urls[entry.module] = assets.module_url(name, out.assets, entry.module)
+    modules = [(f"page {e.path}", e.module) for e in out.menu if isinstance(e, PluginPage)]
+    modules += [(f"widget {w.slot}", w.module) for w in out.widgets]
+    for what, module in modules:
+        if out.assets is None:
+            raise ValueError(f"plugin {name}: {what} needs Plugin.frontend_dir")
+        out.module_urls[module] = assets.module_url(name, out.assets, module)
     return out
 
 

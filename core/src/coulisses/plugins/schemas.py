@@ -42,10 +42,20 @@ class ManifestMenuEntry(msgspec.Struct):
     module_url: str | None = None
 
 
+class ManifestWidget(msgspec.Struct):
+    plugin: str
+    #: Where the web app renders it (``header``: the top bar).
+    slot: str
+    #: The URL of the widget's ES module, with its content hash.
+    module_url: str
+
+
 class FrontendManifest(msgspec.Struct):
     """What the web app shows for the org's enabled plugins, for the caller's role."""
 
     menu: list[ManifestMenuEntry]
+    #: Shell widgets (``PluginWidget``), sorted by plugin name.
+    widgets: list[ManifestWidget]
 
 
 class PluginPage(Page[PluginOut]):

@@ -47,8 +47,16 @@ class ManifestEntry:
     module_url: str | None = None
 
 
-async def manifest(org_id: int, role: str) -> list[ManifestEntry]:
-    """Menu entries of the plugins ``org_id`` has enabled that ``role`` may see.
+@dataclass
+class ManifestWidget:
+    plugin: str
+    slot: str
+    module_url: str
+
+
+async def manifest(org_id: int, role: str) -> tuple[list[ManifestEntry], list[ManifestWidget]]:
+    """Menu entries and shell widgets of the plugins ``org_id`` has enabled that ``role``
+    may see.
 
     Sorted by plugin name, then in the order each plugin registered them.
     """
@@ -56,7 +64,13 @@ async def manifest(org_id: int, role: str) -> list[ManifestEntry]:
     rank = ROLE_RANK.get(role, -1)
     registry = get_registry()
     menu = registry.menu
-    return [
+    widgets = [
+        ManifestWidget(name, w.slot, registry.module_urls[name][w.module])
+        for name in sorted(enabled)
+        for w in registry.widgets.get(name, [])
+        if rank >= ROLE_RANK[w.min_role]
+    ]
+    entries = [
         ManifestEntry(
             name,
             e.path,
@@ -69,6 +83,7 @@ async def manifest(org_id: int, role: str) -> list[ManifestEntry]:
         for e in menu.get(name, [])
         if rank >= ROLE_RANK[e.min_role]
     ]
+    return entries, widgets
 
 
 async def enabled_names(org_id: int) -> set[str]:

@@ -1,5 +1,5 @@
 /**
- * The contract between the web app (the host) and a plugin's page module.
+ * The contract between the web app (the host) and a plugin's page or widget module.
  *
  * Before importing a plugin module the host sets `globalThis.__coulisses_host__`
  * to a `CoulissesHost`. A plugin bundle never ships its own React: its Vite
@@ -12,7 +12,7 @@ import type * as JsxRuntime from 'react/jsx-runtime';
 import type { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 
 export const HOST_GLOBAL = '__coulisses_host__';
-/** Bumped on a breaking change of this contract; a plugin may check it. */
+/** Bumped on a breaking change of this contract (additions keep it); a plugin may check it. */
 export const HOST_CONTRACT_VERSION = 1;
 
 type Body = unknown;
@@ -22,6 +22,8 @@ export interface HostApi {
   get: <T>(path: string) => Promise<T>;
   post: <T>(path: string, body?: Body) => Promise<T>;
   patch: <T>(path: string, body?: Body) => Promise<T>;
+  /** Added in contract 1 (additive): a full replacement, e.g. a plugin's preferences. */
+  put: <T>(path: string, body?: Body) => Promise<T>;
   delete: <T>(path: string) => Promise<T>;
 }
 
@@ -31,6 +33,17 @@ export interface HostLocale {
   /** An API error's words in the current locale, from its stable code. */
   tError: (error: unknown) => string;
 }
+
+/** Dates and times in the org's time zone and the member's locale (the app's formatters). */
+export interface HostDates {
+  timeZone: string;
+  formatDate: (value: string | Date) => string;
+  formatDateTime: (value: string | Date) => string;
+  formatTime: (value: string | Date) => string;
+}
+
+/** A handler of a live event kind: receives the event's parsed JSON `data` (null if none). */
+export type HostLiveHandler = (data: unknown) => void;
 
 export interface HostUi {
   Button: ReactModule.ComponentType<
@@ -55,6 +68,24 @@ export interface HostUi {
     className?: string;
     children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactModule.ReactNode;
   }>;
+  /** Added in contract 1 (additive). A small rounded label. */
+  Badge: ReactModule.ComponentType<
+    ReactModule.HTMLAttributes<HTMLSpanElement> & { variant?: 'neutral' | 'success' | 'info' | 'danger' | 'warning' | null }
+  >;
+  /** Added in contract 1 (additive). A modal confirmation (native dialog: focus trap, Escape). */
+  ConfirmDialog: ReactModule.ComponentType<{
+    open: boolean;
+    title: string;
+    description?: ReactModule.ReactNode;
+    confirmLabel: string;
+    cancelLabel: string;
+    destructive?: boolean;
+    loading?: boolean;
+    onConfirm: () => void;
+    onCancel: () => void;
+  }>;
+  /** Added in contract 1 (additive). An API error's words and a retry button. */
+  ErrorState: ReactModule.ComponentType<{ error: unknown; onRetry?: () => void }>;
 }
 
 export interface CoulissesHost {
@@ -75,6 +106,14 @@ export interface CoulissesHost {
   api: HostApi;
   useLocale: () => HostLocale;
   ui: HostUi;
+  /** Added in contract 1 (additive): the app's date formatters (org time zone, locale). */
+  useDates: () => HostDates;
+  /**
+   * Added in contract 1 (additive): listens to the kinds of `handlers` on the app's one
+   * shared live stream (`GET /api/v1/events`) while `enabled`; the latest handlers are
+   * called. Returns the stream's state.
+   */
+  useLiveEvents: (handlers: Record<string, HostLiveHandler>, enabled?: boolean) => 'connecting' | 'open' | 'closed';
 }
 
 /** The host's shared modules; throws when the module runs outside the web app. */

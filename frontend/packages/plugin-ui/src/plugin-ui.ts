@@ -1,5 +1,5 @@
 /**
- * What a plugin page imports from the web app: `import { api, useQuery, Button } from
+ * What a plugin page or widget imports from the web app: `import { api, useQuery, Button } from
  * '@coulisses/plugin-ui'`. Every value is the host's own (one React, one router, one
  * query client, the same session), read when the plugin module is evaluated.
  */
@@ -8,13 +8,26 @@ import { host, HOST_CONTRACT_VERSION, type CoulissesHost } from './host';
 const shared: CoulissesHost = host();
 
 export { HOST_CONTRACT_VERSION };
-export type { CoulissesHost, HostApi, HostLocale, HostUi } from './host';
+export type { CoulissesHost, HostApi, HostDates, HostLiveHandler, HostLocale, HostUi } from './host';
 
-export const { api, useLocale } = shared;
+export const { api, useLocale, useDates, useLiveEvents } = shared;
 export const { Link, useNavigate, useParams, useSearchParams } = shared.router;
 export const { useQuery, useMutation, useQueryClient } = shared.query;
-export const { Button, Card, CardHeader, CardTitle, CardDescription, Alert, Spinner, EmptyState, Input, Field } =
-  shared.ui;
+export const {
+  Button,
+  Card,
+  CardHeader,
+  CardTitle,
+  CardDescription,
+  Alert,
+  Spinner,
+  EmptyState,
+  Input,
+  Field,
+  Badge,
+  ConfirmDialog,
+  ErrorState,
+} = shared.ui;
 
 /** The text of `texts` for `locale`, else its French one: a plugin keeps its own words. */
 export function pick(texts: { fr: string } & Record<string, string>, locale: string): string {

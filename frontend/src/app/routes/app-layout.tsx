@@ -15,8 +15,8 @@ import { useLogout } from '@/features/auth/api/logout';
 import { OrgSwitcher } from '@/features/auth/components/org-switcher';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { useSilentRefresh } from '@/features/auth/hooks/use-silent-refresh';
-import { NotificationsBell } from '@/features/notifications/components/notifications-bell';
 import { DeliveryFailedNotices } from '@/features/planning/components/delivery-failed-notices';
+import { PluginWidgetSlot } from '@/features/plugins/components/plugin-widgets';
 import { usePluginMenuEntries, type PluginMenuEntry } from '@/features/plugins/hooks/use-plugin-menu-entries';
 
 /**
@@ -28,7 +28,6 @@ export function AppLayout() {
   return <RequireAuth>{(me) => <Shell me={me} />}</RequireAuth>;
 }
 
-const NOTIFICATIONS_PLUGIN = 'notifications';
 const DRAWER_ID = 'app-drawer';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
@@ -112,7 +111,6 @@ function Shell({ me }: { me: Me }) {
   const pluginEntries = usePluginMenuEntries();
   const mainEntries = pluginEntries.filter((entry) => entry.section === 'main');
   const settingsEntries = pluginEntries.filter((entry) => entry.section === 'settings');
-  const notificationsEnabled = pluginEntries.some((entry) => entry.plugin === NOTIFICATIONS_PLUGIN);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -189,7 +187,8 @@ function Shell({ me }: { me: Me }) {
               </div>
             </div>
             <div className="flex items-center gap-4">
-              {notificationsEnabled ? <NotificationsBell /> : null}
+              {/* Widgets of the enabled plugins (e.g. a notification bell), on a phone too. */}
+              <PluginWidgetSlot slot="header" className="flex items-center gap-2" />
               <div className="hidden items-center gap-4 md:flex">
                 <LanguageSwitcher />
                 <span className="text-sm text-muted-foreground">{me.account.email}</span>

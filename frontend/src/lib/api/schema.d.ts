@@ -2240,6 +2240,7 @@ export interface components {
         /** FrontendManifest */
         FrontendManifest: {
             menu: components["schemas"]["ManifestMenuEntry"][];
+            widgets: components["schemas"]["ManifestWidget"][];
         };
         /** GreetingOut */
         GreetingOut: {
@@ -2294,6 +2295,12 @@ export interface components {
             path: string;
             plugin: string;
             section: string;
+        };
+        /** ManifestWidget */
+        ManifestWidget: {
+            module_url: string;
+            plugin: string;
+            slot: string;
         };
         /** MeOut */
         MeOut: {

@@ -24,10 +24,11 @@ from coulisses_sdk import (
     CertificationsExpiring,
     InvitationDelivery,
     InvitationDeliveryFailed,
-    MenuEntry,
     MissionChanged,
     PasswordResetDelivery,
     Plugin,
+    PluginPage,
+    PluginWidget,
     enqueue,
     hookimpl,
     rate_limit,
@@ -37,6 +38,9 @@ from coulisses_sdk import (
 logger = logging.getLogger(__name__)
 
 NAME = "notifications"
+#: The plugin's pages in the web app (its own ES modules, built from frontend/).
+INBOX_PATH = f"/plugins/{NAME}/inbox"
+PREFERENCES_PATH = f"/plugins/{NAME}/preferences"
 
 
 class NotificationsPlugin(Plugin):
@@ -46,6 +50,8 @@ class NotificationsPlugin(Plugin):
     description = texts("config.description")
     core_requires = ">=0.1,<1"
     config_model = NotificationsConfig
+    #: Vite's output (``frontend/`` builds into it), shipped in the wheel.
+    frontend_dir = "web"
 
     # -- what the plugin brings ------------------------------------------------
 
@@ -82,10 +88,26 @@ class NotificationsPlugin(Plugin):
 
     @hookimpl
     def register_frontend(self, register: Any) -> None:
-        # The notification center, a page the web app ships for this plugin.
+        # The plugin's own pages and header bell (frontend/ builds them into web/).
         register(
-            MenuEntry(path="/notifications", label={"fr": "Notifications", "en": "Notifications"})
+            PluginPage(
+                path=INBOX_PATH,
+                label={"fr": "Notifications", "en": "Notifications"},
+                module="inbox.js",
+            )
         )
+        register(
+            PluginPage(
+                path=PREFERENCES_PATH,
+                label={
+                    "fr": "Pr\u00e9f\u00e9rences de notification",
+                    "en": "Notification settings",
+                },
+                section="settings",
+                module="preferences.js",
+            )
+        )
+        register(PluginWidget(slot="header", module="bell.js"))
 
     # -- deliveries the core hands over ------------------------------------------
 

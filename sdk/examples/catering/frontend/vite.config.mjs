@@ -9,6 +9,9 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const pluginUi = process.env.COULISSES_PLUGIN_UI ?? here('../../../../frontend/packages/plugin-ui/src');
 
 export default {
+  // Built from any folder (dev.py runs it from frontend/): no public/ folder copied.
+  root: here('.'),
+  publicDir: false,
   // ASCII output (escapes): the repository's text is ASCII.
   esbuild: { jsx: 'automatic', charset: 'ascii' },
   resolve: {
@@ -19,7 +22,8 @@ export default {
     ],
   },
   build: {
-    outDir: here('../src/coulisses_catering/web'),
+    // dev.py's freshness check builds into a temporary folder to compare.
+    outDir: process.env.COULISSES_PLUGIN_OUT ?? here('../src/coulisses_catering/web'),
     emptyOutDir: true,
     target: 'es2022',
     minify: true,

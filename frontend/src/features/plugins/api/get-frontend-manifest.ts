@@ -5,6 +5,7 @@ import type { Schema } from '@/lib/api/types';
 
 export type FrontendManifest = Schema<'FrontendManifest'>;
 export type ManifestMenuEntry = Schema<'ManifestMenuEntry'>;
+export type ManifestWidget = Schema<'ManifestWidget'>;
 
 /** Per org and per role: switching org resets every query, enabling a plugin invalidates it. */
 export const manifestQueryKey = ['plugins-manifest'] as const;

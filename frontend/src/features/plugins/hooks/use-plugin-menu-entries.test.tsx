@@ -10,8 +10,9 @@ import { menuLabel, usePluginMenuEntries } from '@/features/plugins/hooks/use-pl
 const manifest: FrontendManifest = {
   menu: [
     { plugin: 'hello', path: '/plugins/hello', label: { fr: 'Bonjour', en: 'Hello' }, section: 'main', min_role: 'tech' },
-    { plugin: 'notifications', path: '/notifications', label: { fr: 'Alertes' }, section: 'settings', min_role: 'tech' },
+    { plugin: 'notifications', path: '/plugins/notifications/inbox', label: { fr: 'Alertes' }, section: 'settings', min_role: 'tech' },
   ],
+  widgets: [],
 };
 
 function wrapper({ children }: { children: ReactNode }) {
@@ -26,7 +27,7 @@ describe('usePluginMenuEntries', () => {
     const { result } = renderHook(() => usePluginMenuEntries(), { wrapper });
     expect(result.current).toEqual([
       { plugin: 'hello', label: 'Bonjour', to: '/plugins/hello', section: 'main' },
-      { plugin: 'notifications', label: 'Alertes', to: '/notifications', section: 'settings' },
+      { plugin: 'notifications', label: 'Alertes', to: '/plugins/notifications/inbox', section: 'settings' },
     ]);
   });
 

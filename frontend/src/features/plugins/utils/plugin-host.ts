@@ -1,8 +1,8 @@
 /**
- * The host side of the plugin page contract (packages/plugin-ui/src/host.ts): the
+ * The host side of the plugin page and widget contract (packages/plugin-ui/src/host.ts): the
  * web app's own React, router hooks, query hooks, API client, locale and UI kit,
  * set on `globalThis.__coulisses_host__` before a plugin module is imported.
- * Built only in the plugin page's lazy chunk, so the initial bundle does not grow.
+ * Built only in the lazy chunk of a plugin page or widget, so the initial bundle does not grow.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as React from 'react';
@@ -11,18 +11,28 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 
 import { HOST_CONTRACT_VERSION, HOST_GLOBAL, type CoulissesHost } from '@coulisses/plugin-ui/host';
 import { Alert } from '@/components/ui/alert/alert';
+import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card/card';
+import { ConfirmDialog } from '@/components/ui/dialog/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
+import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { api } from '@/lib/api/client';
+import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { useLiveEvents } from '@/lib/live/event-stream';
 
 function usePluginLocale() {
   const { locale, tError } = useLocale();
   return { locale, tError };
+}
+
+function usePluginDates() {
+  const { timeZone, formatDate, formatDateTime, formatTime } = useDates();
+  return { timeZone, formatDate, formatDateTime, formatTime };
 }
 
 export function createPluginHost(): CoulissesHost {
@@ -36,10 +46,27 @@ export function createPluginHost(): CoulissesHost {
       get: (path) => api.get(path),
       post: (path, body) => api.post(path, body),
       patch: (path, body) => api.patch(path, body),
+      put: (path, body) => api.put(path, body),
       delete: (path) => api.delete(path),
     },
     useLocale: usePluginLocale,
-    ui: { Button, Card, CardHeader, CardTitle, CardDescription, Alert, Spinner, EmptyState, Input, Field },
+    useDates: usePluginDates,
+    useLiveEvents,
+    ui: {
+      Button,
+      Card,
+      CardHeader,
+      CardTitle,
+      CardDescription,
+      Alert,
+      Spinner,
+      EmptyState,
+      Input,
+      Field,
+      Badge,
+      ConfirmDialog,
+      ErrorState,
+    },
   };
 }
 

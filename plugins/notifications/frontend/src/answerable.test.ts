@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { answerableAssignmentId, invitationAssignmentId } from '@/features/notifications/utils/answerable';
+import { answerableAssignmentId, invitationAssignmentId } from './answerable';
 
 describe('answerable notifications', () => {
   it.each([

@@ -1,19 +1,11 @@
+import { Alert, Button, EmptyState, ErrorState, Spinner, useDates } from '@coulisses/plugin-ui';
 import { useState } from 'react';
 
-import { Alert } from '@/components/ui/alert/alert';
-import { Button } from '@/components/ui/button/button';
-import { EmptyState } from '@/components/ui/empty-state/empty-state';
-import { ErrorState } from '@/components/ui/error-state/error-state';
-import { Spinner } from '@/components/ui/spinner/spinner';
-import { cn } from '@/lib/cn';
-import { useDates } from '@/lib/dates';
-import { useLocale } from '@/lib/i18n/use-locale';
-import { useNotifications } from '@/features/notifications/api/list-notifications';
-import { usePendingAnswers } from '@/features/notifications/api/list-pending-answers';
-import { useMarkAllNotificationsRead } from '@/features/notifications/api/mark-all-notifications-read';
-import { useMarkNotificationRead } from '@/features/notifications/api/mark-notification-read';
-import { InvitationActions } from '@/features/notifications/components/invitation-actions';
-import { answerableAssignmentId } from '@/features/notifications/utils/answerable';
+import { answerableAssignmentId } from './answerable';
+import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications, usePendingAnswers } from './api';
+import { InvitationActions } from './invitation-actions';
+import { classes } from './paths';
+import { useText } from './texts';
 
 const NO_PENDING: ReadonlySet<number> = new Set();
 
@@ -22,7 +14,7 @@ const NO_PENDING: ReadonlySet<number> = new Set();
  * read; an invitation still waiting for an answer carries Accept / Decline.
  */
 export function NotificationsList() {
-  const { t, tError } = useLocale();
+  const { t, tError } = useText();
   const { formatDateTime } = useDates();
   const notifications = useNotifications();
   const markRead = useMarkNotificationRead();
@@ -31,7 +23,7 @@ export function NotificationsList() {
   const [answered, setAnswered] = useState<string | null>(null);
   const [answerError, setAnswerError] = useState<unknown>(null);
 
-  if (notifications.isPending) return <Spinner label={t('notifications_loading')} />;
+  if (notifications.isPending) return <Spinner label={t('loading')} />;
   if (notifications.isError) {
     return <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />;
   }
@@ -44,23 +36,26 @@ export function NotificationsList() {
       {answered ? <Alert variant="success">{answered}</Alert> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground" aria-live="polite">
-          {t('notifications_unread', { count: unread })}
+          {t('unread', { count: unread })}
         </p>
         <Button variant="secondary" size="sm" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()}>
-          {t('notifications_mark_all')}
+          {t('mark_all')}
         </Button>
       </div>
       {items.length === 0 ? (
-        <EmptyState title={t('notifications_empty')} />
+        <EmptyState title={t('empty')} />
       ) : (
         <ul className="divide-y divide-border rounded-lg border border-border bg-surface">
           {items.map((item) => {
             const assignmentId = answerableAssignmentId(item, pendingIds);
             return (
-              <li key={item.id} className={cn('flex flex-wrap items-start justify-between gap-3 px-4 py-3', !item.read_at && 'bg-info-soft/40')}>
+              <li
+                key={item.id}
+                className={classes('flex flex-wrap items-start justify-between gap-3 px-4 py-3', !item.read_at && 'bg-info-soft/40')}
+              >
                 <div className="min-w-0 space-y-1">
-                  <p className={cn('text-sm', !item.read_at && 'font-semibold')}>
-                    {!item.read_at ? <span className="sr-only">{t('notifications_new')} </span> : null}
+                  <p className={classes('text-sm', !item.read_at && 'font-semibold')}>
+                    {!item.read_at ? <span className="sr-only">{t('new')} </span> : null}
                     {item.title}
                   </p>
                   {item.body ? <p className="text-sm whitespace-pre-line text-muted-foreground">{item.body}</p> : null}
@@ -87,11 +82,11 @@ export function NotificationsList() {
                   <Button
                     variant="ghost"
                     size="sm"
-                    aria-label={t('notifications_mark_read_of', { title: item.title })}
+                    aria-label={t('mark_read_of', { title: item.title })}
                     loading={markRead.isPending && markRead.variables === item.id}
                     onClick={() => markRead.mutate(item.id)}
                   >
-                    {t('notifications_mark_read')}
+                    {t('mark_read')}
                   </Button>
                 ) : null}
               </li>

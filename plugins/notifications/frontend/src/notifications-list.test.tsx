@@ -2,9 +2,10 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { NotificationsList } from '@/features/notifications/components/notifications-list';
-import fr from '@/locales/fr.json';
 import { jsonResponse, pageResponse, renderWithProviders } from '@/testing/render';
+
+import { NotificationsList } from './notifications-list';
+import { text } from './catalog';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -27,7 +28,7 @@ describe('NotificationsList', () => {
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(<NotificationsList />);
     expect(await screen.findByText('1 notification non lue')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: fr.notifications_mark_read_of.replace('{title}', 'Notification 1') }));
+    await userEvent.click(screen.getByRole('button', { name: text('fr', 'mark_read_of', { title: 'Notification 1' }) }));
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/notifications/1/read', expect.objectContaining({ method: 'POST' }));
   });
 
@@ -57,15 +58,15 @@ describe('NotificationsList', () => {
     });
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(<NotificationsList />);
-    const accept = await screen.findByRole('button', { name: fr.notifications_accept_of.replace('{title}', 'Invitation 1') });
+    const accept = await screen.findByRole('button', { name: text('fr', 'accept_of', { title: 'Invitation 1' }) });
     // Assignment 8 was answered elsewhere: no buttons on its notification.
-    expect(screen.queryByRole('button', { name: fr.notifications_accept_of.replace('{title}', 'Invitation 2') })).toBeNull();
+    expect(screen.queryByRole('button', { name: text('fr', 'accept_of', { title: 'Invitation 2' }) })).toBeNull();
     await userEvent.click(accept);
-    expect(await screen.findByText(fr.notifications_answer_accepted)).toBeInTheDocument();
+    expect(await screen.findByText(text('fr', 'answer_accepted'))).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/assignments/7/accept', expect.objectContaining({ method: 'POST' }));
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/notifications/1/read', expect.objectContaining({ method: 'POST' }));
     await waitFor(() =>
-      expect(screen.queryByRole('button', { name: fr.notifications_accept_of.replace('{title}', 'Invitation 1') })).toBeNull(),
+      expect(screen.queryByRole('button', { name: text('fr', 'accept_of', { title: 'Invitation 1' }) })).toBeNull(),
     );
   });
 });

@@ -2,9 +2,10 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { NotificationsBell } from '@/features/notifications/components/notifications-bell';
-import fr from '@/locales/fr.json';
 import { jsonResponse, pageResponse, renderWithProviders } from '@/testing/render';
+
+import NotificationsBell from './bell';
+import { text } from './catalog';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -31,13 +32,13 @@ describe('NotificationsBell', () => {
     expect(bell).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(bell);
     expect(bell).toHaveAttribute('aria-expanded', 'true');
-    const accept = await screen.findByRole('button', { name: fr.notifications_accept_of.replace('{title}', invitation.title) });
+    const accept = await screen.findByRole('button', { name: text('fr', 'accept_of', { title: invitation.title }) });
     await userEvent.click(accept);
-    expect(await screen.findByText(fr.notifications_answer_accepted)).toBeInTheDocument();
+    expect(await screen.findByText(text('fr', 'answer_accepted'))).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/assignments/7/accept', expect.objectContaining({ method: 'POST' }));
-    expect(screen.getByRole('link', { name: fr.notifications_see_all })).toHaveAttribute('href', '/notifications');
+    expect(screen.getByRole('link', { name: text('fr', 'see_all') })).toHaveAttribute('href', '/plugins/notifications/inbox');
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('region', { name: fr.notifications_title })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('region', { name: text('fr', 'title') })).toBeNull());
     expect(bell).toHaveFocus();
   });
 });

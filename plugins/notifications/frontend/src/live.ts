@@ -1,13 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useLiveEvents, useQueryClient } from '@coulisses/plugin-ui';
 import { useMemo } from 'react';
 
-import { useLiveEvents } from '@/lib/live/event-stream';
-import { notificationsQueryKey } from '@/features/notifications/api/list-notifications';
+import { notificationsQueryKey } from './api';
 
-/** The event the notifications plugin pushes on /api/v1/events for a new notification. */
+/** The event this plugin pushes on /api/v1/events for a new notification. */
 export const NOTIFICATION_CREATED = 'notifications.created';
 
-/** Refreshes the inbox when the plugin pushes a notification on the shared live stream. */
+/** Refreshes the inbox when a notification is pushed on the app's shared live stream. */
 export function useNotificationsLive(enabled: boolean): void {
   const queryClient = useQueryClient();
   const handlers = useMemo(

@@ -1,27 +1,24 @@
+/**
+ * The header bell (`PluginWidget(slot="header")`), with the unread count (live): it
+ * opens a panel of the newest notifications, where an invitation still waiting is
+ * answered in place, and a link to the inbox page. Escape or a click elsewhere closes it.
+ */
+import { Alert, Link, useDates } from '@coulisses/plugin-ui';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
 
-import { Alert } from '@/components/ui/alert/alert';
-import { cn } from '@/lib/cn';
-import { useDates } from '@/lib/dates';
-import { useLocale } from '@/lib/i18n/use-locale';
-import { useNotifications } from '@/features/notifications/api/list-notifications';
-import { usePendingAnswers } from '@/features/notifications/api/list-pending-answers';
-import { InvitationActions } from '@/features/notifications/components/invitation-actions';
-import { useNotificationsLive } from '@/features/notifications/hooks/use-notifications-live';
-import { answerableAssignmentId } from '@/features/notifications/utils/answerable';
+import { answerableAssignmentId } from './answerable';
+import { useNotifications, usePendingAnswers } from './api';
+import { InvitationActions } from './invitation-actions';
+import { useNotificationsLive } from './live';
+import { classes, INBOX_PATH } from './paths';
+import { useText } from './texts';
 
 /** How many of the newest notifications the bell's panel shows. */
 const LATEST = 5;
 const NO_PENDING: ReadonlySet<number> = new Set();
 
-/**
- * The header bell, with the unread count (live): it opens a panel of the newest
- * notifications, where an invitation still waiting is answered in place, and a
- * link to the notification center. Escape or a click elsewhere closes it.
- */
-export function NotificationsBell() {
-  const { t, tError } = useLocale();
+export default function NotificationsBell() {
+  const { t, tError } = useText();
   const { formatDateTime } = useDates();
   const notifications = useNotifications();
   const [open, setOpen] = useState(false);
@@ -65,7 +62,7 @@ export function NotificationsBell() {
       <button
         ref={button}
         type="button"
-        aria-label={unread > 0 ? t('notifications_unread', { count: unread }) : t('notifications_title')}
+        aria-label={unread > 0 ? t('unread', { count: unread }) : t('title')}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => (open ? close() : setOpen(true))}
@@ -85,7 +82,7 @@ export function NotificationsBell() {
         <div
           id={panelId}
           role="region"
-          aria-label={t('notifications_title')}
+          aria-label={t('title')}
           className="absolute top-full right-0 z-40 mt-2 w-[min(24rem,calc(100vw-1.5rem))] rounded-lg border border-border bg-surface shadow-lg"
         >
           {message ? (
@@ -94,15 +91,15 @@ export function NotificationsBell() {
             </Alert>
           ) : null}
           {items.length === 0 ? (
-            <p className="px-4 py-3 text-sm text-muted-foreground">{t('notifications_empty')}</p>
+            <p className="px-4 py-3 text-sm text-muted-foreground">{t('empty')}</p>
           ) : (
             <ul className="max-h-[60vh] divide-y divide-border overflow-y-auto">
               {items.map((item) => {
                 const assignmentId = answerableAssignmentId(item, pendingIds);
                 return (
-                  <li key={item.id} className={cn('space-y-1 px-4 py-3', !item.read_at && 'bg-info-soft/40')}>
-                    <p className={cn('text-sm', !item.read_at && 'font-semibold')}>
-                      {!item.read_at ? <span className="sr-only">{t('notifications_new')} </span> : null}
+                  <li key={item.id} className={classes('space-y-1 px-4 py-3', !item.read_at && 'bg-info-soft/40')}>
+                    <p className={classes('text-sm', !item.read_at && 'font-semibold')}>
+                      {!item.read_at ? <span className="sr-only">{t('new')} </span> : null}
                       {item.title}
                     </p>
                     <p className="text-xs text-muted-foreground">{formatDateTime(item.created_at)}</p>
@@ -122,11 +119,11 @@ export function NotificationsBell() {
           )}
           <div className="border-t border-border px-4 py-3">
             <Link
-              to="/notifications"
+              to={INBOX_PATH}
               onClick={close}
               className="text-sm font-medium text-primary underline-offset-4 hover:underline"
             >
-              {t('notifications_see_all')}
+              {t('see_all')}
             </Link>
           </div>
         </div>

@@ -1,9 +1,8 @@
+import { Button, ConfirmDialog } from '@coulisses/plugin-ui';
 import { useState } from 'react';
 
-import { Button } from '@/components/ui/button/button';
-import { ConfirmDialog } from '@/components/ui/dialog/confirm-dialog';
-import { useLocale } from '@/lib/i18n/use-locale';
-import { useAnswerInvitation } from '@/features/notifications/api/answer-invitation';
+import { useAnswerInvitation } from './api';
+import { useText } from './texts';
 
 export interface InvitationActionsProps {
   notificationId: number;
@@ -16,7 +15,7 @@ export interface InvitationActionsProps {
 
 /** Accept / Decline an invitation from its notification; declining asks first. */
 export function InvitationActions({ notificationId, assignmentId, title, onAnswered, onError }: InvitationActionsProps) {
-  const { t } = useLocale();
+  const { t } = useText();
   const answer = useAnswerInvitation();
   const [confirming, setConfirming] = useState(false);
 
@@ -25,11 +24,7 @@ export function InvitationActions({ notificationId, assignmentId, title, onAnswe
   async function send(accept: boolean) {
     try {
       const result = await answer.mutateAsync({ assignmentId, accept, notificationId });
-      onAnswered(
-        accept
-          ? t(result.reserve ? 'notifications_answer_accepted_reserve' : 'notifications_answer_accepted')
-          : t('notifications_answer_declined'),
-      );
+      onAnswered(accept ? t(result.reserve ? 'answer_accepted_reserve' : 'answer_accepted') : t('answer_declined'));
     } catch (error) {
       onError(error);
     } finally {
@@ -41,28 +36,28 @@ export function InvitationActions({ notificationId, assignmentId, title, onAnswe
     <div className="flex flex-wrap gap-2">
       <Button
         size="sm"
-        aria-label={t('notifications_accept_of', { title })}
-        loading={answer.isPending && answer.variables.accept}
+        aria-label={t('accept_of', { title })}
+        loading={answer.isPending && answer.variables?.accept === true}
         disabled={answer.isPending}
         onClick={() => void send(true)}
       >
-        {t('action_accept')}
+        {t('accept')}
       </Button>
       <Button
         size="sm"
         variant="secondary"
-        aria-label={t('notifications_decline_of', { title })}
+        aria-label={t('decline_of', { title })}
         disabled={answer.isPending}
         onClick={() => setConfirming(true)}
       >
-        {t('action_decline')}
+        {t('decline')}
       </Button>
       <ConfirmDialog
         open={confirming}
-        title={t('notifications_decline_confirm_title')}
+        title={t('decline_confirm_title')}
         description={title}
-        confirmLabel={t('action_decline')}
-        cancelLabel={t('action_cancel')}
+        confirmLabel={t('decline')}
+        cancelLabel={t('cancel')}
         destructive
         loading={answer.isPending}
         onConfirm={() => void send(false)}
