@@ -1,0 +1,1 @@
+"""Coulisses Crew payroll plugin."""
