@@ -237,7 +237,11 @@ class PayResult(_Frozen):
 
 
 def round_cents(exact: Decimal) -> int:
-    """Half-up to the cent: 3237.5 -> 3238, 3237.49 -> 3237 (amounts are never negative)."""
+    """Half-up to the cent (amounts are never negative).
+
+    >>> round_cents(Decimal("3237.5")), round_cents(Decimal("3237.49"))
+    (3238, 3237)
+    """
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
