@@ -56,6 +56,11 @@ def test_show_from_saturday_13_july_into_sunday_14_july_earns_sunday_holiday_and
     # the period counted, in UTC: 14 July 00:00-01:00 Paris (UTC+2) is 13 July 22:00-23:00 UTC
     (period,) = night.explanation.periods
     assert (period.start.isoformat(), period.minutes) == ("2024-07-13T22:00:00+00:00", 60)
+    assert period.local_start.isoformat() == "2024-07-14T00:00:00+02:00"
+    assert (period.timezone, period.local_end.isoformat()) == (
+        "Europe/Paris",
+        "2024-07-14T01:00:00+02:00",
+    )
 
 
 def test_highest_only_pays_the_holiday_alone_on_the_sunday_night_hour() -> None:

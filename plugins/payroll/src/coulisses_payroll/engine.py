@@ -184,8 +184,26 @@ class Period(_Frozen):
     """A stretch of real time that a line counts (contiguous stretches are merged)."""
 
     start: datetime
+    """UTC."""
     end: datetime
     minutes: int
+    """Real elapsed minutes (DST-aware)."""
+    timezone: str
+    local_start: datetime
+    """``start`` in ``timezone``, for display."""
+    local_end: datetime
+
+
+def _period(start: int, end: int, zone: ZoneInfo) -> Period:
+    utc_start, utc_end = _from_minute(start), _from_minute(end)
+    return Period(
+        start=utc_start,
+        end=utc_end,
+        minutes=end - start,
+        timezone=str(zone),
+        local_start=utc_start.astimezone(zone),
+        local_end=utc_end.astimezone(zone),
+    )
 
 
 class Explanation(_Frozen):
@@ -213,7 +231,7 @@ class PayLine(_Frozen):
     minutes: int
     unit: Literal["hour", "cachet", "day", "meal"]
     quantity: Decimal
-    """Hours (minutes / 60), cachets, days or meals."""
+    """Hours (minutes / 60, 4 decimals, for display), cachets, days or meals."""
     rate_cents: int
     """Per hour, per cachet, per day or per meal."""
     premium_pct: Decimal | None = None
@@ -304,6 +322,7 @@ class _Segment:
     local_date: date
     local_minute: int
     """Local minute of the day the segment starts at."""
+    zone: ZoneInfo
     version: RuleSet
     premiums: frozenset[LineKind]
     """Premium kinds due for these minutes (before stacking), with a non-zero percentage."""
@@ -478,6 +497,7 @@ def _build(assignment_id: str, pieces: list[WorkItem], history: RuleHistory) -> 
                     seg_end,
                     day,
                     minute,
+                    zone,
                     in_force,
                     _classify(in_force, day, minute, first.departement),
                 )
@@ -500,11 +520,13 @@ def _build(assignment_id: str, pieces: list[WorkItem], history: RuleHistory) -> 
 
 
 def _periods(segments: Iterable[_Segment]) -> tuple[Period, ...]:
-    merged = _merge((segment.start, segment.end) for segment in segments)
-    return tuple(
-        Period(start=_from_minute(start), end=_from_minute(end), minutes=end - start)
-        for start, end in merged
-    )
+    runs: list[tuple[int, int, ZoneInfo]] = []
+    for segment in sorted(segments, key=lambda segment: segment.start):
+        if runs and segment.start <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], segment.end), runs[-1][2])
+        else:
+            runs.append((segment.start, segment.end, segment.zone))
+    return tuple(_period(start, end, zone) for start, end, zone in runs)
 
 
 def _source(param: Param[Any]) -> str:
@@ -512,7 +534,8 @@ def _source(param: Param[Any]) -> str:
 
 
 def _hours(minutes: int) -> Decimal:
-    return Decimal(minutes) / 60
+    """Hours for display (4 decimals); amounts are computed from the minutes, never from this."""
+    return (Decimal(minutes) / 60).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
 def _hourly_line(
@@ -708,10 +731,7 @@ def _meal_lines(assignment: _Assignment, history: RuleHistory) -> list[PayLine]:
                         "exact_cents": str(exact),
                     },
                     exact_cents=exact,
-                    periods=tuple(
-                        Period(start=_from_minute(a), end=_from_minute(b), minutes=b - a)
-                        for a, b in windows
-                    ),
+                    periods=tuple(_period(a, b, assignment.zone) for a, b in windows),
                     sources={
                         "meal_allowance_cents": _source(version.meal_allowance_cents),
                         "meal_windows": _source(version.meal_windows),
