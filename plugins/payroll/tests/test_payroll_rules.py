@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import holidays
@@ -230,3 +231,15 @@ def test_module_doctests_pass(module: object) -> None:
     failures, tried = doctest.testmod(module)  # type: ignore[arg-type]
     assert failures == 0
     assert tried > 0
+
+
+def test_the_docs_describe_every_parameter() -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "payroll.md").read_text("utf-8")
+    params = [
+        name
+        for name, field in RuleSet.model_fields.items()
+        if getattr(field.annotation, "__pydantic_generic_metadata__", {}).get("origin") is Param
+    ]
+    assert len(params) == 14
+    for name in params:
+        assert f"| `{name}` |" in docs, f"docs/payroll.md does not describe {name}"

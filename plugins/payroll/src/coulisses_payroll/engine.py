@@ -751,15 +751,18 @@ def _week_start(history: RuleHistory, employment_type: EmploymentType, day: date
         (v for v in history.versions if v.employment_type == employment_type),
         key=lambda v: v.effective_from,
     )
+    # Always ends: a version in force for 7 days or more (the earliest one, before its own
+    # date, counts as in force forever) holds its own week-start weekday.
     candidate = day
-    for _ in range(7 * (len(history.versions) + 1)):
-        in_force = earliest if candidate < earliest.effective_from else None
-        if in_force is None:
-            in_force = history.in_force(employment_type, candidate)
+    while True:
+        in_force = (
+            earliest
+            if candidate < earliest.effective_from
+            else history.in_force(employment_type, candidate)
+        )
         if candidate.weekday() == in_force.week_start_day.value:
             return candidate
         candidate -= timedelta(days=1)
-    raise PayrollError("payroll.no_week_start", f"no week start found before {day.isoformat()}")
 
 
 def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) -> list[PayLine]:

@@ -324,6 +324,14 @@ def _night(profile: Profile) -> tuple[Param[tuple[TimeWindow, ...]], Param[Decim
     return window, Param(value=Decimal(0), source=note, uncertain=True), False
 
 
+def _stacking(profile: Profile, stack: bool) -> Param[bool]:
+    if stack:
+        return Param(value=True, source="CC 2717 art. 5.11: stacks with Sunday and holiday [S27]")
+    if profile is Profile.CUSTOM:
+        return Param(value=False, source="product default: no legal rule, only the highest applies")
+    return Param(value=False, source=_NO_FIGURE, uncertain=True)
+
+
 def _minimum_call(profile: Profile, employment_type: EmploymentType) -> Param[int]:
     if profile is Profile.CCNEAC_1285:
         if employment_type is EmploymentType.INTERMITTENT_A10:
@@ -373,13 +381,7 @@ def _seed(profile: Profile, employment_type: EmploymentType) -> RuleSet:
             if freelance
             else Param(value=Decimal(100), source="CT L3133-6: 1 May worked is paid double [S28]")
         ),
-        premiums_stack=Param(
-            value=stack,
-            source="CC 2717 art. 5.11: stacks with Sunday and holiday [S27]"
-            if stack
-            else _NO_FIGURE,
-            uncertain=not stack,
-        ),
+        premiums_stack=_stacking(profile, stack),
         overtime_tiers=Param(value=(), source=no_premium) if freelance else _overtime(profile),
         week_start_day=Param(
             value=0, source="Monday 00:00 to Sunday 24:00: the civil week (CC 2717, PAYROLL_FR 3)"
