@@ -116,6 +116,58 @@ def test_fall_back_night_of_31_october_2027_has_300_real_minutes() -> None:
     assert amounts(result) == {BASE: 10000, NIGHT: 2500, SUNDAY: 2000}
 
 
+@pytest.mark.parametrize(
+    ("monday", "real_night_minutes", "expected"),
+    [
+        # Week of Monday 22 March 2027: Mon-Fri 09:00-16:00 = 5 x 7 h = 35 h, then Saturday 27
+        # 22:00 -> Sunday 28 05:00 local, which is 6 real hours (02:00 -> 03:00 is skipped).
+        # base     35 h x 2000 + 360 x 2000/60        = 70000 + 12000 = 82000
+        # night    Sunday 00:00-05:00 local = 240 real minutes x 2000/60 x 25 % = 2000
+        # sunday   the same 240 minutes x 2000/60 x 20 %                         = 1600
+        # overtime 41 h worked: 360 min past 35 h x 2000/60 x 25 %              = 3000
+        (
+            date(2027, 3, 22),
+            360,
+            {BASE: 82000, NIGHT: 2000, SUNDAY: 1600, LineKind.OVERTIME: 3000},
+        ),
+        # Week of Monday 25 October 2027: the same week, but the night of Saturday 30 to Sunday
+        # 31 lasts 8 real hours (03:00 falls back to 02:00).
+        # base     35 h x 2000 + 480 x 2000/60        = 70000 + 16000 = 86000
+        # night    Sunday 00:00-05:00 local = 360 real minutes x 2000/60 x 25 % = 3000
+        # sunday   360 x 2000/60 x 20 %                                          = 2400
+        # overtime 43 h worked: 480 min from 35 h to 43 h x 2000/60 x 25 %      = 4000
+        (
+            date(2027, 10, 25),
+            480,
+            {BASE: 86000, NIGHT: 3000, SUNDAY: 2400, LineKind.OVERTIME: 4000},
+        ),
+    ],
+)
+def test_dst_weeks_of_2027_count_real_hours_toward_overtime(
+    monday: date, real_night_minutes: int, expected: dict[LineKind, int]
+) -> None:
+    week = [
+        item(
+            paris(monday.year, monday.month, monday.day + offset, 9),
+            paris(monday.year, monday.month, monday.day + offset, 16),
+            assignment_id=f"day{offset}",
+        )
+        for offset in range(5)
+    ]
+    saturday = monday + timedelta(days=5)
+    night_start = paris(saturday.year, saturday.month, saturday.day, 22)
+    night_end = paris(saturday.year, saturday.month, saturday.day + 1, 5)
+    week.append(item(night_start, night_end, assignment_id="night"))
+    result = compute_pay(week, history())
+    night_base = next(
+        line for line in result.lines if line.assignment_id == "night" and line.kind is BASE
+    )
+    assert night_base.minutes == real_night_minutes
+    assert amounts(result) == expected
+    (overtime,) = (line for line in result.lines if line.kind is LineKind.OVERTIME)
+    assert overtime.week_start == monday
+
+
 def test_night_window_edge_inside_the_skipped_hour_is_cut_at_the_real_instant() -> None:
     # Night window 00:00-02:30 on Sunday 28 March 2027: 02:30 does not exist that day.
     # 01:00-04:00 local is 00:00-02:00 UTC = 120 real minutes; local 01:00-02:00 (60 min)
