@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { MissionView, PlanningAssignment } from '@/features/planning/api/get-planning';
@@ -76,6 +77,31 @@ function renderPanel() {
         onInvite={() => undefined}
       />
     </PlanningStoreProvider>,
+  );
+}
+
+function Panel({ onInvite }: { onInvite: (roleId: number, userId: number, reserve: boolean) => void }) {
+  return (
+    <MissionPanel
+      mission={mission}
+      assignments={[]}
+      userNames={names}
+      warnings={[]}
+      inviting={false}
+      onInvite={onInvite}
+    />
+  );
+}
+
+function Moving({ onInvite }: { onInvite: (roleId: number, userId: number, reserve: boolean) => void }) {
+  const [where, setWhere] = useState('side');
+  return (
+    <PlanningStoreProvider>
+      <button type="button" onClick={() => setWhere('drawer')}>
+        move
+      </button>
+      <Panel key={where} onInvite={onInvite} />
+    </PlanningStoreProvider>
   );
 }
 
@@ -238,5 +264,21 @@ describe('MissionPanel reserves', () => {
     await userEvent.selectOptions(screen.getByLabelText(fr.planning_invite_user), '5');
     await userEvent.click(screen.getByRole('button', { name: fr.planning_invite }));
     expect(onInvite).toHaveBeenCalledWith(30, 5, false);
+  });
+});
+
+describe('MissionPanel invite form', () => {
+  it('keeps the chosen person when the panel is mounted anew (desktop <-> phone drawer)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ items: [], page: 1, page_size: 100, total: 0 })));
+    const onInvite = vi.fn();
+    renderWithProviders(<Moving onInvite={onInvite} />);
+    await userEvent.selectOptions(screen.getByLabelText(fr.planning_invite_user), '4');
+
+    // The screen moves the panel into the drawer: another element, the same store.
+    await userEvent.click(screen.getByRole('button', { name: 'move' }));
+
+    expect(screen.getByLabelText(fr.planning_invite_user)).toHaveValue('4');
+    await userEvent.click(screen.getByRole('button', { name: fr.planning_invite }));
+    expect(onInvite).toHaveBeenCalledWith(30, 4, false);
   });
 });

@@ -59,16 +59,17 @@ export function MissionPanel({
   const pendingDrop = usePlanningStore((s) => s.pendingDrop);
   const setPendingDrop = usePlanningStore((s) => s.setPendingDrop);
   const selectMission = usePlanningStore((s) => s.selectMission);
-  // A drop on a mission with several roles lands here with the user chosen (the
-  // screen re-keys the panel on each drop).
-  const [userId, setUserId] = useState<string>(
-    pendingDrop?.missionId === mission.id ? String(pendingDrop.userId) : '',
-  );
+  // The form's values live in the store (a drop on a mission with several roles lands
+  // here with the person chosen; a move to the phone drawer keeps what was chosen).
+  const draft = usePlanningStore((s) => (s.inviteDraft?.missionId === mission.id ? s.inviteDraft : null));
+  const setInviteDraft = usePlanningStore((s) => s.setInviteDraft);
+  const userId = draft?.userId ?? '';
   // A role with a free place first; a full one only takes reserves.
-  const [roleId, setRoleId] = useState<string>(
-    String((mission.roles.find((r) => !isRoleFull(r)) ?? mission.roles[0])?.id ?? ''),
-  );
-  const [reserve, setReserve] = useState(false);
+  const roleId =
+    draft?.roleId ?? String((mission.roles.find((r) => !isRoleFull(r)) ?? mission.roles[0])?.id ?? '');
+  const reserve = draft?.reserve ?? false;
+  const editDraft = (change: { userId?: string; roleId?: string; reserve?: boolean }) =>
+    setInviteDraft({ missionId: mission.id, userId, roleId, reserve, ...change });
   const reserveId = useId();
   const chosenRole = mission.roles.find((r) => String(r.id) === roleId);
   const full = chosenRole ? isRoleFull(chosenRole) : false;
@@ -198,7 +199,7 @@ export function MissionPanel({
           <h3 className="text-sm font-medium">{choosing ? t('planning_choose_role') : t('planning_invite')}</h3>
           <label className="block space-y-1 text-sm">
             <span>{t('planning_invite_user')}</span>
-            <Select size="sm" value={userId} onChange={(e) => setUserId(e.target.value)} required>
+            <Select size="sm" value={userId} onChange={(e) => editDraft({ userId: e.target.value })} required>
               <option value="">-</option>
               {[...userNames].map(([id, name]) => (
                 <option key={id} value={id}>
@@ -209,7 +210,7 @@ export function MissionPanel({
           </label>
           <label className="block space-y-1 text-sm">
             <span>{t('planning_invite_role')}</span>
-            <Select size="sm" value={roleId} onChange={(e) => setRoleId(e.target.value)} required>
+            <Select size="sm" value={roleId} onChange={(e) => editDraft({ roleId: e.target.value })} required>
               {mission.roles.map((role) => (
                 <option key={role.id} value={role.id}>
                   {role.name}
@@ -225,7 +226,7 @@ export function MissionPanel({
                   type="checkbox"
                   checked={reserve}
                   aria-describedby={`${reserveId}-hint`}
-                  onChange={(e) => setReserve(e.target.checked)}
+                  onChange={(e) => editDraft({ reserve: e.target.checked })}
                 />
                 <span>{t('planning_reserve_invite')}</span>
               </label>

@@ -64,6 +64,18 @@ export interface PendingDrop {
   userId: number;
 }
 
+/**
+ * What the mission panel's invite form holds (select values), kept here rather than in
+ * the panel: the panel moves between the side column and the phone drawer when the
+ * width changes, which mounts it anew, and a choice must survive that.
+ */
+export interface InviteDraft {
+  missionId: number;
+  userId: string;
+  roleId?: string;
+  reserve?: boolean;
+}
+
 export interface PlanningState {
   view: PlanningView;
   /** The day the calendar opens on (ISO date) or null for today. */
@@ -78,6 +90,7 @@ export interface PlanningState {
   selectedMissionId: number | null;
   draggingUserId: number | null;
   pendingDrop: PendingDrop | null;
+  inviteDraft: InviteDraft | null;
   /** Conflicts returned by the last invites, by mission id. */
   warnings: Record<number, Conflict[]>;
   setView: (view: PlanningView) => void;
@@ -90,7 +103,9 @@ export interface PlanningState {
   toggleStatus: (status: AssignmentStatus) => void;
   selectMission: (missionId: number | null) => void;
   startDrag: (userId: number | null) => void;
+  /** A drop also chooses the person in the panel's invite form. */
   setPendingDrop: (drop: PendingDrop | null) => void;
+  setInviteDraft: (draft: InviteDraft | null) => void;
   addWarnings: (missionId: number, conflicts: Conflict[]) => void;
   clearWarnings: (missionId: number) => void;
 }
@@ -117,6 +132,7 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
     selectedMissionId: init.selectedMissionId ?? null,
     draggingUserId: null,
     pendingDrop: null,
+    inviteDraft: null,
     warnings: {},
     setView: (view) => set({ view }),
     setWindow: (window) =>
@@ -141,7 +157,13 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
       }),
     selectMission: (selectedMissionId) => set({ selectedMissionId }),
     startDrag: (draggingUserId) => set({ draggingUserId }),
-    setPendingDrop: (pendingDrop) => set({ pendingDrop }),
+    setPendingDrop: (pendingDrop) =>
+      set(
+        pendingDrop
+          ? { pendingDrop, inviteDraft: { missionId: pendingDrop.missionId, userId: String(pendingDrop.userId) } }
+          : { pendingDrop },
+      ),
+    setInviteDraft: (inviteDraft) => set({ inviteDraft }),
     addWarnings: (missionId, conflicts) =>
       set((state) => ({ warnings: { ...state.warnings, [missionId]: conflicts } })),
     clearWarnings: (missionId) =>
