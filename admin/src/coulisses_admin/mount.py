@@ -56,6 +56,32 @@ async def replay_events(request: Any, data: ReplayEvents) -> str:
     return message + (f"; not dead-lettered: {', '.join(map(str, missing))}" if missing else "")
 
 
+class CheckPlugins(BaseModel):
+    """Installed plugins to check (all when empty), as ``coulisses plugins check`` does."""
+
+    names: str = Field(default="", description="Plugin names separated by commas (empty: all)")
+
+
+async def check_plugins(request: Any, data: CheckPlugins) -> str:
+    """piccolo-admin form: which plugins this process loaded, and why it left any out."""
+    from coulisses.plugins.loader import get_registry
+
+    registry = get_registry()
+    wanted = [n for n in re.split(r"[\s,;]+", data.names.strip()) if n]
+    names = wanted or sorted(set(registry.plugins) | set(registry.rejected))
+    if not names:
+        return "No plugin installed"
+    lines = []
+    for name in names:
+        if name in registry.rejected:
+            lines.append(f"{name}: REJECTED: {registry.rejected[name]}")
+        elif name in registry.plugins:
+            lines.append(f"{name}: ok (version {registry.plugins[name].version})")
+        else:
+            lines.append(f"{name}: not installed")
+    return "; ".join(lines)
+
+
 def _api_keys_config() -> Any:
     """API keys for operators: listed without their hash (a ``secret`` column, never sent
     by piccolo-api), revocable by setting ``revoked_at``, never created here (a key is
@@ -140,7 +166,18 @@ def build_admin() -> Any:
                     "status dead) get new attempts, due now."
                 ),
                 form_group="Operations",
-            )
+            ),
+            FormConfig(
+                name="Check plugins",
+                pydantic_model=CheckPlugins,
+                endpoint=check_plugins,
+                description=(
+                    "The installed plugins this process loaded, and those it left out with the "
+                    "reason (a misspelled hook, an incompatible core, a missing dependency...): "
+                    "the same answer as `coulisses plugins check` and /readyz."
+                ),
+                form_group="Operations",
+            ),
         ],
         auth_table=Account,
         session_table=AdminSession,

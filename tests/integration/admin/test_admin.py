@@ -237,3 +237,38 @@ async def test_admin_lists_event_deliveries_and_replays_dead_ones(client):
     )
     assert json.loads(entry["payload"])["ids"] == [dead["id"]]
     await fetch("DELETE FROM event_deliveries WHERE id = $1", dead["id"])
+
+
+async def test_admin_reports_the_plugins_left_out_with_their_reason(client):
+    from coulisses.plugins.loader import build_registry
+    from coulisses_hello.plugin import HelloPlugin
+    from coulisses_sdk import MemberAdded, Plugin, hookimpl
+    from coulisses_sdk.testing import using_registry
+
+    class Typo(Plugin):
+        name = "typo"
+
+        @hookimpl
+        def member_addded(self, event: MemberAdded) -> None: ...
+
+    await create_account("ops-plugins@example.org", PASSWORD, superuser=True)
+    login = await _admin_login(client, "ops-plugins@example.org")
+    assert login.status_code in (200, 303), login.text
+    headers = {
+        "X-CSRFToken": client.cookies.get("csrftoken"),
+        "Origin": "http://testserver",
+        "Referer": "http://testserver/admin/",
+    }
+    form = "/admin/api/forms/check-plugins/"
+
+    with using_registry(build_registry([Typo(), HelloPlugin()])):
+        every = await client.post(form, json={}, headers=headers)
+        one = await client.post(form, json={"names": "hello, ghost"}, headers=headers)
+
+    assert every.status_code == 200, every.text
+    assert "hello: ok (version 0.1.0)" in every.text
+    assert "typo: REJECTED: invalid hook implementation: " in every.text
+    assert "member_addded" in every.text
+    assert "hello: ok" in one.text
+    assert "ghost: not installed" in one.text
+    assert "typo" not in one.text
