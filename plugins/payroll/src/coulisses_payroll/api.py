@@ -18,14 +18,14 @@ from coulisses_payroll import report, service
 from coulisses_payroll.engine import PayLine
 from coulisses_payroll.rules import Profile
 from coulisses_payroll.schemas import (
-    MonthlyReportPage,
-    MonthlyReportRow,
-    MonthlyTotal,
-    PayLineOut,
-    PersonMonthOut,
-    RulesOut,
-    RuleVersionCreate,
-    RuleVersionOut,
+    PayrollLineOut,
+    PayrollMonthlyReportPage,
+    PayrollMonthlyReportRow,
+    PayrollMonthlyTotal,
+    PayrollPersonMonthOut,
+    PayrollRulesOut,
+    PayrollRuleVersionCreate,
+    PayrollRuleVersionOut,
 )
 from coulisses_sdk import (
     Listing,
@@ -52,7 +52,7 @@ MONTHLY = Listing(
         "gross_cents": "gross_cents",
     },
     default="name",
-    item=MonthlyReportRow,
+    item=PayrollMonthlyReportRow,
     key=("user_id", "currency"),
 )
 
@@ -80,8 +80,8 @@ async def _visible_user(principal: Principal, user_id: int | None) -> int | None
     return own if own is not None else -1
 
 
-def _row(person: report.PersonMonth) -> MonthlyReportRow:
-    return MonthlyReportRow(
+def _row(person: report.PersonMonth) -> PayrollMonthlyReportRow:
+    return PayrollMonthlyReportRow(
         user_id=person.user_id,
         name=person.name,
         employment_type=person.employment_type,
@@ -94,8 +94,8 @@ def _row(person: report.PersonMonth) -> MonthlyReportRow:
     )
 
 
-def _total(total: report.PersonMonth) -> MonthlyTotal:
-    return MonthlyTotal(
+def _total(total: report.PersonMonth) -> PayrollMonthlyTotal:
+    return PayrollMonthlyTotal(
         currency=total.currency,
         planned_minutes=total.planned_minutes,
         confirmed_minutes=total.confirmed_minutes,
@@ -105,8 +105,8 @@ def _total(total: report.PersonMonth) -> MonthlyTotal:
     )
 
 
-def _line(line: PayLine) -> PayLineOut:
-    return PayLineOut(
+def _line(line: PayLine) -> PayrollLineOut:
+    return PayrollLineOut(
         kind=line.kind.value,
         assignment_id=int(line.assignment_id) if line.assignment_id is not None else None,
         week_start=line.week_start,
@@ -133,7 +133,7 @@ class RulesController(Controller):
         self,
         request: Request[Any, Any, Any],
         profile: FromQuery[Profile | None] = None,
-    ) -> RulesOut:
+    ) -> PayrollRulesOut:
         """Every version of the org's rules for a profile (default: the configured one)."""
         return await service.get_rules(_org(request), profile)
 
@@ -149,8 +149,8 @@ class RulesController(Controller):
         },
     )
     async def add_version(
-        self, request: Request[Any, Any, Any], data: Annotated[RuleVersionCreate, Body()]
-    ) -> RuleVersionOut:
+        self, request: Request[Any, Any, Any], data: Annotated[PayrollRuleVersionCreate, Body()]
+    ) -> PayrollRuleVersionOut:
         """Add a version taking effect after the latest one of its employment type."""
         principal = current_principal(request)
         return await service.add_version(principal.org_id, principal.account_id, data)
@@ -174,7 +174,7 @@ class ReportsController(Controller):
         month: FromQuery[str],
         project: FromQuery[int | None] = None,
         user: FromQuery[int | None] = None,
-    ) -> MonthlyReportPage:
+    ) -> PayrollMonthlyReportPage:
         """Per person: planned and confirmed minutes, gross by line kind; totals per currency."""
         principal = current_principal(request)
         user_id = await _visible_user(principal, user)
@@ -184,7 +184,7 @@ class ReportsController(Controller):
         rows = MONTHLY.sort_in_memory([_row(p) for p in found.people], listing)
         listing.check_page(len(rows))
         return listing.page_of(
-            MonthlyReportPage,
+            PayrollMonthlyReportPage,
             rows[listing.offset : listing.offset + listing.page_size],
             len(rows),
             month=found.month.label,
@@ -199,7 +199,7 @@ class ReportsController(Controller):
         user_id: FromPath[int],
         month: FromQuery[str],
         project: FromQuery[int | None] = None,
-    ) -> PersonMonthOut:
+    ) -> PayrollPersonMonthOut:
         """One person's month: every pay line with how it was computed."""
         principal = current_principal(request)
         await _visible_user(principal, user_id)
@@ -213,7 +213,7 @@ class ReportsController(Controller):
         totals: dict[str, int] = {}
         for line in lines:
             totals[line.currency] = totals.get(line.currency, 0) + line.amount_cents
-        return PersonMonthOut(
+        return PayrollPersonMonthOut(
             user_id=user_id,
             name=user.name,
             month=found.month.label,

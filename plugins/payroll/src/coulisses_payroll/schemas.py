@@ -12,7 +12,7 @@ from coulisses_payroll.rules import EmploymentType, Profile
 from coulisses_sdk import Page
 
 
-class RuleVersionCreate(BaseModel):
+class PayrollRuleVersionCreate(BaseModel):
     """A new version: the version in force at ``effective_from`` with ``params`` changed.
 
     ``params`` maps a parameter name of a rule set (``night_premium_pct``...) to its whole
@@ -31,7 +31,7 @@ class RuleVersionCreate(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict)
 
 
-class RuleVersionOut(BaseModel):
+class PayrollRuleVersionOut(BaseModel):
     id: int
     profile: Profile
     employment_type: EmploymentType
@@ -44,13 +44,13 @@ class RuleVersionOut(BaseModel):
     created_at: dt.datetime
 
 
-class RulesOut(BaseModel):
+class PayrollRulesOut(BaseModel):
     profile: Profile
     #: By employment type, then effective date.
-    versions: list[RuleVersionOut]
+    versions: list[PayrollRuleVersionOut]
 
 
-class MonthlyReportRow(msgspec.Struct, kw_only=True):
+class PayrollMonthlyReportRow(msgspec.Struct, kw_only=True):
     """One person's month, in one currency (the currency of their rates)."""
 
     user_id: int
@@ -75,7 +75,7 @@ class MonthlyReportRow(msgspec.Struct, kw_only=True):
     gross_cents: int
 
 
-class MonthlyTotal(msgspec.Struct, kw_only=True):
+class PayrollMonthlyTotal(msgspec.Struct, kw_only=True):
     """The totals row of a currency (every person of the filter, not only the page)."""
 
     currency: str
@@ -93,16 +93,16 @@ class MonthlyTotal(msgspec.Struct, kw_only=True):
     gross_cents: int
 
 
-class MonthlyReportPage(Page[MonthlyReportRow]):
-    items: list[MonthlyReportRow]
+class PayrollMonthlyReportPage(Page[PayrollMonthlyReportRow]):
+    items: list[PayrollMonthlyReportRow]
     #: ``YYYY-MM``
     month: str = ""
     #: The org's IANA timezone: the month's boundaries.
     timezone: str = ""
-    totals: list[MonthlyTotal] = msgspec.field(default_factory=list)
+    totals: list[PayrollMonthlyTotal] = msgspec.field(default_factory=list)
 
 
-class PayLineOut(msgspec.Struct, kw_only=True):
+class PayrollLineOut(msgspec.Struct, kw_only=True):
     """One pay line of the engine, with how it was computed."""
 
     kind: str
@@ -123,7 +123,7 @@ class PayLineOut(msgspec.Struct, kw_only=True):
     explanation: dict[str, Any]
 
 
-class PersonMonthOut(msgspec.Struct, kw_only=True):
+class PayrollPersonMonthOut(msgspec.Struct, kw_only=True):
     user_id: int
     name: str
     month: str
@@ -133,4 +133,4 @@ class PersonMonthOut(msgspec.Struct, kw_only=True):
     missing_rate: int
     #: Sum of the rounded lines, by currency.
     totals: dict[str, int]
-    lines: list[PayLineOut]
+    lines: list[PayrollLineOut]

@@ -19,7 +19,11 @@ from pydantic import ValidationError
 
 from coulisses_payroll.config import load_config
 from coulisses_payroll.rules import EmploymentType, Profile, RuleHistory, RuleSet, default_history
-from coulisses_payroll.schemas import RulesOut, RuleVersionCreate, RuleVersionOut
+from coulisses_payroll.schemas import (
+    PayrollRulesOut,
+    PayrollRuleVersionCreate,
+    PayrollRuleVersionOut,
+)
 from coulisses_payroll.tables import RuleVersion
 from coulisses_sdk import org_info
 
@@ -101,7 +105,7 @@ async def history(org_id: int, profile: Profile) -> RuleHistory:
     return RuleHistory(versions=tuple(RuleSet.model_validate(_params(r)) for r in rows))
 
 
-async def get_rules(org_id: int, profile: Profile | None) -> RulesOut:
+async def get_rules(org_id: int, profile: Profile | None) -> PayrollRulesOut:
     chosen = await resolve_profile(org_id, profile)
     rows = await _rows(org_id, chosen)
     today = await org_today(org_id)
@@ -109,10 +113,10 @@ async def get_rules(org_id: int, profile: Profile | None) -> RulesOut:
     for row in rows:
         if row["effective_from"] <= today:
             current[row["employment_type"]] = row["effective_from"]
-    return RulesOut(
+    return PayrollRulesOut(
         profile=chosen,
         versions=[
-            RuleVersionOut(
+            PayrollRuleVersionOut(
                 id=row["id"],
                 profile=Profile(row["profile"]),
                 employment_type=EmploymentType(row["employment_type"]),
@@ -127,7 +131,9 @@ async def get_rules(org_id: int, profile: Profile | None) -> RulesOut:
     )
 
 
-async def add_version(org_id: int, account_id: int, data: RuleVersionCreate) -> RuleVersionOut:
+async def add_version(
+    org_id: int, account_id: int, data: PayrollRuleVersionCreate
+) -> PayrollRuleVersionOut:
     """Append a version: the one in force at its date with ``data.params`` changed."""
     profile = await resolve_profile(org_id, data.profile)
     unknown = sorted(set(data.params) - (set(RuleSet.model_fields) - set(_KEY_FIELDS)))
@@ -189,7 +195,7 @@ async def add_version(org_id: int, account_id: int, data: RuleVersionCreate) -> 
         )
         await row.save()
     today = await org_today(org_id)
-    return RuleVersionOut(
+    return PayrollRuleVersionOut(
         id=row.id,
         profile=profile,
         employment_type=version.employment_type,
