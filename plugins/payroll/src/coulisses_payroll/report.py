@@ -60,7 +60,8 @@ from coulisses_sdk.web import PluginError
 PLANNED = ("INVITED", "ACCEPTED")
 DEFAULT_CURRENCY = "EUR"
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-#: Longest mission the core allows with ``allow_long`` is not bounded here: look back a week.
+#: Assignments that start up to a week before the month are read; a longer mission
+#: (``allow_long``) that started earlier is missed (docs/payroll.md, known limits).
 _LOOK_BACK = dt.timedelta(days=7)
 _PIECE = dt.timedelta(days=7)
 _EMPLOYMENT = {
