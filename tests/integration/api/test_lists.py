@@ -31,7 +31,10 @@ NOT_LISTS = {
     "/api/v1/conflicts": "a report over a window: counts per kind, truncated flag, timezone",
 }
 #: Required query parameters of some lists.
-REQUIRED = {"/api/v1/availability": {"from": "2027-07-01", "to": "2027-07-31"}}
+REQUIRED = {
+    "/api/v1/availability": {"from": "2027-07-01", "to": "2027-07-31"},
+    "/api/v1/payroll/reports/monthly": {"month": "2027-07"},
+}
 
 
 def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:

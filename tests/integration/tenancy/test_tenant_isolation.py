@@ -168,6 +168,10 @@ BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/availability/{window_id:int}": {"note": "x"},
     "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},
 }
+# query parameters a route requires, so the org scope is what answers
+QUERIES: dict[str, dict[str, str]] = {
+    "/api/v1/payroll/reports/monthly/{user_id:int}": {"month": "2027-07"},
+}
 
 
 def _routes(app: Any) -> list[tuple[str, str, list[str]]]:
@@ -184,8 +188,9 @@ def _routes(app: Any) -> list[tuple[str, str, list[str]]]:
 async def test_every_route_with_ids_of_another_org_answers_404(app, client, new_client):
     a = await signup(client, "Org A")
     b = await signup(new_client(), "Org B")
-    enabled = await a.patch("/api/v1/orgs/current/plugins/webhooks", json={"enabled": True})
-    assert enabled.status_code == 200, enabled.text
+    for plugin in ("webhooks", "payroll"):
+        enabled = await a.patch(f"/api/v1/orgs/current/plugins/{plugin}", json={"enabled": True})
+        assert enabled.status_code == 200, enabled.text
     ids: dict[str, Any] = {}
     _B_IDS.clear()
     checked = 0
@@ -204,6 +209,8 @@ async def test_every_route_with_ids_of_another_org_answers_404(app, client, new_
         kwargs: dict[str, Any] = (
             {"json": BODIES.get(path, {})} if method in ("POST", "PATCH", "PUT") else {}
         )
+        if path in QUERIES:
+            kwargs["params"] = QUERIES[path]
         if path.startswith("/api/v1/invitations/") and path.endswith(
             ("/accept", "/decline", "/public")
         ):

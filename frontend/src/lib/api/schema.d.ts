@@ -1054,6 +1054,58 @@ export interface paths {
         patch: operations["UpdateOrgPlugin"];
         trace?: never;
     };
+    "/api/v1/payroll/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly */
+        get: operations["PayrollMonthlyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payroll/reports/monthly/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Person */
+        get: operations["PayrollMonthlyPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payroll/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetRules */
+        get: operations["PayrollGetRules"];
+        put?: never;
+        /** AddVersion */
+        post: operations["PayrollAddRuleVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/places": {
         parameters: {
             query?: never;
@@ -2182,6 +2234,12 @@ export interface components {
             Freelance: components["schemas"]["EffectiveLimits"];
             Intermittent: components["schemas"]["EffectiveLimits"];
         };
+        /**
+         * EmploymentType
+         * @description Employment type of a work item; each has its own rule-set versions.
+         * @enum {string}
+         */
+        EmploymentType: "cdi" | "cdd" | "intermittent_a8" | "intermittent_a10" | "freelance";
         /** EmploymentTypeRules */
         EmploymentTypeRules: {
             CDD?: components["schemas"]["RuleLimits"] | null;
@@ -2545,6 +2603,119 @@ export interface components {
             current_password: string;
             new_password: string;
         };
+        /** PayrollLineOut */
+        PayrollLineOut: {
+            amount_cents: number;
+            assignment_id: number | null;
+            currency: string;
+            explanation: {
+                [key: string]: unknown;
+            };
+            kind: string;
+            minutes: number;
+            premium_pct: string | null;
+            quantity: string;
+            rate_cents: number;
+            rule_set: {
+                [key: string]: unknown;
+            };
+            tier: number | null;
+            unit: string;
+            week_start: string | null;
+        };
+        /** PayrollMonthlyReportPage */
+        PayrollMonthlyReportPage: {
+            items: components["schemas"]["PayrollMonthlyReportRow"][];
+            /** @default  */
+            month: string;
+            page: number;
+            page_size: number;
+            /** @default  */
+            timezone: string;
+            total: number;
+            totals?: components["schemas"]["PayrollMonthlyTotal"][];
+        };
+        /** PayrollMonthlyReportRow */
+        PayrollMonthlyReportRow: {
+            base_cents: number;
+            confirmed_minutes: number;
+            currency: string;
+            employment_type: string;
+            gross_cents: number;
+            holiday_cents: number;
+            may_1_cents: number;
+            meal_cents: number;
+            minimum_call_cents: number;
+            missing_rate: number;
+            name: string;
+            night_cents: number;
+            overtime_cents: number;
+            planned_minutes: number;
+            sunday_cents: number;
+            user_id: number;
+        };
+        /** PayrollMonthlyTotal */
+        PayrollMonthlyTotal: {
+            base_cents: number;
+            confirmed_minutes: number;
+            currency: string;
+            gross_cents: number;
+            holiday_cents: number;
+            may_1_cents: number;
+            meal_cents: number;
+            minimum_call_cents: number;
+            missing_rate: number;
+            night_cents: number;
+            overtime_cents: number;
+            planned_minutes: number;
+            sunday_cents: number;
+        };
+        /** PayrollPersonMonthOut */
+        PayrollPersonMonthOut: {
+            confirmed_minutes: number;
+            lines: components["schemas"]["PayrollLineOut"][];
+            missing_rate: number;
+            month: string;
+            name: string;
+            planned_minutes: number;
+            timezone: string;
+            totals: {
+                [key: string]: number;
+            };
+            user_id: number;
+        };
+        /** PayrollRuleVersionCreate */
+        PayrollRuleVersionCreate: {
+            /** Format: date */
+            effective_from: string;
+            employment_type: components["schemas"]["EmploymentType"];
+            /** @default  */
+            label: string;
+            params?: {
+                [key: string]: unknown;
+            };
+            profile?: components["schemas"]["Profile"] | null;
+        };
+        /** PayrollRuleVersionOut */
+        PayrollRuleVersionOut: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            effective_from: string;
+            employment_type: components["schemas"]["EmploymentType"];
+            id: number;
+            in_force: boolean;
+            label: string;
+            params: {
+                [key: string]: unknown;
+            };
+            profile: components["schemas"]["Profile"];
+        };
+        /** PayrollRulesOut */
+        PayrollRulesOut: {
+            profile: components["schemas"]["Profile"];
+            versions: components["schemas"]["PayrollRuleVersionOut"][];
+        };
         /** PlaceCreate */
         PlaceCreate: {
             /**
@@ -2768,6 +2939,12 @@ export interface components {
             quiet_end?: string | null;
             quiet_start?: string | null;
         };
+        /**
+         * Profile
+         * @description Collective agreement profile (French IDCC) whose rules a history seeds.
+         * @enum {string}
+         */
+        Profile: "ccneac_1285" | "svp_3090" | "prestataires_2717" | "custom";
         /** ProjectCreate */
         ProjectCreate: {
             /** @default  */
@@ -9852,6 +10029,361 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PluginOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollMonthlyReport: {
+        parameters: {
+            query: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: confirmed_minutes, currency, employment_type, gross_cents, name, planned_minutes, user_id; default: name (user_id, currency always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: user_id, currency, name, employment_type, planned_minutes, confirmed_minutes, missing_rate, base_cents, night_cents, sunday_cents, holiday_cents, may_1_cents, minimum_call_cents, meal_cents, overtime_cents, gross_cents */
+                fields?: string | null;
+                month: string;
+                project?: number | null;
+                user?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayrollMonthlyReportPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollMonthlyPerson: {
+        parameters: {
+            query: {
+                month: string;
+                project?: number | null;
+            };
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayrollPersonMonthOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollGetRules: {
+        parameters: {
+            query?: {
+                profile?: components["schemas"]["Profile"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayrollRulesOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollAddRuleVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayrollRuleVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayrollRuleVersionOut"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */

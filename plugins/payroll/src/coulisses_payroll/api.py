@@ -1,0 +1,229 @@
+"""Routes under /api/v1/payroll/: the org's rule versions and the monthly report.
+
+Rules: managers and above read, admins and owners add versions. Monthly report: managers
+and above see everyone; a tech sees only their own line (the user linked to their account):
+asking for someone else is 403 ``payroll.own_lines_only``. The host's gate answers 404 to an
+org that has not enabled the plugin.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, post
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import Body, FromPath, FromQuery
+
+from coulisses_payroll import report, service
+from coulisses_payroll.engine import PayLine
+from coulisses_payroll.rules import Profile
+from coulisses_payroll.schemas import (
+    PayrollLineOut,
+    PayrollMonthlyReportPage,
+    PayrollMonthlyReportRow,
+    PayrollMonthlyTotal,
+    PayrollPersonMonthOut,
+    PayrollRulesOut,
+    PayrollRuleVersionCreate,
+    PayrollRuleVersionOut,
+)
+from coulisses_sdk import (
+    Listing,
+    ListParams,
+    Principal,
+    account_user_id,
+    current_principal,
+    get_project,
+    get_user,
+    require_role,
+)
+
+# The error catalog test resolves codes through PluginError's defining module.
+from coulisses_sdk.web import PluginError
+
+MONTHLY = Listing(
+    sorts={
+        "user_id": "user_id",
+        "currency": "currency",
+        "name": "name",
+        "employment_type": "employment_type",
+        "planned_minutes": "planned_minutes",
+        "confirmed_minutes": "confirmed_minutes",
+        "gross_cents": "gross_cents",
+    },
+    default="name",
+    item=PayrollMonthlyReportRow,
+    key=("user_id", "currency"),
+)
+
+
+def _org(request: Request[Any, Any, Any]) -> int:
+    return current_principal(request).org_id
+
+
+def _user_not_found() -> PluginError:
+    return PluginError("payroll.user_not_found", "No such user", status=404)
+
+
+async def _visible_user(principal: Principal, user_id: int | None) -> int | None:
+    """The user filter the caller may use: a tech is always restricted to their own user."""
+    if user_id is not None and await get_user(principal.org_id, user_id) is None:
+        raise _user_not_found()
+    if principal.role != "tech":
+        return user_id
+    own = await account_user_id(principal.org_id, principal.account_id)
+    if user_id is not None and user_id != own:
+        raise PluginError(
+            "payroll.own_lines_only", "A tech sees only their own pay lines", status=403
+        )
+    # -1: a tech without a linked user sees nothing (no user has that id).
+    return own if own is not None else -1
+
+
+def _row(person: report.PersonMonth) -> PayrollMonthlyReportRow:
+    return PayrollMonthlyReportRow(
+        user_id=person.user_id,
+        name=person.name,
+        employment_type=person.employment_type,
+        currency=person.currency,
+        planned_minutes=person.planned_minutes,
+        confirmed_minutes=person.confirmed_minutes,
+        missing_rate=person.missing_rate,
+        gross_cents=person.gross_cents,
+        **report.by_kind(person),
+    )
+
+
+def _total(total: report.PersonMonth) -> PayrollMonthlyTotal:
+    return PayrollMonthlyTotal(
+        currency=total.currency,
+        planned_minutes=total.planned_minutes,
+        confirmed_minutes=total.confirmed_minutes,
+        missing_rate=total.missing_rate,
+        gross_cents=total.gross_cents,
+        **report.by_kind(total),
+    )
+
+
+def _line(line: PayLine) -> PayrollLineOut:
+    return PayrollLineOut(
+        kind=line.kind.value,
+        assignment_id=int(line.assignment_id) if line.assignment_id is not None else None,
+        week_start=line.week_start,
+        tier=line.tier,
+        minutes=line.minutes,
+        unit=line.unit,
+        quantity=str(line.quantity),
+        rate_cents=line.rate_cents,
+        premium_pct=str(line.premium_pct) if line.premium_pct is not None else None,
+        amount_cents=line.amount_cents,
+        currency=line.currency,
+        rule_set=line.rule_set.model_dump(mode="json"),
+        explanation=line.explanation.model_dump(mode="json"),
+    )
+
+
+class RulesController(Controller):
+    """The org's pay rule versions (seeded from its profile on first read)."""
+
+    path = "/rules"
+
+    @get("/", operation_id="PayrollGetRules", guards=[require_role("manager")])
+    async def get_rules(
+        self,
+        request: Request[Any, Any, Any],
+        profile: FromQuery[Profile | None] = None,
+    ) -> PayrollRulesOut:
+        """Every version of the org's rules for a profile (default: the configured one)."""
+        return await service.get_rules(_org(request), profile)
+
+    @post(
+        "/",
+        operation_id="PayrollAddRuleVersion",
+        status_code=201,
+        guards=[require_role("admin")],
+        responses={
+            409: ResponseSpec(
+                None, description="payroll.version_not_latest, payroll.duplicate_version"
+            ),
+        },
+    )
+    async def add_version(
+        self, request: Request[Any, Any, Any], data: Annotated[PayrollRuleVersionCreate, Body()]
+    ) -> PayrollRuleVersionOut:
+        """Add a version taking effect after the latest one of its employment type."""
+        principal = current_principal(request)
+        return await service.add_version(principal.org_id, principal.account_id, data)
+
+
+class ReportsController(Controller):
+    """Monthly hours and gross pay per person."""
+
+    path = "/reports"
+    guards = [require_role("tech")]
+
+    @get(
+        "/monthly",
+        operation_id="PayrollMonthlyReport",
+        dependencies={"listing": MONTHLY.dependency()},
+    )
+    async def monthly(
+        self,
+        request: Request[Any, Any, Any],
+        listing: ListParams,
+        month: FromQuery[str],
+        project: FromQuery[int | None] = None,
+        user: FromQuery[int | None] = None,
+    ) -> PayrollMonthlyReportPage:
+        """Per person: planned and confirmed minutes, gross by line kind; totals per currency."""
+        principal = current_principal(request)
+        user_id = await _visible_user(principal, user)
+        if project is not None and await get_project(principal.org_id, project) is None:
+            raise PluginError("payroll.project_not_found", "No such project", status=404)
+        found = await report.monthly(principal.org_id, month, user_id=user_id, project_id=project)
+        rows = MONTHLY.sort_in_memory([_row(p) for p in found.people], listing)
+        listing.check_page(len(rows))
+        return listing.page_of(
+            PayrollMonthlyReportPage,
+            rows[listing.offset : listing.offset + listing.page_size],
+            len(rows),
+            month=found.month.label,
+            timezone=found.month.timezone,
+            totals=[_total(t) for t in report.totals(found.people).values()],
+        )
+
+    @get("/monthly/{user_id:int}", operation_id="PayrollMonthlyPerson")
+    async def person(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: FromPath[int],
+        month: FromQuery[str],
+        project: FromQuery[int | None] = None,
+    ) -> PayrollPersonMonthOut:
+        """One person's month: every pay line with how it was computed."""
+        principal = current_principal(request)
+        await _visible_user(principal, user_id)
+        user = await get_user(principal.org_id, user_id)
+        if user is None:
+            raise _user_not_found()
+        if project is not None and await get_project(principal.org_id, project) is None:
+            raise PluginError("payroll.project_not_found", "No such project", status=404)
+        found = await report.monthly(principal.org_id, month, user_id=user_id, project_id=project)
+        lines = [line for p in found.people for line in p.lines]
+        totals: dict[str, int] = {}
+        for line in lines:
+            totals[line.currency] = totals.get(line.currency, 0) + line.amount_cents
+        return PayrollPersonMonthOut(
+            user_id=user_id,
+            name=user.name,
+            month=found.month.label,
+            timezone=found.month.timezone,
+            planned_minutes=sum(p.planned_minutes for p in found.people),
+            confirmed_minutes=sum(p.confirmed_minutes for p in found.people),
+            missing_rate=sum(p.missing_rate for p in found.people),
+            totals=totals,
+            lines=[_line(line) for line in lines],
+        )
+
+
+CONTROLLERS = [RulesController, ReportsController]

@@ -1,0 +1,45 @@
+"""The payroll plugin: per-org pay rules and the monthly report over the pay engine.
+
+Computations and reminders, not legal advice (``docs/payroll.md``). Nothing here imports
+the core.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coulisses_payroll import service
+from coulisses_payroll.api import CONTROLLERS
+from coulisses_payroll.config import NAME, PayrollConfig, load_config
+from coulisses_sdk import Plugin, hookimpl
+
+
+class PayrollPlugin(Plugin):
+    name = NAME
+    version = "0.2.0"
+    title = {"fr": "Paie", "en": "Payroll"}
+    description = {
+        "fr": "Heures et paie brute du mois par personne, selon des r\u00e8gles "
+        "versionn\u00e9es par convention. Des calculs et des rappels, pas un conseil "
+        "juridique.",
+        "en": "Monthly hours and gross pay per person, from pay rules versioned per "
+        "collective agreement. Computations and reminders, not legal advice.",
+    }
+    core_requires = ">=0.1,<1"
+    config_model = PayrollConfig
+
+    @hookimpl
+    def register_routes(self, register: Any) -> None:
+        for controller in CONTROLLERS:
+            register(controller)
+
+    @hookimpl
+    def register_piccolo_apps(self, register: Any) -> None:
+        register("coulisses_payroll.piccolo_app")
+
+    @hookimpl
+    async def plugin_enabled(self, org_id: int) -> None:
+        await service.seed(org_id, (await load_config(org_id)).profile)
+
+
+plugin = PayrollPlugin()
