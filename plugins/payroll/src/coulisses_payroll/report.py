@@ -37,6 +37,7 @@ from coulisses_payroll.engine import (
     HourlyRate,
     LineKind,
     PayLine,
+    Rate,
     WorkItem,
     compute_pay,
 )
@@ -160,20 +161,24 @@ def _items(
     summary: AssignmentSummary, month: Month, core_type: str, rate: RateInfo
 ) -> list[WorkItem]:
     employment = _EMPLOYMENT.get(core_type, EmploymentType.CDD)
-    common = {
-        "assignment_id": str(summary.assignment_id),
-        "person_id": str(summary.user_id),
-        "timezone": summary.timezone,
-    }
+
+    def item(start: dt.datetime, end: dt.datetime, rate: Rate) -> WorkItem:
+        return WorkItem(
+            assignment_id=str(summary.assignment_id),
+            person_id=str(summary.user_id),
+            timezone=summary.timezone,
+            start=start,
+            end=end,
+            employment_type=employment,
+            rate=rate,
+        )
+
     if rate.kind == "hourly":
         span = _inside(summary, month)
         if span is None:
             return []
         hourly = HourlyRate(cents_per_hour=rate.amount_cents, currency=rate.currency)
-        return [
-            WorkItem(**common, start=s, end=e, employment_type=employment, rate=hourly)
-            for s, e in _pieces(*span)
-        ]
+        return [item(s, e, hourly) for s, e in _pieces(*span)]
     # Flat rates: paid once, in the month the assignment starts.
     if not month.start <= summary.starts_at < month.end:
         return []
@@ -184,7 +189,7 @@ def _items(
     else:
         flat = DailyFeeRate(days=Decimal(1), fee_cents=rate.amount_cents, currency=rate.currency)
     start, end = _pieces(summary.starts_at, summary.ends_at)[0]
-    return [WorkItem(**common, start=start, end=end, employment_type=employment, rate=flat)]
+    return [item(start, end, flat)]
 
 
 async def monthly(
