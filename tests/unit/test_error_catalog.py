@@ -121,13 +121,33 @@ class _Resolver:
                 for alias in n.names
             }
 
-    def where(self, module: str, name: str) -> str | None:
+    def where(self, module: str, name: str, depth: int = 0) -> str | None:
+        """The module defining ``name`` as ``module`` sees it, through re-exports
+        (``from coulisses_sdk import PluginError`` is ``coulisses_sdk.web``'s)."""
         if name in self.local.get(module, {}):
             return module
         source = self.imported.get(module, {}).get(name)
-        if source is not None and name in self.local.get(source, {}):
-            return source
+        if source is not None and depth < 5:
+            return self.where(source, name, depth + 1)
         return None
+
+
+#: The SDK's plugin error: the host prefixes its code with the plugin's name.
+PLUGIN_ERROR = ("coulisses_sdk.web", "PluginError")
+NOT_PLUGINS = {"coulisses", "coulisses_sdk", "coulisses_admin"}
+
+
+def _as_sent(code: str, module: str, resolve: _Resolver, call: ast.Call) -> str:
+    """``code`` as the API sends it: a plugin's ``PluginError("meal_full")`` answers
+    ``catering.meal_full`` (core/src/coulisses/errors.py, plugin_error_handler)."""
+    package = module.split(".")[0]
+    name = _callee(call)
+    if package in NOT_PLUGINS or not package.startswith("coulisses_") or name is None:
+        return code
+    if (resolve.where(module, name), name) != PLUGIN_ERROR:
+        return code
+    plugin = package.removeprefix("coulisses_")
+    return code if code.startswith(f"{plugin}.") else f"{plugin}.{code}"
 
 
 def _producers(
@@ -263,7 +283,7 @@ def inventory() -> Inventory:
                         if producer.details_index is not None
                         else producer.inner_details
                     )
-                    found.add(code.value, keys)
+                    found.add(_as_sent(code.value, module_name, resolve, node), keys)
             for template, index in producer.templates:
                 value = _arg(node, index, producer.params[index])
                 if isinstance(value, ast.Constant) and isinstance(value.value, str):
@@ -320,6 +340,9 @@ def test_the_inventory_finds_codes_raised_directly_through_helpers_and_f_strings
     assert "place.invalid_notes" in codes  # f"place.invalid_{field}" via _text
     assert "validation.tag" in codes  # f"validation.{field}" via clean_names
     assert "invitation.expired" in codes  # Gone, a subclass without __init__
+    # PluginError imported from coulisses_sdk (a re-export), prefixed like the host does
+    assert "webhooks.endpoint_not_found" in codes
+    assert "endpoint_not_found" not in codes
 
 
 def test_the_inventory_knows_which_details_a_code_always_sends():
