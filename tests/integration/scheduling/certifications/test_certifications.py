@@ -236,7 +236,9 @@ async def test_daily_digest_fires_once_per_org_and_local_day(client, new_client)
     quiet = await signup(new_client(), "Rien a renouveler")
     await make_user(quiet, skills=[_cert("cariste", _day(200))])
 
-    now = dt.datetime.now(dt.UTC)
+    # Noon in Paris today, not the wall clock: an hour later must be the same local day
+    # (run between 22:00 and 23:00 UTC, "now + 1 h" was already tomorrow in Paris).
+    now = dt.datetime.combine(_today(), dt.time(12, 0), tzinfo=PARIS)
     first = await certifications.run_digest(org.org_id, now=now)
     assert (first.day, first.expiring, first.expired_assigned, first.notified) == (
         _today(),
