@@ -194,7 +194,11 @@ test('festival planning: timeline by place, person and role, zooms, grids, keybo
     await snapshot(page, `planning-timeline-place-${zoom}-1440`);
   }
   await expect(page.locator('.fc-timeline-event')).toHaveCount(31);
-  await toolbar.getByLabel(fr.planning_zoom).selectOption('week');
+  // Back to the festival's first week (from the month zoom the calendar may stay on the
+  // week of the 1st: 28 June - 4 July), by its link, as a manager would.
+  await page.goto(`/planning?date=${DAYS[0]}`);
+  await expect(toolbar.getByLabel(fr.planning_zoom)).toHaveValue('week');
+  await expect(timelineEvent(page, 'Exploitation Cour')).toBeVisible();
 
   // Rows by person: each person's assignments coloured by status, hours in the row header.
   await toolbar.getByLabel(fr.planning_resource_rows).selectOption('user');
