@@ -194,10 +194,10 @@ test('festival planning: timeline by place, person and role, zooms, grids, keybo
     await snapshot(page, `planning-timeline-place-${zoom}-1440`);
   }
   await expect(page.locator('.fc-timeline-event')).toHaveCount(31);
-  // Back to the festival's first week (from the month zoom the calendar may stay on the
-  // week of the 1st: 28 June - 4 July), by its link, as a manager would.
-  await page.goto(`/planning?date=${DAYS[0]}`);
-  await expect(toolbar.getByLabel(fr.planning_zoom)).toHaveValue('week');
+  // Back to the week zoom: the calendar comes back to the festival's week (its current day),
+  // not to the week of the month's first day (28 June - 4 July), even after the full-page
+  // screenshots flipped the layout to the phone agenda and back.
+  await toolbar.getByLabel(fr.planning_zoom).selectOption('week');
   await expect(timelineEvent(page, 'Exploitation Cour')).toBeVisible();
 
   // Rows by person: each person's assignments coloured by status, hours in the row header.

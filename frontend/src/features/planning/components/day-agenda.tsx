@@ -18,6 +18,7 @@ export function DayAgenda({ missions }: { missions: MissionView[] }) {
   const { timeZone, formatTime, formatDay, today } = useDates();
   const initialDate = usePlanningStore((s) => s.initialDate);
   const window = usePlanningStore((s) => s.window);
+  const currentDay = usePlanningStore((s) => s.currentDay);
   const setWindow = usePlanningStore((s) => s.setWindow);
   const selectMission = usePlanningStore((s) => s.selectMission);
   const selected = usePlanningStore((s) => s.selectedMissionId);
@@ -26,13 +27,13 @@ export function DayAgenda({ missions }: { missions: MissionView[] }) {
   const selectedStartsAt = missions.find((m) => m.id === selected)?.starts_at;
 
   // The agenda's window is one day: the selected mission's (a grid resized to a phone keeps
-  // its panel), else the first day the grid showed, else the linked day, else today.
+  // its panel), else the grid's current day, else the linked day, else today.
   useEffect(() => {
     if (day === null) {
-      const start = reopenDay(selectedStartsAt, window, initialDate, timeZone) ?? today();
+      const start = reopenDay(selectedStartsAt, currentDay, initialDate, timeZone) ?? today();
       setWindow({ from: start, to: start });
     }
-  }, [day, initialDate, selectedStartsAt, setWindow, timeZone, today, window]);
+  }, [currentDay, day, initialDate, selectedStartsAt, setWindow, timeZone, today]);
 
   const groups = useMemo(() => (day ? agendaGroups(missions, day, timeZone) : []), [day, missions, timeZone]);
   if (!day) return null;

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 
 import type { MissionView } from '@/features/planning/api/get-planning';
@@ -135,5 +135,38 @@ describe('PlanningCalendar keyboard', () => {
     complete.focus();
     await userEvent.keyboard(' ');
     expect(screen.getByRole('status', { name: 'selected' })).toHaveTextContent('3');
+  });
+});
+
+function Remountable() {
+  // A layout flip (phone agenda and back, a full-page screenshot) unmounts the grid.
+  const [mounted, setMounted] = useState(true);
+  const setZoom = usePlanningStore((s) => s.setZoom);
+  const window = usePlanningStore((s) => s.window);
+  return (
+    <>
+      <button onClick={() => setMounted((m) => !m)}>flip</button>
+      <button onClick={() => setZoom('week')}>week</button>
+      <output aria-label="window">{window ? `${window.from}..${window.to}` : ''}</output>
+      {mounted ? <PlanningCalendar planning={planning as never} missions={missions} userNames={new Map()} /> : null}
+    </>
+  );
+}
+
+describe('PlanningCalendar current day', () => {
+  it('keeps the day across a month zoom and a remount: the week zoom comes back to it', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(
+      <PlanningStoreProvider init={{ view: 'timeline', zoom: 'month', initialDate: '2027-07-05' }}>
+        <Remountable />
+      </PlanningStoreProvider>,
+    );
+    const shown = () => screen.getByLabelText('window');
+    await waitFor(() => expect(shown()).toHaveTextContent('2027-07-01..2027-07-31'));
+    await user.click(screen.getByRole('button', { name: 'flip' }));
+    await user.click(screen.getByRole('button', { name: 'flip' }));
+    await user.click(screen.getByRole('button', { name: 'week' }));
+    // The week of the 5th (Monday), not the week of the month's first day (28 June).
+    await waitFor(() => expect(shown()).toHaveTextContent('2027-07-05..2027-07-11'));
   });
 });

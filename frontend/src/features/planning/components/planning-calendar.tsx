@@ -33,6 +33,7 @@ import { useCalendarA11y } from '@/features/planning/hooks/use-calendar-a11y';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { deliveryLabelKey, isDeliveryStatus } from '@/features/planning/utils/delivery';
 import {
+  calendarDay,
   fromCalendarTime,
   placeClock,
   statusTone,
@@ -131,7 +132,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
   const zoom = usePlanningStore((s) => s.zoom);
   const rowsBy = usePlanningStore((s) => s.rows);
   const linkedDay = usePlanningStore((s) => s.initialDate);
-  const shown = usePlanningStore((s) => s.window);
+  const currentDay = usePlanningStore((s) => s.currentDay);
   const selectedMissionId = usePlanningStore((s) => s.selectedMissionId);
   const warnings = usePlanningStore((s) => s.warnings);
   const setWindow = usePlanningStore((s) => s.setWindow);
@@ -159,7 +160,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
   // Read once, at mount: back from the phone agenda the grid opens on the selected
   // mission's day (its panel stays), else on the day the agenda showed.
   const [initialDate] = useState(
-    () => reopenDay(selectedMissionId === null ? null : missionById.get(selectedMissionId)?.starts_at, shown, linkedDay, timeZone) ?? undefined,
+    () => reopenDay(selectedMissionId === null ? null : missionById.get(selectedMissionId)?.starts_at, currentDay, linkedDay, timeZone) ?? undefined,
   );
   const openByDay = useMemo(() => openPlacesByDay(missions, timeZone), [missions, timeZone]);
 
@@ -420,7 +421,8 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
         eventDrop={reschedule}
         eventResize={reschedule}
         eventClick={(arg) => selectMission((arg.event.extendedProps as EventProps).missionId)}
-        datesSet={(arg) => setWindow(visibleWindow(arg.start, arg.end))}
+        // The window to fetch, and the calendar's own current day (kept across zooms and remounts).
+        datesSet={(arg) => setWindow(visibleWindow(arg.start, arg.end), calendarDay(arg.view.calendar.getDate()))}
       />
     </div>
   );

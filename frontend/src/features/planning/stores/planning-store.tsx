@@ -81,6 +81,11 @@ export interface PlanningState {
   /** The day the calendar opens on (ISO date) or null for today. */
   initialDate: string | null;
   window: PlanningWindow | null;
+  /**
+   * The calendar's current day (ISO date): inside the window, kept across zooms and
+   * remounts (the 5th stays the 5th after a month zoom, not the month's first day).
+   */
+  currentDay: string | null;
   zoom: TimelineZoom;
   rows: TimelineRows;
   /** The crew list and hours side panel (the mission panel shows whenever a mission is selected). */
@@ -94,7 +99,8 @@ export interface PlanningState {
   /** Conflicts returned by the last invites, by mission id. */
   warnings: Record<number, Conflict[]>;
   setView: (view: PlanningView) => void;
-  setWindow: (window: PlanningWindow) => void;
+  /** The window shown and the current day in it (its first day when not given). */
+  setWindow: (window: PlanningWindow, currentDay?: string) => void;
   setZoom: (zoom: TimelineZoom) => void;
   setRows: (rows: TimelineRows) => void;
   toggleCrewPanel: () => void;
@@ -124,6 +130,7 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
     view: init.view ?? 'timeGridWeek',
     initialDate: init.initialDate ?? null,
     window: null,
+    currentDay: null,
     zoom: init.zoom ?? 'week',
     rows: 'place',
     crewPanelOpen: readCrewPanelOpen(),
@@ -135,10 +142,12 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
     inviteDraft: null,
     warnings: {},
     setView: (view) => set({ view }),
-    setWindow: (window) =>
-      set((state) =>
-        state.window?.from === window.from && state.window.to === window.to ? state : { window },
-      ),
+    setWindow: (window, currentDay = window.from) =>
+      set((state) => {
+        const sameWindow = state.window?.from === window.from && state.window.to === window.to;
+        if (sameWindow && state.currentDay === currentDay) return state;
+        return sameWindow ? { currentDay } : { window, currentDay };
+      }),
     setZoom: (zoom) => set({ zoom }),
     setRows: (rows) => set({ rows }),
     toggleCrewPanel: () =>

@@ -176,6 +176,11 @@ export function visibleWindow(start: Date, end: Date): { from: string; to: strin
   return { from, to };
 }
 
+/** FullCalendar's current date (UTC mode, a wall time of the org zone) as an ISO day. */
+export function calendarDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** FullCalendar runs in UTC mode on the org's wall times: to and from its Dates. */
 export function toCalendarTime(instant: string, timeZone: string): string {
   return wallTimeInZone(instant, timeZone);

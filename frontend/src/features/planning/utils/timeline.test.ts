@@ -115,14 +115,13 @@ describe('views and days', () => {
 });
 
 describe('reopenDay', () => {
-  const week = { from: '2027-07-05', to: '2027-07-11' };
   it("opens on the selected mission's day, in the org timezone", () => {
     // 23:30 UTC on the 6th is already the 7th in Paris.
-    expect(reopenDay('2027-07-06T23:30:00Z', week, '2027-07-05', 'Europe/Paris')).toBe('2027-07-07');
-    expect(reopenDay('2027-07-06T23:30:00Z', week, null, 'UTC')).toBe('2027-07-06');
+    expect(reopenDay('2027-07-06T23:30:00Z', '2027-07-05', '2027-07-05', 'Europe/Paris')).toBe('2027-07-07');
+    expect(reopenDay('2027-07-06T23:30:00Z', '2027-07-05', null, 'UTC')).toBe('2027-07-06');
   });
-  it('else on the first day shown, else on the linked day, else nothing', () => {
-    expect(reopenDay(null, week, '2027-07-09', 'Europe/Paris')).toBe('2027-07-05');
+  it("else on the calendar's current day, else on the linked day, else nothing", () => {
+    expect(reopenDay(null, '2027-07-08', '2027-07-09', 'Europe/Paris')).toBe('2027-07-08');
     expect(reopenDay(undefined, null, '2027-07-09', 'Europe/Paris')).toBe('2027-07-09');
     expect(reopenDay(null, null, null, 'Europe/Paris')).toBeNull();
   });

@@ -6,7 +6,6 @@
  */
 import { dayInZone } from '@/lib/dates';
 import type { Tone } from '@/features/planning/utils/calendar';
-import type { PlanningWindow } from '@/features/planning/api/get-planning';
 import type { PlanningView, TimelineRows, TimelineZoom } from '@/features/planning/stores/planning-store';
 
 export interface RoleCounts {
@@ -178,16 +177,17 @@ export function agendaGroups<M extends { id: number; starts_at: string; title: s
 
 /**
  * The day a planning opens on when its layout changes (a window resized between
- * the phone agenda and the grids): the selected mission's day first, so its
- * panel stays open; else the first day shown so far; else the linked day. Null
+ * the phone agenda and the grids, a zoom): the selected mission's day first, so
+ * its panel stays open; else the calendar's current day so far (not the first day
+ * shown: a month's grid starts on the 1st, or before); else the linked day. Null
  * when none is known (the caller then takes today).
  */
 export function reopenDay(
   selectedStartsAt: string | null | undefined,
-  shown: PlanningWindow | null,
+  currentDay: string | null,
   linkedDay: string | null,
   timeZone: string,
 ): string | null {
   if (selectedStartsAt) return dayInZone(selectedStartsAt, timeZone);
-  return shown?.from ?? linkedDay;
+  return currentDay ?? linkedDay;
 }
