@@ -26,6 +26,8 @@ from bench.figures import timed as _timed
 MONTH = {"from": "2027-06-01", "to": "2027-06-30"}  # a date `to` includes its day
 QUARTER = {"from": "2027-05-01", "to": "2027-07-31"}  # 92 days, under the 93-day cap
 PASSWORD = "Banc-De-Mesure-2027"
+#: Asks the server to rebuild the planning instead of answering from its cache.
+REBUILD = {"Cache-Control": "no-cache"}
 
 
 async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list[Figure | str]:
@@ -66,13 +68,33 @@ async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list
         _progress("planning")
 
         async def get(path: str, params: dict[str, Any]) -> None:
-            _ok(await client.get(path, params=params))
+            # Rebuilt every time (Cache-Control: no-cache): the price of a planning that
+            # changed; the cache's own figures follow.
+            _ok(await client.get(path, params=params, headers=REBUILD))
+
+        async def cached(etag: str | None = None) -> None:
+            headers = {"If-None-Match": etag} if etag else {}
+            response = await client.get("/api/v1/planning", params=MONTH, headers=headers)
+            _ok(response, 304 if etag else 200)
 
         out.append(
             Figure(
-                "GET /planning (un mois)",
+                "GET /planning (un mois), reconstruit",
                 await _timed(lambda: get("/api/v1/planning", MONTH), runs),
                 "p95 < 50 ms",
+            )
+        )
+        etag = _ok(await client.get("/api/v1/planning", params=MONTH)).headers["etag"]
+        out.append(
+            Figure(
+                "GET /planning (un mois), en cache", await _timed(cached, runs), note="information"
+            )
+        )
+        out.append(
+            Figure(
+                "GET /planning (un mois), 304 (ETag)",
+                await _timed(lambda: cached(etag), runs),
+                note="information",
             )
         )
         tz_month = (MONTH["from"], MONTH["to"])

@@ -95,10 +95,20 @@ async def _wait_ready(process: subprocess.Popen[bytes], port: int) -> None:
 
 
 async def planning_load(
-    server: Server, access_token: str, params: dict[str, str], clients: int, seconds: float
+    server: Server,
+    access_token: str,
+    params: dict[str, str],
+    clients: int,
+    seconds: float,
+    *,
+    rebuild: bool = False,
 ) -> LoadResult:
+    """Managers reading one month; ``rebuild`` asks the server to build each planning
+    again (``Cache-Control: no-cache``) instead of answering from its cache."""
     path = "/api/v1/planning?" + urlencode(params)
     headers = {"Authorization": f"Bearer {access_token}"}
+    if rebuild:
+        headers["Cache-Control"] = "no-cache"
 
     def call(connection: HttpConnection, _client: int) -> Awaitable[tuple[int, bytes]]:
         return connection.request("GET", path, headers)

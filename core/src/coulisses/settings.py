@@ -104,6 +104,8 @@ class Settings(BaseSettings):
     api_key_max_requests: int = Field(default=600, ge=1, alias="COULISSES_API_KEY_MAX_REQUESTS")
     api_key_window_seconds: int = Field(default=60, ge=1, alias="COULISSES_API_KEY_WINDOW")
     max_body_bytes: int = Field(default=1_000_000, alias="COULISSES_MAX_BODY_BYTES")
+    # Encoded planning responses kept per process, in MB (0: none); see planning/cache.py.
+    planning_cache_mb: int = Field(default=64, ge=0, le=4096, alias="COULISSES_PLANNING_CACHE_MB")
     smtp_host: str = Field(default="127.0.0.1", alias="SMTP_HOST")
     smtp_port: int = Field(default=1025, alias="SMTP_PORT")
     smtp_user: str | None = Field(default=None, alias="SMTP_USER")

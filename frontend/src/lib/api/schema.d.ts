@@ -10965,6 +10965,13 @@ export interface operations {
                     "application/json": components["schemas"]["Planning"];
                 };
             };
+            /** @description Not modified: the ETag sent in If-None-Match is still the planning's (nothing of the org changed) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
             400: {
                 headers: {

@@ -1,17 +1,29 @@
-"""/api/v1/planning: the calendar's one read (missions, roles, assignments, users)."""
+"""/api/v1/planning: the calendar's one read (missions, roles, assignments, users).
+
+Answered from the process's cache of encoded bodies when the org's data has not changed
+since (``cache.py``), with an ETag: a calendar that sends it back gets a 304.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
-from litestar import Controller, Request, get
+from litestar import Controller, Request, Response, get
+from litestar.datastructures import ResponseHeader
+from litestar.enums import MediaType
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import QueryParameter
+from litestar.serialization import encode_json
 
 from coulisses.auth.rbac import principal_of, requires
+from coulisses.privacy import redact, viewer_of
+from coulisses.scheduling.planning import cache
 from coulisses.scheduling.planning import service as planning
 from coulisses.scheduling.planning.schemas import PLANNING_EXAMPLE, Planning
 from coulisses.web.openapi import errors
+
+#: Revalidate every time (If-None-Match): the body changes with any write of the org.
+CACHE_CONTROL = "private, no-cache"
 
 
 class PlanningController(Controller):
@@ -28,8 +40,20 @@ class PlanningController(Controller):
                 " the projects and places of the missions by id (nothing repeated)",
                 examples=[PLANNING_EXAMPLE],
             ),
+            304: ResponseSpec(
+                None,
+                description="Not modified: the ETag sent in If-None-Match is still the"
+                " planning's (nothing of the org changed)",
+            ),
             **errors(404, 422),
         },
+        response_headers=[
+            ResponseHeader(
+                name="ETag",
+                description="The version of this planning: send it back in If-None-Match",
+                documentation_only=True,
+            )
+        ],
         guards=[requires("planning.read")],
     )
     async def get_planning(
@@ -78,13 +102,47 @@ class PlanningController(Controller):
                 " place name, the missions without a place last"
             ),
         ] = None,
-    ) -> Planning:
-        return await planning.planning(
-            principal_of(request).org_id,
-            starts_from,
-            ends_to,
-            project_id=project,
-            user_id=user,
-            statuses=planning.parse_statuses(status),
-            group_by=group_by,
-        )
+    ) -> Response[Planning]:
+        org_id = principal_of(request).org_id
+        statuses = planning.parse_statuses(status)
+        who = viewer_of(request.scope)
+        # The key is read before the data (cache.py): an entry is never older than it.
+        versions = await cache.data_versions(org_id)
+        audience = "all" if who.sees_private else (who.account_id, tuple(sorted(who.user_ids)))
+        query = (starts_from, ends_to, project, user, tuple(statuses or ()), group_by)
+        key = (org_id, versions, query, audience)
+        etag = cache.etag_of(key)
+        headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+        if etag in _etags(request.headers.get("if-none-match")):
+            return _encoded(b"", headers, status_code=304)
+        bodies = cache.body_cache()
+        fresh = "no-cache" in (request.headers.get("cache-control") or "").lower()
+        body = bodies.get(key) if bodies is not None and not fresh else None
+        if body is None:
+            content = await planning.planning(
+                org_id,
+                starts_from,
+                ends_to,
+                project_id=project,
+                user_id=user,
+                statuses=statuses,
+                group_by=group_by,
+            )
+            body = encode_json(redact(content, who))
+            if bodies is not None:
+                bodies.put(key, body)
+        return _encoded(body, headers)
+
+
+def _encoded(body: bytes, headers: dict[str, str], status_code: int = 200) -> Response[Planning]:
+    """A planning already encoded (the OpenAPI keeps documenting ``Planning``)."""
+    response = Response(body, media_type=MediaType.JSON, headers=headers, status_code=status_code)
+    return cast("Response[Planning]", response)
+
+
+def _etags(header: str | None) -> list[str]:
+    """The entity tags of an If-None-Match header (weak ones compare as strong: RFC 9110
+    uses the weak comparison for If-None-Match)."""
+    if not header:
+        return []
+    return [part.strip().removeprefix("W/") for part in header.split(",")]
