@@ -163,3 +163,30 @@ def test_the_cache_is_off_at_zero(monkeypatch):
 
     monkeypatch.setattr(get_settings(), "planning_cache_mb", 0)
     assert body_cache() is None
+
+
+async def _bumps() -> int:
+    rows = await fetch("SELECT last_value, is_called FROM org_data_version_seq")
+    return int(rows[0]["last_value"]) if rows[0]["is_called"] else 0
+
+
+async def test_a_transaction_bumps_its_org_once_however_many_rows_it_writes(client):
+    org = await signup(client)
+    project = await make_project(org)
+    before = await _bumps()
+    response = await org.post(
+        f"/api/v1/projects/{project['id']}/missions:bulk_create",
+        json={
+            "title": "Exploitation",
+            "days": [f"2027-07-{day:02d}" for day in range(1, 11)],
+            "slots": [{"start": "19:00", "end": "23:00"}] * 3,
+            "roles": [{"name": "son", "quota": 2}, {"name": "lumiere", "quota": 1}],
+        },
+    )
+    assert response.status_code == 201, response.text
+    assert len(response.json()["items"]) == 30  # 30 missions, 60 roles: one bump
+    assert await _bumps() == before + 1
+    # A refused request bumps nothing.
+    bad = await org.post("/api/v1/missions", json={"project_id": project["id"], "title": ""})
+    assert bad.status_code == 400, bad.text
+    assert await _bumps() == before + 1
