@@ -1,7 +1,7 @@
-"""Create hello_greetings (plain Piccolo migration: a plugin needs nothing from core here)."""
+"""Create hello_greetings, in SQL for its foreign key to core's ``orgs`` (an org's
+greetings leave with it): ``coulisses_sdk.migrations.sql_migration``."""
 
-from piccolo.apps.migrations.auto.migration_manager import MigrationManager
-from piccolo.engine import engine_finder
+from coulisses_sdk.migrations import sql_migration
 
 ID = "2026-11-25T09:00:00:000001"
 VERSION = "1.38.0"
@@ -9,10 +9,11 @@ DESCRIPTION = "hello_greetings"
 
 
 async def forwards():
-    manager = MigrationManager(migration_id=ID, app_name="hello", description=DESCRIPTION)
-
-    async def run():
-        await engine_finder().run_ddl(
+    return sql_migration(
+        ID,
+        "hello",
+        DESCRIPTION,
+        [
             """CREATE TABLE hello_greetings (
                 id serial PRIMARY KEY,
                 org_id integer NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
@@ -21,11 +22,6 @@ async def forwards():
                 delivered integer NOT NULL DEFAULT 0,
                 created_at timestamptz NOT NULL DEFAULT now()
             )"""
-        )
-
-    async def run_backwards():
-        await engine_finder().run_ddl("DROP TABLE hello_greetings")
-
-    manager.add_raw(run)
-    manager.add_raw_backwards(run_backwards)
-    return manager
+        ],
+        ["DROP TABLE hello_greetings"],
+    )
