@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from litestar import Controller, Request, get, patch, post
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import Body, FromPath, FromQuery, Parameter
+from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses_payroll import report, service, timesheets
 from coulisses_payroll.engine import PayLine
@@ -276,7 +276,7 @@ class TimesheetsController(Controller):
         request: Request[Any, Any, Any],
         listing: ListParams,
         day: FromQuery[dt.date | None] = None,
-        days: Annotated[int | None, Parameter(query="days", ge=1, le=31)] = None,
+        days: Annotated[int | None, QueryParameter(ge=1, le=31)] = None,
         project: FromQuery[int | None] = None,
         user: FromQuery[int | None] = None,
         status: FromQuery[Literal["draft", "submitted", "validated"] | None] = None,
