@@ -62,6 +62,7 @@ MONTHLY = Listing(
         "employment_type": "employment_type",
         "planned_minutes": "planned_minutes",
         "confirmed_minutes": "confirmed_minutes",
+        "actual_minutes": "actual_minutes",
         "gross_cents": "gross_cents",
     },
     default="name",
@@ -115,6 +116,7 @@ def _row(person: report.PersonMonth) -> PayrollMonthlyReportRow:
         currency=person.currency,
         planned_minutes=person.planned_minutes,
         confirmed_minutes=person.confirmed_minutes,
+        actual_minutes=person.actual_minutes,
         missing_rate=person.missing_rate,
         gross_cents=person.gross_cents,
         **report.by_kind(person),
@@ -126,16 +128,39 @@ def _total(total: report.PersonMonth) -> PayrollMonthlyTotal:
         currency=total.currency,
         planned_minutes=total.planned_minutes,
         confirmed_minutes=total.confirmed_minutes,
+        actual_minutes=total.actual_minutes,
         missing_rate=total.missing_rate,
         gross_cents=total.gross_cents,
         **report.by_kind(total),
     )
 
 
-def _line(line: PayLine) -> PayrollLineOut:
+def _times(source: report.TimeSource) -> dict[str, Any]:
+    """How the line's times were chosen, for the "how this was computed" panel."""
+    if source.source == "actual":
+        text = "validated actual times (timesheet)"
+        if source.break_minutes:
+            text += f", {source.break_minutes} break minutes taken off"
+    else:
+        text = "planned times of the mission (no validated timesheet line)"
+    return {
+        "source": source.source,
+        "start": source.start.isoformat(),
+        "end": source.end.isoformat(),
+        "break_minutes": source.break_minutes,
+        "text": text,
+    }
+
+
+def _line(line: PayLine, sources: dict[int, report.TimeSource]) -> PayrollLineOut:
+    assignment_id = int(line.assignment_id) if line.assignment_id is not None else None
+    source = sources.get(assignment_id) if assignment_id is not None else None
+    explanation = line.explanation.model_dump(mode="json")
+    if source is not None:
+        explanation["times"] = _times(source)
     return PayrollLineOut(
         kind=line.kind.value,
-        assignment_id=int(line.assignment_id) if line.assignment_id is not None else None,
+        assignment_id=assignment_id,
         week_start=line.week_start,
         tier=line.tier,
         minutes=line.minutes,
@@ -145,8 +170,9 @@ def _line(line: PayLine) -> PayrollLineOut:
         premium_pct=str(line.premium_pct) if line.premium_pct is not None else None,
         amount_cents=line.amount_cents,
         currency=line.currency,
+        source=source.source if source is not None else None,
         rule_set=line.rule_set.model_dump(mode="json"),
-        explanation=line.explanation.model_dump(mode="json"),
+        explanation=explanation,
     )
 
 
@@ -247,9 +273,10 @@ class ReportsController(Controller):
             timezone=found.month.timezone,
             planned_minutes=sum(p.planned_minutes for p in found.people),
             confirmed_minutes=sum(p.confirmed_minutes for p in found.people),
+            actual_minutes=sum(p.actual_minutes for p in found.people),
             missing_rate=sum(p.missing_rate for p in found.people),
             totals=totals,
-            lines=[_line(line) for line in lines],
+            lines=[_line(line, found.sources) for line in lines],
         )
 
 

@@ -63,6 +63,8 @@ class PayrollMonthlyReportRow(msgspec.Struct, kw_only=True):
     planned_minutes: int
     #: Minutes of ACCEPTED assignments inside the month.
     confirmed_minutes: int
+    #: Validated actual minutes (timesheets) inside the month, breaks taken off.
+    actual_minutes: int
     #: ACCEPTED assignments inside the month that have no rate (not in the amounts).
     missing_rate: int
     base_cents: int
@@ -82,6 +84,7 @@ class PayrollMonthlyTotal(msgspec.Struct, kw_only=True):
     currency: str
     planned_minutes: int
     confirmed_minutes: int
+    actual_minutes: int
     missing_rate: int
     base_cents: int
     night_cents: int
@@ -118,9 +121,13 @@ class PayrollLineOut(msgspec.Struct, kw_only=True):
     premium_pct: str | None
     amount_cents: int
     currency: str
+    #: The times the line pays: ``actual`` (the validated timesheet line, breaks taken off)
+    #: or ``planned`` (the mission's); None for person-week lines (overtime).
+    source: str | None
     #: profile, employment_type, effective_from, label of the rule version used.
     rule_set: dict[str, Any]
-    #: formula, values, exact_cents, rounding, periods, sources.
+    #: formula, values, exact_cents, rounding, periods, sources, and ``times`` (for an
+    #: assignment's line): ``source``, ``start``, ``end``, ``break_minutes``, ``text``.
     explanation: dict[str, Any]
 
 
@@ -131,6 +138,7 @@ class PayrollPersonMonthOut(msgspec.Struct, kw_only=True):
     timezone: str
     planned_minutes: int
     confirmed_minutes: int
+    actual_minutes: int
     missing_rate: int
     #: Sum of the rounded lines, by currency.
     totals: dict[str, int]
