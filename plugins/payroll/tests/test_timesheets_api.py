@@ -497,3 +497,19 @@ async def test_the_history_rows_are_the_changes_in_order(org, day):
         ("updated", {"comment": ""}, {"comment": "un"}),
         ("updated", {"comment": "un"}, {"comment": "deux"}),
     ]
+
+
+async def test_the_timesheets_page_is_in_every_members_menu_and_its_module_is_served(
+    org, make_org, factories, day
+):
+    tech, _ = await tech_of(org, make_org, factories)
+
+    menus = [(await client.get("/api/v1/orgs/current/manifest")).json() for client in (org, tech)]
+
+    for manifest in menus:
+        [entry] = [e for e in manifest["menu"] if e["plugin"] == "payroll"]
+        assert entry["path"] == "/plugins/payroll/timesheets"
+        assert entry["label"] == {"fr": "Feuilles de temps", "en": "Timesheets"}
+    module = await org.get(entry["module_url"])
+    assert module.status_code == 200, module.text
+    assert "export" in module.text
