@@ -513,3 +513,13 @@ async def test_the_timesheets_page_is_in_every_members_menu_and_its_module_is_se
     module = await org.get(entry["module_url"])
     assert module.status_code == 200, module.text
     assert "export" in module.text
+
+
+@pytest.mark.parametrize(
+    "params", [{"days": 0}, {"days": 32}, {"status": "approved"}, {"day": "2027-13-01"}]
+)
+async def test_a_bad_list_filter_is_a_400(org, day, params):
+    response = await org.get(URL + "/", params=params)
+
+    assert response.status_code == 400, response.text
+    assert code(response) == "request.validation"
