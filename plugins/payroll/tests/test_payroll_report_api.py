@@ -92,6 +92,7 @@ async def test_july_numbers_match_the_hand_computation(org, july):
         "currency": "EUR",
         "planned_minutes": 660,
         "confirmed_minutes": 420,
+        "actual_minutes": 0,
         "missing_rate": 0,
         "base_cents": 14000,
         "night_cents": 1000,

@@ -8,10 +8,10 @@ list envelope and list parameters (``Page``, ``Listing``, ``ListQuery``), and th
 services (enqueue a job, read the plugin config of an org, read assignment context,
 typed org-scoped reads of missions, roles, assignments, users, projects, places and
 rates paged by cursor (``CursorPage``, ``iter_*``), list the certifications to renew,
-push a live event, answer an invitation for its user, rate limits, sign and verify
-with the host's keys), ``zone_label`` to name a mission's clock in messages, and
-``setting`` / ``TimeOfDay`` to declare config fields the settings form labels in each
-language.
+push a live event, write the org's audit log, answer an invitation for its user,
+rate limits, sign and verify with the host's keys), ``zone_label`` to name a mission's
+clock in messages, and ``setting`` / ``TimeOfDay`` to declare config fields the settings
+form labels in each language.
 Test helpers live in ``coulisses_sdk.testing``.
 """
 
@@ -84,6 +84,7 @@ from coulisses_sdk.host import (
     plugin_config,
     publish_live,
     rate_limit,
+    record_audit,
     report_invitation_delivery,
     seal,
     sign,
@@ -184,6 +185,7 @@ __all__ = [
     "public_route_opt",
     "publish_live",
     "rate_limit",
+    "record_audit",
     "report_invitation_delivery",
     "require_role",
     "seal",

@@ -213,6 +213,17 @@ class Host(Protocol):
 
     async def emit_event(self, event: DomainEvent) -> None: ...
 
+    async def record_audit(
+        self,
+        org_id: int,
+        plugin: str,
+        action: str,
+        *,
+        actor_account_id: int | None,
+        target: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> None: ...
+
 
 _host: Host | None = None
 
@@ -755,3 +766,35 @@ async def emit_event(event: DomainEvent) -> None:
     (``ValueError``): a plugin cannot forge an acceptance or a new member.
     """
     await get_host().emit_event(event)
+
+
+async def record_audit(
+    org_id: int,
+    plugin: str,
+    action: str,
+    *,
+    actor_account_id: int | None,
+    target: str | None = None,
+    payload: dict[str, Any] | None = None,
+) -> None:
+    """Append an entry to the org's audit log (``GET /api/v1/audit``, the Journal page) as
+    ``<plugin>.<action>``, done by ``actor_account_id`` (``None``: the system) on ``target``
+    (``"timesheet:42"``).
+
+    ``action`` is lowercase words joined by dots or underscores (``timesheet_validated``),
+    else ``ValueError``; the plugin prefix keeps a plugin from writing a core action. For an
+    update put the changed fields in ``payload`` as ``{"before": {...}, "after": {...}}``
+    (the Journal shows them field by field); keep the payload JSON values and no secret.
+    Call it inside the transaction of the change (``async with MyTable._meta.db.transaction():``)
+    so that the change and its entry commit or roll back together.
+
+    Cost: one insert.
+    """
+    await get_host().record_audit(
+        org_id,
+        plugin,
+        action,
+        actor_account_id=actor_account_id,
+        target=target,
+        payload=payload,
+    )

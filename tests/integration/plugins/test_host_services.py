@@ -205,3 +205,39 @@ async def test_seal_keeps_a_plugin_value_unreadable_bound_to_its_purpose_and_key
         assert unseal("hello.endpoint_secret", token) == value
     with rotated_secret_key(keep_old=False):
         assert unseal("hello.endpoint_secret", token) is None
+
+
+async def test_record_audit_writes_a_plugin_entry_in_the_transaction_of_the_change(client):
+    from coulisses.db.connection import transaction
+
+    owner = await signup_session(client)
+
+    await host.record_audit(
+        owner.org_id,
+        "hello",
+        "greeting_corrected",
+        actor_account_id=owner.account_id,
+        target="greeting:7",
+        payload={"before": {"text": "bonjour"}, "after": {"text": "bonsoir"}},
+    )
+
+    async def failed_change() -> None:
+        async with transaction():
+            await host.record_audit(owner.org_id, "hello", "rolled_back", actor_account_id=None)
+            raise RuntimeError("the change fails: its entry goes with it")
+
+    with pytest.raises(RuntimeError, match="the change fails"):
+        await failed_change()
+    for plugin, action in (("hello", "mission.updated "), ("Hello", "x"), ("hello", "")):
+        with pytest.raises(ValueError, match="invalid"):
+            await host.record_audit(owner.org_id, plugin, action, actor_account_id=None)
+
+    log = await owner.get("/api/v1/audit", params={"action": "hello."})
+    assert log.status_code == 200, log.text
+    [entry] = log.json()["items"]
+    assert (entry["action"], entry["target"], entry["actor"]["id"]) == (
+        "hello.greeting_corrected",
+        "greeting:7",
+        owner.account_id,
+    )
+    assert entry["payload"] == {"before": {"text": "bonjour"}, "after": {"text": "bonsoir"}}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -325,6 +326,29 @@ class CoreHost:
             raise ValueError(f"{event.kind} is a core event: a plugin cannot emit it")
         await stage([event])
 
+    async def record_audit(
+        self,
+        org_id: int,
+        plugin: str,
+        action: str,
+        *,
+        actor_account_id: int | None,
+        target: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> None:
+        from coulisses.audit.entries import record
+
+        if not isinstance(plugin, str) or not _AUDIT_WORDS.match(plugin):
+            raise ValueError(f"invalid plugin name {plugin!r}")
+        if not isinstance(action, str) or not _AUDIT_WORDS.match(action):
+            raise ValueError(f"invalid audit action {action!r}: lowercase words, dots, _")
+        if target is not None and (not isinstance(target, str) or len(target) > 200):
+            raise ValueError("target is a string of at most 200 characters")
+        await record(org_id, actor_account_id, f"{plugin}.{action}", target, payload)
+
+
+#: A plugin name or an audit action: lowercase words joined by dots or underscores.
+_AUDIT_WORDS = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 
 #: Where the core's event classes live (plugins define theirs in their own modules).
 CORE_EVENTS_MODULE = "coulisses_sdk.events"

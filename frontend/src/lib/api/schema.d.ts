@@ -1106,6 +1106,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payroll/timesheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListLines */
+        get: operations["PayrollListTimesheets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payroll/timesheets/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** BulkValidate */
+        post: operations["PayrollBulkValidateTimesheets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payroll/timesheets/{assignment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetLine */
+        get: operations["PayrollGetTimesheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** UpdateLine */
+        patch: operations["PayrollUpdateTimesheet"];
+        trace?: never;
+    };
+    "/api/v1/payroll/timesheets/{assignment_id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CorrectLine */
+        post: operations["PayrollCorrectTimesheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payroll/timesheets/{assignment_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History */
+        get: operations["PayrollTimesheetHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payroll/timesheets/{assignment_id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ValidateLine */
+        post: operations["PayrollValidateTimesheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/places": {
         parameters: {
             query?: never;
@@ -2619,6 +2722,7 @@ export interface components {
             rule_set: {
                 [key: string]: unknown;
             };
+            source: string | null;
             tier: number | null;
             unit: string;
             week_start: string | null;
@@ -2637,6 +2741,7 @@ export interface components {
         };
         /** PayrollMonthlyReportRow */
         PayrollMonthlyReportRow: {
+            actual_minutes: number;
             base_cents: number;
             confirmed_minutes: number;
             currency: string;
@@ -2656,6 +2761,7 @@ export interface components {
         };
         /** PayrollMonthlyTotal */
         PayrollMonthlyTotal: {
+            actual_minutes: number;
             base_cents: number;
             confirmed_minutes: number;
             currency: string;
@@ -2672,6 +2778,7 @@ export interface components {
         };
         /** PayrollPersonMonthOut */
         PayrollPersonMonthOut: {
+            actual_minutes: number;
             confirmed_minutes: number;
             lines: components["schemas"]["PayrollLineOut"][];
             missing_rate: number;
@@ -3247,6 +3354,96 @@ export interface components {
             /** @description local start time HH:MM on the pattern day (+ day_offset) */
             start: string;
             title?: string | null;
+        };
+        /** TimesheetBulkResult */
+        TimesheetBulkResult: {
+            already_validated: number;
+            validated: number;
+        };
+        /** TimesheetBulkValidate */
+        TimesheetBulkValidate: {
+            assignment_ids?: number[] | null;
+            day?: string | null;
+            project?: number | null;
+        };
+        /** TimesheetCorrection */
+        TimesheetCorrection: {
+            actual_end?: string;
+            actual_start?: string;
+            break_minutes?: number;
+            comment?: string;
+            reason: string;
+        };
+        /** TimesheetEventOut */
+        TimesheetEventOut: {
+            action: string;
+            actor: number | null;
+            after: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+            before: {
+                [key: string]: unknown;
+            };
+            id: number;
+            reason: string | null;
+        };
+        /** TimesheetHistoryPage */
+        TimesheetHistoryPage: {
+            items: components["schemas"]["TimesheetEventOut"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        /** TimesheetLineOut */
+        TimesheetLineOut: {
+            actual_end: string | null;
+            actual_minutes: number | null;
+            actual_start: string | null;
+            assignment_id: number;
+            break_minutes: number;
+            comment: string;
+            editable: boolean;
+            id: number;
+            mission_id: number;
+            mission_title: string;
+            place: string;
+            /** Format: date-time */
+            planned_end: string;
+            planned_minutes: number;
+            /** Format: date-time */
+            planned_start: string;
+            project_id: number;
+            project_name: string;
+            role_name: string;
+            status: string;
+            timezone: string;
+            /** Format: date-time */
+            updated_at: string;
+            updated_by: number | null;
+            user_id: number;
+            user_name: string;
+            validated_at: string | null;
+            validated_by: number | null;
+        };
+        /** TimesheetPage */
+        TimesheetPage: {
+            from_day?: string | null;
+            items: components["schemas"]["TimesheetLineOut"][];
+            page: number;
+            page_size: number;
+            /** @default  */
+            timezone: string;
+            to_day?: string | null;
+            total: number;
+        };
+        /** TimesheetUpdate */
+        TimesheetUpdate: {
+            actual_end?: string | null;
+            actual_start?: string | null;
+            break_minutes?: number;
+            comment?: string;
         };
         /** UserCreate */
         UserCreate: {
@@ -10130,9 +10327,9 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
-                /** @description comma list of sort keys, '-' for descending; allowed: confirmed_minutes, currency, employment_type, gross_cents, name, planned_minutes, user_id; default: name (user_id, currency always closes the order) */
+                /** @description comma list of sort keys, '-' for descending; allowed: actual_minutes, confirmed_minutes, currency, employment_type, gross_cents, name, planned_minutes, user_id; default: name (user_id, currency always closes the order) */
                 sort?: string | null;
-                /** @description comma list of item keys to keep (the others are left out of each item); allowed: user_id, currency, name, employment_type, planned_minutes, confirmed_minutes, missing_rate, base_cents, night_cents, sunday_cents, holiday_cents, may_1_cents, minimum_call_cents, meal_cents, overtime_cents, gross_cents */
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: user_id, currency, name, employment_type, planned_minutes, confirmed_minutes, actual_minutes, missing_rate, base_cents, night_cents, sunday_cents, holiday_cents, may_1_cents, minimum_call_cents, meal_cents, overtime_cents, gross_cents */
                 fields?: string | null;
                 month: string;
                 project?: number | null;
@@ -10451,6 +10648,677 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollListTimesheets: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: id, mission_title, planned_start, status, user_name; default: planned_start (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, assignment_id, user_id, user_name, mission_id, mission_title, project_id, project_name, role_name, place, timezone, planned_start, planned_end, planned_minutes, actual_start, actual_end, break_minutes, actual_minutes, comment, status, validated_by, validated_at, updated_by, updated_at, editable */
+                fields?: string | null;
+                day?: string | null;
+                days?: number | null;
+                project?: number | null;
+                user?: number | null;
+                status?: "draft" | "submitted" | "validated" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollBulkValidateTimesheets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimesheetBulkValidate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetBulkResult"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollGetTimesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetLineOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollUpdateTimesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimesheetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetLineOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollCorrectTimesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimesheetCorrection"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetLineOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollTimesheetHistory: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: at, id; default: id (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, action, actor, at, before, after, reason */
+                fields?: string | null;
+            };
+            header?: never;
+            path: {
+                assignment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetHistoryPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollValidateTimesheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetLineOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,20 +1,25 @@
-"""Routes under /api/v1/payroll/: the org's rule versions and the monthly report.
+"""Routes under /api/v1/payroll/: the org's rule versions, the monthly report, timesheets.
 
 Rules: managers and above read, admins and owners add versions. Monthly report: managers
 and above see everyone; a tech sees only their own line (the user linked to their account):
 asking for someone else is 403 ``payroll.own_lines_only``. The host's gate answers 404 to an
 org that has not enabled the plugin.
+
+Timesheets (:mod:`coulisses_payroll.timesheets` holds the rules): a tech reads and edits
+their own lines; managers and above read and edit every line, validate (one or in bulk),
+correct a validated line with a reason.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import datetime as dt
+from typing import Annotated, Any, Literal
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, get, patch, post
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import Body, FromPath, FromQuery
+from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
-from coulisses_payroll import report, service
+from coulisses_payroll import report, service, timesheets
 from coulisses_payroll.engine import PayLine
 from coulisses_payroll.rules import Profile
 from coulisses_payroll.schemas import (
@@ -26,6 +31,14 @@ from coulisses_payroll.schemas import (
     PayrollRulesOut,
     PayrollRuleVersionCreate,
     PayrollRuleVersionOut,
+    TimesheetBulkResult,
+    TimesheetBulkValidate,
+    TimesheetCorrection,
+    TimesheetEventOut,
+    TimesheetHistoryPage,
+    TimesheetLineOut,
+    TimesheetPage,
+    TimesheetUpdate,
 )
 from coulisses_sdk import (
     Listing,
@@ -49,12 +62,27 @@ MONTHLY = Listing(
         "employment_type": "employment_type",
         "planned_minutes": "planned_minutes",
         "confirmed_minutes": "confirmed_minutes",
+        "actual_minutes": "actual_minutes",
         "gross_cents": "gross_cents",
     },
     default="name",
     item=PayrollMonthlyReportRow,
     key=("user_id", "currency"),
 )
+
+
+TIMESHEETS = Listing(
+    sorts={
+        "id": "id",
+        "planned_start": "planned_start",
+        "user_name": "user_name",
+        "mission_title": "mission_title",
+        "status": "status",
+    },
+    default="planned_start",
+    item=TimesheetLineOut,
+)
+HISTORY = Listing(sorts={"id": "id", "at": "at"}, default="id", item=TimesheetEventOut)
 
 
 def _org(request: Request[Any, Any, Any]) -> int:
@@ -88,6 +116,7 @@ def _row(person: report.PersonMonth) -> PayrollMonthlyReportRow:
         currency=person.currency,
         planned_minutes=person.planned_minutes,
         confirmed_minutes=person.confirmed_minutes,
+        actual_minutes=person.actual_minutes,
         missing_rate=person.missing_rate,
         gross_cents=person.gross_cents,
         **report.by_kind(person),
@@ -99,16 +128,39 @@ def _total(total: report.PersonMonth) -> PayrollMonthlyTotal:
         currency=total.currency,
         planned_minutes=total.planned_minutes,
         confirmed_minutes=total.confirmed_minutes,
+        actual_minutes=total.actual_minutes,
         missing_rate=total.missing_rate,
         gross_cents=total.gross_cents,
         **report.by_kind(total),
     )
 
 
-def _line(line: PayLine) -> PayrollLineOut:
+def _times(source: report.TimeSource) -> dict[str, Any]:
+    """How the line's times were chosen, for the "how this was computed" panel."""
+    if source.source == "actual":
+        text = "validated actual times (timesheet)"
+        if source.break_minutes:
+            text += f", {source.break_minutes} break minutes taken off"
+    else:
+        text = "planned times of the mission (no validated timesheet line)"
+    return {
+        "source": source.source,
+        "start": source.start.isoformat(),
+        "end": source.end.isoformat(),
+        "break_minutes": source.break_minutes,
+        "text": text,
+    }
+
+
+def _line(line: PayLine, sources: dict[int, report.TimeSource]) -> PayrollLineOut:
+    assignment_id = int(line.assignment_id) if line.assignment_id is not None else None
+    source = sources.get(assignment_id) if assignment_id is not None else None
+    explanation = line.explanation.model_dump(mode="json")
+    if source is not None:
+        explanation["times"] = _times(source)
     return PayrollLineOut(
         kind=line.kind.value,
-        assignment_id=int(line.assignment_id) if line.assignment_id is not None else None,
+        assignment_id=assignment_id,
         week_start=line.week_start,
         tier=line.tier,
         minutes=line.minutes,
@@ -118,8 +170,9 @@ def _line(line: PayLine) -> PayrollLineOut:
         premium_pct=str(line.premium_pct) if line.premium_pct is not None else None,
         amount_cents=line.amount_cents,
         currency=line.currency,
+        source=source.source if source is not None else None,
         rule_set=line.rule_set.model_dump(mode="json"),
-        explanation=line.explanation.model_dump(mode="json"),
+        explanation=explanation,
     )
 
 
@@ -220,10 +273,142 @@ class ReportsController(Controller):
             timezone=found.month.timezone,
             planned_minutes=sum(p.planned_minutes for p in found.people),
             confirmed_minutes=sum(p.confirmed_minutes for p in found.people),
+            actual_minutes=sum(p.actual_minutes for p in found.people),
             missing_rate=sum(p.missing_rate for p in found.people),
             totals=totals,
-            lines=[_line(line) for line in lines],
+            lines=[_line(line, found.sources) for line in lines],
         )
 
 
-CONTROLLERS = [RulesController, ReportsController]
+async def _caller(request: Request[Any, Any, Any]) -> timesheets.Caller:
+    principal = current_principal(request)
+    return timesheets.Caller(
+        principal, await account_user_id(principal.org_id, principal.account_id)
+    )
+
+
+class TimesheetsController(Controller):
+    """Planned vs actual times of each ACCEPTED assignment, validated by a manager."""
+
+    path = "/timesheets"
+    guards = [require_role("tech")]
+
+    @get(
+        "/",
+        operation_id="PayrollListTimesheets",
+        dependencies={"listing": TIMESHEETS.dependency()},
+    )
+    async def list_lines(
+        self,
+        request: Request[Any, Any, Any],
+        listing: ListParams,
+        day: FromQuery[dt.date | None] = None,
+        days: Annotated[int | None, QueryParameter(ge=1, le=31)] = None,
+        project: FromQuery[int | None] = None,
+        user: FromQuery[int | None] = None,
+        status: FromQuery[Literal["draft", "submitted", "validated"] | None] = None,
+    ) -> TimesheetPage:
+        """The lines of the missions starting on ``day`` (org-local, default today) and the
+        ``days - 1`` days before it (``days``: 1 to 31, default 1 with ``day``, else 7).
+        A tech sees only their own lines."""
+        caller = await _caller(request)
+        principal = caller.principal
+        user_id = await _visible_user(principal, user)
+        if project is not None and await get_project(principal.org_id, project) is None:
+            raise PluginError("payroll.project_not_found", "No such project", status=404)
+        zone = await timesheets.org_zone(principal.org_id)
+        last = day if day is not None else dt.datetime.now(zone).date()
+        count = days if days is not None else (1 if day is not None else 7)
+        first = last - dt.timedelta(days=count - 1)
+        lines = await timesheets.list_lines(
+            caller, first, last, user_id=user_id, project_id=project, status=status
+        )
+        rows = TIMESHEETS.sort_in_memory(lines, listing)
+        listing.check_page(len(rows))
+        return listing.page_of(
+            TimesheetPage,
+            rows[listing.offset : listing.offset + listing.page_size],
+            len(rows),
+            timezone=str(zone),
+            from_day=first,
+            to_day=last,
+        )
+
+    @get("/{assignment_id:int}", operation_id="PayrollGetTimesheet")
+    async def get_line(
+        self, request: Request[Any, Any, Any], assignment_id: FromPath[int]
+    ) -> TimesheetLineOut:
+        """The line of one ACCEPTED assignment (made on first read)."""
+        return await timesheets.get_line(await _caller(request), assignment_id)
+
+    @patch(
+        "/{assignment_id:int}",
+        operation_id="PayrollUpdateTimesheet",
+        responses={409: ResponseSpec(None, description="payroll.timesheet_locked")},
+    )
+    async def update_line(
+        self,
+        request: Request[Any, Any, Any],
+        assignment_id: FromPath[int],
+        data: Annotated[TimesheetUpdate, Body()],
+    ) -> TimesheetLineOut:
+        """Enter or change actual times, breaks, comment (own line, or a manager's);
+        refused once validated."""
+        return await timesheets.update_line(await _caller(request), assignment_id, data)
+
+    @post(
+        "/{assignment_id:int}/validate",
+        operation_id="PayrollValidateTimesheet",
+        status_code=200,
+        guards=[require_role("manager")],
+        responses={409: ResponseSpec(None, description="payroll.timesheet_locked")},
+    )
+    async def validate_line(
+        self, request: Request[Any, Any, Any], assignment_id: FromPath[int]
+    ) -> TimesheetLineOut:
+        """Validate (lock) one line; without actual times the planned ones are confirmed."""
+        return await timesheets.validate_line(await _caller(request), assignment_id)
+
+    @post(
+        "/validate",
+        operation_id="PayrollBulkValidateTimesheets",
+        status_code=200,
+        guards=[require_role("manager")],
+    )
+    async def bulk_validate(
+        self, request: Request[Any, Any, Any], data: Annotated[TimesheetBulkValidate, Body()]
+    ) -> TimesheetBulkResult:
+        """Validate a day and/or a project's lines, or a list of them: all or nothing."""
+        return await timesheets.bulk_validate(await _caller(request), data)
+
+    @post(
+        "/{assignment_id:int}/correct",
+        operation_id="PayrollCorrectTimesheet",
+        status_code=200,
+        guards=[require_role("manager")],
+        responses={409: ResponseSpec(None, description="payroll.timesheet_not_validated")},
+    )
+    async def correct_line(
+        self,
+        request: Request[Any, Any, Any],
+        assignment_id: FromPath[int],
+        data: Annotated[TimesheetCorrection, Body()],
+    ) -> TimesheetLineOut:
+        """Correct a validated line with a reason: it stays validated, the history keeps
+        the values before and after."""
+        return await timesheets.correct_line(await _caller(request), assignment_id, data)
+
+    @get(
+        "/{assignment_id:int}/history",
+        operation_id="PayrollTimesheetHistory",
+        dependencies={"listing": HISTORY.dependency()},
+    )
+    async def history(
+        self, request: Request[Any, Any, Any], listing: ListParams, assignment_id: FromPath[int]
+    ) -> TimesheetHistoryPage:
+        """Every change of the line (who, when, before/after, reason), oldest first."""
+        events = await timesheets.history(await _caller(request), assignment_id)
+        return listing.window(TimesheetHistoryPage, HISTORY.sort_in_memory(events, listing))
+
+
+CONTROLLERS = [RulesController, ReportsController, TimesheetsController]

@@ -11,7 +11,9 @@ from typing import Any
 from coulisses_payroll import service
 from coulisses_payroll.api import CONTROLLERS
 from coulisses_payroll.config import NAME, PayrollConfig, load_config
-from coulisses_sdk import Plugin, hookimpl
+from coulisses_sdk import Plugin, PluginPage, hookimpl
+
+TIMESHEETS_PATH = f"/plugins/{NAME}/timesheets"
 
 
 class PayrollPlugin(Plugin):
@@ -27,11 +29,25 @@ class PayrollPlugin(Plugin):
     }
     core_requires = ">=0.1,<1"
     config_model = PayrollConfig
+    #: The timesheets page's module (frontend/ builds it into web/).
+    frontend_dir = "web"
 
     @hookimpl
     def register_routes(self, register: Any) -> None:
         for controller in CONTROLLERS:
             register(controller)
+
+    @hookimpl
+    def register_frontend(self, register: Any) -> None:
+        # Every member: a tech enters their own times, managers validate.
+        register(
+            PluginPage(
+                path=TIMESHEETS_PATH,
+                label={"fr": "Feuilles de temps", "en": "Timesheets"},
+                min_role="tech",
+                module="timesheets.js",
+            )
+        )
 
     @hookimpl
     def register_piccolo_apps(self, register: Any) -> None:

@@ -7,10 +7,16 @@ What a month holds (``docs/payroll.md`` says the same in French):
 - Planned minutes: INVITED and ACCEPTED assignments; confirmed minutes: ACCEPTED ones.
   Reserves (invitees past a role's quota) are left out: they do not work yet.
 - Gross pay: the engine (:func:`coulisses_payroll.engine.compute_pay`) on the ACCEPTED
-  assignments, planned times, with the org's rule history and each assignment's rate from
-  the core's rate profiles (mission > user > role). Hourly rates pay the minutes inside the
+  assignments, with the org's rule history and each assignment's rate from the core's rate
+  profiles (mission > user > role). The times paid are the validated actual times of the
+  assignment's timesheet line, minus its breaks, when it has one; else the planned times
+  (``sources`` says which, per assignment). Hourly rates pay the minutes inside the
   month; flat rates (the core's ``cachet`` and ``per_mission``) are paid once, in the month
-  the assignment starts. An assignment without a rate counts in ``missing_rate``.
+  the work starts, and ignore breaks. An assignment without a rate counts in
+  ``missing_rate``.
+- Actual minutes: the validated actual minutes inside the month, minus breaks. A line's
+  breaks that cross a month boundary are shared in proportion to the minutes on each
+  side (the earlier month rounds down).
 - Overtime is counted on the weeks' minutes that fall inside the month (a week straddling
   two months is cut there: a known limit).
 
@@ -45,6 +51,7 @@ from coulisses_payroll.errors import PayrollError
 from coulisses_payroll.rules import EmploymentType, RuleHistory
 from coulisses_payroll.service import history as rule_history
 from coulisses_payroll.service import resolve_profile, validation_details
+from coulisses_payroll.timesheets import Actual, validated_actuals
 from coulisses_sdk import (
     AssignmentSummary,
     RateInfo,
@@ -118,6 +125,7 @@ class PersonMonth:
     currency: str
     planned_minutes: int = 0
     confirmed_minutes: int = 0
+    actual_minutes: int = 0
     missing_rate: int = 0
     cents: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     lines: list[PayLine] = field(default_factory=list)
@@ -127,19 +135,49 @@ class PersonMonth:
         return sum(self.cents.values())
 
 
+@dataclass(frozen=True)
+class TimeSource:
+    """Which times an assignment was paid with: ``actual`` (its validated timesheet line)
+    or ``planned`` (the mission's), and the breaks taken in this month."""
+
+    source: str
+    start: dt.datetime
+    end: dt.datetime
+    break_minutes: int = 0
+
+
 @dataclass
 class MonthReport:
     month: Month
     people: list[PersonMonth]
+    #: assignment id -> the times its pay lines used
+    sources: dict[int, TimeSource] = field(default_factory=dict)
 
 
 def _minute(instant: dt.datetime) -> dt.datetime:
     return instant.astimezone(dt.UTC).replace(second=0, microsecond=0)
 
 
-def _inside(summary: AssignmentSummary, month: Month) -> tuple[dt.datetime, dt.datetime] | None:
-    start, end = max(summary.starts_at, month.start), min(summary.ends_at, month.end)
+Span = tuple[dt.datetime, dt.datetime]
+
+
+def _inside(span: Span, month: Month) -> Span | None:
+    start, end = max(span[0], month.start), min(span[1], month.end)
     return (start, end) if end > start else None
+
+
+def _break_share(actual: Actual, inside: Span, month: Month) -> int:
+    """The breaks of ``actual`` taken inside the month (in proportion; see the docstring)."""
+    total = _minutes((actual.start, actual.end))
+    here = _minutes(inside)
+    if here >= total:
+        return actual.break_minutes
+    if actual.start >= month.start:
+        share = actual.break_minutes * here // total
+    else:
+        share = actual.break_minutes - actual.break_minutes * (total - here) // total
+    # The engine wants paid minutes left in every piece of work.
+    return max(0, min(share, here - 1))
 
 
 def _minutes(span: tuple[dt.datetime, dt.datetime]) -> int:
@@ -158,29 +196,39 @@ def _pieces(start: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, dt.
 
 
 def _items(
-    summary: AssignmentSummary, month: Month, core_type: str, rate: RateInfo
+    summary: AssignmentSummary,
+    work: Span,
+    breaks: int,
+    month: Month,
+    core_type: str,
+    rate: RateInfo,
 ) -> list[WorkItem]:
+    """The engine's items for the work of ``summary`` inside the month (``work``: the
+    actual or planned span; ``breaks``: the minutes to take from it in this month)."""
     employment = _EMPLOYMENT.get(core_type, EmploymentType.CDD)
 
-    def item(start: dt.datetime, end: dt.datetime, rate: Rate) -> WorkItem:
+    def item(start: dt.datetime, end: dt.datetime, rate: Rate, breaks: int = 0) -> WorkItem:
         return WorkItem(
             assignment_id=str(summary.assignment_id),
             person_id=str(summary.user_id),
             timezone=summary.timezone,
             start=start,
             end=end,
+            breaks_minutes=breaks,
             employment_type=employment,
             rate=rate,
         )
 
     if rate.kind == "hourly":
-        span = _inside(summary, month)
+        span = _inside(work, month)
         if span is None:
             return []
         hourly = HourlyRate(cents_per_hour=rate.amount_cents, currency=rate.currency)
-        return [item(s, e, hourly) for s, e in _pieces(*span)]
-    # Flat rates: paid once, in the month the assignment starts.
-    if not month.start <= summary.starts_at < month.end:
+        pieces = _pieces(*span)
+        # The breaks go on the first piece (the engine sums them per assignment).
+        return [item(s, e, hourly, breaks if i == 0 else 0) for i, (s, e) in enumerate(pieces)]
+    # Flat rates: paid once, in the month the work starts.
+    if not month.start <= work[0] < month.end:
         return []
     flat: CachetRate | DailyFeeRate
     if rate.kind == "cachet" and employment is EmploymentType.INTERMITTENT_A8:
@@ -188,7 +236,7 @@ def _items(
         flat = CachetRate(cachets=1, fee_cents=rate.amount_cents, currency=rate.currency)
     else:
         flat = DailyFeeRate(days=Decimal(1), fee_cents=rate.amount_cents, currency=rate.currency)
-    start, end = _pieces(summary.starts_at, summary.ends_at)[0]
+    start, end = _pieces(*work)[0]
     return [item(start, end, flat)]
 
 
@@ -212,6 +260,7 @@ async def monthly(
     items: list[WorkItem] = []
     item_currency: dict[str, str] = {}
 
+    found: list[AssignmentSummary] = []
     async for summary in iter_assignments(
         org_id,
         user_id=user_id,
@@ -219,8 +268,7 @@ async def monthly(
         starts_after=month.start - _LOOK_BACK,
         starts_before=month.end,
     ):
-        span = _inside(summary, month)
-        if summary.reserve or (span is None and summary.starts_at >= month.end):
+        if summary.reserve:
             continue
         if project_id is not None:
             if summary.mission_id not in projects:
@@ -228,6 +276,20 @@ async def monthly(
                 projects[summary.mission_id] = mission.project_id if mission else None
             if projects[summary.mission_id] != project_id:
                 continue
+        found.append(summary)
+    actuals = await validated_actuals(
+        org_id, (s.assignment_id for s in found if s.status == "ACCEPTED")
+    )
+    sources: dict[int, TimeSource] = {}
+
+    for summary in found:
+        planned_span = _inside((summary.starts_at, summary.ends_at), month)
+        actual = actuals.get(summary.assignment_id) if summary.status == "ACCEPTED" else None
+        work: Span = (actual.start, actual.end) if actual else (summary.starts_at, summary.ends_at)
+        work_span = _inside(work, month)
+        breaks = _break_share(actual, work_span, month) if actual and work_span else 0
+        if planned_span is None and work_span is None and not month.start <= work[0] < month.end:
+            continue
         if summary.user_id not in users:
             user = await get_user(org_id, summary.user_id)
             users[summary.user_id] = (user.name, user.employment_type) if user else ("", "CDD")
@@ -245,7 +307,9 @@ async def monthly(
             rate = rates[key]
         currency = rate.currency if rate is not None else DEFAULT_CURRENCY
         try:
-            new_items = _items(summary, month, core_type, rate) if rate is not None else []
+            new_items = (
+                _items(summary, work, breaks, month, core_type, rate) if rate is not None else []
+            )
         except ValidationError as exc:
             # Core data the engine cannot take (a rate past its bounds...): say which.
             raise PluginError(
@@ -257,19 +321,27 @@ async def monthly(
                     "errors": validation_details(exc),
                 },
             ) from None
-        if span is None and not new_items:
+        if planned_span is None and work_span is None and not new_items:
             continue
         person = people.get((summary.user_id, currency))
         if person is None:
             person = people[(summary.user_id, currency)] = PersonMonth(
                 summary.user_id, name, core_type, currency
             )
-        minutes = _minutes(span) if span is not None else 0
+        minutes = _minutes(planned_span) if planned_span is not None else 0
         person.planned_minutes += minutes
         if summary.status == "ACCEPTED":
             person.confirmed_minutes += minutes
-            if rate is None and span is not None:
+            if actual is not None and work_span is not None:
+                person.actual_minutes += _minutes(work_span) - breaks
+            if rate is None and (planned_span is not None or work_span is not None):
                 person.missing_rate += 1
+            sources[summary.assignment_id] = TimeSource(
+                "actual" if actual else "planned",
+                work[0],
+                work[1],
+                breaks if rate is not None and rate.kind == "hourly" else 0,
+            )
         items.extend(new_items)
         for item in new_items:
             item_currency[item.assignment_id] = currency
@@ -283,7 +355,7 @@ async def monthly(
         person.cents[line.kind] += line.amount_cents
         person.lines.append(line)
     ordered = sorted(people.values(), key=lambda p: (p.name, p.user_id, p.currency))
-    return MonthReport(month=month, people=ordered)
+    return MonthReport(month=month, people=ordered, sources=sources)
 
 
 def totals(people: list[PersonMonth]) -> dict[str, PersonMonth]:
@@ -295,6 +367,7 @@ def totals(people: list[PersonMonth]) -> dict[str, PersonMonth]:
             total = found[person.currency] = PersonMonth(0, "", "", person.currency)
         total.planned_minutes += person.planned_minutes
         total.confirmed_minutes += person.confirmed_minutes
+        total.actual_minutes += person.actual_minutes
         total.missing_rate += person.missing_rate
         for kind, cents in person.cents.items():
             total.cents[kind] += cents

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
+from msgspec import UNSET, UnsetType
 from pydantic import BaseModel, ConfigDict, Field
 
 from coulisses_payroll.rules import EmploymentType, Profile
@@ -62,6 +63,8 @@ class PayrollMonthlyReportRow(msgspec.Struct, kw_only=True):
     planned_minutes: int
     #: Minutes of ACCEPTED assignments inside the month.
     confirmed_minutes: int
+    #: Validated actual minutes (timesheets) inside the month, breaks taken off.
+    actual_minutes: int
     #: ACCEPTED assignments inside the month that have no rate (not in the amounts).
     missing_rate: int
     base_cents: int
@@ -81,6 +84,7 @@ class PayrollMonthlyTotal(msgspec.Struct, kw_only=True):
     currency: str
     planned_minutes: int
     confirmed_minutes: int
+    actual_minutes: int
     missing_rate: int
     base_cents: int
     night_cents: int
@@ -117,9 +121,13 @@ class PayrollLineOut(msgspec.Struct, kw_only=True):
     premium_pct: str | None
     amount_cents: int
     currency: str
+    #: The times the line pays: ``actual`` (the validated timesheet line, breaks taken off)
+    #: or ``planned`` (the mission's); None for person-week lines (overtime).
+    source: str | None
     #: profile, employment_type, effective_from, label of the rule version used.
     rule_set: dict[str, Any]
-    #: formula, values, exact_cents, rounding, periods, sources.
+    #: formula, values, exact_cents, rounding, periods, sources, and ``times`` (for an
+    #: assignment's line): ``source``, ``start``, ``end``, ``break_minutes``, ``text``.
     explanation: dict[str, Any]
 
 
@@ -130,7 +138,114 @@ class PayrollPersonMonthOut(msgspec.Struct, kw_only=True):
     timezone: str
     planned_minutes: int
     confirmed_minutes: int
+    actual_minutes: int
     missing_rate: int
     #: Sum of the rounded lines, by currency.
     totals: dict[str, int]
     lines: list[PayrollLineOut]
+
+
+# --- Timesheets -------------------------------------------------------------------------------
+
+#: An instant with its UTC offset (a naive time is refused: whose clock would it be?).
+Instant = Annotated[dt.datetime, msgspec.Meta(tz=True)]
+BreakMinutes = Annotated[int, msgspec.Meta(ge=0, le=1440)]
+Comment = Annotated[str, msgspec.Meta(max_length=2000)]
+
+
+class TimesheetLineOut(msgspec.Struct, kw_only=True):
+    """The timesheet line of one ACCEPTED assignment: planned (the mission's times, read
+    now) beside actual (what was entered), with its status."""
+
+    id: int
+    assignment_id: int
+    user_id: int
+    user_name: str
+    mission_id: int
+    mission_title: str
+    project_id: int
+    project_name: str
+    role_name: str
+    place: str
+    #: The mission's IANA timezone (its place's, else the org's): the clock to show.
+    timezone: str
+    planned_start: dt.datetime
+    planned_end: dt.datetime
+    planned_minutes: int
+    actual_start: dt.datetime | None
+    actual_end: dt.datetime | None
+    break_minutes: int
+    #: Actual span minus breaks; None until the actual times are entered.
+    actual_minutes: int | None
+    comment: str
+    #: draft, submitted (its tech entered the times) or validated (locked).
+    status: str
+    validated_by: int | None
+    validated_at: dt.datetime | None
+    updated_by: int | None
+    updated_at: dt.datetime
+    #: Whether the caller may change it now (PATCH): own line or manager, not validated.
+    editable: bool
+
+
+class TimesheetPage(Page[TimesheetLineOut]):
+    items: list[TimesheetLineOut]
+    #: The org's timezone: the days of the window.
+    timezone: str = ""
+    #: First and last org-local day of the window read (both included).
+    from_day: dt.date | None = None
+    to_day: dt.date | None = None
+
+
+class TimesheetUpdate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """What a PATCH changes; a field left out keeps its value. ``actual_start`` and
+    ``actual_end`` go together (both set, or both null to clear them)."""
+
+    actual_start: Instant | UnsetType | None = UNSET
+    actual_end: Instant | UnsetType | None = UNSET
+    break_minutes: BreakMinutes | UnsetType = UNSET
+    comment: Comment | UnsetType = UNSET
+
+
+class TimesheetCorrection(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A manager's correction of a validated line: the new values and why (required)."""
+
+    reason: Annotated[str, msgspec.Meta(max_length=500)]
+    actual_start: Instant | UnsetType = UNSET
+    actual_end: Instant | UnsetType = UNSET
+    break_minutes: BreakMinutes | UnsetType = UNSET
+    comment: Comment | UnsetType = UNSET
+
+
+class TimesheetBulkValidate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Which lines to validate at once: a day (org-local) and/or a project, or a list of
+    assignment ids (not both ways)."""
+
+    day: dt.date | None = None
+    project: int | None = None
+    assignment_ids: Annotated[list[int], msgspec.Meta(max_length=1000)] | None = None
+
+
+class TimesheetBulkResult(msgspec.Struct, kw_only=True):
+    #: Lines this call validated.
+    validated: int
+    #: Lines of the selection that were validated already (left as they were).
+    already_validated: int
+
+
+class TimesheetEventOut(msgspec.Struct, kw_only=True):
+    """One change of a line: ``updated``, ``submitted``, ``validated`` or ``corrected``."""
+
+    id: int
+    action: str
+    #: Account id of who did it.
+    actor: int | None
+    at: dt.datetime
+    #: The fields that changed, before and after.
+    before: dict[str, Any]
+    after: dict[str, Any]
+    reason: str | None
+
+
+class TimesheetHistoryPage(Page[TimesheetEventOut]):
+    items: list[TimesheetEventOut]

@@ -1,10 +1,10 @@
 """The plugin's tables; every row carries its ``org_id`` and every query filters on it.
 
-The schema is written in SQL (``piccolo_migrations/``) for the foreign key to core's
-``orgs`` and the unique version key; these classes mirror it.
+The schema is written in SQL (``piccolo_migrations/``) for the foreign keys to core's
+``orgs``, the unique keys and the checks; these classes mirror it.
 """
 
-from piccolo.columns import JSONB, Date, Integer, Serial, Timestamptz, Varchar
+from piccolo.columns import JSONB, BigSerial, Date, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 
@@ -26,3 +26,44 @@ class RuleVersion(Table, tablename="payroll_rule_versions"):
     #: The account that added the version (None for the seeded versions).
     created_by = Integer(null=True, default=None)
     created_at = Timestamptz()
+
+
+class TimesheetLine(Table, tablename="payroll_timesheet_lines"):
+    """The timesheet line of one ACCEPTED assignment (one per assignment, made on first use).
+
+    The planned times are never stored: they are read from the mission each time. The
+    actual times are both set or both empty; ``status`` is ``draft``, ``submitted`` (its tech
+    entered them) or ``validated`` (locked; only a correction changes it).
+    """
+
+    id = Serial(primary_key=True)
+
+    org_id = Integer()
+    assignment_id = Integer()
+    user_id = Integer()
+    mission_id = Integer()
+    actual_start = Timestamptz(null=True, default=None)
+    actual_end = Timestamptz(null=True, default=None)
+    break_minutes = Integer(default=0)
+    comment = Text(default="")
+    status = Varchar(length=16, default="draft")
+    validated_by = Integer(null=True, default=None)
+    validated_at = Timestamptz(null=True, default=None)
+    updated_by = Integer(null=True, default=None)
+    updated_at = Timestamptz()
+
+
+class TimesheetEvent(Table, tablename="payroll_timesheet_events"):
+    """One change of a timesheet line (append-only): who, when, what before and after."""
+
+    id = BigSerial(primary_key=True)
+
+    org_id = Integer()
+    line_id = Integer()
+    assignment_id = Integer()
+    actor = Integer(null=True, default=None)
+    at = Timestamptz()
+    action = Varchar(length=16)
+    before = JSONB()
+    after = JSONB()
+    reason = Text(null=True, default=None)

@@ -1,0 +1,142 @@
+/**
+ * The plugin's API calls (its routes under /api/v1/payroll/timesheets/, the core's
+ * projects and session) and their query keys. Mutations invalidate the timesheet key.
+ */
+import { api, useMutation, useQuery, useQueryClient } from '@coulisses/plugin-ui';
+
+const BASE = '/api/v1/payroll/timesheets';
+
+export type TimesheetStatus = 'draft' | 'submitted' | 'validated';
+
+export interface TimesheetLine {
+  id: number;
+  assignment_id: number;
+  user_id: number;
+  user_name: string;
+  mission_id: number;
+  mission_title: string;
+  project_id: number;
+  project_name: string;
+  role_name: string;
+  place: string;
+  timezone: string;
+  planned_start: string;
+  planned_end: string;
+  planned_minutes: number;
+  actual_start: string | null;
+  actual_end: string | null;
+  break_minutes: number;
+  actual_minutes: number | null;
+  comment: string;
+  status: TimesheetStatus;
+  validated_by: number | null;
+  validated_at: string | null;
+  updated_by: number | null;
+  updated_at: string;
+  editable: boolean;
+}
+
+export interface TimesheetPage {
+  items: TimesheetLine[];
+  total: number;
+  timezone: string;
+  from_day: string | null;
+  to_day: string | null;
+}
+
+export interface TimesheetValues {
+  actual_start?: string | null;
+  actual_end?: string | null;
+  break_minutes?: number;
+  comment?: string;
+}
+
+export interface TimesheetEvent {
+  id: number;
+  action: string;
+  actor: number | null;
+  at: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  reason: string | null;
+}
+
+export interface TimesheetFilters {
+  /** `YYYY-MM-DD`; none: the last 7 days (the API's default). */
+  day?: string;
+  project?: number;
+}
+
+export const timesheetsQueryKey = ['payroll-timesheets'] as const;
+
+function listPath({ day, project }: TimesheetFilters): string {
+  const params = new URLSearchParams({ page_size: '200' });
+  if (day) params.set('day', day);
+  if (project) params.set('project', String(project));
+  return `${BASE}/?${params.toString()}`;
+}
+
+export function useTimesheets(filters: TimesheetFilters) {
+  return useQuery({
+    queryKey: [...timesheetsQueryKey, filters],
+    queryFn: () => api.get<TimesheetPage>(listPath(filters)),
+    staleTime: 15_000,
+  });
+}
+
+export function useTimesheetHistory(assignmentId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...timesheetsQueryKey, 'history', assignmentId],
+    queryFn: () => api.get<{ items: TimesheetEvent[] }>(`${BASE}/${assignmentId}/history?page_size=200`),
+    enabled,
+  });
+}
+
+/** The signed-in member's role in the active org (the page's view depends on it). */
+export function useRole() {
+  return useQuery({
+    queryKey: ['payroll-me'],
+    queryFn: async () => (await api.get<{ role: string | null }>('/api/v1/auth/me')).role ?? 'tech',
+    staleTime: 60_000,
+  });
+}
+
+export function useProjects(enabled: boolean) {
+  return useQuery({
+    queryKey: ['payroll-projects'],
+    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/api/v1/projects?page_size=200&sort=name'),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+function useTimesheetMutation<T, R>(call: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: timesheetsQueryKey }),
+  });
+}
+
+export function useUpdateTimesheet() {
+  return useTimesheetMutation(({ assignmentId, values }: { assignmentId: number; values: TimesheetValues }) =>
+    api.patch<TimesheetLine>(`${BASE}/${assignmentId}`, values),
+  );
+}
+
+export function useValidateTimesheet() {
+  return useTimesheetMutation((assignmentId: number) => api.post<TimesheetLine>(`${BASE}/${assignmentId}/validate`));
+}
+
+export function useCorrectTimesheet() {
+  return useTimesheetMutation(
+    ({ assignmentId, values, reason }: { assignmentId: number; values: TimesheetValues; reason: string }) =>
+      api.post<TimesheetLine>(`${BASE}/${assignmentId}/correct`, { ...values, reason }),
+  );
+}
+
+export function useValidateDay() {
+  return useTimesheetMutation((selection: { day: string; project?: number }) =>
+    api.post<{ validated: number; already_validated: number }>(`${BASE}/validate`, selection),
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The committed bundle (src/coulisses_payroll/web/timesheets.js, what the wheel ships), not
+ * the sources: loaded by the web app's own loader with its real host, it renders.
+ * `dev.py lint` checks it is rebuilt from these sources; this checks it works.
+ */
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { PluginModuleView } from '@/features/plugins/components/plugin-module-page';
+import { jsonResponse, renderWithProviders } from '@/testing/render';
+
+import { text } from './catalog';
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** Imports a built module by its file path, as the browser imports its URL. */
+const importBuilt = (url: string) => import(/* @vite-ignore */ url);
+const built = (name: string) => new URL(`../../src/coulisses_payroll/web/${name}`, import.meta.url).pathname;
+
+describe('the built payroll module', () => {
+  it('timesheets.js renders the timesheets page with the host', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === '/api/v1/auth/me') return jsonResponse({ role: 'tech' });
+        return jsonResponse({ items: [], total: 0, timezone: 'Europe/Paris' });
+      }),
+    );
+    renderWithProviders(<PluginModuleView url={built('timesheets.js')} importer={importBuilt} />);
+    expect(await screen.findByRole('heading', { level: 1, name: text('fr', 'title') })).toBeInTheDocument();
+    expect(await screen.findByText(text('fr', 'empty_mine'))).toBeInTheDocument();
+  });
+});
