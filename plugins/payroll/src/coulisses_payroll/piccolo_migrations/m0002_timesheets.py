@@ -1,7 +1,8 @@
 """Create the timesheet lines and their history (raw SQL: foreign key to core, unique key)."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
-from piccolo.engine import engine_finder
+
+from coulisses_sdk.migrations import sql_migration
 
 ID = "2026-12-02T01:00:00:000002"
 VERSION = "1.38.0"
@@ -50,22 +51,5 @@ FORWARDS = [
 BACKWARDS = ["DROP TABLE payroll_timesheet_events", "DROP TABLE payroll_timesheet_lines"]
 
 
-async def _run(statements: list[str]) -> None:
-    engine = engine_finder()
-    assert engine is not None
-    for statement in statements:
-        await engine.run_ddl(statement)
-
-
 async def forwards() -> MigrationManager:
-    manager = MigrationManager(migration_id=ID, app_name="payroll", description=DESCRIPTION)
-
-    async def run() -> None:
-        await _run(FORWARDS)
-
-    async def run_backwards() -> None:
-        await _run(BACKWARDS)
-
-    manager.add_raw(run)
-    manager.add_raw_backwards(run_backwards)
-    return manager
+    return sql_migration(ID, "payroll", DESCRIPTION, FORWARDS, BACKWARDS)
