@@ -39,7 +39,7 @@ class MyCalendarFeedController(Controller):
     tags = ["calendar"]
 
     @get("/", operation_id="GetMyCalendarFeed", guards=[requires("calendar_feeds.own")])
-    async def get_mine(self, request: Request[Any, Any, Any]) -> CalendarFeedOut:
+    async def get_my_calendar_feed(self, request: Request[Any, Any, Any]) -> CalendarFeedOut:
         """Without its address (shown only when created or regenerated); 404
         ``calendar_feed.not_found`` when there is none."""
         return _out(await feeds.get_own_feed(principal_of(request)))
@@ -50,7 +50,7 @@ class MyCalendarFeedController(Controller):
         responses=errors(409),
         guards=[requires("calendar_feeds.own")],
     )
-    async def create_mine(
+    async def create_my_calendar_feed(
         self,
         request: Request[Any, Any, Any],
         data: Annotated[OwnCalendarFeedIn | None, Body()] = None,
@@ -64,7 +64,7 @@ class MyCalendarFeedController(Controller):
         return _created(row)
 
     @delete("/", operation_id="DeleteMyCalendarFeed", guards=[requires("calendar_feeds.own")])
-    async def delete_mine(self, request: Request[Any, Any, Any]) -> None:
+    async def delete_my_calendar_feed(self, request: Request[Any, Any, Any]) -> None:
         await feeds.delete_own_feed(principal_of(request))
 
 
@@ -79,7 +79,7 @@ class SubjectCalendarFeedController(Controller):
         operation_id="GetProjectCalendarFeed",
         guards=[requires("calendar_feeds.manage")],
     )
-    async def get_project_feed(
+    async def get_project_calendar_feed(
         self, request: Request[Any, Any, Any], project_id: FromPath[int]
     ) -> CalendarFeedOut:
         return _out(await feeds.get_feed(principal_of(request).org_id, "project", project_id))
@@ -90,7 +90,7 @@ class SubjectCalendarFeedController(Controller):
         responses=errors(409),
         guards=[requires("calendar_feeds.manage")],
     )
-    async def create_project_feed(
+    async def create_project_calendar_feed(
         self, request: Request[Any, Any, Any], project_id: FromPath[int]
     ) -> CalendarFeedCreated:
         """Create or regenerate the project's feed (its published missions)."""
@@ -101,7 +101,7 @@ class SubjectCalendarFeedController(Controller):
         operation_id="DeleteProjectCalendarFeed",
         guards=[requires("calendar_feeds.manage")],
     )
-    async def delete_project_feed(
+    async def delete_project_calendar_feed(
         self, request: Request[Any, Any, Any], project_id: FromPath[int]
     ) -> None:
         await feeds.delete_feed(principal_of(request), "project", project_id)
@@ -111,7 +111,7 @@ class SubjectCalendarFeedController(Controller):
         operation_id="GetPlaceCalendarFeed",
         guards=[requires("calendar_feeds.manage")],
     )
-    async def get_place_feed(
+    async def get_place_calendar_feed(
         self, request: Request[Any, Any, Any], place_id: FromPath[int]
     ) -> CalendarFeedOut:
         return _out(await feeds.get_feed(principal_of(request).org_id, "place", place_id))
@@ -122,7 +122,7 @@ class SubjectCalendarFeedController(Controller):
         responses=errors(409),
         guards=[requires("calendar_feeds.manage")],
     )
-    async def create_place_feed(
+    async def create_place_calendar_feed(
         self, request: Request[Any, Any, Any], place_id: FromPath[int]
     ) -> CalendarFeedCreated:
         """Create or regenerate the place's feed (the published missions held there)."""
@@ -133,7 +133,7 @@ class SubjectCalendarFeedController(Controller):
         operation_id="DeletePlaceCalendarFeed",
         guards=[requires("calendar_feeds.manage")],
     )
-    async def delete_place_feed(
+    async def delete_place_calendar_feed(
         self, request: Request[Any, Any, Any], place_id: FromPath[int]
     ) -> None:
         await feeds.delete_feed(principal_of(request), "place", place_id)
@@ -143,7 +143,7 @@ class SubjectCalendarFeedController(Controller):
         operation_id="GetUserCalendarFeed",
         guards=[requires("users.manage")],
     )
-    async def get_user_feed(
+    async def get_user_calendar_feed(
         self, request: Request[Any, Any, Any], user_id: FromPath[int]
     ) -> CalendarFeedOut:
         """Whether the person has a feed, when it was made and last read; never its address."""
@@ -154,7 +154,7 @@ class SubjectCalendarFeedController(Controller):
         operation_id="DeleteUserCalendarFeed",
         guards=[requires("users.manage")],
     )
-    async def delete_user_feed(
+    async def delete_user_calendar_feed(
         self, request: Request[Any, Any, Any], user_id: FromPath[int]
     ) -> None:
         """Revoke a person's feed (a lost phone, a person who left)."""
@@ -174,7 +174,7 @@ class CalendarFileController(Controller):
         responses={304: ResponseSpec(None, description="Not modified (If-None-Match)")},
         opt={"csrf_exempt": True, RATE_LIMITED: True},
     )
-    async def get_file(
+    async def get_calendar_feed_file(
         self, request: Request[Any, Any, Any], file_name: FromPath[str]
     ) -> Response[bytes]:
         """``<token>.ics``: the feed's iCalendar text (RFC 5545), with an ETag;
