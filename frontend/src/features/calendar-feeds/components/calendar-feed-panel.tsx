@@ -104,6 +104,7 @@ export function CalendarFeedPanel({ target }: { target: FeedTarget }) {
   const [created, setCreated] = useState<CreatedCalendarFeed | null>(null);
   const [confirm, setConfirm] = useState<'regenerate' | 'delete' | null>(null);
   const switchLabelId = useId();
+  const titleId = useId();
 
   function issue(options?: { include_invited: boolean }) {
     remove.reset();
@@ -116,9 +117,9 @@ export function CalendarFeedPanel({ target }: { target: FeedTarget }) {
   const current = feed.data ?? null;
   const error = create.error ?? remove.error;
   return (
-    <Card>
+    <Card role="region" aria-labelledby={titleId}>
       <CardHeader>
-        <CardTitle>{t(TITLES[target.kind])}</CardTitle>
+        <CardTitle id={titleId}>{t(TITLES[target.kind])}</CardTitle>
         <CardDescription>{t(INTROS[target.kind])}</CardDescription>
       </CardHeader>
       <div className="space-y-4">
