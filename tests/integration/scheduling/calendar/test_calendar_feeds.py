@@ -411,6 +411,36 @@ async def test_roles_a_tech_manages_only_their_own_feed_a_manager_may_revoke_it(
     assert {"calendar_feeds.own", "calendar_feeds.manage"} <= set(me["actions"])
 
 
+async def test_a_persons_feed_ends_when_they_leave_the_org_or_the_person_changes_account(
+    client, new_client
+):
+    owner, _, _ = await _setup(client)
+    tech = await member_session(owner, new_client, "leaver@example.org", "tech")
+    person = await make_user(owner, account_id=tech.account_id, first_name="Ana", last_name="Tech")
+    url = (await tech.post(MINE)).json()["url"]
+    assert (await client.get(_path(url))).status_code == 200
+
+    # Linked to another account: the old holder's address is dead.
+    other = await member_session(owner, new_client, "other@example.org", "tech")
+    relinked = await owner.patch(
+        f"/api/v1/users/{person['id']}", json={"account_id": other.account_id}
+    )
+    assert relinked.status_code == 200, relinked.text
+    assert (await client.get(_path(url))).status_code == 404
+    relinked = await owner.patch(
+        f"/api/v1/users/{person['id']}", json={"account_id": tech.account_id}
+    )
+    assert relinked.status_code == 200, relinked.text
+    assert (await client.get(_path(url))).status_code == 200
+
+    # Removed from the org: dead too.
+    removed = await owner.delete(f"/api/v1/orgs/current/members/{tech.account_id}")
+    assert removed.status_code == 204, removed.text
+    gone = await client.get(_path(url))
+    assert gone.status_code == 404
+    assert error_code(gone) == "calendar_feed.not_found"
+
+
 async def test_another_org_gets_404_on_this_orgs_feeds(client, new_client):
     a, me, project = await _setup(client)
     place = await make_place(a)

@@ -247,14 +247,21 @@ def _rate_limited() -> TooManyRequests:
 
 async def _feed_of(file_name: str, client_ip: str | None) -> dict[str, Any]:
     """The feed a file name (``<token>.ics``) designates; 404 ``calendar_feed.not_found``
-    for anything else (never echoing it). Unknown tokens count against the client's
-    address (the invitation links' limits, docs/api.md): past them, 429."""
+    for anything else (never echoing it). A person's feed lives only while the account
+    that made it is still linked to that person and a member of the org: leaving the org,
+    or the person being linked to another account, ends it. Unknown tokens count against
+    the client's address (the invitation links' limits, docs/api.md): past them, 429."""
     match = _FILE_NAME.match(file_name)
     rows = (
         await fetch(
             """SELECT f.id, f.org, f.kind, f.user_id, f.project, f.place_id, f.options,
                       f.last_polled_at, o.timezone AS org_timezone
-               FROM calendar_feeds f JOIN orgs o ON o.id = f.org WHERE f.token_hash = $1""",
+               FROM calendar_feeds f JOIN orgs o ON o.id = f.org
+               WHERE f.token_hash = $1
+                 AND (f.kind <> 'user' OR EXISTS (
+                     SELECT 1 FROM users u
+                     JOIN org_memberships om ON om.org = u.org AND om.account = u.account
+                     WHERE u.id = f.user_id AND u.account = f.created_by))""",
             hash_token(match.group(1)),
         )
         if match
