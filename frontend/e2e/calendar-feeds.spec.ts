@@ -2,7 +2,8 @@
  * Issue 14, calendar feeds: a person creates "Ajouter a mon agenda" from My Missions, the
  * address (shown once) serves a valid ICS with their accepted mission; regenerating (after a
  * confirmation) kills the old address, deleting kills the new one. On a phone the profile
- * offers the same panel; a manager publishes a project's and a place's calendar. Axe at
+ * offers the same panel; a manager publishes a project's and a place's calendar and sees
+ * whether a colleague subscribed (never the address). Axe at
  * 1440 px and 390 px on every state.
  */
 import { request } from '@playwright/test';
@@ -154,5 +155,13 @@ test("a manager publishes a project's and a place's calendar", async ({ page }) 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await expectAccessible(page, 'calendar-feed-place-phone');
   await snapshot(page, 'calendar-feed-place-phone');
+
+  // A colleague's page: whether they subscribed, never their address.
+  const colleague = await createUser(api, 'Paul', 'Gagnon');
+  await page.goto(`/users/${colleague.id}`);
+  const status = page.getByRole('region', { name: fr.calendar_feed_title_user });
+  await expect(status).toContainText(fr.calendar_feed_user_none);
+  await expect(status.getByRole('button')).toHaveCount(0);
+  await expectAccessible(page, 'calendar-feed-user-phone');
   await api.dispose();
 });

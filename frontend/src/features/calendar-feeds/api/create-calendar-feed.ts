@@ -7,17 +7,17 @@ import {
   feedPath,
   type CalendarFeed,
   type CreatedCalendarFeed,
-  type FeedTarget,
+  type IssuableTarget,
 } from '@/features/calendar-feeds/api/get-calendar-feed';
 
 export type OwnFeedOptions = Schema<'OwnCalendarFeedIn'>;
 
 /** POST: creates the feed or regenerates it (a new address; the old one stops working). */
-export function createCalendarFeed(target: FeedTarget, options?: OwnFeedOptions): Promise<CreatedCalendarFeed> {
+export function createCalendarFeed(target: IssuableTarget, options?: OwnFeedOptions): Promise<CreatedCalendarFeed> {
   return api.post<CreatedCalendarFeed>(feedPath(target), target.kind === 'mine' ? (options ?? {}) : undefined);
 }
 
-export function useCreateCalendarFeed(target: FeedTarget) {
+export function useCreateCalendarFeed(target: IssuableTarget) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (options?: OwnFeedOptions) => createCalendarFeed(target, options),

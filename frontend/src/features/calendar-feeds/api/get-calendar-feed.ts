@@ -9,13 +9,17 @@ export type CalendarFeed = Schema<'CalendarFeedOut'>;
 /** A feed just created or regenerated: with its secret address, shown this once. */
 export type CreatedCalendarFeed = Schema<'CalendarFeedCreated'>;
 
-/** Whose feed: the signed-in person's, a project's or a place's (managers). */
-export type FeedTarget = { kind: 'mine' } | { kind: 'project'; id: number } | { kind: 'place'; id: number };
+/** A feed one can create: the signed-in person's own, a project's or a place's (managers). */
+export type IssuableTarget = { kind: 'mine' } | { kind: 'project'; id: number } | { kind: 'place'; id: number };
+/** Whose feed; a person's feed seen by a manager (`user`) can be read and revoked, never made. */
+export type FeedTarget = IssuableTarget | { kind: 'user'; id: number };
+
+const COLLECTIONS = { project: 'projects', place: 'places', user: 'users' } as const;
 
 /** The management route of a target's feed (GET, POST to create or regenerate, DELETE). */
 export function feedPath(target: FeedTarget): string {
   if (target.kind === 'mine') return `${API_PREFIX}/calendar-feeds/mine`;
-  return `${API_PREFIX}/${target.kind === 'project' ? 'projects' : 'places'}/${target.id}/calendar-feed`;
+  return `${API_PREFIX}/${COLLECTIONS[target.kind]}/${target.id}/calendar-feed`;
 }
 
 export function calendarFeedQueryKey(target: FeedTarget) {

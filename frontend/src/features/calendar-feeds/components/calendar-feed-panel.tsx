@@ -15,7 +15,7 @@ import { useDeleteCalendarFeed } from '@/features/calendar-feeds/api/delete-cale
 import {
   useCalendarFeed,
   type CreatedCalendarFeed,
-  type FeedTarget,
+  type IssuableTarget,
 } from '@/features/calendar-feeds/api/get-calendar-feed';
 
 const TITLES = {
@@ -94,7 +94,7 @@ function FeedInstructions() {
  * address once (copy, webcal:// for Apple, instructions), regenerate it (confirmed: the old
  * address dies) or delete it. The API never shows an address again after its creation.
  */
-export function CalendarFeedPanel({ target }: { target: FeedTarget }) {
+export function CalendarFeedPanel({ target }: { target: IssuableTarget }) {
   const { t, tError } = useLocale();
   const { formatDateTime } = useDates();
   const feed = useCalendarFeed(target);
