@@ -104,6 +104,14 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
         ("GET", f"/api/v1/invitations/{invitation_id}", None),
         ("POST", f"/api/v1/invitations/{invitation_id}/revoke", None),
         ("POST", f"/api/v1/invitations/{invitation_id}/resend", None),
+        ("GET", f"/api/v1/projects/{pid}/calendar-feed", None),
+        ("POST", f"/api/v1/projects/{pid}/calendar-feed", None),
+        ("DELETE", f"/api/v1/projects/{pid}/calendar-feed", None),
+        ("GET", f"/api/v1/places/{place['id']}/calendar-feed", None),
+        ("POST", f"/api/v1/places/{place['id']}/calendar-feed", None),
+        ("DELETE", f"/api/v1/places/{place['id']}/calendar-feed", None),
+        ("GET", f"/api/v1/users/{uid}/calendar-feed", None),
+        ("DELETE", f"/api/v1/users/{uid}/calendar-feed", None),
     ]
     for method, url, body in routes:
         kwargs = {"json": body} if body is not None else {}

@@ -55,8 +55,10 @@ PER_CALLER = {
     "/api/v1/hello/greetings",
     "/api/v1/hello/ping",
 }
-#: Not JSON reads: the event stream (tests/integration/live/test_events_privacy.py) and probes.
-SKIPPED = {"/api/v1/events", "/healthz", "/readyz"}
+#: Not JSON reads: the event stream (tests/integration/live/test_events_privacy.py), the
+#: ICS feeds (no session; counts, never colleagues' names: tests/integration/scheduling/
+#: calendar) and probes.
+SKIPPED = {"/api/v1/events", "/api/v1/calendar/{file_name}", "/healthz", "/readyz"}
 #: Response schemas' fields that look personal (email, note, reason...) but are not a
 #: colleague's private data, and why.
 PUBLIC_LOOKING = {

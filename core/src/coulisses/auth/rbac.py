@@ -55,6 +55,10 @@ ACTIONS: dict[str, str] = {
     "rates.manage": "admin",
     "planning.read": "tech",
     "events.read": "tech",
+    #: the caller's own ICS feed (an API key never: a key is nobody's person)
+    "calendar_feeds.own": "tech",
+    #: ICS feeds of projects and places
+    "calendar_feeds.manage": "manager",
     "dev.outbox.read": "admin",
     #: colleagues' contact data, notes, legal ids, documents, absence notes, decline
     #: reasons and rate profiles; without it they read as null (coulisses.privacy).

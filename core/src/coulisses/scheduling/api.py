@@ -6,6 +6,11 @@ from litestar import Controller
 
 from coulisses.scheduling.assignments.api import AssignmentController
 from coulisses.scheduling.availability.api import AvailabilityController
+from coulisses.scheduling.calendar.api import (
+    CalendarFileController,
+    MyCalendarFeedController,
+    SubjectCalendarFeedController,
+)
 from coulisses.scheduling.certifications.api import CertificationController
 from coulisses.scheduling.conflicts.api import ConflictController
 from coulisses.scheduling.dashboard.api import DashboardController
@@ -31,4 +36,7 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     RateController,
     PlanningController,
     DashboardController,
+    MyCalendarFeedController,
+    SubjectCalendarFeedController,
+    CalendarFileController,
 ]

@@ -19,6 +19,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.rates.tables",
             "coulisses.scheduling.conflicts.tables",
             "coulisses.scheduling.certifications.tables",
+            "coulisses.scheduling.calendar.tables",
         ],
         exclude_imported=True,
     ),

@@ -1,9 +1,13 @@
+import { useSession } from '@/app/session-context';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { can } from '@/lib/actions';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
 import { MyMissionsList } from '@/features/my-missions/components/my-missions-list';
 
 export function MyMissionsRoute() {
   const { t } = useLocale();
+  const { me } = useSession();
   useDocumentTitle(t('my_missions_title'));
   return (
     <div className="space-y-6">
@@ -12,6 +16,7 @@ export function MyMissionsRoute() {
         <p className="mt-1 text-muted-foreground">{t('my_missions_subtitle')}</p>
       </div>
       <MyMissionsList />
+      {can(me.actions, 'calendar_feeds.own') ? <CalendarFeedPanel target={{ kind: 'mine' }} /> : null}
     </div>
   );
 }

@@ -2,9 +2,11 @@ import { useSession } from '@/app/session-context';
 import { Badge } from '@/components/ui/badge/badge';
 import { Card, CardHeader, CardTitle } from '@/components/ui/card/card';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { can } from '@/lib/actions';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { roleKey } from '@/lib/roles';
 import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
+import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
 
 export function ProfileRoute() {
   const { t } = useLocale();
@@ -43,6 +45,7 @@ export function ProfileRoute() {
         </CardHeader>
         <ChangePasswordForm />
       </Card>
+      {can(me.actions, 'calendar_feeds.own') ? <CalendarFeedPanel target={{ kind: 'mine' }} /> : null}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { can } from '@/lib/actions';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
+import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
 import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useProject } from '@/features/projects/api/get-project';
 import { ProjectEditForm } from '@/features/projects/components/project-edit-form';
@@ -92,6 +93,7 @@ export function ProjectDetailRoute() {
         canManageMissions={can(me.actions, 'missions.manage')}
         canInvite={can(me.actions, 'assignments.manage')}
       />
+      {can(me.actions, 'calendar_feeds.manage') ? <CalendarFeedPanel target={{ kind: 'project', id: p.id }} /> : null}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { can } from '@/lib/actions';
 import { AvailabilityPanel } from '@/features/availability/components/availability-panel';
+import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
+import { UserCalendarFeed } from '@/features/calendar-feeds/components/user-calendar-feed';
 import { useUser } from '@/features/users/api/get-user';
 import { UserAgenda } from '@/features/users/components/user-agenda';
 import { UserProfile } from '@/features/users/components/user-profile';
@@ -43,6 +45,11 @@ export function UserDetailRoute() {
         canDecide={decides}
         canCreate={decides || (own && can(me.actions, 'availability.request_own'))}
       />
+      {own && can(me.actions, 'calendar_feeds.own') ? (
+        <CalendarFeedPanel target={{ kind: 'mine' }} />
+      ) : can(me.actions, 'users.manage') ? (
+        <UserCalendarFeed userId={userId} />
+      ) : null}
     </div>
   );
 }

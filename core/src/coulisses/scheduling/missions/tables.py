@@ -30,6 +30,8 @@ class Mission(Table, tablename="missions"):
     ends_at = Timestamptz()
     allow_long = Boolean(default=False)
     status = Varchar(length=16, default="DRAFT")
+    #: iCalendar SEQUENCE: a trigger bumps it when times, title, place or status change (m0017).
+    sequence = Integer(default=0)
     created_at = Timestamptz()
     updated_at = Timestamptz()
 

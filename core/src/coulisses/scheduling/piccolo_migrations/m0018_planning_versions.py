@@ -20,7 +20,7 @@ triggers, so that no write path can forget it (a route, a job, piccolo-admin, ps
 
 from coulisses.db.sql import sql_migration
 
-ID = "2026-12-02T01:00:00:000018"
+ID = "2026-12-02T11:00:00:000018"
 VERSION = "1.38.0"
 DESCRIPTION = "org data versions bumped by triggers (planning cache and ETag)"
 
