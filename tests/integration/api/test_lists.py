@@ -100,6 +100,19 @@ async def _seed(owner: OrgSession) -> dict[str, Any]:
         )
         assert response.status_code == 201, response.text
     params: dict[str, Any] = {}
+    if any(p["name"] == "payroll" for p in plugins):
+        # A timesheet line's history lists its changes: an accepted assignment, two edits.
+        # (the owner's own person answers in the app)
+        mine = await make_user(owner, first_name="Paie", account_id=owner.account_id)
+        mission = await make_mission(owner, (await make_project(owner, name="Paie"))["id"])
+        assignment = await invite(owner, mission["roles"][0]["id"], mine["id"])
+        accepted = await owner.post(f"/api/v1/assignments/{assignment['id']}/accept")
+        assert accepted.status_code == 200, accepted.text
+        line = f"/api/v1/payroll/timesheets/{assignment['id']}"
+        for minutes in (15, 30):
+            response = await owner.patch(line, json={"break_minutes": minutes})
+            assert response.status_code == 200, response.text
+        params["assignment_id"] = assignment["id"]
     if any(p["name"] == "webhooks" for p in plugins):
         # Two endpoints, and two test requests in the first one's log (a closed port: the
         # list is what is checked, not the sending).

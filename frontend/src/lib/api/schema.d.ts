@@ -6096,6 +6096,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
             429: {
                 headers: {
@@ -6257,6 +6266,15 @@ export interface operations {
             };
             /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

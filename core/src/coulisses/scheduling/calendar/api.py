@@ -38,7 +38,12 @@ class MyCalendarFeedController(Controller):
     path = "/api/v1/calendar-feeds/mine"
     tags = ["calendar"]
 
-    @get("/", operation_id="GetMyCalendarFeed", guards=[requires("calendar_feeds.own")])
+    @get(
+        "/",
+        operation_id="GetMyCalendarFeed",
+        responses=errors(404),
+        guards=[requires("calendar_feeds.own")],
+    )
     async def get_my_calendar_feed(self, request: Request[Any, Any, Any]) -> CalendarFeedOut:
         """Without its address (shown only when created or regenerated); 404
         ``calendar_feed.not_found`` when there is none."""
@@ -63,7 +68,12 @@ class MyCalendarFeedController(Controller):
         )
         return _created(row)
 
-    @delete("/", operation_id="DeleteMyCalendarFeed", guards=[requires("calendar_feeds.own")])
+    @delete(
+        "/",
+        operation_id="DeleteMyCalendarFeed",
+        responses=errors(404),
+        guards=[requires("calendar_feeds.own")],
+    )
     async def delete_my_calendar_feed(self, request: Request[Any, Any, Any]) -> None:
         await feeds.delete_own_feed(principal_of(request))
 
