@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coulisses_payroll import service
+from coulisses_payroll import jobs, service
 from coulisses_payroll.api import CONTROLLERS
 from coulisses_payroll.config import NAME, PayrollConfig, load_config
 from coulisses_sdk import Plugin, PluginPage, hookimpl
@@ -48,6 +48,11 @@ class PayrollPlugin(Plugin):
                 module="timesheets.js",
             )
         )
+
+    @hookimpl
+    def register_jobs(self, register: Any) -> None:
+        register(jobs.run_export)
+        register(jobs.purge_exports, cron="17 * * * *")
 
     @hookimpl
     def register_piccolo_apps(self, register: Any) -> None:
