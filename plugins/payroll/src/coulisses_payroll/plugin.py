@@ -14,6 +14,7 @@ from coulisses_payroll.config import NAME, PayrollConfig, load_config
 from coulisses_sdk import Plugin, PluginPage, hookimpl
 
 TIMESHEETS_PATH = f"/plugins/{NAME}/timesheets"
+EXPORTS_PATH = f"/plugins/{NAME}/exports"
 
 
 class PayrollPlugin(Plugin):
@@ -29,7 +30,7 @@ class PayrollPlugin(Plugin):
     }
     core_requires = ">=0.1,<1"
     config_model = PayrollConfig
-    #: The timesheets page's module (frontend/ builds it into web/).
+    #: The timesheets and exports pages' modules (frontend/ builds them into web/).
     frontend_dir = "web"
 
     @hookimpl
@@ -46,6 +47,15 @@ class PayrollPlugin(Plugin):
                 label={"fr": "Feuilles de temps", "en": "Timesheets"},
                 min_role="tech",
                 module="timesheets.js",
+            )
+        )
+        # Managers export the org's month; a tech exports their own statement.
+        register(
+            PluginPage(
+                path=EXPORTS_PATH,
+                label={"fr": "Exports de paie", "en": "Payroll exports"},
+                min_role="tech",
+                module="exports.js",
             )
         )
 
