@@ -358,12 +358,18 @@ _SPELLED = {
     "\u2026": "...",
     "\u0153": "oe",
     "\u0152": "OE",
+    # Letters with a stroke do not decompose in Unicode.
+    "\u0141": "L",
+    "\u0142": "l",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u0131": "i",
 }
 
 
 def latin1(text: str) -> str:
     """``text`` drawable by the PDF's core font (Latin-1): other letters lose their
-    accent (``L`` for ``\u0141``... when Unicode decomposes them) or become ``?``. No font
+    accent (``S`` for ``\u0160``, ``L`` for ``\u0141``...) or become ``?``. No font
     file ships with the plugin (pure Python, no system package)."""
     out = []
     for char in text:
