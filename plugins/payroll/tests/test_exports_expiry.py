@@ -92,6 +92,40 @@ async def test_the_purge_cron_drops_expired_files_then_their_rows(org, make_org)
     assert (await org.get(f"{EXPORTS}{fresh['id']}/download")).status_code == 200
 
 
+async def test_the_purge_cron_fails_exports_whose_job_was_lost(org):
+    await org.enable("payroll")
+    asked = [
+        (
+            await org.post(
+                EXPORTS, json={"kind": "monthly_totals", "format": "csv", "month": "2027-07"}
+            )
+        ).json()["id"]
+        for _ in range(3)
+    ]
+    lost, stuck, recent = asked
+    hour = dt.timedelta(hours=1, minutes=1)
+    for export_id in (lost, stuck):
+        await (
+            ExportFile.update({ExportFile.created_at: ExportFile.created_at - hour})
+            .where(ExportFile.id == export_id)
+            .run()
+        )
+    await ExportFile.update({ExportFile.status: "running"}).where(ExportFile.id == stuck).run()
+
+    await exports.purge(org.org_id)
+
+    states = {i: (await org.get(f"{EXPORTS}{i}")).json() for i in asked}
+    for export_id in (lost, stuck):
+        assert (states[export_id]["status"], states[export_id]["error_code"]) == (
+            "failed",
+            "payroll.export_failed",
+        )
+    assert states[recent]["status"] == "queued"
+    await run_jobs()  # the lost ones' jobs leave them as they are
+    assert (await org.get(f"{EXPORTS}{lost}")).json()["status"] == "failed"
+    assert (await org.get(f"{EXPORTS}{recent}")).json()["status"] == "done"
+
+
 async def test_the_job_is_queued_with_ids_only(org, monkeypatch):
     await org.enable("payroll")
     queued: list[dict[str, Any]] = []

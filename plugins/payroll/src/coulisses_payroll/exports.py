@@ -10,7 +10,8 @@
 - :func:`visible` / :func:`download`: a member sees their own exports, admins and owners
   every export of the org; anyone else's is a 404; past ``expires_at`` a download is 410
   ``payroll.export_expired``;
-- :func:`purge` (cron): drops the bytes of expired exports, and the rows 30 days later.
+- :func:`purge` (cron): drops the bytes of expired exports, and the rows 30 days later;
+  an export still queued or running after an hour lost its job: it is marked failed.
 
 Roles: managers and above export anything of the org; a tech exports only their own
 statement (PDF or CSV of their own pay lines).
@@ -43,6 +44,9 @@ log = logging.getLogger(__name__)
 KEEP = dt.timedelta(days=7)
 #: How long an expired export stays listed (without its bytes) before its row goes.
 FORGET = dt.timedelta(days=30)
+#: A queued or running export older than this lost its job (a worker stopped, the
+#: plugin was disabled meanwhile): the cron marks it failed, so the page stops waiting.
+STALLED = dt.timedelta(hours=1)
 FORMATS = {
     "monthly_totals": ("csv", "xlsx"),
     "payroll_office": ("csv", "xlsx"),
@@ -297,8 +301,23 @@ async def _render(org_id: int, export_id: int, row: dict[str, Any]) -> export_fi
 
 async def purge(org_id: int, now: dt.datetime | None = None) -> int:
     """Drop the bytes of the org's expired exports, and the rows expired 30 days ago;
-    how many files were dropped."""
+    mark the stalled ones failed (``payroll.export_failed``); how many files were dropped."""
     now = now or _now()
+    await (
+        ExportFile.update(
+            {
+                ExportFile.status: "failed",
+                ExportFile.progress: 100,
+                ExportFile.error_code: "payroll.export_failed",
+            }
+        )
+        .where(
+            (ExportFile.org_id == org_id)
+            & ExportFile.status.is_in(["queued", "running"])
+            & (ExportFile.created_at <= now - STALLED)
+        )
+        .run()
+    )
     await (
         ExportFile.delete()
         .where((ExportFile.org_id == org_id) & (ExportFile.expires_at <= now - FORGET))
