@@ -405,3 +405,28 @@ async def test_exports_are_404_once_the_plugin_is_disabled(org, july):
 
     assert (await org.get(f"{EXPORTS}{state['id']}/download")).status_code == 404
     assert (await org.get(EXPORTS)).status_code == 404
+
+
+async def test_requests_and_downloads_are_in_the_audit_log(org, july):
+    state = await export(org, kind="statement", format="pdf", user=july.lea["id"])
+    await download(org, state)
+    refused = await org.post(
+        EXPORTS, json={"kind": "statement", "format": "xlsx", "month": "2027-07"}
+    )
+    assert refused.status_code == 422
+
+    audit = await org.get("/api/v1/audit", params={"action": "payroll."})
+
+    assert audit.status_code == 200, audit.text
+    entries = [e for e in audit.json()["items"] if e["action"].startswith("payroll.export")]
+    assert [(e["action"], e["target"]) for e in entries] == [
+        ("payroll.export_downloaded", f"export:{state['id']}"),
+        ("payroll.export_requested", f"export:{state['id']}"),
+    ]
+    assert entries[1]["payload"] == {
+        "kind": "statement",
+        "format": "pdf",
+        "month": "2027-07",
+        "project_id": None,
+        "user_id": july.lea["id"],
+    }

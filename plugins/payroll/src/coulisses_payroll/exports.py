@@ -14,7 +14,8 @@
   an export still queued or running after an hour lost its job: it is marked failed.
 
 Roles: managers and above export anything of the org; a tech exports only their own
-statement (PDF or CSV of their own pay lines).
+statement (PDF or CSV of their own pay lines). Each request and each download is in the
+org's audit log (``payroll.export_requested``, ``payroll.export_downloaded``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from coulisses_sdk import (
     get_project,
     get_user,
     org_info,
+    record_audit,
 )
 
 # The error catalog test resolves codes through PluginError's defining module.
@@ -129,7 +131,22 @@ async def create(principal: Principal, ask: ExportAsk) -> dict[str, Any]:
         created_at=now,
         expires_at=now + KEEP,
     )
-    await row.save()
+    async with ExportFile._meta.db.transaction():
+        await row.save()
+        await record_audit(
+            org_id,
+            NAME,
+            "export_requested",
+            actor_account_id=principal.account_id,
+            target=f"export:{row.id}",
+            payload={
+                "kind": ask.kind,
+                "format": ask.format,
+                "month": row.month,
+                "project_id": ask.project_id,
+                "user_id": user_id,
+            },
+        )
     await enqueue(RUN_JOB, org_id=org_id, plugin=NAME, export_id=row.id)
     return await _meta(org_id, row.id)
 
@@ -202,6 +219,15 @@ async def download(principal: Principal, export_id: int) -> tuple[dict[str, Any]
             status=410,
             details={"export_id": export_id},
         )
+    # Pay data leaving the app: the Journal says who took which file.
+    await record_audit(
+        principal.org_id,
+        NAME,
+        "export_downloaded",
+        actor_account_id=principal.account_id,
+        target=f"export:{export_id}",
+        payload={"kind": row["kind"], "format": row["format"], "month": row["month"]},
+    )
     return row, bytes(content)
 
 
