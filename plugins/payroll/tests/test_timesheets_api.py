@@ -499,7 +499,7 @@ async def test_the_history_rows_are_the_changes_in_order(org, day):
     ]
 
 
-async def test_the_timesheets_page_is_in_every_members_menu_and_its_module_is_served(
+async def test_the_timesheets_and_exports_pages_are_in_every_members_menu_and_served(
     org, make_org, factories, day
 ):
     tech, _ = await tech_of(org, make_org, factories)
@@ -507,12 +507,20 @@ async def test_the_timesheets_page_is_in_every_members_menu_and_its_module_is_se
     menus = [(await client.get("/api/v1/orgs/current/manifest")).json() for client in (org, tech)]
 
     for manifest in menus:
-        [entry] = [e for e in manifest["menu"] if e["plugin"] == "payroll"]
-        assert entry["path"] == "/plugins/payroll/timesheets"
-        assert entry["label"] == {"fr": "Feuilles de temps", "en": "Timesheets"}
-    module = await org.get(entry["module_url"])
-    assert module.status_code == 200, module.text
-    assert "export" in module.text
+        entries = {e["path"]: e for e in manifest["menu"] if e["plugin"] == "payroll"}
+        assert list(entries) == ["/plugins/payroll/timesheets", "/plugins/payroll/exports"]
+        assert entries["/plugins/payroll/timesheets"]["label"] == {
+            "fr": "Feuilles de temps",
+            "en": "Timesheets",
+        }
+        assert entries["/plugins/payroll/exports"]["label"] == {
+            "fr": "Exports de paie",
+            "en": "Payroll exports",
+        }
+    for entry in entries.values():
+        module = await org.get(entry["module_url"])
+        assert module.status_code == 200, module.text
+        assert "export" in module.text
 
 
 @pytest.mark.parametrize(

@@ -140,3 +140,68 @@ export function useValidateDay() {
     api.post<{ validated: number; already_validated: number }>(`${BASE}/validate`, selection),
   );
 }
+
+// -- exports (/api/v1/payroll/exports/) ---------------------------------------------
+
+const EXPORTS = '/api/v1/payroll/exports';
+
+export type ExportKind = 'monthly_totals' | 'payroll_office' | 'statement';
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface PayrollExport {
+  id: number;
+  kind: ExportKind;
+  format: ExportFormat;
+  month: string;
+  project_id: number | null;
+  user_id: number | null;
+  excel_fr: boolean;
+  status: ExportStatus;
+  progress: number;
+  error_code: string | null;
+  content_type: string;
+  filename: string;
+  size: number;
+  created_by: number;
+  created_at: string;
+  finished_at: string | null;
+  expires_at: string;
+  expired: boolean;
+  download_url: string | null;
+}
+
+export interface ExportAsk {
+  kind: ExportKind;
+  format: ExportFormat;
+  /** `YYYY-MM` */
+  month: string;
+  project?: number;
+  excel_fr?: boolean;
+}
+
+export const exportsQueryKey = ['payroll-exports'] as const;
+/** How often the list is read again while an export is queued or running. */
+export const EXPORT_POLL_MS = 2000;
+
+export function isPending(item: PayrollExport): boolean {
+  return item.status === 'queued' || item.status === 'running';
+}
+
+/** The member's recent exports (every export of the org for admins), newest first;
+ * polled while one of them is not finished. */
+export function useExports() {
+  return useQuery({
+    queryKey: exportsQueryKey,
+    queryFn: () => api.get<{ items: PayrollExport[]; total: number }>(`${EXPORTS}/?page_size=20&sort=-created_at`),
+    refetchInterval: (query) => (query.state.data?.items.some(isPending) ? EXPORT_POLL_MS : false),
+  });
+}
+
+export function useCreateExport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ask: ExportAsk) => api.post<PayrollExport>(`${EXPORTS}/`, ask),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: exportsQueryKey }),
+  });
+}

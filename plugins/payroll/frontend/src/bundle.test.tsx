@@ -30,4 +30,18 @@ describe('the built payroll module', () => {
     expect(await screen.findByRole('heading', { level: 1, name: text('fr', 'title') })).toBeInTheDocument();
     expect(await screen.findByText(text('fr', 'empty_mine'))).toBeInTheDocument();
   });
+
+  it('exports.js renders the exports page with the host', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === '/api/v1/auth/me') return jsonResponse({ role: 'tech' });
+        return jsonResponse({ items: [], total: 0 });
+      }),
+    );
+    renderWithProviders(<PluginModuleView url={built('exports.js')} importer={importBuilt} />);
+    expect(await screen.findByRole('heading', { level: 1, name: text('fr', 'exports_title') })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: text('fr', 'export_mine_pdf') })).toBeInTheDocument();
+    expect(await screen.findByText(text('fr', 'exports_empty'))).toBeInTheDocument();
+  });
 });

@@ -79,6 +79,55 @@ export const TEXTS = {
     fr: 'Valid\u00e9e : pour la changer, demandez \u00e0 un manager.',
     en: 'Validated: ask a manager to change it.',
   },
+  exports_title: { fr: 'Exports de paie', en: 'Payroll exports' },
+  exports_hint: {
+    fr: 'Les fichiers sont pr\u00e9par\u00e9s en arri\u00e8re-plan puis gard\u00e9s 7 jours.',
+    en: 'Files are made in the background, then kept for 7 days.',
+  },
+  exports_tech_hint: {
+    fr: 'Exportez votre relev\u00e9 du mois : vos lignes de paie, vos heures, votre brut.',
+    en: 'Export your statement of the month: your pay lines, hours and gross.',
+  },
+  exports_month: { fr: 'Mois', en: 'Month' },
+  exports_excel_fr: { fr: 'CSV pour Excel (point-virgule, virgule d\u00e9cimale)', en: 'CSV for French Excel (semicolons, decimal comma)' },
+  export_totals_csv: { fr: 'Totaux CSV', en: 'Totals CSV' },
+  export_totals_xlsx: { fr: 'Totaux XLSX', en: 'Totals XLSX' },
+  export_statements_pdf: { fr: 'Relev\u00e9s PDF', en: 'Statements PDF' },
+  export_office_csv: { fr: 'Cabinet de paie CSV', en: 'Payroll office CSV' },
+  export_office_xlsx: { fr: 'Cabinet de paie XLSX', en: 'Payroll office XLSX' },
+  export_mine_pdf: { fr: 'Mon relev\u00e9 PDF', en: 'My statement PDF' },
+  export_mine_csv: { fr: 'Mon relev\u00e9 CSV', en: 'My statement CSV' },
+  export_queued_note: { fr: 'Export demand\u00e9 : il appara\u00eet ci-dessous.', en: 'Export requested: it appears below.' },
+  exports_recent: { fr: 'Exports r\u00e9cents', en: 'Recent exports' },
+  exports_empty: { fr: 'Aucun export pour l\u2019instant.', en: 'No export yet.' },
+  exports_loading: { fr: 'Chargement des exports\u2026', en: 'Loading exports\u2026' },
+  col_export: { fr: 'Export', en: 'Export' },
+  exports_asked_at: { fr: 'Demand\u00e9 le', en: 'Asked on' },
+  col_month: { fr: 'Mois', en: 'Month' },
+  col_file: { fr: 'Fichier', en: 'File' },
+  kind_monthly_totals: { fr: 'Totaux du mois', en: 'Monthly totals' },
+  kind_payroll_office: { fr: 'Cabinet de paie', en: 'Payroll office' },
+  kind_statement: { fr: 'Relev\u00e9', en: 'Statement' },
+  export_status_queued: { fr: 'En file', en: 'Queued' },
+  export_status_running: { fr: 'En cours ({progress} %)', en: 'Running ({progress} %)' },
+  export_status_done: { fr: 'Pr\u00eat', en: 'Ready' },
+  export_status_failed: { fr: '\u00c9chec', en: 'Failed' },
+  export_expired: { fr: 'Expir\u00e9', en: 'Expired' },
+  download: { fr: 'T\u00e9l\u00e9charger', en: 'Download' },
+  download_of: { fr: 'T\u00e9l\u00e9charger {file}', en: 'Download {file}' },
+  failure_payroll_no_rule_set: {
+    fr: 'Aucune r\u00e8gle de paie en vigueur pour ce mois : ajoutez une version.',
+    en: 'No pay rules in force for this month: add a version.',
+  },
+  failure_payroll_invalid_work_item: {
+    fr: 'Une affectation du mois ne peut pas \u00eatre pay\u00e9e : v\u00e9rifiez son tarif.',
+    en: 'An assignment of the month cannot be paid: check its rate.',
+  },
+  failure_payroll_export_failed: {
+    fr: 'L\u2019export a \u00e9chou\u00e9 : r\u00e9essayez ou pr\u00e9venez un administrateur.',
+    en: 'The export failed: try again or tell an administrator.',
+  },
+  failure_other: { fr: 'L\u2019export a \u00e9chou\u00e9 ({code}).', en: 'The export failed ({code}).' },
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type TextKey = keyof typeof TEXTS;
@@ -98,6 +147,12 @@ export function text(locale: string, key: TextKey | PluralKey, vars: TextVars = 
   const entry = CATALOG[chosen];
   const template = entry ? (locale === 'en' ? entry.en : entry.fr) : chosen;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Why an export failed, from its stored `error_code`. */
+export function failureText(locale: string, code: string | null): string {
+  const key = `failure_${(code ?? '').replace(/\./g, '_')}`;
+  return key in CATALOG ? text(locale, key as TextKey) : text(locale, 'failure_other', { code: code ?? '' });
 }
 
 /** The words of a line's status or of a history action (its code when unknown). */

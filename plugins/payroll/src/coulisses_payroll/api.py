@@ -15,14 +15,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from litestar import Controller, Request, get, patch, post
+from litestar import Controller, Request, Response, get, patch, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
-from coulisses_payroll import report, service, timesheets
+from coulisses_payroll import exports, report, service, timesheets
 from coulisses_payroll.engine import PayLine
 from coulisses_payroll.rules import Profile
 from coulisses_payroll.schemas import (
+    PayrollExportCreate,
+    PayrollExportOut,
+    PayrollExportPage,
     PayrollLineOut,
     PayrollMonthlyReportPage,
     PayrollMonthlyReportRow,
@@ -81,6 +84,11 @@ TIMESHEETS = Listing(
     },
     default="planned_start",
     item=TimesheetLineOut,
+)
+EXPORTS = Listing(
+    sorts={"id": "id", "created_at": "created_at", "month": "month", "status": "status"},
+    default="-created_at",
+    item=PayrollExportOut,
 )
 HISTORY = Listing(sorts={"id": "id", "at": "at"}, default="id", item=TimesheetEventOut)
 
@@ -411,4 +419,109 @@ class TimesheetsController(Controller):
         return listing.window(TimesheetHistoryPage, HISTORY.sort_in_memory(events, listing))
 
 
-CONTROLLERS = [RulesController, ReportsController, TimesheetsController]
+def _export(row: dict[str, Any]) -> PayrollExportOut:
+    expired = exports.expired(row)
+    ready = row["status"] == "done" and not expired
+    return PayrollExportOut(
+        id=row["id"],
+        kind=row["kind"],
+        format=row["format"],
+        month=row["month"],
+        project_id=row["project_id"],
+        user_id=row["user_id"],
+        excel_fr=row["excel_fr"],
+        status=row["status"],
+        progress=row["progress"],
+        error_code=row["error_code"],
+        content_type=row["content_type"],
+        filename=row["filename"],
+        size=row["size"],
+        created_by=row["created_by"],
+        created_at=row["created_at"],
+        finished_at=row["finished_at"],
+        expires_at=row["expires_at"],
+        expired=expired,
+        download_url=f"/api/v1/payroll/exports/{row['id']}/download" if ready else None,
+    )
+
+
+class ExportsController(Controller):
+    """Files of a month (CSV, XLSX, PDF) made by a job and kept 7 days.
+
+    Managers and above export anything of the org; a tech only their own statement. A
+    member lists and downloads their own exports, admins and owners every export of the
+    org; anyone else's is a 404.
+    """
+
+    path = "/exports"
+    guards = [require_role("tech")]
+
+    @post(
+        "/",
+        operation_id="PayrollCreateExport",
+        status_code=202,
+        responses={
+            403: ResponseSpec(None, description="payroll.export_forbidden"),
+            422: ResponseSpec(None, description="payroll.export_format_unsupported"),
+        },
+    )
+    async def create(
+        self, request: Request[Any, Any, Any], data: Annotated[PayrollExportCreate, Body()]
+    ) -> PayrollExportOut:
+        """Queue an export of ``month`` (optionally one project's, one person's): 202 with
+        its id and status ``queued``; poll it, then download it."""
+        ask = exports.ExportAsk(
+            kind=data.kind,
+            format=data.format,
+            month=data.month,
+            project_id=data.project,
+            user_id=data.user,
+            excel_fr=data.excel_fr,
+        )
+        return _export(await exports.create(current_principal(request), ask))
+
+    @get(
+        "/",
+        operation_id="PayrollListExports",
+        dependencies={"listing": EXPORTS.dependency()},
+    )
+    async def list_exports(
+        self, request: Request[Any, Any, Any], listing: ListParams
+    ) -> PayrollExportPage:
+        """The caller's exports, newest first (every export of the org for admins)."""
+        rows = await exports.listing(current_principal(request))
+        return listing.window(
+            PayrollExportPage, EXPORTS.sort_in_memory([_export(r) for r in rows], listing)
+        )
+
+    @get("/{export_id:int}", operation_id="PayrollGetExport")
+    async def get_export(
+        self, request: Request[Any, Any, Any], export_id: FromPath[int]
+    ) -> PayrollExportOut:
+        """One export: its status and progress (0 to 100)."""
+        return _export(await exports.visible(current_principal(request), export_id))
+
+    @get(
+        "/{export_id:int}/download",
+        operation_id="PayrollDownloadExport",
+        responses={
+            409: ResponseSpec(None, description="payroll.export_not_ready"),
+            410: ResponseSpec(None, description="payroll.export_expired"),
+        },
+    )
+    async def download(
+        self, request: Request[Any, Any, Any], export_id: FromPath[int]
+    ) -> Response[bytes]:
+        """The file, as an attachment."""
+        row, content = await exports.download(current_principal(request), export_id)
+        return Response(
+            content,
+            media_type=row["content_type"],
+            headers={
+                "Content-Disposition": f'attachment; filename="{row["filename"]}"',
+                "Cache-Control": "private, no-store",
+            },
+        )
+
+
+CONTROLLERS = [RulesController, ReportsController, TimesheetsController, ExportsController]

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
+from coulisses_payroll.engine import LineKind
 from coulisses_payroll.rules import Profile
 from coulisses_sdk import plugin_config, setting
 
 NAME = "payroll"
+#: An item code of a payroll software: letters, digits, ``_``, ``.``, ``-`` (1 to 32).
+ITEM_CODE_PATTERN = r"^[A-Za-z0-9_.-]{1,32}$"
+_HELP_CODE = {
+    "fr": "Code de la rubrique dans le logiciel de paie (export cabinet de paie).",
+    "en": "The item code in the payroll software (payroll-office export).",
+}
+
+
+def _item_code(kind: LineKind, fr: str, en: str) -> Any:
+    """A line kind's item code in the payroll-office export (default: the kind's name)."""
+    return setting(
+        kind.value,
+        label={"fr": f"Code rubrique : {fr}", "en": f"Item code: {en}"},
+        help=_HELP_CODE,
+        pattern=ITEM_CODE_PATTERN,
+    )
 
 
 class PayrollConfig(BaseModel):
@@ -40,6 +59,22 @@ class PayrollConfig(BaseModel):
             Profile.CUSTOM: {"fr": "Personnalis\u00e9", "en": "Custom"},
         },
     )
+    item_code_base: str = _item_code(LineKind.BASE, "base", "base")
+    item_code_night: str = _item_code(LineKind.NIGHT, "nuit", "night")
+    item_code_sunday: str = _item_code(LineKind.SUNDAY, "dimanche", "Sunday")
+    item_code_holiday: str = _item_code(LineKind.HOLIDAY, "jour f\u00e9ri\u00e9", "public holiday")
+    item_code_may_1: str = _item_code(LineKind.MAY_1, "1er mai", "1 May")
+    item_code_minimum_call: str = _item_code(
+        LineKind.MINIMUM_CALL, "minimum d'appel", "minimum call"
+    )
+    item_code_meal: str = _item_code(LineKind.MEAL, "repas", "meal")
+    item_code_overtime: str = _item_code(
+        LineKind.OVERTIME, "heures suppl\u00e9mentaires", "overtime"
+    )
+
+    def item_codes(self) -> dict[LineKind, str]:
+        """Line kind -> the payroll software's item code."""
+        return {kind: getattr(self, f"item_code_{kind.value}") for kind in LineKind}
 
 
 async def load_config(org_id: int) -> PayrollConfig:

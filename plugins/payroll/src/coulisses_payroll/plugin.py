@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from coulisses_payroll import service
+from coulisses_payroll import jobs, service
 from coulisses_payroll.api import CONTROLLERS
 from coulisses_payroll.config import NAME, PayrollConfig, load_config
 from coulisses_sdk import Plugin, PluginPage, hookimpl
 
 TIMESHEETS_PATH = f"/plugins/{NAME}/timesheets"
+EXPORTS_PATH = f"/plugins/{NAME}/exports"
 
 
 class PayrollPlugin(Plugin):
@@ -29,7 +30,7 @@ class PayrollPlugin(Plugin):
     }
     core_requires = ">=0.1,<1"
     config_model = PayrollConfig
-    #: The timesheets page's module (frontend/ builds it into web/).
+    #: The timesheets and exports pages' modules (frontend/ builds them into web/).
     frontend_dir = "web"
 
     @hookimpl
@@ -48,6 +49,20 @@ class PayrollPlugin(Plugin):
                 module="timesheets.js",
             )
         )
+        # Managers export the org's month; a tech exports their own statement.
+        register(
+            PluginPage(
+                path=EXPORTS_PATH,
+                label={"fr": "Exports de paie", "en": "Payroll exports"},
+                min_role="tech",
+                module="exports.js",
+            )
+        )
+
+    @hookimpl
+    def register_jobs(self, register: Any) -> None:
+        register(jobs.run_export)
+        register(jobs.purge_exports, cron="17 * * * *")
 
     @hookimpl
     def register_piccolo_apps(self, register: Any) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import UNSET, UnsetType
@@ -249,3 +249,52 @@ class TimesheetEventOut(msgspec.Struct, kw_only=True):
 
 class TimesheetHistoryPage(Page[TimesheetEventOut]):
     items: list[TimesheetEventOut]
+
+
+ExportKind = Literal["monthly_totals", "payroll_office", "statement"]
+ExportFormat = Literal["csv", "xlsx", "pdf"]
+ExportStatus = Literal["queued", "running", "done", "failed"]
+
+
+class PayrollExportCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """An export of a month: ``monthly_totals`` and ``payroll_office`` as csv or xlsx,
+    ``statement`` as pdf or csv (a tech: only their own statement)."""
+
+    kind: ExportKind
+    format: ExportFormat
+    #: ``YYYY-MM``
+    month: Annotated[str, msgspec.Meta(max_length=20)]
+    project: int | None = None
+    user: int | None = None
+    #: CSV for Excel FR: ``;`` and a decimal comma (else ``,`` and a decimal point).
+    excel_fr: bool = True
+
+
+class PayrollExportOut(msgspec.Struct, kw_only=True):
+    id: int
+    kind: ExportKind
+    format: ExportFormat
+    month: str
+    project_id: int | None
+    user_id: int | None
+    excel_fr: bool
+    status: ExportStatus
+    #: 0 to 100
+    progress: int
+    #: Why it failed (``payroll.no_rule_set``, ``payroll.export_failed``...), else null.
+    error_code: str | None
+    content_type: str
+    filename: str
+    size: int
+    created_by: int
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    expires_at: dt.datetime
+    #: Past ``expires_at``: the file is gone (a download answers 410).
+    expired: bool
+    #: The download route, once done and not expired (null otherwise).
+    download_url: str | None
+
+
+class PayrollExportPage(Page[PayrollExportOut]):
+    items: list[PayrollExportOut]

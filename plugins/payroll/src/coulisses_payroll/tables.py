@@ -4,7 +4,18 @@ The schema is written in SQL (``piccolo_migrations/``) for the foreign keys to c
 ``orgs``, the unique keys and the checks; these classes mirror it.
 """
 
-from piccolo.columns import JSONB, BigSerial, Date, Integer, Serial, Text, Timestamptz, Varchar
+from piccolo.columns import (
+    JSONB,
+    BigSerial,
+    Boolean,
+    Bytea,
+    Date,
+    Integer,
+    Serial,
+    Text,
+    Timestamptz,
+    Varchar,
+)
 from piccolo.table import Table
 
 
@@ -67,3 +78,35 @@ class TimesheetEvent(Table, tablename="payroll_timesheet_events"):
     before = JSONB()
     after = JSONB()
     reason = Text(null=True, default=None)
+
+
+class ExportFile(Table, tablename="payroll_exports"):
+    """One export asked for by a member, made by the ``payroll.run_export`` job.
+
+    ``status``: ``queued`` -> ``running`` -> ``done`` (``content`` holds the file) or
+    ``failed`` (``error_code`` says why). The file is kept until ``expires_at`` (7 days);
+    the ``payroll.purge_exports`` cron then drops its bytes, and the row 30 days later.
+    """
+
+    id = Serial(primary_key=True)
+
+    org_id = Integer()
+    kind = Varchar(length=32)
+    format = Varchar(length=8)
+    month = Varchar(length=7)
+    project_id = Integer(null=True, default=None)
+    user_id = Integer(null=True, default=None)
+    #: CSV for Excel FR: ``;`` separator and decimal comma (else ``,`` and a point).
+    excel_fr = Boolean(default=True)
+    status = Varchar(length=16, default="queued")
+    progress = Integer(default=0)
+    error_code = Varchar(length=64, null=True, default=None)
+    content = Bytea(null=True, default=None)
+    content_type = Varchar(length=100, default="")
+    filename = Varchar(length=200, default="")
+    size = Integer(default=0)
+    #: The account that asked for it.
+    created_by = Integer()
+    created_at = Timestamptz()
+    finished_at = Timestamptz(null=True, default=None)
+    expires_at = Timestamptz()
