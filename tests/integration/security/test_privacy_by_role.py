@@ -66,6 +66,8 @@ PUBLIC_LOOKING = {
     ("AccountOut", "email"): "the caller's own account (/auth/me)",
     ("PlaceOut", "address"): "a venue's address, where the crew goes",
     ("PlaceOut", "notes"): "a venue's notes (access, parking), for the crew",
+    ("PayrollExportOut", "error_code"): "a stable code (payroll.no_rules), of an export a"
+    " tech sees only when it is their own",
 }
 SUSPICIOUS = re.compile(
     r"email|phone|note|reason|legal|document|reference|rate_profile|address|error"
@@ -139,7 +141,7 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         await run_jobs()
         by_user.update({a["user_id"]: a for a in invited.json()["items"]})
     mail_sink.mode = "accept"
-    for plugin in ("notifications", "hello", "webhooks"):  # their reads are swept too
+    for plugin in ("notifications", "hello", "webhooks", "payroll"):  # their reads are swept too
         await owner.enable(plugin)
     endpoint = await owner.post(
         "/api/v1/webhooks/endpoints/",
@@ -185,6 +187,13 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
     )
     assert api_key.status_code == 201, api_key.text
 
+    export = await owner.post(
+        "/api/v1/payroll/exports/",
+        json={"kind": "monthly_totals", "format": "csv", "month": "2027-07"},
+    )
+    assert export.status_code == 202, export.text
+    await run_jobs()
+
     assignments = [by_user[u["id"]]["id"] for u in (own, paul, lea)]
     org.paths = {
         "user_id": [own["id"], paul["id"], lea["id"]],
@@ -194,7 +203,8 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "invitation_id": [by_user[u["id"]]["invitation"]["id"] for u in (own, paul, lea)],
         "window_id": list(windows.values()),
         "rate_id": [rate.json()["id"]],
-        "name": ["notifications", "hello", "webhooks"],
+        "name": ["notifications", "hello", "webhooks", "payroll"],
+        "export_id": [export.json()["id"]],
         "endpoint_id": [endpoint.json()["id"]],
         "place_id": [place.json()["id"]],
         "key_id": [api_key.json()["id"]],
