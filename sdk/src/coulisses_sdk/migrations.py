@@ -41,7 +41,9 @@ def sql_migration(
     backwards: Sequence[str] = (),
 ) -> MigrationManager:
     """A migration that runs ``forwards`` (``backwards`` to undo it), one statement at a
-    time, inside the transaction Piccolo opens for the migration: all or nothing."""
+    time, inside the transaction Piccolo opens for the migration: all or nothing. Deferred
+    constraints and triggers are checked at each statement (``SET CONSTRAINTS ALL
+    IMMEDIATE``), so that an UPDATE and an ALTER of one table can follow each other."""
     manager = MigrationManager(
         migration_id=migration_id, app_name=app_name, description=description
     )
@@ -50,6 +52,10 @@ def sql_migration(
         engine = engine_finder()
         if engine is None:
             raise RuntimeError("no Piccolo engine configured (PICCOLO_CONF)")
+        # Deferred triggers (core's data versions) would otherwise leave events pending
+        # after an UPDATE, and PostgreSQL refuses to ALTER a table that has some: a data
+        # migration followed by a schema change in the same transaction.
+        await engine.run_ddl("SET CONSTRAINTS ALL IMMEDIATE")
         for statement in statements:
             await engine.run_ddl(statement)
 

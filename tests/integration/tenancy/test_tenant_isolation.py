@@ -102,6 +102,18 @@ async def _webhook_endpoint_of_b(b: OrgSession) -> int:
     return int(created.json()["id"])
 
 
+async def _payroll_export_of_b(b: OrgSession) -> int:
+    """A payroll export of org B (plugin payroll, enabled in B and, by the test, in A)."""
+    enabled = await b.patch("/api/v1/orgs/current/plugins/payroll", json={"enabled": True})
+    assert enabled.status_code == 200, enabled.text
+    created = await b.post(
+        "/api/v1/payroll/exports/",
+        json={"kind": "monthly_totals", "format": "csv", "month": "2027-07"},
+    )
+    assert created.status_code == 202, created.text
+    return int(created.json()["id"])
+
+
 async def _webhook_delivery_of_b(b: OrgSession) -> int:
     endpoint_id = await _webhook_endpoint_of_b(b) if "endpoint_id" not in _B_IDS else None
     rows = await fetch(
@@ -145,11 +157,14 @@ FACTORIES: dict[str, Factory] = {
     "key_id": _api_key_of_b,
     "endpoint_id": _webhook_endpoint_of_b,
     "delivery_id": _webhook_delivery_of_b,
+    "export_id": _payroll_export_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
-# routes whose path ids are not org-owned resources (plugin names are global)
-NOT_ORG_SCOPED = {"name"}
+# routes whose path ids are not org-owned resources: plugin names are global; a calendar
+# feed's file name holds its token, which is the credential, whatever the org (a forged or
+# dead one answers 404: tests/integration/scheduling/calendar)
+NOT_ORG_SCOPED = {"name", "file_name"}
 # bodies valid enough to get past validation, so the org scope is what answers
 BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/orgs/current/members/{account_id:int}": {"role": "manager"},
@@ -167,6 +182,7 @@ BODIES: dict[str, dict[str, Any]] = {
     },
     "/api/v1/availability/{window_id:int}": {"note": "x"},
     "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},
+    "/api/v1/payroll/timesheets/{assignment_id:int}/correct": {"reason": "x", "break_minutes": 0},
 }
 # query parameters a route requires, so the org scope is what answers
 QUERIES: dict[str, dict[str, str]] = {

@@ -13,7 +13,7 @@ from typing import Any
 import asyncpg
 
 from coulisses.db.connection import database_url
-from coulisses.scheduling.piccolo_migrations import m0012_places
+from coulisses.scheduling.piccolo_migrations import m0012_places, m0017_calendar_feeds
 from tests.helpers import signup
 from tests.integration.scheduling.factories import make_mission, make_project
 
@@ -50,6 +50,13 @@ async def test_existing_place_texts_become_places_per_org_in_the_orgs_timezone(c
         )
         try:
             async with conn.transaction():
+                # As coulisses_sdk.migrations does: deferred triggers (data versions) fire
+                # per statement, so that the UPDATEs below may precede an ALTER.
+                await conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                # Later migrations that reference places are undone first, as a rollback
+                # in order would (calendar feeds of a place).
+                for statement in m0017_calendar_feeds.BACKWARDS:
+                    await conn.execute(statement)
                 for statement in m0012_places.BACKWARDS:
                     await conn.execute(statement)
                 await conn.executemany(
