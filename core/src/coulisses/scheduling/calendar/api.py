@@ -24,8 +24,8 @@ ICS_MEDIA_TYPE = "text/calendar"
 CACHE_CONTROL = "private, max-age=300"
 
 
-def _out(row: dict[str, Any]) -> CalendarFeedOut:
-    return msgspec.convert(row, CalendarFeedOut)
+def _out_or_none(row: dict[str, Any] | None) -> CalendarFeedOut | None:
+    return None if row is None else msgspec.convert(row, CalendarFeedOut)
 
 
 def _created(row: dict[str, Any]) -> CalendarFeedCreated:
@@ -38,16 +38,11 @@ class MyCalendarFeedController(Controller):
     path = "/api/v1/calendar-feeds/mine"
     tags = ["calendar"]
 
-    @get(
-        "/",
-        operation_id="GetMyCalendarFeed",
-        responses=errors(404),
-        guards=[requires("calendar_feeds.own")],
-    )
-    async def get_my_calendar_feed(self, request: Request[Any, Any, Any]) -> CalendarFeedOut:
-        """Without its address (shown only when created or regenerated); 404
-        ``calendar_feed.not_found`` when there is none."""
-        return _out(await feeds.get_own_feed(principal_of(request)))
+    @get("/", operation_id="GetMyCalendarFeed", guards=[requires("calendar_feeds.own")])
+    async def get_my_calendar_feed(self, request: Request[Any, Any, Any]) -> CalendarFeedOut | None:
+        """Without its address (shown only when created or regenerated); null when there is
+        none (or no person of the org is linked to the caller's account)."""
+        return _out_or_none(await feeds.get_own_feed(principal_of(request)))
 
     @post(
         "/",
@@ -91,8 +86,10 @@ class SubjectCalendarFeedController(Controller):
     )
     async def get_project_calendar_feed(
         self, request: Request[Any, Any, Any], project_id: FromPath[int]
-    ) -> CalendarFeedOut:
-        return _out(await feeds.get_feed(principal_of(request).org_id, "project", project_id))
+    ) -> CalendarFeedOut | None:
+        return _out_or_none(
+            await feeds.get_feed(principal_of(request).org_id, "project", project_id)
+        )
 
     @post(
         "/projects/{project_id:int}/calendar-feed",
@@ -123,8 +120,9 @@ class SubjectCalendarFeedController(Controller):
     )
     async def get_place_calendar_feed(
         self, request: Request[Any, Any, Any], place_id: FromPath[int]
-    ) -> CalendarFeedOut:
-        return _out(await feeds.get_feed(principal_of(request).org_id, "place", place_id))
+    ) -> CalendarFeedOut | None:
+        org_id = principal_of(request).org_id
+        return _out_or_none(await feeds.get_feed(org_id, "place", place_id))
 
     @post(
         "/places/{place_id:int}/calendar-feed",
@@ -155,9 +153,11 @@ class SubjectCalendarFeedController(Controller):
     )
     async def get_user_calendar_feed(
         self, request: Request[Any, Any, Any], user_id: FromPath[int]
-    ) -> CalendarFeedOut:
-        """Whether the person has a feed, when it was made and last read; never its address."""
-        return _out(await feeds.get_feed(principal_of(request).org_id, "user", user_id))
+    ) -> CalendarFeedOut | None:
+        """Whether the person has a feed (null when none), when it was made and last read;
+        never its address."""
+        org_id = principal_of(request).org_id
+        return _out_or_none(await feeds.get_feed(org_id, "user", user_id))
 
     @delete(
         "/users/{user_id:int}/calendar-feed",

@@ -120,9 +120,10 @@ async def _check_subject(org_id: int, kind: str, subject_id: int) -> None:
         raise NotFound(*_NOT_FOUND[kind])
 
 
-async def get_feed(org_id: int, kind: str, subject_id: int) -> dict[str, Any]:
-    """The feed of a subject, without its token; 404 ``<kind>.not_found`` for a subject
-    that is not the org's, 404 ``calendar_feed.not_found`` when it has no feed."""
+async def get_feed(org_id: int, kind: str, subject_id: int) -> dict[str, Any] | None:
+    """The feed of a subject, without its token, or None when it has none (not an error:
+    the pages ask on every visit); 404 ``<kind>.not_found`` for a subject that is not the
+    org's."""
     await _check_subject(org_id, kind, subject_id)
     column = _SUBJECT_COLUMN[kind]
     rows = await fetch(
@@ -130,15 +131,14 @@ async def get_feed(org_id: int, kind: str, subject_id: int) -> dict[str, Any]:
         org_id,
         subject_id,
     )
-    if not rows:
-        raise _feed_not_found()
-    return rows[0]
+    return rows[0] if rows else None
 
 
-async def get_own_feed(principal: Principal) -> dict[str, Any]:
+async def get_own_feed(principal: Principal) -> dict[str, Any] | None:
+    """The caller's own feed, or None (no feed, or no person linked to their account)."""
     user_id = await own_user_id(principal)
     if user_id is None:
-        raise _feed_not_found()
+        return None
     return await get_feed(principal.org_id, "user", user_id)
 
 
@@ -199,6 +199,8 @@ async def issue_feed(
             {"kind": kind, "subject_id": subject_id, "include_invited": include_invited},
         )
     row = await get_feed(principal.org_id, kind, subject_id)
+    if row is None:  # deleted by a concurrent request since
+        raise _feed_not_found()
     url = feed_url(token)
     return {**row, "url": url, "webcal_url": webcal_url(url)}
 

@@ -1,6 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { ApiError } from '@/lib/api/api-error';
 import { api, API_PREFIX } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
 
@@ -26,14 +25,9 @@ export function calendarFeedQueryKey(target: FeedTarget) {
   return ['calendar-feed', target.kind, target.kind === 'mine' ? null : target.id] as const;
 }
 
-/** The target's feed, or null when it has none (404 `calendar_feed.not_found`). */
-export async function getCalendarFeed(target: FeedTarget): Promise<CalendarFeed | null> {
-  try {
-    return await api.get<CalendarFeed>(feedPath(target));
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'calendar_feed.not_found') return null;
-    throw error;
-  }
+/** The target's feed, or null when it has none (the API answers null: not an error). */
+export function getCalendarFeed(target: FeedTarget): Promise<CalendarFeed | null> {
+  return api.get<CalendarFeed | null>(feedPath(target));
 }
 
 export function calendarFeedQueryOptions(target: FeedTarget) {

@@ -24,7 +24,6 @@ const created = (url: string, extra: Record<string, unknown> = {}) => ({
   url,
   webcal_url: url.replace('https://', 'webcal://'),
 });
-const NOT_FOUND = { error: { code: 'calendar_feed.not_found', message: 'Calendar feed not found' } };
 
 type Answer = (init: RequestInit | undefined) => Response;
 
@@ -63,7 +62,7 @@ describe('CalendarFeedPanel', () => {
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     const fetchMock = serve({
-      'GET /api/v1/calendar-feeds/mine': () => jsonResponse(NOT_FOUND, 404),
+      'GET /api/v1/calendar-feeds/mine': () => jsonResponse(null),
       'POST /api/v1/calendar-feeds/mine': () => jsonResponse(created(URL_1, { include_invited: true }), 201),
     });
     renderWithProviders(<CalendarFeedPanel target={{ kind: 'mine' }} />);
@@ -140,7 +139,7 @@ describe('CalendarFeedPanel', () => {
   it('words the refusal of an account linked to no person', async () => {
     const user = userEvent.setup();
     serve({
-      'GET /api/v1/calendar-feeds/mine': () => jsonResponse(NOT_FOUND, 404),
+      'GET /api/v1/calendar-feeds/mine': () => jsonResponse(null),
       'POST /api/v1/calendar-feeds/mine': () =>
         jsonResponse({ error: { code: 'calendar_feed.no_user', message: 'Your account is not linked' } }, 409),
     });

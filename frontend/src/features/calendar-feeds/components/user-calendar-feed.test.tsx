@@ -53,7 +53,7 @@ describe('UserCalendarFeed', () => {
   it('says when the person has no feed, with nothing to revoke', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => jsonResponse({ error: { code: 'calendar_feed.not_found', message: 'none' } }, 404)),
+      vi.fn(async () => jsonResponse(null)),
     );
     renderWithProviders(<UserCalendarFeed userId={7} />);
     expect(await screen.findByText(fr.calendar_feed_user_none)).toBeInTheDocument();
