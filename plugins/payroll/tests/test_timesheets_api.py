@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from coulisses.db.connection import fetch
+from coulisses_payroll.tables import TimesheetEvent, TimesheetLine
 from coulisses_sdk.testing import Factories, OrgClient
 
 URL = "/api/v1/payroll/timesheets"
@@ -478,8 +478,12 @@ async def test_another_org_sees_none_of_it(org, make_org, day):
     assert code(by_project) == "payroll.project_not_found"
     line = (await org.get(f"{URL}/{day.lea_p}")).json()
     assert (line["comment"], line["status"]) == ("a nous", "draft")
-    rows = await fetch("SELECT org_id FROM payroll_timesheet_lines")
+    rows = await TimesheetLine.select(TimesheetLine.org_id)
     assert {r["org_id"] for r in rows} == {org.org_id}
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
 
 
 async def test_the_history_rows_are_the_changes_in_order(org, day):
@@ -487,13 +491,15 @@ async def test_the_history_rows_are_the_changes_in_order(org, day):
     await org.patch(f"{URL}/{day.lea_p}", json={"comment": "un"})  # no change, no row
     await org.patch(f"{URL}/{day.lea_p}", json={"comment": "deux"})
 
-    rows = await fetch(
-        "SELECT action, before::text AS b, after::text AS a FROM payroll_timesheet_events "
-        "WHERE assignment_id = $1 ORDER BY id",
-        day.lea_p,
+    rows = (
+        await TimesheetEvent.select(
+            TimesheetEvent.action, TimesheetEvent.before, TimesheetEvent.after
+        )
+        .where(TimesheetEvent.assignment_id == day.lea_p)
+        .order_by(TimesheetEvent.id)
     )
 
-    assert [(r["action"], json.loads(r["b"]), json.loads(r["a"])) for r in rows] == [
+    assert [(r["action"], _json(r["before"]), _json(r["after"])) for r in rows] == [
         ("updated", {"comment": ""}, {"comment": "un"}),
         ("updated", {"comment": "un"}, {"comment": "deux"}),
     ]
