@@ -112,7 +112,7 @@ def test_every_profile_is_seeded_for_every_employment_type_with_sources(profile:
     for version in seeded.versions:
         assert version.effective_from == SEED_EFFECTIVE_FROM
         params = [value for value in dict(version).values() if isinstance(value, Param)]
-        assert len(params) == 14
+        assert len(params) == 16
         assert all(param.source for param in params)
         # 1 May paid double is the law (CT L3133-6) for every employee, not for freelances
         may_1 = version.may_1_premium_pct
@@ -127,6 +127,9 @@ def test_the_seeds_carry_the_researched_numbers_and_their_doubts() -> None:
     assert technician.minimum_call_minutes.value == 210
     assert artist.minimum_call_minutes.value == 0
     assert artist.cachet_hours.value == 12
+    # The 507 h tracker: 507 h within the 365 days before (Unedic annexes 8 and 10).
+    assert (technician.affiliation_hours.value, technician.affiliation_days.value) == (507, 365)
+    assert (artist.affiliation_hours.value, artist.affiliation_days.value) == (507, 365)
     assert technician.night_premium_pct.uncertain
     prestataires = default_history(Profile.PRESTATAIRES_2717).in_force(
         EmploymentType.CDD, date(2025, 1, 1)
@@ -240,6 +243,18 @@ def test_the_docs_describe_every_parameter() -> None:
         for name, field in RuleSet.model_fields.items()
         if getattr(field.annotation, "__pydantic_generic_metadata__", {}).get("origin") is Param
     ]
-    assert len(params) == 14
+    assert len(params) == 16
     for name in params:
         assert f"| `{name}` |" in docs, f"docs/payroll.md does not describe {name}"
+
+
+def test_versions_stored_before_the_507_h_parameters_still_load() -> None:
+    """Versions written before ``affiliation_hours``/``affiliation_days`` existed (rows of
+    ``payroll_rule_versions``) read with the researched values."""
+    stored = default_history(Profile.CUSTOM).in_force(
+        EmploymentType.INTERMITTENT_A8, date(2025, 1, 1)
+    )
+    data = stored.model_dump(mode="json")
+    del data["affiliation_hours"], data["affiliation_days"]
+    loaded = RuleSet.model_validate(data)
+    assert (loaded.affiliation_hours.value, loaded.affiliation_days.value) == (507, 365)

@@ -54,6 +54,8 @@ PER_CALLER = {
     "/api/v1/notifications/telegram/status",
     "/api/v1/hello/greetings",
     "/api/v1/hello/ping",
+    # a tech's 507 h list holds their own line only
+    "/api/v1/payroll/intermittents",
 }
 #: Not JSON reads: the event stream (tests/integration/live/test_events_privacy.py), the
 #: ICS feeds (no session; counts, never colleagues' names: tests/integration/scheduling/
@@ -68,6 +70,8 @@ PUBLIC_LOOKING = {
     ("PlaceOut", "notes"): "a venue's notes (access, parking), for the crew",
     ("PayrollExportOut", "error_code"): "a stable code (payroll.no_rules), of an export a"
     " tech sees only when it is their own",
+    ("IntermittentOut", "elsewhere_note"): "where their hours elsewhere come from, of a 507 h"
+    " count a tech reads only when it is their own",
 }
 SUSPICIOUS = re.compile(
     r"email|phone|note|reason|legal|document|reference|rate_profile|address|error"

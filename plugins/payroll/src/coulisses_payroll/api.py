@@ -15,22 +15,29 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from litestar import Controller, Request, Response, get, patch, post
+from litestar import Controller, Request, Response, get, patch, post, put
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
-from coulisses_payroll import exports, report, service, timesheets
+from coulisses_payroll import exports, identity, intermittents, report, service, timesheets
 from coulisses_payroll.engine import PayLine
 from coulisses_payroll.rules import Profile
 from coulisses_payroll.schemas import (
+    IntermittentOut,
+    IntermittentPage,
+    IntermittentProfileIn,
     PayrollExportCreate,
     PayrollExportOut,
     PayrollExportPage,
+    PayrollIdentityIn,
+    PayrollIdentityOut,
     PayrollLineOut,
     PayrollMonthlyReportPage,
     PayrollMonthlyReportRow,
     PayrollMonthlyTotal,
     PayrollPersonMonthOut,
+    PayrollProjectIdentityIn,
+    PayrollProjectIdentityOut,
     PayrollRulesOut,
     PayrollRuleVersionCreate,
     PayrollRuleVersionOut,
@@ -89,6 +96,18 @@ EXPORTS = Listing(
     sorts={"id": "id", "created_at": "created_at", "month": "month", "status": "status"},
     default="-created_at",
     item=PayrollExportOut,
+)
+INTERMITTENTS = Listing(
+    sorts={
+        "missing_minutes": "missing_minutes",
+        "total_minutes": "total_minutes",
+        "name": "name",
+        "annexe": "annexe",
+        "user_id": "user_id",
+    },
+    default="-missing_minutes",
+    item=IntermittentOut,
+    key=("user_id",),
 )
 HISTORY = Listing(sorts={"id": "id", "at": "at"}, default="id", item=TimesheetEventOut)
 
@@ -524,4 +543,131 @@ class ExportsController(Controller):
         )
 
 
-CONTROLLERS = [RulesController, ReportsController, TimesheetsController, ExportsController]
+class IdentityController(Controller):
+    """The employer's legal identity (SIRET, APE, IDCC, licences) and the projects'
+    numero d'objet, printed on AEMs and contracts. Managers read, admins edit the org's,
+    managers a project's."""
+
+    path = "/"
+    guards = [require_role("manager")]
+
+    @get("/identity", operation_id="PayrollGetIdentity")
+    async def get_identity(self, request: Request[Any, Any, Any]) -> PayrollIdentityOut:
+        """The org's identity (empty fields until set); ``missing`` lists what an AEM or a
+        contract still needs."""
+        return await identity.get_identity(_org(request))
+
+    @put(
+        "/identity",
+        operation_id="PayrollPutIdentity",
+        guards=[require_role("admin")],
+        responses={
+            422: ResponseSpec(
+                None,
+                description="payroll.siret_format, payroll.siret_checksum, "
+                "payroll.ape_format, payroll.idcc_format, payroll.licence_duplicate",
+            )
+        },
+    )
+    async def put_identity(
+        self, request: Request[Any, Any, Any], data: Annotated[PayrollIdentityIn, Body()]
+    ) -> PayrollIdentityOut:
+        """Replace the org's identity (every field); checked and normalised first."""
+        return await identity.put_identity(current_principal(request), data)
+
+    @get("/projects/{project_id:int}/identity", operation_id="PayrollGetProjectIdentity")
+    async def get_project_identity(
+        self, request: Request[Any, Any, Any], project_id: FromPath[int]
+    ) -> PayrollProjectIdentityOut:
+        """A project's numero d'objet (null until set)."""
+        return await identity.get_project_identity(_org(request), project_id)
+
+    @put(
+        "/projects/{project_id:int}/identity",
+        operation_id="PayrollPutProjectIdentity",
+        responses={422: ResponseSpec(None, description="payroll.numero_objet_format")},
+    )
+    async def put_project_identity(
+        self,
+        request: Request[Any, Any, Any],
+        project_id: FromPath[int],
+        data: Annotated[PayrollProjectIdentityIn, Body()],
+    ) -> PayrollProjectIdentityOut:
+        """Set or clear a project's numero d'objet."""
+        return await identity.put_project_identity(current_principal(request), project_id, data)
+
+
+class IntermittentsController(Controller):
+    """The 507 h tracker: hours and cachets of each intermittent over the rolling window.
+
+    Managers and above see everyone and edit profiles; a tech sees only their own count.
+    """
+
+    path = "/intermittents"
+    guards = [require_role("tech")]
+
+    @get(
+        "/",
+        operation_id="PayrollListIntermittents",
+        dependencies={"listing": INTERMITTENTS.dependency()},
+    )
+    async def list_intermittents(
+        self,
+        request: Request[Any, Any, Any],
+        listing: ListParams,
+        as_of: FromQuery[dt.date | None] = None,
+        short: FromQuery[bool | None] = None,
+    ) -> IntermittentPage:
+        """Every intermittent's count on ``as_of`` (org-local, default today), the shortest
+        of the threshold first; ``short=true`` keeps those who have not reached it."""
+        principal = current_principal(request)
+        own = await _visible_user(principal, None)
+        day, counts = await intermittents.track(principal.org_id, as_of, user_id=own)
+        rows = [count.out() for count in counts]
+        if short is not None:
+            rows = [row for row in rows if row.reached != short]
+        rows = INTERMITTENTS.sort_in_memory(rows, listing)
+        listing.check_page(len(rows))
+        return listing.page_of(
+            IntermittentPage,
+            rows[listing.offset : listing.offset + listing.page_size],
+            len(rows),
+            as_of=day,
+        )
+
+    @get("/{user_id:int}", operation_id="PayrollGetIntermittent")
+    async def get_intermittent(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: FromPath[int],
+        as_of: FromQuery[dt.date | None] = None,
+    ) -> IntermittentOut:
+        """One intermittent's count with every assignment it counts."""
+        principal = current_principal(request)
+        await _visible_user(principal, user_id)
+        return await intermittents.person(principal.org_id, user_id, as_of)
+
+    @put(
+        "/{user_id:int}",
+        operation_id="PayrollPutIntermittent",
+        guards=[require_role("manager")],
+        responses={422: ResponseSpec(None, description="payroll.not_intermittent")},
+    )
+    async def put_intermittent(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: FromPath[int],
+        data: Annotated[IntermittentProfileIn, Body()],
+    ) -> IntermittentOut:
+        """Set the annexe and the hours declared elsewhere."""
+        return await intermittents.update_profile(current_principal(request), user_id, data)
+
+
+CONTROLLERS = [
+    RulesController,
+    ReportsController,
+    TimesheetsController,
+    ExportsController,
+    IdentityController,
+    IntermittentsController,
+]

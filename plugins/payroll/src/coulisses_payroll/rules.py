@@ -185,6 +185,14 @@ class RuleSet(_Frozen):
     """True: Whit Monday is the journee de solidarite (CT L3133-7) and earns no holiday premium."""
     cachet_hours: Param[Annotated[int, Field(ge=0, le=24)]]
     """Hours one cachet counts for unemployment insurance (annexe 10); not working time."""
+    affiliation_hours: Param[Annotated[int, Field(ge=1, le=2000)]] = Param(
+        value=507, source="Unedic annexes 8 and 10: 507 h to open or renew rights [S1][S5]"
+    )
+    """Hours an intermittent needs within ``affiliation_days`` (the 507 h tracker)."""
+    affiliation_days: Param[Annotated[int, Field(ge=1, le=1000)]] = Param(
+        value=365, source="Unedic annexes 8 and 10: within the 365 days before [S1][S5]"
+    )
+    """Length of the rolling window of the 507 h tracker, in days (ending on its date)."""
 
     @field_validator("night_windows")
     @classmethod

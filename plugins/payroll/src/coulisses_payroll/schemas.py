@@ -298,3 +298,121 @@ class PayrollExportOut(msgspec.Struct, kw_only=True):
 
 class PayrollExportPage(Page[PayrollExportOut]):
     items: list[PayrollExportOut]
+
+
+ShortText = Annotated[str, msgspec.Meta(max_length=200)]
+
+
+class PayrollLicence(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A licence d'entrepreneur de spectacles: its category (1: venues, 2: producers,
+    3: presenters) and the number of its receipt."""
+
+    category: Annotated[int, msgspec.Meta(ge=1, le=3)]
+    number: Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"\S")]
+
+
+class PayrollIdentityIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """The employer's legal identity, replaced whole (an empty or null field clears it).
+    ``siret`` (14 digits, spaces ignored, Luhn-checked), ``ape`` (``90.01Z``), ``idcc``
+    (1 to 4 digits) are normalised; see ``docs/payroll.md``."""
+
+    legal_name: ShortText = ""
+    address: Annotated[str, msgspec.Meta(max_length=500)] = ""
+    siret: Annotated[str, msgspec.Meta(max_length=40)] | None = None
+    ape: Annotated[str, msgspec.Meta(max_length=20)] | None = None
+    idcc: Annotated[str, msgspec.Meta(max_length=20)] | None = None
+    licences: Annotated[list[PayrollLicence], msgspec.Meta(max_length=3)] = msgspec.field(
+        default_factory=list
+    )
+    #: Hires through the GUSO (no AEM of its own).
+    guso: bool = False
+
+
+class PayrollIdentityOut(msgspec.Struct, kw_only=True):
+    legal_name: str = ""
+    address: str = ""
+    siret: str | None = None
+    #: The SIRET's first 9 digits.
+    siren: str | None = None
+    ape: str | None = None
+    idcc: str | None = None
+    licences: list[PayrollLicence] = msgspec.field(default_factory=list)
+    guso: bool = False
+    #: The fields an AEM or a CDDU contract needs that are still empty.
+    missing: list[str] = msgspec.field(default_factory=list)
+    updated_by: int | None = None
+    updated_at: dt.datetime | None = None
+
+
+class PayrollProjectIdentityIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    #: France Travail numero d'objet (null or empty clears it).
+    numero_objet: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+
+
+class PayrollProjectIdentityOut(msgspec.Struct, kw_only=True):
+    project_id: int
+    numero_objet: str | None
+    updated_by: int | None
+    updated_at: dt.datetime | None
+
+
+class IntermittentProfileIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """An intermittent's annexe and the minutes they declared worked elsewhere in the
+    tracker's window (replaced whole)."""
+
+    #: 8: technician (real hours), 10: artist (cachets count ``cachet_hours`` each).
+    annexe: Literal[8, 10] = 8
+    elsewhere_minutes: Annotated[int, msgspec.Meta(ge=0, le=600_000)] = 0
+    #: Where the hours come from (employers, dates): for the manager who checks them.
+    elsewhere_note: Annotated[str, msgspec.Meta(max_length=500)] = ""
+
+
+class IntermittentItemOut(msgspec.Struct, kw_only=True):
+    """One assignment counted by the tracker."""
+
+    assignment_id: int
+    mission_id: int
+    mission_title: str
+    role_name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    #: ``actual`` (validated timesheet minus breaks), ``planned`` or ``cachet``.
+    source: Literal["actual", "planned", "cachet"]
+    #: What it counts for (a cachet: ``cachet_hours`` x 60).
+    minutes: int
+
+
+class IntermittentOut(msgspec.Struct, kw_only=True):
+    """One intermittent's count over the window ending ``as_of`` (see ``docs/payroll.md``)."""
+
+    user_id: int
+    name: str
+    annexe: int
+    as_of: dt.date
+    #: First and last org-local day of the window (both included).
+    from_day: dt.date
+    to_day: dt.date
+    #: Hours worked here (validated actuals, else planned), in minutes.
+    worked_minutes: int
+    cachets: int
+    #: The cachets' hours for unemployment insurance, in minutes.
+    cachet_minutes: int
+    elsewhere_minutes: int
+    elsewhere_note: str
+    #: worked + cachets + elsewhere
+    total_minutes: int
+    #: ``affiliation_hours`` x 60 (507 h: 30 420)
+    threshold_minutes: int
+    #: What is still missing to reach the threshold (0 once reached).
+    missing_minutes: int
+    reached: bool
+    #: Assignments counted.
+    assignments: int
+    profile_updated_at: dt.datetime | None
+    #: The assignments counted (one person's read only; null in the list).
+    counted: list[IntermittentItemOut] | None = None
+
+
+class IntermittentPage(Page[IntermittentOut]):
+    items: list[IntermittentOut]
+    as_of: dt.date | None = None

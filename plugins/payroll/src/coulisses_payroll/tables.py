@@ -110,3 +110,47 @@ class ExportFile(Table, tablename="payroll_exports"):
     created_at = Timestamptz()
     finished_at = Timestamptz(null=True, default=None)
     expires_at = Timestamptz()
+
+
+class OrgIdentity(Table, tablename="payroll_org_identity"):
+    """The employer's legal identity (one row per org, made on first write): what AEMs,
+    contracts and DPAE reminders print. ``licences`` is a JSON list of
+    ``{"category": 1..3, "number": "..."}`` (entrepreneur de spectacles)."""
+
+    org_id = Integer(primary_key=True)
+    legal_name = Varchar(length=200, default="")
+    address = Text(default="")
+    siret = Varchar(length=14, null=True, default=None)
+    ape = Varchar(length=6, null=True, default=None)
+    idcc = Varchar(length=4, null=True, default=None)
+    licences = JSONB()
+    guso = Boolean(default=False)
+    updated_by = Integer(null=True, default=None)
+    updated_at = Timestamptz()
+
+
+class ProjectIdentity(Table, tablename="payroll_project_identity"):
+    """A project's France Travail numero d'objet (one row per project, made on first write)."""
+
+    id = Serial(primary_key=True)
+
+    org_id = Integer()
+    project_id = Integer()
+    numero_objet = Varchar(length=32, null=True, default=None)
+    updated_by = Integer(null=True, default=None)
+    updated_at = Timestamptz()
+
+
+class IntermittentProfile(Table, tablename="payroll_intermittent_profiles"):
+    """An intermittent's annexe (8: technician, 10: artist) and the hours they declared
+    elsewhere for the 507 h tracker (one row per user, made on first write)."""
+
+    id = Serial(primary_key=True)
+
+    org_id = Integer()
+    user_id = Integer()
+    annexe = Integer(default=8)
+    elsewhere_minutes = Integer(default=0)
+    elsewhere_note = Text(default="")
+    updated_by = Integer(null=True, default=None)
+    updated_at = Timestamptz()
