@@ -1,7 +1,7 @@
 // Builds the payroll plugin's web module into its Python package
-// (src/coulisses_payroll/web/): the timesheets page (timesheets.js) and the exports page
-// (exports.js). React, the router, the query client, the API client and the UI kit are
-// the web app's: `react` and
+// (src/coulisses_payroll/web/): the timesheets page (timesheets.js), the exports page
+// (exports.js) and the intermittents page (intermittents.js). React, the router, the
+// query client, the API client and the UI kit are the web app's: `react` and
 // `react/jsx-runtime` resolve to @coulisses/plugin-ui's shims, which read the host's.
 // Rebuild with `python3 dev.py build-plugins` (from the repository root).
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,11 @@ export default {
     target: 'es2022',
     minify: true,
     lib: {
-      entry: { timesheets: here('src/timesheets.tsx'), exports: here('src/exports.tsx') },
+      entry: {
+        timesheets: here('src/timesheets.tsx'),
+        exports: here('src/exports.tsx'),
+        intermittents: here('src/intermittents.tsx'),
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

@@ -505,7 +505,7 @@ async def test_the_history_rows_are_the_changes_in_order(org, day):
     ]
 
 
-async def test_the_timesheets_and_exports_pages_are_in_every_members_menu_and_served(
+async def test_the_plugins_pages_are_in_every_members_menu_and_served(
     org, make_org, factories, day
 ):
     tech, _ = await tech_of(org, make_org, factories)
@@ -514,7 +514,11 @@ async def test_the_timesheets_and_exports_pages_are_in_every_members_menu_and_se
 
     for manifest in menus:
         entries = {e["path"]: e for e in manifest["menu"] if e["plugin"] == "payroll"}
-        assert list(entries) == ["/plugins/payroll/timesheets", "/plugins/payroll/exports"]
+        assert list(entries) == [
+            "/plugins/payroll/timesheets",
+            "/plugins/payroll/exports",
+            "/plugins/payroll/intermittents",
+        ]
         assert entries["/plugins/payroll/timesheets"]["label"] == {
             "fr": "Feuilles de temps",
             "en": "Timesheets",
@@ -523,10 +527,11 @@ async def test_the_timesheets_and_exports_pages_are_in_every_members_menu_and_se
             "fr": "Exports de paie",
             "en": "Payroll exports",
         }
+        assert entries["/plugins/payroll/intermittents"]["label"]["fr"] == "Intermittents"
     for entry in entries.values():
         module = await org.get(entry["module_url"])
         assert module.status_code == 200, module.text
-        assert "export" in module.text
+        assert " as default" in module.text  # an ES module whose default is the page
 
 
 @pytest.mark.parametrize(

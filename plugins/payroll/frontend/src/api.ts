@@ -205,3 +205,119 @@ export function useCreateExport() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: exportsQueryKey }),
   });
 }
+
+// -- intermittents and the employer's identity --------------------------------------
+
+const INTERMITTENTS = '/api/v1/payroll/intermittents';
+const IDENTITY = '/api/v1/payroll/identity';
+
+export interface CountedAssignment {
+  assignment_id: number;
+  mission_id: number;
+  mission_title: string;
+  role_name: string;
+  starts_at: string;
+  ends_at: string;
+  source: 'actual' | 'planned' | 'cachet';
+  minutes: number;
+}
+
+export interface IntermittentCount {
+  user_id: number;
+  name: string;
+  annexe: 8 | 10;
+  as_of: string;
+  from_day: string;
+  to_day: string;
+  worked_minutes: number;
+  cachets: number;
+  cachet_minutes: number;
+  elsewhere_minutes: number;
+  elsewhere_note: string;
+  total_minutes: number;
+  threshold_minutes: number;
+  missing_minutes: number;
+  reached: boolean;
+  assignments: number;
+  profile_updated_at: string | null;
+  counted: CountedAssignment[] | null;
+}
+
+export interface IntermittentProfile {
+  annexe: 8 | 10;
+  elsewhere_minutes: number;
+  elsewhere_note: string;
+}
+
+export interface Licence {
+  category: 1 | 2 | 3;
+  number: string;
+}
+
+export interface EmployerIdentity {
+  legal_name: string;
+  address: string;
+  siret: string | null;
+  siren: string | null;
+  ape: string | null;
+  idcc: string | null;
+  licences: Licence[];
+  guso: boolean;
+  missing: string[];
+  updated_by: number | null;
+  updated_at: string | null;
+}
+
+export type IdentityValues = Omit<EmployerIdentity, 'siren' | 'missing' | 'updated_by' | 'updated_at'>;
+
+export const intermittentsQueryKey = ['payroll-intermittents'] as const;
+export const identityQueryKey = ['payroll-identity'] as const;
+
+/** Every intermittent's count on `asOf` (`YYYY-MM-DD`, none: today), shortest of the
+ * threshold first; `shortOnly` keeps those who have not reached it. */
+export function useIntermittents(asOf: string, shortOnly: boolean) {
+  return useQuery({
+    queryKey: [...intermittentsQueryKey, asOf, shortOnly],
+    queryFn: () => {
+      const params = new URLSearchParams({ page_size: '200' });
+      if (asOf) params.set('as_of', asOf);
+      if (shortOnly) params.set('short', 'true');
+      return api.get<{ items: IntermittentCount[]; total: number; as_of: string }>(`${INTERMITTENTS}/?${params.toString()}`);
+    },
+    staleTime: 15_000,
+  });
+}
+
+/** One intermittent's count with the assignments it counts. */
+export function useIntermittent(userId: number, asOf: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...intermittentsQueryKey, 'one', userId, asOf],
+    queryFn: () => api.get<IntermittentCount>(`${INTERMITTENTS}/${userId}${asOf ? `?as_of=${asOf}` : ''}`),
+    enabled,
+  });
+}
+
+export function useUpdateIntermittent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, profile }: { userId: number; profile: IntermittentProfile }) =>
+      api.put<IntermittentCount>(`${INTERMITTENTS}/${userId}`, profile),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: intermittentsQueryKey }),
+  });
+}
+
+export function useIdentity(enabled: boolean) {
+  return useQuery({
+    queryKey: identityQueryKey,
+    queryFn: () => api.get<EmployerIdentity>(IDENTITY),
+    enabled,
+  });
+}
+
+export function useSaveIdentity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (values: IdentityValues) => api.put<EmployerIdentity>(IDENTITY, values),
+    onSuccess: (saved) => queryClient.setQueryData(identityQueryKey, saved),
+  });
+}

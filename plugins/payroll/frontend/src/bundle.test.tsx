@@ -1,5 +1,5 @@
 /**
- * The committed bundle (src/coulisses_payroll/web/timesheets.js, what the wheel ships), not
+ * The committed bundles (src/coulisses_payroll/web/*.js, what the wheel ships), not
  * the sources: loaded by the web app's own loader with its real host, it renders.
  * `dev.py lint` checks it is rebuilt from these sources; this checks it works.
  */
@@ -43,5 +43,18 @@ describe('the built payroll module', () => {
     expect(await screen.findByRole('heading', { level: 1, name: text('fr', 'exports_title') })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: text('fr', 'export_mine_pdf') })).toBeInTheDocument();
     expect(await screen.findByText(text('fr', 'exports_empty'))).toBeInTheDocument();
+  });
+
+  it('intermittents.js renders the intermittents page with the host', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === '/api/v1/auth/me') return jsonResponse({ role: 'tech' });
+        return jsonResponse({ items: [], total: 0, as_of: '2027-07-31' });
+      }),
+    );
+    renderWithProviders(<PluginModuleView url={built('intermittents.js')} importer={importBuilt} />);
+    expect(await screen.findByRole('heading', { level: 1, name: text('fr', 'intermittents_title') })).toBeInTheDocument();
+    expect(await screen.findByText(text('fr', 'intermittents_empty'))).toBeInTheDocument();
   });
 });

@@ -15,6 +15,7 @@ from coulisses_sdk import Plugin, PluginPage, hookimpl
 
 TIMESHEETS_PATH = f"/plugins/{NAME}/timesheets"
 EXPORTS_PATH = f"/plugins/{NAME}/exports"
+INTERMITTENTS_PATH = f"/plugins/{NAME}/intermittents"
 
 
 class PayrollPlugin(Plugin):
@@ -30,7 +31,7 @@ class PayrollPlugin(Plugin):
     }
     core_requires = ">=0.1,<1"
     config_model = PayrollConfig
-    #: The timesheets and exports pages' modules (frontend/ builds them into web/).
+    #: The pages' modules (frontend/ builds them into web/).
     frontend_dir = "web"
 
     @hookimpl
@@ -56,6 +57,15 @@ class PayrollPlugin(Plugin):
                 label={"fr": "Exports de paie", "en": "Payroll exports"},
                 min_role="tech",
                 module="exports.js",
+            )
+        )
+        # Managers follow everyone's 507 h and the employer's identity; a tech their own.
+        register(
+            PluginPage(
+                path=INTERMITTENTS_PATH,
+                label={"fr": "Intermittents", "en": "Intermittents"},
+                min_role="tech",
+                module="intermittents.js",
             )
         )
 

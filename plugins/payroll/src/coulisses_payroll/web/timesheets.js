@@ -1,5 +1,5 @@
-import { u as w, k as U, a as W, e as i, j as t, S as j, E as I, n as F, i as M, C as X, f as ee, g as te, d as _, b as ae, o as ne, F as v, I as D, B as N, p as re, A as E, m as se, q, r as oe, s as ie, t as ce, v as le, w as de } from "./shared-CJHHevEV.js";
-function V(e, n) {
+import { u as w, k as U, a as W, e as i, j as t, S as j, E as z, s as F, i as M, C as X, f as ee, g as te, d as _, b as ae, t as ne, F as v, I as D, B as N, v as re, A as E, m as se, w as V, x as oe, y as ie, z as ce, D as le, G as de } from "./shared-2dG7nExE.js";
+function q(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,
     hourCycle: "h23",
@@ -21,17 +21,17 @@ function Z(e) {
   return [n, r];
 }
 const O = 864e5, k = (e) => String(e).padStart(2, "0");
-function z(e, n) {
-  const r = V(new Date(e), n);
+function I(e, n) {
+  const r = q(new Date(e), n);
   return { date: `${r.year}-${k(r.month)}-${k(r.day)}`, time: `${k(r.hour)}:${k(r.minute)}` };
 }
 function R(e, n) {
-  const r = V(new Date(e), n), a = Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute);
+  const r = q(new Date(e), n), a = Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute);
   return Math.round((a - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
 function A(e, n, r) {
-  const [a, o, c] = $(e), [s, d] = Z(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - O, r), x = R(h + O, r), T = [.../* @__PURE__ */ new Set([S, x])].map((f) => h - f * 6e4).filter((f) => {
-    const l = z(new Date(f).toISOString(), r);
+  const [a, o, c] = $(e), [s, d] = Z(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - O, r), b = R(h + O, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
+    const l = I(new Date(f).toISOString(), r);
     return l.date === e && l.time === n;
   }).sort((f, l) => f - l);
   return new Date(T[0] ?? h - S * 6e4).toISOString();
@@ -41,7 +41,7 @@ function B(e) {
   return new Date(Date.UTC(n, r - 1, a + 1)).toISOString().slice(0, 10);
 }
 function me(e, n, r, a) {
-  const o = z(e, n);
+  const o = I(e, n);
   let c = o.date;
   C(r) - C(o.time) > 720 ? c = ue(o.date) : C(o.time) - C(r) > 720 && (c = B(o.date));
   const s = C(a) <= C(r) ? B(c) : c;
@@ -60,8 +60,8 @@ function he(e) {
   return r ? `${n} h ${k(r)}` : `${n} h`;
 }
 const pe = { draft: "neutral", submitted: "info", validated: "success" }, fe = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm";
-function b(e, n) {
-  return z(e, n).time;
+function x(e, n) {
+  return I(e, n).time;
 }
 function ge(e, n, r) {
   return new Date(e).toLocaleDateString(r === "en" ? "en-GB" : "fr-FR", {
@@ -71,19 +71,19 @@ function ge(e, n, r) {
     month: "long"
   });
 }
-function H({ line: e }) {
+function G({ line: e }) {
   const { locale: n } = w();
-  return /* @__PURE__ */ t(se, { variant: pe[e.status], children: q(n, "status", e.status) });
+  return /* @__PURE__ */ t(se, { variant: pe[e.status], children: V(n, "status", e.status) });
 }
 function ye(e) {
-  return `${b(e.planned_start, e.timezone)} \u2013 ${b(e.planned_end, e.timezone)}`;
+  return `${x(e.planned_start, e.timezone)} \u2013 ${x(e.planned_end, e.timezone)}`;
 }
-function G(e, n) {
-  return !e.actual_start || !e.actual_end ? n : `${b(e.actual_start, e.timezone)} \u2013 ${b(e.actual_end, e.timezone)}`;
+function H(e, n) {
+  return !e.actual_start || !e.actual_end ? n : `${x(e.actual_start, e.timezone)} \u2013 ${x(e.actual_end, e.timezone)}`;
 }
 function Y({ line: e, correcting: n = !1, onDone: r }) {
-  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(b(e.actual_start ?? e.planned_start, e.timezone)), [x, T] = _(b(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, J] = _(""), [K, P] = _(!1), Q = () => {
-    const m = me(e.planned_start, e.timezone, h, x), p = {
+  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, J] = _(""), [K, P] = _(!1), Q = () => {
+    const m = me(e.planned_start, e.timezone, h, b), p = {
       actual_start: m.start,
       actual_end: m.end,
       break_minutes: Number(f) || 0,
@@ -106,7 +106,7 @@ function Y({ line: e, correcting: n = !1, onDone: r }) {
       children: [
         /* @__PURE__ */ i("div", { className: "grid grid-cols-2 gap-3", children: [
           /* @__PURE__ */ t(v, { label: a("start"), children: (m) => /* @__PURE__ */ t(D, { ...m, type: "time", required: !0, value: h, onChange: (p) => S(p.target.value) }) }),
-          /* @__PURE__ */ t(v, { label: a("end"), children: (m) => /* @__PURE__ */ t(D, { ...m, type: "time", required: !0, value: x, onChange: (p) => T(p.target.value) }) })
+          /* @__PURE__ */ t(v, { label: a("end"), children: (m) => /* @__PURE__ */ t(D, { ...m, type: "time", required: !0, value: b, onChange: (p) => T(p.target.value) }) })
         ] }),
         /* @__PURE__ */ t("p", { className: "text-xs text-muted-foreground", children: a("end_next_day") }),
         /* @__PURE__ */ t(v, { label: a("breaks"), children: (m) => /* @__PURE__ */ t(
@@ -137,14 +137,14 @@ function Y({ line: e, correcting: n = !1, onDone: r }) {
 function _e({ line: e }) {
   const { t: n, locale: r } = w(), { formatDateTime: a } = U(), o = de(e.assignment_id, !0);
   if (o.isPending) return /* @__PURE__ */ t(j, { size: "sm", label: n("loading") });
-  if (o.isError) return /* @__PURE__ */ t(I, { error: o.error, onRetry: () => {
+  if (o.isError) return /* @__PURE__ */ t(z, { error: o.error, onRetry: () => {
     o.refetch();
   } });
   if (o.data.items.length === 0) return /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: n("history_empty") });
-  const c = (s) => typeof s == "string" && /^\d{4}-\d{2}-\d{2}T/.test(s) ? b(s, e.timezone) : String(s ?? "\u2013");
+  const c = (s) => typeof s == "string" && /^\d{4}-\d{2}-\d{2}T/.test(s) ? x(s, e.timezone) : String(s ?? "\u2013");
   return /* @__PURE__ */ t("ol", { "aria-label": n("history_of", { name: e.user_name }), className: "space-y-2 text-sm", children: o.data.items.map((s) => /* @__PURE__ */ i("li", { className: "rounded-md border border-border px-3 py-2", children: [
     /* @__PURE__ */ i("p", { className: "font-medium", children: [
-      q(r, "action", s.action),
+      V(r, "action", s.action),
       " ",
       /* @__PURE__ */ t("span", { className: "text-muted-foreground", children: a(s.at) })
     ] }),
@@ -160,7 +160,7 @@ function _e({ line: e }) {
     s.reason ? /* @__PURE__ */ t("p", { children: n("history_reason", { reason: s.reason }) }) : null
   ] }, s.id)) });
 }
-function be({ line: e, panel: n, setPanel: r }) {
+function xe({ line: e, panel: n, setPanel: r }) {
   const { t: a, tError: o } = w(), c = ce(), s = n?.assignmentId === e.assignment_id ? n.kind : null, d = (h) => r(s === h ? null : { assignmentId: e.assignment_id, kind: h });
   return /* @__PURE__ */ i(le, { children: [
     /* @__PURE__ */ i("tr", { className: "border-t border-border align-top", children: [
@@ -170,10 +170,10 @@ function be({ line: e, panel: n, setPanel: r }) {
         /* @__PURE__ */ t("span", { className: "block text-xs text-muted-foreground", children: e.role_name })
       ] }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: ye(e) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: G(e, a("not_entered")) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: H(e, a("not_entered")) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: a("minutes_value", { minutes: e.break_minutes }) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: he(e.actual_minutes ?? e.planned_minutes) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(H, { line: e }) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(G, { line: e }) }),
       /* @__PURE__ */ i("td", { className: "px-3 py-2", children: [
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-1", children: [
           e.editable ? /* @__PURE__ */ t(N, { size: "sm", variant: "secondary", "aria-label": a("edit_of", { name: e.user_name }), onClick: () => d("edit"), children: a("edit") }) : null,
@@ -195,8 +195,8 @@ function be({ line: e, panel: n, setPanel: r }) {
     s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(_e, { line: e }) : /* @__PURE__ */ t(Y, { line: e, correcting: s === "correct", onDone: () => r(null) }) }) }) }) : null
   ] });
 }
-function xe({ today: e }) {
-  const { t: n, tError: r } = w(), [a, o] = _(e), [c, s] = _(""), [d, h] = _(null), [S, x] = _(!1), T = ae(!0), f = { day: a, project: c ? Number(c) : void 0 }, l = F(f), g = ne();
+function be({ today: e }) {
+  const { t: n, tError: r } = w(), [a, o] = _(e), [c, s] = _(""), [d, h] = _(null), [S, b] = _(!1), T = ae(!0), f = { day: a, project: c ? Number(c) : void 0 }, l = F(f), g = ne();
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: n("manager_hint") }),
     /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-[12rem_16rem_1fr] sm:items-end", children: [
@@ -210,7 +210,7 @@ function xe({ today: e }) {
         {
           disabled: !l.data?.items.some((u) => u.status !== "validated"),
           onClick: () => {
-            g.reset(), x(!0);
+            g.reset(), b(!0);
           },
           children: n("validate_day")
         }
@@ -225,14 +225,14 @@ function xe({ today: e }) {
         confirmLabel: n("validate_day"),
         cancelLabel: n("cancel"),
         loading: g.isPending,
-        onConfirm: () => g.mutate({ day: a, project: f.project }, { onSettled: () => x(!1) }),
-        onCancel: () => x(!1)
+        onConfirm: () => g.mutate({ day: a, project: f.project }, { onSettled: () => b(!1) }),
+        onCancel: () => b(!1)
       }
     ),
     g.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: r(g.error) }) : null,
     g.data ? /* @__PURE__ */ t(E, { variant: "success", children: n("validated_count", { count: g.data.validated }) }) : null,
     l.isPending ? /* @__PURE__ */ t(j, { label: n("loading") }) : null,
-    l.isError ? /* @__PURE__ */ t(I, { error: l.error, onRetry: () => {
+    l.isError ? /* @__PURE__ */ t(z, { error: l.error, onRetry: () => {
       l.refetch();
     } }) : null,
     l.data && l.data.items.length === 0 ? /* @__PURE__ */ t(M, { title: n("empty") }) : null,
@@ -240,7 +240,7 @@ function xe({ today: e }) {
       /* @__PURE__ */ t("thead", { className: "bg-muted/40 text-xs uppercase text-muted-foreground", children: /* @__PURE__ */ t("tr", { children: ["col_person", "col_mission", "col_planned", "col_actual", "col_breaks", "col_worked", "col_status", "col_actions"].map(
         (u) => /* @__PURE__ */ t("th", { scope: "col", className: "px-3 py-2 font-medium", children: n(u) }, u)
       ) }) }),
-      /* @__PURE__ */ t("tbody", { children: l.data.items.map((u) => /* @__PURE__ */ t(be, { line: u, panel: d, setPanel: h }, u.assignment_id)) })
+      /* @__PURE__ */ t("tbody", { children: l.data.items.map((u) => /* @__PURE__ */ t(xe, { line: u, panel: d, setPanel: h }, u.assignment_id)) })
     ] }) }) : null
   ] });
 }
@@ -249,7 +249,7 @@ function ve() {
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: e("tech_hint") }),
     r.isPending ? /* @__PURE__ */ t(j, { label: e("loading") }) : null,
-    r.isError ? /* @__PURE__ */ t(I, { error: r.error, onRetry: () => {
+    r.isError ? /* @__PURE__ */ t(z, { error: r.error, onRetry: () => {
       r.refetch();
     } }) : null,
     r.data && r.data.items.length === 0 ? /* @__PURE__ */ t(M, { title: e("empty_mine") }) : null,
@@ -265,14 +265,14 @@ function ve() {
             a.role_name
           ] })
         ] }),
-        /* @__PURE__ */ t(H, { line: a })
+        /* @__PURE__ */ t(G, { line: a })
       ] }),
-      /* @__PURE__ */ t("p", { className: "text-sm", children: e("planned_line", { start: b(a.planned_start, a.timezone), end: b(a.planned_end, a.timezone) }) }),
+      /* @__PURE__ */ t("p", { className: "text-sm", children: e("planned_line", { start: x(a.planned_start, a.timezone), end: x(a.planned_end, a.timezone) }) }),
       a.editable ? /* @__PURE__ */ t(Y, { line: a }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
         /* @__PURE__ */ i("p", { children: [
           e("col_actual"),
           " : ",
-          G(a, e("not_entered")),
+          H(a, e("not_entered")),
           " ",
           "\xB7",
           " ",
@@ -287,17 +287,17 @@ function ve() {
   ] });
 }
 function we() {
-  const { t: e } = w(), { timeZone: n } = U(), r = W(), a = z((/* @__PURE__ */ new Date()).toISOString(), n).date;
+  const { t: e } = w(), { timeZone: n } = U(), r = W(), a = I((/* @__PURE__ */ new Date()).toISOString(), n).date;
   return /* @__PURE__ */ i("div", { className: "space-y-6", children: [
     /* @__PURE__ */ i("div", { className: "space-y-1", children: [
       /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("title") }),
       /* @__PURE__ */ t("p", { className: "text-xs text-muted-foreground", children: e("disclaimer") })
     ] }),
     r.isPending ? /* @__PURE__ */ t(j, { label: e("loading") }) : null,
-    r.isError ? /* @__PURE__ */ t(I, { error: r.error, onRetry: () => {
+    r.isError ? /* @__PURE__ */ t(z, { error: r.error, onRetry: () => {
       r.refetch();
     } }) : null,
-    r.data ? r.data === "tech" ? /* @__PURE__ */ t(ve, {}) : /* @__PURE__ */ t(xe, { today: a }) : null
+    r.data ? r.data === "tech" ? /* @__PURE__ */ t(ve, {}) : /* @__PURE__ */ t(be, { today: a }) : null
   ] });
 }
 export {

@@ -1,0 +1,201 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { useLocaleStore } from '@/lib/i18n/locale-store';
+import { jsonResponse, renderWithProviders } from '@/testing/render';
+
+import { text } from './catalog';
+import IntermittentsPage from './intermittents';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  act(() => useLocaleStore.getState().setLocale('fr'));
+});
+
+const window = { as_of: '2027-07-31', from_day: '2026-08-01', to_day: '2027-07-31', threshold_minutes: 30420, profile_updated_at: null, counted: null };
+const tom = {
+  ...window,
+  user_id: 3,
+  name: 'Tom Petit',
+  annexe: 8,
+  worked_minutes: 0,
+  cachets: 0,
+  cachet_minutes: 0,
+  elsewhere_minutes: 0,
+  elsewhere_note: '',
+  total_minutes: 0,
+  missing_minutes: 30420,
+  reached: false,
+  assignments: 0,
+};
+const zoe = {
+  ...tom,
+  user_id: 2,
+  name: 'Zoe Bernard',
+  annexe: 10,
+  worked_minutes: 240,
+  cachets: 3,
+  cachet_minutes: 2160,
+  total_minutes: 2400,
+  missing_minutes: 28020,
+  assignments: 4,
+};
+const zoeCounted = {
+  ...zoe,
+  counted: [
+    {
+      assignment_id: 11,
+      mission_id: 7,
+      mission_title: 'Concert',
+      role_name: 'chanteuse',
+      starts_at: '2027-07-02T18:00:00Z',
+      ends_at: '2027-07-02T21:00:00Z',
+      source: 'cachet',
+      minutes: 720,
+    },
+  ],
+};
+const identity = {
+  legal_name: '',
+  address: '',
+  siret: null,
+  siren: null,
+  ape: null,
+  idcc: null,
+  licences: [],
+  guso: false,
+  missing: ['legal_name', 'address', 'siret', 'ape', 'idcc'],
+  updated_by: null,
+  updated_at: null,
+};
+
+type Call = { url: string; method: string; body: unknown };
+
+function serve(role: string, answers: Record<string, (body: unknown) => Response> = {}): Call[] {
+  const calls: Call[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      const body = init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined;
+      calls.push({ url, method, body });
+      const answer = answers[`${method} ${url.split('?')[0]}`];
+      if (answer) return answer(body);
+      if (url === '/api/v1/auth/me') return jsonResponse({ role });
+      if (url.startsWith('/api/v1/payroll/intermittents/?')) {
+        const items = url.includes('short=true') ? [tom, zoe] : [tom, zoe];
+        return jsonResponse({ items, total: items.length, as_of: '2027-07-31' });
+      }
+      if (url.startsWith('/api/v1/payroll/intermittents/2')) return jsonResponse(zoeCounted);
+      if (url === '/api/v1/payroll/identity') return jsonResponse(identity);
+      return jsonResponse({ error: { code: 'not_found', message: 'unexpected' } }, 404);
+    }),
+  );
+  return calls;
+}
+
+describe('IntermittentsPage for a manager', () => {
+  it('lists who is short first, with the counted assignments and the window', async () => {
+    const calls = serve('manager');
+    renderWithProviders(<IntermittentsPage />);
+
+    const list = await screen.findByRole('list', { name: text('fr', 'intermittents_title') });
+    const names = within(list).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(names[0]).toContain('Tom Petit');
+    expect(names[1]).toContain('Zoe Bernard');
+    expect(within(list).getAllByText(text('fr', 'below'))).toHaveLength(2);
+    expect(screen.getByText(/^Du .* au /)).toBeInTheDocument();
+    expect(within(list).getByText('3 (36 h)')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: text('fr', 'details_of', { name: 'Zoe Bernard' }) }));
+    const detail = await screen.findByRole('table', { name: text('fr', 'details_of', { name: 'Zoe Bernard' }) });
+    expect(within(detail).getByText(text('fr', 'source_cachet'))).toBeInTheDocument();
+    expect(within(detail).getByText('12 h')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText(text('fr', 'as_of')), { target: { value: '2027-08-15' } });
+    await userEvent.click(screen.getByLabelText(text('fr', 'short_only')));
+    await vi.waitFor(() => expect(calls.some((c) => c.url.includes('as_of=2027-08-15') && c.url.includes('short=true'))).toBe(true));
+  });
+
+  it('saves the annexe and the hours declared elsewhere, in minutes', async () => {
+    const calls = serve('manager', { 'PUT /api/v1/payroll/intermittents/3': (body) => jsonResponse({ ...tom, ...(body as object) }) });
+    renderWithProviders(<IntermittentsPage />);
+
+    await userEvent.click(await screen.findByRole('button', { name: text('fr', 'profile_of', { name: 'Tom Petit' }) }));
+    const form = screen.getByRole('form', { name: text('fr', 'profile_of', { name: 'Tom Petit' }) });
+    await userEvent.selectOptions(within(form).getByLabelText(text('fr', 'annexe')), '10');
+    const elsewhere = within(form).getByLabelText(text('fr', 'elsewhere_hours'));
+    await userEvent.clear(elsewhere);
+    await userEvent.type(elsewhere, '120.5');
+    await userEvent.type(within(form).getByLabelText(text('fr', 'elsewhere_note')), 'Opera de Lyon');
+    await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));
+
+    await vi.waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ annexe: 10, elsewhere_minutes: 7230, elsewhere_note: 'Opera de Lyon' }));
+  });
+
+  it('shows the identity read-only with what is missing', async () => {
+    serve('manager');
+    renderWithProviders(<IntermittentsPage />);
+
+    const form = await screen.findByRole('form', { name: text('fr', 'identity_title') });
+    expect(within(form).getByText(/^\u00c0 compl\u00e9ter : Raison sociale, Adresse, SIRET, Code APE, IDCC$/)).toBeInTheDocument();
+    expect(within(form).getByLabelText(text('fr', 'field_siret'))).toBeDisabled();
+    expect(within(form).queryByRole('button', { name: text('fr', 'save') })).toBeNull();
+    expect(within(form).getByText(text('fr', 'identity_read_only'))).toBeInTheDocument();
+  });
+});
+
+describe('IntermittentsPage for an admin', () => {
+  it('saves the identity and shows a wrong SIRET key on its field', async () => {
+    let attempts = 0;
+    const calls = serve('admin', {
+      'PUT /api/v1/payroll/identity': (body) => {
+        attempts += 1;
+        if (attempts === 1) {
+          return jsonResponse({ error: { code: 'payroll.siret_checksum', message: 'wrong key', details: { field: 'siret' } } }, 422);
+        }
+        return jsonResponse({ ...identity, ...(body as object), siren: '732829320', missing: ['address'] });
+      },
+    });
+    renderWithProviders(<IntermittentsPage />);
+
+    const form = await screen.findByRole('form', { name: text('fr', 'identity_title') });
+    await userEvent.type(within(form).getByLabelText(text('fr', 'field_legal_name')), 'Les Tretaux');
+    await userEvent.type(within(form).getByLabelText(text('fr', 'field_siret')), '73282932000075');
+    await userEvent.type(within(form).getByLabelText(text('fr', 'licence_2')), 'PLATESV-R-2021-000123');
+    await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));
+
+    const siret = within(form).getByLabelText(text('fr', 'field_siret'));
+    await vi.waitFor(() => expect(siret).toHaveAttribute('aria-invalid', 'true'));
+    expect(within(form).getByText(/cl\u00e9 de ce SIRET est fausse/)).toBeInTheDocument();
+
+    await userEvent.clear(siret);
+    await userEvent.type(siret, '73282932000074');
+    await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));
+    expect(await within(form).findByText(text('fr', 'identity_saved'))).toBeInTheDocument();
+    expect(within(form).getByText(/^\u00c0 compl\u00e9ter : Adresse$/)).toBeInTheDocument();
+    const saved = calls.filter((c) => c.method === 'PUT').at(-1)?.body;
+    expect(saved).toEqual({
+      legal_name: 'Les Tretaux',
+      address: '',
+      siret: '73282932000074',
+      ape: null,
+      idcc: null,
+      guso: false,
+      licences: [{ category: 2, number: 'PLATESV-R-2021-000123' }],
+    });
+  });
+});
+
+describe('IntermittentsPage for a tech', () => {
+  it('shows their own count and no identity', async () => {
+    serve('tech');
+    renderWithProviders(<IntermittentsPage />);
+
+    expect(await screen.findByText(text('fr', 'intermittents_tech_hint'))).toBeInTheDocument();
+    expect(screen.queryByLabelText(text('fr', 'short_only'))).toBeNull();
+    expect(screen.queryByRole('form', { name: text('fr', 'identity_title') })).toBeNull();
+    expect(screen.queryByRole('button', { name: text('fr', 'profile_of', { name: 'Tom Petit' }) })).toBeNull();
+  });
+});

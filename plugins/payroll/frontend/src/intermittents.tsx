@@ -1,0 +1,366 @@
+/**
+ * The intermittents page (`/plugins/payroll/intermittents`). Managers and above: every
+ * intermittent's 507 h count on a date (the shortest of the threshold first), each with
+ * the assignments it counts and a form for the annexe and the hours declared elsewhere;
+ * the employer's identity (SIRET, APE, IDCC, licences) that AEMs and contracts print,
+ * editable by admins. Techs: their own count.
+ */
+import { Alert, Badge, Button, Card, CardDescription, CardTitle, EmptyState, ErrorState, Field, Input, Spinner, useDates } from '@coulisses/plugin-ui';
+import { useState } from 'react';
+
+import {
+  useIdentity,
+  useIntermittent,
+  useIntermittents,
+  useRole,
+  useSaveIdentity,
+  useUpdateIntermittent,
+  type EmployerIdentity,
+  type IntermittentCount,
+  type Licence,
+} from './api';
+import type { TextKey } from './catalog';
+import { useText } from './texts';
+
+const SELECT = 'h-10 w-full rounded-md border border-border bg-surface px-3 text-sm';
+const TEXTAREA = 'min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm';
+const ADMINS = new Set(['admin', 'owner']);
+const CATEGORIES = [1, 2, 3] as const;
+/** The identity field an API error code is about. */
+const ERROR_FIELD: Record<string, string> = {
+  'payroll.siret_format': 'siret',
+  'payroll.siret_checksum': 'siret',
+  'payroll.ape_format': 'ape',
+  'payroll.idcc_format': 'idcc',
+  'payroll.licence_duplicate': 'licences',
+};
+
+/** Minutes as hours, at most 2 decimals, in the member's locale (`30480` -> `508`). */
+function hours(minutes: number, locale: string): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }).format(minutes / 60);
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+}
+
+function Counted({ count }: { count: IntermittentCount }) {
+  const { t, locale } = useText();
+  const { formatDateTime } = useDates();
+  const counted = count.counted ?? [];
+  if (counted.length === 0) return <p className="text-sm text-muted">{t('counted_empty')}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t('details_of', { name: count.name })}</caption>
+        <thead>
+          <tr className="border-b border-border text-muted">
+            <th className="py-1 pr-3">{t('start')}</th>
+            <th className="py-1 pr-3">{t('col_mission')}</th>
+            <th className="py-1 pr-3">{t('col_status')}</th>
+            <th className="py-1 text-right">{t('col_total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {counted.map((item) => (
+            <tr key={item.assignment_id} className="border-b border-border">
+              <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(item.starts_at)}</td>
+              <td className="py-1 pr-3">
+                {item.mission_title} <span className="text-muted">({item.role_name})</span>
+              </td>
+              <td className="py-1 pr-3">{t(`source_${item.source}` as TextKey)}</td>
+              <td className="py-1 text-right whitespace-nowrap">{t('hours_value', { hours: hours(item.minutes, locale) })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Detail({ count, asOf }: { count: IntermittentCount; asOf: string }) {
+  const { t } = useText();
+  const one = useIntermittent(count.user_id, asOf, true);
+  if (one.isPending) return <Spinner label={t('intermittents_loading')} size="sm" />;
+  if (one.isError) return <ErrorState error={one.error} onRetry={() => void one.refetch()} />;
+  return <Counted count={one.data} />;
+}
+
+function ProfileForm({ count, onDone }: { count: IntermittentCount; onDone: () => void }) {
+  const { t, tError } = useText();
+  const update = useUpdateIntermittent();
+  const [annexe, setAnnexe] = useState<8 | 10>(count.annexe);
+  const [elsewhere, setElsewhere] = useState(String(count.elsewhere_minutes / 60));
+  const [note, setNote] = useState(count.elsewhere_note);
+  return (
+    <form
+      aria-label={t('profile_of', { name: count.name })}
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const minutes = Math.round((Number(elsewhere.replace(',', '.')) || 0) * 60);
+        update.mutate({ userId: count.user_id, profile: { annexe, elsewhere_minutes: minutes, elsewhere_note: note } }, { onSuccess: onDone });
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t('annexe')}>
+          {(control) => (
+            <select {...control} className={SELECT} value={annexe} onChange={(event) => setAnnexe(Number(event.target.value) === 10 ? 10 : 8)}>
+              <option value={8}>{t('annexe_8')}</option>
+              <option value={10}>{t('annexe_10')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('elsewhere_hours')}>
+          {(control) => (
+            <Input
+              {...control}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={10000}
+              step={0.5}
+              value={elsewhere}
+              onChange={(event) => setElsewhere(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field label={t('elsewhere_note')}>
+        {(control) => <textarea {...control} className={TEXTAREA} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />}
+      </Field>
+      {update.isError && <Alert variant="danger">{tError(update.error)}</Alert>}
+      <div className="flex gap-2">
+        <Button type="submit" loading={update.isPending}>
+          {t('save')}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Figures({ count }: { count: IntermittentCount }) {
+  const { t, locale } = useText();
+  const h = (minutes: number) => t('hours_value', { hours: hours(minutes, locale) });
+  const figures: [TextKey, string][] = [
+    ['col_here', h(count.worked_minutes)],
+    ['col_cachets', t('cachets_value', { count: count.cachets, hours: hours(count.cachet_minutes, locale) })],
+    ['col_elsewhere', h(count.elsewhere_minutes)],
+    ['col_total', h(count.total_minutes)],
+    ['col_missing', h(count.missing_minutes)],
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-5">
+      {figures.map(([label, value]) => (
+        <div key={label}>
+          <dt className="text-muted">{t(label)}</dt>
+          <dd className="font-medium">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Progress({ count }: { count: IntermittentCount }) {
+  const { t, locale } = useText();
+  const label = t('progress_of', { total: hours(count.total_minutes, locale), threshold: hours(count.threshold_minutes, locale) });
+  return (
+    <div className="flex items-center gap-2">
+      <progress className="h-2 w-full" max={count.threshold_minutes} value={Math.min(count.total_minutes, count.threshold_minutes)} aria-label={label} />
+      <span className="whitespace-nowrap text-sm text-muted">{label}</span>
+    </div>
+  );
+}
+
+function PersonRow({ count, asOf, canEdit }: { count: IntermittentCount; asOf: string; canEdit: boolean }) {
+  const { t } = useText();
+  const [open, setOpen] = useState<'detail' | 'edit' | null>(null);
+  const toggle = (what: 'detail' | 'edit') => setOpen((current) => (current === what ? null : what));
+  return (
+    <li className="space-y-2 border-b border-border py-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-semibold">
+          {count.name} <span className="text-sm font-normal text-muted">{t(`annexe_${count.annexe}` as TextKey)}</span>
+        </h3>
+        {count.reached ? <Badge variant="success">{t('reached')}</Badge> : <Badge variant="warning">{t('below')}</Badge>}
+      </div>
+      <Progress count={count} />
+      <Figures count={count} />
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" variant="secondary" aria-expanded={open === 'detail'} aria-label={t('details_of', { name: count.name })} onClick={() => toggle('detail')}>
+          {t('details')}
+        </Button>
+        {canEdit && (
+          <Button size="sm" variant="secondary" aria-expanded={open === 'edit'} aria-label={t('profile_of', { name: count.name })} onClick={() => toggle('edit')}>
+            {t('edit')}
+          </Button>
+        )}
+      </div>
+      {open === 'detail' && <Detail count={count} asOf={asOf} />}
+      {open === 'edit' && <ProfileForm count={count} onDone={() => setOpen(null)} />}
+    </li>
+  );
+}
+
+function Counts({ manager, asOf, shortOnly }: { manager: boolean; asOf: string; shortOnly: boolean }) {
+  const { t } = useText();
+  const { formatDate } = useDates();
+  const list = useIntermittents(asOf, shortOnly);
+  if (list.isPending) return <Spinner label={t('intermittents_loading')} />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  const items = list.data.items;
+  const first = items[0];
+  if (first === undefined) return <EmptyState title={t(shortOnly ? 'intermittents_all_reached' : 'intermittents_empty')} />;
+  return (
+    <div className="space-y-1">
+      <p className="text-sm text-muted">{t('window', { from: formatDate(first.from_day), to: formatDate(first.to_day) })}</p>
+      <ul aria-label={t('intermittents_title')}>
+        {items.map((count) => (
+          <PersonRow key={count.user_id} count={count} asOf={asOf} canEdit={manager} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function licenceOf(identity: EmployerIdentity, category: number): string {
+  return identity.licences.find((licence) => licence.category === category)?.number ?? '';
+}
+
+function IdentityForm({ identity, canEdit }: { identity: EmployerIdentity; canEdit: boolean }) {
+  const { t, tError } = useText();
+  const save = useSaveIdentity();
+  const [values, setValues] = useState({
+    legal_name: identity.legal_name,
+    address: identity.address,
+    siret: identity.siret ?? '',
+    ape: identity.ape ?? '',
+    idcc: identity.idcc ?? '',
+    guso: identity.guso,
+  });
+  const [licences, setLicences] = useState<string[]>(CATEGORIES.map((category) => licenceOf(identity, category)));
+  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [name]: event.target.value }));
+  const failed = save.isError ? ERROR_FIELD[errorCode(save.error)] : undefined;
+  const fieldError = (name: string) => (failed === name ? tError(save.error) : undefined);
+  const missing = (save.data ?? identity).missing;
+
+  return (
+    <form
+      aria-label={t('identity_title')}
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const chosen: Licence[] = CATEGORIES.flatMap((category, index) => {
+          const number = licences[index]?.trim() ?? '';
+          return number ? [{ category, number }] : [];
+        });
+        save.mutate({ ...values, siret: values.siret || null, ape: values.ape || null, idcc: values.idcc || null, licences: chosen });
+      }}
+    >
+      {missing.length > 0 ? (
+        <Alert variant="warning">{t('identity_missing', { fields: missing.map((name) => t(`field_${name}` as TextKey)).join(', ') })}</Alert>
+      ) : (
+        <p className="text-sm text-muted">{t('identity_complete')}</p>
+      )}
+      <fieldset disabled={!canEdit} className="space-y-3">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label={t('field_legal_name')}>
+            {(control) => <Input {...control} maxLength={200} value={values.legal_name} onChange={set('legal_name')} />}
+          </Field>
+          <Field label={t('field_siret')} error={fieldError('siret')}>
+            {(control) => <Input {...control} inputMode="numeric" autoComplete="off" value={values.siret} onChange={set('siret')} />}
+          </Field>
+          <Field label={t('field_ape')} error={fieldError('ape')}>
+            {(control) => <Input {...control} value={values.ape} onChange={set('ape')} />}
+          </Field>
+          <Field label={t('field_idcc')} error={fieldError('idcc')}>
+            {(control) => <Input {...control} inputMode="numeric" value={values.idcc} onChange={set('idcc')} />}
+          </Field>
+        </div>
+        <Field label={t('field_address')}>
+          {(control) => <textarea {...control} className={TEXTAREA} maxLength={500} value={values.address} onChange={set('address')} />}
+        </Field>
+        <div className="grid gap-3 sm:grid-cols-3">
+          {CATEGORIES.map((category, index) => (
+            <Field key={category} label={t(`licence_${category}` as TextKey)} error={index === 0 ? fieldError('licences') : undefined}>
+              {(control) => (
+                <Input
+                  {...control}
+                  maxLength={64}
+                  value={licences[index]}
+                  onChange={(event) => setLicences((old) => old.map((value, i) => (i === index ? event.target.value : value)))}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={values.guso} onChange={(event) => setValues((old) => ({ ...old, guso: event.target.checked }))} />
+          {t('field_guso')}
+        </label>
+      </fieldset>
+      {save.isError && !failed && <Alert variant="danger">{tError(save.error)}</Alert>}
+      {save.isSuccess && <Alert variant="success">{t('identity_saved')}</Alert>}
+      {canEdit ? (
+        <Button type="submit" loading={save.isPending}>
+          {t('save')}
+        </Button>
+      ) : (
+        <p className="text-sm text-muted">{t('identity_read_only')}</p>
+      )}
+    </form>
+  );
+}
+
+function IdentityCard({ canEdit }: { canEdit: boolean }) {
+  const { t } = useText();
+  const identity = useIdentity(true);
+  return (
+    <Card className="space-y-3">
+      <CardTitle>{t('identity_title')}</CardTitle>
+      <CardDescription>{t('identity_hint')}</CardDescription>
+      {identity.isPending ? (
+        <Spinner label={t('identity_title')} />
+      ) : identity.isError ? (
+        <ErrorState error={identity.error} onRetry={() => void identity.refetch()} />
+      ) : (
+        <IdentityForm identity={identity.data} canEdit={canEdit} />
+      )}
+    </Card>
+  );
+}
+
+export default function IntermittentsPage() {
+  const { t } = useText();
+  const role = useRole();
+  const [asOf, setAsOf] = useState('');
+  const [shortOnly, setShortOnly] = useState(false);
+  if (role.isPending) return <Spinner label={t('intermittents_loading')} />;
+  const manager = role.data !== undefined && role.data !== 'tech';
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t('intermittents_title')}</h1>
+      <Alert variant="info">{t('disclaimer')}</Alert>
+      <Card className="space-y-3">
+        <CardTitle>{t('intermittents_title')}</CardTitle>
+        <CardDescription>{manager ? t('intermittents_hint') : t('intermittents_tech_hint')}</CardDescription>
+        <div className="flex flex-wrap items-end gap-4">
+          <Field label={t('as_of')}>
+            {(control) => <Input {...control} type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />}
+          </Field>
+          {manager && (
+            <label className="flex items-center gap-2 pb-2 text-sm">
+              <input type="checkbox" checked={shortOnly} onChange={(event) => setShortOnly(event.target.checked)} />
+              {t('short_only')}
+            </label>
+          )}
+        </div>
+        <Counts manager={manager} asOf={asOf} shortOnly={manager && shortOnly} />
+      </Card>
+      {manager && <IdentityCard canEdit={ADMINS.has(role.data ?? '')} />}
+    </div>
+  );
+}

@@ -1,0 +1,406 @@
+const T = "__coulisses_host__";
+function m() {
+  const e = globalThis[T];
+  if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
+  return e;
+}
+const { jsx: V, jsxs: b, Fragment: $ } = m().jsxRuntime, u = m(), { api: r, useLocale: A, useDates: I, useLiveEvents: k } = u, { Link: D, useNavigate: M, useParams: j, useSearchParams: H } = u.router, { useQuery: a, useMutation: c, useQueryClient: d } = u.query, {
+  Button: z,
+  Card: K,
+  CardHeader: N,
+  CardTitle: Q,
+  CardDescription: X,
+  Alert: U,
+  Spinner: B,
+  EmptyState: O,
+  Input: G,
+  Field: W,
+  Badge: Y,
+  ConfirmDialog: J,
+  ErrorState: Z
+} = u.ui, q = m().React, {
+  Children: ee,
+  Component: te,
+  Fragment: ne,
+  StrictMode: re,
+  Suspense: se,
+  cloneElement: ae,
+  createContext: ie,
+  createElement: oe,
+  forwardRef: le,
+  isValidElement: ue,
+  lazy: ce,
+  memo: de,
+  startTransition: fe,
+  use: pe,
+  useActionState: he,
+  useCallback: me,
+  useContext: xe,
+  useDeferredValue: _e,
+  useEffect: ye,
+  useId: Ee,
+  useImperativeHandle: ge,
+  useLayoutEffect: ve,
+  useMemo: Se,
+  useOptimistic: Ce,
+  useReducer: Te,
+  useRef: Ae,
+  useState: qe,
+  useSyncExternalStore: Pe,
+  useTransition: Fe
+} = q, i = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
+function P({ day: e, project: t }) {
+  const n = new URLSearchParams({ page_size: "200" });
+  return e && n.set("day", e), t && n.set("project", String(t)), `${i}/?${n.toString()}`;
+}
+function Le(e) {
+  return a({
+    queryKey: [...x, e],
+    queryFn: () => r.get(P(e)),
+    staleTime: 15e3
+  });
+}
+function we(e, t) {
+  return a({
+    queryKey: [...x, "history", e],
+    queryFn: () => r.get(`${i}/${e}/history?page_size=200`),
+    enabled: t
+  });
+}
+function Re() {
+  return a({
+    queryKey: ["payroll-me"],
+    queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
+    staleTime: 6e4
+  });
+}
+function Ve(e) {
+  return a({
+    queryKey: ["payroll-projects"],
+    queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
+    enabled: e,
+    staleTime: 6e4
+  });
+}
+function f(e) {
+  const t = d();
+  return c({
+    mutationFn: e,
+    onSettled: () => t.invalidateQueries({ queryKey: x })
+  });
+}
+function be() {
+  return f(
+    ({ assignmentId: e, values: t }) => r.patch(`${i}/${e}`, t)
+  );
+}
+function $e() {
+  return f((e) => r.post(`${i}/${e}/validate`));
+}
+function Ie() {
+  return f(
+    ({ assignmentId: e, values: t, reason: n }) => r.post(`${i}/${e}/correct`, { ...t, reason: n })
+  );
+}
+function ke() {
+  return f(
+    (e) => r.post(`${i}/validate`, e)
+  );
+}
+const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
+function L(e) {
+  return e.status === "queued" || e.status === "running";
+}
+function De() {
+  return a({
+    queryKey: v,
+    queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
+    refetchInterval: (e) => e.state.data?.items.some(L) ? F : !1
+  });
+}
+function Me() {
+  const e = d();
+  return c({
+    mutationFn: (t) => r.post(`${g}/`, t),
+    onSettled: () => e.invalidateQueries({ queryKey: v })
+  });
+}
+const _ = "/api/v1/payroll/intermittents", S = "/api/v1/payroll/identity", y = ["payroll-intermittents"], C = ["payroll-identity"];
+function je(e, t) {
+  return a({
+    queryKey: [...y, e, t],
+    queryFn: () => {
+      const n = new URLSearchParams({ page_size: "200" });
+      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${_}/?${n.toString()}`);
+    },
+    staleTime: 15e3
+  });
+}
+function He(e, t, n) {
+  return a({
+    queryKey: [...y, "one", e, t],
+    queryFn: () => r.get(`${_}/${e}${t ? `?as_of=${t}` : ""}`),
+    enabled: n
+  });
+}
+function ze() {
+  const e = d();
+  return c({
+    mutationFn: ({ userId: t, profile: n }) => r.put(`${_}/${t}`, n),
+    onSettled: () => e.invalidateQueries({ queryKey: y })
+  });
+}
+function Ke(e) {
+  return a({
+    queryKey: C,
+    queryFn: () => r.get(S),
+    enabled: e
+  });
+}
+function Ne() {
+  const e = d();
+  return c({
+    mutationFn: (t) => r.put(S, t),
+    onSuccess: (t) => e.setQueryData(C, t)
+  });
+}
+const w = {
+  title: { fr: "Feuilles de temps", en: "Timesheets" },
+  loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
+  disclaimer: {
+    fr: "Des calculs et des rappels, pas un conseil juridique.",
+    en: "Computations and reminders, not legal advice."
+  },
+  manager_hint: {
+    fr: "Les heures pr\xE9vues viennent des missions. Une ligne valid\xE9e est verrouill\xE9e : corrigez-la avec une raison.",
+    en: "Planned times come from the missions. A validated line is locked: correct it with a reason."
+  },
+  tech_hint: {
+    fr: "Vos missions des 7 derniers jours : saisissez vos heures r\xE9elles et vos pauses.",
+    en: "Your missions of the last 7 days: enter your actual times and breaks."
+  },
+  day: { fr: "Jour", en: "Day" },
+  project: { fr: "Projet", en: "Project" },
+  all_projects: { fr: "Tous les projets", en: "All projects" },
+  empty: { fr: "Aucune ligne pour ce jour.", en: "No lines for this day." },
+  empty_mine: { fr: "Aucune mission accept\xE9e ces 7 derniers jours.", en: "No accepted mission in the last 7 days." },
+  col_person: { fr: "Personne", en: "Person" },
+  col_mission: { fr: "Mission", en: "Mission" },
+  col_planned: { fr: "Pr\xE9vu", en: "Planned" },
+  col_actual: { fr: "R\xE9el", en: "Actual" },
+  col_breaks: { fr: "Pauses", en: "Breaks" },
+  col_worked: { fr: "Travaill\xE9", en: "Worked" },
+  col_status: { fr: "Statut", en: "Status" },
+  col_actions: { fr: "Actions", en: "Actions" },
+  status_draft: { fr: "\xC0 saisir", en: "To enter" },
+  status_submitted: { fr: "Saisie", en: "Submitted" },
+  status_validated: { fr: "Valid\xE9e", en: "Validated" },
+  not_entered: { fr: "non saisi", en: "not entered" },
+  minutes_value: { fr: "{minutes} min", en: "{minutes} min" },
+  edit: { fr: "Modifier", en: "Edit" },
+  edit_of: { fr: "Modifier la ligne de {name}", en: "Edit the line of {name}" },
+  validate: { fr: "Valider", en: "Validate" },
+  validate_of: { fr: "Valider la ligne de {name}", en: "Validate the line of {name}" },
+  correct: { fr: "Corriger", en: "Correct" },
+  correct_of: { fr: "Corriger la ligne de {name}", en: "Correct the line of {name}" },
+  history: { fr: "Historique", en: "History" },
+  history_of: { fr: "Historique de la ligne de {name}", en: "History of the line of {name}" },
+  history_empty: { fr: "Aucun changement.", en: "No change." },
+  action_updated: { fr: "Modifi\xE9e", en: "Updated" },
+  action_submitted: { fr: "Saisie", en: "Submitted" },
+  action_validated: { fr: "Valid\xE9e", en: "Validated" },
+  action_corrected: { fr: "Corrig\xE9e", en: "Corrected" },
+  history_reason: { fr: "Raison : {reason}", en: "Reason: {reason}" },
+  validate_day: { fr: "Valider la journ\xE9e", en: "Validate the day" },
+  validate_day_confirm: {
+    fr: "Valider toutes les lignes de ce jour ?",
+    en: "Validate every line of this day?"
+  },
+  validate_day_hint: {
+    fr: "Les lignes sans heures r\xE9elles sont valid\xE9es aux heures pr\xE9vues. Tout ou rien : une ligne en erreur bloque la journ\xE9e.",
+    en: "Lines without actual times are validated at the planned times. All or nothing: a line in error stops the day."
+  },
+  validated_count_one: { fr: "{count} ligne valid\xE9e.", en: "{count} line validated." },
+  validated_count_other: { fr: "{count} lignes valid\xE9es.", en: "{count} lines validated." },
+  cancel: { fr: "Annuler", en: "Cancel" },
+  save: { fr: "Enregistrer", en: "Save" },
+  saved: { fr: "Heures enregistr\xE9es.", en: "Times saved." },
+  start: { fr: "D\xE9but", en: "Start" },
+  end: { fr: "Fin", en: "End" },
+  breaks: { fr: "Pauses (minutes)", en: "Breaks (minutes)" },
+  comment: { fr: "Commentaire", en: "Comment" },
+  reason: { fr: "Raison de la correction", en: "Reason for the correction" },
+  end_next_day: {
+    fr: "Une fin plus t\xF4t que le d\xE9but tombe le lendemain.",
+    en: "An end earlier than the start falls on the next day."
+  },
+  planned_line: { fr: "Pr\xE9vu : {start} \u2013 {end}", en: "Planned: {start} \u2013 {end}" },
+  locked: {
+    fr: "Valid\xE9e : pour la changer, demandez \xE0 un manager.",
+    en: "Validated: ask a manager to change it."
+  },
+  exports_title: { fr: "Exports de paie", en: "Payroll exports" },
+  exports_hint: {
+    fr: "Les fichiers sont pr\xE9par\xE9s en arri\xE8re-plan puis gard\xE9s 7 jours.",
+    en: "Files are made in the background, then kept for 7 days."
+  },
+  exports_tech_hint: {
+    fr: "Exportez votre relev\xE9 du mois : vos lignes de paie, vos heures, votre brut.",
+    en: "Export your statement of the month: your pay lines, hours and gross."
+  },
+  exports_month: { fr: "Mois", en: "Month" },
+  exports_excel_fr: { fr: "CSV pour Excel (point-virgule, virgule d\xE9cimale)", en: "CSV for French Excel (semicolons, decimal comma)" },
+  export_totals_csv: { fr: "Totaux CSV", en: "Totals CSV" },
+  export_totals_xlsx: { fr: "Totaux XLSX", en: "Totals XLSX" },
+  export_statements_pdf: { fr: "Relev\xE9s PDF", en: "Statements PDF" },
+  export_office_csv: { fr: "Cabinet de paie CSV", en: "Payroll office CSV" },
+  export_office_xlsx: { fr: "Cabinet de paie XLSX", en: "Payroll office XLSX" },
+  export_mine_pdf: { fr: "Mon relev\xE9 PDF", en: "My statement PDF" },
+  export_mine_csv: { fr: "Mon relev\xE9 CSV", en: "My statement CSV" },
+  export_queued_note: { fr: "Export demand\xE9 : il appara\xEEt ci-dessous.", en: "Export requested: it appears below." },
+  exports_recent: { fr: "Exports r\xE9cents", en: "Recent exports" },
+  exports_empty: { fr: "Aucun export pour l\u2019instant.", en: "No export yet." },
+  exports_loading: { fr: "Chargement des exports\u2026", en: "Loading exports\u2026" },
+  col_export: { fr: "Export", en: "Export" },
+  exports_asked_at: { fr: "Demand\xE9 le", en: "Asked on" },
+  col_month: { fr: "Mois", en: "Month" },
+  col_file: { fr: "Fichier", en: "File" },
+  kind_monthly_totals: { fr: "Totaux du mois", en: "Monthly totals" },
+  kind_payroll_office: { fr: "Cabinet de paie", en: "Payroll office" },
+  kind_statement: { fr: "Relev\xE9", en: "Statement" },
+  export_status_queued: { fr: "En file", en: "Queued" },
+  export_status_running: { fr: "En cours ({progress} %)", en: "Running ({progress} %)" },
+  export_status_done: { fr: "Pr\xEAt", en: "Ready" },
+  export_status_failed: { fr: "\xC9chec", en: "Failed" },
+  export_expired: { fr: "Expir\xE9", en: "Expired" },
+  download: { fr: "T\xE9l\xE9charger", en: "Download" },
+  download_of: { fr: "T\xE9l\xE9charger {file}", en: "Download {file}" },
+  intermittents_title: { fr: "Intermittents", en: "Intermittents" },
+  intermittents_loading: { fr: "Chargement du suivi des 507 h\u2026", en: "Loading the 507 h tracker\u2026" },
+  intermittents_hint: {
+    fr: "Heures des 365 jours qui finissent \xE0 la date choisie : missions accept\xE9es (r\xE9el valid\xE9, sinon pr\xE9vu), 12 h par cachet d\u2019un artiste, plus les heures d\xE9clar\xE9es ailleurs.",
+    en: "Hours of the 365 days ending on the chosen date: accepted missions (validated actual, else planned), 12 h per cachet of an artist, plus the hours declared elsewhere."
+  },
+  intermittents_tech_hint: {
+    fr: "Vos heures pour les 507 h : missions accept\xE9es ici et heures d\xE9clar\xE9es ailleurs. France Travail d\xE9cide.",
+    en: "Your hours towards the 507 h: missions accepted here and hours declared elsewhere. France Travail decides."
+  },
+  intermittents_empty: { fr: "Aucun intermittent dans cette organisation.", en: "No intermittent in this organisation." },
+  intermittents_all_reached: { fr: "Tout le monde a atteint le seuil.", en: "Everyone has reached the threshold." },
+  as_of: { fr: "Au", en: "As of" },
+  short_only: { fr: "Seulement ceux sous le seuil", en: "Only those below the threshold" },
+  window: { fr: "Du {from} au {to}", en: "From {from} to {to}" },
+  col_annexe: { fr: "Annexe", en: "Annex" },
+  col_here: { fr: "Ici", en: "Here" },
+  col_cachets: { fr: "Cachets", en: "Cachets" },
+  col_elsewhere: { fr: "Ailleurs", en: "Elsewhere" },
+  col_total: { fr: "Total", en: "Total" },
+  col_missing: { fr: "Manque", en: "Missing" },
+  annexe_8: { fr: "Annexe 8 (technicien)", en: "Annex 8 (technician)" },
+  annexe_10: { fr: "Annexe 10 (artiste)", en: "Annex 10 (artist)" },
+  hours_value: { fr: "{hours} h", en: "{hours} h" },
+  cachets_value: { fr: "{count} ({hours} h)", en: "{count} ({hours} h)" },
+  reached: { fr: "Atteint", en: "Reached" },
+  below: { fr: "Sous le seuil", en: "Below the threshold" },
+  progress_of: { fr: "{total} h sur {threshold} h", en: "{total} h of {threshold} h" },
+  details: { fr: "D\xE9tail", en: "Details" },
+  details_of: { fr: "D\xE9tail des heures de {name}", en: "Hours of {name} in detail" },
+  profile_of: { fr: "Modifier le profil de {name}", en: "Edit the profile of {name}" },
+  counted_empty: { fr: "Aucune mission compt\xE9e sur la p\xE9riode.", en: "No mission counted in the period." },
+  source_actual: { fr: "R\xE9el valid\xE9", en: "Validated actual" },
+  source_planned: { fr: "Pr\xE9vu", en: "Planned" },
+  source_cachet: { fr: "Cachet", en: "Cachet" },
+  annexe: { fr: "Annexe", en: "Annex" },
+  elsewhere_hours: { fr: "Heures d\xE9clar\xE9es ailleurs", en: "Hours declared elsewhere" },
+  elsewhere_note: { fr: "D\u2019o\xF9 viennent ces heures (employeurs, dates)", en: "Where these hours come from (employers, dates)" },
+  profile_saved: { fr: "Profil enregistr\xE9.", en: "Profile saved." },
+  identity_title: { fr: "Identit\xE9 de l\u2019employeur", en: "Employer identity" },
+  identity_hint: {
+    fr: "Ce qu\u2019impriment les AEM et les contrats. Le SIRET est v\xE9rifi\xE9 par sa cl\xE9.",
+    en: "What AEMs and contracts print. The SIRET is checked by its key."
+  },
+  identity_read_only: { fr: "Seul un administrateur peut la modifier.", en: "Only an administrator can change it." },
+  identity_missing: { fr: "\xC0 compl\xE9ter : {fields}", en: "To fill in: {fields}" },
+  identity_complete: { fr: "Identit\xE9 compl\xE8te.", en: "Identity complete." },
+  identity_saved: { fr: "Identit\xE9 enregistr\xE9e.", en: "Identity saved." },
+  field_legal_name: { fr: "Raison sociale", en: "Legal name" },
+  field_address: { fr: "Adresse", en: "Address" },
+  field_siret: { fr: "SIRET", en: "SIRET" },
+  field_ape: { fr: "Code APE", en: "APE code" },
+  field_idcc: { fr: "IDCC", en: "IDCC" },
+  field_guso: { fr: "Embauche par le GUSO", en: "Hires through the GUSO" },
+  licence_1: { fr: "Licence cat\xE9gorie 1 (exploitant de lieu)", en: "Licence category 1 (venue)" },
+  licence_2: { fr: "Licence cat\xE9gorie 2 (producteur)", en: "Licence category 2 (producer)" },
+  licence_3: { fr: "Licence cat\xE9gorie 3 (diffuseur)", en: "Licence category 3 (presenter)" },
+  failure_payroll_no_rule_set: {
+    fr: "Aucune r\xE8gle de paie en vigueur pour ce mois : ajoutez une version.",
+    en: "No pay rules in force for this month: add a version."
+  },
+  failure_payroll_invalid_work_item: {
+    fr: "Une affectation du mois ne peut pas \xEAtre pay\xE9e : v\xE9rifiez son tarif.",
+    en: "An assignment of the month cannot be paid: check its rate."
+  },
+  failure_payroll_export_failed: {
+    fr: "L\u2019export a \xE9chou\xE9 : r\xE9essayez ou pr\xE9venez un administrateur.",
+    en: "The export failed: try again or tell an administrator."
+  },
+  failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
+}, o = w;
+function l(e, t, n = {}) {
+  let s = t;
+  if (typeof n.count == "number" && `${t}_one` in o) {
+    const h = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
+    s = `${t}_${h === "one" ? "one" : "other"}`;
+  }
+  const p = o[s];
+  return (p ? e === "en" ? p.en : p.fr : s).replace(/\{(\w+)\}/g, (h, E) => E in n ? String(n[E]) : h);
+}
+function Qe(e, t) {
+  const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
+  return n in o ? l(e, n) : l(e, "failure_other", { code: t ?? "" });
+}
+function Xe(e, t, n) {
+  const s = `${t}_${n}`;
+  return s in o ? l(e, s) : n;
+}
+function Ue() {
+  const { locale: e, tError: t } = A();
+  return { locale: e, tError: t, t: (n, s) => l(e, n, s) };
+}
+export {
+  U as A,
+  z as B,
+  K as C,
+  $ as D,
+  Z as E,
+  W as F,
+  we as G,
+  G as I,
+  B as S,
+  Re as a,
+  Ve as b,
+  Me as c,
+  qe as d,
+  b as e,
+  Q as f,
+  X as g,
+  De as h,
+  O as i,
+  V as j,
+  I as k,
+  Qe as l,
+  Y as m,
+  je as n,
+  Ke as o,
+  Ne as p,
+  He as q,
+  ze as r,
+  Le as s,
+  ke as t,
+  Ue as u,
+  J as v,
+  Xe as w,
+  be as x,
+  Ie as y,
+  $e as z
+};
