@@ -221,3 +221,20 @@ async def test_another_org_sees_none_of_it(make_org, crew):
     assert (await other.get(URL + "/")).json()["items"] == []
     response = await other.get(f"{URL}/{crew.lea['id']}")
     assert (response.status_code, code(response)) == (404, "payroll.user_not_found")
+
+
+async def test_an_artist_paid_by_cachets_is_annexe_10_until_told_otherwise(org, factories, crew):
+    rose = await factories.user(first_name="Rose", last_name="Simon")
+    await factories.rate(kind="cachet", amount_cents=20000, user_id=rose["id"])
+    project = (await factories.project())["id"]
+    await work(factories, project, rose["id"], "2027-07-12T20:30", 2.5)
+
+    count = (await org.get(f"{URL}/{rose['id']}", params={"as_of": AS_OF})).json()
+
+    assert (count["annexe"], count["cachets"], count["cachet_minutes"]) == (10, 1, 720)
+    assert count["worked_minutes"] == 0
+    # A manager's choice wins: annexe 8 counts the real hours.
+    chosen = await org.put(f"{URL}/{rose['id']}", json={"annexe": 8})
+    assert chosen.status_code == 200, chosen.text
+    count = (await org.get(f"{URL}/{rose['id']}", params={"as_of": AS_OF})).json()
+    assert (count["annexe"], count["cachets"], count["worked_minutes"]) == (8, 0, 150)

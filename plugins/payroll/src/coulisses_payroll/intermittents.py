@@ -2,7 +2,8 @@
 
 Who: the users whose core employment type is ``Intermittent``. Each has a profile here
 (made on first write): the annexe (8: technician, counted in real hours; 10: artist, whose
-cachets count ``cachet_hours`` each) and the hours they declared worked for other employers
+cachets count ``cachet_hours`` each; before any write, 10 for a person whose own rate is a
+cachet, else 8) and the hours they declared worked for other employers
 in the same window (``elsewhere_minutes``, entered by a manager with a note).
 
 The window: the ``affiliation_days`` org-local days ending on ``as_of`` (both included;
@@ -132,6 +133,13 @@ async def _profiles(org_id: int, user_id: int | None = None) -> dict[int, Profil
     }
 
 
+async def _default_profile(org_id: int, user_id: int) -> Profile:
+    """Before any write: annexe 10 for a person whose own rate is a cachet (an artist, as
+    the monthly report pays them), else 8."""
+    rate = await effective_rate(org_id, user_id=user_id)
+    return Profile(annexe=10 if rate is not None and rate.kind == "cachet" else 8)
+
+
 def _window(history: RuleHistory, annexe: int, as_of: dt.date, zone: ZoneInfo) -> Window:
     version = history.in_force(_ANNEXE[annexe], as_of)
     first = as_of - dt.timedelta(days=version.affiliation_days.value - 1)
@@ -160,7 +168,7 @@ async def track(
     else:
         people = [u async for u in iter_users(org_id) if u.employment_type == INTERMITTENT]
     for person in people:
-        profile = profiles.get(person.user_id, Profile())
+        profile = profiles.get(person.user_id) or await _default_profile(org_id, person.user_id)
         counts[person.user_id] = Count(
             person.user_id, person.name, profile, _window(history, profile.annexe, day, zone)
         )
