@@ -112,7 +112,7 @@ def test_every_profile_is_seeded_for_every_employment_type_with_sources(profile:
     for version in seeded.versions:
         assert version.effective_from == SEED_EFFECTIVE_FROM
         params = [value for value in dict(version).values() if isinstance(value, Param)]
-        assert len(params) == 16
+        assert len(params) == 17
         assert all(param.source for param in params)
         # 1 May paid double is the law (CT L3133-6) for every employee, not for freelances
         may_1 = version.may_1_premium_pct
@@ -243,18 +243,20 @@ def test_the_docs_describe_every_parameter() -> None:
         for name, field in RuleSet.model_fields.items()
         if getattr(field.annotation, "__pydantic_generic_metadata__", {}).get("origin") is Param
     ]
-    assert len(params) == 16
+    assert len(params) == 17
     for name in params:
         assert f"| `{name}` |" in docs, f"docs/payroll.md does not describe {name}"
 
 
-def test_versions_stored_before_the_507_h_parameters_still_load() -> None:
-    """Versions written before ``affiliation_hours``/``affiliation_days`` existed (rows of
+def test_versions_stored_before_the_intermittents_parameters_still_load() -> None:
+    """Versions written before ``affiliation_hours``, ``affiliation_days`` and
+    ``dpae_window_days`` existed (rows of
     ``payroll_rule_versions``) read with the researched values."""
     stored = default_history(Profile.CUSTOM).in_force(
         EmploymentType.INTERMITTENT_A8, date(2025, 1, 1)
     )
     data = stored.model_dump(mode="json")
-    del data["affiliation_hours"], data["affiliation_days"]
+    del data["affiliation_hours"], data["affiliation_days"], data["dpae_window_days"]
     loaded = RuleSet.model_validate(data)
     assert (loaded.affiliation_hours.value, loaded.affiliation_days.value) == (507, 365)
+    assert (loaded.dpae_window_days.value, loaded.dpae_window_days.uncertain) == (8, True)

@@ -127,6 +127,16 @@ async def _webhook_delivery_of_b(b: OrgSession) -> int:
     return int(rows[0]["id"])
 
 
+async def _payroll_dpae_of_b(b: OrgSession) -> int:
+    """A DPAE record of org B (the engagement it names need not exist for the check)."""
+    rows = await fetch(
+        """INSERT INTO payroll_dpae (org_id, user_id, project_id, first_day, declared_on)
+           VALUES ($1, 1, 1, '2027-07-05', '2027-07-01') RETURNING id""",
+        b.org_id,
+    )
+    return int(rows[0]["id"])
+
+
 #: Ids already made in org B by this test (factories that need another one read it).
 _B_IDS: dict[str, int] = {}
 
@@ -158,6 +168,7 @@ FACTORIES: dict[str, Factory] = {
     "endpoint_id": _webhook_endpoint_of_b,
     "delivery_id": _webhook_delivery_of_b,
     "export_id": _payroll_export_of_b,
+    "dpae_id": _payroll_dpae_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 

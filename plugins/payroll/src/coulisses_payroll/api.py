@@ -15,14 +15,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from litestar import Controller, Request, Response, get, patch, post, put
+from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
-from coulisses_payroll import exports, identity, intermittents, report, service, timesheets
+from coulisses_payroll import (
+    engagements,
+    exports,
+    identity,
+    intermittents,
+    report,
+    service,
+    timesheets,
+)
 from coulisses_payroll.engine import PayLine
 from coulisses_payroll.rules import Profile
 from coulisses_payroll.schemas import (
+    DpaeCreate,
+    EngagementOut,
+    EngagementPage,
     IntermittentOut,
     IntermittentPage,
     IntermittentProfileIn,
@@ -108,6 +119,18 @@ INTERMITTENTS = Listing(
     default="-missing_minutes",
     item=IntermittentOut,
     key=("user_id",),
+)
+ENGAGEMENTS = Listing(
+    sorts={
+        "first_start": "first_start",
+        "name": "name",
+        "project_name": "project_name",
+        "user_id": "user_id",
+        "project_id": "project_id",
+    },
+    default="first_start",
+    item=EngagementOut,
+    key=("first_start", "user_id", "project_id"),
 )
 HISTORY = Listing(sorts={"id": "id", "at": "at"}, default="id", item=TimesheetEventOut)
 
@@ -663,6 +686,75 @@ class IntermittentsController(Controller):
         return await intermittents.update_profile(current_principal(request), user_id, data)
 
 
+class EngagementsController(Controller):
+    """CDDU engagements of intermittents and their DPAE reminders (managers and above)."""
+
+    path = "/"
+    guards = [require_role("manager")]
+
+    @get(
+        "/engagements",
+        operation_id="PayrollListEngagements",
+        dependencies={"listing": ENGAGEMENTS.dependency()},
+    )
+    async def list_engagements(
+        self,
+        request: Request[Any, Any, Any],
+        listing: ListParams,
+        from_day: Annotated[dt.date | None, QueryParameter(name="from")] = None,
+        to_day: Annotated[dt.date | None, QueryParameter(name="to")] = None,
+        project: FromQuery[int | None] = None,
+        user: FromQuery[int | None] = None,
+        dpae: FromQuery[Literal["not_yet_open", "to_declare", "overdue", "declared"] | None] = None,
+    ) -> EngagementPage:
+        """The engagements running from ``from`` to ``to`` (org-local days, default: 30
+        days ago to 60 days ahead, at most 366 days), by first start; ``dpae`` keeps one
+        status (``overdue``: the reminders to act on)."""
+        principal = current_principal(request)
+        if project is not None and await get_project(principal.org_id, project) is None:
+            raise PluginError("payroll.project_not_found", "No such project", status=404)
+        if user is not None and await get_user(principal.org_id, user) is None:
+            raise _user_not_found()
+        today = await service.org_today(principal.org_id)
+        first = from_day or today - dt.timedelta(days=30)
+        last = to_day or today + dt.timedelta(days=60)
+        engagements.check_window(first, last)
+        found = await engagements.engagements(
+            principal.org_id, first, last, user_id=user, project_id=project
+        )
+        if dpae is not None:
+            found = [e for e in found if e.dpae.status == dpae]
+        rows = ENGAGEMENTS.sort_in_memory(found, listing)
+        listing.check_page(len(rows))
+        return listing.page_of(
+            EngagementPage,
+            rows[listing.offset : listing.offset + listing.page_size],
+            len(rows),
+            from_day=first,
+            to_day=last,
+        )
+
+    @post(
+        "/dpae",
+        operation_id="PayrollDeclareDpae",
+        status_code=201,
+        responses={
+            409: ResponseSpec(None, description="payroll.dpae_already_declared"),
+            422: ResponseSpec(None, description="payroll.no_engagement"),
+        },
+    )
+    async def declare_dpae(
+        self, request: Request[Any, Any, Any], data: Annotated[DpaeCreate, Body()]
+    ) -> EngagementOut:
+        """Record that an engagement's DPAE was filed (date, URSSAF reference)."""
+        return await engagements.declare(current_principal(request), data)
+
+    @delete("/dpae/{dpae_id:int}", operation_id="PayrollRemoveDpae", status_code=204)
+    async def remove_dpae(self, request: Request[Any, Any, Any], dpae_id: FromPath[int]) -> None:
+        """Remove a DPAE record entered by mistake."""
+        await engagements.undeclare(current_principal(request), dpae_id)
+
+
 CONTROLLERS = [
     RulesController,
     ReportsController,
@@ -670,4 +762,5 @@ CONTROLLERS = [
     ExportsController,
     IdentityController,
     IntermittentsController,
+    EngagementsController,
 ]

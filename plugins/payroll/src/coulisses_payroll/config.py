@@ -59,6 +59,23 @@ class PayrollConfig(BaseModel):
             Profile.CUSTOM: {"fr": "Personnalis\u00e9", "en": "Custom"},
         },
     )
+    engagement_gap_days: int = setting(
+        1,
+        label={
+            "fr": "Jours d'\u00e9cart dans un m\u00eame engagement (CDDU)",
+            "en": "Days apart within one engagement (CDDU)",
+        },
+        help={
+            "fr": "Les missions d'un intermittent sur un projet forment un engagement tant "
+            "que la suivante commence au plus ce nombre de jours apr\u00e8s la fin de la "
+            "pr\u00e9c\u00e9dente (1 : jours cons\u00e9cutifs ; 0 : le m\u00eame jour).",
+            "en": "An intermittent's missions on a project form one engagement while the "
+            "next starts at most this many days after the previous one ends (1: "
+            "consecutive days; 0: the same day).",
+        },
+        ge=0,
+        le=14,
+    )
     item_code_base: str = _item_code(LineKind.BASE, "base", "base")
     item_code_night: str = _item_code(LineKind.NIGHT, "nuit", "night")
     item_code_sunday: str = _item_code(LineKind.SUNDAY, "dimanche", "Sunday")

@@ -193,6 +193,13 @@ class RuleSet(_Frozen):
         value=365, source="Unedic annexes 8 and 10: within the 365 days before [S1][S5]"
     )
     """Length of the rolling window of the 507 h tracker, in days (ending on its date)."""
+    dpae_window_days: Param[Annotated[int, Field(ge=0, le=60)]] = Param(
+        value=8,
+        source="CT L1221-10: at the latest when work starts; practice: no earlier than "
+        "8 days before (exact article unverified) [S11][S12]",
+        uncertain=True,
+    )
+    """How many days before an engagement's first start its DPAE can be filed."""
 
     @field_validator("night_windows")
     @classmethod

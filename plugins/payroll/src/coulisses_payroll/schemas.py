@@ -416,3 +416,58 @@ class IntermittentOut(msgspec.Struct, kw_only=True):
 class IntermittentPage(Page[IntermittentOut]):
     items: list[IntermittentOut]
     as_of: dt.date | None = None
+
+
+DpaeStatus = Literal["not_yet_open", "to_declare", "overdue", "declared"]
+
+
+class DpaeOut(msgspec.Struct, kw_only=True):
+    """Where an engagement's DPAE stands (``now`` against its window)."""
+
+    #: ``not_yet_open`` (before ``opens_at``), ``to_declare`` (window open), ``overdue``
+    #: (work started, none recorded), ``declared``.
+    status: DpaeStatus
+    #: ``dpae_window_days`` before the first start: the earliest filing.
+    opens_at: dt.datetime
+    #: The first start: the latest filing.
+    due_at: dt.datetime
+    #: The record's id once declared (to undo it), else null.
+    id: int | None = None
+    declared_on: dt.date | None = None
+    reference: str | None = None
+
+
+class EngagementOut(msgspec.Struct, kw_only=True):
+    """One intermittent's consecutive accepted missions on one project (a CDDU)."""
+
+    user_id: int
+    name: str
+    project_id: int
+    project_name: str
+    #: First and last org-local day of the engagement.
+    first_day: dt.date
+    last_day: dt.date
+    first_start: dt.datetime
+    last_end: dt.datetime
+    missions: int
+    assignment_ids: list[int]
+    planned_minutes: int
+    dpae: DpaeOut
+
+
+class EngagementPage(Page[EngagementOut]):
+    items: list[EngagementOut]
+    from_day: dt.date | None = None
+    to_day: dt.date | None = None
+
+
+class DpaeCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Record the DPAE of the engagement of ``user`` on ``project`` starting ``first_day``."""
+
+    user: int
+    project: int
+    first_day: dt.date
+    #: URSSAF's acknowledgement number, as given.
+    reference: Annotated[str, msgspec.Meta(max_length=64)] = ""
+    #: When it was filed (default: today, org-local).
+    declared_on: dt.date | None = None

@@ -154,3 +154,19 @@ class IntermittentProfile(Table, tablename="payroll_intermittent_profiles"):
     elsewhere_note = Text(default="")
     updated_by = Integer(null=True, default=None)
     updated_at = Timestamptz()
+
+
+class DpaeDeclaration(Table, tablename="payroll_dpae"):
+    """A manager's record that the DPAE of an engagement was filed with URSSAF: the
+    engagement is the person's missions on a project from ``first_day`` (org-local)."""
+
+    id = Serial(primary_key=True)
+
+    org_id = Integer()
+    user_id = Integer()
+    project_id = Integer()
+    first_day = Date()
+    reference = Varchar(length=64, default="")
+    declared_on = Date()
+    declared_by = Integer(null=True, default=None)
+    created_at = Timestamptz()
