@@ -321,3 +321,68 @@ export function useSaveIdentity() {
     onSuccess: (saved) => queryClient.setQueryData(identityQueryKey, saved),
   });
 }
+
+// -- engagements (CDDU) and DPAE -------------------------------------------------------
+
+export type DpaeStatus = 'not_yet_open' | 'to_declare' | 'overdue' | 'declared';
+
+export interface Engagement {
+  user_id: number;
+  name: string;
+  project_id: number;
+  project_name: string;
+  first_day: string;
+  last_day: string;
+  first_start: string;
+  last_end: string;
+  missions: number;
+  assignment_ids: number[];
+  planned_minutes: number;
+  dpae: {
+    status: DpaeStatus;
+    opens_at: string;
+    due_at: string;
+    id: number | null;
+    declared_on: string | null;
+    reference: string | null;
+  };
+}
+
+export interface DpaeRecord {
+  user: number;
+  project: number;
+  first_day: string;
+  reference?: string;
+  declared_on?: string;
+}
+
+export const engagementsQueryKey = ['payroll-engagements'] as const;
+
+/** The engagements around today (the API's default window), or only one DPAE status. */
+export function useEngagements(status: DpaeStatus | '', enabled = true) {
+  return useQuery({
+    queryKey: [...engagementsQueryKey, status],
+    queryFn: () =>
+      api.get<{ items: Engagement[]; total: number; from_day: string; to_day: string }>(
+        `/api/v1/payroll/engagements?page_size=200${status ? `&dpae=${status}` : ''}`,
+      ),
+    enabled,
+    staleTime: 15_000,
+  });
+}
+
+function useEngagementMutation<T, R>(call: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: engagementsQueryKey }),
+  });
+}
+
+export function useDeclareDpae() {
+  return useEngagementMutation((record: DpaeRecord) => api.post<Engagement>('/api/v1/payroll/dpae', record));
+}
+
+export function useRemoveDpae() {
+  return useEngagementMutation((id: number) => api.delete<null>(`/api/v1/payroll/dpae/${id}`));
+}

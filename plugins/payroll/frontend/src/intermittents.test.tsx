@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { useLocaleStore } from '@/lib/i18n/locale-store';
 import { jsonResponse, renderWithProviders } from '@/testing/render';
@@ -8,6 +8,16 @@ import { jsonResponse, renderWithProviders } from '@/testing/render';
 import { text } from './catalog';
 import IntermittentsPage from './intermittents';
 
+// jsdom has <dialog> without showModal(): open it as the browser would.
+const original = HTMLDialogElement.prototype.showModal;
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+});
+afterAll(() => {
+  HTMLDialogElement.prototype.showModal = original;
+});
 afterEach(() => {
   vi.unstubAllGlobals();
   act(() => useLocaleStore.getState().setLocale('fr'));
@@ -70,6 +80,36 @@ const identity = {
   updated_at: null,
 };
 
+const engagement = {
+  user_id: 3,
+  name: 'Tom Petit',
+  project_id: 5,
+  project_name: 'Festival',
+  first_day: '2027-07-05',
+  last_day: '2027-07-08',
+  first_start: '2027-07-05T12:00:00Z',
+  last_end: '2027-07-08T10:00:00Z',
+  missions: 3,
+  assignment_ids: [1, 2, 3],
+  planned_minutes: 720,
+  dpae: { status: 'to_declare', opens_at: '2027-06-27T12:00:00Z', due_at: '2027-07-05T12:00:00Z', id: null, declared_on: null, reference: null },
+};
+const late = {
+  ...engagement,
+  user_id: 2,
+  name: 'Zoe Bernard',
+  first_day: '2027-07-11',
+  last_day: '2027-07-11',
+  missions: 1,
+  dpae: { ...engagement.dpae, status: 'overdue' },
+};
+const filed = {
+  ...engagement,
+  user_id: 4,
+  name: 'Lea Martin',
+  dpae: { ...engagement.dpae, status: 'declared', id: 77, declared_on: '2027-06-30', reference: 'DPAE-42' },
+};
+
 type Call = { url: string; method: string; body: unknown };
 
 function serve(role: string, answers: Record<string, (body: unknown) => Response> = {}): Call[] {
@@ -89,6 +129,10 @@ function serve(role: string, answers: Record<string, (body: unknown) => Response
       }
       if (url.startsWith('/api/v1/payroll/intermittents/2')) return jsonResponse(zoeCounted);
       if (url === '/api/v1/payroll/identity') return jsonResponse(identity);
+      if (url.startsWith('/api/v1/payroll/engagements')) {
+        const items = url.includes('dpae=overdue') ? [late] : [engagement, late, filed];
+        return jsonResponse({ items, total: items.length, from_day: '2027-06-01', to_day: '2027-08-30' });
+      }
       return jsonResponse({ error: { code: 'not_found', message: 'unexpected' } }, 404);
     }),
   );
@@ -105,7 +149,8 @@ describe('IntermittentsPage for a manager', () => {
     expect(names[0]).toContain('Tom Petit');
     expect(names[1]).toContain('Zoe Bernard');
     expect(within(list).getAllByText(text('fr', 'below'))).toHaveLength(2);
-    expect(screen.getByText(/^Du .* au /)).toBeInTheDocument();
+    // The tracker's window, and the engagements' one.
+    expect(screen.getAllByText(/^Du [^\u00b7]+ au [^\u00b7]+$/)).toHaveLength(2);
     expect(within(list).getByText('3 (36 h)')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: text('fr', 'details_of', { name: 'Zoe Bernard' }) }));
@@ -143,6 +188,45 @@ describe('IntermittentsPage for a manager', () => {
     expect(within(form).getByLabelText(text('fr', 'field_siret'))).toBeDisabled();
     expect(within(form).queryByRole('button', { name: text('fr', 'save') })).toBeNull();
     expect(within(form).getByText(text('fr', 'identity_read_only'))).toBeInTheDocument();
+  });
+});
+
+describe('IntermittentsPage engagements', () => {
+  it('puts overdue DPAE first and records a filed one', async () => {
+    const calls = serve('manager', { 'POST /api/v1/payroll/dpae': () => jsonResponse({ ...engagement, dpae: { ...engagement.dpae, status: 'declared', id: 9 } }, 201) });
+    renderWithProviders(<IntermittentsPage />);
+
+    const list = await screen.findByRole('list', { name: text('fr', 'engagements_title') });
+    const names = within(list).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(names).toEqual(['Zoe Bernard Festival', 'Tom Petit Festival', 'Lea Martin Festival']);
+    expect(within(list).getByText(/^DPAE en retard/)).toBeInTheDocument();
+    expect(within(list).getByText(/^DPAE d\u00e9pos\u00e9e le/)).toBeInTheDocument();
+    expect(within(list).getByText(/R\u00e9f\. DPAE-42/)).toBeInTheDocument();
+
+    await userEvent.click(within(list).getByRole('button', { name: text('fr', 'dpae_record_of', { name: 'Tom Petit', project: 'Festival' }) }));
+    const form = screen.getByRole('form', { name: text('fr', 'dpae_record_of', { name: 'Tom Petit', project: 'Festival' }) });
+    await userEvent.type(within(form).getByLabelText(text('fr', 'dpae_reference_field')), 'ACK-1');
+    fireEvent.change(within(form).getByLabelText(text('fr', 'dpae_declared_on')), { target: { value: '2027-07-01' } });
+    await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));
+
+    await vi.waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ user: 3, project: 5, first_day: '2027-07-05', reference: 'ACK-1', declared_on: '2027-07-01' }),
+    );
+
+    await userEvent.click(screen.getByLabelText(text('fr', 'overdue_only')));
+    await vi.waitFor(() => expect(calls.some((c) => c.url.includes('dpae=overdue'))).toBe(true));
+  });
+
+  it('removes a DPAE after confirmation', async () => {
+    const calls = serve('manager', { 'DELETE /api/v1/payroll/dpae/77': () => new Response(null, { status: 204 }) });
+    renderWithProviders(<IntermittentsPage />);
+
+    const list = await screen.findByRole('list', { name: text('fr', 'engagements_title') });
+    await userEvent.click(within(list).getByRole('button', { name: text('fr', 'dpae_remove_of', { name: 'Lea Martin', project: 'Festival' }) }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: text('fr', 'dpae_remove') }));
+
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === '/api/v1/payroll/dpae/77')).toBe(true));
   });
 });
 
@@ -196,6 +280,7 @@ describe('IntermittentsPage for a tech', () => {
     expect(await screen.findByText(text('fr', 'intermittents_tech_hint'))).toBeInTheDocument();
     expect(screen.queryByLabelText(text('fr', 'short_only'))).toBeNull();
     expect(screen.queryByRole('form', { name: text('fr', 'identity_title') })).toBeNull();
+    expect(screen.queryByRole('list', { name: text('fr', 'engagements_title') })).toBeNull();
     expect(screen.queryByRole('button', { name: text('fr', 'profile_of', { name: 'Tom Petit' }) })).toBeNull();
   });
 });

@@ -2,20 +2,40 @@
  * The intermittents page (`/plugins/payroll/intermittents`). Managers and above: every
  * intermittent's 507 h count on a date (the shortest of the threshold first), each with
  * the assignments it counts and a form for the annexe and the hours declared elsewhere;
- * the employer's identity (SIRET, APE, IDCC, licences) that AEMs and contracts print,
+ * the engagements (CDDU) around today with their DPAE reminders (overdue first in red),
+ * to record a filed DPAE or remove one; the employer's identity (SIRET, APE, IDCC, licences) that AEMs and contracts print,
  * editable by admins. Techs: their own count.
  */
-import { Alert, Badge, Button, Card, CardDescription, CardTitle, EmptyState, ErrorState, Field, Input, Spinner, useDates } from '@coulisses/plugin-ui';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CardDescription,
+  CardTitle,
+  ConfirmDialog,
+  EmptyState,
+  ErrorState,
+  Field,
+  Input,
+  Spinner,
+  useDates,
+} from '@coulisses/plugin-ui';
 import { useState } from 'react';
 
 import {
+  useDeclareDpae,
+  useEngagements,
   useIdentity,
   useIntermittent,
   useIntermittents,
+  useRemoveDpae,
   useRole,
   useSaveIdentity,
   useUpdateIntermittent,
+  type DpaeStatus,
   type EmployerIdentity,
+  type Engagement,
   type IntermittentCount,
   type Licence,
 } from './api';
@@ -226,6 +246,156 @@ function Counts({ manager, asOf, shortOnly }: { manager: boolean; asOf: string; 
   );
 }
 
+const DPAE_VARIANT: Record<DpaeStatus, 'neutral' | 'info' | 'danger' | 'success'> = {
+  not_yet_open: 'neutral',
+  to_declare: 'info',
+  overdue: 'danger',
+  declared: 'success',
+};
+
+function DpaeBadge({ engagement }: { engagement: Engagement }) {
+  const { t } = useText();
+  const { formatDate, formatDateTime } = useDates();
+  const { dpae } = engagement;
+  const date =
+    dpae.status === 'declared'
+      ? formatDate(dpae.declared_on ?? '')
+      : dpae.status === 'not_yet_open'
+        ? formatDateTime(dpae.opens_at)
+        : formatDateTime(dpae.due_at);
+  return <Badge variant={DPAE_VARIANT[dpae.status]}>{t(`dpae_${dpae.status}` as TextKey, { date })}</Badge>;
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function DpaeForm({ engagement, onDone }: { engagement: Engagement; onDone: () => void }) {
+  const { t, tError } = useText();
+  const declare = useDeclareDpae();
+  const [reference, setReference] = useState('');
+  const [declaredOn, setDeclaredOn] = useState(today);
+  const label = t('dpae_record_of', { name: engagement.name, project: engagement.project_name });
+  return (
+    <form
+      aria-label={label}
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        declare.mutate(
+          { user: engagement.user_id, project: engagement.project_id, first_day: engagement.first_day, reference, declared_on: declaredOn },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t('dpae_reference_field')}>
+          {(control) => <Input {...control} maxLength={64} value={reference} onChange={(event) => setReference(event.target.value)} />}
+        </Field>
+        <Field label={t('dpae_declared_on')}>
+          {(control) => <Input {...control} type="date" required value={declaredOn} onChange={(event) => setDeclaredOn(event.target.value)} />}
+        </Field>
+      </div>
+      {declare.isError && <Alert variant="danger">{tError(declare.error)}</Alert>}
+      <div className="flex gap-2">
+        <Button type="submit" loading={declare.isPending}>
+          {t('save')}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function EngagementRow({ engagement }: { engagement: Engagement }) {
+  const { t, tError } = useText();
+  const { formatDate } = useDates();
+  const remove = useRemoveDpae();
+  const [recording, setRecording] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const { dpae } = engagement;
+  const names = { name: engagement.name, project: engagement.project_name };
+  return (
+    <li className={`space-y-2 border-b border-border py-3 ${dpae.status === 'overdue' ? 'border-l-4 border-l-danger pl-3' : ''}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-semibold">
+          {engagement.name} <span className="font-normal text-muted">{engagement.project_name}</span>
+        </h3>
+        <DpaeBadge engagement={engagement} />
+      </div>
+      <p className="text-sm text-muted">
+        {t('engagement_days', { first: formatDate(engagement.first_day), last: formatDate(engagement.last_day), count: engagement.missions })}
+        {dpae.reference ? ` \u00b7 ${t('dpae_reference', { reference: dpae.reference })}` : ''}
+      </p>
+      {dpae.id === null ? (
+        !recording && (
+          <Button size="sm" variant="secondary" aria-label={t('dpae_record_of', names)} onClick={() => setRecording(true)}>
+            {t('dpae_record')}
+          </Button>
+        )
+      ) : (
+        <Button size="sm" variant="ghost" aria-label={t('dpae_remove_of', names)} onClick={() => setRemoving(true)}>
+          {t('dpae_remove')}
+        </Button>
+      )}
+      {recording && <DpaeForm engagement={engagement} onDone={() => setRecording(false)} />}
+      {remove.isError && <Alert variant="danger">{tError(remove.error)}</Alert>}
+      <ConfirmDialog
+        open={removing}
+        title={t('dpae_remove_of', names)}
+        description={t('dpae_remove_confirm')}
+        confirmLabel={t('dpae_remove')}
+        cancelLabel={t('cancel')}
+        destructive
+        loading={remove.isPending}
+        onConfirm={() => {
+          if (dpae.id !== null) remove.mutate(dpae.id, { onSettled: () => setRemoving(false) });
+        }}
+        onCancel={() => setRemoving(false)}
+      />
+    </li>
+  );
+}
+
+function EngagementsCard() {
+  const { t } = useText();
+  const { formatDate } = useDates();
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const list = useEngagements(overdueOnly ? 'overdue' : '');
+  let body;
+  if (list.isPending) body = <Spinner label={t('engagements_loading')} />;
+  else if (list.isError) body = <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  else if (list.data.items.length === 0) body = <EmptyState title={t(overdueOnly ? 'engagements_none_overdue' : 'engagements_empty')} />;
+  else {
+    // Overdue first (to act on), then by first start as the API sends them.
+    const items = [...list.data.items].sort((a, b) => Number(b.dpae.status === 'overdue') - Number(a.dpae.status === 'overdue'));
+    body = (
+      <div className="space-y-1">
+        <p className="text-sm text-muted">{t('window', { from: formatDate(list.data.from_day), to: formatDate(list.data.to_day) })}</p>
+        <ul aria-label={t('engagements_title')}>
+          {items.map((engagement) => (
+            <EngagementRow key={`${engagement.user_id}-${engagement.project_id}-${engagement.first_day}`} engagement={engagement} />
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <Card className="space-y-3">
+      <CardTitle>{t('engagements_title')}</CardTitle>
+      <CardDescription>{t('engagements_hint')}</CardDescription>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={overdueOnly} onChange={(event) => setOverdueOnly(event.target.checked)} />
+        {t('overdue_only')}
+      </label>
+      {body}
+    </Card>
+  );
+}
+
 function licenceOf(identity: EmployerIdentity, category: number): string {
   return identity.licences.find((licence) => licence.category === category)?.number ?? '';
 }
@@ -360,6 +530,7 @@ export default function IntermittentsPage() {
         </div>
         <Counts manager={manager} asOf={asOf} shortOnly={manager && shortOnly} />
       </Card>
+      {manager && <EngagementsCard />}
       {manager && <IdentityCard canEdit={ADMINS.has(role.data ?? '')} />}
     </div>
   );

@@ -1,4 +1,4 @@
-import { u as d, a as S, b as w, c as j, d as u, j as t, S as b, e as s, A as h, C as m, f, g as T, F as _, I as A, B as P, h as R, E as F, i as I, k as B, l as D, m as g } from "./shared-2dG7nExE.js";
+import { u as d, a as S, b as w, c as j, d as u, j as t, S as b, e as s, A as h, C as m, f, g as T, F as _, I as A, B as P, h as R, E as F, i as I, k as B, l as D, m as g } from "./shared-u1EoN8QG.js";
 const M = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", $ = { queued: "neutral", running: "info", done: "success", failed: "danger" };
 function q() {
   const e = /* @__PURE__ */ new Date();

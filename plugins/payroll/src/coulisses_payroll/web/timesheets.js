@@ -1,4 +1,4 @@
-import { u as w, k as U, a as W, e as i, j as t, S as j, E as z, s as F, i as M, C as X, f as ee, g as te, d as _, b as ae, t as ne, F as v, I as D, B as N, v as re, A as E, m as se, w as V, x as oe, y as ie, z as ce, D as le, G as de } from "./shared-2dG7nExE.js";
+import { u as w, k as U, a as W, e as i, j as t, S as j, E as z, x as F, i as M, C as X, f as ee, g as te, d as _, b as ae, y as ne, F as v, I as D, B as N, r as re, A as E, m as se, z as V, D as oe, G as ie, H as ce, J as le, K as de } from "./shared-u1EoN8QG.js";
 function q(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,
@@ -16,7 +16,7 @@ function $(e) {
   const [n = 1970, r = 1, a = 1] = e.split("-").map(Number);
   return [n, r, a];
 }
-function Z(e) {
+function H(e) {
   const [n = 0, r = 0] = e.split(":").map(Number);
   return [n, r];
 }
@@ -30,7 +30,7 @@ function R(e, n) {
   return Math.round((a - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
 function A(e, n, r) {
-  const [a, o, c] = $(e), [s, d] = Z(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - O, r), b = R(h + O, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
+  const [a, o, c] = $(e), [s, d] = H(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - O, r), b = R(h + O, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
     const l = I(new Date(f).toISOString(), r);
     return l.date === e && l.time === n;
   }).sort((f, l) => f - l);
@@ -52,7 +52,7 @@ function ue(e) {
   return new Date(Date.UTC(n, r - 1, a - 1)).toISOString().slice(0, 10);
 }
 function C(e) {
-  const [n, r] = Z(e);
+  const [n, r] = H(e);
   return n * 60 + r;
 }
 function he(e) {
@@ -71,18 +71,18 @@ function ge(e, n, r) {
     month: "long"
   });
 }
-function G({ line: e }) {
+function Z({ line: e }) {
   const { locale: n } = w();
   return /* @__PURE__ */ t(se, { variant: pe[e.status], children: V(n, "status", e.status) });
 }
 function ye(e) {
   return `${x(e.planned_start, e.timezone)} \u2013 ${x(e.planned_end, e.timezone)}`;
 }
-function H(e, n) {
+function G(e, n) {
   return !e.actual_start || !e.actual_end ? n : `${x(e.actual_start, e.timezone)} \u2013 ${x(e.actual_end, e.timezone)}`;
 }
-function Y({ line: e, correcting: n = !1, onDone: r }) {
-  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, J] = _(""), [K, P] = _(!1), Q = () => {
+function J({ line: e, correcting: n = !1, onDone: r }) {
+  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, K] = _(""), [Y, P] = _(!1), Q = () => {
     const m = me(e.planned_start, e.timezone, h, b), p = {
       actual_start: m.start,
       actual_end: m.end,
@@ -123,9 +123,9 @@ function Y({ line: e, correcting: n = !1, onDone: r }) {
           }
         ) }),
         /* @__PURE__ */ t(v, { label: a("comment"), children: (m) => /* @__PURE__ */ t(D, { ...m, maxLength: 2e3, value: g, onChange: (p) => u(p.target.value) }) }),
-        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => J(p.target.value) }) }) : null,
+        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => K(p.target.value) }) }) : null,
         d.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: o(d.error) }) : null,
-        K && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
+        Y && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
           /* @__PURE__ */ t(N, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: d.isPending, children: a(n ? "correct" : "save") }),
           r ? /* @__PURE__ */ t(N, { type: "button", variant: "secondary", className: "min-h-11", onClick: r, children: a("cancel") }) : null
@@ -170,10 +170,10 @@ function xe({ line: e, panel: n, setPanel: r }) {
         /* @__PURE__ */ t("span", { className: "block text-xs text-muted-foreground", children: e.role_name })
       ] }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: ye(e) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: H(e, a("not_entered")) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: G(e, a("not_entered")) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: a("minutes_value", { minutes: e.break_minutes }) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: he(e.actual_minutes ?? e.planned_minutes) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(G, { line: e }) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(Z, { line: e }) }),
       /* @__PURE__ */ i("td", { className: "px-3 py-2", children: [
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-1", children: [
           e.editable ? /* @__PURE__ */ t(N, { size: "sm", variant: "secondary", "aria-label": a("edit_of", { name: e.user_name }), onClick: () => d("edit"), children: a("edit") }) : null,
@@ -192,7 +192,7 @@ function xe({ line: e, panel: n, setPanel: r }) {
         c.isError ? /* @__PURE__ */ t("p", { className: "mt-1 text-xs text-danger", children: o(c.error) }) : null
       ] })
     ] }),
-    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(_e, { line: e }) : /* @__PURE__ */ t(Y, { line: e, correcting: s === "correct", onDone: () => r(null) }) }) }) }) : null
+    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(_e, { line: e }) : /* @__PURE__ */ t(J, { line: e, correcting: s === "correct", onDone: () => r(null) }) }) }) }) : null
   ] });
 }
 function be({ today: e }) {
@@ -265,14 +265,14 @@ function ve() {
             a.role_name
           ] })
         ] }),
-        /* @__PURE__ */ t(G, { line: a })
+        /* @__PURE__ */ t(Z, { line: a })
       ] }),
       /* @__PURE__ */ t("p", { className: "text-sm", children: e("planned_line", { start: x(a.planned_start, a.timezone), end: x(a.planned_end, a.timezone) }) }),
-      a.editable ? /* @__PURE__ */ t(Y, { line: a }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
+      a.editable ? /* @__PURE__ */ t(J, { line: a }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
         /* @__PURE__ */ i("p", { children: [
           e("col_actual"),
           " : ",
-          H(a, e("not_entered")),
+          G(a, e("not_entered")),
           " ",
           "\xB7",
           " ",

@@ -1,80 +1,80 @@
-const T = "__coulisses_host__";
-function m() {
-  const e = globalThis[T];
+const P = "__coulisses_host__";
+function h() {
+  const e = globalThis[P];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: V, jsxs: b, Fragment: $ } = m().jsxRuntime, u = m(), { api: r, useLocale: A, useDates: I, useLiveEvents: k } = u, { Link: D, useNavigate: M, useParams: j, useSearchParams: H } = u.router, { useQuery: a, useMutation: c, useQueryClient: d } = u.query, {
-  Button: z,
-  Card: K,
-  CardHeader: N,
-  CardTitle: Q,
+const { jsx: $, jsxs: j, Fragment: V } = h().jsxRuntime, c = h(), { api: r, useLocale: D, useDates: I, useLiveEvents: M } = c, { Link: k, useNavigate: K, useParams: H, useSearchParams: z } = c.router, { useQuery: a, useMutation: i, useQueryClient: l } = c.query, {
+  Button: N,
+  Card: U,
+  CardHeader: Q,
+  CardTitle: B,
   CardDescription: X,
-  Alert: U,
-  Spinner: B,
-  EmptyState: O,
-  Input: G,
-  Field: W,
-  Badge: Y,
-  ConfirmDialog: J,
-  ErrorState: Z
-} = u.ui, q = m().React, {
-  Children: ee,
-  Component: te,
-  Fragment: ne,
-  StrictMode: re,
-  Suspense: se,
-  cloneElement: ae,
-  createContext: ie,
-  createElement: oe,
-  forwardRef: le,
-  isValidElement: ue,
-  lazy: ce,
-  memo: de,
-  startTransition: fe,
-  use: pe,
-  useActionState: he,
-  useCallback: me,
-  useContext: xe,
-  useDeferredValue: _e,
-  useEffect: ye,
-  useId: Ee,
-  useImperativeHandle: ge,
-  useLayoutEffect: ve,
-  useMemo: Se,
-  useOptimistic: Ce,
-  useReducer: Te,
-  useRef: Ae,
-  useState: qe,
-  useSyncExternalStore: Pe,
+  Alert: O,
+  Spinner: G,
+  EmptyState: W,
+  Input: Y,
+  Field: J,
+  Badge: Z,
+  ConfirmDialog: ee,
+  ErrorState: te
+} = c.ui, R = h().React, {
+  Children: ne,
+  Component: re,
+  Fragment: ae,
+  StrictMode: se,
+  Suspense: oe,
+  cloneElement: ie,
+  createContext: le,
+  createElement: ue,
+  forwardRef: de,
+  isValidElement: ce,
+  lazy: fe,
+  memo: pe,
+  startTransition: me,
+  use: he,
+  useActionState: xe,
+  useCallback: _e,
+  useContext: Ee,
+  useDeferredValue: ye,
+  useEffect: ge,
+  useId: ve,
+  useImperativeHandle: Ae,
+  useLayoutEffect: Se,
+  useMemo: Ce,
+  useOptimistic: Te,
+  useReducer: Pe,
+  useRef: De,
+  useState: Re,
+  useSyncExternalStore: qe,
   useTransition: Fe
-} = q, i = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
-function P({ day: e, project: t }) {
+} = R, o = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
+function q({ day: e, project: t }) {
   const n = new URLSearchParams({ page_size: "200" });
-  return e && n.set("day", e), t && n.set("project", String(t)), `${i}/?${n.toString()}`;
+  return e && n.set("day", e), t && n.set("project", String(t)), `${o}/?${n.toString()}`;
 }
 function Le(e) {
   return a({
     queryKey: [...x, e],
-    queryFn: () => r.get(P(e)),
+    queryFn: () => r.get(q(e)),
     staleTime: 15e3
   });
 }
 function we(e, t) {
   return a({
     queryKey: [...x, "history", e],
-    queryFn: () => r.get(`${i}/${e}/history?page_size=200`),
+    queryFn: () => r.get(`${o}/${e}/history?page_size=200`),
     enabled: t
   });
 }
-function Re() {
+function be() {
   return a({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function Ve(e) {
+function $e(e) {
   return a({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
@@ -83,52 +83,52 @@ function Ve(e) {
   });
 }
 function f(e) {
-  const t = d();
-  return c({
+  const t = l();
+  return i({
     mutationFn: e,
     onSettled: () => t.invalidateQueries({ queryKey: x })
   });
 }
-function be() {
+function je() {
   return f(
-    ({ assignmentId: e, values: t }) => r.patch(`${i}/${e}`, t)
+    ({ assignmentId: e, values: t }) => r.patch(`${o}/${e}`, t)
   );
 }
-function $e() {
-  return f((e) => r.post(`${i}/${e}/validate`));
+function Ve() {
+  return f((e) => r.post(`${o}/${e}/validate`));
 }
 function Ie() {
   return f(
-    ({ assignmentId: e, values: t, reason: n }) => r.post(`${i}/${e}/correct`, { ...t, reason: n })
+    ({ assignmentId: e, values: t, reason: n }) => r.post(`${o}/${e}/correct`, { ...t, reason: n })
   );
 }
-function ke() {
+function Me() {
   return f(
-    (e) => r.post(`${i}/validate`, e)
+    (e) => r.post(`${o}/validate`, e)
   );
 }
 const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
 function L(e) {
   return e.status === "queued" || e.status === "running";
 }
-function De() {
+function ke() {
   return a({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
     refetchInterval: (e) => e.state.data?.items.some(L) ? F : !1
   });
 }
-function Me() {
-  const e = d();
-  return c({
+function Ke() {
+  const e = l();
+  return i({
     mutationFn: (t) => r.post(`${g}/`, t),
     onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
-const _ = "/api/v1/payroll/intermittents", S = "/api/v1/payroll/identity", y = ["payroll-intermittents"], C = ["payroll-identity"];
-function je(e, t) {
+const _ = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", E = ["payroll-intermittents"], S = ["payroll-identity"];
+function He(e, t) {
   return a({
-    queryKey: [...y, e, t],
+    queryKey: [...E, e, t],
     queryFn: () => {
       const n = new URLSearchParams({ page_size: "200" });
       return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${_}/?${n.toString()}`);
@@ -136,33 +136,57 @@ function je(e, t) {
     staleTime: 15e3
   });
 }
-function He(e, t, n) {
+function ze(e, t, n) {
   return a({
-    queryKey: [...y, "one", e, t],
+    queryKey: [...E, "one", e, t],
     queryFn: () => r.get(`${_}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
-function ze() {
-  const e = d();
-  return c({
+function Ne() {
+  const e = l();
+  return i({
     mutationFn: ({ userId: t, profile: n }) => r.put(`${_}/${t}`, n),
-    onSettled: () => e.invalidateQueries({ queryKey: y })
+    onSettled: () => e.invalidateQueries({ queryKey: E })
   });
 }
-function Ke(e) {
+function Ue(e) {
   return a({
-    queryKey: C,
-    queryFn: () => r.get(S),
+    queryKey: S,
+    queryFn: () => r.get(A),
     enabled: e
   });
 }
-function Ne() {
-  const e = d();
-  return c({
-    mutationFn: (t) => r.put(S, t),
-    onSuccess: (t) => e.setQueryData(C, t)
+function Qe() {
+  const e = l();
+  return i({
+    mutationFn: (t) => r.put(A, t),
+    onSuccess: (t) => e.setQueryData(S, t)
   });
+}
+const C = ["payroll-engagements"];
+function Be(e, t = !0) {
+  return a({
+    queryKey: [...C, e],
+    queryFn: () => r.get(
+      `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
+    ),
+    enabled: t,
+    staleTime: 15e3
+  });
+}
+function T(e) {
+  const t = l();
+  return i({
+    mutationFn: e,
+    onSettled: () => t.invalidateQueries({ queryKey: C })
+  });
+}
+function Xe() {
+  return T((e) => r.post("/api/v1/payroll/dpae", e));
+}
+function Oe() {
+  return T((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
 const w = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
@@ -314,6 +338,28 @@ const w = {
   elsewhere_hours: { fr: "Heures d\xE9clar\xE9es ailleurs", en: "Hours declared elsewhere" },
   elsewhere_note: { fr: "D\u2019o\xF9 viennent ces heures (employeurs, dates)", en: "Where these hours come from (employers, dates)" },
   profile_saved: { fr: "Profil enregistr\xE9.", en: "Profile saved." },
+  engagements_title: { fr: "Engagements et DPAE", en: "Engagements and DPAE" },
+  engagements_hint: {
+    fr: "Missions accept\xE9es cons\xE9cutives d\u2019un intermittent sur un projet : un CDDU, une DPAE \xE0 d\xE9poser au plus tard au premier jour.",
+    en: "An intermittent\u2019s consecutive accepted missions on a project: one CDDU, one DPAE to file by the first day at the latest."
+  },
+  engagements_loading: { fr: "Chargement des engagements\u2026", en: "Loading engagements\u2026" },
+  engagements_empty: { fr: "Aucun engagement sur la p\xE9riode.", en: "No engagement in the period." },
+  engagements_none_overdue: { fr: "Aucune DPAE en retard.", en: "No overdue DPAE." },
+  overdue_only: { fr: "Seulement les DPAE en retard", en: "Only overdue DPAE" },
+  engagement_days: { fr: "Du {first} au {last} \xB7 {count} missions", en: "From {first} to {last} \xB7 {count} missions" },
+  dpae_not_yet_open: { fr: "\xC0 d\xE9poser \xE0 partir du {date}", en: "To file from {date}" },
+  dpae_to_declare: { fr: "\xC0 d\xE9poser avant le {date}", en: "To file before {date}" },
+  dpae_overdue: { fr: "DPAE en retard (d\xFBe le {date})", en: "DPAE overdue (due {date})" },
+  dpae_declared: { fr: "DPAE d\xE9pos\xE9e le {date}", en: "DPAE filed on {date}" },
+  dpae_reference: { fr: "R\xE9f. {reference}", en: "Ref. {reference}" },
+  dpae_record: { fr: "Noter la DPAE", en: "Record the DPAE" },
+  dpae_record_of: { fr: "Noter la DPAE de {name} ({project})", en: "Record the DPAE of {name} ({project})" },
+  dpae_remove: { fr: "Retirer", en: "Remove" },
+  dpae_remove_of: { fr: "Retirer la DPAE de {name} ({project})", en: "Remove the DPAE of {name} ({project})" },
+  dpae_remove_confirm: { fr: "Retirer cette DPAE ? L\u2019engagement redevient \xE0 d\xE9clarer.", en: "Remove this DPAE? The engagement is to declare again." },
+  dpae_reference_field: { fr: "Num\xE9ro d\u2019accus\xE9 URSSAF", en: "URSSAF acknowledgement number" },
+  dpae_declared_on: { fr: "D\xE9pos\xE9e le", en: "Filed on" },
   identity_title: { fr: "Identit\xE9 de l\u2019employeur", en: "Employer identity" },
   identity_hint: {
     fr: "Ce qu\u2019impriment les AEM et les contrats. Le SIRET est v\xE9rifi\xE9 par sa cl\xE9.",
@@ -345,62 +391,65 @@ const w = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, o = w;
-function l(e, t, n = {}) {
+}, u = w;
+function d(e, t, n = {}) {
   let s = t;
-  if (typeof n.count == "number" && `${t}_one` in o) {
-    const h = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
-    s = `${t}_${h === "one" ? "one" : "other"}`;
+  if (typeof n.count == "number" && `${t}_one` in u) {
+    const m = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
+    s = `${t}_${m === "one" ? "one" : "other"}`;
   }
-  const p = o[s];
-  return (p ? e === "en" ? p.en : p.fr : s).replace(/\{(\w+)\}/g, (h, E) => E in n ? String(n[E]) : h);
+  const p = u[s];
+  return (p ? e === "en" ? p.en : p.fr : s).replace(/\{(\w+)\}/g, (m, y) => y in n ? String(n[y]) : m);
 }
-function Qe(e, t) {
+function Ge(e, t) {
   const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
-  return n in o ? l(e, n) : l(e, "failure_other", { code: t ?? "" });
+  return n in u ? d(e, n) : d(e, "failure_other", { code: t ?? "" });
 }
-function Xe(e, t, n) {
+function We(e, t, n) {
   const s = `${t}_${n}`;
-  return s in o ? l(e, s) : n;
+  return s in u ? d(e, s) : n;
 }
-function Ue() {
-  const { locale: e, tError: t } = A();
-  return { locale: e, tError: t, t: (n, s) => l(e, n, s) };
+function Ye() {
+  const { locale: e, tError: t } = D();
+  return { locale: e, tError: t, t: (n, s) => d(e, n, s) };
 }
 export {
-  U as A,
-  z as B,
-  K as C,
-  $ as D,
-  Z as E,
-  W as F,
-  we as G,
-  G as I,
-  B as S,
-  Re as a,
-  Ve as b,
-  Me as c,
-  qe as d,
-  b as e,
-  Q as f,
+  O as A,
+  N as B,
+  U as C,
+  je as D,
+  te as E,
+  J as F,
+  Ie as G,
+  Ve as H,
+  Y as I,
+  V as J,
+  we as K,
+  G as S,
+  be as a,
+  $e as b,
+  Ke as c,
+  Re as d,
+  j as e,
+  B as f,
   X as g,
-  De as h,
-  O as i,
-  V as j,
+  ke as h,
+  W as i,
+  $ as j,
   I as k,
-  Qe as l,
-  Y as m,
-  je as n,
-  Ke as o,
-  Ne as p,
-  He as q,
-  ze as r,
-  Le as s,
-  ke as t,
-  Ue as u,
-  J as v,
+  Ge as l,
+  Z as m,
+  He as n,
+  Be as o,
+  Ue as p,
+  Oe as q,
+  ee as r,
+  Qe as s,
+  ze as t,
+  Ye as u,
+  Ne as v,
   Xe as w,
-  be as x,
-  Ie as y,
-  $e as z
+  Le as x,
+  Me as y,
+  We as z
 };
