@@ -1,8 +1,8 @@
 // Builds the payroll plugin's web module into its Python package
 // (src/coulisses_payroll/web/): the timesheets page (timesheets.js), the exports page
-// (exports.js) and the intermittents page (intermittents.js). React, the router, the
-// query client, the API client and the UI kit are the web app's: `react` and
-// `react/jsx-runtime` resolve to @coulisses/plugin-ui's shims, which read the host's.
+// (exports.js), the intermittents page (intermittents.js) and the dashboard card
+// (dpae.js). React, the router, the query client, the API client and the UI kit are the
+// web app's: `react` and `react/jsx-runtime` resolve to @coulisses/plugin-ui's shims, which read the host's.
 // Rebuild with `python3 dev.py build-plugins` (from the repository root).
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +35,7 @@ export default {
         timesheets: here('src/timesheets.tsx'),
         exports: here('src/exports.tsx'),
         intermittents: here('src/intermittents.tsx'),
+        dpae: here('src/dpae-widget.tsx'),
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,

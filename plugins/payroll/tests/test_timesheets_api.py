@@ -528,6 +528,13 @@ async def test_the_plugins_pages_are_in_every_members_menu_and_served(
             "en": "Payroll exports",
         }
         assert entries["/plugins/payroll/intermittents"]["label"]["fr"] == "Intermittents"
+    # The DPAE card on the home dashboard: managers only.
+    widgets = [[w for w in m["widgets"] if w["plugin"] == "payroll"] for m in menus]
+    assert [w["slot"] for w in widgets[0]] == ["dashboard"]
+    assert widgets[1] == []
+    card = await org.get(widgets[0][0]["module_url"])
+    assert card.status_code == 200, card.text
+    assert " as default" in card.text
     for entry in entries.values():
         module = await org.get(entry["module_url"])
         assert module.status_code == 200, module.text

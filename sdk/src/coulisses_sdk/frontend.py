@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 ROLES = ("tech", "manager", "admin", "owner")
 #: Menu sections of the web app: the main navigation and the settings group.
 SECTIONS = ("main", "settings")
-#: Places of the web app's shell where a plugin widget renders (closed list): ``header``
-#: is the top bar, next to the account controls (on a phone too).
-WIDGET_SLOTS = ("header",)
+#: Places of the web app where a plugin widget renders (closed list): ``header`` is the
+#: top bar, next to the account controls (on a phone too); ``dashboard`` is the home
+#: dashboard, after the core's blocks.
+WIDGET_SLOTS = ("header", "dashboard")
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,10 @@ class PluginWidget:
     header), loaded only while the org has the plugin enabled and the member's role
     reaches ``min_role``.
 
-    ``slot`` is where it renders, one of ``WIDGET_SLOTS``; ``module`` is its ES module,
+    ``slot`` is where it renders, one of ``WIDGET_SLOTS``: ``header`` (the shell's top
+    bar, beside the account menu: a bell, a status dot) or ``dashboard`` (a card on the
+    home dashboard, after the core's blocks: what needs the member today, linking to the
+    plugin's page; render nothing when nothing does). ``module`` is its ES module,
     relative to the plugin's ``frontend_dir`` like a ``PluginPage``'s. The module's
     default export is a React component (no props) using the same host contract
     (``@coulisses/plugin-ui``). A widget that fails to load or render shows a small

@@ -13,11 +13,13 @@ import { useDashboard, type DashboardAssignment } from '@/features/dashboard/api
 import { ManagerDashboard } from '@/features/dashboard/components/manager-dashboard';
 import { TechDashboard } from '@/features/dashboard/components/tech-dashboard';
 import { DeclineDialog } from '@/features/my-missions/components/decline-dialog';
+import { PluginWidgetSlot } from '@/features/plugins/components/plugin-widgets';
 
 /**
  * The home dashboard: a manager lands on what needs them (open places, waiting
  * invitations, declines, undelivered links, conflicts, week hours), everyone on their own
- * next missions and pending answers (a tech only on those). One read: GET /dashboard.
+ * next missions and pending answers (a tech only on those). One read: GET /dashboard;
+ * then the enabled plugins' dashboard widgets (`PluginWidget(slot="dashboard")`).
  */
 export function HomeRoute() {
   const { t, tError } = useLocale();
@@ -45,6 +47,8 @@ export function HomeRoute() {
       {dashboard.isPending ? <Spinner label={t('dashboard_loading')} /> : null}
       {dashboard.isError ? <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} /> : null}
       {data?.manager ? <ManagerDashboard data={data.manager} now={data.generated_at} timeZone={data.timezone} /> : null}
+      {/* The enabled plugins' dashboard cards (DPAE reminders...), by the member's role. */}
+      <PluginWidgetSlot slot="dashboard" className="grid gap-4 md:grid-cols-2" />
       {mine && (!manages || hasMine) ? (
         <div className="space-y-3">
           {manages ? <h2 className="text-xl font-semibold">{t('dashboard_mine_title')}</h2> : null}

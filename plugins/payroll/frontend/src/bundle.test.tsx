@@ -57,4 +57,36 @@ describe('the built payroll module', () => {
     expect(await screen.findByRole('heading', { level: 1, name: text('fr', 'intermittents_title') })).toBeInTheDocument();
     expect(await screen.findByText(text('fr', 'intermittents_empty'))).toBeInTheDocument();
   });
+
+  it('dpae.js renders the dashboard card with the host', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse({
+          items: [
+            {
+              user_id: 1,
+              name: 'Zoe Bernard',
+              project_id: 5,
+              project_name: 'Festival',
+              first_day: '2027-07-01',
+              last_day: '2027-07-01',
+              first_start: '2027-07-01T12:00:00Z',
+              last_end: '2027-07-01T16:00:00Z',
+              missions: 1,
+              assignment_ids: [1],
+              planned_minutes: 240,
+              dpae: { status: 'overdue', opens_at: '2027-06-23T12:00:00Z', due_at: '2027-07-01T12:00:00Z', id: null, declared_on: null, reference: null },
+            },
+          ],
+          total: 1,
+          from_day: '2027-06-01',
+          to_day: '2027-08-30',
+        }),
+      ),
+    );
+    renderWithProviders(<PluginModuleView url={built('dpae.js')} importer={importBuilt} />);
+    expect(await screen.findByText(text('fr', 'dashboard_dpae_title'))).toBeInTheDocument();
+    expect(await screen.findByText('Zoe Bernard')).toBeInTheDocument();
+  });
 });

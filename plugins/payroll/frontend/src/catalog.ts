@@ -176,6 +176,13 @@ export const TEXTS = {
   dpae_remove_confirm: { fr: 'Retirer cette DPAE ? L\u2019engagement redevient \u00e0 d\u00e9clarer.', en: 'Remove this DPAE? The engagement is to declare again.' },
   dpae_reference_field: { fr: 'Num\u00e9ro d\u2019accus\u00e9 URSSAF', en: 'URSSAF acknowledgement number' },
   dpae_declared_on: { fr: 'D\u00e9pos\u00e9e le', en: 'Filed on' },
+  dashboard_dpae_title: { fr: 'DPAE des intermittents', en: 'Intermittents\u2019 DPAE' },
+  dashboard_dpae_overdue_one: { fr: '{count} DPAE en retard : le travail a commenc\u00e9.', en: '{count} DPAE overdue: work has started.' },
+  dashboard_dpae_overdue_other: { fr: '{count} DPAE en retard : le travail a commenc\u00e9.', en: '{count} DPAE overdue: work has started.' },
+  dashboard_dpae_due_one: { fr: '{count} DPAE \u00e0 d\u00e9poser maintenant.', en: '{count} DPAE to file now.' },
+  dashboard_dpae_due_other: { fr: '{count} DPAE \u00e0 d\u00e9poser maintenant.', en: '{count} DPAE to file now.' },
+  dashboard_dpae_more: { fr: 'et {count} de plus', en: 'and {count} more' },
+  dashboard_dpae_open: { fr: 'Ouvrir les engagements', en: 'Open the engagements' },
   identity_title: { fr: 'Identit\u00e9 de l\u2019employeur', en: 'Employer identity' },
   identity_hint: {
     fr: 'Ce qu\u2019impriment les AEM et les contrats. Le SIRET est v\u00e9rifi\u00e9 par sa cl\u00e9.',
@@ -211,7 +218,7 @@ export const TEXTS = {
 
 export type TextKey = keyof typeof TEXTS;
 /** Keys with plural forms (`<key>_one` / `<key>_other`, chosen by `count`). */
-export type PluralKey = 'validated_count';
+export type PluralKey = 'validated_count' | 'dashboard_dpae_overdue' | 'dashboard_dpae_due';
 export type TextVars = Record<string, string | number>;
 
 const CATALOG: Record<string, { fr: string; en: string }> = TEXTS;

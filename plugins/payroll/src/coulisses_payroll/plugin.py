@@ -11,7 +11,7 @@ from typing import Any
 from coulisses_payroll import jobs, service
 from coulisses_payroll.api import CONTROLLERS
 from coulisses_payroll.config import NAME, PayrollConfig, load_config
-from coulisses_sdk import Plugin, PluginPage, hookimpl
+from coulisses_sdk import Plugin, PluginPage, PluginWidget, hookimpl
 
 TIMESHEETS_PATH = f"/plugins/{NAME}/timesheets"
 EXPORTS_PATH = f"/plugins/{NAME}/exports"
@@ -68,6 +68,8 @@ class PayrollPlugin(Plugin):
                 module="intermittents.js",
             )
         )
+        # Overdue DPAE (and those to file now) on managers' home dashboard.
+        register(PluginWidget(slot="dashboard", module="dpae.js", min_role="manager"))
 
     @hookimpl
     def register_jobs(self, register: Any) -> None:

@@ -1,4 +1,5 @@
-import { u as d, a as S, b as w, c as j, d as u, j as t, S as b, e as s, A as h, C as m, f, g as T, F as _, I as A, B as P, h as R, E as F, i as I, k as B, l as D, m as g } from "./shared-u1EoN8QG.js";
+import { u as d, e as S, f as w, g as j, b as t, S as b, j as s, A as u, C as x, c as f, h as T, F as _, I as A, i as P, k as R, E as F, l as I, d as B, m as D, B as g } from "./shared-BEN4h4ek.js";
+import { u as h } from "./shared-CfP4zRFP.js";
 const M = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", $ = { queued: "neutral", running: "info", done: "success", failed: "danger" };
 function q() {
   const e = /* @__PURE__ */ new Date();
@@ -55,19 +56,19 @@ function U() {
     /* @__PURE__ */ t("tbody", { children: n.map((l) => /* @__PURE__ */ t(L, { item: l }, l.id)) })
   ] });
 }
-function Y() {
-  const { t: e, tError: r } = d(), n = S(), l = n.data !== void 0 && n.data !== "tech", N = w(l), c = j(), [i, y] = u(q), [p, k] = u(""), [x, v] = u(!0);
+function z() {
+  const { t: e, tError: r } = d(), n = S(), l = n.data !== void 0 && n.data !== "tech", N = w(l), c = j(), [i, y] = h(q), [p, k] = h(""), [m, v] = h(!0);
   if (n.isPending) return /* @__PURE__ */ t(b, { label: e("exports_loading") });
   const E = l ? H : O, C = (a) => c.mutate({
     ...a.ask,
     month: i,
     ...p ? { project: Number(p) } : {},
-    ...a.ask.format === "csv" ? { excel_fr: x } : {}
+    ...a.ask.format === "csv" ? { excel_fr: m } : {}
   });
   return /* @__PURE__ */ s("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("exports_title") }),
-    /* @__PURE__ */ t(h, { variant: "info", children: e("disclaimer") }),
-    /* @__PURE__ */ s(m, { className: "space-y-3", children: [
+    /* @__PURE__ */ t(u, { variant: "info", children: e("disclaimer") }),
+    /* @__PURE__ */ s(x, { className: "space-y-3", children: [
       /* @__PURE__ */ t(f, { children: e("exports_title") }),
       /* @__PURE__ */ t(T, { children: e(l ? "exports_hint" : "exports_tech_hint") }),
       /* @__PURE__ */ s("div", { className: "grid gap-3 sm:grid-cols-2", children: [
@@ -78,19 +79,19 @@ function Y() {
         ] }) })
       ] }),
       /* @__PURE__ */ s("label", { className: "flex items-center gap-2 text-sm", children: [
-        /* @__PURE__ */ t("input", { type: "checkbox", checked: x, onChange: (a) => v(a.target.checked) }),
+        /* @__PURE__ */ t("input", { type: "checkbox", checked: m, onChange: (a) => v(a.target.checked) }),
         e("exports_excel_fr")
       ] }),
       /* @__PURE__ */ t("div", { className: "flex flex-wrap gap-2", children: E.map((a) => /* @__PURE__ */ t(P, { variant: "secondary", disabled: !i || c.isPending, onClick: () => C(a), children: e(a.label) }, a.label)) }),
-      c.isError && /* @__PURE__ */ t(h, { variant: "danger", children: r(c.error) }),
-      c.isSuccess && /* @__PURE__ */ t(h, { variant: "success", children: e("export_queued_note") })
+      c.isError && /* @__PURE__ */ t(u, { variant: "danger", children: r(c.error) }),
+      c.isSuccess && /* @__PURE__ */ t(u, { variant: "success", children: e("export_queued_note") })
     ] }),
-    /* @__PURE__ */ s(m, { className: "space-y-3", children: [
+    /* @__PURE__ */ s(x, { className: "space-y-3", children: [
       /* @__PURE__ */ t(f, { children: e("exports_recent") }),
       /* @__PURE__ */ t(U, {})
     ] })
   ] });
 }
 export {
-  Y as default
+  z as default
 };

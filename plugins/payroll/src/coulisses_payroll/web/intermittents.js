@@ -1,4 +1,5 @@
-import { u as f, a as M, d as _, j as e, S as E, e as i, A as N, C as P, f as $, g as O, F as g, I as y, k as D, n as B, E as k, i as A, o as z, p as q, m as j, B as x, q as G, r as V, s as U, t as X, v as Y, w as H } from "./shared-u1EoN8QG.js";
+import { u as f, e as M, b as e, S as E, j as i, A as N, C as P, c as $, h as O, F as g, I as y, d as D, n as B, E as R, l as A, a as z, o as q, B as j, i as x, p as G, q as V, r as U, s as X, t as Y, v as H } from "./shared-BEN4h4ek.js";
+import { u as _ } from "./shared-CfP4zRFP.js";
 const J = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", F = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", K = /* @__PURE__ */ new Set(["admin", "owner"]), I = [1, 2, 3], Q = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",
@@ -40,7 +41,7 @@ function Z({ count: t }) {
 }
 function ee({ count: t, asOf: r }) {
   const { t: a } = f(), l = X(t.user_id, r, !0);
-  return l.isPending ? /* @__PURE__ */ e(E, { label: a("intermittents_loading"), size: "sm" }) : l.isError ? /* @__PURE__ */ e(k, { error: l.error, onRetry: () => {
+  return l.isPending ? /* @__PURE__ */ e(E, { label: a("intermittents_loading"), size: "sm" }) : l.isError ? /* @__PURE__ */ e(R, { error: l.error, onRetry: () => {
     l.refetch();
   } }) : /* @__PURE__ */ e(Z, { count: l.data });
 }
@@ -130,7 +131,7 @@ function ne({ count: t, asOf: r, canEdit: a }) {
 function se({ manager: t, asOf: r, shortOnly: a }) {
   const { t: l } = f(), { formatDate: n } = D(), s = B(r, a);
   if (s.isPending) return /* @__PURE__ */ e(E, { label: l("intermittents_loading") });
-  if (s.isError) return /* @__PURE__ */ e(k, { error: s.error, onRetry: () => {
+  if (s.isError) return /* @__PURE__ */ e(R, { error: s.error, onRetry: () => {
     s.refetch();
   } });
   const c = s.data.items, d = c[0];
@@ -220,7 +221,7 @@ function me() {
   const { t } = f(), { formatDate: r } = D(), [a, l] = _(!1), n = z(a ? "overdue" : "");
   let s;
   if (n.isPending) s = /* @__PURE__ */ e(E, { label: t("engagements_loading") });
-  else if (n.isError) s = /* @__PURE__ */ e(k, { error: n.error, onRetry: () => {
+  else if (n.isError) s = /* @__PURE__ */ e(R, { error: n.error, onRetry: () => {
     n.refetch();
   } });
   else if (n.data.items.length === 0) s = /* @__PURE__ */ e(A, { title: t(a ? "engagements_none_overdue" : "engagements_empty") });
@@ -260,8 +261,8 @@ function he({ identity: t, canEdit: r }) {
       className: "space-y-3",
       onSubmit: (o) => {
         o.preventDefault();
-        const b = I.flatMap((w, R) => {
-          const S = d[R]?.trim() ?? "";
+        const b = I.flatMap((w, k) => {
+          const S = d[k]?.trim() ?? "";
           return S ? [{ category: w, number: S }] : [];
         });
         n.mutate({ ...s, siret: s.siret || null, ape: s.ape || null, idcc: s.idcc || null, licences: b });
@@ -282,7 +283,7 @@ function he({ identity: t, canEdit: r }) {
               ...w,
               maxLength: 64,
               value: d[b],
-              onChange: (R) => m((S) => S.map((L, T) => T === b ? R.target.value : L))
+              onChange: (k) => m((S) => S.map((L, T) => T === b ? k.target.value : L))
             }
           ) }, o)) }),
           /* @__PURE__ */ i("label", { className: "flex items-center gap-2 text-sm", children: [
@@ -302,12 +303,12 @@ function pe({ canEdit: t }) {
   return /* @__PURE__ */ i(P, { className: "space-y-3", children: [
     /* @__PURE__ */ e($, { children: r("identity_title") }),
     /* @__PURE__ */ e(O, { children: r("identity_hint") }),
-    a.isPending ? /* @__PURE__ */ e(E, { label: r("identity_title") }) : a.isError ? /* @__PURE__ */ e(k, { error: a.error, onRetry: () => {
+    a.isPending ? /* @__PURE__ */ e(E, { label: r("identity_title") }) : a.isError ? /* @__PURE__ */ e(R, { error: a.error, onRetry: () => {
       a.refetch();
     } }) : /* @__PURE__ */ e(he, { identity: a.data, canEdit: t })
   ] });
 }
-function _e() {
+function ge() {
   const { t } = f(), r = M(), [a, l] = _(""), [n, s] = _(!1);
   if (r.isPending) return /* @__PURE__ */ e(E, { label: t("intermittents_loading") });
   const c = r.data !== void 0 && r.data !== "tech";
@@ -331,5 +332,5 @@ function _e() {
   ] });
 }
 export {
-  _e as default
+  ge as default
 };

@@ -1,5 +1,6 @@
-import { u as w, k as U, a as W, e as i, j as t, S as j, E as z, x as F, i as M, C as X, f as ee, g as te, d as _, b as ae, y as ne, F as v, I as D, B as N, r as re, A as E, m as se, z as V, D as oe, G as ie, H as ce, J as le, K as de } from "./shared-u1EoN8QG.js";
-function q(e, n) {
+import { u as w, d as U, e as W, j as i, b as t, S as j, E as z, w as F, l as M, C as X, c as ee, h as te, f as ae, x as ne, F as v, I as D, i as N, q as re, A as E, B as se, y as q, z as oe, D as ie, G as ce, H as le, J as de } from "./shared-BEN4h4ek.js";
+import { u as _ } from "./shared-CfP4zRFP.js";
+function V(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,
     hourCycle: "h23",
@@ -22,11 +23,11 @@ function H(e) {
 }
 const O = 864e5, k = (e) => String(e).padStart(2, "0");
 function I(e, n) {
-  const r = q(new Date(e), n);
+  const r = V(new Date(e), n);
   return { date: `${r.year}-${k(r.month)}-${k(r.day)}`, time: `${k(r.hour)}:${k(r.minute)}` };
 }
 function R(e, n) {
-  const r = q(new Date(e), n), a = Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute);
+  const r = V(new Date(e), n), a = Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute);
   return Math.round((a - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
 function A(e, n, r) {
@@ -73,7 +74,7 @@ function ge(e, n, r) {
 }
 function Z({ line: e }) {
   const { locale: n } = w();
-  return /* @__PURE__ */ t(se, { variant: pe[e.status], children: V(n, "status", e.status) });
+  return /* @__PURE__ */ t(se, { variant: pe[e.status], children: q(n, "status", e.status) });
 }
 function ye(e) {
   return `${x(e.planned_start, e.timezone)} \u2013 ${x(e.planned_end, e.timezone)}`;
@@ -82,7 +83,7 @@ function G(e, n) {
   return !e.actual_start || !e.actual_end ? n : `${x(e.actual_start, e.timezone)} \u2013 ${x(e.actual_end, e.timezone)}`;
 }
 function J({ line: e, correcting: n = !1, onDone: r }) {
-  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, K] = _(""), [Y, P] = _(!1), Q = () => {
+  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, Y] = _(""), [K, P] = _(!1), Q = () => {
     const m = me(e.planned_start, e.timezone, h, b), p = {
       actual_start: m.start,
       actual_end: m.end,
@@ -123,9 +124,9 @@ function J({ line: e, correcting: n = !1, onDone: r }) {
           }
         ) }),
         /* @__PURE__ */ t(v, { label: a("comment"), children: (m) => /* @__PURE__ */ t(D, { ...m, maxLength: 2e3, value: g, onChange: (p) => u(p.target.value) }) }),
-        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => K(p.target.value) }) }) : null,
+        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => Y(p.target.value) }) }) : null,
         d.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: o(d.error) }) : null,
-        Y && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
+        K && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
           /* @__PURE__ */ t(N, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: d.isPending, children: a(n ? "correct" : "save") }),
           r ? /* @__PURE__ */ t(N, { type: "button", variant: "secondary", className: "min-h-11", onClick: r, children: a("cancel") }) : null
@@ -144,7 +145,7 @@ function _e({ line: e }) {
   const c = (s) => typeof s == "string" && /^\d{4}-\d{2}-\d{2}T/.test(s) ? x(s, e.timezone) : String(s ?? "\u2013");
   return /* @__PURE__ */ t("ol", { "aria-label": n("history_of", { name: e.user_name }), className: "space-y-2 text-sm", children: o.data.items.map((s) => /* @__PURE__ */ i("li", { className: "rounded-md border border-border px-3 py-2", children: [
     /* @__PURE__ */ i("p", { className: "font-medium", children: [
-      V(r, "action", s.action),
+      q(r, "action", s.action),
       " ",
       /* @__PURE__ */ t("span", { className: "text-muted-foreground", children: a(s.at) })
     ] }),
@@ -286,7 +287,7 @@ function ve() {
     ] }) }, a.assignment_id)) })
   ] });
 }
-function we() {
+function Se() {
   const { t: e } = w(), { timeZone: n } = U(), r = W(), a = I((/* @__PURE__ */ new Date()).toISOString(), n).date;
   return /* @__PURE__ */ i("div", { className: "space-y-6", children: [
     /* @__PURE__ */ i("div", { className: "space-y-1", children: [
@@ -301,5 +302,5 @@ function we() {
   ] });
 }
 export {
-  we as default
+  Se as default
 };

@@ -1,80 +1,50 @@
-const P = "__coulisses_host__";
-function h() {
-  const e = globalThis[P];
+const C = "__coulisses_host__";
+function y() {
+  const e = globalThis[C];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: $, jsxs: j, Fragment: V } = h().jsxRuntime, c = h(), { api: r, useLocale: D, useDates: I, useLiveEvents: M } = c, { Link: k, useNavigate: K, useParams: H, useSearchParams: z } = c.router, { useQuery: a, useMutation: i, useQueryClient: l } = c.query, {
+const { jsx: L, jsxs: j, Fragment: $ } = y().jsxRuntime, c = y(), { api: r, useLocale: T, useDates: k, useLiveEvents: V } = c, { Link: I, useNavigate: M, useParams: K, useSearchParams: H } = c.router, { useQuery: a, useMutation: i, useQueryClient: l } = c.query, {
   Button: N,
-  Card: U,
-  CardHeader: Q,
-  CardTitle: B,
-  CardDescription: X,
-  Alert: O,
-  Spinner: G,
-  EmptyState: W,
-  Input: Y,
-  Field: J,
-  Badge: Z,
-  ConfirmDialog: ee,
-  ErrorState: te
-} = c.ui, R = h().React, {
-  Children: ne,
-  Component: re,
-  Fragment: ae,
-  StrictMode: se,
-  Suspense: oe,
-  cloneElement: ie,
-  createContext: le,
-  createElement: ue,
-  forwardRef: de,
-  isValidElement: ce,
-  lazy: fe,
-  memo: pe,
-  startTransition: me,
-  use: he,
-  useActionState: xe,
-  useCallback: _e,
-  useContext: Ee,
-  useDeferredValue: ye,
-  useEffect: ge,
-  useId: ve,
-  useImperativeHandle: Ae,
-  useLayoutEffect: Se,
-  useMemo: Ce,
-  useOptimistic: Te,
-  useReducer: Pe,
-  useRef: De,
-  useState: Re,
-  useSyncExternalStore: qe,
-  useTransition: Fe
-} = R, o = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
+  Card: z,
+  CardHeader: U,
+  CardTitle: Q,
+  CardDescription: B,
+  Alert: X,
+  Spinner: O,
+  EmptyState: G,
+  Input: W,
+  Field: Y,
+  Badge: J,
+  ConfirmDialog: Z,
+  ErrorState: ee
+} = c.ui, o = "/api/v1/payroll/timesheets", h = ["payroll-timesheets"];
 function q({ day: e, project: t }) {
   const n = new URLSearchParams({ page_size: "200" });
   return e && n.set("day", e), t && n.set("project", String(t)), `${o}/?${n.toString()}`;
 }
-function Le(e) {
+function te(e) {
   return a({
-    queryKey: [...x, e],
+    queryKey: [...h, e],
     queryFn: () => r.get(q(e)),
     staleTime: 15e3
   });
 }
-function we(e, t) {
+function ne(e, t) {
   return a({
-    queryKey: [...x, "history", e],
+    queryKey: [...h, "history", e],
     queryFn: () => r.get(`${o}/${e}/history?page_size=200`),
     enabled: t
   });
 }
-function be() {
+function re() {
   return a({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function $e(e) {
+function ae(e) {
   return a({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
@@ -86,49 +56,49 @@ function f(e) {
   const t = l();
   return i({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: x })
+    onSettled: () => t.invalidateQueries({ queryKey: h })
   });
 }
-function je() {
+function se() {
   return f(
     ({ assignmentId: e, values: t }) => r.patch(`${o}/${e}`, t)
   );
 }
-function Ve() {
+function oe() {
   return f((e) => r.post(`${o}/${e}/validate`));
 }
-function Ie() {
+function ie() {
   return f(
     ({ assignmentId: e, values: t, reason: n }) => r.post(`${o}/${e}/correct`, { ...t, reason: n })
   );
 }
-function Me() {
+function le() {
   return f(
     (e) => r.post(`${o}/validate`, e)
   );
 }
 const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
-function L(e) {
+function R(e) {
   return e.status === "queued" || e.status === "running";
 }
-function ke() {
+function ue() {
   return a({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
-    refetchInterval: (e) => e.state.data?.items.some(L) ? F : !1
+    refetchInterval: (e) => e.state.data?.items.some(R) ? F : !1
   });
 }
-function Ke() {
+function de() {
   const e = l();
   return i({
     mutationFn: (t) => r.post(`${g}/`, t),
     onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
-const _ = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", E = ["payroll-intermittents"], S = ["payroll-identity"];
-function He(e, t) {
+const _ = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", x = ["payroll-intermittents"], P = ["payroll-identity"];
+function ce(e, t) {
   return a({
-    queryKey: [...E, e, t],
+    queryKey: [...x, e, t],
     queryFn: () => {
       const n = new URLSearchParams({ page_size: "200" });
       return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${_}/?${n.toString()}`);
@@ -136,38 +106,38 @@ function He(e, t) {
     staleTime: 15e3
   });
 }
-function ze(e, t, n) {
+function fe(e, t, n) {
   return a({
-    queryKey: [...E, "one", e, t],
+    queryKey: [...x, "one", e, t],
     queryFn: () => r.get(`${_}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
-function Ne() {
+function pe() {
   const e = l();
   return i({
     mutationFn: ({ userId: t, profile: n }) => r.put(`${_}/${t}`, n),
-    onSettled: () => e.invalidateQueries({ queryKey: E })
+    onSettled: () => e.invalidateQueries({ queryKey: x })
   });
 }
-function Ue(e) {
+function me(e) {
   return a({
-    queryKey: S,
+    queryKey: P,
     queryFn: () => r.get(A),
     enabled: e
   });
 }
-function Qe() {
+function he() {
   const e = l();
   return i({
     mutationFn: (t) => r.put(A, t),
-    onSuccess: (t) => e.setQueryData(S, t)
+    onSuccess: (t) => e.setQueryData(P, t)
   });
 }
-const C = ["payroll-engagements"];
-function Be(e, t = !0) {
+const D = ["payroll-engagements"];
+function _e(e, t = !0) {
   return a({
-    queryKey: [...C, e],
+    queryKey: [...D, e],
     queryFn: () => r.get(
       `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
     ),
@@ -175,20 +145,20 @@ function Be(e, t = !0) {
     staleTime: 15e3
   });
 }
-function T(e) {
+function S(e) {
   const t = l();
   return i({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: C })
+    onSettled: () => t.invalidateQueries({ queryKey: D })
   });
 }
-function Xe() {
-  return T((e) => r.post("/api/v1/payroll/dpae", e));
+function xe() {
+  return S((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function Oe() {
-  return T((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+function Ee() {
+  return S((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const w = {
+const b = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
   loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
   disclaimer: {
@@ -360,6 +330,13 @@ const w = {
   dpae_remove_confirm: { fr: "Retirer cette DPAE ? L\u2019engagement redevient \xE0 d\xE9clarer.", en: "Remove this DPAE? The engagement is to declare again." },
   dpae_reference_field: { fr: "Num\xE9ro d\u2019accus\xE9 URSSAF", en: "URSSAF acknowledgement number" },
   dpae_declared_on: { fr: "D\xE9pos\xE9e le", en: "Filed on" },
+  dashboard_dpae_title: { fr: "DPAE des intermittents", en: "Intermittents\u2019 DPAE" },
+  dashboard_dpae_overdue_one: { fr: "{count} DPAE en retard : le travail a commenc\xE9.", en: "{count} DPAE overdue: work has started." },
+  dashboard_dpae_overdue_other: { fr: "{count} DPAE en retard : le travail a commenc\xE9.", en: "{count} DPAE overdue: work has started." },
+  dashboard_dpae_due_one: { fr: "{count} DPAE \xE0 d\xE9poser maintenant.", en: "{count} DPAE to file now." },
+  dashboard_dpae_due_other: { fr: "{count} DPAE \xE0 d\xE9poser maintenant.", en: "{count} DPAE to file now." },
+  dashboard_dpae_more: { fr: "et {count} de plus", en: "and {count} more" },
+  dashboard_dpae_open: { fr: "Ouvrir les engagements", en: "Open the engagements" },
   identity_title: { fr: "Identit\xE9 de l\u2019employeur", en: "Employer identity" },
   identity_hint: {
     fr: "Ce qu\u2019impriment les AEM et les contrats. Le SIRET est v\xE9rifi\xE9 par sa cl\xE9.",
@@ -391,7 +368,7 @@ const w = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, u = w;
+}, u = b;
 function d(e, t, n = {}) {
   let s = t;
   if (typeof n.count == "number" && `${t}_one` in u) {
@@ -399,57 +376,58 @@ function d(e, t, n = {}) {
     s = `${t}_${m === "one" ? "one" : "other"}`;
   }
   const p = u[s];
-  return (p ? e === "en" ? p.en : p.fr : s).replace(/\{(\w+)\}/g, (m, y) => y in n ? String(n[y]) : m);
+  return (p ? e === "en" ? p.en : p.fr : s).replace(/\{(\w+)\}/g, (m, E) => E in n ? String(n[E]) : m);
 }
-function Ge(e, t) {
+function ye(e, t) {
   const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
   return n in u ? d(e, n) : d(e, "failure_other", { code: t ?? "" });
 }
-function We(e, t, n) {
+function ge(e, t, n) {
   const s = `${t}_${n}`;
   return s in u ? d(e, s) : n;
 }
-function Ye() {
-  const { locale: e, tError: t } = D();
+function ve() {
+  const { locale: e, tError: t } = T();
   return { locale: e, tError: t, t: (n, s) => d(e, n, s) };
 }
 export {
-  O as A,
-  N as B,
-  U as C,
-  je as D,
-  te as E,
-  J as F,
-  Ie as G,
-  Ve as H,
-  Y as I,
-  V as J,
-  we as K,
-  G as S,
-  be as a,
-  $e as b,
-  Ke as c,
-  Re as d,
-  j as e,
-  B as f,
-  X as g,
-  ke as h,
-  W as i,
-  $ as j,
-  I as k,
-  Ge as l,
-  Z as m,
-  He as n,
-  Be as o,
-  Ue as p,
-  Oe as q,
-  ee as r,
-  Qe as s,
-  ze as t,
-  Ye as u,
-  Ne as v,
-  Xe as w,
-  Le as x,
-  Me as y,
-  We as z
+  X as A,
+  J as B,
+  z as C,
+  ie as D,
+  ee as E,
+  Y as F,
+  oe as G,
+  $ as H,
+  W as I,
+  ne as J,
+  y as K,
+  I as L,
+  O as S,
+  _e as a,
+  L as b,
+  Q as c,
+  k as d,
+  re as e,
+  ae as f,
+  de as g,
+  B as h,
+  N as i,
+  j,
+  ue as k,
+  G as l,
+  ye as m,
+  ce as n,
+  me as o,
+  Ee as p,
+  Z as q,
+  he as r,
+  fe as s,
+  pe as t,
+  ve as u,
+  xe as v,
+  te as w,
+  le as x,
+  ge as y,
+  se as z
 };
