@@ -1,8 +1,8 @@
-// Builds the payroll plugin's web module into its Python package
-// (src/coulisses_payroll/web/): the timesheets page (timesheets.js), the exports page
-// (exports.js), the intermittents page (intermittents.js) and the dashboard card
-// (dpae.js). React, the router, the query client, the API client and the UI kit are the
-// web app's: `react` and `react/jsx-runtime` resolve to @coulisses/plugin-ui's shims, which read the host's.
+// Builds the payroll plugin's web modules into its Python package
+// (src/coulisses_payroll/web/): the pages timesheets.js, exports.js, intermittents.js and
+// accounting.js, and the dashboard card dpae.js. React, the router, the query client, the
+// API client and the UI kit are the web app's: `react` and `react/jsx-runtime` resolve to
+// @coulisses/plugin-ui's shims, which read the host's.
 // Rebuild with `python3 dev.py build-plugins` (from the repository root).
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,7 @@ export default {
         exports: here('src/exports.tsx'),
         intermittents: here('src/intermittents.tsx'),
         dpae: here('src/dpae-widget.tsx'),
+        accounting: here('src/accounting.tsx'),
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,

@@ -386,3 +386,96 @@ export function useDeclareDpae() {
 export function useRemoveDpae() {
   return useEngagementMutation((id: number) => api.delete<null>(`/api/v1/payroll/dpae/${id}`));
 }
+
+// -- the monthly report (Comptabilite) -------------------------------------------------
+
+export const LINE_KINDS = ['base', 'night', 'sunday', 'holiday', 'may_1', 'minimum_call', 'meal', 'overtime'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+type KindCents = { [K in LineKind as `${K}_cents`]: number };
+
+export interface MonthlyFigures extends KindCents {
+  currency: string;
+  planned_minutes: number;
+  confirmed_minutes: number;
+  actual_minutes: number;
+  missing_rate: number;
+  gross_cents: number;
+}
+
+export interface MonthlyRow extends MonthlyFigures {
+  user_id: number;
+  name: string;
+  employment_type: string;
+}
+
+export interface MonthlyReport {
+  items: MonthlyRow[];
+  total: number;
+  month: string;
+  timezone: string;
+  totals: MonthlyFigures[];
+}
+
+export interface PayLine {
+  kind: LineKind;
+  assignment_id: number | null;
+  week_start: string | null;
+  tier: number | null;
+  minutes: number;
+  unit: 'hour' | 'cachet' | 'day' | 'meal';
+  quantity: string;
+  rate_cents: number;
+  premium_pct: string | null;
+  amount_cents: number;
+  currency: string;
+  source: 'actual' | 'planned' | null;
+  rule_set: { profile: string; employment_type: string; effective_from: string; label: string };
+  explanation: {
+    formula: string;
+    values: Record<string, string>;
+    exact_cents: string;
+    periods: { start: string; end: string; minutes: number; timezone: string; local_start: string }[];
+    sources: Record<string, string>;
+    times?: { source: 'actual' | 'planned'; start: string; end: string; break_minutes: number };
+  };
+}
+
+export interface PersonMonth {
+  user_id: number;
+  name: string;
+  month: string;
+  timezone: string;
+  planned_minutes: number;
+  confirmed_minutes: number;
+  actual_minutes: number;
+  missing_rate: number;
+  totals: Record<string, number>;
+  lines: PayLine[];
+}
+
+export const reportQueryKey = ['payroll-report'] as const;
+
+export function useMonthlyReport(month: string, project: string) {
+  return useQuery({
+    queryKey: [...reportQueryKey, month, project],
+    queryFn: () => {
+      const params = new URLSearchParams({ month, page_size: '200' });
+      if (project) params.set('project', project);
+      return api.get<MonthlyReport>(`/api/v1/payroll/reports/monthly?${params.toString()}`);
+    },
+    enabled: /^\d{4}-\d{2}$/.test(month),
+  });
+}
+
+export function usePersonMonth(userId: number | null, month: string, project: string) {
+  return useQuery({
+    queryKey: [...reportQueryKey, 'person', userId, month, project],
+    queryFn: () => {
+      const params = new URLSearchParams({ month });
+      if (project) params.set('project', project);
+      return api.get<PersonMonth>(`/api/v1/payroll/reports/monthly/${userId}?${params.toString()}`);
+    },
+    enabled: userId !== null,
+  });
+}

@@ -89,4 +89,17 @@ describe('the built payroll module', () => {
     expect(await screen.findByText(text('fr', 'dashboard_dpae_title'))).toBeInTheDocument();
     expect(await screen.findByText('Zoe Bernard')).toBeInTheDocument();
   });
+
+  it('accounting.js renders the accounting page with the host', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url.startsWith('/api/v1/projects')) return jsonResponse({ items: [], total: 0 });
+        return jsonResponse({ items: [], total: 0, month: '2027-07', timezone: 'Europe/Paris', totals: [] });
+      }),
+    );
+    renderWithProviders(<PluginModuleView url={built('accounting.js')} importer={importBuilt} />);
+    expect(await screen.findByRole('heading', { level: 1, name: text('fr', 'accounting_title') })).toBeInTheDocument();
+    expect(await screen.findByText(text('fr', 'accounting_empty'))).toBeInTheDocument();
+  });
 });

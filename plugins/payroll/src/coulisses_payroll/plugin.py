@@ -16,6 +16,7 @@ from coulisses_sdk import Plugin, PluginPage, PluginWidget, hookimpl
 TIMESHEETS_PATH = f"/plugins/{NAME}/timesheets"
 EXPORTS_PATH = f"/plugins/{NAME}/exports"
 INTERMITTENTS_PATH = f"/plugins/{NAME}/intermittents"
+ACCOUNTING_PATH = f"/plugins/{NAME}/accounting"
 
 
 class PayrollPlugin(Plugin):
@@ -41,6 +42,15 @@ class PayrollPlugin(Plugin):
 
     @hookimpl
     def register_frontend(self, register: Any) -> None:
+        # Managers and above: the month's totals per person and how each line is computed.
+        register(
+            PluginPage(
+                path=ACCOUNTING_PATH,
+                label={"fr": "Comptabilit\u00e9", "en": "Accounting"},
+                min_role="manager",
+                module="accounting.js",
+            )
+        )
         # Every member: a tech enters their own times, managers validate.
         register(
             PluginPage(

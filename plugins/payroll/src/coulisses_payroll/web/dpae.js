@@ -1,4 +1,4 @@
-import { u as m, a as u, j as l, C as h, b as t, c as p, L as _, d as x, B as f } from "./shared-BEN4h4ek.js";
+import { u as m, m as u, j as l, C as h, d as t, e as p, L as _, l as x, n as f } from "./shared-D5-c4xzs.js";
 const g = "/plugins/payroll/intermittents", i = 5;
 function o({ items: s, overdue: n }) {
   const { t: d } = m(), { formatDateTime: a } = x();

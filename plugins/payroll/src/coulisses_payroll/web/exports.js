@@ -1,7 +1,7 @@
-import { u as d, e as S, f as w, g as j, b as t, S as b, j as s, A as u, C as x, c as f, h as T, F as _, I as A, i as P, k as R, E as F, l as I, d as B, m as D, B as g } from "./shared-BEN4h4ek.js";
-import { u as h } from "./shared-CfP4zRFP.js";
-const M = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", $ = { queued: "neutral", running: "info", done: "success", failed: "danger" };
-function q() {
+import { u as d, o as S, a as w, c as j, d as t, S as b, j as s, A as u, C as x, e as f, f as T, F as _, I as A, B as P, p as R, E as F, g as I, l as q, q as B, n as g } from "./shared-D5-c4xzs.js";
+import { u as h } from "./shared-C1wWJfjs.js";
+const D = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = { queued: "neutral", running: "info", done: "success", failed: "danger" };
+function $() {
   const e = /* @__PURE__ */ new Date();
   return `${e.getFullYear()}-${String(e.getMonth() + 1).padStart(2, "0")}`;
 }
@@ -17,10 +17,10 @@ const H = [
 ];
 function G({ item: e }) {
   const { t: r } = d();
-  return e.expired ? /* @__PURE__ */ t(g, { variant: "neutral", children: r("export_expired") }) : /* @__PURE__ */ t(g, { variant: $[e.status], children: r(`export_status_${e.status}`, { progress: e.progress }) });
+  return e.expired ? /* @__PURE__ */ t(g, { variant: "neutral", children: r("export_expired") }) : /* @__PURE__ */ t(g, { variant: M[e.status], children: r(`export_status_${e.status}`, { progress: e.progress }) });
 }
 function L({ item: e }) {
-  const { t: r, locale: n } = d(), { formatDateTime: l } = B();
+  const { t: r, locale: n } = d(), { formatDateTime: l } = q();
   return /* @__PURE__ */ s("tr", { className: "border-b border-border", children: [
     /* @__PURE__ */ s("td", { className: "py-2 pr-3", children: [
       r(`kind_${e.kind}`),
@@ -31,7 +31,7 @@ function L({ item: e }) {
     /* @__PURE__ */ s("td", { className: "py-2 pr-3", children: [
       /* @__PURE__ */ t(G, { item: e }),
       e.status === "running" && /* @__PURE__ */ t("progress", { className: "ml-2 align-middle", max: 100, value: e.progress, "aria-label": r("export_status_running", { progress: e.progress }) }),
-      e.status === "failed" && /* @__PURE__ */ t("p", { className: "text-sm text-danger", children: D(n, e.error_code) })
+      e.status === "failed" && /* @__PURE__ */ t("p", { className: "text-sm text-danger", children: B(n, e.error_code) })
     ] }),
     /* @__PURE__ */ t("td", { className: "py-2 pr-3 text-sm text-muted", children: l(e.created_at) }),
     /* @__PURE__ */ t("td", { className: "py-2", children: e.download_url ? /* @__PURE__ */ t("a", { className: "text-primary underline", href: e.download_url, download: e.filename, "aria-label": r("download_of", { file: e.filename }), children: r("download") }) : null })
@@ -57,7 +57,7 @@ function U() {
   ] });
 }
 function z() {
-  const { t: e, tError: r } = d(), n = S(), l = n.data !== void 0 && n.data !== "tech", N = w(l), c = j(), [i, y] = h(q), [p, k] = h(""), [m, v] = h(!0);
+  const { t: e, tError: r } = d(), n = S(), l = n.data !== void 0 && n.data !== "tech", N = w(l), c = j(), [i, y] = h($), [p, v] = h(""), [m, k] = h(!0);
   if (n.isPending) return /* @__PURE__ */ t(b, { label: e("exports_loading") });
   const E = l ? H : O, C = (a) => c.mutate({
     ...a.ask,
@@ -73,13 +73,13 @@ function z() {
       /* @__PURE__ */ t(T, { children: e(l ? "exports_hint" : "exports_tech_hint") }),
       /* @__PURE__ */ s("div", { className: "grid gap-3 sm:grid-cols-2", children: [
         /* @__PURE__ */ t(_, { label: e("exports_month"), children: (a) => /* @__PURE__ */ t(A, { ...a, type: "month", required: !0, value: i, onChange: (o) => y(o.target.value) }) }),
-        l && /* @__PURE__ */ t(_, { label: e("project"), children: (a) => /* @__PURE__ */ s("select", { ...a, className: M, value: p, onChange: (o) => k(o.target.value), children: [
+        l && /* @__PURE__ */ t(_, { label: e("project"), children: (a) => /* @__PURE__ */ s("select", { ...a, className: D, value: p, onChange: (o) => v(o.target.value), children: [
           /* @__PURE__ */ t("option", { value: "", children: e("all_projects") }),
           N.data?.items.map((o) => /* @__PURE__ */ t("option", { value: o.id, children: o.name }, o.id))
         ] }) })
       ] }),
       /* @__PURE__ */ s("label", { className: "flex items-center gap-2 text-sm", children: [
-        /* @__PURE__ */ t("input", { type: "checkbox", checked: m, onChange: (a) => v(a.target.checked) }),
+        /* @__PURE__ */ t("input", { type: "checkbox", checked: m, onChange: (a) => k(a.target.checked) }),
         e("exports_excel_fr")
       ] }),
       /* @__PURE__ */ t("div", { className: "flex flex-wrap gap-2", children: E.map((a) => /* @__PURE__ */ t(P, { variant: "secondary", disabled: !i || c.isPending, onClick: () => C(a), children: e(a.label) }, a.label)) }),

@@ -1,6 +1,6 @@
-import { u as w, d as U, e as W, j as i, b as t, S as j, E as z, w as F, l as M, C as X, c as ee, h as te, f as ae, x as ne, F as v, I as D, i as N, q as re, A as E, B as se, y as q, z as oe, D as ie, G as ce, H as le, J as de } from "./shared-BEN4h4ek.js";
-import { u as _ } from "./shared-CfP4zRFP.js";
-function V(e, n) {
+import { u as w, l as M, o as W, j as i, d as t, S as j, E as I, G as U, g as F, C as X, e as ee, f as te, a as ae, H as ne, F as v, I as D, B as N, w as re, A as E, n as se, J as V, K as oe, M as ie, N as ce, k as le, O as de } from "./shared-D5-c4xzs.js";
+import { u as _ } from "./shared-C1wWJfjs.js";
+function q(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,
     hourCycle: "h23",
@@ -21,18 +21,18 @@ function H(e) {
   const [n = 0, r = 0] = e.split(":").map(Number);
   return [n, r];
 }
-const O = 864e5, k = (e) => String(e).padStart(2, "0");
-function I(e, n) {
-  const r = V(new Date(e), n);
+const L = 864e5, k = (e) => String(e).padStart(2, "0");
+function z(e, n) {
+  const r = q(new Date(e), n);
   return { date: `${r.year}-${k(r.month)}-${k(r.day)}`, time: `${k(r.hour)}:${k(r.minute)}` };
 }
 function R(e, n) {
-  const r = V(new Date(e), n), a = Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute);
+  const r = q(new Date(e), n), a = Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute);
   return Math.round((a - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
 function A(e, n, r) {
-  const [a, o, c] = $(e), [s, d] = H(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - O, r), b = R(h + O, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
-    const l = I(new Date(f).toISOString(), r);
+  const [a, o, c] = $(e), [s, d] = H(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - L, r), b = R(h + L, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
+    const l = z(new Date(f).toISOString(), r);
     return l.date === e && l.time === n;
   }).sort((f, l) => f - l);
   return new Date(T[0] ?? h - S * 6e4).toISOString();
@@ -42,7 +42,7 @@ function B(e) {
   return new Date(Date.UTC(n, r - 1, a + 1)).toISOString().slice(0, 10);
 }
 function me(e, n, r, a) {
-  const o = I(e, n);
+  const o = z(e, n);
   let c = o.date;
   C(r) - C(o.time) > 720 ? c = ue(o.date) : C(o.time) - C(r) > 720 && (c = B(o.date));
   const s = C(a) <= C(r) ? B(c) : c;
@@ -62,7 +62,7 @@ function he(e) {
 }
 const pe = { draft: "neutral", submitted: "info", validated: "success" }, fe = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm";
 function x(e, n) {
-  return I(e, n).time;
+  return z(e, n).time;
 }
 function ge(e, n, r) {
   return new Date(e).toLocaleDateString(r === "en" ? "en-GB" : "fr-FR", {
@@ -74,7 +74,7 @@ function ge(e, n, r) {
 }
 function Z({ line: e }) {
   const { locale: n } = w();
-  return /* @__PURE__ */ t(se, { variant: pe[e.status], children: q(n, "status", e.status) });
+  return /* @__PURE__ */ t(se, { variant: pe[e.status], children: V(n, "status", e.status) });
 }
 function ye(e) {
   return `${x(e.planned_start, e.timezone)} \u2013 ${x(e.planned_end, e.timezone)}`;
@@ -83,18 +83,18 @@ function G(e, n) {
   return !e.actual_start || !e.actual_end ? n : `${x(e.actual_start, e.timezone)} \u2013 ${x(e.actual_end, e.timezone)}`;
 }
 function J({ line: e, correcting: n = !1, onDone: r }) {
-  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, Y] = _(""), [K, P] = _(!1), Q = () => {
+  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, K] = _(""), [Y, O] = _(!1), Q = () => {
     const m = me(e.planned_start, e.timezone, h, b), p = {
       actual_start: m.start,
       actual_end: m.end,
       break_minutes: Number(f) || 0,
       comment: g
-    }, L = {
+    }, P = {
       onSuccess: () => {
-        P(!0), r?.();
+        O(!0), r?.();
       }
     };
-    P(!1), n ? s.mutate({ assignmentId: e.assignment_id, values: p, reason: y }, L) : c.mutate({ assignmentId: e.assignment_id, values: p }, L);
+    O(!1), n ? s.mutate({ assignmentId: e.assignment_id, values: p, reason: y }, P) : c.mutate({ assignmentId: e.assignment_id, values: p }, P);
   };
   return /* @__PURE__ */ i(
     "form",
@@ -124,9 +124,9 @@ function J({ line: e, correcting: n = !1, onDone: r }) {
           }
         ) }),
         /* @__PURE__ */ t(v, { label: a("comment"), children: (m) => /* @__PURE__ */ t(D, { ...m, maxLength: 2e3, value: g, onChange: (p) => u(p.target.value) }) }),
-        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => Y(p.target.value) }) }) : null,
+        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => K(p.target.value) }) }) : null,
         d.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: o(d.error) }) : null,
-        K && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
+        Y && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
           /* @__PURE__ */ t(N, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: d.isPending, children: a(n ? "correct" : "save") }),
           r ? /* @__PURE__ */ t(N, { type: "button", variant: "secondary", className: "min-h-11", onClick: r, children: a("cancel") }) : null
@@ -136,16 +136,16 @@ function J({ line: e, correcting: n = !1, onDone: r }) {
   );
 }
 function _e({ line: e }) {
-  const { t: n, locale: r } = w(), { formatDateTime: a } = U(), o = de(e.assignment_id, !0);
+  const { t: n, locale: r } = w(), { formatDateTime: a } = M(), o = de(e.assignment_id, !0);
   if (o.isPending) return /* @__PURE__ */ t(j, { size: "sm", label: n("loading") });
-  if (o.isError) return /* @__PURE__ */ t(z, { error: o.error, onRetry: () => {
+  if (o.isError) return /* @__PURE__ */ t(I, { error: o.error, onRetry: () => {
     o.refetch();
   } });
   if (o.data.items.length === 0) return /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: n("history_empty") });
   const c = (s) => typeof s == "string" && /^\d{4}-\d{2}-\d{2}T/.test(s) ? x(s, e.timezone) : String(s ?? "\u2013");
   return /* @__PURE__ */ t("ol", { "aria-label": n("history_of", { name: e.user_name }), className: "space-y-2 text-sm", children: o.data.items.map((s) => /* @__PURE__ */ i("li", { className: "rounded-md border border-border px-3 py-2", children: [
     /* @__PURE__ */ i("p", { className: "font-medium", children: [
-      q(r, "action", s.action),
+      V(r, "action", s.action),
       " ",
       /* @__PURE__ */ t("span", { className: "text-muted-foreground", children: a(s.at) })
     ] }),
@@ -197,7 +197,7 @@ function xe({ line: e, panel: n, setPanel: r }) {
   ] });
 }
 function be({ today: e }) {
-  const { t: n, tError: r } = w(), [a, o] = _(e), [c, s] = _(""), [d, h] = _(null), [S, b] = _(!1), T = ae(!0), f = { day: a, project: c ? Number(c) : void 0 }, l = F(f), g = ne();
+  const { t: n, tError: r } = w(), [a, o] = _(e), [c, s] = _(""), [d, h] = _(null), [S, b] = _(!1), T = ae(!0), f = { day: a, project: c ? Number(c) : void 0 }, l = U(f), g = ne();
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: n("manager_hint") }),
     /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-[12rem_16rem_1fr] sm:items-end", children: [
@@ -233,10 +233,10 @@ function be({ today: e }) {
     g.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: r(g.error) }) : null,
     g.data ? /* @__PURE__ */ t(E, { variant: "success", children: n("validated_count", { count: g.data.validated }) }) : null,
     l.isPending ? /* @__PURE__ */ t(j, { label: n("loading") }) : null,
-    l.isError ? /* @__PURE__ */ t(z, { error: l.error, onRetry: () => {
+    l.isError ? /* @__PURE__ */ t(I, { error: l.error, onRetry: () => {
       l.refetch();
     } }) : null,
-    l.data && l.data.items.length === 0 ? /* @__PURE__ */ t(M, { title: n("empty") }) : null,
+    l.data && l.data.items.length === 0 ? /* @__PURE__ */ t(F, { title: n("empty") }) : null,
     l.data && l.data.items.length > 0 ? /* @__PURE__ */ t("div", { className: "overflow-x-auto rounded-lg border border-border", children: /* @__PURE__ */ i("table", { className: "w-full text-left text-sm", children: [
       /* @__PURE__ */ t("thead", { className: "bg-muted/40 text-xs uppercase text-muted-foreground", children: /* @__PURE__ */ t("tr", { children: ["col_person", "col_mission", "col_planned", "col_actual", "col_breaks", "col_worked", "col_status", "col_actions"].map(
         (u) => /* @__PURE__ */ t("th", { scope: "col", className: "px-3 py-2 font-medium", children: n(u) }, u)
@@ -246,14 +246,14 @@ function be({ today: e }) {
   ] });
 }
 function ve() {
-  const { t: e, locale: n } = w(), r = F({});
+  const { t: e, locale: n } = w(), r = U({});
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: e("tech_hint") }),
     r.isPending ? /* @__PURE__ */ t(j, { label: e("loading") }) : null,
-    r.isError ? /* @__PURE__ */ t(z, { error: r.error, onRetry: () => {
+    r.isError ? /* @__PURE__ */ t(I, { error: r.error, onRetry: () => {
       r.refetch();
     } }) : null,
-    r.data && r.data.items.length === 0 ? /* @__PURE__ */ t(M, { title: e("empty_mine") }) : null,
+    r.data && r.data.items.length === 0 ? /* @__PURE__ */ t(F, { title: e("empty_mine") }) : null,
     /* @__PURE__ */ t("ul", { className: "space-y-4", children: [...r.data?.items ?? []].reverse().map((a) => /* @__PURE__ */ t("li", { children: /* @__PURE__ */ i(X, { className: "space-y-3", children: [
       /* @__PURE__ */ i("div", { className: "flex items-start justify-between gap-2", children: [
         /* @__PURE__ */ i("div", { children: [
@@ -288,14 +288,14 @@ function ve() {
   ] });
 }
 function Se() {
-  const { t: e } = w(), { timeZone: n } = U(), r = W(), a = I((/* @__PURE__ */ new Date()).toISOString(), n).date;
+  const { t: e } = w(), { timeZone: n } = M(), r = W(), a = z((/* @__PURE__ */ new Date()).toISOString(), n).date;
   return /* @__PURE__ */ i("div", { className: "space-y-6", children: [
     /* @__PURE__ */ i("div", { className: "space-y-1", children: [
       /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("title") }),
       /* @__PURE__ */ t("p", { className: "text-xs text-muted-foreground", children: e("disclaimer") })
     ] }),
     r.isPending ? /* @__PURE__ */ t(j, { label: e("loading") }) : null,
-    r.isError ? /* @__PURE__ */ t(z, { error: r.error, onRetry: () => {
+    r.isError ? /* @__PURE__ */ t(I, { error: r.error, onRetry: () => {
       r.refetch();
     } }) : null,
     r.data ? r.data === "tech" ? /* @__PURE__ */ t(ve, {}) : /* @__PURE__ */ t(be, { today: a }) : null

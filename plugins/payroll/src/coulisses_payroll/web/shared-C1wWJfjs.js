@@ -1,4 +1,4 @@
-import { K as e } from "./shared-BEN4h4ek.js";
+import { P as e } from "./shared-D5-c4xzs.js";
 const t = e().React, {
   Children: a,
   Component: n,

@@ -1,51 +1,51 @@
-const C = "__coulisses_host__";
+const w = "__coulisses_host__";
 function y() {
-  const e = globalThis[C];
+  const e = globalThis[w];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: L, jsxs: j, Fragment: $ } = y().jsxRuntime, c = y(), { api: r, useLocale: T, useDates: k, useLiveEvents: V } = c, { Link: I, useNavigate: M, useParams: K, useSearchParams: H } = c.router, { useQuery: a, useMutation: i, useQueryClient: l } = c.query, {
-  Button: N,
-  Card: z,
+const { jsx: k, jsxs: L, Fragment: $ } = y().jsxRuntime, d = y(), { api: r, useLocale: T, useDates: j, useLiveEvents: H } = d, { Link: V, useNavigate: I, useParams: K, useSearchParams: N } = d.router, { useQuery: s, useMutation: i, useQueryClient: u } = d.query, {
+  Button: z,
+  Card: Q,
   CardHeader: U,
-  CardTitle: Q,
-  CardDescription: B,
+  CardTitle: B,
+  CardDescription: O,
   Alert: X,
-  Spinner: O,
-  EmptyState: G,
-  Input: W,
+  Spinner: G,
+  EmptyState: W,
+  Input: J,
   Field: Y,
-  Badge: J,
-  ConfirmDialog: Z,
-  ErrorState: ee
-} = c.ui, o = "/api/v1/payroll/timesheets", h = ["payroll-timesheets"];
-function q({ day: e, project: t }) {
-  const n = new URLSearchParams({ page_size: "200" });
-  return e && n.set("day", e), t && n.set("project", String(t)), `${o}/?${n.toString()}`;
+  Badge: Z,
+  ConfirmDialog: ee,
+  ErrorState: ne
+} = d.ui, o = "/api/v1/payroll/timesheets", _ = ["payroll-timesheets"];
+function q({ day: e, project: n }) {
+  const t = new URLSearchParams({ page_size: "200" });
+  return e && t.set("day", e), n && t.set("project", String(n)), `${o}/?${t.toString()}`;
 }
 function te(e) {
-  return a({
-    queryKey: [...h, e],
+  return s({
+    queryKey: [..._, e],
     queryFn: () => r.get(q(e)),
     staleTime: 15e3
   });
 }
-function ne(e, t) {
-  return a({
-    queryKey: [...h, "history", e],
+function re(e, n) {
+  return s({
+    queryKey: [..._, "history", e],
     queryFn: () => r.get(`${o}/${e}/history?page_size=200`),
-    enabled: t
+    enabled: n
   });
 }
-function re() {
-  return a({
+function ae() {
+  return s({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function ae(e) {
-  return a({
+function se(e) {
+  return s({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
     enabled: e,
@@ -53,23 +53,23 @@ function ae(e) {
   });
 }
 function f(e) {
-  const t = l();
+  const n = u();
   return i({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: h })
+    onSettled: () => n.invalidateQueries({ queryKey: _ })
   });
 }
-function se() {
+function oe() {
   return f(
-    ({ assignmentId: e, values: t }) => r.patch(`${o}/${e}`, t)
+    ({ assignmentId: e, values: n }) => r.patch(`${o}/${e}`, n)
   );
 }
-function oe() {
+function ie() {
   return f((e) => r.post(`${o}/${e}/validate`));
 }
-function ie() {
+function ue() {
   return f(
-    ({ assignmentId: e, values: t, reason: n }) => r.post(`${o}/${e}/correct`, { ...t, reason: n })
+    ({ assignmentId: e, values: n, reason: t }) => r.post(`${o}/${e}/correct`, { ...n, reason: t })
   );
 }
 function le() {
@@ -77,88 +77,109 @@ function le() {
     (e) => r.post(`${o}/validate`, e)
   );
 }
-const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
-function R(e) {
+const g = "/api/v1/payroll/exports", v = ["payroll-exports"], b = 2e3;
+function F(e) {
   return e.status === "queued" || e.status === "running";
 }
-function ue() {
-  return a({
+function ce() {
+  return s({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
-    refetchInterval: (e) => e.state.data?.items.some(R) ? F : !1
+    refetchInterval: (e) => e.state.data?.items.some(F) ? b : !1
   });
 }
 function de() {
-  const e = l();
+  const e = u();
   return i({
-    mutationFn: (t) => r.post(`${g}/`, t),
+    mutationFn: (n) => r.post(`${g}/`, n),
     onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
-const _ = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", x = ["payroll-intermittents"], P = ["payroll-identity"];
-function ce(e, t) {
-  return a({
-    queryKey: [...x, e, t],
+const h = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", x = ["payroll-intermittents"], P = ["payroll-identity"];
+function fe(e, n) {
+  return s({
+    queryKey: [...x, e, n],
     queryFn: () => {
-      const n = new URLSearchParams({ page_size: "200" });
-      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${_}/?${n.toString()}`);
+      const t = new URLSearchParams({ page_size: "200" });
+      return e && t.set("as_of", e), n && t.set("short", "true"), r.get(`${h}/?${t.toString()}`);
     },
     staleTime: 15e3
   });
 }
-function fe(e, t, n) {
-  return a({
-    queryKey: [...x, "one", e, t],
-    queryFn: () => r.get(`${_}/${e}${t ? `?as_of=${t}` : ""}`),
-    enabled: n
+function me(e, n, t) {
+  return s({
+    queryKey: [...x, "one", e, n],
+    queryFn: () => r.get(`${h}/${e}${n ? `?as_of=${n}` : ""}`),
+    enabled: t
   });
 }
 function pe() {
-  const e = l();
+  const e = u();
   return i({
-    mutationFn: ({ userId: t, profile: n }) => r.put(`${_}/${t}`, n),
+    mutationFn: ({ userId: n, profile: t }) => r.put(`${h}/${n}`, t),
     onSettled: () => e.invalidateQueries({ queryKey: x })
   });
 }
-function me(e) {
-  return a({
+function _e(e) {
+  return s({
     queryKey: P,
     queryFn: () => r.get(A),
     enabled: e
   });
 }
 function he() {
-  const e = l();
+  const e = u();
   return i({
-    mutationFn: (t) => r.put(A, t),
-    onSuccess: (t) => e.setQueryData(P, t)
+    mutationFn: (n) => r.put(A, n),
+    onSuccess: (n) => e.setQueryData(P, n)
   });
 }
-const D = ["payroll-engagements"];
-function _e(e, t = !0) {
-  return a({
-    queryKey: [...D, e],
+const C = ["payroll-engagements"];
+function xe(e, n = !0) {
+  return s({
+    queryKey: [...C, e],
     queryFn: () => r.get(
       `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
     ),
-    enabled: t,
+    enabled: n,
     staleTime: 15e3
   });
 }
-function S(e) {
-  const t = l();
+function D(e) {
+  const n = u();
   return i({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: D })
+    onSettled: () => n.invalidateQueries({ queryKey: C })
   });
 }
-function xe() {
-  return S((e) => r.post("/api/v1/payroll/dpae", e));
-}
 function Ee() {
-  return S((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+  return D((e) => r.post("/api/v1/payroll/dpae", e));
 }
-const b = {
+function ye() {
+  return D((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+}
+const ge = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], S = ["payroll-report"];
+function ve(e, n) {
+  return s({
+    queryKey: [...S, e, n],
+    queryFn: () => {
+      const t = new URLSearchParams({ month: e, page_size: "200" });
+      return n && t.set("project", n), r.get(`/api/v1/payroll/reports/monthly?${t.toString()}`);
+    },
+    enabled: /^\d{4}-\d{2}$/.test(e)
+  });
+}
+function Ae(e, n, t) {
+  return s({
+    queryKey: [...S, "person", e, n, t],
+    queryFn: () => {
+      const a = new URLSearchParams({ month: n });
+      return t && a.set("project", t), r.get(`/api/v1/payroll/reports/monthly/${e}?${a.toString()}`);
+    },
+    enabled: e !== null
+  });
+}
+const R = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
   loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
   disclaimer: {
@@ -337,6 +358,75 @@ const b = {
   dashboard_dpae_due_other: { fr: "{count} DPAE \xE0 d\xE9poser maintenant.", en: "{count} DPAE to file now." },
   dashboard_dpae_more: { fr: "et {count} de plus", en: "and {count} more" },
   dashboard_dpae_open: { fr: "Ouvrir les engagements", en: "Open the engagements" },
+  accounting_title: { fr: "Comptabilit\xE9", en: "Accounting" },
+  accounting_hint: {
+    fr: "Heures et brut du mois par personne, calcul\xE9s par les r\xE8gles de paie de l\u2019organisation. Cliquez une personne pour voir chaque ligne et son calcul.",
+    en: "Hours and gross pay of the month per person, from the organisation\u2019s pay rules. Click a person to see each line and how it was computed."
+  },
+  accounting_loading: { fr: "Calcul du mois\u2026", en: "Computing the month\u2026" },
+  accounting_empty: { fr: "Aucune heure ce mois-ci.", en: "No hours this month." },
+  accounting_more: { fr: "Seules les {shown} premi\xE8res personnes sur {total} sont affich\xE9es : filtrez par projet.", en: "Only the first {shown} people of {total} are shown: filter by project." },
+  accounting_columns: { fr: "Colonnes", en: "Columns" },
+  accounting_exports: { fr: "Exporter ce mois", en: "Export this month" },
+  accounting_export_queued: { fr: "Export demand\xE9 : suivez-le dans les exports de paie.", en: "Export requested: follow it in the payroll exports." },
+  accounting_open_exports: { fr: "Ouvrir les exports de paie", en: "Open the payroll exports" },
+  accounting_sort_by: { fr: "Trier par {column}", en: "Sort by {column}" },
+  accounting_missing_rate: { fr: "{count} affectations sans tarif (non pay\xE9es)", en: "{count} assignments without a rate (not paid)" },
+  accounting_detail_of: { fr: "Lignes de paie de {name}", en: "Pay lines of {name}" },
+  accounting_close: { fr: "Fermer", en: "Close" },
+  accounting_how: { fr: "Comment c\u2019est calcul\xE9", en: "How this was computed" },
+  accounting_how_of: { fr: "Comment la ligne {kind} du {date} est calcul\xE9e", en: "How the {kind} line of {date} was computed" },
+  accounting_formula: { fr: "Formule", en: "Formula" },
+  accounting_rounding: {
+    fr: "Arrondi au centime le plus proche (demi vers le haut) ligne par ligne ; les totaux sont la somme des lignes arrondies.",
+    en: "Rounded half-up to the cent, line by line; totals are sums of the rounded lines."
+  },
+  accounting_rules: { fr: "R\xE8gles : {profile}, {employment}, en vigueur depuis le {date}", en: "Rules: {profile}, {employment}, in force since {date}" },
+  accounting_times_actual: { fr: "Heures r\xE9elles valid\xE9es ({breaks} min de pause d\xE9duites)", en: "Validated actual times ({breaks} break minutes taken off)" },
+  accounting_times_planned: { fr: "Heures pr\xE9vues de la mission (pas de feuille de temps valid\xE9e)", en: "Planned times of the mission (no validated timesheet)" },
+  accounting_exact: { fr: "Montant exact : {cents} centimes", en: "Exact amount: {cents} cents" },
+  accounting_week_of: { fr: "Semaine du {date}", en: "Week of {date}" },
+  col_type: { fr: "Contrat", en: "Contract" },
+  col_planned_hours: { fr: "Heures pr\xE9vues", en: "Planned hours" },
+  col_confirmed_hours: { fr: "Heures confirm\xE9es", en: "Confirmed hours" },
+  col_actual_hours: { fr: "Heures r\xE9elles", en: "Actual hours" },
+  col_gross: { fr: "Brut", en: "Gross" },
+  col_kind: { fr: "Ligne", en: "Line" },
+  col_quantity: { fr: "Quantit\xE9", en: "Quantity" },
+  col_rate: { fr: "Taux", en: "Rate" },
+  col_premium: { fr: "Majoration", en: "Premium" },
+  col_amount: { fr: "Montant", en: "Amount" },
+  col_date: { fr: "Date", en: "Date" },
+  col_times: { fr: "Heures pay\xE9es", en: "Times paid" },
+  totals_row: { fr: "Total ({currency})", en: "Total ({currency})" },
+  line_base: { fr: "Base", en: "Base" },
+  line_night: { fr: "Nuit", en: "Night" },
+  line_sunday: { fr: "Dimanche", en: "Sunday" },
+  line_holiday: { fr: "Jour f\xE9ri\xE9", en: "Public holiday" },
+  line_may_1: { fr: "1er mai", en: "1 May" },
+  line_minimum_call: { fr: "Minimum d\u2019appel", en: "Minimum call" },
+  line_meal: { fr: "Repas", en: "Meal" },
+  line_overtime: { fr: "Heures suppl\xE9mentaires", en: "Overtime" },
+  unit_hour: { fr: "{quantity} h", en: "{quantity} h" },
+  unit_cachet: { fr: "{quantity} cachet(s)", en: "{quantity} cachet(s)" },
+  unit_day: { fr: "{quantity} jour(s)", en: "{quantity} day(s)" },
+  unit_meal: { fr: "{quantity} repas", en: "{quantity} meal(s)" },
+  source_none: { fr: "\u2014", en: "\u2014" },
+  value_minutes: { fr: "Minutes", en: "Minutes" },
+  value_rate_cents_per_hour: { fr: "Taux horaire (centimes)", en: "Hourly rate (cents)" },
+  value_premium_pct: { fr: "Majoration (%)", en: "Premium (%)" },
+  value_exact_cents: { fr: "Montant exact (centimes)", en: "Exact amount (cents)" },
+  value_cachets: { fr: "Cachets", en: "Cachets" },
+  value_fee_cents: { fr: "Forfait (centimes)", en: "Fee (cents)" },
+  value_days: { fr: "Jours", en: "Days" },
+  value_meals: { fr: "Repas", en: "Meals" },
+  value_meal_allowance_cents: { fr: "Indemnit\xE9 repas (centimes)", en: "Meal allowance (cents)" },
+  value_worked_minutes: { fr: "Minutes travaill\xE9es", en: "Worked minutes" },
+  value_meal_windows: { fr: "Fen\xEAtres de repas", en: "Meal windows" },
+  value_above_minutes: { fr: "Au-del\xE0 de (minutes par semaine)", en: "Above (minutes a week)" },
+  value_week_start: { fr: "D\xE9but de semaine", en: "Week start" },
+  value_week_minutes: { fr: "Minutes de la semaine", en: "Minutes of the week" },
+  value_hours_for_unemployment_insurance: { fr: "Heures pour l\u2019assurance ch\xF4mage", en: "Hours for unemployment insurance" },
   identity_title: { fr: "Identit\xE9 de l\u2019employeur", en: "Employer identity" },
   identity_hint: {
     fr: "Ce qu\u2019impriment les AEM et les contrats. Le SIRET est v\xE9rifi\xE9 par sa cl\xE9.",
@@ -368,66 +458,70 @@ const b = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, u = b;
-function d(e, t, n = {}) {
-  let s = t;
-  if (typeof n.count == "number" && `${t}_one` in u) {
-    const m = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
-    s = `${t}_${m === "one" ? "one" : "other"}`;
+}, l = R;
+function c(e, n, t = {}) {
+  let a = n;
+  if (typeof t.count == "number" && `${n}_one` in l) {
+    const p = new Intl.PluralRules(e === "en" ? "en" : "fr").select(t.count);
+    a = `${n}_${p === "one" ? "one" : "other"}`;
   }
-  const p = u[s];
-  return (p ? e === "en" ? p.en : p.fr : s).replace(/\{(\w+)\}/g, (m, E) => E in n ? String(n[E]) : m);
+  const m = l[a];
+  return (m ? e === "en" ? m.en : m.fr : a).replace(/\{(\w+)\}/g, (p, E) => E in t ? String(t[E]) : p);
 }
-function ye(e, t) {
-  const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
-  return n in u ? d(e, n) : d(e, "failure_other", { code: t ?? "" });
+function Pe(e, n) {
+  const t = `failure_${(n ?? "").replace(/\./g, "_")}`;
+  return t in l ? c(e, t) : c(e, "failure_other", { code: n ?? "" });
 }
-function ge(e, t, n) {
-  const s = `${t}_${n}`;
-  return s in u ? d(e, s) : n;
+function Ce(e, n, t) {
+  const a = `${n}_${t}`;
+  return a in l ? c(e, a) : t;
 }
-function ve() {
-  const { locale: e, tError: t } = T();
-  return { locale: e, tError: t, t: (n, s) => d(e, n, s) };
+function De() {
+  const { locale: e, tError: n } = T();
+  return { locale: e, tError: n, t: (t, a) => c(e, t, a) };
 }
 export {
   X as A,
-  J as B,
-  z as C,
-  ie as D,
-  ee as E,
+  z as B,
+  Q as C,
+  Ee as D,
+  ne as E,
   Y as F,
-  oe as G,
-  $ as H,
-  W as I,
-  ne as J,
-  y as K,
-  I as L,
-  O as S,
-  _e as a,
-  L as b,
-  Q as c,
+  te as G,
+  le as H,
+  J as I,
+  Ce as J,
+  oe as K,
+  V as L,
+  ue as M,
+  ie as N,
+  re as O,
+  y as P,
+  G as S,
+  se as a,
+  ve as b,
+  de as c,
   k as d,
-  re as e,
-  ae as f,
-  de as g,
-  B as h,
-  N as i,
-  j,
-  ue as k,
-  G as l,
-  ye as m,
-  ce as n,
-  me as o,
-  Ee as p,
-  Z as q,
-  he as r,
-  fe as s,
-  pe as t,
-  ve as u,
-  xe as v,
-  te as w,
-  le as x,
-  ge as y,
-  se as z
+  B as e,
+  O as f,
+  W as g,
+  ge as h,
+  Ae as i,
+  L as j,
+  $ as k,
+  j as l,
+  xe as m,
+  Z as n,
+  ae as o,
+  ce as p,
+  Pe as q,
+  fe as r,
+  _e as s,
+  c as t,
+  De as u,
+  ye as v,
+  ee as w,
+  he as x,
+  me as y,
+  pe as z
 };

@@ -1,0 +1,415 @@
+/**
+ * The accounting page (`/plugins/payroll/accounting`, managers and above): the month's
+ * totals per person from the monthly report (hours, gross by line kind, a totals row per
+ * currency), sortable by any column, with a column chooser, a project filter and export
+ * buttons (queued as jobs, followed on the exports page). A person's row opens their pay
+ * lines, each with "how this was computed": formula, values, rule version, times paid,
+ * rounding.
+ */
+import { Alert, Button, Card, CardDescription, CardTitle, EmptyState, ErrorState, Field, Input, Link, Spinner, useDates } from '@coulisses/plugin-ui';
+import { useState } from 'react';
+
+import {
+  LINE_KINDS,
+  useCreateExport,
+  useMonthlyReport,
+  usePersonMonth,
+  useProjects,
+  type ExportAsk,
+  type MonthlyFigures,
+  type MonthlyRow,
+  type PayLine,
+} from './api';
+import { text, type TextKey } from './catalog';
+import { useText } from './texts';
+
+const SELECT = 'h-10 w-full rounded-md border border-border bg-surface px-3 text-sm';
+const EXPORTS_PAGE = '/plugins/payroll/exports';
+
+type Column = {
+  key: string;
+  label: TextKey;
+  /** The row's value, for sorting and display. */
+  value: (row: MonthlyFigures & Partial<MonthlyRow>) => number | string;
+  kind: 'text' | 'hours' | 'money';
+  optional: boolean;
+};
+
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'col_person', value: (row) => row.name ?? '', kind: 'text', optional: false },
+  { key: 'employment_type', label: 'col_type', value: (row) => row.employment_type ?? '', kind: 'text', optional: true },
+  { key: 'planned_minutes', label: 'col_planned_hours', value: (row) => row.planned_minutes, kind: 'hours', optional: true },
+  { key: 'confirmed_minutes', label: 'col_confirmed_hours', value: (row) => row.confirmed_minutes, kind: 'hours', optional: true },
+  { key: 'actual_minutes', label: 'col_actual_hours', value: (row) => row.actual_minutes, kind: 'hours', optional: true },
+  ...LINE_KINDS.map(
+    (kind): Column => ({ key: `${kind}_cents`, label: `line_${kind}` as TextKey, value: (row) => row[`${kind}_cents`], kind: 'money', optional: true }),
+  ),
+  { key: 'gross_cents', label: 'col_gross', value: (row) => row.gross_cents, kind: 'money', optional: false },
+];
+/** Shown until the member chooses: hours confirmed, base, the premiums, gross. */
+const DEFAULT_HIDDEN = new Set(['employment_type', 'planned_minutes', 'actual_minutes', 'minimum_call_cents', 'meal_cents']);
+
+const EXPORTS: { label: TextKey; ask: Pick<ExportAsk, 'kind' | 'format'> }[] = [
+  { label: 'export_totals_csv', ask: { kind: 'monthly_totals', format: 'csv' } },
+  { label: 'export_totals_xlsx', ask: { kind: 'monthly_totals', format: 'xlsx' } },
+  { label: 'export_statements_pdf', ask: { kind: 'statement', format: 'pdf' } },
+  { label: 'export_office_csv', ask: { kind: 'payroll_office', format: 'csv' } },
+];
+
+function thisMonth(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+function numberLocale(locale: string): string {
+  return locale === 'en' ? 'en-GB' : 'fr-FR';
+}
+
+export function money(cents: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(numberLocale(locale), { style: 'currency', currency }).format(cents / 100);
+}
+
+export function hoursOf(minutes: number, locale: string): string {
+  return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 2 }).format(minutes / 60);
+}
+
+/** A formula of the engine with its names in the member's words (`minutes / 60 x ...`). */
+export function formulaText(locale: string, formula: string): string {
+  return formula.replace(/[a-z][a-z0-9_]*/g, (name) => {
+    const key = `value_${name}` as TextKey;
+    const worded = text(locale, key);
+    return worded === key ? name : worded;
+  });
+}
+
+function cell(column: Column, row: MonthlyFigures & Partial<MonthlyRow>, locale: string): string {
+  const value = column.value(row);
+  if (column.kind === 'money') return money(Number(value), row.currency, locale);
+  if (column.kind === 'hours') return hoursOf(Number(value), locale);
+  return String(value);
+}
+
+function compare(column: Column, a: MonthlyRow, b: MonthlyRow): number {
+  const x = column.value(a);
+  const y = column.value(b);
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  return String(x).localeCompare(String(y), 'fr');
+}
+
+function LineDate({ line, timezone }: { line: PayLine; timezone: string }) {
+  const { t, locale } = useText();
+  const { formatDate } = useDates();
+  if (line.week_start) return <>{t('accounting_week_of', { date: formatDate(line.week_start) })}</>;
+  const first = line.explanation.periods[0];
+  const start = line.explanation.times?.start ?? first?.start;
+  if (!start) return <>{t('source_none')}</>;
+  return <>{new Date(start).toLocaleDateString(numberLocale(locale), { timeZone: first?.timezone ?? timezone, day: 'numeric', month: 'short', weekday: 'short' })}</>;
+}
+
+function How({ line }: { line: PayLine }) {
+  const { t, locale } = useText();
+  const { formatDate, formatDateTime } = useDates();
+  const { explanation, rule_set: rules } = line;
+  const times = explanation.times;
+  return (
+    <div className="space-y-2 rounded-md bg-muted/30 p-3 text-sm">
+      <p>
+        <span className="font-medium">{t('accounting_formula')} : </span>
+        <code>{formulaText(locale, explanation.formula)}</code>
+      </p>
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2">
+        {Object.entries(explanation.values).map(([name, value]) => (
+          <div key={name} className="flex justify-between gap-2">
+            <dt className="text-muted">{formulaText(locale, name)}</dt>
+            <dd className="font-mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {times && (
+        <p>
+          {times.source === 'actual' ? t('accounting_times_actual', { breaks: times.break_minutes }) : t('accounting_times_planned')} :{' '}
+          {formatDateTime(times.start)} {'\u2013'} {formatDateTime(times.end)}
+        </p>
+      )}
+      <p>{t('accounting_rules', { profile: rules.profile, employment: rules.employment_type, date: formatDate(rules.effective_from) })}</p>
+      <p>{t('accounting_exact', { cents: explanation.exact_cents })}</p>
+      <p className="text-muted">{t('accounting_rounding')}</p>
+    </div>
+  );
+}
+
+function LineRow({ line, timezone }: { line: PayLine; timezone: string }) {
+  const { t, locale } = useText();
+  const [open, setOpen] = useState(false);
+  const kind = t(`line_${line.kind}` as TextKey);
+  const quantity = new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 2 }).format(Number(line.quantity));
+  return (
+    <>
+      <tr className="border-b border-border">
+        <td className="py-1 pr-3 whitespace-nowrap">
+          <LineDate line={line} timezone={timezone} />
+        </td>
+        <td className="py-1 pr-3">{kind}</td>
+        <td className="py-1 pr-3 whitespace-nowrap">{t(`unit_${line.unit}` as TextKey, { quantity })}</td>
+        <td className="py-1 pr-3 text-right whitespace-nowrap">{money(line.rate_cents, line.currency, locale)}</td>
+        <td className="py-1 pr-3 text-right">{line.premium_pct ? `${line.premium_pct} %` : t('source_none')}</td>
+        <td className="py-1 pr-3">{line.source ? t(`source_${line.source}` as TextKey) : t('source_none')}</td>
+        <td className="py-1 pr-3 text-right font-medium whitespace-nowrap">{money(line.amount_cents, line.currency, locale)}</td>
+        <td className="py-1">
+          <Button size="sm" variant="link" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+            {t('accounting_how')}
+          </Button>
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={8} className="pb-3">
+            <How line={line} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function PersonDetail({ row, month, project, onClose }: { row: MonthlyRow; month: string; project: string; onClose: () => void }) {
+  const { t, locale } = useText();
+  const person = usePersonMonth(row.user_id, month, project);
+  const title = t('accounting_detail_of', { name: row.name });
+  return (
+    <Card className="space-y-3" aria-label={title} role="region">
+      <div className="flex items-center justify-between gap-2">
+        <CardTitle>{title}</CardTitle>
+        <Button size="sm" variant="ghost" onClick={onClose}>
+          {t('accounting_close')}
+        </Button>
+      </div>
+      {person.isPending ? (
+        <Spinner label={t('accounting_loading')} />
+      ) : person.isError ? (
+        <ErrorState error={person.error} onRetry={() => void person.refetch()} />
+      ) : (
+        <>
+          <p className="text-sm">
+            {Object.entries(person.data.totals)
+              .map(([currency, cents]) => `${t('col_gross')} : ${money(cents, currency, locale)}`)
+              .join(' \u00b7 ')}
+          </p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr className="border-b border-border text-muted">
+                  <th className="py-1 pr-3">{t('col_date')}</th>
+                  <th className="py-1 pr-3">{t('col_kind')}</th>
+                  <th className="py-1 pr-3">{t('col_quantity')}</th>
+                  <th className="py-1 pr-3 text-right">{t('col_rate')}</th>
+                  <th className="py-1 pr-3 text-right">{t('col_premium')}</th>
+                  <th className="py-1 pr-3">{t('col_times')}</th>
+                  <th className="py-1 pr-3 text-right">{t('col_amount')}</th>
+                  <th className="py-1">
+                    <span className="sr-only">{t('accounting_how')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {person.data.lines.map((line, index) => (
+                  <LineRow key={`${line.kind}-${line.assignment_id ?? line.week_start}-${index}`} line={line} timezone={person.data.timezone} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function ColumnChooser({ hidden, onToggle }: { hidden: Set<string>; onToggle: (key: string) => void }) {
+  const { t } = useText();
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer">{t('accounting_columns')}</summary>
+      <fieldset className="mt-2 grid grid-cols-2 gap-1 sm:grid-cols-4">
+        <legend className="sr-only">{t('accounting_columns')}</legend>
+        {COLUMNS.filter((column) => column.optional).map((column) => (
+          <label key={column.key} className="flex items-center gap-2">
+            <input type="checkbox" checked={!hidden.has(column.key)} onChange={() => onToggle(column.key)} />
+            {t(column.label)}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+export default function AccountingPage() {
+  const { t, tError, locale } = useText();
+  const [month, setMonth] = useState(thisMonth);
+  const [project, setProject] = useState('');
+  const [hidden, setHidden] = useState<Set<string>>(() => new Set(DEFAULT_HIDDEN));
+  const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'name', descending: false });
+  const [chosen, setChosen] = useState<MonthlyRow | null>(null);
+  const projects = useProjects(true);
+  const report = useMonthlyReport(month, project);
+  const create = useCreateExport();
+
+  const columns = COLUMNS.filter((column) => !hidden.has(column.key));
+  const sortColumn = COLUMNS.find((column) => column.key === sort.key) ?? COLUMNS[0]!;
+  const rows = [...(report.data?.items ?? [])].sort((a, b) => (sort.descending ? -1 : 1) * compare(sortColumn, a, b));
+  const toggle = (key: string) =>
+    setHidden((old) => {
+      const next = new Set(old);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const sortBy = (key: string) => setSort((old) => ({ key, descending: old.key === key ? !old.descending : key !== 'name' }));
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t('accounting_title')}</h1>
+      <Alert variant="info">{t('disclaimer')}</Alert>
+      <Card className="space-y-3">
+        <CardTitle>{t('accounting_title')}</CardTitle>
+        <CardDescription>{t('accounting_hint')}</CardDescription>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label={t('exports_month')}>
+            {(control) => (
+              <Input
+                {...control}
+                type="month"
+                required
+                value={month}
+                onChange={(event) => {
+                  setMonth(event.target.value);
+                  setChosen(null);
+                }}
+              />
+            )}
+          </Field>
+          <Field label={t('project')}>
+            {(control) => (
+              <select
+                {...control}
+                className={SELECT}
+                value={project}
+                onChange={(event) => {
+                  setProject(event.target.value);
+                  setChosen(null);
+                }}
+              >
+                <option value="">{t('all_projects')}</option>
+                {projects.data?.items.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <ColumnChooser hidden={hidden} onToggle={toggle} />
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-sm text-muted">{t('accounting_exports')}</span>
+          {EXPORTS.map((choice) => (
+            <Button
+              key={choice.label}
+              size="sm"
+              variant="secondary"
+              disabled={create.isPending || !month}
+              onClick={() => create.mutate({ ...choice.ask, month, ...(project ? { project: Number(project) } : {}) })}
+            >
+              {t(choice.label)}
+            </Button>
+          ))}
+        </div>
+        {create.isError && <Alert variant="danger">{tError(create.error)}</Alert>}
+        {create.isSuccess && (
+          <Alert variant="success">
+            {t('accounting_export_queued')}{' '}
+            <Link to={EXPORTS_PAGE} className="underline">
+              {t('accounting_open_exports')}
+            </Link>
+          </Alert>
+        )}
+        {report.isPending ? (
+          <Spinner label={t('accounting_loading')} />
+        ) : report.isError ? (
+          <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState title={t('accounting_empty')} />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t('accounting_title')}</caption>
+              <thead>
+                <tr className="border-b border-border text-muted">
+                  {columns.map((column) => (
+                    <th
+                      key={column.key}
+                      scope="col"
+                      className={`py-2 pr-3 ${column.kind === 'text' ? '' : 'text-right'}`}
+                      aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                    >
+                      <button
+                        type="button"
+                        className="font-medium underline-offset-4 hover:underline"
+                        aria-label={t('accounting_sort_by', { column: t(column.label) })}
+                        onClick={() => sortBy(column.key)}
+                      >
+                        {t(column.label)}
+                        {sort.key === column.key ? (sort.descending ? ' \u2193' : ' \u2191') : ''}
+                      </button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={`${row.user_id}-${row.currency}`} className={`border-b border-border ${chosen?.user_id === row.user_id ? 'bg-muted/30' : ''}`}>
+                    {columns.map((column) =>
+                      column.key === 'name' ? (
+                        <th key={column.key} scope="row" className="py-2 pr-3 text-left font-normal">
+                          <Button size="sm" variant="link" aria-expanded={chosen?.user_id === row.user_id} onClick={() => setChosen(row)}>
+                            {row.name}
+                          </Button>
+                          {row.missing_rate > 0 && <p className="text-xs text-danger">{t('accounting_missing_rate', { count: row.missing_rate })}</p>}
+                        </th>
+                      ) : (
+                        <td key={column.key} className={`py-2 pr-3 whitespace-nowrap ${column.kind === 'text' ? '' : 'text-right'}`}>
+                          {cell(column, row, locale)}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                {report.data.totals.map((total) => (
+                  <tr key={total.currency} className="font-semibold">
+                    {columns.map((column) =>
+                      column.key === 'name' ? (
+                        <th key={column.key} scope="row" className="py-2 pr-3 text-left">
+                          {t('totals_row', { currency: total.currency })}
+                        </th>
+                      ) : (
+                        <td key={column.key} className={`py-2 pr-3 whitespace-nowrap ${column.kind === 'text' ? '' : 'text-right'}`}>
+                          {column.kind === 'text' ? '' : cell(column, total, locale)}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tfoot>
+            </table>
+            {report.data.total > rows.length && (
+              <p className="text-sm text-muted">{t('accounting_more', { shown: rows.length, total: report.data.total })}</p>
+            )}
+          </div>
+        )}
+      </Card>
+      {chosen && <PersonDetail row={chosen} month={month} project={project} onClose={() => setChosen(null)} />}
+    </div>
+  );
+}
