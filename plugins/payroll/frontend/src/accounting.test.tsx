@@ -141,6 +141,7 @@ describe('AccountingPage', () => {
     expect(within(detail).getByText('Minutes / 60 x Taux horaire (centimes) x Majoration (%) / 100')).toBeInTheDocument();
     expect(within(detail).getByText(text('fr', 'accounting_rounding'))).toBeInTheDocument();
     expect(within(detail).getByText(/^Heures pr\u00e9vues de la mission/)).toBeInTheDocument();
+    expect(within(detail).getByText(/^R\u00e8gles : Prestataires techniques \(IDCC 2717\), Intermittent \(annexe 8\), en vigueur depuis le /)).toBeInTheDocument();
   });
 
   it('queues an export of the month and points to the exports page', async () => {

@@ -82,6 +82,12 @@ export function formulaText(locale: string, formula: string): string {
   });
 }
 
+/** The catalog's words for `key`, else `fallback` (a code the catalog does not know yet). */
+function labelOr(locale: string, key: string, fallback: string): string {
+  const worded = text(locale, key as TextKey);
+  return worded === key ? fallback : worded;
+}
+
 function cell(column: Column, row: MonthlyFigures & Partial<MonthlyRow>, locale: string): string {
   const value = column.value(row);
   if (column.kind === 'money') return money(Number(value), row.currency, locale);
@@ -120,7 +126,7 @@ function How({ line }: { line: PayLine }) {
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2">
         {Object.entries(explanation.values).map(([name, value]) => (
           <div key={name} className="flex justify-between gap-2">
-            <dt className="text-muted">{formulaText(locale, name)}</dt>
+            <dt className="text-muted-foreground">{formulaText(locale, name)}</dt>
             <dd className="font-mono">{value}</dd>
           </div>
         ))}
@@ -131,9 +137,15 @@ function How({ line }: { line: PayLine }) {
           {formatDateTime(times.start)} {'\u2013'} {formatDateTime(times.end)}
         </p>
       )}
-      <p>{t('accounting_rules', { profile: rules.profile, employment: rules.employment_type, date: formatDate(rules.effective_from) })}</p>
+      <p>
+        {t('accounting_rules', {
+          profile: labelOr(locale, `profile_${rules.profile}`, rules.profile),
+          employment: labelOr(locale, `employment_${rules.employment_type}`, rules.employment_type),
+          date: formatDate(rules.effective_from),
+        })}
+      </p>
       <p>{t('accounting_exact', { cents: explanation.exact_cents })}</p>
-      <p className="text-muted">{t('accounting_rounding')}</p>
+      <p className="text-muted-foreground">{t('accounting_rounding')}</p>
     </div>
   );
 }
@@ -199,7 +211,7 @@ function PersonDetail({ row, month, project, onClose }: { row: MonthlyRow; month
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{title}</caption>
               <thead>
-                <tr className="border-b border-border text-muted">
+                <tr className="border-b border-border text-muted-foreground">
                   <th className="py-1 pr-3">{t('col_date')}</th>
                   <th className="py-1 pr-3">{t('col_kind')}</th>
                   <th className="py-1 pr-3">{t('col_quantity')}</th>
@@ -311,7 +323,7 @@ export default function AccountingPage() {
         </div>
         <ColumnChooser hidden={hidden} onToggle={toggle} />
         <div className="flex flex-wrap items-center gap-2">
-          <span className="text-sm text-muted">{t('accounting_exports')}</span>
+          <span className="text-sm text-muted-foreground">{t('accounting_exports')}</span>
           {EXPORTS.map((choice) => (
             <Button
               key={choice.label}
@@ -344,7 +356,7 @@ export default function AccountingPage() {
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t('accounting_title')}</caption>
               <thead>
-                <tr className="border-b border-border text-muted">
+                <tr className="border-b border-border text-muted-foreground">
                   {columns.map((column) => (
                     <th
                       key={column.key}
@@ -404,7 +416,7 @@ export default function AccountingPage() {
               </tfoot>
             </table>
             {report.data.total > rows.length && (
-              <p className="text-sm text-muted">{t('accounting_more', { shown: rows.length, total: report.data.total })}</p>
+              <p className="text-sm text-muted-foreground">{t('accounting_more', { shown: rows.length, total: report.data.total })}</p>
             )}
           </div>
         )}

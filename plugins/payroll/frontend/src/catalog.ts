@@ -163,7 +163,8 @@ export const TEXTS = {
   engagements_empty: { fr: 'Aucun engagement sur la p\u00e9riode.', en: 'No engagement in the period.' },
   engagements_none_overdue: { fr: 'Aucune DPAE en retard.', en: 'No overdue DPAE.' },
   overdue_only: { fr: 'Seulement les DPAE en retard', en: 'Only overdue DPAE' },
-  engagement_days: { fr: 'Du {first} au {last} \u00b7 {count} missions', en: 'From {first} to {last} \u00b7 {count} missions' },
+  engagement_days_one: { fr: 'Du {first} au {last} \u00b7 {count} mission', en: 'From {first} to {last} \u00b7 {count} mission' },
+  engagement_days_other: { fr: 'Du {first} au {last} \u00b7 {count} missions', en: 'From {first} to {last} \u00b7 {count} missions' },
   dpae_not_yet_open: { fr: '\u00c0 d\u00e9poser \u00e0 partir du {date}', en: 'To file from {date}' },
   dpae_to_declare: { fr: '\u00c0 d\u00e9poser avant le {date}', en: 'To file before {date}' },
   dpae_overdue: { fr: 'DPAE en retard (d\u00fbe le {date})', en: 'DPAE overdue (due {date})' },
@@ -212,6 +213,15 @@ export const TEXTS = {
   accounting_exact: { fr: 'Montant exact : {cents} centimes', en: 'Exact amount: {cents} cents' },
   accounting_week_of: { fr: 'Semaine du {date}', en: 'Week of {date}' },
   col_type: { fr: 'Contrat', en: 'Contract' },
+  profile_ccneac_1285: { fr: 'CCNEAC (IDCC 1285)', en: 'CCNEAC (IDCC 1285)' },
+  profile_svp_3090: { fr: 'Spectacle vivant priv\u00e9 (IDCC 3090)', en: 'Private live shows (IDCC 3090)' },
+  profile_prestataires_2717: { fr: 'Prestataires techniques (IDCC 2717)', en: 'Technical service providers (IDCC 2717)' },
+  profile_custom: { fr: 'Personnalis\u00e9', en: 'Custom' },
+  employment_cdi: { fr: 'CDI', en: 'Permanent (CDI)' },
+  employment_cdd: { fr: 'CDD', en: 'Fixed-term (CDD)' },
+  employment_intermittent_a8: { fr: 'Intermittent (annexe 8)', en: 'Intermittent (annex 8)' },
+  employment_intermittent_a10: { fr: 'Intermittent (annexe 10)', en: 'Intermittent (annex 10)' },
+  employment_freelance: { fr: 'Freelance', en: 'Freelance' },
   col_planned_hours: { fr: 'Heures pr\u00e9vues', en: 'Planned hours' },
   col_confirmed_hours: { fr: 'Heures confirm\u00e9es', en: 'Confirmed hours' },
   col_actual_hours: { fr: 'Heures r\u00e9elles', en: 'Actual hours' },
@@ -287,7 +297,7 @@ export const TEXTS = {
 
 export type TextKey = keyof typeof TEXTS;
 /** Keys with plural forms (`<key>_one` / `<key>_other`, chosen by `count`). */
-export type PluralKey = 'validated_count' | 'dashboard_dpae_overdue' | 'dashboard_dpae_due';
+export type PluralKey = 'validated_count' | 'dashboard_dpae_overdue' | 'dashboard_dpae_due' | 'engagement_days';
 export type TextVars = Record<string, string | number>;
 
 const CATALOG: Record<string, { fr: string; en: string }> = TEXTS;

@@ -21,7 +21,7 @@ function Lines({ items, overdue }: { items: Engagement[]; overdue: boolean }) {
       {items.slice(0, SHOWN).map((engagement) => (
         <li key={`${engagement.user_id}-${engagement.project_id}-${engagement.first_day}`} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
           <span>
-            <span className="font-medium">{engagement.name}</span> <span className="text-sm text-muted">{engagement.project_name}</span>
+            <span className="font-medium">{engagement.name}</span> <span className="text-sm text-muted-foreground">{engagement.project_name}</span>
           </span>
           <Badge variant={overdue ? 'danger' : 'info'}>
             {t(overdue ? 'dpae_overdue' : 'dpae_to_declare', { date: formatDateTime(engagement.dpae.due_at) })}
@@ -47,7 +47,7 @@ export default function DpaeWidget() {
       {overdue.length > 0 && <Lines items={overdue} overdue />}
       {due.length > 0 && <p className="text-sm">{t('dashboard_dpae_due', { count: due.length })}</p>}
       {due.length > 0 && <Lines items={due} overdue={false} />}
-      {hidden > 0 && <p className="text-sm text-muted">{t('dashboard_dpae_more', { count: hidden })}</p>}
+      {hidden > 0 && <p className="text-sm text-muted-foreground">{t('dashboard_dpae_more', { count: hidden })}</p>}
       <Link to={INTERMITTENTS_PAGE} className="text-sm text-primary underline">
         {t('dashboard_dpae_open')}
       </Link>

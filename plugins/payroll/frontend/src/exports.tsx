@@ -54,7 +54,7 @@ function ExportRow({ item }: { item: PayrollExport }) {
   return (
     <tr className="border-b border-border">
       <td className="py-2 pr-3">
-        {t(`kind_${item.kind}` as TextKey)} <span className="uppercase text-muted">{item.format}</span>
+        {t(`kind_${item.kind}` as TextKey)} <span className="uppercase text-muted-foreground">{item.format}</span>
       </td>
       <td className="py-2 pr-3">{item.month}</td>
       <td className="py-2 pr-3">
@@ -64,7 +64,7 @@ function ExportRow({ item }: { item: PayrollExport }) {
         )}
         {item.status === 'failed' && <p className="text-sm text-danger">{failureText(locale, item.error_code)}</p>}
       </td>
-      <td className="py-2 pr-3 text-sm text-muted">{formatDateTime(item.created_at)}</td>
+      <td className="py-2 pr-3 text-sm text-muted-foreground">{formatDateTime(item.created_at)}</td>
       <td className="py-2">
         {item.download_url ? (
           <a className="text-primary underline" href={item.download_url} download={item.filename} aria-label={t('download_of', { file: item.filename })}>
@@ -87,7 +87,7 @@ function RecentExports() {
     <table className="w-full text-left">
       <caption className="sr-only">{t('exports_recent')}</caption>
       <thead>
-        <tr className="border-b border-border text-sm text-muted">
+        <tr className="border-b border-border text-sm text-muted-foreground">
           <th className="py-2 pr-3">{t('col_export')}</th>
           <th className="py-2 pr-3">{t('col_month')}</th>
           <th className="py-2 pr-3">{t('col_status')}</th>

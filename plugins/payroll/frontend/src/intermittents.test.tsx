@@ -259,6 +259,7 @@ describe('IntermittentsPage for an admin', () => {
     await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));
     expect(await within(form).findByText(text('fr', 'identity_saved'))).toBeInTheDocument();
     expect(within(form).getByText(/^\u00c0 compl\u00e9ter : Adresse$/)).toBeInTheDocument();
+    expect(within(form).getByLabelText(text('fr', 'field_siret'))).toHaveValue('73282932000074');
     const saved = calls.filter((c) => c.method === 'PUT').at(-1)?.body;
     expect(saved).toEqual({
       legal_name: 'Les Tretaux',

@@ -68,13 +68,14 @@ function Counted({ count }: { count: IntermittentCount }) {
   const { t, locale } = useText();
   const { formatDateTime } = useDates();
   const counted = count.counted ?? [];
-  if (counted.length === 0) return <p className="text-sm text-muted">{t('counted_empty')}</p>;
+  if (counted.length === 0) return <p className="text-sm text-muted-foreground">{t('counted_empty')}</p>;
   return (
-    <div className="overflow-x-auto">
+    // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('details_of', { name: count.name })}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t('details_of', { name: count.name })}</caption>
         <thead>
-          <tr className="border-b border-border text-muted">
+          <tr className="border-b border-border text-muted-foreground">
             <th className="py-1 pr-3">{t('start')}</th>
             <th className="py-1 pr-3">{t('col_mission')}</th>
             <th className="py-1 pr-3">{t('col_status')}</th>
@@ -86,7 +87,7 @@ function Counted({ count }: { count: IntermittentCount }) {
             <tr key={item.assignment_id} className="border-b border-border">
               <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(item.starts_at)}</td>
               <td className="py-1 pr-3">
-                {item.mission_title} <span className="text-muted">({item.role_name})</span>
+                {item.mission_title} <span className="text-muted-foreground">({item.role_name})</span>
               </td>
               <td className="py-1 pr-3">{t(`source_${item.source}` as TextKey)}</td>
               <td className="py-1 text-right whitespace-nowrap">{t('hours_value', { hours: hours(item.minutes, locale) })}</td>
@@ -176,7 +177,7 @@ function Figures({ count }: { count: IntermittentCount }) {
     <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-5">
       {figures.map(([label, value]) => (
         <div key={label}>
-          <dt className="text-muted">{t(label)}</dt>
+          <dt className="text-muted-foreground">{t(label)}</dt>
           <dd className="font-medium">{value}</dd>
         </div>
       ))}
@@ -190,7 +191,7 @@ function Progress({ count }: { count: IntermittentCount }) {
   return (
     <div className="flex items-center gap-2">
       <progress className="h-2 w-full" max={count.threshold_minutes} value={Math.min(count.total_minutes, count.threshold_minutes)} aria-label={label} />
-      <span className="whitespace-nowrap text-sm text-muted">{label}</span>
+      <span className="whitespace-nowrap text-sm text-muted-foreground">{label}</span>
     </div>
   );
 }
@@ -203,7 +204,7 @@ function PersonRow({ count, asOf, canEdit }: { count: IntermittentCount; asOf: s
     <li className="space-y-2 border-b border-border py-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-semibold">
-          {count.name} <span className="text-sm font-normal text-muted">{t(`annexe_${count.annexe}` as TextKey)}</span>
+          {count.name} <span className="text-sm font-normal text-muted-foreground">{t(`annexe_${count.annexe}` as TextKey)}</span>
         </h3>
         {count.reached ? <Badge variant="success">{t('reached')}</Badge> : <Badge variant="warning">{t('below')}</Badge>}
       </div>
@@ -236,7 +237,7 @@ function Counts({ manager, asOf, shortOnly }: { manager: boolean; asOf: string; 
   if (first === undefined) return <EmptyState title={t(shortOnly ? 'intermittents_all_reached' : 'intermittents_empty')} />;
   return (
     <div className="space-y-1">
-      <p className="text-sm text-muted">{t('window', { from: formatDate(first.from_day), to: formatDate(first.to_day) })}</p>
+      <p className="text-sm text-muted-foreground">{t('window', { from: formatDate(first.from_day), to: formatDate(first.to_day) })}</p>
       <ul aria-label={t('intermittents_title')}>
         {items.map((count) => (
           <PersonRow key={count.user_id} count={count} asOf={asOf} canEdit={manager} />
@@ -322,11 +323,11 @@ function EngagementRow({ engagement }: { engagement: Engagement }) {
     <li className={`space-y-2 border-b border-border py-3 ${dpae.status === 'overdue' ? 'border-l-4 border-l-danger pl-3' : ''}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-semibold">
-          {engagement.name} <span className="font-normal text-muted">{engagement.project_name}</span>
+          {engagement.name} <span className="font-normal text-muted-foreground">{engagement.project_name}</span>
         </h3>
         <DpaeBadge engagement={engagement} />
       </div>
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted-foreground">
         {t('engagement_days', { first: formatDate(engagement.first_day), last: formatDate(engagement.last_day), count: engagement.missions })}
         {dpae.reference ? ` \u00b7 ${t('dpae_reference', { reference: dpae.reference })}` : ''}
       </p>
@@ -374,7 +375,7 @@ function EngagementsCard() {
     const items = [...list.data.items].sort((a, b) => Number(b.dpae.status === 'overdue') - Number(a.dpae.status === 'overdue'));
     body = (
       <div className="space-y-1">
-        <p className="text-sm text-muted">{t('window', { from: formatDate(list.data.from_day), to: formatDate(list.data.to_day) })}</p>
+        <p className="text-sm text-muted-foreground">{t('window', { from: formatDate(list.data.from_day), to: formatDate(list.data.to_day) })}</p>
         <ul aria-label={t('engagements_title')}>
           {items.map((engagement) => (
             <EngagementRow key={`${engagement.user_id}-${engagement.project_id}-${engagement.first_day}`} engagement={engagement} />
@@ -427,13 +428,20 @@ function IdentityForm({ identity, canEdit }: { identity: EmployerIdentity; canEd
           const number = licences[index]?.trim() ?? '';
           return number ? [{ category, number }] : [];
         });
-        save.mutate({ ...values, siret: values.siret || null, ape: values.ape || null, idcc: values.idcc || null, licences: chosen });
+        save.mutate(
+          { ...values, siret: values.siret || null, ape: values.ape || null, idcc: values.idcc || null, licences: chosen },
+          {
+            // Show what is stored: the SIRET without spaces, the APE as 90.01Z, the IDCC on 4 digits.
+            onSuccess: (saved) =>
+              setValues((old) => ({ ...old, siret: saved.siret ?? '', ape: saved.ape ?? '', idcc: saved.idcc ?? '' })),
+          },
+        );
       }}
     >
       {missing.length > 0 ? (
         <Alert variant="warning">{t('identity_missing', { fields: missing.map((name) => t(`field_${name}` as TextKey)).join(', ') })}</Alert>
       ) : (
-        <p className="text-sm text-muted">{t('identity_complete')}</p>
+        <p className="text-sm text-muted-foreground">{t('identity_complete')}</p>
       )}
       <fieldset disabled={!canEdit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
@@ -479,7 +487,7 @@ function IdentityForm({ identity, canEdit }: { identity: EmployerIdentity; canEd
           {t('save')}
         </Button>
       ) : (
-        <p className="text-sm text-muted">{t('identity_read_only')}</p>
+        <p className="text-sm text-muted-foreground">{t('identity_read_only')}</p>
       )}
     </form>
   );

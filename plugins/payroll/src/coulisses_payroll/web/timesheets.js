@@ -1,5 +1,5 @@
-import { u as w, l as M, o as W, j as i, d as t, S as j, E as I, G as U, g as F, C as X, e as ee, f as te, a as ae, H as ne, F as v, I as D, B as N, w as re, A as E, n as se, J as V, K as oe, M as ie, N as ce, k as le, O as de } from "./shared-D5-c4xzs.js";
-import { u as _ } from "./shared-C1wWJfjs.js";
+import { u as w, l as M, o as W, j as i, d as t, S as j, E as I, G as U, g as F, C as X, e as ee, f as te, a as ae, H as ne, F as v, I as D, B as N, w as re, A as E, n as se, J as V, K as oe, M as ie, N as ce, k as le, O as de } from "./shared-2sHR9xvY.js";
+import { u as _ } from "./shared-D5wq77Ro.js";
 function q(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,

@@ -4,11 +4,11 @@ function y() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: k, jsxs: L, Fragment: $ } = y().jsxRuntime, d = y(), { api: r, useLocale: T, useDates: j, useLiveEvents: H } = d, { Link: V, useNavigate: I, useParams: K, useSearchParams: N } = d.router, { useQuery: s, useMutation: i, useQueryClient: u } = d.query, {
+const { jsx: k, jsxs: L, Fragment: I } = y().jsxRuntime, d = y(), { api: r, useLocale: T, useDates: $, useLiveEvents: j } = d, { Link: H, useNavigate: V, useParams: N, useSearchParams: K } = d.router, { useQuery: s, useMutation: i, useQueryClient: u } = d.query, {
   Button: z,
-  Card: Q,
-  CardHeader: U,
-  CardTitle: B,
+  Card: B,
+  CardHeader: Q,
+  CardTitle: U,
   CardDescription: O,
   Alert: X,
   Spinner: G,
@@ -95,7 +95,7 @@ function de() {
     onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
-const h = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", x = ["payroll-intermittents"], P = ["payroll-identity"];
+const h = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", x = ["payroll-intermittents"], A = ["payroll-identity"];
 function fe(e, n) {
   return s({
     queryKey: [...x, e, n],
@@ -122,22 +122,22 @@ function pe() {
 }
 function _e(e) {
   return s({
-    queryKey: P,
-    queryFn: () => r.get(A),
+    queryKey: A,
+    queryFn: () => r.get(C),
     enabled: e
   });
 }
 function he() {
   const e = u();
   return i({
-    mutationFn: (n) => r.put(A, n),
-    onSuccess: (n) => e.setQueryData(P, n)
+    mutationFn: (n) => r.put(C, n),
+    onSuccess: (n) => e.setQueryData(A, n)
   });
 }
-const C = ["payroll-engagements"];
+const D = ["payroll-engagements"];
 function xe(e, n = !0) {
   return s({
-    queryKey: [...C, e],
+    queryKey: [...D, e],
     queryFn: () => r.get(
       `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
     ),
@@ -145,18 +145,18 @@ function xe(e, n = !0) {
     staleTime: 15e3
   });
 }
-function D(e) {
+function P(e) {
   const n = u();
   return i({
     mutationFn: e,
-    onSettled: () => n.invalidateQueries({ queryKey: C })
+    onSettled: () => n.invalidateQueries({ queryKey: D })
   });
 }
 function Ee() {
-  return D((e) => r.post("/api/v1/payroll/dpae", e));
+  return P((e) => r.post("/api/v1/payroll/dpae", e));
 }
 function ye() {
-  return D((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+  return P((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
 const ge = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], S = ["payroll-report"];
 function ve(e, n) {
@@ -169,7 +169,7 @@ function ve(e, n) {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Ae(e, n, t) {
+function Ce(e, n, t) {
   return s({
     queryKey: [...S, "person", e, n, t],
     queryFn: () => {
@@ -338,7 +338,8 @@ const R = {
   engagements_empty: { fr: "Aucun engagement sur la p\xE9riode.", en: "No engagement in the period." },
   engagements_none_overdue: { fr: "Aucune DPAE en retard.", en: "No overdue DPAE." },
   overdue_only: { fr: "Seulement les DPAE en retard", en: "Only overdue DPAE" },
-  engagement_days: { fr: "Du {first} au {last} \xB7 {count} missions", en: "From {first} to {last} \xB7 {count} missions" },
+  engagement_days_one: { fr: "Du {first} au {last} \xB7 {count} mission", en: "From {first} to {last} \xB7 {count} mission" },
+  engagement_days_other: { fr: "Du {first} au {last} \xB7 {count} missions", en: "From {first} to {last} \xB7 {count} missions" },
   dpae_not_yet_open: { fr: "\xC0 d\xE9poser \xE0 partir du {date}", en: "To file from {date}" },
   dpae_to_declare: { fr: "\xC0 d\xE9poser avant le {date}", en: "To file before {date}" },
   dpae_overdue: { fr: "DPAE en retard (d\xFBe le {date})", en: "DPAE overdue (due {date})" },
@@ -387,6 +388,15 @@ const R = {
   accounting_exact: { fr: "Montant exact : {cents} centimes", en: "Exact amount: {cents} cents" },
   accounting_week_of: { fr: "Semaine du {date}", en: "Week of {date}" },
   col_type: { fr: "Contrat", en: "Contract" },
+  profile_ccneac_1285: { fr: "CCNEAC (IDCC 1285)", en: "CCNEAC (IDCC 1285)" },
+  profile_svp_3090: { fr: "Spectacle vivant priv\xE9 (IDCC 3090)", en: "Private live shows (IDCC 3090)" },
+  profile_prestataires_2717: { fr: "Prestataires techniques (IDCC 2717)", en: "Technical service providers (IDCC 2717)" },
+  profile_custom: { fr: "Personnalis\xE9", en: "Custom" },
+  employment_cdi: { fr: "CDI", en: "Permanent (CDI)" },
+  employment_cdd: { fr: "CDD", en: "Fixed-term (CDD)" },
+  employment_intermittent_a8: { fr: "Intermittent (annexe 8)", en: "Intermittent (annex 8)" },
+  employment_intermittent_a10: { fr: "Intermittent (annexe 10)", en: "Intermittent (annex 10)" },
+  employment_freelance: { fr: "Freelance", en: "Freelance" },
   col_planned_hours: { fr: "Heures pr\xE9vues", en: "Planned hours" },
   col_confirmed_hours: { fr: "Heures confirm\xE9es", en: "Confirmed hours" },
   col_actual_hours: { fr: "Heures r\xE9elles", en: "Actual hours" },
@@ -468,31 +478,31 @@ function c(e, n, t = {}) {
   const m = l[a];
   return (m ? e === "en" ? m.en : m.fr : a).replace(/\{(\w+)\}/g, (p, E) => E in t ? String(t[E]) : p);
 }
-function Pe(e, n) {
+function Ae(e, n) {
   const t = `failure_${(n ?? "").replace(/\./g, "_")}`;
   return t in l ? c(e, t) : c(e, "failure_other", { code: n ?? "" });
 }
-function Ce(e, n, t) {
+function De(e, n, t) {
   const a = `${n}_${t}`;
   return a in l ? c(e, a) : t;
 }
-function De() {
+function Pe() {
   const { locale: e, tError: n } = T();
   return { locale: e, tError: n, t: (t, a) => c(e, t, a) };
 }
 export {
   X as A,
   z as B,
-  Q as C,
+  B as C,
   Ee as D,
   ne as E,
   Y as F,
   te as G,
   le as H,
   J as I,
-  Ce as J,
+  De as J,
   oe as K,
-  V as L,
+  H as L,
   ue as M,
   ie as N,
   re as O,
@@ -502,23 +512,23 @@ export {
   ve as b,
   de as c,
   k as d,
-  B as e,
+  U as e,
   O as f,
   W as g,
   ge as h,
-  Ae as i,
+  Ce as i,
   L as j,
-  $ as k,
-  j as l,
+  I as k,
+  $ as l,
   xe as m,
   Z as n,
   ae as o,
   ce as p,
-  Pe as q,
+  Ae as q,
   fe as r,
   _e as s,
   c as t,
-  De as u,
+  Pe as u,
   ye as v,
   ee as w,
   he as x,

@@ -1,4 +1,4 @@
-import { P as e } from "./shared-D5-c4xzs.js";
+import { P as e } from "./shared-2sHR9xvY.js";
 const t = e().React, {
   Children: a,
   Component: n,
