@@ -217,11 +217,25 @@ async def test_recording_and_removing_a_dpae(org, july):
     [
         {"from": "2027-07-31", "to": "2027-07-01"},
         {"from": "2027-01-01", "to": "2028-01-02"},
+        {"from": "0510-12-02", "to": "0511-01-01"},
+        {"from": "2100-12-01", "to": "2101-01-02"},
     ],
 )
 async def test_a_bad_window_is_a_400(org, july, params):
     response = await org.get(URL, params=params)
-    assert (response.status_code, code(response)) == (400, "payroll.invalid_window")
+    assert response.status_code == 400, response.text
+    assert code(response) in {"payroll.invalid_window", "payroll.date_out_of_range"}
+
+
+async def test_engagements_before_the_first_rules_are_a_422(org, factories):
+    await org.enable("payroll")
+    lea = await factories.user(first_name="Lea", last_name="Martin")
+    project = (await factories.project())["id"]
+    await work(factories, project, lea["id"], "2010-07-05T14:00", 4)
+
+    response = await org.get(URL, params={"from": "2010-07-01", "to": "2010-07-31"})
+
+    assert (response.status_code, code(response)) == (422, "payroll.no_rule_set")
 
 
 async def test_techs_and_other_orgs_see_nothing(org, make_org, july):

@@ -238,3 +238,12 @@ async def test_an_artist_paid_by_cachets_is_annexe_10_until_told_otherwise(org, 
     assert chosen.status_code == 200, chosen.text
     count = (await org.get(f"{URL}/{rose['id']}", params={"as_of": AS_OF})).json()
     assert (count["annexe"], count["cachets"], count["worked_minutes"]) == (8, 0, 150)
+
+
+async def test_days_out_of_the_rules_are_client_errors(org, crew):
+    early = await org.get(URL + "/", params={"as_of": "1999-12-31"})
+    assert (early.status_code, code(early)) == (400, "payroll.date_out_of_range")
+    assert early.json()["error"]["details"]["field"] == "as_of"
+    # Before the first rule version (2024-01-01): no threshold to count against.
+    before = await org.get(f"{URL}/{crew.lea['id']}", params={"as_of": "2010-06-01"})
+    assert (before.status_code, code(before)) == (422, "payroll.no_rule_set")

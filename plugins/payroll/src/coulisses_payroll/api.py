@@ -633,6 +633,7 @@ class IntermittentsController(Controller):
         "/",
         operation_id="PayrollListIntermittents",
         dependencies={"listing": INTERMITTENTS.dependency()},
+        responses={422: ResponseSpec(None, description="payroll.no_rule_set")},
     )
     async def list_intermittents(
         self,
@@ -658,7 +659,13 @@ class IntermittentsController(Controller):
             as_of=day,
         )
 
-    @get("/{user_id:int}", operation_id="PayrollGetIntermittent")
+    @get(
+        "/{user_id:int}",
+        operation_id="PayrollGetIntermittent",
+        responses={
+            422: ResponseSpec(None, description="payroll.no_rule_set, payroll.not_intermittent")
+        },
+    )
     async def get_intermittent(
         self,
         request: Request[Any, Any, Any],
@@ -696,6 +703,7 @@ class EngagementsController(Controller):
         "/engagements",
         operation_id="PayrollListEngagements",
         dependencies={"listing": ENGAGEMENTS.dependency()},
+        responses={422: ResponseSpec(None, description="payroll.no_rule_set")},
     )
     async def list_engagements(
         self,

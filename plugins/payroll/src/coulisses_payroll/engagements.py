@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 from coulisses_payroll.config import load_config
 from coulisses_payroll.rules import EmploymentType, RuleHistory
 from coulisses_payroll.schemas import DpaeCreate, DpaeOut, DpaeStatus, EngagementOut
+from coulisses_payroll.service import check_day, org_today, resolve_profile, version_in_force
 from coulisses_payroll.service import history as rule_history
-from coulisses_payroll.service import org_today, resolve_profile
 from coulisses_payroll.tables import DpaeDeclaration
 from coulisses_sdk import (
     AssignmentSummary,
@@ -171,7 +171,7 @@ async def engagements(
         if engagement.project_id not in names:
             project_info = await get_project(org_id, engagement.project_id)
             names[engagement.project_id] = project_info.name if project_info else ""
-        window = history.in_force(EmploymentType.INTERMITTENT_A8, engagement.first_day)
+        window = version_in_force(history, EmploymentType.INTERMITTENT_A8, engagement.first_day)
         opens_at = engagement.first_start - dt.timedelta(days=window.dpae_window_days.value)
         record = declared.get((engagement.user_id, engagement.project_id, engagement.first_day))
         dpae = DpaeOut(
@@ -202,6 +202,8 @@ async def engagements(
 
 
 def check_window(first: dt.date, last: dt.date) -> None:
+    check_day(first, "from")
+    check_day(last, "to")
     if last < first or (last - first).days >= MAX_DAYS:
         raise PluginError(
             "payroll.invalid_window",
@@ -215,6 +217,8 @@ async def declare(principal: Principal, data: DpaeCreate) -> EngagementOut:
     """Record the DPAE of an engagement (409 if it has one, 422 if no engagement of that
     person on that project starts that day)."""
     org_id = principal.org_id
+    check_day(data.first_day, "first_day")
+    check_day(data.declared_on, "declared_on")
     if await get_user(org_id, data.user) is None:
         raise PluginError("payroll.user_not_found", "No such user", status=404)
     if await get_project(org_id, data.project) is None:

@@ -33,8 +33,8 @@ from coulisses_payroll.schemas import (
     IntermittentOut,
     IntermittentProfileIn,
 )
+from coulisses_payroll.service import check_day, resolve_profile, version_in_force
 from coulisses_payroll.service import history as rule_history
-from coulisses_payroll.service import resolve_profile
 from coulisses_payroll.tables import IntermittentProfile
 from coulisses_payroll.timesheets import validated_actuals
 from coulisses_sdk import (
@@ -141,7 +141,7 @@ async def _default_profile(org_id: int, user_id: int) -> Profile:
 
 
 def _window(history: RuleHistory, annexe: int, as_of: dt.date, zone: ZoneInfo) -> Window:
-    version = history.in_force(_ANNEXE[annexe], as_of)
+    version = version_in_force(history, _ANNEXE[annexe], as_of)
     first = as_of - dt.timedelta(days=version.affiliation_days.value - 1)
     return Window(
         as_of=as_of,
@@ -156,6 +156,7 @@ async def track(
     org_id: int, as_of: dt.date | None = None, *, user_id: int | None = None
 ) -> tuple[dt.date, list[Count]]:
     """The counts of the org's intermittents (or of one of them) on ``as_of``."""
+    check_day(as_of, "as_of")
     zone = await _zone(org_id)
     day = as_of if as_of is not None else dt.datetime.now(zone).date()
     history = await rule_history(org_id, await resolve_profile(org_id, None))
@@ -208,7 +209,7 @@ async def track(
                 mission_id=summary.mission_id,
             )
             if rate is not None and rate.kind == "cachet":
-                version = history.in_force(EmploymentType.INTERMITTENT_A10, local_day)
+                version = version_in_force(history, EmploymentType.INTERMITTENT_A10, local_day)
                 kind, cachets, minutes = "cachet", 1, version.cachet_hours.value * 60
         if kind != "cachet" and summary.assignment_id in actuals:
             actual = actuals[summary.assignment_id]

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from coulisses_payroll.config import load_config
+from coulisses_payroll.errors import PayrollError
 from coulisses_payroll.rules import EmploymentType, Profile, RuleHistory, RuleSet, default_history
 from coulisses_payroll.schemas import (
     PayrollRulesOut,
@@ -205,3 +206,28 @@ async def add_version(
         params={k: v for k, v in version.model_dump(mode="json").items() if k not in _KEY_FIELDS},
         created_at=now,
     )
+
+
+#: The dates the plugin reads (the report's months, the trackers' days): the rule versions
+#: and the org's calendar are kept for these years.
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
+
+
+def check_day(day: dt.date | None, field: str) -> None:
+    """400 ``payroll.date_out_of_range`` for a day outside 2000-01-01..2100-12-31."""
+    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+        raise PluginError(
+            "payroll.date_out_of_range",
+            f"{field} must be between {FIRST_DAY} and {LAST_DAY}, got {day}",
+            status=400,
+            details={"field": field},
+        )
+
+
+def version_in_force(history: RuleHistory, employment: EmploymentType, day: dt.date) -> RuleSet:
+    """The rule version in force (422 ``payroll.no_rule_set`` when none is yet)."""
+    try:
+        return history.in_force(employment, day)
+    except PayrollError as exc:
+        raise PluginError(exc.code, exc.message, status=422) from None
