@@ -181,15 +181,29 @@ async def test_a_projects_numero_d_objet(payroll, make_org, factories: Factories
     assert code(refused) == "payroll.numero_objet_format"
     assert (await payroll.get(url)).json()["numero_objet"] == "AB-2027/0042"
 
+    other_project = await factories.project()
+    await payroll.put(
+        f"/api/v1/payroll/projects/{other_project['id']}/identity", json={"numero_objet": "CD-1"}
+    )
+    listed = (await payroll.get("/api/v1/payroll/projects/identity")).json()
+    assert [(i["project_id"], i["numero_objet"]) for i in listed["items"]] == [
+        (project["id"], "AB-2027/0042"),
+        (other_project["id"], "CD-1"),
+    ]
+
     cleared = await payroll.put(url, json={"numero_objet": None})
     assert cleared.json()["numero_objet"] is None
     audit = await payroll.get("/api/v1/audit", params={"action": "payroll."})
     actions = [e["action"] for e in audit.json()["items"]]
-    assert actions.count("payroll.numero_objet_updated") == 2
+    assert actions.count("payroll.numero_objet_updated") == 3
+    # A cleared one leaves the list; another org lists none of them.
+    listed = (await payroll.get("/api/v1/payroll/projects/identity")).json()
+    assert [i["project_id"] for i in listed["items"]] == [other_project["id"]]
 
     missing = await payroll.get("/api/v1/payroll/projects/999999/identity")
     assert (missing.status_code, code(missing)) == (404, "payroll.project_not_found")
     other = await make_org()
     await other.enable("payroll")
     assert (await other.get(url)).status_code == 404
+    assert (await other.get("/api/v1/payroll/projects/identity")).json()["items"] == []
     assert (await other.put(url, json={"numero_objet": "X1"})).status_code == 404

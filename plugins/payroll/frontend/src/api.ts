@@ -479,3 +479,33 @@ export function usePersonMonth(userId: number | null, month: string, project: st
     enabled: userId !== null,
   });
 }
+
+// -- projects' numero d'objet -----------------------------------------------------------
+
+export interface ProjectIdentity {
+  project_id: number;
+  numero_objet: string | null;
+}
+
+export const projectIdentitiesQueryKey = ['payroll-project-identities'] as const;
+
+/** project id -> its numero d'objet (the projects that have one). */
+export function useProjectIdentities(enabled: boolean) {
+  return useQuery({
+    queryKey: projectIdentitiesQueryKey,
+    queryFn: async () => {
+      const page = await api.get<{ items: ProjectIdentity[] }>('/api/v1/payroll/projects/identity?page_size=200');
+      return new Map(page.items.map((item) => [item.project_id, item.numero_objet ?? '']));
+    },
+    enabled,
+  });
+}
+
+export function useSaveProjectIdentity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ projectId, numero }: { projectId: number; numero: string }) =>
+      api.put<ProjectIdentity>(`/api/v1/payroll/projects/${projectId}/identity`, { numero_objet: numero.trim() || null }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: projectIdentitiesQueryKey }),
+  });
+}

@@ -262,6 +262,14 @@ export const TEXTS = {
   value_week_start: { fr: 'D\u00e9but de semaine', en: 'Week start' },
   value_week_minutes: { fr: 'Minutes de la semaine', en: 'Minutes of the week' },
   value_hours_for_unemployment_insurance: { fr: 'Heures pour l\u2019assurance ch\u00f4mage', en: 'Hours for unemployment insurance' },
+  objets_title: { fr: 'Num\u00e9ros d\u2019objet des projets', en: 'Projects\u2019 numero d\u2019objet' },
+  objets_hint: {
+    fr: 'Le num\u00e9ro d\u2019objet France Travail de chaque projet, imprim\u00e9 sur les contrats et les AEM.',
+    en: 'Each project\u2019s France Travail numero d\u2019objet, printed on contracts and AEMs.',
+  },
+  objets_empty: { fr: 'Aucun projet.', en: 'No project.' },
+  objet_of: { fr: 'Num\u00e9ro d\u2019objet de {project}', en: 'Numero d\u2019objet of {project}' },
+  objet_saved: { fr: 'Enregistr\u00e9.', en: 'Saved.' },
   identity_title: { fr: 'Identit\u00e9 de l\u2019employeur', en: 'Employer identity' },
   identity_hint: {
     fr: 'Ce qu\u2019impriment les AEM et les contrats. Le SIRET est v\u00e9rifi\u00e9 par sa cl\u00e9.',

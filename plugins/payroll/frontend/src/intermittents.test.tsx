@@ -129,6 +129,8 @@ function serve(role: string, answers: Record<string, (body: unknown) => Response
       }
       if (url.startsWith('/api/v1/payroll/intermittents/2')) return jsonResponse(zoeCounted);
       if (url === '/api/v1/payroll/identity') return jsonResponse(identity);
+      if (url.startsWith('/api/v1/projects')) return jsonResponse({ items: [{ id: 5, name: 'Festival' }, { id: 6, name: 'Tournee' }], total: 2 });
+      if (url.startsWith('/api/v1/payroll/projects/identity')) return jsonResponse({ items: [{ project_id: 5, numero_objet: 'AB-1' }], total: 1 });
       if (url.startsWith('/api/v1/payroll/engagements')) {
         const items = url.includes('dpae=overdue') ? [late] : [engagement, late, filed];
         return jsonResponse({ items, total: items.length, from_day: '2027-06-01', to_day: '2027-08-30' });
@@ -227,6 +229,23 @@ describe('IntermittentsPage engagements', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: text('fr', 'dpae_remove') }));
 
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === '/api/v1/payroll/dpae/77')).toBe(true));
+  });
+});
+
+describe('IntermittentsPage projects', () => {
+  it("shows each project's numero d'objet and saves one", async () => {
+    const calls = serve('manager', { 'PUT /api/v1/payroll/projects/6/identity': () => jsonResponse({ project_id: 6, numero_objet: 'CD-2' }) });
+    renderWithProviders(<IntermittentsPage />);
+
+    const festival = await screen.findByRole('textbox', { name: text('fr', 'objet_of', { project: 'Festival' }) });
+    expect(festival).toHaveValue('AB-1');
+    const form = screen.getByRole('form', { name: text('fr', 'objet_of', { project: 'Tournee' }) });
+    await userEvent.type(within(form).getByRole('textbox'), 'cd-2');
+    await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));
+
+    expect(await within(form).findByText(text('fr', 'objet_saved'))).toBeInTheDocument();
+    expect(within(form).getByRole('textbox')).toHaveValue('CD-2');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ numero_objet: 'cd-2' });
   });
 });
 

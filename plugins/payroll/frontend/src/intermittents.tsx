@@ -3,7 +3,7 @@
  * intermittent's 507 h count on a date (the shortest of the threshold first), each with
  * the assignments it counts and a form for the annexe and the hours declared elsewhere;
  * the engagements (CDDU) around today with their DPAE reminders (overdue first in red),
- * to record a filed DPAE or remove one; the employer's identity (SIRET, APE, IDCC, licences) that AEMs and contracts print,
+ * to record a filed DPAE or remove one; each project's numero d'objet; the employer's identity (SIRET, APE, IDCC, licences) that AEMs and contracts print,
  * editable by admins. Techs: their own count.
  */
 import {
@@ -29,9 +29,12 @@ import {
   useIdentity,
   useIntermittent,
   useIntermittents,
+  useProjectIdentities,
+  useProjects,
   useRemoveDpae,
   useRole,
   useSaveIdentity,
+  useSaveProjectIdentity,
   useUpdateIntermittent,
   type DpaeStatus,
   type EmployerIdentity,
@@ -397,6 +400,60 @@ function EngagementsCard() {
   );
 }
 
+function ObjetRow({ project, numero }: { project: { id: number; name: string }; numero: string }) {
+  const { t, tError } = useText();
+  const save = useSaveProjectIdentity();
+  const [value, setValue] = useState(numero);
+  const label = t('objet_of', { project: project.name });
+  return (
+    <li className="py-2">
+      <form
+        aria-label={label}
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate({ projectId: project.id, numero: value }, { onSuccess: (saved) => setValue(saved.numero_objet ?? '') });
+        }}
+      >
+        <Field label={label} className="min-w-48 flex-1">
+          {(control) => <Input {...control} maxLength={64} value={value} onChange={(event) => setValue(event.target.value)} />}
+        </Field>
+        <Button type="submit" size="sm" variant="secondary" loading={save.isPending}>
+          {t('save')}
+        </Button>
+        {save.isSuccess && <span className="pb-2 text-sm text-success">{t('objet_saved')}</span>}
+      </form>
+      {save.isError && <Alert variant="danger">{tError(save.error)}</Alert>}
+    </li>
+  );
+}
+
+function ObjetsCard() {
+  const { t } = useText();
+  const projects = useProjects(true);
+  const numeros = useProjectIdentities(true);
+  let body;
+  if (projects.isPending || numeros.isPending) body = <Spinner label={t('objets_title')} />;
+  else if (projects.isError) body = <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />;
+  else if (numeros.isError) body = <ErrorState error={numeros.error} onRetry={() => void numeros.refetch()} />;
+  else if (projects.data.items.length === 0) body = <EmptyState title={t('objets_empty')} />;
+  else
+    body = (
+      <ul aria-label={t('objets_title')} className="divide-y divide-border">
+        {projects.data.items.map((project) => (
+          <ObjetRow key={project.id} project={project} numero={numeros.data.get(project.id) ?? ''} />
+        ))}
+      </ul>
+    );
+  return (
+    <Card className="space-y-3">
+      <CardTitle>{t('objets_title')}</CardTitle>
+      <CardDescription>{t('objets_hint')}</CardDescription>
+      {body}
+    </Card>
+  );
+}
+
 function licenceOf(identity: EmployerIdentity, category: number): string {
   return identity.licences.find((licence) => licence.category === category)?.number ?? '';
 }
@@ -539,6 +596,7 @@ export default function IntermittentsPage() {
         <Counts manager={manager} asOf={asOf} shortOnly={manager && shortOnly} />
       </Card>
       {manager && <EngagementsCard />}
+      {manager && <ObjetsCard />}
       {manager && <IdentityCard canEdit={ADMINS.has(role.data ?? '')} />}
     </div>
   );

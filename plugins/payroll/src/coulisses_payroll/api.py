@@ -49,6 +49,7 @@ from coulisses_payroll.schemas import (
     PayrollPersonMonthOut,
     PayrollProjectIdentityIn,
     PayrollProjectIdentityOut,
+    PayrollProjectIdentityPage,
     PayrollRulesOut,
     PayrollRuleVersionCreate,
     PayrollRuleVersionOut,
@@ -131,6 +132,12 @@ ENGAGEMENTS = Listing(
     default="first_start",
     item=EngagementOut,
     key=("first_start", "user_id", "project_id"),
+)
+PROJECT_IDENTITIES = Listing(
+    sorts={"project_id": "project_id", "numero_objet": "numero_objet"},
+    default="project_id",
+    item=PayrollProjectIdentityOut,
+    key=("project_id",),
 )
 HISTORY = Listing(sorts={"id": "id", "at": "at"}, default="id", item=TimesheetEventOut)
 
@@ -597,6 +604,20 @@ class IdentityController(Controller):
     ) -> PayrollIdentityOut:
         """Replace the org's identity (every field); checked and normalised first."""
         return await identity.put_identity(current_principal(request), data)
+
+    @get(
+        "/projects/identity",
+        operation_id="PayrollListProjectIdentities",
+        dependencies={"listing": PROJECT_IDENTITIES.dependency()},
+    )
+    async def list_project_identities(
+        self, request: Request[Any, Any, Any], listing: ListParams
+    ) -> PayrollProjectIdentityPage:
+        """The projects that have a numero d'objet, by project id."""
+        rows = await identity.project_identities(_org(request))
+        return listing.window(
+            PayrollProjectIdentityPage, PROJECT_IDENTITIES.sort_in_memory(rows, listing)
+        )
 
     @get("/projects/{project_id:int}/identity", operation_id="PayrollGetProjectIdentity")
     async def get_project_identity(

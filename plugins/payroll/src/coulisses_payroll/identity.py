@@ -236,6 +236,24 @@ async def _project_or_404(org_id: int, project_id: int) -> None:
         raise PluginError("payroll.project_not_found", "No such project", status=404)
 
 
+async def project_identities(org_id: int) -> list[PayrollProjectIdentityOut]:
+    """The org's projects that have a numero d'objet (one query)."""
+    rows = await ProjectIdentity.raw(
+        "SELECT project_id, numero_objet, updated_by, updated_at FROM payroll_project_identity "
+        "WHERE org_id = {} AND numero_objet IS NOT NULL ORDER BY project_id",
+        org_id,
+    )
+    return [
+        PayrollProjectIdentityOut(
+            project_id=r["project_id"],
+            numero_objet=r["numero_objet"],
+            updated_by=r["updated_by"],
+            updated_at=r["updated_at"],
+        )
+        for r in rows
+    ]
+
+
 async def get_project_identity(org_id: int, project_id: int) -> PayrollProjectIdentityOut:
     await _project_or_404(org_id, project_id)
     rows = await ProjectIdentity.raw(

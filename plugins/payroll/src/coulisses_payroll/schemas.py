@@ -356,6 +356,10 @@ class PayrollProjectIdentityOut(msgspec.Struct, kw_only=True):
     updated_at: dt.datetime | None
 
 
+class PayrollProjectIdentityPage(Page[PayrollProjectIdentityOut]):
+    items: list[PayrollProjectIdentityOut]
+
+
 class IntermittentProfileIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """An intermittent's annexe and the minutes they declared worked elsewhere in the
     tracker's window (replaced whole)."""

@@ -1,5 +1,5 @@
-import { u as g, a as G, b as U, c as X, j as l, d as t, A as D, C as L, e as z, f as K, F as E, I as Y, B as w, L as Z, S as T, E as I, g as J, h as Q, i as V, k as f, t as O, l as R } from "./shared-2sHR9xvY.js";
-import { u as _ } from "./shared-D5wq77Ro.js";
+import { u as g, a as G, b as U, c as X, j as l, d as t, A as D, C as L, e as z, f as K, F as E, I as Y, B as w, L as Z, S as T, E as I, g as J, h as Q, i as V, k as f, t as O, l as R } from "./shared-PJS2iotY.js";
+import { u as _ } from "./shared-DhFASpEJ.js";
 const W = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", ee = "/plugins/payroll/exports", v = [
   { key: "name", label: "col_person", value: (e) => e.name ?? "", kind: "text", optional: !1 },
   { key: "employment_type", label: "col_type", value: (e) => e.employment_type ?? "", kind: "text", optional: !0 },

@@ -1,4 +1,4 @@
-import { u as m, m as u, j as l, C as h, d as t, e as p, L as _, l as f, n as x } from "./shared-2sHR9xvY.js";
+import { u as m, m as u, j as l, C as h, d as t, e as p, L as _, l as f, n as x } from "./shared-PJS2iotY.js";
 const g = "/plugins/payroll/intermittents", i = 5;
 function c({ items: s, overdue: n }) {
   const { t: d } = m(), { formatDateTime: a } = f();

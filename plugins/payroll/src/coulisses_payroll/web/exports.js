@@ -1,5 +1,5 @@
-import { u as d, o as S, a as w, c as j, d as r, S as b, j as s, A as u, C as x, e as f, f as T, F as _, I as A, B as P, p as R, E as F, g as I, l as q, q as B, n as g } from "./shared-2sHR9xvY.js";
-import { u as h } from "./shared-D5wq77Ro.js";
+import { u as d, o as S, a as w, c as j, d as r, S as b, j as s, A as u, C as x, e as f, f as T, F as _, I as A, B as P, p as R, E as F, g as I, l as q, q as B, n as g } from "./shared-PJS2iotY.js";
+import { u as h } from "./shared-DhFASpEJ.js";
 const D = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = { queued: "neutral", running: "info", done: "success", failed: "danger" };
 function $() {
   const e = /* @__PURE__ */ new Date();

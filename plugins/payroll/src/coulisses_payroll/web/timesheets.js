@@ -1,5 +1,5 @@
-import { u as w, l as M, o as W, j as i, d as t, S as j, E as I, G as U, g as F, C as X, e as ee, f as te, a as ae, H as ne, F as v, I as D, B as N, w as re, A as E, n as se, J as V, K as oe, M as ie, N as ce, k as le, O as de } from "./shared-2sHR9xvY.js";
-import { u as _ } from "./shared-D5wq77Ro.js";
+import { u as w, l as M, o as W, j as i, d as t, S as j, E as I, J as U, g as F, C as X, e as ee, f as te, a as ae, K as ne, F as v, I as D, B as N, x as re, A as E, n as se, M as V, N as oe, O as ie, P as ce, k as le, Q as de } from "./shared-PJS2iotY.js";
+import { u as _ } from "./shared-DhFASpEJ.js";
 function q(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,
@@ -13,11 +13,11 @@ function q(e, n) {
   for (const o of r.formatToParts(e)) a[o.type] = Number(o.value);
   return { year: a.year ?? 1970, month: a.month ?? 1, day: a.day ?? 1, hour: a.hour ?? 0, minute: a.minute ?? 0 };
 }
-function $(e) {
+function P(e) {
   const [n = 1970, r = 1, a = 1] = e.split("-").map(Number);
   return [n, r, a];
 }
-function H(e) {
+function Z(e) {
   const [n = 0, r = 0] = e.split(":").map(Number);
   return [n, r];
 }
@@ -31,14 +31,14 @@ function R(e, n) {
   return Math.round((a - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
 function A(e, n, r) {
-  const [a, o, c] = $(e), [s, d] = H(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - L, r), b = R(h + L, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
+  const [a, o, c] = P(e), [s, d] = Z(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - L, r), b = R(h + L, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
     const l = z(new Date(f).toISOString(), r);
     return l.date === e && l.time === n;
   }).sort((f, l) => f - l);
   return new Date(T[0] ?? h - S * 6e4).toISOString();
 }
 function B(e) {
-  const [n, r, a] = $(e);
+  const [n, r, a] = P(e);
   return new Date(Date.UTC(n, r - 1, a + 1)).toISOString().slice(0, 10);
 }
 function me(e, n, r, a) {
@@ -49,11 +49,11 @@ function me(e, n, r, a) {
   return { start: A(c, r, n), end: A(s, a, n) };
 }
 function ue(e) {
-  const [n, r, a] = $(e);
+  const [n, r, a] = P(e);
   return new Date(Date.UTC(n, r - 1, a - 1)).toISOString().slice(0, 10);
 }
 function C(e) {
-  const [n, r] = H(e);
+  const [n, r] = Z(e);
   return n * 60 + r;
 }
 function he(e) {
@@ -72,7 +72,7 @@ function ge(e, n, r) {
     month: "long"
   });
 }
-function Z({ line: e }) {
+function H({ line: e }) {
   const { locale: n } = w();
   return /* @__PURE__ */ t(se, { variant: pe[e.status], children: V(n, "status", e.status) });
 }
@@ -83,18 +83,18 @@ function G(e, n) {
   return !e.actual_start || !e.actual_end ? n : `${x(e.actual_start, e.timezone)} \u2013 ${x(e.actual_end, e.timezone)}`;
 }
 function J({ line: e, correcting: n = !1, onDone: r }) {
-  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, K] = _(""), [Y, O] = _(!1), Q = () => {
+  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, K] = _(""), [Q, $] = _(!1), Y = () => {
     const m = me(e.planned_start, e.timezone, h, b), p = {
       actual_start: m.start,
       actual_end: m.end,
       break_minutes: Number(f) || 0,
       comment: g
-    }, P = {
+    }, O = {
       onSuccess: () => {
-        O(!0), r?.();
+        $(!0), r?.();
       }
     };
-    O(!1), n ? s.mutate({ assignmentId: e.assignment_id, values: p, reason: y }, P) : c.mutate({ assignmentId: e.assignment_id, values: p }, P);
+    $(!1), n ? s.mutate({ assignmentId: e.assignment_id, values: p, reason: y }, O) : c.mutate({ assignmentId: e.assignment_id, values: p }, O);
   };
   return /* @__PURE__ */ i(
     "form",
@@ -102,7 +102,7 @@ function J({ line: e, correcting: n = !1, onDone: r }) {
       "aria-label": n ? a("correct_of", { name: e.user_name }) : a("edit_of", { name: e.user_name }),
       className: "space-y-3",
       onSubmit: (m) => {
-        m.preventDefault(), Q();
+        m.preventDefault(), Y();
       },
       children: [
         /* @__PURE__ */ i("div", { className: "grid grid-cols-2 gap-3", children: [
@@ -126,7 +126,7 @@ function J({ line: e, correcting: n = !1, onDone: r }) {
         /* @__PURE__ */ t(v, { label: a("comment"), children: (m) => /* @__PURE__ */ t(D, { ...m, maxLength: 2e3, value: g, onChange: (p) => u(p.target.value) }) }),
         n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => K(p.target.value) }) }) : null,
         d.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: o(d.error) }) : null,
-        Y && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
+        Q && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
           /* @__PURE__ */ t(N, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: d.isPending, children: a(n ? "correct" : "save") }),
           r ? /* @__PURE__ */ t(N, { type: "button", variant: "secondary", className: "min-h-11", onClick: r, children: a("cancel") }) : null
@@ -174,7 +174,7 @@ function xe({ line: e, panel: n, setPanel: r }) {
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: G(e, a("not_entered")) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: a("minutes_value", { minutes: e.break_minutes }) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: he(e.actual_minutes ?? e.planned_minutes) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(Z, { line: e }) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(H, { line: e }) }),
       /* @__PURE__ */ i("td", { className: "px-3 py-2", children: [
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-1", children: [
           e.editable ? /* @__PURE__ */ t(N, { size: "sm", variant: "secondary", "aria-label": a("edit_of", { name: e.user_name }), onClick: () => d("edit"), children: a("edit") }) : null,
@@ -266,7 +266,7 @@ function ve() {
             a.role_name
           ] })
         ] }),
-        /* @__PURE__ */ t(Z, { line: a })
+        /* @__PURE__ */ t(H, { line: a })
       ] }),
       /* @__PURE__ */ t("p", { className: "text-sm", children: e("planned_line", { start: x(a.planned_start, a.timezone), end: x(a.planned_end, a.timezone) }) }),
       a.editable ? /* @__PURE__ */ t(J, { line: a }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [

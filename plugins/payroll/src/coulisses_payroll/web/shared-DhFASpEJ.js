@@ -1,4 +1,4 @@
-import { P as e } from "./shared-2sHR9xvY.js";
+import { R as e } from "./shared-PJS2iotY.js";
 const t = e().React, {
   Children: a,
   Component: n,
@@ -13,9 +13,9 @@ const t = e().React, {
   lazy: d,
   memo: p,
   startTransition: E,
-  use: S,
-  useActionState: C,
-  useCallback: R,
+  use: R,
+  useActionState: S,
+  useCallback: C,
   useContext: x,
   useDeferredValue: y,
   useEffect: h,

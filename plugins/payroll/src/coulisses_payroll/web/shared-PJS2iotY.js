@@ -1,51 +1,51 @@
 const w = "__coulisses_host__";
-function y() {
+function E() {
   const e = globalThis[w];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: k, jsxs: L, Fragment: I } = y().jsxRuntime, d = y(), { api: r, useLocale: T, useDates: $, useLiveEvents: j } = d, { Link: H, useNavigate: V, useParams: N, useSearchParams: K } = d.router, { useQuery: s, useMutation: i, useQueryClient: u } = d.query, {
-  Button: z,
+const { jsx: k, jsxs: I, Fragment: L } = E().jsxRuntime, d = E(), { api: r, useLocale: T, useDates: $, useLiveEvents: H } = d, { Link: N, useNavigate: V, useParams: K, useSearchParams: z } = d.router, { useQuery: a, useMutation: s, useQueryClient: i } = d.query, {
+  Button: Q,
   Card: B,
-  CardHeader: Q,
-  CardTitle: U,
-  CardDescription: O,
-  Alert: X,
-  Spinner: G,
-  EmptyState: W,
-  Input: J,
-  Field: Y,
-  Badge: Z,
-  ConfirmDialog: ee,
-  ErrorState: ne
-} = d.ui, o = "/api/v1/payroll/timesheets", _ = ["payroll-timesheets"];
+  CardHeader: U,
+  CardTitle: O,
+  CardDescription: X,
+  Alert: G,
+  Spinner: W,
+  EmptyState: J,
+  Input: Y,
+  Field: Z,
+  Badge: ee,
+  ConfirmDialog: ne,
+  ErrorState: te
+} = d.ui, u = "/api/v1/payroll/timesheets", _ = ["payroll-timesheets"];
 function q({ day: e, project: n }) {
   const t = new URLSearchParams({ page_size: "200" });
-  return e && t.set("day", e), n && t.set("project", String(n)), `${o}/?${t.toString()}`;
+  return e && t.set("day", e), n && t.set("project", String(n)), `${u}/?${t.toString()}`;
 }
-function te(e) {
-  return s({
+function re(e) {
+  return a({
     queryKey: [..._, e],
     queryFn: () => r.get(q(e)),
     staleTime: 15e3
   });
 }
-function re(e, n) {
-  return s({
+function ae(e, n) {
+  return a({
     queryKey: [..._, "history", e],
-    queryFn: () => r.get(`${o}/${e}/history?page_size=200`),
+    queryFn: () => r.get(`${u}/${e}/history?page_size=200`),
     enabled: n
   });
 }
-function ae() {
-  return s({
+function oe() {
+  return a({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
 function se(e) {
-  return s({
+  return a({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
     enabled: e,
@@ -53,51 +53,51 @@ function se(e) {
   });
 }
 function f(e) {
-  const n = u();
-  return i({
+  const n = i();
+  return s({
     mutationFn: e,
     onSettled: () => n.invalidateQueries({ queryKey: _ })
   });
 }
-function oe() {
-  return f(
-    ({ assignmentId: e, values: n }) => r.patch(`${o}/${e}`, n)
-  );
-}
 function ie() {
-  return f((e) => r.post(`${o}/${e}/validate`));
+  return f(
+    ({ assignmentId: e, values: n }) => r.patch(`${u}/${e}`, n)
+  );
 }
 function ue() {
-  return f(
-    ({ assignmentId: e, values: n, reason: t }) => r.post(`${o}/${e}/correct`, { ...n, reason: t })
-  );
+  return f((e) => r.post(`${u}/${e}/validate`));
 }
 function le() {
   return f(
-    (e) => r.post(`${o}/validate`, e)
+    ({ assignmentId: e, values: n, reason: t }) => r.post(`${u}/${e}/correct`, { ...n, reason: t })
   );
 }
-const g = "/api/v1/payroll/exports", v = ["payroll-exports"], b = 2e3;
+function ce() {
+  return f(
+    (e) => r.post(`${u}/validate`, e)
+  );
+}
+const g = "/api/v1/payroll/exports", v = ["payroll-exports"], j = 2e3;
 function F(e) {
   return e.status === "queued" || e.status === "running";
 }
-function ce() {
-  return s({
+function de() {
+  return a({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
-    refetchInterval: (e) => e.state.data?.items.some(F) ? b : !1
+    refetchInterval: (e) => e.state.data?.items.some(F) ? j : !1
   });
 }
-function de() {
-  const e = u();
-  return i({
+function fe() {
+  const e = i();
+  return s({
     mutationFn: (n) => r.post(`${g}/`, n),
     onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
 const h = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", x = ["payroll-intermittents"], A = ["payroll-identity"];
-function fe(e, n) {
-  return s({
+function me(e, n) {
+  return a({
     queryKey: [...x, e, n],
     queryFn: () => {
       const t = new URLSearchParams({ page_size: "200" });
@@ -106,38 +106,38 @@ function fe(e, n) {
     staleTime: 15e3
   });
 }
-function me(e, n, t) {
-  return s({
+function pe(e, n, t) {
+  return a({
     queryKey: [...x, "one", e, n],
     queryFn: () => r.get(`${h}/${e}${n ? `?as_of=${n}` : ""}`),
     enabled: t
   });
 }
-function pe() {
-  const e = u();
-  return i({
+function _e() {
+  const e = i();
+  return s({
     mutationFn: ({ userId: n, profile: t }) => r.put(`${h}/${n}`, t),
     onSettled: () => e.invalidateQueries({ queryKey: x })
   });
 }
-function _e(e) {
-  return s({
+function he(e) {
+  return a({
     queryKey: A,
     queryFn: () => r.get(C),
     enabled: e
   });
 }
-function he() {
-  const e = u();
-  return i({
+function xe() {
+  const e = i();
+  return s({
     mutationFn: (n) => r.put(C, n),
     onSuccess: (n) => e.setQueryData(A, n)
   });
 }
-const D = ["payroll-engagements"];
-function xe(e, n = !0) {
-  return s({
-    queryKey: [...D, e],
+const P = ["payroll-engagements"];
+function ye(e, n = !0) {
+  return a({
+    queryKey: [...P, e],
     queryFn: () => r.get(
       `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
     ),
@@ -145,22 +145,22 @@ function xe(e, n = !0) {
     staleTime: 15e3
   });
 }
-function P(e) {
-  const n = u();
-  return i({
+function D(e) {
+  const n = i();
+  return s({
     mutationFn: e,
-    onSettled: () => n.invalidateQueries({ queryKey: D })
+    onSettled: () => n.invalidateQueries({ queryKey: P })
   });
 }
 function Ee() {
-  return P((e) => r.post("/api/v1/payroll/dpae", e));
+  return D((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function ye() {
-  return P((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+function ge() {
+  return D((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const ge = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], S = ["payroll-report"];
-function ve(e, n) {
-  return s({
+const ve = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], S = ["payroll-report"];
+function Ce(e, n) {
+  return a({
     queryKey: [...S, e, n],
     queryFn: () => {
       const t = new URLSearchParams({ month: e, page_size: "200" });
@@ -169,17 +169,35 @@ function ve(e, n) {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Ce(e, n, t) {
-  return s({
+function Ae(e, n, t) {
+  return a({
     queryKey: [...S, "person", e, n, t],
     queryFn: () => {
-      const a = new URLSearchParams({ month: n });
-      return t && a.set("project", t), r.get(`/api/v1/payroll/reports/monthly/${e}?${a.toString()}`);
+      const o = new URLSearchParams({ month: n });
+      return t && o.set("project", t), r.get(`/api/v1/payroll/reports/monthly/${e}?${o.toString()}`);
     },
     enabled: e !== null
   });
 }
-const R = {
+const b = ["payroll-project-identities"];
+function Pe(e) {
+  return a({
+    queryKey: b,
+    queryFn: async () => {
+      const n = await r.get("/api/v1/payroll/projects/identity?page_size=200");
+      return new Map(n.items.map((t) => [t.project_id, t.numero_objet ?? ""]));
+    },
+    enabled: e
+  });
+}
+function De() {
+  const e = i();
+  return s({
+    mutationFn: ({ projectId: n, numero: t }) => r.put(`/api/v1/payroll/projects/${n}/identity`, { numero_objet: t.trim() || null }),
+    onSettled: () => e.invalidateQueries({ queryKey: b })
+  });
+}
+const M = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
   loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
   disclaimer: {
@@ -437,6 +455,14 @@ const R = {
   value_week_start: { fr: "D\xE9but de semaine", en: "Week start" },
   value_week_minutes: { fr: "Minutes de la semaine", en: "Minutes of the week" },
   value_hours_for_unemployment_insurance: { fr: "Heures pour l\u2019assurance ch\xF4mage", en: "Hours for unemployment insurance" },
+  objets_title: { fr: "Num\xE9ros d\u2019objet des projets", en: "Projects\u2019 numero d\u2019objet" },
+  objets_hint: {
+    fr: "Le num\xE9ro d\u2019objet France Travail de chaque projet, imprim\xE9 sur les contrats et les AEM.",
+    en: "Each project\u2019s France Travail numero d\u2019objet, printed on contracts and AEMs."
+  },
+  objets_empty: { fr: "Aucun projet.", en: "No project." },
+  objet_of: { fr: "Num\xE9ro d\u2019objet de {project}", en: "Numero d\u2019objet of {project}" },
+  objet_saved: { fr: "Enregistr\xE9.", en: "Saved." },
   identity_title: { fr: "Identit\xE9 de l\u2019employeur", en: "Employer identity" },
   identity_hint: {
     fr: "Ce qu\u2019impriment les AEM et les contrats. Le SIRET est v\xE9rifi\xE9 par sa cl\xE9.",
@@ -468,70 +494,72 @@ const R = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, l = R;
+}, l = M;
 function c(e, n, t = {}) {
-  let a = n;
+  let o = n;
   if (typeof t.count == "number" && `${n}_one` in l) {
     const p = new Intl.PluralRules(e === "en" ? "en" : "fr").select(t.count);
-    a = `${n}_${p === "one" ? "one" : "other"}`;
+    o = `${n}_${p === "one" ? "one" : "other"}`;
   }
-  const m = l[a];
-  return (m ? e === "en" ? m.en : m.fr : a).replace(/\{(\w+)\}/g, (p, E) => E in t ? String(t[E]) : p);
+  const m = l[o];
+  return (m ? e === "en" ? m.en : m.fr : o).replace(/\{(\w+)\}/g, (p, y) => y in t ? String(t[y]) : p);
 }
-function Ae(e, n) {
+function Se(e, n) {
   const t = `failure_${(n ?? "").replace(/\./g, "_")}`;
   return t in l ? c(e, t) : c(e, "failure_other", { code: n ?? "" });
 }
-function De(e, n, t) {
-  const a = `${n}_${t}`;
-  return a in l ? c(e, a) : t;
+function be(e, n, t) {
+  const o = `${n}_${t}`;
+  return o in l ? c(e, o) : t;
 }
-function Pe() {
+function we() {
   const { locale: e, tError: n } = T();
-  return { locale: e, tError: n, t: (t, a) => c(e, t, a) };
+  return { locale: e, tError: n, t: (t, o) => c(e, t, o) };
 }
 export {
-  X as A,
-  z as B,
+  G as A,
+  Q as B,
   B as C,
-  Ee as D,
-  ne as E,
-  Y as F,
-  te as G,
-  le as H,
-  J as I,
-  De as J,
-  oe as K,
-  H as L,
-  ue as M,
+  pe as D,
+  te as E,
+  Z as F,
+  _e as G,
+  Ee as H,
+  Y as I,
+  re as J,
+  ce as K,
+  N as L,
+  be as M,
   ie as N,
-  re as O,
-  y as P,
-  G as S,
+  le as O,
+  ue as P,
+  ae as Q,
+  E as R,
+  W as S,
   se as a,
-  ve as b,
-  de as c,
+  Ce as b,
+  fe as c,
   k as d,
-  U as e,
-  O as f,
-  W as g,
-  ge as h,
-  Ce as i,
-  L as j,
-  I as k,
+  O as e,
+  X as f,
+  J as g,
+  ve as h,
+  Ae as i,
+  I as j,
+  L as k,
   $ as l,
-  xe as m,
-  Z as n,
-  ae as o,
-  ce as p,
-  Ae as q,
-  fe as r,
-  _e as s,
+  ye as m,
+  ee as n,
+  oe as o,
+  de as p,
+  Se as q,
+  me as r,
+  Pe as s,
   c as t,
-  Pe as u,
-  ye as v,
-  ee as w,
-  he as x,
-  me as y,
-  pe as z
+  we as u,
+  he as v,
+  ge as w,
+  ne as x,
+  De as y,
+  xe as z
 };
