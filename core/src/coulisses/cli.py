@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import signal
 import sys
@@ -14,6 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
+from coulisses.logs import configure_logging
 from coulisses.settings import get_settings
 
 T = TypeVar("T")
@@ -103,9 +103,7 @@ def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
 @click.option("-v", "--verbose", is_flag=True, help="Verbose logs")
 def main(verbose: bool) -> None:
     """Coulisses Crew command line."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO)
-    if not verbose:
-        logging.getLogger("pgserver").setLevel(logging.WARNING)
+    configure_logging(verbose=verbose)
 
 
 @main.command()
@@ -166,7 +164,10 @@ async def _serve(host: str, port: int, worker: bool, seed_first: bool) -> None:
         _print_demo(await seed_demo())
     app = create_app(run_worker=worker)
     click.echo(f"Coulisses Crew sur http://{host}:{port}  (API : http://{host}:{port}/api/docs)")
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
+    # Our handlers and format (configure_logging); the access lines are the app's own
+    # (coulisses.access: request id, route, duration), so uvicorn's are off.
+    config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
+    server = uvicorn.Server(config)
     await server.serve()
 
 
@@ -211,6 +212,9 @@ def worker() -> None:
     require_secret_key()
     from coulisses.db.connection import close_pool, open_pool
     from coulisses.jobs.queue import JobRuntime, set_runtime
+    from coulisses.observability.tracing import setup_from_environment
+
+    setup_from_environment()
 
     async def _work() -> None:
         await open_pool(5)

@@ -9,8 +9,9 @@ import os
 import secrets
 from collections import Counter
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: Values that were published (code, docs, examples): never a valid key outside dev.
@@ -137,6 +138,24 @@ class Settings(BaseSettings):
     db_statement_timeout: float = Field(default=10.0, gt=0, alias="COULISSES_DB_STATEMENT_TIMEOUT")
     redis_timeout: float = Field(default=2.0, gt=0, alias="COULISSES_REDIS_TIMEOUT")
     mail_from: str = Field(default="Coulisses Crew <no-reply@coulisses.local>", alias="MAIL_FROM")
+    #: /metrics outside dev: a scraper sending this Bearer token, or one of these networks.
+    metrics_token: str = Field(default="", alias="COULISSES_METRICS_TOKEN")
+    metrics_allow: str = Field(default="127.0.0.1/32,::1/128", alias="COULISSES_METRICS_ALLOW")
+    #: ``json`` (one object per line) or ``text``; empty: text in dev, json elsewhere.
+    log_format: Literal["", "json", "text"] = Field(default="", alias="COULISSES_LOG_FORMAT")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", alias="COULISSES_LOG_LEVEL"
+    )
+
+    @field_validator("metrics_allow")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        import ipaddress
+
+        for part in value.split(","):
+            if part.strip():
+                ipaddress.ip_network(part.strip(), strict=False)  # ValueError names it
+        return value
 
     @model_validator(mode="after")
     def _dev_key(self) -> Settings:

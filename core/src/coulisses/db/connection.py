@@ -19,6 +19,7 @@ from asyncpg.pool import Pool, PoolAcquireContext
 from piccolo.engine import engine_finder
 from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 
+from coulisses.observability.metrics import observe_query
 from coulisses.outbox.instance import load_instance_id
 from coulisses.settings import get_settings
 
@@ -61,6 +62,10 @@ class PooledConnection(asyncpg.Connection):
     lock use connections of their own, cursors live inside transactions. Keep it so.
     asyncpg still rolls back a transaction left open before the connection is reused.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_query_logger(observe_query)  # coulisses_db_query_duration_seconds
 
     def get_reset_query(self) -> str:
         return ""

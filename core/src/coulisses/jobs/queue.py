@@ -22,6 +22,8 @@ from typing import Any
 from saq import CronJob, Queue, Worker
 
 from coulisses.db.connection import database_url
+from coulisses.observability.metrics import JobTimer
+from coulisses.observability.tracing import TRACE_KEY, job_span
 from coulisses.outbox.instance import queue_name
 from coulisses.outbox.service import OutboxPusher, PendingJob, flush, stage_job
 from coulisses.plugins.dispatch import EventDispatcher, dispatch_all, in_flight
@@ -65,14 +67,28 @@ CORE_CRONS: list[tuple[JobFunc, str]] = [
 ]
 
 
-def _opened(func: JobFunc) -> JobFunc:
-    """``func`` taking its arguments from the sealed payload the outbox pushed."""
+def _opened(name: str, func: JobFunc) -> JobFunc:
+    """``func`` taking its arguments from the sealed payload the outbox pushed, timed and
+    counted (``coulisses_jobs_total``, ``coulisses_job_duration_seconds``)."""
 
     async def run(ctx: dict[str, Any], *, sealed: str | None = None, **kwargs: Any) -> Any:
         if sealed is not None:
             kwargs = {**unseal(sealed), **kwargs}
-        return await func(ctx, **kwargs)
+        carrier = kwargs.pop(TRACE_KEY, None)
+        with job_span(name, carrier), JobTimer(name):
+            return await func(ctx, **kwargs)
 
+    return run
+
+
+def _timed(name: str, func: JobFunc) -> JobFunc:
+    """A cron timed and counted like a job; SAQ names a cron by ``__qualname__``."""
+
+    async def run(ctx: dict[str, Any]) -> Any:
+        with JobTimer(name):
+            return await func(ctx)
+
+    run.__qualname__ = run.__name__ = name
     return run
 
 
@@ -135,15 +151,15 @@ async def run_plugin_cron(spec: JobSpec, ctx: dict[str, Any], org_id: int | None
 
 
 def job_functions() -> tuple[list[tuple[str, JobFunc]], list[CronJob[Any]]]:
-    functions: list[tuple[str, JobFunc]] = [(n, _opened(f)) for n, f in CORE_JOBS.items()]
-    crons: list[CronJob[Any]] = [CronJob(func, cron=cron) for func, cron in CORE_CRONS]
+    functions: list[tuple[str, JobFunc]] = [(n, _opened(n, f)) for n, f in CORE_JOBS.items()]
+    crons: list[CronJob[Any]] = [
+        CronJob(_timed(func.__qualname__, func), cron=cron) for func, cron in CORE_CRONS
+    ]
     for spec in get_registry().jobs.values():
         # A job is a job: a cron one is also queued on demand for one org (``enqueue``).
-        functions.append((spec.name, _opened(_plugin_job(spec))))
+        functions.append((spec.name, _opened(spec.name, _plugin_job(spec))))
         if spec.cron:
-            cron_func = _plugin_cron(spec)
-            cron_func.__qualname__ = f"{spec.name}.cron"
-            crons.append(CronJob(cron_func, cron=spec.cron))
+            crons.append(CronJob(_timed(f"{spec.name}.cron", _plugin_cron(spec)), cron=spec.cron))
     return functions, crons
 
 

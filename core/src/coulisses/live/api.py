@@ -18,6 +18,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from coulisses.auth.rbac import principal_of, requires
 from coulisses.live.bus import RECIPIENT_KEY, get_bus
+from coulisses.observability.metrics import SSE_CONNECTIONS
 from coulisses.privacy import redact_event, viewer_of
 
 HEARTBEAT_SECONDS = 15.0
@@ -51,11 +52,13 @@ async def stream_events(request: Request[Any, Any, Any]) -> ServerSentEvent:
     connected = await stream.__anext__()
 
     async def subscribed() -> AsyncGenerator[ServerSentEventMessage, None]:
+        SSE_CONNECTIONS.inc()
         try:
             yield connected
             async for message in stream:
                 yield message
         finally:
+            SSE_CONNECTIONS.dec()
             await stream.aclose()
 
     return ServerSentEvent(

@@ -6,6 +6,7 @@ from email.message import EmailMessage
 
 import aiosmtplib
 
+from coulisses.observability.tracing import span
 from coulisses.settings import get_settings
 
 
@@ -30,16 +31,17 @@ async def send_email(to: str, subject: str, text: str, html: str | None = None) 
     exception for what may pass (relay down, timeout, 4xx)."""
     settings = get_settings()
     try:
-        await aiosmtplib.send(
-            build_message(to, subject, text, html),
-            hostname=settings.smtp_host,
-            port=settings.smtp_port,
-            username=settings.smtp_user,
-            password=settings.smtp_password,
-            start_tls=settings.smtp_starttls,
-            use_tls=settings.smtp_tls,
-            timeout=20,
-        )
+        with span("smtp.send", **{"server.address": settings.smtp_host}):
+            await aiosmtplib.send(
+                build_message(to, subject, text, html),
+                hostname=settings.smtp_host,
+                port=settings.smtp_port,
+                username=settings.smtp_user,
+                password=settings.smtp_password,
+                start_tls=settings.smtp_starttls,
+                use_tls=settings.smtp_tls,
+                timeout=20,
+            )
     except aiosmtplib.SMTPRecipientsRefused as exc:
         if all(r.code >= 500 for r in exc.recipients):
             codes = ", ".join(f"{r.code} {r.message}" for r in exc.recipients)

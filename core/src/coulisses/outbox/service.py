@@ -25,6 +25,8 @@ from typing import Any
 
 from coulisses.db.connection import fetch, transaction
 from coulisses.db.listen import ListeningLoop
+from coulisses.observability.metrics import count_transitions
+from coulisses.observability.tracing import TRACE_KEY, current_context
 from coulisses.sealing import SealError, seal, unseal
 
 logger = logging.getLogger(__name__)
@@ -81,6 +83,9 @@ async def stage_job(
     ``options`` are SAQ job settings (``scheduled``, ``retries``, ``retry_delay``,
     ``retry_backoff``, ``timeout``); they are stored in clear and must hold no secret.
     """
+    trace = current_context()  # the job's span will be a child of the current one
+    if trace is not None:
+        kwargs = {**kwargs, TRACE_KEY: trace}
     await _insert([("job", name, org_id, seal(kwargs), json.dumps(options or {}))])
 
 
@@ -159,6 +164,7 @@ async def _flush_batch(
             try:
                 await publish(events)
                 pushed += event_ids
+                count_transitions(events)
             except Exception as exc:
                 failed += [(i, _error(exc)) for i in event_ids]
         for row in rows:

@@ -23,7 +23,11 @@ from coulisses.errors import EXCEPTION_HANDLERS
 from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
 from coulisses.live.api import stream_events
 from coulisses.live.bus import close_bus
-from coulisses.logs import install_redaction
+from coulisses.logs import install_redaction, request_context_middleware
+from coulisses.observability.api import metrics
+from coulisses.observability.metrics import HTTP as HTTP_METRICS
+from coulisses.observability.tracing import setup_from_environment as setup_tracing
+from coulisses.observability.tracing import traced_app
 from coulisses.plugins.api import OrgPluginsController, get_frontend_manifest, plugin_asset
 from coulisses.plugins.gate import plugin_gate, plugin_routers
 from coulisses.plugins.loader import get_registry
@@ -68,6 +72,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
     settings.check_secret_keys()
     registry = get_registry()
     install_redaction()
+    setup_tracing()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
@@ -97,6 +102,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
     handlers: list[Any] = [
         healthz,
         readyz,
+        metrics,
         AuthController,
         OrgController,
         ApiKeyController,
@@ -117,7 +123,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         request_class=CoulissesRequest,
         # The privacy step (coulisses.privacy) on every returned value.
         response_class=RedactingResponse,
-        middleware=[auth_middleware],
+        middleware=[HTTP_METRICS.middleware, auth_middleware],
         guards=[plugin_gate],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],
@@ -139,6 +145,9 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
             ),
         ),
         debug=False,
+        # The CLI configures logging (coulisses.logs.configure_logging: JSON lines, request
+        # ids); Litestar's own config would replace those handlers at startup.
+        logging_config=None,
     )
     document_responses(app)
     # Before routing, so unknown paths, mounts (/admin) and the web app's catch-all are
@@ -157,4 +166,9 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
             ),
         ),
     )
+    # Outermost of all: the request id is known to every log line, the security headers'
+    # included, and the access line times the whole answer.
+    app.asgi_handler = request_context_middleware(app.asgi_handler)
+    # Around that, the trace (when on): the access line is logged inside the request's span.
+    app.asgi_handler = traced_app(app.asgi_handler)
     return app

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from coulisses.auth.tokens import hash_token
 from coulisses.db.connection import fetch, transaction
 from coulisses.mail.smtp import PermanentFailure, send_email
+from coulisses.observability.metrics import DELIVERIES
 from coulisses.outbox.service import stage_job
 from coulisses.settings import get_settings
 from coulisses_sdk import InvitationDeliveryFailed, zone_label
@@ -205,6 +206,8 @@ async def _set(
         channel,
         None if error is None else error[:1000],
     )
+    if rows:
+        DELIVERIES.labels(channel or "none", status).inc()
     return bool(rows)
 
 
