@@ -20,6 +20,7 @@ from coulisses.scheduling.places.api import PlaceController
 from coulisses.scheduling.planning.api import PlanningController
 from coulisses.scheduling.projects.api import ProjectController
 from coulisses.scheduling.rates.api import RateController
+from coulisses.scheduling.shift_templates.api import ShiftTemplateController
 from coulisses.scheduling.users.api import UserController
 
 SCHEDULING_CONTROLLERS: list[type[Controller]] = [
@@ -29,6 +30,7 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     PlaceController,
     MissionController,
     MissionBatchController,
+    ShiftTemplateController,
     AssignmentController,
     InvitationController,
     AvailabilityController,
