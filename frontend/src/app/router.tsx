@@ -88,7 +88,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'projects/templates',
-            lazy: async () => ({ Component: (await import('@/app/routes/shift-templates')).ShiftTemplatesRoute }),
+            lazy: async () => ({ Component: (await import('@/app/routes/mission-templates')).MissionTemplatesRoute }),
           },
           {
             path: 'projects/:projectId',

@@ -100,14 +100,14 @@ async def _seed(owner: OrgSession) -> dict[str, Any]:
         )
         assert response.status_code == 201, response.text
     params: dict[str, Any] = {}
-    # Two shift templates, the first in two versions.
+    # Two mission templates, the first in two versions.
     for name in ("Journee A", "Journee B"):
         body = {"name": name, "title": "Plateau", "slots": [{"start": "08:00", "end": "12:00"}]}
-        response = await owner.post("/api/v1/shift-templates", json=body)
+        response = await owner.post("/api/v1/mission-templates", json=body)
         assert response.status_code == 201, response.text
         params.setdefault("template_id", response.json()["id"])
     response = await owner.patch(
-        f"/api/v1/shift-templates/{params['template_id']}", json={"name": "Journee A2"}
+        f"/api/v1/mission-templates/{params['template_id']}", json={"name": "Journee A2"}
     )
     assert response.status_code == 200, response.text
     if any(p["name"] == "payroll" for p in plugins):

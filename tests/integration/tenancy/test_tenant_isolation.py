@@ -137,9 +137,9 @@ async def _payroll_dpae_of_b(b: OrgSession) -> int:
     return int(rows[0]["id"])
 
 
-async def _shift_template_of_b(b: OrgSession) -> int:
+async def _mission_template_of_b(b: OrgSession) -> int:
     created = await b.post(
-        "/api/v1/shift-templates",
+        "/api/v1/mission-templates",
         json={
             "name": "Journee B",
             "title": "Plateau",
@@ -182,7 +182,7 @@ FACTORIES: dict[str, Factory] = {
     "delivery_id": _webhook_delivery_of_b,
     "export_id": _payroll_export_of_b,
     "dpae_id": _payroll_dpae_of_b,
-    "template_id": _shift_template_of_b,
+    "template_id": _mission_template_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
@@ -205,8 +205,8 @@ BODIES: dict[str, dict[str, Any]] = {
         "slots": [{"start": "19:00", "end": "23:00"}],
         "roles": [{"name": "son", "quota": 1}],
     },
-    "/api/v1/shift-templates/{template_id:int}": {"name": "X"},
-    "/api/v1/shift-templates/{template_id:int}/apply": {
+    "/api/v1/mission-templates/{template_id:int}": {"name": "X"},
+    "/api/v1/mission-templates/{template_id:int}/apply": {
         "project_id": 1,
         "from": "2027-07-10",
         "to": "2027-07-10",

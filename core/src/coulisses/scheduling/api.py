@@ -15,12 +15,12 @@ from coulisses.scheduling.certifications.api import CertificationController
 from coulisses.scheduling.conflicts.api import ConflictController
 from coulisses.scheduling.dashboard.api import DashboardController
 from coulisses.scheduling.invitations.api import InvitationController
+from coulisses.scheduling.mission_templates.api import MissionTemplateController
 from coulisses.scheduling.missions.api import MissionBatchController, MissionController
 from coulisses.scheduling.places.api import PlaceController
 from coulisses.scheduling.planning.api import PlanningController
 from coulisses.scheduling.projects.api import ProjectController
 from coulisses.scheduling.rates.api import RateController
-from coulisses.scheduling.shift_templates.api import ShiftTemplateController
 from coulisses.scheduling.users.api import UserController
 
 SCHEDULING_CONTROLLERS: list[type[Controller]] = [
@@ -30,7 +30,7 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     PlaceController,
     MissionController,
     MissionBatchController,
-    ShiftTemplateController,
+    MissionTemplateController,
     AssignmentController,
     InvitationController,
     AvailabilityController,

@@ -7,7 +7,7 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { RequireAction } from '@/features/auth/components/require-action';
 import { PlacePicker } from '@/features/places/components/place-picker';
 import { ProjectWizard } from '@/features/projects/components/project-wizard';
-import { TemplateTools } from '@/features/shift-templates/components/template-tools';
+import { TemplateTools } from '@/features/mission-templates/components/template-tools';
 
 export function ProjectNewRoute() {
   const { me } = useSession();

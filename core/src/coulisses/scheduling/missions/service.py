@@ -220,7 +220,7 @@ async def _insert(
     """Insert many missions and their roles in three set-based statements, whatever their
     number: ids from the sequence, missions from arrays (``unnest``), then every mission
     joined to its role list (``roles[row.roles]``) from one JSON document. ``template``:
-    the shift template id and version they come from."""
+    the mission template id and version they come from."""
     ids = [
         int(r["id"])
         for r in await fetch(
@@ -588,7 +588,7 @@ def expand_pattern(
 def check_pattern(data: BulkMissionsCreate) -> None:
     """The checks of a pattern that need no day nor place: its title, each slot's times,
     title and roles, the shared roles (the errors :func:`bulk_create` would answer).
-    Shift templates are checked with it when saved."""
+    Mission templates are checked with it when saved."""
     roles = [check_roles(data.roles)]
     if not data.slots:
         raise DomainError("mission.invalid_pattern", "Give at least one time slot", status=422)
@@ -610,7 +610,7 @@ async def insert_pattern(
 ) -> list[int]:
     """The missions of one pattern, inserted inside the caller's transaction (the project
     from :func:`open_project`): the one path of :func:`bulk_create` and of applying a
-    shift template. Returns their ids; records nothing, emits nothing."""
+    mission template. Returns their ids; records nothing, emits nothing."""
     roles = [check_roles(data.roles)]
     call, own_places = await slot_places(principal, data)
     rows = expand_pattern(data, call, roles, own_places)

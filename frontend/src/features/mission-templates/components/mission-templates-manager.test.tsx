@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { ShiftTemplatesManager } from '@/features/shift-templates/components/shift-templates-manager';
+import { MissionTemplatesManager } from '@/features/mission-templates/components/mission-templates-manager';
 import fr from '@/locales/fr.json';
 import { jsonResponse, pageResponse, renderWithProviders } from '@/testing/render';
 
@@ -61,10 +61,10 @@ function stubApi(answer: (call: Call) => Response | undefined) {
   return calls;
 }
 
-describe('ShiftTemplatesManager', () => {
+describe('MissionTemplatesManager', () => {
   it('lists each template with its version and its slots in one line', async () => {
     stubApi(() => undefined);
-    renderWithProviders(<ShiftTemplatesManager projects={projects} places={places} />);
+    renderWithProviders(<MissionTemplatesManager projects={projects} places={places} />);
     const list = await screen.findByRole('list', { name: fr.templates_title });
     const [item] = within(list).getAllByRole('listitem');
     expect(item).toHaveTextContent(msg(fr.templates_version, { version: 3 }));
@@ -77,7 +77,7 @@ describe('ShiftTemplatesManager', () => {
     const calls = stubApi((call) =>
       call.method === 'POST' ? jsonResponse({ template_id: 4, version: 3, created: 12, mission_ids: [] }, 201) : undefined,
     );
-    renderWithProviders(<ShiftTemplatesManager projects={projects} places={places} />);
+    renderWithProviders(<MissionTemplatesManager projects={projects} places={places} />);
     await userEvent.click(await screen.findByRole('button', { name: msg(fr.templates_apply_of, { name: 'Journee plateau' }) }));
     const form = screen.getByRole('form', { name: msg(fr.templates_apply_of, { name: 'Journee plateau' }) });
     // the project's dates are the default range
@@ -90,7 +90,7 @@ describe('ShiftTemplatesManager', () => {
     expect(screen.getByRole('link', { name: msg(fr.templates_open_project, { name: 'Festival 2027' }) })).toHaveAttribute('href', '/projects/7');
     const [post] = calls.filter((c) => c.method === 'POST');
     expect(post).toEqual({
-      url: '/api/v1/shift-templates/4/apply',
+      url: '/api/v1/mission-templates/4/apply',
       method: 'POST',
       body: { project_id: 7, from: '2027-07-10', to: '2027-07-11', weekdays: null, place_ids: [1, 2], publish: false, notes: '' },
     });
@@ -105,7 +105,7 @@ describe('ShiftTemplatesManager', () => {
           )
         : undefined,
     );
-    renderWithProviders(<ShiftTemplatesManager projects={projects} places={places} />);
+    renderWithProviders(<MissionTemplatesManager projects={projects} places={places} />);
     await userEvent.click(await screen.findByRole('button', { name: msg(fr.templates_apply_of, { name: 'Journee plateau' }) }));
     const form = screen.getByRole('form', { name: msg(fr.templates_apply_of, { name: 'Journee plateau' }) });
     await userEvent.click(within(form).getByRole('button', { name: fr.templates_apply_submit }));
@@ -118,7 +118,7 @@ describe('ShiftTemplatesManager', () => {
       if (call.method === 'DELETE') return jsonResponse(null, 204);
       return undefined;
     });
-    renderWithProviders(<ShiftTemplatesManager projects={projects} places={places} />);
+    renderWithProviders(<MissionTemplatesManager projects={projects} places={places} />);
     await userEvent.click(await screen.findByRole('button', { name: msg(fr.templates_rename_of, { name: 'Journee plateau' }) }));
     const form = screen.getByRole('form', { name: msg(fr.templates_rename_of, { name: 'Journee plateau' }) });
     const name = within(form).getByLabelText(fr.templates_field_name);
@@ -131,6 +131,6 @@ describe('ShiftTemplatesManager', () => {
     const dialog = await screen.findByRole('dialog', { name: fr.templates_delete_title });
     await userEvent.click(within(dialog).getByRole('button', { name: fr.templates_delete }));
     expect(await screen.findByText(msg(fr.templates_deleted, { name: 'Journee plateau' }))).toBeInTheDocument();
-    expect(calls.find((c) => c.method === 'DELETE')?.url).toBe('/api/v1/shift-templates/4');
+    expect(calls.find((c) => c.method === 'DELETE')?.url).toBe('/api/v1/mission-templates/4');
   });
 });

@@ -1,4 +1,4 @@
-"""Shift templates: schemas. A template's slots and roles are the ones of
+"""Mission templates: schemas. A template's slots and roles are the ones of
 ``missions:bulk_create`` (:class:`TimeSlot`, :class:`MissionRoleIn`)."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ MissionTitle = Annotated[
 ]
 
 
-class ShiftTemplateCreate(Strict):
+class MissionTemplateCreate(Strict):
     """A named pattern of missions: the slots of one day (each with its day offset, its
     next-day end, its title and roles) and the roles they share."""
 
@@ -49,7 +49,7 @@ class ShiftTemplateCreate(Strict):
     roles: SharedRoles = []
 
 
-class ShiftTemplateUpdate(Strict):
+class MissionTemplateUpdate(Strict):
     """Changed fields only; any change makes a new version (the previous ones stay
     readable under ``/versions``)."""
 
@@ -60,7 +60,7 @@ class ShiftTemplateUpdate(Strict):
     roles: SharedRoles | UnsetType = UNSET
 
 
-class ShiftTemplateOut(msgspec.Struct):
+class MissionTemplateOut(msgspec.Struct):
     """A template as its current version says."""
 
     id: int
@@ -75,7 +75,7 @@ class ShiftTemplateOut(msgspec.Struct):
     updated_at: dt.datetime
 
 
-class ShiftTemplateVersionOut(msgspec.Struct):
+class MissionTemplateVersionOut(msgspec.Struct):
     """One version of a template, as it was saved."""
 
     version: int
@@ -89,7 +89,7 @@ class ShiftTemplateVersionOut(msgspec.Struct):
     created_at: dt.datetime
 
 
-class ShiftTemplateApply(Strict):
+class MissionTemplateApply(Strict):
     """Missions from a template: every day from ``from`` to ``to`` (inclusive, only the
     ``weekdays`` given: 0 Monday ... 6 Sunday) x its slots, once per place of
     ``place_ids`` (each place's timezone is the clock of its missions; none: missions
@@ -107,7 +107,7 @@ class ShiftTemplateApply(Strict):
     notes: Annotated[str, rule(max_length=2000)] = ""
 
 
-class ShiftTemplateApplied(msgspec.Struct):
+class MissionTemplateApplied(msgspec.Struct):
     template_id: int
     #: the version the missions were made from
     version: int
@@ -116,16 +116,16 @@ class ShiftTemplateApplied(msgspec.Struct):
     mission_ids: list[int]
 
 
-class ShiftTemplatePage(Page[ShiftTemplateOut]):
-    """The list envelope of shift templates."""
+class MissionTemplatePage(Page[MissionTemplateOut]):
+    """The list envelope of mission templates."""
 
-    items: list[ShiftTemplateOut]
+    items: list[MissionTemplateOut]
 
 
-class ShiftTemplateVersionPage(Page[ShiftTemplateVersionOut]):
+class MissionTemplateVersionPage(Page[MissionTemplateVersionOut]):
     """The list envelope of a template's versions."""
 
-    items: list[ShiftTemplateVersionOut]
+    items: list[MissionTemplateVersionOut]
 
 
 #: The OpenAPI example of a template: a day of a stage, the get-out the next night.

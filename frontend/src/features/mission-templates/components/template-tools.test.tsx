@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { TemplateTools } from '@/features/shift-templates/components/template-tools';
+import { TemplateTools } from '@/features/mission-templates/components/template-tools';
 import fr from '@/locales/fr.json';
 import { jsonResponse, pageResponse, renderWithProviders } from '@/testing/render';
 
@@ -66,19 +66,19 @@ describe('TemplateTools', () => {
     let taken = true;
     const calls = stubApi(() =>
       taken
-        ? jsonResponse({ error: { code: 'shift_template.name_taken', message: 'taken', details: { field: 'name' } } }, 409)
+        ? jsonResponse({ error: { code: 'mission_template.name_taken', message: 'taken', details: { field: 'name' } } }, 409)
         : jsonResponse({ ...stageDay, id: 5, name: 'Soiree', version: 1 }, 201),
     );
     renderWithProviders(<TemplateTools pattern={pattern} onLoad={vi.fn()} />);
     await userEvent.click(screen.getByRole('button', { name: fr.templates_save_as }));
     const group = screen.getByRole('group', { name: fr.templates_save_as });
     await userEvent.type(within(group).getByLabelText(fr.templates_field_name), 'Soiree{Enter}');
-    expect(await within(group).findByText(fr.error_shift_template_name_taken)).toBeInTheDocument();
+    expect(await within(group).findByText(fr.error_mission_template_name_taken)).toBeInTheDocument();
     taken = false;
     await userEvent.click(within(group).getByRole('button', { name: fr.templates_save }));
     expect(await screen.findByText(msg(fr.templates_saved, { name: 'Soiree' }))).toBeInTheDocument();
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(2);
-    expect(posts[1]).toEqual({ url: '/api/v1/shift-templates', method: 'POST', body: { name: 'Soiree', description: '', ...pattern } });
+    expect(posts[1]).toEqual({ url: '/api/v1/mission-templates', method: 'POST', body: { name: 'Soiree', description: '', ...pattern } });
   });
 });

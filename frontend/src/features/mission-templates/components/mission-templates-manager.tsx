@@ -11,10 +11,10 @@ import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { useApplyShiftTemplate } from '@/features/shift-templates/api/apply-shift-template';
-import { useDeleteShiftTemplate } from '@/features/shift-templates/api/delete-shift-template';
-import { useShiftTemplates, type ShiftTemplate } from '@/features/shift-templates/api/list-shift-templates';
-import { useUpdateShiftTemplate } from '@/features/shift-templates/api/update-shift-template';
+import { useApplyMissionTemplate } from '@/features/mission-templates/api/apply-mission-template';
+import { useDeleteMissionTemplate } from '@/features/mission-templates/api/delete-mission-template';
+import { useMissionTemplates, type MissionTemplate } from '@/features/mission-templates/api/list-mission-templates';
+import { useUpdateMissionTemplate } from '@/features/mission-templates/api/update-mission-template';
 
 /** A project missions may be added to (the route passes the org's, not archived). */
 export interface TemplateProject {
@@ -41,13 +41,13 @@ const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';
  * (some weekdays only if wanted) at one or more places: one call, every mission or none.
  * One column on a phone.
  */
-export function ShiftTemplatesManager({ projects, places }: { projects: TemplateProject[]; places: TemplatePlace[] }) {
+export function MissionTemplatesManager({ projects, places }: { projects: TemplateProject[]; places: TemplatePlace[] }) {
   const { t, tError } = useLocale();
-  const templates = useShiftTemplates();
-  const rename = useUpdateShiftTemplate();
-  const remove = useDeleteShiftTemplate();
+  const templates = useMissionTemplates();
+  const rename = useUpdateMissionTemplate();
+  const remove = useDeleteMissionTemplate();
   const [open, setOpen] = useState<Open>(null);
-  const [deleting, setDeleting] = useState<ShiftTemplate | null>(null);
+  const [deleting, setDeleting] = useState<MissionTemplate | null>(null);
   const [done, setDone] = useState<{ text: string; project?: TemplateProject } | null>(null);
 
   const show = (next: Open) => {
@@ -56,7 +56,7 @@ export function ShiftTemplatesManager({ projects, places }: { projects: Template
     setDone(null);
     setOpen(next);
   };
-  const slotText = (template: ShiftTemplate) =>
+  const slotText = (template: MissionTemplate) =>
     template.slots
       .map((slot) => {
         const offset = slot.day_offset ? ` ${t('projects_day_offset_short', { days: slot.day_offset })}` : '';
@@ -188,7 +188,7 @@ function RenameForm({
   onCancel,
   onSubmit,
 }: {
-  template: ShiftTemplate;
+  template: MissionTemplate;
   pending: boolean;
   error: string | null;
   onCancel: () => void;
@@ -230,14 +230,14 @@ function ApplyForm({
   onCancel,
   onDone,
 }: {
-  template: ShiftTemplate;
+  template: MissionTemplate;
   projects: TemplateProject[];
   places: TemplatePlace[];
   onCancel: () => void;
   onDone: (text: string, project: TemplateProject) => void;
 }) {
   const { t, tError } = useLocale();
-  const apply = useApplyShiftTemplate();
+  const apply = useApplyMissionTemplate();
   const [projectId, setProjectId] = useState<number | null>(projects[0]?.id ?? null);
   const project = projects.find((p) => p.id === projectId) ?? null;
   const [from, setFrom] = useState(project?.starts_on ?? '');

@@ -1,4 +1,4 @@
-"""Shift templates: saved per org, versioned, applied to days x places in one bulk creation
+"""Mission templates: saved per org, versioned, applied to days x places in one bulk creation
 (all the missions or none), managers only, invisible to other orgs."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from tests.helpers import OrgSession, error_code, signup
 from tests.integration.plugins.support import member_session
 from tests.integration.scheduling.factories import make_place, make_project
 
-URL = "/api/v1/shift-templates"
+URL = "/api/v1/mission-templates"
 
 
 def _stage_day(**extra: Any) -> dict[str, Any]:
@@ -106,10 +106,14 @@ async def test_a_template_keeps_the_bulk_slot_shape_and_each_edit_is_a_new_versi
         for r in await fetch(
             "SELECT action FROM audit_log WHERE org = $1 AND target = $2 ORDER BY id",
             owner.org_id,
-            f"shift_template:{tid}",
+            f"mission_template:{tid}",
         )
     ]
-    assert actions == ["shift_template.created", "shift_template.updated", "shift_template.updated"]
+    assert actions == [
+        "mission_template.created",
+        "mission_template.updated",
+        "mission_template.updated",
+    ]
 
 
 async def test_applying_a_template_makes_days_x_slots_x_places_at_local_times_across_dst(client):
@@ -174,7 +178,7 @@ async def test_applying_a_template_makes_days_x_slots_x_places_at_local_times_ac
     )
     assert [(r["template_id"], r["template_version"]) for r in recorded] == [(template["id"], 1)]
     entry = await fetch(
-        "SELECT payload FROM audit_log WHERE org = $1 AND action = 'shift_template.applied'",
+        "SELECT payload FROM audit_log WHERE org = $1 AND action = 'mission_template.applied'",
         owner.org_id,
     )
     assert len(entry) == 1
@@ -199,7 +203,7 @@ async def test_an_older_version_applies_as_it_was_saved(client):
     assert weekdays.json()["created"] == 2
     missing = await owner.post(f"{URL}/{template['id']}/apply", json={**days, "version": 7})
     assert missing.status_code == 404
-    assert error_code(missing) == "shift_template.version_not_found"
+    assert error_code(missing) == "mission_template.version_not_found"
 
 
 async def test_applying_is_all_or_nothing(client, new_client):
@@ -228,7 +232,7 @@ async def test_applying_is_all_or_nothing(client, new_client):
     assert error_code(outside) == "mission.outside_project"
     assert await _mission_count(owner.org_id) == 0
     assert not await fetch(
-        "SELECT 1 FROM audit_log WHERE org = $1 AND action = 'shift_template.applied'",
+        "SELECT 1 FROM audit_log WHERE org = $1 AND action = 'mission_template.applied'",
         owner.org_id,
     )
     too_many = await owner.post(
@@ -260,7 +264,7 @@ async def test_a_bad_slot_is_refused_with_the_bulk_creation_codes(client):
         ),
         (
             [{"start": "08:00", "end": "09:00", "place": "Cour"}],
-            "shift_template.slot_has_place",
+            "mission_template.slot_has_place",
             "slots[0].place_id",
         ),
     ]
@@ -270,7 +274,7 @@ async def test_a_bad_slot_is_refused_with_the_bulk_creation_codes(client):
         assert error_code(response) == code
         assert response.json()["error"]["details"]["field"] == field
     blank = await owner.post(URL, json=_stage_day(name="   "))
-    assert error_code(blank) == "shift_template.invalid_name"
+    assert error_code(blank) == "mission_template.invalid_name"
     template = await _create(owner)
     bad_edit = await owner.patch(
         f"{URL}/{template['id']}", json={"slots": [{"start": "13:00", "end": "03:00"}]}
@@ -285,11 +289,11 @@ async def test_a_name_is_unique_in_the_org_among_templates_not_archived(client, 
     first = await _create(owner)
     again = await owner.post(URL, json=_stage_day(name="JOURNEE PLATEAU "))
     assert again.status_code == 409, again.text
-    assert error_code(again) == "shift_template.name_taken"
+    assert error_code(again) == "mission_template.name_taken"
     second = await _create(owner, name="Journee salle")
     clash = await owner.patch(f"{URL}/{second['id']}", json={"name": "journee plateau"})
     assert clash.status_code == 409
-    assert error_code(clash) == "shift_template.name_taken"
+    assert error_code(clash) == "mission_template.name_taken"
     # another org may use the name
     assert (await (await signup(new_client())).post(URL, json=_stage_day())).status_code == 201
     deleted = await owner.delete(f"{URL}/{first['id']}")
@@ -342,7 +346,7 @@ async def test_another_orgs_templates_answer_404(client, new_client):
         kwargs = {"json": body} if body is not None else {}
         response = await getattr(b, method.lower())(url, **kwargs)
         assert response.status_code == 404, (method, url, response.text)
-        assert error_code(response) == "shift_template.not_found"
+        assert error_code(response) == "mission_template.not_found"
     assert (await b.get(URL)).json()["total"] == 0
     # B's own template on A's project
     own = await _create(b)

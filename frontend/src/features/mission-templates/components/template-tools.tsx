@@ -6,8 +6,8 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { useCreateShiftTemplate } from '@/features/shift-templates/api/create-shift-template';
-import { useShiftTemplates, type TemplatePattern } from '@/features/shift-templates/api/list-shift-templates';
+import { useCreateMissionTemplate } from '@/features/mission-templates/api/create-mission-template';
+import { useMissionTemplates, type TemplatePattern } from '@/features/mission-templates/api/list-mission-templates';
 
 /**
  * The mission wizard's templates: "Partir d'un modele" fills the wizard's title, slots
@@ -17,8 +17,8 @@ import { useShiftTemplates, type TemplatePattern } from '@/features/shift-templa
 export function TemplateTools({ pattern, onLoad }: { pattern: TemplatePattern; onLoad: (pattern: TemplatePattern) => void }) {
   const { t, tError } = useLocale();
   const titleId = useId();
-  const templates = useShiftTemplates();
-  const create = useCreateShiftTemplate();
+  const templates = useMissionTemplates();
+  const create = useCreateMissionTemplate();
   const [chosen, setChosen] = useState('');
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState('');

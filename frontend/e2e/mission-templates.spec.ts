@@ -1,5 +1,5 @@
 /**
- * Issue 14, "Shift templates (Jalon 28)": a manager saves the wizard's day of a stage as a
+ * Issue 14, "Mission templates (Jalon 28)": a manager saves the wizard's day of a stage as a
  * template, starts a new wizard from it, then creates 20 missions from it in one action
  * (5 days x 2 slots x 2 places, the show crossing midnight). Axe at 1440 and 390 px.
  */

@@ -1,4 +1,4 @@
-"""Shift templates: tables (the SQL is m0019_shift_templates)."""
+"""Mission templates: tables (the SQL is m0019_mission_templates)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from coulisses.auth.tables import Account
 from coulisses.tenancy.tables import Org
 
 
-class ShiftTemplate(Table, tablename="shift_templates"):
+class MissionTemplate(Table, tablename="mission_templates"):
     """A saved pattern of missions: its current name and version; archived, it is gone
     from every route and its name is free again."""
 
@@ -22,11 +22,11 @@ class ShiftTemplate(Table, tablename="shift_templates"):
     updated_at = Timestamptz()
 
 
-class ShiftTemplateVersion(Table, tablename="shift_template_versions"):
+class MissionTemplateVersion(Table, tablename="mission_template_versions"):
     """One version's whole content, written once."""
 
     org = ForeignKey(Org)
-    template = ForeignKey(ShiftTemplate)
+    template = ForeignKey(MissionTemplate)
     version = Integer()
     name = Varchar(length=200)
     description = Text(default="")

@@ -6,21 +6,21 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { RequireAction } from '@/features/auth/components/require-action';
 import { usePlaces } from '@/features/places/api/list-places';
 import { useProjects } from '@/features/projects/api/list-projects';
-import { ShiftTemplatesManager } from '@/features/shift-templates/components/shift-templates-manager';
+import { MissionTemplatesManager } from '@/features/mission-templates/components/mission-templates-manager';
 
 const linkClass = 'text-sm font-medium text-primary underline-offset-4 hover:underline';
 
-export function ShiftTemplatesRoute() {
+export function MissionTemplatesRoute() {
   const { me } = useSession();
   return (
     <RequireAction actions={me.actions} action="missions.manage">
-      <ShiftTemplates />
+      <MissionTemplates />
     </RequireAction>
   );
 }
 
 /** The templates page: the org's projects (not archived) and places feed its apply form. */
-function ShiftTemplates() {
+function MissionTemplates() {
   const { t } = useLocale();
   useDocumentTitle(t('templates_title'));
   const projects = useProjects();
@@ -35,7 +35,7 @@ function ShiftTemplates() {
         <h1 className="text-2xl font-semibold">{t('templates_title')}</h1>
         <p className="mt-1 text-muted-foreground">{t('templates_subtitle')}</p>
       </div>
-      <ShiftTemplatesManager
+      <MissionTemplatesManager
         projects={open.map((p) => ({ id: p.id, name: p.name, starts_on: p.starts_on ?? null, ends_on: p.ends_on ?? null }))}
         places={(places.data?.items ?? []).map((p) => ({ id: p.id, name: p.name }))}
       />

@@ -1,4 +1,4 @@
-"""Shift templates: an org's saved patterns of missions, versioned, applied to a date
+"""Mission templates: an org's saved patterns of missions, versioned, applied to a date
 range and places in one call.
 
 A template's content (default mission title, slots, shared roles) has the shape of a
@@ -28,15 +28,15 @@ from coulisses.audit import record, record_change
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, NotFound
 from coulisses.scheduling.common import emit_events, json_value
+from coulisses.scheduling.mission_templates.schemas import (
+    MissionTemplateApply,
+    MissionTemplateCreate,
+    MissionTemplateOut,
+    MissionTemplateUpdate,
+    MissionTemplateVersionOut,
+)
 from coulisses.scheduling.missions import service as missions
 from coulisses.scheduling.missions.schemas import BulkMissionsCreate, MissionRoleIn, TimeSlot
-from coulisses.scheduling.shift_templates.schemas import (
-    ShiftTemplateApply,
-    ShiftTemplateCreate,
-    ShiftTemplateOut,
-    ShiftTemplateUpdate,
-    ShiftTemplateVersionOut,
-)
 from coulisses_sdk import Listing, ListQuery, Principal
 
 NAME_LIMIT = 200
@@ -44,12 +44,12 @@ DESCRIPTION_LIMIT = 2000
 
 _SELECT = """SELECT t.id, t.name, t.description, t.version, v.title, v.slots, v.roles,
        t.created_at, t.updated_at
-FROM shift_templates t
-JOIN shift_template_versions v ON v.org = t.org AND v.template = t.id AND v.version = t.version"""
+FROM mission_templates t
+JOIN mission_template_versions v ON v.org = t.org AND v.template = t.id AND v.version = t.version"""
 
 _VERSION_SELECT = """SELECT v.version, v.name, v.description, v.title, v.slots, v.roles,
        v.created_by, v.created_at
-FROM shift_template_versions v"""
+FROM mission_template_versions v"""
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
@@ -59,14 +59,14 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _not_found() -> NotFound:
-    return NotFound("shift_template.not_found", "Shift template not found")
+    return NotFound("mission_template.not_found", "Mission template not found")
 
 
 def _name(value: str) -> str:
     name = value.strip()
     if not name or len(name) > NAME_LIMIT:
         raise DomainError(
-            "shift_template.invalid_name",
+            "mission_template.invalid_name",
             f"A template name has 1 to {NAME_LIMIT} characters",
             details={"field": "name"},
             status=422,
@@ -78,7 +78,7 @@ def _description(value: str) -> str:
     text = value.strip()
     if len(text) > DESCRIPTION_LIMIT:
         raise DomainError(
-            "shift_template.invalid_description",
+            "mission_template.invalid_description",
             f"A template description has at most {DESCRIPTION_LIMIT} characters",
             details={"field": "description"},
             status=422,
@@ -88,8 +88,8 @@ def _description(value: str) -> str:
 
 def _name_taken(name: str) -> Conflict:
     return Conflict(
-        "shift_template.name_taken",
-        f"This org already has a shift template named {name!r}",
+        "mission_template.name_taken",
+        f"This org already has a mission template named {name!r}",
         details={"field": "name"},
     )
 
@@ -100,7 +100,7 @@ def _content(title: str, slots: list[TimeSlot], roles: list[MissionRoleIn]) -> d
     for i, slot in enumerate(slots):
         if slot.place_id is not None or slot.place is not None:
             raise DomainError(
-                "shift_template.slot_has_place",
+                "mission_template.slot_has_place",
                 "A template's slots name no place: places are chosen when it is applied",
                 details={"field": f"slots[{i}].place_id"},
                 status=422,
@@ -125,7 +125,7 @@ def _content(title: str, slots: list[TimeSlot], roles: list[MissionRoleIn]) -> d
 
 async def _check_name_free(org_id: int, name: str, template_id: int | None = None) -> None:
     if await fetch(
-        """SELECT 1 FROM shift_templates WHERE org = $1 AND lower(name) = lower($2)
+        """SELECT 1 FROM mission_templates WHERE org = $1 AND lower(name) = lower($2)
            AND archived_at IS NULL AND id IS DISTINCT FROM $3""",
         org_id,
         name,
@@ -147,7 +147,7 @@ async def get_template(org_id: int, template_id: int) -> dict[str, Any]:
 
 async def _lock(org_id: int, template_id: int) -> dict[str, Any]:
     rows = await fetch(
-        """SELECT id FROM shift_templates WHERE org = $1 AND id = $2 AND archived_at IS NULL
+        """SELECT id FROM mission_templates WHERE org = $1 AND id = $2 AND archived_at IS NULL
            FOR UPDATE""",
         org_id,
         template_id,
@@ -162,7 +162,7 @@ async def _write_version(
     content: dict[str, Any],
 ) -> None:  # fmt: skip
     await fetch(
-        """INSERT INTO shift_template_versions
+        """INSERT INTO mission_template_versions
                (org, template, version, name, description, title, slots, roles, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)""",
         principal.org_id,
@@ -177,7 +177,7 @@ async def _write_version(
     )
 
 
-#: Sort keys of the shift templates list and the SQL each orders by (docs/api.md).
+#: Sort keys of the mission templates list and the SQL each orders by (docs/api.md).
 TEMPLATES = Listing(
     sorts={
         "id": "t.id",
@@ -187,14 +187,14 @@ TEMPLATES = Listing(
         "updated_at": "t.updated_at",
     },
     default="name",
-    item=ShiftTemplateOut,
+    item=MissionTemplateOut,
 )
 
 #: Sort keys of a template's versions.
 VERSIONS = Listing(
     sorts={"version": "v.version", "created_at": "v.created_at"},
     default="-version",
-    item=ShiftTemplateVersionOut,
+    item=MissionTemplateVersionOut,
     key=("version",),
 )
 
@@ -211,7 +211,7 @@ async def list_templates(
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         where += " AND t.name ILIKE $2"
         args.append(pattern)
-    total = (await fetch(f"SELECT count(*) AS n FROM shift_templates t {where}", *args))[0]["n"]  # noqa: S608
+    total = (await fetch(f"SELECT count(*) AS n FROM mission_templates t {where}", *args))[0]["n"]  # noqa: S608
     listing.check_page(total)
     rows = await fetch(
         f"{_SELECT} {where} ORDER BY {TEMPLATES.order_by(listing)} "
@@ -228,7 +228,7 @@ async def list_versions(
     await get_template(org_id, template_id)
     total = (
         await fetch(
-            "SELECT count(*) AS n FROM shift_template_versions WHERE org = $1 AND template = $2",
+            "SELECT count(*) AS n FROM mission_template_versions WHERE org = $1 AND template = $2",
             org_id,
             template_id,
         )
@@ -243,7 +243,7 @@ async def list_versions(
     return [_row(r) for r in rows], total
 
 
-async def create_template(principal: Principal, data: ShiftTemplateCreate) -> dict[str, Any]:
+async def create_template(principal: Principal, data: MissionTemplateCreate) -> dict[str, Any]:
     name = _name(data.name)
     description = _description(data.description)
     content = _content(data.title, data.slots, data.roles)
@@ -251,7 +251,7 @@ async def create_template(principal: Principal, data: ShiftTemplateCreate) -> di
         await _check_name_free(principal.org_id, name)
         try:
             rows = await fetch(
-                """INSERT INTO shift_templates (org, name, description) VALUES ($1, $2, $3)
+                """INSERT INTO mission_templates (org, name, description) VALUES ($1, $2, $3)
                    RETURNING id""",
                 principal.org_id,
                 name,
@@ -264,15 +264,15 @@ async def create_template(principal: Principal, data: ShiftTemplateCreate) -> di
         await record(
             principal.org_id,
             principal.account_id,
-            "shift_template.created",
-            f"shift_template:{template_id}",
+            "mission_template.created",
+            f"mission_template:{template_id}",
             {"name": name, "version": 1, "slots": len(content["slots"])},
         )
     return await get_template(principal.org_id, template_id)
 
 
 async def update_template(
-    principal: Principal, template_id: int, data: ShiftTemplateUpdate
+    principal: Principal, template_id: int, data: MissionTemplateUpdate
 ) -> dict[str, Any]:
     """A new version holding the current content with the changes; nothing changed, no
     version."""
@@ -306,7 +306,7 @@ async def update_template(
         description = changes.get("description", current["description"])
         try:
             await fetch(
-                """UPDATE shift_templates SET name = $3, description = $4, version = $5,
+                """UPDATE mission_templates SET name = $3, description = $4, version = $5,
                           updated_at = now()
                    WHERE org = $1 AND id = $2""",
                 principal.org_id,
@@ -321,8 +321,8 @@ async def update_template(
         await record_change(
             principal.org_id,
             principal.account_id,
-            "shift_template.updated",
-            f"shift_template:{template_id}",
+            "mission_template.updated",
+            f"mission_template:{template_id}",
             current,
             changes,
             {"version": version},
@@ -334,7 +334,7 @@ async def archive_template(principal: Principal, template_id: int) -> None:
     async with transaction():
         current = await _lock(principal.org_id, template_id)
         await fetch(
-            """UPDATE shift_templates SET archived_at = now(), updated_at = now()
+            """UPDATE mission_templates SET archived_at = now(), updated_at = now()
                WHERE org = $1 AND id = $2""",
             principal.org_id,
             template_id,
@@ -342,8 +342,8 @@ async def archive_template(principal: Principal, template_id: int) -> None:
         await record(
             principal.org_id,
             principal.account_id,
-            "shift_template.archived",
-            f"shift_template:{template_id}",
+            "mission_template.archived",
+            f"mission_template:{template_id}",
             {"name": current["name"], "version": current["version"]},
         )
 
@@ -357,8 +357,8 @@ async def _version(org_id: int, template_id: int, version: int) -> dict[str, Any
     )
     if not rows:
         raise DomainError(
-            "shift_template.version_not_found",
-            f"This shift template has no version {version}",
+            "mission_template.version_not_found",
+            f"This mission template has no version {version}",
             details={"field": "version", "version": version},
             status=404,
         )
@@ -366,7 +366,7 @@ async def _version(org_id: int, template_id: int, version: int) -> dict[str, Any
 
 
 async def apply_template(
-    principal: Principal, template_id: int, data: ShiftTemplateApply
+    principal: Principal, template_id: int, data: MissionTemplateApply
 ) -> tuple[int, list[int]]:
     """Missions from a template version (the current one by default): days x slots, once
     per place, in one transaction through the bulk creation's own code. Its errors are
@@ -385,7 +385,7 @@ async def apply_template(
     async with transaction():
         # A share lock: the template may be applied by several at once, not edited meanwhile.
         locked = await fetch(
-            """SELECT version FROM shift_templates
+            """SELECT version FROM mission_templates
                WHERE org = $1 AND id = $2 AND archived_at IS NULL FOR SHARE""",
             principal.org_id,
             template_id,
@@ -424,8 +424,8 @@ async def apply_template(
         await record(
             principal.org_id,
             principal.account_id,
-            "shift_template.applied",
-            f"shift_template:{template_id}",
+            "mission_template.applied",
+            f"mission_template:{template_id}",
             {
                 "version": version_no,
                 "project_id": project["id"],
