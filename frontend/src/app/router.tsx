@@ -87,6 +87,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/project-new')).ProjectNewRoute }),
           },
           {
+            path: 'projects/templates',
+            lazy: async () => ({ Component: (await import('@/app/routes/mission-templates')).MissionTemplatesRoute }),
+          },
+          {
             path: 'projects/:projectId',
             lazy: async () => ({ Component: (await import('@/app/routes/project-detail')).ProjectDetailRoute }),
           },

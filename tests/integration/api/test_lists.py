@@ -100,6 +100,16 @@ async def _seed(owner: OrgSession) -> dict[str, Any]:
         )
         assert response.status_code == 201, response.text
     params: dict[str, Any] = {}
+    # Two mission templates, the first in two versions.
+    for name in ("Journee A", "Journee B"):
+        body = {"name": name, "title": "Plateau", "slots": [{"start": "08:00", "end": "12:00"}]}
+        response = await owner.post("/api/v1/mission-templates", json=body)
+        assert response.status_code == 201, response.text
+        params.setdefault("template_id", response.json()["id"])
+    response = await owner.patch(
+        f"/api/v1/mission-templates/{params['template_id']}", json={"name": "Journee A2"}
+    )
+    assert response.status_code == 200, response.text
     if any(p["name"] == "payroll" for p in plugins):
         # A timesheet line's history lists its changes: an accepted assignment, two edits.
         # (the owner's own person answers in the app)

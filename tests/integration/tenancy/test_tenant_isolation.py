@@ -137,6 +137,19 @@ async def _payroll_dpae_of_b(b: OrgSession) -> int:
     return int(rows[0]["id"])
 
 
+async def _mission_template_of_b(b: OrgSession) -> int:
+    created = await b.post(
+        "/api/v1/mission-templates",
+        json={
+            "name": "Journee B",
+            "title": "Plateau",
+            "slots": [{"start": "08:00", "end": "12:00"}],
+        },
+    )
+    assert created.status_code == 201, created.text
+    return int(created.json()["id"])
+
+
 #: Ids already made in org B by this test (factories that need another one read it).
 _B_IDS: dict[str, int] = {}
 
@@ -169,6 +182,7 @@ FACTORIES: dict[str, Factory] = {
     "delivery_id": _webhook_delivery_of_b,
     "export_id": _payroll_export_of_b,
     "dpae_id": _payroll_dpae_of_b,
+    "template_id": _mission_template_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
@@ -190,6 +204,12 @@ BODIES: dict[str, dict[str, Any]] = {
         "days": ["2027-07-10"],
         "slots": [{"start": "19:00", "end": "23:00"}],
         "roles": [{"name": "son", "quota": 1}],
+    },
+    "/api/v1/mission-templates/{template_id:int}": {"name": "X"},
+    "/api/v1/mission-templates/{template_id:int}/apply": {
+        "project_id": 1,
+        "from": "2027-07-10",
+        "to": "2027-07-10",
     },
     "/api/v1/availability/{window_id:int}": {"note": "x"},
     "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},

@@ -15,6 +15,7 @@ from coulisses.scheduling.certifications.api import CertificationController
 from coulisses.scheduling.conflicts.api import ConflictController
 from coulisses.scheduling.dashboard.api import DashboardController
 from coulisses.scheduling.invitations.api import InvitationController
+from coulisses.scheduling.mission_templates.api import MissionTemplateController
 from coulisses.scheduling.missions.api import MissionBatchController, MissionController
 from coulisses.scheduling.places.api import PlaceController
 from coulisses.scheduling.planning.api import PlanningController
@@ -29,6 +30,7 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     PlaceController,
     MissionController,
     MissionBatchController,
+    MissionTemplateController,
     AssignmentController,
     InvitationController,
     AvailabilityController,

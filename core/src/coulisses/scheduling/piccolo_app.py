@@ -20,6 +20,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.conflicts.tables",
             "coulisses.scheduling.certifications.tables",
             "coulisses.scheduling.calendar.tables",
+            "coulisses.scheduling.mission_templates.tables",
         ],
         exclude_imported=True,
     ),

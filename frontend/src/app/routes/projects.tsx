@@ -24,11 +24,18 @@ export function ProjectsRoute() {
           <h1 className="text-2xl font-semibold">{t('projects_title')}</h1>
           <p className="mt-1 text-muted-foreground">{t('projects_subtitle')}</p>
         </div>
-        {can(me.actions, 'projects.manage') ? (
-          <Link to="/projects/new" className={buttonVariants()}>
-            {t('projects_new')}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {can(me.actions, 'missions.manage') ? (
+            <Link to="/projects/templates" className={buttonVariants({ variant: 'secondary' })}>
+              {t('templates_title')}
+            </Link>
+          ) : null}
+          {can(me.actions, 'projects.manage') ? (
+            <Link to="/projects/new" className={buttonVariants()}>
+              {t('projects_new')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <ProjectsTable managerName={managerName} />
     </div>

@@ -32,6 +32,9 @@ class Mission(Table, tablename="missions"):
     status = Varchar(length=16, default="DRAFT")
     #: iCalendar SEQUENCE: a trigger bumps it when times, title, place or status change (m0017).
     sequence = Integer(default=0)
+    #: the mission template version it was created from (m0019), else null
+    template_id = Integer(null=True, default=None)
+    template_version = Integer(null=True, default=None)
     created_at = Timestamptz()
     updated_at = Timestamptz()
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { TimeZoneProvider } from '@/lib/dates';
-import { ProjectWizard, type PlacePickerControl } from '@/features/projects/components/project-wizard';
+import { ProjectWizard, type PlacePickerControl, type TemplateToolsControl } from '@/features/projects/components/project-wizard';
 import fr from '@/locales/fr.json';
 import { jsonResponse, pageResponse, renderWithProviders } from '@/testing/render';
 
@@ -165,5 +165,48 @@ describe('ProjectWizard', () => {
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     const [bulk] = calls.filter((c) => c.url.endsWith('/missions:bulk_create'));
     expect(bulk!.body).toMatchObject({ title: 'Concert', place_id: 2, place: '', days: ['2027-07-10'] });
+  });
+
+  it('fills the missions step from a template and hands the tools what it holds', async () => {
+    stubApi(() => jsonResponse({ created: 0, items: [] }, 201));
+    const seen: TemplateToolsControl['pattern'][] = [];
+    const templateTools = ({ pattern, onLoad }: TemplateToolsControl) => {
+      seen.push(pattern);
+      return (
+        <button
+          type="button"
+          onClick={() =>
+            onLoad({
+              title: 'Plateau',
+              slots: [
+                { start: '19:00', end: '01:00', title: 'Exploitation', ends_next_day: true, day_offset: 0, fold: 0, roles: [{ name: 'son', quota: 1, required_skills: ['son'] }] },
+                { start: '01:00', end: '04:00', title: 'Demontage', ends_next_day: false, day_offset: 1, fold: 0, roles: null },
+              ],
+              roles: [{ name: 'machiniste', quota: 3, required_skills: [] }],
+            })
+          }
+        >
+          load
+        </button>
+      );
+    };
+    renderWithProviders(<ProjectWizard onDone={vi.fn()} placePicker={placePicker} templateTools={templateTools} />);
+    await userEvent.type(screen.getByLabelText(fr.projects_field_name), 'Festival 2027');
+    await userEvent.click(screen.getByRole('button', { name: fr.projects_wizard_next }));
+    await userEvent.click(screen.getByRole('button', { name: 'load' }));
+    expect(screen.getByLabelText(fr.projects_field_mission_title, { exact: false })).toHaveValue('Plateau');
+    expect(screen.getByLabelText(msg(fr.projects_slot_title, { n: 1 }))).toHaveValue('Exploitation');
+    expect(screen.getByLabelText(msg(fr.projects_slot_day_offset, { n: 2 }))).toHaveValue(1);
+    expect(screen.getByLabelText(msg(fr.projects_slot_role_name, { slot: 1, n: 1 }))).toHaveValue('son');
+    expect(screen.getByLabelText(msg(fr.projects_role_quota, { n: 1 }))).toHaveValue(3);
+    // what "save as template" would send: the same slots back
+    expect(seen.at(-1)).toEqual({
+      title: 'Plateau',
+      slots: [
+        { start: '19:00', end: '01:00', title: 'Exploitation', ends_next_day: true, day_offset: 0, fold: 0, roles: [{ name: 'son', quota: 1, required_skills: ['son'] }] },
+        { start: '01:00', end: '04:00', title: 'Demontage', ends_next_day: false, day_offset: 1, fold: 0, roles: null },
+      ],
+      roles: [{ name: 'machiniste', quota: 3, required_skills: [] }],
+    });
   });
 });

@@ -20,9 +20,12 @@ import {
   expandPattern,
   MAX_DAY_OFFSET,
   parseDays,
+  roleInputs,
   slotBodies,
   slotError,
+  slotInputs,
   type CleanRole,
+  type PatternContent,
   type PatternInput,
   type RoleInput,
   type SlotInput,
@@ -44,6 +47,12 @@ export type PlacePickerControl = FieldControlProps & {
   onChange: (place: PlaceChoice | null) => void;
 };
 
+/** What the wizard gives its templates tools: its pattern now, and how to replace it. */
+export interface TemplateToolsControl {
+  pattern: PatternContent;
+  onLoad: (pattern: PatternContent) => void;
+}
+
 const formatRoles = (roles: CleanRole[]) =>
   roles.map((r) => `${r.name} x${r.quota}${r.required_skills.length ? ` [${r.required_skills.join(', ')}]` : ''}`).join(', ');
 
@@ -54,14 +63,18 @@ const formatRoles = (roles: CleanRole[]) =>
  * end is before its start ends the next day ("+1 j"), and the request says so.
  * If the missions fail, the project is kept and a retry sends only the missions.
  * The missions' place comes from ``placePicker`` (the places feature, combined by
- * the route); its timezone is the one of the slots' times.
+ * the route); its timezone is the one of the slots' times. ``templateTools`` (the
+ * templates feature, for managers) fills the missions step from a saved template or
+ * saves it as one.
  */
 export function ProjectWizard({
   onDone,
   placePicker,
+  templateTools,
 }: {
   onDone: (project: Project) => void;
   placePicker: (control: PlacePickerControl) => ReactNode;
+  templateTools?: (control: TemplateToolsControl) => ReactNode;
 }) {
   const { t, tError } = useLocale();
   const { timeZone: orgZone, formatDay, formatZone } = useDates();
@@ -122,6 +135,12 @@ export function ProjectWizard({
     slots: slotBodies(slots),
     roles: sharedRoles,
     ...common,
+  };
+  const loadPattern = (loaded: PatternContent) => {
+    setTitle(loaded.title);
+    setSlots(slotInputs(loaded.slots));
+    setRoles(roleInputs(loaded.roles));
+    setError(null);
   };
   const rolesOf = (i: number): CleanRole[] => (slots[i]?.roles ? cleanRoles(slots[i].roles) : sharedRoles);
   const ownRoles = slots.some((s) => s.roles);
@@ -226,6 +245,7 @@ export function ProjectWizard({
             }}
           >
             <CardTitle>{t('projects_wizard_step_missions')}</CardTitle>
+            {templateTools?.({ pattern: { title: title.trim(), slots: slotBodies(slots), roles: sharedRoles }, onLoad: loadPattern })}
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label={t('projects_field_mission_title')} hint={t('projects_field_mission_title_hint')}>
                 {(p) => <Input {...p} value={title} onChange={(e) => setTitle(e.target.value)} required />}

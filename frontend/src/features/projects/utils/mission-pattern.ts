@@ -148,3 +148,27 @@ export function slotBodies(slots: SlotInput[]): TimeSlotBody[] {
     roles: slot.roles ? cleanRoles(slot.roles) : null,
   }));
 }
+
+/** A saved pattern's content (a mission template): the missions' title, slots, shared roles. */
+export interface PatternContent {
+  title: string;
+  slots: TimeSlotBody[];
+  roles?: { name: string; quota: number; required_skills?: string[] }[];
+}
+
+/** The wizard's roles from request roles (one empty row when there are none, to type in). */
+export function roleInputs(roles: PatternContent['roles'] = []): RoleInput[] {
+  const rows = roles.map((r) => ({ name: r.name, quota: r.quota, skills: [...(r.required_skills ?? [])] }));
+  return rows.length ? rows : [{ name: '', quota: 1, skills: [] }];
+}
+
+/** The wizard's slots from request slots: the inverse of {@link slotBodies}. */
+export function slotInputs(slots: TimeSlotBody[]): SlotInput[] {
+  return slots.map((slot) => ({
+    start: slot.start,
+    end: slot.end,
+    title: slot.title ?? '',
+    dayOffset: slot.day_offset ?? 0,
+    roles: slot.roles ? roleInputs(slot.roles).filter((r) => r.name) : null,
+  }));
+}

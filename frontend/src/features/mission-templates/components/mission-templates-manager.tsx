@@ -1,0 +1,347 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { Button } from '@/components/ui/button/button';
+import { ConfirmDialog } from '@/components/ui/dialog/confirm-dialog';
+import { EmptyState } from '@/components/ui/empty-state/empty-state';
+import { ErrorState } from '@/components/ui/error-state/error-state';
+import { Field } from '@/components/ui/field/field';
+import { Input } from '@/components/ui/input/input';
+import { Select } from '@/components/ui/select/select';
+import { Spinner } from '@/components/ui/spinner/spinner';
+import { useLocale } from '@/lib/i18n/use-locale';
+import { useApplyMissionTemplate } from '@/features/mission-templates/api/apply-mission-template';
+import { useDeleteMissionTemplate } from '@/features/mission-templates/api/delete-mission-template';
+import { useMissionTemplates, type MissionTemplate } from '@/features/mission-templates/api/list-mission-templates';
+import { useUpdateMissionTemplate } from '@/features/mission-templates/api/update-mission-template';
+
+/** A project missions may be added to (the route passes the org's, not archived). */
+export interface TemplateProject {
+  id: number;
+  name: string;
+  starts_on: string | null;
+  ends_on: string | null;
+}
+
+/** A place a template may be applied at. */
+export interface TemplatePlace {
+  id: number;
+  name: string;
+}
+
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+type Open = { kind: 'rename' | 'apply'; id: number } | null;
+
+const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';
+
+/**
+ * Managers' mission templates: each with its slots in one line, renamed in place (a new
+ * version), deleted after a confirmation, or applied to a project over a date range
+ * (some weekdays only if wanted) at one or more places: one call, every mission or none.
+ * One column on a phone.
+ */
+export function MissionTemplatesManager({ projects, places }: { projects: TemplateProject[]; places: TemplatePlace[] }) {
+  const { t, tError } = useLocale();
+  const templates = useMissionTemplates();
+  const rename = useUpdateMissionTemplate();
+  const remove = useDeleteMissionTemplate();
+  const [open, setOpen] = useState<Open>(null);
+  const [deleting, setDeleting] = useState<MissionTemplate | null>(null);
+  const [done, setDone] = useState<{ text: string; project?: TemplateProject } | null>(null);
+
+  const show = (next: Open) => {
+    rename.reset();
+    remove.reset();
+    setDone(null);
+    setOpen(next);
+  };
+  const slotText = (template: MissionTemplate) =>
+    template.slots
+      .map((slot) => {
+        const offset = slot.day_offset ? ` ${t('projects_day_offset_short', { days: slot.day_offset })}` : '';
+        const next = slot.ends_next_day ? ` (${t('projects_next_day_short')})` : '';
+        return `${slot.title || template.title}${offset} ${slot.start}-${slot.end}${next}`;
+      })
+      .join(', ');
+
+  if (templates.isPending) return <Spinner label={t('templates_loading')} />;
+  if (templates.isError) return <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
+  const items = templates.data.items;
+  return (
+    <div className="space-y-4">
+      {done ? (
+        <Alert variant="success">
+          {done.text}
+          {done.project ? (
+            <>
+              {' '}
+              <Link to={`/projects/${done.project.id}`} className={linkClass}>
+                {t('templates_open_project', { name: done.project.name })}
+              </Link>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
+      {remove.isError ? <Alert variant="danger">{tError(remove.error)}</Alert> : null}
+      {items.length === 0 ? <EmptyState title={t('templates_empty')} description={t('templates_empty_hint')} /> : null}
+      {items.length ? (
+        <ul aria-label={t('templates_title')} className="divide-y divide-border rounded-lg border border-border bg-surface">
+          {items.map((template) => (
+            <li key={template.id} className="space-y-3 px-4 py-3">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div className="min-w-0">
+                  <h2 className="font-medium break-words">{template.name}</h2>
+                  <p className="text-xs text-muted-foreground">{t('templates_version', { version: template.version })}</p>
+                  {template.description ? <p className="text-sm break-words text-muted-foreground">{template.description}</p> : null}
+                  <p className="text-sm break-words">
+                    {t('templates_slots', { count: template.slots.length })} {slotText(template)}
+                  </p>
+                </div>
+                <div className="flex flex-wrap gap-1">
+                  <Button size="sm" aria-label={t('templates_apply_of', { name: template.name })} onClick={() => show({ kind: 'apply', id: template.id })}>
+                    {t('templates_apply')}
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={t('templates_rename_of', { name: template.name })}
+                    onClick={() => show({ kind: 'rename', id: template.id })}
+                  >
+                    {t('templates_rename')}
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="text-danger"
+                    aria-label={t('templates_delete_of', { name: template.name })}
+                    onClick={() => {
+                      show(null);
+                      setDeleting(template);
+                    }}
+                  >
+                    {t('templates_delete')}
+                  </Button>
+                </div>
+              </div>
+              {open?.kind === 'rename' && open.id === template.id ? (
+                <RenameForm
+                  template={template}
+                  pending={rename.isPending}
+                  error={rename.isError ? tError(rename.error) : null}
+                  onCancel={() => setOpen(null)}
+                  onSubmit={(name) =>
+                    rename.mutate(
+                      { templateId: template.id, name },
+                      {
+                        onSuccess: (saved) => {
+                          setOpen(null);
+                          setDone({ text: t('templates_renamed', { name: saved.name, version: saved.version }) });
+                        },
+                      },
+                    )
+                  }
+                />
+              ) : null}
+              {open?.kind === 'apply' && open.id === template.id ? (
+                <ApplyForm
+                  template={template}
+                  projects={projects}
+                  places={places}
+                  onCancel={() => setOpen(null)}
+                  onDone={(text, project) => {
+                    setOpen(null);
+                    setDone({ text, project });
+                  }}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('templates_delete_title')}
+        description={deleting ? t('templates_delete_confirm', { name: deleting.name }) : undefined}
+        confirmLabel={t('templates_delete')}
+        cancelLabel={t('action_cancel')}
+        destructive
+        loading={remove.isPending}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (!deleting) return;
+          const name = deleting.name;
+          remove.mutate(deleting.id, {
+            onSuccess: () => setDone({ text: t('templates_deleted', { name }) }),
+            onSettled: () => setDeleting(null),
+          });
+        }}
+      />
+    </div>
+  );
+}
+
+function RenameForm({
+  template,
+  pending,
+  error,
+  onCancel,
+  onSubmit,
+}: {
+  template: MissionTemplate;
+  pending: boolean;
+  error: string | null;
+  onCancel: () => void;
+  onSubmit: (name: string) => void;
+}) {
+  const { t } = useLocale();
+  const [name, setName] = useState(template.name);
+  return (
+    <form
+      aria-label={t('templates_rename_of', { name: template.name })}
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (name.trim()) onSubmit(name.trim());
+      }}
+    >
+      {error ? (
+        <Alert variant="danger" className="w-full">
+          {error}
+        </Alert>
+      ) : null}
+      <Field label={t('templates_field_name')} className="w-full sm:w-72">
+        {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
+      </Field>
+      <Button type="submit" loading={pending}>
+        {t('templates_save')}
+      </Button>
+      <Button variant="ghost" onClick={onCancel}>
+        {t('action_cancel')}
+      </Button>
+    </form>
+  );
+}
+
+function ApplyForm({
+  template,
+  projects,
+  places,
+  onCancel,
+  onDone,
+}: {
+  template: MissionTemplate;
+  projects: TemplateProject[];
+  places: TemplatePlace[];
+  onCancel: () => void;
+  onDone: (text: string, project: TemplateProject) => void;
+}) {
+  const { t, tError } = useLocale();
+  const apply = useApplyMissionTemplate();
+  const [projectId, setProjectId] = useState<number | null>(projects[0]?.id ?? null);
+  const project = projects.find((p) => p.id === projectId) ?? null;
+  const [from, setFrom] = useState(project?.starts_on ?? '');
+  const [to, setTo] = useState(project?.ends_on ?? '');
+  const [weekdays, setWeekdays] = useState<number[]>(WEEKDAYS);
+  const [placeIds, setPlaceIds] = useState<number[]>([]);
+  const [publish, setPublish] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    if (!project) return setProblem(t('templates_need_project'));
+    if (!from || !to || to < from) return setProblem(t('templates_bad_dates'));
+    if (!weekdays.length) return setProblem(t('templates_need_weekday'));
+    apply.mutate(
+      {
+        templateId: template.id,
+        project_id: project.id,
+        from,
+        to,
+        weekdays: weekdays.length === WEEKDAYS.length ? null : weekdays,
+        place_ids: placeIds,
+        publish,
+        notes: '',
+      },
+      { onSuccess: (applied) => onDone(t('templates_applied', { count: applied.created, project: project.name }), project) },
+    );
+  };
+
+  return (
+    <form aria-label={t('templates_apply_of', { name: template.name })} className="space-y-3 rounded-md border border-border p-3" onSubmit={submit}>
+      {problem ? <Alert variant="danger">{problem}</Alert> : null}
+      {apply.isError ? <Alert variant="danger">{tError(apply.error)}</Alert> : null}
+      <Field label={t('templates_field_project')}>
+        {(p) => (
+          <Select
+            {...p}
+            value={projectId === null ? '' : String(projectId)}
+            onChange={(e) => {
+              const next = projects.find((x) => x.id === Number(e.target.value)) ?? null;
+              setProjectId(next?.id ?? null);
+              if (next?.starts_on) setFrom(next.starts_on);
+              if (next?.ends_on) setTo(next.ends_on);
+            }}
+          >
+            {projects.length ? null : <option value="">{t('templates_no_project')}</option>}
+            {projects.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t('projects_field_from')}>
+          {(p) => <Input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />}
+        </Field>
+        <Field label={t('projects_field_to')}>
+          {(p) => <Input {...p} type="date" value={to} onChange={(e) => setTo(e.target.value)} required />}
+        </Field>
+      </div>
+      <fieldset className="flex flex-wrap gap-3 text-sm">
+        <legend className="mb-1 w-full text-sm font-medium">{t('projects_wizard_weekdays')}</legend>
+        {WEEKDAYS.map((d) => (
+          <label key={d} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={weekdays.includes(d)}
+              onChange={() => setWeekdays((w) => (w.includes(d) ? w.filter((x) => x !== d) : [...w, d].sort()))}
+            />
+            {t(`projects_weekday_${d}` as 'projects_weekday_0')}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="space-y-1 text-sm">
+        <legend className="mb-1 text-sm font-medium">{t('templates_field_places')}</legend>
+        <p className="text-xs text-muted-foreground">{t('templates_places_hint')}</p>
+        <div className="flex flex-wrap gap-3">
+          {places.map((place) => (
+            <label key={place.id} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={placeIds.includes(place.id)}
+                onChange={() => setPlaceIds((ids) => (ids.includes(place.id) ? ids.filter((x) => x !== place.id) : [...ids, place.id]))}
+              />
+              {place.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
+        {t('projects_wizard_publish')}
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" loading={apply.isPending}>
+          {t('templates_apply_submit')}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          {t('action_cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
