@@ -1,7 +1,7 @@
 # Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
 PY ?= python3
 
-.PHONY: demo test lint migrate seed worker bench bench-web e2e build-plugins
+.PHONY: demo test lint migrate seed worker backup restore bench bench-web e2e build-plugins
 
 demo:
 	$(PY) dev.py demo
@@ -15,6 +15,11 @@ seed:
 	$(PY) dev.py seed
 worker:
 	$(PY) dev.py worker
+# `make backup` (optionally OUT=file.dump), `make restore FILE=file.dump` (FORCE=1 replaces).
+backup:
+	$(PY) dev.py backup $(if $(OUT),--output $(OUT))
+restore:
+	$(PY) dev.py restore $(FILE) $(if $(FORCE),--force)
 bench:
 	$(PY) dev.py bench
 bench-web:

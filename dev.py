@@ -6,6 +6,7 @@
     python3 dev.py pytest   only the Python suite (arguments go to pytest)
     python3 dev.py e2e      only the browser end-to-end suite (Playwright + Debian's Chromium)
     python3 dev.py lint | migrate | seed | worker | bench
+    python3 dev.py backup [--output F] | restore F [--force]   pg_dump / pg_restore of the database
     python3 dev.py build-plugins  rebuild the plugins' committed web bundles (--check: compare)
     python3 dev.py bench-web  the demo festival's July planning in Chromium (web figures)
 
@@ -282,7 +283,7 @@ def main(argv: list[str]) -> None:
         build_plugins(check=True)
     elif task == "build-plugins":
         build_plugins(check="--check" in rest)
-    elif task in {"migrate", "seed", "worker", "serve", "createsuperuser"}:
+    elif task in {"migrate", "seed", "worker", "serve", "createsuperuser", "backup", "restore"}:
         run(tool, "coulisses", task, *rest)
     elif task == "bench":
         run(tool, "python", "-m", "bench", *rest)

@@ -123,6 +123,55 @@ def migrate() -> None:
 
 
 @main.command()
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Dump file (default: <COULISSES_DATA_DIR>/backups/coulisses-<UTC time>.dump)",
+)
+def backup(output: Path | None) -> None:
+    """Back the whole database up (pg_dump, custom format)."""
+    from coulisses.db.backup import BackupError, default_path
+    from coulisses.db.backup import backup as run_backup
+    from coulisses.db.connection import database_url
+
+    with database():
+        target = output or default_path(get_settings().data_dir)
+        try:
+            written = run_backup(database_url(), target)
+        except BackupError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"Sauvegarde : {written} ({written.stat().st_size} octets)")
+
+
+@main.command()
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace the tables the database already holds")
+def restore(dump: Path, force: bool) -> None:
+    """Restore a dump of `coulisses backup` into the configured database (all or nothing)."""
+    from coulisses.db.backup import BackupError
+    from coulisses.db.backup import restore as run_restore
+    from coulisses.db.connection import database_url
+
+    def _tables() -> int:
+        import psycopg
+
+        with psycopg.connect(database_url()) as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchone()
+            return int(row[0]) if row else 0
+
+    with database():
+        try:
+            run_restore(database_url(), dump, force=force, has_tables=_tables() > 0)
+        except BackupError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"Restauree : {dump}")
+
+
+@main.command()
 def seed() -> None:
     """Build the reproducible demo org (idempotent)."""
     from coulisses.db.migrate import migrate as run_migrate
