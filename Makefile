@@ -1,7 +1,7 @@
 # Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
 PY ?= python3
 
-.PHONY: demo test lint migrate seed worker backup restore bench bench-web e2e build-plugins
+.PHONY: demo test lint migrate seed worker backup restore bench bench-web loadtest e2e build-plugins
 
 demo:
 	$(PY) dev.py demo
@@ -22,6 +22,8 @@ restore:
 	$(PY) dev.py restore $(FILE) $(if $(FORCE),--force)
 bench:
 	$(PY) dev.py bench
+loadtest:
+	$(PY) dev.py loadtest
 bench-web:
 	$(PY) dev.py bench-web
 e2e:
