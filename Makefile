@@ -1,7 +1,7 @@
 # Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
 PY ?= python3
 
-.PHONY: demo test lint migrate seed worker backup restore bench bench-web loadtest e2e build-plugins
+.PHONY: demo test lint audit migrate seed worker backup restore bench bench-web loadtest e2e build-plugins
 
 demo:
 	$(PY) dev.py demo
@@ -9,6 +9,8 @@ test:
 	$(PY) dev.py test
 lint:
 	$(PY) dev.py lint
+audit:
+	$(PY) dev.py audit
 migrate:
 	$(PY) dev.py migrate
 seed:

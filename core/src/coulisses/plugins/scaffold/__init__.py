@@ -88,7 +88,7 @@ def new_plugin(
         loader=FileSystemLoader(str(TEMPLATE)),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
-        autoescape=False,  # noqa: S701 - Python and TOML sources, not HTML
+        autoescape=False,  # noqa: S701 # nosec B701 - Python and TOML sources, not HTML
     )
     written: list[Path] = []
     for source in sorted(TEMPLATE.rglob("*")):
