@@ -228,6 +228,10 @@ class PayLine(_Frozen):
     """Local date the week starts, for person-week lines."""
     tier: int | None = None
     """Overtime tier number (1 = first tier)."""
+    shares: tuple[tuple[str, int], ...] = ()
+    """For person-week lines: how many of the line's minutes each assignment worked
+    (assignment id, minutes), by assignment id; what a report needs to share the line out
+    between projects. Empty for an assignment's lines."""
     minutes: int
     unit: Literal["hour", "cachet", "day", "meal"]
     quantity: Decimal
@@ -780,7 +784,9 @@ def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) ->
     lines: list[PayLine] = []
     for (person_id, week), worked in sorted(weeks.items()):
         worked.sort(key=lambda pair: (pair[0].start, pair[1].assignment_id))
-        groups: dict[tuple[int, date, int, str], list[tuple[int, _Segment]]] = defaultdict(list)
+        groups: dict[tuple[int, date, int, str], list[tuple[int, _Segment, str]]] = defaultdict(
+            list
+        )
         counted = 0
         for segment, assignment in worked:
             tiers = segment.version.overtime_tiers.value
@@ -800,12 +806,15 @@ def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) ->
                     )
                     part = replace(segment, start=segment.start + start - low)
                     part = replace(part, end=part.start + end - start)
-                    groups[key].append((end - start, part))
+                    groups[key].append((end - start, part, assignment.assignment_id))
             counted = high
         for (index, _, cents, currency), parts in groups.items():
             version = parts[0][1].version
             tier = version.overtime_tiers.value[index]
-            minutes = sum(m for m, _ in parts)
+            minutes = sum(m for m, _, _ in parts)
+            shares: dict[str, int] = defaultdict(int)
+            for part_minutes, _, assignment_id in parts:
+                shares[assignment_id] += part_minutes
             exact = Decimal(minutes) * cents / 60 * tier.premium_pct / 100
             lines.append(
                 PayLine(
@@ -814,6 +823,7 @@ def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) ->
                     assignment_id=None,
                     week_start=week,
                     tier=index + 1,
+                    shares=tuple(sorted(shares.items())),
                     minutes=minutes,
                     unit="hour",
                     quantity=_hours(minutes),
@@ -834,7 +844,7 @@ def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) ->
                             "exact_cents": str(exact),
                         },
                         exact_cents=exact,
-                        periods=_periods(part for _, part in parts),
+                        periods=_periods(part for _, part, _ in parts),
                         sources={
                             "overtime_tiers": _source(version.overtime_tiers),
                             "week_start_day": _source(version.week_start_day),
