@@ -56,7 +56,7 @@ from coulisses_payroll.engine import (
     LineKind,
     PayLine,
     Rate,
-    WorkItem,
+    TrustedItem,
     compute_pay,
 )
 from coulisses_payroll.errors import PayrollError
@@ -269,6 +269,25 @@ def _pieces(start: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, dt.
     return pieces
 
 
+def _engine_rate(rate: RateInfo, cachet: bool, memo: dict[tuple[str, int, str], Rate]) -> Rate:
+    """The engine's rate for a core rate (validated once per distinct rate of a report;
+    a rate past the engine's bounds raises ``ValidationError``)."""
+    shape = "hourly" if rate.kind == "hourly" else "cachet" if cachet else "daily"
+    key = (shape, rate.amount_cents, rate.currency)
+    found = memo.get(key)
+    if found is None:
+        if shape == "hourly":
+            found = HourlyRate(cents_per_hour=rate.amount_cents, currency=rate.currency)
+        elif cachet:
+            found = CachetRate(cachets=1, fee_cents=rate.amount_cents, currency=rate.currency)
+        else:
+            found = DailyFeeRate(
+                days=Decimal(1), fee_cents=rate.amount_cents, currency=rate.currency
+            )
+        memo[key] = found
+    return found
+
+
 def _items(
     summary: AssignmentSummary,
     work: Span,
@@ -276,13 +295,19 @@ def _items(
     month: Month,
     core_type: str,
     rate: RateInfo,
-) -> list[WorkItem]:
+    rates: dict[tuple[str, int, str], Rate] | None = None,
+) -> list[TrustedItem]:
     """The engine's items for the work of ``summary`` inside the month (``work``: the
-    actual or planned span; ``breaks``: the minutes to take from it in this month)."""
+    actual or planned span; ``breaks``: the minutes to take from it in this month).
+
+    They are :class:`TrustedItem`: whole minutes (:func:`_pieces`), each piece non-empty
+    and at most 7 days long, a zone the month was already computed in, cachets only for
+    annexe 10; the rates are validated (once each, through ``rates``)."""
+    memo = {} if rates is None else rates
     employment = _EMPLOYMENT.get(core_type, EmploymentType.CDD)
 
-    def item(start: dt.datetime, end: dt.datetime, rate: Rate, breaks: int = 0) -> WorkItem:
-        return WorkItem(
+    def item(start: dt.datetime, end: dt.datetime, rate: Rate, breaks: int = 0) -> TrustedItem:
+        return TrustedItem(
             assignment_id=str(summary.assignment_id),
             person_id=str(summary.user_id),
             timezone=summary.timezone,
@@ -297,19 +322,17 @@ def _items(
         span = _inside(work, month)
         if span is None:
             return []
-        hourly = HourlyRate(cents_per_hour=rate.amount_cents, currency=rate.currency)
+        hourly = _engine_rate(rate, False, memo)
         pieces = _pieces(*span)
         # The breaks go on the first piece (the engine sums them per assignment).
         return [item(s, e, hourly, breaks if i == 0 else 0) for i, (s, e) in enumerate(pieces)]
     # Flat rates: paid once, in the month the work starts.
     if not month.start <= work[0] < month.end:
         return []
-    flat: CachetRate | DailyFeeRate
-    if rate.kind == "cachet" and employment is EmploymentType.INTERMITTENT_A8:
+    cachet = rate.kind == "cachet" and employment is EmploymentType.INTERMITTENT_A8
+    if cachet:
         employment = EmploymentType.INTERMITTENT_A10
-        flat = CachetRate(cachets=1, fee_cents=rate.amount_cents, currency=rate.currency)
-    else:
-        flat = DailyFeeRate(days=Decimal(1), fee_cents=rate.amount_cents, currency=rate.currency)
+    flat = _engine_rate(rate, cachet, memo)
     start, end = _pieces(*work)[0]
     return [item(start, end, flat)]
 
@@ -424,7 +447,8 @@ async def monthly(
     )
 
     people: dict[tuple[int, str], PersonMonth] = {}
-    items: list[WorkItem] = []
+    items: list[TrustedItem] = []
+    engine_rates: dict[tuple[str, int, str], Rate] = {}
     sources: dict[int, TimeSource] = {}
     local_months: dict[str, Month] = {}
 
@@ -446,7 +470,9 @@ async def monthly(
         currency = rate.currency if rate is not None else DEFAULT_CURRENCY
         try:
             new_items = (
-                _items(summary, work, breaks, local, core_type, rate) if rate is not None else []
+                _items(summary, work, breaks, local, core_type, rate, engine_rates)
+                if rate is not None
+                else []
             )
         except ValidationError as exc:
             # Core data the engine cannot take (a rate past its bounds...): say which.
