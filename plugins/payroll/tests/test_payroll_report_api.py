@@ -459,3 +459,29 @@ async def test_budgets_and_the_recap_are_for_managers_of_the_org_only(
     assert (recap_other["items"], recap_other["totals"]) == ([], [])
     assert bad_month.json()["error"]["code"] == "payroll.invalid_month"
     assert mine.json()["amount_cents"] is None
+
+
+async def test_each_rows_figures_are_the_sums_of_its_drill_downs_lines(org, factories, july):
+    """The report sums the engine's lines without building their explanations; the
+    drill-down reads the same lines with theirs. Zoe also works M1 (Lea's times and rate:
+    the engine computes those lines once and gives them each assignment's ids)."""
+    m1_again = await mission(factories, july.project["id"], "2027-07-10T21:00", 5)
+    await factories.assignment(m1_again["roles"][0]["id"], july.other["id"], accept=True)
+
+    report = (await org.get(REPORT, params={"month": "2027-07"})).json()
+
+    assert report["total"] == 2
+    for row in report["items"]:
+        drill = (await org.get(f"{REPORT}/{row['user_id']}", params={"month": "2027-07"})).json()
+        by_kind: dict[str, int] = {}
+        for line in drill["lines"]:
+            by_kind[line["kind"]] = by_kind.get(line["kind"], 0) + line["amount_cents"]
+            assert line["explanation"]["values"]["exact_cents"]
+            assert line["explanation"]["periods"]
+        for kind in ("base", "night", "sunday", "holiday", "overtime", "meal"):
+            assert row[f"{kind}_cents"] == by_kind.get(kind, 0), kind
+        assert drill["totals"] == {"EUR": row["gross_cents"]}
+        assert drill["confirmed_minutes"] == row["confirmed_minutes"]
+    zoe = row_of(report, july.other["id"])
+    # 120 min on 5 July, then M1's 300: base 40.00 + 100.00, night 10.00, Sunday 20.00.
+    assert (zoe["base_cents"], zoe["night_cents"], zoe["sunday_cents"]) == (14000, 1000, 2000)

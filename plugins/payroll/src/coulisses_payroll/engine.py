@@ -1091,11 +1091,28 @@ def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -
         _build(assignment_id, pieces, rules) for assignment_id, pieces in _group(items).items()
     ]
     lines: list[PayLine] = []
+    # An assignment's hourly lines depend on its segments (shared by the assignments of the
+    # same shape) and its rate only: computed once, then given each assignment's ids.
+    hourly: dict[tuple[int, int, str], list[PayLine]] = {}
     for assignment in assignments:
-        if isinstance(assignment.rate, HourlyRate):
-            lines.extend(_hourly_lines(assignment, assignment.rate, rules))
+        rate = assignment.rate
+        if isinstance(rate, HourlyRate):
+            key = (id(assignment.segments), rate.cents_per_hour, rate.currency)
+            done = hourly.get(key)
+            if done is None:
+                hourly[key] = _hourly_lines(assignment, rate, rules)
+                lines.extend(hourly[key])
+            else:
+                lines.extend(
+                    replace(
+                        line,
+                        person_id=assignment.person_id,
+                        assignment_id=assignment.assignment_id,
+                    )
+                    for line in done
+                )
         else:
-            lines.append(_flat_line(assignment, assignment.rate, rules))
+            lines.append(_flat_line(assignment, rate, rules))
         lines.extend(_meal_lines(assignment, rules))
     lines.extend(_overtime_lines(assignments, rules))
     lines.sort(key=_sort_key)

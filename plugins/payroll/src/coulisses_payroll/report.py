@@ -439,19 +439,16 @@ async def monthly(
             for s in found
             if s.user_id in users and users[s.user_id].employment_type == employment_type
         ]
-    rates = await _read_all(
-        assignment_rates, org_id, (s.assignment_id for s in found if s.status in paid)
-    )
     actuals = await validated_actuals(
         org_id, (s.assignment_id for s in found if s.status == "ACCEPTED")
     )
 
-    people: dict[tuple[int, str], PersonMonth] = {}
-    items: list[TrustedItem] = []
-    engine_rates: dict[tuple[str, int, str], Rate] = {}
-    sources: dict[int, TimeSource] = {}
+    # What each assignment works inside its own month; those with nothing there are left
+    # out before their rates are read.
     local_months: dict[str, Month] = {}
-
+    in_month: list[
+        tuple[AssignmentSummary, Month, Span | None, Actual | None, Span, Span | None]
+    ] = []
     for summary in found:
         local = local_months.get(summary.timezone)
         if local is None:
@@ -460,9 +457,20 @@ async def monthly(
         actual = actuals.get(summary.assignment_id) if summary.status == "ACCEPTED" else None
         work: Span = (actual.start, actual.end) if actual else (summary.starts_at, summary.ends_at)
         work_span = _inside(work, local)
-        breaks = _break_share(actual, work_span, local) if actual and work_span else 0
         if planned_span is None and work_span is None and not local.start <= work[0] < local.end:
             continue
+        in_month.append((summary, local, planned_span, actual, work, work_span))
+    rates = await _read_all(
+        assignment_rates, org_id, (w[0].assignment_id for w in in_month if w[0].status in paid)
+    )
+
+    people: dict[tuple[int, str], PersonMonth] = {}
+    items: list[TrustedItem] = []
+    engine_rates: dict[tuple[str, int, str], Rate] = {}
+    sources: dict[int, TimeSource] = {}
+
+    for summary, local, planned_span, actual, work, work_span in in_month:
+        breaks = _break_share(actual, work_span, local) if actual and work_span else 0
         user = users.get(summary.user_id)
         name, core_type = (user.name, user.employment_type) if user else ("", "CDD")
         is_paid = summary.status in paid
