@@ -96,6 +96,9 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
   await expect(lines.getByText('Nuit')).toBeVisible();
   await lines.getByRole('row', { name: /Nuit/ }).getByRole('button', { name: text('fr', 'accounting_how') }).click();
   await expect(lines.getByText('Minutes / 60 x Taux horaire (centimes) x Majoration (%) / 100')).toBeVisible();
+  // The per-project recap of the month, with the org's totals row.
+  const byProject = page.getByRole('table', { name: text('fr', 'recap_title') });
+  await expect(byProject.getByRole('rowheader', { name: 'Total (EUR)' })).toBeVisible();
   await bothSizes(page, 'payroll-accounting');
 
   // Export the month's totals as CSV from Comptabilite, then download it from the exports page.

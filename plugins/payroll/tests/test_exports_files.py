@@ -53,7 +53,13 @@ def test_french_money_and_month_names():
 
 def test_a_statement_for_a_name_outside_latin1_is_still_made():
     month = parse_month("2027-07", "Europe/Paris")
-    person = PersonMonth(1, "\u0141ukasz <b>&</b>", "CDD", "EUR", confirmed_minutes=60)
+    person = PersonMonth(
+        user_id=1,
+        name="\u0141ukasz <b>&</b>",
+        employment_type="CDD",
+        currency="EUR",
+        confirmed_minutes=60,
+    )
     report = MonthReport(month=month, people=[person])
 
     (page,) = (p.extract_text() for p in PdfReader(io.BytesIO(statements_pdf(report, "Org"))).pages)

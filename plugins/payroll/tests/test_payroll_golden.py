@@ -403,3 +403,38 @@ def test_two_currencies_are_totalled_apart() -> None:
         rate=HourlyRate(cents_per_hour=3000, currency="CHF"),
     )
     assert compute_pay([eur, chf], history()).totals == {"CHF": 3000, "EUR": 2000}
+
+
+def test_assignments_of_the_same_times_get_their_own_lines() -> None:
+    """Assignments with the same times, zone and rate share their lines' computation; each
+    gets its own ids, and the lines (explanations included) are those computed alone."""
+    rules = history(
+        rule_set(
+            night_windows=[window("22:00", "06:00")],
+            night_premium_pct="25",
+            sunday_premium_pct="50",
+            premiums_stack=True,
+        )
+    )
+    start, end = paris(2027, 7, 10, 21), paris(2027, 7, 11, 2)
+    items = [
+        item(assignment_id="a1", person_id="p1", start=start, end=end),
+        item(assignment_id="a2", person_id="p2", start=start, end=end),
+        item(assignment_id="a3", person_id="p3", start=start, end=end, cents_per_hour=2500),
+    ]
+
+    together = compute_pay(items, rules)
+    alone = [line for one in items for line in compute_pay([one], rules).lines]
+
+    assert together.lines == tuple(alone)
+    assert [
+        (line.assignment_id, line.person_id) for line in together.lines if line.kind == "base"
+    ] == [
+        ("a1", "p1"),
+        ("a2", "p2"),
+        ("a3", "p3"),
+    ]
+    night = [line for line in together.lines if line.kind == "night"]
+    # 22:00-02:00, 240 min x 20.00 (25.00 for a3) x 25 %
+    assert [line.explanation.exact_cents for line in night] == [2000, 2000, 2500]
+    assert all(line.explanation.periods[0].minutes == 240 for line in night)

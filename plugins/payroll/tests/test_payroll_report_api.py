@@ -103,6 +103,14 @@ async def test_july_numbers_match_the_hand_computation(org, july):
         "meal_cents": 0,
         "overtime_cents": 0,
         "gross_cents": 17000,
+        "cachets": 0,
+        "night_minutes": 120,
+        "sunday_minutes": 120,
+        "holiday_minutes": 0,
+        "overtime_minutes": 0,
+        "projects": [
+            {"project_id": july.project["id"], "name": july.project["name"], "gross_cents": 17000}
+        ],
     }
     # Zoe: 14:00-16:00 on a Monday, 120 minutes x 20.00.
     zoe = row_of(report, july.other["id"])
@@ -119,6 +127,11 @@ async def test_an_assignment_across_the_month_end_is_split_at_midnight(org, july
     lea = row_of(august, july.lea["id"])
     assert (lea["planned_minutes"], lea["confirmed_minutes"]) == (180, 180)
     assert (lea["base_cents"], lea["night_cents"], lea["sunday_cents"]) == (6000, 1500, 3000)
+    # Its premium hours are August's too: 00:00-03:00 is night and Sunday.
+    assert (lea["night_minutes"], lea["sunday_minutes"], lea["gross_cents"]) == (180, 180, 10500)
+    july_row = row_of((await org.get(REPORT, params={"month": "2027-07"})).json(), july.lea["id"])
+    # July keeps 22:00-24:00 of 31 July: neither night (from 00:00) nor Sunday (a Saturday).
+    assert (july_row["night_minutes"], july_row["sunday_minutes"]) == (120, 120)  # M1's
     assert [r["user_id"] for r in august["items"]] == [july.lea["id"]]
 
 
@@ -235,3 +248,240 @@ async def test_work_before_the_first_rule_version_is_a_422(org, factories):
 
     assert response.status_code == 422, response.text
     assert response.json()["error"]["code"] == "payroll.no_rule_set"
+
+
+PROJECTS = "/api/v1/payroll/reports/projects"
+
+
+def budget_url(project_id: int) -> str:
+    return f"/api/v1/payroll/projects/{project_id}/budget"
+
+
+async def test_overtime_is_shared_between_projects_by_the_minutes_of_each(org, factories, july):
+    """Max (intermittent, 20.00/h) works Monday 19 to Thursday 22 July 09:00-18:00 on the
+    festival (4 x 540 = 2160 min) and Friday 23 July 09:00-13:00 on a second project
+    (240 min): 2400 minutes in the week, the last 300 past 35 h, +25 %: 300 min x 20.00 x
+    25 % = 25.00. Those minutes are Thursday's last 60 (festival) and Friday's 240 (second
+    project): 5.00 and 20.00. Base: festival 720.00, second 80.00."""
+    second = await factories.project()
+    max_ = await factories.user(first_name="Max", last_name="Petit")
+    for day in range(19, 23):
+        work = await mission(factories, july.project["id"], f"2027-07-{day}T09:00", 9)
+        await factories.assignment(work["roles"][0]["id"], max_["id"], accept=True)
+    friday = await mission(factories, second["id"], "2027-07-23T09:00", 4)
+    await factories.assignment(friday["roles"][0]["id"], max_["id"], accept=True)
+
+    report = (await org.get(REPORT, params={"month": "2027-07"})).json()
+    festival = (
+        await org.get(REPORT, params={"month": "2027-07", "project": july.project["id"]})
+    ).json()
+    drill = (
+        await org.get(
+            f"{REPORT}/{max_['id']}", params={"month": "2027-07", "project": second["id"]}
+        )
+    ).json()
+
+    row = row_of(report, max_["id"])
+    assert (row["overtime_minutes"], row["overtime_cents"]) == (300, 2500)
+    assert (row["base_cents"], row["gross_cents"]) == (80000, 82500)
+    assert {p["project_id"]: p["gross_cents"] for p in row["projects"]} == {
+        july.project["id"]: 72500,
+        second["id"]: 10000,
+    }
+    # The festival's view of Max: its minutes and its share of the overtime.
+    on_festival = row_of(festival, max_["id"])
+    assert (on_festival["confirmed_minutes"], on_festival["overtime_minutes"]) == (2160, 60)
+    assert (on_festival["overtime_cents"], on_festival["gross_cents"]) == (500, 72500)
+    assert festival["totals"][0]["gross_cents"] == 17000 + 72500
+    # The second project's drill-down: the (whole) overtime line of the week, its base line.
+    assert [(line["kind"], line["minutes"]) for line in drill["lines"]] == [
+        ("overtime", 300),
+        ("base", 240),
+    ]
+
+
+async def test_the_project_recap_compares_the_forecast_with_the_budget(org, factories, july):
+    """July per project: the festival has Lea's 17000 confirmed, and its forecast adds her
+    INVITED M3 (240 min x 20.00 = 8000): 25000, against a budget of 20000: margin -5000,
+    over budget. The other project: Zoe's 4000, budget 10000: margin 6000."""
+    zoe = row_of((await org.get(REPORT, params={"month": "2027-07"})).json(), july.other["id"])
+    (elsewhere,) = [p["project_id"] for p in zoe["projects"]]
+    put = await org.put(budget_url(july.project["id"]), json={"amount_cents": 20000})
+    await org.put(budget_url(elsewhere), json={"amount_cents": 10000, "currency": "EUR"})
+
+    response = await org.get(PROJECTS, params={"month": "2027-07"})
+
+    assert put.status_code == 200, put.text
+    assert put.json()["amount_cents"] == 20000
+    assert put.json()["currency"] == "EUR"
+    assert response.status_code == 200, response.text
+    recap = response.json()
+    rows = {r["project_id"]: r for r in recap["items"]}
+    festival = rows[july.project["id"]]
+    assert (festival["planned_minutes"], festival["confirmed_minutes"]) == (660, 420)
+    assert (festival["gross_cents"], festival["forecast_cents"]) == (17000, 25000)
+    assert (festival["forecast_from"], festival["forecast_to"]) == ("2027-07", "2027-07")
+    assert (festival["budget_cents"], festival["margin_cents"], festival["over_budget"]) == (
+        20000,
+        -5000,
+        True,
+    )
+    other = rows[elsewhere]
+    assert (other["gross_cents"], other["forecast_cents"], other["margin_cents"]) == (
+        4000,
+        4000,
+        6000,
+    )
+    assert other["over_budget"] is False
+    assert recap["totals"] == [
+        {
+            "currency": "EUR",
+            "planned_minutes": 780,
+            "confirmed_minutes": 540,
+            "actual_minutes": 0,
+            "gross_cents": 21000,
+        }
+    ]
+
+    # A budget in another currency is not compared; a null amount clears it.
+    await org.put(budget_url(elsewhere), json={"amount_cents": 10000, "currency": "CHF"})
+    cleared = await org.put(budget_url(july.project["id"]), json={"amount_cents": None})
+    again = {
+        r["project_id"]: r
+        for r in (await org.get(PROJECTS, params={"month": "2027-07"})).json()["items"]
+    }
+    assert cleared.json()["amount_cents"] is None
+    assert again[elsewhere]["budget_cents"] is None
+    assert again[july.project["id"]]["over_budget"] is False
+
+
+async def test_a_forecast_covers_the_months_of_the_projects_dates(org, factories, july):
+    """A tour from 2027-07-01 to 2027-08-31: its forecast is July's 2 h (4000) plus August's
+    3 h (6000), while the month's gross is July's alone."""
+    tour = await factories.project(starts_on="2027-07-01", ends_on="2027-08-31")
+    sam = await factories.user(first_name="Sam", last_name="Roux")
+    for start, hours in (("2027-07-06T10:00", 2), ("2027-08-03T10:00", 3)):
+        work = await mission(factories, tour["id"], start, hours)
+        await factories.assignment(work["roles"][0]["id"], sam["id"], accept=True)
+
+    recap = (await org.get(PROJECTS, params={"month": "2027-07"})).json()
+
+    row = {r["project_id"]: r for r in recap["items"]}[tour["id"]]
+    assert (row["gross_cents"], row["forecast_cents"]) == (4000, 10000)
+    assert (row["forecast_from"], row["forecast_to"]) == ("2027-07", "2027-08")
+
+
+async def test_cachets_employment_type_and_a_places_timezone(org, factories, july):
+    """Ines (intermittent artist, user cachet rate 250.00) plays twice in July: 2 cachets,
+    500.00. Carl (CDI) works 6 July 10:00-12:00: 40.00. Remy (CDD) works at a place in
+    Montreal on Saturday 31 July 20:00-23:00 local (1 August 02:00-05:00 in Paris): July's,
+    by the place's calendar, 180 min x 20.00 = 60.00, no night, no Sunday."""
+    ines = await factories.user(first_name="Ines", last_name="Artiste")
+    await factories.rate(user_id=ines["id"], kind="cachet", amount_cents=25000)
+    for start in ("2027-07-08T20:00", "2027-07-09T20:00"):
+        show = await mission(factories, july.project["id"], start, 3)
+        await factories.assignment(show["roles"][0]["id"], ines["id"], accept=True)
+    carl = await factories.user(first_name="Carl", last_name="Dupont", employment_type="CDI")
+    work = await mission(factories, july.project["id"], "2027-07-06T10:00", 2)
+    await factories.assignment(work["roles"][0]["id"], carl["id"], accept=True)
+    remy = await factories.user(first_name="Remy", last_name="Tremblay", employment_type="CDD")
+    montreal = await factories.place(name="Club Soda", timezone="America/Montreal")
+    late = await factories.mission(
+        july.project["id"],
+        starts_at=dt.datetime(2027, 7, 31, 20, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4))),
+        hours=3,
+        place_id=montreal["id"],
+    )
+    await factories.assignment(late["roles"][0]["id"], remy["id"], accept=True)
+
+    july_report = (await org.get(REPORT, params={"month": "2027-07"})).json()
+    august = (await org.get(REPORT, params={"month": "2027-08"})).json()
+    cdi = (await org.get(REPORT, params={"month": "2027-07", "employment_type": "CDI"})).json()
+    combined = await org.get(
+        REPORT,
+        params={
+            "month": "2027-07",
+            "employment_type": "Intermittent",
+            "project": july.project["id"],
+            "user": ines["id"],
+        },
+    )
+    nobody = await org.get(
+        REPORT, params={"month": "2027-07", "employment_type": "CDI", "user": ines["id"]}
+    )
+    wrong = await org.get(REPORT, params={"month": "2027-07", "employment_type": "cdi"})
+
+    artist = row_of(july_report, ines["id"])
+    assert (artist["cachets"], artist["base_cents"], artist["gross_cents"]) == (2, 50000, 50000)
+    assert artist["confirmed_minutes"] == 360
+    abroad = row_of(july_report, remy["id"])
+    assert (abroad["confirmed_minutes"], abroad["gross_cents"]) == (180, 6000)
+    assert (abroad["night_minutes"], abroad["sunday_minutes"]) == (0, 0)
+    assert remy["id"] not in [r["user_id"] for r in august["items"]]
+    assert [(r["user_id"], r["gross_cents"]) for r in cdi["items"]] == [(carl["id"], 4000)]
+    assert cdi["totals"][0]["gross_cents"] == 4000
+    assert combined.status_code == 200, combined.text
+    assert [r["user_id"] for r in combined.json()["items"]] == [ines["id"]]
+    assert combined.json()["totals"][0]["cachets"] == 2
+    assert (nobody.status_code, nobody.json()["items"]) == (200, [])
+    assert wrong.status_code == 400, wrong.text
+    assert wrong.json()["error"]["code"] == "payroll.invalid_employment_type"
+
+
+async def test_budgets_and_the_recap_are_for_managers_of_the_org_only(
+    org, make_org, factories, july
+):
+    other = await make_org()
+    await other.enable("payroll")
+    tech = await make_org()
+    await org.invite(tech.email, role="tech")
+    switched = await tech.post("/api/v1/auth/switch-org", json={"org_id": org.org_id})
+    assert switched.status_code == 200, switched.text
+
+    theirs = await other.put(budget_url(july.project["id"]), json={"amount_cents": 1})
+    theirs_get = await other.get(budget_url(july.project["id"]))
+    missing = await org.put(budget_url(10**9), json={"amount_cents": 1})
+    bad = await org.put(budget_url(july.project["id"]), json={"amount_cents": -1})
+    bad_currency = await org.put(
+        budget_url(july.project["id"]), json={"amount_cents": 1, "currency": "euro"}
+    )
+    as_tech = await tech.put(budget_url(july.project["id"]), json={"amount_cents": 1})
+    recap_tech = await tech.get(PROJECTS, params={"month": "2027-07"})
+    recap_other = (await other.get(PROJECTS, params={"month": "2027-07"})).json()
+    bad_month = await org.get(PROJECTS, params={"month": "2027-7"})
+    mine = await org.get(budget_url(july.project["id"]))
+
+    for refused in (theirs, theirs_get, missing):
+        assert refused.status_code == 404, refused.text
+        assert refused.json()["error"]["code"] == "payroll.project_not_found"
+    assert (bad.status_code, bad_currency.status_code) == (400, 400)
+    assert (as_tech.status_code, recap_tech.status_code) == (403, 403)
+    assert (recap_other["items"], recap_other["totals"]) == ([], [])
+    assert bad_month.json()["error"]["code"] == "payroll.invalid_month"
+    assert mine.json()["amount_cents"] is None
+
+
+async def test_each_rows_figures_are_the_sums_of_its_drill_downs_lines(org, factories, july):
+    """The report sums the engine's lines without building their explanations; the
+    drill-down reads the same lines with theirs. Zoe also works M1 (Lea's times and rate:
+    the engine computes those lines once and gives them each assignment's ids)."""
+    m1_again = await mission(factories, july.project["id"], "2027-07-10T21:00", 5)
+    await factories.assignment(m1_again["roles"][0]["id"], july.other["id"], accept=True)
+
+    report = (await org.get(REPORT, params={"month": "2027-07"})).json()
+
+    assert report["total"] == 2
+    for row in report["items"]:
+        drill = (await org.get(f"{REPORT}/{row['user_id']}", params={"month": "2027-07"})).json()
+        by_kind: dict[str, int] = {}
+        for line in drill["lines"]:
+            by_kind[line["kind"]] = by_kind.get(line["kind"], 0) + line["amount_cents"]
+            assert line["explanation"]["values"]["exact_cents"]
+            assert line["explanation"]["periods"]
+        for kind in ("base", "night", "sunday", "holiday", "overtime", "meal"):
+            assert row[f"{kind}_cents"] == by_kind.get(kind, 0), kind
+        assert drill["totals"] == {"EUR": row["gross_cents"]}
+        assert drill["confirmed_minutes"] == row["confirmed_minutes"]
+    zoe = row_of(report, july.other["id"])
+    # 120 min on 5 July, then M1's 300: base 40.00 + 100.00, night 10.00, Sunday 20.00.
+    assert (zoe["base_cents"], zoe["night_cents"], zoe["sunday_cents"]) == (14000, 1000, 2000)

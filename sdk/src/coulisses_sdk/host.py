@@ -19,7 +19,7 @@ Each read's docstring states its cost: how many queries, which index, how many r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from coulisses_sdk.context import (
@@ -48,6 +48,27 @@ ACTIVE_STATUSES = ("INVITED", "ACCEPTED")
 DEFAULT_LIMIT = 100
 #: Largest ``limit`` of a list read (a larger one is a ``ValueError``: walk the pages).
 MAX_LIMIT = 1000
+#: Most ids one grouped read (``get_users``, ``get_missions``, ``assignment_rates``) takes
+#: (more is a ``ValueError``: split them, e.g. with :func:`chunks`).
+MAX_IDS = 10_000
+
+
+def check_ids(ids: Iterable[int]) -> list[int]:
+    """``ids`` without repeats, in their first order, if they are at most :data:`MAX_IDS`
+    ints, else ``ValueError``."""
+    unique = list(dict.fromkeys(ids))
+    if any(isinstance(i, bool) or not isinstance(i, int) for i in unique):
+        raise ValueError("ids must be integers")
+    if len(unique) > MAX_IDS:
+        raise ValueError(f"at most {MAX_IDS} ids in one grouped read, got {len(unique)}")
+    return unique
+
+
+def chunks(ids: Iterable[int], size: int = MAX_IDS) -> Iterator[list[int]]:
+    """``ids`` without repeats, in lists of at most ``size`` (for the grouped reads)."""
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
 
 
 def check_limit(limit: int) -> int:
@@ -127,7 +148,13 @@ class Host(Protocol):
 
     async def mission_roles(self, org_id: int, mission_id: int) -> list[MissionRoleInfo]: ...
 
+    async def get_missions(
+        self, org_id: int, mission_ids: Sequence[int]
+    ) -> dict[int, MissionInfo]: ...
+
     async def get_user(self, org_id: int, user_id: int) -> UserInfo | None: ...
+
+    async def get_users(self, org_id: int, user_ids: Sequence[int]) -> dict[int, UserInfo]: ...
 
     async def list_users(
         self, org_id: int, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None
@@ -160,6 +187,10 @@ class Host(Protocol):
     ) -> RateInfo | None: ...
 
     async def assignment_rate(self, org_id: int, assignment_id: int) -> RateInfo | None: ...
+
+    async def assignment_rates(
+        self, org_id: int, assignment_ids: Sequence[int]
+    ) -> dict[int, RateInfo | None]: ...
 
     async def member_contacts(self, org_id: int, roles: Sequence[str]) -> list[Contact]: ...
 
@@ -431,6 +462,21 @@ async def get_mission(org_id: int, mission_id: int) -> MissionInfo | None:
     return await get_host().get_mission(org_id, mission_id)
 
 
+async def get_missions(org_id: int, mission_ids: Iterable[int]) -> dict[int, MissionInfo]:
+    """The missions of ``org_id`` among ``mission_ids``, by id, in one read: the grouped
+    :func:`get_mission` for a report that meets many missions. Ids of another org, or of
+    no mission, are absent from the result. At most :data:`MAX_IDS` ids (repeats count
+    once), else ``ValueError``.
+
+    Cost: one query on the missions' primary key for every id at once (``= ANY``), with
+    places and org; one row per mission found.
+    """
+    ids = check_ids(mission_ids)
+    if not ids:
+        return {}
+    return await get_host().get_missions(org_id, ids)
+
+
 async def list_missions(
     org_id: int,
     *,
@@ -512,6 +558,20 @@ async def get_user(org_id: int, user_id: int) -> UserInfo | None:
     Cost: one query by primary key; one row.
     """
     return await get_host().get_user(org_id, user_id)
+
+
+async def get_users(org_id: int, user_ids: Iterable[int]) -> dict[int, UserInfo]:
+    """The users of ``org_id`` among ``user_ids``, by id, in one read (the grouped
+    :func:`get_user`). Ids of another org, or of no user, are absent from the result. At
+    most :data:`MAX_IDS` ids (repeats count once), else ``ValueError``.
+
+    Cost: one query on the users' primary key for every id at once (``= ANY``); one row
+    per user found.
+    """
+    ids = check_ids(user_ids)
+    if not ids:
+        return {}
+    return await get_host().get_users(org_id, ids)
 
 
 async def list_users(
@@ -618,6 +678,25 @@ async def assignment_rate(org_id: int, assignment_id: int) -> RateInfo | None:
     Cost: one query by primary key for the assignment, then :func:`effective_rate`.
     """
     return await get_host().assignment_rate(org_id, assignment_id)
+
+
+async def assignment_rates(
+    org_id: int, assignment_ids: Iterable[int]
+) -> dict[int, RateInfo | None]:
+    """The rate of each assignment of ``org_id`` among ``assignment_ids`` (the grouped
+    :func:`assignment_rate`: same precedence, mission > user > role name), by assignment
+    id: ``None`` for an assignment without a rate; assignments of another org, or ids of
+    no assignment, are absent. At most :data:`MAX_IDS` ids (repeats count once), else
+    ``ValueError``.
+
+    Cost: one query: the assignments by primary key (``= ANY``), each joined to its
+    role and to the three unique rate indexes (mission, user, role name); one row per
+    assignment found.
+    """
+    ids = check_ids(assignment_ids)
+    if not ids:
+        return {}
+    return await get_host().assignment_rates(org_id, ids)
 
 
 async def member_contacts(org_id: int, roles: Sequence[str]) -> list[Contact]:

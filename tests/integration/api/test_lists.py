@@ -34,6 +34,7 @@ NOT_LISTS = {
 REQUIRED = {
     "/api/v1/availability": {"from": "2027-07-01", "to": "2027-07-31"},
     "/api/v1/payroll/reports/monthly": {"month": "2027-07"},
+    "/api/v1/payroll/reports/projects": {"month": "2027-07"},
 }
 
 

@@ -353,3 +353,54 @@ async def test_durations_are_the_cores_real_minutes_across_a_dst_change(factorie
     )
     assert [(m.mission_id, m.duration_minutes) for m in window.items] == [(mission["id"], 420)]
     assert isinstance(window.items[0], MissionInfo)
+
+
+async def test_grouped_reads_give_what_the_single_reads_give_and_nothing_of_another_org(
+    factories, make_org
+):
+    org_id = factories.org.org_id
+    other = Factories(await make_org())
+    first, second = await factories.user(first_name="Ada"), await factories.user(first_name="Bo")
+    one, two = await factories.mission(hours=2), await factories.mission(starts_at=_at(30))
+    a = await factories.assignment(one["roles"][0]["id"], first["id"])
+    b = await factories.assignment(two["roles"][0]["id"], first["id"])
+    c = await factories.assignment(one["roles"][0]["id"], second["id"])
+    theirs = await other.assignment()
+    await factories.rate(role_name="technicien son", amount_cents=1800)
+    await factories.rate(user_id=second["id"], kind="cachet", amount_cents=25000)
+    await factories.rate(mission_id=two["id"], kind="per_mission", amount_cents=9000)
+    mine = [a["id"], b["id"], c["id"]]
+
+    users = await host.get_users(org_id, [second["id"], first["id"], first["id"], 10**9])
+    missions = await host.get_missions(org_id, [one["id"], two["id"], theirs["mission_id"]])
+    rates = await host.assignment_rates(org_id, [*mine, theirs["id"], 10**9])
+
+    assert users == {
+        first["id"]: await host.get_user(org_id, first["id"]),
+        second["id"]: await host.get_user(org_id, second["id"]),
+    }
+    assert missions == {
+        one["id"]: await host.get_mission(org_id, one["id"]),
+        two["id"]: await host.get_mission(org_id, two["id"]),
+    }
+    assert rates == {i: await host.assignment_rate(org_id, i) for i in mine}
+    got = {i: (r.target, r.kind, r.amount_cents) for i, r in rates.items() if r is not None}
+    assert got == {
+        a["id"]: ("role", "hourly", 1800),
+        b["id"]: ("mission", "per_mission", 9000),
+        c["id"]: ("user", "cachet", 25000),
+    }
+    # No rate at any level: present, None. Another org's ids: absent.
+    bare = await other.assignment()
+    assert await host.assignment_rates(other.org.org_id, [bare["id"], a["id"]]) == {
+        bare["id"]: None
+    }
+    assert await host.get_users(other.org.org_id, [first["id"]]) == {}
+    assert await host.get_missions(org_id, []) == {}
+
+
+@pytest.mark.parametrize("read", ["get_users", "get_missions", "assignment_rates"])
+async def test_a_grouped_read_of_more_than_max_ids_is_refused(factories, read):
+    with pytest.raises(ValueError, match="at most 10000 ids"):
+        await getattr(host, read)(factories.org.org_id, range(1, host.MAX_IDS + 2))
+    assert [len(c) for c in host.chunks([*range(5), 3, 1], size=2)] == [2, 2, 1]

@@ -67,6 +67,9 @@ async def test_host_reads_are_few_statements_scanning_only_their_orgs_rows(clien
             org_id, mission_id=row["mission"]
         ),
         "get_user": lambda: host.get_user(org_id, row["user_id"]),
+        "get_users": lambda: host.get_users(org_id, [row["user_id"], row["user_id"] + 1]),
+        "get_missions": lambda: host.get_missions(org_id, [row["mission"], row["mission"] + 1]),
+        "assignment_rates": lambda: host.assignment_rates(org_id, range(row["id"], row["id"] + 50)),
         "list_users": lambda: host.list_users(org_id, limit=50),
         "get_project": lambda: host.get_project(org_id, row["project"]),
         "list_projects": lambda: host.list_projects(org_id),
@@ -112,4 +115,4 @@ async def test_host_reads_are_few_statements_scanning_only_their_orgs_rows(clien
             print("PLAN", " ".join(sql.split())[:90], plans.scans["first"], plans.scans["generic"])
     finally:
         await conn.close()
-    assert checked >= 15
+    assert checked >= 18

@@ -214,6 +214,7 @@ BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/availability/{window_id:int}": {"note": "x"},
     "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},
     "/api/v1/payroll/timesheets/{assignment_id:int}/correct": {"reason": "x", "break_minutes": 0},
+    "/api/v1/payroll/projects/{project_id:int}/budget": {"amount_cents": 1},
 }
 # query parameters a route requires, so the org scope is what answers
 QUERIES: dict[str, dict[str, str]] = {

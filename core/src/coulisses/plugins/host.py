@@ -179,8 +179,14 @@ class CoreHost:
     async def mission_roles(self, org_id: int, mission_id: int) -> list[MissionRoleInfo]:
         return await host_reads.mission_roles(org_id, mission_id)
 
+    async def get_missions(self, org_id: int, mission_ids: Sequence[int]) -> dict[int, MissionInfo]:
+        return await host_reads.get_missions(org_id, mission_ids)
+
     async def get_user(self, org_id: int, user_id: int) -> UserInfo | None:
         return await host_reads.get_user(org_id, user_id)
+
+    async def get_users(self, org_id: int, user_ids: Sequence[int]) -> dict[int, UserInfo]:
+        return await host_reads.get_users(org_id, user_ids)
 
     async def list_users(
         self, org_id: int, *, limit: int = 100, cursor: str | None = None
@@ -222,6 +228,11 @@ class CoreHost:
 
     async def assignment_rate(self, org_id: int, assignment_id: int) -> RateInfo | None:
         return await host_reads.assignment_rate(org_id, assignment_id)
+
+    async def assignment_rates(
+        self, org_id: int, assignment_ids: Sequence[int]
+    ) -> dict[int, RateInfo | None]:
+        return await host_reads.assignment_rates(org_id, assignment_ids)
 
     async def member_contacts(self, org_id: int, roles: Sequence[str]) -> list[Contact]:
         return await host_reads.member_contacts(org_id, roles)

@@ -398,6 +398,13 @@ async def get_mission(org_id: int, mission_id: int) -> MissionInfo | None:
     return _mission(rows[0]) if rows else None
 
 
+async def get_missions(org_id: int, mission_ids: Sequence[int]) -> dict[int, MissionInfo]:
+    rows = await fetch(
+        f"{_MISSION_SELECT} WHERE m.org = $1 AND m.id = ANY($2::int[])", org_id, list(mission_ids)
+    )
+    return {r["id"]: _mission(r) for r in rows}
+
+
 async def list_missions(
     org_id: int,
     *,
@@ -506,6 +513,13 @@ def _user(r: dict[str, Any]) -> UserInfo:
 async def get_user(org_id: int, user_id: int) -> UserInfo | None:
     rows = await fetch(f"{_USER_SQL} WHERE org = $1 AND id = $2", org_id, user_id)
     return _user(rows[0]) if rows else None
+
+
+async def get_users(org_id: int, user_ids: Sequence[int]) -> dict[int, UserInfo]:
+    rows = await fetch(
+        f"{_USER_SQL} WHERE org = $1 AND id = ANY($2::int[])", org_id, list(user_ids)
+    )
+    return {r["id"]: _user(r) for r in rows}
 
 
 async def list_users(org_id: int, *, limit: int, cursor: str | None) -> CursorPage[UserInfo]:
@@ -636,6 +650,60 @@ async def assignment_rate(org_id: int, assignment_id: int) -> RateInfo | None:
     return await effective_rate(
         org_id, user_id=r["user_id"], role_name=r["name"], mission_id=r["mission"]
     )
+
+
+def _rate_columns(alias: str) -> str:
+    return ", ".join(
+        f"{alias}.{column} AS {alias}_{column}"
+        for column in (
+            "id",
+            "kind",
+            "amount_cents",
+            "currency",
+            "user_id",
+            "role_name",
+            "mission_id",
+            "label",
+        )
+    )
+
+
+#: :func:`resolve_rate` for many assignments at once: a rate has exactly one target (a
+#: check constraint) and one rate per target (unique indexes), so the three levels are
+#: three outer joins and the precedence a choice between them.
+_ASSIGNMENT_RATES_SQL = f"""SELECT s.id, {_rate_columns("rm")}, {_rate_columns("ru")},
+       {_rate_columns("rr")}
+FROM assignments s JOIN mission_roles r ON r.id = s.mission_role
+LEFT JOIN rates rm ON rm.org = s.org AND rm.mission_id = s.mission
+LEFT JOIN rates ru ON ru.org = s.org AND ru.user_id = s.user_id
+LEFT JOIN rates rr ON rr.org = s.org AND rr.role_name IS NOT NULL
+    AND lower(rr.role_name) = lower(btrim(r.name, E' \t\n\r\f\v'))
+WHERE s.org = $1 AND s.id = ANY($2::int[])"""  # noqa: S608 - constant fragments
+
+
+def _joined_rate(row: dict[str, Any]) -> RateInfo | None:
+    for alias, target in (("rm", "mission"), ("ru", "user"), ("rr", "role")):
+        if row[f"{alias}_id"] is not None:
+            return RateInfo(
+                rate_id=row[f"{alias}_id"],
+                kind=row[f"{alias}_kind"],
+                amount_cents=row[f"{alias}_amount_cents"],
+                currency=row[f"{alias}_currency"],
+                target=target,
+                user_id=row[f"{alias}_user_id"],
+                role_name=row[f"{alias}_role_name"],
+                mission_id=row[f"{alias}_mission_id"],
+                label=row[f"{alias}_label"],
+            )
+    return None
+
+
+async def assignment_rates(
+    org_id: int, assignment_ids: Sequence[int]
+) -> dict[int, RateInfo | None]:
+    """:func:`assignment_rate` of many assignments in one query (same precedence)."""
+    rows = await fetch(_ASSIGNMENT_RATES_SQL, org_id, list(assignment_ids))
+    return {r["id"]: _joined_rate(r) for r in rows}
 
 
 async def account_user_id(org_id: int, account_id: int) -> int | None:

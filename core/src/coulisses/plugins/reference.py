@@ -11,7 +11,7 @@ from typing import Any
 from coulisses_sdk import hookspecs, host
 
 #: Host functions that are plumbing, not services for plugins.
-_NOT_SERVICES = {"set_host", "get_host", "check_limit"}
+_NOT_SERVICES = {"set_host", "get_host", "check_limit", "check_ids", "chunks"}
 
 
 def _public_functions(module: Any, keep: Callable[[str, Any], bool]) -> list[tuple[str, Any]]:

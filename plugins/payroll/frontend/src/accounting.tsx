@@ -1,24 +1,32 @@
 /**
  * The accounting page (`/plugins/payroll/accounting`, managers and above): the month's
- * totals per person from the monthly report (hours, gross by line kind, a totals row per
- * currency), sortable by any column, with a column chooser, a project filter and export
- * buttons (queued as jobs, followed on the exports page). A person's row opens their pay
- * lines, each with "how this was computed": formula, values, rule version, times paid,
- * rounding.
+ * totals per person from the monthly report (hours, cachets, premium hours, gross by line
+ * kind and by project, a totals row per currency), sortable by any column, with a column
+ * chooser, project and contract type filters and export buttons (queued as jobs, followed on
+ * the exports page). A person's row opens their pay lines, each with "how this was
+ * computed": formula, values, rule version, times paid, rounding. Below, the "Par projet"
+ * recap: each project's month, its forecast against its budget (editable), the margin and
+ * an alert when the forecast passes the budget.
  */
 import { Alert, Button, Card, CardDescription, CardTitle, EmptyState, ErrorState, Field, Input, Link, Spinner, useDates } from '@coulisses/plugin-ui';
 import { useState } from 'react';
 
 import {
+  EMPLOYMENT_TYPES,
+  HOUR_KINDS,
   LINE_KINDS,
   useCreateExport,
   useMonthlyReport,
   usePersonMonth,
+  useProjectRecap,
   useProjects,
+  useRole,
+  useSaveBudget,
   type ExportAsk,
   type MonthlyFigures,
   type MonthlyRow,
   type PayLine,
+  type ProjectRecapRow,
 } from './api';
 import { text, type TextKey } from './catalog';
 import { useText } from './texts';
@@ -31,9 +39,14 @@ type Column = {
   label: TextKey;
   /** The row's value, for sorting and display. */
   value: (row: MonthlyFigures & Partial<MonthlyRow>) => number | string;
-  kind: 'text' | 'hours' | 'money';
+  kind: 'text' | 'hours' | 'money' | 'count';
   optional: boolean;
 };
+
+/** "Festival 170,00 EUR; Tour 40,00 EUR": a person's gross by project. */
+function byProject(row: Partial<MonthlyRow>, currency: string, locale: string): string {
+  return (row.projects ?? []).map((p) => `${p.name} ${money(p.gross_cents, currency, locale)}`).join(' ; ');
+}
 
 const COLUMNS: Column[] = [
   { key: 'name', label: 'col_person', value: (row) => row.name ?? '', kind: 'text', optional: false },
@@ -41,13 +54,28 @@ const COLUMNS: Column[] = [
   { key: 'planned_minutes', label: 'col_planned_hours', value: (row) => row.planned_minutes, kind: 'hours', optional: true },
   { key: 'confirmed_minutes', label: 'col_confirmed_hours', value: (row) => row.confirmed_minutes, kind: 'hours', optional: true },
   { key: 'actual_minutes', label: 'col_actual_hours', value: (row) => row.actual_minutes, kind: 'hours', optional: true },
+  { key: 'cachets', label: 'col_cachets_count', value: (row) => row.cachets, kind: 'count', optional: true },
+  ...HOUR_KINDS.map(
+    (kind): Column => ({ key: `${kind}_minutes`, label: `col_${kind}_hours` as TextKey, value: (row) => row[`${kind}_minutes`], kind: 'hours', optional: true }),
+  ),
   ...LINE_KINDS.map(
     (kind): Column => ({ key: `${kind}_cents`, label: `line_${kind}` as TextKey, value: (row) => row[`${kind}_cents`], kind: 'money', optional: true }),
   ),
+  { key: 'projects', label: 'col_by_project', value: (row) => (row.projects ?? []).map((p) => p.name).join(' ; '), kind: 'text', optional: true },
   { key: 'gross_cents', label: 'col_gross', value: (row) => row.gross_cents, kind: 'money', optional: false },
 ];
-/** Shown until the member chooses: hours confirmed, base, the premiums, gross. */
-const DEFAULT_HIDDEN = new Set(['employment_type', 'planned_minutes', 'actual_minutes', 'minimum_call_cents', 'meal_cents']);
+/** Shown until the member chooses: hours confirmed, cachets, night and Sunday hours, base,
+ * the premiums, gross. */
+const DEFAULT_HIDDEN = new Set([
+  'employment_type',
+  'planned_minutes',
+  'actual_minutes',
+  'holiday_minutes',
+  'overtime_minutes',
+  'minimum_call_cents',
+  'meal_cents',
+  'projects',
+]);
 
 const EXPORTS: { label: TextKey; ask: Pick<ExportAsk, 'kind' | 'format'> }[] = [
   { label: 'export_totals_csv', ask: { kind: 'monthly_totals', format: 'csv' } },
@@ -90,8 +118,10 @@ function labelOr(locale: string, key: string, fallback: string): string {
 
 function cell(column: Column, row: MonthlyFigures & Partial<MonthlyRow>, locale: string): string {
   const value = column.value(row);
+  if (column.key === 'projects') return byProject(row, row.currency, locale);
   if (column.kind === 'money') return money(Number(value), row.currency, locale);
   if (column.kind === 'hours') return hoursOf(Number(value), locale);
+  if (column.kind === 'count') return new Intl.NumberFormat(numberLocale(locale)).format(Number(value));
   return String(value);
 }
 
@@ -237,6 +267,117 @@ function PersonDetail({ row, month, project, onClose }: { row: MonthlyRow; month
   );
 }
 
+/** Cents from what a member typed ("12 000,50", "12000.5"); null for empty, NaN if invalid. */
+export function parseCents(typed: string): number | null {
+  const cleaned = typed.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (cleaned === '') return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return Number.NaN;
+  const [units, decimals = ''] = cleaned.split('.');
+  return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
+}
+
+function BudgetEditor({ row }: { row: ProjectRecapRow }) {
+  const { t, tError } = useText();
+  const save = useSaveBudget();
+  const [typed, setTyped] = useState(row.budget_cents === null ? '' : (row.budget_cents / 100).toFixed(2).replace('.', ','));
+  const cents = parseCents(typed);
+  const invalid = Number.isNaN(cents);
+  const label = t('recap_budget_of', { name: row.name, currency: row.currency });
+  return (
+    <form
+      className="flex items-center gap-1"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!invalid) save.mutate({ projectId: row.project_id, amountCents: cents, currency: row.currency });
+      }}
+    >
+      <Input aria-label={label} aria-invalid={invalid} className="h-8 w-28 text-right" inputMode="decimal" value={typed} onChange={(event) => setTyped(event.target.value)} />
+      <Button size="sm" variant="secondary" type="submit" disabled={invalid || save.isPending}>
+        {t('recap_save_budget')}
+      </Button>
+      {invalid && <span className="text-xs text-danger">{t('recap_budget_invalid')}</span>}
+      {save.isError && <span className="text-xs text-danger">{tError(save.error)}</span>}
+      {save.isSuccess && <span className="sr-only" role="status">{t('recap_budget_saved')}</span>}
+    </form>
+  );
+}
+
+function ProjectRecap({ month, canEdit }: { month: string; canEdit: boolean }) {
+  const { t, locale } = useText();
+  const recap = useProjectRecap(month);
+  const title = t('recap_title');
+  return (
+    <Card className="space-y-3">
+      <CardTitle>{title}</CardTitle>
+      <CardDescription>{t('recap_hint')}</CardDescription>
+      {recap.isPending ? (
+        <Spinner label={t('recap_loading')} />
+      ) : recap.isError ? (
+        <ErrorState error={recap.error} onRetry={() => void recap.refetch()} />
+      ) : recap.data.items.length === 0 ? (
+        <EmptyState title={t('recap_empty')} />
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr className="border-b border-border text-muted-foreground">
+                <th scope="col" className="py-2 pr-3">{t('project')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('col_planned_hours')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('col_confirmed_hours')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('col_gross')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('col_forecast')}</th>
+                <th scope="col" className="py-2 pr-3">{t('col_budget')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('col_margin')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recap.data.items.map((row) => (
+                <tr key={`${row.project_id}-${row.currency}`} className="border-b border-border">
+                  <th scope="row" className="py-2 pr-3 text-left font-normal">
+                    {row.name}
+                    {row.over_budget && (
+                      <p className="text-xs font-medium text-danger" role="alert">
+                        {t('recap_over_budget')}
+                      </p>
+                    )}
+                  </th>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap">{hoursOf(row.planned_minutes, locale)}</td>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap">{hoursOf(row.confirmed_minutes, locale)}</td>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap">{money(row.gross_cents, row.currency, locale)}</td>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap">
+                    {money(row.forecast_cents, row.currency, locale)}
+                    {row.forecast_from !== row.forecast_to && (
+                      <p className="text-xs text-muted-foreground">{t('recap_forecast_months', { from: row.forecast_from, to: row.forecast_to })}</p>
+                    )}
+                  </td>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    {canEdit ? <BudgetEditor row={row} /> : row.budget_cents === null ? t('recap_no_budget') : money(row.budget_cents, row.currency, locale)}
+                  </td>
+                  <td className={`py-2 pr-3 text-right whitespace-nowrap ${row.over_budget ? 'font-medium text-danger' : ''}`}>
+                    {row.margin_cents === null ? t('source_none') : money(row.margin_cents, row.currency, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {recap.data.totals.map((total) => (
+                <tr key={total.currency} className="font-semibold">
+                  <th scope="row" className="py-2 pr-3 text-left">{t('totals_row', { currency: total.currency })}</th>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap">{hoursOf(total.planned_minutes, locale)}</td>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap">{hoursOf(total.confirmed_minutes, locale)}</td>
+                  <td className="py-2 pr-3 text-right whitespace-nowrap">{money(total.gross_cents, total.currency, locale)}</td>
+                  <td colSpan={3} />
+                </tr>
+              ))}
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
 function ColumnChooser({ hidden, onToggle }: { hidden: Set<string>; onToggle: (key: string) => void }) {
   const { t } = useText();
   return (
@@ -259,12 +400,15 @@ export default function AccountingPage() {
   const { t, tError, locale } = useText();
   const [month, setMonth] = useState(thisMonth);
   const [project, setProject] = useState('');
+  const [employmentType, setEmploymentType] = useState('');
   const [hidden, setHidden] = useState<Set<string>>(() => new Set(DEFAULT_HIDDEN));
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'name', descending: false });
   const [chosen, setChosen] = useState<MonthlyRow | null>(null);
   const projects = useProjects(true);
-  const report = useMonthlyReport(month, project);
+  const report = useMonthlyReport(month, project, employmentType);
   const create = useCreateExport();
+  const role = useRole();
+  const canEdit = role.data !== undefined && role.data !== 'tech';
 
   const columns = COLUMNS.filter((column) => !hidden.has(column.key));
   const sortColumn = COLUMNS.find((column) => column.key === sort.key) ?? COLUMNS[0]!;
@@ -285,7 +429,7 @@ export default function AccountingPage() {
       <Card className="space-y-3">
         <CardTitle>{t('accounting_title')}</CardTitle>
         <CardDescription>{t('accounting_hint')}</CardDescription>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-3 sm:grid-cols-3">
           <Field label={t('exports_month')}>
             {(control) => (
               <Input
@@ -315,6 +459,26 @@ export default function AccountingPage() {
                 {projects.data?.items.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('employment_filter')}>
+            {(control) => (
+              <select
+                {...control}
+                className={SELECT}
+                value={employmentType}
+                onChange={(event) => {
+                  setEmploymentType(event.target.value);
+                  setChosen(null);
+                }}
+              >
+                <option value="">{t('all_employment_types')}</option>
+                {EMPLOYMENT_TYPES.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {kind}
                   </option>
                 ))}
               </select>
@@ -422,6 +586,7 @@ export default function AccountingPage() {
         )}
       </Card>
       {chosen && <PersonDetail row={chosen} month={month} project={project} onClose={() => setChosen(null)} />}
+      <ProjectRecap month={month} canEdit={canEdit} />
     </div>
   );
 }

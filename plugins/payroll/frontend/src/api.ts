@@ -394,12 +394,24 @@ export type LineKind = (typeof LINE_KINDS)[number];
 
 type KindCents = { [K in LineKind as `${K}_cents`]: number };
 
-export interface MonthlyFigures extends KindCents {
+/** The premium kinds whose minutes the report gives (`night_minutes`...). */
+export const HOUR_KINDS = ['night', 'sunday', 'holiday', 'overtime'] as const;
+export type HourKind = (typeof HOUR_KINDS)[number];
+type KindMinutes = { [K in HourKind as `${K}_minutes`]: number };
+
+export interface MonthlyFigures extends KindCents, KindMinutes {
   currency: string;
   planned_minutes: number;
   confirmed_minutes: number;
   actual_minutes: number;
   missing_rate: number;
+  cachets: number;
+  gross_cents: number;
+}
+
+export interface ProjectAmount {
+  project_id: number;
+  name: string;
   gross_cents: number;
 }
 
@@ -407,7 +419,11 @@ export interface MonthlyRow extends MonthlyFigures {
   user_id: number;
   name: string;
   employment_type: string;
+  projects: ProjectAmount[];
 }
+
+/** The core's employment types, the report's `employment_type` filter. */
+export const EMPLOYMENT_TYPES = ['CDI', 'CDD', 'Intermittent', 'Freelance'] as const;
 
 export interface MonthlyReport {
   items: MonthlyRow[];
@@ -456,12 +472,13 @@ export interface PersonMonth {
 
 export const reportQueryKey = ['payroll-report'] as const;
 
-export function useMonthlyReport(month: string, project: string) {
+export function useMonthlyReport(month: string, project: string, employmentType = '') {
   return useQuery({
-    queryKey: [...reportQueryKey, month, project],
+    queryKey: [...reportQueryKey, month, project, employmentType],
     queryFn: () => {
       const params = new URLSearchParams({ month, page_size: '200' });
       if (project) params.set('project', project);
+      if (employmentType) params.set('employment_type', employmentType);
       return api.get<MonthlyReport>(`/api/v1/payroll/reports/monthly?${params.toString()}`);
     },
     enabled: /^\d{4}-\d{2}$/.test(month),
@@ -507,5 +524,58 @@ export function useSaveProjectIdentity() {
     mutationFn: ({ projectId, numero }: { projectId: number; numero: string }) =>
       api.put<ProjectIdentity>(`/api/v1/payroll/projects/${projectId}/identity`, { numero_objet: numero.trim() || null }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: projectIdentitiesQueryKey }),
+  });
+}
+
+// -- per-project recap and budgets ------------------------------------------------------
+
+export interface ProjectRecapRow {
+  project_id: number;
+  name: string;
+  currency: string;
+  planned_minutes: number;
+  confirmed_minutes: number;
+  actual_minutes: number;
+  missing_rate: number;
+  gross_cents: number;
+  forecast_cents: number;
+  forecast_from: string;
+  forecast_to: string;
+  budget_cents: number | null;
+  margin_cents: number | null;
+  over_budget: boolean;
+}
+
+export interface ProjectRecap {
+  items: ProjectRecapRow[];
+  total: number;
+  month: string;
+  timezone: string;
+  totals: { currency: string; planned_minutes: number; confirmed_minutes: number; actual_minutes: number; gross_cents: number }[];
+}
+
+export interface ProjectBudget {
+  project_id: number;
+  amount_cents: number | null;
+  currency: string | null;
+}
+
+export const recapQueryKey = ['payroll-project-recap'] as const;
+
+export function useProjectRecap(month: string) {
+  return useQuery({
+    queryKey: [...recapQueryKey, month],
+    queryFn: () => api.get<ProjectRecap>(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month, page_size: '200' }).toString()}`),
+    enabled: /^\d{4}-\d{2}$/.test(month),
+  });
+}
+
+/** Set a project's budget (`amountCents` null clears it); the recap is read again. */
+export function useSaveBudget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ projectId, amountCents, currency }: { projectId: number; amountCents: number | null; currency: string }) =>
+      api.put<ProjectBudget>(`/api/v1/payroll/projects/${projectId}/budget`, { amount_cents: amountCents, currency }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: recapQueryKey }),
   });
 }

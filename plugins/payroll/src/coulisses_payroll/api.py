@@ -20,6 +20,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses_payroll import (
+    budgets,
     engagements,
     exports,
     identity,
@@ -47,9 +48,14 @@ from coulisses_payroll.schemas import (
     PayrollMonthlyReportRow,
     PayrollMonthlyTotal,
     PayrollPersonMonthOut,
+    PayrollProjectAmount,
+    PayrollProjectBudgetIn,
+    PayrollProjectBudgetOut,
     PayrollProjectIdentityIn,
     PayrollProjectIdentityOut,
     PayrollProjectIdentityPage,
+    PayrollProjectRecapPage,
+    PayrollProjectRecapRow,
     PayrollRulesOut,
     PayrollRuleVersionCreate,
     PayrollRuleVersionOut,
@@ -86,6 +92,11 @@ MONTHLY = Listing(
         "confirmed_minutes": "confirmed_minutes",
         "actual_minutes": "actual_minutes",
         "gross_cents": "gross_cents",
+        "cachets": "cachets",
+        "night_minutes": "night_minutes",
+        "sunday_minutes": "sunday_minutes",
+        "holiday_minutes": "holiday_minutes",
+        "overtime_minutes": "overtime_minutes",
     },
     default="name",
     item=PayrollMonthlyReportRow,
@@ -133,6 +144,21 @@ ENGAGEMENTS = Listing(
     item=EngagementOut,
     key=("first_start", "user_id", "project_id"),
 )
+PROJECT_RECAP = Listing(
+    sorts={
+        "project_id": "project_id",
+        "currency": "currency",
+        "name": "name",
+        "planned_minutes": "planned_minutes",
+        "confirmed_minutes": "confirmed_minutes",
+        "gross_cents": "gross_cents",
+        "forecast_cents": "forecast_cents",
+        "margin_cents": "margin_cents",
+    },
+    default="name",
+    item=PayrollProjectRecapRow,
+    key=("project_id", "currency"),
+)
 PROJECT_IDENTITIES = Listing(
     sorts={"project_id": "project_id", "numero_objet": "numero_objet"},
     default="project_id",
@@ -165,7 +191,7 @@ async def _visible_user(principal: Principal, user_id: int | None) -> int | None
     return own if own is not None else -1
 
 
-def _row(person: report.PersonMonth) -> PayrollMonthlyReportRow:
+def _row(person: report.PersonMonth, names: dict[int, str]) -> PayrollMonthlyReportRow:
     return PayrollMonthlyReportRow(
         user_id=person.user_id,
         name=person.name,
@@ -176,8 +202,23 @@ def _row(person: report.PersonMonth) -> PayrollMonthlyReportRow:
         actual_minutes=person.actual_minutes,
         missing_rate=person.missing_rate,
         gross_cents=person.gross_cents,
+        projects=[
+            PayrollProjectAmount(
+                project_id=project_id, name=names.get(project_id, ""), gross_cents=f.gross_cents
+            )
+            for project_id, f in sorted(person.projects.items())
+        ],
         **report.by_kind(person),
     )
+
+
+async def _project_names(org_id: int, people: list[report.PersonMonth]) -> dict[int, str]:
+    """The names of the projects the people worked on (one read per project)."""
+    names: dict[int, str] = {}
+    for project_id in sorted({p for person in people for p in person.projects}):
+        project = await get_project(org_id, project_id)
+        names[project_id] = project.name if project is not None else ""
+    return names
 
 
 def _total(total: report.PersonMonth) -> PayrollMonthlyTotal:
@@ -284,14 +325,24 @@ class ReportsController(Controller):
         month: FromQuery[str],
         project: FromQuery[int | None] = None,
         user: FromQuery[int | None] = None,
+        employment_type: Annotated[
+            str | None,
+            QueryParameter(description="CDI, CDD, Intermittent or Freelance (the core's)"),
+        ] = None,
     ) -> PayrollMonthlyReportPage:
-        """Per person: planned and confirmed minutes, gross by line kind; totals per currency."""
+        """Per person: planned and confirmed minutes, cachets, premium minutes, gross by
+        line kind and by project; totals per currency. Filters combine (``project``,
+        ``user``, ``employment_type``)."""
         principal = current_principal(request)
+        kind = report.parse_employment_type(employment_type)
         user_id = await _visible_user(principal, user)
         if project is not None and await get_project(principal.org_id, project) is None:
             raise PluginError("payroll.project_not_found", "No such project", status=404)
-        found = await report.monthly(principal.org_id, month, user_id=user_id, project_id=project)
-        rows = MONTHLY.sort_in_memory([_row(p) for p in found.people], listing)
+        found = await report.monthly(
+            principal.org_id, month, user_id=user_id, project_id=project, employment_type=kind
+        )
+        names = await _project_names(principal.org_id, found.people)
+        rows = MONTHLY.sort_in_memory([_row(p, names) for p in found.people], listing)
         listing.check_page(len(rows))
         return listing.page_of(
             PayrollMonthlyReportPage,
@@ -300,6 +351,30 @@ class ReportsController(Controller):
             month=found.month.label,
             timezone=found.month.timezone,
             totals=[_total(t) for t in report.totals(found.people).values()],
+        )
+
+    @get(
+        "/projects",
+        operation_id="PayrollProjectRecap",
+        guards=[require_role("manager")],
+        dependencies={"listing": PROJECT_RECAP.dependency()},
+    )
+    async def projects(
+        self, request: Request[Any, Any, Any], listing: ListParams, month: FromQuery[str]
+    ) -> PayrollProjectRecapPage:
+        """Per project with work in the month: planned and confirmed minutes, gross pay,
+        the forecast over the project's dates against its budget (margin, ``over_budget``);
+        the org's totals per currency."""
+        found = await budgets.recap(_org(request), month)
+        rows = PROJECT_RECAP.sort_in_memory(found.items, listing)
+        listing.check_page(len(rows))
+        return listing.page_of(
+            PayrollProjectRecapPage,
+            rows[listing.offset : listing.offset + listing.page_size],
+            len(rows),
+            month=found.month,
+            timezone=found.timezone,
+            totals=found.totals,
         )
 
     @get("/monthly/{user_id:int}", operation_id="PayrollMonthlyPerson")
@@ -639,6 +714,23 @@ class IdentityController(Controller):
     ) -> PayrollProjectIdentityOut:
         """Set or clear a project's numero d'objet."""
         return await identity.put_project_identity(current_principal(request), project_id, data)
+
+    @get("/projects/{project_id:int}/budget", operation_id="PayrollGetProjectBudget")
+    async def get_project_budget(
+        self, request: Request[Any, Any, Any], project_id: FromPath[int]
+    ) -> PayrollProjectBudgetOut:
+        """A project's budget for its crew's gross pay (null until set)."""
+        return await budgets.get_budget(_org(request), project_id)
+
+    @put("/projects/{project_id:int}/budget", operation_id="PayrollPutProjectBudget")
+    async def put_project_budget(
+        self,
+        request: Request[Any, Any, Any],
+        project_id: FromPath[int],
+        data: Annotated[PayrollProjectBudgetIn, Body()],
+    ) -> PayrollProjectBudgetOut:
+        """Set a project's budget (cents and currency), or clear it with a null amount."""
+        return await budgets.put_budget(current_principal(request), project_id, data)
 
 
 class IntermittentsController(Controller):

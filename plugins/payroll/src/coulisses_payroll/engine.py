@@ -29,10 +29,11 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -158,6 +159,23 @@ class WorkItem(_Frozen):
         return self
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrustedItem:
+    """A work item built by a caller that guarantees what :class:`WorkItem` checks (whole
+    minutes, ``start < end`` at most 7 days apart, a known time zone, cachets for annexe 10
+    only), e.g. the monthly report from its reads: the same fields, not validated again."""
+
+    assignment_id: str
+    person_id: str
+    start: datetime
+    end: datetime
+    breaks_minutes: int = 0
+    timezone: str = "Europe/Paris"
+    departement: str | None = None
+    employment_type: EmploymentType
+    rate: HourlyRate | CachetRate | DailyFeeRate
+
+
 class LineKind(StrEnum):
     BASE = "base"
     NIGHT = "night"
@@ -219,7 +237,11 @@ class Explanation(_Frozen):
     """Rule parameter -> its source, suffixed with ``(uncertain)`` where flagged."""
 
 
-class PayLine(_Frozen):
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
+class PayLine:
+    """One pay line. Built from trusted engine values (no validation); its explanation is
+    computed on first read, so a report that only sums lines never builds one."""
+
     kind: LineKind
     person_id: str
     assignment_id: str | None
@@ -228,6 +250,10 @@ class PayLine(_Frozen):
     """Local date the week starts, for person-week lines."""
     tier: int | None = None
     """Overtime tier number (1 = first tier)."""
+    shares: tuple[tuple[str, int], ...] = ()
+    """For person-week lines: how many of the line's minutes each assignment worked
+    (assignment id, minutes), by assignment id; what a report needs to share the line out
+    between projects. Empty for an assignment's lines."""
     minutes: int
     unit: Literal["hour", "cachet", "day", "meal"]
     quantity: Decimal
@@ -238,10 +264,48 @@ class PayLine(_Frozen):
     amount_cents: int
     currency: str
     rule_set: RuleSetRef
-    explanation: Explanation
+    explain: Callable[[], Explanation] = field(repr=False)
+    """Builds :attr:`explanation` (called once, on first read)."""
+    _explanation: Explanation | None = field(default=None, init=False, repr=False)
+
+    @property
+    def explanation(self) -> Explanation:
+        """The numbers behind the line (the drill-down's "how it was computed")."""
+        found = self._explanation
+        if found is None:
+            found = self.explain()
+            object.__setattr__(self, "_explanation", found)
+        return found
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.kind,
+            self.person_id,
+            self.assignment_id,
+            self.week_start,
+            self.tier,
+            self.shares,
+            self.minutes,
+            self.unit,
+            self.quantity,
+            self.rate_cents,
+            self.premium_pct,
+            self.amount_cents,
+            self.currency,
+            self.rule_set,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PayLine):
+            return NotImplemented
+        return self._key() == other._key() and self.explanation == other.explanation
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
-class PayResult(_Frozen):
+@dataclass(frozen=True, slots=True)
+class PayResult:
     lines: tuple[PayLine, ...]
     totals: dict[str, int]
     """Sum of the rounded line amounts, by currency."""
@@ -397,6 +461,71 @@ def _classify(
     return frozenset(kind for kind in kinds if _premium_pct(version, kind).value > 0)
 
 
+# --- Lookups of one computation ---------------------------------------------------------------
+
+
+class _Rules:
+    """The rule history's lookups, remembered for one computation: the version in force on a
+    date, its night edges, a segment's premium kinds, a version's reference. Versions are
+    keyed by identity (the history holds them for the whole computation)."""
+
+    __slots__ = ("_edges", "_kinds", "_meals", "_refs", "_versions", "history", "shapes")
+
+    def __init__(self, history: RuleHistory) -> None:
+        self.history = history
+        self._versions: dict[tuple[EmploymentType, date], RuleSet] = {}
+        self._edges: dict[int, tuple[int, ...]] = {}
+        self._kinds: dict[tuple[int, date, int, str | None], frozenset[LineKind]] = {}
+        self._refs: dict[int, RuleSetRef] = {}
+        self._meals: dict[EmploymentType, bool] = {}
+        #: An assignment's segments by (intervals, breaks, zone, departement, employment type).
+        self.shapes: dict[tuple[Any, ...], _Shape] = {}
+
+    def version(self, employment_type: EmploymentType, day: date) -> RuleSet:
+        key = (employment_type, day)
+        found = self._versions.get(key)
+        if found is None:
+            found = self._versions[key] = self.history.in_force(employment_type, day)
+        return found
+
+    def edges(self, version: RuleSet) -> tuple[int, ...]:
+        """Minutes of the day where the version's night windows start or end."""
+        found = self._edges.get(id(version))
+        if found is None:
+            found = self._edges[id(version)] = tuple(
+                edge % MINUTES_PER_DAY
+                for window in version.night_windows.value
+                for edge in (window.start_minute, window.end_minute)
+            )
+        return found
+
+    def kinds(
+        self, version: RuleSet, day: date, minute: int, departement: str | None
+    ) -> frozenset[LineKind]:
+        key = (id(version), day, minute, departement)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = _classify(version, day, minute, departement)
+        return found
+
+    def ref(self, version: RuleSet) -> RuleSetRef:
+        found = self._refs.get(id(version))
+        if found is None:
+            found = self._refs[id(version)] = version.ref()
+        return found
+
+    def pays_meals(self, employment_type: EmploymentType) -> bool:
+        """Whether any version for ``employment_type`` pays a meal allowance."""
+        found = self._meals.get(employment_type)
+        if found is None:
+            found = self._meals[employment_type] = any(
+                version.meal_allowance_cents.value > 0
+                for version in self.history.versions
+                if version.employment_type == employment_type
+            )
+        return found
+
+
 # --- Assignments -------------------------------------------------------------------------------
 
 
@@ -416,18 +545,18 @@ class _Assignment:
     first_version: RuleSet
 
 
-def _group(items: Sequence[WorkItem]) -> dict[str, list[WorkItem]]:
-    groups: dict[str, list[WorkItem]] = defaultdict(list)
+def _group(items: Sequence[WorkItem | TrustedItem]) -> dict[str, list[WorkItem | TrustedItem]]:
+    groups: dict[str, list[WorkItem | TrustedItem]] = defaultdict(list)
     for item in items:
         groups[item.assignment_id].append(item)
     for assignment_id, pieces in groups.items():
         first = pieces[0]
         for piece in pieces[1:]:
-            for field in ("person_id", "employment_type", "rate", "timezone", "departement"):
-                if getattr(piece, field) != getattr(first, field):
+            for name in ("person_id", "employment_type", "rate", "timezone", "departement"):
+                if getattr(piece, name) != getattr(first, name):
                     raise PayrollError(
                         "payroll.inconsistent_assignment",
-                        f"the pieces of assignment {assignment_id} disagree on {field}",
+                        f"the pieces of assignment {assignment_id} disagree on {name}",
                     )
     return groups
 
@@ -460,7 +589,7 @@ def _take_breaks(segments: list[_Segment], breaks: int) -> list[_Segment]:
     return [segment for segment in result if segment.minutes > 0]
 
 
-def _build(assignment_id: str, pieces: list[WorkItem], history: RuleHistory) -> _Assignment:
+def _build(assignment_id: str, pieces: list[WorkItem | TrustedItem], rules: _Rules) -> _Assignment:
     first = pieces[0]
     zone = ZoneInfo(first.timezone)
     intervals = sorted((_to_minute(p.start), _to_minute(p.end)) for p in pieces)
@@ -477,20 +606,47 @@ def _build(assignment_id: str, pieces: list[WorkItem], history: RuleHistory) -> 
             f"assignment {assignment_id} has {breaks} break minutes for {elapsed} minutes",
         )
 
-    def version(day: date) -> RuleSet:
-        return history.in_force(first.employment_type, day)
+    key = (tuple(intervals), breaks, first.timezone, first.departement, first.employment_type)
+    shape = rules.shapes.get(key)
+    if shape is None:
+        shape = rules.shapes[key] = _shape(intervals, breaks, zone, first, rules)
+    segments, merged, first_version = shape
+    return _Assignment(
+        assignment_id=assignment_id,
+        person_id=first.person_id,
+        employment_type=first.employment_type,
+        rate=first.rate,
+        zone=zone,
+        departement=first.departement,
+        pieces=merged,
+        breaks=breaks,
+        segments=segments,
+        first_version=first_version,
+    )
 
-    def edges(day: date) -> list[int]:
-        return [
-            edge % MINUTES_PER_DAY
-            for window in version(day).night_windows.value
-            for edge in (window.start_minute, window.end_minute)
-        ]
+
+_Shape = tuple[tuple[_Segment, ...], tuple[tuple[int, int], ...], RuleSet]
+
+
+def _shape(
+    intervals: list[tuple[int, int]],
+    breaks: int,
+    zone: ZoneInfo,
+    first: WorkItem | TrustedItem,
+    rules: _Rules,
+) -> _Shape:
+    """An assignment's net segments and merged pieces: they depend only on its times,
+    breaks, zone, departement and employment type (assignments of one mission share them)."""
+    employment_type = first.employment_type
+    departement = first.departement
+
+    def edges(day: date) -> tuple[int, ...]:
+        return rules.edges(rules.version(employment_type, day))
 
     segments: list[_Segment] = []
     for start, end in intervals:
         for seg_start, seg_end, day, minute in _local_segments(start, end, zone, edges):
-            in_force = version(day)
+            in_force = rules.version(employment_type, day)
             segments.append(
                 _Segment(
                     seg_start,
@@ -499,21 +655,11 @@ def _build(assignment_id: str, pieces: list[WorkItem], history: RuleHistory) -> 
                     minute,
                     zone,
                     in_force,
-                    _classify(in_force, day, minute, first.departement),
+                    rules.kinds(in_force, day, minute, departement),
                 )
             )
-    return _Assignment(
-        assignment_id=assignment_id,
-        person_id=first.person_id,
-        employment_type=first.employment_type,
-        rate=first.rate,
-        zone=zone,
-        departement=first.departement,
-        pieces=tuple(_merge(intervals)),
-        breaks=breaks,
-        segments=tuple(_take_breaks(segments, breaks)),
-        first_version=segments[0].version,
-    )
+    # The first version is the first segment's before breaks are taken.
+    return tuple(_take_breaks(segments, breaks)), tuple(_merge(intervals)), segments[0].version
 
 
 # --- Lines -------------------------------------------------------------------------------------
@@ -533,6 +679,7 @@ def _source(param: Param[Any]) -> str:
     return param.source + (" (uncertain)" if param.uncertain else "")
 
 
+@lru_cache(maxsize=8192)
 def _hours(minutes: int) -> Decimal:
     """Hours for display (4 decimals); amounts are computed from the minutes, never from this."""
     return (Decimal(minutes) / 60).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
@@ -545,21 +692,33 @@ def _hourly_line(
     version: RuleSet,
     segments: list[_Segment],
     pct: Param[Decimal] | None,
+    rules: _Rules,
     *,
     minutes: int | None = None,
     sources: dict[str, str] | None = None,
 ) -> PayLine:
     counted = sum(segment.minutes for segment in segments) if minutes is None else minutes
     exact = Decimal(counted) * rate.cents_per_hour / 60
-    values = {"minutes": str(counted), "rate_cents_per_hour": str(rate.cents_per_hour)}
-    formula = "minutes / 60 x rate_cents_per_hour"
-    all_sources = dict(sources or {})
     if pct is not None:
         exact = exact * pct.value / 100
-        values["premium_pct"] = str(pct.value)
-        formula += " x premium_pct / 100"
-        all_sources[_PREMIUM_PARAM[kind]] = _source(pct)
-    values["exact_cents"] = str(exact)
+
+    def explain() -> Explanation:
+        values = {"minutes": str(counted), "rate_cents_per_hour": str(rate.cents_per_hour)}
+        formula = "minutes / 60 x rate_cents_per_hour"
+        all_sources = dict(sources or {})
+        if pct is not None:
+            values["premium_pct"] = str(pct.value)
+            formula += " x premium_pct / 100"
+            all_sources[_PREMIUM_PARAM[kind]] = _source(pct)
+        values["exact_cents"] = str(exact)
+        return Explanation(
+            formula=formula,
+            values=values,
+            exact_cents=exact,
+            periods=_periods(segments),
+            sources=all_sources,
+        )
+
     return PayLine(
         kind=kind,
         person_id=assignment.person_id,
@@ -571,14 +730,8 @@ def _hourly_line(
         premium_pct=None if pct is None else pct.value,
         amount_cents=round_cents(exact),
         currency=rate.currency,
-        rule_set=version.ref(),
-        explanation=Explanation(
-            formula=formula,
-            values=values,
-            exact_cents=exact,
-            periods=_periods(segments),
-            sources=all_sources,
-        ),
+        rule_set=rules.ref(version),
+        explain=explain,
     )
 
 
@@ -602,14 +755,18 @@ def _applied_premiums(segment: _Segment) -> frozenset[LineKind]:
     return frozenset({best})
 
 
-def _hourly_lines(assignment: _Assignment, rate: HourlyRate) -> list[PayLine]:
+def _hourly_lines(assignment: _Assignment, rate: HourlyRate, rules: _Rules) -> list[PayLine]:
     lines: list[PayLine] = []
     for segments in _by_version(assignment.segments).values():
         lines.append(
-            _hourly_line(LineKind.BASE, assignment, rate, segments[0].version, segments, None)
+            _hourly_line(
+                LineKind.BASE, assignment, rate, segments[0].version, segments, None, rules
+            )
         )
     premium_groups: dict[tuple[LineKind, date], list[_Segment]] = defaultdict(list)
     for segment in assignment.segments:
+        if not segment.premiums:
+            continue
         for kind in _applied_premiums(segment):
             premium_groups[(kind, segment.version.effective_from)].append(segment)
     for (kind, _), segments in premium_groups.items():
@@ -623,6 +780,7 @@ def _hourly_lines(assignment: _Assignment, rate: HourlyRate) -> list[PayLine]:
                 version,
                 segments,
                 _premium_pct(version, kind),
+                rules,
                 sources=stacking,
             )
         )
@@ -638,6 +796,7 @@ def _hourly_lines(assignment: _Assignment, rate: HourlyRate) -> list[PayLine]:
                 version,
                 [],
                 None,
+                rules,
                 minutes=minimum - worked,
                 sources={"minimum_call_minutes": _source(version.minimum_call_minutes)},
             )
@@ -645,22 +804,38 @@ def _hourly_lines(assignment: _Assignment, rate: HourlyRate) -> list[PayLine]:
     return lines
 
 
-def _flat_line(assignment: _Assignment, rate: CachetRate | DailyFeeRate) -> PayLine:
+def _flat_line(assignment: _Assignment, rate: CachetRate | DailyFeeRate, rules: _Rules) -> PayLine:
     version = assignment.first_version
     worked = sum(segment.minutes for segment in assignment.segments)
     unit: Literal["cachet", "day"]
     if isinstance(rate, CachetRate):
-        quantity, unit, formula = Decimal(rate.cachets), "cachet", "cachets x fee_cents"
-        values = {"cachets": str(rate.cachets), "fee_cents": str(rate.fee_cents)}
-        values["hours_for_unemployment_insurance"] = str(rate.cachets * version.cachet_hours.value)
-        sources = {"cachet_hours": _source(version.cachet_hours)}
+        quantity, unit = Decimal(rate.cachets), "cachet"
     else:
-        quantity, unit, formula = rate.days, "day", "days x fee_cents"
-        values = {"days": str(rate.days), "fee_cents": str(rate.fee_cents)}
-        sources = {}
+        quantity, unit = rate.days, "day"
     exact = quantity * rate.fee_cents
-    values["exact_cents"] = str(exact)
-    values["worked_minutes"] = str(worked)
+
+    def explain() -> Explanation:
+        if isinstance(rate, CachetRate):
+            formula = "cachets x fee_cents"
+            values = {"cachets": str(rate.cachets), "fee_cents": str(rate.fee_cents)}
+            values["hours_for_unemployment_insurance"] = str(
+                rate.cachets * version.cachet_hours.value
+            )
+            sources = {"cachet_hours": _source(version.cachet_hours)}
+        else:
+            formula = "days x fee_cents"
+            values = {"days": str(rate.days), "fee_cents": str(rate.fee_cents)}
+            sources = {}
+        values["exact_cents"] = str(exact)
+        values["worked_minutes"] = str(worked)
+        return Explanation(
+            formula=formula,
+            values=values,
+            exact_cents=exact,
+            periods=_periods(assignment.segments),
+            sources=sources,
+        )
+
     return PayLine(
         kind=LineKind.BASE,
         person_id=assignment.person_id,
@@ -671,14 +846,8 @@ def _flat_line(assignment: _Assignment, rate: CachetRate | DailyFeeRate) -> PayL
         rate_cents=rate.fee_cents,
         amount_cents=round_cents(exact),
         currency=rate.currency,
-        rule_set=version.ref(),
-        explanation=Explanation(
-            formula=formula,
-            values=values,
-            exact_cents=exact,
-            periods=_periods(assignment.segments),
-            sources=sources,
-        ),
+        rule_set=rules.ref(version),
+        explain=explain,
     )
 
 
@@ -688,15 +857,43 @@ def _local_instant(day: date, minute: int, zone: ZoneInfo) -> int:
     return _to_minute(naive.replace(tzinfo=zone))
 
 
-def _meal_lines(assignment: _Assignment, history: RuleHistory) -> list[PayLine]:
+def _meal_explainer(
+    version: RuleSet, windows: list[tuple[int, int]], zone: ZoneInfo, exact: Decimal
+) -> Callable[[], Explanation]:
+    def explain() -> Explanation:
+        amount = version.meal_allowance_cents.value
+        return Explanation(
+            formula="meals x meal_allowance_cents",
+            values={
+                "meals": str(len(windows)),
+                "meal_allowance_cents": str(amount),
+                "meal_windows": ", ".join(w.label() for w in version.meal_windows.value),
+                "exact_cents": str(exact),
+            },
+            exact_cents=exact,
+            periods=tuple(_period(a, b, zone) for a, b in windows),
+            sources={
+                "meal_allowance_cents": _source(version.meal_allowance_cents),
+                "meal_windows": _source(version.meal_windows),
+            },
+        )
+
+    return explain
+
+
+def _meal_lines(assignment: _Assignment, rules: _Rules) -> list[PayLine]:
     """One allowance per meal window (per local date) that the assignment's time spans."""
+    if not rules.pays_meals(assignment.employment_type):
+        # No version pays one: every day would be skipped (the days between the first and
+        # the last have a version in force, since the first one has).
+        return []
     first_day = _from_minute(assignment.pieces[0][0]).astimezone(assignment.zone).date()
     last_day = _from_minute(assignment.pieces[-1][1]).astimezone(assignment.zone).date()
     meals: dict[date, list[tuple[int, int]]] = defaultdict(list)
     versions: dict[date, RuleSet] = {}
     day = first_day
     while day <= last_day:
-        version = history.in_force(assignment.employment_type, day)
+        version = rules.version(assignment.employment_type, day)
         if version.meal_allowance_cents.value > 0:
             for window in version.meal_windows.value:
                 start = _local_instant(day, window.start_minute, assignment.zone)
@@ -721,22 +918,8 @@ def _meal_lines(assignment: _Assignment, history: RuleHistory) -> list[PayLine]:
                 rate_cents=amount,
                 amount_cents=round_cents(exact),
                 currency=assignment.rate.currency,
-                rule_set=version.ref(),
-                explanation=Explanation(
-                    formula="meals x meal_allowance_cents",
-                    values={
-                        "meals": str(len(windows)),
-                        "meal_allowance_cents": str(amount),
-                        "meal_windows": ", ".join(w.label() for w in version.meal_windows.value),
-                        "exact_cents": str(exact),
-                    },
-                    exact_cents=exact,
-                    periods=tuple(_period(a, b, assignment.zone) for a, b in windows),
-                    sources={
-                        "meal_allowance_cents": _source(version.meal_allowance_cents),
-                        "meal_windows": _source(version.meal_windows),
-                    },
-                ),
+                rule_set=rules.ref(version),
+                explain=_meal_explainer(version, windows, assignment.zone, exact),
             )
         )
     return lines
@@ -745,10 +928,10 @@ def _meal_lines(assignment: _Assignment, history: RuleHistory) -> list[PayLine]:
 # --- Weeks and overtime ------------------------------------------------------------------------
 
 
-def _week_start(history: RuleHistory, employment_type: EmploymentType, day: date) -> date:
+def _week_start(rules: _Rules, employment_type: EmploymentType, day: date) -> date:
     """Latest date <= ``day`` that starts a week under the version in force on that date."""
     earliest = min(
-        (v for v in history.versions if v.employment_type == employment_type),
+        (v for v in rules.history.versions if v.employment_type == employment_type),
         key=lambda v: v.effective_from,
     )
     # Always ends: a version in force for 7 days or more (the earliest one, before its own
@@ -758,14 +941,48 @@ def _week_start(history: RuleHistory, employment_type: EmploymentType, day: date
         in_force = (
             earliest
             if candidate < earliest.effective_from
-            else history.in_force(employment_type, candidate)
+            else rules.version(employment_type, candidate)
         )
         if candidate.weekday() == in_force.week_start_day.value:
             return candidate
         candidate -= timedelta(days=1)
 
 
-def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) -> list[PayLine]:
+def _overtime_explainer(
+    version: RuleSet,
+    index: int,
+    cents: int,
+    minutes: int,
+    week: date,
+    counted: int,
+    exact: Decimal,
+    parts: list[tuple[int, _Segment, str]],
+) -> Callable[[], Explanation]:
+    def explain() -> Explanation:
+        tier = version.overtime_tiers.value[index]
+        return Explanation(
+            formula="minutes / 60 x rate_cents_per_hour x premium_pct / 100",
+            values={
+                "minutes": str(minutes),
+                "rate_cents_per_hour": str(cents),
+                "premium_pct": str(tier.premium_pct),
+                "above_minutes": str(tier.above_minutes),
+                "week_start": week.isoformat(),
+                "week_minutes": str(counted),
+                "exact_cents": str(exact),
+            },
+            exact_cents=exact,
+            periods=_periods(part for _, part, _ in parts),
+            sources={
+                "overtime_tiers": _source(version.overtime_tiers),
+                "week_start_day": _source(version.week_start_day),
+            },
+        )
+
+    return explain
+
+
+def _overtime_lines(assignments: Sequence[_Assignment], rules: _Rules) -> list[PayLine]:
     weeks: dict[tuple[str, date], list[tuple[_Segment, _Assignment]]] = defaultdict(list)
     week_of: dict[tuple[EmploymentType, date], date] = {}
     for assignment in assignments:
@@ -773,14 +990,28 @@ def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) ->
             continue
         for segment in assignment.segments:
             memo = (assignment.employment_type, segment.local_date)
-            if memo not in week_of:
-                week_of[memo] = _week_start(history, *memo)
-            week = week_of[memo]
+            week = week_of.get(memo)
+            if week is None:
+                week = week_of[memo] = _week_start(rules, *memo)
             weeks[(assignment.person_id, week)].append((segment, assignment))
     lines: list[PayLine] = []
     for (person_id, week), worked in sorted(weeks.items()):
+        # A week whose minutes stay under every first tier of its versions earns nothing
+        # (every tier of a version starts at or above its first).
+        floor = min(
+            (
+                segment.version.overtime_tiers.value[0].above_minutes
+                for segment, _ in worked
+                if segment.version.overtime_tiers.value
+            ),
+            default=None,
+        )
+        if floor is None or sum(segment.minutes for segment, _ in worked) <= floor:
+            continue
         worked.sort(key=lambda pair: (pair[0].start, pair[1].assignment_id))
-        groups: dict[tuple[int, date, int, str], list[tuple[int, _Segment]]] = defaultdict(list)
+        groups: dict[tuple[int, date, int, str], list[tuple[int, _Segment, str]]] = defaultdict(
+            list
+        )
         counted = 0
         for segment, assignment in worked:
             tiers = segment.version.overtime_tiers.value
@@ -800,12 +1031,15 @@ def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) ->
                     )
                     part = replace(segment, start=segment.start + start - low)
                     part = replace(part, end=part.start + end - start)
-                    groups[key].append((end - start, part))
+                    groups[key].append((end - start, part, assignment.assignment_id))
             counted = high
         for (index, _, cents, currency), parts in groups.items():
             version = parts[0][1].version
             tier = version.overtime_tiers.value[index]
-            minutes = sum(m for m, _ in parts)
+            minutes = sum(m for m, _, _ in parts)
+            shares: dict[str, int] = defaultdict(int)
+            for part_minutes, _, assignment_id in parts:
+                shares[assignment_id] += part_minutes
             exact = Decimal(minutes) * cents / 60 * tier.premium_pct / 100
             lines.append(
                 PayLine(
@@ -814,6 +1048,7 @@ def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) ->
                     assignment_id=None,
                     week_start=week,
                     tier=index + 1,
+                    shares=tuple(sorted(shares.items())),
                     minutes=minutes,
                     unit="hour",
                     quantity=_hours(minutes),
@@ -821,24 +1056,9 @@ def _overtime_lines(assignments: Sequence[_Assignment], history: RuleHistory) ->
                     premium_pct=tier.premium_pct,
                     amount_cents=round_cents(exact),
                     currency=currency,
-                    rule_set=version.ref(),
-                    explanation=Explanation(
-                        formula="minutes / 60 x rate_cents_per_hour x premium_pct / 100",
-                        values={
-                            "minutes": str(minutes),
-                            "rate_cents_per_hour": str(cents),
-                            "premium_pct": str(tier.premium_pct),
-                            "above_minutes": str(tier.above_minutes),
-                            "week_start": week.isoformat(),
-                            "week_minutes": str(counted),
-                            "exact_cents": str(exact),
-                        },
-                        exact_cents=exact,
-                        periods=_periods(part for _, part in parts),
-                        sources={
-                            "overtime_tiers": _source(version.overtime_tiers),
-                            "week_start_day": _source(version.week_start_day),
-                        },
+                    rule_set=rules.ref(version),
+                    explain=_overtime_explainer(
+                        version, index, cents, minutes, week, counted, exact, parts
                     ),
                 )
             )
@@ -860,23 +1080,41 @@ def _sort_key(line: PayLine) -> tuple[str, str, int, date, int, int, str]:
     )
 
 
-def compute_pay(items: Sequence[WorkItem], history: RuleHistory) -> PayResult:
+def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -> PayResult:
     """Pay lines for ``items`` under ``history``: per assignment, then per person-week.
 
     Raises :class:`PayrollError` for inconsistent input (overlapping pieces of one assignment,
     more breaks than time, a date with no rule set in force...).
     """
+    rules = _Rules(history)
     assignments = [
-        _build(assignment_id, pieces, history) for assignment_id, pieces in _group(items).items()
+        _build(assignment_id, pieces, rules) for assignment_id, pieces in _group(items).items()
     ]
     lines: list[PayLine] = []
+    # An assignment's hourly lines depend on its segments (shared by the assignments of the
+    # same shape) and its rate only: computed once, then given each assignment's ids.
+    hourly: dict[tuple[int, int, str], list[PayLine]] = {}
     for assignment in assignments:
-        if isinstance(assignment.rate, HourlyRate):
-            lines.extend(_hourly_lines(assignment, assignment.rate))
+        rate = assignment.rate
+        if isinstance(rate, HourlyRate):
+            key = (id(assignment.segments), rate.cents_per_hour, rate.currency)
+            done = hourly.get(key)
+            if done is None:
+                hourly[key] = _hourly_lines(assignment, rate, rules)
+                lines.extend(hourly[key])
+            else:
+                lines.extend(
+                    replace(
+                        line,
+                        person_id=assignment.person_id,
+                        assignment_id=assignment.assignment_id,
+                    )
+                    for line in done
+                )
         else:
-            lines.append(_flat_line(assignment, assignment.rate))
-        lines.extend(_meal_lines(assignment, history))
-    lines.extend(_overtime_lines(assignments, history))
+            lines.append(_flat_line(assignment, rate, rules))
+        lines.extend(_meal_lines(assignment, rules))
+    lines.extend(_overtime_lines(assignments, rules))
     lines.sort(key=_sort_key)
     totals: dict[str, int] = defaultdict(int)
     for line in lines:
@@ -895,6 +1133,7 @@ __all__ = [
     "PayResult",
     "Period",
     "Rate",
+    "TrustedItem",
     "WorkItem",
     "compute_pay",
     "round_cents",

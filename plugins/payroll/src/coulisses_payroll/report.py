@@ -2,8 +2,10 @@
 
 What a month holds (``docs/payroll.md`` says the same in French):
 
-- The month's boundaries are midnight in the org's timezone. An assignment crossing a
-  boundary counts only its minutes inside the month (it is split there, to the minute).
+- The month's boundaries are midnight in the timezone of each mission (its place's, else
+  the org's): a mission in Montreal on 31 July 22:00 local time is July's, even though it
+  is already 1 August in Paris. An assignment crossing a boundary counts only its minutes
+  inside the month (it is split there, to the minute).
 - Planned minutes: INVITED and ACCEPTED assignments; confirmed minutes: ACCEPTED ones.
   Reserves (invitees past a role's quota) are left out: they do not work yet.
 - Gross pay: the engine (:func:`coulisses_payroll.engine.compute_pay`) on the ACCEPTED
@@ -17,6 +19,14 @@ What a month holds (``docs/payroll.md`` says the same in French):
 - Actual minutes: the validated actual minutes inside the month, minus breaks. A line's
   breaks that cross a month boundary are shared in proportion to the minutes on each
   side (the earlier month rounds down).
+- Premium hours: the minutes of the night, Sunday, holiday (1 May included) and overtime
+  lines, so minutes that earn no premium (a 0 % rule, or a premium that does not stack)
+  are not counted. Cachets: the cachets of the cachet lines.
+- By project: an assignment's lines go to its mission's project; an overtime line (a
+  person's week) is shared out between the projects in proportion to the minutes each
+  worked in it (cents by largest remainders, so the shares sum to the line). With the
+  ``project`` filter, the people who worked on it are computed whole (their overtime
+  counts every hour of their week) and only the project's share is reported.
 - Overtime is counted on the weeks' minutes that fall inside the month (a week straddling
   two months is cut there: a known limit).
 
@@ -31,8 +41,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -44,7 +56,7 @@ from coulisses_payroll.engine import (
     LineKind,
     PayLine,
     Rate,
-    WorkItem,
+    TrustedItem,
     compute_pay,
 )
 from coulisses_payroll.errors import PayrollError
@@ -55,9 +67,10 @@ from coulisses_payroll.timesheets import Actual, validated_actuals
 from coulisses_sdk import (
     AssignmentSummary,
     RateInfo,
-    effective_rate,
-    get_mission,
-    get_user,
+    assignment_rates,
+    chunks,
+    get_missions,
+    get_users,
     iter_assignments,
     org_info,
 )
@@ -72,6 +85,9 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 #: (``allow_long``) that started earlier is missed (docs/payroll.md, known limits).
 _LOOK_BACK = dt.timedelta(days=7)
 _PIECE = dt.timedelta(days=7)
+#: Most a place's midnight can be from the org's (UTC-12 to UTC+14).
+_ZONE_SLACK = dt.timedelta(hours=26)
+T = TypeVar("T")
 _EMPLOYMENT = {
     "CDI": EmploymentType.CDI,
     "CDD": EmploymentType.CDD,
@@ -117,22 +133,67 @@ def parse_month(text: str, timezone: str) -> Month:
     )
 
 
+#: The premium kinds whose minutes a report shows as hours (1 May counts as a holiday).
+HOURS_OF = {
+    LineKind.NIGHT: "night",
+    LineKind.SUNDAY: "sunday",
+    LineKind.HOLIDAY: "holiday",
+    LineKind.MAY_1: "holiday",
+    LineKind.OVERTIME: "overtime",
+}
+HOUR_KINDS = ("night", "sunday", "holiday", "overtime")
+
+
 @dataclass
-class PersonMonth:
-    user_id: int
-    name: str
-    employment_type: str
-    currency: str
+class Figures:
+    """What a person (or a project, or a total) adds up in a month, in one currency."""
+
     planned_minutes: int = 0
     confirmed_minutes: int = 0
     actual_minutes: int = 0
     missing_rate: int = 0
+    cachets: int = 0
     cents: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
-    lines: list[PayLine] = field(default_factory=list)
+    #: Minutes paid with a night, Sunday, holiday (1 May included) or overtime premium.
+    premium_minutes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(HOUR_KINDS, 0))
 
     @property
     def gross_cents(self) -> int:
         return sum(self.cents.values())
+
+    def add(self, other: Figures) -> None:
+        self.planned_minutes += other.planned_minutes
+        self.confirmed_minutes += other.confirmed_minutes
+        self.actual_minutes += other.actual_minutes
+        self.missing_rate += other.missing_rate
+        self.cachets += other.cachets
+        for kind, cents in other.cents.items():
+            self.cents[kind] += cents
+        for kind, minutes in other.premium_minutes.items():
+            self.premium_minutes[kind] += minutes
+
+
+@dataclass
+class PersonMonth(Figures):
+    user_id: int = 0
+    name: str = ""
+    employment_type: str = ""
+    currency: str = DEFAULT_CURRENCY
+    lines: list[PayLine] = field(default_factory=list)
+    #: project id -> this person's figures on that project (they sum to the person's).
+    projects: dict[int, Figures] = field(default_factory=dict)
+
+    def project(self, project_id: int) -> Figures:
+        found = self.projects.get(project_id)
+        if found is None:
+            found = self.projects[project_id] = Figures()
+        return found
+
+
+@dataclass
+class ProjectMonth(Figures):
+    project_id: int = 0
+    currency: str = DEFAULT_CURRENCY
 
 
 @dataclass(frozen=True)
@@ -152,6 +213,19 @@ class MonthReport:
     people: list[PersonMonth]
     #: assignment id -> the times its pay lines used
     sources: dict[int, TimeSource] = field(default_factory=dict)
+    #: assignment id -> its project
+    project_of: dict[int, int] = field(default_factory=dict)
+
+    def by_project(self) -> list[ProjectMonth]:
+        """Per project and currency: the sums of every person's figures on it."""
+        found: dict[tuple[int, str], ProjectMonth] = {}
+        for person in self.people:
+            for project_id, figures in person.projects.items():
+                key = (project_id, person.currency)
+                if key not in found:
+                    found[key] = ProjectMonth(project_id=project_id, currency=person.currency)
+                found[key].add(figures)
+        return [found[key] for key in sorted(found)]
 
 
 def _minute(instant: dt.datetime) -> dt.datetime:
@@ -195,6 +269,25 @@ def _pieces(start: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, dt.
     return pieces
 
 
+def _engine_rate(rate: RateInfo, cachet: bool, memo: dict[tuple[str, int, str], Rate]) -> Rate:
+    """The engine's rate for a core rate (validated once per distinct rate of a report;
+    a rate past the engine's bounds raises ``ValidationError``)."""
+    shape = "hourly" if rate.kind == "hourly" else "cachet" if cachet else "daily"
+    key = (shape, rate.amount_cents, rate.currency)
+    found = memo.get(key)
+    if found is None:
+        if shape == "hourly":
+            found = HourlyRate(cents_per_hour=rate.amount_cents, currency=rate.currency)
+        elif cachet:
+            found = CachetRate(cachets=1, fee_cents=rate.amount_cents, currency=rate.currency)
+        else:
+            found = DailyFeeRate(
+                days=Decimal(1), fee_cents=rate.amount_cents, currency=rate.currency
+            )
+        memo[key] = found
+    return found
+
+
 def _items(
     summary: AssignmentSummary,
     work: Span,
@@ -202,13 +295,19 @@ def _items(
     month: Month,
     core_type: str,
     rate: RateInfo,
-) -> list[WorkItem]:
+    rates: dict[tuple[str, int, str], Rate] | None = None,
+) -> list[TrustedItem]:
     """The engine's items for the work of ``summary`` inside the month (``work``: the
-    actual or planned span; ``breaks``: the minutes to take from it in this month)."""
+    actual or planned span; ``breaks``: the minutes to take from it in this month).
+
+    They are :class:`TrustedItem`: whole minutes (:func:`_pieces`), each piece non-empty
+    and at most 7 days long, a zone the month was already computed in, cachets only for
+    annexe 10; the rates are validated (once each, through ``rates``)."""
+    memo = {} if rates is None else rates
     employment = _EMPLOYMENT.get(core_type, EmploymentType.CDD)
 
-    def item(start: dt.datetime, end: dt.datetime, rate: Rate, breaks: int = 0) -> WorkItem:
-        return WorkItem(
+    def item(start: dt.datetime, end: dt.datetime, rate: Rate, breaks: int = 0) -> TrustedItem:
+        return TrustedItem(
             assignment_id=str(summary.assignment_id),
             person_id=str(summary.user_id),
             timezone=summary.timezone,
@@ -223,21 +322,69 @@ def _items(
         span = _inside(work, month)
         if span is None:
             return []
-        hourly = HourlyRate(cents_per_hour=rate.amount_cents, currency=rate.currency)
+        hourly = _engine_rate(rate, False, memo)
         pieces = _pieces(*span)
         # The breaks go on the first piece (the engine sums them per assignment).
         return [item(s, e, hourly, breaks if i == 0 else 0) for i, (s, e) in enumerate(pieces)]
     # Flat rates: paid once, in the month the work starts.
     if not month.start <= work[0] < month.end:
         return []
-    flat: CachetRate | DailyFeeRate
-    if rate.kind == "cachet" and employment is EmploymentType.INTERMITTENT_A8:
+    cachet = rate.kind == "cachet" and employment is EmploymentType.INTERMITTENT_A8
+    if cachet:
         employment = EmploymentType.INTERMITTENT_A10
-        flat = CachetRate(cachets=1, fee_cents=rate.amount_cents, currency=rate.currency)
-    else:
-        flat = DailyFeeRate(days=Decimal(1), fee_cents=rate.amount_cents, currency=rate.currency)
+    flat = _engine_rate(rate, cachet, memo)
     start, end = _pieces(*work)[0]
     return [item(start, end, flat)]
+
+
+def parse_employment_type(text: str | None) -> str | None:
+    """The core's employment type a report is filtered on (``CDI``, ``CDD``,
+    ``Intermittent``, ``Freelance``), else a 400 ``payroll.invalid_employment_type``."""
+    if text is None:
+        return None
+    if text not in _EMPLOYMENT:
+        raise PluginError(
+            "payroll.invalid_employment_type",
+            f"employment_type is one of {', '.join(_EMPLOYMENT)}, got {text!r}",
+            status=400,
+            details={"field": "employment_type", "allowed": list(_EMPLOYMENT)},
+        )
+    return text
+
+
+def in_zone(month: Month, timezone: str) -> Month:
+    """The same month, its boundaries at midnight in ``timezone`` (a mission's place's)."""
+    if timezone == month.timezone:
+        return month
+    return parse_month(month.label, timezone)
+
+
+def shares_out(amount: int, weights: dict[int, int]) -> dict[int, int]:
+    """``amount`` cents shared out in proportion to ``weights`` (largest remainders, ties to
+    the smallest key), so that the shares sum to ``amount`` exactly.
+
+    >>> shares_out(100, {1: 1, 2: 2})
+    {1: 33, 2: 67}
+    """
+    total = sum(weights.values())
+    if total <= 0:
+        first = min(weights)
+        return {key: (amount if key == first else 0) for key in weights}
+    shares = {key: amount * weight // total for key, weight in weights.items()}
+    left = amount - sum(shares.values())
+    by_remainder = sorted(weights, key=lambda key: (-(amount * weights[key] % total), key))
+    for key in by_remainder[:left]:
+        shares[key] += 1
+    return shares
+
+
+async def _read_all(
+    read: Callable[[int, list[int]], Awaitable[dict[int, T]]], org_id: int, ids: Iterable[int]
+) -> dict[int, T]:
+    found: dict[int, T] = {}
+    for chunk in chunks(ids):
+        found.update(await read(org_id, chunk))
+    return found
 
 
 async def monthly(
@@ -246,69 +393,94 @@ async def monthly(
     *,
     user_id: int | None = None,
     project_id: int | None = None,
+    employment_type: str | None = None,
+    forecast: bool = False,
 ) -> MonthReport:
-    """Every person's month (or one person's, or one project's); see the module docstring."""
+    """Every person's month (or one person's, one employment type's, or the people who
+    worked on one project, with their figures on it); see the module docstring.
+
+    ``forecast``: pay the INVITED assignments too, as if accepted (a project's forecast).
+    """
     info = await org_info(org_id)
     timezone = info.timezone if info is not None else "Europe/Paris"
     month = parse_month(month_text, timezone)
     history: RuleHistory = await rule_history(org_id, await resolve_profile(org_id, None))
+    paid = PLANNED if forecast else ("ACCEPTED",)
 
-    users: dict[int, tuple[str, str]] = {}
-    projects: dict[int, int | None] = {}
-    rates: dict[tuple[int, str, int], RateInfo | None] = {}
-    people: dict[tuple[int, str], PersonMonth] = {}
-    items: list[WorkItem] = []
-    item_currency: dict[str, str] = {}
-
-    found: list[AssignmentSummary] = []
-    async for summary in iter_assignments(
-        org_id,
-        user_id=user_id,
-        statuses=PLANNED,
-        starts_after=month.start - _LOOK_BACK,
-        starts_before=month.end,
-    ):
-        if summary.reserve:
-            continue
-        if project_id is not None:
-            if summary.mission_id not in projects:
-                mission = await get_mission(org_id, summary.mission_id)
-                projects[summary.mission_id] = mission.project_id if mission else None
-            if projects[summary.mission_id] != project_id:
-                continue
-        found.append(summary)
+    # Places may be in other zones than the org's: read a day more on each side, then keep
+    # what falls in each mission's own month.
+    found: list[AssignmentSummary] = [
+        summary
+        async for summary in iter_assignments(
+            org_id,
+            user_id=user_id,
+            statuses=PLANNED,
+            starts_after=month.start - _LOOK_BACK - _ZONE_SLACK,
+            starts_before=month.end + _ZONE_SLACK,
+        )
+        if not summary.reserve
+    ]
+    # One grouped read each (the SDK's), never one per assignment.
+    missions = await _read_all(get_missions, org_id, (s.mission_id for s in found))
+    project_of = {
+        s.assignment_id: missions[s.mission_id].project_id
+        for s in found
+        if s.mission_id in missions
+    }
+    if project_id is not None:
+        # The people who worked on the project: their whole month is computed (overtime
+        # counts every hour of their week), then only the project's share is kept.
+        on_project = {s.user_id for s in found if project_of.get(s.assignment_id) == project_id}
+        found = [s for s in found if s.user_id in on_project]
+    users = await _read_all(get_users, org_id, (s.user_id for s in found))
+    if employment_type is not None:
+        found = [
+            s
+            for s in found
+            if s.user_id in users and users[s.user_id].employment_type == employment_type
+        ]
     actuals = await validated_actuals(
         org_id, (s.assignment_id for s in found if s.status == "ACCEPTED")
     )
-    sources: dict[int, TimeSource] = {}
 
+    # What each assignment works inside its own month; those with nothing there are left
+    # out before their rates are read.
+    local_months: dict[str, Month] = {}
+    in_month: list[
+        tuple[AssignmentSummary, Month, Span | None, Actual | None, Span, Span | None]
+    ] = []
     for summary in found:
-        planned_span = _inside((summary.starts_at, summary.ends_at), month)
+        local = local_months.get(summary.timezone)
+        if local is None:
+            local = local_months[summary.timezone] = in_zone(month, summary.timezone)
+        planned_span = _inside((summary.starts_at, summary.ends_at), local)
         actual = actuals.get(summary.assignment_id) if summary.status == "ACCEPTED" else None
         work: Span = (actual.start, actual.end) if actual else (summary.starts_at, summary.ends_at)
-        work_span = _inside(work, month)
-        breaks = _break_share(actual, work_span, month) if actual and work_span else 0
-        if planned_span is None and work_span is None and not month.start <= work[0] < month.end:
+        work_span = _inside(work, local)
+        if planned_span is None and work_span is None and not local.start <= work[0] < local.end:
             continue
-        if summary.user_id not in users:
-            user = await get_user(org_id, summary.user_id)
-            users[summary.user_id] = (user.name, user.employment_type) if user else ("", "CDD")
-        name, core_type = users[summary.user_id]
-        rate: RateInfo | None = None
-        if summary.status == "ACCEPTED":
-            key = (summary.user_id, summary.role_name, summary.mission_id)
-            if key not in rates:
-                rates[key] = await effective_rate(
-                    org_id,
-                    user_id=summary.user_id,
-                    role_name=summary.role_name,
-                    mission_id=summary.mission_id,
-                )
-            rate = rates[key]
+        in_month.append((summary, local, planned_span, actual, work, work_span))
+    rates = await _read_all(
+        assignment_rates, org_id, (w[0].assignment_id for w in in_month if w[0].status in paid)
+    )
+
+    people: dict[tuple[int, str], PersonMonth] = {}
+    items: list[TrustedItem] = []
+    engine_rates: dict[tuple[str, int, str], Rate] = {}
+    sources: dict[int, TimeSource] = {}
+
+    for summary, local, planned_span, actual, work, work_span in in_month:
+        breaks = _break_share(actual, work_span, local) if actual and work_span else 0
+        user = users.get(summary.user_id)
+        name, core_type = (user.name, user.employment_type) if user else ("", "CDD")
+        is_paid = summary.status in paid
+        rate = rates.get(summary.assignment_id) if is_paid else None
         currency = rate.currency if rate is not None else DEFAULT_CURRENCY
         try:
             new_items = (
-                _items(summary, work, breaks, month, core_type, rate) if rate is not None else []
+                _items(summary, work, breaks, local, core_type, rate, engine_rates)
+                if rate is not None
+                else []
             )
         except ValidationError as exc:
             # Core data the engine cannot take (a rate past its bounds...): say which.
@@ -326,16 +498,18 @@ async def monthly(
         person = people.get((summary.user_id, currency))
         if person is None:
             person = people[(summary.user_id, currency)] = PersonMonth(
-                summary.user_id, name, core_type, currency
+                user_id=summary.user_id, name=name, employment_type=core_type, currency=currency
             )
+        figures = person.project(project_of.get(summary.assignment_id, 0))
         minutes = _minutes(planned_span) if planned_span is not None else 0
-        person.planned_minutes += minutes
+        figures.planned_minutes += minutes
         if summary.status == "ACCEPTED":
-            person.confirmed_minutes += minutes
+            figures.confirmed_minutes += minutes
             if actual is not None and work_span is not None:
-                person.actual_minutes += _minutes(work_span) - breaks
+                figures.actual_minutes += _minutes(work_span) - breaks
+        if is_paid:
             if rate is None and (planned_span is not None or work_span is not None):
-                person.missing_rate += 1
+                figures.missing_rate += 1
             sources[summary.assignment_id] = TimeSource(
                 "actual" if actual else "planned",
                 work[0],
@@ -343,8 +517,6 @@ async def monthly(
                 breaks if rate is not None and rate.kind == "hourly" else 0,
             )
         items.extend(new_items)
-        for item in new_items:
-            item_currency[item.assignment_id] = currency
 
     try:
         result = compute_pay(items, history)
@@ -352,10 +524,70 @@ async def monthly(
         raise PluginError(exc.code, exc.message, status=422) from None
     for line in result.lines:
         person = people[(int(line.person_id), line.currency)]
-        person.cents[line.kind] += line.amount_cents
         person.lines.append(line)
+        _count(person, line, project_of)
+
     ordered = sorted(people.values(), key=lambda p: (p.name, p.user_id, p.currency))
-    return MonthReport(month=month, people=ordered, sources=sources)
+    if project_id is None:
+        ordered = [person_totals(p) for p in ordered]
+    else:
+        ordered = [_only(p, project_id, project_of) for p in ordered if project_id in p.projects]
+        kept = {a for a, p in project_of.items() if p == project_id}
+        sources = {a: t for a, t in sources.items() if a in kept}
+    return MonthReport(month=month, people=ordered, sources=sources, project_of=project_of)
+
+
+def _count(person: PersonMonth, line: PayLine, project_of: dict[int, int]) -> None:
+    """Add ``line`` to its project's figures (a person-week line: shared out by minutes)."""
+    hours_kind = HOURS_OF.get(line.kind)
+    if line.assignment_id is not None:
+        figures = person.project(project_of.get(int(line.assignment_id), 0))
+        figures.cents[line.kind] += line.amount_cents
+        if hours_kind is not None:
+            figures.premium_minutes[hours_kind] += line.minutes
+        if line.unit == "cachet":
+            figures.cachets += int(line.quantity)
+        return
+    weights: dict[int, int] = defaultdict(int)
+    for assignment_id, minutes in line.shares:
+        weights[project_of.get(int(assignment_id), 0)] += minutes
+    if not weights:
+        weights[0] = line.minutes
+    cents = shares_out(line.amount_cents, weights)
+    for project_id, weight in weights.items():
+        figures = person.project(project_id)
+        figures.cents[line.kind] += cents[project_id]
+        if hours_kind is not None:
+            figures.premium_minutes[hours_kind] += weight
+
+
+def _only(person: PersonMonth, project_id: int, project_of: dict[int, int]) -> PersonMonth:
+    """``person`` with the figures and lines of one project only (person-week lines that
+    the project had a share in stay whole)."""
+    kept = PersonMonth(
+        user_id=person.user_id,
+        name=person.name,
+        employment_type=person.employment_type,
+        currency=person.currency,
+        projects={project_id: person.projects[project_id]},
+    )
+    kept.add(person.projects[project_id])
+    kept.lines = [
+        line
+        for line in person.lines
+        if (
+            line.assignment_id is not None and project_of.get(int(line.assignment_id)) == project_id
+        )
+        or any(project_of.get(int(a)) == project_id for a, _ in line.shares)
+    ]
+    return kept
+
+
+def person_totals(person: PersonMonth) -> PersonMonth:
+    """``person`` with its figures summed over its projects."""
+    for figures in person.projects.values():
+        person.add(figures)
+    return person
 
 
 def totals(people: list[PersonMonth]) -> dict[str, PersonMonth]:
@@ -364,18 +596,16 @@ def totals(people: list[PersonMonth]) -> dict[str, PersonMonth]:
     for person in people:
         total = found.get(person.currency)
         if total is None:
-            total = found[person.currency] = PersonMonth(0, "", "", person.currency)
-        total.planned_minutes += person.planned_minutes
-        total.confirmed_minutes += person.confirmed_minutes
-        total.actual_minutes += person.actual_minutes
-        total.missing_rate += person.missing_rate
-        for kind, cents in person.cents.items():
-            total.cents[kind] += cents
+            total = found[person.currency] = PersonMonth(currency=person.currency)
+        total.add(person)
     return dict(sorted(found.items()))
 
 
-def by_kind(person: PersonMonth) -> dict[str, int]:
-    counted: dict[str, int] = defaultdict(int)
-    for kind in KINDS:
-        counted[f"{kind.value}_cents"] = person.cents[kind]
-    return dict(counted)
+def by_kind(figures: Figures) -> dict[str, int]:
+    """The amount of each line kind (``base_cents``...) and the premium minutes
+    (``night_minutes``...), the cachets, as the API's fields."""
+    counted: dict[str, int] = {f"{kind.value}_cents": figures.cents[kind] for kind in KINDS}
+    for kind in HOUR_KINDS:
+        counted[f"{kind}_minutes"] = figures.premium_minutes[kind]
+    counted["cachets"] = figures.cachets
+    return counted

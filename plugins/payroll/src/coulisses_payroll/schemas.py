@@ -51,6 +51,14 @@ class PayrollRulesOut(BaseModel):
     versions: list[PayrollRuleVersionOut]
 
 
+class PayrollProjectAmount(msgspec.Struct, kw_only=True):
+    """A person's gross pay on one project in the month."""
+
+    project_id: int
+    name: str
+    gross_cents: int
+
+
 class PayrollMonthlyReportRow(msgspec.Struct, kw_only=True):
     """One person's month, in one currency (the currency of their rates)."""
 
@@ -76,6 +84,15 @@ class PayrollMonthlyReportRow(msgspec.Struct, kw_only=True):
     meal_cents: int
     overtime_cents: int
     gross_cents: int
+    #: Cachets paid (annexe 10 artists).
+    cachets: int
+    #: Minutes paid with a premium, by kind (1 May counts as a holiday): see docs/payroll.md.
+    night_minutes: int
+    sunday_minutes: int
+    holiday_minutes: int
+    overtime_minutes: int
+    #: Gross pay by project (overtime shared out by the minutes worked on each).
+    projects: list[PayrollProjectAmount]
 
 
 class PayrollMonthlyTotal(msgspec.Struct, kw_only=True):
@@ -95,6 +112,13 @@ class PayrollMonthlyTotal(msgspec.Struct, kw_only=True):
     meal_cents: int
     overtime_cents: int
     gross_cents: int
+    #: Cachets paid (annexe 10 artists).
+    cachets: int
+    #: Minutes paid with a premium, by kind (1 May counts as a holiday): see docs/payroll.md.
+    night_minutes: int
+    sunday_minutes: int
+    holiday_minutes: int
+    overtime_minutes: int
 
 
 class PayrollMonthlyReportPage(Page[PayrollMonthlyReportRow]):
@@ -104,6 +128,72 @@ class PayrollMonthlyReportPage(Page[PayrollMonthlyReportRow]):
     #: The org's IANA timezone: the month's boundaries.
     timezone: str = ""
     totals: list[PayrollMonthlyTotal] = msgspec.field(default_factory=list)
+
+
+Currency = Annotated[str, msgspec.Meta(pattern="^[A-Z]{3}$")]
+
+
+class PayrollProjectBudgetIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A project's budget for its crew's gross pay (null ``amount_cents`` clears it)."""
+
+    amount_cents: Annotated[int, msgspec.Meta(ge=0, le=100_000_000_000)] | None
+    #: ISO 4217 code in capitals.
+    currency: Currency = "EUR"
+
+
+class PayrollProjectBudgetOut(msgspec.Struct, kw_only=True):
+    project_id: int
+    amount_cents: int | None
+    currency: str | None
+    updated_by: int | None
+    updated_at: dt.datetime | None
+
+
+class PayrollProjectRecapRow(msgspec.Struct, kw_only=True):
+    """One project's month in one currency, and its forecast against its budget."""
+
+    project_id: int
+    name: str
+    currency: str
+    #: Minutes of INVITED and ACCEPTED assignments of the project inside the month.
+    planned_minutes: int
+    #: Minutes of its ACCEPTED assignments inside the month.
+    confirmed_minutes: int
+    actual_minutes: int
+    missing_rate: int
+    #: Gross pay of its confirmed work in the month (the monthly report's figure).
+    gross_cents: int
+    #: Gross pay of its planned work (INVITED paid as if accepted) over the forecast months.
+    forecast_cents: int
+    #: The months the forecast covers, ``YYYY-MM``: the project's dates, else this month.
+    forecast_from: str
+    forecast_to: str
+    #: The project's budget, when it has one in this currency.
+    budget_cents: int | None
+    #: ``budget_cents - forecast_cents`` (negative: over budget).
+    margin_cents: int | None
+    #: The forecast passes the budget.
+    over_budget: bool
+
+
+class PayrollProjectRecapTotal(msgspec.Struct, kw_only=True):
+    """The org's month in one currency (every project)."""
+
+    currency: str
+    planned_minutes: int
+    confirmed_minutes: int
+    actual_minutes: int
+    gross_cents: int
+
+
+class PayrollProjectRecapPage(Page[PayrollProjectRecapRow]):
+    items: list[PayrollProjectRecapRow]
+    #: ``YYYY-MM``
+    month: str = ""
+    #: The org's IANA timezone (each mission's month is its place's).
+    timezone: str = ""
+    #: The org's month per currency (every project, not only the page).
+    totals: list[PayrollProjectRecapTotal] = msgspec.field(default_factory=list)
 
 
 class PayrollLineOut(msgspec.Struct, kw_only=True):

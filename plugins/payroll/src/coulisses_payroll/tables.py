@@ -6,6 +6,7 @@ The schema is written in SQL (``piccolo_migrations/``) for the foreign keys to c
 
 from piccolo.columns import (
     JSONB,
+    BigInt,
     BigSerial,
     Boolean,
     Bytea,
@@ -170,3 +171,16 @@ class DpaeDeclaration(Table, tablename="payroll_dpae"):
     declared_on = Date()
     declared_by = Integer(null=True, default=None)
     created_at = Timestamptz()
+
+
+class ProjectBudget(Table, tablename="payroll_project_budgets"):
+    """A project's budget for its crew's gross pay (one per project, replaced whole)."""
+
+    id = Serial(primary_key=True)
+
+    org_id = Integer()
+    project_id = Integer()
+    amount_cents = BigInt()
+    currency = Varchar(length=3, default="EUR")
+    updated_by = Integer(null=True, default=None)
+    updated_at = Timestamptz()

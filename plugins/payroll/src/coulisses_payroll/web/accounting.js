@@ -1,255 +1,359 @@
-import { u as g, a as G, b as U, c as X, j as l, d as t, A as D, C as L, e as z, f as K, F as E, I as Y, B as w, L as Z, S as T, E as I, g as J, h as Q, i as V, k as f, t as O, l as R } from "./shared-PJS2iotY.js";
-import { u as _ } from "./shared-DhFASpEJ.js";
-const W = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", ee = "/plugins/payroll/exports", v = [
-  { key: "name", label: "col_person", value: (e) => e.name ?? "", kind: "text", optional: !1 },
-  { key: "employment_type", label: "col_type", value: (e) => e.employment_type ?? "", kind: "text", optional: !0 },
-  { key: "planned_minutes", label: "col_planned_hours", value: (e) => e.planned_minutes, kind: "hours", optional: !0 },
-  { key: "confirmed_minutes", label: "col_confirmed_hours", value: (e) => e.confirmed_minutes, kind: "hours", optional: !0 },
-  { key: "actual_minutes", label: "col_actual_hours", value: (e) => e.actual_minutes, kind: "hours", optional: !0 },
-  ...Q.map(
-    (e) => ({ key: `${e}_cents`, label: `line_${e}`, value: (s) => s[`${e}_cents`], kind: "money", optional: !0 })
+import { u as y, a as W, b as ee, c as te, d as ne, j as o, e, A as D, C as T, f as F, g as q, F as P, I as A, E as re, B as k, L as ae, S as R, h as I, i as H, H as se, k as ce, l as le, m as v, n as oe, t as U, o as ie, p as Y } from "./shared-CV7_bDt-.js";
+import { u as g } from "./shared-oufdnA2d.js";
+const z = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", de = "/plugins/payroll/exports";
+function me(t, s, n) {
+  return (t.projects ?? []).map((r) => `${r.name} ${h(r.gross_cents, s, n)}`).join(" ; ");
+}
+const E = [
+  { key: "name", label: "col_person", value: (t) => t.name ?? "", kind: "text", optional: !1 },
+  { key: "employment_type", label: "col_type", value: (t) => t.employment_type ?? "", kind: "text", optional: !0 },
+  { key: "planned_minutes", label: "col_planned_hours", value: (t) => t.planned_minutes, kind: "hours", optional: !0 },
+  { key: "confirmed_minutes", label: "col_confirmed_hours", value: (t) => t.confirmed_minutes, kind: "hours", optional: !0 },
+  { key: "actual_minutes", label: "col_actual_hours", value: (t) => t.actual_minutes, kind: "hours", optional: !0 },
+  { key: "cachets", label: "col_cachets_count", value: (t) => t.cachets, kind: "count", optional: !0 },
+  ...se.map(
+    (t) => ({ key: `${t}_minutes`, label: `col_${t}_hours`, value: (s) => s[`${t}_minutes`], kind: "hours", optional: !0 })
   ),
-  { key: "gross_cents", label: "col_gross", value: (e) => e.gross_cents, kind: "money", optional: !1 }
-], te = /* @__PURE__ */ new Set(["employment_type", "planned_minutes", "actual_minutes", "minimum_call_cents", "meal_cents"]), ne = [
+  ...ce.map(
+    (t) => ({ key: `${t}_cents`, label: `line_${t}`, value: (s) => s[`${t}_cents`], kind: "money", optional: !0 })
+  ),
+  { key: "projects", label: "col_by_project", value: (t) => (t.projects ?? []).map((s) => s.name).join(" ; "), kind: "text", optional: !0 },
+  { key: "gross_cents", label: "col_gross", value: (t) => t.gross_cents, kind: "money", optional: !1 }
+], pe = /* @__PURE__ */ new Set([
+  "employment_type",
+  "planned_minutes",
+  "actual_minutes",
+  "holiday_minutes",
+  "overtime_minutes",
+  "minimum_call_cents",
+  "meal_cents",
+  "projects"
+]), ue = [
   { label: "export_totals_csv", ask: { kind: "monthly_totals", format: "csv" } },
   { label: "export_totals_xlsx", ask: { kind: "monthly_totals", format: "xlsx" } },
   { label: "export_statements_pdf", ask: { kind: "statement", format: "pdf" } },
   { label: "export_office_csv", ask: { kind: "payroll_office", format: "csv" } }
 ];
-function ae() {
-  const e = /* @__PURE__ */ new Date();
-  return `${e.getFullYear()}-${String(e.getMonth() + 1).padStart(2, "0")}`;
+function he() {
+  const t = /* @__PURE__ */ new Date();
+  return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}`;
 }
-function S(e) {
-  return e === "en" ? "en-GB" : "fr-FR";
+function w(t) {
+  return t === "en" ? "en-GB" : "fr-FR";
 }
-function $(e, s, r) {
-  return new Intl.NumberFormat(S(r), { style: "currency", currency: s }).format(e / 100);
+function h(t, s, n) {
+  return new Intl.NumberFormat(w(n), { style: "currency", currency: s }).format(t / 100);
 }
-function re(e, s) {
-  return new Intl.NumberFormat(S(s), { maximumFractionDigits: 2 }).format(e / 60);
+function N(t, s) {
+  return new Intl.NumberFormat(w(s), { maximumFractionDigits: 2 }).format(t / 60);
 }
-function j(e, s) {
-  return s.replace(/[a-z][a-z0-9_]*/g, (r) => {
-    const a = `value_${r}`, c = O(e, a);
-    return c === a ? r : c;
+function O(t, s) {
+  return s.replace(/[a-z][a-z0-9_]*/g, (n) => {
+    const r = `value_${n}`, l = U(t, r);
+    return l === r ? n : l;
   });
 }
-function F(e, s, r) {
-  const a = O(e, s);
-  return a === s ? r : a;
+function M(t, s, n) {
+  const r = U(t, s);
+  return r === s ? n : r;
 }
-function P(e, s, r) {
-  const a = e.value(s);
-  return e.kind === "money" ? $(Number(a), s.currency, r) : e.kind === "hours" ? re(Number(a), r) : String(a);
+function B(t, s, n) {
+  const r = t.value(s);
+  return t.key === "projects" ? me(s, s.currency, n) : t.kind === "money" ? h(Number(r), s.currency, n) : t.kind === "hours" ? N(Number(r), n) : t.kind === "count" ? new Intl.NumberFormat(w(n)).format(Number(r)) : String(r);
 }
-function se(e, s, r) {
-  const a = e.value(s), c = e.value(r);
-  return typeof a == "number" && typeof c == "number" ? a - c : String(a).localeCompare(String(c), "fr");
+function _e(t, s, n) {
+  const r = t.value(s), l = t.value(n);
+  return typeof r == "number" && typeof l == "number" ? r - l : String(r).localeCompare(String(l), "fr");
 }
-function ce({ line: e, timezone: s }) {
-  const { t: r, locale: a } = g(), { formatDate: c } = R();
-  if (e.week_start) return /* @__PURE__ */ t(f, { children: r("accounting_week_of", { date: c(e.week_start) }) });
-  const d = e.explanation.periods[0], i = e.explanation.times?.start ?? d?.start;
-  return i ? /* @__PURE__ */ t(f, { children: new Date(i).toLocaleDateString(S(a), { timeZone: d?.timezone ?? s, day: "numeric", month: "short", weekday: "short" }) }) : /* @__PURE__ */ t(f, { children: r("source_none") });
+function ge({ line: t, timezone: s }) {
+  const { t: n, locale: r } = y(), { formatDate: l } = Y();
+  if (t.week_start) return /* @__PURE__ */ e(v, { children: n("accounting_week_of", { date: l(t.week_start) }) });
+  const d = t.explanation.periods[0], a = t.explanation.times?.start ?? d?.start;
+  return a ? /* @__PURE__ */ e(v, { children: new Date(a).toLocaleDateString(w(r), { timeZone: d?.timezone ?? s, day: "numeric", month: "short", weekday: "short" }) }) : /* @__PURE__ */ e(v, { children: n("source_none") });
 }
-function oe({ line: e }) {
-  const { t: s, locale: r } = g(), { formatDate: a, formatDateTime: c } = R(), { explanation: d, rule_set: i } = e, m = d.times;
-  return /* @__PURE__ */ l("div", { className: "space-y-2 rounded-md bg-muted/30 p-3 text-sm", children: [
-    /* @__PURE__ */ l("p", { children: [
-      /* @__PURE__ */ l("span", { className: "font-medium", children: [
+function ye({ line: t }) {
+  const { t: s, locale: n } = y(), { formatDate: r, formatDateTime: l } = Y(), { explanation: d, rule_set: a } = t, m = d.times;
+  return /* @__PURE__ */ o("div", { className: "space-y-2 rounded-md bg-muted/30 p-3 text-sm", children: [
+    /* @__PURE__ */ o("p", { children: [
+      /* @__PURE__ */ o("span", { className: "font-medium", children: [
         s("accounting_formula"),
         " : "
       ] }),
-      /* @__PURE__ */ t("code", { children: j(r, d.formula) })
+      /* @__PURE__ */ e("code", { children: O(n, d.formula) })
     ] }),
-    /* @__PURE__ */ t("dl", { className: "grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2", children: Object.entries(d.values).map(([u, p]) => /* @__PURE__ */ l("div", { className: "flex justify-between gap-2", children: [
-      /* @__PURE__ */ t("dt", { className: "text-muted-foreground", children: j(r, u) }),
-      /* @__PURE__ */ t("dd", { className: "font-mono", children: p })
-    ] }, u)) }),
-    m && /* @__PURE__ */ l("p", { children: [
+    /* @__PURE__ */ e("dl", { className: "grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2", children: Object.entries(d.values).map(([p, u]) => /* @__PURE__ */ o("div", { className: "flex justify-between gap-2", children: [
+      /* @__PURE__ */ e("dt", { className: "text-muted-foreground", children: O(n, p) }),
+      /* @__PURE__ */ e("dd", { className: "font-mono", children: u })
+    ] }, p)) }),
+    m && /* @__PURE__ */ o("p", { children: [
       m.source === "actual" ? s("accounting_times_actual", { breaks: m.break_minutes }) : s("accounting_times_planned"),
       " :",
       " ",
-      c(m.start),
+      l(m.start),
       " ",
       "\u2013",
       " ",
-      c(m.end)
+      l(m.end)
     ] }),
-    /* @__PURE__ */ t("p", { children: s("accounting_rules", {
-      profile: F(r, `profile_${i.profile}`, i.profile),
-      employment: F(r, `employment_${i.employment_type}`, i.employment_type),
-      date: a(i.effective_from)
+    /* @__PURE__ */ e("p", { children: s("accounting_rules", {
+      profile: M(n, `profile_${a.profile}`, a.profile),
+      employment: M(n, `employment_${a.employment_type}`, a.employment_type),
+      date: r(a.effective_from)
     }) }),
-    /* @__PURE__ */ t("p", { children: s("accounting_exact", { cents: d.exact_cents }) }),
-    /* @__PURE__ */ t("p", { className: "text-muted-foreground", children: s("accounting_rounding") })
+    /* @__PURE__ */ e("p", { children: s("accounting_exact", { cents: d.exact_cents }) }),
+    /* @__PURE__ */ e("p", { className: "text-muted-foreground", children: s("accounting_rounding") })
   ] });
 }
-function le({ line: e, timezone: s }) {
-  const { t: r, locale: a } = g(), [c, d] = _(!1), i = r(`line_${e.kind}`), m = new Intl.NumberFormat(S(a), { maximumFractionDigits: 2 }).format(Number(e.quantity));
-  return /* @__PURE__ */ l(f, { children: [
-    /* @__PURE__ */ l("tr", { className: "border-b border-border", children: [
-      /* @__PURE__ */ t("td", { className: "py-1 pr-3 whitespace-nowrap", children: /* @__PURE__ */ t(ce, { line: e, timezone: s }) }),
-      /* @__PURE__ */ t("td", { className: "py-1 pr-3", children: i }),
-      /* @__PURE__ */ t("td", { className: "py-1 pr-3 whitespace-nowrap", children: r(`unit_${e.unit}`, { quantity: m }) }),
-      /* @__PURE__ */ t("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: $(e.rate_cents, e.currency, a) }),
-      /* @__PURE__ */ t("td", { className: "py-1 pr-3 text-right", children: e.premium_pct ? `${e.premium_pct} %` : r("source_none") }),
-      /* @__PURE__ */ t("td", { className: "py-1 pr-3", children: e.source ? r(`source_${e.source}`) : r("source_none") }),
-      /* @__PURE__ */ t("td", { className: "py-1 pr-3 text-right font-medium whitespace-nowrap", children: $(e.amount_cents, e.currency, a) }),
-      /* @__PURE__ */ t("td", { className: "py-1", children: /* @__PURE__ */ t(w, { size: "sm", variant: "link", "aria-expanded": c, onClick: () => d((u) => !u), children: r("accounting_how") }) })
+function fe({ line: t, timezone: s }) {
+  const { t: n, locale: r } = y(), [l, d] = g(!1), a = n(`line_${t.kind}`), m = new Intl.NumberFormat(w(r), { maximumFractionDigits: 2 }).format(Number(t.quantity));
+  return /* @__PURE__ */ o(v, { children: [
+    /* @__PURE__ */ o("tr", { className: "border-b border-border", children: [
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: /* @__PURE__ */ e(ge, { line: t, timezone: s }) }),
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: a }),
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: n(`unit_${t.unit}`, { quantity: m }) }),
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: h(t.rate_cents, t.currency, r) }),
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: t.premium_pct ? `${t.premium_pct} %` : n("source_none") }),
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: t.source ? n(`source_${t.source}`) : n("source_none") }),
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right font-medium whitespace-nowrap", children: h(t.amount_cents, t.currency, r) }),
+      /* @__PURE__ */ e("td", { className: "py-1", children: /* @__PURE__ */ e(k, { size: "sm", variant: "link", "aria-expanded": l, onClick: () => d((p) => !p), children: n("accounting_how") }) })
     ] }),
-    c && /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "pb-3", children: /* @__PURE__ */ t(oe, { line: e }) }) })
+    l && /* @__PURE__ */ e("tr", { children: /* @__PURE__ */ e("td", { colSpan: 8, className: "pb-3", children: /* @__PURE__ */ e(ye, { line: t }) }) })
   ] });
 }
-function ie({ row: e, month: s, project: r, onClose: a }) {
-  const { t: c, locale: d } = g(), i = V(e.user_id, s, r), m = c("accounting_detail_of", { name: e.name });
-  return /* @__PURE__ */ l(L, { className: "space-y-3", "aria-label": m, role: "region", children: [
-    /* @__PURE__ */ l("div", { className: "flex items-center justify-between gap-2", children: [
-      /* @__PURE__ */ t(z, { children: m }),
-      /* @__PURE__ */ t(w, { size: "sm", variant: "ghost", onClick: a, children: c("accounting_close") })
+function be({ row: t, month: s, project: n, onClose: r }) {
+  const { t: l, locale: d } = y(), a = le(t.user_id, s, n), m = l("accounting_detail_of", { name: t.name });
+  return /* @__PURE__ */ o(T, { className: "space-y-3", "aria-label": m, role: "region", children: [
+    /* @__PURE__ */ o("div", { className: "flex items-center justify-between gap-2", children: [
+      /* @__PURE__ */ e(F, { children: m }),
+      /* @__PURE__ */ e(k, { size: "sm", variant: "ghost", onClick: r, children: l("accounting_close") })
     ] }),
-    i.isPending ? /* @__PURE__ */ t(T, { label: c("accounting_loading") }) : i.isError ? /* @__PURE__ */ t(I, { error: i.error, onRetry: () => {
-      i.refetch();
-    } }) : /* @__PURE__ */ l(f, { children: [
-      /* @__PURE__ */ t("p", { className: "text-sm", children: Object.entries(i.data.totals).map(([u, p]) => `${c("col_gross")} : ${$(p, u, d)}`).join(" \xB7 ") }),
-      /* @__PURE__ */ t("div", { className: "overflow-x-auto", children: /* @__PURE__ */ l("table", { className: "w-full text-left text-sm", children: [
-        /* @__PURE__ */ t("caption", { className: "sr-only", children: m }),
-        /* @__PURE__ */ t("thead", { children: /* @__PURE__ */ l("tr", { className: "border-b border-border text-muted-foreground", children: [
-          /* @__PURE__ */ t("th", { className: "py-1 pr-3", children: c("col_date") }),
-          /* @__PURE__ */ t("th", { className: "py-1 pr-3", children: c("col_kind") }),
-          /* @__PURE__ */ t("th", { className: "py-1 pr-3", children: c("col_quantity") }),
-          /* @__PURE__ */ t("th", { className: "py-1 pr-3 text-right", children: c("col_rate") }),
-          /* @__PURE__ */ t("th", { className: "py-1 pr-3 text-right", children: c("col_premium") }),
-          /* @__PURE__ */ t("th", { className: "py-1 pr-3", children: c("col_times") }),
-          /* @__PURE__ */ t("th", { className: "py-1 pr-3 text-right", children: c("col_amount") }),
-          /* @__PURE__ */ t("th", { className: "py-1", children: /* @__PURE__ */ t("span", { className: "sr-only", children: c("accounting_how") }) })
+    a.isPending ? /* @__PURE__ */ e(R, { label: l("accounting_loading") }) : a.isError ? /* @__PURE__ */ e(I, { error: a.error, onRetry: () => {
+      a.refetch();
+    } }) : /* @__PURE__ */ o(v, { children: [
+      /* @__PURE__ */ e("p", { className: "text-sm", children: Object.entries(a.data.totals).map(([p, u]) => `${l("col_gross")} : ${h(u, p, d)}`).join(" \xB7 ") }),
+      /* @__PURE__ */ e("div", { className: "overflow-x-auto", children: /* @__PURE__ */ o("table", { className: "w-full text-left text-sm", children: [
+        /* @__PURE__ */ e("caption", { className: "sr-only", children: m }),
+        /* @__PURE__ */ e("thead", { children: /* @__PURE__ */ o("tr", { className: "border-b border-border text-muted-foreground", children: [
+          /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: l("col_date") }),
+          /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: l("col_kind") }),
+          /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: l("col_quantity") }),
+          /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: l("col_rate") }),
+          /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: l("col_premium") }),
+          /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: l("col_times") }),
+          /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: l("col_amount") }),
+          /* @__PURE__ */ e("th", { className: "py-1", children: /* @__PURE__ */ e("span", { className: "sr-only", children: l("accounting_how") }) })
         ] }) }),
-        /* @__PURE__ */ t("tbody", { children: i.data.lines.map((u, p) => /* @__PURE__ */ t(le, { line: u, timezone: i.data.timezone }, `${u.kind}-${u.assignment_id ?? u.week_start}-${p}`)) })
+        /* @__PURE__ */ e("tbody", { children: a.data.lines.map((p, u) => /* @__PURE__ */ e(fe, { line: p, timezone: a.data.timezone }, `${p.kind}-${p.assignment_id ?? p.week_start}-${u}`)) })
       ] }) })
     ] })
   ] });
 }
-function de({ hidden: e, onToggle: s }) {
-  const { t: r } = g();
-  return /* @__PURE__ */ l("details", { className: "text-sm", children: [
-    /* @__PURE__ */ t("summary", { className: "cursor-pointer", children: r("accounting_columns") }),
-    /* @__PURE__ */ l("fieldset", { className: "mt-2 grid grid-cols-2 gap-1 sm:grid-cols-4", children: [
-      /* @__PURE__ */ t("legend", { className: "sr-only", children: r("accounting_columns") }),
-      v.filter((a) => a.optional).map((a) => /* @__PURE__ */ l("label", { className: "flex items-center gap-2", children: [
-        /* @__PURE__ */ t("input", { type: "checkbox", checked: !e.has(a.key), onChange: () => s(a.key) }),
-        r(a.label)
-      ] }, a.key))
+function xe(t) {
+  const s = t.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  if (s === "") return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return Number.NaN;
+  const [n, r = ""] = s.split(".");
+  return Number(n) * 100 + Number(r.padEnd(2, "0"));
+}
+function Ne({ row: t }) {
+  const { t: s, tError: n } = y(), r = ie(), [l, d] = g(t.budget_cents === null ? "" : (t.budget_cents / 100).toFixed(2).replace(".", ",")), a = xe(l), m = Number.isNaN(a), p = s("recap_budget_of", { name: t.name, currency: t.currency });
+  return /* @__PURE__ */ o(
+    "form",
+    {
+      className: "flex items-center gap-1",
+      onSubmit: (u) => {
+        u.preventDefault(), m || r.mutate({ projectId: t.project_id, amountCents: a, currency: t.currency });
+      },
+      children: [
+        /* @__PURE__ */ e(A, { "aria-label": p, "aria-invalid": m, className: "h-8 w-28 text-right", inputMode: "decimal", value: l, onChange: (u) => d(u.target.value) }),
+        /* @__PURE__ */ e(k, { size: "sm", variant: "secondary", type: "submit", disabled: m || r.isPending, children: s("recap_save_budget") }),
+        m && /* @__PURE__ */ e("span", { className: "text-xs text-danger", children: s("recap_budget_invalid") }),
+        r.isError && /* @__PURE__ */ e("span", { className: "text-xs text-danger", children: n(r.error) }),
+        r.isSuccess && /* @__PURE__ */ e("span", { className: "sr-only", role: "status", children: s("recap_budget_saved") })
+      ]
+    }
+  );
+}
+function ve({ month: t, canEdit: s }) {
+  const { t: n, locale: r } = y(), l = oe(t), d = n("recap_title");
+  return /* @__PURE__ */ o(T, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(F, { children: d }),
+    /* @__PURE__ */ e(q, { children: n("recap_hint") }),
+    l.isPending ? /* @__PURE__ */ e(R, { label: n("recap_loading") }) : l.isError ? /* @__PURE__ */ e(I, { error: l.error, onRetry: () => {
+      l.refetch();
+    } }) : l.data.items.length === 0 ? /* @__PURE__ */ e(H, { title: n("recap_empty") }) : /* @__PURE__ */ e("div", { className: "overflow-x-auto", children: /* @__PURE__ */ o("table", { className: "w-full text-left text-sm", children: [
+      /* @__PURE__ */ e("caption", { className: "sr-only", children: d }),
+      /* @__PURE__ */ e("thead", { children: /* @__PURE__ */ o("tr", { className: "border-b border-border text-muted-foreground", children: [
+        /* @__PURE__ */ e("th", { scope: "col", className: "py-2 pr-3", children: n("project") }),
+        /* @__PURE__ */ e("th", { scope: "col", className: "py-2 pr-3 text-right", children: n("col_planned_hours") }),
+        /* @__PURE__ */ e("th", { scope: "col", className: "py-2 pr-3 text-right", children: n("col_confirmed_hours") }),
+        /* @__PURE__ */ e("th", { scope: "col", className: "py-2 pr-3 text-right", children: n("col_gross") }),
+        /* @__PURE__ */ e("th", { scope: "col", className: "py-2 pr-3 text-right", children: n("col_forecast") }),
+        /* @__PURE__ */ e("th", { scope: "col", className: "py-2 pr-3", children: n("col_budget") }),
+        /* @__PURE__ */ e("th", { scope: "col", className: "py-2 pr-3 text-right", children: n("col_margin") })
+      ] }) }),
+      /* @__PURE__ */ e("tbody", { children: l.data.items.map((a) => /* @__PURE__ */ o("tr", { className: "border-b border-border", children: [
+        /* @__PURE__ */ o("th", { scope: "row", className: "py-2 pr-3 text-left font-normal", children: [
+          a.name,
+          a.over_budget && /* @__PURE__ */ e("p", { className: "text-xs font-medium text-danger", role: "alert", children: n("recap_over_budget") })
+        ] }),
+        /* @__PURE__ */ e("td", { className: "py-2 pr-3 text-right whitespace-nowrap", children: N(a.planned_minutes, r) }),
+        /* @__PURE__ */ e("td", { className: "py-2 pr-3 text-right whitespace-nowrap", children: N(a.confirmed_minutes, r) }),
+        /* @__PURE__ */ e("td", { className: "py-2 pr-3 text-right whitespace-nowrap", children: h(a.gross_cents, a.currency, r) }),
+        /* @__PURE__ */ o("td", { className: "py-2 pr-3 text-right whitespace-nowrap", children: [
+          h(a.forecast_cents, a.currency, r),
+          a.forecast_from !== a.forecast_to && /* @__PURE__ */ e("p", { className: "text-xs text-muted-foreground", children: n("recap_forecast_months", { from: a.forecast_from, to: a.forecast_to }) })
+        ] }),
+        /* @__PURE__ */ e("td", { className: "py-2 pr-3 whitespace-nowrap", children: s ? /* @__PURE__ */ e(Ne, { row: a }) : a.budget_cents === null ? n("recap_no_budget") : h(a.budget_cents, a.currency, r) }),
+        /* @__PURE__ */ e("td", { className: `py-2 pr-3 text-right whitespace-nowrap ${a.over_budget ? "font-medium text-danger" : ""}`, children: a.margin_cents === null ? n("source_none") : h(a.margin_cents, a.currency, r) })
+      ] }, `${a.project_id}-${a.currency}`)) }),
+      /* @__PURE__ */ e("tfoot", { children: l.data.totals.map((a) => /* @__PURE__ */ o("tr", { className: "font-semibold", children: [
+        /* @__PURE__ */ e("th", { scope: "row", className: "py-2 pr-3 text-left", children: n("totals_row", { currency: a.currency }) }),
+        /* @__PURE__ */ e("td", { className: "py-2 pr-3 text-right whitespace-nowrap", children: N(a.planned_minutes, r) }),
+        /* @__PURE__ */ e("td", { className: "py-2 pr-3 text-right whitespace-nowrap", children: N(a.confirmed_minutes, r) }),
+        /* @__PURE__ */ e("td", { className: "py-2 pr-3 text-right whitespace-nowrap", children: h(a.gross_cents, a.currency, r) }),
+        /* @__PURE__ */ e("td", { colSpan: 3 })
+      ] }, a.currency)) })
+    ] }) })
+  ] });
+}
+function ke({ hidden: t, onToggle: s }) {
+  const { t: n } = y();
+  return /* @__PURE__ */ o("details", { className: "text-sm", children: [
+    /* @__PURE__ */ e("summary", { className: "cursor-pointer", children: n("accounting_columns") }),
+    /* @__PURE__ */ o("fieldset", { className: "mt-2 grid grid-cols-2 gap-1 sm:grid-cols-4", children: [
+      /* @__PURE__ */ e("legend", { className: "sr-only", children: n("accounting_columns") }),
+      E.filter((r) => r.optional).map((r) => /* @__PURE__ */ o("label", { className: "flex items-center gap-2", children: [
+        /* @__PURE__ */ e("input", { type: "checkbox", checked: !t.has(r.key), onChange: () => s(r.key) }),
+        n(r.label)
+      ] }, r.key))
     ] })
   ] });
 }
-function pe() {
-  const { t: e, tError: s, locale: r } = g(), [a, c] = _(ae), [d, i] = _(""), [m, u] = _(() => new Set(te)), [p, M] = _({ key: "name", descending: !1 }), [x, b] = _(null), q = G(!0), h = U(a, d), y = X(), C = v.filter((n) => !m.has(n.key)), A = v.find((n) => n.key === p.key) ?? v[0], N = [...h.data?.items ?? []].sort((n, o) => (p.descending ? -1 : 1) * se(A, n, o)), B = (n) => u((o) => {
-    const k = new Set(o);
-    return k.has(n) ? k.delete(n) : k.add(n), k;
-  }), H = (n) => M((o) => ({ key: n, descending: o.key === n ? !o.descending : n !== "name" }));
-  return /* @__PURE__ */ l("div", { className: "space-y-4", children: [
-    /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("accounting_title") }),
-    /* @__PURE__ */ t(D, { variant: "info", children: e("disclaimer") }),
-    /* @__PURE__ */ l(L, { className: "space-y-3", children: [
-      /* @__PURE__ */ t(z, { children: e("accounting_title") }),
-      /* @__PURE__ */ t(K, { children: e("accounting_hint") }),
-      /* @__PURE__ */ l("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-        /* @__PURE__ */ t(E, { label: e("exports_month"), children: (n) => /* @__PURE__ */ t(
-          Y,
+function je() {
+  const { t, tError: s, locale: n } = y(), [r, l] = g(he), [d, a] = g(""), [m, p] = g(""), [u, G] = g(() => new Set(pe)), [f, K] = g({ key: "name", descending: !1 }), [$, b] = g(null), X = W(!0), _ = ee(r, d, m), x = te(), L = ne(), Z = L.data !== void 0 && L.data !== "tech", C = E.filter((c) => !u.has(c.key)), J = E.find((c) => c.key === f.key) ?? E[0], j = [..._.data?.items ?? []].sort((c, i) => (f.descending ? -1 : 1) * _e(J, c, i)), Q = (c) => G((i) => {
+    const S = new Set(i);
+    return S.has(c) ? S.delete(c) : S.add(c), S;
+  }), V = (c) => K((i) => ({ key: c, descending: i.key === c ? !i.descending : c !== "name" }));
+  return /* @__PURE__ */ o("div", { className: "space-y-4", children: [
+    /* @__PURE__ */ e("h1", { className: "text-2xl font-semibold", children: t("accounting_title") }),
+    /* @__PURE__ */ e(D, { variant: "info", children: t("disclaimer") }),
+    /* @__PURE__ */ o(T, { className: "space-y-3", children: [
+      /* @__PURE__ */ e(F, { children: t("accounting_title") }),
+      /* @__PURE__ */ e(q, { children: t("accounting_hint") }),
+      /* @__PURE__ */ o("div", { className: "grid gap-3 sm:grid-cols-3", children: [
+        /* @__PURE__ */ e(P, { label: t("exports_month"), children: (c) => /* @__PURE__ */ e(
+          A,
           {
-            ...n,
+            ...c,
             type: "month",
             required: !0,
-            value: a,
-            onChange: (o) => {
-              c(o.target.value), b(null);
+            value: r,
+            onChange: (i) => {
+              l(i.target.value), b(null);
             }
           }
         ) }),
-        /* @__PURE__ */ t(E, { label: e("project"), children: (n) => /* @__PURE__ */ l(
+        /* @__PURE__ */ e(P, { label: t("project"), children: (c) => /* @__PURE__ */ o(
           "select",
           {
-            ...n,
-            className: W,
+            ...c,
+            className: z,
             value: d,
-            onChange: (o) => {
-              i(o.target.value), b(null);
+            onChange: (i) => {
+              a(i.target.value), b(null);
             },
             children: [
-              /* @__PURE__ */ t("option", { value: "", children: e("all_projects") }),
-              q.data?.items.map((o) => /* @__PURE__ */ t("option", { value: o.id, children: o.name }, o.id))
+              /* @__PURE__ */ e("option", { value: "", children: t("all_projects") }),
+              X.data?.items.map((i) => /* @__PURE__ */ e("option", { value: i.id, children: i.name }, i.id))
+            ]
+          }
+        ) }),
+        /* @__PURE__ */ e(P, { label: t("employment_filter"), children: (c) => /* @__PURE__ */ o(
+          "select",
+          {
+            ...c,
+            className: z,
+            value: m,
+            onChange: (i) => {
+              p(i.target.value), b(null);
+            },
+            children: [
+              /* @__PURE__ */ e("option", { value: "", children: t("all_employment_types") }),
+              re.map((i) => /* @__PURE__ */ e("option", { value: i, children: i }, i))
             ]
           }
         ) })
       ] }),
-      /* @__PURE__ */ t(de, { hidden: m, onToggle: B }),
-      /* @__PURE__ */ l("div", { className: "flex flex-wrap items-center gap-2", children: [
-        /* @__PURE__ */ t("span", { className: "text-sm text-muted-foreground", children: e("accounting_exports") }),
-        ne.map((n) => /* @__PURE__ */ t(
-          w,
+      /* @__PURE__ */ e(ke, { hidden: u, onToggle: Q }),
+      /* @__PURE__ */ o("div", { className: "flex flex-wrap items-center gap-2", children: [
+        /* @__PURE__ */ e("span", { className: "text-sm text-muted-foreground", children: t("accounting_exports") }),
+        ue.map((c) => /* @__PURE__ */ e(
+          k,
           {
             size: "sm",
             variant: "secondary",
-            disabled: y.isPending || !a,
-            onClick: () => y.mutate({ ...n.ask, month: a, ...d ? { project: Number(d) } : {} }),
-            children: e(n.label)
+            disabled: x.isPending || !r,
+            onClick: () => x.mutate({ ...c.ask, month: r, ...d ? { project: Number(d) } : {} }),
+            children: t(c.label)
           },
-          n.label
+          c.label
         ))
       ] }),
-      y.isError && /* @__PURE__ */ t(D, { variant: "danger", children: s(y.error) }),
-      y.isSuccess && /* @__PURE__ */ l(D, { variant: "success", children: [
-        e("accounting_export_queued"),
+      x.isError && /* @__PURE__ */ e(D, { variant: "danger", children: s(x.error) }),
+      x.isSuccess && /* @__PURE__ */ o(D, { variant: "success", children: [
+        t("accounting_export_queued"),
         " ",
-        /* @__PURE__ */ t(Z, { to: ee, className: "underline", children: e("accounting_open_exports") })
+        /* @__PURE__ */ e(ae, { to: de, className: "underline", children: t("accounting_open_exports") })
       ] }),
-      h.isPending ? /* @__PURE__ */ t(T, { label: e("accounting_loading") }) : h.isError ? /* @__PURE__ */ t(I, { error: h.error, onRetry: () => {
-        h.refetch();
-      } }) : N.length === 0 ? /* @__PURE__ */ t(J, { title: e("accounting_empty") }) : /* @__PURE__ */ l("div", { className: "overflow-x-auto", children: [
-        /* @__PURE__ */ l("table", { className: "w-full text-left text-sm", children: [
-          /* @__PURE__ */ t("caption", { className: "sr-only", children: e("accounting_title") }),
-          /* @__PURE__ */ t("thead", { children: /* @__PURE__ */ t("tr", { className: "border-b border-border text-muted-foreground", children: C.map((n) => /* @__PURE__ */ t(
+      _.isPending ? /* @__PURE__ */ e(R, { label: t("accounting_loading") }) : _.isError ? /* @__PURE__ */ e(I, { error: _.error, onRetry: () => {
+        _.refetch();
+      } }) : j.length === 0 ? /* @__PURE__ */ e(H, { title: t("accounting_empty") }) : /* @__PURE__ */ o("div", { className: "overflow-x-auto", children: [
+        /* @__PURE__ */ o("table", { className: "w-full text-left text-sm", children: [
+          /* @__PURE__ */ e("caption", { className: "sr-only", children: t("accounting_title") }),
+          /* @__PURE__ */ e("thead", { children: /* @__PURE__ */ e("tr", { className: "border-b border-border text-muted-foreground", children: C.map((c) => /* @__PURE__ */ e(
             "th",
             {
               scope: "col",
-              className: `py-2 pr-3 ${n.kind === "text" ? "" : "text-right"}`,
-              "aria-sort": p.key === n.key ? p.descending ? "descending" : "ascending" : "none",
-              children: /* @__PURE__ */ l(
+              className: `py-2 pr-3 ${c.kind === "text" ? "" : "text-right"}`,
+              "aria-sort": f.key === c.key ? f.descending ? "descending" : "ascending" : "none",
+              children: /* @__PURE__ */ o(
                 "button",
                 {
                   type: "button",
                   className: "font-medium underline-offset-4 hover:underline",
-                  "aria-label": e("accounting_sort_by", { column: e(n.label) }),
-                  onClick: () => H(n.key),
+                  "aria-label": t("accounting_sort_by", { column: t(c.label) }),
+                  onClick: () => V(c.key),
                   children: [
-                    e(n.label),
-                    p.key === n.key ? p.descending ? " \u2193" : " \u2191" : ""
+                    t(c.label),
+                    f.key === c.key ? f.descending ? " \u2193" : " \u2191" : ""
                   ]
                 }
               )
             },
-            n.key
+            c.key
           )) }) }),
-          /* @__PURE__ */ t("tbody", { children: N.map((n) => /* @__PURE__ */ t("tr", { className: `border-b border-border ${x?.user_id === n.user_id ? "bg-muted/30" : ""}`, children: C.map(
-            (o) => o.key === "name" ? /* @__PURE__ */ l("th", { scope: "row", className: "py-2 pr-3 text-left font-normal", children: [
-              /* @__PURE__ */ t(w, { size: "sm", variant: "link", "aria-expanded": x?.user_id === n.user_id, onClick: () => b(n), children: n.name }),
-              n.missing_rate > 0 && /* @__PURE__ */ t("p", { className: "text-xs text-danger", children: e("accounting_missing_rate", { count: n.missing_rate }) })
-            ] }, o.key) : /* @__PURE__ */ t("td", { className: `py-2 pr-3 whitespace-nowrap ${o.kind === "text" ? "" : "text-right"}`, children: P(o, n, r) }, o.key)
-          ) }, `${n.user_id}-${n.currency}`)) }),
-          /* @__PURE__ */ t("tfoot", { children: h.data.totals.map((n) => /* @__PURE__ */ t("tr", { className: "font-semibold", children: C.map(
-            (o) => o.key === "name" ? /* @__PURE__ */ t("th", { scope: "row", className: "py-2 pr-3 text-left", children: e("totals_row", { currency: n.currency }) }, o.key) : /* @__PURE__ */ t("td", { className: `py-2 pr-3 whitespace-nowrap ${o.kind === "text" ? "" : "text-right"}`, children: o.kind === "text" ? "" : P(o, n, r) }, o.key)
-          ) }, n.currency)) })
+          /* @__PURE__ */ e("tbody", { children: j.map((c) => /* @__PURE__ */ e("tr", { className: `border-b border-border ${$?.user_id === c.user_id ? "bg-muted/30" : ""}`, children: C.map(
+            (i) => i.key === "name" ? /* @__PURE__ */ o("th", { scope: "row", className: "py-2 pr-3 text-left font-normal", children: [
+              /* @__PURE__ */ e(k, { size: "sm", variant: "link", "aria-expanded": $?.user_id === c.user_id, onClick: () => b(c), children: c.name }),
+              c.missing_rate > 0 && /* @__PURE__ */ e("p", { className: "text-xs text-danger", children: t("accounting_missing_rate", { count: c.missing_rate }) })
+            ] }, i.key) : /* @__PURE__ */ e("td", { className: `py-2 pr-3 whitespace-nowrap ${i.kind === "text" ? "" : "text-right"}`, children: B(i, c, n) }, i.key)
+          ) }, `${c.user_id}-${c.currency}`)) }),
+          /* @__PURE__ */ e("tfoot", { children: _.data.totals.map((c) => /* @__PURE__ */ e("tr", { className: "font-semibold", children: C.map(
+            (i) => i.key === "name" ? /* @__PURE__ */ e("th", { scope: "row", className: "py-2 pr-3 text-left", children: t("totals_row", { currency: c.currency }) }, i.key) : /* @__PURE__ */ e("td", { className: `py-2 pr-3 whitespace-nowrap ${i.kind === "text" ? "" : "text-right"}`, children: i.kind === "text" ? "" : B(i, c, n) }, i.key)
+          ) }, c.currency)) })
         ] }),
-        h.data.total > N.length && /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: e("accounting_more", { shown: N.length, total: h.data.total }) })
+        _.data.total > j.length && /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: t("accounting_more", { shown: j.length, total: _.data.total }) })
       ] })
     ] }),
-    x && /* @__PURE__ */ t(ie, { row: x, month: a, project: d, onClose: () => b(null) })
+    $ && /* @__PURE__ */ e(be, { row: $, month: r, project: d, onClose: () => b(null) }),
+    /* @__PURE__ */ e(ve, { month: r, canEdit: Z })
   ] });
 }
 export {
-  pe as default,
-  j as formulaText,
-  re as hoursOf,
-  $ as money
+  je as default,
+  O as formulaText,
+  N as hoursOf,
+  h as money,
+  xe as parseCents
 };

@@ -1,7 +1,7 @@
-import { u as m, m as u, j as l, C as h, d as t, e as p, L as _, l as f, n as x } from "./shared-PJS2iotY.js";
+import { u, q as m, j as l, C as h, e as t, f as p, L as _, p as f, r as x } from "./shared-CV7_bDt-.js";
 const g = "/plugins/payroll/intermittents", i = 5;
 function c({ items: s, overdue: n }) {
-  const { t: d } = m(), { formatDateTime: a } = f();
+  const { t: d } = u(), { formatDateTime: a } = f();
   return /* @__PURE__ */ t("ul", { className: "divide-y divide-border", children: s.slice(0, i).map((e) => /* @__PURE__ */ l("li", { className: "flex flex-wrap items-baseline justify-between gap-2 py-2", children: [
     /* @__PURE__ */ l("span", { children: [
       /* @__PURE__ */ t("span", { className: "font-medium", children: e.name }),
@@ -12,7 +12,7 @@ function c({ items: s, overdue: n }) {
   ] }, `${e.user_id}-${e.project_id}-${e.first_day}`)) });
 }
 function b() {
-  const { t: s } = m(), d = u("").data?.items ?? [], a = d.filter((r) => r.dpae.status === "overdue"), e = d.filter((r) => r.dpae.status === "to_declare");
+  const { t: s } = u(), d = m("").data?.items ?? [], a = d.filter((r) => r.dpae.status === "overdue"), e = d.filter((r) => r.dpae.status === "to_declare");
   if (a.length + e.length === 0) return null;
   const o = Math.max(0, a.length - i) + Math.max(0, e.length - i);
   return /* @__PURE__ */ l(h, { className: `space-y-2 ${a.length > 0 ? "border-danger" : ""}`, children: [

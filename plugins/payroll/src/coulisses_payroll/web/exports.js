@@ -1,7 +1,7 @@
-import { u as d, o as S, a as w, c as j, d as r, S as b, j as s, A as u, C as x, e as f, f as T, F as _, I as A, B as P, p as R, E as F, g as I, l as q, q as B, n as g } from "./shared-PJS2iotY.js";
-import { u as h } from "./shared-DhFASpEJ.js";
-const D = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = { queued: "neutral", running: "info", done: "success", failed: "danger" };
-function $() {
+import { u as d, d as S, a as w, c as j, e as r, S as b, j as s, A as u, C as x, f, g as T, F as _, I as A, B as P, s as R, h as F, i as I, p as B, v as D, r as g } from "./shared-CV7_bDt-.js";
+import { u as h } from "./shared-oufdnA2d.js";
+const M = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", $ = { queued: "neutral", running: "info", done: "success", failed: "danger" };
+function q() {
   const e = /* @__PURE__ */ new Date();
   return `${e.getFullYear()}-${String(e.getMonth() + 1).padStart(2, "0")}`;
 }
@@ -17,10 +17,10 @@ const H = [
 ];
 function G({ item: e }) {
   const { t } = d();
-  return e.expired ? /* @__PURE__ */ r(g, { variant: "neutral", children: t("export_expired") }) : /* @__PURE__ */ r(g, { variant: M[e.status], children: t(`export_status_${e.status}`, { progress: e.progress }) });
+  return e.expired ? /* @__PURE__ */ r(g, { variant: "neutral", children: t("export_expired") }) : /* @__PURE__ */ r(g, { variant: $[e.status], children: t(`export_status_${e.status}`, { progress: e.progress }) });
 }
 function L({ item: e }) {
-  const { t, locale: l } = d(), { formatDateTime: n } = q();
+  const { t, locale: l } = d(), { formatDateTime: n } = B();
   return /* @__PURE__ */ s("tr", { className: "border-b border-border", children: [
     /* @__PURE__ */ s("td", { className: "py-2 pr-3", children: [
       t(`kind_${e.kind}`),
@@ -31,7 +31,7 @@ function L({ item: e }) {
     /* @__PURE__ */ s("td", { className: "py-2 pr-3", children: [
       /* @__PURE__ */ r(G, { item: e }),
       e.status === "running" && /* @__PURE__ */ r("progress", { className: "ml-2 align-middle", max: 100, value: e.progress, "aria-label": t("export_status_running", { progress: e.progress }) }),
-      e.status === "failed" && /* @__PURE__ */ r("p", { className: "text-sm text-danger", children: B(l, e.error_code) })
+      e.status === "failed" && /* @__PURE__ */ r("p", { className: "text-sm text-danger", children: D(l, e.error_code) })
     ] }),
     /* @__PURE__ */ r("td", { className: "py-2 pr-3 text-sm text-muted-foreground", children: n(e.created_at) }),
     /* @__PURE__ */ r("td", { className: "py-2", children: e.download_url ? /* @__PURE__ */ r("a", { className: "text-primary underline", href: e.download_url, download: e.filename, "aria-label": t("download_of", { file: e.filename }), children: t("download") }) : null })
@@ -57,7 +57,7 @@ function U() {
   ] });
 }
 function z() {
-  const { t: e, tError: t } = d(), l = S(), n = l.data !== void 0 && l.data !== "tech", N = w(n), c = j(), [i, y] = h($), [p, v] = h(""), [m, k] = h(!0);
+  const { t: e, tError: t } = d(), l = S(), n = l.data !== void 0 && l.data !== "tech", N = w(n), c = j(), [i, v] = h(q), [p, y] = h(""), [m, k] = h(!0);
   if (l.isPending) return /* @__PURE__ */ r(b, { label: e("exports_loading") });
   const E = n ? H : O, C = (a) => c.mutate({
     ...a.ask,
@@ -72,8 +72,8 @@ function z() {
       /* @__PURE__ */ r(f, { children: e("exports_title") }),
       /* @__PURE__ */ r(T, { children: e(n ? "exports_hint" : "exports_tech_hint") }),
       /* @__PURE__ */ s("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-        /* @__PURE__ */ r(_, { label: e("exports_month"), children: (a) => /* @__PURE__ */ r(A, { ...a, type: "month", required: !0, value: i, onChange: (o) => y(o.target.value) }) }),
-        n && /* @__PURE__ */ r(_, { label: e("project"), children: (a) => /* @__PURE__ */ s("select", { ...a, className: D, value: p, onChange: (o) => v(o.target.value), children: [
+        /* @__PURE__ */ r(_, { label: e("exports_month"), children: (a) => /* @__PURE__ */ r(A, { ...a, type: "month", required: !0, value: i, onChange: (o) => v(o.target.value) }) }),
+        n && /* @__PURE__ */ r(_, { label: e("project"), children: (a) => /* @__PURE__ */ s("select", { ...a, className: M, value: p, onChange: (o) => y(o.target.value), children: [
           /* @__PURE__ */ r("option", { value: "", children: e("all_projects") }),
           N.data?.items.map((o) => /* @__PURE__ */ r("option", { value: o.id, children: o.name }, o.id))
         ] }) })

@@ -1,5 +1,5 @@
-import { u as p, o as M, d as e, S as E, j as l, A as w, C as I, e as P, f as k, F as g, I as v, l as D, r as z, E as C, g as A, m as B, a as G, s as V, v as q, n as $, B as y, w as H, x as U, y as X, z as Y, D as J, G as K, H as Q } from "./shared-PJS2iotY.js";
-import { u as _ } from "./shared-DhFASpEJ.js";
+import { u as p, d as T, e, S as E, j as l, A as w, C as I, f as P, g as k, F as g, I as v, p as D, w as z, h as C, i as A, q as B, a as G, x as V, y as q, r as $, B as y, z as J, D as K, G as U, J as X, K as Y, M as H, N as Q } from "./shared-CV7_bDt-.js";
+import { u as _ } from "./shared-oufdnA2d.js";
 const W = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", F = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", Z = /* @__PURE__ */ new Set(["admin", "owner"]), O = [1, 2, 3], ee = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",
@@ -43,13 +43,13 @@ function re({ count: t }) {
   );
 }
 function ae({ count: t, asOf: a }) {
-  const { t: r } = p(), s = J(t.user_id, a, !0);
+  const { t: r } = p(), s = Y(t.user_id, a, !0);
   return s.isPending ? /* @__PURE__ */ e(E, { label: r("intermittents_loading"), size: "sm" }) : s.isError ? /* @__PURE__ */ e(C, { error: s.error, onRetry: () => {
     s.refetch();
   } }) : /* @__PURE__ */ e(re, { count: s.data });
 }
 function ne({ count: t, onDone: a }) {
-  const { t: r, tError: s } = p(), n = K(), [i, o] = _(t.annexe), [c, m] = _(String(t.elsewhere_minutes / 60)), [u, f] = _(t.elsewhere_note);
+  const { t: r, tError: s } = p(), n = H(), [i, o] = _(t.annexe), [c, m] = _(String(t.elsewhere_minutes / 60)), [u, f] = _(t.elsewhere_note);
   return /* @__PURE__ */ l(
     "form",
     {
@@ -185,7 +185,7 @@ function ue({ engagement: t, onDone: a }) {
   );
 }
 function he({ engagement: t }) {
-  const { t: a, tError: r } = p(), { formatDate: s } = D(), n = H(), [i, o] = _(!1), [c, m] = _(!1), { dpae: u } = t, f = { name: t.name, project: t.project_name };
+  const { t: a, tError: r } = p(), { formatDate: s } = D(), n = J(), [i, o] = _(!1), [c, m] = _(!1), { dpae: u } = t, f = { name: t.name, project: t.project_name };
   return /* @__PURE__ */ l("li", { className: `space-y-2 border-b border-border py-3 ${u.status === "overdue" ? "border-l-4 border-l-danger pl-3" : ""}`, children: [
     /* @__PURE__ */ l("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
       /* @__PURE__ */ l("h3", { className: "font-semibold", children: [
@@ -203,7 +203,7 @@ function he({ engagement: t }) {
     i && /* @__PURE__ */ e(ue, { engagement: t, onDone: () => o(!1) }),
     n.isError && /* @__PURE__ */ e(w, { variant: "danger", children: r(n.error) }),
     /* @__PURE__ */ e(
-      U,
+      K,
       {
         open: c,
         title: a("dpae_remove_of", f),
@@ -246,7 +246,7 @@ function pe() {
   ] });
 }
 function fe({ project: t, numero: a }) {
-  const { t: r, tError: s } = p(), n = X(), [i, o] = _(a), c = r("objet_of", { project: t.name });
+  const { t: r, tError: s } = p(), n = U(), [i, o] = _(a), c = r("objet_of", { project: t.name });
   return /* @__PURE__ */ l("li", { className: "py-2", children: [
     /* @__PURE__ */ l(
       "form",
@@ -283,7 +283,7 @@ function ge(t, a) {
   return t.licences.find((r) => r.category === a)?.number ?? "";
 }
 function be({ identity: t, canEdit: a }) {
-  const { t: r, tError: s } = p(), n = Y(), [i, o] = _({
+  const { t: r, tError: s } = p(), n = X(), [i, o] = _({
     legal_name: t.legal_name,
     address: t.address,
     siret: t.siret ?? "",
@@ -326,7 +326,7 @@ function be({ identity: t, canEdit: a }) {
               ...N,
               maxLength: 64,
               value: c[x],
-              onChange: (S) => m((R) => R.map((L, T) => T === x ? S.target.value : L))
+              onChange: (S) => m((R) => R.map((L, M) => M === x ? S.target.value : L))
             }
           ) }, d)) }),
           /* @__PURE__ */ l("label", { className: "flex items-center gap-2 text-sm", children: [
@@ -352,7 +352,7 @@ function ve({ canEdit: t }) {
   ] });
 }
 function Ne() {
-  const { t } = p(), a = M(), [r, s] = _(""), [n, i] = _(!1);
+  const { t } = p(), a = T(), [r, s] = _(""), [n, i] = _(!1);
   if (a.isPending) return /* @__PURE__ */ e(E, { label: t("intermittents_loading") });
   const o = a.data !== void 0 && a.data !== "tech";
   return /* @__PURE__ */ l("div", { className: "space-y-4", children: [

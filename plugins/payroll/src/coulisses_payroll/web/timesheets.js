@@ -1,5 +1,5 @@
-import { u as w, l as M, o as W, j as i, d as t, S as j, E as I, J as U, g as F, C as X, e as ee, f as te, a as ae, K as ne, F as v, I as D, B as N, x as re, A as E, n as se, M as V, N as oe, O as ie, P as ce, k as le, Q as de } from "./shared-PJS2iotY.js";
-import { u as _ } from "./shared-DhFASpEJ.js";
+import { u as w, p as U, d as W, j as i, e as t, S as E, h as I, O as F, i as M, C as X, f as ee, g as te, a as ae, P as ne, F as v, I as D, B as N, D as re, A as j, r as se, Q as V, R as oe, T as ie, U as ce, m as le, V as de } from "./shared-CV7_bDt-.js";
+import { u as _ } from "./shared-oufdnA2d.js";
 function q(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,
@@ -82,8 +82,8 @@ function ye(e) {
 function G(e, n) {
   return !e.actual_start || !e.actual_end ? n : `${x(e.actual_start, e.timezone)} \u2013 ${x(e.actual_end, e.timezone)}`;
 }
-function J({ line: e, correcting: n = !1, onDone: r }) {
-  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, K] = _(""), [Q, $] = _(!1), Y = () => {
+function Q({ line: e, correcting: n = !1, onDone: r }) {
+  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, Y] = _(""), [J, $] = _(!1), K = () => {
     const m = me(e.planned_start, e.timezone, h, b), p = {
       actual_start: m.start,
       actual_end: m.end,
@@ -102,7 +102,7 @@ function J({ line: e, correcting: n = !1, onDone: r }) {
       "aria-label": n ? a("correct_of", { name: e.user_name }) : a("edit_of", { name: e.user_name }),
       className: "space-y-3",
       onSubmit: (m) => {
-        m.preventDefault(), Y();
+        m.preventDefault(), K();
       },
       children: [
         /* @__PURE__ */ i("div", { className: "grid grid-cols-2 gap-3", children: [
@@ -124,9 +124,9 @@ function J({ line: e, correcting: n = !1, onDone: r }) {
           }
         ) }),
         /* @__PURE__ */ t(v, { label: a("comment"), children: (m) => /* @__PURE__ */ t(D, { ...m, maxLength: 2e3, value: g, onChange: (p) => u(p.target.value) }) }),
-        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => K(p.target.value) }) }) : null,
-        d.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: o(d.error) }) : null,
-        Q && !r ? /* @__PURE__ */ t(E, { variant: "success", children: a("saved") }) : null,
+        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => Y(p.target.value) }) }) : null,
+        d.isError ? /* @__PURE__ */ t(j, { variant: "danger", children: o(d.error) }) : null,
+        J && !r ? /* @__PURE__ */ t(j, { variant: "success", children: a("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
           /* @__PURE__ */ t(N, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: d.isPending, children: a(n ? "correct" : "save") }),
           r ? /* @__PURE__ */ t(N, { type: "button", variant: "secondary", className: "min-h-11", onClick: r, children: a("cancel") }) : null
@@ -136,8 +136,8 @@ function J({ line: e, correcting: n = !1, onDone: r }) {
   );
 }
 function _e({ line: e }) {
-  const { t: n, locale: r } = w(), { formatDateTime: a } = M(), o = de(e.assignment_id, !0);
-  if (o.isPending) return /* @__PURE__ */ t(j, { size: "sm", label: n("loading") });
+  const { t: n, locale: r } = w(), { formatDateTime: a } = U(), o = de(e.assignment_id, !0);
+  if (o.isPending) return /* @__PURE__ */ t(E, { size: "sm", label: n("loading") });
   if (o.isError) return /* @__PURE__ */ t(I, { error: o.error, onRetry: () => {
     o.refetch();
   } });
@@ -193,11 +193,11 @@ function xe({ line: e, panel: n, setPanel: r }) {
         c.isError ? /* @__PURE__ */ t("p", { className: "mt-1 text-xs text-danger", children: o(c.error) }) : null
       ] })
     ] }),
-    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(_e, { line: e }) : /* @__PURE__ */ t(J, { line: e, correcting: s === "correct", onDone: () => r(null) }) }) }) }) : null
+    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(_e, { line: e }) : /* @__PURE__ */ t(Q, { line: e, correcting: s === "correct", onDone: () => r(null) }) }) }) }) : null
   ] });
 }
 function be({ today: e }) {
-  const { t: n, tError: r } = w(), [a, o] = _(e), [c, s] = _(""), [d, h] = _(null), [S, b] = _(!1), T = ae(!0), f = { day: a, project: c ? Number(c) : void 0 }, l = U(f), g = ne();
+  const { t: n, tError: r } = w(), [a, o] = _(e), [c, s] = _(""), [d, h] = _(null), [S, b] = _(!1), T = ae(!0), f = { day: a, project: c ? Number(c) : void 0 }, l = F(f), g = ne();
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: n("manager_hint") }),
     /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-[12rem_16rem_1fr] sm:items-end", children: [
@@ -230,13 +230,13 @@ function be({ today: e }) {
         onCancel: () => b(!1)
       }
     ),
-    g.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: r(g.error) }) : null,
-    g.data ? /* @__PURE__ */ t(E, { variant: "success", children: n("validated_count", { count: g.data.validated }) }) : null,
-    l.isPending ? /* @__PURE__ */ t(j, { label: n("loading") }) : null,
+    g.isError ? /* @__PURE__ */ t(j, { variant: "danger", children: r(g.error) }) : null,
+    g.data ? /* @__PURE__ */ t(j, { variant: "success", children: n("validated_count", { count: g.data.validated }) }) : null,
+    l.isPending ? /* @__PURE__ */ t(E, { label: n("loading") }) : null,
     l.isError ? /* @__PURE__ */ t(I, { error: l.error, onRetry: () => {
       l.refetch();
     } }) : null,
-    l.data && l.data.items.length === 0 ? /* @__PURE__ */ t(F, { title: n("empty") }) : null,
+    l.data && l.data.items.length === 0 ? /* @__PURE__ */ t(M, { title: n("empty") }) : null,
     l.data && l.data.items.length > 0 ? /* @__PURE__ */ t("div", { className: "overflow-x-auto rounded-lg border border-border", children: /* @__PURE__ */ i("table", { className: "w-full text-left text-sm", children: [
       /* @__PURE__ */ t("thead", { className: "bg-muted/40 text-xs uppercase text-muted-foreground", children: /* @__PURE__ */ t("tr", { children: ["col_person", "col_mission", "col_planned", "col_actual", "col_breaks", "col_worked", "col_status", "col_actions"].map(
         (u) => /* @__PURE__ */ t("th", { scope: "col", className: "px-3 py-2 font-medium", children: n(u) }, u)
@@ -246,14 +246,14 @@ function be({ today: e }) {
   ] });
 }
 function ve() {
-  const { t: e, locale: n } = w(), r = U({});
+  const { t: e, locale: n } = w(), r = F({});
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: e("tech_hint") }),
-    r.isPending ? /* @__PURE__ */ t(j, { label: e("loading") }) : null,
+    r.isPending ? /* @__PURE__ */ t(E, { label: e("loading") }) : null,
     r.isError ? /* @__PURE__ */ t(I, { error: r.error, onRetry: () => {
       r.refetch();
     } }) : null,
-    r.data && r.data.items.length === 0 ? /* @__PURE__ */ t(F, { title: e("empty_mine") }) : null,
+    r.data && r.data.items.length === 0 ? /* @__PURE__ */ t(M, { title: e("empty_mine") }) : null,
     /* @__PURE__ */ t("ul", { className: "space-y-4", children: [...r.data?.items ?? []].reverse().map((a) => /* @__PURE__ */ t("li", { children: /* @__PURE__ */ i(X, { className: "space-y-3", children: [
       /* @__PURE__ */ i("div", { className: "flex items-start justify-between gap-2", children: [
         /* @__PURE__ */ i("div", { children: [
@@ -269,7 +269,7 @@ function ve() {
         /* @__PURE__ */ t(H, { line: a })
       ] }),
       /* @__PURE__ */ t("p", { className: "text-sm", children: e("planned_line", { start: x(a.planned_start, a.timezone), end: x(a.planned_end, a.timezone) }) }),
-      a.editable ? /* @__PURE__ */ t(J, { line: a }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
+      a.editable ? /* @__PURE__ */ t(Q, { line: a }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
         /* @__PURE__ */ i("p", { children: [
           e("col_actual"),
           " : ",
@@ -288,13 +288,13 @@ function ve() {
   ] });
 }
 function Se() {
-  const { t: e } = w(), { timeZone: n } = M(), r = W(), a = z((/* @__PURE__ */ new Date()).toISOString(), n).date;
+  const { t: e } = w(), { timeZone: n } = U(), r = W(), a = z((/* @__PURE__ */ new Date()).toISOString(), n).date;
   return /* @__PURE__ */ i("div", { className: "space-y-6", children: [
     /* @__PURE__ */ i("div", { className: "space-y-1", children: [
       /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("title") }),
       /* @__PURE__ */ t("p", { className: "text-xs text-muted-foreground", children: e("disclaimer") })
     ] }),
-    r.isPending ? /* @__PURE__ */ t(j, { label: e("loading") }) : null,
+    r.isPending ? /* @__PURE__ */ t(E, { label: e("loading") }) : null,
     r.isError ? /* @__PURE__ */ t(I, { error: r.error, onRetry: () => {
       r.refetch();
     } }) : null,

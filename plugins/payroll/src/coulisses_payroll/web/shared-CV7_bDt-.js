@@ -4,48 +4,48 @@ function E() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: k, jsxs: I, Fragment: L } = E().jsxRuntime, d = E(), { api: r, useLocale: T, useDates: $, useLiveEvents: H } = d, { Link: N, useNavigate: V, useParams: K, useSearchParams: z } = d.router, { useQuery: a, useMutation: s, useQueryClient: i } = d.query, {
+const { jsx: k, jsxs: L, Fragment: H } = E().jsxRuntime, d = E(), { api: r, useLocale: q, useDates: $, useLiveEvents: N } = d, { Link: K, useNavigate: V, useParams: B, useSearchParams: z } = d.router, { useQuery: o, useMutation: s, useQueryClient: i } = d.query, {
   Button: Q,
-  Card: B,
-  CardHeader: U,
-  CardTitle: O,
-  CardDescription: X,
-  Alert: G,
-  Spinner: W,
+  Card: U,
+  CardHeader: O,
+  CardTitle: X,
+  CardDescription: G,
+  Alert: W,
+  Spinner: Y,
   EmptyState: J,
-  Input: Y,
-  Field: Z,
-  Badge: ee,
+  Input: Z,
+  Field: ee,
+  Badge: te,
   ConfirmDialog: ne,
-  ErrorState: te
+  ErrorState: re
 } = d.ui, u = "/api/v1/payroll/timesheets", _ = ["payroll-timesheets"];
-function q({ day: e, project: n }) {
-  const t = new URLSearchParams({ page_size: "200" });
-  return e && t.set("day", e), n && t.set("project", String(n)), `${u}/?${t.toString()}`;
+function T({ day: e, project: t }) {
+  const n = new URLSearchParams({ page_size: "200" });
+  return e && n.set("day", e), t && n.set("project", String(t)), `${u}/?${n.toString()}`;
 }
-function re(e) {
-  return a({
+function ae(e) {
+  return o({
     queryKey: [..._, e],
-    queryFn: () => r.get(q(e)),
+    queryFn: () => r.get(T(e)),
     staleTime: 15e3
   });
 }
-function ae(e, n) {
-  return a({
+function oe(e, t) {
+  return o({
     queryKey: [..._, "history", e],
     queryFn: () => r.get(`${u}/${e}/history?page_size=200`),
-    enabled: n
+    enabled: t
   });
 }
-function oe() {
-  return a({
+function se() {
+  return o({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function se(e) {
-  return a({
+function ie(e) {
+  return o({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
     enabled: e,
@@ -53,151 +53,166 @@ function se(e) {
   });
 }
 function f(e) {
-  const n = i();
+  const t = i();
   return s({
     mutationFn: e,
-    onSettled: () => n.invalidateQueries({ queryKey: _ })
+    onSettled: () => t.invalidateQueries({ queryKey: _ })
   });
 }
-function ie() {
-  return f(
-    ({ assignmentId: e, values: n }) => r.patch(`${u}/${e}`, n)
-  );
-}
 function ue() {
-  return f((e) => r.post(`${u}/${e}/validate`));
+  return f(
+    ({ assignmentId: e, values: t }) => r.patch(`${u}/${e}`, t)
+  );
 }
 function le() {
-  return f(
-    ({ assignmentId: e, values: n, reason: t }) => r.post(`${u}/${e}/correct`, { ...n, reason: t })
-  );
+  return f((e) => r.post(`${u}/${e}/validate`));
 }
 function ce() {
+  return f(
+    ({ assignmentId: e, values: t, reason: n }) => r.post(`${u}/${e}/correct`, { ...t, reason: n })
+  );
+}
+function de() {
   return f(
     (e) => r.post(`${u}/validate`, e)
   );
 }
-const g = "/api/v1/payroll/exports", v = ["payroll-exports"], j = 2e3;
-function F(e) {
+const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
+function M(e) {
   return e.status === "queued" || e.status === "running";
 }
-function de() {
-  return a({
+function fe() {
+  return o({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
-    refetchInterval: (e) => e.state.data?.items.some(F) ? j : !1
+    refetchInterval: (e) => e.state.data?.items.some(M) ? F : !1
   });
 }
-function fe() {
+function pe() {
   const e = i();
   return s({
-    mutationFn: (n) => r.post(`${g}/`, n),
+    mutationFn: (t) => r.post(`${g}/`, t),
     onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
 const h = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", x = ["payroll-intermittents"], A = ["payroll-identity"];
-function me(e, n) {
-  return a({
-    queryKey: [...x, e, n],
+function me(e, t) {
+  return o({
+    queryKey: [...x, e, t],
     queryFn: () => {
-      const t = new URLSearchParams({ page_size: "200" });
-      return e && t.set("as_of", e), n && t.set("short", "true"), r.get(`${h}/?${t.toString()}`);
+      const n = new URLSearchParams({ page_size: "200" });
+      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${h}/?${n.toString()}`);
     },
     staleTime: 15e3
   });
 }
-function pe(e, n, t) {
-  return a({
-    queryKey: [...x, "one", e, n],
-    queryFn: () => r.get(`${h}/${e}${n ? `?as_of=${n}` : ""}`),
-    enabled: t
+function _e(e, t, n) {
+  return o({
+    queryKey: [...x, "one", e, t],
+    queryFn: () => r.get(`${h}/${e}${t ? `?as_of=${t}` : ""}`),
+    enabled: n
   });
 }
-function _e() {
+function he() {
   const e = i();
   return s({
-    mutationFn: ({ userId: n, profile: t }) => r.put(`${h}/${n}`, t),
+    mutationFn: ({ userId: t, profile: n }) => r.put(`${h}/${t}`, n),
     onSettled: () => e.invalidateQueries({ queryKey: x })
   });
 }
-function he(e) {
-  return a({
+function xe(e) {
+  return o({
     queryKey: A,
     queryFn: () => r.get(C),
     enabled: e
   });
 }
-function xe() {
+function ye() {
   const e = i();
   return s({
-    mutationFn: (n) => r.put(C, n),
-    onSuccess: (n) => e.setQueryData(A, n)
+    mutationFn: (t) => r.put(C, t),
+    onSuccess: (t) => e.setQueryData(A, t)
   });
 }
 const P = ["payroll-engagements"];
-function ye(e, n = !0) {
-  return a({
+function Ee(e, t = !0) {
+  return o({
     queryKey: [...P, e],
     queryFn: () => r.get(
       `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
     ),
-    enabled: n,
+    enabled: t,
     staleTime: 15e3
   });
 }
 function D(e) {
-  const n = i();
+  const t = i();
   return s({
     mutationFn: e,
-    onSettled: () => n.invalidateQueries({ queryKey: P })
+    onSettled: () => t.invalidateQueries({ queryKey: P })
   });
 }
-function Ee() {
+function ge() {
   return D((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function ge() {
+function ve() {
   return D((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const ve = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], S = ["payroll-report"];
-function Ce(e, n) {
-  return a({
-    queryKey: [...S, e, n],
+const Ce = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Ae = ["night", "sunday", "holiday", "overtime"], Pe = ["CDI", "CDD", "Intermittent", "Freelance"], b = ["payroll-report"];
+function De(e, t, n = "") {
+  return o({
+    queryKey: [...b, e, t, n],
     queryFn: () => {
-      const t = new URLSearchParams({ month: e, page_size: "200" });
-      return n && t.set("project", n), r.get(`/api/v1/payroll/reports/monthly?${t.toString()}`);
+      const a = new URLSearchParams({ month: e, page_size: "200" });
+      return t && a.set("project", t), n && a.set("employment_type", n), r.get(`/api/v1/payroll/reports/monthly?${a.toString()}`);
     },
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Ae(e, n, t) {
-  return a({
-    queryKey: [...S, "person", e, n, t],
+function be(e, t, n) {
+  return o({
+    queryKey: [...b, "person", e, t, n],
     queryFn: () => {
-      const o = new URLSearchParams({ month: n });
-      return t && o.set("project", t), r.get(`/api/v1/payroll/reports/monthly/${e}?${o.toString()}`);
+      const a = new URLSearchParams({ month: t });
+      return n && a.set("project", n), r.get(`/api/v1/payroll/reports/monthly/${e}?${a.toString()}`);
     },
     enabled: e !== null
   });
 }
-const b = ["payroll-project-identities"];
-function Pe(e) {
-  return a({
-    queryKey: b,
+const S = ["payroll-project-identities"];
+function Se(e) {
+  return o({
+    queryKey: S,
     queryFn: async () => {
-      const n = await r.get("/api/v1/payroll/projects/identity?page_size=200");
-      return new Map(n.items.map((t) => [t.project_id, t.numero_objet ?? ""]));
+      const t = await r.get("/api/v1/payroll/projects/identity?page_size=200");
+      return new Map(t.items.map((n) => [n.project_id, n.numero_objet ?? ""]));
     },
     enabled: e
   });
 }
-function De() {
+function je() {
   const e = i();
   return s({
-    mutationFn: ({ projectId: n, numero: t }) => r.put(`/api/v1/payroll/projects/${n}/identity`, { numero_objet: t.trim() || null }),
-    onSettled: () => e.invalidateQueries({ queryKey: b })
+    mutationFn: ({ projectId: t, numero: n }) => r.put(`/api/v1/payroll/projects/${t}/identity`, { numero_objet: n.trim() || null }),
+    onSettled: () => e.invalidateQueries({ queryKey: S })
   });
 }
-const M = {
+const j = ["payroll-project-recap"];
+function we(e) {
+  return o({
+    queryKey: [...j, e],
+    queryFn: () => r.get(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month: e, page_size: "200" }).toString()}`),
+    enabled: /^\d{4}-\d{2}$/.test(e)
+  });
+}
+function qe() {
+  const e = i();
+  return s({
+    mutationFn: ({ projectId: t, amountCents: n, currency: a }) => r.put(`/api/v1/payroll/projects/${t}/budget`, { amount_cents: n, currency: a }),
+    onSettled: () => e.invalidateQueries({ queryKey: j })
+  });
+}
+const R = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
   loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
   disclaimer: {
@@ -406,6 +421,31 @@ const M = {
   accounting_exact: { fr: "Montant exact : {cents} centimes", en: "Exact amount: {cents} cents" },
   accounting_week_of: { fr: "Semaine du {date}", en: "Week of {date}" },
   col_type: { fr: "Contrat", en: "Contract" },
+  col_cachets_count: { fr: "Cachets", en: "Cachets" },
+  col_night_hours: { fr: "Heures de nuit", en: "Night hours" },
+  col_sunday_hours: { fr: "Heures du dimanche", en: "Sunday hours" },
+  col_holiday_hours: { fr: "Heures f\xE9ri\xE9es", en: "Holiday hours" },
+  col_overtime_hours: { fr: "Heures sup. (h)", en: "Overtime hours" },
+  col_by_project: { fr: "Brut par projet", en: "Gross by project" },
+  employment_filter: { fr: "Type de contrat", en: "Contract type" },
+  all_employment_types: { fr: "Tous les contrats", en: "All contracts" },
+  recap_title: { fr: "Par projet", en: "By project" },
+  recap_hint: {
+    fr: "Heures et brut du mois par projet ; le pr\xE9visionnel compte aussi les invitations en attente, sur les dates du projet (sinon ce mois), face \xE0 son budget.",
+    en: "Hours and gross pay of the month per project; the forecast also counts pending invitations, over the project\u2019s dates (else this month), against its budget."
+  },
+  recap_loading: { fr: "Calcul des projets\u2026", en: "Computing the projects\u2026" },
+  recap_empty: { fr: "Aucun projet avec des heures ce mois-ci.", en: "No project with hours this month." },
+  col_forecast: { fr: "Pr\xE9visionnel", en: "Forecast" },
+  col_budget: { fr: "Budget", en: "Budget" },
+  col_margin: { fr: "Marge", en: "Margin" },
+  recap_forecast_months: { fr: "de {from} \xE0 {to}", en: "from {from} to {to}" },
+  recap_over_budget: { fr: "D\xE9passement du budget", en: "Over budget" },
+  recap_no_budget: { fr: "Aucun", en: "None" },
+  recap_budget_of: { fr: "Budget de {name} ({currency})", en: "Budget of {name} ({currency})" },
+  recap_save_budget: { fr: "Enregistrer", en: "Save" },
+  recap_budget_saved: { fr: "Budget enregistr\xE9.", en: "Budget saved." },
+  recap_budget_invalid: { fr: "Un montant positif, par exemple 12000,50 (vide : pas de budget).", en: "A positive amount, for example 12000.50 (empty: no budget)." },
   profile_ccneac_1285: { fr: "CCNEAC (IDCC 1285)", en: "CCNEAC (IDCC 1285)" },
   profile_svp_3090: { fr: "Spectacle vivant priv\xE9 (IDCC 3090)", en: "Private live shows (IDCC 3090)" },
   profile_prestataires_2717: { fr: "Prestataires techniques (IDCC 2717)", en: "Technical service providers (IDCC 2717)" },
@@ -494,72 +534,76 @@ const M = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, l = M;
-function c(e, n, t = {}) {
-  let o = n;
-  if (typeof t.count == "number" && `${n}_one` in l) {
-    const p = new Intl.PluralRules(e === "en" ? "en" : "fr").select(t.count);
-    o = `${n}_${p === "one" ? "one" : "other"}`;
+}, l = R;
+function c(e, t, n = {}) {
+  let a = t;
+  if (typeof n.count == "number" && `${t}_one` in l) {
+    const m = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
+    a = `${t}_${m === "one" ? "one" : "other"}`;
   }
-  const m = l[o];
-  return (m ? e === "en" ? m.en : m.fr : o).replace(/\{(\w+)\}/g, (p, y) => y in t ? String(t[y]) : p);
+  const p = l[a];
+  return (p ? e === "en" ? p.en : p.fr : a).replace(/\{(\w+)\}/g, (m, y) => y in n ? String(n[y]) : m);
 }
-function Se(e, n) {
-  const t = `failure_${(n ?? "").replace(/\./g, "_")}`;
-  return t in l ? c(e, t) : c(e, "failure_other", { code: n ?? "" });
+function Te(e, t) {
+  const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
+  return n in l ? c(e, n) : c(e, "failure_other", { code: t ?? "" });
 }
-function be(e, n, t) {
-  const o = `${n}_${t}`;
-  return o in l ? c(e, o) : t;
+function Fe(e, t, n) {
+  const a = `${t}_${n}`;
+  return a in l ? c(e, a) : n;
 }
-function we() {
-  const { locale: e, tError: n } = T();
-  return { locale: e, tError: n, t: (t, o) => c(e, t, o) };
+function Me() {
+  const { locale: e, tError: t } = q();
+  return { locale: e, tError: t, t: (n, a) => c(e, n, a) };
 }
 export {
-  G as A,
+  W as A,
   Q as B,
-  B as C,
-  pe as D,
-  te as E,
-  Z as F,
-  _e as G,
-  Ee as H,
-  Y as I,
-  re as J,
-  ce as K,
-  N as L,
-  be as M,
-  ie as N,
-  le as O,
-  ue as P,
-  ae as Q,
-  E as R,
-  W as S,
-  se as a,
-  Ce as b,
-  fe as c,
-  k as d,
-  O as e,
+  U as C,
+  ne as D,
+  Pe as E,
+  ee as F,
+  je as G,
+  Ae as H,
+  Z as I,
+  ye as J,
+  _e as K,
+  K as L,
+  he as M,
+  ge as N,
+  ae as O,
+  de as P,
+  Fe as Q,
+  ue as R,
+  Y as S,
+  ce as T,
+  le as U,
+  oe as V,
+  E as W,
+  ie as a,
+  De as b,
+  pe as c,
+  se as d,
+  k as e,
   X as f,
-  J as g,
-  ve as h,
-  Ae as i,
-  I as j,
-  L as k,
-  $ as l,
-  ye as m,
-  ee as n,
-  oe as o,
-  de as p,
-  Se as q,
-  me as r,
-  Pe as s,
+  G as g,
+  re as h,
+  J as i,
+  L as j,
+  Ce as k,
+  be as l,
+  H as m,
+  we as n,
+  qe as o,
+  $ as p,
+  Ee as q,
+  te as r,
+  fe as s,
   c as t,
-  we as u,
-  he as v,
-  ge as w,
-  ne as x,
-  De as y,
-  xe as z
+  Me as u,
+  Te as v,
+  me as w,
+  Se as x,
+  xe as y,
+  ve as z
 };

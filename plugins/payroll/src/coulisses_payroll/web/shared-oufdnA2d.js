@@ -1,4 +1,4 @@
-import { R as e } from "./shared-PJS2iotY.js";
+import { W as e } from "./shared-CV7_bDt-.js";
 const t = e().React, {
   Children: a,
   Component: n,
@@ -13,9 +13,9 @@ const t = e().React, {
   lazy: d,
   memo: p,
   startTransition: E,
-  use: R,
-  useActionState: S,
-  useCallback: C,
+  use: S,
+  useActionState: C,
+  useCallback: R,
   useContext: x,
   useDeferredValue: y,
   useEffect: h,
