@@ -1334,6 +1334,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payroll/projects/{project_id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetProjectBudget */
+        get: operations["PayrollGetProjectBudget"];
+        /** PutProjectBudget */
+        put: operations["PayrollPutProjectBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payroll/projects/{project_id}/identity": {
         parameters: {
             query?: never;
@@ -1378,6 +1396,23 @@ export interface paths {
         };
         /** Person */
         get: operations["PayrollMonthlyPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payroll/reports/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects */
+        get: operations["PayrollProjectRecap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3475,38 +3510,49 @@ export interface components {
         PayrollMonthlyReportRow: {
             actual_minutes: number;
             base_cents: number;
+            cachets: number;
             confirmed_minutes: number;
             currency: string;
             employment_type: string;
             gross_cents: number;
             holiday_cents: number;
+            holiday_minutes: number;
             may_1_cents: number;
             meal_cents: number;
             minimum_call_cents: number;
             missing_rate: number;
             name: string;
             night_cents: number;
+            night_minutes: number;
             overtime_cents: number;
+            overtime_minutes: number;
             planned_minutes: number;
+            projects: components["schemas"]["PayrollProjectAmount"][];
             sunday_cents: number;
+            sunday_minutes: number;
             user_id: number;
         };
         /** PayrollMonthlyTotal */
         PayrollMonthlyTotal: {
             actual_minutes: number;
             base_cents: number;
+            cachets: number;
             confirmed_minutes: number;
             currency: string;
             gross_cents: number;
             holiday_cents: number;
+            holiday_minutes: number;
             may_1_cents: number;
             meal_cents: number;
             minimum_call_cents: number;
             missing_rate: number;
             night_cents: number;
+            night_minutes: number;
             overtime_cents: number;
+            overtime_minutes: number;
             planned_minutes: number;
             sunday_cents: number;
+            sunday_minutes: number;
         };
         /** PayrollPersonMonthOut */
         PayrollPersonMonthOut: {
@@ -3522,6 +3568,26 @@ export interface components {
                 [key: string]: number;
             };
             user_id: number;
+        };
+        /** PayrollProjectAmount */
+        PayrollProjectAmount: {
+            gross_cents: number;
+            name: string;
+            project_id: number;
+        };
+        /** PayrollProjectBudgetIn */
+        PayrollProjectBudgetIn: {
+            amount_cents: number | null;
+            /** @default EUR */
+            currency: string;
+        };
+        /** PayrollProjectBudgetOut */
+        PayrollProjectBudgetOut: {
+            amount_cents: number | null;
+            currency: string | null;
+            project_id: number;
+            updated_at: string | null;
+            updated_by: number | null;
         };
         /** PayrollProjectIdentityIn */
         PayrollProjectIdentityIn: {
@@ -3540,6 +3606,43 @@ export interface components {
             page: number;
             page_size: number;
             total: number;
+        };
+        /** PayrollProjectRecapPage */
+        PayrollProjectRecapPage: {
+            items: components["schemas"]["PayrollProjectRecapRow"][];
+            /** @default  */
+            month: string;
+            page: number;
+            page_size: number;
+            /** @default  */
+            timezone: string;
+            total: number;
+            totals?: components["schemas"]["PayrollProjectRecapTotal"][];
+        };
+        /** PayrollProjectRecapRow */
+        PayrollProjectRecapRow: {
+            actual_minutes: number;
+            budget_cents: number | null;
+            confirmed_minutes: number;
+            currency: string;
+            forecast_cents: number;
+            forecast_from: string;
+            forecast_to: string;
+            gross_cents: number;
+            margin_cents: number | null;
+            missing_rate: number;
+            name: string;
+            over_budget: boolean;
+            planned_minutes: number;
+            project_id: number;
+        };
+        /** PayrollProjectRecapTotal */
+        PayrollProjectRecapTotal: {
+            actual_minutes: number;
+            confirmed_minutes: number;
+            currency: string;
+            gross_cents: number;
+            planned_minutes: number;
         };
         /** PayrollRuleVersionCreate */
         PayrollRuleVersionCreate: {
@@ -13218,6 +13321,189 @@ export interface operations {
             };
         };
     };
+    PayrollGetProjectBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayrollProjectBudgetOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollPutProjectBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayrollProjectBudgetIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayrollProjectBudgetOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PayrollGetProjectIdentity: {
         parameters: {
             query?: never;
@@ -13408,13 +13694,15 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 200 items per page */
                 page_size?: number;
-                /** @description comma list of sort keys, '-' for descending; allowed: actual_minutes, confirmed_minutes, currency, employment_type, gross_cents, name, planned_minutes, user_id; default: name (user_id, currency always closes the order) */
+                /** @description comma list of sort keys, '-' for descending; allowed: actual_minutes, cachets, confirmed_minutes, currency, employment_type, gross_cents, holiday_minutes, name, night_minutes, overtime_minutes, planned_minutes, sunday_minutes, user_id; default: name (user_id, currency always closes the order) */
                 sort?: string | null;
-                /** @description comma list of item keys to keep (the others are left out of each item); allowed: user_id, currency, name, employment_type, planned_minutes, confirmed_minutes, actual_minutes, missing_rate, base_cents, night_cents, sunday_cents, holiday_cents, may_1_cents, minimum_call_cents, meal_cents, overtime_cents, gross_cents */
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: user_id, currency, name, employment_type, planned_minutes, confirmed_minutes, actual_minutes, missing_rate, base_cents, night_cents, sunday_cents, holiday_cents, may_1_cents, minimum_call_cents, meal_cents, overtime_cents, gross_cents, cachets, night_minutes, sunday_minutes, holiday_minutes, overtime_minutes, projects */
                 fields?: string | null;
                 month: string;
                 project?: number | null;
                 user?: number | null;
+                /** @description CDI, CDD, Intermittent or Freelance (the core's) */
+                employment_type?: string | null;
             };
             header?: never;
             path?: never;
@@ -13508,6 +13796,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PayrollPersonMonthOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollProjectRecap: {
+        parameters: {
+            query: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: confirmed_minutes, currency, forecast_cents, gross_cents, margin_cents, name, planned_minutes, project_id; default: name (project_id, currency always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: project_id, currency, name, planned_minutes, confirmed_minutes, actual_minutes, missing_rate, gross_cents, forecast_cents, forecast_from, forecast_to, budget_cents, margin_cents, over_budget */
+                fields?: string | null;
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayrollProjectRecapPage"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
