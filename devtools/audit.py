@@ -6,6 +6,7 @@
   ``.secrets.baseline`` (the baseline lists the test fixtures' fake passwords; after
   checking a new finding is not a secret, ``detect-secrets scan --baseline
   .secrets.baseline`` records it);
+- actionlint over ``.github/workflows/`` (the forge's CI, mirroring ``.ci/run``);
 - CycloneDX SBOMs of the Python environment and of the web app's npm packages, written
   to ``build/sbom/`` (CI artifacts);
 - pip-audit (PyPI advisories) and npm audit: fail on a critical advisory of the
@@ -63,6 +64,16 @@ def secrets() -> str | None:
         print(done.stdout[-4000:], done.stderr[-2000:])
         return "detect-secrets : secret hors de .secrets.baseline"
     print(f"  detect-secrets : {len(files)} fichiers, rien hors de la base connue")
+    return None
+
+
+def workflows() -> str | None:
+    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    done = _run(str(BIN / "actionlint"), *files)
+    if done.returncode != 0:
+        print(done.stdout[-4000:], done.stderr[-2000:])
+        return "actionlint : workflow invalide"
+    print(f"  actionlint : {len(files)} workflows valides")
     return None
 
 
@@ -136,7 +147,7 @@ def npm_audit() -> str | None:
 def main() -> None:
     failures = [
         message
-        for check in (bandit, secrets, sbom, pip_audit, npm_audit)
+        for check in (bandit, secrets, workflows, sbom, pip_audit, npm_audit)
         if (message := check()) is not None
     ]
     for message in failures:
