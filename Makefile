@@ -1,7 +1,7 @@
 # Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
 PY ?= python3
 
-.PHONY: demo test lint migrate seed worker bench bench-web e2e build-plugins
+.PHONY: demo test lint migrate seed worker bench bench-web e2e build-plugins check-deploy
 
 demo:
 	$(PY) dev.py demo
@@ -23,3 +23,5 @@ e2e:
 	$(PY) dev.py e2e
 build-plugins:
 	$(PY) dev.py build-plugins
+check-deploy:
+	$(PY) dev.py check-deploy
