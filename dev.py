@@ -264,6 +264,22 @@ def _compose_env_file(folder: Path) -> Path:
     return env_file
 
 
+def _dashboard_rules() -> str:
+    """A rule file (JSON is YAML) with one recording rule per Prometheus query of the
+    dashboards, Grafana's $__rate_interval replaced by a duration."""
+    import json
+
+    rules = []
+    for board in sorted((ROOT / "deploy" / "grafana" / "dashboards").glob("*.json")):
+        for panel in json.loads(board.read_text()).get("panels", []):
+            if (panel.get("datasource") or {}).get("type") != "prometheus":
+                continue
+            for target in panel.get("targets", []):
+                expr = target["expr"].replace("$__rate_interval", "5m")
+                rules.append({"record": f"dashboard:{board.stem.replace('-', '_')}", "expr": expr})
+    return json.dumps({"groups": [{"name": "dashboards", "rules": rules}]})
+
+
 def check_deploy(tool: str) -> None:
     """Validate deploy/: parse and schema checks (always), then promtool, caddy and
     docker compose when they are present (installed from Debian as root); a missing tool
@@ -317,6 +333,18 @@ def check_deploy(tool: str) -> None:
                 cwd=Path(tmp),
             ):
                 failed.append("promtool check config")
+            # The dashboards' PromQL, parsed by promtool as recording rules.
+            (Path(tmp) / "dashboards.yml").write_text(_dashboard_rules())
+            if not _deploy_step(
+                "promtool check rules (PromQL of the Grafana dashboards)",
+                "promtool",
+                "check",
+                "rules",
+                "--lint=none",
+                "dashboards.yml",
+                cwd=Path(tmp),
+            ):
+                failed.append("PromQL des tableaux de bord")
     else:
         _skip("promtool", "absent (Debian : apt-get install prometheus, en root)")
     print("caddy (Caddyfile)", flush=True)
