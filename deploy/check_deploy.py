@@ -31,7 +31,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 METRICS_MODULE = ROOT / "core" / "src" / "coulisses" / "observability" / "metrics.py"
-KUBERNETES_VERSION = "1.31.0"
+#: The oldest and the newest Kubernetes the manifests are checked against.
+KUBERNETES_VERSIONS = ("1.30.0", "1.37.0")
 #: Custom resources: (apiVersion prefix, kind) -> fields their spec must carry.
 CUSTOM_RESOURCES: dict[tuple[str, str], tuple[str, ...]] = {
     ("postgresql.cnpg.io/", "Cluster"): ("instances", "storage"),
@@ -137,8 +138,10 @@ def check_kubernetes(report: Report, parsed: dict[Path, list[Any]]) -> None:
     others = {p for p in folder.glob("*.y*ml") if p != kustomization and p not in listed}
     for path in sorted(others):
         report.fail(f"{rel(path)}: not listed in kustomization.yaml resources")
+    # Optional extras (operator resources) are applied by hand: validated the same way.
+    optional = sorted((folder / "optional").glob("*.y*ml"))
     validated = custom = 0
-    for path in listed:
+    for path in [*listed, *optional]:
         for doc in parsed.get(path, []):
             kind, api = doc.get("kind", "?"), doc.get("apiVersion", "?")
             name = f"{rel(path)}: {kind} {(doc.get('metadata') or {}).get('name', '?')}"
@@ -160,19 +163,22 @@ def check_kubernetes(report: Report, parsed: dict[Path, list[Any]]) -> None:
                         f"{name} ({api}): custom resource, no bundled schema: structural check only"
                     )
                 continue
-            try:
-                kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
+            for version in KUBERNETES_VERSIONS:
+                try:
+                    kubernetes_validate.validate(doc, version, strict=True)
+                except kubernetes_validate.ValidationError as exc:
+                    path_in = ".".join(str(p) for p in exc.path)
+                    report.fail(f"{name}: Kubernetes {version}: {path_in}: {exc.message}")
+                    break
+                except kubernetes_validate.SchemaNotFoundError:
+                    report.fail(f"{name}: unknown kind {api}/{kind} for Kubernetes {version}")
+                    break
+            else:
                 validated += 1
-            except kubernetes_validate.ValidationError as exc:
-                path_in = ".".join(str(p) for p in exc.path)
-                report.fail(f"{name}: {path_in}: {exc.message}")
-            except kubernetes_validate.SchemaNotFoundError:
-                report.fail(
-                    f"{name}: unknown kind {api}/{kind} for Kubernetes {KUBERNETES_VERSION}"
-                )
     report.ok(
-        f"{validated} Kubernetes objects valid against the Kubernetes {KUBERNETES_VERSION} "
-        f"schemas (strict), {custom} custom resources checked structurally"
+        f"{validated} Kubernetes objects valid against the schemas of Kubernetes "
+        f"{' and '.join(KUBERNETES_VERSIONS)} (strict), {custom} custom resources checked "
+        "structurally"
     )
 
 
