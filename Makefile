@@ -1,7 +1,7 @@
 # Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
 PY ?= python3
 
-.PHONY: demo test lint audit migrate seed worker backup restore bench bench-web loadtest e2e build-plugins
+.PHONY: demo test lint audit migrate seed worker backup restore bench bench-web loadtest e2e build-plugins check-deploy
 
 demo:
 	$(PY) dev.py demo
@@ -32,3 +32,5 @@ e2e:
 	$(PY) dev.py e2e
 build-plugins:
 	$(PY) dev.py build-plugins
+check-deploy:
+	$(PY) dev.py check-deploy

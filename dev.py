@@ -11,6 +11,7 @@
     python3 dev.py audit    bandit, secret scan, CycloneDX SBOMs (build/sbom/), pip/npm audit
     python3 dev.py build-plugins  rebuild the plugins' committed web bundles (--check: compare)
     python3 dev.py bench-web  the demo festival's July planning in Chromium (web figures)
+    python3 dev.py check-deploy  validate deploy/ (YAML, compose, Kubernetes, alert rules)
 
 The Makefile and the PS1/ scripts are one-line wrappers around this file.
 """
@@ -222,6 +223,188 @@ def e2e(*args: str) -> None:
     npm_run("exec", "--", "playwright", "test", *args, env={"CHROMIUM_PATH": str(CHROMIUM)})
 
 
+def _debian_root() -> bool:
+    debian = Path("/etc/debian_version").exists() and shutil.which("apt-get")
+    return bool(debian) and hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def ensure_debian_tools(packages: dict[str, str]) -> None:
+    """Install the missing tools (command -> Debian package) as root on Debian, as
+    ensure_chromium does; never fatal: without apt or a network, the caller skips."""
+    missing = sorted({pkg for tool, pkg in packages.items() if not shutil.which(tool)})
+    if not missing or not _debian_root():
+        return
+    print(f"Installation de {', '.join(missing)} (apt-get install) ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for cmd in (
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+    ):
+        if subprocess.run(cmd, env=env, check=False).returncode != 0:
+            print(f"  apt-get a echoue ({' '.join(cmd[:2])}) : outils ignores.", flush=True)
+            return
+
+
+def _skip(tool: str, why: str) -> None:
+    print(f"  skip  {tool} : {why}", flush=True)
+
+
+def _deploy_step(title: str, *cmd: str, cwd: Path = ROOT) -> bool:
+    print(f"  run   {title}", flush=True)
+    return subprocess.run(list(cmd), cwd=cwd, check=False).returncode == 0
+
+
+def _compose_env_file(folder: Path) -> Path:
+    """deploy/compose/.env.example with a placeholder in each empty value: what
+    `docker compose config` needs to interpolate prod.yml (no real secret involved)."""
+    lines = []
+    for line in (ROOT / "deploy" / "compose" / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#") and line.endswith("="):
+            line += "placeholder-for-config-check"
+        lines.append(line)
+    env_file = folder / "compose.env"
+    env_file.write_text("\n".join(lines) + "\n")
+    return env_file
+
+
+def _dashboard_rules() -> str:
+    """A rule file (JSON is YAML) with one recording rule per Prometheus query of the
+    dashboards, Grafana's $__rate_interval replaced by a duration."""
+    import json
+
+    rules = []
+    for board in sorted((ROOT / "deploy" / "grafana" / "dashboards").glob("*.json")):
+        for panel in json.loads(board.read_text()).get("panels", []):
+            if (panel.get("datasource") or {}).get("type") != "prometheus":
+                continue
+            for target in panel.get("targets", []):
+                expr = target["expr"].replace("$__rate_interval", "5m")
+                rules.append({"record": f"dashboard:{board.stem.replace('-', '_')}", "expr": expr})
+    return json.dumps({"groups": [{"name": "dashboards", "rules": rules}]})
+
+
+def check_deploy(tool: str) -> None:
+    """Validate deploy/: parse and schema checks (always), then promtool, caddy and
+    docker compose when they are present (installed from Debian as root); a missing tool
+    is skipped with a message, an invalid file fails."""
+    import tempfile
+
+    failed: list[str] = []
+    result = subprocess.run(
+        [tool, "run", "--locked", "python", "deploy/check_deploy.py"], cwd=ROOT, check=False
+    )
+    if result.returncode != 0:
+        failed.append("deploy/check_deploy.py")
+    ensure_debian_tools({"promtool": "prometheus", "caddy": "caddy"})
+    prometheus = ROOT / "deploy" / "prometheus"
+    print("promtool (regles d'alerte, tests, configuration)", flush=True)
+    if shutil.which("promtool"):
+        if not _deploy_step(
+            "promtool check rules alerts.yml",
+            "promtool",
+            "check",
+            "rules",
+            "alerts.yml",
+            cwd=prometheus,
+        ):
+            failed.append("promtool check rules")
+        if not _deploy_step(
+            "promtool test rules alerts_test.yml",
+            "promtool",
+            "test",
+            "rules",
+            "alerts_test.yml",
+            cwd=prometheus,
+        ):
+            failed.append("promtool test rules")
+        with tempfile.TemporaryDirectory() as tmp:
+            # The token file is a compose secret at run time: a stand-in here, so that the
+            # full check (rule files included) runs, not only the syntax.
+            token = Path(tmp) / "metrics_token"
+            token.write_text("check-deploy")
+            config = (prometheus / "prometheus.yml").read_text()
+            (Path(tmp) / "prometheus.yml").write_text(
+                config.replace("/run/secrets/metrics_token", str(token))
+            )
+            shutil.copy(prometheus / "alerts.yml", tmp)
+            if not _deploy_step(
+                "promtool check config prometheus.yml",
+                "promtool",
+                "check",
+                "config",
+                "prometheus.yml",
+                cwd=Path(tmp),
+            ):
+                failed.append("promtool check config")
+            # The dashboards' PromQL, parsed by promtool as recording rules.
+            (Path(tmp) / "dashboards.yml").write_text(_dashboard_rules())
+            if not _deploy_step(
+                "promtool check rules (PromQL of the Grafana dashboards)",
+                "promtool",
+                "check",
+                "rules",
+                "--lint=none",
+                "dashboards.yml",
+                cwd=Path(tmp),
+            ):
+                failed.append("PromQL des tableaux de bord")
+    else:
+        _skip("promtool", "absent (Debian : apt-get install prometheus, en root)")
+    print("caddy (Caddyfile)", flush=True)
+    if shutil.which("caddy"):
+        env = {
+            **os.environ,
+            "COULISSES_DOMAIN": "crew.example.org",
+            "ACME_EMAIL": "ops@example.org",
+        }
+        print("  run   caddy adapt --validate deploy/caddy/Caddyfile", flush=True)
+        adapted = subprocess.run(
+            ["caddy", "adapt", "--validate", "--config", "deploy/caddy/Caddyfile"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if adapted.returncode != 0:
+            print(adapted.stderr, flush=True)
+            failed.append("caddy adapt --validate")
+    else:
+        _skip("caddy", "absent (Debian : apt-get install caddy, en root)")
+    print("docker compose (configuration complete, interpolation comprise)", flush=True)
+    docker = shutil.which("docker")
+    plugin = (
+        docker
+        and subprocess.run(
+            [docker, "compose", "version"], capture_output=True, check=False
+        ).returncode
+        == 0
+    )
+    if docker and plugin:
+        with tempfile.TemporaryDirectory() as tmp:
+            env_file = _compose_env_file(Path(tmp))
+            for name in ("prod.yml", "dev.yml"):
+                if not _deploy_step(
+                    f"docker compose -f deploy/compose/{name} config -q",
+                    docker,
+                    "compose",
+                    "--env-file",
+                    str(env_file),
+                    "-f",
+                    f"deploy/compose/{name}",
+                    "config",
+                    "-q",
+                ):
+                    failed.append(f"docker compose config ({name})")
+    else:
+        why = "le plugin compose manque (docker compose version)" if docker else "pas de docker"
+        _skip("docker compose config", why + " ; le schema Compose a ete verifie plus haut")
+    if failed:
+        print("\ndeploy/ invalide : " + ", ".join(failed), flush=True)
+        sys.exit(1)
+    print("\ndeploy/ valide.", flush=True)
+
+
 class Suites:
     """Runs every suite even when one fails, then reports which failed."""
 
@@ -283,6 +466,8 @@ def main(argv: list[str]) -> None:
         npm_run("run", "typecheck")
         npm_run("run", "lint")
         build_plugins(check=True)
+    elif task == "check-deploy":
+        check_deploy(tool)
     elif task == "build-plugins":
         build_plugins(check="--check" in rest)
     elif task in {"migrate", "seed", "worker", "serve", "createsuperuser", "backup", "restore"}:
