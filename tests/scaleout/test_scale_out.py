@@ -93,6 +93,8 @@ class AppProcess:
 class Cluster:
     apps: list[AppProcess]
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    #: Each worker's own /metrics (COULISSES_WORKER_METRICS_PORT).
+    worker_metrics: list[str] = field(default_factory=list)
 
 
 async def _until(condition: Any, what: str, patience: float = PATIENCE) -> None:
@@ -110,10 +112,21 @@ async def cluster(database: str, mail_sink: Any) -> AsyncIterator[Cluster]:
     for app in apps:
         app.start()
     worker = [sys.executable, "-m", "coulisses.cli", "worker"]
-    workers = [subprocess.Popen(worker) for _ in range(2)]  # noqa: ASYNC220 - run for the module
+    ports = [_free_port(), _free_port()]
+    workers = [
+        subprocess.Popen(  # noqa: ASYNC220 - they run for the whole module
+            worker,
+            env={
+                **os.environ,
+                "COULISSES_WORKER_METRICS_PORT": str(port),
+                "COULISSES_WORKER_METRICS_HOST": "127.0.0.1",
+            },
+        )
+        for port in ports
+    ]
     try:
         await asyncio.wait_for(asyncio.gather(*(a.ready() for a in apps)), PATIENCE)
-        yield Cluster(apps, workers)
+        yield Cluster(apps, workers, [f"http://127.0.0.1:{p}/metrics" for p in ports])
     finally:
         for app in apps:
             await asyncio.to_thread(app.stop)
@@ -224,6 +237,21 @@ async def test_each_job_runs_once_whatever_the_number_of_workers(cluster, mail_s
         addresses = sorted(str(m["To"]) for m in received)
         assert len(addresses) == invitees, addresses
         assert len(set(addresses)) == invitees
+        # Each worker tells Prometheus what it ran: together, every delivery once.
+        from prometheus_client.parser import text_string_to_metric_families
+
+        sent = 0.0
+        async with httpx.AsyncClient(timeout=10) as scraper:
+            for url in cluster.worker_metrics:
+                response = await scraper.get(url)
+                assert response.status_code == 200
+                for family in text_string_to_metric_families(response.text):
+                    for sample in family.samples:
+                        if sample.name == "coulisses_invitation_deliveries_total" and (
+                            sample.labels == {"channel": "email", "outcome": "sent"}
+                        ):
+                            sent += sample.value
+        assert sent >= invitees  # this test's, plus any earlier of the module
 
 
 async def test_restarting_an_app_process_under_load_loses_no_accepted_request(cluster):

@@ -264,6 +264,11 @@ def worker() -> None:
     from coulisses.observability.tracing import setup_from_environment
 
     setup_from_environment()
+    settings = get_settings()
+    if settings.worker_metrics_port:
+        from coulisses.observability.metrics import serve_worker_metrics
+
+        serve_worker_metrics(settings.worker_metrics_port, settings.worker_metrics_host)
 
     async def _work() -> None:
         await open_pool(5)

@@ -141,6 +141,11 @@ class Settings(BaseSettings):
     #: /metrics outside dev: a scraper sending this Bearer token, or one of these networks.
     metrics_token: str = Field(default="", alias="COULISSES_METRICS_TOKEN")
     metrics_allow: str = Field(default="127.0.0.1/32,::1/128", alias="COULISSES_METRICS_ALLOW")
+    #: ``coulisses worker`` serves its own /metrics on this port (0: not served).
+    worker_metrics_port: int = Field(
+        default=0, ge=0, le=65535, alias="COULISSES_WORKER_METRICS_PORT"
+    )
+    worker_metrics_host: str = Field(default="0.0.0.0", alias="COULISSES_WORKER_METRICS_HOST")  # noqa: S104
     #: ``json`` (one object per line) or ``text``; empty: text in dev, json elsewhere.
     log_format: Literal["", "json", "text"] = Field(default="", alias="COULISSES_LOG_FORMAT")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

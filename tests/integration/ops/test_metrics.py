@@ -111,3 +111,33 @@ async def test_outside_dev_only_the_token_or_an_allowed_network_may_scrape(
     assert "coulisses_http_requests_total" in with_token.text
     from_network = await new_client("10.30.4.5").get("/metrics")
     assert from_network.status_code == 200
+
+
+async def test_a_worker_serves_its_own_metrics_under_the_same_rule(monkeypatch):
+    import socket
+
+    import httpx
+
+    from coulisses.observability.metrics import JobTimer, serve_worker_metrics
+
+    settings = get_settings()
+    monkeypatch.setattr(settings, "env", "production")
+    monkeypatch.setattr(settings, "metrics_token", "worker-scrape-41")
+    monkeypatch.setattr(settings, "metrics_allow", "10.31.0.0/16")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = serve_worker_metrics(port, "127.0.0.1")
+    try:
+        with JobTimer("test.worker_job"):
+            pass
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as c:
+            refused = await c.get("/metrics")
+            assert refused.status_code == 403
+            assert refused.json()["error"]["code"] == "metrics.forbidden"
+            scraped = await c.get("/metrics", headers={"Authorization": "Bearer worker-scrape-41"})
+        assert scraped.status_code == 200
+        assert 'coulisses_jobs_total{job="test.worker_job",outcome="ok"}' in scraped.text
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -8,20 +8,13 @@ anyone else.
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
 import logging
-import os
-from functools import lru_cache
 from typing import Any
 
 from litestar import Request, Response, get
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
-    REGISTRY,
-    CollectorRegistry,
     generate_latest,
-    multiprocess,
 )
 
 from coulisses.errors import DomainError
@@ -31,8 +24,9 @@ from coulisses.observability.metrics import (
     OUTBOX_OLDEST,
     OUTBOX_PENDING,
     QUEUE_DEPTH,
+    registry,
+    scrape_allowed,
 )
-from coulisses.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -70,43 +64,11 @@ async def _refresh() -> None:
             logger.warning("metrics: queue not read", exc_info=True)
 
 
-@lru_cache(maxsize=8)
-def _networks(spec: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
-    return tuple(
-        ipaddress.ip_network(p.strip(), strict=False) for p in spec.split(",") if p.strip()
-    )
-
-
-def _allowed(request: Request[Any, Any, Any]) -> bool:
-    settings = get_settings()
-    if settings.is_dev:
-        return True
-    token = settings.metrics_token
-    sent = request.headers.get("authorization", "")
-    if token and hmac.compare_digest(sent.encode(), f"Bearer {token}".encode()):
-        return True
-    client = request.scope.get("client")
-    if not client:
-        return False
-    try:
-        address = ipaddress.ip_address(client[0])
-    except ValueError:
-        return False
-    return any(address in network for network in _networks(settings.metrics_allow))
-
-
-def _registry() -> Any:
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
-        return registry
-    return REGISTRY
-
-
 @get("/metrics", include_in_schema=False, opt={"skip_auth": True})
 async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
     """The Prometheus text exposition of every series above."""
-    if not _allowed(request):
+    client = request.scope.get("client")
+    if not scrape_allowed(request.headers.get("authorization", ""), client[0] if client else None):
         raise DomainError(
             "metrics.forbidden",
             "Metrics are for the operators' scraper: send the metrics token or scrape"
@@ -115,7 +77,7 @@ async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
         )
     await _refresh()
     return Response(
-        generate_latest(_registry()),
+        generate_latest(registry()),
         media_type=CONTENT_TYPE_LATEST,
         headers={"Cache-Control": "no-store"},
     )

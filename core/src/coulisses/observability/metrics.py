@@ -28,12 +28,29 @@ id.
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
+import os
+import threading
 import time
 from collections.abc import Iterable
+from functools import lru_cache
+from socketserver import ThreadingMixIn
 from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from litestar.plugins.prometheus import PrometheusConfig
-from prometheus_client import Counter, Gauge, Histogram
+from prometheus_client import (
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    make_wsgi_app,
+    multiprocess,
+)
+
+from coulisses.settings import get_settings
 
 #: Latency buckets (seconds) shared by requests, queries and jobs.
 BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
@@ -138,3 +155,66 @@ class JobTimer:
     def __exit__(self, kind: type[BaseException] | None, *_: Any) -> None:
         JOB_SECONDS.labels(self.job).observe(time.perf_counter() - self.started)
         JOBS.labels(self.job, "ok" if kind is None else "error").inc()
+
+
+@lru_cache(maxsize=8)
+def _networks(spec: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(
+        ipaddress.ip_network(p.strip(), strict=False) for p in spec.split(",") if p.strip()
+    )
+
+
+def scrape_allowed(authorization: str, client_host: str | None) -> bool:
+    """Who may read the series: anyone in dev; elsewhere the bearer of
+    ``COULISSES_METRICS_TOKEN`` or a client of a ``COULISSES_METRICS_ALLOW`` network."""
+    settings = get_settings()
+    if settings.is_dev:
+        return True
+    token = settings.metrics_token
+    if token and hmac.compare_digest(authorization.encode(), f"Bearer {token}".encode()):
+        return True
+    if not client_host:
+        return False
+    try:
+        address = ipaddress.ip_address(client_host)
+    except ValueError:
+        return False
+    return any(address in network for network in _networks(settings.metrics_allow))
+
+
+def registry() -> Any:
+    """The registry to expose: this process's, or every process's of
+    ``PROMETHEUS_MULTIPROC_DIR``."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        shared = CollectorRegistry()
+        multiprocess.MultiProcessCollector(shared)  # type: ignore[no-untyped-call]
+        return shared
+    return REGISTRY
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No access line per scrape."""
+
+
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+def serve_worker_metrics(port: int, host: str) -> WSGIServer:
+    """The worker's own ``/metrics`` (its jobs, deliveries, SQL): a small HTTP server in a
+    daemon thread, under the same rule as the app's (token or network outside dev)."""
+    exposition = make_wsgi_app(registry())
+
+    def app(environ: dict[str, Any], start_response: Any) -> Any:
+        if not scrape_allowed(environ.get("HTTP_AUTHORIZATION", ""), environ.get("REMOTE_ADDR")):
+            start_response("403 Forbidden", [("Content-Type", "application/json")])
+            return [
+                b'{"error": {"code": "metrics.forbidden", "message": "Metrics are for the'
+                b" operators' scraper\"}}"
+            ]
+        return exposition(environ, start_response)
+
+    server = make_server(host, port, app, _ThreadingServer, handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, name="worker-metrics", daemon=True).start()
+    return server
