@@ -146,6 +146,8 @@ class Settings(BaseSettings):
         default=0, ge=0, le=65535, alias="COULISSES_WORKER_METRICS_PORT"
     )
     worker_metrics_host: str = Field(default="0.0.0.0", alias="COULISSES_WORKER_METRICS_HOST")  # noqa: S104
+    #: Email an account when it signs in from a new device (coulisses.auth.devices).
+    login_alerts: bool = Field(default=True, alias="COULISSES_LOGIN_ALERTS")
     #: ``json`` (one object per line) or ``text``; empty: text in dev, json elsewhere.
     log_format: Literal["", "json", "text"] = Field(default="", alias="COULISSES_LOG_FORMAT")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

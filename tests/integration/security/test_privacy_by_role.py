@@ -198,6 +198,11 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
     assert export.status_code == 202, export.text
     await run_jobs()
 
+    from tests.integration.scheduling.mission_templates.test_mission_templates import _stage_day
+
+    template = await owner.post("/api/v1/mission-templates", json=_stage_day())
+    assert template.status_code == 201, template.text
+
     assignments = [by_user[u["id"]]["id"] for u in (own, paul, lea)]
     org.paths = {
         "user_id": [own["id"], paul["id"], lea["id"]],
@@ -212,6 +217,7 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "endpoint_id": [endpoint.json()["id"]],
         "place_id": [place.json()["id"]],
         "key_id": [api_key.json()["id"]],
+        "template_id": [template.json()["id"]],
     }
     org.secret = {
         "paul.private@example.org",

@@ -108,9 +108,17 @@ class AuthController(Controller):
         status_code=201,
         opt={"csrf_exempt": True},
     )
-    async def signup(self, data: Annotated[SignupIn, Body()]) -> Response[SessionOut]:
+    async def signup(
+        self, request: Request[Any, Any, Any], data: Annotated[SignupIn, Body()]
+    ) -> Response[SessionOut]:
         session = await service.signup(
-            data.email, data.password, data.org_name, data.first_name, data.last_name
+            data.email,
+            data.password,
+            data.org_name,
+            data.first_name,
+            data.last_name,
+            ip=_client_ip(request),
+            user_agent=request.headers.get("user-agent", ""),
         )
         return session_response(session, 201)
 
@@ -124,7 +132,13 @@ class AuthController(Controller):
     async def login(
         self, request: Request[Any, Any, Any], data: Annotated[LoginIn, Body()]
     ) -> Response[SessionOut]:
-        return session_response(await service.login(data.email, data.password, _client_ip(request)))
+        session = await service.login(
+            data.email,
+            data.password,
+            _client_ip(request),
+            request.headers.get("user-agent", ""),
+        )
+        return session_response(session)
 
     @post("/refresh", operation_id="RefreshSession", responses=errors(401), status_code=200)
     async def refresh(self, request: Request[Any, Any, Any]) -> Response[SessionOut]:

@@ -135,9 +135,19 @@ async def create_account(
 
 
 async def signup(
-    email: str, password: str, org_name: str, first_name: str = "", last_name: str = ""
+    email: str,
+    password: str,
+    org_name: str,
+    first_name: str = "",
+    last_name: str = "",
+    *,
+    ip: str = "",
+    user_agent: str = "",
 ) -> Session:
-    """Create an org and its owner account, and open a session in that org."""
+    """Create an org and its owner account, and open a session in that org (its device is
+    the account's first known one)."""
+    from coulisses.auth.devices import note_device
+
     async with transaction():
         account_id = await create_account(email, password, first_name, last_name)
         org = await create_org(org_name)
@@ -148,6 +158,7 @@ async def signup(
         )
         await record(org.id, account_id, "org.created", f"org:{org.id}", {"slug": org.slug})
         session = await _new_session(account_id, org.id)
+        await note_device(account_id, ip, user_agent, alert=False)
         await emit_all(
             [
                 OrgCreated(
@@ -209,11 +220,16 @@ async def check_credentials(
     return int(rows[0]["id"])
 
 
-async def login(email: str, password: str, ip: str) -> Session:
+async def login(email: str, password: str, ip: str, user_agent: str = "") -> Session:
+    """A session for the right password; a sign-in from a new device is emailed to the
+    account (``coulisses.auth.devices``)."""
+    from coulisses.auth.devices import note_device
+
     account_id = await check_credentials(email, password, ip)
     async with transaction():
         await fetch("UPDATE accounts SET last_login = now() WHERE id = $1", account_id)
         session = await _new_session(account_id, await _first_org(account_id))
+        await note_device(account_id, ip, user_agent)
     return session
 
 

@@ -98,3 +98,14 @@ class PasswordResetToken(Table, tablename="password_reset_tokens"):
     created_at = Timestamptz()
     expires_at = Timestamptz()
     used_at = Timestamptz(null=True, default=None)
+
+
+class LoginDevice(Table, tablename="login_devices"):
+    """A (browser family, network) an account signed in from (login alerts)."""
+
+    account = ForeignKey(Account)
+    fingerprint = Varchar(length=64)
+    browser = Varchar(length=100)
+    network = Varchar(length=64)
+    first_seen = Timestamptz()
+    last_seen = Timestamptz()
