@@ -89,6 +89,7 @@ def _timed(name: str, func: JobFunc) -> JobFunc:
             return await func(ctx)
 
     run.__qualname__ = run.__name__ = name
+    run.__wrapped__ = func  # type: ignore[attr-defined]  # inspect.unwrap finds the cron
     return run
 
 
