@@ -110,9 +110,10 @@ async def test_job_arguments_are_sealed_in_the_outbox_and_in_the_queue(app, no_p
 async def test_a_database_reset_next_to_a_kept_redis_replays_nothing_of_the_old_deployment(app):
     from coulisses.db.connection import engine
     from coulisses.live import bus
-    from coulisses.outbox.instance import load_instance_id, redis_prefix
+    from coulisses.outbox.instance import instance_id, load_instance_id, redis_prefix
 
     before = redis_prefix("live")
+    kept = instance_id()
     await bus.get_bus().publish(1, "MemberAdded", {"email": "old-deployment@example.org"})
     try:
         # A restore: same Redis, a new database (so a new instance id), org ids reused.
@@ -123,6 +124,10 @@ async def test_a_database_reset_next_to_a_kept_redis_replays_nothing_of_the_old_
         async with bus.get_bus().subscription(1, "0-0") as queue:
             assert queue.empty()
     finally:
+        # Back to this run's instance: the session's job runtime (and the processes of
+        # tests/scaleout/) keep using its queue name.
+        await fetch("UPDATE instance_info SET instance_id = $1::uuid", kept)
+        await load_instance_id(engine().pool)
         await bus.close_bus()
 
 
