@@ -7,7 +7,11 @@ processes, as a round-robin proxy would, and proves one property: a live event c
 one process reaches a stream held by the other; rate limits are counted once for the
 cluster; each job runs once whatever the number of workers; restarting an app process in
 the middle of a load loses no accepted request (clients retry on the other process, as
-the API allows for idempotent answers).
+the API allows for idempotent answers); a cron fires once per schedule across workers;
+killing a worker in the middle of a job loses no job (another worker runs it again).
+
+The workers are ``coulisses worker`` plus a cron and a job the tests observe
+(``tests/scaleout/worker.py``).
 
 Needs Redis (the shared live bus and rate limits): skipped without ``REDIS_URL``.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import os
 import signal
 import socket
@@ -24,6 +29,7 @@ import sys
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -31,6 +37,7 @@ import httpx
 import pytest
 
 from coulisses.db.connection import database_url
+from coulisses.settings import get_settings
 from tests.helpers import PASSWORD, OrgSession
 from tests.integration.scheduling.factories import make_mission, make_project, make_user
 
@@ -41,6 +48,7 @@ pytestmark = pytest.mark.skipif(
 
 #: How long a condition may take before the test fails (never a fixed sleep).
 PATIENCE = 60.0
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _free_port() -> int:
@@ -106,24 +114,37 @@ async def _until(condition: Any, what: str, patience: float = PATIENCE) -> None:
     raise AssertionError(f"timed out waiting for: {what}")
 
 
+#: The workers' job heartbeat (seconds): a killed worker's job is run again within ~5 s.
+HEARTBEAT = 3
+
+
+def _start_worker(metrics_port: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.scaleout.worker"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "COULISSES_WORKER_METRICS_PORT": str(metrics_port),
+            "COULISSES_WORKER_METRICS_HOST": "127.0.0.1",
+            "COULISSES_JOB_HEARTBEAT": str(HEARTBEAT),
+        },
+    )
+
+
 @pytest.fixture(scope="module")
 async def cluster(database: str, mail_sink: Any) -> AsyncIterator[Cluster]:
+    from tests.scaleout.worker import TABLES
+
+    conn = await asyncpg.connect(database_url())
+    try:
+        await conn.execute(TABLES)
+    finally:
+        await conn.close()
     apps = [AppProcess(_free_port()), AppProcess(_free_port())]
     for app in apps:
         app.start()
-    worker = [sys.executable, "-m", "coulisses.cli", "worker"]
     ports = [_free_port(), _free_port()]
-    workers = [
-        subprocess.Popen(  # noqa: ASYNC220 - they run for the whole module
-            worker,
-            env={
-                **os.environ,
-                "COULISSES_WORKER_METRICS_PORT": str(port),
-                "COULISSES_WORKER_METRICS_HOST": "127.0.0.1",
-            },
-        )
-        for port in ports
-    ]
+    workers = [_start_worker(port) for port in ports]
     try:
         await asyncio.wait_for(asyncio.gather(*(a.ready() for a in apps)), PATIENCE)
         yield Cluster(apps, workers, [f"http://127.0.0.1:{p}/metrics" for p in ports])
@@ -131,7 +152,8 @@ async def cluster(database: str, mail_sink: Any) -> AsyncIterator[Cluster]:
         for app in apps:
             await asyncio.to_thread(app.stop)
         for worker in workers:
-            worker.send_signal(signal.SIGTERM)
+            if worker.poll() is None:
+                worker.send_signal(signal.SIGTERM)
         for worker in workers:
             try:
                 await asyncio.to_thread(worker.wait, 30)
@@ -185,8 +207,6 @@ async def test_a_live_event_caused_on_one_process_reaches_a_stream_on_the_other(
 
 
 async def test_rate_limits_are_counted_once_for_the_cluster(cluster):
-    from coulisses.settings import get_settings
-
     limit = get_settings().login_max_attempts
     async with _owner(cluster) as (org_a, _):
         answers = []
@@ -318,3 +338,90 @@ async def test_restarting_an_app_process_under_load_loses_no_accepted_request(cl
 
 async def _reached(accepted: set[int], count: int) -> bool:
     return len(accepted) >= count
+
+
+async def _fetch(query: str, *args: Any) -> list[asyncpg.Record]:
+    conn = await asyncpg.connect(database_url())
+    try:
+        return list(await conn.fetch(query, *args))
+    finally:
+        await conn.close()
+
+
+async def test_a_cron_fires_once_per_schedule_across_workers(cluster):
+    """Both workers schedule the 2-second cron; each due time runs on one of them only."""
+    first = await _fetch("SELECT coalesce(max(scheduled), 0) AS s FROM scaleout_ticks")
+    since = int(first[0]["s"])
+
+    async def ticks_seen() -> bool:
+        rows = await _fetch(
+            "SELECT count(DISTINCT scheduled) AS n FROM scaleout_ticks WHERE scheduled > $1",
+            since,
+        )
+        return bool(rows[0]["n"] >= 4)
+
+    await _until(ticks_seen, "four cron ticks")
+    rows = await _fetch(
+        """SELECT scheduled, count(*) AS runs, array_agg(pid) AS pids FROM scaleout_ticks
+           WHERE scheduled > $1 GROUP BY scheduled ORDER BY scheduled""",
+        since,
+    )
+    assert all(r["runs"] == 1 for r in rows), [dict(r) for r in rows]
+    # Due times two seconds apart (a slow tick may skip one, never repeat one).
+    times = [r["scheduled"] for r in rows]
+    assert all(b - a >= 2 for a, b in itertools.pairwise(times)), times
+
+
+async def test_killing_a_worker_in_the_middle_of_a_job_loses_no_job(cluster):
+    from saq import Queue
+    from saq.job import Status
+
+    from coulisses.jobs.queue import job_options
+    from coulisses.sealing import seal
+    from tests.scaleout.worker import HOLD
+
+    instance = await _fetch("SELECT instance_id::text AS id FROM instance_info")
+    name = f"{get_settings().queue_name}-{instance[0]['id'][:13]}"
+    queue = Queue.from_url(os.environ["REDIS_URL"], name=name)
+    key = f"hold-{time.monotonic_ns()}"
+    try:
+        # As the outbox pusher queues any job (coulisses.jobs.queue.JobRuntime.push).
+        options = job_options({"heartbeat": HEARTBEAT, "timeout": 600})
+        assert options["retries"] > 1
+        await queue.enqueue(HOLD, key=key, sealed=seal({"key": key}), **options)
+
+        async def started() -> bool:
+            return bool(await _fetch("SELECT 1 FROM scaleout_runs WHERE key = $1", key))
+
+        await _until(started, "the job started on a worker")
+        runs = await _fetch("SELECT pid FROM scaleout_runs WHERE key = $1", key)
+        victim = next(w for w in cluster.workers if w.pid == runs[0]["pid"])
+        victim.kill()  # SIGKILL: no graceful stop, the job is left "active"
+        await asyncio.to_thread(victim.wait)
+        await _fetch("INSERT INTO scaleout_releases (key) VALUES ($1)", key)
+
+        async def finished() -> bool:
+            return bool(
+                await _fetch(
+                    "SELECT 1 FROM scaleout_runs WHERE key = $1 AND state = 'finished'", key
+                )
+            )
+
+        await _until(finished, "the job run again and finished by the other worker")
+        runs = await _fetch("SELECT pid, state FROM scaleout_runs WHERE key = $1 ORDER BY at", key)
+        survivor = next(w for w in cluster.workers if w is not victim)
+        assert [(r["pid"], r["state"]) for r in runs] == [
+            (victim.pid, "started"),
+            (survivor.pid, "started"),
+            (survivor.pid, "finished"),
+        ]
+        job = await queue.job(key)
+        assert job is not None
+        assert job.status == Status.COMPLETE, job
+    finally:
+        await queue.disconnect()
+        # The module's other tests keep two workers.
+        index = next((i for i, w in enumerate(cluster.workers) if w.poll() is not None), None)
+        if index is not None:
+            port = int(cluster.worker_metrics[index].split(":")[2].split("/")[0])
+            cluster.workers[index] = _start_worker(port)

@@ -141,6 +141,9 @@ class Settings(BaseSettings):
     #: /metrics outside dev: a scraper sending this Bearer token, or one of these networks.
     metrics_token: str = Field(default="", alias="COULISSES_METRICS_TOKEN")
     metrics_allow: str = Field(default="127.0.0.1/32,::1/128", alias="COULISSES_METRICS_ALLOW")
+    #: A running job is touched every third of this (seconds); one left untouched longer
+    #: (its worker died) is run again by another worker (coulisses.jobs.queue.job_options).
+    job_heartbeat: int = Field(default=30, ge=2, le=3600, alias="COULISSES_JOB_HEARTBEAT")
     #: ``coulisses worker`` serves its own /metrics on this port (0: not served).
     worker_metrics_port: int = Field(
         default=0, ge=0, le=65535, alias="COULISSES_WORKER_METRICS_PORT"

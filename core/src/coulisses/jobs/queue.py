@@ -16,10 +16,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, cast
 
 from saq import CronJob, Queue, Worker
+from saq.types import PartialTimersDict
 
 from coulisses.db.connection import database_url
 from coulisses.observability.metrics import JobTimer
@@ -76,9 +77,47 @@ def _opened(name: str, func: JobFunc) -> JobFunc:
             kwargs = {**unseal(sealed), **kwargs}
         carrier = kwargs.pop(TRACE_KEY, None)
         with job_span(name, carrier), JobTimer(name):
-            return await func(ctx, **kwargs)
+            async with _heartbeat(ctx.get("job")):
+                return await func(ctx, **kwargs)
 
     return run
+
+
+#: Crash recovery for a job that says nothing of it: run again twice if its worker dies.
+DEFAULT_RETRIES = 3
+
+
+def job_options(options: dict[str, Any]) -> dict[str, Any]:
+    """SAQ settings of a queued job: ``options`` over the crash-recovery defaults. A running
+    job is touched every third of ``COULISSES_JOB_HEARTBEAT``; one left untouched longer
+    (its worker was killed) is swept by another worker and run again while it has retries
+    left (SAQ counts that run as an attempt, like a failure)."""
+    return {"heartbeat": get_settings().job_heartbeat, "retries": DEFAULT_RETRIES, **options}
+
+
+@contextlib.asynccontextmanager
+async def _heartbeat(job: Any) -> AsyncIterator[None]:
+    """Touch ``job`` (a SAQ Job, or None when called outside a worker) while the body runs."""
+    beat = int(getattr(job, "heartbeat", 0) or 0)
+    if not beat:
+        yield
+        return
+
+    async def touch() -> None:
+        while True:
+            await asyncio.sleep(beat / 3)
+            try:
+                await job.update()
+            except Exception:  # a missed beat is retried at the next one
+                logger.warning("job %s: heartbeat failed", getattr(job, "key", "?"))
+
+    task = asyncio.create_task(touch())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def _timed(name: str, func: JobFunc) -> JobFunc:
@@ -197,7 +236,9 @@ class JobRuntime:
 
     async def push(self, job: PendingJob) -> None:
         """Put one outbox row on the SAQ queue (its key makes a second push harmless)."""
-        await self.queue.enqueue(job.name, key=job.key, sealed=job.sealed, **job.options)
+        await self.queue.enqueue(
+            job.name, key=job.key, sealed=job.sealed, **job_options(job.options)
+        )
 
     async def flush(self, *, events: bool = True) -> int:
         """Push everything staged so far, waiting for rows other pushers hold."""
@@ -223,6 +264,8 @@ class JobRuntime:
             burst=burst,
             dequeue_timeout=0.5 if burst else 0.0,
             startup=self._install_host,
+            # A dead worker's jobs are swept (and run again) within a heartbeat and a half.
+            timers=cast(PartialTimersDict, {"sweep": max(1, get_settings().job_heartbeat // 2)}),
         )
         worker.SIGNALS = []  # the host process owns signals (see STACK_NOTES)
         return worker
