@@ -9,8 +9,12 @@ and the pool heals by itself once the server answers again.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
+from collections.abc import Iterator
+from contextvars import ContextVar
 from types import TracebackType
 from typing import Any
 
@@ -33,10 +37,54 @@ def database_url() -> str:
     return url
 
 
-def engine() -> PostgresEngine:
+def _primary() -> PostgresEngine:
     found = engine_finder()
     assert isinstance(found, PostgresEngine)
     return found
+
+
+#: The read replica's engine (``DATABASE_READ_URL``), open beside the primary's pool.
+_replica: PostgresEngine | None = None
+#: Set inside :func:`replica_reads`: the raw SQL helpers below go to the replica.
+_on_replica: ContextVar[bool] = ContextVar("coulisses_on_replica", default=False)
+
+#: A replica that cannot be reached: the caller reads from the primary instead.
+REPLICA_ERRORS = (
+    OSError,
+    asyncio.TimeoutError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.InterfaceError,
+)
+
+
+def engine() -> PostgresEngine:
+    """The engine :func:`fetch`, :func:`fetch_records` and :func:`transaction` use: the
+    primary, or the read replica inside :func:`replica_reads`."""
+    if _replica is not None and _on_replica.get():
+        return _replica
+    return _primary()
+
+
+@contextlib.contextmanager
+def replica_reads() -> Iterator[bool]:
+    """Inside the block, :func:`fetch`, :func:`fetch_records` and :func:`transaction` read
+    from the replica of ``DATABASE_READ_URL`` (read-only: a write fails); yields whether
+    they do (False without a replica, the block then reads from the primary).
+
+    A replica lags the primary by its replication delay. Only reads that check their
+    freshness go there (the planning compares the org's data versions read on both, see
+    ``coulisses.scheduling.planning.api``) and fall back to the primary when it is behind
+    or unreachable (:data:`REPLICA_ERRORS`). Piccolo's query builder always uses the
+    primary."""
+    if _replica is None or _replica.pool is None:
+        yield False
+        return
+    token = _on_replica.set(True)
+    try:
+        yield True
+    finally:
+        _on_replica.reset(token)
 
 
 class BoundedPool(Pool):
@@ -88,12 +136,8 @@ def pool_options() -> dict[str, Any]:
     }
 
 
-async def open_pool(max_size: int = 10) -> None:
-    eng = engine()
-    if eng.pool is not None:
-        return
-    config = {**eng.config, **connect_options(), **pool_options()}
-    pool = BoundedPool(
+def _new_pool(config: dict[str, Any], max_size: int) -> BoundedPool:
+    return BoundedPool(
         acquire_timeout=get_settings().db_acquire_timeout,
         min_size=0,  # the app starts and answers 503 even when PostgreSQL is down
         max_size=max_size,
@@ -104,14 +148,48 @@ async def open_pool(max_size: int = 10) -> None:
         record_class=asyncpg.Record,
         **config,
     )
+
+
+async def open_pool(max_size: int = 10) -> None:
+    """The primary's pool and, with ``DATABASE_READ_URL``, the read replica's."""
+    eng = _primary()
+    if eng.pool is not None:
+        return
+    config = {**eng.config, **connect_options(), **pool_options()}
+    pool = _new_pool(config, max_size)
     await pool
     eng.pool = pool
     # Every Redis key is namespaced by it: without a database the app cannot start.
     await load_instance_id(pool)
+    await open_replica(max_size)
+
+
+async def open_replica(max_size: int = 10) -> None:
+    """The read replica's pool, when ``DATABASE_READ_URL`` is set (connections are made
+    on demand: an unreachable replica does not stop the app)."""
+    global _replica
+    read_url = get_settings().database_read_url
+    if not read_url or _replica is not None:
+        return
+    options = pool_options()
+    # Read-only sessions: a write routed there by mistake fails, even on a primary.
+    options["server_settings"]["default_transaction_read_only"] = "on"
+    replica = PostgresEngine(config={"dsn": read_url}, log_queries=False)
+    replica.pool = _new_pool({"dsn": read_url, **connect_options(), **options}, max_size)
+    await replica.pool
+    _replica = replica
+
+
+async def close_replica() -> None:
+    global _replica
+    if _replica is not None:
+        await _replica.close_connection_pool()
+        _replica = None
 
 
 async def close_pool() -> None:
-    await engine().close_connection_pool()
+    await close_replica()
+    await _primary().close_connection_pool()
 
 
 async def fetch(sql: str, *args: Any) -> list[dict[str, Any]]:

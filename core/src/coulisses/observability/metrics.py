@@ -15,7 +15,8 @@ raw path, so ids do not explode the series): ``coulisses_http_requests_total``,
   ``coulisses_events_waiting{state}`` (domain events for plugins: due, retrying, dead);
 - ``coulisses_sse_connections`` (live streams open);
 - ``coulisses_invitation_deliveries_total{channel,outcome}``;
-- ``coulisses_assignment_transitions_total{from_status,to_status}``.
+- ``coulisses_assignment_transitions_total{from_status,to_status}``;
+- ``coulisses_db_replica_reads_total{served}`` (reads offered to ``DATABASE_READ_URL``).
 
 The gauges read from shared state (queue, outbox, events) are refreshed when
 ``/metrics`` is scraped. Several processes (uvicorn workers, app replicas on one host)
@@ -108,6 +109,12 @@ DELIVERIES = Counter(
     "coulisses_invitation_deliveries_total",
     "Invitation links handed to a channel, by channel and outcome",
     ["channel", "outcome"],
+)
+REPLICA_READS = Counter(
+    "coulisses_db_replica_reads_total",
+    "Reads offered to the read replica (DATABASE_READ_URL), by where they were served:"
+    " replica, primary_behind (the replica lagged), primary_unavailable",
+    ["served"],
 )
 TRANSITIONS = Counter(
     "coulisses_assignment_transitions_total",

@@ -6,7 +6,9 @@ since (``cache.py``), with an ETag: a calendar that sends it back gets a 304.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, cast
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from litestar import Controller, Request, Response, get
 from litestar.datastructures import ResponseHeader
@@ -16,11 +18,17 @@ from litestar.params import QueryParameter
 from litestar.serialization import encode_json
 
 from coulisses.auth.rbac import principal_of, requires
+from coulisses.db.connection import REPLICA_ERRORS, replica_reads, transaction
+from coulisses.errors import NotFound
+from coulisses.observability.metrics import REPLICA_READS
 from coulisses.privacy import redact, viewer_of
 from coulisses.scheduling.planning import cache
 from coulisses.scheduling.planning import service as planning
 from coulisses.scheduling.planning.schemas import PLANNING_EXAMPLE, Planning
 from coulisses.web.openapi import errors
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: Revalidate every time (If-None-Match): the body changes with any write of the org.
 CACHE_CONTROL = "private, no-cache"
@@ -119,19 +127,50 @@ class PlanningController(Controller):
         fresh = "no-cache" in (request.headers.get("cache-control") or "").lower()
         body = bodies.get(key) if bodies is not None and not fresh else None
         if body is None:
-            content = await planning.planning(
-                org_id,
-                starts_from,
-                ends_to,
-                project_id=project,
-                user_id=user,
-                statuses=statuses,
-                group_by=group_by,
-            )
+
+            async def read() -> Planning:
+                return await planning.planning(
+                    org_id,
+                    starts_from,
+                    ends_to,
+                    project_id=project,
+                    user_id=user,
+                    statuses=statuses,
+                    group_by=group_by,
+                )
+
+            content = await _from_replica(org_id, versions, read) or await read()
             body = encode_json(redact(content, who))
             if bodies is not None:
                 bodies.put(key, body)
         return _encoded(body, headers)
+
+
+async def _from_replica(
+    org_id: int, versions: tuple[tuple[int, int], ...], read: Callable[[], Awaitable[T]]
+) -> T | None:
+    """``read()`` on the read replica (``DATABASE_READ_URL``) when it has caught up with
+    ``versions`` (read on the primary: the key of the response); None without a replica,
+    when it lags behind them or cannot be reached (the caller reads from the primary)."""
+    with replica_reads() as routed:
+        if not routed:
+            return None
+        try:
+            async with transaction():
+                if await cache.data_versions(org_id) != versions:
+                    REPLICA_READS.labels("primary_behind").inc()
+                    return None
+                result = await read()
+        except NotFound:
+            # A project or person created since the replica's last planning write.
+            REPLICA_READS.labels("primary_behind").inc()
+            return None
+        except REPLICA_ERRORS:
+            logger.warning("read replica unavailable: planning read from the primary")
+            REPLICA_READS.labels("primary_unavailable").inc()
+            return None
+    REPLICA_READS.labels("replica").inc()
+    return result
 
 
 def _encoded(body: bytes, headers: dict[str, str], status_code: int = 200) -> Response[Planning]:
