@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 
+import { DateRangeDays, WEEKDAYS } from '@/components/date-range-days/date-range-days';
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { ConfirmDialog } from '@/components/ui/dialog/confirm-dialog';
@@ -30,7 +31,6 @@ export interface TemplatePlace {
   name: string;
 }
 
-const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 type Open = { kind: 'rename' | 'apply'; id: number } | null;
 
 const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';
@@ -293,27 +293,14 @@ function ApplyForm({
           </Select>
         )}
       </Field>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('projects_field_from')}>
-          {(p) => <Input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />}
-        </Field>
-        <Field label={t('projects_field_to')}>
-          {(p) => <Input {...p} type="date" value={to} onChange={(e) => setTo(e.target.value)} required />}
-        </Field>
-      </div>
-      <fieldset className="flex flex-wrap gap-3 text-sm">
-        <legend className="mb-1 w-full text-sm font-medium">{t('projects_wizard_weekdays')}</legend>
-        {WEEKDAYS.map((d) => (
-          <label key={d} className="flex items-center gap-1">
-            <input
-              type="checkbox"
-              checked={weekdays.includes(d)}
-              onChange={() => setWeekdays((w) => (w.includes(d) ? w.filter((x) => x !== d) : [...w, d].sort()))}
-            />
-            {t(`projects_weekday_${d}` as 'projects_weekday_0')}
-          </label>
-        ))}
-      </fieldset>
+      <DateRangeDays
+        from={from}
+        to={to}
+        weekdays={weekdays}
+        onFromChange={setFrom}
+        onToChange={setTo}
+        onWeekdaysChange={setWeekdays}
+      />
       <fieldset className="space-y-1 text-sm">
         <legend className="mb-1 text-sm font-medium">{t('templates_field_places')}</legend>
         <p className="text-xs text-muted-foreground">{t('templates_places_hint')}</p>

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 
+import { DateRangeDays, WEEKDAYS } from '@/components/date-range-days/date-range-days';
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardTitle } from '@/components/ui/card/card';
@@ -32,7 +33,6 @@ import {
 } from '@/features/projects/utils/mission-pattern';
 
 type Step = 'project' | 'missions' | 'preview';
-const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const PREVIEW_ROWS = 50;
 
 /** The place chosen for the missions: its timezone is the clock of the slots. */
@@ -274,29 +274,15 @@ export function ProjectWizard({
                 </label>
               </div>
               {mode === 'range' ? (
-                <div className="space-y-2">
-                  <div className="grid gap-4 sm:grid-cols-2">
-                    <Field label={t('projects_field_from')}>
-                      {(p) => <Input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />}
-                    </Field>
-                    <Field label={t('projects_field_to')}>
-                      {(p) => <Input {...p} type="date" value={to} onChange={(e) => setTo(e.target.value)} required />}
-                    </Field>
-                  </div>
-                  <fieldset className="flex flex-wrap gap-3 text-sm">
-                    <legend className="sr-only">{t('projects_wizard_weekdays')}</legend>
-                    {WEEKDAYS.map((d) => (
-                      <label key={d} className="flex items-center gap-1">
-                        <input
-                          type="checkbox"
-                          checked={weekdays.includes(d)}
-                          onChange={() => setWeekdays((w) => (w.includes(d) ? w.filter((x) => x !== d) : [...w, d].sort()))}
-                        />
-                        {t(`projects_weekday_${d}` as 'projects_weekday_0')}
-                      </label>
-                    ))}
-                  </fieldset>
-                </div>
+                <DateRangeDays
+                  from={from}
+                  to={to}
+                  weekdays={weekdays}
+                  onFromChange={setFrom}
+                  onToChange={setTo}
+                  onWeekdaysChange={setWeekdays}
+                  hideWeekdaysLegend
+                />
               ) : (
                 <Field label={t('projects_field_days')} hint={t('projects_field_days_hint')}>
                   {(p) => (
