@@ -1,7 +1,7 @@
 # Thin wrappers: the logic lives in dev.py and the coulisses CLI (PS1/ has the Windows twins).
 PY ?= python3
 
-.PHONY: demo test lint audit migrate seed worker backup restore bench bench-web loadtest e2e build-plugins check-deploy
+.PHONY: demo test lint coverage audit migrate seed worker backup restore bench bench-web loadtest e2e build-plugins check-deploy
 
 demo:
 	$(PY) dev.py demo
@@ -9,6 +9,8 @@ test:
 	$(PY) dev.py test
 lint:
 	$(PY) dev.py lint
+coverage:
+	$(PY) dev.py coverage
 audit:
 	$(PY) dev.py audit
 migrate:

@@ -8,6 +8,7 @@
     python3 dev.py lint | migrate | seed | worker | bench
     python3 dev.py backup [--output F] | restore F [--force]   pg_dump / pg_restore of the database
     python3 dev.py loadtest [--profile baseline]  k6 scenarios (deploy/k6/) against a local server
+    python3 dev.py coverage the Python suite under coverage, gates: core 70 %, payroll 80 %
     python3 dev.py audit    bandit, secret scan, CycloneDX SBOMs (build/sbom/), pip/npm audit
     python3 dev.py build-plugins  rebuild the plugins' committed web bundles (--check: compare)
     python3 dev.py bench-web  the demo festival's July planning in Chromium (web figures)
@@ -477,6 +478,8 @@ def main(argv: list[str]) -> None:
     elif task == "audit":
         frontend_deps()  # the npm SBOM reads node_modules
         run(tool, "python", "-m", "devtools.audit", *rest)
+    elif task == "coverage":
+        run(tool, "python", "-m", "devtools.coverage_gate", *rest)
     elif task == "loadtest":
         run(tool, "python", "-m", "bench.loadtest", *rest)
     elif task == "bench-web":
