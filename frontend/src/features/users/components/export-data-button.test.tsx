@@ -14,7 +14,7 @@ afterEach(() => {
 describe('ExportDataButton', () => {
   it('downloads the zip under the name the server gave', async () => {
     const fetchMock = vi.fn(
-      async () =>
+      async (_url: string) =>
         new Response(new Blob(['PK']), {
           status: 200,
           headers: {
