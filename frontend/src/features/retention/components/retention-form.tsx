@@ -14,7 +14,11 @@ import {
   type RetentionPolicy,
 } from '@/features/retention/api/retention';
 
-/** The two retention periods of the org, in days, saved together. */
+/**
+ * The two retention periods of the org, in days, saved together. No min/max on the
+ * inputs: the server's bounds refusal is shown in the app's language under its field,
+ * where the browser's own message would not be.
+ */
 export function RetentionForm() {
   const { t } = useLocale();
   const policy = useRetention();
@@ -51,8 +55,6 @@ function RetentionFields({ initial }: { initial: RetentionPolicy }) {
               {...control}
               type="number"
               inputMode="numeric"
-              min={90}
-              max={3650}
               required
               value={audit}
               onChange={(e) => setAudit(e.target.value)}
@@ -69,8 +71,6 @@ function RetentionFields({ initial }: { initial: RetentionPolicy }) {
               {...control}
               type="number"
               inputMode="numeric"
-              min={30}
-              max={3650}
               required
               value={invitations}
               onChange={(e) => setInvitations(e.target.value)}
