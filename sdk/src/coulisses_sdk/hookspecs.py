@@ -365,7 +365,9 @@ def personal_data_erase(org_id: int, user_id: int) -> Any:
     """Erase what this plugin stores about user ``user_id`` of org ``org_id``.
 
     Called when an admin erases a person (``POST /api/v1/users/{id}/erase``), for
-    every installed plugin, inside the core's transaction: write with the plugin's
+    every installed plugin, inside the core's transaction and before the core
+    pseudonymises the person (``get_user`` still answers with their name and
+    account, to find what the plugin holds about them): write with the plugin's
     Piccolo tables (they join the current transaction) and raise to refuse, which rolls
     back the whole erasure, core's changes included. Delete or blank free text, contact
     data and identifiers; keep rows the org must keep (hours worked, pay) pointing at the

@@ -242,6 +242,9 @@ async def erase_user(principal: Principal, user_id: int, confirm: str, reason: s
         terms = await _terms(org_id, user, account)
 
         counts: dict[str, Any] = {}
+        # Plugins first: they may still read the person through the host (their name,
+        # their account) to find what they hold; a refusal rolls everything back.
+        counts["plugins"] = await erase_plugin_data(org_id, user_id)
         cancelled = await fetch(
             """UPDATE assignments SET status = 'CANCELLED', updated_at = now()
                WHERE org = $1 AND user_id = $2 AND status = 'INVITED' RETURNING id""",
@@ -296,7 +299,6 @@ async def erase_user(principal: Principal, user_id: int, confirm: str, reason: s
         )
         if account is not None:
             counts["account"] = await _erase_account(org_id, account)
-        counts["plugins"] = await erase_plugin_data(org_id, user_id)
         counts["audit_entries_scrubbed"] = await _scrub_audit(org_id, user_id, terms)
         # The reason says why (a request, a date); a name typed in it is erased too.
         await record(
