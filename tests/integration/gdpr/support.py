@@ -1,7 +1,8 @@
 """A person with data in every corner of the core and of the payroll plugin, for the GDPR
 tests: contact data, notes, legal ids, documents, a certificate reference, an accepted,
 a declined and a pending assignment, an absence with a note, an ICS feed, a timesheet
-comment and a note on hours elsewhere."""
+comment and a note on hours elsewhere; the notifications plugin mails and notifies about
+them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coulisses.db.connection import fetch
+from tests.conftest import run_jobs
 from tests.helpers import OrgSession
 from tests.integration.plugins.support import member_session
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
@@ -46,6 +48,8 @@ class Person:
 
 async def seed_person(client: Any, new_client: Any, owner: OrgSession) -> Person:
     await owner.enable("payroll", config={"profile": "prestataires_2717"})
+    # Invitations and answers then leave emails and in-app notifications with the name.
+    await owner.enable("notifications", config={"quiet_start": "00:00", "quiet_end": "00:00"})
     tech = await member_session(owner, new_client, ACCOUNT_EMAIL, "tech")
     user = await make_user(
         owner,
@@ -102,6 +106,7 @@ async def seed_person(client: Any, new_client: Any, owner: OrgSession) -> Person
         json={"elsewhere_minutes": 600, "elsewhere_note": "Theatre du Nord"},
     )
     assert profile.status_code == 200, profile.text
+    await run_jobs()
     return Person(owner, tech, user, accepted, declined, pending, window.json()["id"])
 
 

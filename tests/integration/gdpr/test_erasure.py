@@ -92,6 +92,8 @@ _TABLES = (
     "audit_log",
     "payroll_timesheet_lines",
     "payroll_intermittent_profiles",
+    "notifications_sent_messages",
+    "notifications_notifications",
 )
 
 

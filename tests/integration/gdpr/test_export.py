@@ -78,6 +78,8 @@ async def test_the_export_holds_every_kind_of_the_persons_data_with_the_plugins(
     payroll = document["plugins"]["payroll"]
     assert [t["comment"] for t in payroll["timesheets"]] == ["Parti tot"]
     assert [p["elsewhere_note"] for p in payroll["intermittent_profile"]] == ["Theatre du Nord"]
+    sent = document["plugins"]["notifications"]["sent_messages"]
+    assert {m["recipient"] for m in sent} >= {"zephyrine.perso@example.org"}
 
     # The CSV files say the same, one row per item, nested values as JSON.
     [user_row] = [r for r in _csv(archive, "profile.csv") if r["source"] == "user"]
