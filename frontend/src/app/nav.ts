@@ -23,6 +23,7 @@ export const SETTINGS_NAV: NavEntry[] = [
   { to: '/settings/plugins', label: 'nav_plugins', action: 'plugins.read' },
   { to: '/settings/audit', label: 'nav_audit', action: 'audit.read' },
   { to: '/settings/api-keys', label: 'nav_api_keys', action: 'api_keys.manage' },
+  { to: '/settings/privacy', label: 'nav_privacy', action: 'retention.manage' },
 ];
 
 export function visibleNav(entries: NavEntry[], actions: readonly string[]): NavEntry[] {

@@ -69,6 +69,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'settings/privacy',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/privacy')).PrivacyRoute,
+            }),
+          },
+          {
             path: 'settings/audit',
             lazy: async () => ({
               Component: (await import('@/app/routes/settings/audit')).AuditRoute,

@@ -12,6 +12,7 @@ const TECH = [
   'members.read',
   'missions.read',
   'org.read',
+  'personal_data.export_own',
   'places.read',
   'planning.read',
   'plugins.read',
@@ -25,6 +26,7 @@ const MANAGER = [
   'conflicts.read',
   'invitations.manage',
   'missions.manage',
+  'personal_data.export',
   'places.manage',
   'private_data.read',
   'projects.manage',
@@ -38,8 +40,10 @@ const ADMIN = [
   'conflict_rules.manage',
   'dev.outbox.read',
   'members.manage',
+  'personal_data.erase',
   'plugins.manage',
   'rates.manage',
+  'retention.manage',
 ];
 
 export const ACTIONS_BY_ROLE = {

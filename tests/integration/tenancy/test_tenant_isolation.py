@@ -194,6 +194,8 @@ NOT_ORG_SCOPED = {"name", "file_name"}
 BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/orgs/current/members/{account_id:int}": {"role": "manager"},
     "/api/v1/users/{user_id:int}": {"first_name": "X"},
+    # the name of B's person: only the org scope may refuse it
+    "/api/v1/users/{user_id:int}/erase": {"confirm": "Jean Martin", "reason": "X"},
     "/api/v1/projects/{project_id:int}": {"name": "X"},
     "/api/v1/missions/{mission_id:int}": {"title": "X"},
     "/api/v1/missions/{mission_id:int}/roles": {"name": "son", "quota": 1},

@@ -63,6 +63,11 @@ ACTIONS: dict[str, str] = {
     #: colleagues' contact data, notes, legal ids, documents, absence notes, decline
     #: reasons and rate profiles; without it they read as null (coulisses.privacy).
     "private_data.read": "manager",
+    #: GDPR (docs/rgpd.md): a person's data as a zip; one's own; erasure; retention
+    "personal_data.export": "manager",
+    "personal_data.export_own": "tech",
+    "personal_data.erase": "admin",
+    "retention.manage": "admin",
 }
 
 

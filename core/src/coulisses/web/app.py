@@ -20,6 +20,7 @@ from coulisses.auth.api import AuthController
 from coulisses.auth.middleware import auth_middleware
 from coulisses.db.connection import close_pool, open_pool
 from coulisses.errors import EXCEPTION_HANDLERS
+from coulisses.gdpr.api import PersonalDataController, RetentionController
 from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
 from coulisses.live.api import stream_events
 from coulisses.live.bus import close_bus
@@ -105,6 +106,8 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         metrics,
         AuthController,
         OrgController,
+        RetentionController,
+        PersonalDataController,
         ApiKeyController,
         OrgPluginsController,
         AuditController,

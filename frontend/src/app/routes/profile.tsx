@@ -7,6 +7,7 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { roleKey } from '@/lib/roles';
 import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
 import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
+import { ExportDataButton } from '@/features/users/components/export-data-button';
 
 export function ProfileRoute() {
   const { t } = useLocale();
@@ -46,6 +47,14 @@ export function ProfileRoute() {
         <ChangePasswordForm />
       </Card>
       {can(me.actions, 'calendar_feeds.own') ? <CalendarFeedPanel target={{ kind: 'mine' }} /> : null}
+      {can(me.actions, 'personal_data.export_own') ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('privacy_my_data_title')}</CardTitle>
+          </CardHeader>
+          <ExportDataButton target="me" label={t('privacy_export_mine')} />
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -1161,6 +1161,24 @@ export interface paths {
         patch: operations["UpdateOrgPlugin"];
         trace?: never;
     };
+    "/api/v1/orgs/current/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetRetention */
+        get: operations["GetRetentionPolicy"];
+        /** UpdateRetention */
+        put: operations["UpdateRetentionPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payroll/dpae": {
         parameters: {
             query?: never;
@@ -1794,6 +1812,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ExportMyData */
+        get: operations["ExportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -1826,6 +1861,40 @@ export interface paths {
         post?: never;
         /** DeleteUserCalendarFeed */
         delete: operations["DeleteUserCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** EraseUser */
+        post: operations["EraseUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ExportUserData */
+        get: operations["ExportUserData"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2815,6 +2884,20 @@ export interface components {
             to_day?: string | null;
             total: number;
         };
+        /** ErasureOut */
+        ErasureOut: {
+            display_name: string;
+            /** Format: date-time */
+            erased_at: string;
+            user_id: number;
+        };
+        /** ErasureRequest */
+        ErasureRequest: {
+            /** @description The person's full name (first name and last name), typed to confirm */
+            confirm: string;
+            /** @description Why (a request received on a date...); kept in the audit entry without the person's name */
+            reason: string;
+        };
         /** ErrorInfo */
         ErrorInfo: {
             /** @description Stable machine-readable code */
@@ -3002,6 +3085,7 @@ export interface components {
              *       "members.read",
              *       "missions.read",
              *       "org.read",
+             *       "personal_data.export_own",
              *       "places.read",
              *       "planning.read",
              *       "plugins.read",
@@ -3009,7 +3093,7 @@ export interface components {
              *       "users.read"
              *     ]
              */
-            actions: ("api_keys.manage" | "assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "calendar_feeds.manage" | "calendar_feeds.own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "invitations.manage" | "invitations.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "places.manage" | "places.read" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "users.manage" | "users.read")[];
+            actions: ("api_keys.manage" | "assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "calendar_feeds.manage" | "calendar_feeds.own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "invitations.manage" | "invitations.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "personal_data.erase" | "personal_data.export" | "personal_data.export_own" | "places.manage" | "places.read" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "retention.manage" | "users.manage" | "users.read")[];
             active_org_id: number | null;
             orgs: components["schemas"]["OrgMembershipOut"][];
             role: string | null;
@@ -4073,6 +4157,18 @@ export interface components {
         ResetRequestIn: {
             email: string;
         };
+        /** RetentionPolicy */
+        RetentionPolicy: {
+            /** @description Days audit entries are kept */
+            audit_days: number;
+            /** @description Days closed invitations (answered, revoked, expired) are kept */
+            invitation_days: number;
+        };
+        /** RetentionUpdate */
+        RetentionUpdate: {
+            audit_days?: number | null;
+            invitation_days?: number | null;
+        };
         /** RuleLimits */
         RuleLimits: {
             max_hours_day?: number | null;
@@ -4336,6 +4432,8 @@ export interface components {
             /** @description Private: null for a caller without private_data.read, except on their own profile. */
             email: string | null;
             employment_type: string;
+            /** @description When the person was erased (docs/rgpd.md); null otherwise */
+            erased_at?: string | null;
             first_name: string;
             id: number;
             last_name: string;
@@ -12128,6 +12226,167 @@ export interface operations {
             };
         };
     };
+    GetRetentionPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicy"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UpdateRetentionPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicy"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PayrollDeclareDpae: {
         parameters: {
             query?: never;
@@ -17047,7 +17306,7 @@ export interface operations {
                 page_size?: number;
                 /** @description comma list of sort keys, '-' for descending; allowed: created_at, employment_type, first_name, id, last_name, updated_at; default: last_name,first_name (id always closes the order) */
                 sort?: string | null;
-                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, first_name, last_name, employment_type, email, phone, account_id, skills, tags, notes, rate_profile, legal_ids, documents, created_at, updated_at, rank */
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, first_name, last_name, employment_type, email, phone, account_id, skills, tags, notes, rate_profile, legal_ids, documents, created_at, updated_at, erased_at, rank */
                 fields?: string | null;
                 q?: string | null;
                 name?: string | null;
@@ -17291,6 +17550,80 @@ export interface operations {
             };
             /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17686,6 +18019,198 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EraseUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureRequest"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExportUserData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
             400: {
