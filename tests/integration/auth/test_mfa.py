@@ -221,9 +221,7 @@ async def test_a_recovery_code_opens_one_session_only_and_regenerating_replaces_
     assert_error(again, 401, "auth.mfa_invalid_code")
     assert (await owner.get(MFA)).json()["recovery_codes_left"] == 9
 
-    regenerated = await owner.post(
-        f"{MFA}/recovery-codes", json={"code": code(secret, clock.step)}
-    )
+    regenerated = await owner.post(f"{MFA}/recovery-codes", json={"code": code(secret, clock.step)})
     assert regenerated.status_code == 200, regenerated.text
     fresh = regenerated.json()["recovery_codes"]
     assert len(fresh) == 10
@@ -383,9 +381,7 @@ async def test_the_org_policy_limits_owners_and_admins_without_mfa_to_enrolment(
     owner = await signup(client)
     await _member(owner, "regie@example.org", "admin")
     await _member(owner, "plateau@example.org", "tech")
-    turned_on = await owner.patch(
-        "/api/v1/orgs/current", json={"mfa_required_for_admins": True}
-    )
+    turned_on = await owner.patch("/api/v1/orgs/current", json={"mfa_required_for_admins": True})
     assert turned_on.status_code == 200, turned_on.text
     assert turned_on.json()["mfa_required_for_admins"] is True
     changes = await fetch("SELECT payload FROM audit_log WHERE action = 'org.updated'")
