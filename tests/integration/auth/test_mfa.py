@@ -289,10 +289,10 @@ async def test_a_trusted_device_skips_the_second_step_until_revoked(client, new_
     assert (await login(stolen, other.email)).json()["status"] == "mfa_required"
 
     session = OrgSession(browser, owner.org_id, owner.account_id, owner.email)
-    [device] = (await session.get(f"{MFA}/devices")).json()
+    [device] = (await session.get(f"{MFA}/devices")).json()["items"]
     assert device["current"] is True
     assert device["browser"] == "Firefox sur Windows"
-    assert (await owner.get(f"{MFA}/devices")).json()[0]["current"] is False
+    assert (await owner.get(f"{MFA}/devices")).json()["items"][0]["current"] is False
     assert await audited("auth.mfa_device_trusted") == 1
 
     # Changing the password forgets every trusted device.
@@ -305,7 +305,7 @@ async def test_a_trusted_device_skips_the_second_step_until_revoked(client, new_
         "/api/v1/auth/login", json={"email": owner.email, "password": "Rideau-Rouge-2026"}
     )
     assert again.json()["status"] == "mfa_required"
-    assert (await session.get(f"{MFA}/devices")).json() == []
+    assert (await session.get(f"{MFA}/devices")).json()["total"] == 0
 
 
 async def test_a_revoked_device_asks_for_the_code_again(client, new_client, clock):
@@ -321,7 +321,7 @@ async def test_a_revoked_device_asks_for_the_code_again(client, new_client, cloc
         },
     )
     assert trusted.status_code == 200, trusted.text
-    [device] = (await owner.get(f"{MFA}/devices")).json()
+    [device] = (await owner.get(f"{MFA}/devices")).json()["items"]
     stranger = await signup(new_client("10.9.8.1"))
     assert_error(
         await stranger.delete(f"{MFA}/devices/{device['id']}"), 404, "auth.mfa_device_not_found"

@@ -34,11 +34,13 @@ from coulisses.auth.schemas import (
     SignupIn,
     SwitchOrgIn,
     TrustedDeviceOut,
+    TrustedDevicePage,
     me_out,
 )
 from coulisses.errors import Unauthorized
 from coulisses.settings import get_settings
 from coulisses.web.openapi import RATE_LIMITED, errors
+from coulisses_sdk import ListParams
 
 REFRESH_PATH = "/api/v1/auth"
 #: The signed cookie of a browser trusted for the second step (sent to /api/v1/auth only:
@@ -354,10 +356,20 @@ class MfaController(Controller):
         """Turn MFA off: the password and a current code; trusted devices are forgotten."""
         await mfa.disable(_auth(request).account_id, data.password, data.code)
 
-    @get("/devices", operation_id="ListTrustedDevices", responses=errors(401))
-    async def devices(self, request: Request[Any, Any, Any]) -> list[TrustedDeviceOut]:
-        rows = await mfa.list_devices(_auth(request).account_id, request.cookies.get(TRUST_COOKIE))
-        return [TrustedDeviceOut(**row) for row in rows]
+    @get(
+        "/devices",
+        operation_id="ListTrustedDevices",
+        responses=errors(401),
+        dependencies={"listing": mfa.DEVICES.dependency()},
+    )
+    async def devices(
+        self, request: Request[Any, Any, Any], listing: ListParams
+    ) -> TrustedDevicePage:
+        """The browsers that skip the second step (``current``: this one)."""
+        rows, total = await mfa.list_devices(
+            _auth(request).account_id, request.cookies.get(TRUST_COOKIE), listing
+        )
+        return listing.page_of(TrustedDevicePage, [TrustedDeviceOut(**r) for r in rows], total)
 
     @delete(
         "/devices/{device_id:int}",

@@ -40,6 +40,7 @@ from coulisses.errors import Conflict, DomainError, TooManyRequests, Unauthorize
 from coulisses.ratelimit import get_limiter
 from coulisses.sealing import seal, unseal
 from coulisses.settings import get_settings
+from coulisses_sdk import Listing, ListQuery
 
 ISSUER = "Coulisses Crew"
 SEAL_PURPOSE = "auth.mfa"
@@ -407,16 +408,48 @@ def device_id_of_cookie(account_id: int, cookie: str | None) -> str | None:
     return hash_token(payload["t"])
 
 
-async def list_devices(account_id: int, cookie: str | None) -> list[dict[str, Any]]:
+def _devices_listing() -> Listing:
+    from coulisses.auth.schemas import TrustedDeviceOut
+
+    return Listing(
+        sorts={
+            "id": "id",
+            "last_used_at": "last_used_at",
+            "created_at": "created_at",
+            "expires_at": "expires_at",
+        },
+        default="-last_used_at",
+        item=TrustedDeviceOut,
+        key=("id",),
+    )
+
+
+#: Sort keys of the trusted devices list (docs/api.md); last used first by default.
+DEVICES = _devices_listing()
+_DEVICES_SQL = """SELECT id, browser, created_at, last_used_at, expires_at, token_hash
+                   FROM mfa_trusted_devices
+                   WHERE account = $1 AND revoked_at IS NULL AND expires_at > now()"""
+
+
+async def list_devices(
+    account_id: int, cookie: str | None, listing: ListQuery
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of the account's valid trusted devices (``current``: this browser's)."""
     current = device_id_of_cookie(account_id, cookie)
+    total = (
+        await fetch(
+            """SELECT count(*) AS n FROM mfa_trusted_devices
+               WHERE account = $1 AND revoked_at IS NULL AND expires_at > now()""",
+            account_id,
+        )
+    )[0]["n"]
+    listing.check_page(total)
     rows = await fetch(
-        """SELECT id, browser, created_at, last_used_at, expires_at, token_hash
-           FROM mfa_trusted_devices
-           WHERE account = $1 AND revoked_at IS NULL AND expires_at > now()
-           ORDER BY last_used_at DESC, id DESC""",
+        f"{_DEVICES_SQL} ORDER BY {DEVICES.order_by(listing)}"
+        f" LIMIT {listing.page_size} OFFSET {listing.offset}",
         account_id,
     )
-    return [
+    items = [
         {
             "id": r["id"],
             "browser": r["browser"],
@@ -427,6 +460,7 @@ async def list_devices(account_id: int, cookie: str | None) -> list[dict[str, An
         }
         for r in rows
     ]
+    return items, int(total)
 
 
 async def revoke_device(account_id: int, device_id: int) -> None:

@@ -9,6 +9,7 @@ import msgspec
 from litestar.openapi.spec import OpenAPIType, Schema
 
 from coulisses.auth.rbac import ACTIONS, actions_for
+from coulisses_sdk import Page
 
 
 class Strict(msgspec.Struct, forbid_unknown_fields=True):
@@ -134,6 +135,12 @@ class TrustedDeviceOut(msgspec.Struct):
     last_used_at: dt.datetime
     expires_at: dt.datetime
     current: Annotated[bool, msgspec.Meta(description="The browser of this request")]
+
+
+class TrustedDevicePage(Page[TrustedDeviceOut]):
+    """The list envelope of trusted devices."""
+
+    items: list[TrustedDeviceOut]
 
 
 class OrgMembershipOut(msgspec.Struct):

@@ -4511,6 +4511,13 @@ export interface components {
             /** Format: date-time */
             last_used_at: string;
         };
+        /** TrustedDevicePage */
+        TrustedDevicePage: {
+            items: components["schemas"]["TrustedDeviceOut"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
         /** UserCreate */
         UserCreate: {
             account_id?: number | null;
@@ -5892,7 +5899,16 @@ export interface operations {
     };
     ListTrustedDevices: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, expires_at, id, last_used_at; default: -last_used_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, browser, created_at, last_used_at, expires_at, current */
+                fields?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5905,7 +5921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrustedDeviceOut"][];
+                    "application/json": components["schemas"]["TrustedDevicePage"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */

@@ -5,9 +5,11 @@ import type { Schema } from '@/lib/api/types';
 import { mfaQueryKey } from '@/features/auth/api/get-mfa-status';
 
 export type TrustedDevice = Schema<'TrustedDeviceOut'>;
+export type TrustedDevicePage = Schema<'TrustedDevicePage'>;
 
-export function listTrustedDevices(): Promise<TrustedDevice[]> {
-  return api.get<TrustedDevice[]>(`${API_PREFIX}/auth/mfa/devices`);
+/** An account trusts a handful of browsers: one page of 200 holds them all. */
+export function listTrustedDevices(): Promise<TrustedDevicePage> {
+  return api.get<TrustedDevicePage>(`${API_PREFIX}/auth/mfa/devices?page_size=200`);
 }
 
 export function trustedDevicesQueryOptions() {

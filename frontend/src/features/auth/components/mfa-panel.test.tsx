@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import fr from '@/locales/fr.json';
 import { MfaPanel } from '@/features/auth/components/mfa-panel';
-import { jsonResponse, renderWithProviders } from '@/testing/render';
+import { jsonResponse, pageResponse, renderWithProviders } from '@/testing/render';
 
 const OFF = { enabled: false, pending: false, confirmed_at: null, recovery_codes_left: 0, required: false };
 const ON = { enabled: true, pending: false, confirmed_at: '2027-01-05T10:00:00Z', recovery_codes_left: 9, required: false };
@@ -50,7 +50,7 @@ describe('MfaPanel', () => {
             qr_svg_data_uri: 'data:image/svg+xml,%3Csvg%3E%3C/svg%3E',
           }),
         'POST /api/v1/auth/mfa/enrolment/confirm': confirm,
-        'GET /api/v1/auth/mfa/devices': () => jsonResponse([]),
+        'GET /api/v1/auth/mfa/devices': () => pageResponse([]),
       }),
     );
     const user = userEvent.setup();
@@ -90,7 +90,7 @@ describe('MfaPanel', () => {
       'fetch',
       serve({
         'GET /api/v1/auth/mfa': () => jsonResponse(ON),
-        'GET /api/v1/auth/mfa/devices': () => jsonResponse(devices),
+        'GET /api/v1/auth/mfa/devices': () => pageResponse(devices),
         'DELETE /api/v1/auth/mfa/devices/7': revoke,
       }),
     );
@@ -114,7 +114,7 @@ describe('MfaPanel', () => {
       'fetch',
       serve({
         'GET /api/v1/auth/mfa': () => jsonResponse(ON),
-        'GET /api/v1/auth/mfa/devices': () => jsonResponse([]),
+        'GET /api/v1/auth/mfa/devices': () => pageResponse([]),
         'POST /api/v1/auth/mfa/disable': disable,
       }),
     );

@@ -235,11 +235,11 @@ function TrustedDevices() {
         <Spinner label={t('loading')} />
       ) : devices.isError ? (
         <ErrorAlert error={devices.error} />
-      ) : devices.data.length === 0 ? (
+      ) : devices.data.items.length === 0 ? (
         <p className="text-sm text-muted-foreground">{t('mfa_devices_none')}</p>
       ) : (
         <ul className="divide-y divide-border rounded-md border border-border">
-          {devices.data.map((device) => (
+          {devices.data.items.map((device) => (
             <li key={device.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
               <div className="min-w-0">
                 <p className="font-medium">
