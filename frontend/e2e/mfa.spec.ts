@@ -146,3 +146,29 @@ for (const viewport of [
     await expect(home(page)).toBeVisible();
   });
 }
+
+test('org policy: an owner without a second factor who turns it on can only enrol, then gets the app back', async ({ page }) => {
+  const owner = await signup('mfa-policy');
+  await passwordStep(page, owner);
+  await expect(home(page)).toBeVisible();
+  await navLink(page, 'Membres').click();
+  const policy = page.getByRole('switch', { name: fr.mfa_policy_label });
+  await expect(policy).toHaveAttribute('aria-checked', 'false');
+  await expectAccessible(page, 'mfa-policy');
+  await policy.click();
+
+  // The session is limited to enrolment: the app shows only the enrolment screen.
+  await expect(page.getByRole('heading', { level: 1, name: fr.mfa_gate_title })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toHaveCount(0);
+  await page.getByRole('button', { name: fr.mfa_enrol_start }).click();
+  const secret = (await page.getByTestId('mfa-secret').textContent())?.trim() ?? '';
+  await expectAccessible(page, 'mfa-gate');
+  await snapshot(page, 'mfa-gate');
+  await page.getByLabel(fr.field_mfa_code).fill(new Authenticator(secret).next());
+  await page.getByRole('button', { name: fr.mfa_enrol_confirm }).click();
+  await expect(page.getByRole('list', { name: fr.mfa_recovery_codes }).getByRole('listitem')).toHaveCount(10);
+  await page.getByRole('button', { name: fr.mfa_recovery_codes_saved }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Membres' })).toBeVisible();
+  await expect(page.getByRole('switch', { name: fr.mfa_policy_label })).toHaveAttribute('aria-checked', 'true');
+});
