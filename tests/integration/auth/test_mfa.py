@@ -225,6 +225,9 @@ async def test_a_recovery_code_opens_one_session_only_and_regenerating_replaces_
     assert regenerated.status_code == 200, regenerated.text
     fresh = regenerated.json()["recovery_codes"]
     assert len(fresh) == 10
+    # The same code again, from the session: a 400 (the session itself is fine).
+    replayed = await owner.post(f"{MFA}/recovery-codes", json={"code": code(secret, clock.step)})
+    assert_error(replayed, 400, "auth.mfa_code_reused")
     assert not set(fresh) & set(codes)
     old = await new_client().post(
         LOGIN_MFA,

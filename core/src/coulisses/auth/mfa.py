@@ -94,6 +94,14 @@ def _invalid_code() -> DomainError:
     return Unauthorized("auth.mfa_invalid_code", "Wrong or expired code")
 
 
+def _in_session(refused: DomainError) -> DomainError:
+    """A wrong code from a signed-in account is a 400, not a 401: the session is fine (and
+    a 401 would make the web client refresh it and send the code again)."""
+    if refused.status_code == 401:
+        refused.status_code = 400
+    return refused
+
+
 # -- state ----------------------------------------------------------------------------
 
 
@@ -266,7 +274,11 @@ async def confirm_enrolment(account_id: int, code: str) -> list[str]:
         )
         if not rows or rows[0]["confirmed_at"] is not None:
             raise Conflict("auth.mfa_not_enrolling", "No enrolment is waiting for a code")
-        if not await _check_totp(account_id, rows[0]["secret_sealed"], code.strip()):
+        try:
+            valid = await _check_totp(account_id, rows[0]["secret_sealed"], code.strip())
+        except DomainError as refused:
+            raise _in_session(refused) from None
+        if not valid:
             raise DomainError("auth.mfa_invalid_code", "Wrong or expired code", status=400)
         await fetch("UPDATE mfa_totp SET confirmed_at = now() WHERE account = $1", account_id)
         codes = await _replace_recovery_codes(account_id)
@@ -282,9 +294,7 @@ async def regenerate_recovery_codes(account_id: int, code: str) -> list[str]:
     try:
         method = await check_code(account_id, code)
     except DomainError as refused:
-        if refused.code == "auth.mfa_invalid_code":
-            raise DomainError("auth.mfa_invalid_code", refused.message, status=400) from None
-        raise
+        raise _in_session(refused) from None
     if method != "totp":
         # a recovery code was spent: still the account owner, but ask for the app's code
         raise DomainError(
@@ -308,9 +318,7 @@ async def disable(account_id: int, password: str, code: str) -> None:
     try:
         await check_code(account_id, code)
     except DomainError as refused:
-        if refused.code == "auth.mfa_invalid_code":
-            raise DomainError("auth.mfa_invalid_code", refused.message, status=400) from None
-        raise
+        raise _in_session(refused) from None
     async with transaction():
         await fetch("DELETE FROM mfa_totp WHERE account = $1", account_id)
         await fetch("DELETE FROM mfa_recovery_codes WHERE account = $1", account_id)
