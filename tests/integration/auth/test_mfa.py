@@ -24,6 +24,13 @@ from tests.integration.auth.support import (
     set_cookies,
     signup,
 )
+from tests.integration.auth.test_password_reset import (
+    CONFIRM,
+    NEW_PASSWORD,
+    REQUEST,
+    _drain,
+    _reset_token_from_email,
+)
 
 MFA = "/api/v1/auth/mfa"
 LOGIN_MFA = "/api/v1/auth/login/mfa"
@@ -309,6 +316,37 @@ async def test_a_trusted_device_skips_the_second_step_until_revoked(client, new_
     )
     assert again.json()["status"] == "mfa_required"
     assert (await session.get(f"{MFA}/devices")).json()["total"] == 0
+
+
+async def test_a_password_reset_forgets_every_trusted_device(client, new_client, clock, mail_sink):
+    owner = await signup(client)
+    secret, _ = await enrol(owner, clock)
+    await _drain(mail_sink)
+    browser = new_client()
+    trusted = await browser.post(
+        LOGIN_MFA,
+        json={
+            "challenge": await challenge(browser, owner.email),
+            "code": code(secret, clock.step),
+            "trust_device": True,
+        },
+    )
+    assert trusted.status_code == 200, trusted.text
+    assert (await login(browser, owner.email)).json()["status"] == "session"
+
+    assert (await new_client().post(REQUEST, json={"email": owner.email})).status_code == 202
+    token = await _reset_token_from_email(mail_sink, owner.email)
+    confirmed = await new_client().post(
+        CONFIRM, json={"token": token, "new_password": NEW_PASSWORD}
+    )
+    assert confirmed.status_code == 200, confirmed.text
+    # The reset changed the password, not the second factor: the code is asked again.
+    again = await login(browser, owner.email, NEW_PASSWORD)
+    assert again.json()["status"] == "mfa_required"
+    revoked = await fetch(
+        "SELECT count(*) AS n FROM mfa_trusted_devices WHERE revoked_at IS NOT NULL"
+    )
+    assert revoked[0]["n"] == 1
 
 
 async def test_a_revoked_device_asks_for_the_code_again(client, new_client, clock):
