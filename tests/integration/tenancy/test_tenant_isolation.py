@@ -150,6 +150,18 @@ async def _mission_template_of_b(b: OrgSession) -> int:
     return int(created.json()["id"])
 
 
+async def _trusted_device_of_b(b: OrgSession) -> int:
+    """A device org B's owner trusts for the second step (an account's, not an org's:
+    another account gets 404 all the same)."""
+    rows = await fetch(
+        """INSERT INTO mfa_trusted_devices (account, token_hash, browser, expires_at)
+           VALUES ($1, repeat('b', 64), 'Firefox sur Linux', now() + interval '30 days')
+           RETURNING id""",
+        b.account_id,
+    )
+    return int(rows[0]["id"])
+
+
 #: Ids already made in org B by this test (factories that need another one read it).
 _B_IDS: dict[str, int] = {}
 
@@ -183,6 +195,7 @@ FACTORIES: dict[str, Factory] = {
     "export_id": _payroll_export_of_b,
     "dpae_id": _payroll_dpae_of_b,
     "template_id": _mission_template_of_b,
+    "device_id": _trusted_device_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 

@@ -16,7 +16,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 from coulisses import __version__
 from coulisses.apikeys.api import ApiKeyController
 from coulisses.audit.api import AuditController
-from coulisses.auth.api import AuthController
+from coulisses.auth.api import AuthController, MfaController
 from coulisses.auth.middleware import auth_middleware
 from coulisses.db.connection import close_pool, open_pool
 from coulisses.errors import EXCEPTION_HANDLERS
@@ -105,6 +105,7 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         readyz,
         metrics,
         AuthController,
+        MfaController,
         OrgController,
         RetentionController,
         PersonalDataController,

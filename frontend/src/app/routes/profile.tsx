@@ -6,6 +6,7 @@ import { can } from '@/lib/actions';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { roleKey } from '@/lib/roles';
 import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
+import { MfaPanel } from '@/features/auth/components/mfa-panel';
 import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
 import { ExportDataButton } from '@/features/users/components/export-data-button';
 
@@ -46,6 +47,7 @@ export function ProfileRoute() {
         </CardHeader>
         <ChangePasswordForm />
       </Card>
+      <MfaPanel />
       {can(me.actions, 'calendar_feeds.own') ? <CalendarFeedPanel target={{ kind: 'mine' }} /> : null}
       {can(me.actions, 'personal_data.export_own') ? (
         <Card>
