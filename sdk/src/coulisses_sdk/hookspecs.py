@@ -349,14 +349,13 @@ def personal_data_export(org_id: int, user_id: int) -> Any:
     zip and a key of the JSON document; rows are flat dicts of JSON values (a nested
     value is written as JSON in the CSV). Return ``{}`` (or nothing) when the plugin
     holds nothing about people. An exception fails the whole export (a partial export
-    would look complete). Example::
+    would look complete). Example (the payroll plugin; its ``personal_data.py`` reads
+    timesheets, profiles, DPAE and exports with the plugin's Piccolo tables)::
 
+        # plugins/payroll/src/coulisses_payroll/plugin.py (extrait)
         @hookimpl
         async def personal_data_export(self, org_id: int, user_id: int) -> dict[str, Any]:
-            rows = await Meal.select(Meal.day, Meal.note).where(
-                (Meal.org_id == org_id) & (Meal.user_id == user_id)
-            )
-            return {"meals": [{"day": r["day"].isoformat(), "note": r["note"]} for r in rows]}
+            return await personal_data.export(org_id, user_id)
     """
 
 
@@ -373,12 +372,11 @@ def personal_data_erase(org_id: int, user_id: int) -> Any:
     data and identifiers; keep rows the org must keep (hours worked, pay) pointing at the
     user id, which the core pseudonymises. Return ``{kind: count}`` of what changed (the
     counts go into the ``user.erased`` audit entry) or nothing. Run twice, it must change
-    nothing the second time. Example::
+    nothing the second time. Example (the payroll plugin blanks timesheet comments and
+    notes, keeps hours and DPAE)::
 
+        # plugins/payroll/src/coulisses_payroll/plugin.py (extrait)
         @hookimpl
         async def personal_data_erase(self, org_id: int, user_id: int) -> dict[str, int]:
-            rows = await Meal.update({Meal.note: ""}).where(
-                (Meal.org_id == org_id) & (Meal.user_id == user_id) & (Meal.note != "")
-            ).returning(Meal.id)
-            return {"meals": len(rows)}
+            return await personal_data.erase(org_id, user_id)
     """
