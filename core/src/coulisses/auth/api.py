@@ -354,7 +354,7 @@ class MfaController(Controller):
         self, request: Request[Any, Any, Any], data: Annotated[MfaDisableIn, Body()]
     ) -> None:
         """Turn MFA off: the password and a current code; trusted devices are forgotten."""
-        await mfa.disable(_auth(request).account_id, data.password, data.code)
+        await service.disable_mfa(_auth(request).account_id, data.password, data.code)
 
     @get(
         "/devices",

@@ -308,13 +308,11 @@ async def regenerate_recovery_codes(account_id: int, code: str) -> list[str]:
     return codes
 
 
-async def disable(account_id: int, password: str, code: str) -> None:
-    """Turn MFA off with the password and a current code (TOTP or recovery code)."""
-    from coulisses.auth.service import verify_current_password
-
+async def disable(account_id: int, code: str) -> None:
+    """Turn MFA off with a current code (TOTP or recovery code); the caller checked the
+    password first (``coulisses.auth.service.disable_mfa``)."""
     if not await is_enabled(account_id):
         raise Conflict("auth.mfa_not_enabled", "Two-step sign-in is off")
-    await verify_current_password(account_id, password)
     try:
         await check_code(account_id, code)
     except DomainError as refused:

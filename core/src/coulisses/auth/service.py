@@ -385,6 +385,16 @@ async def verify_current_password(account_id: int, password: str) -> None:
     await get_limiter().reset(account_key)
 
 
+async def disable_mfa(account_id: int, password: str, code: str) -> None:
+    """Turn two-step sign-in off: the password, then a current code (coulisses.auth.mfa)."""
+    from coulisses.auth import mfa
+
+    if not await mfa.is_enabled(account_id):
+        raise Conflict("auth.mfa_not_enabled", "Two-step sign-in is off")
+    await verify_current_password(account_id, password)
+    await mfa.disable(account_id, code)
+
+
 async def change_password(
     account_id: int, current: str, new: str, org_id: int | None = None
 ) -> Session:
