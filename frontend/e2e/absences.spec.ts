@@ -60,6 +60,14 @@ test('a tech requests leave from the phone, the manager approves it seeing the m
   const still = await api.get<{ status: string }>(`/api/v1/assignments/${assignment.id}`);
   expect(still.status).toBe('ACCEPTED');
 
+  // The planning, rows by person: the approved absence is greyed on Tina's row.
+  await page.goto(`/planning?date=${inDays(10, 12).slice(0, 10)}`);
+  const toolbar = page.getByRole('toolbar').first();
+  await toolbar.getByLabel(fr.planning_resource_rows).selectOption('user');
+  await expect(page.locator('.fc-bg-event.planning-absence').first()).toBeVisible();
+  await expectAccessible(page, 'absence-planning');
+  await snapshot(page, 'absence-planning');
+
   // The absence types settings page.
   await page.goto('/settings/absence-types');
   await expect(page.getByRole('heading', { level: 1, name: fr.absence_types_title })).toBeVisible();
