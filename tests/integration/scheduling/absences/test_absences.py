@@ -255,3 +255,40 @@ async def test_bad_absence_input_is_a_4xx_with_a_code_and_writes_nothing(client,
     assert audit[0]["n"] == 0
     unknown = await owner.get(f"{WINDOWS}/999999/overlaps")
     assert (unknown.status_code, error_code(unknown)) == (404, "availability.not_found")
+
+
+async def test_a_recurring_absence_lists_only_the_missions_its_occurrences_meet(client, new_client):
+    owner = await signup(client)
+    tech, user = await _team(owner, new_client)
+    project = await make_project(owner)
+    # 2027-07-09 and 2027-07-16 are Fridays; the 10th a Saturday.
+    on_friday = await invite(
+        owner, await _role(owner, project["id"], (16, "19:00"), (16, "23:00")), user
+    )
+    on_saturday = await invite(
+        owner, await _role(owner, project["id"], (10, "19:00"), (10, "23:00")), user
+    )
+    for assignment in (on_friday, on_saturday):
+        accepted = await tech.post(f"/api/v1/assignments/{assignment['id']}/accept")
+        assert accepted.status_code == 200, accepted.text
+    formation = (await _types(tech))["formation"]
+    asked = await tech.post(
+        WINDOWS,
+        json={
+            "user_id": user,
+            "kind": "unavailable",
+            "absence_type_id": formation["id"],
+            "rrule": "FREQ=WEEKLY;BYDAY=FR;COUNT=3",
+            "start_date": "2027-07-09",
+            "start_time": "08:00",
+            "duration_minutes": 16 * 60,
+        },
+    )
+    assert asked.status_code == 201, asked.text
+    assert asked.json()["status"] == "REQUESTED"
+
+    overlaps = await owner.get(f"{WINDOWS}/{asked.json()['id']}/overlaps")
+    assert overlaps.status_code == 200, overlaps.text
+    assert [a["assignment_id"] for a in overlaps.json()["assignments"]] == [on_friday["id"]]
+    # Nothing was decided or cancelled by reading it.
+    assert (await owner.get(f"{WINDOWS}/{asked.json()['id']}")).json()["status"] == "REQUESTED"
