@@ -75,6 +75,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'settings/absence-types',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/absence-types')).AbsenceTypesRoute,
+            }),
+          },
+          {
             path: 'settings/audit',
             lazy: async () => ({
               Component: (await import('@/app/routes/settings/audit')).AuditRoute,

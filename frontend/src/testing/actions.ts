@@ -3,6 +3,7 @@
  * ACTIONS in core/src/coulisses/auth/rbac.py): test data for screens that read them.
  */
 const TECH = [
+  'absence_types.read',
   'assignments.answer_own',
   'assignments.read',
   'availability.read',
@@ -21,6 +22,7 @@ const TECH = [
 ];
 const MANAGER = [
   ...TECH,
+  'absence_types.manage',
   'assignments.manage',
   'availability.approve',
   'conflicts.read',

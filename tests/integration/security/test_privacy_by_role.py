@@ -226,6 +226,9 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "place_id": [place.json()["id"]],
         "key_id": [api_key.json()["id"]],
         "template_id": [template.json()["id"]],
+        "absence_type_id": [
+            t["id"] for t in (await owner.get("/api/v1/absence-types")).json()["items"]
+        ],
     }
     org.secret = {
         "paul.private@example.org",

@@ -162,6 +162,13 @@ async def _trusted_device_of_b(b: OrgSession) -> int:
     return int(rows[0]["id"])
 
 
+async def _absence_type_of_b(b: OrgSession) -> int:
+    """One of org B's default absence types (every org has them)."""
+    listed = await b.get("/api/v1/absence-types")
+    assert listed.status_code == 200, listed.text
+    return int(listed.json()["items"][0]["id"])
+
+
 #: Ids already made in org B by this test (factories that need another one read it).
 _B_IDS: dict[str, int] = {}
 
@@ -196,6 +203,7 @@ FACTORIES: dict[str, Factory] = {
     "dpae_id": _payroll_dpae_of_b,
     "template_id": _mission_template_of_b,
     "device_id": _trusted_device_of_b,
+    "absence_type_id": _absence_type_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
@@ -227,6 +235,7 @@ BODIES: dict[str, dict[str, Any]] = {
         "to": "2027-07-10",
     },
     "/api/v1/availability/{window_id:int}": {"note": "x"},
+    "/api/v1/absence-types/{absence_type_id:int}": {"label": "X"},
     "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},
     "/api/v1/payroll/timesheets/{assignment_id:int}/correct": {"reason": "x", "break_minutes": 0},
     "/api/v1/payroll/projects/{project_id:int}/budget": {"amount_cents": 1},

@@ -5,7 +5,7 @@ erased person cannot be erased twice (409 ``user.already_erased``).
 
 from coulisses.db.sql import sql_migration
 
-ID = "2026-12-04T10:00:00:000020"
+ID = "2026-12-04T10:00:00:000021"
 VERSION = "1.38.0"
 DESCRIPTION = "users.erased_at (GDPR erasure)"
 
