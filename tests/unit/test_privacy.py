@@ -246,6 +246,7 @@ def test_availability_notes_and_decisions_are_private() -> None:
             "start_time": None,
             "duration_minutes": None,
             "note": "mariage de sa soeur",
+            "absence_type_id": 7,
             "requested_by": 30,
             "decided_by": 20,
             "decided_at": NOW,
@@ -256,8 +257,10 @@ def test_availability_notes_and_decisions_are_private() -> None:
         AvailabilityOut,
     )
     seen = redact(window, TECH)
-    assert (seen.note, seen.decision_reason) == (None, None)
+    assert (seen.note, seen.decision_reason, seen.absence_type_id) == (None, None, None)
     assert (seen.kind, seen.starts_at) == ("unavailable", NOW)
+    own = redact(msgspec.structs.replace(window, user_id=100), TECH)
+    assert (own.note, own.absence_type_id) == ("mariage de sa soeur", 7)
 
 
 def test_events_hide_colleagues_private_keys_only() -> None:

@@ -288,11 +288,22 @@ async def guard_login(admin_app: Any, scope: Scope, receive: Receive, send: Send
         await _audit(None, "admin.login_refused", username, ip, code=refused.code)
         await _send_error(send, refused.status_code, refused.code, refused.message)
         return
-    # Extension point for MFA (it does not exist yet): once the API has a second
-    # factor, check it here for ``account_id`` through the same shared function of
-    # coulisses.auth.service, before piccolo-admin opens a session. (piccolo-admin's
-    # own ``mfa_providers`` in create_admin is the alternative, but would be a second
-    # MFA store beside the API's.)
+    # Second factor: piccolo-admin's login form has no field for a code, and its own
+    # ``mfa_providers`` would be a second MFA store beside the API's. An account with MFA
+    # on is refused here rather than let in on its password alone.
+    from coulisses.auth.mfa import is_enabled
+
+    if await is_enabled(account_id):
+        await _audit(
+            account_id, "admin.login_refused", username, ip, code="auth.mfa_admin_unsupported"
+        )
+        await _send_error(
+            send,
+            401,
+            "auth.mfa_admin_unsupported",
+            "This account uses two-step verification, which the back office cannot ask for",
+        )
+        return
     replayed = False
 
     async def replay() -> Message:

@@ -33,7 +33,7 @@ import msgspec
 
 from coulisses.auth.rbac import can
 from coulisses.scheduling.assignments.schemas import AssignmentOut
-from coulisses.scheduling.availability.schemas import AvailabilityOut
+from coulisses.scheduling.availability.schemas import AvailabilityOccurrence, AvailabilityOut
 from coulisses.scheduling.dashboard.schemas import DashboardAssignment
 from coulisses.scheduling.invitations.schemas import DeliveryOut, InvitationOut
 from coulisses.scheduling.planning.schemas import PlanningAssignment
@@ -75,7 +75,9 @@ PRIVATE_FIELDS: dict[type[msgspec.Struct], Rule] = {
     DashboardAssignment: Rule(("decline_reason",), "user", "user_id"),
     InvitationOut: Rule((), "user", "user_id"),
     DeliveryOut: Rule(("error",), "parent"),
-    AvailabilityOut: Rule(("note", "decision_reason"), "user", "user_id"),
+    #: an absence type says why (maladie is health data): private like the note
+    AvailabilityOut: Rule(("note", "decision_reason", "absence_type_id"), "user", "user_id"),
+    AvailabilityOccurrence: Rule(("absence_type_id",), "user", "user_id"),
 }
 
 #: Live events (``DomainEvent.kind``) -> the payload keys hidden the same way.

@@ -21,6 +21,8 @@ describe('visibleNav', () => {
     expect(settings('admin')).toContain('/settings/audit');
     expect(settings('manager')).not.toContain('/settings/api-keys');
     expect(settings('admin')).toContain('/settings/api-keys');
+    expect(settings('manager')).toContain('/settings/absence-types');
+    expect(visibleNav(SETTINGS_NAV, TECH).map((entry) => entry.to)).not.toContain('/settings/absence-types');
   });
 
   it('shows nothing without actions', () => {

@@ -21,8 +21,10 @@ export const MAIN_NAV: NavEntry[] = [
 export const SETTINGS_NAV: NavEntry[] = [
   { to: '/settings/members', label: 'nav_members', action: 'members.read' },
   { to: '/settings/plugins', label: 'nav_plugins', action: 'plugins.read' },
+  { to: '/settings/absence-types', label: 'nav_absence_types', action: 'absence_types.manage' },
   { to: '/settings/audit', label: 'nav_audit', action: 'audit.read' },
   { to: '/settings/api-keys', label: 'nav_api_keys', action: 'api_keys.manage' },
+  { to: '/settings/privacy', label: 'nav_privacy', action: 'retention.manage' },
 ];
 
 export function visibleNav(entries: NavEntry[], actions: readonly string[]): NavEntry[] {

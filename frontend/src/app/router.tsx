@@ -69,6 +69,18 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'settings/privacy',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/privacy')).PrivacyRoute,
+            }),
+          },
+          {
+            path: 'settings/absence-types',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/settings/absence-types')).AbsenceTypesRoute,
+            }),
+          },
+          {
             path: 'settings/audit',
             lazy: async () => ({
               Component: (await import('@/app/routes/settings/audit')).AuditRoute,

@@ -3,6 +3,7 @@
  * ACTIONS in core/src/coulisses/auth/rbac.py): test data for screens that read them.
  */
 const TECH = [
+  'absence_types.read',
   'assignments.answer_own',
   'assignments.read',
   'availability.read',
@@ -12,6 +13,7 @@ const TECH = [
   'members.read',
   'missions.read',
   'org.read',
+  'personal_data.export_own',
   'places.read',
   'planning.read',
   'plugins.read',
@@ -20,11 +22,13 @@ const TECH = [
 ];
 const MANAGER = [
   ...TECH,
+  'absence_types.manage',
   'assignments.manage',
   'availability.approve',
   'conflicts.read',
   'invitations.manage',
   'missions.manage',
+  'personal_data.export',
   'places.manage',
   'private_data.read',
   'projects.manage',
@@ -38,8 +42,10 @@ const ADMIN = [
   'conflict_rules.manage',
   'dev.outbox.read',
   'members.manage',
+  'personal_data.erase',
   'plugins.manage',
   'rates.manage',
+  'retention.manage',
 ];
 
 export const ACTIONS_BY_ROLE = {

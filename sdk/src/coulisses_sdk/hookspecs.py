@@ -333,3 +333,50 @@ def deliver_password_reset(delivery: PasswordResetDelivery) -> Any:
     Called when one of the account's orgs enabled the plugin (``delivery.org_id``
     is that org). Return ``True`` to take it in charge, as for ``deliver_invitation``.
     """
+
+
+# -- personal data (GDPR, docs/rgpd.md; every installed plugin, enabled or not) --
+
+
+@hookspec
+def personal_data_export(org_id: int, user_id: int) -> Any:
+    """Return what this plugin stores about user ``user_id`` of org ``org_id``.
+
+    Called when a member exports a person's data (``GET /api/v1/users/{id}/export``,
+    or their own through ``/api/v1/users/me/export``), for every installed plugin,
+    enabled by the org or not (a disabled plugin keeps its data). Return a dict
+    ``{kind: [row, ...]}``: each kind becomes ``plugins/<plugin>/<kind>.csv`` in the
+    zip and a key of the JSON document; rows are flat dicts of JSON values (a nested
+    value is written as JSON in the CSV). Return ``{}`` (or nothing) when the plugin
+    holds nothing about people. An exception fails the whole export (a partial export
+    would look complete). Example (the payroll plugin; its ``personal_data.py`` reads
+    timesheets, profiles, DPAE and exports with the plugin's Piccolo tables)::
+
+        # plugins/payroll/src/coulisses_payroll/plugin.py (extrait)
+        @hookimpl
+        async def personal_data_export(self, org_id: int, user_id: int) -> dict[str, Any]:
+            return await personal_data.export(org_id, user_id)
+    """
+
+
+@hookspec
+def personal_data_erase(org_id: int, user_id: int) -> Any:
+    """Erase what this plugin stores about user ``user_id`` of org ``org_id``.
+
+    Called when an admin erases a person (``POST /api/v1/users/{id}/erase``), for
+    every installed plugin, inside the core's transaction and before the core
+    pseudonymises the person (``get_user`` still answers with their name and
+    account, to find what the plugin holds about them): write with the plugin's
+    Piccolo tables (they join the current transaction) and raise to refuse, which rolls
+    back the whole erasure, core's changes included. Delete or blank free text, contact
+    data and identifiers; keep rows the org must keep (hours worked, pay) pointing at the
+    user id, which the core pseudonymises. Return ``{kind: count}`` of what changed (the
+    counts go into the ``user.erased`` audit entry) or nothing. Run twice, it must change
+    nothing the second time. Example (the payroll plugin blanks timesheet comments and
+    notes, keeps hours and DPAE)::
+
+        # plugins/payroll/src/coulisses_payroll/plugin.py (extrait)
+        @hookimpl
+        async def personal_data_erase(self, org_id: int, user_id: int) -> dict[str, int]:
+            return await personal_data.erase(org_id, user_id)
+    """

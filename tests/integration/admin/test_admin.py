@@ -272,3 +272,23 @@ async def test_admin_reports_the_plugins_left_out_with_their_reason(client):
     assert "hello: ok" in one.text
     assert "ghost: not installed" in one.text
     assert "typo" not in one.text
+
+
+async def test_a_superuser_with_two_step_verification_is_refused_at_admin_login(client):
+    from coulisses.sealing import seal
+
+    account_id = await create_account("ops-mfa@example.org", PASSWORD, superuser=True)
+    await fetch(
+        """INSERT INTO mfa_totp (account, secret_sealed, confirmed_at)
+           VALUES ($1, $2, now())""",
+        account_id,
+        seal("JBSWY3DPEHPK3PXP", "auth.mfa"),
+    )
+    refused = await _admin_login(client, "ops-mfa@example.org")
+    assert refused.status_code == 401, refused.text
+    assert error_code(refused) == "auth.mfa_admin_unsupported"
+    assert "JBSWY3DPEHPK3PXP" not in refused.text
+    assert (await client.get("/admin/api/tables/")).status_code in (401, 403)
+    [entry] = await _audit("admin.login_refused")
+    assert entry["payload"]["code"] == "auth.mfa_admin_unsupported"
+    assert await _audit("admin.login") == []

@@ -36,6 +36,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from coulisses.db.connection import fetch
+from coulisses.sealing import seal
 from tests.integration.auth.support import signup
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
 
@@ -149,6 +151,13 @@ async def _seed(client: Any) -> dict[str, str]:
     )
     for plugin in (await owner.get("/api/v1/orgs/current/plugins")).json()["items"]:
         await owner.enable(plugin["name"])
+    # The owner has a second factor: a run that turns the org's MFA policy on
+    # (UpdateCurrentOrg) must not limit its own session to enrolment.
+    await fetch(
+        "INSERT INTO mfa_totp (account, secret_sealed, confirmed_at) VALUES ($1, $2, now())",
+        owner.account_id,
+        seal("JBSWY3DPEHPK3PXP", "auth.mfa"),
+    )
     return {"Authorization": f"Bearer {client.cookies['cc_access']}"}
 
 

@@ -197,6 +197,8 @@ async def test_me_shows_the_account_its_orgs_the_active_org_and_the_role(client)
         ],
         "active_org_id": body["org_id"],
         "role": "owner",
+        "mfa_enabled": False,
+        "mfa_enrolment_required": False,
         "actions": actions_for("owner"),
     }
 

@@ -59,8 +59,16 @@ PER_CALLER = {
 }
 #: Not JSON reads: the event stream (tests/integration/live/test_events_privacy.py), the
 #: ICS feeds (no session; counts, never colleagues' names: tests/integration/scheduling/
-#: calendar) and probes.
-SKIPPED = {"/api/v1/events", "/api/v1/calendar/{file_name}", "/healthz", "/readyz"}
+#: calendar), probes, and the GDPR zips.
+SKIPPED = {
+    "/api/v1/events",
+    "/api/v1/calendar/{file_name}",
+    "/healthz",
+    "/readyz",
+    # zip downloads of one person's data (tests/integration/gdpr: who may export whom)
+    "/api/v1/users/{user_id}/export",
+    "/api/v1/users/me/export",
+}
 #: Response schemas' fields that look personal (email, note, reason...) but are not a
 #: colleague's private data, and why.
 PUBLIC_LOOKING = {
@@ -218,6 +226,9 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "place_id": [place.json()["id"]],
         "key_id": [api_key.json()["id"]],
         "template_id": [template.json()["id"]],
+        "absence_type_id": [
+            t["id"] for t in (await owner.get("/api/v1/absence-types")).json()["items"]
+        ],
     }
     org.secret = {
         "paul.private@example.org",

@@ -150,6 +150,25 @@ async def _mission_template_of_b(b: OrgSession) -> int:
     return int(created.json()["id"])
 
 
+async def _trusted_device_of_b(b: OrgSession) -> int:
+    """A device org B's owner trusts for the second step (an account's, not an org's:
+    another account gets 404 all the same)."""
+    rows = await fetch(
+        """INSERT INTO mfa_trusted_devices (account, token_hash, browser, expires_at)
+           VALUES ($1, repeat('b', 64), 'Firefox sur Linux', now() + interval '30 days')
+           RETURNING id""",
+        b.account_id,
+    )
+    return int(rows[0]["id"])
+
+
+async def _absence_type_of_b(b: OrgSession) -> int:
+    """One of org B's default absence types (every org has them)."""
+    listed = await b.get("/api/v1/absence-types")
+    assert listed.status_code == 200, listed.text
+    return int(listed.json()["items"][0]["id"])
+
+
 #: Ids already made in org B by this test (factories that need another one read it).
 _B_IDS: dict[str, int] = {}
 
@@ -183,6 +202,8 @@ FACTORIES: dict[str, Factory] = {
     "export_id": _payroll_export_of_b,
     "dpae_id": _payroll_dpae_of_b,
     "template_id": _mission_template_of_b,
+    "device_id": _trusted_device_of_b,
+    "absence_type_id": _absence_type_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
@@ -194,6 +215,8 @@ NOT_ORG_SCOPED = {"name", "file_name"}
 BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/orgs/current/members/{account_id:int}": {"role": "manager"},
     "/api/v1/users/{user_id:int}": {"first_name": "X"},
+    # the name of B's person: only the org scope may refuse it
+    "/api/v1/users/{user_id:int}/erase": {"confirm": "Jean Martin", "reason": "X"},
     "/api/v1/projects/{project_id:int}": {"name": "X"},
     "/api/v1/missions/{mission_id:int}": {"title": "X"},
     "/api/v1/missions/{mission_id:int}/roles": {"name": "son", "quota": 1},
@@ -212,6 +235,7 @@ BODIES: dict[str, dict[str, Any]] = {
         "to": "2027-07-10",
     },
     "/api/v1/availability/{window_id:int}": {"note": "x"},
+    "/api/v1/absence-types/{absence_type_id:int}": {"label": "X"},
     "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},
     "/api/v1/payroll/timesheets/{assignment_id:int}/correct": {"reason": "x", "break_minutes": 0},
     "/api/v1/payroll/projects/{project_id:int}/budget": {"amount_cents": 1},

@@ -41,6 +41,8 @@ REFRESH_COOKIE = "cc_refresh"
 CSRF_COOKIE = "cc_csrf"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+#: ``opt`` key of the routes a session limited to MFA enrolment may still call.
+MFA_ENROLMENT_OK = "mfa_enrolment_ok"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class AuthInfo:
     #: The org's users linked to this account (their own data is never hidden from
     #: them: coulisses.privacy).
     user_ids: tuple[int, ...] = ()
+    #: The org requires MFA of this role and the account has none: the session reaches
+    #: only the routes marked ``MFA_ENROLMENT_OK`` (coulisses.auth.mfa).
+    mfa_enrolment_required: bool = False
 
 
 def _cookies(scope: Scope) -> dict[str, str]:
@@ -77,9 +82,14 @@ async def resolve(account_id: int, org_id: int | None, session_id: uuid.UUID) ->
     rows = await fetch(
         """SELECT a.id, a.email, a.superuser, m.role,
                   ARRAY(SELECT u.id FROM users u
-                        WHERE u.org = m.org AND u.account = a.id) AS user_ids
+                        WHERE u.org = m.org AND u.account = a.id) AS user_ids,
+                  (m.role IN ('owner', 'admin') AND o.mfa_required_for_admins
+                   AND NOT EXISTS (SELECT 1 FROM mfa_totp t
+                                   WHERE t.account = a.id AND t.confirmed_at IS NOT NULL))
+                  AS mfa_pending
            FROM accounts a
            LEFT JOIN org_memberships m ON m.account = a.id AND m.org = $2
+           LEFT JOIN orgs o ON o.id = m.org
            WHERE a.id = $1 AND a.active
              AND EXISTS (SELECT 1 FROM refresh_tokens r
                          WHERE r.family = $3 AND r.account = a.id AND NOT r.revoked)""",
@@ -99,6 +109,7 @@ async def resolve(account_id: int, org_id: int | None, session_id: uuid.UUID) ->
         role=role,
         session_id=session_id,
         user_ids=tuple(row["user_ids"]) if role else (),
+        mfa_enrolment_required=bool(row["mfa_pending"]),
     )
 
 
@@ -158,6 +169,16 @@ def auth_middleware(app: ASGIApp) -> ASGIApp:
                 await check_csrf(scope, cookies, claims["sid"] if claims else None)
         info = await resolve(claims["sub"], claims["org"], claims["sid"]) if claims else None
         if info is not None:
+            if (
+                info.mfa_enrolment_required
+                and str(scope.get("path", "")).startswith("/api/")
+                and not (handler is not None and handler.opt.get(MFA_ENROLMENT_OK))
+            ):
+                raise Forbidden(
+                    "auth.mfa_enrolment_required",
+                    "Your org requires two-step sign-in for its owners and admins: turn it on"
+                    " in your account's security settings first",
+                )
             scope["auth"] = info
             if info.org_id is not None and info.role is not None:
                 scope["user"] = Principal(

@@ -49,6 +49,8 @@ ACTIONS: dict[str, str] = {
     "availability.read": "tech",
     "availability.request_own": "tech",
     "availability.approve": "manager",
+    "absence_types.read": "tech",
+    "absence_types.manage": "manager",
     "conflicts.read": "manager",
     "conflict_rules.manage": "admin",
     "rates.read": "manager",
@@ -63,6 +65,11 @@ ACTIONS: dict[str, str] = {
     #: colleagues' contact data, notes, legal ids, documents, absence notes, decline
     #: reasons and rate profiles; without it they read as null (coulisses.privacy).
     "private_data.read": "manager",
+    #: GDPR (docs/rgpd.md): a person's data as a zip; one's own; erasure; retention
+    "personal_data.export": "manager",
+    "personal_data.export_own": "tech",
+    "personal_data.erase": "admin",
+    "retention.manage": "admin",
 }
 
 
@@ -116,6 +123,8 @@ ACTION_SCOPES: dict[str, str | None] = {
     "invitations.manage": "invitations:write",
     "availability.read": "availability:read",
     "availability.approve": "availability:write",
+    "absence_types.read": "availability:read",
+    "absence_types.manage": "availability:write",
     "conflicts.read": "assignments:read",
     "rates.read": "rates:read",
     "rates.manage": "rates:write",

@@ -39,6 +39,16 @@ class Session:
     access_token: str
     refresh_token: str
     csrf_token: str
+    #: The cookie value of a device trusted at this sign-in (MFA), if any.
+    trusted_device: str | None = None
+
+
+@dataclass
+class MfaChallenge:
+    """A right password for an account with MFA on: the second step still to pass."""
+
+    challenge: str
+    expires_in: int
 
 
 def _now() -> dt.datetime:
@@ -220,17 +230,58 @@ async def check_credentials(
     return int(rows[0]["id"])
 
 
-async def login(email: str, password: str, ip: str, user_agent: str = "") -> Session:
-    """A session for the right password; a sign-in from a new device is emailed to the
-    account (``coulisses.auth.devices``)."""
-    from coulisses.auth.devices import note_device
+async def login(
+    email: str, password: str, ip: str, user_agent: str = "", trusted_device: str | None = None
+) -> Session | MfaChallenge:
+    """A session for the right password, or, when the account has MFA on and this browser
+    is not one of its trusted devices, a challenge for :func:`login_mfa`. A sign-in from a
+    new device is emailed to the account (``coulisses.auth.devices``)."""
+    from coulisses.auth import mfa
 
     account_id = await check_credentials(email, password, ip)
+    if (
+        await mfa.is_enabled(account_id)
+        and await mfa.trusted_device_id(account_id, trusted_device) is None
+    ):
+        await record(None, account_id, "auth.mfa_challenged", f"account:{account_id}")
+        return MfaChallenge(
+            challenge=await mfa.new_challenge(account_id), expires_in=mfa.CHALLENGE_TTL_SECONDS
+        )
+    return await _open_login_session(account_id, ip, user_agent)
+
+
+async def _open_login_session(
+    account_id: int, ip: str, user_agent: str, *, trust: bool = False
+) -> Session:
+    from coulisses.auth import mfa
+    from coulisses.auth.devices import note_device
+
     async with transaction():
         await fetch("UPDATE accounts SET last_login = now() WHERE id = $1", account_id)
         session = await _new_session(account_id, await _first_org(account_id))
         await note_device(account_id, ip, user_agent)
+        if trust:
+            session.trusted_device = await mfa.trust_device(account_id, user_agent)
     return session
+
+
+async def login_mfa(
+    challenge: str, code: str, ip: str, user_agent: str = "", *, trust_device: bool = False
+) -> Session:
+    """The login's second step: a TOTP or recovery code against the first step's challenge;
+    ``trust_device`` remembers this browser for 30 days."""
+    from coulisses.auth import mfa
+
+    account_id = await mfa.account_of_challenge(challenge)
+    try:
+        method = await mfa.check_code(account_id, code)
+    except DomainError as refused:
+        await record(
+            None, account_id, "auth.mfa_failed", f"account:{account_id}", {"code": refused.code}
+        )
+        raise
+    await record(None, account_id, "auth.mfa_passed", f"account:{account_id}", {"method": method})
+    return await _open_login_session(account_id, ip, user_agent, trust=trust_device)
 
 
 async def refresh(token: str) -> Session:
@@ -309,27 +360,46 @@ async def switch_org(account_id: int, org_id: int, refresh_token: str | None) ->
 
 
 async def _end_credentials(account_id: int) -> None:
-    """After a password change or reset: every session and every pending reset link dies."""
+    """After a password change or reset: every session, every device trusted for the second
+    step and every pending reset link dies."""
+    from coulisses.auth.mfa import revoke_all_devices
+
     await fetch("UPDATE refresh_tokens SET revoked = true WHERE account = $1", account_id)
+    await revoke_all_devices(account_id)
     await fetch(
         "UPDATE password_reset_tokens SET used_at = now() WHERE account = $1 AND used_at IS NULL",
         account_id,
     )
 
 
+async def verify_current_password(account_id: int, password: str) -> None:
+    """The account's password, for a sensitive change of a signed-in account (counted on
+    the account's login limit: a stolen session must not become a password oracle)."""
+    rows = await fetch("SELECT username, password FROM accounts WHERE id = $1", account_id)
+    if not rows:
+        raise Unauthorized("auth.unauthenticated", "Authentication required")
+    account_key = _login_key(rows[0]["username"], rows[0]["username"])
+    await _check_account_attempts(account_key)
+    if not await _verify(rows[0]["password"], password):
+        raise DomainError("auth.invalid_credentials", "Current password is wrong", status=400)
+    await get_limiter().reset(account_key)
+
+
+async def disable_mfa(account_id: int, password: str, code: str) -> None:
+    """Turn two-step sign-in off: the password, then a current code (coulisses.auth.mfa)."""
+    from coulisses.auth import mfa
+
+    if not await mfa.is_enabled(account_id):
+        raise Conflict("auth.mfa_not_enabled", "Two-step sign-in is off")
+    await verify_current_password(account_id, password)
+    await mfa.disable(account_id, code)
+
+
 async def change_password(
     account_id: int, current: str, new: str, org_id: int | None = None
 ) -> Session:
     """Replace the password, end every other session; the new session stays in ``org_id``."""
-    rows = await fetch("SELECT username, password FROM accounts WHERE id = $1", account_id)
-    if not rows:
-        raise Unauthorized("auth.unauthenticated", "Authentication required")
-    # A stolen session must not become an unlimited password oracle.
-    account_key = _login_key(rows[0]["username"], rows[0]["username"])
-    await _check_account_attempts(account_key)
-    if not await _verify(rows[0]["password"], current):
-        raise DomainError("auth.invalid_credentials", "Current password is wrong", status=400)
-    await get_limiter().reset(account_key)
+    await verify_current_password(account_id, current)
     check_password(new)
     new_hash = await _hash(new)
     async with transaction():
@@ -407,4 +477,12 @@ async def me(account_id: int, org_id: int | None) -> dict[str, Any]:
            WHERE m.account = $1 ORDER BY o.name""",
         account_id,
     )
-    return {"account": account, "orgs": orgs, "active_org_id": org_id}
+    from coulisses.auth import mfa
+
+    return {
+        "account": account,
+        "orgs": orgs,
+        "active_org_id": org_id,
+        "mfa_enabled": await mfa.is_enabled(account_id),
+        "mfa_enrolment_required": await mfa.enrolment_required(account_id, org_id),
+    }

@@ -16,9 +16,11 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from piccolo.apps.user.tables import BaseUser
 from piccolo.columns import (
     UUID,
+    BigInt,
     Boolean,
     ForeignKey,
     Integer,
+    Text,
     Timestamptz,
     Varchar,
 )
@@ -109,3 +111,35 @@ class LoginDevice(Table, tablename="login_devices"):
     network = Varchar(length=64)
     first_seen = Timestamptz()
     last_seen = Timestamptz()
+
+
+class MfaTotp(Table, tablename="mfa_totp"):
+    """An account's TOTP secret, sealed (``coulisses.sealing``); on once ``confirmed_at``
+    is set. ``last_step`` is the time step of the last accepted code (no replay)."""
+
+    account = ForeignKey(Account, unique=True)
+    secret_sealed = Text()
+    confirmed_at = Timestamptz(null=True, default=None)
+    last_step = BigInt(null=True, default=None)
+    created_at = Timestamptz()
+
+
+class MfaRecoveryCode(Table, tablename="mfa_recovery_codes"):
+    """One single-use recovery code, hashed with argon2 like a password."""
+
+    account = ForeignKey(Account)
+    code_hash = Varchar(length=255)
+    created_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)
+
+
+class MfaTrustedDevice(Table, tablename="mfa_trusted_devices"):
+    """A browser that skips the second step for 30 days (its cookie's token, hashed)."""
+
+    account = ForeignKey(Account)
+    token_hash = Varchar(length=64, unique=True)
+    browser = Varchar(length=100)
+    created_at = Timestamptz()
+    last_used_at = Timestamptz()
+    expires_at = Timestamptz()
+    revoked_at = Timestamptz(null=True, default=None)

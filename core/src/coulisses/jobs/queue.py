@@ -23,6 +23,7 @@ from saq import CronJob, Queue, Worker
 from saq.types import PartialTimersDict
 
 from coulisses.db.connection import database_url
+from coulisses.gdpr.retention import retention_cron
 from coulisses.observability.metrics import JobTimer
 from coulisses.observability.tracing import TRACE_KEY, job_span
 from coulisses.outbox.instance import queue_name
@@ -65,6 +66,8 @@ CORE_JOBS: dict[str, JobFunc] = {
 CORE_CRONS: list[tuple[JobFunc, str]] = [
     # The certifications digest: hourly, each org's once its local day is past 07:00.
     (digest_cron, "5 * * * *"),
+    # Retention policies (docs/rgpd.md): old audit entries and closed invitations, daily.
+    (retention_cron, "35 3 * * *"),
 ]
 
 

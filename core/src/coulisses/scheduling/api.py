@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar import Controller
 
+from coulisses.scheduling.absences.api import AbsenceOverlapController, AbsenceTypeController
 from coulisses.scheduling.assignments.api import AssignmentController
 from coulisses.scheduling.availability.api import AvailabilityController
 from coulisses.scheduling.calendar.api import (
@@ -34,6 +35,8 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     AssignmentController,
     InvitationController,
     AvailabilityController,
+    AbsenceTypeController,
+    AbsenceOverlapController,
     ConflictController,
     RateController,
     PlanningController,

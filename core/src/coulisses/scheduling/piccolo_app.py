@@ -21,6 +21,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.certifications.tables",
             "coulisses.scheduling.calendar.tables",
             "coulisses.scheduling.mission_templates.tables",
+            "coulisses.scheduling.absences.tables",
         ],
         exclude_imported=True,
     ),

@@ -35,7 +35,11 @@ class OrgController(Controller):
         self, request: Request[Any, Any, Any], data: Annotated[OrgUpdate, Body()]
     ) -> OrgOut:
         org = await service.update_org(
-            principal_of(request), name=data.name, timezone=data.timezone, locale=data.locale
+            principal_of(request),
+            name=data.name,
+            timezone=data.timezone,
+            locale=data.locale,
+            mfa_required_for_admins=data.mfa_required_for_admins,
         )
         return OrgOut(**asdict(org))
 

@@ -21,6 +21,13 @@ class OrgOut(msgspec.Struct):
     slug: str
     timezone: str
     locale: str
+    mfa_required_for_admins: Annotated[
+        bool,
+        msgspec.Meta(
+            description="Owners and admins must use a second factor (TOTP): without one,"
+            " their session only reaches the enrolment routes (docs/api.md)."
+        ),
+    ] = False
 
 
 class OrgUpdate(Strict):
@@ -29,6 +36,7 @@ class OrgUpdate(Strict):
         Annotated[str, rule(min_length=1, max_length=64, description="IANA timezone")] | None
     ) = None
     locale: Annotated[str, rule(min_length=2, max_length=16)] | None = None
+    mfa_required_for_admins: bool | None = None
 
 
 class MemberOut(msgspec.Struct):

@@ -30,6 +30,7 @@ class OrgRow:
     slug: str
     timezone: str
     locale: str
+    mfa_required_for_admins: bool = False
 
 
 def slugify(name: str) -> str:
@@ -74,14 +75,22 @@ async def create_org(name: str, *, timezone: str = "Europe/Paris", locale: str =
 
 
 async def get_org(org_id: int) -> OrgRow:
-    rows = await fetch("SELECT id, name, slug, timezone, locale FROM orgs WHERE id = $1", org_id)
+    rows = await fetch(
+        "SELECT id, name, slug, timezone, locale, mfa_required_for_admins FROM orgs WHERE id = $1",
+        org_id,
+    )
     if not rows:
         raise NotFound("org.not_found", "Org not found")
     return OrgRow(**rows[0])
 
 
 async def update_org(
-    principal: Principal, *, name: str | None, timezone: str | None, locale: str | None
+    principal: Principal,
+    *,
+    name: str | None,
+    timezone: str | None,
+    locale: str | None,
+    mfa_required_for_admins: bool | None = None,
 ) -> OrgRow:
     async with transaction():
         await fetch("SELECT 1 FROM orgs WHERE id = $1 FOR NO KEY UPDATE", principal.org_id)
@@ -90,13 +99,20 @@ async def update_org(
             "name": (name or org.name).strip(),
             "timezone": check_timezone(timezone) if timezone else org.timezone,
             "locale": locale or org.locale,
+            "mfa_required_for_admins": (
+                org.mfa_required_for_admins
+                if mfa_required_for_admins is None
+                else mfa_required_for_admins
+            ),
         }
         await fetch(
-            "UPDATE orgs SET name = $2, timezone = $3, locale = $4 WHERE id = $1",
+            """UPDATE orgs SET name = $2, timezone = $3, locale = $4, mfa_required_for_admins = $5
+               WHERE id = $1""",
             org.id,
             after["name"],
             after["timezone"],
             after["locale"],
+            after["mfa_required_for_admins"],
         )
         await record_change(
             org.id, principal.account_id, "org.updated", f"org:{org.id}", asdict(org), after

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSONB, ForeignKey, Timestamptz, Varchar
+from piccolo.columns import JSONB, Boolean, ForeignKey, Integer, Timestamptz, Varchar
 from piccolo.table import Table
 
 from coulisses.auth.tables import Account
@@ -15,7 +15,11 @@ class Org(Table, tablename="orgs"):
     slug = Varchar(length=80, unique=True)
     timezone = Varchar(length=64, default="Europe/Paris")
     locale = Varchar(length=8, default="fr")
+    mfa_required_for_admins = Boolean(default=False)
     created_at = Timestamptz()
+    #: Retention policies (m0004, docs/rgpd.md): days before the daily purge.
+    audit_retention_days = Integer(default=730)
+    invitation_retention_days = Integer(default=365)
 
 
 class OrgMembership(Table, tablename="org_memberships"):

@@ -16,10 +16,11 @@ from litestar.openapi.spec import Components, SecurityScheme
 from coulisses import __version__
 from coulisses.apikeys.api import ApiKeyController
 from coulisses.audit.api import AuditController
-from coulisses.auth.api import AuthController
+from coulisses.auth.api import AuthController, MfaController
 from coulisses.auth.middleware import auth_middleware
 from coulisses.db.connection import close_pool, open_pool
 from coulisses.errors import EXCEPTION_HANDLERS
+from coulisses.gdpr.api import PersonalDataController, RetentionController
 from coulisses.jobs.queue import CoreHost, JobRuntime, set_runtime
 from coulisses.live.api import stream_events
 from coulisses.live.bus import close_bus
@@ -104,7 +105,10 @@ def create_app(*, run_worker: bool = False, pool_size: int = 10) -> Litestar:
         readyz,
         metrics,
         AuthController,
+        MfaController,
         OrgController,
+        RetentionController,
+        PersonalDataController,
         ApiKeyController,
         OrgPluginsController,
         AuditController,

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 
 import { MAIN_NAV, SETTINGS_NAV, visibleNav } from '@/app/nav';
+import { MfaGate } from '@/app/routes/mfa-gate';
 import type { SessionContext } from '@/app/session-context';
 import { LanguageSwitcher } from '@/components/language-switcher/language-switcher';
 import { Button } from '@/components/ui/button/button';
@@ -25,7 +26,18 @@ import { usePluginMenuEntries, type PluginMenuEntry } from '@/features/plugins/h
  * opened by the menu button, and the account controls move into it.
  */
 export function AppLayout() {
-  return <RequireAuth>{(me) => <Shell me={me} />}</RequireAuth>;
+  const navigate = useNavigate();
+  return (
+    <RequireAuth>
+      {(me) =>
+        me.mfa_enrolment_required ? (
+          <MfaGate me={me} onSignedOut={() => navigate('/login', { replace: true })} />
+        ) : (
+          <Shell me={me} />
+        )
+      }
+    </RequireAuth>
+  );
 }
 
 const DRAWER_ID = 'app-drawer';

@@ -6,7 +6,9 @@ import { can } from '@/lib/actions';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { roleKey } from '@/lib/roles';
 import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
+import { MfaPanel } from '@/features/auth/components/mfa-panel';
 import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
+import { ExportDataButton } from '@/features/users/components/export-data-button';
 
 export function ProfileRoute() {
   const { t } = useLocale();
@@ -45,7 +47,16 @@ export function ProfileRoute() {
         </CardHeader>
         <ChangePasswordForm />
       </Card>
+      <MfaPanel />
       {can(me.actions, 'calendar_feeds.own') ? <CalendarFeedPanel target={{ kind: 'mine' }} /> : null}
+      {can(me.actions, 'personal_data.export_own') ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('privacy_my_data_title')}</CardTitle>
+          </CardHeader>
+          <ExportDataButton target="me" label={t('privacy_export_mine')} />
+        </Card>
+      ) : null}
     </div>
   );
 }

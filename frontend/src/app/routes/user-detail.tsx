@@ -11,6 +11,8 @@ import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar
 import { UserCalendarFeed } from '@/features/calendar-feeds/components/user-calendar-feed';
 import { useUser } from '@/features/users/api/get-user';
 import { UserAgenda } from '@/features/users/components/user-agenda';
+import { EraseUserZone } from '@/features/users/components/erase-user-zone';
+import { ExportDataButton } from '@/features/users/components/export-data-button';
 import { UserProfile } from '@/features/users/components/user-profile';
 import { fullName } from '@/features/users/utils/employment';
 
@@ -50,6 +52,15 @@ export function UserDetailRoute() {
       ) : can(me.actions, 'users.manage') ? (
         <UserCalendarFeed userId={userId} />
       ) : null}
+      {can(me.actions, 'personal_data.export') && !user.data.erased_at ? (
+        <section aria-labelledby="personal-data" className="space-y-2">
+          <h2 id="personal-data" className="text-lg font-semibold">
+            {t('privacy_data_title')}
+          </h2>
+          <ExportDataButton target={userId} label={t('privacy_export_button')} />
+        </section>
+      ) : null}
+      {can(me.actions, 'personal_data.erase') && !own ? <EraseUserZone user={user.data} /> : null}
     </div>
   );
 }

@@ -104,6 +104,24 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A file the API sent (a zip export): its bytes and the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** Fetches `path` as a file, with the same refresh and error rules as `apiFetch`. */
+export async function apiDownload(path: string): Promise<DownloadedFile> {
+  let response = await send(path, { method: 'GET' });
+  if (response.status === 401 && path !== REFRESH_PATH) {
+    if (await refreshSession()) response = await send(path, { method: 'GET' });
+  }
+  if (!response.ok) throw await toApiError(response);
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const match = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await response.blob(), fileName: match?.[1] ?? null };
+}
+
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiFetch<T>(path, { ...options, method: 'GET' }),

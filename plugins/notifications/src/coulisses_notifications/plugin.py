@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from coulisses_notifications import jobs, messages
+from coulisses_notifications import jobs, messages, personal_data
 from coulisses_notifications.api import CONTROLLERS
 from coulisses_notifications.config import NotificationsConfig, texts
 from coulisses_notifications.kinds import EMAIL, TELEGRAM
@@ -54,6 +54,14 @@ class NotificationsPlugin(Plugin):
     frontend_dir = "web"
 
     # -- what the plugin brings ------------------------------------------------
+
+    @hookimpl
+    async def personal_data_export(self, org_id: int, user_id: int) -> dict[str, Any]:
+        return await personal_data.export(org_id, user_id)
+
+    @hookimpl
+    async def personal_data_erase(self, org_id: int, user_id: int) -> dict[str, int]:
+        return await personal_data.erase(org_id, user_id)
 
     @hookimpl
     def register_routes(self, register: Any) -> None:

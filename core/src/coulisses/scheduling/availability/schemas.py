@@ -41,6 +41,8 @@ class AvailabilityCreate(Strict):
     start_time: LocalTime | None = None
     duration_minutes: Minutes | None = None
     note: Note = ""
+    #: an absence type of the org (``GET /absence-types``), only on an ``unavailable`` window
+    absence_type_id: Id | None = None
 
 
 class AvailabilityUpdate(Strict):
@@ -55,6 +57,7 @@ class AvailabilityUpdate(Strict):
     start_time: LocalTime | UnsetType | None = UNSET
     duration_minutes: Minutes | UnsetType | None = UNSET
     note: Note | UnsetType = UNSET
+    absence_type_id: Id | UnsetType | None = UNSET
 
 
 class AvailabilityDecision(Strict):
@@ -79,6 +82,7 @@ class AvailabilityOut(msgspec.Struct):
     start_time: str | None
     duration_minutes: int | None
     note: Annotated[str | None, msgspec.Meta(description=_PRIVATE)]
+    absence_type_id: Annotated[int | None, msgspec.Meta(description=_PRIVATE)]
     requested_by: int | None
     decided_by: int | None
     decided_at: dt.datetime | None
@@ -97,6 +101,8 @@ class AvailabilityOccurrence(msgspec.Struct):
     recurring: bool
     starts_at: dt.datetime
     ends_at: dt.datetime
+    #: the absence type (conges, maladie...) of an unavailable window; private like its note
+    absence_type_id: Annotated[int | None, msgspec.Meta(description=_PRIVATE)] = None
 
 
 class AvailabilityPage(Page[AvailabilityOut]):

@@ -383,7 +383,8 @@ def window_spec(fields: dict[str, Any], tz: ZoneInfo) -> WindowSpec:
 
 
 _COLUMNS = """w.id, w.user_id, w.kind, w.status, w.starts_at, w.ends_at, w.rrule, w.start_date,
-              w.start_time, w.duration_minutes, w.note, w.requested_by, w.decided_by,
+              w.start_time, w.duration_minutes, w.note, w.absence_type_id, w.requested_by,
+              w.decided_by,
               w.decided_at, w.decision_reason, w.created_at, w.updated_at"""
 
 
@@ -414,6 +415,43 @@ async def _user(org_id: int, user_id: int) -> dict[str, Any]:
     if not rows:
         raise NotFound("user.not_found", "No such user in this org")
     return rows[0]
+
+
+async def _absence_type(
+    org_id: int, type_id: int | None, kind: str, *, current: int | None = None
+) -> bool:
+    """Check the absence type a window would carry; whether it needs a manager's approval.
+
+    A type the window already carries stays valid when it has been deactivated since.
+    """
+    if type_id is None:
+        return True
+    if kind != "unavailable":
+        raise DomainError(
+            "availability.absence_type_needs_unavailable",
+            "Only an unavailable window has an absence type",
+            status=422,
+        )
+    rows = await fetch(
+        "SELECT active, requires_approval FROM absence_types WHERE org = $1 AND id = $2",
+        org_id,
+        type_id,
+    )
+    if not rows:
+        raise DomainError(
+            "availability.unknown_absence_type",
+            "No such absence type in this org",
+            details={"absence_type_id": type_id},
+            status=422,
+        )
+    if not rows[0]["active"] and type_id != current:
+        raise DomainError(
+            "availability.inactive_absence_type",
+            "This absence type is deactivated: choose another one",
+            details={"absence_type_id": type_id},
+            status=422,
+        )
+    return bool(rows[0]["requires_approval"])
 
 
 def _is_manager(principal: Principal) -> bool:
@@ -506,25 +544,29 @@ async def list_windows(
 
 
 async def create_window(principal: Principal, data: AvailabilityCreate) -> dict[str, Any]:
-    """A manager's window is APPROVED at once; a tech's is a REQUESTED one for their own user."""
+    """A manager's window is APPROVED at once; a tech's is a REQUESTED one for their own user,
+    APPROVED at once too when its absence type needs no approval (a declared sick leave)."""
     await _check_own(principal, data.user_id)
     tz = await org_timezone(principal.org_id)
     spec = window_spec(
         {name: getattr(data, name) for name in (*_RECURRING_FIELDS, *_ONE_OFF_FIELDS)}, tz
     )
+    needs_approval = await _absence_type(principal.org_id, data.absence_type_id, data.kind)
     manager = _is_manager(principal)
+    approved = manager or not needs_approval
     async with transaction():
         rows = await fetch(
             """INSERT INTO availability_windows
                    (org, user_id, kind, status, starts_at, ends_at, rrule, start_date,
-                    start_time, duration_minutes, note, requested_by, decided_by, decided_at)
+                    start_time, duration_minutes, note, requested_by, decided_by, decided_at,
+                    absence_type_id)
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-                       CASE WHEN $13::integer IS NULL THEN NULL ELSE now() END)
+                       CASE WHEN $4::varchar = 'APPROVED' THEN now() END, $14)
                RETURNING id""",
             principal.org_id,
             data.user_id,
             data.kind,
-            "APPROVED" if manager else "REQUESTED",
+            "APPROVED" if approved else "REQUESTED",
             spec.starts_at,
             spec.ends_at,
             spec.rrule,
@@ -534,6 +576,7 @@ async def create_window(principal: Principal, data: AvailabilityCreate) -> dict[
             _note(data.note),
             principal.account_id,
             principal.account_id if manager else None,
+            data.absence_type_id,
         )
         window_id = int(rows[0]["id"])
         await record(
@@ -541,7 +584,12 @@ async def create_window(principal: Principal, data: AvailabilityCreate) -> dict[
             principal.account_id,
             "availability.created",
             f"availability:{window_id}",
-            {"user_id": data.user_id, "kind": data.kind, "recurring": spec.rrule is not None},
+            {
+                "user_id": data.user_id,
+                "kind": data.kind,
+                "recurring": spec.rrule is not None,
+                "absence_type_id": data.absence_type_id,
+            },
         )
     return await get_window(principal.org_id, window_id)
 
@@ -565,16 +613,24 @@ async def update_window(
         spec = window_spec(fields, tz)
         kind = row["kind"] if data.kind is UNSET else data.kind
         note = row["note"] if data.note is UNSET else _note(str(data.note))
+        absence_type_id = (
+            row["absence_type_id"] if data.absence_type_id is UNSET else data.absence_type_id
+        )
+        needs_approval = await _absence_type(
+            principal.org_id, absence_type_id, kind, current=row["absence_type_id"]
+        )
         manager = _is_manager(principal)
-        status = row["status"] if manager else "REQUESTED"
+        status = row["status"] if manager else "REQUESTED" if needs_approval else "APPROVED"
         await fetch(
             """UPDATE availability_windows
                SET kind = $3, starts_at = $4, ends_at = $5, rrule = $6, start_date = $7,
                    start_time = $8, duration_minutes = $9, note = $10, status = $11,
                    requested_by = CASE WHEN $12 THEN requested_by ELSE $13 END,
                    decided_by = CASE WHEN $12 THEN decided_by END,
-                   decided_at = CASE WHEN $12 THEN decided_at END,
+                   decided_at = CASE WHEN $12 THEN decided_at
+                                     WHEN $11::varchar = 'APPROVED' THEN now() END,
                    decision_reason = CASE WHEN $12 THEN decision_reason END,
+                   absence_type_id = $14,
                    updated_at = now()
                WHERE org = $1 AND id = $2""",
             principal.org_id,
@@ -590,6 +646,7 @@ async def update_window(
             status,
             manager,
             principal.account_id,
+            absence_type_id,
         )
         await record_change(
             principal.org_id,
@@ -607,6 +664,7 @@ async def update_window(
                 "duration_minutes": spec.duration_minutes,
                 "note": note,
                 "status": status,
+                "absence_type_id": absence_type_id,
             },
             {"user_id": row["user_id"]},
         )
@@ -712,7 +770,8 @@ async def occurrences(
         where.append(f"status = ANY(${len(args)}::text[])")
     rows = await fetch(
         "SELECT id, user_id, kind, status, starts_at, ends_at, rrule, start_date, start_time,"  # noqa: S608
-        f" duration_minutes FROM availability_windows WHERE {' AND '.join(where)}",
+        " duration_minutes, absence_type_id"
+        f" FROM availability_windows WHERE {' AND '.join(where)}",
         *args,
     )
     if not rows:
@@ -726,6 +785,7 @@ async def occurrences(
             "kind": row["kind"],
             "status": row["status"],
             "recurring": row["rrule"] is not None,
+            "absence_type_id": row["absence_type_id"],
         }
         if row["rrule"] is None:
             spans = [(row["starts_at"], row["ends_at"])]
@@ -770,26 +830,41 @@ async def list_occurrences(
     return found
 
 
-async def unavailable_intervals(
-    org_id: int, user_ids: list[int], start: dt.datetime, end: dt.datetime
-) -> dict[int, list[tuple[dt.datetime, dt.datetime]]]:
-    """Approved ``unavailable`` time of each user overlapping [start, end).
+#: (start, end, absence type id) of one approved unavailability occurrence, UTC
+TypedInterval = tuple[dt.datetime, dt.datetime, int]
 
-    For the conflict checks: every requested user is a key; its intervals are
-    UTC, sorted and merged (overlapping or touching windows become one), and
-    not clipped to [start, end).
+
+async def unavailability(
+    org_id: int, user_ids: list[int], start: dt.datetime, end: dt.datetime
+) -> tuple[dict[int, list[tuple[dt.datetime, dt.datetime]]], dict[int, list[TypedInterval]]]:
+    """Approved ``unavailable`` time of each user overlapping [start, end), and its typed part.
+
+    For the conflict checks: in the first mapping every requested user is a key; its
+    intervals are UTC, sorted and merged (overlapping or touching windows become one),
+    and not clipped to [start, end). The second keeps, unmerged, the occurrences of the
+    windows that carry an absence type (conges, maladie...), for the report to name it.
     """
-    result: dict[int, list[tuple[dt.datetime, dt.datetime]]] = {uid: [] for uid in user_ids}
+    merged: dict[int, list[tuple[dt.datetime, dt.datetime]]] = {uid: [] for uid in user_ids}
+    typed: dict[int, list[TypedInterval]] = {}
     if not user_ids:
-        return result
+        return merged, typed
     found = await occurrences(
         org_id, start, end, user_ids=user_ids, kind="unavailable", statuses=("APPROVED",)
     )
     for item in found:
-        intervals = result[item["user_id"]]
+        intervals = merged[item["user_id"]]
         begins, ends = item["starts_at"], item["ends_at"]
         if intervals and begins <= intervals[-1][1]:
             intervals[-1] = (intervals[-1][0], max(intervals[-1][1], ends))
         else:
             intervals.append((begins, ends))
-    return result
+        if item["absence_type_id"] is not None:
+            typed.setdefault(item["user_id"], []).append((begins, ends, item["absence_type_id"]))
+    return merged, typed
+
+
+async def unavailable_intervals(
+    org_id: int, user_ids: list[int], start: dt.datetime, end: dt.datetime
+) -> dict[int, list[tuple[dt.datetime, dt.datetime]]]:
+    """The merged part of :func:`unavailability`."""
+    return (await unavailability(org_id, user_ids, start, end))[0]

@@ -6,6 +6,7 @@ from piccolo.columns import Date, ForeignKey, Integer, Text, Time, Timestamptz, 
 from piccolo.table import Table
 
 from coulisses.auth.tables import Account
+from coulisses.scheduling.absences.tables import AbsenceType
 from coulisses.scheduling.users.tables import User
 from coulisses.tenancy.tables import Org
 
@@ -27,6 +28,8 @@ class AvailabilityWindow(Table, tablename="availability_windows"):
     start_time = Time(null=True, default=None)
     duration_minutes = Integer(null=True, default=None)
     note = Text(default="")
+    #: only on an ``unavailable`` window (m0020)
+    absence_type = ForeignKey(AbsenceType, db_column_name="absence_type_id", null=True)
     requested_by = ForeignKey(Account, null=True)
     decided_by = ForeignKey(Account, null=True)
     decided_at = Timestamptz(null=True, default=None)

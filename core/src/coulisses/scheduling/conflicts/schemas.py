@@ -73,6 +73,15 @@ class SuggestionOut(msgspec.Struct):
     week_hours: float
 
 
+class AbsenceTypeRef(msgspec.Struct):
+    """The absence type (conges, maladie...) of an approved unavailability window."""
+
+    id: int
+    code: str
+    label: str
+    color: str
+
+
 class ConflictOut(msgspec.Struct):
     """One broken rule. ``confirmed`` is true when every assignment involved is ACCEPTED;
     ``target_assignment_id`` is the one to replace (the latest of the conflict)."""
@@ -97,6 +106,8 @@ class ConflictOut(msgspec.Struct):
     #: (org timezone) of the mission's last instant
     expired_skills: list[ExpiredSkillOut] = []
     unavailable: list[IntervalOut] = []
+    #: unavailable: the absence types of the windows it meets (none for untyped ones)
+    absence_types: list[AbsenceTypeRef] = []
     suggestions: list[SuggestionOut] = []
 
 

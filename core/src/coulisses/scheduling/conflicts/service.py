@@ -46,9 +46,10 @@ from coulisses.db.connection import fetch, fetch_records, transaction
 from coulisses.errors import Conflict as ConflictError
 from coulisses.errors import DomainError, NotFound
 from coulisses.scheduling.assignments import service as assignments
-from coulisses.scheduling.availability.service import unavailable_intervals
+from coulisses.scheduling.availability.service import unavailability
 from coulisses.scheduling.common import org_timezone, parse_window
 from coulisses.scheduling.conflicts.schemas import (
+    AbsenceTypeRef,
     ConflictAssignmentOut,
     ConflictCheckIn,
     ConflictCounts,
@@ -161,6 +162,8 @@ class Conflict:
     #: skill_expired: (skill, last valid day) of each required skill that expires too soon
     expired_skills: tuple[tuple[str, dt.date], ...] = ()
     unavailable: tuple[tuple[int, int], ...] = ()
+    #: unavailable: the absence types (ids) of the approved windows the assignment meets
+    absence_type_ids: tuple[int, ...] = ()
     suggestions: Sequence[Suggestion] = ()
 
 
@@ -754,9 +757,24 @@ async def load_limits(org_id: int) -> dict[str, Limits]:
 
 async def _unavailability(
     org_id: int, user_ids: list[int], start: dt.datetime, end: dt.datetime
-) -> dict[int, list[tuple[int, int]]]:
-    found = await unavailable_intervals(org_id, user_ids, start, end)
-    return {uid: [(epoch(a), epoch(b)) for a, b in spans] for uid, spans in found.items() if spans}
+) -> tuple[dict[int, list[tuple[int, int]]], dict[int, list[tuple[int, int, int]]]]:
+    found, typed = await unavailability(org_id, user_ids, start, end)
+    return (
+        {uid: [(epoch(a), epoch(b)) for a, b in spans] for uid, spans in found.items() if spans},
+        {uid: [(epoch(a), epoch(b), t) for a, b, t in spans] for uid, spans in typed.items()},
+    )
+
+
+def absence_types_met(
+    typed: Sequence[tuple[int, int, int]], start: int, end: int
+) -> tuple[int, ...]:
+    """Ids of the absence types whose occurrences share some time with [start, end), sorted."""
+    return tuple(sorted({t for a, b, t in typed if a < end and b > start}))
+
+
+async def absence_type_refs(org_id: int) -> dict[int, AbsenceTypeRef]:
+    rows = await fetch("SELECT id, code, label, color FROM absence_types WHERE org = $1", org_id)
+    return {r["id"]: AbsenceTypeRef(r["id"], r["code"], r["label"], r["color"]) for r in rows}
 
 
 @dataclass
@@ -768,6 +786,8 @@ class Analysis:
     loads: dict[int, UserLoad]
     limits: dict[str, Limits]
     unavailable: dict[int, list[tuple[int, int]]]
+    #: (start, end, absence type id) of the typed approved unavailability of each user
+    absences: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
 
     def limits_for(self, user: UserInfo) -> Limits:
         return self.limits.get(user.employment_type, DEFAULT_LIMITS)
@@ -791,6 +811,11 @@ class Analysis:
                     expiry,
                 )
             )
+        for conflict in out:
+            typed = self.absences.get(conflict.user_id)
+            if conflict.kind == "unavailable" and typed:
+                target = conflict.target
+                conflict.absence_type_ids = absence_types_met(typed, target.start, target.end)
         out.sort(key=attrgetter("first"))
         return out
 
@@ -802,15 +827,21 @@ class Context:
     tz: ZoneInfo
     limits: dict[str, Limits]
     unavailable: dict[int, list[tuple[int, int]]]
+    absences: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
+    #: the org's absence types by id, to name them in a report
+    absence_types: dict[int, AbsenceTypeRef] = field(default_factory=dict)
 
 
 async def load_context(
     org_id: int, user_ids: list[int], start: dt.datetime, end: dt.datetime
 ) -> Context:
+    unavailable, absences = await _unavailability(org_id, user_ids, start, end)
     return Context(
         await org_timezone(org_id),
         await load_limits(org_id),
-        await _unavailability(org_id, user_ids, start, end),
+        unavailable,
+        absences,
+        await absence_type_refs(org_id) if absences else {},
     )
 
 
@@ -826,7 +857,7 @@ def analyse(
     for span in spans:
         by_user.setdefault(span.user_id, []).append(span)
     loads = {uid: UserLoad(items, grid) for uid, items in by_user.items()}
-    return Analysis(grid, users, loads, context.limits, context.unavailable)
+    return Analysis(grid, users, loads, context.limits, context.unavailable, context.absences)
 
 
 @contextlib.contextmanager
@@ -926,7 +957,7 @@ async def report(
             total=len(found),
             truncated=len(found) > len(kept),
             counts=ConflictCounts(**counts),
-            items=[conflict_out(c, users, context.tz) for c in kept],
+            items=[conflict_out(c, users, context.tz, context.absence_types) for c in kept],
         )
 
 
@@ -979,7 +1010,7 @@ async def warnings_for(org_id: int, assignment_ids: list[int]) -> list[ConflictO
     analysis = analyse(context, users, spans, epoch(outer_start), epoch(outer_end))
     wanted = set(assignment_ids)
     found = [c for c in analysis.conflicts(user_ids) if any(s.id in wanted for s in c.spans)]
-    return [conflict_out(c, users, context.tz) for c in found]
+    return [conflict_out(c, users, context.tz, context.absence_types) for c in found]
 
 
 def _hours(seconds: int | None) -> float | None:
@@ -991,8 +1022,26 @@ def _row_id(span: Span) -> int | None:
     return span.id if span.id > 0 else None
 
 
-def conflict_out(conflict: Conflict, users: Mapping[int, UserInfo], tz: ZoneInfo) -> ConflictOut:
+def suggestion_out(suggestion: Suggestion, users: Mapping[int, UserInfo]) -> SuggestionOut:
+    user = users[suggestion.user_id]
+    return SuggestionOut(
+        suggestion.user_id,
+        user.first_name,
+        user.last_name,
+        user.employment_type,
+        suggestion.skill_score,
+        round(suggestion.week_seconds / HOUR, 2),
+    )
+
+
+def conflict_out(
+    conflict: Conflict,
+    users: Mapping[int, UserInfo],
+    tz: ZoneInfo,
+    absence_types: Mapping[int, AbsenceTypeRef] | None = None,
+) -> ConflictOut:
     user = users[conflict.user_id]
+    types = absence_types or {}
     return ConflictOut(
         kind=conflict.kind,  # type: ignore[arg-type]
         user=ConflictUserOut(user.id, user.first_name, user.last_name, user.employment_type),
@@ -1019,17 +1068,8 @@ def conflict_out(conflict: Conflict, users: Mapping[int, UserInfo], tz: ZoneInfo
         missing_skills=list(conflict.missing_skills),
         expired_skills=[ExpiredSkillOut(name, day) for name, day in conflict.expired_skills],
         unavailable=[IntervalOut(instant(a), instant(b)) for a, b in conflict.unavailable],
-        suggestions=[
-            SuggestionOut(
-                s.user_id,
-                users[s.user_id].first_name,
-                users[s.user_id].last_name,
-                users[s.user_id].employment_type,
-                s.skill_score,
-                round(s.week_seconds / HOUR, 2),
-            )
-            for s in conflict.suggestions
-        ],
+        absence_types=[types[t] for t in conflict.absence_type_ids if t in types],
+        suggestions=[suggestion_out(s, users) for s in conflict.suggestions],
     )
 
 
@@ -1074,7 +1114,7 @@ async def _conflicts_created(
             for c in analyse(context, users, after, lo_s, hi_s).conflicts(user_ids)
             if any(s.id in changed for s in c.spans) and _conflict_key(c) not in existing
         ]
-    return [conflict_out(c, users, context.tz) for c in found]
+    return [conflict_out(c, users, context.tz, context.absence_types) for c in found]
 
 
 async def check(org_id: int, data: ConflictCheckIn) -> list[ConflictOut]:

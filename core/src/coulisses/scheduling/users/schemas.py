@@ -128,6 +128,10 @@ class UserOut(msgspec.Struct):
     documents: Annotated[list[UserDocument] | None, msgspec.Meta(description=PRIVATE)]
     created_at: dt.datetime
     updated_at: dt.datetime
+    erased_at: Annotated[
+        dt.datetime | None,
+        msgspec.Meta(description="When the person was erased (docs/rgpd.md); null otherwise"),
+    ] = None
     rank: float | None = None
 
 

@@ -38,7 +38,7 @@ _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _COLUMNS = """u.id, u.first_name, u.last_name, u.employment_type, u.email, u.phone,
               u.account AS account_id, u.skills, u.tags, u.notes, u.rate_profile,
-              u.legal_ids, u.documents, u.created_at, u.updated_at"""
+              u.legal_ids, u.documents, u.created_at, u.updated_at, u.erased_at"""
 _JSONB = frozenset({"skills", "legal_ids", "documents"})
 
 

@@ -34,3 +34,5 @@ class User(Table, tablename="users"):
     documents = JSONB(default="[]")
     created_at = Timestamptz()
     updated_at = Timestamptz()
+    #: When the person was erased (pseudonymised, m0021, docs/rgpd.md); null otherwise.
+    erased_at = Timestamptz(null=True, default=None)

@@ -5,10 +5,13 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { can } from '@/lib/actions';
 import { InviteMemberForm } from '@/features/members/components/invite-member-form';
 import { MembersTable } from '@/features/members/components/members-table';
+import { MfaPolicyCard } from '@/features/members/components/mfa-policy-card';
+import { useRefreshMe } from '@/features/auth/api/confirm-mfa-enrolment';
 
 export function MembersRoute() {
   const { t } = useLocale();
   const { me, org } = useSession();
+  const refreshMe = useRefreshMe();
   useDocumentTitle(t('members_title'));
   return (
     <div className="space-y-6">
@@ -25,6 +28,7 @@ export function MembersRoute() {
           <InviteMemberForm canGrantOwner={can(me.actions, 'owners.manage')} />
         </Card>
       ) : null}
+      {can(me.actions, 'members.manage') ? <MfaPolicyCard onChanged={() => void refreshMe()} /> : null}
       <MembersTable
         canManage={can(me.actions, 'members.manage')}
         canManageOwners={can(me.actions, 'owners.manage')}

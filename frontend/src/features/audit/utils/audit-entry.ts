@@ -15,6 +15,7 @@ export const AUDIT_NOUNS = [
   'assignment',
   'invitation',
   'availability',
+  'absence_type',
   'rate',
   'conflict_rules',
 ] as const;

@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { useLogin } from '@/features/auth/api/login';
+import { isMfaChallenge, useLogin } from '@/features/auth/api/login';
+import { LoginMfaForm } from '@/features/auth/components/login-mfa-form';
 
 export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const { t, tError } = useLocale();
@@ -14,13 +15,37 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
+  // Set when the password was right and the account has two-step verification on.
+  const [challenge, setChallenge] = useState<string | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next = { email: !email.trim(), password: !password };
     setMissing(next);
     if (next.email || next.password) return;
-    login.mutate({ email: email.trim(), password }, { onSuccess });
+    login.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: (result) => {
+          if (isMfaChallenge(result)) setChallenge(result.challenge);
+          else onSuccess();
+        },
+      },
+    );
+  }
+
+  if (challenge) {
+    return (
+      <LoginMfaForm
+        challenge={challenge}
+        onSuccess={onSuccess}
+        onRestart={() => {
+          setChallenge(null);
+          setPassword('');
+          login.reset();
+        }}
+      />
+    );
   }
 
   return (

@@ -11,6 +11,7 @@ import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates, zonedWallTimeToInstant } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useCreateAvailability, type AvailabilityCreate } from '@/features/availability/api/create-availability';
+import { useAbsenceTypes } from '@/features/availability/api/list-absence-types';
 import { useAvailabilityWindows } from '@/features/availability/api/list-availability-windows';
 import { WindowItem } from '@/features/availability/components/window-item';
 import { buildWeeklyRule, durationBetween, WEEKDAYS, type Weekday } from '@/features/availability/utils/rrule';
@@ -65,6 +66,9 @@ function AvailabilityForm({ userId, approvedAtOnce }: { userId: number; approved
   const [days, setDays] = useState<Weekday[]>([]);
   const [weeks, setWeeks] = useState('4');
   const [note, setNote] = useState('');
+  const [absenceType, setAbsenceType] = useState('');
+  const types = useAbsenceTypes();
+  const activeTypes = (types.data?.items ?? []).filter((type) => type.active);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -74,6 +78,7 @@ function AvailabilityForm({ userId, approvedAtOnce }: { userId: number; approved
     setProblem(null);
     if (!startDate) return setProblem(t('availability_need_start'));
     let body: AvailabilityCreate;
+    const typed = kind === 'unavailable' && absenceType ? { absence_type_id: Number(absenceType) } : {};
     if (mode === 'once') {
       const end = endDate || startDate;
       body = {
@@ -82,6 +87,7 @@ function AvailabilityForm({ userId, approvedAtOnce }: { userId: number; approved
         note,
         starts_at: zonedWallTimeToInstant(`${startDate}T${startTime}`, timeZone),
         ends_at: zonedWallTimeToInstant(`${end}T${endTime}`, timeZone),
+        ...typed,
       };
     } else {
       if (days.length === 0) return setProblem(t('availability_need_days'));
@@ -93,6 +99,7 @@ function AvailabilityForm({ userId, approvedAtOnce }: { userId: number; approved
         start_date: startDate,
         start_time: startTime,
         duration_minutes: durationBetween(startTime, endTime),
+        ...typed,
       };
     }
     create.mutate(body, {
@@ -122,6 +129,20 @@ function AvailabilityForm({ userId, approvedAtOnce }: { userId: number; approved
               </Select>
             )}
           </Field>
+          {kind === 'unavailable' ? (
+            <Field label={t('absence_type')}>
+              {(control) => (
+                <Select {...control} value={absenceType} onChange={(e) => setAbsenceType(e.target.value)}>
+                  <option value="">{t('absence_type_none')}</option>
+                  {activeTypes.map((type) => (
+                    <option key={type.id} value={String(type.id)}>
+                      {type.label}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          ) : null}
           <fieldset>
             <legend className="text-sm font-medium">{t('availability_repeat')}</legend>
             <div className="mt-2 flex gap-4 text-sm">

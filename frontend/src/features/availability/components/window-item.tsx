@@ -6,8 +6,10 @@ import { Input } from '@/components/ui/input/input';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useApproveAvailability } from '@/features/availability/api/approve-availability';
+import { useAbsenceTypes } from '@/features/availability/api/list-absence-types';
 import type { AvailabilityWindow } from '@/features/availability/api/list-availability-windows';
 import { useRefuseAvailability } from '@/features/availability/api/refuse-availability';
+import { AbsenceOverlaps } from '@/features/availability/components/absence-overlaps';
 import { ruleDays } from '@/features/availability/utils/rrule';
 
 const STATUS_BADGE: Record<string, 'info' | 'success' | 'danger'> = {
@@ -32,6 +34,9 @@ export function WindowItem({
   const refuse = useRefuseAvailability();
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
+  const types = useAbsenceTypes();
+  const absenceType = types.data?.items.find((type) => type.id === window.absence_type_id);
+  const deciding = canDecide && window.status === 'REQUESTED';
   const kind = t(window.kind === 'available' ? 'availability_kind_available' : 'availability_kind_unavailable');
   const when = window.recurring
     ? t('availability_weekly_summary', {
@@ -52,7 +57,14 @@ export function WindowItem({
         <div>
           {who ? <div className="font-medium">{who}</div> : null}
           <div>
-            <span className="font-medium">{kind}</span> <span className="text-muted-foreground">{when}</span>
+            <span className="font-medium">{kind}</span>
+            {absenceType ? (
+              <span className="ml-1 inline-flex items-center gap-1">
+                <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: absenceType.color }} />
+                {absenceType.label}
+              </span>
+            ) : null}{' '}
+            <span className="text-muted-foreground">{when}</span>
           </div>
           {window.note ? <div className="text-muted-foreground">{window.note}</div> : null}
           {window.decision_reason ? (
@@ -64,7 +76,8 @@ export function WindowItem({
         </Badge>
       </div>
       {error ? <p role="alert" className="text-danger">{tError(error)}</p> : null}
-      {canDecide && window.status === 'REQUESTED' ? (
+      {deciding && window.kind === 'unavailable' ? <AbsenceOverlaps windowId={window.id} /> : null}
+      {deciding ? (
         refusing ? (
           <form
             className="flex flex-wrap items-end gap-2"

@@ -28,9 +28,11 @@ import '@/features/planning/components/planning-calendar.css';
 import { useDates, wallTimeInZone } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import type { MissionView, Planning, PlanningAssignment } from '@/features/planning/api/get-planning';
+import type { AbsenceOccurrence } from '@/features/planning/api/list-planning-absences';
 import { MissionEvent, type EventChip } from '@/features/planning/components/mission-event';
 import { useCalendarA11y } from '@/features/planning/hooks/use-calendar-a11y';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
+import { absenceEvents } from '@/features/planning/utils/absences';
 import { deliveryLabelKey, isDeliveryStatus } from '@/features/planning/utils/delivery';
 import {
   calendarDay,
@@ -118,6 +120,8 @@ export interface PlanningCalendarProps {
   onDropUser?: (missionId: number, userId: number) => void;
   /** Absent for a role that may not change missions: events are not draggable. */
   onReschedule?: (missionId: number, startsAt: string, endsAt: string, revert: () => void) => void;
+  /** Approved unavailability (absences) of the window: greyed on the rows by person. */
+  absences?: readonly AbsenceOccurrence[];
 }
 
 function eventColors(tone: Tone) {
@@ -125,7 +129,7 @@ function eventColors(tone: Tone) {
   return { backgroundColor: colors.background, borderColor: colors.border, textColor: colors.text };
 }
 
-export function PlanningCalendar({ planning, missions, userNames, onDropUser, onReschedule }: PlanningCalendarProps) {
+export function PlanningCalendar({ planning, missions, userNames, onDropUser, onReschedule, absences }: PlanningCalendarProps) {
   const { t, locale } = useLocale();
   const { timeZone, formatTime, formatDateTime, formatDuration } = useDates();
   const view = usePlanningStore((s) => s.view);
@@ -171,7 +175,8 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
     });
     if (isTimeline && rowsBy === 'user') {
       // An assignment has no times of its own: it takes its mission's.
-      return assignments.flatMap((a: PlanningAssignment): EventInput[] => {
+      const greyed = absenceEvents(absences ?? [], timeZone, t('planning_absence'));
+      return greyed.concat(assignments.flatMap((a: PlanningAssignment): EventInput[] => {
         const mission = missionById.get(a.mission_id);
         if (!mission) return [];
         return [
@@ -185,7 +190,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
             extendedProps: { kind: 'assignment', missionId: a.mission_id, assignmentId: a.id } satisfies EventProps,
           },
         ];
-      });
+      }));
     }
     if (isTimeline && rowsBy === 'role') {
       // One piece per role, in that role's row, coloured by that role's fill.
@@ -209,7 +214,7 @@ export function PlanningCalendar({ planning, missions, userNames, onDropUser, on
       resourceId: placeRowId(m.place_id ?? null),
       extendedProps: { kind: 'mission', missionId: m.id } satisfies EventProps,
     }));
-  }, [assignments, isTimeline, missionById, missions, rowsBy, timeZone]);
+  }, [absences, assignments, isTimeline, missionById, missions, rowsBy, t, timeZone]);
 
   const rows = useMemo(
     () =>

@@ -12,6 +12,7 @@ import { useCancelAssignment } from '@/features/planning/api/cancel-assignment';
 import { checkAssignments, type ConflictCheck } from '@/features/planning/api/check-assignments';
 import { useCreateAssignment } from '@/features/planning/api/create-assignment';
 import { usePlanning } from '@/features/planning/api/get-planning';
+import { usePlanningAbsences } from '@/features/planning/api/list-planning-absences';
 import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useUpdateMissionTimes } from '@/features/planning/api/update-mission-times';
 import { ConflictConfirmDialog, type ConflictProposal } from '@/features/planning/components/conflict-confirm-dialog';
@@ -59,6 +60,8 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
     [filters.statuses, filters.userId, filters.projectId],
   );
   const planning = usePlanning(visible, apiFilters);
+  const personRows = usePlanningStore((s) => s.view === 'timeline' && s.rows === 'user');
+  const absences = usePlanningAbsences(visible, personRows && !isPhone);
   const crew = useCrewUsers();
   const live = usePlanningLiveUpdates();
   const invite = useCreateAssignment();
@@ -251,6 +254,7 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
                 userNames={userNames}
                 onDropUser={canInvite ? onDropUser : undefined}
                 onReschedule={onReschedule}
+                absences={absences.data?.items}
               />
             </Suspense>
           )}

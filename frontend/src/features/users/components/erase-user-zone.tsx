@@ -1,0 +1,100 @@
+import { useId, useState } from 'react';
+
+import { Alert } from '@/components/ui/alert/alert';
+import { Button } from '@/components/ui/button/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card/card';
+import { useModalDialog } from '@/components/ui/dialog/use-modal-dialog';
+import { Field } from '@/components/ui/field/field';
+import { Input } from '@/components/ui/input/input';
+import { useDates } from '@/lib/dates';
+import { useLocale } from '@/lib/i18n/use-locale';
+import type { User } from '@/features/users/api/list-users';
+import { useEraseUser } from '@/features/users/api/erase-user';
+import { fullName } from '@/features/users/utils/employment';
+
+/** Names compared as the server does: spaces collapsed, case ignored. */
+export function sameName(typed: string, name: string): boolean {
+  const norm = (value: string) => value.split(/\s+/).filter(Boolean).join(' ').toLowerCase();
+  return norm(typed) !== '' && norm(typed) === norm(name);
+}
+
+/**
+ * The danger zone of a person's page: erase them (pseudonymisation, docs/rgpd.md) after
+ * typing their full name and a reason. An erased person shows when it was done instead.
+ */
+export function EraseUserZone({ user }: { user: User }) {
+  const { t, tError } = useLocale();
+  const { formatDay } = useDates();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [reason, setReason] = useState('');
+  const erase = useEraseUser(user.id);
+  const ref = useModalDialog(open);
+  const titleId = useId();
+  const name = fullName(user);
+
+  if (user.erased_at) {
+    return (
+      <Alert variant="info">{t('privacy_erased_notice', { date: formatDay(user.erased_at.slice(0, 10)) })}</Alert>
+    );
+  }
+  const close = () => {
+    setOpen(false);
+    setTyped('');
+    setReason('');
+    erase.reset();
+  };
+  const ready = sameName(typed, name) && reason.trim() !== '';
+  return (
+    <Card className="border-danger/40">
+      <CardHeader>
+        <CardTitle>{t('privacy_danger_title')}</CardTitle>
+        <CardDescription>{t('privacy_erase_hint')}</CardDescription>
+      </CardHeader>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        {t('privacy_erase_button')}
+      </Button>
+      <dialog
+        ref={ref}
+        aria-labelledby={titleId}
+        onCancel={(event) => {
+          event.preventDefault();
+          close();
+        }}
+        className="m-auto w-full max-w-md rounded-lg border border-border bg-surface p-6 text-foreground shadow-xl backdrop:bg-black/40"
+      >
+        <form
+          className="space-y-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (ready) erase.mutate({ confirm: typed, reason }, { onSuccess: close });
+          }}
+        >
+          <h2 id={titleId} className="text-lg font-semibold">
+            {t('privacy_erase_title', { name })}
+          </h2>
+          <p className="text-sm text-muted-foreground">{t('privacy_erase_hint')}</p>
+          <Field label={t('privacy_erase_confirm_label', { name })}>
+            {(control) => (
+              <Input {...control} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+            )}
+          </Field>
+          <Field label={t('privacy_erase_reason_label')}>
+            {(control) => (
+              <Input {...control} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            )}
+          </Field>
+          {erase.isError ? <Alert variant="danger">{tError(erase.error)}</Alert> : null}
+          <div className="flex flex-wrap justify-end gap-3">
+            <Button type="button" variant="secondary" onClick={close}>
+              {t('action_cancel')}
+            </Button>
+            <Button type="submit" variant="danger" disabled={!ready} loading={erase.isPending}>
+              {t('privacy_erase_confirm')}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </Card>
+  );
+}
