@@ -79,7 +79,8 @@ class Settings(BaseSettings):
 
     env: str = Field(default="dev", alias="COULISSES_ENV")
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
-    #: A read replica (streaming replication) for the planning's reads; empty: none.
+    #: A read replica (streaming replication) for the planning's and the reports' reads
+    #: (``replica_reads``, ``replica_snapshot``); empty: none.
     database_read_url: str = Field(default="", alias="DATABASE_READ_URL")
     redis_url: str | None = Field(default=None, alias="REDIS_URL")
     data_dir: Path = Field(default=Path(".coulisses"), alias="COULISSES_DATA_DIR")

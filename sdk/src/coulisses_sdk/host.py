@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol, TypeVar
 
 from coulisses_sdk.context import (
@@ -98,6 +99,8 @@ class Host(Protocol):
     async def is_enabled(self, org_id: int, plugin: str) -> bool: ...
 
     async def org_info(self, org_id: int) -> OrgInfo | None: ...
+
+    def read_snapshot(self) -> AbstractAsyncContextManager[str]: ...
 
     async def assignment_context(
         self, org_id: int, assignment_id: int
@@ -327,6 +330,31 @@ async def is_enabled(org_id: int, plugin: str) -> bool:
 async def org_info(org_id: int) -> OrgInfo | None:
     """Name, timezone and language of an org."""
     return await get_host().org_info(org_id)
+
+
+def read_snapshot() -> AbstractAsyncContextManager[str]:
+    """A block of reads for a heavy report, served by the read replica when the
+    platform has one (``DATABASE_READ_URL``) and it has caught up with the primary.
+
+    Inside, every query of the task (the host's reads and the plugin's own Piccolo
+    queries) sees one consistent snapshot that holds every commit made before the block
+    began. It yields where the reads go: ``"replica"``, or ``"primary"``,
+    ``"primary_behind"``, ``"primary_unavailable"`` when they run on the primary as
+    outside the block (no replica, replica behind or unreachable, or already inside a
+    transaction). On the replica a write fails: write before the block. Cost: one
+    query on the primary, one on the replica, and one replica connection held for the
+    block.
+
+    Example::
+
+        # plugins/payroll/src/coulisses_payroll/report.py (extrait)
+        async with read_snapshot():
+            ...
+            missions = await _read_all(get_missions, org_id, (s.mission_id for s in found))
+            ...
+            actuals = await validated_actuals(
+    """
+    return get_host().read_snapshot()
 
 
 async def assignment_context(org_id: int, assignment_id: int) -> AssignmentContext | None:

@@ -1,5 +1,7 @@
 """DATABASE_READ_URL: the planning's reads go to a read replica when it has caught up,
-to the primary when it lags or cannot be reached (coulisses.db.connection.replica_reads).
+to the primary when it lags or cannot be reached (coulisses.db.connection.replica_reads);
+so do the payroll reports, through the SDK's ``read_snapshot`` (one snapshot for the
+plugin's Piccolo queries and the host's reads, coulisses.db.connection.replica_snapshot).
 
 A replica that has caught up is the test database itself, opened through a second,
 read-only pool; one that lags is another database holding an older copy of the org's
@@ -25,9 +27,11 @@ from coulisses.db.connection import (
     fetch,
     open_replica,
     replica_reads,
+    replica_snapshot,
     transaction,
 )
 from coulisses.settings import get_settings
+from coulisses.tenancy.tables import Org
 from tests.helpers import OrgSession, signup
 from tests.integration.scheduling.planning.test_planning import JULY, _festival
 
@@ -121,4 +125,84 @@ async def test_an_unreachable_replica_is_skipped_for_the_primary(client, use_rep
     await use_replica(f"postgresql://postgres@127.0.0.1:{port}/nothing")
     before = _served("primary_unavailable")
     assert await _planning(org) == on_primary
+    assert _served("primary_unavailable") == before + 1
+
+
+REPORT = "/api/v1/payroll/reports/monthly"
+
+
+async def _report(org: OrgSession) -> dict[str, Any]:
+    response = await org.get(REPORT, params={"month": "2027-07"})
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+async def _festival_with_payroll(org: OrgSession) -> dict[str, Any]:
+    await org.enable("payroll", config={"profile": "prestataires_2717"})
+    await _festival(org)
+    on_primary = await _report(org)
+    assert on_primary["items"]
+    assert on_primary["items"][0]["planned_minutes"] > 0
+    return on_primary
+
+
+async def test_a_caught_up_replica_serves_the_payroll_report(client, use_replica):
+    org = await signup(client)
+    on_primary = await _festival_with_payroll(org)
+    await use_replica(database_url())
+    before = _served("replica")
+    assert await _report(org) == on_primary
+    assert _served("replica") == before + 1
+
+
+async def test_one_snapshot_holds_the_orm_and_the_raw_reads_on_the_replica(use_replica):
+    await use_replica(database_url())
+    async with replica_snapshot() as served:
+        assert served == "replica"
+        # Piccolo's query builder (a plugin's own tables) and the raw helpers (the host's
+        # reads) run on the same read-only repeatable-read transaction.
+        (orm,) = await Org.raw(
+            "SELECT current_setting('transaction_read_only') AS ro,"
+            " current_setting('transaction_isolation') AS iso, txid_current_if_assigned() AS x,"
+            " pg_backend_pid() AS pid"
+        )
+        (raw,) = await fetch("SELECT pg_backend_pid() AS pid")
+        assert (orm["ro"], orm["iso"], orm["pid"]) == ("on", "repeatable read", raw["pid"])
+        with pytest.raises(asyncpg.ReadOnlySQLTransactionError):
+            await Org.raw("UPDATE orgs SET name = name WHERE false")
+    # After the block: the primary again, writable, on the pool's connections.
+    (after,) = await Org.raw("SELECT current_setting('transaction_read_only') AS ro")
+    assert after["ro"] == "off"
+    async with transaction(), replica_snapshot() as served:
+        assert served == "primary"  # already inside a transaction: it stays there
+
+
+async def test_a_replica_that_cannot_prove_it_caught_up_is_skipped(client, use_replica):
+    org = await signup(client)
+    on_primary = await _festival_with_payroll(org)
+    # Another database of the same server: not the primary's, not a standby either, so
+    # nothing says it holds the primary's last commits.
+    other = f"coulisses_copy_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(_with_db(database_url(), "postgres"))
+    try:
+        await admin.execute(f'CREATE DATABASE "{other}"')
+        await use_replica(_with_db(database_url(), other))
+        before = (_served("replica"), _served("primary_behind"))
+        assert await _report(org) == on_primary
+        assert (_served("replica"), _served("primary_behind")) == (before[0], before[1] + 1)
+        await close_replica()
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{other}" WITH (FORCE)')
+        await admin.close()
+
+
+async def test_an_unreachable_replica_leaves_the_report_to_the_primary(client, use_replica):
+    org = await signup(client)
+    on_primary = await _festival_with_payroll(org)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    await use_replica(f"postgresql://postgres@127.0.0.1:{port}/nothing")
+    before = _served("primary_unavailable")
+    assert await _report(org) == on_primary
     assert _served("primary_unavailable") == before + 1

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextvars import ContextVar
 from types import TracebackType
 from typing import Any
@@ -23,7 +23,7 @@ from asyncpg.pool import Pool, PoolAcquireContext
 from piccolo.engine import engine_finder
 from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 
-from coulisses.observability.metrics import observe_query
+from coulisses.observability.metrics import REPLICA_READS, observe_query
 from coulisses.outbox.instance import load_instance_id
 from coulisses.settings import get_settings
 
@@ -85,6 +85,94 @@ def replica_reads() -> Iterator[bool]:
         yield True
     finally:
         _on_replica.reset(token)
+
+
+#: Whether the server behind a connection holds everything the primary had committed
+#: at WAL position $1: a standby once it has replayed that far; a server that is not in
+#: recovery only when it is the primary's own database (same cluster $2, same database
+#: $3); anything else (a logical copy, another database) cannot tell, so it is not.
+_CAUGHT_UP = """SELECT CASE WHEN pg_is_in_recovery()
+        THEN coalesce(pg_last_wal_replay_lsn() >= $1::text::pg_lsn, false)
+        ELSE (SELECT system_identifier FROM pg_control_system()) = $2
+            AND current_database() = $3 END"""
+
+
+@contextlib.asynccontextmanager
+async def replica_snapshot() -> AsyncIterator[str]:
+    """One consistent snapshot for a long read (a report), on the read replica when it
+    has caught up with the primary; yields where the block reads: ``"replica"``, or
+    ``"primary_behind"``, ``"primary_unavailable"``, ``"primary"`` (no replica, or
+    already inside a transaction) when it reads from the primary as usual.
+
+    On the replica, every query of the block runs in one ``REPEATABLE READ READ ONLY``
+    transaction on one of its connections: the raw SQL helpers of this module and
+    Piccolo's query builder alike (the primary engine's current transaction is that
+    one too), so a plugin's own tables and the host's reads see the same instant. A
+    write there fails: write before the block (e.g. what a first read would seed).
+
+    Freshness: the primary's WAL position is read first; the replica serves only once
+    it has replayed up to it (:data:`_CAUGHT_UP`), so the block sees every commit made
+    before it began, as the primary would. Counted in
+    ``coulisses_db_replica_reads_total{served}``."""
+    primary = _primary()
+    replica = _replica
+    if replica is None or replica.pool is None or primary.current_transaction.get():
+        yield "primary"
+        return
+    mark = await fetch(
+        "SELECT pg_current_wal_lsn()::text AS lsn, current_database() AS db,"
+        " (SELECT system_identifier FROM pg_control_system()) AS system"
+    )
+    snapshot = SafeTransaction(engine=replica, allow_nested=True)
+    served = "replica"
+    try:
+        snapshot.connection = await replica.pool.acquire()
+    except REPLICA_ERRORS:
+        served = "primary_unavailable"
+    if served == "replica":
+        try:
+            snapshot.transaction = snapshot.connection.transaction(
+                isolation="repeatable_read", readonly=True
+            )
+            await snapshot.transaction.start()
+            fresh = await snapshot.connection.fetchval(
+                _CAUGHT_UP, mark[0]["lsn"], mark[0]["system"], mark[0]["db"]
+            )
+            if not fresh:
+                served = "primary_behind"
+        except REPLICA_ERRORS:
+            served = "primary_unavailable"
+        except BaseException:
+            snapshot.connection.terminate()
+            await replica.pool.release(snapshot.connection)
+            raise
+        if served != "replica":
+            snapshot.connection.terminate()
+            await replica.pool.release(snapshot.connection)
+    REPLICA_READS.labels(served).inc()
+    if served != "replica":
+        if served == "primary_unavailable":
+            logger.warning("read replica unavailable: snapshot read from the primary")
+        yield served
+        return
+    tokens = (
+        primary.current_transaction.set(snapshot),
+        replica.current_transaction.set(snapshot),
+        _on_replica.set(True),
+    )
+    try:
+        yield served
+    finally:
+        _on_replica.reset(tokens[2])
+        replica.current_transaction.reset(tokens[1])
+        primary.current_transaction.reset(tokens[0])
+        try:
+            await snapshot.transaction.rollback()  # read only: nothing to keep
+        except BaseException:
+            snapshot.connection.terminate()
+            raise
+        finally:
+            await replica.pool.release(snapshot.connection)
 
 
 class BoundedPool(Pool):

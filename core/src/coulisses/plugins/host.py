@@ -6,10 +6,12 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
 from coulisses import sealing
 from coulisses.auth import tokens
+from coulisses.db.connection import replica_snapshot
 from coulisses.errors import DomainError
 from coulisses.plugins import host_reads, service
 from coulisses.plugins.loader import get_registry
@@ -97,6 +99,9 @@ class CoreHost:
 
     async def org_info(self, org_id: int) -> OrgInfo | None:
         return await host_reads.org_info(org_id)
+
+    def read_snapshot(self) -> AbstractAsyncContextManager[str]:
+        return replica_snapshot()
 
     async def assignment_context(self, org_id: int, assignment_id: int) -> AssignmentContext | None:
         return await host_reads.assignment_context(org_id, assignment_id)

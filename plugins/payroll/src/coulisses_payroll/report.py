@@ -73,6 +73,7 @@ from coulisses_sdk import (
     get_users,
     iter_assignments,
     org_info,
+    read_snapshot,
 )
 
 # The error catalog test resolves codes through PluginError's defining module.
@@ -407,62 +408,72 @@ async def monthly(
     history: RuleHistory = await rule_history(org_id, await resolve_profile(org_id, None))
     paid = PLANNED if forecast else ("ACCEPTED",)
 
-    # Places may be in other zones than the org's: read a day more on each side, then keep
-    # what falls in each mission's own month.
-    found: list[AssignmentSummary] = [
-        summary
-        async for summary in iter_assignments(
-            org_id,
-            user_id=user_id,
-            statuses=PLANNED,
-            starts_after=month.start - _LOOK_BACK - _ZONE_SLACK,
-            starts_before=month.end + _ZONE_SLACK,
-        )
-        if not summary.reserve
-    ]
-    # One grouped read each (the SDK's), never one per assignment.
-    missions = await _read_all(get_missions, org_id, (s.mission_id for s in found))
-    project_of = {
-        s.assignment_id: missions[s.mission_id].project_id
-        for s in found
-        if s.mission_id in missions
-    }
-    if project_id is not None:
-        # The people who worked on the project: their whole month is computed (overtime
-        # counts every hour of their week), then only the project's share is kept.
-        on_project = {s.user_id for s in found if project_of.get(s.assignment_id) == project_id}
-        found = [s for s in found if s.user_id in on_project]
-    users = await _read_all(get_users, org_id, (s.user_id for s in found))
-    if employment_type is not None:
-        found = [
-            s
-            for s in found
-            if s.user_id in users and users[s.user_id].employment_type == employment_type
+    # The reads below see one snapshot, on the read replica when the platform has one
+    # that has caught up (the rule history above may seed rows: written before it).
+    async with read_snapshot():
+        # Places may be in other zones than the org's: read a day more on each side, then keep
+        # what falls in each mission's own month.
+        found: list[AssignmentSummary] = [
+            summary
+            async for summary in iter_assignments(
+                org_id,
+                user_id=user_id,
+                statuses=PLANNED,
+                starts_after=month.start - _LOOK_BACK - _ZONE_SLACK,
+                starts_before=month.end + _ZONE_SLACK,
+            )
+            if not summary.reserve
         ]
-    actuals = await validated_actuals(
-        org_id, (s.assignment_id for s in found if s.status == "ACCEPTED")
-    )
+        # One grouped read each (the SDK's), never one per assignment.
+        missions = await _read_all(get_missions, org_id, (s.mission_id for s in found))
+        project_of = {
+            s.assignment_id: missions[s.mission_id].project_id
+            for s in found
+            if s.mission_id in missions
+        }
+        if project_id is not None:
+            # The people who worked on the project: their whole month is computed (overtime
+            # counts every hour of their week), then only the project's share is kept.
+            on_project = {s.user_id for s in found if project_of.get(s.assignment_id) == project_id}
+            found = [s for s in found if s.user_id in on_project]
+        users = await _read_all(get_users, org_id, (s.user_id for s in found))
+        if employment_type is not None:
+            found = [
+                s
+                for s in found
+                if s.user_id in users and users[s.user_id].employment_type == employment_type
+            ]
+        actuals = await validated_actuals(
+            org_id, (s.assignment_id for s in found if s.status == "ACCEPTED")
+        )
 
-    # What each assignment works inside its own month; those with nothing there are left
-    # out before their rates are read.
-    local_months: dict[str, Month] = {}
-    in_month: list[
-        tuple[AssignmentSummary, Month, Span | None, Actual | None, Span, Span | None]
-    ] = []
-    for summary in found:
-        local = local_months.get(summary.timezone)
-        if local is None:
-            local = local_months[summary.timezone] = in_zone(month, summary.timezone)
-        planned_span = _inside((summary.starts_at, summary.ends_at), local)
-        actual = actuals.get(summary.assignment_id) if summary.status == "ACCEPTED" else None
-        work: Span = (actual.start, actual.end) if actual else (summary.starts_at, summary.ends_at)
-        work_span = _inside(work, local)
-        if planned_span is None and work_span is None and not local.start <= work[0] < local.end:
-            continue
-        in_month.append((summary, local, planned_span, actual, work, work_span))
-    rates = await _read_all(
-        assignment_rates, org_id, (w[0].assignment_id for w in in_month if w[0].status in paid)
-    )
+        # What each assignment works inside its own month; those with nothing there are left
+        # out before their rates are read.
+        local_months: dict[str, Month] = {}
+        in_month: list[
+            tuple[AssignmentSummary, Month, Span | None, Actual | None, Span, Span | None]
+        ] = []
+        for summary in found:
+            local = local_months.get(summary.timezone)
+            if local is None:
+                local = local_months[summary.timezone] = in_zone(month, summary.timezone)
+            planned_span = _inside((summary.starts_at, summary.ends_at), local)
+            accepted = summary.status == "ACCEPTED"
+            actual = actuals.get(summary.assignment_id) if accepted else None
+            work: Span = (
+                (actual.start, actual.end) if actual else (summary.starts_at, summary.ends_at)
+            )
+            work_span = _inside(work, local)
+            if (
+                planned_span is None
+                and work_span is None
+                and not local.start <= work[0] < local.end
+            ):
+                continue
+            in_month.append((summary, local, planned_span, actual, work, work_span))
+        rates = await _read_all(
+            assignment_rates, org_id, (w[0].assignment_id for w in in_month if w[0].status in paid)
+        )
 
     people: dict[tuple[int, str], PersonMonth] = {}
     items: list[TrustedItem] = []
