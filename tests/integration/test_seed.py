@@ -157,14 +157,13 @@ async def test_the_demo_enables_payroll_with_a_complete_employer_identity(app, c
 
     identity = (await client.get("/api/v1/payroll/identity")).json()
     assert identity["missing"] == []
-    assert _luhn(identity["siret"]) and _luhn(identity["siret"][:9])
+    assert _luhn(identity["siret"])
+    assert _luhn(identity["siret"][:9])
     engagements = await client.get(
         "/api/v1/payroll/engagements", params={"from": "2027-07-01", "to": "2027-07-31"}
     )
     assert engagements.status_code == 200, engagements.text
-    festival = next(
-        e for e in engagements.json()["items"] if e["project_name"] == "Festival 2027"
-    )
+    festival = next(e for e in engagements.json()["items"] if e["project_name"] == "Festival 2027")
     contract = await client.get(
         "/api/v1/payroll/engagements/contract.pdf",
         params={

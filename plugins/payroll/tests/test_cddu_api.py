@@ -170,7 +170,9 @@ async def test_a_tech_reads_their_own_contract_only(org, make_org, factories, cr
     await fill_identity(org, crew)
     tech = await make_org()
     member = await org.invite(tech.email, role="tech")
-    nina = await factories.user(first_name="Nina", last_name="Roux", account_id=member["account_id"])
+    nina = await factories.user(
+        first_name="Nina", last_name="Roux", account_id=member["account_id"]
+    )
     await factories.rate(user_id=nina["id"], kind="hourly", amount_cents=1800)
     await work(factories, crew.festival["id"], nina["id"], "2027-07-07T10:00", 4)
     assert (await tech.post("/api/v1/auth/switch-org", json={"org_id": org.org_id})).is_success
@@ -318,7 +320,8 @@ async def test_the_aem_summary_pdf(org, crew):
     text = " ".join(pdf_text(response.content).split())
     assert "Attestations employeur mensuelles : juillet 2027" in text
     assert "SIRET 73282932000074" in text
-    assert "Lea Martin" in text and "Ines Caron" in text
+    assert "Lea Martin" in text
+    assert "Ines Caron" in text
     assert "en cours" in text
     assert "250,00 EUR" in text
 

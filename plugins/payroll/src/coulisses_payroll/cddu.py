@@ -28,7 +28,7 @@ import csv
 import datetime as dt
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -152,9 +152,7 @@ class _PayGroup:
     minutes: int = 0
 
 
-def _pay_lines(
-    summaries: list[AssignmentSummary], rates: dict[int, RateInfo | None]
-) -> list[str]:
+def _pay_lines(summaries: list[AssignmentSummary], rates: dict[int, RateInfo | None]) -> list[str]:
     groups: dict[tuple[str, int, str], _PayGroup] = {}
     for summary in summaries:
         rate = rates.get(summary.assignment_id)
@@ -265,7 +263,7 @@ class _Line:
     cachets: int = 0
     gross_cents: int = 0
     currency: str = "EUR"
-    days: set[dt.date] | None = None
+    days: set[dt.date] = field(default_factory=set)
 
 
 def cs_contribution(base_cents: int, rate_pct: Decimal) -> int:
@@ -281,26 +279,27 @@ async def aem(org_id: int, month_text: str) -> AemOut:
     first = month.start.astimezone(zone).date()
     last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
     found = await engagements(org_id, first, last)
-    by_assignment: dict[int, int] = {}
-    for index, engagement in enumerate(found):
-        for assignment_id in engagement.assignment_ids:
-            by_assignment[assignment_id] = index
+    by_assignment: dict[int, int] = {
+        assignment: position
+        for position, engagement in enumerate(found)
+        for assignment in engagement.assignment_ids
+    }
     monthly = await report.monthly(org_id, month_text)
     lines: dict[int, _Line] = {}
 
-    def line_of(index: int, currency: str) -> _Line:
-        line = lines.get(index)
+    def line_of(position: int, currency: str) -> _Line:
+        line = lines.get(position)
         if line is None:
-            line = lines[index] = _Line(found[index], currency=currency, days=set())
+            line = lines[position] = _Line(found[position], currency=currency)
         return line
 
     for person in monthly.people:
         for pay in person.lines:
             if pay.assignment_id is not None:
-                index = by_assignment.get(int(pay.assignment_id))
-                if index is None:
+                own = by_assignment.get(int(pay.assignment_id))
+                if own is None:
                     continue
-                line = line_of(index, pay.currency)
+                line = line_of(own, pay.currency)
                 line.gross_cents += pay.amount_cents
                 if pay.kind == LineKind.BASE and pay.unit == "hour":
                     line.hour_minutes += pay.minutes
@@ -308,20 +307,18 @@ async def aem(org_id: int, month_text: str) -> AemOut:
                     line.cachets += int(pay.quantity)
                 continue
             weights: dict[int, int] = defaultdict(int)
-            for assignment_id, minutes in pay.shares:
-                index = by_assignment.get(int(assignment_id))
-                if index is not None:
-                    weights[index] += minutes
+            for shared_id, minutes in pay.shares:
+                share = by_assignment.get(int(shared_id))
+                if share is not None:
+                    weights[share] += minutes
             if weights:
-                for index, cents in report.shares_out(pay.amount_cents, weights).items():
-                    line_of(index, pay.currency).gross_cents += cents
-    for assignment_id, source in monthly.sources.items():
-        index = by_assignment.get(assignment_id)
+                for share, cents in report.shares_out(pay.amount_cents, weights).items():
+                    line_of(share, pay.currency).gross_cents += cents
+    for source_id, source in monthly.sources.items():
+        worked = by_assignment.get(source_id)
         day = source.start.astimezone(zone).date()
-        if index is not None and first <= day <= last:
-            days = line_of(index, lines[index].currency if index in lines else "EUR").days
-            assert days is not None
-            days.add(day)
+        if worked is not None and worked in lines and first <= day <= last:
+            lines[worked].days.add(day)
 
     employer = await identity.get_identity(org_id)
     history = await rule_history(org_id, await resolve_profile(org_id, None))
@@ -355,7 +352,7 @@ async def aem(org_id: int, month_text: str) -> AemOut:
                 ongoing=engagement.last_day > last,
                 hours_minutes=line.hour_minutes,
                 cachets=line.cachets,
-                days_worked=len(line.days or ()),
+                days_worked=len(line.days),
                 gross_cents=line.gross_cents,
                 currency=line.currency,
                 aem_type="initiale",
