@@ -38,6 +38,12 @@ export class ApiSession {
     return (await response.json()) as T;
   }
 
+  async put<T>(path: string, data: unknown): Promise<T> {
+    const response = await this.ctx.put(path, { data, headers: { 'X-CSRF-Token': await this.csrf() } });
+    expect(response.ok(), `${path}: ${await response.text()}`).toBeTruthy();
+    return (await response.json()) as T;
+  }
+
   async dispose(): Promise<void> {
     await this.ctx.dispose();
   }

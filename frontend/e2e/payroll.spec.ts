@@ -2,14 +2,17 @@
  * Issue 12, the payroll plugin as a production office uses it: validate the timesheets of
  * a day, open July in Comptabilite (sort, drill into a person and how a line is computed),
  * export the month's totals as CSV and read the file, follow the 507 h and record a DPAE on
- * the Intermittents page, see the DPAE card on the dashboard; then disable the plugin and
- * see its pages leave the menu. Axe at 1440 px and 390 px on every screen.
+ * the Intermittents page, download an engagement's CDDU contract PDF and read its text, read
+ * July's AEM line with its Conges Spectacles base and download the AEM CSV, see the DPAE
+ * card on the dashboard; then disable the plugin and see its pages leave the menu. Axe at
+ * 1440 px and 390 px on every screen.
  *
  * Saturday 10 July 2027, 21:00 -> Sunday 11 July 02:00 (Europe/Paris), prestataires 2717
  * rules (night 00:00-06:00 +25 %), 20.00 EUR an hour: base 300 min = 100.00, night 120 min
- * x 25 % = 10.00, gross 110.00.
+ * x 25 % = 10.00, gross 110.00. Conges Spectacles at 15.50 %: 17.05.
  */
 import { readFile } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
 
 import type { Page } from '@playwright/test';
 
@@ -31,6 +34,25 @@ async function bothSizes(page: Page, name: string): Promise<void> {
   await expectAccessible(page, `${name}-phone`);
   await snapshot(page, `${name}-phone`);
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * The text a PDF draws (its Flate content streams' `(...) Tj` strings, Latin-1), joined by
+ * single spaces: enough to check the mentions fpdf2 writes, with no system tool.
+ */
+function pdfText(buffer: Buffer): string {
+  const raw = buffer.toString('latin1');
+  const parts: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let body: string;
+    try {
+      body = inflateSync(Buffer.from(match[1] ?? '', 'latin1')).toString('latin1');
+    } catch {
+      continue; // not a Flate stream (an image, a font)
+    }
+    for (const drawn of body.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)) parts.push((drawn[1] ?? '').replace(/\\([()\\])/g, '$1'));
+  }
+  return parts.join(' ').replace(/\s+/g, ' ');
 }
 
 test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, then the plugin disabled', async ({ page }) => {
@@ -61,6 +83,16 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
   });
   const early = await api.post<{ id: number }>('/api/v1/assignments', { mission_role_id: soon.roles[0]!.id, user_id: lea.id });
   await api.post(`/api/v1/assignments/${early.id}/accept`);
+  // What the contract and the AEM print: the employer's identity and the project's numero d'objet.
+  await api.put('/api/v1/payroll/identity', {
+    legal_name: 'Les Nuits de Juillet SARL',
+    address: '1 place du Palais, 84000 Avignon',
+    siret: '73282932000074',
+    ape: '9001Z',
+    idcc: '2717',
+    licences: [{ category: 2, number: 'PLATESV-R-2027-000042' }],
+  });
+  await api.put(`/api/v1/payroll/projects/${project.id}/identity`, { numero_objet: 'FT-2027-0042' });
 
   await page.setViewportSize(DESKTOP);
   await login(page, owner);
@@ -128,7 +160,64 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
   await dpae.getByLabel(text('fr', 'dpae_reference_field'), { exact: true }).fill('DPAE-0042');
   await dpae.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(engagements.getByText(/R\u00e9f\. DPAE-0042/)).toBeVisible();
+
+  // The engagement's CDDU contract: a PDF with the mandatory mentions.
+  const contractLink = engagements.getByRole('link', { name: text('fr', 'contract_pdf_of', { name: 'Lea Martin', project: 'Festival de Juillet' }) });
+  const [contractFile] = await Promise.all([page.waitForEvent('download'), contractLink.click()]);
+  const contract = pdfText(await readFile((await contractFile.path())!));
+  for (const mention of [
+    "d'usage (CDDU)",
+    'L1242-2 3',
+    'D1242-1',
+    'Les Nuits de Juillet SARL',
+    'SIRET : 73282932000074 - Code APE : 90.01Z',
+    '(producteur) : PLATESV-R-2027-000042',
+    '(IDCC 2717)',
+    'Lea Martin',
+    'FT-2027-0042',
+    "20,00 EUR brut de l'heure, 4,00 h pr",
+    'Audiens',
+    'France Travail',
+    'Calculs, pas un conseil juridique.',
+  ]) {
+    expect(contract, mention).toContain(mention);
+  }
+
+  // July's AEM line with its Conges Spectacles base, and the AEM CSV.
+  await page.getByLabel(text('fr', 'aem_month'), { exact: true }).fill('2027-07');
+  const aemTable = page.getByRole('table', { name: text('fr', 'aem_table') });
+  const aemRow = aemTable.getByRole('row', { name: /Lea Martin/ });
+  await expect(aemRow).toContainText('Festival de Juillet (FT-2027-0042)');
+  await expect(aemRow.getByRole('cell', { name: /^17,05\s\u20ac$/ })).toBeVisible();
   await bothSizes(page, 'payroll-intermittents');
+  const [aemFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: text('fr', 'aem_csv') }).click()]);
+  const aemCsv = (await readFile((await aemFile.path())!, 'utf8')).replace(/^\ufeff/, '').split(/\r?\n/);
+  expect(aemCsv[0]!.split(';').slice(0, 5)).toEqual(['Employeur', 'SIRET', 'APE', 'IDCC', "Numero d'objet"]);
+  const leaAem = aemCsv.find((line) => line.includes('Lea Martin'));
+  expect(leaAem, aemCsv.join('\n')).toBeDefined();
+  expect(leaAem!.split(';')).toEqual([
+    'Les Nuits de Juillet SARL',
+    '73282932000074',
+    '90.01Z',
+    '2717',
+    'FT-2027-0042',
+    String(lea.id),
+    'Lea Martin',
+    'Regie son',
+    '8',
+    '2027-07-10',
+    '2027-07-11',
+    'non',
+    '5,00',
+    '0',
+    '1',
+    '110,00',
+    'EUR',
+    'initiale',
+    '110,00',
+    '15,50',
+    '17,05',
+  ]);
 
   // The employer's identity: a wrong SIRET key is shown on its field, a right one is kept.
   const identity = page.getByRole('form', { name: text('fr', 'identity_title') });

@@ -133,3 +133,45 @@ async def test_demo_owner_and_tech_can_log_in(app, client):
         "DECLINED",
         "CANCELLED",
     }
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+async def test_the_demo_enables_payroll_with_a_complete_employer_identity(app, client):
+    await seed_demo()
+    [org] = await fetch("SELECT id FROM orgs WHERE slug = $1", DEMO_SLUG)
+    enabled = await fetch(
+        "SELECT enabled FROM org_plugins WHERE org = $1 AND plugin = 'payroll'", org["id"]
+    )
+    assert [r["enabled"] for r in enabled] == [True]
+    login = await client.post(
+        "/api/v1/auth/login", json={"email": OWNER_EMAIL, "password": "Coulisses-2027!"}
+    )
+    assert login.status_code == 200, login.text
+
+    identity = (await client.get("/api/v1/payroll/identity")).json()
+    assert identity["missing"] == []
+    assert _luhn(identity["siret"])
+    assert _luhn(identity["siret"][:9])
+    engagements = await client.get(
+        "/api/v1/payroll/engagements", params={"from": "2027-07-01", "to": "2027-07-31"}
+    )
+    assert engagements.status_code == 200, engagements.text
+    festival = next(e for e in engagements.json()["items"] if e["project_name"] == "Festival 2027")
+    contract = await client.get(
+        "/api/v1/payroll/engagements/contract.pdf",
+        params={
+            "user": festival["user_id"],
+            "project": festival["project_id"],
+            "first_day": festival["first_day"],
+        },
+    )
+    assert contract.status_code == 200, contract.text
+    aem = (await client.get("/api/v1/payroll/aem", params={"month": "2027-07"})).json()
+    assert any(row["numero_objet"] == "FT-2027-0001" for row in aem["rows"])

@@ -32,6 +32,8 @@ from zoneinfo import ZoneInfo
 from coulisses.auth.service import create_account
 from coulisses.db.connection import fetch, transaction
 from coulisses.jobs.queue import JobRuntime, current_runtime, set_runtime
+from coulisses.plugins import service as plugin_service
+from coulisses.plugins.loader import get_registry
 from coulisses.scheduling.assignments import answers
 from coulisses.scheduling.assignments import service as assignments
 from coulisses.scheduling.availability import service as availability
@@ -806,6 +808,54 @@ async def _build(rng: random.Random) -> None:
     )
     planner.add_reserves(shows, ["ACCEPTED", "ACCEPTED", "INVITED"])
     await _answer(owner, tech, planner.bookings, ids["Tom Bernard"])
+    await _payroll(owner, fest["montage general"][0]["project_id"])
+
+
+#: The demo employer's legal identity printed by the payroll plugin's CDDU contracts and
+#: AEMs: a made-up SIRET whose SIREN and SIRET keys pass the Luhn check.
+DEMO_IDENTITY = {
+    "legal_name": "Les Nuits de Juillet (association)",
+    "address": "1 place du Palais, 84000 Avignon",
+    "siret": "90123456700013",
+    "ape": "90.01Z",
+    "idcc": "1285",
+    "licences": '[{"category": 2, "number": "PLATESV-R-2027-000001"}]',
+}
+DEMO_NUMERO_OBJET = "FT-2027-0001"
+
+
+async def _payroll(owner: Principal, festival_project: int) -> None:
+    """Enable the payroll plugin (Comptabilite) by name through core's normal enable path
+    when it is installed, then fill the employer identity and the festival's numero
+    d'objet its contracts and AEMs need (the seed cannot import the plugin: plain SQL on
+    its tables, made by its migrations)."""
+    if "payroll" not in get_registry().plugins:
+        return
+    await plugin_service.update(owner.org_id, owner.account_id, "payroll", enabled=True)
+    await fetch(
+        """INSERT INTO payroll_org_identity
+               (org_id, legal_name, address, siret, ape, idcc, licences, guso, updated_by,
+                updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, false, $8, now())
+           ON CONFLICT (org_id) DO NOTHING""",
+        owner.org_id,
+        DEMO_IDENTITY["legal_name"],
+        DEMO_IDENTITY["address"],
+        DEMO_IDENTITY["siret"],
+        DEMO_IDENTITY["ape"],
+        DEMO_IDENTITY["idcc"],
+        DEMO_IDENTITY["licences"],
+        owner.account_id,
+    )
+    await fetch(
+        """INSERT INTO payroll_project_identity
+               (org_id, project_id, numero_objet, updated_by, updated_at)
+           VALUES ($1, $2, $3, $4, now()) ON CONFLICT (org_id, project_id) DO NOTHING""",
+        owner.org_id,
+        festival_project,
+        DEMO_NUMERO_OBJET,
+        owner.account_id,
+    )
 
 
 async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], tom: int) -> None:

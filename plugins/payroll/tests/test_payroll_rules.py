@@ -112,7 +112,7 @@ def test_every_profile_is_seeded_for_every_employment_type_with_sources(profile:
     for version in seeded.versions:
         assert version.effective_from == SEED_EFFECTIVE_FROM
         params = [value for value in dict(version).values() if isinstance(value, Param)]
-        assert len(params) == 17
+        assert len(params) == 19
         assert all(param.source for param in params)
         # 1 May paid double is the law (CT L3133-6) for every employee, not for freelances
         may_1 = version.may_1_premium_pct
@@ -243,7 +243,7 @@ def test_the_docs_describe_every_parameter() -> None:
         for name, field in RuleSet.model_fields.items()
         if getattr(field.annotation, "__pydantic_generic_metadata__", {}).get("origin") is Param
     ]
-    assert len(params) == 17
+    assert len(params) == 19
     for name in params:
         assert f"| `{name}` |" in docs, f"docs/payroll.md does not describe {name}"
 
@@ -260,3 +260,18 @@ def test_versions_stored_before_the_intermittents_parameters_still_load() -> Non
     loaded = RuleSet.model_validate(data)
     assert (loaded.affiliation_hours.value, loaded.affiliation_days.value) == (507, 365)
     assert (loaded.dpae_window_days.value, loaded.dpae_window_days.uncertain) == (8, True)
+
+
+def test_versions_stored_before_the_conges_spectacles_parameters_still_load() -> None:
+    """Versions written before ``conges_spectacles_rate_pct`` and
+    ``conges_spectacles_ceiling_cents`` existed read with 15.50 % and no ceiling, both
+    marked uncertain."""
+    stored = default_history(Profile.CUSTOM).in_force(
+        EmploymentType.INTERMITTENT_A10, date(2025, 1, 1)
+    )
+    data = stored.model_dump(mode="json")
+    del data["conges_spectacles_rate_pct"], data["conges_spectacles_ceiling_cents"]
+    loaded = RuleSet.model_validate(data)
+    assert loaded.conges_spectacles_rate_pct.value == Decimal("15.50")
+    assert loaded.conges_spectacles_rate_pct.uncertain
+    assert loaded.conges_spectacles_ceiling_cents.value == 0

@@ -322,6 +322,56 @@ export function useSaveIdentity() {
   });
 }
 
+// -- CDDU contracts, AEM and Conges Spectacles -------------------------------------------
+
+const AEM = '/api/v1/payroll/aem';
+
+/** The link to an engagement's CDDU contract PDF (a 409 while mandatory data is missing). */
+export function contractUrl(engagement: { user_id: number; project_id: number; first_day: string }): string {
+  const params = new URLSearchParams({
+    user: String(engagement.user_id),
+    project: String(engagement.project_id),
+    first_day: engagement.first_day,
+  });
+  return `/api/v1/payroll/engagements/contract.pdf?${params.toString()}`;
+}
+
+/** The link to a month's AEM file: CSV (Excel FR) or the summary PDF. */
+export function aemFileUrl(month: string, format: 'csv' | 'pdf'): string {
+  return `${AEM}/file?${new URLSearchParams({ month, format }).toString()}`;
+}
+
+/** One AEM line: an intermittent x a CDDU x a month, with its Conges Spectacles base. */
+export interface AemRow {
+  user_id: number;
+  name: string;
+  project_id: number;
+  project_name: string;
+  numero_objet: string | null;
+  job: string;
+  annexe: number;
+  contract_start: string;
+  contract_end: string;
+  ongoing: boolean;
+  hours_minutes: number;
+  cachets: number;
+  days_worked: number;
+  gross_cents: number;
+  currency: string;
+  aem_type: string;
+  cs_base_cents: number;
+  cs_rate_pct: string;
+  cs_contribution_cents: number;
+}
+
+export function useAem(month: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['payroll-aem', month],
+    queryFn: () => api.get<{ month: string; employer_missing: string[]; rows: AemRow[] }>(`${AEM}?month=${month}`),
+    enabled: enabled && /^\d{4}-\d{2}$/.test(month),
+  });
+}
+
 // -- engagements (CDDU) and DPAE -------------------------------------------------------
 
 export type DpaeStatus = 'not_yet_open' | 'to_declare' | 'overdue' | 'declared';

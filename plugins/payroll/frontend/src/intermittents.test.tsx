@@ -110,6 +110,29 @@ const filed = {
   dpae: { ...engagement.dpae, status: 'declared', id: 77, declared_on: '2027-06-30', reference: 'DPAE-42' },
 };
 
+const aemRow = {
+  user_id: 3,
+  name: 'Tom Petit',
+  project_id: 5,
+  project_name: 'Festival',
+  numero_objet: 'AB-1',
+  job: 'technicien son',
+  annexe: 8,
+  contract_start: '2027-07-30',
+  contract_end: '2027-08-01',
+  ongoing: true,
+  hours_minutes: 480,
+  cachets: 0,
+  days_worked: 2,
+  gross_cents: 16000,
+  currency: 'EUR',
+  aem_type: 'initiale',
+  cs_base_cents: 16000,
+  cs_rate_pct: '15.50',
+  cs_contribution_cents: 2480,
+};
+let aem = { month: '2027-07', employer_missing: [] as string[], rows: [aemRow] };
+
 type Call = { url: string; method: string; body: unknown };
 
 function serve(role: string, answers: Record<string, (body: unknown) => Response> = {}): Call[] {
@@ -131,6 +154,7 @@ function serve(role: string, answers: Record<string, (body: unknown) => Response
       if (url === '/api/v1/payroll/identity') return jsonResponse(identity);
       if (url.startsWith('/api/v1/projects')) return jsonResponse({ items: [{ id: 5, name: 'Festival' }, { id: 6, name: 'Tournee' }], total: 2 });
       if (url.startsWith('/api/v1/payroll/projects/identity')) return jsonResponse({ items: [{ project_id: 5, numero_objet: 'AB-1' }], total: 1 });
+      if (url.startsWith('/api/v1/payroll/aem?')) return jsonResponse(aem);
       if (url.startsWith('/api/v1/payroll/engagements')) {
         const items = url.includes('dpae=overdue') ? [late] : [engagement, late, filed];
         return jsonResponse({ items, total: items.length, from_day: '2027-06-01', to_day: '2027-08-30' });
@@ -229,6 +253,47 @@ describe('IntermittentsPage engagements', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: text('fr', 'dpae_remove') }));
 
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === '/api/v1/payroll/dpae/77')).toBe(true));
+  });
+});
+
+describe('IntermittentsPage contracts and AEM', () => {
+  it('links each engagement to its CDDU contract PDF', async () => {
+    serve('manager');
+    renderWithProviders(<IntermittentsPage />);
+
+    const list = await screen.findByRole('list', { name: text('fr', 'engagements_title') });
+    const link = within(list).getByRole('link', { name: text('fr', 'contract_pdf_of', { name: 'Tom Petit', project: 'Festival' }) });
+    expect(link).toHaveAttribute('href', '/api/v1/payroll/engagements/contract.pdf?user=3&project=5&first_day=2027-07-05');
+  });
+
+  it("shows the month's AEM lines with their Conges Spectacles base and the files", async () => {
+    const calls = serve('manager');
+    renderWithProviders(<IntermittentsPage />);
+
+    fireEvent.change(await screen.findByLabelText(text('fr', 'aem_month')), { target: { value: '2027-07' } });
+    await vi.waitFor(() => expect(calls.some((c) => c.url === '/api/v1/payroll/aem?month=2027-07')).toBe(true));
+    const table = await screen.findByRole('table', { name: text('fr', 'aem_table') });
+    const cells = within(table).getAllByRole('cell').map((cell) => cell.textContent?.replace(/\s/g, ' '));
+    expect(cells.slice(0, 3)).toEqual(['Tom Petit', 'Festival (AB-1)', '8']);
+    expect(cells[3]).toMatch(/, en cours$/);
+    expect(cells.slice(4, 7)).toEqual(['8', '0', '2']);
+    expect(cells.slice(7)).toEqual(['160,00 €', '160,00 €', '24,80 €']);
+    expect(within(table).getByText(text('fr', 'aem_col_cs_contribution', { rate: '15.50' }))).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: text('fr', 'aem_csv') })).toHaveAttribute('href', '/api/v1/payroll/aem/file?month=2027-07&format=csv');
+    expect(screen.getByRole('link', { name: text('fr', 'aem_pdf') })).toHaveAttribute('href', '/api/v1/payroll/aem/file?month=2027-07&format=pdf');
+
+    fireEvent.change(screen.getByLabelText(text('fr', 'aem_month')), { target: { value: '2027-08' } });
+    await vi.waitFor(() => expect(calls.some((c) => c.url === '/api/v1/payroll/aem?month=2027-08')).toBe(true));
+  });
+
+  it('asks for the employer identity before the AEM files', async () => {
+    aem = { ...aem, employer_missing: ['siret', 'idcc'] };
+    serve('manager');
+    renderWithProviders(<IntermittentsPage />);
+
+    expect(await screen.findByText(text('fr', 'aem_missing', { fields: 'SIRET, IDCC' }))).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: text('fr', 'aem_csv') })).toBeNull();
+    aem = { ...aem, employer_missing: [] };
   });
 });
 

@@ -3,7 +3,8 @@
  * intermittent's 507 h count on a date (the shortest of the threshold first), each with
  * the assignments it counts and a form for the annexe and the hours declared elsewhere;
  * the engagements (CDDU) around today with their DPAE reminders (overdue first in red),
- * to record a filed DPAE or remove one; each project's numero d'objet; the employer's identity (SIRET, APE, IDCC, licences) that AEMs and contracts print,
+ * to record a filed DPAE or remove one, each with its CDDU contract PDF; the AEM lines of a
+ * month with their Conges Spectacles base and the CSV and PDF files; each project's numero d'objet; the employer's identity (SIRET, APE, IDCC, licences) that AEMs and contracts print,
  * editable by admins. Techs: their own count.
  */
 import {
@@ -24,6 +25,9 @@ import {
 import { useState } from 'react';
 
 import {
+  aemFileUrl,
+  contractUrl,
+  useAem,
   useDeclareDpae,
   useEngagements,
   useIdentity,
@@ -36,6 +40,7 @@ import {
   useSaveIdentity,
   useSaveProjectIdentity,
   useUpdateIntermittent,
+  type AemRow,
   type DpaeStatus,
   type EmployerIdentity,
   type Engagement,
@@ -334,6 +339,14 @@ function EngagementRow({ engagement }: { engagement: Engagement }) {
         {t('engagement_days', { first: formatDate(engagement.first_day), last: formatDate(engagement.last_day), count: engagement.missions })}
         {dpae.reference ? ` \u00b7 ${t('dpae_reference', { reference: dpae.reference })}` : ''}
       </p>
+      <a
+        className="inline-block text-sm text-primary underline"
+        href={contractUrl(engagement)}
+        download
+        aria-label={t('contract_pdf_of', names)}
+      >
+        {t('contract_pdf')}
+      </a>
       {dpae.id === null ? (
         !recording && (
           <Button size="sm" variant="secondary" aria-label={t('dpae_record_of', names)} onClick={() => setRecording(true)}>
@@ -395,6 +408,103 @@ function EngagementsCard() {
         <input type="checkbox" checked={overdueOnly} onChange={(event) => setOverdueOnly(event.target.checked)} />
         {t('overdue_only')}
       </label>
+      {body}
+    </Card>
+  );
+}
+
+function currentMonth(): string {
+  return today().slice(0, 7);
+}
+
+/** Cents as money in the member's locale (`16000`, `EUR` -> `160,00 EUR`). */
+function money(cents: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency }).format(cents / 100);
+}
+
+function AemTable({ rows }: { rows: AemRow[] }) {
+  const { t, locale } = useText();
+  const { formatDate } = useDates();
+  return (
+    // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('aem_table')}>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t('aem_table')}</caption>
+        <thead>
+          <tr className="border-b border-border text-muted-foreground">
+            <th className="py-1 pr-3">{t('aem_col_person')}</th>
+            <th className="py-1 pr-3">{t('aem_col_project')}</th>
+            <th className="py-1 pr-3">{t('annexe')}</th>
+            <th className="py-1 pr-3">{t('aem_col_contract')}</th>
+            <th className="py-1 pr-3 text-right">{t('aem_col_hours')}</th>
+            <th className="py-1 pr-3 text-right">{t('aem_col_cachets')}</th>
+            <th className="py-1 pr-3 text-right">{t('aem_col_days')}</th>
+            <th className="py-1 pr-3 text-right">{t('aem_col_gross')}</th>
+            <th className="py-1 pr-3 text-right">{t('aem_col_cs_base')}</th>
+            <th className="py-1 text-right">{t('aem_col_cs_contribution', { rate: rows[0]?.cs_rate_pct ?? '' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.user_id}-${row.project_id}-${row.contract_start}`} className="border-b border-border">
+              <td className="py-1 pr-3">{row.name}</td>
+              <td className="py-1 pr-3">
+                {row.project_name} <span className="text-muted-foreground">({row.numero_objet ?? '-'})</span>
+              </td>
+              <td className="py-1 pr-3">{row.annexe}</td>
+              <td className="py-1 pr-3 whitespace-nowrap">
+                {row.ongoing
+                  ? t('aem_ongoing', { first: formatDate(row.contract_start) })
+                  : t('aem_dates', { first: formatDate(row.contract_start), last: formatDate(row.contract_end) })}
+              </td>
+              <td className="py-1 pr-3 text-right">{hours(row.hours_minutes, locale)}</td>
+              <td className="py-1 pr-3 text-right">{row.cachets}</td>
+              <td className="py-1 pr-3 text-right">{row.days_worked}</td>
+              <td className="py-1 pr-3 text-right whitespace-nowrap">{money(row.gross_cents, row.currency, locale)}</td>
+              <td className="py-1 pr-3 text-right whitespace-nowrap">{money(row.cs_base_cents, row.currency, locale)}</td>
+              <td className="py-1 text-right whitespace-nowrap">{money(row.cs_contribution_cents, row.currency, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AemCard() {
+  const { t } = useText();
+  const [month, setMonth] = useState(currentMonth);
+  const aem = useAem(month, true);
+  let body;
+  if (aem.isPending) body = <Spinner label={t('aem_loading')} />;
+  else if (aem.isError) body = <ErrorState error={aem.error} onRetry={() => void aem.refetch()} />;
+  else {
+    const missing = aem.data.employer_missing;
+    body = (
+      <div className="space-y-3">
+        {missing.length > 0 ? (
+          <Alert variant="warning">{t('aem_missing', { fields: missing.map((name) => t(`field_${name}` as TextKey)).join(', ') })}</Alert>
+        ) : (
+          <div className="flex flex-wrap gap-4">
+            <a className="text-sm text-primary underline" href={aemFileUrl(month, 'csv')} download>
+              {t('aem_csv')}
+            </a>
+            <a className="text-sm text-primary underline" href={aemFileUrl(month, 'pdf')} download>
+              {t('aem_pdf')}
+            </a>
+          </div>
+        )}
+        {aem.data.rows.length === 0 ? <EmptyState title={t('aem_empty')} /> : <AemTable rows={aem.data.rows} />}
+      </div>
+    );
+  }
+  return (
+    <Card className="space-y-3">
+      <CardTitle>{t('aem_title')}</CardTitle>
+      <CardDescription>{t('aem_hint')}</CardDescription>
+      <Field label={t('aem_month')}>
+        {(control) => <Input {...control} type="month" value={month} onChange={(event) => setMonth(event.target.value)} />}
+      </Field>
       {body}
     </Card>
   );
@@ -596,6 +706,7 @@ export default function IntermittentsPage() {
         <Counts manager={manager} asOf={asOf} shortOnly={manager && shortOnly} />
       </Card>
       {manager && <EngagementsCard />}
+      {manager && <AemCard />}
       {manager && <ObjetsCard />}
       {manager && <IdentityCard canEdit={ADMINS.has(role.data ?? '')} />}
     </div>

@@ -21,6 +21,7 @@ from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from coulisses_payroll import (
     budgets,
+    cddu,
     engagements,
     exports,
     identity,
@@ -32,6 +33,7 @@ from coulisses_payroll import (
 from coulisses_payroll.engine import PayLine
 from coulisses_payroll.rules import Profile
 from coulisses_payroll.schemas import (
+    AemOut,
     DpaeCreate,
     EngagementOut,
     EngagementPage,
@@ -876,6 +878,87 @@ class EngagementsController(Controller):
         await engagements.undeclare(current_principal(request), dpae_id)
 
 
+def _attachment(content: bytes, media_type: str, filename: str) -> Response[bytes]:
+    return Response(
+        content,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+class CdduController(Controller):
+    """CDDU contracts (PDF) of engagements, the AEM lines of a month and their Conges
+    Spectacles base. Managers and above; a tech reads their own contracts only."""
+
+    path = "/"
+    guards = [require_role("tech")]
+
+    @get(
+        "/engagements/contract.pdf",
+        operation_id="PayrollEngagementContract",
+        media_type="application/pdf",
+        responses={
+            403: ResponseSpec(None, description="payroll.own_lines_only"),
+            404: ResponseSpec(None, description="payroll.engagement_not_found"),
+            409: ResponseSpec(None, description="payroll.contract_missing_data"),
+        },
+    )
+    async def contract(
+        self,
+        request: Request[Any, Any, Any],
+        user: FromQuery[int],
+        project: FromQuery[int],
+        first_day: FromQuery[dt.date],
+    ) -> Response[bytes]:
+        """The CDDU contract of the engagement of ``user`` on ``project`` starting
+        ``first_day`` (org-local); 409 with ``details.missing`` while the employer's
+        identity, a licence, the numero d'objet or a rate is missing."""
+        principal = current_principal(request)
+        await _visible_user(principal, user)
+        if await get_project(principal.org_id, project) is None:
+            raise PluginError("payroll.project_not_found", "No such project", status=404)
+        content, filename = await cddu.contract_pdf(principal.org_id, user, project, first_day)
+        return _attachment(content, cddu.PDF_TYPE, filename)
+
+    @get(
+        "/aem",
+        operation_id="PayrollListAem",
+        guards=[require_role("manager")],
+        responses={400: ResponseSpec(None, description="payroll.invalid_month")},
+    )
+    async def list_aem(self, request: Request[Any, Any, Any], month: FromQuery[str]) -> AemOut:
+        """The AEM lines of ``month`` (``YYYY-MM``): one per intermittent x engagement with
+        work that month, with the Conges Spectacles base; ``employer_missing`` lists what
+        the employer's identity still lacks for the files."""
+        return await cddu.aem(_org(request), month)
+
+    @get(
+        "/aem/file",
+        operation_id="PayrollAemFile",
+        guards=[require_role("manager")],
+        responses={
+            409: ResponseSpec(None, description="payroll.aem_missing_data, payroll.aem_guso"),
+        },
+    )
+    async def aem_file(
+        self,
+        request: Request[Any, Any, Any],
+        month: FromQuery[str],
+        format: FromQuery[Literal["csv", "pdf"]] = "csv",
+        excel_fr: FromQuery[bool] = True,
+    ) -> Response[bytes]:
+        """The AEM lines of ``month`` as CSV (Excel FR by default) or a summary PDF."""
+        org_id = _org(request)
+        if format == "pdf":
+            content, filename = await cddu.aem_pdf(org_id, month)
+            return _attachment(content, cddu.PDF_TYPE, filename)
+        content, filename = await cddu.aem_csv(org_id, month, excel_fr=excel_fr)
+        return _attachment(content, cddu.CSV_TYPE, filename)
+
+
 CONTROLLERS = [
     RulesController,
     ReportsController,
@@ -884,4 +967,5 @@ CONTROLLERS = [
     IdentityController,
     IntermittentsController,
     EngagementsController,
+    CdduController,
 ]

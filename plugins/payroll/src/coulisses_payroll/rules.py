@@ -200,6 +200,20 @@ class RuleSet(_Frozen):
         uncertain=True,
     )
     """How many days before an engagement's first start its DPAE can be filed."""
+    conges_spectacles_rate_pct: Param[Percent] = Param(
+        value=Decimal("15.50"),
+        source="Conges Spectacles (Audiens): 15.50 % of gross pay since 1 Apr 2023, set each "
+        "year by the board [S18]",
+        uncertain=True,
+    )
+    """Employer's Conges Spectacles rate on the declarable base (intermittents, CDD < 12 months)."""
+    conges_spectacles_ceiling_cents: Param[Annotated[int, Field(ge=0, le=100_000_000)]] = Param(
+        value=0,
+        source="Conges Spectacles: optional ceiling of 3 x the agreement's minimum wage; "
+        "0 = no ceiling [S18]",
+        uncertain=True,
+    )
+    """Most of a contract's month gross that is declarable to Conges Spectacles (0: no cap)."""
 
     @field_validator("night_windows")
     @classmethod

@@ -565,3 +565,44 @@ class DpaeCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     reference: Annotated[str, msgspec.Meta(max_length=64)] = ""
     #: When it was filed (default: today, org-local).
     declared_on: dt.date | None = None
+
+
+class AemRowOut(msgspec.Struct, kw_only=True):
+    """One AEM line: an intermittent x a CDDU (engagement) x a pay month, with its
+    Conges Spectacles base (see ``docs/payroll.md``, "AEM et Conges Spectacles")."""
+
+    user_id: int
+    name: str
+    project_id: int
+    project_name: str
+    numero_objet: str | None
+    #: The role names worked on the engagement (the job on the AEM).
+    job: str
+    annexe: int
+    #: The engagement's first and last org-local days (the contract's dates).
+    contract_start: dt.date
+    contract_end: dt.date
+    #: True when the contract runs on past the month ("contrat en cours").
+    ongoing: bool
+    #: Paid hours of the month (hourly pay) and cachets of the month.
+    hours_minutes: int
+    cachets: int
+    #: Org-local days with work starting in the month.
+    days_worked: int
+    gross_cents: int
+    currency: str
+    #: ``initiale`` (complementary and corrective AEMs are made in the AEM software).
+    aem_type: str
+    #: Conges Spectacles: the declarable base (gross, capped by the ceiling if one is set),
+    #: the rate in force and the employer's contribution.
+    cs_base_cents: int
+    cs_rate_pct: str
+    cs_contribution_cents: int
+
+
+class AemOut(msgspec.Struct, kw_only=True):
+    """The AEM lines of a month (by name, project, contract start)."""
+
+    month: str
+    employer_missing: list[str]
+    rows: list[AemRowOut]

@@ -1,380 +1,462 @@
-import { u as p, d as T, e, S as E, j as l, A as w, C as I, f as P, g as k, F as g, I as v, p as D, w as z, h as C, i as A, q as B, a as G, x as V, y as q, r as $, B as y, z as J, D as K, G as U, J as X, K as Y, M as H, N as Q } from "./shared-CV7_bDt-.js";
-import { u as _ } from "./shared-oufdnA2d.js";
-const W = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", F = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", Z = /* @__PURE__ */ new Set(["admin", "owner"]), O = [1, 2, 3], ee = {
+import { u, d as G, e, S as E, j as i, A as w, C as R, f as I, g as P, F as g, I as b, p as S, w as U, h as C, i as $, q as V, x as q, y as L, a as J, z as K, D as Q, r as F, B as v, G as X, J as Y, K as H, M as W, N as Z, O as ee, P as te, Q as re } from "./shared-WuuuDDfG.js";
+import { u as _ } from "./shared-Cep2B-bW.js";
+const ae = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", ne = /* @__PURE__ */ new Set(["admin", "owner"]), O = [1, 2, 3], se = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",
   "payroll.ape_format": "ape",
   "payroll.idcc_format": "idcc",
   "payroll.licence_duplicate": "licences"
 };
-function j(t, a) {
-  return new Intl.NumberFormat(a === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 2 }).format(t / 60);
+function j(t, r) {
+  return new Intl.NumberFormat(r === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 2 }).format(t / 60);
 }
-function te(t) {
+function le(t) {
   return typeof t == "object" && t !== null && "code" in t ? String(t.code) : "";
 }
-function re({ count: t }) {
-  const { t: a, locale: r } = p(), { formatDateTime: s } = D(), n = t.counted ?? [];
-  return n.length === 0 ? /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: a("counted_empty") }) : (
+function ie({ count: t }) {
+  const { t: r, locale: n } = u(), { formatDateTime: s } = S(), a = t.counted ?? [];
+  return a.length === 0 ? /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: r("counted_empty") }) : (
     // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
-    /* @__PURE__ */ e("div", { className: "overflow-x-auto", tabIndex: 0, role: "region", "aria-label": a("details_of", { name: t.name }), children: /* @__PURE__ */ l("table", { className: "w-full text-left text-sm", children: [
-      /* @__PURE__ */ e("caption", { className: "sr-only", children: a("details_of", { name: t.name }) }),
-      /* @__PURE__ */ e("thead", { children: /* @__PURE__ */ l("tr", { className: "border-b border-border text-muted-foreground", children: [
-        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: a("start") }),
-        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: a("col_mission") }),
-        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: a("col_status") }),
-        /* @__PURE__ */ e("th", { className: "py-1 text-right", children: a("col_total") })
+    /* @__PURE__ */ e("div", { className: "overflow-x-auto", tabIndex: 0, role: "region", "aria-label": r("details_of", { name: t.name }), children: /* @__PURE__ */ i("table", { className: "w-full text-left text-sm", children: [
+      /* @__PURE__ */ e("caption", { className: "sr-only", children: r("details_of", { name: t.name }) }),
+      /* @__PURE__ */ e("thead", { children: /* @__PURE__ */ i("tr", { className: "border-b border-border text-muted-foreground", children: [
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: r("start") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: r("col_mission") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: r("col_status") }),
+        /* @__PURE__ */ e("th", { className: "py-1 text-right", children: r("col_total") })
       ] }) }),
-      /* @__PURE__ */ e("tbody", { children: n.map((i) => /* @__PURE__ */ l("tr", { className: "border-b border-border", children: [
-        /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: s(i.starts_at) }),
-        /* @__PURE__ */ l("td", { className: "py-1 pr-3", children: [
-          i.mission_title,
+      /* @__PURE__ */ e("tbody", { children: a.map((l) => /* @__PURE__ */ i("tr", { className: "border-b border-border", children: [
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: s(l.starts_at) }),
+        /* @__PURE__ */ i("td", { className: "py-1 pr-3", children: [
+          l.mission_title,
           " ",
-          /* @__PURE__ */ l("span", { className: "text-muted-foreground", children: [
+          /* @__PURE__ */ i("span", { className: "text-muted-foreground", children: [
             "(",
-            i.role_name,
+            l.role_name,
             ")"
           ] })
         ] }),
-        /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: a(`source_${i.source}`) }),
-        /* @__PURE__ */ e("td", { className: "py-1 text-right whitespace-nowrap", children: a("hours_value", { hours: j(i.minutes, r) }) })
-      ] }, i.assignment_id)) })
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: r(`source_${l.source}`) }),
+        /* @__PURE__ */ e("td", { className: "py-1 text-right whitespace-nowrap", children: r("hours_value", { hours: j(l.minutes, n) }) })
+      ] }, l.assignment_id)) })
     ] }) })
   );
 }
-function ae({ count: t, asOf: a }) {
-  const { t: r } = p(), s = Y(t.user_id, a, !0);
-  return s.isPending ? /* @__PURE__ */ e(E, { label: r("intermittents_loading"), size: "sm" }) : s.isError ? /* @__PURE__ */ e(C, { error: s.error, onRetry: () => {
+function ce({ count: t, asOf: r }) {
+  const { t: n } = u(), s = ee(t.user_id, r, !0);
+  return s.isPending ? /* @__PURE__ */ e(E, { label: n("intermittents_loading"), size: "sm" }) : s.isError ? /* @__PURE__ */ e(C, { error: s.error, onRetry: () => {
     s.refetch();
-  } }) : /* @__PURE__ */ e(re, { count: s.data });
+  } }) : /* @__PURE__ */ e(ie, { count: s.data });
 }
-function ne({ count: t, onDone: a }) {
-  const { t: r, tError: s } = p(), n = H(), [i, o] = _(t.annexe), [c, m] = _(String(t.elsewhere_minutes / 60)), [u, f] = _(t.elsewhere_note);
-  return /* @__PURE__ */ l(
+function oe({ count: t, onDone: r }) {
+  const { t: n, tError: s } = u(), a = te(), [l, c] = _(t.annexe), [o, m] = _(String(t.elsewhere_minutes / 60)), [h, f] = _(t.elsewhere_note);
+  return /* @__PURE__ */ i(
     "form",
     {
-      "aria-label": r("profile_of", { name: t.name }),
+      "aria-label": n("profile_of", { name: t.name }),
       className: "space-y-3",
-      onSubmit: (h) => {
-        h.preventDefault();
-        const b = Math.round((Number(c.replace(",", ".")) || 0) * 60);
-        n.mutate({ userId: t.user_id, profile: { annexe: i, elsewhere_minutes: b, elsewhere_note: u } }, { onSuccess: a });
+      onSubmit: (p) => {
+        p.preventDefault();
+        const y = Math.round((Number(o.replace(",", ".")) || 0) * 60);
+        a.mutate({ userId: t.user_id, profile: { annexe: l, elsewhere_minutes: y, elsewhere_note: h } }, { onSuccess: r });
       },
       children: [
-        /* @__PURE__ */ l("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-          /* @__PURE__ */ e(g, { label: r("annexe"), children: (h) => /* @__PURE__ */ l("select", { ...h, className: W, value: i, onChange: (b) => o(Number(b.target.value) === 10 ? 10 : 8), children: [
-            /* @__PURE__ */ e("option", { value: 8, children: r("annexe_8") }),
-            /* @__PURE__ */ e("option", { value: 10, children: r("annexe_10") })
+        /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-2", children: [
+          /* @__PURE__ */ e(g, { label: n("annexe"), children: (p) => /* @__PURE__ */ i("select", { ...p, className: ae, value: l, onChange: (y) => c(Number(y.target.value) === 10 ? 10 : 8), children: [
+            /* @__PURE__ */ e("option", { value: 8, children: n("annexe_8") }),
+            /* @__PURE__ */ e("option", { value: 10, children: n("annexe_10") })
           ] }) }),
-          /* @__PURE__ */ e(g, { label: r("elsewhere_hours"), children: (h) => /* @__PURE__ */ e(
-            v,
+          /* @__PURE__ */ e(g, { label: n("elsewhere_hours"), children: (p) => /* @__PURE__ */ e(
+            b,
             {
-              ...h,
+              ...p,
               type: "number",
               inputMode: "decimal",
               min: 0,
               max: 1e4,
               step: 0.5,
-              value: c,
-              onChange: (b) => m(b.target.value)
+              value: o,
+              onChange: (y) => m(y.target.value)
             }
           ) })
         ] }),
-        /* @__PURE__ */ e(g, { label: r("elsewhere_note"), children: (h) => /* @__PURE__ */ e("textarea", { ...h, className: F, maxLength: 500, value: u, onChange: (b) => f(b.target.value) }) }),
-        n.isError && /* @__PURE__ */ e(w, { variant: "danger", children: s(n.error) }),
-        /* @__PURE__ */ l("div", { className: "flex gap-2", children: [
-          /* @__PURE__ */ e(y, { type: "submit", loading: n.isPending, children: r("save") }),
-          /* @__PURE__ */ e(y, { type: "button", variant: "ghost", onClick: a, children: r("cancel") })
+        /* @__PURE__ */ e(g, { label: n("elsewhere_note"), children: (p) => /* @__PURE__ */ e("textarea", { ...p, className: M, maxLength: 500, value: h, onChange: (y) => f(y.target.value) }) }),
+        a.isError && /* @__PURE__ */ e(w, { variant: "danger", children: s(a.error) }),
+        /* @__PURE__ */ i("div", { className: "flex gap-2", children: [
+          /* @__PURE__ */ e(v, { type: "submit", loading: a.isPending, children: n("save") }),
+          /* @__PURE__ */ e(v, { type: "button", variant: "ghost", onClick: r, children: n("cancel") })
         ] })
       ]
     }
   );
 }
-function se({ count: t }) {
-  const { t: a, locale: r } = p(), s = (i) => a("hours_value", { hours: j(i, r) }), n = [
+function de({ count: t }) {
+  const { t: r, locale: n } = u(), s = (l) => r("hours_value", { hours: j(l, n) }), a = [
     ["col_here", s(t.worked_minutes)],
-    ["col_cachets", a("cachets_value", { count: t.cachets, hours: j(t.cachet_minutes, r) })],
+    ["col_cachets", r("cachets_value", { count: t.cachets, hours: j(t.cachet_minutes, n) })],
     ["col_elsewhere", s(t.elsewhere_minutes)],
     ["col_total", s(t.total_minutes)],
     ["col_missing", s(t.missing_minutes)]
   ];
-  return /* @__PURE__ */ e("dl", { className: "grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-5", children: n.map(([i, o]) => /* @__PURE__ */ l("div", { children: [
-    /* @__PURE__ */ e("dt", { className: "text-muted-foreground", children: a(i) }),
-    /* @__PURE__ */ e("dd", { className: "font-medium", children: o })
-  ] }, i)) });
+  return /* @__PURE__ */ e("dl", { className: "grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-5", children: a.map(([l, c]) => /* @__PURE__ */ i("div", { children: [
+    /* @__PURE__ */ e("dt", { className: "text-muted-foreground", children: r(l) }),
+    /* @__PURE__ */ e("dd", { className: "font-medium", children: c })
+  ] }, l)) });
 }
-function ie({ count: t }) {
-  const { t: a, locale: r } = p(), s = a("progress_of", { total: j(t.total_minutes, r), threshold: j(t.threshold_minutes, r) });
-  return /* @__PURE__ */ l("div", { className: "flex items-center gap-2", children: [
+function me({ count: t }) {
+  const { t: r, locale: n } = u(), s = r("progress_of", { total: j(t.total_minutes, n), threshold: j(t.threshold_minutes, n) });
+  return /* @__PURE__ */ i("div", { className: "flex items-center gap-2", children: [
     /* @__PURE__ */ e("progress", { className: "h-2 w-full", max: t.threshold_minutes, value: Math.min(t.total_minutes, t.threshold_minutes), "aria-label": s }),
     /* @__PURE__ */ e("span", { className: "whitespace-nowrap text-sm text-muted-foreground", children: s })
   ] });
 }
-function le({ count: t, asOf: a, canEdit: r }) {
-  const { t: s } = p(), [n, i] = _(null), o = (c) => i((m) => m === c ? null : c);
-  return /* @__PURE__ */ l("li", { className: "space-y-2 border-b border-border py-3", children: [
-    /* @__PURE__ */ l("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
-      /* @__PURE__ */ l("h3", { className: "font-semibold", children: [
+function he({ count: t, asOf: r, canEdit: n }) {
+  const { t: s } = u(), [a, l] = _(null), c = (o) => l((m) => m === o ? null : o);
+  return /* @__PURE__ */ i("li", { className: "space-y-2 border-b border-border py-3", children: [
+    /* @__PURE__ */ i("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
+      /* @__PURE__ */ i("h3", { className: "font-semibold", children: [
         t.name,
         " ",
         /* @__PURE__ */ e("span", { className: "text-sm font-normal text-muted-foreground", children: s(`annexe_${t.annexe}`) })
       ] }),
-      t.reached ? /* @__PURE__ */ e($, { variant: "success", children: s("reached") }) : /* @__PURE__ */ e($, { variant: "warning", children: s("below") })
+      t.reached ? /* @__PURE__ */ e(F, { variant: "success", children: s("reached") }) : /* @__PURE__ */ e(F, { variant: "warning", children: s("below") })
     ] }),
-    /* @__PURE__ */ e(ie, { count: t }),
-    /* @__PURE__ */ e(se, { count: t }),
-    /* @__PURE__ */ l("div", { className: "flex flex-wrap gap-2", children: [
-      /* @__PURE__ */ e(y, { size: "sm", variant: "secondary", "aria-expanded": n === "detail", "aria-label": s("details_of", { name: t.name }), onClick: () => o("detail"), children: s("details") }),
-      r && /* @__PURE__ */ e(y, { size: "sm", variant: "secondary", "aria-expanded": n === "edit", "aria-label": s("profile_of", { name: t.name }), onClick: () => o("edit"), children: s("edit") })
+    /* @__PURE__ */ e(me, { count: t }),
+    /* @__PURE__ */ e(de, { count: t }),
+    /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
+      /* @__PURE__ */ e(v, { size: "sm", variant: "secondary", "aria-expanded": a === "detail", "aria-label": s("details_of", { name: t.name }), onClick: () => c("detail"), children: s("details") }),
+      n && /* @__PURE__ */ e(v, { size: "sm", variant: "secondary", "aria-expanded": a === "edit", "aria-label": s("profile_of", { name: t.name }), onClick: () => c("edit"), children: s("edit") })
     ] }),
-    n === "detail" && /* @__PURE__ */ e(ae, { count: t, asOf: a }),
-    n === "edit" && /* @__PURE__ */ e(ne, { count: t, onDone: () => i(null) })
+    a === "detail" && /* @__PURE__ */ e(ce, { count: t, asOf: r }),
+    a === "edit" && /* @__PURE__ */ e(oe, { count: t, onDone: () => l(null) })
   ] });
 }
-function oe({ manager: t, asOf: a, shortOnly: r }) {
-  const { t: s } = p(), { formatDate: n } = D(), i = z(a, r);
-  if (i.isPending) return /* @__PURE__ */ e(E, { label: s("intermittents_loading") });
-  if (i.isError) return /* @__PURE__ */ e(C, { error: i.error, onRetry: () => {
-    i.refetch();
+function ue({ manager: t, asOf: r, shortOnly: n }) {
+  const { t: s } = u(), { formatDate: a } = S(), l = U(r, n);
+  if (l.isPending) return /* @__PURE__ */ e(E, { label: s("intermittents_loading") });
+  if (l.isError) return /* @__PURE__ */ e(C, { error: l.error, onRetry: () => {
+    l.refetch();
   } });
-  const o = i.data.items, c = o[0];
-  return c === void 0 ? /* @__PURE__ */ e(A, { title: s(r ? "intermittents_all_reached" : "intermittents_empty") }) : /* @__PURE__ */ l("div", { className: "space-y-1", children: [
-    /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: s("window", { from: n(c.from_day), to: n(c.to_day) }) }),
-    /* @__PURE__ */ e("ul", { "aria-label": s("intermittents_title"), children: o.map((m) => /* @__PURE__ */ e(le, { count: m, asOf: a, canEdit: t }, m.user_id)) })
+  const c = l.data.items, o = c[0];
+  return o === void 0 ? /* @__PURE__ */ e($, { title: s(n ? "intermittents_all_reached" : "intermittents_empty") }) : /* @__PURE__ */ i("div", { className: "space-y-1", children: [
+    /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: s("window", { from: a(o.from_day), to: a(o.to_day) }) }),
+    /* @__PURE__ */ e("ul", { "aria-label": s("intermittents_title"), children: c.map((m) => /* @__PURE__ */ e(he, { count: m, asOf: r, canEdit: t }, m.user_id)) })
   ] });
 }
-const ce = {
+const pe = {
   not_yet_open: "neutral",
   to_declare: "info",
   overdue: "danger",
   declared: "success"
 };
-function de({ engagement: t }) {
-  const { t: a } = p(), { formatDate: r, formatDateTime: s } = D(), { dpae: n } = t, i = n.status === "declared" ? r(n.declared_on ?? "") : n.status === "not_yet_open" ? s(n.opens_at) : s(n.due_at);
-  return /* @__PURE__ */ e($, { variant: ce[n.status], children: a(`dpae_${n.status}`, { date: i }) });
+function fe({ engagement: t }) {
+  const { t: r } = u(), { formatDate: n, formatDateTime: s } = S(), { dpae: a } = t, l = a.status === "declared" ? n(a.declared_on ?? "") : a.status === "not_yet_open" ? s(a.opens_at) : s(a.due_at);
+  return /* @__PURE__ */ e(F, { variant: pe[a.status], children: r(`dpae_${a.status}`, { date: l }) });
 }
-function me() {
+function T() {
   const t = /* @__PURE__ */ new Date();
   return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}-${String(t.getDate()).padStart(2, "0")}`;
 }
-function ue({ engagement: t, onDone: a }) {
-  const { t: r, tError: s } = p(), n = Q(), [i, o] = _(""), [c, m] = _(me), u = r("dpae_record_of", { name: t.name, project: t.project_name });
-  return /* @__PURE__ */ l(
+function _e({ engagement: t, onDone: r }) {
+  const { t: n, tError: s } = u(), a = re(), [l, c] = _(""), [o, m] = _(T), h = n("dpae_record_of", { name: t.name, project: t.project_name });
+  return /* @__PURE__ */ i(
     "form",
     {
-      "aria-label": u,
+      "aria-label": h,
       className: "space-y-3",
       onSubmit: (f) => {
-        f.preventDefault(), n.mutate(
-          { user: t.user_id, project: t.project_id, first_day: t.first_day, reference: i, declared_on: c },
-          { onSuccess: a }
+        f.preventDefault(), a.mutate(
+          { user: t.user_id, project: t.project_id, first_day: t.first_day, reference: l, declared_on: o },
+          { onSuccess: r }
         );
       },
       children: [
-        /* @__PURE__ */ l("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-          /* @__PURE__ */ e(g, { label: r("dpae_reference_field"), children: (f) => /* @__PURE__ */ e(v, { ...f, maxLength: 64, value: i, onChange: (h) => o(h.target.value) }) }),
-          /* @__PURE__ */ e(g, { label: r("dpae_declared_on"), children: (f) => /* @__PURE__ */ e(v, { ...f, type: "date", required: !0, value: c, onChange: (h) => m(h.target.value) }) })
+        /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-2", children: [
+          /* @__PURE__ */ e(g, { label: n("dpae_reference_field"), children: (f) => /* @__PURE__ */ e(b, { ...f, maxLength: 64, value: l, onChange: (p) => c(p.target.value) }) }),
+          /* @__PURE__ */ e(g, { label: n("dpae_declared_on"), children: (f) => /* @__PURE__ */ e(b, { ...f, type: "date", required: !0, value: o, onChange: (p) => m(p.target.value) }) })
         ] }),
-        n.isError && /* @__PURE__ */ e(w, { variant: "danger", children: s(n.error) }),
-        /* @__PURE__ */ l("div", { className: "flex gap-2", children: [
-          /* @__PURE__ */ e(y, { type: "submit", loading: n.isPending, children: r("save") }),
-          /* @__PURE__ */ e(y, { type: "button", variant: "ghost", onClick: a, children: r("cancel") })
+        a.isError && /* @__PURE__ */ e(w, { variant: "danger", children: s(a.error) }),
+        /* @__PURE__ */ i("div", { className: "flex gap-2", children: [
+          /* @__PURE__ */ e(v, { type: "submit", loading: a.isPending, children: n("save") }),
+          /* @__PURE__ */ e(v, { type: "button", variant: "ghost", onClick: r, children: n("cancel") })
         ] })
       ]
     }
   );
 }
-function he({ engagement: t }) {
-  const { t: a, tError: r } = p(), { formatDate: s } = D(), n = J(), [i, o] = _(!1), [c, m] = _(!1), { dpae: u } = t, f = { name: t.name, project: t.project_name };
-  return /* @__PURE__ */ l("li", { className: `space-y-2 border-b border-border py-3 ${u.status === "overdue" ? "border-l-4 border-l-danger pl-3" : ""}`, children: [
-    /* @__PURE__ */ l("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
-      /* @__PURE__ */ l("h3", { className: "font-semibold", children: [
+function ge({ engagement: t }) {
+  const { t: r, tError: n } = u(), { formatDate: s } = S(), a = X(), [l, c] = _(!1), [o, m] = _(!1), { dpae: h } = t, f = { name: t.name, project: t.project_name };
+  return /* @__PURE__ */ i("li", { className: `space-y-2 border-b border-border py-3 ${h.status === "overdue" ? "border-l-4 border-l-danger pl-3" : ""}`, children: [
+    /* @__PURE__ */ i("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
+      /* @__PURE__ */ i("h3", { className: "font-semibold", children: [
         t.name,
         " ",
         /* @__PURE__ */ e("span", { className: "font-normal text-muted-foreground", children: t.project_name })
       ] }),
-      /* @__PURE__ */ e(de, { engagement: t })
+      /* @__PURE__ */ e(fe, { engagement: t })
     ] }),
-    /* @__PURE__ */ l("p", { className: "text-sm text-muted-foreground", children: [
-      a("engagement_days", { first: s(t.first_day), last: s(t.last_day), count: t.missions }),
-      u.reference ? ` \xB7 ${a("dpae_reference", { reference: u.reference })}` : ""
+    /* @__PURE__ */ i("p", { className: "text-sm text-muted-foreground", children: [
+      r("engagement_days", { first: s(t.first_day), last: s(t.last_day), count: t.missions }),
+      h.reference ? ` \xB7 ${r("dpae_reference", { reference: h.reference })}` : ""
     ] }),
-    u.id === null ? !i && /* @__PURE__ */ e(y, { size: "sm", variant: "secondary", "aria-label": a("dpae_record_of", f), onClick: () => o(!0), children: a("dpae_record") }) : /* @__PURE__ */ e(y, { size: "sm", variant: "ghost", "aria-label": a("dpae_remove_of", f), onClick: () => m(!0), children: a("dpae_remove") }),
-    i && /* @__PURE__ */ e(ue, { engagement: t, onDone: () => o(!1) }),
-    n.isError && /* @__PURE__ */ e(w, { variant: "danger", children: r(n.error) }),
     /* @__PURE__ */ e(
-      K,
+      "a",
       {
-        open: c,
-        title: a("dpae_remove_of", f),
-        description: a("dpae_remove_confirm"),
-        confirmLabel: a("dpae_remove"),
-        cancelLabel: a("cancel"),
+        className: "inline-block text-sm text-primary underline",
+        href: Y(t),
+        download: !0,
+        "aria-label": r("contract_pdf_of", f),
+        children: r("contract_pdf")
+      }
+    ),
+    h.id === null ? !l && /* @__PURE__ */ e(v, { size: "sm", variant: "secondary", "aria-label": r("dpae_record_of", f), onClick: () => c(!0), children: r("dpae_record") }) : /* @__PURE__ */ e(v, { size: "sm", variant: "ghost", "aria-label": r("dpae_remove_of", f), onClick: () => m(!0), children: r("dpae_remove") }),
+    l && /* @__PURE__ */ e(_e, { engagement: t, onDone: () => c(!1) }),
+    a.isError && /* @__PURE__ */ e(w, { variant: "danger", children: n(a.error) }),
+    /* @__PURE__ */ e(
+      H,
+      {
+        open: o,
+        title: r("dpae_remove_of", f),
+        description: r("dpae_remove_confirm"),
+        confirmLabel: r("dpae_remove"),
+        cancelLabel: r("cancel"),
         destructive: !0,
-        loading: n.isPending,
+        loading: a.isPending,
         onConfirm: () => {
-          u.id !== null && n.mutate(u.id, { onSettled: () => m(!1) });
+          h.id !== null && a.mutate(h.id, { onSettled: () => m(!1) });
         },
         onCancel: () => m(!1)
       }
     )
   ] });
 }
-function pe() {
-  const { t } = p(), { formatDate: a } = D(), [r, s] = _(!1), n = B(r ? "overdue" : "");
-  let i;
-  if (n.isPending) i = /* @__PURE__ */ e(E, { label: t("engagements_loading") });
-  else if (n.isError) i = /* @__PURE__ */ e(C, { error: n.error, onRetry: () => {
-    n.refetch();
+function be() {
+  const { t } = u(), { formatDate: r } = S(), [n, s] = _(!1), a = V(n ? "overdue" : "");
+  let l;
+  if (a.isPending) l = /* @__PURE__ */ e(E, { label: t("engagements_loading") });
+  else if (a.isError) l = /* @__PURE__ */ e(C, { error: a.error, onRetry: () => {
+    a.refetch();
   } });
-  else if (n.data.items.length === 0) i = /* @__PURE__ */ e(A, { title: t(r ? "engagements_none_overdue" : "engagements_empty") });
+  else if (a.data.items.length === 0) l = /* @__PURE__ */ e($, { title: t(n ? "engagements_none_overdue" : "engagements_empty") });
   else {
-    const o = [...n.data.items].sort((c, m) => +(m.dpae.status === "overdue") - +(c.dpae.status === "overdue"));
-    i = /* @__PURE__ */ l("div", { className: "space-y-1", children: [
-      /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: t("window", { from: a(n.data.from_day), to: a(n.data.to_day) }) }),
-      /* @__PURE__ */ e("ul", { "aria-label": t("engagements_title"), children: o.map((c) => /* @__PURE__ */ e(he, { engagement: c }, `${c.user_id}-${c.project_id}-${c.first_day}`)) })
+    const c = [...a.data.items].sort((o, m) => +(m.dpae.status === "overdue") - +(o.dpae.status === "overdue"));
+    l = /* @__PURE__ */ i("div", { className: "space-y-1", children: [
+      /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: t("window", { from: r(a.data.from_day), to: r(a.data.to_day) }) }),
+      /* @__PURE__ */ e("ul", { "aria-label": t("engagements_title"), children: c.map((o) => /* @__PURE__ */ e(ge, { engagement: o }, `${o.user_id}-${o.project_id}-${o.first_day}`)) })
     ] });
   }
-  return /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(P, { children: t("engagements_title") }),
-    /* @__PURE__ */ e(k, { children: t("engagements_hint") }),
-    /* @__PURE__ */ l("label", { className: "flex items-center gap-2 text-sm", children: [
-      /* @__PURE__ */ e("input", { type: "checkbox", checked: r, onChange: (o) => s(o.target.checked) }),
+  return /* @__PURE__ */ i(R, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("engagements_title") }),
+    /* @__PURE__ */ e(P, { children: t("engagements_hint") }),
+    /* @__PURE__ */ i("label", { className: "flex items-center gap-2 text-sm", children: [
+      /* @__PURE__ */ e("input", { type: "checkbox", checked: n, onChange: (c) => s(c.target.checked) }),
       t("overdue_only")
     ] }),
-    i
+    l
   ] });
 }
-function fe({ project: t, numero: a }) {
-  const { t: r, tError: s } = p(), n = U(), [i, o] = _(a), c = r("objet_of", { project: t.name });
-  return /* @__PURE__ */ l("li", { className: "py-2", children: [
-    /* @__PURE__ */ l(
+function ye() {
+  return T().slice(0, 7);
+}
+function A(t, r, n) {
+  return new Intl.NumberFormat(n === "en" ? "en-GB" : "fr-FR", { style: "currency", currency: r }).format(t / 100);
+}
+function ve({ rows: t }) {
+  const { t: r, locale: n } = u(), { formatDate: s } = S();
+  return (
+    // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
+    /* @__PURE__ */ e("div", { className: "overflow-x-auto", tabIndex: 0, role: "region", "aria-label": r("aem_table"), children: /* @__PURE__ */ i("table", { className: "w-full text-left text-sm", children: [
+      /* @__PURE__ */ e("caption", { className: "sr-only", children: r("aem_table") }),
+      /* @__PURE__ */ e("thead", { children: /* @__PURE__ */ i("tr", { className: "border-b border-border text-muted-foreground", children: [
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: r("aem_col_person") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: r("aem_col_project") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: r("annexe") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: r("aem_col_contract") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: r("aem_col_hours") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: r("aem_col_cachets") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: r("aem_col_days") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: r("aem_col_gross") }),
+        /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: r("aem_col_cs_base") }),
+        /* @__PURE__ */ e("th", { className: "py-1 text-right", children: r("aem_col_cs_contribution", { rate: t[0]?.cs_rate_pct ?? "" }) })
+      ] }) }),
+      /* @__PURE__ */ e("tbody", { children: t.map((a) => /* @__PURE__ */ i("tr", { className: "border-b border-border", children: [
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: a.name }),
+        /* @__PURE__ */ i("td", { className: "py-1 pr-3", children: [
+          a.project_name,
+          " ",
+          /* @__PURE__ */ i("span", { className: "text-muted-foreground", children: [
+            "(",
+            a.numero_objet ?? "-",
+            ")"
+          ] })
+        ] }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: a.annexe }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: a.ongoing ? r("aem_ongoing", { first: s(a.contract_start) }) : r("aem_dates", { first: s(a.contract_start), last: s(a.contract_end) }) }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: j(a.hours_minutes, n) }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: a.cachets }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: a.days_worked }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: A(a.gross_cents, a.currency, n) }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: A(a.cs_base_cents, a.currency, n) }),
+        /* @__PURE__ */ e("td", { className: "py-1 text-right whitespace-nowrap", children: A(a.cs_contribution_cents, a.currency, n) })
+      ] }, `${a.user_id}-${a.project_id}-${a.contract_start}`)) })
+    ] }) })
+  );
+}
+function xe() {
+  const { t } = u(), [r, n] = _(ye), s = q(r);
+  let a;
+  if (s.isPending) a = /* @__PURE__ */ e(E, { label: t("aem_loading") });
+  else if (s.isError) a = /* @__PURE__ */ e(C, { error: s.error, onRetry: () => {
+    s.refetch();
+  } });
+  else {
+    const l = s.data.employer_missing;
+    a = /* @__PURE__ */ i("div", { className: "space-y-3", children: [
+      l.length > 0 ? /* @__PURE__ */ e(w, { variant: "warning", children: t("aem_missing", { fields: l.map((c) => t(`field_${c}`)).join(", ") }) }) : /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-4", children: [
+        /* @__PURE__ */ e("a", { className: "text-sm text-primary underline", href: L(r, "csv"), download: !0, children: t("aem_csv") }),
+        /* @__PURE__ */ e("a", { className: "text-sm text-primary underline", href: L(r, "pdf"), download: !0, children: t("aem_pdf") })
+      ] }),
+      s.data.rows.length === 0 ? /* @__PURE__ */ e($, { title: t("aem_empty") }) : /* @__PURE__ */ e(ve, { rows: s.data.rows })
+    ] });
+  }
+  return /* @__PURE__ */ i(R, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("aem_title") }),
+    /* @__PURE__ */ e(P, { children: t("aem_hint") }),
+    /* @__PURE__ */ e(g, { label: t("aem_month"), children: (l) => /* @__PURE__ */ e(b, { ...l, type: "month", value: r, onChange: (c) => n(c.target.value) }) }),
+    a
+  ] });
+}
+function Ne({ project: t, numero: r }) {
+  const { t: n, tError: s } = u(), a = W(), [l, c] = _(r), o = n("objet_of", { project: t.name });
+  return /* @__PURE__ */ i("li", { className: "py-2", children: [
+    /* @__PURE__ */ i(
       "form",
       {
-        "aria-label": c,
+        "aria-label": o,
         className: "flex flex-wrap items-end gap-2",
         onSubmit: (m) => {
-          m.preventDefault(), n.mutate({ projectId: t.id, numero: i }, { onSuccess: (u) => o(u.numero_objet ?? "") });
+          m.preventDefault(), a.mutate({ projectId: t.id, numero: l }, { onSuccess: (h) => c(h.numero_objet ?? "") });
         },
         children: [
-          /* @__PURE__ */ e(g, { label: c, className: "min-w-48 flex-1", children: (m) => /* @__PURE__ */ e(v, { ...m, maxLength: 64, value: i, onChange: (u) => o(u.target.value) }) }),
-          /* @__PURE__ */ e(y, { type: "submit", size: "sm", variant: "secondary", loading: n.isPending, children: r("save") }),
-          n.isSuccess && /* @__PURE__ */ e("span", { className: "pb-2 text-sm text-success", children: r("objet_saved") })
+          /* @__PURE__ */ e(g, { label: o, className: "min-w-48 flex-1", children: (m) => /* @__PURE__ */ e(b, { ...m, maxLength: 64, value: l, onChange: (h) => c(h.target.value) }) }),
+          /* @__PURE__ */ e(v, { type: "submit", size: "sm", variant: "secondary", loading: a.isPending, children: n("save") }),
+          a.isSuccess && /* @__PURE__ */ e("span", { className: "pb-2 text-sm text-success", children: n("objet_saved") })
         ]
       }
     ),
-    n.isError && /* @__PURE__ */ e(w, { variant: "danger", children: s(n.error) })
+    a.isError && /* @__PURE__ */ e(w, { variant: "danger", children: s(a.error) })
   ] });
 }
-function _e() {
-  const { t } = p(), a = G(!0), r = V(!0);
+function we() {
+  const { t } = u(), r = J(!0), n = K(!0);
   let s;
-  return a.isPending || r.isPending ? s = /* @__PURE__ */ e(E, { label: t("objets_title") }) : a.isError ? s = /* @__PURE__ */ e(C, { error: a.error, onRetry: () => {
-    a.refetch();
-  } }) : r.isError ? s = /* @__PURE__ */ e(C, { error: r.error, onRetry: () => {
+  return r.isPending || n.isPending ? s = /* @__PURE__ */ e(E, { label: t("objets_title") }) : r.isError ? s = /* @__PURE__ */ e(C, { error: r.error, onRetry: () => {
     r.refetch();
-  } }) : a.data.items.length === 0 ? s = /* @__PURE__ */ e(A, { title: t("objets_empty") }) : s = /* @__PURE__ */ e("ul", { "aria-label": t("objets_title"), className: "divide-y divide-border", children: a.data.items.map((n) => /* @__PURE__ */ e(fe, { project: n, numero: r.data.get(n.id) ?? "" }, n.id)) }), /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(P, { children: t("objets_title") }),
-    /* @__PURE__ */ e(k, { children: t("objets_hint") }),
+  } }) : n.isError ? s = /* @__PURE__ */ e(C, { error: n.error, onRetry: () => {
+    n.refetch();
+  } }) : r.data.items.length === 0 ? s = /* @__PURE__ */ e($, { title: t("objets_empty") }) : s = /* @__PURE__ */ e("ul", { "aria-label": t("objets_title"), className: "divide-y divide-border", children: r.data.items.map((a) => /* @__PURE__ */ e(Ne, { project: a, numero: n.data.get(a.id) ?? "" }, a.id)) }), /* @__PURE__ */ i(R, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("objets_title") }),
+    /* @__PURE__ */ e(P, { children: t("objets_hint") }),
     s
   ] });
 }
-function ge(t, a) {
-  return t.licences.find((r) => r.category === a)?.number ?? "";
+function Ce(t, r) {
+  return t.licences.find((n) => n.category === r)?.number ?? "";
 }
-function be({ identity: t, canEdit: a }) {
-  const { t: r, tError: s } = p(), n = X(), [i, o] = _({
+function Ee({ identity: t, canEdit: r }) {
+  const { t: n, tError: s } = u(), a = Z(), [l, c] = _({
     legal_name: t.legal_name,
     address: t.address,
     siret: t.siret ?? "",
     ape: t.ape ?? "",
     idcc: t.idcc ?? "",
     guso: t.guso
-  }), [c, m] = _(O.map((d) => ge(t, d))), u = (d) => (x) => o((N) => ({ ...N, [d]: x.target.value })), f = n.isError ? ee[te(n.error)] : void 0, h = (d) => f === d ? s(n.error) : void 0, b = (n.data ?? t).missing;
-  return /* @__PURE__ */ l(
+  }), [o, m] = _(O.map((d) => Ce(t, d))), h = (d) => (x) => c((N) => ({ ...N, [d]: x.target.value })), f = a.isError ? se[le(a.error)] : void 0, p = (d) => f === d ? s(a.error) : void 0, y = (a.data ?? t).missing;
+  return /* @__PURE__ */ i(
     "form",
     {
-      "aria-label": r("identity_title"),
+      "aria-label": n("identity_title"),
       className: "space-y-3",
       onSubmit: (d) => {
         d.preventDefault();
-        const x = O.flatMap((N, S) => {
-          const R = c[S]?.trim() ?? "";
-          return R ? [{ category: N, number: R }] : [];
+        const x = O.flatMap((N, D) => {
+          const k = o[D]?.trim() ?? "";
+          return k ? [{ category: N, number: k }] : [];
         });
-        n.mutate(
-          { ...i, siret: i.siret || null, ape: i.ape || null, idcc: i.idcc || null, licences: x },
+        a.mutate(
+          { ...l, siret: l.siret || null, ape: l.ape || null, idcc: l.idcc || null, licences: x },
           {
             // Show what is stored: the SIRET without spaces, the APE as 90.01Z, the IDCC on 4 digits.
-            onSuccess: (N) => o((S) => ({ ...S, siret: N.siret ?? "", ape: N.ape ?? "", idcc: N.idcc ?? "" }))
+            onSuccess: (N) => c((D) => ({ ...D, siret: N.siret ?? "", ape: N.ape ?? "", idcc: N.idcc ?? "" }))
           }
         );
       },
       children: [
-        b.length > 0 ? /* @__PURE__ */ e(w, { variant: "warning", children: r("identity_missing", { fields: b.map((d) => r(`field_${d}`)).join(", ") }) }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: r("identity_complete") }),
-        /* @__PURE__ */ l("fieldset", { disabled: !a, className: "space-y-3", children: [
-          /* @__PURE__ */ l("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-            /* @__PURE__ */ e(g, { label: r("field_legal_name"), children: (d) => /* @__PURE__ */ e(v, { ...d, maxLength: 200, value: i.legal_name, onChange: u("legal_name") }) }),
-            /* @__PURE__ */ e(g, { label: r("field_siret"), error: h("siret"), children: (d) => /* @__PURE__ */ e(v, { ...d, inputMode: "numeric", autoComplete: "off", value: i.siret, onChange: u("siret") }) }),
-            /* @__PURE__ */ e(g, { label: r("field_ape"), error: h("ape"), children: (d) => /* @__PURE__ */ e(v, { ...d, value: i.ape, onChange: u("ape") }) }),
-            /* @__PURE__ */ e(g, { label: r("field_idcc"), error: h("idcc"), children: (d) => /* @__PURE__ */ e(v, { ...d, inputMode: "numeric", value: i.idcc, onChange: u("idcc") }) })
+        y.length > 0 ? /* @__PURE__ */ e(w, { variant: "warning", children: n("identity_missing", { fields: y.map((d) => n(`field_${d}`)).join(", ") }) }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: n("identity_complete") }),
+        /* @__PURE__ */ i("fieldset", { disabled: !r, className: "space-y-3", children: [
+          /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-2", children: [
+            /* @__PURE__ */ e(g, { label: n("field_legal_name"), children: (d) => /* @__PURE__ */ e(b, { ...d, maxLength: 200, value: l.legal_name, onChange: h("legal_name") }) }),
+            /* @__PURE__ */ e(g, { label: n("field_siret"), error: p("siret"), children: (d) => /* @__PURE__ */ e(b, { ...d, inputMode: "numeric", autoComplete: "off", value: l.siret, onChange: h("siret") }) }),
+            /* @__PURE__ */ e(g, { label: n("field_ape"), error: p("ape"), children: (d) => /* @__PURE__ */ e(b, { ...d, value: l.ape, onChange: h("ape") }) }),
+            /* @__PURE__ */ e(g, { label: n("field_idcc"), error: p("idcc"), children: (d) => /* @__PURE__ */ e(b, { ...d, inputMode: "numeric", value: l.idcc, onChange: h("idcc") }) })
           ] }),
-          /* @__PURE__ */ e(g, { label: r("field_address"), children: (d) => /* @__PURE__ */ e("textarea", { ...d, className: F, maxLength: 500, value: i.address, onChange: u("address") }) }),
-          /* @__PURE__ */ e("div", { className: "grid gap-3 sm:grid-cols-3", children: O.map((d, x) => /* @__PURE__ */ e(g, { label: r(`licence_${d}`), error: x === 0 ? h("licences") : void 0, children: (N) => /* @__PURE__ */ e(
-            v,
+          /* @__PURE__ */ e(g, { label: n("field_address"), children: (d) => /* @__PURE__ */ e("textarea", { ...d, className: M, maxLength: 500, value: l.address, onChange: h("address") }) }),
+          /* @__PURE__ */ e("div", { className: "grid gap-3 sm:grid-cols-3", children: O.map((d, x) => /* @__PURE__ */ e(g, { label: n(`licence_${d}`), error: x === 0 ? p("licences") : void 0, children: (N) => /* @__PURE__ */ e(
+            b,
             {
               ...N,
               maxLength: 64,
-              value: c[x],
-              onChange: (S) => m((R) => R.map((L, M) => M === x ? S.target.value : L))
+              value: o[x],
+              onChange: (D) => m((k) => k.map((z, B) => B === x ? D.target.value : z))
             }
           ) }, d)) }),
-          /* @__PURE__ */ l("label", { className: "flex items-center gap-2 text-sm", children: [
-            /* @__PURE__ */ e("input", { type: "checkbox", checked: i.guso, onChange: (d) => o((x) => ({ ...x, guso: d.target.checked })) }),
-            r("field_guso")
+          /* @__PURE__ */ i("label", { className: "flex items-center gap-2 text-sm", children: [
+            /* @__PURE__ */ e("input", { type: "checkbox", checked: l.guso, onChange: (d) => c((x) => ({ ...x, guso: d.target.checked })) }),
+            n("field_guso")
           ] })
         ] }),
-        n.isError && !f && /* @__PURE__ */ e(w, { variant: "danger", children: s(n.error) }),
-        n.isSuccess && /* @__PURE__ */ e(w, { variant: "success", children: r("identity_saved") }),
-        a ? /* @__PURE__ */ e(y, { type: "submit", loading: n.isPending, children: r("save") }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: r("identity_read_only") })
+        a.isError && !f && /* @__PURE__ */ e(w, { variant: "danger", children: s(a.error) }),
+        a.isSuccess && /* @__PURE__ */ e(w, { variant: "success", children: n("identity_saved") }),
+        r ? /* @__PURE__ */ e(v, { type: "submit", loading: a.isPending, children: n("save") }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: n("identity_read_only") })
       ]
     }
   );
 }
-function ve({ canEdit: t }) {
-  const { t: a } = p(), r = q(!0);
-  return /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(P, { children: a("identity_title") }),
-    /* @__PURE__ */ e(k, { children: a("identity_hint") }),
-    r.isPending ? /* @__PURE__ */ e(E, { label: a("identity_title") }) : r.isError ? /* @__PURE__ */ e(C, { error: r.error, onRetry: () => {
-      r.refetch();
-    } }) : /* @__PURE__ */ e(be, { identity: r.data, canEdit: t })
+function je({ canEdit: t }) {
+  const { t: r } = u(), n = Q(!0);
+  return /* @__PURE__ */ i(R, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: r("identity_title") }),
+    /* @__PURE__ */ e(P, { children: r("identity_hint") }),
+    n.isPending ? /* @__PURE__ */ e(E, { label: r("identity_title") }) : n.isError ? /* @__PURE__ */ e(C, { error: n.error, onRetry: () => {
+      n.refetch();
+    } }) : /* @__PURE__ */ e(Ee, { identity: n.data, canEdit: t })
   ] });
 }
-function Ne() {
-  const { t } = p(), a = T(), [r, s] = _(""), [n, i] = _(!1);
-  if (a.isPending) return /* @__PURE__ */ e(E, { label: t("intermittents_loading") });
-  const o = a.data !== void 0 && a.data !== "tech";
-  return /* @__PURE__ */ l("div", { className: "space-y-4", children: [
+function Re() {
+  const { t } = u(), r = G(), [n, s] = _(""), [a, l] = _(!1);
+  if (r.isPending) return /* @__PURE__ */ e(E, { label: t("intermittents_loading") });
+  const c = r.data !== void 0 && r.data !== "tech";
+  return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ e("h1", { className: "text-2xl font-semibold", children: t("intermittents_title") }),
     /* @__PURE__ */ e(w, { variant: "info", children: t("disclaimer") }),
-    /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-      /* @__PURE__ */ e(P, { children: t("intermittents_title") }),
-      /* @__PURE__ */ e(k, { children: t(o ? "intermittents_hint" : "intermittents_tech_hint") }),
-      /* @__PURE__ */ l("div", { className: "flex flex-wrap items-end gap-4", children: [
-        /* @__PURE__ */ e(g, { label: t("as_of"), children: (c) => /* @__PURE__ */ e(v, { ...c, type: "date", value: r, onChange: (m) => s(m.target.value) }) }),
-        o && /* @__PURE__ */ l("label", { className: "flex items-center gap-2 pb-2 text-sm", children: [
-          /* @__PURE__ */ e("input", { type: "checkbox", checked: n, onChange: (c) => i(c.target.checked) }),
+    /* @__PURE__ */ i(R, { className: "space-y-3", children: [
+      /* @__PURE__ */ e(I, { children: t("intermittents_title") }),
+      /* @__PURE__ */ e(P, { children: t(c ? "intermittents_hint" : "intermittents_tech_hint") }),
+      /* @__PURE__ */ i("div", { className: "flex flex-wrap items-end gap-4", children: [
+        /* @__PURE__ */ e(g, { label: t("as_of"), children: (o) => /* @__PURE__ */ e(b, { ...o, type: "date", value: n, onChange: (m) => s(m.target.value) }) }),
+        c && /* @__PURE__ */ i("label", { className: "flex items-center gap-2 pb-2 text-sm", children: [
+          /* @__PURE__ */ e("input", { type: "checkbox", checked: a, onChange: (o) => l(o.target.checked) }),
           t("short_only")
         ] })
       ] }),
-      /* @__PURE__ */ e(oe, { manager: o, asOf: r, shortOnly: o && n })
+      /* @__PURE__ */ e(ue, { manager: c, asOf: n, shortOnly: c && a })
     ] }),
-    o && /* @__PURE__ */ e(pe, {}),
-    o && /* @__PURE__ */ e(_e, {}),
-    o && /* @__PURE__ */ e(ve, { canEdit: Z.has(a.data ?? "") })
+    c && /* @__PURE__ */ e(be, {}),
+    c && /* @__PURE__ */ e(xe, {}),
+    c && /* @__PURE__ */ e(we, {}),
+    c && /* @__PURE__ */ e(je, { canEdit: ne.has(r.data ?? "") })
   ] });
 }
 export {
-  Ne as default
+  Re as default
 };

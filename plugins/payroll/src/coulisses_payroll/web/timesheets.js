@@ -1,5 +1,5 @@
-import { u as w, p as U, d as W, j as i, e as t, S as E, h as I, O as F, i as M, C as X, f as ee, g as te, a as ae, P as ne, F as v, I as D, B as N, D as re, A as j, r as se, Q as V, R as oe, T as ie, U as ce, m as le, V as de } from "./shared-CV7_bDt-.js";
-import { u as _ } from "./shared-oufdnA2d.js";
+import { u as w, p as U, d as J, j as i, e as t, S as E, h as I, R as F, i as M, C as Q, f as ee, g as te, a as ae, T as ne, F as v, I as D, B as N, K as re, A as j, r as se, U as V, V as oe, W as ie, X as ce, m as le, Y as de } from "./shared-WuuuDDfG.js";
+import { u as _ } from "./shared-Cep2B-bW.js";
 function q(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,
@@ -13,7 +13,7 @@ function q(e, n) {
   for (const o of r.formatToParts(e)) a[o.type] = Number(o.value);
   return { year: a.year ?? 1970, month: a.month ?? 1, day: a.day ?? 1, hour: a.hour ?? 0, minute: a.minute ?? 0 };
 }
-function P(e) {
+function $(e) {
   const [n = 1970, r = 1, a = 1] = e.split("-").map(Number);
   return [n, r, a];
 }
@@ -21,7 +21,7 @@ function Z(e) {
   const [n = 0, r = 0] = e.split(":").map(Number);
   return [n, r];
 }
-const L = 864e5, k = (e) => String(e).padStart(2, "0");
+const O = 864e5, k = (e) => String(e).padStart(2, "0");
 function z(e, n) {
   const r = q(new Date(e), n);
   return { date: `${r.year}-${k(r.month)}-${k(r.day)}`, time: `${k(r.hour)}:${k(r.minute)}` };
@@ -31,14 +31,14 @@ function R(e, n) {
   return Math.round((a - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
 function A(e, n, r) {
-  const [a, o, c] = P(e), [s, d] = Z(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - L, r), b = R(h + L, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
+  const [a, o, c] = $(e), [s, d] = Z(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - O, r), b = R(h + O, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
     const l = z(new Date(f).toISOString(), r);
     return l.date === e && l.time === n;
   }).sort((f, l) => f - l);
   return new Date(T[0] ?? h - S * 6e4).toISOString();
 }
 function B(e) {
-  const [n, r, a] = P(e);
+  const [n, r, a] = $(e);
   return new Date(Date.UTC(n, r - 1, a + 1)).toISOString().slice(0, 10);
 }
 function me(e, n, r, a) {
@@ -49,7 +49,7 @@ function me(e, n, r, a) {
   return { start: A(c, r, n), end: A(s, a, n) };
 }
 function ue(e) {
-  const [n, r, a] = P(e);
+  const [n, r, a] = $(e);
   return new Date(Date.UTC(n, r - 1, a - 1)).toISOString().slice(0, 10);
 }
 function C(e) {
@@ -79,22 +79,22 @@ function H({ line: e }) {
 function ye(e) {
   return `${x(e.planned_start, e.timezone)} \u2013 ${x(e.planned_end, e.timezone)}`;
 }
-function G(e, n) {
+function Y(e, n) {
   return !e.actual_start || !e.actual_end ? n : `${x(e.actual_start, e.timezone)} \u2013 ${x(e.actual_end, e.timezone)}`;
 }
-function Q({ line: e, correcting: n = !1, onDone: r }) {
-  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, Y] = _(""), [J, $] = _(!1), K = () => {
+function G({ line: e, correcting: n = !1, onDone: r }) {
+  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, K] = _(""), [W, P] = _(!1), X = () => {
     const m = me(e.planned_start, e.timezone, h, b), p = {
       actual_start: m.start,
       actual_end: m.end,
       break_minutes: Number(f) || 0,
       comment: g
-    }, O = {
+    }, L = {
       onSuccess: () => {
-        $(!0), r?.();
+        P(!0), r?.();
       }
     };
-    $(!1), n ? s.mutate({ assignmentId: e.assignment_id, values: p, reason: y }, O) : c.mutate({ assignmentId: e.assignment_id, values: p }, O);
+    P(!1), n ? s.mutate({ assignmentId: e.assignment_id, values: p, reason: y }, L) : c.mutate({ assignmentId: e.assignment_id, values: p }, L);
   };
   return /* @__PURE__ */ i(
     "form",
@@ -102,7 +102,7 @@ function Q({ line: e, correcting: n = !1, onDone: r }) {
       "aria-label": n ? a("correct_of", { name: e.user_name }) : a("edit_of", { name: e.user_name }),
       className: "space-y-3",
       onSubmit: (m) => {
-        m.preventDefault(), K();
+        m.preventDefault(), X();
       },
       children: [
         /* @__PURE__ */ i("div", { className: "grid grid-cols-2 gap-3", children: [
@@ -124,9 +124,9 @@ function Q({ line: e, correcting: n = !1, onDone: r }) {
           }
         ) }),
         /* @__PURE__ */ t(v, { label: a("comment"), children: (m) => /* @__PURE__ */ t(D, { ...m, maxLength: 2e3, value: g, onChange: (p) => u(p.target.value) }) }),
-        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => Y(p.target.value) }) }) : null,
+        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => K(p.target.value) }) }) : null,
         d.isError ? /* @__PURE__ */ t(j, { variant: "danger", children: o(d.error) }) : null,
-        J && !r ? /* @__PURE__ */ t(j, { variant: "success", children: a("saved") }) : null,
+        W && !r ? /* @__PURE__ */ t(j, { variant: "success", children: a("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
           /* @__PURE__ */ t(N, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: d.isPending, children: a(n ? "correct" : "save") }),
           r ? /* @__PURE__ */ t(N, { type: "button", variant: "secondary", className: "min-h-11", onClick: r, children: a("cancel") }) : null
@@ -171,7 +171,7 @@ function xe({ line: e, panel: n, setPanel: r }) {
         /* @__PURE__ */ t("span", { className: "block text-xs text-muted-foreground", children: e.role_name })
       ] }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: ye(e) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: G(e, a("not_entered")) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: Y(e, a("not_entered")) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: a("minutes_value", { minutes: e.break_minutes }) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: he(e.actual_minutes ?? e.planned_minutes) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(H, { line: e }) }),
@@ -193,7 +193,7 @@ function xe({ line: e, panel: n, setPanel: r }) {
         c.isError ? /* @__PURE__ */ t("p", { className: "mt-1 text-xs text-danger", children: o(c.error) }) : null
       ] })
     ] }),
-    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(_e, { line: e }) : /* @__PURE__ */ t(Q, { line: e, correcting: s === "correct", onDone: () => r(null) }) }) }) }) : null
+    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(_e, { line: e }) : /* @__PURE__ */ t(G, { line: e, correcting: s === "correct", onDone: () => r(null) }) }) }) }) : null
   ] });
 }
 function be({ today: e }) {
@@ -254,7 +254,7 @@ function ve() {
       r.refetch();
     } }) : null,
     r.data && r.data.items.length === 0 ? /* @__PURE__ */ t(M, { title: e("empty_mine") }) : null,
-    /* @__PURE__ */ t("ul", { className: "space-y-4", children: [...r.data?.items ?? []].reverse().map((a) => /* @__PURE__ */ t("li", { children: /* @__PURE__ */ i(X, { className: "space-y-3", children: [
+    /* @__PURE__ */ t("ul", { className: "space-y-4", children: [...r.data?.items ?? []].reverse().map((a) => /* @__PURE__ */ t("li", { children: /* @__PURE__ */ i(Q, { className: "space-y-3", children: [
       /* @__PURE__ */ i("div", { className: "flex items-start justify-between gap-2", children: [
         /* @__PURE__ */ i("div", { children: [
           /* @__PURE__ */ t(ee, { children: a.mission_title }),
@@ -269,11 +269,11 @@ function ve() {
         /* @__PURE__ */ t(H, { line: a })
       ] }),
       /* @__PURE__ */ t("p", { className: "text-sm", children: e("planned_line", { start: x(a.planned_start, a.timezone), end: x(a.planned_end, a.timezone) }) }),
-      a.editable ? /* @__PURE__ */ t(Q, { line: a }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
+      a.editable ? /* @__PURE__ */ t(G, { line: a }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
         /* @__PURE__ */ i("p", { children: [
           e("col_actual"),
           " : ",
-          G(a, e("not_entered")),
+          Y(a, e("not_entered")),
           " ",
           "\xB7",
           " ",
@@ -288,7 +288,7 @@ function ve() {
   ] });
 }
 function Se() {
-  const { t: e } = w(), { timeZone: n } = U(), r = W(), a = z((/* @__PURE__ */ new Date()).toISOString(), n).date;
+  const { t: e } = w(), { timeZone: n } = U(), r = J(), a = z((/* @__PURE__ */ new Date()).toISOString(), n).date;
   return /* @__PURE__ */ i("div", { className: "space-y-6", children: [
     /* @__PURE__ */ i("div", { className: "space-y-1", children: [
       /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("title") }),

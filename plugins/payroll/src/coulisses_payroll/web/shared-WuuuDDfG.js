@@ -1,50 +1,50 @@
-const w = "__coulisses_host__";
+const q = "__coulisses_host__";
 function E() {
-  const e = globalThis[w];
+  const e = globalThis[q];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: k, jsxs: L, Fragment: H } = E().jsxRuntime, d = E(), { api: r, useLocale: q, useDates: $, useLiveEvents: N } = d, { Link: K, useNavigate: V, useParams: B, useSearchParams: z } = d.router, { useQuery: o, useMutation: s, useQueryClient: i } = d.query, {
+const { jsx: k, jsxs: $, Fragment: H } = E().jsxRuntime, d = E(), { api: r, useLocale: M, useDates: N, useLiveEvents: K } = d, { Link: V, useNavigate: U, useParams: B, useSearchParams: z } = d.router, { useQuery: o, useMutation: s, useQueryClient: i } = d.query, {
   Button: Q,
-  Card: U,
-  CardHeader: O,
-  CardTitle: X,
-  CardDescription: G,
-  Alert: W,
-  Spinner: Y,
-  EmptyState: J,
-  Input: Z,
-  Field: ee,
-  Badge: te,
-  ConfirmDialog: ne,
-  ErrorState: re
+  Card: O,
+  CardHeader: X,
+  CardTitle: G,
+  CardDescription: W,
+  Alert: Y,
+  Spinner: J,
+  EmptyState: Z,
+  Input: ee,
+  Field: te,
+  Badge: ne,
+  ConfirmDialog: re,
+  ErrorState: ae
 } = d.ui, u = "/api/v1/payroll/timesheets", _ = ["payroll-timesheets"];
 function T({ day: e, project: t }) {
   const n = new URLSearchParams({ page_size: "200" });
   return e && n.set("day", e), t && n.set("project", String(t)), `${u}/?${n.toString()}`;
 }
-function ae(e) {
+function oe(e) {
   return o({
     queryKey: [..._, e],
     queryFn: () => r.get(T(e)),
     staleTime: 15e3
   });
 }
-function oe(e, t) {
+function se(e, t) {
   return o({
     queryKey: [..._, "history", e],
     queryFn: () => r.get(`${u}/${e}/history?page_size=200`),
     enabled: t
   });
 }
-function se() {
+function ie() {
   return o({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function ie(e) {
+function ue(e) {
   return o({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
@@ -59,36 +59,36 @@ function f(e) {
     onSettled: () => t.invalidateQueries({ queryKey: _ })
   });
 }
-function ue() {
+function le() {
   return f(
     ({ assignmentId: e, values: t }) => r.patch(`${u}/${e}`, t)
   );
 }
-function le() {
+function ce() {
   return f((e) => r.post(`${u}/${e}/validate`));
 }
-function ce() {
+function de() {
   return f(
     ({ assignmentId: e, values: t, reason: n }) => r.post(`${u}/${e}/correct`, { ...t, reason: n })
   );
 }
-function de() {
+function fe() {
   return f(
     (e) => r.post(`${u}/validate`, e)
   );
 }
 const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
-function M(e) {
+function R(e) {
   return e.status === "queued" || e.status === "running";
 }
-function fe() {
+function pe() {
   return o({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
-    refetchInterval: (e) => e.state.data?.items.some(M) ? F : !1
+    refetchInterval: (e) => e.state.data?.items.some(R) ? F : !1
   });
 }
-function pe() {
+function me() {
   const e = i();
   return s({
     mutationFn: (t) => r.post(`${g}/`, t),
@@ -96,7 +96,7 @@ function pe() {
   });
 }
 const h = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", x = ["payroll-intermittents"], A = ["payroll-identity"];
-function me(e, t) {
+function _e(e, t) {
   return o({
     queryKey: [...x, e, t],
     queryFn: () => {
@@ -106,36 +106,54 @@ function me(e, t) {
     staleTime: 15e3
   });
 }
-function _e(e, t, n) {
+function he(e, t, n) {
   return o({
     queryKey: [...x, "one", e, t],
     queryFn: () => r.get(`${h}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
-function he() {
+function xe() {
   const e = i();
   return s({
     mutationFn: ({ userId: t, profile: n }) => r.put(`${h}/${t}`, n),
     onSettled: () => e.invalidateQueries({ queryKey: x })
   });
 }
-function xe(e) {
+function ye(e) {
   return o({
     queryKey: A,
     queryFn: () => r.get(C),
     enabled: e
   });
 }
-function ye() {
+function Ee() {
   const e = i();
   return s({
     mutationFn: (t) => r.put(C, t),
     onSuccess: (t) => e.setQueryData(A, t)
   });
 }
+const D = "/api/v1/payroll/aem";
+function ge(e) {
+  return `/api/v1/payroll/engagements/contract.pdf?${new URLSearchParams({
+    user: String(e.user_id),
+    project: String(e.project_id),
+    first_day: e.first_day
+  }).toString()}`;
+}
+function ve(e, t) {
+  return `${D}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
+}
+function Ce(e, t) {
+  return o({
+    queryKey: ["payroll-aem", e],
+    queryFn: () => r.get(`${D}?month=${e}`),
+    enabled: /^\d{4}-\d{2}$/.test(e)
+  });
+}
 const P = ["payroll-engagements"];
-function Ee(e, t = !0) {
+function Ae(e, t = !0) {
   return o({
     queryKey: [...P, e],
     queryFn: () => r.get(
@@ -145,23 +163,23 @@ function Ee(e, t = !0) {
     staleTime: 15e3
   });
 }
-function D(e) {
+function b(e) {
   const t = i();
   return s({
     mutationFn: e,
     onSettled: () => t.invalidateQueries({ queryKey: P })
   });
 }
-function ge() {
-  return D((e) => r.post("/api/v1/payroll/dpae", e));
+function De() {
+  return b((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function ve() {
-  return D((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+function Pe() {
+  return b((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const Ce = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Ae = ["night", "sunday", "holiday", "overtime"], Pe = ["CDI", "CDD", "Intermittent", "Freelance"], b = ["payroll-report"];
-function De(e, t, n = "") {
+const be = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Se = ["night", "sunday", "holiday", "overtime"], je = ["CDI", "CDD", "Intermittent", "Freelance"], S = ["payroll-report"];
+function we(e, t, n = "") {
   return o({
-    queryKey: [...b, e, t, n],
+    queryKey: [...S, e, t, n],
     queryFn: () => {
       const a = new URLSearchParams({ month: e, page_size: "200" });
       return t && a.set("project", t), n && a.set("employment_type", n), r.get(`/api/v1/payroll/reports/monthly?${a.toString()}`);
@@ -169,9 +187,9 @@ function De(e, t, n = "") {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function be(e, t, n) {
+function qe(e, t, n) {
   return o({
-    queryKey: [...b, "person", e, t, n],
+    queryKey: [...S, "person", e, t, n],
     queryFn: () => {
       const a = new URLSearchParams({ month: t });
       return n && a.set("project", n), r.get(`/api/v1/payroll/reports/monthly/${e}?${a.toString()}`);
@@ -179,10 +197,10 @@ function be(e, t, n) {
     enabled: e !== null
   });
 }
-const S = ["payroll-project-identities"];
-function Se(e) {
+const j = ["payroll-project-identities"];
+function Me(e) {
   return o({
-    queryKey: S,
+    queryKey: j,
     queryFn: async () => {
       const t = await r.get("/api/v1/payroll/projects/identity?page_size=200");
       return new Map(t.items.map((n) => [n.project_id, n.numero_objet ?? ""]));
@@ -190,29 +208,29 @@ function Se(e) {
     enabled: e
   });
 }
-function je() {
+function Te() {
   const e = i();
   return s({
     mutationFn: ({ projectId: t, numero: n }) => r.put(`/api/v1/payroll/projects/${t}/identity`, { numero_objet: n.trim() || null }),
-    onSettled: () => e.invalidateQueries({ queryKey: S })
+    onSettled: () => e.invalidateQueries({ queryKey: j })
   });
 }
-const j = ["payroll-project-recap"];
-function we(e) {
+const w = ["payroll-project-recap"];
+function Fe(e) {
   return o({
-    queryKey: [...j, e],
+    queryKey: [...w, e],
     queryFn: () => r.get(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month: e, page_size: "200" }).toString()}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function qe() {
+function Re() {
   const e = i();
   return s({
     mutationFn: ({ projectId: t, amountCents: n, currency: a }) => r.put(`/api/v1/payroll/projects/${t}/budget`, { amount_cents: n, currency: a }),
-    onSettled: () => e.invalidateQueries({ queryKey: j })
+    onSettled: () => e.invalidateQueries({ queryKey: w })
   });
 }
-const R = {
+const L = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
   loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
   disclaimer: {
@@ -521,6 +539,31 @@ const R = {
   licence_1: { fr: "Licence cat\xE9gorie 1 (exploitant de lieu)", en: "Licence category 1 (venue)" },
   licence_2: { fr: "Licence cat\xE9gorie 2 (producteur)", en: "Licence category 2 (producer)" },
   licence_3: { fr: "Licence cat\xE9gorie 3 (diffuseur)", en: "Licence category 3 (presenter)" },
+  contract_pdf: { fr: "Contrat CDDU (PDF)", en: "CDDU contract (PDF)" },
+  contract_pdf_of: { fr: "Contrat CDDU de {name} ({project}), PDF", en: "CDDU contract of {name} ({project}), PDF" },
+  aem_title: { fr: "AEM et Cong\xE9s Spectacles", en: "AEM and Cong\xE9s Spectacles" },
+  aem_hint: {
+    fr: "Une attestation employeur mensuelle par intermittent, contrat et mois, avec la base d\xE9clarable aux Cong\xE9s Spectacles (taux et plafond dans les r\xE8gles de paie).",
+    en: "One monthly employer certificate per intermittent, contract and month, with the base declarable to Cong\xE9s Spectacles (rate and ceiling in the pay rules)."
+  },
+  aem_month: { fr: "Mois", en: "Month" },
+  aem_loading: { fr: "Chargement des AEM\u2026", en: "Loading AEMs\u2026" },
+  aem_empty: { fr: "Aucune AEM ce mois-ci.", en: "No AEM this month." },
+  aem_csv: { fr: "Exporter les AEM (CSV)", en: "Export the AEMs (CSV)" },
+  aem_pdf: { fr: "R\xE9capitulatif des AEM (PDF)", en: "AEM summary (PDF)" },
+  aem_missing: { fr: "Pour exporter les AEM, compl\xE9tez l\u2019identit\xE9 de l\u2019employeur : {fields}", en: "To export the AEMs, fill in the employer\u2019s identity: {fields}" },
+  aem_col_person: { fr: "Salari\xE9", en: "Employee" },
+  aem_col_project: { fr: "Projet (n\xB0 d\u2019objet)", en: "Project (numero d\u2019objet)" },
+  aem_col_contract: { fr: "Contrat", en: "Contract" },
+  aem_col_hours: { fr: "Heures", en: "Hours" },
+  aem_col_cachets: { fr: "Cachets", en: "Cachets" },
+  aem_col_days: { fr: "Jours", en: "Days" },
+  aem_col_gross: { fr: "Brut", en: "Gross" },
+  aem_col_cs_base: { fr: "Base Cong\xE9s Spectacles", en: "Cong\xE9s Spectacles base" },
+  aem_col_cs_contribution: { fr: "Cotisation CS ({rate} %)", en: "CS contribution ({rate} %)" },
+  aem_ongoing: { fr: "depuis le {first}, en cours", en: "from {first}, ongoing" },
+  aem_dates: { fr: "du {first} au {last}", en: "{first} to {last}" },
+  aem_table: { fr: "AEM du mois", en: "AEMs of the month" },
   failure_payroll_no_rule_set: {
     fr: "Aucune r\xE8gle de paie en vigueur pour ce mois : ajoutez une version.",
     en: "No pay rules in force for this month: add a version."
@@ -534,7 +577,7 @@ const R = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, l = R;
+}, l = L;
 function c(e, t, n = {}) {
   let a = t;
   if (typeof n.count == "number" && `${t}_one` in l) {
@@ -544,66 +587,69 @@ function c(e, t, n = {}) {
   const p = l[a];
   return (p ? e === "en" ? p.en : p.fr : a).replace(/\{(\w+)\}/g, (m, y) => y in n ? String(n[y]) : m);
 }
-function Te(e, t) {
+function Le(e, t) {
   const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
   return n in l ? c(e, n) : c(e, "failure_other", { code: t ?? "" });
 }
-function Fe(e, t, n) {
+function Ie(e, t, n) {
   const a = `${t}_${n}`;
   return a in l ? c(e, a) : n;
 }
-function Me() {
-  const { locale: e, tError: t } = q();
+function ke() {
+  const { locale: e, tError: t } = M();
   return { locale: e, tError: t, t: (n, a) => c(e, n, a) };
 }
 export {
-  W as A,
+  Y as A,
   Q as B,
-  U as C,
-  ne as D,
-  Pe as E,
-  ee as F,
-  je as G,
-  Ae as H,
-  Z as I,
-  ye as J,
-  _e as K,
-  K as L,
-  he as M,
-  ge as N,
-  ae as O,
-  de as P,
-  Fe as Q,
-  ue as R,
-  Y as S,
-  ce as T,
-  le as U,
-  oe as V,
-  E as W,
-  ie as a,
-  De as b,
-  pe as c,
-  se as d,
+  O as C,
+  ye as D,
+  je as E,
+  te as F,
+  Pe as G,
+  Se as H,
+  ee as I,
+  ge as J,
+  re as K,
+  V as L,
+  Te as M,
+  Ee as N,
+  he as O,
+  xe as P,
+  De as Q,
+  oe as R,
+  J as S,
+  fe as T,
+  Ie as U,
+  le as V,
+  de as W,
+  ce as X,
+  se as Y,
+  E as Z,
+  ue as a,
+  we as b,
+  me as c,
+  ie as d,
   k as e,
-  X as f,
-  G as g,
-  re as h,
-  J as i,
-  L as j,
-  Ce as k,
-  be as l,
+  G as f,
+  W as g,
+  ae as h,
+  Z as i,
+  $ as j,
+  be as k,
+  qe as l,
   H as m,
-  we as n,
-  qe as o,
-  $ as p,
-  Ee as q,
-  te as r,
-  fe as s,
+  Fe as n,
+  Re as o,
+  N as p,
+  Ae as q,
+  ne as r,
+  pe as s,
   c as t,
-  Me as u,
-  Te as v,
-  me as w,
-  Se as x,
-  xe as y,
-  ve as z
+  ke as u,
+  Le as v,
+  _e as w,
+  Ce as x,
+  ve as y,
+  Me as z
 };

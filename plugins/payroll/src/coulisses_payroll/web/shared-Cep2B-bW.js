@@ -1,4 +1,4 @@
-import { W as e } from "./shared-CV7_bDt-.js";
+import { Z as e } from "./shared-WuuuDDfG.js";
 const t = e().React, {
   Children: a,
   Component: n,
