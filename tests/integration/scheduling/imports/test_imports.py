@@ -108,7 +108,8 @@ async def test_all_or_nothing_refuses_a_file_with_errors_and_valid_rows_skips_th
         ("E1", "Camille", "Intermittent"),
         ("E2", "Léa", "CDI"),
     ]
-    assert '"son"' in users[0]["skills"] and '"level": 3' in users[0]["skills"]
+    assert '"son"' in users[0]["skills"]
+    assert '"level": 3' in users[0]["skills"]
     audit = await fetch(
         "SELECT payload FROM audit_log WHERE org = $1 AND action = 'import.completed'",
         owner.org_id,
@@ -129,7 +130,10 @@ async def test_importing_the_same_file_again_updates_by_external_id_instead_of_d
     ok2 = await owner.post(f"{URL}/{up2['id']}/commit", json={"mapping": up2["suggested_mapping"]})
     assert (ok2.json()["created"], ok2.json()["updated"]) == (1, 1)
     users = await _users(owner.org_id)
-    assert [(u["external_id"], u["last_name"]) for u in users] == [("A1", "Rousseau"), ("A2", "Vidal")]
+    assert [(u["external_id"], u["last_name"]) for u in users] == [
+        ("A1", "Rousseau"),
+        ("A2", "Vidal"),
+    ]
 
 
 async def test_an_xlsx_file_is_read_from_its_first_sheet(client):
@@ -185,7 +189,9 @@ async def test_bad_files_are_refused_with_clear_codes(client):
 
 async def test_missions_are_checked_with_the_bulk_rules_and_reimported_by_external_id(client):
     owner = await signup(client)
-    project = await make_project(owner, name="Festival", starts_on="2027-03-01", ends_on="2027-03-31")
+    project = await make_project(
+        owner, name="Festival", starts_on="2027-03-01", ends_on="2027-03-31"
+    )
     await make_place(owner, name="Grande salle")
     content = (
         "id,projet,titre,lieu,date,debut,fin,lendemain,postes\n"
@@ -198,7 +204,8 @@ async def test_missions_are_checked_with_the_bulk_rules_and_reimported_by_extern
     )
     up = await _uploaded(owner, content.encode(), name="missions.csv", kind="missions")
     mapping = up["suggested_mapping"]
-    assert mapping["start"] == "debut" and mapping["ends_next_day"] == "lendemain"
+    assert mapping["start"] == "debut"
+    assert mapping["ends_next_day"] == "lendemain"
     body = (await owner.post(f"{URL}/{up['id']}/validate", json={"mapping": mapping})).json()
     codes = {(e["row"], e["column"], e["code"]) for e in body["errors"]}
     assert codes == {
@@ -219,7 +226,8 @@ async def test_missions_are_checked_with_the_bulk_rules_and_reimported_by_extern
         ("M2", "Exploitation", "Grande salle"),
     ]
     assert items[1]["local_ends_at"].startswith("2027-03-21T01:00")
-    assert items[0]["roles"][0]["name"] == "machiniste" and items[0]["roles"][0]["quota"] == 4
+    assert items[0]["roles"][0]["name"] == "machiniste"
+    assert items[0]["roles"][0]["quota"] == 4
 
     again = content.replace("Montage,", "Montage plateau,")
     up2 = await _uploaded(owner, again.encode(), name="missions.csv", kind="missions")
@@ -241,7 +249,8 @@ async def test_templates_have_the_headers_and_an_example_row_that_imports(client
         as_csv = await owner.get(f"{URL}/templates/{kind}")
         assert as_csv.status_code == 200
         rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
-        assert len(rows) == 2 and "external_id" in rows[0]
+        assert len(rows) == 2
+        assert "external_id" in rows[0]
         as_xlsx = await owner.get(f"{URL}/templates/{kind}?format=xlsx")
         assert as_xlsx.status_code == 200
         book = openpyxl.load_workbook(io.BytesIO(as_xlsx.content))

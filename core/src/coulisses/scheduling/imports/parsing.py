@@ -66,7 +66,9 @@ def _read_csv(data: bytes) -> list[list[str]]:
     first = text.split("\n", 1)[0]
     separator = max((";", ",", "\t"), key=first.count)
     try:
-        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=separator)]
+        return [
+            [c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=separator)
+        ]
     except csv.Error as exc:
         raise DomainError(
             "import.unreadable_file", f"The CSV file cannot be read: {exc}", status=422
@@ -102,7 +104,7 @@ def read_file(file_name: str, data: bytes) -> Sheet:
             status=422,
         )
     name = file_name.lower()
-    if name.endswith(".csv") or name.endswith(".txt"):
+    if name.endswith((".csv", ".txt")):
         table = _read_csv(data)
     elif name.endswith(".xlsx"):
         table = _read_xlsx(data)

@@ -64,7 +64,9 @@ PEOPLE_FIELDS = (
         ("employmenttype", "contrat", "typedecontrat", "contract", "statut"),
         "Intermittent",
     ),
-    ImportField("email", False, ("email", "mail", "courriel", "adressemail"), "camille@example.org"),
+    ImportField(
+        "email", False, ("email", "mail", "courriel", "adressemail"), "camille@example.org"
+    ),
     ImportField("phone", False, ("phone", "telephone", "tel", "portable", "mobile"), "0601020304"),
     ImportField("skills", False, ("skills", "competences", "competence"), "son:3, lumiere"),
     ImportField("tags", False, ("tags", "etiquettes", "groupes"), "festival, equipe A"),
@@ -96,7 +98,7 @@ def _normalized(header: str) -> str:
 
 def suggest_mapping(kind: str, headers: list[str]) -> dict[str, str | None]:
     """Field -> the first header whose normalized name is the field's or an alias."""
-    by_name = {}
+    by_name: dict[str, str] = {}
     for header in headers:
         by_name.setdefault(_normalized(header), header)
     out: dict[str, str | None] = {}
@@ -594,8 +596,24 @@ async def _commit_people(
 ) -> tuple[int, int]:
     records = []
     for _, (external, values) in good:
-        row = dict(zip(("first_name", "last_name", "email", "phone", "employment_type", "account",
-                        "skills", "tags", "notes", "rate_profile"), values, strict=False))
+        row = dict(
+            zip(
+                (
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "phone",
+                    "employment_type",
+                    "account",
+                    "skills",
+                    "tags",
+                    "notes",
+                    "rate_profile",
+                ),
+                values,
+                strict=False,
+            )
+        )
         row["skills"] = json.loads(row["skills"])
         row["external_id"] = external
         row.pop("account")
@@ -659,7 +677,11 @@ async def _commit_missions(
             for i, (_, r, place_id) in enumerate(items)
         ]
         ids = await missions.insert_missions(
-            principal.org_id, project_id, new_rows, notes=notes, roles=[r.roles for _, r, _ in items]
+            principal.org_id,
+            project_id,
+            new_rows,
+            notes=notes,
+            roles=[r.roles for _, r, _ in items],
         )
         await fetch(
             """UPDATE missions m SET external_id = u.external_id
