@@ -24,6 +24,7 @@ from coulisses.scheduling.imports.schemas import (
     ImportUploadOut,
     ImportValidationOut,
 )
+from coulisses.web.input_guards import UnsupportedMediaType
 from coulisses.web.openapi import errors
 
 
@@ -33,6 +34,17 @@ class ImportUploadForm:
 
     kind: ImportKind
     file: UploadFile
+
+
+async def _multipart_only(request: Request[Any, Any, Any]) -> None:
+    """Before the form is decoded: another media type is the app's usual 415."""
+    media_type = request.content_type[0]
+    if media_type != RequestEncodingType.MULTI_PART.value:
+        raise UnsupportedMediaType(
+            "request.unsupported_media_type",
+            "The request body must be multipart/form-data",
+            {"content_type": media_type or None},
+        )
 
 
 def _attachment(content: bytes, media_type: str, name: str) -> Response[bytes]:
@@ -53,7 +65,12 @@ class ImportController(Controller):
     tags = ["imports"]
     guards = [requires("users.manage"), requires("missions.manage")]
 
-    @post("/", operation_id="UploadImport", responses=errors(422))
+    @post(
+        "/",
+        operation_id="UploadImport",
+        responses=errors(422),
+        before_request=_multipart_only,
+    )
     async def upload(
         self,
         request: Request[Any, Any, Any],
