@@ -21,6 +21,13 @@ ROWS = 1000
 TRIES = 3
 EMPLOYMENT = ("CDI", "CDD", "Intermittent", "Freelance")
 FIRST_DAY = dt.date(2029, 3, 1)
+#: Four slots a day, the last one crossing midnight.
+SLOTS = (
+    ("08:00", "12:00", "non"),
+    ("13:00", "17:00", "non"),
+    ("18:00", "23:00", "non"),
+    ("23:30", "03:00", "oui"),
+)
 
 
 def people_csv(rows: int = ROWS) -> bytes:
@@ -37,8 +44,7 @@ def missions_csv(project: str, rows: int = ROWS) -> bytes:
     lines = ["id,projet,titre,lieu,date,debut,fin,lendemain,postes"]
     for n in range(rows):
         day = FIRST_DAY + dt.timedelta(days=n // 4)
-        start, end, night = (("08:00", "12:00", "non"), ("13:00", "17:00", "non"),
-                             ("18:00", "23:00", "non"), ("23:30", "03:00", "oui"))[n % 4]  # fmt: skip
+        start, end, night = SLOTS[n % 4]
         lines.append(
             f"M{n:05d},{project},Service {n},Scene {n % 3},{day.isoformat()},{start},{end},{night},"
             f'"machiniste:3, regisseur son:1"'
