@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 import msgspec
+from litestar.openapi.spec import Example
 
 from coulisses.auth.schemas import Strict
 from coulisses.web.openapi import rule
@@ -88,13 +89,18 @@ class ImportResultOut(msgspec.Struct):
     skipped: int
 
 
-MAPPING_EXAMPLE = {
-    "mapping": {
-        "external_id": "Matricule",
-        "first_name": "Prenom",
-        "last_name": "Nom",
-        "employment_type": "Contrat",
-        "email": "Email",
-    }
+_MAPPING = {
+    "external_id": "Matricule",
+    "first_name": "Prenom",
+    "last_name": "Nom",
+    "employment_type": "Contrat",
+    "email": "Email",
 }
-COMMIT_EXAMPLE = {**MAPPING_EXAMPLE, "mode": "valid_rows"}
+MAPPING_EXAMPLE = Example(
+    summary="People: the file's French headers mapped to the fields",
+    value={"mapping": _MAPPING},
+)
+COMMIT_EXAMPLE = Example(
+    summary="Import the valid rows, skip the others",
+    value={"mapping": _MAPPING, "mode": "valid_rows"},
+)
