@@ -18,9 +18,9 @@ from tests.integration.scheduling.factories import make_place, make_project
 URL = "/api/v1/imports"
 
 PEOPLE_CSV = (
-    "Matricule;Prénom;Nom;Contrat;Email;Compétences\n"
+    "Matricule;Pr\u00e9nom;Nom;Contrat;Email;Comp\u00e9tences\n"
     "E1;Camille;Martin;intermittent;camille@example.org;son:3, lumiere\n"
-    "E2;Léa;Durand;CDI;;\n"
+    "E2;L\u00e9a;Durand;CDI;;\n"
     "E3;;Petit;CDD;;\n"
     "E4;Noe;Bernard;Stagiaire;pas-un-mail;\n"
 )
@@ -49,17 +49,17 @@ async def _users(org_id: int) -> list[dict[str, Any]]:
 async def test_a_semicolon_csv_with_bom_is_parsed_and_its_french_headers_mapped(client):
     owner = await signup(client)
     up = await _uploaded(owner, ("\ufeff" + PEOPLE_CSV).encode())
-    assert up["headers"] == ["Matricule", "Prénom", "Nom", "Contrat", "Email", "Compétences"]
+    assert up["headers"] == ["Matricule", "Pr\u00e9nom", "Nom", "Contrat", "Email", "Comp\u00e9tences"]
     assert up["row_count"] == 4
     assert up["preview"][0][:3] == ["E1", "Camille", "Martin"]
     assert up["suggested_mapping"] == {
         "external_id": "Matricule",
-        "first_name": "Prénom",
+        "first_name": "Pr\u00e9nom",
         "last_name": "Nom",
         "employment_type": "Contrat",
         "email": "Email",
         "phone": None,
-        "skills": "Compétences",
+        "skills": "Comp\u00e9tences",
         "tags": None,
         "rate_profile": None,
         "notes": None,
@@ -76,7 +76,7 @@ async def test_the_dry_run_reports_each_bad_row_with_the_api_codes_and_writes_no
     body = response.json()
     assert (body["row_count"], body["valid_count"], body["invalid_count"]) == (4, 2, 2)
     found = {(e["row"], e["column"], e["code"]) for e in body["errors"]}
-    assert (4, "Prénom", "user.invalid_first_name") in found
+    assert (4, "Pr\u00e9nom", "user.invalid_first_name") in found
     assert (5, "Contrat", "field.choice") in found
     assert await _users(owner.org_id) == []
 
@@ -85,7 +85,7 @@ async def test_the_dry_run_reports_each_bad_row_with_the_api_codes_and_writes_no
     assert report.headers["content-type"].startswith("text/csv")
     lines = list(csv.reader(io.StringIO(report.content.decode("utf-8-sig"))))
     assert lines[0] == ["row", "column", "field", "code", "message"]
-    assert ["4", "Prénom", "first_name", "user.invalid_first_name"] in [line[:4] for line in lines]
+    assert ["4", "Pr\u00e9nom", "first_name", "user.invalid_first_name"] in [line[:4] for line in lines]
     assert {line[0] for line in lines[1:]} == {"4", "5"}
 
 
@@ -106,7 +106,7 @@ async def test_all_or_nothing_refuses_a_file_with_errors_and_valid_rows_skips_th
     users = await _users(owner.org_id)
     assert [(u["external_id"], u["first_name"], u["employment_type"]) for u in users] == [
         ("E1", "Camille", "Intermittent"),
-        ("E2", "Léa", "CDI"),
+        ("E2", "L\u00e9a", "CDI"),
     ]
     assert '"son"' in users[0]["skills"]
     assert '"level": 3' in users[0]["skills"]
@@ -156,7 +156,7 @@ async def test_mapping_errors_have_their_own_codes(client):
     owner = await signup(client)
     up = await _uploaded(owner, PEOPLE_CSV.encode())
     cases = [
-        ({"first_name": "Prénom", "last_name": "Nom"}, "import.missing_required"),
+        ({"first_name": "Pr\u00e9nom", "last_name": "Nom"}, "import.missing_required"),
         ({**up["suggested_mapping"], "first_name": "Absent"}, "import.unknown_column"),
         ({**up["suggested_mapping"], "salary": "Nom"}, "import.unknown_field"),
     ]

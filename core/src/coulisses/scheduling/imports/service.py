@@ -91,7 +91,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {"people": PEOPLE_FIELDS, "missions
 
 
 def _normalized(header: str) -> str:
-    """``Prenom``, ``Prénom``, ``first name`` and ``First_Name`` alike."""
+    """``Prenom`` with or without its accent, ``first name`` and ``First_Name`` alike."""
     text = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]", "", text)
 
