@@ -12,10 +12,10 @@ const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 const CSV = [
-  'Matricule;Pr\u00e9nom;Nom;Contrat;Email',
+  'Matricule;Prenom;Nom;Contrat;Email',
   'IMP-1;Camille;Martin;Intermittent;camille@example.org',
-  'IMP-2;L\u00e9a;Durand;CDI;',
-  'IMP-3;No\u00e9;Bernard;Stagiaire;',
+  'IMP-2;Lea;Durand;CDI;',
+  'IMP-3;Noe;Bernard;Stagiaire;',
 ].join('\n');
 
 interface UserPage {
@@ -44,7 +44,7 @@ test('import people from a CSV with one bad row, then re-import: updated, not du
 
   // Step 2: the mapping the server suggested from the French headers, and the preview.
   await expect(page.getByText(msg('import_file_summary', { file: 'equipe.csv', rows: '3' }))).toBeVisible();
-  await expect(page.getByLabel(`${fr.import_field_first_name} *`, { exact: true })).toHaveValue('Pr\u00e9nom');
+  await expect(page.getByLabel(`${fr.import_field_first_name} *`, { exact: true })).toHaveValue('Prenom');
   await expect(page.getByLabel(fr.import_field_external_id, { exact: true })).toHaveValue('Matricule');
   await expect(page.getByRole('table', { name: fr.import_preview })).toContainText('Durand');
   await expectAccessible(page, 'import-mapping');
