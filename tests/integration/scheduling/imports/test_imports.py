@@ -4,6 +4,7 @@ re-import by external id, limits, managers only, invisible to other orgs."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from typing import Any
@@ -49,7 +50,14 @@ async def _users(org_id: int) -> list[dict[str, Any]]:
 async def test_a_semicolon_csv_with_bom_is_parsed_and_its_french_headers_mapped(client):
     owner = await signup(client)
     up = await _uploaded(owner, ("\ufeff" + PEOPLE_CSV).encode())
-    assert up["headers"] == ["Matricule", "Pr\u00e9nom", "Nom", "Contrat", "Email", "Comp\u00e9tences"]
+    assert up["headers"] == [
+        "Matricule",
+        "Pr\u00e9nom",
+        "Nom",
+        "Contrat",
+        "Email",
+        "Comp\u00e9tences",
+    ]
     assert up["row_count"] == 4
     assert up["preview"][0][:3] == ["E1", "Camille", "Martin"]
     assert up["suggested_mapping"] == {
@@ -85,7 +93,9 @@ async def test_the_dry_run_reports_each_bad_row_with_the_api_codes_and_writes_no
     assert report.headers["content-type"].startswith("text/csv")
     lines = list(csv.reader(io.StringIO(report.content.decode("utf-8-sig"))))
     assert lines[0] == ["row", "column", "field", "code", "message"]
-    assert ["4", "Pr\u00e9nom", "first_name", "user.invalid_first_name"] in [line[:4] for line in lines]
+    assert ["4", "Pr\u00e9nom", "first_name", "user.invalid_first_name"] in [
+        line[:4] for line in lines
+    ]
     assert {line[0] for line in lines[1:]} == {"4", "5"}
 
 
@@ -281,3 +291,22 @@ async def test_a_tech_may_not_import_and_another_org_sees_nothing(client, new_cl
     assert error_code(commit) == "import.not_found"
     assert await _users(other.org_id) == []
     assert await _users(owner.org_id) == []
+
+
+async def test_two_concurrent_imports_of_the_same_file_make_each_person_once(client):
+    owner = await signup(client)
+    content = "external_id,first_name,last_name,employment_type\n" + "".join(
+        f"C{n},Prenom{n},Nom{n},CDD\n" for n in range(50)
+    )
+    first = await _uploaded(owner, content.encode())
+    second = await _uploaded(owner, content.encode())
+    results = await asyncio.gather(
+        *(
+            owner.post(f"{URL}/{up['id']}/commit", json={"mapping": up["suggested_mapping"]})
+            for up in (first, second)
+        )
+    )
+    assert [r.status_code for r in results] == [200, 200], [r.text for r in results]
+    assert sum(r.json()["created"] for r in results) == 50
+    assert sum(r.json()["updated"] for r in results) == 50
+    assert len(await _users(owner.org_id)) == 50
