@@ -310,3 +310,23 @@ async def test_two_concurrent_imports_of_the_same_file_make_each_person_once(cli
     assert sum(r.json()["created"] for r in results) == 50
     assert sum(r.json()["updated"] for r in results) == 50
     assert len(await _users(owner.org_id)) == 50
+
+
+async def test_a_reimport_does_not_bring_an_erased_person_back(client):
+    owner = await signup(client)
+    content = "external_id,first_name,last_name,employment_type\nX1,Zoe,Quagmire,CDI\n"
+    up = await _uploaded(owner, content.encode())
+    await owner.post(f"{URL}/{up['id']}/commit", json={"mapping": up["suggested_mapping"]})
+    [user] = await fetch("SELECT id FROM users WHERE org = $1", owner.org_id)
+    erased = await owner.post(
+        f"/api/v1/users/{user['id']}/erase", json={"confirm": "Zoe Quagmire", "reason": "RGPD"}
+    )
+    assert erased.status_code == 200, erased.text
+    again = await _uploaded(owner, content.encode())
+    done = await owner.post(
+        f"{URL}/{again['id']}/commit", json={"mapping": again["suggested_mapping"]}
+    )
+    assert (done.json()["created"], done.json()["updated"], done.json()["skipped"]) == (0, 0, 1)
+    names = await fetch("SELECT first_name FROM users WHERE org = $1", owner.org_id)
+    assert [n["first_name"] for n in names] != ["Zoe"]
+    assert len(names) == 1

@@ -593,7 +593,8 @@ _PEOPLE_UPDATES = {
 
 async def _commit_people(
     principal: Principal, good: list[tuple[int, Any]], columns: dict[str, Any]
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
+    """Created, updated and left out (erased people) counts."""
     records = []
     for _, (external, values) in good:
         row = dict(
@@ -628,12 +629,14 @@ async def _commit_people(
                    r.employment_type, r.skills, r.tags, r.notes, r.rate_profile
             FROM jsonb_to_recordset($2::jsonb) AS {_PEOPLE_RECORD}
             ON CONFLICT (org, external_id) DO UPDATE SET {sets}, updated_at = now()
+                WHERE users.erased_at IS NULL
             RETURNING (xmax = 0) AS inserted""",  # noqa: S608
         principal.org_id,
         json.dumps(records),
     )
+    # An erased person (docs/rgpd.md) is not brought back by a file: their row is left out.
     created = sum(1 for r in rows if r["inserted"])
-    return created, len(rows) - created
+    return created, len(rows) - created, len(records) - len(rows)
 
 
 async def _commit_missions(
@@ -747,11 +750,11 @@ async def commit(
                 status=422,
             )
         events: list[DomainEvent] = []
-        created = updated = 0
+        created = updated = left_out = 0
         try:
             if checked.good and kind == "people":
                 columns = check_mapping(kind, upload["headers"], mapping)
-                created, updated = await _commit_people(principal, checked.good, columns)
+                created, updated, left_out = await _commit_people(principal, checked.good, columns)
             elif checked.good:
                 created, updated, events = await _commit_missions(principal, checked.good)
         except asyncpg.exceptions.IntegrityConstraintViolationError as exc:
@@ -766,7 +769,7 @@ async def commit(
             "mode": mode,
             "created": created,
             "updated": updated,
-            "skipped": len(checked.bad_rows),
+            "skipped": len(checked.bad_rows) + left_out,
         }
         await fetch(
             """UPDATE import_uploads SET mapping = $3::jsonb, imported_at = now()
