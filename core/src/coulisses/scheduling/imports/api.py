@@ -130,7 +130,12 @@ class ImportController(Controller):
         out = await imports.commit(principal_of(request), import_id, data.mapping, data.mode)
         return msgspec.convert(out, ImportResultOut)
 
-    @get("/templates/{kind:str}", operation_id="GetImportTemplate", media_type="text/csv")
+    @get(
+        "/templates/{kind:str}",
+        operation_id="GetImportTemplate",
+        media_type="text/csv",
+        responses=errors(422),
+    )
     async def template(
         self,
         kind: FromPath[str],
@@ -138,6 +143,7 @@ class ImportController(Controller):
             str, QueryParameter(name="format", description="csv or xlsx", max_length=4)
         ] = "csv",
     ) -> Response[bytes]:
-        """The columns of an import with one example row (``people`` or ``missions``)."""
+        """The columns of an import with one example row (``people`` or ``missions``);
+        422 ``import.invalid_kind`` or ``import.unsupported_format`` otherwise."""
         content, media_type, name = imports.template(kind, file_format)
         return _attachment(content, media_type, name)
