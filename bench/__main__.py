@@ -16,7 +16,7 @@ import time
 import uuid
 from typing import Any
 
-from bench import dataset, festival, payroll, scale
+from bench import dataset, festival, imports, payroll, scale
 from bench.database import server, throwaway
 from bench.figures import Figure
 from bench.figures import ok as _ok
@@ -168,6 +168,7 @@ async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list
             )
         )
         out += [Figure(*figure) for figure in await festival.figures(client, csrf)]
+        out += await imports.figures(client, csrf)
         out += await payroll.figures(client, csrf, data, database_url, runs)
 
         if not any(route.path == "/api/v1/conflicts" for route in app.routes):

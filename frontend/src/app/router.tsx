@@ -111,6 +111,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/mission-detail')).MissionDetailRoute }),
           },
           {
+            path: 'imports',
+            lazy: async () => ({ Component: (await import('@/app/routes/imports')).ImportsRoute }),
+          },
+          {
             path: 'places',
             lazy: async () => ({ Component: (await import('@/app/routes/places')).PlacesRoute }),
           },

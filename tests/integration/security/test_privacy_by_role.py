@@ -68,6 +68,9 @@ SKIPPED = {
     # zip downloads of one person's data (tests/integration/gdpr: who may export whom)
     "/api/v1/users/{user_id}/export",
     "/api/v1/users/me/export",
+    # CSV/XLSX downloads of managers only (tests/integration/scheduling/imports: role check)
+    "/api/v1/imports/{import_id}/report",
+    "/api/v1/imports/templates/{kind}",
 }
 #: Response schemas' fields that look personal (email, note, reason...) but are not a
 #: colleague's private data, and why.
@@ -211,6 +214,13 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
     template = await owner.post("/api/v1/mission-templates", json=_stage_day())
     assert template.status_code == 201, template.text
 
+    upload = await owner.post(
+        "/api/v1/imports",
+        data={"kind": "people"},
+        files={"file": ("crew.csv", b"first_name,last_name,employment_type\nAnne,Roy,CDI\n")},
+    )
+    assert upload.status_code == 201, upload.text
+
     assignments = [by_user[u["id"]]["id"] for u in (own, paul, lea)]
     org.paths = {
         "user_id": [own["id"], paul["id"], lea["id"]],
@@ -226,6 +236,7 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "place_id": [place.json()["id"]],
         "key_id": [api_key.json()["id"]],
         "template_id": [template.json()["id"]],
+        "import_id": [upload.json()["id"]],
         "absence_type_id": [
             t["id"] for t in (await owner.get("/api/v1/absence-types")).json()["items"]
         ],

@@ -169,6 +169,17 @@ async def _absence_type_of_b(b: OrgSession) -> int:
     return int(listed.json()["items"][0]["id"])
 
 
+async def _import_of_b(b: OrgSession) -> int:
+    """A file org B uploaded to import people."""
+    uploaded = await b.post(
+        "/api/v1/imports",
+        data={"kind": "people"},
+        files={"file": ("b.csv", b"first_name,last_name,employment_type\nBea,B,CDI\n")},
+    )
+    assert uploaded.status_code == 201, uploaded.text
+    return int(uploaded.json()["id"])
+
+
 #: Ids already made in org B by this test (factories that need another one read it).
 _B_IDS: dict[str, int] = {}
 
@@ -204,13 +215,15 @@ FACTORIES: dict[str, Factory] = {
     "template_id": _mission_template_of_b,
     "device_id": _trusted_device_of_b,
     "absence_type_id": _absence_type_of_b,
+    "import_id": _import_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
 # routes whose path ids are not org-owned resources: plugin names are global; a calendar
 # feed's file name holds its token, which is the credential, whatever the org (a forged or
 # dead one answers 404: tests/integration/scheduling/calendar)
-NOT_ORG_SCOPED = {"name", "file_name"}
+# an import template's kind (people, missions) is the same for every org
+NOT_ORG_SCOPED = {"name", "file_name", "kind"}
 # bodies valid enough to get past validation, so the org scope is what answers
 BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/orgs/current/members/{account_id:int}": {"role": "manager"},
@@ -234,6 +247,8 @@ BODIES: dict[str, dict[str, Any]] = {
         "from": "2027-07-10",
         "to": "2027-07-10",
     },
+    "/api/v1/imports/{import_id:int}/validate": {"mapping": {}},
+    "/api/v1/imports/{import_id:int}/commit": {"mapping": {}, "mode": "valid_rows"},
     "/api/v1/availability/{window_id:int}": {"note": "x"},
     "/api/v1/absence-types/{absence_type_id:int}": {"label": "X"},
     "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},

@@ -15,6 +15,7 @@ from coulisses.scheduling.calendar.api import (
 from coulisses.scheduling.certifications.api import CertificationController
 from coulisses.scheduling.conflicts.api import ConflictController
 from coulisses.scheduling.dashboard.api import DashboardController
+from coulisses.scheduling.imports.api import ImportController
 from coulisses.scheduling.invitations.api import InvitationController
 from coulisses.scheduling.mission_templates.api import MissionTemplateController
 from coulisses.scheduling.missions.api import MissionBatchController, MissionController
@@ -44,4 +45,5 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     MyCalendarFeedController,
     SubjectCalendarFeedController,
     CalendarFileController,
+    ImportController,
 ]

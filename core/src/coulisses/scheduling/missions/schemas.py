@@ -132,6 +132,8 @@ class MissionOut(msgspec.Struct):
     roles: list[MissionRoleOut]
     created_at: dt.datetime
     updated_at: dt.datetime
+    #: the mission's id in the org's own files (set by imports), else null
+    external_id: str | None = None
 
 
 #: Most days a slot may start after its pattern day.

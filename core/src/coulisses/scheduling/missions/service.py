@@ -56,7 +56,7 @@ _SELECT = """SELECT m.id, m.project AS project_id, m.title, m.place_id,
        COALESCE(pl.name, '') AS place, COALESCE(pl.timezone, o.timezone) AS timezone,
        m.notes, m.starts_at,
        m.ends_at, floor(extract(epoch FROM m.ends_at - m.starts_at) / 60)::int AS duration_minutes,
-       m.allow_long, m.status, m.created_at, m.updated_at,
+       m.allow_long, m.status, m.created_at, m.updated_at, m.external_id,
        COALESCE((
            SELECT json_agg(json_build_object(
                       'id', r.id, 'name', r.name, 'quota', r.quota,
@@ -270,6 +270,21 @@ async def _insert(
             json.dumps(role_rows),
         )
     return ids
+
+
+async def insert_missions(
+    org_id: int,
+    project_id: int,
+    rows: list[NewMission],
+    *,
+    notes: str,
+    roles: list[list[dict[str, Any]]],
+) -> list[int]:
+    """Draft missions of one project inserted set-based inside the caller's transaction
+    (rows checked by the caller with :func:`expand_pattern`): the path of imports."""
+    return await _insert(
+        org_id, project_id, rows, notes=notes, allow_long=False, status="DRAFT", roles=roles
+    )
 
 
 async def _open_project(org_id: int, project_id: int) -> dict[str, Any]:

@@ -35,6 +35,8 @@ class Mission(Table, tablename="missions"):
     #: the mission template version it was created from (m0019), else null
     template_id = Integer(null=True, default=None)
     template_version = Integer(null=True, default=None)
+    #: the mission's id in the org's own files, unique per org (m0025, imports)
+    external_id = Varchar(length=100, null=True, default=None)
     created_at = Timestamptz()
     updated_at = Timestamptz()
 

@@ -133,6 +133,10 @@ class UserOut(msgspec.Struct):
         msgspec.Meta(description="When the person was erased (docs/rgpd.md); null otherwise"),
     ] = None
     rank: float | None = None
+    external_id: Annotated[
+        str | None,
+        msgspec.Meta(description="The person's id in the org's own files (set by imports)"),
+    ] = None
 
 
 class UserPage(Page[UserOut]):

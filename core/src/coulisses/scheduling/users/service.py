@@ -38,7 +38,8 @@ _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _COLUMNS = """u.id, u.first_name, u.last_name, u.employment_type, u.email, u.phone,
               u.account AS account_id, u.skills, u.tags, u.notes, u.rate_profile,
-              u.legal_ids, u.documents, u.created_at, u.updated_at, u.erased_at"""
+              u.legal_ids, u.documents, u.created_at, u.updated_at, u.erased_at,
+              u.external_id"""
 _JSONB = frozenset({"skills", "legal_ids", "documents"})
 
 
@@ -315,8 +316,10 @@ def _unique_account(exc: asyncpg.exceptions.UniqueViolationError) -> Conflict:
     return Conflict("user.account_taken", "That account is already linked to another user")
 
 
-async def create_user(principal: Principal, data: UserCreate) -> dict[str, Any]:
-    values = (
+def user_values(data: UserCreate) -> tuple[Any, ...]:
+    """The checked column values of a new user, in the order of ``USER_COLUMNS`` (raises
+    the API's 422 codes); also the rule of each row of a people import."""
+    return (
         _name(data.first_name, "first_name"),
         _name(data.last_name, "last_name"),
         _email(data.email),
@@ -330,6 +333,27 @@ async def create_user(principal: Principal, data: UserCreate) -> dict[str, Any]:
         json.dumps(clean_legal_ids(data.legal_ids)),
         json.dumps(clean_documents(data.documents)),
     )
+
+
+#: The columns :func:`user_values` fills, in order.
+USER_COLUMNS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "employment_type",
+    "account",
+    "skills",
+    "tags",
+    "notes",
+    "rate_profile",
+    "legal_ids",
+    "documents",
+)
+
+
+async def create_user(principal: Principal, data: UserCreate) -> dict[str, Any]:
+    values = user_values(data)
     async with transaction():
         await _check_account(principal.org_id, data.account_id)
         try:

@@ -36,3 +36,5 @@ class User(Table, tablename="users"):
     updated_at = Timestamptz()
     #: When the person was erased (pseudonymised, m0021, docs/rgpd.md); null otherwise.
     erased_at = Timestamptz(null=True, default=None)
+    #: The person's id in the org's own files, unique per org (m0025, imports).
+    external_id = Varchar(length=100, null=True, default=None)
