@@ -46,7 +46,9 @@ async def _crew(client: Any, new_client: Any, *, approval: bool = True) -> Crew:
     return Crew(owner, manager, paul, paul_id, cleo, cleo_id, project["id"])
 
 
-async def _accepted(crew: Crew, who: OrgSession, user_id: int, times: tuple[str, str]) -> dict[str, Any]:
+async def _accepted(
+    crew: Crew, who: OrgSession, user_id: int, times: tuple[str, str]
+) -> dict[str, Any]:
     """A mission with one place (son) and ``user_id`` on it, ACCEPTED."""
     mission = await make_mission(
         crew.owner,
@@ -138,7 +140,9 @@ async def test_a_handover_to_a_named_colleague_waits_for_the_manager_then_applie
     assert approved.status_code == 200, approved.text
     done = approved.json()
     assert done["status"] == "applied"
-    assert done["decided_at"] and done["applied_at"] and done["accepted_at"]
+    assert done["decided_at"]
+    assert done["applied_at"]
+    assert done["accepted_at"]
     assert await _holders(crew.owner, mine["mission_id"]) == [(crew.cleo_id, "ACCEPTED")]
     old = (await crew.owner.get(f"/api/v1/assignments/{mine['id']}")).json()
     assert old["status"] == "CANCELLED"
@@ -151,9 +155,10 @@ async def test_a_handover_to_a_named_colleague_waits_for_the_manager_then_applie
     cancelled = await _audit(crew.owner.org_id, "assignment.cancelled")
     assert cancelled[-1]["target"] == f"assignment:{mine['id']}"
     assert '"swapped"' in str(cancelled[-1]["payload"])
-    assert [len(await _audit(crew.owner.org_id, f"swap.{step}")) for step in (
-        "proposed", "accepted", "approved", "applied"
-    )] == [1, 1, 1, 1]
+    assert [
+        len(await _audit(crew.owner.org_id, f"swap.{step}"))
+        for step in ("proposed", "accepted", "approved", "applied")
+    ] == [1, 1, 1, 1]
     assert _steps(fired) == ["proposed", "accepted", "approved", "applied"]
     applied = [e for e in fired if e.kind == "SwapChanged"][-1]
     assert (applied.swap_id, applied.colleague_user_id) == (swap["id"], crew.cleo_id)
@@ -196,7 +201,9 @@ async def test_the_manager_rejects_and_nothing_changes(client, new_client):
     crew = await _crew(client, new_client)
     mine = await _accepted(crew, crew.paul, crew.paul_id, EVENING)
     swap = (
-        await crew.paul.post(SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id})
+        await crew.paul.post(
+            SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id}
+        )
     ).json()
     assert (await crew.cleo.post(f"{SWAPS}/{swap['id']}/accept")).status_code == 200
     rejected = await crew.manager.post(
@@ -239,7 +246,9 @@ async def test_a_conflict_found_at_acceptance_is_a_409_and_nothing_changes(clien
     crew = await _crew(client, new_client)
     mine = await _accepted(crew, crew.paul, crew.paul_id, EVENING)
     swap = (
-        await crew.paul.post(SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id})
+        await crew.paul.post(
+            SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id}
+        )
     ).json()
     # Meanwhile Cleo accepted another mission the same evening.
     other = await _accepted(crew, crew.cleo, crew.cleo_id, EVENING)
@@ -287,19 +296,31 @@ async def test_bad_proposals_are_refused_with_stable_codes(client, new_client):
         (crew.paul, {"assignment_id": mine["id"], "kind": "swap"}, 422, "swap.target_required"),
         (
             crew.paul,
-            {"assignment_id": mine["id"], "target_user_id": crew.cleo_id,
-             "target_assignment_id": theirs["id"]},
+            {
+                "assignment_id": mine["id"],
+                "target_user_id": crew.cleo_id,
+                "target_assignment_id": theirs["id"],
+            },
             422,
             "swap.target_assignment_unexpected",
         ),
         (
             crew.paul,
-            {"assignment_id": mine["id"], "kind": "swap", "target_user_id": crew.cleo_id,
-             "target_assignment_id": mine["id"]},
+            {
+                "assignment_id": mine["id"],
+                "kind": "swap",
+                "target_user_id": crew.cleo_id,
+                "target_assignment_id": mine["id"],
+            },
             422,
             "swap.target_assignment_mismatch",
         ),
-        (crew.paul, {"assignment_id": mine["id"], "target_user_id": crew.paul_id}, 422, "swap.same_user"),
+        (
+            crew.paul,
+            {"assignment_id": mine["id"], "target_user_id": crew.paul_id},
+            422,
+            "swap.same_user",
+        ),
         (crew.paul, {"assignment_id": 999999}, 404, "assignment.not_found"),
         (crew.owner, {"assignment_id": mine["id"]}, 403, "swap.no_user"),
     ]
@@ -311,14 +332,24 @@ async def test_bad_proposals_are_refused_with_stable_codes(client, new_client):
     twice = await crew.paul.post(SWAPS, json={"assignment_id": mine["id"]})
     assert (twice.status_code, error_code(twice)) == (409, "swap.already_open")
     # Only the proposer cancels; only a named colleague declines.
-    assert error_code(await crew.cleo.post(f"{SWAPS}/{first.json()['id']}/cancel")) == "swap.not_proposer"
-    assert error_code(await crew.cleo.post(f"{SWAPS}/{first.json()['id']}/decline")) == "swap.open_to_all"
+    assert (
+        error_code(await crew.cleo.post(f"{SWAPS}/{first.json()['id']}/cancel"))
+        == "swap.not_proposer"
+    )
+    assert (
+        error_code(await crew.cleo.post(f"{SWAPS}/{first.json()['id']}/decline"))
+        == "swap.open_to_all"
+    )
     cancelled = await crew.paul.post(f"{SWAPS}/{first.json()['id']}/cancel")
     assert cancelled.json()["status"] == "cancelled"
     # Once cancelled, the assignment may be offered again, and the colleague may decline.
-    again = await crew.paul.post(SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id})
+    again = await crew.paul.post(
+        SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id}
+    )
     assert again.status_code == 201, again.text
-    declined = await crew.cleo.post(f"{SWAPS}/{again.json()['id']}/decline", json={"comment": "Non"})
+    declined = await crew.cleo.post(
+        f"{SWAPS}/{again.json()['id']}/decline", json={"comment": "Non"}
+    )
     assert declined.json()["status"] == "declined"
 
 
@@ -326,9 +357,13 @@ async def test_a_proposal_expires_when_the_mission_starts(client, new_client):
     crew = await _crew(client, new_client)
     mine = await _accepted(crew, crew.paul, crew.paul_id, EVENING)
     swap = (
-        await crew.paul.post(SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id})
+        await crew.paul.post(
+            SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id}
+        )
     ).json()
-    await fetch("UPDATE swaps SET starts_at = now() - interval '1 minute' WHERE id = $1", swap["id"])
+    await fetch(
+        "UPDATE swaps SET starts_at = now() - interval '1 minute' WHERE id = $1", swap["id"]
+    )
     late = await crew.cleo.post(f"{SWAPS}/{swap['id']}/accept")
     assert (late.status_code, error_code(late)) == (409, "swap.not_open")
     assert late.json()["error"]["details"]["status"] == "expired"

@@ -22,9 +22,7 @@ SwapStatus = Literal[
     "cancelled",
     "expired",
 ]
-Comment = Annotated[
-    str, msgspec.Meta(examples=["Je suis malade ce soir-la"]), rule(max_length=500)
-]
+Comment = Annotated[str, msgspec.Meta(examples=["Je suis malade ce soir-la"]), rule(max_length=500)]
 
 
 class SwapCreate(Strict):

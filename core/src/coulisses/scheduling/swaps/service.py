@@ -98,7 +98,9 @@ def _side(row: dict[str, Any], p: str) -> SwapSideOut | None:
     )
 
 
-def swap_out(row: dict[str, Any], *, side: str | None = None, eligible: bool | None = None) -> SwapOut:
+def swap_out(
+    row: dict[str, Any], *, side: str | None = None, eligible: bool | None = None
+) -> SwapOut:
     offered = _side(row, "oa")
     assert offered is not None  # the proposer's assignment always exists
     return SwapOut(
@@ -511,9 +513,7 @@ async def approve(principal: Principal, swap_id: int) -> dict[str, Any]:
         )
         await record(principal.org_id, principal.account_id, "swap.approved", f"swap:{swap_id}", {})
         await _apply(principal, swap)
-        await emit_events(
-            [_event(principal, swap, "approved"), _event(principal, swap, "applied")]
-        )
+        await emit_events([_event(principal, swap, "approved"), _event(principal, swap, "applied")])
     return await get_swap(principal.org_id, swap_id)
 
 
@@ -539,7 +539,9 @@ async def _close(
                     "swap.open_to_all", "An open proposal is not declined: leave it to others"
                 )
             if swap["target_user_id"] != me:
-                raise Forbidden("swap.not_target", "This proposal is addressed to another colleague")
+                raise Forbidden(
+                    "swap.not_target", "This proposal is addressed to another colleague"
+                )
         _expect(swap, *expect)
         decided = status == "rejected"
         await fetch(
