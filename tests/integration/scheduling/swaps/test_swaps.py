@@ -367,3 +367,43 @@ async def test_a_proposal_expires_when_the_mission_starts(client, new_client):
     late = await crew.cleo.post(f"{SWAPS}/{swap['id']}/accept")
     assert (late.status_code, error_code(late)) == (409, "swap.not_open")
     assert late.json()["error"]["details"]["status"] == "expired"
+
+
+async def _inbox(org: OrgSession) -> list[tuple[str, str]]:
+    response = await org.get("/api/v1/notifications")
+    assert response.status_code == 200, response.text
+    return [(i["kind"], i["data"].get("step")) for i in response.json()["items"]]
+
+
+async def test_the_notifications_plugin_tells_the_colleague_the_managers_and_the_proposer(
+    client, new_client
+):
+    from tests.conftest import run_jobs
+
+    crew = await _crew(client, new_client)
+    enabled = await crew.owner.patch(
+        "/api/v1/orgs/current/plugins/notifications",
+        json={"enabled": True, "config": {"quiet_start": "00:00", "quiet_end": "00:00"}},
+    )
+    assert enabled.status_code == 200, enabled.text
+    mine = await _accepted(crew, crew.paul, crew.paul_id, EVENING)
+    swap = (
+        await crew.paul.post(
+            SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id}
+        )
+    ).json()
+    await run_jobs()
+    await run_jobs()
+    assert ("swap", "proposed") in await _inbox(crew.cleo)
+
+    assert (await crew.cleo.post(f"{SWAPS}/{swap['id']}/accept")).status_code == 200
+    await run_jobs()
+    await run_jobs()
+    assert ("swap", "accepted") in await _inbox(crew.paul)
+    assert ("swap", "accepted") in await _inbox(crew.manager)  # waiting for approval
+
+    assert (await crew.manager.post(f"{SWAPS}/{swap['id']}/approve")).status_code == 200
+    await run_jobs()
+    await run_jobs()
+    for who in (crew.paul, crew.cleo):
+        assert ("swap", "applied") in await _inbox(who)

@@ -58,7 +58,7 @@ class SwapController(Controller):
     ) -> SwapPage:
         """The caller's proposals (``side: proposer``), those addressed to them or that
         they took (``colleague``), and colleagues' handovers open to anyone (``open``,
-        with ``eligible``). 403 ``swap.no_user`` for an account without a person."""
+        with ``eligible``). Empty for an account linked to no person."""
         items, total = await swaps.list_mine(principal_of(request), listing, status=status)
         return listing.page_of(SwapPage, items, total)
 

@@ -707,9 +707,19 @@ async def list_mine(
     principal: Principal, listing: ListQuery, *, status: str | None = None
 ) -> tuple[list[SwapOut], int]:
     """The caller's proposals, those addressed to them or taken by them, and the open
-    handovers of colleagues (``eligible``: the caller could take it now)."""
+    handovers of colleagues (``eligible``: the caller could take it now). Empty for an
+    account linked to no person of the org."""
     await expire_due(principal.org_id)
-    me = await my_user_id(principal)
+    linked = await fetch(
+        "SELECT id FROM users WHERE org = $1 AND account = $2 ORDER BY id LIMIT 1",
+        principal.org_id,
+        principal.account_id,
+    )
+    if not linked:
+        # A member who is nobody's person (an office manager) has nothing to swap.
+        listing.check_page(0)
+        return [], 0
+    me = int(linked[0]["id"])
     arg = SqlParams(principal.org_id)
     ref = arg(me)
     where = (
