@@ -16,6 +16,7 @@ describe('visibleNav', () => {
 
   it('shows a manager the conflicts too, and the audit log to admins only', () => {
     expect(paths(MANAGER)).toContain('/conflicts');
+    expect(paths(MANAGER)).toContain('/swaps');
     const settings = (role: string) => visibleNav(SETTINGS_NAV, actionsOf(role)).map((entry) => entry.to);
     expect(settings('manager')).not.toContain('/settings/audit');
     expect(settings('admin')).toContain('/settings/audit');

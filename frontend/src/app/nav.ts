@@ -17,6 +17,7 @@ export const MAIN_NAV: NavEntry[] = [
   { to: '/users', label: 'nav_users', action: 'users.read' },
   { to: '/conflicts', label: 'nav_conflicts', action: 'conflicts.read' },
   { to: '/imports', label: 'nav_imports', action: 'users.manage' },
+  { to: '/swaps', label: 'nav_swaps', action: 'swaps.approve' },
 ];
 
 export const SETTINGS_NAV: NavEntry[] = [

@@ -123,6 +123,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/my-missions')).MyMissionsRoute }),
           },
           {
+            path: 'swaps',
+            lazy: async () => ({ Component: (await import('@/app/routes/swaps')).SwapsRoute }),
+          },
+          {
             path: 'users',
             lazy: async () => ({ Component: (await import('@/app/routes/users')).UsersRoute }),
           },

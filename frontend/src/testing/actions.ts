@@ -18,6 +18,7 @@ const TECH = [
   'planning.read',
   'plugins.read',
   'projects.read',
+  'swaps.own',
   'users.read',
 ];
 const MANAGER = [
@@ -33,6 +34,7 @@ const MANAGER = [
   'private_data.read',
   'projects.manage',
   'rates.read',
+  'swaps.approve',
   'users.manage',
 ];
 const ADMIN = [

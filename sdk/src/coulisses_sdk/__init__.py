@@ -49,6 +49,7 @@ from coulisses_sdk.events import (
     MemberAdded,
     MissionChanged,
     OrgCreated,
+    SwapChanged,
 )
 from coulisses_sdk.frontend import MenuEntry, PluginPage, PluginWidget
 from coulisses_sdk.hookspecs import PROJECT_NAME, hookimpl, hookspec
@@ -150,6 +151,7 @@ __all__ = [
     "Principal",
     "ProjectInfo",
     "RateInfo",
+    "SwapChanged",
     "TimeOfDay",
     "UserInfo",
     "UserSkill",

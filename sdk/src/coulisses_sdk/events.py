@@ -124,6 +124,32 @@ class AssignmentPromoted(AssignmentEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SwapChanged(DomainEvent):
+    """A step of a swap between crew (a proposal to hand over or exchange an ACCEPTED
+    assignment, docs/scheduling.md "Echanges et cessions").
+
+    ``step`` is ``proposed``, ``accepted`` (by the colleague), ``approved`` or
+    ``rejected`` (by a manager), ``applied`` (the assignments changed hands: fired
+    after ``accepted`` or ``approved`` in the same batch), ``declined`` (by the named
+    colleague) or ``cancelled`` (by the proposer). ``swap_kind`` is ``handover``
+    (``assignment_id`` goes to the colleague) or ``swap`` (it is exchanged for
+    ``target_assignment_id``). ``target_user_id`` is the named colleague, None for a
+    handover open to anyone eligible; ``colleague_user_id`` who accepted (None before).
+    ``requires_approval``: a manager must approve once the colleague accepted.
+    """
+
+    swap_id: int
+    swap_kind: str
+    step: str
+    assignment_id: int
+    proposer_user_id: int
+    target_assignment_id: int | None = None
+    target_user_id: int | None = None
+    colleague_user_id: int | None = None
+    requires_approval: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class CertificationsExpiring(DomainEvent):
     """The daily check of ``day`` (the org's local date) found certifications to renew.
 

@@ -28,6 +28,7 @@ from coulisses_sdk.events import (
     MemberAdded,
     MissionChanged,
     OrgCreated,
+    SwapChanged,
 )
 from coulisses_sdk.frontend import MenuEntry
 
@@ -232,6 +233,36 @@ def invitation_delivery_failed(event: InvitationDeliveryFailed) -> Any:
                 invitation_id=event.invitation_id,
                 delivery_status=event.delivery_status,
                 inviter_account_id=event.inviter_account_id,
+            )
+    """
+
+
+@hookspec
+def swap_changed(event: SwapChanged) -> Any:
+    """A swap between crew moved on a step (``event.step``: ``proposed``, ``accepted``,
+    ``approved``, ``rejected``, ``applied``, ``declined``, ``cancelled``).
+
+    ``event.swap_kind`` is ``handover`` or ``swap``; ``event.proposer_user_id``,
+    ``event.target_user_id`` (None: open to anyone eligible) and
+    ``event.colleague_user_id`` (who accepted) say whom it concerns. ``applied``
+    follows ``accepted`` (no approval needed) or ``approved`` in the same batch: the
+    proposer's assignment is then CANCELLED and the colleague holds a new ACCEPTED
+    one. Example::
+
+        # plugins/notifications/src/coulisses_notifications/plugin.py (extrait)
+        @hookimpl
+        async def swap_changed(self, event: SwapChanged) -> None:
+            await enqueue(
+                f"{NAME}.on_swap_changed",
+                org_id=event.org_id,
+                plugin=NAME,
+                swap_id=event.swap_id,
+                step=event.step,
+                assignment_id=event.assignment_id,
+                proposer_user_id=event.proposer_user_id,
+                target_user_id=event.target_user_id,
+                colleague_user_id=event.colleague_user_id,
+                requires_approval=event.requires_approval,
             )
     """
 

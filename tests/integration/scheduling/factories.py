@@ -74,3 +74,17 @@ async def make_place(org: OrgSession, **fields: Any) -> dict[str, Any]:
     response = await org.post("/api/v1/places", json=body)
     assert response.status_code == 201, response.text
     return dict(response.json())
+
+
+async def make_swap(org: OrgSession, role_id: int) -> dict[str, Any]:
+    """An open handover: the org's own account, linked to a new user with the skill
+    ``son``, accepts an invitation on ``role_id`` and offers it to anyone eligible."""
+    me = await make_user(
+        org, first_name="Sam", account_id=org.account_id, skills=[{"name": "son", "level": 3}]
+    )
+    assignment = await invite(org, role_id, me["id"])
+    accepted = await org.post(f"/api/v1/assignments/{assignment['id']}/accept")
+    assert accepted.status_code == 200, accepted.text
+    response = await org.post("/api/v1/swaps", json={"assignment_id": assignment["id"]})
+    assert response.status_code == 201, response.text
+    return dict(response.json())

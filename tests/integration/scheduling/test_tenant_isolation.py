@@ -9,6 +9,7 @@ from tests.integration.scheduling.factories import (
     make_mission,
     make_place,
     make_project,
+    make_swap,
     make_user,
 )
 
@@ -22,6 +23,7 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
     user = await make_user(a, email="crew-a@example.org")
     assignment = await invite(a, role_id, user["id"])
     invitation_id = assignment["invitation"]["id"]
+    swap = await make_swap(a, role_id)
     await run_jobs()
 
     b = await signup(new_client())
@@ -29,7 +31,14 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
     b_project = await make_project(b)
     b_mission = await make_mission(b, b_project["id"])
     pid, mid, uid, aid = project["id"], mission["id"], user["id"], assignment["id"]
+    sid = swap["id"]
     routes = [
+        ("POST", "/api/v1/swaps", {"assignment_id": swap["offered"]["assignment_id"]}),
+        ("POST", f"/api/v1/swaps/{sid}/accept", None),
+        ("POST", f"/api/v1/swaps/{sid}/decline", None),
+        ("POST", f"/api/v1/swaps/{sid}/cancel", None),
+        ("POST", f"/api/v1/swaps/{sid}/approve", None),
+        ("POST", f"/api/v1/swaps/{sid}/reject", None),
         ("GET", f"/api/v1/users/{uid}", None),
         ("PATCH", f"/api/v1/users/{uid}", {"first_name": "X"}),
         ("DELETE", f"/api/v1/users/{uid}", None),
@@ -144,3 +153,5 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
     assert (await b.get("/api/v1/places")).json()["total"] == 0
     assert (await a.get(f"/api/v1/assignments/{aid}")).json()["status"] == "INVITED"
     assert (await a.get(f"/api/v1/projects/{pid}")).json()["status"] == "DRAFT"
+    assert (await b.get("/api/v1/swaps")).json()["total"] == 0
+    assert [s["status"] for s in (await a.get("/api/v1/swaps")).json()["items"]] == ["proposed"]

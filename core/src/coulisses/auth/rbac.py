@@ -51,6 +51,9 @@ ACTIONS: dict[str, str] = {
     "availability.approve": "manager",
     "absence_types.read": "tech",
     "absence_types.manage": "manager",
+    #: swaps and handovers of one's own ACCEPTED assignments (an API key never)
+    "swaps.own": "tech",
+    "swaps.approve": "manager",
     "conflicts.read": "manager",
     "conflict_rules.manage": "admin",
     "rates.read": "manager",
@@ -125,6 +128,7 @@ ACTION_SCOPES: dict[str, str | None] = {
     "availability.approve": "availability:write",
     "absence_types.read": "availability:read",
     "absence_types.manage": "availability:write",
+    "swaps.approve": "assignments:write",
     "conflicts.read": "assignments:read",
     "rates.read": "rates:read",
     "rates.manage": "rates:write",

@@ -23,6 +23,7 @@ from coulisses.scheduling.places.api import PlaceController
 from coulisses.scheduling.planning.api import PlanningController
 from coulisses.scheduling.projects.api import ProjectController
 from coulisses.scheduling.rates.api import RateController
+from coulisses.scheduling.swaps.api import SwapController
 from coulisses.scheduling.users.api import UserController
 
 SCHEDULING_CONTROLLERS: list[type[Controller]] = [
@@ -38,6 +39,7 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     AvailabilityController,
     AbsenceTypeController,
     AbsenceOverlapController,
+    SwapController,
     ConflictController,
     RateController,
     PlanningController,

@@ -23,6 +23,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.mission_templates.tables",
             "coulisses.scheduling.absences.tables",
             "coulisses.scheduling.imports.tables",
+            "coulisses.scheduling.swaps.tables",
         ],
         exclude_imported=True,
     ),

@@ -40,6 +40,7 @@ class OrgController(Controller):
             timezone=data.timezone,
             locale=data.locale,
             mfa_required_for_admins=data.mfa_required_for_admins,
+            swaps_require_approval=data.swaps_require_approval,
         )
         return OrgOut(**asdict(org))
 

@@ -28,6 +28,13 @@ class OrgOut(msgspec.Struct):
             " their session only reaches the enrolment routes (docs/api.md)."
         ),
     ] = False
+    swaps_require_approval: Annotated[
+        bool,
+        msgspec.Meta(
+            description="A swap or handover between crew waits for a manager's approval"
+            " once the colleague accepted (docs/scheduling.md)."
+        ),
+    ] = True
 
 
 class OrgUpdate(Strict):
@@ -37,6 +44,7 @@ class OrgUpdate(Strict):
     ) = None
     locale: Annotated[str, rule(min_length=2, max_length=16)] | None = None
     mfa_required_for_admins: bool | None = None
+    swaps_require_approval: bool | None = None
 
 
 class MemberOut(msgspec.Struct):

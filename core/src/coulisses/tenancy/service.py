@@ -31,6 +31,7 @@ class OrgRow:
     timezone: str
     locale: str
     mfa_required_for_admins: bool = False
+    swaps_require_approval: bool = True
 
 
 def slugify(name: str) -> str:
@@ -76,7 +77,9 @@ async def create_org(name: str, *, timezone: str = "Europe/Paris", locale: str =
 
 async def get_org(org_id: int) -> OrgRow:
     rows = await fetch(
-        "SELECT id, name, slug, timezone, locale, mfa_required_for_admins FROM orgs WHERE id = $1",
+        """SELECT id, name, slug, timezone, locale, mfa_required_for_admins,
+                  swaps_require_approval
+           FROM orgs WHERE id = $1""",
         org_id,
     )
     if not rows:
@@ -91,6 +94,7 @@ async def update_org(
     timezone: str | None,
     locale: str | None,
     mfa_required_for_admins: bool | None = None,
+    swaps_require_approval: bool | None = None,
 ) -> OrgRow:
     async with transaction():
         await fetch("SELECT 1 FROM orgs WHERE id = $1 FOR NO KEY UPDATE", principal.org_id)
@@ -104,15 +108,22 @@ async def update_org(
                 if mfa_required_for_admins is None
                 else mfa_required_for_admins
             ),
+            "swaps_require_approval": (
+                org.swaps_require_approval
+                if swaps_require_approval is None
+                else swaps_require_approval
+            ),
         }
         await fetch(
-            """UPDATE orgs SET name = $2, timezone = $3, locale = $4, mfa_required_for_admins = $5
+            """UPDATE orgs SET name = $2, timezone = $3, locale = $4, mfa_required_for_admins = $5,
+                   swaps_require_approval = $6
                WHERE id = $1""",
             org.id,
             after["name"],
             after["timezone"],
             after["locale"],
             after["mfa_required_for_admins"],
+            after["swaps_require_approval"],
         )
         await record_change(
             org.id, principal.account_id, "org.updated", f"org:{org.id}", asdict(org), after

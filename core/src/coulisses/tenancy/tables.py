@@ -20,6 +20,8 @@ class Org(Table, tablename="orgs"):
     #: Retention policies (m0004, docs/rgpd.md): days before the daily purge.
     audit_retention_days = Integer(default=730)
     invitation_retention_days = Integer(default=365)
+    #: Swaps and handovers between crew wait for a manager's approval (m0005).
+    swaps_require_approval = Boolean(default=True)
 
 
 class OrgMembership(Table, tablename="org_memberships"):

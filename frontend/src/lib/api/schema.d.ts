@@ -2120,6 +2120,126 @@ export interface paths {
         patch: operations["UpdateRate"];
         trace?: never;
     };
+    "/api/v1/swaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListSwaps */
+        get: operations["ListSwaps"];
+        put?: never;
+        /** Create */
+        post: operations["CreateSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/swaps/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListMine */
+        get: operations["ListMySwaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/swaps/{swap_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept */
+        post: operations["AcceptSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/swaps/{swap_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve */
+        post: operations["ApproveSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/swaps/{swap_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel */
+        post: operations["CancelSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/swaps/{swap_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline */
+        post: operations["DeclineSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/swaps/{swap_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject */
+        post: operations["RejectSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -3669,10 +3789,11 @@ export interface components {
              *       "planning.read",
              *       "plugins.read",
              *       "projects.read",
+             *       "swaps.own",
              *       "users.read"
              *     ]
              */
-            actions: ("absence_types.manage" | "absence_types.read" | "api_keys.manage" | "assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "calendar_feeds.manage" | "calendar_feeds.own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "invitations.manage" | "invitations.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "personal_data.erase" | "personal_data.export" | "personal_data.export_own" | "places.manage" | "places.read" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "retention.manage" | "users.manage" | "users.read")[];
+            actions: ("absence_types.manage" | "absence_types.read" | "api_keys.manage" | "assignments.answer_own" | "assignments.manage" | "assignments.read" | "audit.read" | "availability.approve" | "availability.read" | "availability.request_own" | "calendar_feeds.manage" | "calendar_feeds.own" | "conflict_rules.manage" | "conflicts.read" | "dev.outbox.read" | "events.read" | "invitations.manage" | "invitations.read" | "members.manage" | "members.read" | "missions.manage" | "missions.read" | "org.read" | "owners.manage" | "personal_data.erase" | "personal_data.export" | "personal_data.export_own" | "places.manage" | "places.read" | "planning.read" | "plugins.manage" | "plugins.read" | "private_data.read" | "projects.manage" | "projects.read" | "rates.manage" | "rates.read" | "retention.manage" | "swaps.approve" | "swaps.own" | "users.manage" | "users.read")[];
             active_org_id: number | null;
             mfa_enabled: boolean;
             /** @description The active org requires MFA of this role and the account has none: every other route answers 403 auth.mfa_enrolment_required until it enrols. */
@@ -4077,6 +4198,11 @@ export interface components {
             mfa_required_for_admins: boolean;
             name: string;
             slug: string;
+            /**
+             * @description A swap or handover between crew waits for a manager's approval once the colleague accepted (docs/scheduling.md).
+             * @default true
+             */
+            swaps_require_approval: boolean;
             timezone: string;
         };
         /** OrgUpdate */
@@ -4084,6 +4210,7 @@ export interface components {
             locale?: string | null;
             mfa_required_for_admins?: boolean | null;
             name?: string | null;
+            swaps_require_approval?: boolean | null;
             /** @description IANA timezone */
             timezone?: string | null;
         };
@@ -4886,6 +5013,79 @@ export interface components {
             skill_score: number;
             user_id: number;
             week_hours: number;
+        };
+        /** SwapCreate */
+        SwapCreate: {
+            /** @example 42 */
+            assignment_id: number;
+            /** @example Je suis malade ce soir-la */
+            comment?: string | null;
+            /**
+             * @default handover
+             * @example handover
+             * @enum {string}
+             */
+            kind: "handover" | "swap";
+            /** @example null */
+            target_assignment_id?: number | null;
+            /** @example 7 */
+            target_user_id?: number | null;
+        };
+        /** SwapDecision */
+        SwapDecision: {
+            /** @example Je suis malade ce soir-la */
+            comment?: string | null;
+        };
+        /** SwapOut */
+        SwapOut: {
+            accepted_at: string | null;
+            applied_at: string | null;
+            closed_at: string | null;
+            colleague_name: string | null;
+            colleague_user_id: number | null;
+            comment: string | null;
+            /** Format: date-time */
+            created_at: string;
+            decided_at: string | null;
+            decision_comment: string | null;
+            eligible?: boolean | null;
+            id: number;
+            /** @enum {string} */
+            kind: "handover" | "swap";
+            new_assignment_id: number | null;
+            new_target_assignment_id: number | null;
+            offered: components["schemas"]["SwapSideOut"];
+            proposer_name: string;
+            proposer_user_id: number;
+            requires_approval: boolean;
+            /** @enum {null|string} */
+            side?: "proposer" | "colleague" | "open" | null;
+            /** @enum {string} */
+            status: "proposed" | "accepted_by_colleague" | "approved" | "applied" | "declined" | "rejected" | "cancelled" | "expired";
+            target_name: string | null;
+            target_user_id: number | null;
+            /** Format: date-time */
+            updated_at: string;
+            wanted: components["schemas"]["SwapSideOut"] | null;
+        };
+        /** SwapPage */
+        SwapPage: {
+            items: components["schemas"]["SwapOut"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        /** SwapSideOut */
+        SwapSideOut: {
+            assignment_id: number;
+            /** Format: date-time */
+            ends_at: string;
+            mission_id: number;
+            mission_role_id: number;
+            mission_title: string;
+            role_name: string;
+            /** Format: date-time */
+            starts_at: string;
         };
         /** SwitchOrgIn */
         SwitchOrgIn: {
@@ -19831,6 +20031,757 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RateOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListSwaps: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, id, starts_at, status, updated_at; default: starts_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, kind, status, offered, wanted, proposer_user_id, proposer_name, target_user_id, target_name, colleague_user_id, colleague_name, comment, requires_approval, accepted_at, decided_at, decision_comment, applied_at, closed_at, new_assignment_id, new_target_assignment_id, created_at, updated_at, side, eligible */
+                fields?: string | null;
+                status?: "proposed" | "accepted_by_colleague" | "approved" | "applied" | "declined" | "rejected" | "cancelled" | "expired" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CreateSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwapCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListMySwaps: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description 1 to 200 items per page */
+                page_size?: number;
+                /** @description comma list of sort keys, '-' for descending; allowed: created_at, id, starts_at, status, updated_at; default: starts_at (id always closes the order) */
+                sort?: string | null;
+                /** @description comma list of item keys to keep (the others are left out of each item); allowed: id, kind, status, offered, wanted, proposer_user_id, proposer_name, target_user_id, target_name, colleague_user_id, colleague_name, comment, requires_approval, accepted_at, decided_at, decision_comment, applied_at, closed_at, new_assignment_id, new_target_assignment_id, created_at, updated_at, side, eligible */
+                fields?: string | null;
+                status?: "proposed" | "accepted_by_colleague" | "approved" | "applied" | "declined" | "rejected" | "cancelled" | "expired" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapPage"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AcceptSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                swap_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ApproveSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                swap_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CancelSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                swap_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeclineSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                swap_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwapDecision"] | null;
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state: a domain code (see docs/api.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RejectSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                swap_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwapDecision"] | null;
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapOut"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */

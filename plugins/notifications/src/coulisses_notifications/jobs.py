@@ -258,3 +258,27 @@ async def on_certifications_expiring(
 async def send_reminders(ctx: dict[str, Any], *, org_id: int) -> None:
     """Cron, every 10 minutes, once per org that enabled the plugin."""
     await reactions.reminders(org_id)
+
+
+async def on_swap_changed(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    swap_id: int,
+    step: str,
+    assignment_id: int,
+    proposer_user_id: int,
+    target_user_id: int | None = None,
+    colleague_user_id: int | None = None,
+    requires_approval: bool = False,
+) -> None:
+    await reactions.swap_changed(
+        org_id,
+        swap_id=swap_id,
+        step=step,
+        assignment_id=assignment_id,
+        proposer_user_id=proposer_user_id,
+        target_user_id=target_user_id,
+        colleague_user_id=colleague_user_id,
+        requires_approval=requires_approval,
+    )

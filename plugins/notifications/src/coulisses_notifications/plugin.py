@@ -29,6 +29,7 @@ from coulisses_sdk import (
     Plugin,
     PluginPage,
     PluginWidget,
+    SwapChanged,
     enqueue,
     hookimpl,
     rate_limit,
@@ -85,6 +86,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_password_reset,
             jobs.on_delivery_failed,
             jobs.on_certifications_expiring,
+            jobs.on_swap_changed,
         ):
             register(job)
         register(jobs.send_reminders, cron="*/10 * * * *")
@@ -254,6 +256,21 @@ class NotificationsPlugin(Plugin):
             within_days=event.within_days,
             expiring=event.expiring,
             expired_assigned=event.expired_assigned,
+        )
+
+    @hookimpl
+    async def swap_changed(self, event: SwapChanged) -> None:
+        await enqueue(
+            f"{NAME}.on_swap_changed",
+            org_id=event.org_id,
+            plugin=NAME,
+            swap_id=event.swap_id,
+            step=event.step,
+            assignment_id=event.assignment_id,
+            proposer_user_id=event.proposer_user_id,
+            target_user_id=event.target_user_id,
+            colleague_user_id=event.colleague_user_id,
+            requires_approval=event.requires_approval,
         )
 
     @hookimpl

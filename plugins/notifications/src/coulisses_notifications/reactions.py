@@ -488,3 +488,68 @@ async def reminders(org_id: int, now: dt.datetime | None = None) -> int:
             )
             count += 1
     return count
+
+
+#: Who hears of each step of a swap (``SwapChanged.step``): the proposer, the named
+#: colleague or the one who accepted, and the managers (who approve).
+SWAP_AUDIENCE: dict[str, tuple[str, ...]] = {
+    "proposed": ("target",),
+    "accepted": ("proposer",),
+    "approved": ("proposer", "colleague"),
+    "rejected": ("proposer", "colleague"),
+    "applied": ("proposer", "colleague"),
+    "declined": ("proposer",),
+    "cancelled": ("target", "colleague"),
+}
+
+
+async def swap_changed(
+    org_id: int,
+    *,
+    swap_id: int,
+    step: str,
+    assignment_id: int,
+    proposer_user_id: int,
+    target_user_id: int | None,
+    colleague_user_id: int | None,
+    requires_approval: bool,
+) -> int:
+    """Tell the people a swap concerns, in the app, of its new step; when a colleague
+    accepted a proposal that needs approval, tell the managers it waits for them.
+    Returns the number of notifications stored."""
+    from coulisses_notifications import center
+
+    context = await host.assignment_context(org_id, assignment_id)
+    audience = SWAP_AUDIENCE.get(step, ())
+    if context is None:
+        return 0
+    people = {
+        "proposer": proposer_user_id,
+        "target": target_user_id,
+        "colleague": colleague_user_id or target_user_id,
+    }
+    ids = sorted({uid for who in audience if (uid := people[who]) is not None})
+    users = await host.get_users(org_id, [*ids, proposer_user_id])
+    accounts = sorted({u.account_id for uid, u in users.items() if uid in ids and u.account_id})
+    waiting = step == "accepted" and requires_approval
+    if waiting:
+        managers = await host.member_contacts(org_id, MANAGER_ROLES)
+        accounts = sorted({*accounts, *(m.account_id for m in managers)})
+    proposer = users.get(proposer_user_id)
+    t = Translator(context.locale, context.timezone)
+    values = {
+        "user": proposer.name if proposer else "",
+        "title": context.mission_title,
+        "when": t.datetime(context.starts_at),
+    }
+    key = "swap.waiting" if waiting else f"swap.{step}"
+    for account_id in accounts:
+        await center.add(
+            org_id,
+            account_id,
+            kind="swap",
+            title=t(f"{key}.title", **values),
+            body=t(f"{key}.body", **values),
+            data={**_data(context), "swap_id": swap_id, "step": step},
+        )
+    return len(accounts)

@@ -6,6 +6,7 @@ import { can } from '@/lib/actions';
 import { InviteMemberForm } from '@/features/members/components/invite-member-form';
 import { MembersTable } from '@/features/members/components/members-table';
 import { MfaPolicyCard } from '@/features/members/components/mfa-policy-card';
+import { SwapPolicyCard } from '@/features/members/components/swap-policy-card';
 import { useRefreshMe } from '@/features/auth/api/confirm-mfa-enrolment';
 
 export function MembersRoute() {
@@ -29,6 +30,7 @@ export function MembersRoute() {
         </Card>
       ) : null}
       {can(me.actions, 'members.manage') ? <MfaPolicyCard onChanged={() => void refreshMe()} /> : null}
+      {can(me.actions, 'members.manage') ? <SwapPolicyCard /> : null}
       <MembersTable
         canManage={can(me.actions, 'members.manage')}
         canManageOwners={can(me.actions, 'owners.manage')}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
@@ -23,7 +23,13 @@ import { hourTotals, SECTION_ORDER, splitSections, STATUS_BADGE } from '@/featur
  * hours accepted this week and this month. A reserve (beyond the role's quota) is
  * labelled as such, with its place in line once it accepted.
  */
-export function MyMissionsList() {
+export interface MyMissionsListProps {
+  /** Extra controls under an upcoming ACCEPTED mission that holds a place (the route
+   * passes the swap button: features do not import each other). */
+  renderAcceptedActions?: (assignment: Assignment, title: string, notify: (message: string) => void) => ReactNode;
+}
+
+export function MyMissionsList({ renderAcceptedActions }: MyMissionsListProps = {}) {
   const { t, tError } = useLocale();
   const { timeZone, formatDate, formatDateTime, formatTime, formatDuration } = useDates();
   const online = useOnline();
@@ -158,6 +164,11 @@ export function MyMissionsList() {
                       >
                         {t('action_decline')}
                       </Button>
+                    </div>
+                  ) : null}
+                  {renderAcceptedActions && status === 'ACCEPTED' && !assignment.reserve && Date.parse(assignment.starts_at) > now ? (
+                    <div className="mt-3 flex flex-wrap gap-2">
+                      {renderAcceptedActions(assignment, title, (message) => setDone(message))}
                     </div>
                   ) : null}
                 </li>
