@@ -68,6 +68,14 @@ test('a tech requests leave from the phone, the manager approves it seeing the m
   await expectAccessible(page, 'absence-planning');
   await snapshot(page, 'absence-planning');
 
+  // On a phone the planning is the day's agenda: the absent person is listed under it.
+  await page.setViewportSize(PHONE);
+  await page.goto(`/planning?date=${inDays(10, 12).slice(0, 10)}`);
+  const absent = page.getByRole('region', { name: fr.planning_agenda_absent });
+  await expect(absent.getByRole('listitem').filter({ hasText: 'Tina Martin' })).toBeVisible();
+  await expectAccessible(page, 'absence-agenda-phone');
+  await page.setViewportSize(DESKTOP);
+
   // The absence types settings page.
   await page.goto('/settings/absence-types');
   await expect(page.getByRole('heading', { level: 1, name: fr.absence_types_title })).toBeVisible();

@@ -17,6 +17,7 @@ from tests.integration.scheduling.factories import (
     make_mission,
     make_place,
     make_project,
+    make_swap,
     make_user,
 )
 
@@ -180,6 +181,16 @@ async def _import_of_b(b: OrgSession) -> int:
     return int(uploaded.json()["id"])
 
 
+async def _swap_of_b(b: OrgSession) -> int:
+    """An open handover in org B: its owner's person offers an accepted mission of another
+    mission than the world's (whose assignments the other routes change)."""
+    project = await _from_world("project_id")(b)
+    mission = await make_mission(
+        b, project, "2027-07-20T09:00:00+02:00", "2027-07-20T12:00:00+02:00"
+    )
+    return int((await make_swap(b, mission["roles"][0]["id"]))["id"])
+
+
 #: Ids already made in org B by this test (factories that need another one read it).
 _B_IDS: dict[str, int] = {}
 
@@ -216,6 +227,7 @@ FACTORIES: dict[str, Factory] = {
     "device_id": _trusted_device_of_b,
     "absence_type_id": _absence_type_of_b,
     "import_id": _import_of_b,
+    "swap_id": _swap_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 

@@ -465,9 +465,9 @@ async def accept(principal: Principal, swap_id: int) -> dict[str, Any]:
     """The named colleague, or for an open handover the first eligible member, accepts.
     Without the org's approval policy the exchange is applied at once."""
     await expire_due(principal.org_id)
-    me = await my_user_id(principal)
     async with transaction():
-        swap = await _lock(principal.org_id, swap_id)
+        swap = await _lock(principal.org_id, swap_id)  # another org's: 404 before anything
+        me = await my_user_id(principal)
         _expect(swap, "proposed")
         if swap["proposer_user_id"] == me:
             raise Forbidden("swap.own_proposal", "You cannot accept your own proposal")
@@ -528,9 +528,9 @@ async def _close(
 ) -> dict[str, Any]:
     """Move a proposal to a final status without applying it."""
     await expire_due(principal.org_id)
-    me = await my_user_id(principal) if who else None
     async with transaction():
-        swap = await _lock(principal.org_id, swap_id)
+        swap = await _lock(principal.org_id, swap_id)  # another org's: 404 before anything
+        me = await my_user_id(principal) if who else None
         if who == "proposer" and swap["proposer_user_id"] != me:
             raise Forbidden("swap.not_proposer", "Only the proposer can cancel this proposal")
         if who == "target":

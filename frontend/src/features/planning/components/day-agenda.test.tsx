@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { MissionView } from '@/features/planning/api/get-planning';
@@ -47,5 +47,36 @@ describe('DayAgenda', () => {
     );
     expect(await screen.findByRole('button', { name: /Montage Cour/ })).toHaveAttribute('aria-pressed', 'false');
     expect(screen.queryByRole('button', { name: /Exploitation Cloitre/ })).toBeNull();
+  });
+
+  it('lists who is absent that day, all day or with the hours', async () => {
+    const absence = (windowId: number, userId: number, startsAt: string, endsAt: string) => ({
+      window_id: windowId,
+      user_id: userId,
+      kind: 'unavailable',
+      status: 'APPROVED',
+      recurring: false,
+      starts_at: startsAt,
+      ends_at: endsAt,
+    });
+    renderWithProviders(
+      <PlanningStoreProvider init={{ initialDate: '2027-07-05' }}>
+        <DayAgenda
+          missions={missions}
+          userNames={new Map([[7, 'Lea Roux'], [8, 'Tom Bernard']])}
+          absences={[
+            absence(1, 7, '2027-07-03T22:00:00Z', '2027-07-08T22:00:00Z'),
+            absence(2, 8, '2027-07-05T12:00:00Z', '2027-07-05T16:00:00Z'),
+            absence(3, 9, '2027-07-06T08:00:00Z', '2027-07-06T10:00:00Z'),
+            absence(4, 9, '2027-07-03T22:00:00Z', '2027-07-04T22:00:00Z'), // ends at midnight
+          ]}
+        />
+      </PlanningStoreProvider>,
+    );
+    const list = await screen.findByRole('region', { name: 'Absents ce jour' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent(/^Lea Roux . toute la journ.e$/);
+    expect(items[1]).toHaveTextContent(/^Tom Bernard . de 14:00 . 18:00$/);
   });
 });

@@ -1,9 +1,10 @@
 import { useEffect, useMemo } from 'react';
 
 import { Button } from '@/components/ui/button/button';
-import { addDays, useDates } from '@/lib/dates';
+import { addDays, dayInZone, useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import type { MissionView } from '@/features/planning/api/get-planning';
+import type { AbsenceOccurrence } from '@/features/planning/api/list-planning-absences';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { TONE_COLORS } from '@/features/planning/utils/calendar';
 import { agendaGroups, fillLabel, fillState, FILL_TONES, reopenDay } from '@/features/planning/utils/timeline';
@@ -11,9 +12,18 @@ import { agendaGroups, fillLabel, fillState, FILL_TONES, reopenDay } from '@/fea
 /**
  * The planning on a phone: one day's missions as a list grouped by start time,
  * previous / next day, a tap opens the mission panel. The day is the fetched
- * window, so the list holds only what the API gave for it.
+ * window, so the list holds only what the API gave for it. The people absent that day
+ * (approved unavailability, absences included) follow the missions.
  */
-export function DayAgenda({ missions }: { missions: MissionView[] }) {
+export function DayAgenda({
+  missions,
+  absences = [],
+  userNames,
+}: {
+  missions: MissionView[];
+  absences?: readonly AbsenceOccurrence[];
+  userNames?: ReadonlyMap<number, string>;
+}) {
   const { t } = useLocale();
   const { timeZone, formatTime, formatDay, today } = useDates();
   const initialDate = usePlanningStore((s) => s.initialDate);
@@ -36,6 +46,15 @@ export function DayAgenda({ missions }: { missions: MissionView[] }) {
   }, [currentDay, day, initialDate, selectedStartsAt, setWindow, timeZone, today]);
 
   const groups = useMemo(() => (day ? agendaGroups(missions, day, timeZone) : []), [day, missions, timeZone]);
+  const absent = useMemo(
+    () =>
+      day
+        ? absences
+            .filter((a) => dayInZone(a.starts_at, timeZone) <= day && day <= lastDay(a.ends_at, timeZone))
+            .sort((a, b) => a.starts_at.localeCompare(b.starts_at))
+        : [],
+    [absences, day, timeZone],
+  );
   if (!day) return null;
   const go = (days: number) => setWindow({ from: addDays(day, days), to: addDays(day, days) });
 
@@ -90,6 +109,42 @@ export function DayAgenda({ missions }: { missions: MissionView[] }) {
           </li>
         ))}
       </ol>
+      {absent.length > 0 ? (
+        <section aria-labelledby="day-agenda-absent" className="space-y-1">
+          <h3 id="day-agenda-absent" className="text-sm font-semibold text-muted-foreground">
+            {t('planning_agenda_absent')}
+          </h3>
+          <ul className="space-y-1 text-sm">
+            {absent.map((a) => {
+              const allDay = dayInZone(a.starts_at, timeZone) < day && day < lastDay(a.ends_at, timeZone);
+              return (
+                <li
+                  key={`${a.window_id}:${a.starts_at}`}
+                  data-absence-user={a.user_id}
+                  className="rounded-md bg-muted px-3 py-1.5"
+                >
+                  <span className="font-medium">{userNames?.get(a.user_id) ?? t('planning_agenda_someone')}</span>
+                  {` \u00b7 `}
+                  <span className="text-muted-foreground">
+                    {allDay
+                      ? t('planning_agenda_all_day')
+                      : t('planning_agenda_absent_span', {
+                          from: formatTime(a.starts_at),
+                          to: formatTime(a.ends_at),
+                        })}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
+}
+
+/** The local day of the last minute of a span that ends at `endsAt` (an absence ending at
+ * midnight does not touch the next day). */
+function lastDay(endsAt: string, timeZone: string): string {
+  return dayInZone(new Date(Date.parse(endsAt) - 1).toISOString(), timeZone);
 }

@@ -61,7 +61,7 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   );
   const planning = usePlanning(visible, apiFilters);
   const personRows = usePlanningStore((s) => s.view === 'timeline' && s.rows === 'user');
-  const absences = usePlanningAbsences(visible, personRows && !isPhone);
+  const absences = usePlanningAbsences(visible, personRows || isPhone);
   const crew = useCrewUsers();
   const live = usePlanningLiveUpdates();
   const invite = useCreateAssignment();
@@ -243,7 +243,7 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
         >
           {isPhone ? (
             <div className="space-y-6">
-              <DayAgenda missions={missions} />
+              <DayAgenda missions={missions} absences={absences.data?.items} userNames={userNames} />
               {planning.data ? <HoursSummary users={planning.data.users} /> : null}
             </div>
           ) : (
