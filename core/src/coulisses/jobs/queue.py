@@ -34,6 +34,7 @@ from coulisses.plugins.lifecycle import JOB as LIFECYCLE_JOB
 from coulisses.plugins.lifecycle import lifecycle_job
 from coulisses.plugins.loader import JobSpec, get_registry
 from coulisses.scheduling.certifications.service import digest_cron
+from coulisses.scheduling.open_shifts.service import expire_offers_cron
 from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
 from coulisses.scheduling.invitations.delivery import deliver_invitations_job
 from coulisses.sealing import unseal
@@ -68,6 +69,8 @@ CORE_CRONS: list[tuple[JobFunc, str]] = [
     (digest_cron, "5 * * * *"),
     # Retention policies (docs/rgpd.md): old audit entries and closed invitations, daily.
     (retention_cron, "35 3 * * *"),
+    # Open shifts: expired offers pass to the next on the waitlist.
+    (expire_offers_cron, "*/5 * * * *"),
 ]
 
 
