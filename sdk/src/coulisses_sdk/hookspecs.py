@@ -25,13 +25,13 @@ from coulisses_sdk.events import (
     CertificationsExpiring,
     DomainEvent,
     InvitationDeliveryFailed,
+    MemberAdded,
+    MissionChanged,
     OpenShiftApplicationAccepted,
     OpenShiftApplicationRejected,
     OpenShiftOffered,
     OpenShiftOfferExpired,
     OpenShiftWaitlisted,
-    MemberAdded,
-    MissionChanged,
     OrgCreated,
 )
 from coulisses_sdk.frontend import MenuEntry

@@ -34,9 +34,9 @@ from coulisses.plugins.lifecycle import JOB as LIFECYCLE_JOB
 from coulisses.plugins.lifecycle import lifecycle_job
 from coulisses.plugins.loader import JobSpec, get_registry
 from coulisses.scheduling.certifications.service import digest_cron
-from coulisses.scheduling.open_shifts.service import expire_offers_cron
 from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
 from coulisses.scheduling.invitations.delivery import deliver_invitations_job
+from coulisses.scheduling.open_shifts.service import expire_offers_cron
 from coulisses.sealing import unseal
 from coulisses.settings import get_settings
 from coulisses_sdk import host as sdk_host

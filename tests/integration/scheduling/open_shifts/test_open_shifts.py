@@ -89,10 +89,16 @@ async def test_fifty_concurrent_applicants_on_three_places_three_accepted_rest_w
         shift["id"],
     )
     assert [r["status"] for r in first_three] == ["ACCEPTED"] * 3
-    positions = [(await open_shifts.get_application(owner.org_id, r["id"]))["position"] for r in rows]
+    positions = [
+        (await open_shifts.get_application(owner.org_id, r["id"]))["position"] for r in rows
+    ]
     assert positions == list(range(1, 48))
     full = await owner.get(f"{URL}/{shift['id']}")
-    assert (full.json()["status"], full.json()["free"], full.json()["waitlisted"]) == ("FULL", 0, 47)
+    assert (full.json()["status"], full.json()["free"], full.json()["waitlisted"]) == (
+        "FULL",
+        0,
+        47,
+    )
 
 
 async def test_a_freed_place_is_offered_in_order_and_an_expired_offer_moves_on(client):
@@ -114,8 +120,10 @@ async def test_a_freed_place_is_offered_in_order_and_an_expired_offer_moves_on(c
     offered = await open_shifts.get_application(owner.org_id, second["id"])
     assert offered["status"] == "OFFERED"
     deadline = offered["offer_expires_at"]
-    assert dt.timedelta(hours=1, minutes=59) < deadline - dt.datetime.now(dt.UTC) <= dt.timedelta(
-        hours=2
+    assert (
+        dt.timedelta(hours=1, minutes=59)
+        < deadline - dt.datetime.now(dt.UTC)
+        <= dt.timedelta(hours=2)
     )
     # A newcomer cannot jump the queue.
     (p4, _) = (await _crew(owner, 1, prefix="late"))[0]
@@ -130,13 +138,16 @@ async def test_a_freed_place_is_offered_in_order_and_an_expired_offer_moves_on(c
     # The third accepts: an ACCEPTED assignment, the publication FULL again.
     taken = await open_shifts.accept_offer(p3, third["id"])
     assert taken["status"] == "ACCEPTED"
-    row = await fetch("SELECT status, user_id FROM assignments WHERE id = $1", taken["assignment_id"])
+    row = await fetch(
+        "SELECT status, user_id FROM assignments WHERE id = $1", taken["assignment_id"]
+    )
     assert (row[0]["status"], row[0]["user_id"]) == ("ACCEPTED", u3)
     assert (await owner.get(f"{URL}/{shift['id']}")).json()["status"] == "FULL"
     actions = [
         r["action"]
         for r in await fetch(
-            "SELECT action FROM audit_log WHERE org = $1 AND action LIKE 'open_shift.%' ORDER BY id",
+            "SELECT action FROM audit_log WHERE org = $1 AND action LIKE 'open_shift.%'"
+            " ORDER BY id",
             owner.org_id,
         )
     ]
@@ -171,7 +182,9 @@ async def test_reserves_keep_priority_over_the_waitlist(client, new_client):
     role_id = mission["roles"][0]["id"]
     holder = await make_user(owner, first_name="Holder")
     reserve = await make_user(owner, first_name="Reserve")
-    held = await owner.post("/api/v1/assignments", json={"mission_role_id": role_id, "user_id": holder["id"]})
+    held = await owner.post(
+        "/api/v1/assignments", json={"mission_role_id": role_id, "user_id": holder["id"]}
+    )
     assert held.status_code == 201
     res = await owner.post(
         "/api/v1/assignments",
@@ -189,7 +202,9 @@ async def test_reserves_keep_priority_over_the_waitlist(client, new_client):
     await owner.post(f"/api/v1/assignments/{held.json()['id']}/cancel")
     promoted = await fetch("SELECT reserve FROM assignments WHERE id = $1", res.json()["id"])
     assert promoted[0]["reserve"] is False
-    assert (await open_shifts.get_application(owner.org_id, waiting["id"]))["status"] == "WAITLISTED"
+    assert (await open_shifts.get_application(owner.org_id, waiting["id"]))[
+        "status"
+    ] == "WAITLISTED"
 
 
 async def test_manager_picks_applicants_and_rejects_others(client, new_client):
@@ -225,7 +240,8 @@ async def test_ineligible_restricted_and_closed_are_refused_with_codes(client, n
     assert "missing_skill" in refused.json()["error"]["details"]["kinds"]
     assert await _statuses(shift["id"]) == []
     listed = await tech.get(f"{URL}/mine")
-    assert listed.status_code == 200 and listed.json() == []
+    assert listed.status_code == 200
+    assert listed.json() == []
 
     # Restricted to another tag: 403.
     other = await _role(owner, quota=1)
@@ -237,7 +253,8 @@ async def test_ineligible_restricted_and_closed_are_refused_with_codes(client, n
     mine = await _publish(owner, other["roles"][0]["id"], tag="Regie")
     listed = (await tech.get(f"{URL}/mine")).json()
     assert [s["id"] for s in listed] == [mine["id"]]
-    assert 0 <= listed[0]["score"] <= 100 and "applications" not in listed[0]
+    assert 0 <= listed[0]["score"] <= 100
+    assert "applications" not in listed[0]
     applied = await tech.post(f"{URL}/{mine['id']}/apply")
     assert applied.json()["status"] == "ACCEPTED", applied.text
     twice = await tech.post(f"{URL}/{mine['id']}/apply")

@@ -116,9 +116,7 @@ async def promote(
         rows = sorted(await fetch(_PROMOTE_SQL, role_id, quota), key=lambda r: r["reserve_rank"])
         if not rows:
             events.extend(
-                await offer_free_places(
-                    org_id, role_id, quota, actor_account_id=actor_account_id
-                )
+                await offer_free_places(org_id, role_id, quota, actor_account_id=actor_account_id)
             )
             return events
         for row in rows:

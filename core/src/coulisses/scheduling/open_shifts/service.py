@@ -614,7 +614,7 @@ async def list_for_me(principal: Principal) -> list[dict[str, Any]]:
     mine = {
         r["open_shift_id"]: r
         for r in await fetch(
-            _APPLICATION + f" WHERE a.org = $1 AND a.user_id = $2 AND a.status IN {ACTIVE}",  # noqa: S608
+            _APPLICATION + f" WHERE a.org = $1 AND a.user_id = $2 AND a.status IN {ACTIVE}",
             principal.org_id,
             user["id"],
         )
@@ -674,7 +674,9 @@ async def expire_offers(now: dt.datetime | None = None) -> int:
             )
             events: list[DomainEvent] = [OpenShiftOfferExpired(**_common(shift, app[0], None))]
             events.extend(
-                await offer_free_places(row["org"], role["id"], role["quota"], actor_account_id=None)
+                await offer_free_places(
+                    row["org"], role["id"], role["quota"], actor_account_id=None
+                )
             )
             await emit_events(events)
             done += 1
