@@ -119,6 +119,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/my-missions')).MyMissionsRoute }),
           },
           {
+            path: 'open-shifts',
+            lazy: async () => ({ Component: (await import('@/app/routes/open-shifts')).OpenShiftsRoute }),
+          },
+          {
             path: 'users',
             lazy: async () => ({ Component: (await import('@/app/routes/users')).UsersRoute }),
           },

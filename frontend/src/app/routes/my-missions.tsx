@@ -4,6 +4,7 @@ import { can } from '@/lib/actions';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
 import { MyMissionsList } from '@/features/my-missions/components/my-missions-list';
+import { MyOffers } from '@/features/open-shifts/components/my-offers';
 
 export function MyMissionsRoute() {
   const { t } = useLocale();
@@ -15,6 +16,7 @@ export function MyMissionsRoute() {
         <h1 className="text-2xl font-semibold">{t('my_missions_title')}</h1>
         <p className="mt-1 text-muted-foreground">{t('my_missions_subtitle')}</p>
       </div>
+      <MyOffers />
       <MyMissionsList />
       {can(me.actions, 'calendar_feeds.own') ? <CalendarFeedPanel target={{ kind: 'mine' }} /> : null}
     </div>

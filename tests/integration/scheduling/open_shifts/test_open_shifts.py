@@ -241,7 +241,7 @@ async def test_ineligible_restricted_and_closed_are_refused_with_codes(client, n
     assert await _statuses(shift["id"]) == []
     listed = await tech.get(f"{URL}/mine")
     assert listed.status_code == 200
-    assert listed.json() == []
+    assert listed.json()["items"] == []
 
     # Restricted to another tag: 403.
     other = await _role(owner, quota=1)
@@ -251,7 +251,7 @@ async def test_ineligible_restricted_and_closed_are_refused_with_codes(client, n
 
     # With the tag: listed with a score, applies, cannot apply twice; closed: 409.
     mine = await _publish(owner, other["roles"][0]["id"], tag="Regie")
-    listed = (await tech.get(f"{URL}/mine")).json()
+    listed = (await tech.get(f"{URL}/mine")).json()["items"]
     assert [s["id"] for s in listed] == [mine["id"]]
     assert 0 <= listed[0]["score"] <= 100
     assert "applications" not in listed[0]

@@ -12,11 +12,15 @@ from coulisses.auth.rbac import principal_of, requires
 from coulisses.scheduling.open_shifts import service as open_shifts
 from coulisses.scheduling.open_shifts.schemas import (
     ApplicationOut,
+    ApplicationPage,
     OpenShiftForMe,
+    OpenShiftForMePage,
     OpenShiftOut,
+    OpenShiftPage,
     OpenShiftPublish,
 )
 from coulisses.web.openapi import errors
+from coulisses_sdk import ListParams
 
 
 def _shift(row: dict[str, Any]) -> OpenShiftOut:
@@ -36,13 +40,19 @@ class OpenShiftController(Controller):
         operation_id="ListOpenShifts",
         responses=errors(404),
         guards=[requires("assignments.manage")],
+        dependencies={"listing": open_shifts.OPEN_SHIFTS.dependency()},
     )
     async def list_open_shifts(
-        self, request: Request[Any, Any, Any], mission: FromQuery[int]
-    ) -> list[OpenShiftOut]:
-        """The publications of a mission's roles with their applicants and waitlist."""
-        rows = await open_shifts.list_open_shifts(principal_of(request).org_id, mission)
-        return [_shift(r) for r in rows]
+        self,
+        request: Request[Any, Any, Any],
+        listing: ListParams,
+        mission: FromQuery[int | None] = None,
+    ) -> OpenShiftPage:
+        """The publications (of a mission's roles) with their applicants and waitlist."""
+        rows, total = await open_shifts.list_open_shifts(
+            principal_of(request).org_id, listing, mission
+        )
+        return listing.page_of(OpenShiftPage, [_shift(r) for r in rows], total)
 
     @post(
         "/",
@@ -61,21 +71,34 @@ class OpenShiftController(Controller):
             )
         )
 
-    @get("/mine", operation_id="ListOpenShiftsForMe", guards=[requires("assignments.answer_own")])
-    async def list_for_me(self, request: Request[Any, Any, Any]) -> list[OpenShiftForMe]:
-        """The open places I may apply to, best match first (403 open_shift.no_user when my
-        account is not linked to a person)."""
+    @get(
+        "/mine",
+        operation_id="ListOpenShiftsForMe",
+        guards=[requires("assignments.answer_own")],
+        dependencies={"listing": open_shifts.FOR_ME.dependency()},
+    )
+    async def list_for_me(
+        self, request: Request[Any, Any, Any], listing: ListParams
+    ) -> OpenShiftForMePage:
+        """The open places I may apply to, best match first (score 0-100: skills,
+        availability, hours that week, past reliability); empty when my account is linked
+        to no person of the org."""
         rows = await open_shifts.list_for_me(principal_of(request))
-        return [msgspec.convert(r, OpenShiftForMe) for r in rows]
+        found = [msgspec.convert(r, OpenShiftForMe) for r in rows]
+        return listing.window(OpenShiftForMePage, open_shifts.FOR_ME.sort_in_memory(found, listing))
 
     @get(
         "/applications/mine",
         operation_id="ListMyOpenShiftApplications",
         guards=[requires("assignments.answer_own")],
+        dependencies={"listing": open_shifts.APPLICATIONS.dependency()},
     )
-    async def my_applications(self, request: Request[Any, Any, Any]) -> list[ApplicationOut]:
-        """My applications: offers first, then those waiting, then the others."""
-        return [_application(r) for r in await open_shifts.my_applications(principal_of(request))]
+    async def my_applications(
+        self, request: Request[Any, Any, Any], listing: ListParams
+    ) -> ApplicationPage:
+        """My applications (newest first by default)."""
+        rows, total = await open_shifts.my_applications(principal_of(request), listing)
+        return listing.page_of(ApplicationPage, [_application(r) for r in rows], total)
 
     @get(
         "/{open_shift_id:int}",

@@ -9,6 +9,7 @@ import msgspec
 
 from coulisses.auth.schemas import Strict
 from coulisses.scheduling.common import RowId
+from coulisses_sdk import Page
 
 OpenShiftPolicy = Literal["first_come", "manager_picks"]
 OpenShiftStatus = Literal["OPEN", "FULL", "CLOSED"]
@@ -127,3 +128,21 @@ class OpenShiftForMe(msgspec.Struct):
     score: Annotated[int, msgspec.Meta(description="matching score 0-100", examples=[82])]
     score_parts: ScoreParts
     my_application: ApplicationOut | None = None
+
+
+class OpenShiftPage(Page[OpenShiftOut]):
+    """The list envelope of publications."""
+
+    items: list[OpenShiftOut]
+
+
+class ApplicationPage(Page[ApplicationOut]):
+    """The list envelope of applications."""
+
+    items: list[ApplicationOut]
+
+
+class OpenShiftForMePage(Page[OpenShiftForMe]):
+    """The list envelope of the open places for me (best match first by default)."""
+
+    items: list[OpenShiftForMe]

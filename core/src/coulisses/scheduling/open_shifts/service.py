@@ -28,8 +28,9 @@ from coulisses.audit import record
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
 from coulisses.scheduling.assignments.reserves import lock_role
-from coulisses.scheduling.common import emit_events, overlap_as_conflict
+from coulisses.scheduling.common import check_filter, emit_events, overlap_as_conflict
 from coulisses.scheduling.conflicts import service as conflicts
+from coulisses.scheduling.open_shifts.schemas import ApplicationOut, OpenShiftForMe, OpenShiftOut
 from coulisses.scheduling.open_shifts.waitlist import (
     QUEUED,
     free_places,
@@ -40,6 +41,8 @@ from coulisses.scheduling.open_shifts.waitlist import (
 from coulisses_sdk import (
     AssignmentAccepted,
     DomainEvent,
+    Listing,
+    ListQuery,
     OpenShiftApplicationAccepted,
     OpenShiftApplicationRejected,
     OpenShiftOfferExpired,
@@ -67,6 +70,39 @@ _SHIFT = """SELECT s.id, s.org, s.mission_role AS mission_role_id, s.policy, s.t
           AND q.status = 'WAITLISTED')::int AS waitlisted
 FROM open_shifts s JOIN mission_roles r ON r.id = s.mission_role
 JOIN missions m ON m.id = r.mission LEFT JOIN places pl ON pl.id = m.place_id"""
+
+#: Sort keys of the manager's list of publications (docs/api.md).
+OPEN_SHIFTS = Listing(
+    sorts={
+        "id": "s.id",
+        "starts_at": "m.starts_at",
+        "status": "s.status",
+        "role_name": "r.name",
+        "created_at": "s.created_at",
+    },
+    default="starts_at",
+    item=OpenShiftOut,
+)
+
+#: Sort keys of the caller's applications.
+APPLICATIONS = Listing(
+    sorts={
+        "id": "a.id",
+        "status": "a.status",
+        "starts_at": "m.starts_at",
+        "created_at": "a.created_at",
+        "offer_expires_at": "a.offer_expires_at",
+    },
+    default="-created_at",
+    item=ApplicationOut,
+)
+
+#: Sort keys of the open places for me (sorted in memory: the score is computed).
+FOR_ME = Listing(
+    sorts={"id": "id", "score": "score", "starts_at": "starts_at", "free": "free"},
+    default="-score",
+    item=OpenShiftForMe,
+)
 
 _APPLICATION = """SELECT a.id, a.open_shift AS open_shift_id, a.user_id, a.status, a.seq,
        a.offer_expires_at, a.assignment AS assignment_id, a.created_at, a.updated_at,
@@ -98,12 +134,31 @@ async def get_open_shift(org_id: int, open_shift_id: int) -> dict[str, Any]:
     return row
 
 
-async def list_open_shifts(org_id: int, mission_id: int) -> list[dict[str, Any]]:
-    """The publications of a mission's roles, with every application (managers)."""
-    found = await fetch("SELECT 1 FROM missions WHERE org = $1 AND id = $2", org_id, mission_id)
-    if not found:
-        raise NotFound("mission.not_found", "Mission not found")
-    rows = await fetch(_SHIFT + " WHERE s.org = $1 AND m.id = $2 ORDER BY s.id", org_id, mission_id)
+async def list_open_shifts(
+    org_id: int, listing: ListQuery, mission_id: int | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """The org's publications (of one mission's roles with ``mission_id``), each with every
+    application (managers)."""
+    await check_filter("missions", org_id, mission_id, "mission")
+    where = "s.org = $1" + ("" if mission_id is None else " AND m.id = $2")
+    args: list[Any] = [org_id] if mission_id is None else [org_id, mission_id]
+    total = (
+        await fetch(
+            f"""SELECT count(*)::int AS n FROM open_shifts s
+                JOIN mission_roles r ON r.id = s.mission_role JOIN missions m ON m.id = r.mission
+                WHERE {where}""",  # noqa: S608
+            *args,
+        )
+    )[0]["n"]
+    listing.check_page(total)
+    n = len(args)
+    rows = await fetch(
+        f"{_SHIFT} WHERE {where} ORDER BY {OPEN_SHIFTS.order_by(listing)}"
+        f" LIMIT ${n + 1} OFFSET ${n + 2}",
+        *args,
+        listing.page_size,
+        listing.offset,
+    )
     out = []
     for row in rows:
         row = _shift_row(row)
@@ -111,7 +166,7 @@ async def list_open_shifts(org_id: int, mission_id: int) -> list[dict[str, Any]]
             _APPLICATION + " WHERE a.open_shift = $1 ORDER BY a.seq", row["id"]
         )
         out.append(row)
-    return out
+    return out, total
 
 
 def _check_policy(policy: str) -> str:
@@ -546,16 +601,29 @@ async def pick(principal: Principal, application_id: int) -> dict[str, Any]:
     return await _take(principal, application_id, own=False)
 
 
-async def my_applications(principal: Principal) -> list[dict[str, Any]]:
-    """The caller's applications, waiting ones (offers first) then the others, newest first."""
-    return await fetch(
-        _APPLICATION
-        + """ WHERE a.org = $1 AND u.account = $2
-          ORDER BY (a.status = 'OFFERED') DESC, (a.status IN ('PENDING', 'WAITLISTED')) DESC,
-                   a.id DESC LIMIT 200""",
+async def my_applications(
+    principal: Principal, listing: ListQuery
+) -> tuple[list[dict[str, Any]], int]:
+    """The caller's applications (those of the users linked to their account)."""
+    where = "a.org = $1 AND u.account = $2"
+    total = (
+        await fetch(
+            f"""SELECT count(*)::int AS n FROM open_shift_applications a
+                JOIN users u ON u.id = a.user_id WHERE {where}""",  # noqa: S608
+            principal.org_id,
+            principal.account_id,
+        )
+    )[0]["n"]
+    listing.check_page(total)
+    rows = await fetch(
+        f"{_APPLICATION} WHERE {where} ORDER BY {APPLICATIONS.order_by(listing)}"
+        " LIMIT $3 OFFSET $4",
         principal.org_id,
         principal.account_id,
+        listing.page_size,
+        listing.offset,
     )
+    return rows, total
 
 
 async def _score_parts(
@@ -604,8 +672,13 @@ async def list_for_me(principal: Principal) -> list[dict[str, Any]]:
     """The publications the caller may apply to (or has applied to), best match first.
 
     Upcoming, not CLOSED, the tag held, and no conflict; each with the caller's active
-    application if any and a matching score (:data:`WEIGHTS`)."""
-    user = await _my_user(principal)
+    application if any and a matching score (:data:`WEIGHTS`). Empty for an account
+    linked to no person of the org. At most the 200 soonest publications are scored.
+    """
+    try:
+        user = await _my_user(principal)
+    except Forbidden:
+        return []
     rows = await fetch(
         _SHIFT + " WHERE s.org = $1 AND s.status <> 'CLOSED' AND m.ends_at > now()"
         " ORDER BY m.starts_at LIMIT 200",
@@ -634,7 +707,6 @@ async def list_for_me(principal: Principal) -> list[dict[str, Any]]:
         row["score_parts"] = {k: round(v, 2) for k, v in parts.items()}
         row["my_application"] = application
         out.append(row)
-    out.sort(key=lambda r: (-r["score"], r["starts_at"], r["id"]))
     return out
 
 
