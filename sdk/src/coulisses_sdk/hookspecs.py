@@ -413,13 +413,7 @@ def open_shift_offered(event: OpenShiftOffered) -> Any:
         # plugins/notifications/src/coulisses_notifications/plugin.py (extrait)
         @hookimpl
         async def open_shift_offered(self, event: OpenShiftOffered) -> None:
-            await enqueue(
-                f"{NAME}.on_open_shift",
-                org_id=event.org_id,
-                plugin=NAME,
-                application_id=event.application_id,
-                step="offered",
-            )
+            await self._open_shift(event, "offered", expires_at=event.expires_at.isoformat())
     """
 
 
