@@ -22,7 +22,9 @@ def test_the_committed_catalog_is_the_generated_one():
 def test_every_core_event_is_in_the_catalog_and_round_trips_through_its_payload():
     catalog = event_catalog(core_only=True)
     core = [c for c in event_types().values() if c.__module__ == events.__name__]
-    concrete = [c for c in core if c.__name__ not in ("DomainEvent", "AssignmentEvent")]
+    concrete = [
+        c for c in core if c.__name__ not in ("DomainEvent", "AssignmentEvent", "OpenShiftEvent")
+    ]
     assert len(concrete) >= 10
     for cls in concrete:
         assert f"## {cls.__name__}\n" in catalog
@@ -31,6 +33,11 @@ def test_every_core_event_is_in_the_catalog_and_round_trips_through_its_payload(
             for f in dataclasses.fields(cls)
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         }
+        for f in dataclasses.fields(cls):
+            if f.name in values and f.type == "dt.datetime":
+                values[f.name] = __import__("datetime").datetime(
+                    2027, 7, 14, 9, 30, tzinfo=__import__("datetime").UTC
+                )
         if "day" in values:
             values["day"] = __import__("datetime").date(2027, 7, 14)
         event = cls(**values)

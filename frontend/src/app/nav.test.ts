@@ -10,7 +10,7 @@ const paths = (actions: string[]) => visibleNav(MAIN_NAV, actions).map((entry) =
 
 describe('visibleNav', () => {
   it('shows a tech the screens they can use, not the conflicts', () => {
-    expect(paths(TECH)).toEqual(['/planning', '/projects', '/places', '/my-missions', '/users']);
+    expect(paths(TECH)).toEqual(['/planning', '/projects', '/places', '/my-missions', '/open-shifts', '/users']);
     expect(visibleNav(SETTINGS_NAV, TECH).map((entry) => entry.to)).toEqual(['/settings/members', '/settings/plugins']);
   });
 

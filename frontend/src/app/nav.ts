@@ -14,6 +14,7 @@ export const MAIN_NAV: NavEntry[] = [
   { to: '/projects', label: 'nav_projects', action: 'projects.read' },
   { to: '/places', label: 'nav_places', action: 'places.read' },
   { to: '/my-missions', label: 'nav_my_missions', action: 'assignments.answer_own' },
+  { to: '/open-shifts', label: 'nav_open_shifts', action: 'assignments.answer_own' },
   { to: '/users', label: 'nav_users', action: 'users.read' },
   { to: '/conflicts', label: 'nav_conflicts', action: 'conflicts.read' },
   { to: '/imports', label: 'nav_imports', action: 'users.manage' },

@@ -127,6 +127,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/swaps')).SwapsRoute }),
           },
           {
+            path: 'open-shifts',
+            lazy: async () => ({ Component: (await import('@/app/routes/open-shifts')).OpenShiftsRoute }),
+          },
+          {
             path: 'users',
             lazy: async () => ({ Component: (await import('@/app/routes/users')).UsersRoute }),
           },

@@ -185,3 +185,52 @@ class InvitationDeliveryFailed(DomainEvent):
     channel: str | None = None
     error: str | None = None
     inviter_account_id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenShiftEvent(DomainEvent):
+    """Fields shared by every open-shift event: the application ``application_id`` of the
+    user ``user_id`` to the open places of the mission role ``mission_role_id``
+    (publication ``open_shift_id``)."""
+
+    application_id: int
+    open_shift_id: int
+    mission_id: int
+    mission_role_id: int
+    user_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenShiftApplicationAccepted(OpenShiftEvent):
+    """The user holds a place: ``assignment_id`` is their ACCEPTED assignment. ``via`` is
+    ``first_come`` (a free place under that policy), ``manager`` (a manager picked them)
+    or ``offer`` (they accepted a place offered from the waitlist)."""
+
+    assignment_id: int
+    via: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenShiftApplicationRejected(OpenShiftEvent):
+    """A manager rejected the application (policy ``manager_picks``)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenShiftWaitlisted(OpenShiftEvent):
+    """The role was full: the user is on its waitlist, ``position`` (1: offered first)."""
+
+    position: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenShiftOffered(OpenShiftEvent):
+    """A place freed up and is offered to the first on the waitlist: they accept or decline
+    before ``expires_at``; then the place goes to the next one."""
+
+    expires_at: dt.datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenShiftOfferExpired(OpenShiftEvent):
+    """The user did not answer the offered place before its deadline (the next on the
+    waitlist gets the offer, in the same batch)."""

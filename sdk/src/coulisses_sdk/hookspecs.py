@@ -27,6 +27,11 @@ from coulisses_sdk.events import (
     InvitationDeliveryFailed,
     MemberAdded,
     MissionChanged,
+    OpenShiftApplicationAccepted,
+    OpenShiftApplicationRejected,
+    OpenShiftOffered,
+    OpenShiftOfferExpired,
+    OpenShiftWaitlisted,
     OrgCreated,
     SwapChanged,
 )
@@ -411,3 +416,38 @@ def personal_data_erase(org_id: int, user_id: int) -> Any:
         async def personal_data_erase(self, org_id: int, user_id: int) -> dict[str, int]:
             return await personal_data.erase(org_id, user_id)
     """
+
+
+@hookspec
+def open_shift_application_accepted(event: OpenShiftApplicationAccepted) -> Any:
+    """An application to open places gave the user a place: ``event.assignment_id`` is
+    their ACCEPTED assignment; ``event.via`` is ``first_come``, ``manager`` or ``offer``.
+    Tell the person they work on the mission."""
+
+
+@hookspec
+def open_shift_application_rejected(event: OpenShiftApplicationRejected) -> Any:
+    """A manager rejected an application (policy ``manager_picks``)."""
+
+
+@hookspec
+def open_shift_waitlisted(event: OpenShiftWaitlisted) -> Any:
+    """The role was full: the user is on its waitlist at ``event.position``."""
+
+
+@hookspec
+def open_shift_offered(event: OpenShiftOffered) -> Any:
+    """A freed place is offered to the first on the waitlist, to accept or decline before
+    ``event.expires_at`` (then it goes to the next one). Tell the person, by email too:
+    the deadline is short. Example::
+
+        # plugins/notifications/src/coulisses_notifications/plugin.py (extrait)
+        @hookimpl
+        async def open_shift_offered(self, event: OpenShiftOffered) -> None:
+            await self._open_shift(event, "offered", expires_at=event.expires_at.isoformat())
+    """
+
+
+@hookspec
+def open_shift_offer_expired(event: OpenShiftOfferExpired) -> Any:
+    """The user let an offered place's deadline pass; the next on the waitlist gets it."""

@@ -122,6 +122,25 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
         ("GET", f"/api/v1/users/{uid}/calendar-feed", None),
         ("DELETE", f"/api/v1/users/{uid}/calendar-feed", None),
     ]
+    # Open shifts (m0022): a's publication of the role, and a's own application to it.
+    published = await a.post("/api/v1/open-shifts", json={"mission_role_id": role_id})
+    assert published.status_code == 200, published.text
+    shift_id = published.json()["id"]
+    await make_user(a, account_id=a.account_id, skills=[{"name": "son", "level": 2}])
+    applied = await a.post(f"/api/v1/open-shifts/{shift_id}/apply")
+    assert applied.status_code == 200, applied.text
+    app_id = applied.json()["id"]
+    routes += [
+        ("GET", f"/api/v1/open-shifts/{shift_id}", None),
+        ("GET", f"/api/v1/open-shifts?mission={mid}", None),
+        ("POST", "/api/v1/open-shifts", {"mission_role_id": role_id}),
+        ("POST", f"/api/v1/open-shifts/{shift_id}/close", None),
+        ("POST", f"/api/v1/open-shifts/{shift_id}/apply", None),
+        *(
+            ("POST", f"/api/v1/open-shifts/applications/{app_id}/{action}", None)
+            for action in ("withdraw", "accept-offer", "decline-offer", "pick", "reject")
+        ),
+    ]
     for method, url, body in routes:
         kwargs = {"json": body} if body is not None else {}
         if method == "GET":
@@ -155,3 +174,6 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
     assert (await a.get(f"/api/v1/projects/{pid}")).json()["status"] == "DRAFT"
     assert (await b.get("/api/v1/swaps")).json()["total"] == 0
     assert [s["status"] for s in (await a.get("/api/v1/swaps")).json()["items"]] == ["proposed"]
+    kept = (await a.get(f"/api/v1/open-shifts/{shift_id}")).json()
+    assert kept["status"] != "CLOSED"
+    assert [x["status"] for x in kept["applications"]] == ["ACCEPTED"]

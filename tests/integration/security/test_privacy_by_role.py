@@ -56,6 +56,9 @@ PER_CALLER = {
     "/api/v1/hello/ping",
     # a tech's 507 h list holds their own line only
     "/api/v1/payroll/intermittents",
+    # open places scored for the caller, and the caller's own applications
+    "/api/v1/open-shifts/mine",
+    "/api/v1/open-shifts/applications/mine",
 }
 #: Not JSON reads: the event stream (tests/integration/live/test_events_privacy.py), the
 #: ICS feeds (no session; counts, never colleagues' names: tests/integration/scheduling/
@@ -221,8 +224,14 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
     )
     assert upload.status_code == 201, upload.text
 
+    published = await owner.post(
+        "/api/v1/open-shifts", json={"mission_role_id": mission["roles"][0]["id"]}
+    )
+    assert published.status_code == 200, published.text
+
     assignments = [by_user[u["id"]]["id"] for u in (own, paul, lea)]
     org.paths = {
+        "open_shift_id": [published.json()["id"]],
         "user_id": [own["id"], paul["id"], lea["id"]],
         "project_id": [project["id"]],
         "mission_id": [mission["id"]],

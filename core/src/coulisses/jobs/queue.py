@@ -36,6 +36,7 @@ from coulisses.plugins.loader import JobSpec, get_registry
 from coulisses.scheduling.certifications.service import digest_cron
 from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
 from coulisses.scheduling.invitations.delivery import deliver_invitations_job
+from coulisses.scheduling.open_shifts.service import expire_offers_cron
 from coulisses.sealing import unseal
 from coulisses.settings import get_settings
 from coulisses_sdk import host as sdk_host
@@ -68,6 +69,8 @@ CORE_CRONS: list[tuple[JobFunc, str]] = [
     (digest_cron, "5 * * * *"),
     # Retention policies (docs/rgpd.md): old audit entries and closed invitations, daily.
     (retention_cron, "35 3 * * *"),
+    # Open shifts: expired offers pass to the next on the waitlist.
+    (expire_offers_cron, "*/5 * * * *"),
 ]
 
 

@@ -388,7 +388,7 @@ def event_catalog(*, core_only: bool = False) -> str:
 
     from coulisses_sdk import events as core_events
 
-    bases = {"DomainEvent", "AssignmentEvent"}
+    bases = {"DomainEvent", "AssignmentEvent", "OpenShiftEvent"}
     kinds = sorted(
         (cls for kind, cls in event_types().items() if kind not in bases),
         key=lambda c: (c.__module__ != core_events.__name__, c.__name__),

@@ -19,6 +19,7 @@ from coulisses.scheduling.imports.api import ImportController
 from coulisses.scheduling.invitations.api import InvitationController
 from coulisses.scheduling.mission_templates.api import MissionTemplateController
 from coulisses.scheduling.missions.api import MissionBatchController, MissionController
+from coulisses.scheduling.open_shifts.api import OpenShiftController
 from coulisses.scheduling.places.api import PlaceController
 from coulisses.scheduling.planning.api import PlanningController
 from coulisses.scheduling.projects.api import ProjectController
@@ -35,6 +36,7 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     MissionBatchController,
     MissionTemplateController,
     AssignmentController,
+    OpenShiftController,
     InvitationController,
     AvailabilityController,
     AbsenceTypeController,

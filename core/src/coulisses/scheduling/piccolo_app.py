@@ -24,6 +24,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.absences.tables",
             "coulisses.scheduling.imports.tables",
             "coulisses.scheduling.swaps.tables",
+            "coulisses.scheduling.open_shifts.tables",
         ],
         exclude_imported=True,
     ),

@@ -20,6 +20,7 @@ import { projectQueryOptions } from '@/features/projects/api/get-project';
 import { MissionAssignmentsPanel } from '@/features/projects/components/mission-assignments-panel';
 import { MissionDuplicateForm } from '@/features/projects/components/mission-duplicate-form';
 import { MissionForm } from '@/features/projects/components/mission-form';
+import { MissionOpenShiftsPanel } from '@/features/open-shifts/components/mission-open-shifts-panel';
 import { MissionRolesEditor } from '@/features/projects/components/mission-roles-editor';
 
 const linkClass = 'text-sm font-medium text-primary underline-offset-4 hover:underline';
@@ -89,6 +90,12 @@ export function MissionDetailRoute() {
         <h2 className="mb-4 text-lg font-semibold">{t('planning_assignments')}</h2>
         <MissionAssignmentsPanel mission={m} users={users} canManage={can(me.actions, 'assignments.manage')} />
       </Card>
+      {can(me.actions, 'assignments.manage') && m.roles.length > 0 ? (
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">{t('open_shifts_panel_title')}</h2>
+          <MissionOpenShiftsPanel missionId={m.id} roles={m.roles} />
+        </Card>
+      ) : null}
       {canEdit ? (
         <Card>
           <h2 className="mb-4 text-lg font-semibold">{t('mission_duplicate_title')}</h2>

@@ -195,6 +195,28 @@ async def on_promoted(ctx: dict[str, Any], *, org_id: int, assignment_id: int) -
     await reactions.promoted(org_id, assignment_id=assignment_id)
 
 
+async def on_open_shift(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    step: str,
+    application_id: int,
+    mission_id: int,
+    mission_role_id: int,
+    user_id: int,
+    expires_at: str | None = None,
+) -> None:
+    await reactions.open_shift(
+        org_id,
+        step=step,
+        application_id=application_id,
+        mission_id=mission_id,
+        mission_role_id=mission_role_id,
+        user_id=user_id,
+        expires_at=dt.datetime.fromisoformat(expires_at) if expires_at else None,
+    )
+
+
 async def on_delivery_failed(
     ctx: dict[str, Any],
     *,

@@ -38,6 +38,10 @@ KINDS: dict[str, Kind] = {
         # A reserve learns they now work on the mission: it must reach them.
         Kind("assignment_promoted", transactional=True),
         Kind("answer_received"),
+        # A place offered from an open shift's waitlist, with a deadline: it must reach them.
+        Kind("open_shift_offer", transactional=True),
+        # The other steps of an application to open places: in the app only.
+        Kind("open_shift_update", only=(IN_APP,)),
         # The daily digest of certifications to renew, for the org's managers.
         Kind("certifications"),
         Kind(
@@ -59,6 +63,11 @@ TEMPLATES: dict[str, str] = {
     "assignment_cancelled": "assignment_cancelled",
     "assignment_promoted": "assignment_promoted",
     "answer_received": "answer_received",
+    "open_shift_offered": "open_shift_offer",
+    "open_shift_accepted": "open_shift_update",
+    "open_shift_waitlisted": "open_shift_update",
+    "open_shift_expired": "open_shift_update",
+    "open_shift_rejected": "open_shift_update",
     "certifications_expiring": "certifications",
     "password_reset": "password_reset",
 }

@@ -25,6 +25,12 @@ from coulisses_sdk import (
     InvitationDelivery,
     InvitationDeliveryFailed,
     MissionChanged,
+    OpenShiftApplicationAccepted,
+    OpenShiftApplicationRejected,
+    OpenShiftEvent,
+    OpenShiftOffered,
+    OpenShiftOfferExpired,
+    OpenShiftWaitlisted,
     PasswordResetDelivery,
     Plugin,
     PluginPage,
@@ -82,6 +88,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_answer,
             jobs.on_cancelled,
             jobs.on_promoted,
+            jobs.on_open_shift,
             jobs.on_mission_changed,
             jobs.on_password_reset,
             jobs.on_delivery_failed,
@@ -245,6 +252,40 @@ class NotificationsPlugin(Plugin):
             plugin=NAME,
             assignment_id=event.assignment_id,
         )
+
+    @staticmethod
+    async def _open_shift(event: OpenShiftEvent, step: str, **extra: Any) -> None:
+        await enqueue(
+            f"{NAME}.on_open_shift",
+            org_id=event.org_id,
+            plugin=NAME,
+            step=step,
+            application_id=event.application_id,
+            mission_id=event.mission_id,
+            mission_role_id=event.mission_role_id,
+            user_id=event.user_id,
+            **extra,
+        )
+
+    @hookimpl
+    async def open_shift_offered(self, event: OpenShiftOffered) -> None:
+        await self._open_shift(event, "offered", expires_at=event.expires_at.isoformat())
+
+    @hookimpl
+    async def open_shift_application_accepted(self, event: OpenShiftApplicationAccepted) -> None:
+        await self._open_shift(event, "accepted")
+
+    @hookimpl
+    async def open_shift_waitlisted(self, event: OpenShiftWaitlisted) -> None:
+        await self._open_shift(event, "waitlisted")
+
+    @hookimpl
+    async def open_shift_offer_expired(self, event: OpenShiftOfferExpired) -> None:
+        await self._open_shift(event, "expired")
+
+    @hookimpl
+    async def open_shift_application_rejected(self, event: OpenShiftApplicationRejected) -> None:
+        await self._open_shift(event, "rejected")
 
     @hookimpl
     async def certifications_expiring(self, event: CertificationsExpiring) -> None:

@@ -553,3 +553,62 @@ async def swap_changed(
             data={**_data(context), "swap_id": swap_id, "step": step},
         )
     return len(accounts)
+
+
+#: Open-shift steps -> template ``open_shift_<step>`` (``kinds.TEMPLATES``).
+OPEN_SHIFT_STEPS = ("offered", "accepted", "waitlisted", "expired", "rejected")
+
+
+async def open_shift(
+    org_id: int,
+    *,
+    step: str,
+    application_id: int,
+    mission_id: int,
+    mission_role_id: int,
+    user_id: int,
+    expires_at: dt.datetime | None = None,
+) -> None:
+    """Tell the applicant about a step of their application to open places: an offered
+    place with its deadline (email too: transactional), the other steps in the app."""
+    if step not in OPEN_SHIFT_STEPS:
+        return
+    org = await host.org_info(org_id)
+    mission = await host.get_mission(org_id, mission_id)
+    user = await host.get_user(org_id, user_id)
+    if org is None or mission is None or user is None:
+        return  # deleted before the job ran
+    roles = {r.role_id: r.name for r in await host.mission_roles(org_id, mission_id)}
+    values: dict[str, Any] = {
+        "mission_title": mission.title,
+        "place": mission.place,
+        "role_name": roles.get(mission_role_id, ""),
+        "project_name": "",
+        "starts_at": mission.starts_at,
+        "ends_at": mission.ends_at,
+        "timezone": mission.timezone,
+    }
+    if expires_at is not None:
+        values["expires_at"] = expires_at
+    await dispatch(
+        Outgoing(
+            org=org,
+            template=f"open_shift_{step}",
+            recipient=Recipient(
+                name=user.first_name or user.name,
+                email=user.email,
+                locale=org.locale,
+                account_id=user.account_id,
+                user_id=user.user_id,
+            ),
+            values=values,
+            deadline=expires_at if step == "offered" else mission.starts_at,
+            dedup_key=f"open_shift:{application_id}:{step}",
+            data={
+                "application_id": application_id,
+                "mission_id": mission_id,
+                "project_id": mission.project_id,
+            },
+        ),
+        await load_config(org_id),
+    )

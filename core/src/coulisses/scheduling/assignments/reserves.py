@@ -26,7 +26,8 @@ from typing import Any
 
 from coulisses.audit import record
 from coulisses.db.connection import fetch
-from coulisses_sdk import AssignmentPromoted
+from coulisses.scheduling.open_shifts.waitlist import offer_free_places
+from coulisses_sdk import AssignmentPromoted, DomainEvent
 
 #: An active assignment that holds a place of its role.
 HOLDS_PLACE = "status IN ('INVITED', 'ACCEPTED') AND NOT reserve"
@@ -102,17 +103,21 @@ async def promote(
     cause: str,
     actor_account_id: int | None,
     freed_assignment_id: int | None = None,
-) -> list[AssignmentPromoted]:
-    """Give the free places of the role to its accepted reserves, first rank first.
+) -> list[DomainEvent]:
+    """Give the free places of the role to its accepted reserves, first rank first; the
+    places still free then go on offer to the role's waitlist (``open_shifts/waitlist.py``).
 
     Call inside the transaction, with the role locked by :func:`lock_role` (and, when
     another assignment than the caller's may be promoted, the mission locked first).
     Returns the events to fire after commit.
     """
-    events: list[AssignmentPromoted] = []
+    events: list[DomainEvent] = []
     while True:
         rows = sorted(await fetch(_PROMOTE_SQL, role_id, quota), key=lambda r: r["reserve_rank"])
         if not rows:
+            events.extend(
+                await offer_free_places(org_id, role_id, quota, actor_account_id=actor_account_id)
+            )
             return events
         for row in rows:
             await _record(org_id, actor_account_id, row, cause, freed_assignment_id)
