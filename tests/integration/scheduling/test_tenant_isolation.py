@@ -123,10 +123,15 @@ async def test_other_org_gets_404_on_every_scheduling_route(client, new_client, 
         ("DELETE", f"/api/v1/users/{uid}/calendar-feed", None),
     ]
     # Open shifts (m0022): a's publication of the role, and a's own application to it.
-    published = await a.post("/api/v1/open-shifts", json={"mission_role_id": role_id})
+    # (a's owner is the person make_swap linked, with the skill son.)
+    other = await make_mission(
+        a, project["id"], "2027-07-12T09:00:00+02:00", "2027-07-12T12:00:00+02:00"
+    )
+    published = await a.post(
+        "/api/v1/open-shifts", json={"mission_role_id": other["roles"][0]["id"]}
+    )
     assert published.status_code == 200, published.text
     shift_id = published.json()["id"]
-    await make_user(a, account_id=a.account_id, skills=[{"name": "son", "level": 2}])
     applied = await a.post(f"/api/v1/open-shifts/{shift_id}/apply")
     assert applied.status_code == 200, applied.text
     app_id = applied.json()["id"]

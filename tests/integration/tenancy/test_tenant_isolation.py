@@ -17,7 +17,6 @@ from tests.integration.scheduling.factories import (
     make_mission,
     make_place,
     make_project,
-    make_swap,
     make_user,
 )
 
@@ -181,14 +180,52 @@ async def _import_of_b(b: OrgSession) -> int:
     return int(uploaded.json()["id"])
 
 
-async def _swap_of_b(b: OrgSession) -> int:
-    """An open handover in org B: its owner's person offers an accepted mission of another
-    mission than the world's (whose assignments the other routes change)."""
+#: Org B's owner linked to a person of B (one per org: created once, shared).
+_LINKED: dict[int, int] = {}
+
+
+async def _linked_user_of_b(b: OrgSession) -> int:
+    if b.org_id not in _LINKED:
+        me = await make_user(
+            b, first_name="Sam", account_id=b.account_id, skills=[{"name": "son", "level": 3}]
+        )
+        _LINKED[b.org_id] = int(me["id"])
+    return _LINKED[b.org_id]
+
+
+async def _new_role_of_b(b: OrgSession, day: str) -> int:
+    """A role of a new mission of org B (the world's assignments are changed by the other
+    routes)."""
     project = await _from_world("project_id")(b)
-    mission = await make_mission(
-        b, project, "2027-07-20T09:00:00+02:00", "2027-07-20T12:00:00+02:00"
-    )
-    return int((await make_swap(b, mission["roles"][0]["id"]))["id"])
+    mission = await make_mission(b, project, f"{day}T09:00:00+02:00", f"{day}T12:00:00+02:00")
+    return int(mission["roles"][0]["id"])
+
+
+async def _swap_of_b(b: OrgSession) -> int:
+    """An open handover in org B: its owner's person offers an accepted mission."""
+    me = await _linked_user_of_b(b)
+    assignment = await invite(b, await _new_role_of_b(b, "2027-07-20"), me)
+    accepted = await b.post(f"/api/v1/assignments/{assignment['id']}/accept")
+    assert accepted.status_code == 200, accepted.text
+    response = await b.post("/api/v1/swaps", json={"assignment_id": assignment["id"]})
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+async def _open_shift_of_b(b: OrgSession) -> int:
+    """Open places org B published on a role of a new mission."""
+    role = await _new_role_of_b(b, "2027-07-21")
+    published = await b.post("/api/v1/open-shifts", json={"mission_role_id": role})
+    assert published.status_code == 200, published.text
+    return int(published.json()["id"])
+
+
+async def _application_of_b(b: OrgSession) -> int:
+    """Org B's owner's person applies to open places B published."""
+    await _linked_user_of_b(b)
+    applied = await b.post(f"/api/v1/open-shifts/{await _open_shift_of_b(b)}/apply")
+    assert applied.status_code == 200, applied.text
+    return int(applied.json()["id"])
 
 
 #: Ids already made in org B by this test (factories that need another one read it).
@@ -228,6 +265,8 @@ FACTORIES: dict[str, Factory] = {
     "absence_type_id": _absence_type_of_b,
     "import_id": _import_of_b,
     "swap_id": _swap_of_b,
+    "application_id": _application_of_b,
+    "open_shift_id": _open_shift_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 

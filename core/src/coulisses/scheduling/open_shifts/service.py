@@ -403,8 +403,8 @@ async def _give_place(
 
 async def apply(principal: Principal, open_shift_id: int) -> dict[str, Any]:
     """Apply to a publication: a place (first_come), PENDING (manager_picks) or WAITLISTED."""
+    before = await get_open_shift(principal.org_id, open_shift_id)  # another org's: 404 first
     user = await _my_user(principal)
-    before = await get_open_shift(principal.org_id, open_shift_id)
     if before["status"] == "CLOSED":
         raise Conflict("open_shift.closed", "These places are no longer open")
     await _check_eligible(principal.org_id, before, user)
