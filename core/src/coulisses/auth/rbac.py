@@ -51,6 +51,8 @@ ACTIONS: dict[str, str] = {
     "availability.approve": "manager",
     "absence_types.read": "tech",
     "absence_types.manage": "manager",
+    #: ask people for their availability; read everyone's answers
+    "availability_requests.manage": "manager",
     "conflicts.read": "manager",
     "conflict_rules.manage": "admin",
     "rates.read": "manager",
@@ -125,6 +127,7 @@ ACTION_SCOPES: dict[str, str | None] = {
     "availability.approve": "availability:write",
     "absence_types.read": "availability:read",
     "absence_types.manage": "availability:write",
+    "availability_requests.manage": "availability:write",
     "conflicts.read": "assignments:read",
     "rates.read": "rates:read",
     "rates.manage": "rates:write",

@@ -22,6 +22,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.calendar.tables",
             "coulisses.scheduling.mission_templates.tables",
             "coulisses.scheduling.absences.tables",
+            "coulisses.scheduling.availability_requests.tables",
         ],
         exclude_imported=True,
     ),
