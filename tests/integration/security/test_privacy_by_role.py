@@ -211,6 +211,18 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
     template = await owner.post("/api/v1/mission-templates", json=_stage_day())
     assert template.status_code == 201, template.text
 
+    asked = await owner.post(
+        "/api/v1/availability-requests",
+        json={
+            "title": "Festival",
+            "starts_on": "2027-07-10",
+            "ends_on": "2027-07-11",
+            "user_ids": [own["id"], paul["id"], lea["id"]],
+            "deadline": "2027-06-30T18:00:00+02:00",
+        },
+    )
+    assert asked.status_code == 201, asked.text
+
     assignments = [by_user[u["id"]]["id"] for u in (own, paul, lea)]
     org.paths = {
         "user_id": [own["id"], paul["id"], lea["id"]],
@@ -229,6 +241,8 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "absence_type_id": [
             t["id"] for t in (await owner.get("/api/v1/absence-types")).json()["items"]
         ],
+        "availability_request_id": [asked.json()["id"]],
+        "recipient_id": [r["id"] for r in asked.json()["recipients"]],
     }
     org.secret = {
         "paul.private@example.org",

@@ -79,7 +79,8 @@ async def test_a_request_emails_each_person_their_own_link_and_the_page_shows_it
     org = await signup(client)
     lea, max_ = await _crew(org, "Lea", "Max")
     created = await _create(org, [lea["id"], max_["id"]])
-    assert created["recipients_count"] == 2 and created["answered_count"] == 0
+    assert created["recipients_count"] == 2
+    assert created["answered_count"] == 0
     assert created["timezone"] == "Europe/Paris"
     assert [s["key"] for s in created["slots"]] == ["montage", "soir"]
     # 3 days x 2 slots, nobody answered yet
@@ -88,7 +89,8 @@ async def test_a_request_emails_each_person_their_own_link_and_the_page_shows_it
 
     lea_id, lea_token = await _link(mail_sink, "lea@example.org")
     max_id, max_token = await _link(mail_sink, "max@example.org")
-    assert lea_id != max_id and lea_token != max_token
+    assert lea_id != max_id
+    assert lea_token != max_token
     # no token in the database in clear, nor in the audit log
     stored = await fetch("SELECT token_hash, token_sealed FROM availability_request_recipients")
     assert all(lea_token not in (r["token_hash"], r["token_sealed"]) for r in stored)
@@ -99,9 +101,12 @@ async def test_a_request_emails_each_person_their_own_link_and_the_page_shows_it
     page = await public.get(f"{PUBLIC}/{lea_id}", params={"token": lea_token})
     assert page.status_code == 200, page.text
     body = page.json()
-    assert body["first_name"] == "Lea" and body["title"] == "Festival 2027"
-    assert body["closed"] is False and body["deadline_passed"] is False
-    assert body["answers"] == [] and body["message"] == "Merci !"
+    assert body["first_name"] == "Lea"
+    assert body["title"] == "Festival 2027"
+    assert body["closed"] is False
+    assert body["deadline_passed"] is False
+    assert body["answers"] == []
+    assert body["message"] == "Merci !"
     # Lea's link does not open Max's page
     crossed = await public.get(f"{PUBLIC}/{max_id}", params={"token": lea_token})
     assert crossed.status_code == 404
@@ -283,17 +288,20 @@ async def test_bad_links_and_closed_or_late_requests_answer_clear_codes(
     assert await _windows(lea["id"]) == []
 
     closed = await org.post(f"{URL}/{request['id']}/close")
-    assert closed.status_code == 200 and closed.json()["closed_at"] is not None
+    assert closed.status_code == 200
+    assert closed.json()["closed_at"] is not None
     refused = await public.put(f"{PUBLIC}/{rid}", params={"token": token}, json=one)
     assert refused.status_code == 409
     assert error_code(refused) == "availability_request.closed"
     shown = await public.get(f"{PUBLIC}/{rid}", params={"token": token})
-    assert shown.status_code == 200 and shown.json()["closed"] is True
+    assert shown.status_code == 200
+    assert shown.json()["closed"] is True
     reminded = await org.post(f"{URL}/{request['id']}/remind")
     assert reminded.status_code == 409
 
     reopened = await org.post(f"{URL}/{request['id']}/reopen")
-    assert reopened.status_code == 200 and reopened.json()["closed_at"] is None
+    assert reopened.status_code == 200
+    assert reopened.json()["closed_at"] is None
     ok = await public.put(f"{PUBLIC}/{rid}", params={"token": token}, json=one)
     assert ok.status_code == 200, ok.text
 
@@ -314,7 +322,9 @@ async def test_bad_links_and_closed_or_late_requests_answer_clear_codes(
     assert later.status_code == 200, later.text
 
 
-async def test_wrong_tokens_from_one_address_are_limited(client, new_client, mail_sink, monkeypatch):
+async def test_wrong_tokens_from_one_address_are_limited(
+    client, new_client, mail_sink, monkeypatch
+):
     monkeypatch.setenv("COULISSES_INVITATION_BAD_TOKEN_MAX", "3")
     from coulisses.settings import get_settings
 
@@ -438,9 +448,7 @@ async def test_the_reminder_reaches_only_those_who_have_not_answered_and_only_on
     # the same link as the first email still works
     match = LINK.search(reminder.get_content())
     assert match
-    bob_page = await new_client("10.9.7.2").get(
-        f"{PUBLIC}/{match[1]}", params={"token": match[2]}
-    )
+    bob_page = await new_client("10.9.7.2").get(f"{PUBLIC}/{match[1]}", params={"token": match[2]})
     assert bob_page.status_code == 200
 
     # at most once per recipient
@@ -450,7 +458,8 @@ async def test_the_reminder_reaches_only_those_who_have_not_answered_and_only_on
 
     # the manual "relancer" sends again to the ones who have not answered, now
     manual = await org.post(f"{URL}/{soon['id']}/remind")
-    assert manual.status_code == 200 and manual.json() == {"reminded": 1}
+    assert manual.status_code == 200
+    assert manual.json() == {"reminded": 1}
     await run_jobs()
     assert len(mail_sink.to("bob@example.org")) == 2
     assert mail_sink.to("ana@example.org") == []

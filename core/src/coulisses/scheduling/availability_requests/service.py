@@ -174,9 +174,9 @@ async def _load(org_id: int, request_id: int, *, lock: bool = False) -> dict[str
 
 
 async def list_requests(org_id: int, listing: ListQuery) -> tuple[list[dict[str, Any]], int]:
-    total = (
-        await fetch("SELECT count(*) AS n FROM availability_requests WHERE org = $1", org_id)
-    )[0]["n"]
+    total = (await fetch("SELECT count(*) AS n FROM availability_requests WHERE org = $1", org_id))[
+        0
+    ]["n"]
     listing.check_page(total)
     rows = await fetch(
         f"SELECT {_COLUMNS} FROM availability_requests r WHERE r.org = $1"  # noqa: S608
@@ -445,8 +445,11 @@ async def _stage_links(org_id: int, recipient_ids: list[int], *, reminder: bool)
     for start in range(0, len(recipient_ids), 100):
         await stage_job(
             JOB,
-            {"org_id": org_id, "recipient_ids": recipient_ids[start : start + 100],
-             "reminder": reminder},
+            {
+                "org_id": org_id,
+                "recipient_ids": recipient_ids[start : start + 100],
+                "reminder": reminder,
+            },
             org_id=org_id,
             options={"retries": 3, "retry_delay": 60.0, "retry_backoff": 600.0},
         )
