@@ -16,6 +16,7 @@ export const MAIN_NAV: NavEntry[] = [
   { to: '/my-missions', label: 'nav_my_missions', action: 'assignments.answer_own' },
   { to: '/users', label: 'nav_users', action: 'users.read' },
   { to: '/conflicts', label: 'nav_conflicts', action: 'conflicts.read' },
+  { to: '/availability-requests', label: 'nav_availability_requests', action: 'availability_requests.manage' },
 ];
 
 export const SETTINGS_NAV: NavEntry[] = [
