@@ -19,6 +19,7 @@ export const MAIN_NAV: NavEntry[] = [
   { to: '/conflicts', label: 'nav_conflicts', action: 'conflicts.read' },
   { to: '/imports', label: 'nav_imports', action: 'users.manage' },
   { to: '/swaps', label: 'nav_swaps', action: 'swaps.approve' },
+  { to: '/availability-requests', label: 'nav_availability_requests', action: 'availability_requests.manage' },
 ];
 
 export const SETTINGS_NAV: NavEntry[] = [

@@ -31,6 +31,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/invitation')).InvitationRoute }),
           },
           {
+            path: '/availability-answers/:recipientId',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/availability-answer')).AvailabilityAnswerRoute,
+            }),
+          },
+          {
             path: '/reset-password',
             lazy: async () => ({
               Component: (await import('@/app/routes/reset-password')).ResetPasswordRoute,
@@ -113,6 +119,18 @@ export const routes: RouteObject[] = [
           {
             path: 'imports',
             lazy: async () => ({ Component: (await import('@/app/routes/imports')).ImportsRoute }),
+          },
+          {
+            path: 'availability-requests',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/availability-requests')).AvailabilityRequestsRoute,
+            }),
+          },
+          {
+            path: 'availability-requests/:requestId',
+            lazy: async () => ({
+              Component: (await import('@/app/routes/availability-request-detail')).AvailabilityRequestDetailRoute,
+            }),
           },
           {
             path: 'places',

@@ -26,6 +26,7 @@ const MANAGER = [
   'absence_types.manage',
   'assignments.manage',
   'availability.approve',
+  'availability_requests.manage',
   'conflicts.read',
   'invitations.manage',
   'missions.manage',

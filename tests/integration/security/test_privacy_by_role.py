@@ -229,6 +229,18 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
     )
     assert published.status_code == 200, published.text
 
+    asked = await owner.post(
+        "/api/v1/availability-requests",
+        json={
+            "title": "Festival",
+            "starts_on": "2027-07-10",
+            "ends_on": "2027-07-11",
+            "user_ids": [own["id"], paul["id"], lea["id"]],
+            "deadline": "2027-06-30T18:00:00+02:00",
+        },
+    )
+    assert asked.status_code == 201, asked.text
+
     assignments = [by_user[u["id"]]["id"] for u in (own, paul, lea)]
     org.paths = {
         "open_shift_id": [published.json()["id"]],
@@ -249,6 +261,8 @@ async def _seed(client: Any, new_client: Any, mail_sink: Any) -> Org:
         "absence_type_id": [
             t["id"] for t in (await owner.get("/api/v1/absence-types")).json()["items"]
         ],
+        "availability_request_id": [asked.json()["id"]],
+        "recipient_id": [r["id"] for r in asked.json()["recipients"]],
     }
     org.secret = {
         "paul.private@example.org",

@@ -228,6 +228,35 @@ async def _application_of_b(b: OrgSession) -> int:
     return int(applied.json()["id"])
 
 
+async def _availability_request_of_b(b: OrgSession) -> int:
+    """An availability request of org B asking one of its people."""
+    if "availability_request_id" in _B_IDS:
+        return _B_IDS["availability_request_id"]
+    user = await make_user(b, first_name="Bea", email="b-doodle@example.org")
+    created = await b.post(
+        "/api/v1/availability-requests",
+        json={
+            "title": "Festival de B",
+            "starts_on": "2027-07-10",
+            "ends_on": "2027-07-11",
+            "user_ids": [user["id"]],
+            "deadline": "2027-06-30T18:00:00+02:00",
+        },
+    )
+    assert created.status_code == 201, created.text
+    return int(created.json()["id"])
+
+
+async def _availability_recipient_of_b(b: OrgSession) -> int:
+    """The person asked by org B's availability request (the public link's id)."""
+    request_id = await _availability_request_of_b(b)
+    _B_IDS["availability_request_id"] = request_id
+    rows = await fetch(
+        "SELECT id FROM availability_request_recipients WHERE request_id = $1", request_id
+    )
+    return int(rows[0]["id"])
+
+
 #: Ids already made in org B by this test (factories that need another one read it).
 _B_IDS: dict[str, int] = {}
 
@@ -267,6 +296,8 @@ FACTORIES: dict[str, Factory] = {
     "swap_id": _swap_of_b,
     "application_id": _application_of_b,
     "open_shift_id": _open_shift_of_b,
+    "availability_request_id": _availability_request_of_b,
+    "recipient_id": _availability_recipient_of_b,
     **{key: _from_world(key) for key in WORLD_KEYS},
 }
 
@@ -302,6 +333,7 @@ BODIES: dict[str, dict[str, Any]] = {
     "/api/v1/imports/{import_id:int}/commit": {"mapping": {}, "mode": "valid_rows"},
     "/api/v1/availability/{window_id:int}": {"note": "x"},
     "/api/v1/absence-types/{absence_type_id:int}": {"label": "X"},
+    "/api/v1/availability-answers/{recipient_id:int}": {"answers": []},
     "/api/v1/rates/{rate_id:int}": {"amount_cents": 1},
     "/api/v1/payroll/timesheets/{assignment_id:int}/correct": {"reason": "x", "break_minutes": 0},
     "/api/v1/payroll/projects/{project_id:int}/budget": {"amount_cents": 1},
@@ -352,6 +384,8 @@ async def test_every_route_with_ids_of_another_org_answers_404(app, client, new_
         if path.startswith("/api/v1/invitations/") and path.endswith(
             ("/accept", "/decline", "/public")
         ):
+            kwargs["params"] = {"token": "forged-token-of-another-org"}
+        if path.startswith("/api/v1/availability-answers/"):
             kwargs["params"] = {"token": "forged-token-of-another-org"}
         response = await call(url, **kwargs)
         assert response.status_code == 404, (

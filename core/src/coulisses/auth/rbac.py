@@ -54,6 +54,8 @@ ACTIONS: dict[str, str] = {
     #: swaps and handovers of one's own ACCEPTED assignments (an API key never)
     "swaps.own": "tech",
     "swaps.approve": "manager",
+    #: ask people for their availability; read everyone's answers
+    "availability_requests.manage": "manager",
     "conflicts.read": "manager",
     "conflict_rules.manage": "admin",
     "rates.read": "manager",
@@ -129,6 +131,7 @@ ACTION_SCOPES: dict[str, str | None] = {
     "absence_types.read": "availability:read",
     "absence_types.manage": "availability:write",
     "swaps.approve": "assignments:write",
+    "availability_requests.manage": "availability:write",
     "conflicts.read": "assignments:read",
     "rates.read": "rates:read",
     "rates.manage": "rates:write",

@@ -33,6 +33,8 @@ from coulisses.plugins.host import CoreHost
 from coulisses.plugins.lifecycle import JOB as LIFECYCLE_JOB
 from coulisses.plugins.lifecycle import lifecycle_job
 from coulisses.plugins.loader import JobSpec, get_registry
+from coulisses.scheduling.availability_requests.service import JOB as AVAILABILITY_LINKS_JOB
+from coulisses.scheduling.availability_requests.service import reminder_cron, send_links_job
 from coulisses.scheduling.certifications.service import digest_cron
 from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
 from coulisses.scheduling.invitations.delivery import deliver_invitations_job
@@ -60,6 +62,7 @@ CORE_JOBS: dict[str, JobFunc] = {
     "core.send_email": send_email_job,
     DELIVERY_JOB: deliver_invitations_job,
     LIFECYCLE_JOB: lifecycle_job,
+    AVAILABILITY_LINKS_JOB: send_links_job,
 }
 
 
@@ -71,6 +74,8 @@ CORE_CRONS: list[tuple[JobFunc, str]] = [
     (retention_cron, "35 3 * * *"),
     # Open shifts: expired offers pass to the next on the waitlist.
     (expire_offers_cron, "*/5 * * * *"),
+    # Availability requests: the automatic reminder of those who have not answered.
+    (reminder_cron, "*/10 * * * *"),
 ]
 
 

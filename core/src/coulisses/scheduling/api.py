@@ -7,6 +7,10 @@ from litestar import Controller
 from coulisses.scheduling.absences.api import AbsenceOverlapController, AbsenceTypeController
 from coulisses.scheduling.assignments.api import AssignmentController
 from coulisses.scheduling.availability.api import AvailabilityController
+from coulisses.scheduling.availability_requests.api import (
+    AvailabilityAnswerController,
+    AvailabilityRequestController,
+)
 from coulisses.scheduling.calendar.api import (
     CalendarFileController,
     MyCalendarFeedController,
@@ -42,6 +46,8 @@ SCHEDULING_CONTROLLERS: list[type[Controller]] = [
     AbsenceTypeController,
     AbsenceOverlapController,
     SwapController,
+    AvailabilityRequestController,
+    AvailabilityAnswerController,
     ConflictController,
     RateController,
     PlanningController,

@@ -25,6 +25,7 @@ APP_CONFIG = AppConfig(
             "coulisses.scheduling.imports.tables",
             "coulisses.scheduling.swaps.tables",
             "coulisses.scheduling.open_shifts.tables",
+            "coulisses.scheduling.availability_requests.tables",
         ],
         exclude_imported=True,
     ),
