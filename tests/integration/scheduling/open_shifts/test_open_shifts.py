@@ -169,6 +169,14 @@ async def test_declining_an_offer_passes_it_on_and_withdrawing_leaves_the_queue(
     assert (await open_shifts.get_application(owner.org_id, third["id"]))["position"] == 1
     await owner.post(f"/api/v1/assignments/{first['assignment_id']}/cancel")
     assert (await open_shifts.get_application(owner.org_id, third["id"]))["status"] == "OFFERED"
+    # While the offer waits, the place is kept: a direct invitation is beyond the quota.
+    someone = await make_user(owner, first_name="Direct")
+    direct = await owner.post(
+        "/api/v1/assignments",
+        json={"mission_role_id": mission["roles"][0]["id"], "user_id": someone["id"]},
+    )
+    assert direct.status_code == 409, direct.text
+    assert error_code(direct) == "assignment.quota_would_exceed"
     declined = await open_shifts.decline_offer(p3, third["id"])
     assert declined["status"] == "DECLINED"
     # Nobody waits: the place is free again and the publication OPEN.

@@ -67,11 +67,17 @@ async def lock_role(role_id: int) -> int:
 
 
 async def places_taken(role_ids: list[int]) -> dict[int, int]:
-    """Places held on each role (read with the roles locked, or it may be stale)."""
+    """Places held on each role (read with the roles locked, or it may be stale): by its
+    assignments, and by the open-shift offers still waiting for an answer (a place offered
+    to the waitlist is kept for that person until the offer ends)."""
     rows = await fetch(
-        f"""SELECT mission_role, count(*)::int AS n FROM assignments
-            WHERE mission_role = ANY($1::int[]) AND {HOLDS_PLACE}
-            GROUP BY mission_role""",  # noqa: S608 - constant fragment
+        f"""SELECT r.id AS mission_role,
+                   (SELECT count(*) FROM assignments
+                    WHERE mission_role = r.id AND {HOLDS_PLACE})::int
+                   + (SELECT count(*) FROM open_shift_applications o
+                      JOIN open_shifts s ON s.id = o.open_shift
+                      WHERE s.mission_role = r.id AND o.status = 'OFFERED')::int AS n
+            FROM unnest($1::int[]) AS r(id)""",  # noqa: S608 - constant fragment
         role_ids,
     )
     taken = dict.fromkeys(role_ids, 0)
