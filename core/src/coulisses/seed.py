@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import inspect
 import random
 import re
 from collections import defaultdict
@@ -33,6 +34,7 @@ from coulisses.auth.service import create_account
 from coulisses.db.connection import fetch, transaction
 from coulisses.jobs.queue import JobRuntime, current_runtime, set_runtime
 from coulisses.plugins import service as plugin_service
+from coulisses.plugins.host import CoreHost
 from coulisses.plugins.loader import get_registry
 from coulisses.scheduling.assignments import answers
 from coulisses.scheduling.assignments import service as assignments
@@ -51,6 +53,7 @@ from coulisses.scheduling.users import service as users
 from coulisses.scheduling.users.schemas import SkillIn, UserCreate
 from coulisses.tenancy.service import create_org
 from coulisses_sdk import DomainEvent, Principal
+from coulisses_sdk import host as sdk_host
 
 DEMO_SLUG = "les-nuits-de-juillet"
 DEMO_NAME = "Les Nuits de Juillet"
@@ -808,54 +811,44 @@ async def _build(rng: random.Random) -> None:
     )
     planner.add_reserves(shows, ["ACCEPTED", "ACCEPTED", "INVITED"])
     await _answer(owner, tech, planner.bookings, ids["Tom Bernard"])
-    await _payroll(owner, fest["montage general"][0]["project_id"])
+    await _plugins(owner)
 
 
-#: The demo employer's legal identity printed by the payroll plugin's CDDU contracts and
-#: AEMs: a made-up SIRET whose SIREN and SIRET keys pass the Luhn check.
-DEMO_IDENTITY = {
-    "legal_name": "Les Nuits de Juillet (association)",
-    "address": "1 place du Palais, 84000 Avignon",
-    "siret": "90123456700013",
-    "ape": "90.01Z",
-    "idcc": "1285",
-    "licences": '[{"category": 2, "number": "PLATESV-R-2027-000001"}]',
-}
-DEMO_NUMERO_OBJET = "FT-2027-0001"
+#: Plugins the demo enables when they are installed, each then adding its own demo data
+#: (hook ``demo_seeded``): payroll for Comptabilite.
+DEMO_PLUGINS = ("payroll",)
 
 
-async def _payroll(owner: Principal, festival_project: int) -> None:
-    """Enable the payroll plugin (Comptabilite) by name through core's normal enable path
-    when it is installed, then fill the employer identity and the festival's numero
-    d'objet its contracts and AEMs need (the seed cannot import the plugin: plain SQL on
-    its tables, made by its migrations)."""
-    if "payroll" not in get_registry().plugins:
-        return
-    await plugin_service.update(owner.org_id, owner.account_id, "payroll", enabled=True)
-    await fetch(
-        """INSERT INTO payroll_org_identity
-               (org_id, legal_name, address, siret, ape, idcc, licences, guso, updated_by,
-                updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, false, $8, now())
-           ON CONFLICT (org_id) DO NOTHING""",
-        owner.org_id,
-        DEMO_IDENTITY["legal_name"],
-        DEMO_IDENTITY["address"],
-        DEMO_IDENTITY["siret"],
-        DEMO_IDENTITY["ape"],
-        DEMO_IDENTITY["idcc"],
-        DEMO_IDENTITY["licences"],
-        owner.account_id,
-    )
-    await fetch(
-        """INSERT INTO payroll_project_identity
-               (org_id, project_id, numero_objet, updated_by, updated_at)
-           VALUES ($1, $2, $3, $4, now()) ON CONFLICT (org_id, project_id) DO NOTHING""",
-        owner.org_id,
-        festival_project,
-        DEMO_NUMERO_OBJET,
-        owner.account_id,
-    )
+async def _plugins(owner: Principal) -> None:
+    """Enable the demo's plugins through core's normal enable path, then let each seed its
+    part (the seed never writes a plugin's tables itself)."""
+    registry = get_registry()
+    for name in DEMO_PLUGINS:
+        if name not in registry.plugins:
+            continue
+        await plugin_service.update(owner.org_id, owner.account_id, name, enabled=True)
+        others = [p for n, p in registry.plugins.items() if n != name]
+        caller = registry.pm.subset_hook_caller("demo_seeded", remove_plugins=others)
+        with _sdk_host():
+            for result in caller(org_id=owner.org_id, account_id=owner.account_id):
+                if inspect.isawaitable(result):
+                    await result
+
+
+@contextlib.contextmanager
+def _sdk_host() -> Iterator[None]:
+    """The SDK host the plugins' services call: the app's or the worker's, else (a seed
+    run from the CLI) one over the seed's job runtime for the time of the block."""
+    try:
+        sdk_host.get_host()
+    except RuntimeError:
+        sdk_host.set_host(CoreHost(current_runtime() or _NoOutgoingJobs()))
+        try:
+            yield
+        finally:
+            sdk_host.set_host(None)
+    else:
+        yield
 
 
 async def _answer(owner: Principal, tech: Principal, bookings: list[Booking], tom: int) -> None:

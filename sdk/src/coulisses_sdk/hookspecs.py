@@ -396,6 +396,22 @@ def personal_data_export(org_id: int, user_id: int) -> Any:
 
 
 @hookspec
+def demo_seeded(org_id: int, account_id: int) -> Any:
+    """The demo org (``python3 dev.py demo``, ``coulisses seed``) is built and the seed
+    enabled this plugin for it: add the plugin's own demo data through the plugin's own
+    services (``account_id`` is the demo owner's, the author of what is written). Called
+    once per seed, after the core's data, for the plugins the seed enables only; an
+    exception fails the seed. Example (the payroll plugin fills the employer identity and
+    the numeros d'objet its contracts and AEMs print)::
+
+        # plugins/payroll/src/coulisses_payroll/plugin.py (extrait)
+        @hookimpl
+        async def demo_seeded(self, org_id: int, account_id: int) -> None:
+            await demo.seed(org_id, account_id)
+    """
+
+
+@hookspec
 def personal_data_erase(org_id: int, user_id: int) -> Any:
     """Erase what this plugin stores about user ``user_id`` of org ``org_id``.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coulisses_payroll import jobs, personal_data, service
+from coulisses_payroll import demo, jobs, personal_data, service
 from coulisses_payroll.api import CONTROLLERS
 from coulisses_payroll.config import NAME, PayrollConfig, load_config
 from coulisses_sdk import Plugin, PluginPage, PluginWidget, hookimpl
@@ -89,6 +89,10 @@ class PayrollPlugin(Plugin):
     @hookimpl
     def register_piccolo_apps(self, register: Any) -> None:
         register("coulisses_payroll.piccolo_app")
+
+    @hookimpl
+    async def demo_seeded(self, org_id: int, account_id: int) -> None:
+        await demo.seed(org_id, account_id)
 
     @hookimpl
     async def personal_data_export(self, org_id: int, user_id: int) -> dict[str, Any]:
