@@ -76,4 +76,12 @@ describe('conflict sentences', () => {
     expect(conflictWhen(montreal, { locale: 'en', timeZone: PARIS })).toContain('(Montreal time)');
     expect(conflictWhen(montreal, { locale: 'fr', timeZone: 'America/Montreal' })).not.toContain('heure de');
   });
+
+  it('names the absence type of an approved absence', () => {
+    const conges = { id: 1, code: 'conges', label: 'Conges', color: '#888888' };
+    const typed = { ...EXAMPLES.unavailable, absence_types: [conges] };
+    expect(say(typed, 'fr')).toMatch(/^Gaelle Martin est en absence pendant .+ \(Conges, approuv.e\)\.$/);
+    expect(say(typed, 'en')).toMatch(/^Gaelle Martin is away during .+ \(Conges, approved\)\.$/);
+    expect(say(EXAMPLES.unavailable, 'fr')).not.toContain('Conges');
+  });
 });

@@ -63,12 +63,16 @@ export function conflictVars(conflict: Conflict, options: ConflictTextOptions): 
     expired: (conflict.expired_skills ?? [])
       .map((skill) => translate(locale, 'conflicts_expired_skill', { name: skill.name, date: formatCalendarDate(skill.valid_until, locale) }))
       .join(', '),
+    types: (conflict.absence_types ?? []).map((type) => type.label).join(', '),
   };
 }
 
 /** The conflict's sentence in the UI language. */
 export function describeConflict(conflict: Conflict, options: ConflictTextOptions): string {
-  return translate(options.locale, `conflict_text_${conflict.kind}` as MessageKey, conflictVars(conflict, options));
+  // An absence names its type (conges, formation...) when the window has one.
+  const typed = conflict.kind === 'unavailable' && (conflict.absence_types ?? []).length > 0;
+  const key = typed ? 'conflict_text_unavailable_typed' : `conflict_text_${conflict.kind}`;
+  return translate(options.locale, key as MessageKey, conflictVars(conflict, options));
 }
 
 /** `describeConflict` bound to the UI language and the org's timezone. */
