@@ -20,8 +20,12 @@ test('a tech requests leave from the phone, the manager approves it seeing the m
   const project = await api.post<{ id: number }>('/api/v1/projects', { name: 'Festival 2027' });
   const mission = await createMission(api, project.id, 'Concert du soir', inDays(10, 17), inDays(10, 21));
   const assignment = await invite(api, mission.roleId, tina.id);
+  // A second mission in the absence: the manager replaces Tina on it from the request.
+  const rehearsal = await createMission(api, project.id, 'Raccord du matin', inDays(11, 9), inDays(11, 11));
+  const second = await invite(api, rehearsal.roleId, tina.id);
   const techApi = await ApiSession.login(techAccount);
   await techApi.post(`/api/v1/assignments/${assignment.id}/accept`);
+  await techApi.post(`/api/v1/assignments/${second.id}/accept`);
 
   // The tech, on a phone: "Demander une absence" with the type Conges, over the mission's day.
   const phone = await browser.newContext({ viewport: PHONE });
@@ -49,11 +53,24 @@ test('a tech requests leave from the phone, the manager approves it seeing the m
   const page = await desktop.newPage();
   await login(page, owner);
   await page.goto('/users');
-  await expect(page.getByText(msg('absence_overlaps_title_one', { count: '1' }))).toBeVisible();
+  await expect(page.getByText(msg('absence_overlaps_title_other', { count: '2' }))).toBeVisible();
   await expect(page.getByText('Concert du soir')).toBeVisible();
-  await expect(page.getByText(msg('absence_overlaps_suggestions', { names: 'Bruno Petit' }))).toBeVisible();
+  const replaceOnRehearsal = page.getByRole('button', {
+    name: msg('absence_overlaps_replace_with', { name: 'Bruno Petit', mission: 'Raccord du matin' }),
+  });
+  await expect(replaceOnRehearsal).toBeVisible();
   await expectAccessible(page, 'absence-approval');
   await snapshot(page, 'absence-approval');
+  // Replace her on the rehearsal: a confirmation, then the result beside the list.
+  await replaceOnRehearsal.click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toBeVisible();
+  await expectAccessible(page, 'absence-replace-confirm');
+  await confirm.getByRole('button', { name: fr.conflicts_replace }).click();
+  await expect(page.getByText(msg('absence_overlaps_replaced', { name: 'Bruno Petit', mission: 'Raccord du matin' }))).toBeVisible();
+  await expect(page.getByText(msg('absence_overlaps_title_one', { count: '1' }))).toBeVisible();
+  const replaced = await api.get<{ status: string }>(`/api/v1/assignments/${second.id}`);
+  expect(replaced.status).toBe('CANCELLED');
   await page.getByRole('button', { name: fr.availability_approve }).click();
   await expect(page.getByText(fr.availability_pending_empty)).toBeVisible();
 
