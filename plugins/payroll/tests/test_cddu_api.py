@@ -26,6 +26,8 @@ from coulisses_sdk.testing import Factories, OrgClient
 
 PARIS = ZoneInfo("Europe/Paris")
 CONTRACT = "/api/v1/payroll/engagements/contract.pdf"
+#: Lea's social security number as the core stores it (spaces removed).
+NIR = "185057800608491"
 AEM = "/api/v1/payroll/aem"
 IDENTITY: dict[str, Any] = {
     "legal_name": "Les Tretaux SARL",
@@ -264,6 +266,11 @@ async def test_the_aem_csv_has_the_fields_and_hand_computed_values(org, crew):
     refused = await org.get(AEM + "/file", params={"month": "2027-07"})
     assert (refused.status_code, code(refused)) == (409, "payroll.aem_missing_data")
     await fill_identity(org, crew)
+    # Lea's social security number, recorded on her profile in the core (legal ids).
+    nir = await org.patch(
+        f"/api/v1/users/{crew.lea['id']}", json={"legal_ids": {"nir": "1 85 05 78 006 084 91"}}
+    )
+    assert nir.status_code == 200, nir.text
 
     response = await org.get(AEM + "/file", params={"month": "2027-07", "excel_fr": "false"})
 
@@ -279,6 +286,7 @@ async def test_the_aem_csv_has_the_fields_and_hand_computed_values(org, crew):
         "Numero d'objet",
         "user_id",
         "Salarie",
+        "NIR",
         "Emploi",
         "Annexe",
         "Debut contrat",
@@ -296,13 +304,13 @@ async def test_the_aem_csv_has_the_fields_and_hand_computed_values(org, crew):
     ]
     employer = ["Les Tretaux SARL", "73282932000074", "90.01Z", "1285"]
     assert rows[1:] == [
-        [*employer, "FT-2027/0042", str(crew.ines["id"]), "Ines Caron", "technicien son", "10",
+        [*employer, "FT-2027/0042", str(crew.ines["id"]), "Ines Caron", "", "technicien son", "10",
          "2027-07-06", "2027-07-06", "non", "0.00", "1", "1", "250.00", "EUR", "initiale",
          "250.00", "15.50", "38.75"],
-        [*employer, "FT-2027/0042", str(crew.lea["id"]), "Lea Martin", "technicien son", "8",
+        [*employer, "FT-2027/0042", str(crew.lea["id"]), "Lea Martin", NIR, "technicien son", "8",
          "2027-07-05", "2027-07-06", "non", "8.00", "0", "2", "160.00", "EUR", "initiale",
          "160.00", "15.50", "24.80"],
-        [*employer, "FT-2027/0043", str(crew.lea["id"]), "Lea Martin", "technicien son", "8",
+        [*employer, "FT-2027/0043", str(crew.lea["id"]), "Lea Martin", NIR, "technicien son", "8",
          "2027-07-30", "2027-08-01", "oui", "8.00", "0", "2", "160.00", "EUR", "initiale",
          "160.00", "15.50", "24.80"],
     ]  # fmt: skip

@@ -159,6 +159,10 @@ class Host(Protocol):
 
     async def get_users(self, org_id: int, user_ids: Sequence[int]) -> dict[int, UserInfo]: ...
 
+    async def legal_ids(
+        self, org_id: int, user_ids: Sequence[int]
+    ) -> dict[int, dict[str, str]]: ...
+
     async def list_users(
         self, org_id: int, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None
     ) -> CursorPage[UserInfo]: ...
@@ -600,6 +604,22 @@ async def get_users(org_id: int, user_ids: Iterable[int]) -> dict[int, UserInfo]
     if not ids:
         return {}
     return await get_host().get_users(org_id, ids)
+
+
+async def legal_ids(org_id: int, user_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """The legal identifiers the org recorded for its people among ``user_ids`` (``nir``:
+    the social security number, validated by the core; ``siret`` of a freelance...), by
+    user id, for the declarations a plugin files for the employer (AEM, DPAE, contracts).
+    A person with none, erased, or of another org is absent.
+
+    Sensitive personal data: print it only where the declaration requires it, never in a
+    log line, an event, a job argument or an error. Cost: one query on the users' primary
+    key for every id at once; at most :data:`MAX_IDS` ids, else ``ValueError``.
+    """
+    ids = check_ids(user_ids)
+    if not ids:
+        return {}
+    return await get_host().legal_ids(org_id, ids)
 
 
 async def list_users(

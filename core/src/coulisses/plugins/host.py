@@ -193,6 +193,9 @@ class CoreHost:
     async def get_users(self, org_id: int, user_ids: Sequence[int]) -> dict[int, UserInfo]:
         return await host_reads.get_users(org_id, user_ids)
 
+    async def legal_ids(self, org_id: int, user_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        return await host_reads.legal_ids(org_id, user_ids)
+
     async def list_users(
         self, org_id: int, *, limit: int = 100, cursor: str | None = None
     ) -> CursorPage[UserInfo]:

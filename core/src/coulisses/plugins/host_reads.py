@@ -18,6 +18,7 @@ from typing import Any
 from coulisses.db.connection import SqlParams, fetch
 from coulisses.errors import DomainError, NotFound
 from coulisses.scheduling.certifications.service import expiring_all
+from coulisses.scheduling.common import json_value
 from coulisses.scheduling.rates.service import Rate, resolve_rate
 from coulisses_sdk import (
     AssignmentContext,
@@ -520,6 +521,16 @@ async def get_users(org_id: int, user_ids: Sequence[int]) -> dict[int, UserInfo]
         f"{_USER_SQL} WHERE org = $1 AND id = ANY($2::int[])", org_id, list(user_ids)
     )
     return {r["id"]: _user(r) for r in rows}
+
+
+async def legal_ids(org_id: int, user_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+    rows = await fetch(
+        """SELECT id, legal_ids FROM users WHERE org = $1 AND id = ANY($2::int[])
+               AND erased_at IS NULL AND legal_ids <> '{}'::jsonb""",
+        org_id,
+        list(user_ids),
+    )
+    return {r["id"]: dict(json_value(r["legal_ids"])) for r in rows}
 
 
 async def list_users(org_id: int, *, limit: int, cursor: str | None) -> CursorPage[UserInfo]:

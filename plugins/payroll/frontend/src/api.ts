@@ -345,6 +345,8 @@ export function aemFileUrl(month: string, format: 'csv' | 'pdf'): string {
 export interface AemRow {
   user_id: number;
   name: string;
+  /** The social security number recorded on the person; null when missing. */
+  nir: string | null;
   project_id: number;
   project_name: string;
   numero_objet: string | null;

@@ -83,6 +83,7 @@ const identity = {
 const engagement = {
   user_id: 3,
   name: 'Tom Petit',
+  nir: '185057800608491' as string | null,
   project_id: 5,
   project_name: 'Festival',
   first_day: '2027-07-05',
@@ -113,6 +114,7 @@ const filed = {
 const aemRow = {
   user_id: 3,
   name: 'Tom Petit',
+  nir: '185057800608491' as string | null,
   project_id: 5,
   project_name: 'Festival',
   numero_objet: 'AB-1',
@@ -279,11 +281,22 @@ describe('IntermittentsPage contracts and AEM', () => {
     expect(cells.slice(4, 7)).toEqual(['8', '0', '2']);
     expect(cells.slice(7)).toEqual(['160,00 €', '160,00 €', '24,80 €']);
     expect(within(table).getByText(text('fr', 'aem_col_cs_contribution', { rate: '15.50' }))).toBeInTheDocument();
+    expect(within(table).queryByText(text('fr', 'aem_nir_missing'))).toBeNull();
     expect(screen.getByRole('link', { name: text('fr', 'aem_csv') })).toHaveAttribute('href', '/api/v1/payroll/aem/file?month=2027-07&format=csv');
     expect(screen.getByRole('link', { name: text('fr', 'aem_pdf') })).toHaveAttribute('href', '/api/v1/payroll/aem/file?month=2027-07&format=pdf');
 
     fireEvent.change(screen.getByLabelText(text('fr', 'aem_month')), { target: { value: '2027-08' } });
     await vi.waitFor(() => expect(calls.some((c) => c.url === '/api/v1/payroll/aem?month=2027-08')).toBe(true));
+  });
+
+  it('flags a line whose person has no social security number recorded', async () => {
+    aem = { ...aem, rows: [{ ...aemRow, nir: null }] };
+    serve('manager');
+    renderWithProviders(<IntermittentsPage />);
+    fireEvent.change(await screen.findByLabelText(text('fr', 'aem_month')), { target: { value: '2027-07' } });
+    const table = await screen.findByRole('table', { name: text('fr', 'aem_table') });
+    expect(await within(table).findByText(text('fr', 'aem_nir_missing'))).toBeInTheDocument();
+    aem = { ...aem, rows: [aemRow] };
   });
 
   it('asks for the employer identity before the AEM files', async () => {

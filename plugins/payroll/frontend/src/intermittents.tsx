@@ -447,7 +447,10 @@ function AemTable({ rows }: { rows: AemRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.user_id}-${row.project_id}-${row.contract_start}`} className="border-b border-border">
-              <td className="py-1 pr-3">{row.name}</td>
+              <td className="py-1 pr-3">
+                {row.name}
+                {row.nir ? null : <span className="block text-xs text-danger">{t('aem_nir_missing')}</span>}
+              </td>
               <td className="py-1 pr-3">
                 {row.project_name} <span className="text-muted-foreground">({row.numero_objet ?? '-'})</span>
               </td>

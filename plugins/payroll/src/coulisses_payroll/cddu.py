@@ -60,6 +60,7 @@ from coulisses_sdk import (
     assignment_rates,
     get_user,
     iter_assignments,
+    legal_ids,
     org_info,
 )
 
@@ -324,6 +325,8 @@ async def aem(org_id: int, month_text: str) -> AemOut:
     history = await rule_history(org_id, await resolve_profile(org_id, None))
     objets: dict[int, str | None] = {}
     annexes: dict[int, int] = {}
+    # The employees' social security numbers (the core's legal ids), one grouped read.
+    nirs = await legal_ids(org_id, {lines[i].engagement.user_id for i in lines})
     rows = []
     for index in sorted(lines, key=lambda i: (found[i].name, found[i].project_name, i)):
         line = lines[index]
@@ -342,6 +345,7 @@ async def aem(org_id: int, month_text: str) -> AemOut:
             AemRowOut(
                 user_id=engagement.user_id,
                 name=engagement.name,
+                nir=nirs.get(engagement.user_id, {}).get("nir"),
                 project_id=engagement.project_id,
                 project_name=engagement.project_name,
                 numero_objet=objets[engagement.project_id],
@@ -372,6 +376,7 @@ AEM_COLUMNS = (
     "Numero d'objet",
     "user_id",
     "Salarie",
+    "NIR",
     "Emploi",
     "Annexe",
     "Debut contrat",
@@ -429,6 +434,7 @@ async def aem_csv(org_id: int, month_text: str, *, excel_fr: bool) -> tuple[byte
                 row.numero_objet or "",
                 row.user_id,
                 row.name,
+                row.nir or "",
                 row.job,
                 row.annexe,
                 row.contract_start.isoformat(),

@@ -573,6 +573,9 @@ class AemRowOut(msgspec.Struct, kw_only=True):
 
     user_id: int
     name: str
+    #: The employee's social security number as the org recorded it on the person
+    #: (``legal_ids.nir``); null when it is missing (the AEM needs it: fill it in).
+    nir: str | None = None
     project_id: int
     project_name: str
     numero_objet: str | None

@@ -1,5 +1,5 @@
-import { u, d as G, e, S as E, j as i, A as w, C as R, f as I, g as P, F as g, I as b, p as S, w as U, h as C, i as $, q as V, x as q, y as L, a as J, z as K, D as Q, r as F, B as v, G as X, J as Y, K as H, M as W, N as Z, O as ee, P as te, Q as re } from "./shared-WuuuDDfG.js";
-import { u as _ } from "./shared-Cep2B-bW.js";
+import { u, d as G, e, S as E, j as i, A as w, C as R, f as I, g as P, F as g, I as b, p as S, w as U, h as C, i as $, q as V, x as q, y as L, a as J, z as K, D as Q, r as F, B as v, G as X, J as Y, K as H, M as W, N as Z, O as ee, P as te, Q as re } from "./shared-2F3LgnBb.js";
+import { u as f } from "./shared-Bxd5_tSg.js";
 const ae = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", ne = /* @__PURE__ */ new Set(["admin", "owner"]), O = [1, 2, 3], se = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",
@@ -49,7 +49,7 @@ function ce({ count: t, asOf: r }) {
   } }) : /* @__PURE__ */ e(ie, { count: s.data });
 }
 function oe({ count: t, onDone: r }) {
-  const { t: n, tError: s } = u(), a = te(), [l, c] = _(t.annexe), [o, m] = _(String(t.elsewhere_minutes / 60)), [h, f] = _(t.elsewhere_note);
+  const { t: n, tError: s } = u(), a = te(), [l, c] = f(t.annexe), [o, m] = f(String(t.elsewhere_minutes / 60)), [h, _] = f(t.elsewhere_note);
   return /* @__PURE__ */ i(
     "form",
     {
@@ -80,7 +80,7 @@ function oe({ count: t, onDone: r }) {
             }
           ) })
         ] }),
-        /* @__PURE__ */ e(g, { label: n("elsewhere_note"), children: (p) => /* @__PURE__ */ e("textarea", { ...p, className: M, maxLength: 500, value: h, onChange: (y) => f(y.target.value) }) }),
+        /* @__PURE__ */ e(g, { label: n("elsewhere_note"), children: (p) => /* @__PURE__ */ e("textarea", { ...p, className: M, maxLength: 500, value: h, onChange: (y) => _(y.target.value) }) }),
         a.isError && /* @__PURE__ */ e(w, { variant: "danger", children: s(a.error) }),
         /* @__PURE__ */ i("div", { className: "flex gap-2", children: [
           /* @__PURE__ */ e(v, { type: "submit", loading: a.isPending, children: n("save") }),
@@ -111,7 +111,7 @@ function me({ count: t }) {
   ] });
 }
 function he({ count: t, asOf: r, canEdit: n }) {
-  const { t: s } = u(), [a, l] = _(null), c = (o) => l((m) => m === o ? null : o);
+  const { t: s } = u(), [a, l] = f(null), c = (o) => l((m) => m === o ? null : o);
   return /* @__PURE__ */ i("li", { className: "space-y-2 border-b border-border py-3", children: [
     /* @__PURE__ */ i("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
       /* @__PURE__ */ i("h3", { className: "font-semibold", children: [
@@ -149,7 +149,7 @@ const pe = {
   overdue: "danger",
   declared: "success"
 };
-function fe({ engagement: t }) {
+function _e({ engagement: t }) {
   const { t: r } = u(), { formatDate: n, formatDateTime: s } = S(), { dpae: a } = t, l = a.status === "declared" ? n(a.declared_on ?? "") : a.status === "not_yet_open" ? s(a.opens_at) : s(a.due_at);
   return /* @__PURE__ */ e(F, { variant: pe[a.status], children: r(`dpae_${a.status}`, { date: l }) });
 }
@@ -157,23 +157,23 @@ function T() {
   const t = /* @__PURE__ */ new Date();
   return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}-${String(t.getDate()).padStart(2, "0")}`;
 }
-function _e({ engagement: t, onDone: r }) {
-  const { t: n, tError: s } = u(), a = re(), [l, c] = _(""), [o, m] = _(T), h = n("dpae_record_of", { name: t.name, project: t.project_name });
+function fe({ engagement: t, onDone: r }) {
+  const { t: n, tError: s } = u(), a = re(), [l, c] = f(""), [o, m] = f(T), h = n("dpae_record_of", { name: t.name, project: t.project_name });
   return /* @__PURE__ */ i(
     "form",
     {
       "aria-label": h,
       className: "space-y-3",
-      onSubmit: (f) => {
-        f.preventDefault(), a.mutate(
+      onSubmit: (_) => {
+        _.preventDefault(), a.mutate(
           { user: t.user_id, project: t.project_id, first_day: t.first_day, reference: l, declared_on: o },
           { onSuccess: r }
         );
       },
       children: [
         /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-          /* @__PURE__ */ e(g, { label: n("dpae_reference_field"), children: (f) => /* @__PURE__ */ e(b, { ...f, maxLength: 64, value: l, onChange: (p) => c(p.target.value) }) }),
-          /* @__PURE__ */ e(g, { label: n("dpae_declared_on"), children: (f) => /* @__PURE__ */ e(b, { ...f, type: "date", required: !0, value: o, onChange: (p) => m(p.target.value) }) })
+          /* @__PURE__ */ e(g, { label: n("dpae_reference_field"), children: (_) => /* @__PURE__ */ e(b, { ..._, maxLength: 64, value: l, onChange: (p) => c(p.target.value) }) }),
+          /* @__PURE__ */ e(g, { label: n("dpae_declared_on"), children: (_) => /* @__PURE__ */ e(b, { ..._, type: "date", required: !0, value: o, onChange: (p) => m(p.target.value) }) })
         ] }),
         a.isError && /* @__PURE__ */ e(w, { variant: "danger", children: s(a.error) }),
         /* @__PURE__ */ i("div", { className: "flex gap-2", children: [
@@ -185,7 +185,7 @@ function _e({ engagement: t, onDone: r }) {
   );
 }
 function ge({ engagement: t }) {
-  const { t: r, tError: n } = u(), { formatDate: s } = S(), a = X(), [l, c] = _(!1), [o, m] = _(!1), { dpae: h } = t, f = { name: t.name, project: t.project_name };
+  const { t: r, tError: n } = u(), { formatDate: s } = S(), a = X(), [l, c] = f(!1), [o, m] = f(!1), { dpae: h } = t, _ = { name: t.name, project: t.project_name };
   return /* @__PURE__ */ i("li", { className: `space-y-2 border-b border-border py-3 ${h.status === "overdue" ? "border-l-4 border-l-danger pl-3" : ""}`, children: [
     /* @__PURE__ */ i("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
       /* @__PURE__ */ i("h3", { className: "font-semibold", children: [
@@ -193,7 +193,7 @@ function ge({ engagement: t }) {
         " ",
         /* @__PURE__ */ e("span", { className: "font-normal text-muted-foreground", children: t.project_name })
       ] }),
-      /* @__PURE__ */ e(fe, { engagement: t })
+      /* @__PURE__ */ e(_e, { engagement: t })
     ] }),
     /* @__PURE__ */ i("p", { className: "text-sm text-muted-foreground", children: [
       r("engagement_days", { first: s(t.first_day), last: s(t.last_day), count: t.missions }),
@@ -205,18 +205,18 @@ function ge({ engagement: t }) {
         className: "inline-block text-sm text-primary underline",
         href: Y(t),
         download: !0,
-        "aria-label": r("contract_pdf_of", f),
+        "aria-label": r("contract_pdf_of", _),
         children: r("contract_pdf")
       }
     ),
-    h.id === null ? !l && /* @__PURE__ */ e(v, { size: "sm", variant: "secondary", "aria-label": r("dpae_record_of", f), onClick: () => c(!0), children: r("dpae_record") }) : /* @__PURE__ */ e(v, { size: "sm", variant: "ghost", "aria-label": r("dpae_remove_of", f), onClick: () => m(!0), children: r("dpae_remove") }),
-    l && /* @__PURE__ */ e(_e, { engagement: t, onDone: () => c(!1) }),
+    h.id === null ? !l && /* @__PURE__ */ e(v, { size: "sm", variant: "secondary", "aria-label": r("dpae_record_of", _), onClick: () => c(!0), children: r("dpae_record") }) : /* @__PURE__ */ e(v, { size: "sm", variant: "ghost", "aria-label": r("dpae_remove_of", _), onClick: () => m(!0), children: r("dpae_remove") }),
+    l && /* @__PURE__ */ e(fe, { engagement: t, onDone: () => c(!1) }),
     a.isError && /* @__PURE__ */ e(w, { variant: "danger", children: n(a.error) }),
     /* @__PURE__ */ e(
       H,
       {
         open: o,
-        title: r("dpae_remove_of", f),
+        title: r("dpae_remove_of", _),
         description: r("dpae_remove_confirm"),
         confirmLabel: r("dpae_remove"),
         cancelLabel: r("cancel"),
@@ -231,7 +231,7 @@ function ge({ engagement: t }) {
   ] });
 }
 function be() {
-  const { t } = u(), { formatDate: r } = S(), [n, s] = _(!1), a = V(n ? "overdue" : "");
+  const { t } = u(), { formatDate: r } = S(), [n, s] = f(!1), a = V(n ? "overdue" : "");
   let l;
   if (a.isPending) l = /* @__PURE__ */ e(E, { label: t("engagements_loading") });
   else if (a.isError) l = /* @__PURE__ */ e(C, { error: a.error, onRetry: () => {
@@ -280,7 +280,10 @@ function ve({ rows: t }) {
         /* @__PURE__ */ e("th", { className: "py-1 text-right", children: r("aem_col_cs_contribution", { rate: t[0]?.cs_rate_pct ?? "" }) })
       ] }) }),
       /* @__PURE__ */ e("tbody", { children: t.map((a) => /* @__PURE__ */ i("tr", { className: "border-b border-border", children: [
-        /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: a.name }),
+        /* @__PURE__ */ i("td", { className: "py-1 pr-3", children: [
+          a.name,
+          a.nir ? null : /* @__PURE__ */ e("span", { className: "block text-xs text-danger", children: r("aem_nir_missing") })
+        ] }),
         /* @__PURE__ */ i("td", { className: "py-1 pr-3", children: [
           a.project_name,
           " ",
@@ -303,7 +306,7 @@ function ve({ rows: t }) {
   );
 }
 function xe() {
-  const { t } = u(), [r, n] = _(ye), s = q(r);
+  const { t } = u(), [r, n] = f(ye), s = q(r);
   let a;
   if (s.isPending) a = /* @__PURE__ */ e(E, { label: t("aem_loading") });
   else if (s.isError) a = /* @__PURE__ */ e(C, { error: s.error, onRetry: () => {
@@ -327,7 +330,7 @@ function xe() {
   ] });
 }
 function Ne({ project: t, numero: r }) {
-  const { t: n, tError: s } = u(), a = W(), [l, c] = _(r), o = n("objet_of", { project: t.name });
+  const { t: n, tError: s } = u(), a = W(), [l, c] = f(r), o = n("objet_of", { project: t.name });
   return /* @__PURE__ */ i("li", { className: "py-2", children: [
     /* @__PURE__ */ i(
       "form",
@@ -364,14 +367,14 @@ function Ce(t, r) {
   return t.licences.find((n) => n.category === r)?.number ?? "";
 }
 function Ee({ identity: t, canEdit: r }) {
-  const { t: n, tError: s } = u(), a = Z(), [l, c] = _({
+  const { t: n, tError: s } = u(), a = Z(), [l, c] = f({
     legal_name: t.legal_name,
     address: t.address,
     siret: t.siret ?? "",
     ape: t.ape ?? "",
     idcc: t.idcc ?? "",
     guso: t.guso
-  }), [o, m] = _(O.map((d) => Ce(t, d))), h = (d) => (x) => c((N) => ({ ...N, [d]: x.target.value })), f = a.isError ? se[le(a.error)] : void 0, p = (d) => f === d ? s(a.error) : void 0, y = (a.data ?? t).missing;
+  }), [o, m] = f(O.map((d) => Ce(t, d))), h = (d) => (x) => c((N) => ({ ...N, [d]: x.target.value })), _ = a.isError ? se[le(a.error)] : void 0, p = (d) => _ === d ? s(a.error) : void 0, y = (a.data ?? t).missing;
   return /* @__PURE__ */ i(
     "form",
     {
@@ -415,7 +418,7 @@ function Ee({ identity: t, canEdit: r }) {
             n("field_guso")
           ] })
         ] }),
-        a.isError && !f && /* @__PURE__ */ e(w, { variant: "danger", children: s(a.error) }),
+        a.isError && !_ && /* @__PURE__ */ e(w, { variant: "danger", children: s(a.error) }),
         a.isSuccess && /* @__PURE__ */ e(w, { variant: "success", children: n("identity_saved") }),
         r ? /* @__PURE__ */ e(v, { type: "submit", loading: a.isPending, children: n("save") }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: n("identity_read_only") })
       ]
@@ -433,7 +436,7 @@ function je({ canEdit: t }) {
   ] });
 }
 function Re() {
-  const { t } = u(), r = G(), [n, s] = _(""), [a, l] = _(!1);
+  const { t } = u(), r = G(), [n, s] = f(""), [a, l] = f(!1);
   if (r.isPending) return /* @__PURE__ */ e(E, { label: t("intermittents_loading") });
   const c = r.data !== void 0 && r.data !== "tech";
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [

@@ -553,6 +553,7 @@ const L = {
   aem_pdf: { fr: "R\xE9capitulatif des AEM (PDF)", en: "AEM summary (PDF)" },
   aem_missing: { fr: "Pour exporter les AEM, compl\xE9tez l\u2019identit\xE9 de l\u2019employeur : {fields}", en: "To export the AEMs, fill in the employer\u2019s identity: {fields}" },
   aem_col_person: { fr: "Salari\xE9", en: "Employee" },
+  aem_nir_missing: { fr: "NIR manquant (fiche de la personne)", en: "Social security number missing (person\u2019s profile)" },
   aem_col_project: { fr: "Projet (n\xB0 d\u2019objet)", en: "Project (numero d\u2019objet)" },
   aem_col_contract: { fr: "Contrat", en: "Contract" },
   aem_col_hours: { fr: "Heures", en: "Hours" },
