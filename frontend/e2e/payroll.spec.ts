@@ -183,7 +183,9 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
     expect(contract, mention).toContain(mention);
   }
 
-  // July's AEM line with its Conges Spectacles base, and the AEM CSV.
+  // July's AEM line with its Conges Spectacles base, and the AEM CSV (with Lea's NIR, recorded
+  // on her profile in the core).
+  await api.patch(`/api/v1/users/${lea.id}`, { legal_ids: { nir: '2 94 03 75 120 005 91' } });
   await page.getByLabel(text('fr', 'aem_month'), { exact: true }).fill('2027-07');
   const aemTable = page.getByRole('table', { name: text('fr', 'aem_table') });
   const aemRow = aemTable.getByRole('row', { name: /Lea Martin/ });
@@ -203,6 +205,7 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
     'FT-2027-0042',
     String(lea.id),
     'Lea Martin',
+    '294037512000591',
     'Regie son',
     '8',
     '2027-07-10',
