@@ -22,6 +22,7 @@ from coulisses_sdk.events import (
     AssignmentDeclined,
     AssignmentInvited,
     AssignmentPromoted,
+    AvailabilityRequestAnswered,
     CertificationsExpiring,
     DomainEvent,
     InvitationDeliveryFailed,
@@ -233,6 +234,14 @@ def invitation_delivery_failed(event: InvitationDeliveryFailed) -> Any:
                 delivery_status=event.delivery_status,
                 inviter_account_id=event.inviter_account_id,
             )
+    """
+
+
+@hookspec
+def availability_request_answered(event: AvailabilityRequestAnswered) -> Any:
+    """A person answered an availability request through their link (``event.answers``
+    days or slots answered; each answer replaces the previous one). It carries ids only:
+    read the answers with the manager's API (``GET /api/v1/availability-requests/{id}``).
     """
 
 
