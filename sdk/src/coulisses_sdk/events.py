@@ -169,6 +169,21 @@ class CertificationsExpiring(DomainEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class AvailabilityRequestAnswered(DomainEvent):
+    """A person answered an availability request through their link (again, maybe:
+    each answer replaces the previous one, and the availability windows it made).
+
+    ``answers`` counts the days (or day slots) answered; 0 when the person withdrew
+    every answer. It names nobody and carries no link: read the answers with the
+    manager's API (``GET /api/v1/availability-requests/{request_id}``).
+    """
+
+    request_id: int
+    user_id: int
+    answers: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class InvitationDeliveryFailed(DomainEvent):
     """An invitation link did not reach its user.
 

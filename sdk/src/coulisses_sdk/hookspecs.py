@@ -22,6 +22,7 @@ from coulisses_sdk.events import (
     AssignmentDeclined,
     AssignmentInvited,
     AssignmentPromoted,
+    AvailabilityRequestAnswered,
     CertificationsExpiring,
     DomainEvent,
     InvitationDeliveryFailed,
@@ -269,6 +270,14 @@ def swap_changed(event: SwapChanged) -> Any:
                 colleague_user_id=event.colleague_user_id,
                 requires_approval=event.requires_approval,
             )
+    """
+
+
+@hookspec
+def availability_request_answered(event: AvailabilityRequestAnswered) -> Any:
+    """A person answered an availability request through their link (``event.answers``
+    days or slots answered; each answer replaces the previous one). It carries ids only:
+    read the answers with the manager's API (``GET /api/v1/availability-requests/{id}``).
     """
 
 

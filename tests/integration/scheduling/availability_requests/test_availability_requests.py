@@ -12,6 +12,7 @@ from typing import Any
 
 from coulisses.db.connection import fetch
 from coulisses.scheduling.availability_requests.service import reminder_cron
+from coulisses.sealing import unseal
 from tests.conftest import run_jobs
 from tests.helpers import OrgSession, error_code, signup
 from tests.integration.scheduling.conflicts.test_conflicts import _member
@@ -131,6 +132,15 @@ async def test_answers_fill_windows_and_a_new_answer_replaces_them(client, new_c
     assert answered.status_code == 200, answered.text
     assert answered.json()["answered_at"] is not None
     assert len(answered.json()["answers"]) == 3
+    # one domain event (for plugins and the live stream), with ids only: no link
+    events = await fetch(
+        "SELECT sealed FROM outbox WHERE kind = 'event' AND name = 'AvailabilityRequestAnswered'"
+    )
+    assert len(events) == 1
+    payload = str(unseal(events[0]["sealed"]))
+    assert f"'request_id': {request['id']}" in payload
+    assert "'answers': 3" in payload
+    assert token not in payload
 
     windows = await _windows(lea["id"])
     assert [(w["kind"], w["status"]) for w in windows] == [

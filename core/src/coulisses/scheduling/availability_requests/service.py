@@ -41,10 +41,10 @@ from coulisses.scheduling.availability_requests.schemas import (
     AvailabilityRequestOut,
     ReopenIn,
 )
-from coulisses.scheduling.common import json_value, mission_timezone
+from coulisses.scheduling.common import emit_events, json_value, mission_timezone
 from coulisses.sealing import seal, unseal
 from coulisses.settings import get_settings
-from coulisses_sdk import Listing, ListQuery, Principal
+from coulisses_sdk import AvailabilityRequestAnswered, Listing, ListQuery, Principal
 
 logger = logging.getLogger(__name__)
 
@@ -687,5 +687,15 @@ async def answer(
             "availability_request.answered",
             f"availability_request:{request['id']}",
             {"user_id": recipient["user_id"], "answers": len(cells)},
+        )
+        await emit_events(
+            [
+                AvailabilityRequestAnswered(
+                    org_id=org_id,
+                    request_id=int(request["id"]),
+                    user_id=int(recipient["user_id"]),
+                    answers=len(cells),
+                )
+            ]
         )
     return await _public(dict(recipient))
