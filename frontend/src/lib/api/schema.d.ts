@@ -2935,6 +2935,7 @@ export interface components {
             hours_minutes: number;
             job: string;
             name: string;
+            nir?: string | null;
             numero_objet: string | null;
             ongoing: boolean;
             project_id: number;
