@@ -13,7 +13,11 @@ from typing import Any
 import asyncpg
 
 from coulisses.db.connection import database_url
-from coulisses.scheduling.piccolo_migrations import m0012_places, m0017_calendar_feeds
+from coulisses.scheduling.piccolo_migrations import (
+    m0012_places,
+    m0017_calendar_feeds,
+    m0024_availability_requests,
+)
 from tests.helpers import signup
 from tests.integration.scheduling.factories import make_mission, make_project
 
@@ -54,7 +58,10 @@ async def test_existing_place_texts_become_places_per_org_in_the_orgs_timezone(c
                 # per statement, so that the UPDATEs below may precede an ALTER.
                 await conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 # Later migrations that reference places are undone first, as a rollback
-                # in order would (calendar feeds of a place).
+                # in order would (availability requests in a place's timezone, calendar
+                # feeds of a place).
+                for statement in m0024_availability_requests.BACKWARDS:
+                    await conn.execute(statement)
                 for statement in m0017_calendar_feeds.BACKWARDS:
                     await conn.execute(statement)
                 for statement in m0012_places.BACKWARDS:
