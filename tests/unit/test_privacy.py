@@ -33,7 +33,10 @@ NOW = dt.datetime(2027, 7, 1, 12, tzinfo=dt.UTC)
 #: Field names that smell of personal data: each must be private or said public below.
 SUSPICIOUS = re.compile(r"email|phone|note|reason|legal|document|rate|address|error|contact|iban")
 #: Event fields that match SUSPICIOUS and are not personal (with why).
-PUBLIC_EVENT_FIELDS: set[tuple[str, str]] = set()
+PUBLIC_EVENT_FIELDS: set[tuple[str, str]] = {
+    # A fixed code ("swapped"), never a person's words (unlike AssignmentDeclined.reason).
+    ("AssignmentCancelled", "reason"),
+}
 
 TECH = Viewer(account_id=10, user_ids=frozenset({100}), sees_private=False)
 MANAGER = Viewer(account_id=20, user_ids=frozenset(), sees_private=True)

@@ -132,3 +132,51 @@ def _quiet_all_day() -> dict[str, str]:
         "quiet_start": (now - dt.timedelta(hours=2)).strftime("%H:%M"),
         "quiet_end": (now + dt.timedelta(hours=4)).strftime("%H:%M"),
     }
+
+
+async def test_availability_request_and_reminder_reach_the_person_in_their_language(
+    org, enable_plugin, smtp_sink, coulisses_mail
+):
+    await enable_plugin(org, "notifications", config=NO_QUIET)
+    user = await make_user(org)
+    deadline = dt.datetime(2030, 1, 15, 17, 0, tzinfo=dt.UTC)
+    response = await org.post(
+        "/api/v1/availability-requests",
+        json={
+            "title": "Festival 2030",
+            "starts_on": "2030-01-20",
+            "ends_on": "2030-01-22",
+            "user_ids": [user["id"]],
+            "deadline": deadline.isoformat(),
+            "message": "Merci de repondre vite",
+        },
+    )
+    assert response.status_code == 201, response.text
+    request_id = response.json()["id"]
+    await run_jobs()
+    await run_jobs()
+
+    [first] = smtp_sink.to(user["email"])
+    assert "disponibilit" in str(first["Subject"])
+    assert "Festival 2030" in str(first["Subject"])
+    body = text_of(first)
+    assert "/availability-answers/" in body
+    assert "token=" in body
+    assert "20/01/2030" in body
+    assert "22/01/2030" in body
+    assert "15/01/2030 18:00" in body  # the deadline on the request's clock (Paris)
+    assert "Merci de repondre vite" in body
+    assert "List-Unsubscribe" not in first  # transactional
+    assert coulisses_mail.to(user["email"]) == []  # the core did not send its own
+
+    response = await org.post(f"/api/v1/availability-requests/{request_id}/remind")
+    assert response.status_code == 200, response.text
+    await run_jobs()
+    await run_jobs()
+    _, reminder = smtp_sink.to(user["email"])
+    assert str(reminder["Subject"]).startswith("Rappel")
+    assert "rappel" in text_of(reminder).lower()
+    logged = sorted(m["template"] for m in await sent_messages(org, channel="email"))
+    assert logged.count("availability_request") == 2
+    for message in await sent_messages(org):
+        assert "token=" not in str(message)  # the log keeps no link

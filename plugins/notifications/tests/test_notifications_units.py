@@ -43,6 +43,12 @@ VALUES = {
     "reserve": True,  # the reserve lines render too
     "reset_url": "http://x/reset-password?token=t",
     "unsubscribe_url": "http://x/api/v1/notifications/unsubscribe?token=s",
+    # availability_request
+    "title": "Festival 2027",
+    "message": "Merci !",
+    "starts_on": "10/07/2027",
+    "ends_on": "20/07/2027",
+    "reminder": True,
     # certifications_expiring
     "today": "01/07/2027",
     "groups": [

@@ -5,9 +5,9 @@ Views (``OrgInfo``, ``Contact``, ``AssignmentContext``, ``AssignmentSummary``,
 ``AssignmentInfo``, ``UserInfo``, ``ProjectInfo``, ``PlaceInfo``, ``RateInfo``, with
 ``CursorPage``, one page of a list read) are what the host read functions of
 :mod:`coulisses_sdk.host` return. Deliveries (``InvitationDelivery``,
-``PasswordResetDelivery``) are what the ``deliver_*`` hooks receive: unlike domain
-events they carry signed URLs, so they are never published on the live stream nor
-stored by the core.
+``PasswordResetDelivery``, ``AvailabilityRequestDelivery``) are what the ``deliver_*``
+hooks receive: unlike domain events they carry signed URLs, so they are never
+published on the live stream nor stored by the core.
 """
 
 from __future__ import annotations
@@ -363,3 +363,35 @@ class PasswordResetDelivery:
     locale: str
     reset_url: str
     expires_at: dt.datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class AvailabilityRequestDelivery:
+    """A manager's request for availability to bring to one person asked (hook
+    ``deliver_availability_request``): the first message, or a reminder (``reminder``)
+    to someone who has not answered yet.
+
+    ``answer_url`` opens the public page where the person answers day by day without an
+    account: it embeds a secret token, send it to the recipient only, never store or
+    log it. ``deadline`` is the answer deadline (aware); ``timezone`` the request's
+    clock, in which its days and the deadline are shown. ``email`` may be None (a
+    person reachable only on another channel); ``account_id`` is the account linked
+    to the person, if any.
+    """
+
+    org_id: int
+    request_id: int
+    recipient_id: int
+    user_id: int
+    account_id: int | None
+    recipient_name: str
+    email: str | None
+    locale: str
+    title: str
+    message: str | None
+    starts_on: dt.date
+    ends_on: dt.date
+    deadline: dt.datetime
+    timezone: str
+    answer_url: str
+    reminder: bool = False

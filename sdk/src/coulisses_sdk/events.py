@@ -90,7 +90,8 @@ class AssignmentInvited(AssignmentEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class AssignmentAccepted(AssignmentEvent):
-    """``via`` is ``link`` (signed invitation) or ``app`` (logged-in user). ``reserve`` is
+    """``via`` is ``link`` (signed invitation), ``app`` (logged-in user) or ``swap`` (the
+    assignment was created by an applied swap, for the colleague who took it). ``reserve`` is
     True when a reserve accepted: they confirmed they are available, without a place yet
     (an ``AssignmentPromoted`` follows, in the same batch, when a place was free)."""
 
@@ -106,7 +107,12 @@ class AssignmentDeclined(AssignmentEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class AssignmentCancelled(AssignmentEvent):
+    """``reason`` is ``swapped`` when the assignment changed hands through a swap
+    (``SwapChanged``): an ``AssignmentAccepted`` with ``via="swap"`` for the receiver
+    follows in the same batch. None for a manager's cancellation."""
+
     previous_status: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,8 +136,10 @@ class SwapChanged(DomainEvent):
 
     ``step`` is ``proposed``, ``accepted`` (by the colleague), ``approved`` or
     ``rejected`` (by a manager), ``applied`` (the assignments changed hands: fired
-    after ``accepted`` or ``approved`` in the same batch), ``declined`` (by the named
-    colleague) or ``cancelled`` (by the proposer). ``swap_kind`` is ``handover``
+    after ``accepted`` or ``approved`` in the same batch, followed by the assignments'
+    ``AssignmentCancelled`` and ``AssignmentAccepted``), ``declined`` (by the named
+    colleague), ``cancelled`` (by the proposer) or ``expired`` (the mission started
+    before the proposal was settled; no actor). ``swap_kind`` is ``handover``
     (``assignment_id`` goes to the colleague) or ``swap`` (it is exchanged for
     ``target_assignment_id``). ``target_user_id`` is the named colleague, None for a
     handover open to anyone eligible; ``colleague_user_id`` who accepted (None before).

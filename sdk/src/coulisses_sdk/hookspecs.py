@@ -15,7 +15,11 @@ from typing import Any
 
 import pluggy
 
-from coulisses_sdk.context import InvitationDelivery, PasswordResetDelivery
+from coulisses_sdk.context import (
+    AvailabilityRequestDelivery,
+    InvitationDelivery,
+    PasswordResetDelivery,
+)
 from coulisses_sdk.events import (
     AssignmentAccepted,
     AssignmentCancelled,
@@ -377,6 +381,35 @@ def deliver_password_reset(delivery: PasswordResetDelivery) -> Any:
 
     Called when one of the account's orgs enabled the plugin (``delivery.org_id``
     is that org). Return ``True`` to take it in charge, as for ``deliver_invitation``.
+    """
+
+
+@hookspec
+def deliver_availability_request(delivery: AvailabilityRequestDelivery) -> Any:
+    """Bring a request for availability (or a reminder of it) to one person asked,
+    instead of the core's plain French email.
+
+    Called in the core's job, once per person still to reach, only for plugins
+    ``delivery.org_id`` has enabled. Return ``True`` to take it in charge (queue a
+    job: no slow I/O here); when no plugin does, the core emails the link itself
+    (a person without an email address is then left unreached: the manager sees
+    them as not answered). ``answer_url`` carries a secret token: never store or log
+    it (job arguments are sealed by the host). Example::
+
+        # plugins/notifications/src/coulisses_notifications/plugin.py (extrait)
+        @hookimpl
+        async def deliver_availability_request(self, delivery: AvailabilityRequestDelivery) -> bool:
+            ...
+            await enqueue(
+                f"{NAME}.on_availability_request",
+                org_id=delivery.org_id,
+                plugin=NAME,
+                ...
+                answer_url=delivery.answer_url,
+                reminder=delivery.reminder,
+                ...
+            )
+            return True
     """
 
 

@@ -1,11 +1,19 @@
-"""Delivery hooks: an enabled plugin may take invitation and password reset links in charge;
+"""Delivery hooks: an enabled plugin may take invitation, password reset and availability
+request links in charge;
 the core mails them itself when none does (or when the plugin fails)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from coulisses_sdk import InvitationDelivery, PasswordResetDelivery, Plugin, hookimpl
+from coulisses_sdk import (
+    AvailabilityRequestDelivery,
+    InvitationDelivery,
+    PasswordResetDelivery,
+    Plugin,
+    hookimpl,
+)
 from coulisses_sdk.testing import installed
 from tests.conftest import run_jobs
 from tests.helpers import signup
@@ -32,6 +40,13 @@ class Courier(Plugin):
     @hookimpl
     def deliver_password_reset(self, delivery: PasswordResetDelivery) -> Any:
         self.deliveries.append(delivery)
+        return self.accept
+
+    @hookimpl
+    async def deliver_availability_request(self, delivery: AvailabilityRequestDelivery) -> Any:
+        self.deliveries.append(delivery)
+        if isinstance(self.accept, Exception):
+            raise self.accept
         return self.accept
 
 
@@ -132,3 +147,69 @@ async def test_password_reset_is_mailed_by_the_core_without_such_a_plugin(
 
     assert len(mail_sink.to(owner.email)) == 1
     assert courier.deliveries == []
+
+
+async def _ask(owner, *emails: str) -> dict[str, Any]:
+    users = [
+        await make_user(owner, first_name="Ana", last_name="Lopez", email=email) for email in emails
+    ]
+    deadline = dt.datetime.now(dt.UTC) + dt.timedelta(days=20)
+    response = await owner.post(
+        "/api/v1/availability-requests",
+        json={
+            "title": "Festival 2027",
+            "starts_on": "2027-07-10",
+            "ends_on": "2027-07-12",
+            "user_ids": [u["id"] for u in users],
+            "deadline": deadline.isoformat(),
+            "message": "Merci !",
+        },
+    )
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def test_an_availability_request_and_its_reminder_go_through_an_enabled_plugin(
+    client, mail_sink
+):
+    courier = Courier()
+    with installed(courier):
+        owner = await signup(client)
+        await owner.patch(f"{PLUGINS}/courier", json={"enabled": True})
+        request = await _ask(owner, "ana@example.org")
+        await run_jobs()
+        response = await owner.post(f"/api/v1/availability-requests/{request['id']}/remind")
+        assert response.status_code == 200, response.text
+        await run_jobs()
+
+    assert mail_sink.to("ana@example.org") == []
+    first, second = courier.deliveries
+    assert isinstance(first, AvailabilityRequestDelivery)
+    assert (first.org_id, first.request_id) == (owner.org_id, request["id"])
+    assert first.recipient_name == "Ana Lopez"
+    assert first.email == "ana@example.org"
+    assert first.locale == "fr"
+    assert first.title == "Festival 2027"
+    assert first.message == "Merci !"
+    assert (first.starts_on, first.ends_on) == (dt.date(2027, 7, 10), dt.date(2027, 7, 12))
+    assert first.timezone == "Europe/Paris"
+    assert f"/availability-answers/{first.recipient_id}?token=" in first.answer_url
+    assert (first.reminder, second.reminder) == (False, True)
+    assert second.answer_url == first.answer_url
+
+
+async def test_the_core_mails_the_availability_link_when_no_plugin_takes_it(client, mail_sink):
+    for accept, enabled, email in (
+        (False, True, "declined-av@example.org"),
+        (RuntimeError("down"), True, "failed-av@example.org"),
+        (True, False, "disabled-av@example.org"),
+    ):
+        courier = Courier(accept)
+        with installed(courier):
+            owner = await signup(client)
+            await owner.patch(f"{PLUGINS}/courier", json={"enabled": enabled})
+            await _ask(owner, email)
+            await run_jobs()
+        [message] = mail_sink.to(email)
+        assert "/availability-answers/" in message.get_content(), email
+        assert len(courier.deliveries) == (1 if enabled else 0)

@@ -39,6 +39,7 @@ from coulisses.scheduling.certifications.service import digest_cron
 from coulisses.scheduling.invitations.delivery import JOB as DELIVERY_JOB
 from coulisses.scheduling.invitations.delivery import deliver_invitations_job
 from coulisses.scheduling.open_shifts.service import expire_offers_cron
+from coulisses.scheduling.swaps.service import expire_cron as expire_swaps_cron
 from coulisses.sealing import unseal
 from coulisses.settings import get_settings
 from coulisses_sdk import host as sdk_host
@@ -76,6 +77,8 @@ CORE_CRONS: list[tuple[JobFunc, str]] = [
     (expire_offers_cron, "*/5 * * * *"),
     # Availability requests: the automatic reminder of those who have not answered.
     (reminder_cron, "*/10 * * * *"),
+    # Swaps: proposals still open when their mission starts expire (and are announced).
+    (expire_swaps_cron, "*/5 * * * *"),
 ]
 
 

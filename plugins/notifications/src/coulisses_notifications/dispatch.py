@@ -93,6 +93,9 @@ def _format(values: dict[str, Any], t: Translator) -> dict[str, Any]:
         out["when"] = f"{t.datetime(start)}{label} - {t.until(start, end)}" if start and end else ""
     if values.get("expires_at") is not None:
         out["expires"] = t.datetime(values["expires_at"]) + label
+    for key in ("starts_on", "ends_on"):  # days (availability requests)
+        if isinstance(values.get(key), dt.date):
+            out[key] = t.date(values[key])
     out.setdefault("app_url", get_settings().public_url)
     return out
 

@@ -259,6 +259,44 @@ async def on_password_reset(
     )
 
 
+async def on_availability_request(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    user_id: int,
+    account_id: int | None,
+    name: str,
+    email: str | None,
+    locale: str,
+    title: str,
+    message: str | None,
+    starts_on: str,
+    ends_on: str,
+    deadline: str,
+    timezone: str,
+    answer_url: str,
+    reminder: bool,
+    dedup_key: str,
+) -> None:
+    await reactions.availability_request(
+        org_id,
+        user_id=user_id,
+        account_id=account_id,
+        name=name,
+        email=email,
+        locale=locale,
+        title=title,
+        message=message,
+        starts_on=dt.date.fromisoformat(starts_on),
+        ends_on=dt.date.fromisoformat(ends_on),
+        deadline=_when(deadline),
+        timezone=timezone,
+        answer_url=answer_url,
+        reminder=reminder,
+        dedup_key=dedup_key,
+    )
+
+
 async def on_certifications_expiring(
     ctx: dict[str, Any],
     *,

@@ -44,6 +44,9 @@ KINDS: dict[str, Kind] = {
         Kind("open_shift_update", only=(IN_APP,)),
         # The daily digest of certifications to renew, for the org's managers.
         Kind("certifications"),
+        # A manager asks for availability: the link must reach the person (no in-app
+        # copy: the answer page is public and its link secret).
+        Kind("availability_request", transactional=True, only=(EMAIL, TELEGRAM)),
         Kind(
             "password_reset",
             transactional=True,
@@ -69,6 +72,7 @@ TEMPLATES: dict[str, str] = {
     "open_shift_expired": "open_shift_update",
     "open_shift_rejected": "open_shift_update",
     "certifications_expiring": "certifications",
+    "availability_request": "availability_request",
     "password_reset": "password_reset",
 }
 

@@ -8,6 +8,7 @@ hand messages to ``dispatch``. Nothing here imports the core.
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from coulisses_notifications import jobs, messages, personal_data
@@ -21,6 +22,7 @@ from coulisses_sdk import (
     AssignmentCancelled,
     AssignmentDeclined,
     AssignmentPromoted,
+    AvailabilityRequestDelivery,
     CertificationsExpiring,
     InvitationDelivery,
     InvitationDeliveryFailed,
@@ -91,6 +93,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_open_shift,
             jobs.on_mission_changed,
             jobs.on_password_reset,
+            jobs.on_availability_request,
             jobs.on_delivery_failed,
             jobs.on_certifications_expiring,
             jobs.on_swap_changed,
@@ -195,6 +198,30 @@ class NotificationsPlugin(Plugin):
         )
         return True
 
+    @hookimpl
+    async def deliver_availability_request(self, delivery: AvailabilityRequestDelivery) -> bool:
+        # A fresh key per delivery: a manager's second reminder is sent, a retried job is not.
+        await enqueue(
+            f"{NAME}.on_availability_request",
+            org_id=delivery.org_id,
+            plugin=NAME,
+            user_id=delivery.user_id,
+            account_id=delivery.account_id,
+            name=delivery.recipient_name,
+            email=delivery.email,
+            locale=delivery.locale,
+            title=delivery.title,
+            message=delivery.message,
+            starts_on=delivery.starts_on.isoformat(),
+            ends_on=delivery.ends_on.isoformat(),
+            deadline=delivery.deadline.isoformat(),
+            timezone=delivery.timezone,
+            answer_url=delivery.answer_url,
+            reminder=delivery.reminder,
+            dedup_key=f"availability_request:{delivery.recipient_id}:{uuid.uuid4().hex}",
+        )
+        return True
+
     # -- domain events -------------------------------------------------------------
 
     @hookimpl
@@ -211,6 +238,8 @@ class NotificationsPlugin(Plugin):
 
     @hookimpl
     async def assignment_accepted(self, event: AssignmentAccepted) -> None:
+        if event.via == "swap":
+            return  # the swap's own notice ("applied") told the people concerned
         await enqueue(
             f"{NAME}.on_answer",
             org_id=event.org_id,
@@ -236,6 +265,8 @@ class NotificationsPlugin(Plugin):
 
     @hookimpl
     async def assignment_cancelled(self, event: AssignmentCancelled) -> None:
+        if event.reason == "swapped":
+            return  # handed over through a swap, not a cancellation: see swap_changed
         await enqueue(
             f"{NAME}.on_cancelled",
             org_id=event.org_id,

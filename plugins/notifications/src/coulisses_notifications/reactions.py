@@ -432,6 +432,53 @@ async def password_reset(
     )
 
 
+async def availability_request(
+    org_id: int,
+    *,
+    user_id: int,
+    account_id: int | None,
+    name: str,
+    email: str | None,
+    locale: str,
+    title: str,
+    message: str | None,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    deadline: dt.datetime,
+    timezone: str,
+    answer_url: str,
+    reminder: bool,
+    dedup_key: str,
+) -> None:
+    """A request for availability (or its reminder), by email and Telegram as the
+    person chose; the deadline is shown on the request's clock."""
+    org = await host.org_info(org_id)
+    if org is None:
+        return
+    await dispatch(
+        Outgoing(
+            org=org,
+            template="availability_request",
+            recipient=Recipient(
+                name=name, email=email, locale=locale, account_id=account_id, user_id=user_id
+            ),
+            values={
+                "title": title,
+                "message": message or "",
+                "starts_on": starts_on,
+                "ends_on": ends_on,
+                "expires_at": deadline,
+                "timezone": timezone,
+                "answer_url": answer_url,
+                "reminder": reminder,
+            },
+            deadline=deadline,
+            dedup_key=dedup_key,
+        ),
+        await load_config(org_id),
+    )
+
+
 async def reminders(org_id: int, now: dt.datetime | None = None) -> int:
     """Remind unanswered invitations before they expire and accepted missions before they start.
 
@@ -500,6 +547,7 @@ SWAP_AUDIENCE: dict[str, tuple[str, ...]] = {
     "applied": ("proposer", "colleague"),
     "declined": ("proposer",),
     "cancelled": ("target", "colleague"),
+    "expired": ("proposer", "target", "colleague"),
 }
 
 

@@ -195,6 +195,30 @@ async def test_a_swap_without_approval_is_applied_when_the_colleague_accepts(
     assert await _holders(crew.owner, mine["mission_id"]) == [(crew.cleo_id, "ACCEPTED")]
     assert await _holders(crew.owner, theirs["mission_id"]) == [(crew.paul_id, "ACCEPTED")]
     assert _steps(fired) == ["proposed", "accepted", "applied"]
+    # Followers of assignments (webhooks, plugins) see each change of hands.
+    applied_at = [getattr(e, "step", None) for e in fired].index("applied")
+    moved = [
+        e for e in fired[applied_at:] if e.kind in ("AssignmentCancelled", "AssignmentAccepted")
+    ]
+    assert len(moved) == 4
+    given = {(e.assignment_id, e.user_id) for e in moved if e.kind == "AssignmentCancelled"}
+    assert given == {(mine["id"], crew.paul_id), (theirs["id"], crew.cleo_id)}
+    assert {(e.previous_status, e.reason) for e in moved if e.kind == "AssignmentCancelled"} == {
+        ("ACCEPTED", "swapped")
+    }
+    taken = {(e.mission_id, e.user_id, e.via) for e in moved if e.kind == "AssignmentAccepted"}
+    assert taken == {
+        (mine["mission_id"], crew.cleo_id, "swap"),
+        (theirs["mission_id"], crew.paul_id, "swap"),
+    }
+    new_ids = {e.assignment_id for e in moved if e.kind == "AssignmentAccepted"}
+    rows = await fetch(
+        "SELECT id, user_id, status FROM assignments WHERE id = ANY($1::int[])", list(new_ids)
+    )
+    assert {(r["user_id"], r["status"]) for r in rows} == {
+        (crew.cleo_id, "ACCEPTED"),
+        (crew.paul_id, "ACCEPTED"),
+    }
 
 
 async def test_the_manager_rejects_and_nothing_changes(client, new_client):
@@ -369,6 +393,46 @@ async def test_a_proposal_expires_when_the_mission_starts(client, new_client):
     assert late.json()["error"]["details"]["status"] == "expired"
 
 
+async def test_the_cron_expires_open_proposals_once_and_announces_it(client, new_client, fired):
+    from coulisses.jobs.queue import CORE_CRONS
+    from coulisses.scheduling.swaps.service import expire_cron
+    from tests.conftest import run_jobs
+
+    assert any(func is expire_cron for func, _ in CORE_CRONS)  # the workers run it
+
+    crew = await _crew(client, new_client)
+    enabled = await crew.owner.patch(
+        "/api/v1/orgs/current/plugins/notifications",
+        json={"enabled": True, "config": {"quiet_start": "00:00", "quiet_end": "00:00"}},
+    )
+    assert enabled.status_code == 200, enabled.text
+    mine = await _accepted(crew, crew.paul, crew.paul_id, EVENING)
+    swap = (
+        await crew.paul.post(
+            SWAPS, json={"assignment_id": mine["id"], "target_user_id": crew.cleo_id}
+        )
+    ).json()
+    await fetch(
+        "UPDATE swaps SET starts_at = now() - interval '1 minute' WHERE id = $1", swap["id"]
+    )
+    # Two workers' runs at once: the proposal expires once, announced once.
+    await asyncio.gather(expire_cron({}), expire_cron({}))
+    assert await expire_cron({}) == 0
+    expired = [e for e in fired if e.kind == "SwapChanged" and e.step == "expired"]
+    assert [(e.swap_id, e.org_id, e.actor_account_id) for e in expired] == [
+        (swap["id"], crew.owner.org_id, None)
+    ]
+    row = (await fetch("SELECT status, closed_at FROM swaps WHERE id = $1", swap["id"]))[0]
+    assert row["status"] == "expired"
+    assert row["closed_at"] is not None
+    await run_jobs()
+    await run_jobs()
+    for who in (crew.paul, crew.cleo):
+        assert (await _inbox(who)).count(("swap", "expired")) == 1
+    # Nothing changed hands.
+    assert await _holders(crew.owner, mine["mission_id"]) == [(crew.paul_id, "ACCEPTED")]
+
+
 async def _inbox(org: OrgSession) -> list[tuple[str, str]]:
     response = await org.get("/api/v1/notifications")
     assert response.status_code == 200, response.text
@@ -402,8 +466,13 @@ async def test_the_notifications_plugin_tells_the_colleague_the_managers_and_the
     assert ("swap", "accepted") in await _inbox(crew.paul)
     assert ("swap", "accepted") in await _inbox(crew.manager)  # waiting for approval
 
+    answers_before = [k for k, _ in await _inbox(crew.manager)].count("answer_received")
     assert (await crew.manager.post(f"{SWAPS}/{swap['id']}/approve")).status_code == 200
     await run_jobs()
     await run_jobs()
     for who in (crew.paul, crew.cleo):
         assert ("swap", "applied") in await _inbox(who)
+    # The change of hands is told as a swap, not as a cancellation or a new answer.
+    assert "assignment_cancelled" not in [k for k, _ in await _inbox(crew.paul)]
+    answers_after = [k for k, _ in await _inbox(crew.manager)].count("answer_received")
+    assert answers_after == answers_before

@@ -17,6 +17,10 @@ request deletes its windows.
 Reminders: ``reminder_cron`` sends, once per recipient, the link again to those who have
 not answered when the deadline is ``remind_hours_before`` hours away; a manager may also
 send it at once (``remind``), which does not use up the automatic reminder.
+
+Delivery: the job hands each link to the org's enabled plugins first (hook
+``deliver_availability_request``: the notifications plugin writes in the person's language,
+by email and Telegram); the core emails it itself when none takes it.
 """
 
 from __future__ import annotations
@@ -463,36 +467,80 @@ def link_url(recipient_id: int, token: str) -> str:
 async def send_links_job(
     ctx: dict[str, Any], *, org_id: int, recipient_ids: list[int], reminder: bool
 ) -> None:
-    """Email each recipient their link (a reminder only to those who still have not
-    answered). A person without an address is skipped (the manager sees them unanswered)."""
-    from coulisses.mail.smtp import send_email
-
+    """Bring each recipient their link (a reminder only to those who still have not
+    answered): through an enabled plugin (hook ``deliver_availability_request``, e.g.
+    the notifications plugin in the person's language and channels) or, when none takes
+    it, by the core's plain email. A person without an address is then skipped (the
+    manager sees them unanswered)."""
     rows = await fetch(
-        """SELECT c.id, c.token_sealed, c.answered_at, u.email, u.first_name, r.title,
-                  r.message, r.deadline, r.timezone, r.closed_at, o.name AS org_name
+        """SELECT c.id, c.org AS org_id, c.request_id, c.user_id, c.token_sealed,
+                  c.answered_at, u.email, u.first_name, u.last_name, u.account AS account_id,
+                  r.title, r.message, r.starts_on, r.ends_on, r.deadline, r.timezone, r.closed_at,
+                  o.name AS org_name, o.locale
            FROM availability_request_recipients c JOIN users u ON u.id = c.user_id
            JOIN availability_requests r ON r.id = c.request_id JOIN orgs o ON o.id = c.org
            WHERE c.org = $1 AND c.id = ANY($2::int[]) ORDER BY c.id""",
         org_id,
         recipient_ids,
     )
+    enabled: dict[int, list[str]] = {}  # one lookup of the org's plugins for the batch
     for row in rows:
-        if not row["email"] or row["closed_at"] is not None:
+        if row["closed_at"] is not None or (reminder and row["answered_at"] is not None):
             continue
-        if reminder and row["answered_at"] is not None:
+        url = link_url(row["id"], str(unseal(row["token_sealed"], SEAL_PURPOSE)))
+        if await _through_plugins(row, url, reminder, enabled):
             continue
-        token = str(unseal(row["token_sealed"], SEAL_PURPOSE))
-        deadline = row["deadline"].astimezone(ZoneInfo(row["timezone"]))
-        intro = "Petit rappel : " if reminder else ""
-        text = (
-            f"Bonjour {row['first_name']},\n\n"
-            f"{intro}{row['org_name']} vous demande vos disponibilites : {row['title']}.\n"
-            + (f"\n{row['message']}\n" if row["message"] else "")
-            + f"\nRepondez jour par jour (oui / si besoin / non) avant le "
-            f"{deadline.strftime('%d/%m/%Y %H:%M')} : {link_url(row['id'], token)}\n"
-        )
-        subject = f"{row['org_name']} : vos disponibilites ({row['title']})"
-        await send_email(row["email"], ("Rappel - " if reminder else "") + subject, text)
+        if row["email"]:
+            await _email(row, url, reminder)
+
+
+async def _through_plugins(
+    row: dict[str, Any], url: str, reminder: bool, enabled: dict[int, list[str]]
+) -> bool:
+    from coulisses.plugins.relay import deliver
+    from coulisses_sdk import AvailabilityRequestDelivery
+
+    delivery = AvailabilityRequestDelivery(
+        org_id=int(row["org_id"]),
+        request_id=int(row["request_id"]),
+        recipient_id=int(row["id"]),
+        user_id=int(row["user_id"]),
+        account_id=row["account_id"],
+        recipient_name=" ".join(p for p in (row["first_name"], row["last_name"]) if p),
+        email=row["email"] or None,
+        locale=row["locale"],
+        title=row["title"],
+        message=row["message"] or None,
+        starts_on=row["starts_on"],
+        ends_on=row["ends_on"],
+        deadline=row["deadline"],
+        timezone=row["timezone"],
+        answer_url=url,
+        reminder=reminder,
+    )
+    return await deliver(
+        "deliver_availability_request",
+        lambda _org: delivery,
+        [delivery.org_id],
+        enabled=enabled,
+    )
+
+
+async def _email(row: dict[str, Any], url: str, reminder: bool) -> None:
+    """The core's own message (French), when no plugin delivers."""
+    from coulisses.mail.smtp import send_email
+
+    deadline = row["deadline"].astimezone(ZoneInfo(row["timezone"]))
+    intro = "Petit rappel : " if reminder else ""
+    text = (
+        f"Bonjour {row['first_name']},\n\n"
+        f"{intro}{row['org_name']} vous demande vos disponibilites : {row['title']}.\n"
+        + (f"\n{row['message']}\n" if row["message"] else "")
+        + f"\nRepondez jour par jour (oui / si besoin / non) avant le "
+        f"{deadline.strftime('%d/%m/%Y %H:%M')} : {url}\n"
+    )
+    subject = f"{row['org_name']} : vos disponibilites ({row['title']})"
+    await send_email(row["email"], ("Rappel - " if reminder else "") + subject, text)
 
 
 # -- public answer ---------------------------------------------------------------

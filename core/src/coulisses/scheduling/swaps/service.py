@@ -40,7 +40,15 @@ from coulisses.scheduling.common import emit_events, overlap_as_conflict
 from coulisses.scheduling.conflicts import service as conflicts
 from coulisses.scheduling.conflicts.schemas import ConflictOut
 from coulisses.scheduling.swaps.schemas import SwapCreate, SwapOut, SwapSideOut
-from coulisses_sdk import Listing, ListQuery, Principal, SwapChanged
+from coulisses_sdk import (
+    AssignmentAccepted,
+    AssignmentCancelled,
+    DomainEvent,
+    Listing,
+    ListQuery,
+    Principal,
+    SwapChanged,
+)
 
 #: Statuses of a proposal still waiting for someone.
 OPEN = ("proposed", "accepted_by_colleague")
@@ -166,18 +174,47 @@ async def my_user_id(principal: Principal) -> int:
     return int(rows[0]["id"])
 
 
-async def expire_due(org_id: int) -> None:
-    """Open proposals whose mission has started are ``expired`` (own transaction)."""
+async def expire_due(org_id: int | None = None) -> int:
+    """Open proposals whose mission has started are ``expired`` (own transaction), each
+    announced (``SwapChanged``, step ``expired``) to the people it concerns. ``org_id``
+    None: every org (the cron). Two runs at once expire each proposal once (the second
+    UPDATE waits on the row and then no longer matches it)."""
     async with transaction():
         rows = await fetch(
             """UPDATE swaps SET status = 'expired', closed_at = now(), updated_at = now()
-               WHERE org = $1 AND status IN ('proposed', 'accepted_by_colleague')
-                 AND starts_at <= now()
-               RETURNING id""",
+               WHERE ($1::int IS NULL OR org = $1)
+                 AND status IN ('proposed', 'accepted_by_colleague') AND starts_at <= now()
+               RETURNING id, org, kind, assignment_id, target_assignment_id,
+                         proposer_user_id, target_user_id, colleague_user_id,
+                         requires_approval""",
             org_id,
         )
         for row in rows:
-            await record(org_id, None, "swap.expired", f"swap:{row['id']}", {})
+            await record(row["org"], None, "swap.expired", f"swap:{row['id']}", {})
+        await emit_events(
+            [
+                SwapChanged(
+                    org_id=row["org"],
+                    swap_id=row["id"],
+                    swap_kind=row["kind"],
+                    step="expired",
+                    assignment_id=row["assignment_id"],
+                    target_assignment_id=row["target_assignment_id"],
+                    proposer_user_id=row["proposer_user_id"],
+                    target_user_id=row["target_user_id"],
+                    colleague_user_id=row["colleague_user_id"],
+                    requires_approval=row["requires_approval"],
+                )
+                for row in rows
+            ]
+        )
+    return len(rows)
+
+
+async def expire_cron(ctx: dict[str, Any]) -> int:
+    """Every few minutes: proposals still open when their mission starts expire, and
+    their people hear of it, even if nobody opens the swaps pages."""
+    return await expire_due()
 
 
 # -- checks ------------------------------------------------------------------------
@@ -492,8 +529,8 @@ async def accept(principal: Principal, swap_id: int) -> dict[str, Any]:
         )
         events = [_event(principal, swap, "accepted")]
         if not swap["requires_approval"]:
-            await _apply(principal, swap)
-            events.append(_event(principal, swap, "applied"))
+            moved = await _apply(principal, swap)
+            events += [_event(principal, swap, "applied"), *moved]
         await emit_events(events)
     return await get_swap(principal.org_id, swap_id)
 
@@ -512,8 +549,10 @@ async def approve(principal: Principal, swap_id: int) -> dict[str, Any]:
             principal.account_id,
         )
         await record(principal.org_id, principal.account_id, "swap.approved", f"swap:{swap_id}", {})
-        await _apply(principal, swap)
-        await emit_events([_event(principal, swap, "approved"), _event(principal, swap, "applied")])
+        moved = await _apply(principal, swap)
+        await emit_events(
+            [_event(principal, swap, "approved"), _event(principal, swap, "applied"), *moved]
+        )
     return await get_swap(principal.org_id, swap_id)
 
 
@@ -592,9 +631,14 @@ async def reject(principal: Principal, swap_id: int, comment: str | None) -> dic
     )
 
 
-async def _apply(principal: Principal, swap: dict[str, Any]) -> None:
+async def _apply(principal: Principal, swap: dict[str, Any]) -> list[DomainEvent]:
     """Apply an accepted (and approved when required) proposal, inside the caller's
-    transaction, with the swap row locked. See the module docstring for the locks."""
+    transaction, with the swap row locked. See the module docstring for the locks.
+
+    Returns the assignment events to emit after the swap's own: each given assignment
+    ``AssignmentCancelled`` (``reason="swapped"``), each new one ``AssignmentAccepted``
+    (``via="swap"``), so that plugins and webhook receivers that follow assignments see
+    the change of hands like any other."""
     moves = _moves(swap, swap["colleague_user_id"])
     ids = sorted(m.assignment_id for m in moves)
     await fetch(
@@ -661,6 +705,32 @@ async def _apply(principal: Principal, swap: dict[str, Any]) -> None:
                 "after": {"status": "CANCELLED"},
             },
         )
+    events: list[DomainEvent] = []
+    for move in moves:
+        given = current[move.assignment_id]
+        common = {
+            "org_id": principal.org_id,
+            "actor_account_id": principal.account_id,
+            "mission_id": given["mission"],
+            "mission_role_id": given["mission_role"],
+        }
+        events.append(
+            AssignmentCancelled(
+                **common,
+                assignment_id=move.assignment_id,
+                user_id=given["user_id"],
+                previous_status="ACCEPTED",
+                reason="swapped",
+            )
+        )
+        events.append(
+            AssignmentAccepted(
+                **common,
+                assignment_id=created[move.assignment_id],
+                user_id=move.to_user_id,
+                via="swap",
+            )
+        )
     await fetch(
         """UPDATE swaps SET status = 'applied', applied_at = now(), closed_at = now(),
                updated_at = now(), new_assignment_id = $2, new_target_assignment_id = $3
@@ -679,6 +749,7 @@ async def _apply(principal: Principal, swap: dict[str, Any]) -> None:
             "new_assignment_ids": sorted(created.values()),
         },
     )
+    return events
 
 
 # -- reads -------------------------------------------------------------------------
