@@ -527,7 +527,7 @@ async def accept(principal: Principal, swap_id: int) -> dict[str, Any]:
             f"swap:{swap_id}",
             {"colleague_user_id": me},
         )
-        events = [_event(principal, swap, "accepted")]
+        events: list[DomainEvent] = [_event(principal, swap, "accepted")]
         if not swap["requires_approval"]:
             moved = await _apply(principal, swap)
             events += [_event(principal, swap, "applied"), *moved]
