@@ -99,3 +99,37 @@ test('import people from a CSV with one bad row, then re-import: updated, not du
   ]);
   await api.dispose();
 });
+
+test('a manager imports 1,000 people from one CSV file', async ({ page }) => {
+  test.setTimeout(180_000);
+  const owner = await signup('import-1000');
+  const api = await ApiSession.login(owner);
+  const lines = ['Matricule;Prenom;Nom;Contrat;Email'];
+  for (let i = 1; i <= 1000; i += 1) {
+    lines.push(`BIG-${i};Prenom${i};Nom${i};Intermittent;crew${i}@example.org`);
+  }
+
+  await page.setViewportSize(DESKTOP);
+  await login(page, owner);
+  await page.getByRole('link', { name: fr.nav_imports }).first().click();
+  await page.getByLabel(fr.import_file, { exact: true }).setInputFiles({
+    name: 'festival.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n'), 'utf8'),
+  });
+  await page.getByRole('button', { name: fr.import_send }).click();
+  await expect(page.getByText(msg('import_file_summary', { file: 'festival.csv', rows: '1000' }))).toBeVisible();
+  await page.getByRole('button', { name: fr.import_check }).click();
+  await expect(page.getByText(msg('import_check_summary', { rows: '1000', valid: '1000', invalid: '0' }))).toBeVisible();
+  await page.getByRole('button', { name: fr.import_run }).click();
+  await expect(page.getByText(msg('import_result', { created: '1000', updated: '0', skipped: '0' }))).toBeVisible({
+    timeout: 60_000,
+  });
+  await expectAccessible(page, 'import-1000-done');
+
+  const users = await api.get<UserPage>('/api/v1/users?page_size=1');
+  expect(users.total).toBe(1000);
+  const last = await api.get<UserPage>('/api/v1/users?page_size=50&name=Nom1000');
+  expect(last.items.map((u) => u.external_id)).toContain('BIG-1000');
+  await api.dispose();
+});
