@@ -85,6 +85,8 @@ PRIVATE_EVENT_FIELDS: dict[str, Rule] = {
     "MemberAdded": Rule(("email",), "account", "account_id"),
     "AssignmentDeclined": Rule(("reason",), "user", "user_id"),
     "InvitationDeliveryFailed": Rule(("error",), "user", "user_id"),
+    #: why someone is away (maladie is health data), as on AvailabilityOut
+    "AvailabilityChanged": Rule(("absence_type_id",), "user", "user_id"),
 }
 
 

@@ -192,6 +192,33 @@ class AvailabilityRequestAnswered(DomainEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class AvailabilityChanged(DomainEvent):
+    """A person's availability window (an absence, a leave, a time they are available)
+    was asked for, recorded, decided or deleted.
+
+    ``step`` is ``requested`` (the person asked: a manager must decide), ``recorded``
+    (created or changed already APPROVED: by a manager, or a type that needs no
+    approval such as a declared sick leave), ``approved``, ``refused`` or ``deleted``.
+    ``window_kind`` is ``unavailable`` (absences) or ``available``; ``status`` the window's
+    status after the change (``REQUESTED``, ``APPROVED``, ``REFUSED``; the last one
+    for ``deleted``). ``starts_at`` / ``ends_at`` are None for a recurring window
+    (``recurring``). ``absence_type_id`` says why (maladie is health data): private,
+    hidden from colleagues on the live stream; read the types with
+    ``GET /api/v1/absence-types``.
+    """
+
+    window_id: int
+    user_id: int
+    step: str
+    window_kind: str
+    status: str
+    recurring: bool = False
+    starts_at: dt.datetime | None = None
+    ends_at: dt.datetime | None = None
+    absence_type_id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class InvitationDeliveryFailed(DomainEvent):
     """An invitation link did not reach its user.
 

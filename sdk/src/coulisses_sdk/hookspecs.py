@@ -26,6 +26,7 @@ from coulisses_sdk.events import (
     AssignmentDeclined,
     AssignmentInvited,
     AssignmentPromoted,
+    AvailabilityChanged,
     AvailabilityRequestAnswered,
     CertificationsExpiring,
     DomainEvent,
@@ -282,6 +283,15 @@ def availability_request_answered(event: AvailabilityRequestAnswered) -> Any:
     """A person answered an availability request through their link (``event.answers``
     days or slots answered; each answer replaces the previous one). It carries ids only:
     read the answers with the manager's API (``GET /api/v1/availability-requests/{id}``).
+    """
+
+
+@hookspec
+def availability_changed(event: AvailabilityChanged) -> Any:
+    """A person's availability window (absence, leave) was requested, recorded, approved,
+    refused or deleted (``event.step``). The notifications plugin tells the managers of
+    a request and the person of the decision; ``absence_type_id`` is private (health
+    data): never show it to colleagues.
     """
 
 

@@ -342,3 +342,27 @@ async def on_swap_changed(
         colleague_user_id=colleague_user_id,
         requires_approval=requires_approval,
     )
+
+
+async def on_availability_changed(
+    ctx: dict[str, Any],
+    *,
+    org_id: int,
+    window_id: int,
+    user_id: int,
+    step: str,
+    kind: str,
+    actor_account_id: int | None = None,
+    starts_at: str | None = None,
+    ends_at: str | None = None,
+) -> None:
+    await reactions.availability_changed(
+        org_id,
+        window_id=window_id,
+        user_id=user_id,
+        step=step,
+        kind=kind,
+        actor_account_id=actor_account_id,
+        starts_at=_when(starts_at) if starts_at else None,
+        ends_at=_when(ends_at) if ends_at else None,
+    )

@@ -46,7 +46,9 @@ KINDS: dict[str, Kind] = {
         Kind("certifications"),
         # A manager asks for availability: the link must reach the person (no in-app
         # copy: the answer page is public and its link secret).
-        Kind("availability_request", transactional=True, only=(EMAIL, TELEGRAM)),
+        Kind(
+            "availability_request", transactional=True, configurable=False, only=(EMAIL, TELEGRAM)
+        ),
         Kind(
             "password_reset",
             transactional=True,

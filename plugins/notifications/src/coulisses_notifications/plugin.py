@@ -22,6 +22,7 @@ from coulisses_sdk import (
     AssignmentCancelled,
     AssignmentDeclined,
     AssignmentPromoted,
+    AvailabilityChanged,
     AvailabilityRequestDelivery,
     CertificationsExpiring,
     InvitationDelivery,
@@ -97,6 +98,7 @@ class NotificationsPlugin(Plugin):
             jobs.on_delivery_failed,
             jobs.on_certifications_expiring,
             jobs.on_swap_changed,
+            jobs.on_availability_changed,
         ):
             register(job)
         register(jobs.send_reminders, cron="*/10 * * * *")
@@ -343,6 +345,22 @@ class NotificationsPlugin(Plugin):
             target_user_id=event.target_user_id,
             colleague_user_id=event.colleague_user_id,
             requires_approval=event.requires_approval,
+        )
+
+    @hookimpl
+    async def availability_changed(self, event: AvailabilityChanged) -> None:
+        # The absence type (why) stays out of the job: the notice never says it.
+        await enqueue(
+            f"{NAME}.on_availability_changed",
+            org_id=event.org_id,
+            plugin=NAME,
+            window_id=event.window_id,
+            user_id=event.user_id,
+            step=event.step,
+            kind=event.window_kind,
+            actor_account_id=event.actor_account_id,
+            starts_at=event.starts_at.isoformat() if event.starts_at else None,
+            ends_at=event.ends_at.isoformat() if event.ends_at else None,
         )
 
     @hookimpl

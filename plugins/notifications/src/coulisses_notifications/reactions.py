@@ -660,3 +660,64 @@ async def open_shift(
         ),
         await load_config(org_id),
     )
+
+
+async def availability_changed(
+    org_id: int,
+    *,
+    window_id: int,
+    user_id: int,
+    step: str,
+    kind: str,
+    actor_account_id: int | None,
+    starts_at: dt.datetime | None,
+    ends_at: dt.datetime | None,
+) -> int:
+    """In the app: the managers hear of what a person asked for or declared themselves
+    (a request to decide, a sick leave declared, a withdrawn absence); the person hears
+    of what a manager decided or recorded for them. Nobody hears of their own act, and
+    the reason (absence type, health data) is never written. Returns the count stored."""
+    from coulisses_notifications import center
+
+    users = await host.get_users(org_id, [user_id])
+    person = users.get(user_id)
+    if person is None:
+        return 0
+    org = await host.org_info(org_id)
+    if org is None:
+        return 0
+    by_person = actor_account_id is not None and actor_account_id == person.account_id
+    if by_person and step in ("requested", "recorded", "deleted"):
+        audience = "managers"
+        managers = await host.member_contacts(org_id, MANAGER_ROLES)
+        accounts = sorted({m.account_id for m in managers} - {actor_account_id})
+    elif not by_person and step in ("recorded", "approved", "refused", "deleted"):
+        audience = "person"
+        accounts = [person.account_id] if person.account_id else []
+    else:
+        return 0
+    stored = 0
+    for account_id in accounts:
+        prefs = await preferences.load(org_id, account_id=account_id, user_id=None)
+        t = Translator(prefs.locale or org.locale, org.timezone)
+        period = (
+            t("availability.period", start=t.datetime(starts_at), end=t.datetime(ends_at))
+            if starts_at is not None and ends_at is not None
+            else t("availability.period_recurring")
+        )
+        values = {
+            "user": person.name,
+            "what": t(f"availability.what.{kind}"),
+            "period": period,
+        }
+        key = f"availability.{audience}.{step}"
+        await center.add(
+            org_id,
+            account_id,
+            kind="availability",
+            title=t(f"{key}.title", **values),
+            body=t(f"{key}.body", **values),
+            data={"window_id": window_id, "user_id": user_id, "step": step},
+        )
+        stored += 1
+    return stored

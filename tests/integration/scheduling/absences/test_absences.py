@@ -292,3 +292,90 @@ async def test_a_recurring_absence_lists_only_the_missions_its_occurrences_meet(
     assert [a["assignment_id"] for a in overlaps.json()["assignments"]] == [on_friday["id"]]
     # Nothing was decided or cancelled by reading it.
     assert (await owner.get(f"{WINDOWS}/{asked.json()['id']}")).json()["status"] == "REQUESTED"
+
+
+async def _inbox(org: OrgSession) -> list[dict[str, Any]]:
+    response = await org.get("/api/v1/notifications")
+    assert response.status_code == 200, response.text
+    return [i for i in response.json()["items"] if i["kind"] == "availability"]
+
+
+async def test_requests_and_decisions_are_events_and_reach_the_managers_and_the_person(
+    client, new_client, monkeypatch
+):
+    from coulisses.scheduling import common
+    from tests.conftest import run_jobs
+
+    fired: list[Any] = []
+    original = common.emit_all
+
+    async def capture(batch: list[Any]) -> None:
+        fired.extend(batch)
+        await original(batch)
+
+    monkeypatch.setattr(common, "emit_all", capture)
+    owner = await signup(client)
+    enabled = await owner.patch(
+        "/api/v1/orgs/current/plugins/notifications",
+        json={"enabled": True, "config": {"quiet_start": "00:00", "quiet_end": "00:00"}},
+    )
+    assert enabled.status_code == 200, enabled.text
+    tech, user = await _team(owner, new_client)
+    types = await _types(tech)
+
+    asked = await tech.post(
+        WINDOWS,
+        json={
+            "user_id": user,
+            "kind": "unavailable",
+            "absence_type_id": types["conges"]["id"],
+            "note": "mariage",
+            **LEAVE,
+        },
+    )
+    assert asked.status_code == 201, asked.text
+    window = asked.json()
+    refused = await owner.post(f"{WINDOWS}/{window['id']}/refuse", json={"reason": "festival"})
+    assert refused.status_code == 200, refused.text
+    sick = await tech.post(
+        WINDOWS,
+        json={
+            "user_id": user,
+            "kind": "unavailable",
+            "absence_type_id": types["maladie"]["id"],
+            **LEAVE,
+        },
+    )
+    assert sick.status_code == 201, sick.text
+
+    changes = [e for e in fired if e.kind == "AvailabilityChanged"]
+    assert [(e.window_id, e.step, e.status) for e in changes] == [
+        (window["id"], "requested", "REQUESTED"),
+        (window["id"], "refused", "REFUSED"),
+        (sick.json()["id"], "recorded", "APPROVED"),
+    ]
+    first = changes[0]
+    assert (first.user_id, first.window_kind, first.recurring) == (user, "unavailable", False)
+    assert first.absence_type_id == types["conges"]["id"]
+    assert first.starts_at is not None
+    assert first.starts_at.isoformat().startswith("2027-07-08T22:00")
+    assert (first.actor_account_id, changes[1].actor_account_id) == (
+        tech.account_id,
+        owner.account_id,
+    )
+
+    await run_jobs()
+    await run_jobs()
+    to_manager = [(i["data"]["step"], i["title"]) for i in await _inbox(owner)]
+    assert sorted(to_manager) == [
+        ("recorded", "Tina Martin a d\u00e9clar\u00e9 une absence"),
+        ("requested", "Tina Martin demande une absence"),
+    ]
+    [to_person] = await _inbox(tech)
+    assert to_person["data"] == {"window_id": window["id"], "user_id": user, "step": "refused"}
+    assert to_person["title"] == "Votre demande est refus\u00e9e"
+    assert "du ven. 09/07/2027 00:00 au lun. 12/07/2027 00:00" in to_person["body"]
+    # Why someone is away (maladie, conges) is never written in a notice.
+    for item in [*await _inbox(owner), to_person]:
+        assert "aladie" not in item["body"]
+        assert "onges" not in item["body"]

@@ -37,11 +37,12 @@ from coulisses.scheduling.availability.schemas import (
 )
 from coulisses.scheduling.common import (
     check_filter,
+    emit_events,
     org_timezone,
     parse_window,
     require_aware,
 )
-from coulisses_sdk import Listing, ListQuery, Principal
+from coulisses_sdk import AvailabilityChanged, Listing, ListQuery, Principal
 
 UTC = dt.UTC
 
@@ -475,6 +476,34 @@ async def _load(org_id: int, window_id: int, *, lock: bool = False) -> dict[str,
     return rows[0]
 
 
+async def _announce(principal: Principal, row: dict[str, Any], step: str) -> None:
+    """``AvailabilityChanged`` for ``row`` (the window as stored after the change), in the
+    caller's transaction."""
+    recurring = row["rrule"] is not None
+    await emit_events(
+        [
+            AvailabilityChanged(
+                org_id=principal.org_id,
+                actor_account_id=principal.account_id,
+                window_id=row["id"],
+                user_id=row["user_id"],
+                step=step,
+                window_kind=row["kind"],
+                status=row["status"],
+                recurring=recurring,
+                starts_at=None if recurring else row["starts_at"],
+                ends_at=None if recurring else row["ends_at"],
+                absence_type_id=row["absence_type_id"],
+            )
+        ]
+    )
+
+
+def _step(status: str) -> str:
+    """What a created or changed window means for the people around it."""
+    return "requested" if status == "REQUESTED" else "recorded"
+
+
 async def get_window(org_id: int, window_id: int) -> dict[str, Any]:
     return _out(await _load(org_id, window_id))
 
@@ -591,7 +620,9 @@ async def create_window(principal: Principal, data: AvailabilityCreate) -> dict[
                 "absence_type_id": data.absence_type_id,
             },
         )
-    return await get_window(principal.org_id, window_id)
+        saved = await _load(principal.org_id, window_id)
+        await _announce(principal, saved, _step(saved["status"]))
+    return _out(saved)
 
 
 async def update_window(
@@ -668,7 +699,9 @@ async def update_window(
             },
             {"user_id": row["user_id"]},
         )
-    return await get_window(principal.org_id, window_id)
+        saved = await _load(principal.org_id, window_id)
+        await _announce(principal, saved, _step(saved["status"]))
+    return _out(saved)
 
 
 async def delete_window(principal: Principal, window_id: int) -> None:
@@ -687,6 +720,7 @@ async def delete_window(principal: Principal, window_id: int) -> None:
             f"availability:{window_id}",
             {"user_id": row["user_id"], "status": row["status"]},
         )
+        await _announce(principal, row, "deleted")
 
 
 async def _decide(
@@ -720,7 +754,9 @@ async def _decide(
             {"status": status, "decision_reason": reason.strip() if reason else None},
             {"user_id": row["user_id"]},
         )
-    return await get_window(principal.org_id, window_id)
+        saved = await _load(principal.org_id, window_id)
+        await _announce(principal, saved, status.lower())
+    return _out(saved)
 
 
 async def approve_window(principal: Principal, window_id: int) -> dict[str, Any]:
