@@ -29,6 +29,21 @@ CONTRACT = "/api/v1/payroll/engagements/contract.pdf"
 #: Lea's social security number as the core stores it (spaces removed).
 NIR = "185057800608491"
 AEM = "/api/v1/payroll/aem"
+INTERMITTENTS = "/api/v1/payroll/intermittents"
+LEA_CIVIL: dict[str, Any] = {
+    "birth_name": "Dupuis",
+    "birth_date": "1985-05-17",
+    "birth_place": "Versailles (78)",
+    "nationality": "francaise",
+    "address": "3 rue du Theatre\n69001 Lyon",
+}
+LEA_CIVIL_CSV = [
+    "Dupuis",
+    "1985-05-17",
+    "Versailles (78)",
+    "francaise",
+    "3 rue du Theatre / 69001 Lyon",
+]
 IDENTITY: dict[str, Any] = {
     "legal_name": "Les Tretaux SARL",
     "address": "12 rue des Coulisses, 75011 Paris",
@@ -113,6 +128,10 @@ async def test_a_contract_lists_what_is_missing_before_it_can_be_made(org, crew)
 
 async def test_the_contract_carries_the_mandatory_mentions(org, crew):
     await fill_identity(org, crew)
+    civil = await org.put(f"{INTERMITTENTS}/{crew.lea['id']}/civil-status", json=LEA_CIVIL)
+    assert civil.status_code == 200, civil.text
+    nir = await org.patch(f"/api/v1/users/{crew.lea['id']}", json={"legal_ids": {"nir": NIR}})
+    assert nir.status_code == 200, nir.text
 
     response = await org.get(CONTRACT, params=lea_festival(crew))
 
@@ -130,6 +149,10 @@ async def test_the_contract_carries_the_mandatory_mentions(org, crew):
         "(producteur) : PLATESV-R-2021-000123",
         "entreprises artistiques et culturelles (CCNEAC, IDCC 1285)",
         "Lea Martin",
+        "(né(e) Dupuis)",
+        "le 17/05/1985 à Versailles (78), de nationalité francaise",
+        f"sécurité sociale : {NIR}",
+        "Demeurant : 3 rue du Theatre, 69001 Lyon",
         "annexe 8",
         "projet Festival",
         "FT-2027/0042",
@@ -271,6 +294,8 @@ async def test_the_aem_csv_has_the_fields_and_hand_computed_values(org, crew):
         f"/api/v1/users/{crew.lea['id']}", json={"legal_ids": {"nir": "1 85 05 78 006 084 91"}}
     )
     assert nir.status_code == 200, nir.text
+    civil = await org.put(f"{INTERMITTENTS}/{crew.lea['id']}/civil-status", json=LEA_CIVIL)
+    assert civil.status_code == 200, civil.text
 
     response = await org.get(AEM + "/file", params={"month": "2027-07", "excel_fr": "false"})
 
@@ -287,6 +312,11 @@ async def test_the_aem_csv_has_the_fields_and_hand_computed_values(org, crew):
         "user_id",
         "Salarie",
         "NIR",
+        "Nom de naissance",
+        "Date de naissance",
+        "Lieu de naissance",
+        "Nationalite",
+        "Adresse",
         "Emploi",
         "Annexe",
         "Debut contrat",
@@ -303,14 +333,18 @@ async def test_the_aem_csv_has_the_fields_and_hand_computed_values(org, crew):
         "Cotisation Conges Spectacles",
     ]
     employer = ["Les Tretaux SARL", "73282932000074", "90.01Z", "1285"]
+    NO_CIVIL = ["", "", "", "", ""]  # noqa: N806
     assert rows[1:] == [
-        [*employer, "FT-2027/0042", str(crew.ines["id"]), "Ines Caron", "", "technicien son", "10",
+        [*employer, "FT-2027/0042", str(crew.ines["id"]), "Ines Caron", "", *NO_CIVIL,
+         "technicien son", "10",
          "2027-07-06", "2027-07-06", "non", "0.00", "1", "1", "250.00", "EUR", "initiale",
          "250.00", "15.50", "38.75"],
-        [*employer, "FT-2027/0042", str(crew.lea["id"]), "Lea Martin", NIR, "technicien son", "8",
+        [*employer, "FT-2027/0042", str(crew.lea["id"]), "Lea Martin", NIR, *LEA_CIVIL_CSV,
+         "technicien son", "8",
          "2027-07-05", "2027-07-06", "non", "8.00", "0", "2", "160.00", "EUR", "initiale",
          "160.00", "15.50", "24.80"],
-        [*employer, "FT-2027/0043", str(crew.lea["id"]), "Lea Martin", NIR, "technicien son", "8",
+        [*employer, "FT-2027/0043", str(crew.lea["id"]), "Lea Martin", NIR, *LEA_CIVIL_CSV,
+         "technicien son", "8",
          "2027-07-30", "2027-08-01", "oui", "8.00", "0", "2", "160.00", "EUR", "initiale",
          "160.00", "15.50", "24.80"],
     ]  # fmt: skip
@@ -350,3 +384,49 @@ async def test_a_bad_month_is_refused(org, crew):
 
     assert response.status_code == 400
     assert code(response) == "payroll.invalid_month"
+
+
+async def test_the_civil_status_is_validated_audited_without_values_and_shown_on_the_aem(
+    org, make_org, factories, crew
+):
+    url = f"{INTERMITTENTS}/{crew.lea['id']}/civil-status"
+    empty = await org.get(url)
+    assert empty.status_code == 200, empty.text
+    assert empty.json()["missing"] == ["birth_date", "birth_place", "address"]
+    for body, status, error in (
+        ({"birth_date": "2999-01-01"}, 422, "payroll.invalid_birth_date"),
+        ({"birth_place": "x" * 121}, 400, None),
+        ({"surname": "X"}, 400, None),
+    ):
+        bad = await org.put(url, json=body)
+        assert bad.status_code == status, bad.text
+        if error:
+            assert code(bad) == error
+    assert (await org.get(url)).json()["birth_date"] is None  # nothing written
+
+    saved = await org.put(url, json=LEA_CIVIL)
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["missing"] == []
+    assert saved.json()["address"] == "3 rue du Theatre\n69001 Lyon"
+    audit = await org.get("/api/v1/audit", params={"action": "payroll.civil_status_updated"})
+    assert audit.status_code == 200, audit.text
+    [entry] = audit.json()["items"]
+    assert sorted(entry["payload"]["fields"]) == sorted(LEA_CIVIL)
+    assert "Versailles" not in str(entry)  # the values stay out of the log
+
+    aem = await org.get(AEM, params={"month": "2027-07"})
+    lea = [r for r in aem.json()["rows"] if r["user_id"] == crew.lea["id"]]
+    assert {(r["birth_date"], r["birth_place"], tuple(r["civil_missing"])) for r in lea} == {
+        ("1985-05-17", "Versailles (78)", ())
+    }
+    ines = [r for r in aem.json()["rows"] if r["user_id"] == crew.ines["id"]]
+    assert ines[0]["civil_missing"] == ["birth_date", "birth_place", "address"]
+
+    # Only intermittents have one; another org reads none of it.
+    cdi = await factories.user(first_name="Max", last_name="Cdi", employment_type="CDI")
+    not_one = await org.get(f"{INTERMITTENTS}/{cdi['id']}/civil-status")
+    assert (not_one.status_code, code(not_one)) == (422, "payroll.not_intermittent")
+    other = await make_org()
+    await other.enable("payroll")
+    assert (await other.get(url)).status_code == 404
+    assert (await other.put(url, json=LEA_CIVIL)).status_code == 404

@@ -8,7 +8,7 @@ import io
 import json
 import zipfile
 
-from coulisses_payroll.tables import IntermittentProfile, TimesheetEvent, TimesheetLine
+from coulisses_payroll.tables import CivilStatus, IntermittentProfile, TimesheetEvent, TimesheetLine
 from coulisses_sdk.testing import Factories, OrgClient
 
 
@@ -29,6 +29,11 @@ async def test_payroll_exports_then_erases_a_persons_timesheets_and_notes(
         json={"elsewhere_minutes": 600, "elsewhere_note": "Opera de Lille"},
     )
     assert profile.status_code == 200, profile.text
+    civil = await org.put(
+        f"/api/v1/payroll/intermittents/{lea['id']}/civil-status",
+        json={"birth_date": "1985-05-17", "birth_place": "Nancy (54)", "address": "1 rue Haute"},
+    )
+    assert civil.status_code == 200, civil.text
 
     exported = await org.get(f"/api/v1/users/{lea['id']}/export")
     assert exported.status_code == 200, exported.text
@@ -43,6 +48,9 @@ async def test_payroll_exports_then_erases_a_persons_timesheets_and_notes(
     assert [
         (p["elsewhere_minutes"], p["elsewhere_note"]) for p in payroll["intermittent_profile"]
     ] == [(600, "Opera de Lille")]
+    assert [(c["birth_date"], c["birth_place"]) for c in payroll["civil_status"]] == [
+        ("1985-05-17", "Nancy (54)")
+    ]
     assert "plugins/payroll/timesheet_history.csv" in archive.namelist()
 
     erased = await org.post(
@@ -58,6 +66,7 @@ async def test_payroll_exports_then_erases_a_persons_timesheets_and_notes(
     assert "Arrivee" not in json.dumps([e["before"] for e in events] + [e["after"] for e in events])
     [note] = await IntermittentProfile.select().where(IntermittentProfile.user_id == lea["id"])
     assert (note["elsewhere_minutes"], note["elsewhere_note"]) == (600, "")
+    assert await CivilStatus.select().where(CivilStatus.user_id == lea["id"]) == []
     again = await org.post(
         f"/api/v1/users/{lea['id']}/erase", json={"confirm": "Lea Martin", "reason": "demande"}
     )

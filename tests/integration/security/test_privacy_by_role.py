@@ -86,6 +86,9 @@ PUBLIC_LOOKING = {
     " tech sees only when it is their own",
     ("IntermittentOut", "elsewhere_note"): "where their hours elsewhere come from, of a 507 h"
     " count a tech reads only when it is their own",
+    ("CivilStatusOut", "address"): "an intermittent's civil status, which a tech reads only"
+    " when it is their own (403 for a colleague's)",
+    ("AemRowOut", "address"): "an AEM line, for managers and above only (403 for a tech)",
 }
 SUSPICIOUS = re.compile(
     r"email|phone|note|reason|legal|document|reference|rate_profile|address|error"

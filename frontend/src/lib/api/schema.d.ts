@@ -1988,6 +1988,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payroll/intermittents/{user_id}/civil-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetCivilStatus */
+        get: operations["PayrollGetCivilStatus"];
+        /** PutCivilStatus */
+        put: operations["PayrollPutCivilStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payroll/projects/identity": {
         parameters: {
             query?: never;
@@ -2919,9 +2937,17 @@ export interface components {
         };
         /** AemRowOut */
         AemRowOut: {
+            /** @default  */
+            address: string;
             aem_type: string;
             annexe: number;
+            birth_date?: string | null;
+            /** @default  */
+            birth_name: string;
+            /** @default  */
+            birth_place: string;
             cachets: number;
+            civil_missing?: string[];
             /** Format: date */
             contract_end: string;
             /** Format: date */
@@ -2935,6 +2961,8 @@ export interface components {
             hours_minutes: number;
             job: string;
             name: string;
+            /** @default  */
+            nationality: string;
             nir?: string | null;
             numero_objet: string | null;
             ongoing: boolean;
@@ -3641,6 +3669,28 @@ export interface components {
             last_polled_at: string | null;
             subject_id: number;
             subject_name: string;
+        };
+        /** CivilStatusIn */
+        CivilStatusIn: {
+            /** @default  */
+            address: string;
+            birth_date?: string | null;
+            /** @default  */
+            birth_name: string;
+            /** @default  */
+            birth_place: string;
+            /** @default  */
+            nationality: string;
+        };
+        /** CivilStatusOut */
+        CivilStatusOut: {
+            address: string;
+            birth_date: string | null;
+            birth_name: string;
+            birth_place: string;
+            missing: string[];
+            nationality: string;
+            user_id: number;
         };
         /** ConflictAssignmentOut */
         ConflictAssignmentOut: {
@@ -18776,6 +18826,198 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntermittentOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body is not JSON: request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollGetCivilStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CivilStatusOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PayrollPutCivilStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CivilStatusIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CivilStatusOut"];
                 };
             };
             /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */

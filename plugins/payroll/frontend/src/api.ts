@@ -306,6 +306,40 @@ export function useUpdateIntermittent() {
   });
 }
 
+/** What the AEM and the CDDU contract print about the employee beside name and NIR. */
+export interface CivilStatusValues {
+  birth_name: string;
+  birth_date: string | null;
+  birth_place: string;
+  nationality: string;
+  address: string;
+}
+
+export interface CivilStatus extends CivilStatusValues {
+  user_id: number;
+  /** What the AEM still needs (birth_date, birth_place, address). */
+  missing: string[];
+}
+
+export function useCivilStatus(userId: number) {
+  return useQuery({
+    queryKey: [...intermittentsQueryKey, 'civil', userId],
+    queryFn: () => api.get<CivilStatus>(`${INTERMITTENTS}/${userId}/civil-status`),
+  });
+}
+
+export function useSaveCivilStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, values }: { userId: number; values: CivilStatusValues }) =>
+      api.put<CivilStatus>(`${INTERMITTENTS}/${userId}/civil-status`, values),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: intermittentsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: ['payroll-aem'] });
+    },
+  });
+}
+
 export function useIdentity(enabled: boolean) {
   return useQuery({
     queryKey: identityQueryKey,
@@ -347,6 +381,10 @@ export interface AemRow {
   name: string;
   /** The social security number recorded on the person; null when missing. */
   nir: string | null;
+  birth_date: string | null;
+  birth_place: string;
+  /** What the AEM still needs of the civil status (empty: complete). */
+  civil_missing: string[];
   project_id: number;
   project_name: string;
   numero_objet: string | null;

@@ -115,6 +115,9 @@ const aemRow = {
   user_id: 3,
   name: 'Tom Petit',
   nir: '185057800608491' as string | null,
+  birth_date: '1985-05-17' as string | null,
+  birth_place: 'Lyon (69)',
+  civil_missing: [] as string[],
   project_id: 5,
   project_name: 'Festival',
   numero_objet: 'AB-1',
@@ -151,6 +154,9 @@ function serve(role: string, answers: Record<string, (body: unknown) => Response
       if (url.startsWith('/api/v1/payroll/intermittents/?')) {
         const items = url.includes('short=true') ? [tom, zoe] : [tom, zoe];
         return jsonResponse({ items, total: items.length, as_of: '2027-07-31' });
+      }
+      if (url.endsWith('/civil-status')) {
+        return jsonResponse({ user_id: 2, birth_name: '', birth_date: null, birth_place: '', nationality: '', address: '', missing: ['birth_date', 'birth_place', 'address'] });
       }
       if (url.startsWith('/api/v1/payroll/intermittents/2')) return jsonResponse(zoeCounted);
       if (url === '/api/v1/payroll/identity') return jsonResponse(identity);
@@ -289,13 +295,38 @@ describe('IntermittentsPage contracts and AEM', () => {
     await vi.waitFor(() => expect(calls.some((c) => c.url === '/api/v1/payroll/aem?month=2027-08')).toBe(true));
   });
 
+  it("edits a person's civil status, saying what the AEM still needs", async () => {
+    const calls = serve('manager', {
+      'PUT /api/v1/payroll/intermittents/2/civil-status': (body) => jsonResponse({ ...(body as object), user_id: 2, missing: [] }),
+    });
+    renderWithProviders(<IntermittentsPage />);
+    await userEvent.click(await screen.findByRole('button', { name: text('fr', 'civil_status_of', { name: 'Zoe Bernard' }) }));
+    const form = await screen.findByRole('form', { name: text('fr', 'civil_status_of', { name: 'Zoe Bernard' }) });
+    const needed = ['civil_birth_date', 'civil_birth_place', 'civil_address'].map((key) => text('fr', key as never)).join(', ');
+    expect(within(form).getByText(text('fr', 'civil_missing', { fields: needed }))).toBeInTheDocument();
+    fireEvent.change(within(form).getByLabelText(text('fr', 'civil_birth_date')), { target: { value: '1990-02-03' } });
+    await userEvent.type(within(form).getByLabelText(text('fr', 'civil_birth_place')), 'Nancy (54)');
+    await userEvent.type(within(form).getByLabelText(text('fr', 'civil_address')), '1 rue Haute');
+    await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      birth_name: '',
+      birth_date: '1990-02-03',
+      birth_place: 'Nancy (54)',
+      nationality: '',
+      address: '1 rue Haute',
+    });
+    await vi.waitFor(() => expect(screen.queryByRole('form', { name: text('fr', 'civil_status_of', { name: 'Zoe Bernard' }) })).toBeNull());
+  });
+
   it('flags a line whose person has no social security number recorded', async () => {
-    aem = { ...aem, rows: [{ ...aemRow, nir: null }] };
+    aem = { ...aem, rows: [{ ...aemRow, nir: null, civil_missing: ['address'] }] };
     serve('manager');
     renderWithProviders(<IntermittentsPage />);
     fireEvent.change(await screen.findByLabelText(text('fr', 'aem_month')), { target: { value: '2027-07' } });
     const table = await screen.findByRole('table', { name: text('fr', 'aem_table') });
     expect(await within(table).findByText(text('fr', 'aem_nir_missing'))).toBeInTheDocument();
+    expect(within(table).getByText(text('fr', 'aem_civil_missing'))).toBeInTheDocument();
     aem = { ...aem, rows: [aemRow] };
   });
 

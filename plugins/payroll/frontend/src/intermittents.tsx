@@ -1,7 +1,8 @@
 /**
  * The intermittents page (`/plugins/payroll/intermittents`). Managers and above: every
  * intermittent's 507 h count on a date (the shortest of the threshold first), each with
- * the assignments it counts and a form for the annexe and the hours declared elsewhere;
+ * the assignments it counts, a form for the annexe and the hours declared elsewhere and one
+ * for the civil status the AEM and the contract print;
  * the engagements (CDDU) around today with their DPAE reminders (overdue first in red),
  * to record a filed DPAE or remove one, each with its CDDU contract PDF; the AEM lines of a
  * month with their Conges Spectacles base and the CSV and PDF files; each project's numero d'objet; the employer's identity (SIRET, APE, IDCC, licences) that AEMs and contracts print,
@@ -36,11 +37,14 @@ import {
   useProjectIdentities,
   useProjects,
   useRemoveDpae,
+  useCivilStatus,
   useRole,
+  useSaveCivilStatus,
   useSaveIdentity,
   useSaveProjectIdentity,
   useUpdateIntermittent,
   type AemRow,
+  type CivilStatus,
   type DpaeStatus,
   type EmployerIdentity,
   type Engagement,
@@ -171,6 +175,85 @@ function ProfileForm({ count, onDone }: { count: IntermittentCount; onDone: () =
   );
 }
 
+const CIVIL_LABELS: Record<string, TextKey> = {
+  birth_date: 'civil_birth_date',
+  birth_place: 'civil_birth_place',
+  address: 'civil_address',
+};
+
+function CivilStatusForm({ status, name, onDone }: { status: CivilStatus; name: string; onDone: () => void }) {
+  const { t, tError } = useText();
+  const save = useSaveCivilStatus();
+  const [birthName, setBirthName] = useState(status.birth_name);
+  const [birthDate, setBirthDate] = useState(status.birth_date ?? '');
+  const [birthPlace, setBirthPlace] = useState(status.birth_place);
+  const [nationality, setNationality] = useState(status.nationality);
+  const [address, setAddress] = useState(status.address);
+  return (
+    <form
+      aria-label={t('civil_status_of', { name })}
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(
+          {
+            userId: status.user_id,
+            values: {
+              birth_name: birthName,
+              birth_date: birthDate || null,
+              birth_place: birthPlace,
+              nationality,
+              address,
+            },
+          },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <p className="text-sm text-muted-foreground">{t('civil_status_hint')}</p>
+      {status.missing.length > 0 && (
+        <p className="text-sm text-danger">
+          {t('civil_missing', { fields: status.missing.map((field) => t(CIVIL_LABELS[field] ?? 'civil_status')).join(', ') })}
+        </p>
+      )}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t('civil_birth_date')}>
+          {(control) => <Input {...control} type="date" value={birthDate} onChange={(event) => setBirthDate(event.target.value)} />}
+        </Field>
+        <Field label={t('civil_birth_place')}>
+          {(control) => <Input {...control} maxLength={120} value={birthPlace} onChange={(event) => setBirthPlace(event.target.value)} />}
+        </Field>
+        <Field label={t('civil_birth_name')}>
+          {(control) => <Input {...control} maxLength={100} value={birthName} onChange={(event) => setBirthName(event.target.value)} />}
+        </Field>
+        <Field label={t('civil_nationality')}>
+          {(control) => <Input {...control} maxLength={60} value={nationality} onChange={(event) => setNationality(event.target.value)} />}
+        </Field>
+      </div>
+      <Field label={t('civil_address')}>
+        {(control) => <textarea {...control} className={TEXTAREA} maxLength={300} value={address} onChange={(event) => setAddress(event.target.value)} />}
+      </Field>
+      {save.isError && <Alert variant="danger">{tError(save.error)}</Alert>}
+      <div className="flex gap-2">
+        <Button type="submit" loading={save.isPending}>
+          {t('save')}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function CivilStatusPanel({ count, onDone }: { count: IntermittentCount; onDone: () => void }) {
+  const { t } = useText();
+  const civil = useCivilStatus(count.user_id);
+  if (civil.isPending) return <Spinner label={t('intermittents_loading')} size="sm" />;
+  if (civil.isError) return <ErrorState error={civil.error} onRetry={() => void civil.refetch()} />;
+  return <CivilStatusForm status={civil.data} name={count.name} onDone={onDone} />;
+}
+
 function Figures({ count }: { count: IntermittentCount }) {
   const { t, locale } = useText();
   const h = (minutes: number) => t('hours_value', { hours: hours(minutes, locale) });
@@ -206,8 +289,8 @@ function Progress({ count }: { count: IntermittentCount }) {
 
 function PersonRow({ count, asOf, canEdit }: { count: IntermittentCount; asOf: string; canEdit: boolean }) {
   const { t } = useText();
-  const [open, setOpen] = useState<'detail' | 'edit' | null>(null);
-  const toggle = (what: 'detail' | 'edit') => setOpen((current) => (current === what ? null : what));
+  const [open, setOpen] = useState<'detail' | 'edit' | 'civil' | null>(null);
+  const toggle = (what: 'detail' | 'edit' | 'civil') => setOpen((current) => (current === what ? null : what));
   return (
     <li className="space-y-2 border-b border-border py-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -227,9 +310,15 @@ function PersonRow({ count, asOf, canEdit }: { count: IntermittentCount; asOf: s
             {t('edit')}
           </Button>
         )}
+        {canEdit && (
+          <Button size="sm" variant="secondary" aria-expanded={open === 'civil'} aria-label={t('civil_status_of', { name: count.name })} onClick={() => toggle('civil')}>
+            {t('civil_status')}
+          </Button>
+        )}
       </div>
       {open === 'detail' && <Detail count={count} asOf={asOf} />}
       {open === 'edit' && <ProfileForm count={count} onDone={() => setOpen(null)} />}
+      {open === 'civil' && <CivilStatusPanel count={count} onDone={() => setOpen(null)} />}
     </li>
   );
 }
@@ -450,6 +539,7 @@ function AemTable({ rows }: { rows: AemRow[] }) {
               <td className="py-1 pr-3">
                 {row.name}
                 {row.nir ? null : <span className="block text-xs text-danger">{t('aem_nir_missing')}</span>}
+                {row.civil_missing.length > 0 && <span className="block text-xs text-danger">{t('aem_civil_missing')}</span>}
               </td>
               <td className="py-1 pr-3">
                 {row.project_name} <span className="text-muted-foreground">({row.numero_objet ?? '-'})</span>

@@ -22,6 +22,7 @@ from litestar.params import Body, FromPath, FromQuery, QueryParameter
 from coulisses_payroll import (
     budgets,
     cddu,
+    civil_status,
     engagements,
     exports,
     identity,
@@ -34,6 +35,8 @@ from coulisses_payroll.engine import PayLine
 from coulisses_payroll.rules import Profile
 from coulisses_payroll.schemas import (
     AemOut,
+    CivilStatusIn,
+    CivilStatusOut,
     DpaeCreate,
     EngagementOut,
     EngagementPage,
@@ -806,6 +809,38 @@ class IntermittentsController(Controller):
     ) -> IntermittentOut:
         """Set the annexe and the hours declared elsewhere."""
         return await intermittents.update_profile(current_principal(request), user_id, data)
+
+    @get(
+        "/{user_id:int}/civil-status",
+        operation_id="PayrollGetCivilStatus",
+        responses={422: ResponseSpec(None, description="payroll.not_intermittent")},
+    )
+    async def get_civil_status(
+        self, request: Request[Any, Any, Any], user_id: FromPath[int]
+    ) -> CivilStatusOut:
+        """The civil status the AEM and the CDDU contract print (a tech: their own)."""
+        principal = current_principal(request)
+        await _visible_user(principal, user_id)
+        return await civil_status.get(principal.org_id, user_id)
+
+    @put(
+        "/{user_id:int}/civil-status",
+        operation_id="PayrollPutCivilStatus",
+        guards=[require_role("manager")],
+        responses={
+            422: ResponseSpec(
+                None, description="payroll.not_intermittent, payroll.invalid_birth_date"
+            )
+        },
+    )
+    async def put_civil_status(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: FromPath[int],
+        data: Annotated[CivilStatusIn, Body()],
+    ) -> CivilStatusOut:
+        """Replace the civil status (audited by field names, never values)."""
+        return await civil_status.put(current_principal(request), user_id, data)
 
 
 class EngagementsController(Controller):

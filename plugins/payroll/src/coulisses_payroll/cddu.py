@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 from fpdf import FPDF
 
-from coulisses_payroll import identity, intermittents, report
+from coulisses_payroll import civil_status, identity, intermittents, report
 from coulisses_payroll.engagements import engagements
 from coulisses_payroll.engine import LineKind
 from coulisses_payroll.export_files import (
@@ -207,6 +207,8 @@ async def contract_pdf(
             details={"missing": missing},
         )
     user = await get_user(org_id, user_id)
+    civil = (await civil_status.of_users(org_id, {user_id}))[user_id]
+    nir = (await legal_ids(org_id, [user_id])).get(user_id, {}).get("nir")
     info = await org_info(org_id)
     zone = _zone_of(info)
     annexe = await _annexe(org_id, user_id)
@@ -233,6 +235,8 @@ async def contract_pdf(
         numero_objet=objet,
         project_name=engagement.project_name,
         employee=user,
+        civil=civil,
+        nir=nir,
         annexe=annexe,
         first_day=engagement.first_day.strftime("%d/%m/%Y"),
         last_day=engagement.last_day.strftime("%d/%m/%Y"),
@@ -326,7 +330,9 @@ async def aem(org_id: int, month_text: str) -> AemOut:
     objets: dict[int, str | None] = {}
     annexes: dict[int, int] = {}
     # The employees' social security numbers (the core's legal ids), one grouped read.
-    nirs = await legal_ids(org_id, {lines[i].engagement.user_id for i in lines})
+    people = {lines[i].engagement.user_id for i in lines}
+    nirs = await legal_ids(org_id, people)
+    civil = await civil_status.of_users(org_id, people)
     rows = []
     for index in sorted(lines, key=lambda i: (found[i].name, found[i].project_name, i)):
         line = lines[index]
@@ -346,6 +352,8 @@ async def aem(org_id: int, month_text: str) -> AemOut:
                 user_id=engagement.user_id,
                 name=engagement.name,
                 nir=nirs.get(engagement.user_id, {}).get("nir"),
+                **{name: civil[engagement.user_id][name] for name in civil_status.FIELDS},
+                civil_missing=civil_status.missing(civil[engagement.user_id]),
                 project_id=engagement.project_id,
                 project_name=engagement.project_name,
                 numero_objet=objets[engagement.project_id],
@@ -377,6 +385,11 @@ AEM_COLUMNS = (
     "user_id",
     "Salarie",
     "NIR",
+    "Nom de naissance",
+    "Date de naissance",
+    "Lieu de naissance",
+    "Nationalite",
+    "Adresse",
     "Emploi",
     "Annexe",
     "Debut contrat",
@@ -435,6 +448,11 @@ async def aem_csv(org_id: int, month_text: str, *, excel_fr: bool) -> tuple[byte
                 row.user_id,
                 row.name,
                 row.nir or "",
+                row.birth_name,
+                row.birth_date.isoformat() if row.birth_date else "",
+                row.birth_place,
+                row.nationality,
+                " / ".join(line.strip() for line in row.address.splitlines() if line.strip()),
                 row.job,
                 row.annexe,
                 row.contract_start.isoformat(),
@@ -462,6 +480,12 @@ async def aem_pdf(org_id: int, month_text: str) -> tuple[bytes, str]:
     rows = [
         {
             "name": row.name,
+            "born": (
+                f"{row.birth_date:%d/%m/%Y}" + (f", {row.birth_place}" if row.birth_place else "")
+                if row.birth_date
+                else row.birth_place
+            ),
+            "nir": row.nir or "",
             "project": f"{row.project_name} ({row.numero_objet or '-'})",
             "job": row.job,
             "annexe": row.annexe,

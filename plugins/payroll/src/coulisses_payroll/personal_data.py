@@ -1,12 +1,13 @@
 """The payroll plugin's part of the GDPR export and erasure (docs/rgpd.md, docs/payroll.md).
 
-Export: the person's timesheet lines and their history, their intermittent profile,
-the DPAE records of their engagements, and the exports made for them (metadata only).
+Export: the person's timesheet lines and their history, their intermittent profile and
+civil status, the DPAE records of their engagements, and the exports made for them (metadata only).
 
 Erasure keeps what pay depends on (hours, breaks, statuses, DPAE dates and references:
 the employer must keep payroll records) and removes the person's free text: timesheet
 comments (and their trace in the lines' history, with the reasons of corrections), the
-note on their hours elsewhere, the exports made for them, and the files of the org's
+note on their hours elsewhere, their civil status (birth, address), the exports made for
+them, and the files of the org's
 exports not yet purged (they list the person by name).
 """
 
@@ -17,6 +18,7 @@ import json
 from typing import Any
 
 from coulisses_payroll.tables import (
+    CivilStatus,
     DpaeDeclaration,
     ExportFile,
     IntermittentProfile,
@@ -61,6 +63,9 @@ async def export(org_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
     profiles = await IntermittentProfile.select().where(
         (IntermittentProfile.org_id == org_id) & (IntermittentProfile.user_id == user_id)
     )
+    civil = await CivilStatus.select().where(
+        (CivilStatus.org_id == org_id) & (CivilStatus.user_id == user_id)
+    )
     dpae = (
         await DpaeDeclaration.select()
         .where((DpaeDeclaration.org_id == org_id) & (DpaeDeclaration.user_id == user_id))
@@ -80,6 +85,7 @@ async def export(org_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
         "timesheets": [_plain(r) for r in lines],
         "timesheet_history": [_plain(r) for r in events],
         "intermittent_profile": [_plain(r) for r in profiles],
+        "civil_status": [_plain(r) for r in civil],
         "dpae": [_plain(r) for r in dpae],
         "exports": [_plain(r) for r in exports],
     }
@@ -118,6 +124,11 @@ async def erase(org_id: int, user_id: int) -> dict[str, int]:
         )
         .returning(IntermittentProfile.id)
     )
+    civil = await (
+        CivilStatus.delete()
+        .where((CivilStatus.org_id == org_id) & (CivilStatus.user_id == user_id))
+        .returning(CivilStatus.id)
+    )
     own = await (
         ExportFile.delete()
         .where((ExportFile.org_id == org_id) & (ExportFile.user_id == user_id))
@@ -132,6 +143,7 @@ async def erase(org_id: int, user_id: int) -> dict[str, int]:
         "timesheet_comments": len(comments),
         "timesheet_history": len(history),
         "intermittent_notes": len(notes),
+        "civil_status": len(civil),
         "own_exports": len(own),
         "export_files": len(files),
     }

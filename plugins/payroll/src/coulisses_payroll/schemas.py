@@ -461,6 +461,33 @@ class IntermittentProfileIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=
     elsewhere_note: Annotated[str, msgspec.Meta(max_length=500)] = ""
 
 
+class CivilStatusIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """An intermittent's civil status as the AEM and the CDDU contract print it (replaced
+    whole; an empty text clears a field)."""
+
+    #: Only when it differs from the current last name.
+    birth_name: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    birth_date: dt.date | None = None
+    #: Commune and department (or country), e.g. ``Lyon (69)``.
+    birth_place: Annotated[str, msgspec.Meta(max_length=120)] = ""
+    nationality: Annotated[str, msgspec.Meta(max_length=60)] = ""
+    #: Postal address, several lines.
+    address: Annotated[str, msgspec.Meta(max_length=300)] = ""
+
+
+class CivilStatusOut(msgspec.Struct, kw_only=True):
+    """An intermittent's civil status; ``missing`` lists what an AEM still needs
+    (``birth_date``, ``birth_place``, ``address``)."""
+
+    user_id: int
+    birth_name: str
+    birth_date: dt.date | None
+    birth_place: str
+    nationality: str
+    address: str
+    missing: list[str]
+
+
 class IntermittentItemOut(msgspec.Struct, kw_only=True):
     """One assignment counted by the tracker."""
 
@@ -576,6 +603,14 @@ class AemRowOut(msgspec.Struct, kw_only=True):
     #: The employee's social security number as the org recorded it on the person
     #: (``legal_ids.nir``); null when it is missing (the AEM needs it: fill it in).
     nir: str | None = None
+    #: The employee's civil status (``PUT /api/v1/payroll/intermittents/{id}/civil-status``);
+    #: ``civil_missing`` lists what the AEM still needs (empty: complete).
+    birth_name: str = ""
+    birth_date: dt.date | None = None
+    birth_place: str = ""
+    nationality: str = ""
+    address: str = ""
+    civil_missing: list[str] = []
     project_id: int
     project_name: str
     numero_objet: str | None

@@ -157,6 +157,23 @@ class IntermittentProfile(Table, tablename="payroll_intermittent_profiles"):
     updated_at = Timestamptz()
 
 
+class CivilStatus(Table, tablename="payroll_civil_status"):
+    """An intermittent's civil status as AEMs and CDDU contracts print it (one row per
+    user, made on first write; the NIR stays in the core's legal ids)."""
+
+    id = Serial(primary_key=True)
+
+    org_id = Integer()
+    user_id = Integer()
+    birth_name = Varchar(length=100, default="")
+    birth_date = Date(null=True, default=None)
+    birth_place = Varchar(length=120, default="")
+    nationality = Varchar(length=60, default="")
+    address = Text(default="")
+    updated_by = Integer(null=True, default=None)
+    updated_at = Timestamptz()
+
+
 class DpaeDeclaration(Table, tablename="payroll_dpae"):
     """A manager's record that the DPAE of an engagement was filed with URSSAF: the
     engagement is the person's missions on a project from ``first_day`` (org-local)."""

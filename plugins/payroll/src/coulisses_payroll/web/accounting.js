@@ -1,5 +1,5 @@
-import { u as y, a as W, b as ee, c as te, d as ne, j as o, e, A as D, C as T, f as F, g as q, F as P, I as A, E as re, B as k, L as ae, S as R, h as I, i as H, H as se, k as ce, l as le, m as v, n as oe, t as U, o as ie, p as Y } from "./shared-2F3LgnBb.js";
-import { u as g } from "./shared-Bxd5_tSg.js";
+import { u as y, a as W, b as ee, c as te, d as ne, j as o, e, A as D, C as T, f as F, g as q, F as P, I as A, E as re, B as k, L as ae, S as R, h as I, i as H, H as se, k as ce, l as le, m as v, n as oe, t as U, o as ie, p as Y } from "./shared-HnWTwLGz.js";
+import { u as g } from "./shared-CysmjTCZ.js";
 const z = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", de = "/plugins/payroll/exports";
 function me(t, s, n) {
   return (t.projects ?? []).map((r) => `${r.name} ${h(r.gross_cents, s, n)}`).join(" ; ");

@@ -1,4 +1,4 @@
-import { u, q as m, j as l, C as h, e as t, f as p, L as _, p as f, r as x } from "./shared-2F3LgnBb.js";
+import { u, q as m, j as l, C as h, e as t, f as p, L as _, p as f, r as x } from "./shared-HnWTwLGz.js";
 const g = "/plugins/payroll/intermittents", i = 5;
 function c({ items: s, overdue: n }) {
   const { t: d } = u(), { formatDateTime: a } = f();

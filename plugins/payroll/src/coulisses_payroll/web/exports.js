@@ -1,5 +1,5 @@
-import { u as d, d as S, a as w, c as j, e as r, S as b, j as s, A as u, C as x, f, g as T, F as _, I as A, B as P, s as R, h as F, i as I, p as B, v as D, r as g } from "./shared-2F3LgnBb.js";
-import { u as h } from "./shared-Bxd5_tSg.js";
+import { u as d, d as S, a as w, c as j, e as r, S as b, j as s, A as u, C as x, f, g as T, F as _, I as A, B as P, s as R, h as F, i as I, p as B, v as D, r as g } from "./shared-HnWTwLGz.js";
+import { u as h } from "./shared-CysmjTCZ.js";
 const M = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", $ = { queued: "neutral", running: "info", done: "success", failed: "danger" };
 function q() {
   const e = /* @__PURE__ */ new Date();

@@ -1,5 +1,5 @@
-import { u as w, p as U, d as J, j as i, e as t, S as E, h as I, R as F, i as M, C as Q, f as ee, g as te, a as ae, T as ne, F as v, I as D, B as N, K as re, A as j, r as se, U as V, V as oe, W as ie, X as ce, m as le, Y as de } from "./shared-2F3LgnBb.js";
-import { u as _ } from "./shared-Bxd5_tSg.js";
+import { u as w, p as U, d as J, j as i, e as t, S as E, h as I, U as F, i as M, C as Q, f as ee, g as te, a as ae, V as ne, F as v, I as D, B as N, K as re, A as j, r as se, W as V, X as oe, Y as ie, Z as ce, m as le, _ as de } from "./shared-HnWTwLGz.js";
+import { u as _ } from "./shared-CysmjTCZ.js";
 function q(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,

@@ -1,11 +1,11 @@
-const q = "__coulisses_host__";
+const M = "__coulisses_host__";
 function E() {
-  const e = globalThis[q];
+  const e = globalThis[M];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: k, jsxs: $, Fragment: H } = E().jsxRuntime, d = E(), { api: r, useLocale: M, useDates: N, useLiveEvents: K } = d, { Link: V, useNavigate: U, useParams: B, useSearchParams: z } = d.router, { useQuery: o, useMutation: s, useQueryClient: i } = d.query, {
-  Button: Q,
+const { jsx: $, jsxs: k, Fragment: H } = E().jsxRuntime, p = E(), { api: r, useLocale: w, useDates: N, useLiveEvents: K } = p, { Link: U, useNavigate: V, useParams: B, useSearchParams: Q } = p.router, { useQuery: s, useMutation: o, useQueryClient: i } = p.query, {
+  Button: z,
   Card: O,
   CardHeader: X,
   CardTitle: G,
@@ -18,62 +18,62 @@ const { jsx: k, jsxs: $, Fragment: H } = E().jsxRuntime, d = E(), { api: r, useL
   Badge: ne,
   ConfirmDialog: re,
   ErrorState: ae
-} = d.ui, u = "/api/v1/payroll/timesheets", _ = ["payroll-timesheets"];
+} = p.ui, u = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
 function T({ day: e, project: t }) {
   const n = new URLSearchParams({ page_size: "200" });
   return e && n.set("day", e), t && n.set("project", String(t)), `${u}/?${n.toString()}`;
 }
-function oe(e) {
-  return o({
-    queryKey: [..._, e],
+function se(e) {
+  return s({
+    queryKey: [...x, e],
     queryFn: () => r.get(T(e)),
     staleTime: 15e3
   });
 }
-function se(e, t) {
-  return o({
-    queryKey: [..._, "history", e],
+function oe(e, t) {
+  return s({
+    queryKey: [...x, "history", e],
     queryFn: () => r.get(`${u}/${e}/history?page_size=200`),
     enabled: t
   });
 }
 function ie() {
-  return o({
+  return s({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
 function ue(e) {
-  return o({
+  return s({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
     enabled: e,
     staleTime: 6e4
   });
 }
-function f(e) {
+function m(e) {
   const t = i();
-  return s({
+  return o({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: _ })
+    onSettled: () => t.invalidateQueries({ queryKey: x })
   });
 }
 function le() {
-  return f(
+  return m(
     ({ assignmentId: e, values: t }) => r.patch(`${u}/${e}`, t)
   );
 }
 function ce() {
-  return f((e) => r.post(`${u}/${e}/validate`));
+  return m((e) => r.post(`${u}/${e}/validate`));
 }
 function de() {
-  return f(
+  return m(
     ({ assignmentId: e, values: t, reason: n }) => r.post(`${u}/${e}/correct`, { ...t, reason: n })
   );
 }
 function fe() {
-  return f(
+  return m(
     (e) => r.post(`${u}/validate`, e)
   );
 }
@@ -82,7 +82,7 @@ function R(e) {
   return e.status === "queued" || e.status === "running";
 }
 function pe() {
-  return o({
+  return s({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
     refetchInterval: (e) => e.state.data?.items.some(R) ? F : !1
@@ -90,72 +90,87 @@ function pe() {
 }
 function me() {
   const e = i();
-  return s({
+  return o({
     mutationFn: (t) => r.post(`${g}/`, t),
     onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
-const h = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", x = ["payroll-intermittents"], A = ["payroll-identity"];
+const l = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", c = ["payroll-intermittents"], A = ["payroll-identity"];
 function _e(e, t) {
-  return o({
-    queryKey: [...x, e, t],
+  return s({
+    queryKey: [...c, e, t],
     queryFn: () => {
       const n = new URLSearchParams({ page_size: "200" });
-      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${h}/?${n.toString()}`);
+      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${l}/?${n.toString()}`);
     },
     staleTime: 15e3
   });
 }
 function he(e, t, n) {
-  return o({
-    queryKey: [...x, "one", e, t],
-    queryFn: () => r.get(`${h}/${e}${t ? `?as_of=${t}` : ""}`),
+  return s({
+    queryKey: [...c, "one", e, t],
+    queryFn: () => r.get(`${l}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
 function xe() {
   const e = i();
-  return s({
-    mutationFn: ({ userId: t, profile: n }) => r.put(`${h}/${t}`, n),
-    onSettled: () => e.invalidateQueries({ queryKey: x })
+  return o({
+    mutationFn: ({ userId: t, profile: n }) => r.put(`${l}/${t}`, n),
+    onSettled: () => e.invalidateQueries({ queryKey: c })
   });
 }
 function ye(e) {
+  return s({
+    queryKey: [...c, "civil", e],
+    queryFn: () => r.get(`${l}/${e}/civil-status`)
+  });
+}
+function Ee() {
+  const e = i();
   return o({
+    mutationFn: ({ userId: t, values: n }) => r.put(`${l}/${t}/civil-status`, n),
+    onSettled: () => {
+      e.invalidateQueries({ queryKey: c }), e.invalidateQueries({ queryKey: ["payroll-aem"] });
+    }
+  });
+}
+function ge(e) {
+  return s({
     queryKey: A,
     queryFn: () => r.get(C),
     enabled: e
   });
 }
-function Ee() {
+function ve() {
   const e = i();
-  return s({
+  return o({
     mutationFn: (t) => r.put(C, t),
     onSuccess: (t) => e.setQueryData(A, t)
   });
 }
 const D = "/api/v1/payroll/aem";
-function ge(e) {
+function Ce(e) {
   return `/api/v1/payroll/engagements/contract.pdf?${new URLSearchParams({
     user: String(e.user_id),
     project: String(e.project_id),
     first_day: e.first_day
   }).toString()}`;
 }
-function ve(e, t) {
+function Ae(e, t) {
   return `${D}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
 }
-function Ce(e, t) {
-  return o({
+function De(e, t) {
+  return s({
     queryKey: ["payroll-aem", e],
     queryFn: () => r.get(`${D}?month=${e}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-const P = ["payroll-engagements"];
-function Ae(e, t = !0) {
-  return o({
-    queryKey: [...P, e],
+const b = ["payroll-engagements"];
+function be(e, t = !0) {
+  return s({
+    queryKey: [...b, e],
     queryFn: () => r.get(
       `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
     ),
@@ -163,22 +178,22 @@ function Ae(e, t = !0) {
     staleTime: 15e3
   });
 }
-function b(e) {
+function P(e) {
   const t = i();
-  return s({
+  return o({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: P })
+    onSettled: () => t.invalidateQueries({ queryKey: b })
   });
 }
-function De() {
-  return b((e) => r.post("/api/v1/payroll/dpae", e));
-}
 function Pe() {
-  return b((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+  return P((e) => r.post("/api/v1/payroll/dpae", e));
 }
-const be = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Se = ["night", "sunday", "holiday", "overtime"], je = ["CDI", "CDD", "Intermittent", "Freelance"], S = ["payroll-report"];
+function Se() {
+  return P((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+}
+const je = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], qe = ["night", "sunday", "holiday", "overtime"], Me = ["CDI", "CDD", "Intermittent", "Freelance"], S = ["payroll-report"];
 function we(e, t, n = "") {
-  return o({
+  return s({
     queryKey: [...S, e, t, n],
     queryFn: () => {
       const a = new URLSearchParams({ month: e, page_size: "200" });
@@ -187,8 +202,8 @@ function we(e, t, n = "") {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function qe(e, t, n) {
-  return o({
+function Te(e, t, n) {
+  return s({
     queryKey: [...S, "person", e, t, n],
     queryFn: () => {
       const a = new URLSearchParams({ month: t });
@@ -198,8 +213,8 @@ function qe(e, t, n) {
   });
 }
 const j = ["payroll-project-identities"];
-function Me(e) {
-  return o({
+function Fe(e) {
+  return s({
     queryKey: j,
     queryFn: async () => {
       const t = await r.get("/api/v1/payroll/projects/identity?page_size=200");
@@ -208,29 +223,29 @@ function Me(e) {
     enabled: e
   });
 }
-function Te() {
+function Re() {
   const e = i();
-  return s({
+  return o({
     mutationFn: ({ projectId: t, numero: n }) => r.put(`/api/v1/payroll/projects/${t}/identity`, { numero_objet: n.trim() || null }),
     onSettled: () => e.invalidateQueries({ queryKey: j })
   });
 }
-const w = ["payroll-project-recap"];
-function Fe(e) {
-  return o({
-    queryKey: [...w, e],
+const q = ["payroll-project-recap"];
+function Ie(e) {
+  return s({
+    queryKey: [...q, e],
     queryFn: () => r.get(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month: e, page_size: "200" }).toString()}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Re() {
+function Le() {
   const e = i();
-  return s({
+  return o({
     mutationFn: ({ projectId: t, amountCents: n, currency: a }) => r.put(`/api/v1/payroll/projects/${t}/budget`, { amount_cents: n, currency: a }),
-    onSettled: () => e.invalidateQueries({ queryKey: w })
+    onSettled: () => e.invalidateQueries({ queryKey: q })
   });
 }
-const L = {
+const I = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
   loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
   disclaimer: {
@@ -553,6 +568,20 @@ const L = {
   aem_pdf: { fr: "R\xE9capitulatif des AEM (PDF)", en: "AEM summary (PDF)" },
   aem_missing: { fr: "Pour exporter les AEM, compl\xE9tez l\u2019identit\xE9 de l\u2019employeur : {fields}", en: "To export the AEMs, fill in the employer\u2019s identity: {fields}" },
   aem_col_person: { fr: "Salari\xE9", en: "Employee" },
+  aem_civil_missing: { fr: "\xC9tat civil incomplet (Intermittents)", en: "Civil status incomplete (Intermittents)" },
+  civil_status: { fr: "\xC9tat civil", en: "Civil status" },
+  civil_status_of: { fr: "\xC9tat civil de {name}", en: "Civil status of {name}" },
+  civil_status_hint: {
+    fr: "Imprim\xE9 sur les AEM et les contrats CDDU. Le NIR se saisit sur la fiche de la personne.",
+    en: "Printed on AEMs and CDDU contracts. The social security number is set on the person\u2019s profile."
+  },
+  civil_birth_name: { fr: "Nom de naissance (s\u2019il diff\xE8re)", en: "Birth name (if different)" },
+  civil_birth_date: { fr: "Date de naissance", en: "Birth date" },
+  civil_birth_place: { fr: "Lieu de naissance (commune et d\xE9partement)", en: "Place of birth (town and department)" },
+  civil_nationality: { fr: "Nationalit\xE9", en: "Nationality" },
+  civil_address: { fr: "Adresse", en: "Address" },
+  civil_missing: { fr: "Manque pour l\u2019AEM : {fields}", en: "Missing for the AEM: {fields}" },
+  civil_saved: { fr: "\xC9tat civil enregistr\xE9.", en: "Civil status saved." },
   aem_nir_missing: { fr: "NIR manquant (fiche de la personne)", en: "Social security number missing (person\u2019s profile)" },
   aem_col_project: { fr: "Projet (n\xB0 d\u2019objet)", en: "Project (numero d\u2019objet)" },
   aem_col_contract: { fr: "Contrat", en: "Contract" },
@@ -578,79 +607,81 @@ const L = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, l = L;
-function c(e, t, n = {}) {
+}, d = I;
+function f(e, t, n = {}) {
   let a = t;
-  if (typeof n.count == "number" && `${t}_one` in l) {
-    const m = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
-    a = `${t}_${m === "one" ? "one" : "other"}`;
+  if (typeof n.count == "number" && `${t}_one` in d) {
+    const h = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
+    a = `${t}_${h === "one" ? "one" : "other"}`;
   }
-  const p = l[a];
-  return (p ? e === "en" ? p.en : p.fr : a).replace(/\{(\w+)\}/g, (m, y) => y in n ? String(n[y]) : m);
+  const _ = d[a];
+  return (_ ? e === "en" ? _.en : _.fr : a).replace(/\{(\w+)\}/g, (h, y) => y in n ? String(n[y]) : h);
 }
-function Le(e, t) {
+function $e(e, t) {
   const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
-  return n in l ? c(e, n) : c(e, "failure_other", { code: t ?? "" });
+  return n in d ? f(e, n) : f(e, "failure_other", { code: t ?? "" });
 }
-function Ie(e, t, n) {
+function ke(e, t, n) {
   const a = `${t}_${n}`;
-  return a in l ? c(e, a) : n;
+  return a in d ? f(e, a) : n;
 }
-function ke() {
-  const { locale: e, tError: t } = M();
-  return { locale: e, tError: t, t: (n, a) => c(e, n, a) };
+function He() {
+  const { locale: e, tError: t } = w();
+  return { locale: e, tError: t, t: (n, a) => f(e, n, a) };
 }
 export {
+  E as $,
   Y as A,
-  Q as B,
+  z as B,
   O as C,
-  ye as D,
-  je as E,
+  ge as D,
+  Me as E,
   te as F,
-  Pe as G,
-  Se as H,
+  Se as G,
+  qe as H,
   ee as I,
-  ge as J,
+  Ce as J,
   re as K,
-  V as L,
-  Te as M,
-  Ee as N,
+  U as L,
+  Re as M,
+  ve as N,
   he as O,
   xe as P,
-  De as Q,
-  oe as R,
+  ye as Q,
+  Pe as R,
   J as S,
-  fe as T,
-  Ie as U,
-  le as V,
-  de as W,
-  ce as X,
-  se as Y,
-  E as Z,
+  Ee as T,
+  se as U,
+  fe as V,
+  ke as W,
+  le as X,
+  de as Y,
+  ce as Z,
+  oe as _,
   ue as a,
   we as b,
   me as c,
   ie as d,
-  k as e,
+  $ as e,
   G as f,
   W as g,
   ae as h,
   Z as i,
-  $ as j,
-  be as k,
-  qe as l,
+  k as j,
+  je as k,
+  Te as l,
   H as m,
-  Fe as n,
-  Re as o,
+  Ie as n,
+  Le as o,
   N as p,
-  Ae as q,
+  be as q,
   ne as r,
   pe as s,
-  c as t,
-  ke as u,
-  Le as v,
+  f as t,
+  He as u,
+  $e as v,
   _e as w,
-  Ce as x,
-  ve as y,
-  Me as z
+  De as x,
+  Ae as y,
+  Fe as z
 };

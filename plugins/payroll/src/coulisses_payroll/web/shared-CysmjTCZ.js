@@ -1,4 +1,4 @@
-import { Z as e } from "./shared-2F3LgnBb.js";
+import { $ as e } from "./shared-HnWTwLGz.js";
 const t = e().React, {
   Children: a,
   Component: n,
