@@ -161,6 +161,15 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
   await dpae.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(engagements.getByText(/R\u00e9f\. DPAE-0042/)).toBeVisible();
 
+  // Lea's civil status, which the contract and the AEM print.
+  await counts.getByRole('button', { name: text('fr', 'civil_status_of', { name: 'Lea Martin' }) }).click();
+  const civil = counts.getByRole('form', { name: text('fr', 'civil_status_of', { name: 'Lea Martin' }) });
+  await civil.getByLabel(text('fr', 'civil_birth_date'), { exact: true }).fill('1994-03-12');
+  await civil.getByLabel(text('fr', 'civil_birth_place'), { exact: true }).fill('Paris (75)');
+  await civil.getByLabel(text('fr', 'civil_address'), { exact: true }).fill('5 rue des Lilas\n84000 Avignon');
+  await civil.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(civil).toHaveCount(0);
+
   // The engagement's CDDU contract: a PDF with the mandatory mentions.
   const contractLink = engagements.getByRole('link', { name: text('fr', 'contract_pdf_of', { name: 'Lea Martin', project: 'Festival de Juillet' }) });
   const [contractFile] = await Promise.all([page.waitForEvent('download'), contractLink.click()]);
@@ -174,6 +183,8 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
     '(producteur) : PLATESV-R-2027-000042',
     '(IDCC 2717)',
     'Lea Martin',
+    'le 12/03/1994 \u00e0 Paris (75)',
+    'Demeurant : 5 rue des Lilas, 84000 Avignon',
     'FT-2027-0042',
     "20,00 EUR brut de l'heure, 4,00 h pr",
     'Audiens',
@@ -206,6 +217,11 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
     String(lea.id),
     'Lea Martin',
     '294037512000591',
+    '',
+    '1994-03-12',
+    'Paris (75)',
+    '',
+    '5 rue des Lilas / 84000 Avignon',
     'Regie son',
     '8',
     '2027-07-10',
