@@ -5,8 +5,7 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { can } from '@/lib/actions';
 import { InviteMemberForm } from '@/features/members/components/invite-member-form';
 import { MembersTable } from '@/features/members/components/members-table';
-import { MfaPolicyCard } from '@/features/members/components/mfa-policy-card';
-import { SwapPolicyCard } from '@/features/members/components/swap-policy-card';
+import { MfaPolicyCard, SwapPolicyCard } from '@/features/members/components/org-policy-card';
 import { useRefreshMe } from '@/features/auth/api/confirm-mfa-enrolment';
 
 export function MembersRoute() {

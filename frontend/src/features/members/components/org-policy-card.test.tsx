@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import fr from '@/locales/fr.json';
-import { MfaPolicyCard } from '@/features/members/components/mfa-policy-card';
+import { MfaPolicyCard, SwapPolicyCard } from '@/features/members/components/org-policy-card';
 import { jsonResponse, renderWithProviders } from '@/testing/render';
 
 const ORG = { id: 1, name: 'Festival', slug: 'festival', timezone: 'Europe/Paris', locale: 'fr', mfa_required_for_admins: false };
@@ -55,5 +55,25 @@ describe('MfaPolicyCard', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(fr.error_auth_forbidden);
     expect(onChanged).not.toHaveBeenCalled();
     expect(screen.getByRole('switch', { name: fr.mfa_policy_label })).toHaveAttribute('aria-checked', 'false');
+  });
+});
+
+describe('SwapPolicyCard', () => {
+  it('reads approval as required when the org never chose, and turns it off with its own field', async () => {
+    const patch = vi.fn((init?: RequestInit) => jsonResponse({ ...ORG, ...(JSON.parse(String(init?.body)) as object) }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => ((init?.method ?? 'GET') === 'PATCH' ? patch(init) : jsonResponse(ORG))),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<SwapPolicyCard />);
+    const toggle = await screen.findByRole('switch', { name: fr.swap_policy_label });
+    expect(toggle).toHaveAttribute('aria-checked', 'true');
+    expect(toggle).toHaveAccessibleDescription(fr.swap_policy_hint);
+
+    await user.click(toggle);
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-checked', 'false'));
+    expect(JSON.parse(String(patch.mock.calls[0]?.[0]?.body))).toEqual({ swaps_require_approval: false });
+    expect(screen.getByText(fr.swap_policy_saved)).toBeInTheDocument();
   });
 });
