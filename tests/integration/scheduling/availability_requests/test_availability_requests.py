@@ -265,6 +265,72 @@ async def test_the_heat_map_counts_each_answer_per_day_and_slot(client, new_clie
     assert by_name["Cid"]["answered_at"] is None
 
 
+async def test_the_planning_heat_map_counts_people_per_day_across_requests(
+    client, new_client, mail_sink
+):
+    org = await signup(client)
+    crew = await _crew(org, "Dia", "Eli", "Fay")
+    first = await _create(org, [u["id"] for u in crew])  # 10 to 12 July, two slots
+    await run_jobs()
+    public = new_client("10.9.3.2")
+    plans = {
+        # yes to one slot and no to the other: the day counts as yes
+        "dia@example.org": [("2027-07-10", "montage", "yes"), ("2027-07-10", "soir", "no")],
+        "eli@example.org": [("2027-07-10", "soir", "if_needed"), ("2027-07-11", "soir", "no")],
+    }
+    for email, cells in plans.items():
+        rid, token = await _link(mail_sink, email)
+        answered = await public.put(
+            f"{PUBLIC}/{rid}",
+            params={"token": token},
+            json={"answers": [{"day": d, "slot": sl, "answer": a} for d, sl, a in cells]},
+        )
+        assert answered.status_code == 200, answered.text
+    # A newer request asks Dia again for the 12th and 13th: for those days it is the one read.
+    second = await _create(
+        org, [crew[0]["id"]], title="Renfort", starts_on="2027-07-12", ends_on="2027-07-13"
+    )
+
+    heat = await org.get(f"{URL}/heatmap", params={"from": "2027-07-09", "to": "2027-07-31"})
+    assert heat.status_code == 200, heat.text
+    body = heat.json()
+    assert (body["from"], body["to"]) == ("2027-07-09", "2027-07-31")
+    count = ("asked", "yes", "if_needed", "no", "no_answer")
+    days = {d["day"]: d for d in body["days"]}
+    assert sorted(days) == ["2027-07-10", "2027-07-11", "2027-07-12", "2027-07-13"]
+    assert tuple(days["2027-07-10"][k] for k in count) == (3, 1, 1, 0, 1)
+    assert tuple(days["2027-07-11"][k] for k in count) == (3, 0, 0, 1, 2)
+    assert tuple(days["2027-07-12"][k] for k in count) == (3, 0, 0, 0, 3)
+    assert days["2027-07-12"]["request_ids"] == sorted([first["id"], second["id"]])
+    assert tuple(days["2027-07-13"][k] for k in count) == (1, 0, 0, 0, 1)
+    only = await org.get(
+        f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-07-31", "request": second["id"]}
+    )
+    assert [d["day"] for d in only.json()["days"]] == ["2027-07-12", "2027-07-13"]
+
+    for params, status, code in (
+        ({"from": "2027-07-10", "to": "2027-07-09"}, 422, "validation.invalid_window"),
+        ({"from": "2027-07-01", "to": "2027-09-30"}, 422, "validation.window_too_long"),
+        ({"from": "2027-07-01"}, 400, None),
+        ({"from": "juillet", "to": "2027-07-31"}, 400, None),
+    ):
+        bad = await org.get(f"{URL}/heatmap", params=params)
+        assert bad.status_code == status, bad.text
+        if code:
+            assert error_code(bad) == code
+    # Another org sees nothing of it, and cannot name one of its requests; a tech may not read it.
+    other = await signup(client)
+    empty = await other.get(f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-07-31"})
+    assert (empty.status_code, empty.json()["days"]) == (200, [])
+    foreign = await other.get(
+        f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-07-31", "request": first["id"]}
+    )
+    assert (foreign.status_code, error_code(foreign)) == (404, "availability_request.not_found")
+    tech = await _member(org, new_client, "tina.heat@example.org", "tech")
+    refused = await tech.get(f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-07-31"})
+    assert refused.status_code == 403, refused.text
+
+
 async def test_bad_links_and_closed_or_late_requests_answer_clear_codes(
     client, new_client, mail_sink
 ):

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, delete, get, post, put
+from litestar.openapi.spec import Example
 from litestar.params import Body, FromPath, QueryParameter
 
 from coulisses.auth.rbac import principal_of, requires
@@ -18,6 +20,7 @@ from coulisses.scheduling.availability_requests.schemas import (
     AvailabilityRequestCreate,
     AvailabilityRequestDetailOut,
     AvailabilityRequestPage,
+    DayHeatmapOut,
     HeatmapOut,
     PublicRequestOut,
     RemindOut,
@@ -61,6 +64,41 @@ class AvailabilityRequestController(Controller):
         """Each person asked gets an email with their own link (sent by the worker)."""
         row = await service.create_request(principal_of(request), data)
         return msgspec.convert(row, AvailabilityRequestDetailOut)
+
+    @get("/heatmap", operation_id="GetAvailabilityDayHeatmap", responses=errors(404, 422))
+    async def get_day_heatmap(
+        self,
+        request: Request[Any, Any, Any],
+        from_day: Annotated[
+            dt.date,
+            QueryParameter(
+                name="from",
+                description="first day (the request's local days), included",
+                examples=[Example(value="2027-07-01")],
+            ),
+        ],
+        to_day: Annotated[
+            dt.date,
+            QueryParameter(
+                name="to",
+                description="last day, included; 62 days at most from `from`",
+                examples=[Example(value="2027-07-31")],
+            ),
+        ],
+        request_id: Annotated[
+            int | None,
+            QueryParameter(name="request", description="only this request (default: all)"),
+        ] = None,
+    ) -> DayHeatmapOut:
+        """The heat map the planning shows: per day, over the requests that cover it, how
+        many people were asked and how many said yes (to at least one slot), only if
+        needed, no, or nothing. A person asked twice for a day counts once (the newest
+        request). 422 ``validation.invalid_window`` / ``validation.window_too_long``; 404
+        ``availability_request.not_found`` for a ``request`` of another org."""
+        row = await service.day_heatmap(
+            principal_of(request).org_id, from_day, to_day, request_id=request_id
+        )
+        return msgspec.convert(row, DayHeatmapOut)
 
     @get("/{availability_request_id:int}", operation_id="GetAvailabilityRequest")
     async def get_request(

@@ -153,6 +153,27 @@ class HeatmapOut(msgspec.Struct):
     cells: list[HeatCell]
 
 
+class HeatDayOut(msgspec.Struct):
+    """One day of the planning's heat map: of the ``asked`` people, how many said yes (to
+    at least one slot), only if needed, no, or nothing of that day; the requests behind."""
+
+    day: dt.date
+    asked: int
+    yes: int
+    if_needed: int
+    no: int
+    no_answer: int
+    request_ids: list[int]
+
+
+class DayHeatmapOut(msgspec.Struct):
+    """Days with at least one person asked, in order (days without are left out)."""
+
+    from_: dt.date = msgspec.field(name="from")
+    to: dt.date = msgspec.field(name="to")
+    days: list[HeatDayOut] = []
+
+
 class RemindOut(msgspec.Struct):
     """How many people who have not answered were sent their link again."""
 

@@ -249,6 +249,86 @@ async def heatmap(org_id: int, request_id: int) -> dict[str, Any]:
     return {"request_id": request_id, "cells": detail["heatmap"]}
 
 
+#: The longest window of the planning's heat map, in days (a month view and its edges).
+HEAT_MAX_DAYS = 62
+_RANK = {"yes": 3, "if_needed": 2, "no": 1}
+_BY_RANK = {3: "yes", 2: "if_needed", 1: "no"}
+
+
+async def day_heatmap(
+    org_id: int, from_day: dt.date, to_day: dt.date, *, request_id: int | None = None
+) -> dict[str, Any]:
+    """The planning's heat map: per day of ``from_day``..``to_day`` (both included), over
+    the org's requests whose period touches it (or only ``request_id``), how many people
+    were asked and what each said of that day: ``yes`` when they said yes to at least one
+    slot, else ``if_needed``, else ``no``; ``no_answer`` when they said nothing of it. A
+    person asked by several requests for one day counts once, by the newest request."""
+    if to_day < from_day:
+        raise DomainError(
+            "validation.invalid_window",
+            "to must be on or after from",
+            details={"from": from_day.isoformat(), "to": to_day.isoformat()},
+            status=422,
+        )
+    if (to_day - from_day).days + 1 > HEAT_MAX_DAYS:
+        raise DomainError(
+            "validation.window_too_long",
+            f"This window covers at most {HEAT_MAX_DAYS} days",
+            details={"max_days": HEAT_MAX_DAYS},
+            status=422,
+        )
+    if request_id is not None:
+        await _load(org_id, request_id)  # another org's or unknown: 404
+    rows = await fetch(
+        """WITH cells AS (
+               SELECT DISTINCT ON (c.user_id, d.day)
+                      r.id AS request_id, c.id AS recipient_id, c.user_id, d.day
+               FROM availability_requests r
+               JOIN availability_request_recipients c ON c.request_id = r.id
+               CROSS JOIN LATERAL generate_series(
+                   greatest(r.starts_on, $2::date), least(r.ends_on, $3::date),
+                   interval '1 day') AS d(day)
+               WHERE r.org = $1 AND r.starts_on <= $3::date AND r.ends_on >= $2::date
+                 AND ($4::int IS NULL OR r.id = $4)
+               ORDER BY c.user_id, d.day, r.created_at DESC, r.id DESC
+           )
+           SELECT cells.day::date AS day, cells.request_id,
+                  max(CASE a.answer WHEN 'yes' THEN 3 WHEN 'if_needed' THEN 2
+                                    WHEN 'no' THEN 1 END) AS best
+           FROM cells
+           LEFT JOIN availability_request_answers a
+             ON a.recipient_id = cells.recipient_id AND a.day = cells.day::date
+           GROUP BY cells.day, cells.user_id, cells.request_id
+           ORDER BY cells.day""",
+        org_id,
+        from_day,
+        to_day,
+        request_id,
+    )
+    days: dict[dt.date, dict[str, Any]] = {}
+    for row in rows:
+        day = days.setdefault(
+            row["day"],
+            {
+                "day": row["day"],
+                "asked": 0,
+                "yes": 0,
+                "if_needed": 0,
+                "no": 0,
+                "no_answer": 0,
+                "request_ids": set(),
+            },
+        )
+        day["asked"] += 1
+        day[_BY_RANK.get(row["best"] or 0, "no_answer")] += 1
+        day["request_ids"].add(int(row["request_id"]))
+    return {
+        "from": from_day,
+        "to": to_day,
+        "days": [{**d, "request_ids": sorted(d["request_ids"])} for _, d in sorted(days.items())],
+    }
+
+
 # -- commands --------------------------------------------------------------------
 
 
