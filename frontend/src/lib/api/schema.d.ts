@@ -518,6 +518,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/availability-requests/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetDayHeatmap */
+        get: operations["GetAvailabilityDayHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/availability-requests/{availability_request_id}": {
         parameters: {
             query?: never;
@@ -3890,6 +3907,14 @@ export interface components {
             items: components["schemas"]["DashboardMission"][];
             total: number;
         };
+        /** DayHeatmapOut */
+        DayHeatmapOut: {
+            days: components["schemas"]["HeatDayOut"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
         /** DeliveryOut */
         DeliveryOut: {
             attempts: number;
@@ -4082,6 +4107,17 @@ export interface components {
             no: number;
             no_answer: number;
             slot: string;
+            yes: number;
+        };
+        /** HeatDayOut */
+        HeatDayOut: {
+            asked: number;
+            /** Format: date */
+            day: string;
+            if_needed: number;
+            no: number;
+            no_answer: number;
+            request_ids: number[];
             yes: number;
         };
         /** HeatmapOut */
@@ -9286,6 +9322,96 @@ export interface operations {
             };
             /** @description Body is not JSON: request.unsupported_media_type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A value breaks a rule: validation.* or <resource>.invalid_* (see docs/api.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: auth.rate_limited, invitation.rate_limited, request.rate_limited, api_key.rate_limited (per key, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable (database or Redis): service.unavailable, retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GetAvailabilityDayHeatmap: {
+        parameters: {
+            query: {
+                /** @description first day (the request's local days), included */
+                from: string;
+                /** @description last day, included; 62 days at most from `from` */
+                to: string;
+                /** @description only this request (default: all) */
+                request?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DayHeatmapOut"];
+                };
+            };
+            /** @description Bad request: request.validation, request.malformed_json, request.too_deep, request.nul_character, pagination.*, or a domain code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid session: auth.unauthenticated (or a domain auth.* code); with an API key: api_key.invalid, api_key.revoked, api_key.expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: auth.forbidden (role), auth.csrf (missing or wrong X-CSRF-Token), api_key.insufficient_scope, api_key.forbidden, or a domain code */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found: not_found or <resource>.not_found (also another org's ids) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -171,7 +171,7 @@ class DayHeatmapOut(msgspec.Struct):
 
     from_: dt.date = msgspec.field(name="from")
     to: dt.date = msgspec.field(name="to")
-    days: list[HeatDayOut] = []
+    days: list[HeatDayOut]
 
 
 class RemindOut(msgspec.Struct):

@@ -15,14 +15,7 @@ import {
 } from '@/features/availability-requests/api/get-availability-request';
 import { useRemindAvailabilityRequest } from '@/features/availability-requests/api/remind-availability-request';
 import { useReopenAvailabilityRequest } from '@/features/availability-requests/api/reopen-availability-request';
-import { answerMap, cellKey, daysOf, heatLevel, type Answer, type HeatLevel } from '@/features/availability-requests/utils/heat';
-
-const heatClass: Record<HeatLevel, string> = {
-  empty: 'bg-muted text-foreground',
-  low: 'bg-danger-soft text-danger',
-  mid: 'bg-warning-soft text-warning',
-  high: 'bg-success-soft text-success',
-};
+import { answerMap, cellKey, daysOf, HEAT_CLASS, heatLevel, type Answer } from '@/features/availability-requests/utils/heat';
 
 const answerClass: Record<Answer, string> = {
   yes: 'bg-success-soft text-success',
@@ -120,7 +113,7 @@ function Detail({ request }: { request: AvailabilityRequest }) {
               {days.map((day) => (
                 <tr key={day} className="border-t border-border">
                   <th scope="row" className="p-2 text-left font-normal">
-                    <Link to={`/planning?date=${day}&view=timeGridDay`} className="text-primary underline-offset-4 hover:underline">
+                    <Link to={`/planning?date=${day}&view=timeGridDay&heat=1`} className="text-primary underline-offset-4 hover:underline">
                       {formatDay(day)}
                     </Link>
                   </th>
@@ -130,7 +123,7 @@ function Detail({ request }: { request: AvailabilityRequest }) {
                     return (
                       <td key={slot.key} className="p-1">
                         <span
-                          className={cn('block rounded px-2 py-1 whitespace-nowrap', heatClass[heatLevel(cell)])}
+                          className={cn('block rounded px-2 py-1 whitespace-nowrap', HEAT_CLASS[heatLevel(cell)])}
                           data-testid={`heat-${day}-${slot.key}`}
                         >
                           {t('availability_heat_cell', {

@@ -46,6 +46,14 @@ export function heatLevel(counts: Counts): HeatLevel {
   return 'high';
 }
 
+/** The colour of each heat level (a soft background, its strong text: AA contrast). */
+export const HEAT_CLASS: Record<HeatLevel, string> = {
+  empty: 'bg-muted text-foreground',
+  low: 'bg-danger-soft text-danger',
+  mid: 'bg-warning-soft text-warning',
+  high: 'bg-success-soft text-success',
+};
+
 /** A slot key from its label: lowercase ASCII letters, digits and `_`, starting with a letter. */
 export function slotKey(label: string, taken: readonly string[]): string {
   const base =

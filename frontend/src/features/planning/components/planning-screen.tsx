@@ -1,6 +1,7 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
+import { Button } from '@/components/ui/button/button';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { UndoToast, type UndoOffer } from '@/components/ui/toast/undo-toast';
@@ -11,7 +12,7 @@ import { isRoleFull, QUOTA_WOULD_EXCEED } from '@/lib/reserves';
 import { useCancelAssignment } from '@/features/planning/api/cancel-assignment';
 import { checkAssignments, type ConflictCheck } from '@/features/planning/api/check-assignments';
 import { useCreateAssignment } from '@/features/planning/api/create-assignment';
-import { usePlanning } from '@/features/planning/api/get-planning';
+import { usePlanning, type PlanningWindow } from '@/features/planning/api/get-planning';
 import { usePlanningAbsences } from '@/features/planning/api/list-planning-absences';
 import { useCrewUsers } from '@/features/planning/api/list-users';
 import { useUpdateMissionTimes } from '@/features/planning/api/update-mission-times';
@@ -40,7 +41,19 @@ const PlanningCalendar = lazy(async () => ({
  * (drop, panel form, resend) needs `canInvite` (`assignments.manage`), moving missions
  * `canReschedule` (`missions.manage`): without them the screen only reads.
  */
-export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolean; canReschedule: boolean }) {
+export function PlanningScreen({
+  canInvite,
+  canReschedule,
+  availabilityStrip,
+}: {
+  canInvite: boolean;
+  canReschedule: boolean;
+  /**
+   * The answers to availability requests for the visible window, behind a toggle (the
+   * route gives it to those who manage requests: features do not import each other).
+   */
+  availabilityStrip?: (window: PlanningWindow | null) => ReactNode;
+}) {
   const { t, tError } = useLocale();
   const visible = usePlanningStore((s) => s.window);
   const filters = usePlanningStore((s) => s.filters);
@@ -52,9 +65,12 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   const pendingDrop = usePlanningStore((s) => s.pendingDrop);
   const crewPanelOpen = usePlanningStore((s) => s.crewPanelOpen);
   const legendOpen = usePlanningStore((s) => s.legendOpen);
+  const heatOpen = usePlanningStore((s) => s.heatOpen);
+  const toggleHeat = usePlanningStore((s) => s.toggleHeat);
   const isPhone = useIsPhone();
   const crewPanelId = useId();
   const legendId = useId();
+  const heatId = useId();
   const apiFilters = useMemo(
     () => ({ statuses: filters.statuses, userId: filters.userId, projectId: filters.projectId }),
     [filters.statuses, filters.userId, filters.projectId],
@@ -221,7 +237,14 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
   return (
     <div className="space-y-3">
       {isPhone ? (
-        liveState
+        <div className="flex items-center justify-between gap-2">
+          {liveState}
+          {availabilityStrip ? (
+            <Button size="sm" variant="secondary" aria-expanded={heatOpen} aria-controls={heatId} onClick={toggleHeat}>
+              {t('planning_heat_toggle')}
+            </Button>
+          ) : null}
+        </div>
       ) : (
         <PlanningToolbar
           users={users}
@@ -229,10 +252,16 @@ export function PlanningScreen({ canInvite, canReschedule }: { canInvite: boolea
           roles={roles}
           crewPanelId={crewPanelId}
           legendId={legendId}
+          heatId={availabilityStrip ? heatId : undefined}
         >
           {liveState}
         </PlanningToolbar>
       )}
+      {availabilityStrip ? (
+        <div id={heatId} hidden={!heatOpen}>
+          {heatOpen ? availabilityStrip(visible) : null}
+        </div>
+      ) : null}
       <StatusLegend id={legendId} hidden={!legendOpen && !isPhone} />
       {inDrawer ? null : feedback}
       {planning.isError ? <ErrorState error={planning.error} onRetry={() => void planning.refetch()} /> : null}

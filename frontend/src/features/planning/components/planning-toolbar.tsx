@@ -37,7 +37,7 @@ function Inline({ label, children }: { label: string; children: React.ReactNode 
 
 /**
  * The planning's one toolbar: view, timeline zoom and rows, status / person /
- * project / role filters, and the legend and crew panel toggles.
+ * project / role filters, and the availability, legend and crew panel toggles.
  */
 export function PlanningToolbar({
   users,
@@ -45,6 +45,7 @@ export function PlanningToolbar({
   roles,
   crewPanelId,
   legendId,
+  heatId,
   children,
 }: {
   users: FilterOption[];
@@ -53,6 +54,8 @@ export function PlanningToolbar({
   /** The side panel the crew toggle shows and hides (absent when there is none). */
   crewPanelId?: string;
   legendId: string;
+  /** The availability heat strip the toggle shows (absent: the caller may not read it). */
+  heatId?: string;
   /** Shown at the end of the band (the live updates state). */
   children?: React.ReactNode;
 }) {
@@ -69,6 +72,8 @@ export function PlanningToolbar({
   const legendOpen = usePlanningStore((s) => s.legendOpen);
   const toggleLegend = usePlanningStore((s) => s.toggleLegend);
   const crewPanelOpen = usePlanningStore((s) => s.crewPanelOpen);
+  const heatOpen = usePlanningStore((s) => s.heatOpen);
+  const toggleHeat = usePlanningStore((s) => s.toggleHeat);
   const toggleCrewPanel = usePlanningStore((s) => s.toggleCrewPanel);
   const toId = (value: string) => (value ? Number(value) : null);
 
@@ -168,6 +173,11 @@ export function PlanningToolbar({
       </Inline>
       <div className="ml-auto flex items-center gap-2">
         {children}
+        {heatId ? (
+          <Button size="sm" variant="secondary" aria-expanded={heatOpen} aria-controls={heatId} onClick={toggleHeat}>
+            {t('planning_heat_toggle')}
+          </Button>
+        ) : null}
         <Button size="sm" variant="secondary" aria-expanded={legendOpen} aria-controls={legendId} onClick={toggleLegend}>
           {t('planning_legend_toggle')}
         </Button>

@@ -91,6 +91,8 @@ export interface PlanningState {
   /** The crew list and hours side panel (the mission panel shows whenever a mission is selected). */
   crewPanelOpen: boolean;
   legendOpen: boolean;
+  /** The availability heat strip (answers to availability requests, per day). */
+  heatOpen: boolean;
   filters: PlanningUiFilters;
   selectedMissionId: number | null;
   draggingUserId: number | null;
@@ -105,6 +107,7 @@ export interface PlanningState {
   setRows: (rows: TimelineRows) => void;
   toggleCrewPanel: () => void;
   toggleLegend: () => void;
+  toggleHeat: () => void;
   setFilters: (filters: Partial<PlanningUiFilters>) => void;
   toggleStatus: (status: AssignmentStatus) => void;
   selectMission: (missionId: number | null) => void;
@@ -123,6 +126,8 @@ export interface PlanningInit {
   filters?: Partial<PlanningUiFilters>;
   /** The mission whose panel opens first (a link from a notice). */
   selectedMissionId?: number | null;
+  /** Open with the availability heat strip shown (a link from a request's heat map). */
+  heatOpen?: boolean;
 }
 
 export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningState> {
@@ -135,6 +140,7 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
     rows: 'place',
     crewPanelOpen: readCrewPanelOpen(),
     legendOpen: false,
+    heatOpen: init.heatOpen ?? false,
     filters: { statuses: [], userId: null, projectId: null, role: null, ...init.filters },
     selectedMissionId: init.selectedMissionId ?? null,
     draggingUserId: null,
@@ -156,6 +162,7 @@ export function createPlanningStore(init: PlanningInit = {}): StoreApi<PlanningS
         return { crewPanelOpen: !state.crewPanelOpen };
       }),
     toggleLegend: () => set((state) => ({ legendOpen: !state.legendOpen })),
+    toggleHeat: () => set((state) => ({ heatOpen: !state.heatOpen })),
     setFilters: (filters) => set((state) => ({ filters: { ...state.filters, ...filters } })),
     toggleStatus: (status) =>
       set((state) => {
