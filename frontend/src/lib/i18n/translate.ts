@@ -17,6 +17,7 @@ export type MessageKey = Exclude<RawKey, `${string}_one` | `${string}_other`> | 
 export type MessageVars = Record<string, string | number>;
 
 const fixed = new Map<Locale, TFunction>();
+const pluralRules = new Map<Locale, Intl.PluralRules>();
 
 function fixedT(locale: Locale): TFunction {
   let t = fixed.get(locale);
@@ -48,7 +49,12 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
   if (!vars) return t(key);
   const count = typeof vars.count === 'number' ? vars.count : undefined;
   if (count === undefined) return t(key, { replace: vars });
-  const category = new Intl.PluralRules(locale).select(count);
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const category = rules.select(count);
   if (category !== 'one' && category !== 'other' && !i18n.exists(`${key}_${category}`, { lng: locale })) {
     return t(`${key}_other`, { replace: vars });
   }
