@@ -2,17 +2,19 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'fr';
+import { DEFAULT_LOCALE, i18n, LOCALES, type Locale } from '@/lib/i18n/i18n';
+
+export { DEFAULT_LOCALE, LOCALES, type Locale };
 
 interface LocaleState {
   locale: Locale;
   setLocale: (locale: Locale) => void;
 }
 
-function applyToDocument(locale: Locale): void {
+/** The page's `lang` and the i18next language follow the store. */
+function apply(locale: Locale): void {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  if (i18n.language !== locale) void i18n.changeLanguage(locale);
 }
 
 export const useLocaleStore = create<LocaleState>()(
@@ -20,16 +22,22 @@ export const useLocaleStore = create<LocaleState>()(
     (set) => ({
       locale: DEFAULT_LOCALE,
       setLocale: (locale) => {
-        applyToDocument(locale);
+        apply(locale);
         set({ locale });
       },
     }),
     {
       name: 'cc_locale',
-      onRehydrateStorage: () => (state) => applyToDocument(state?.locale ?? DEFAULT_LOCALE),
+      onRehydrateStorage: () => (state) => apply(state?.locale ?? DEFAULT_LOCALE),
     },
   ),
 );
+
+// Any other way the store changes (setState in a test, another tab's rehydrate) too.
+apply(useLocaleStore.getState().locale);
+useLocaleStore.subscribe((state, previous) => {
+  if (state.locale !== previous.locale) apply(state.locale);
+});
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

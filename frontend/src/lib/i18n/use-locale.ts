@@ -1,5 +1,6 @@
 /** The one hook components use for text: `const { t, locale, setLocale } = useLocale()`. */
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { translateError, translateFieldErrors } from '@/lib/i18n/error-text';
 import { useLocaleStore, type Locale } from '@/lib/i18n/locale-store';
@@ -16,6 +17,9 @@ export interface LocaleApi {
 }
 
 export function useLocale(): LocaleApi {
+  // Subscribes the component to i18next's language changes (react-i18next re-renders it);
+  // the texts are read for the store's locale, which drives i18next's language.
+  useTranslation();
   const locale = useLocaleStore((state) => state.locale);
   const setLocale = useLocaleStore((state) => state.setLocale);
   const t = useCallback(
