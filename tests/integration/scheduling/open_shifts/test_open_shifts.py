@@ -282,6 +282,50 @@ async def test_ineligible_restricted_and_closed_are_refused_with_codes(client, n
     assert (stolen.status_code, error_code(stolen)) == (403, "open_shift.not_applicant")
 
 
+async def test_a_recurring_availability_counts_in_the_matching_score(client, new_client):
+    owner = await signup(client)
+    mission = await _role(owner, quota=2)  # Saturday 10 July 2027, 19:00-01:00 Paris
+    shift = await _publish(owner, mission["roles"][0]["id"])
+    tech = await _member(owner, new_client, "rita.open@example.org", "tech")
+    rita = await make_user(owner, first_name="Rita", account_id=tech.account_id)
+
+    async def availability_part() -> float:
+        listed = (await tech.get(f"{URL}/mine")).json()["items"]
+        [item] = [s for s in listed if s["id"] == shift["id"]]
+        return float(item["score_parts"]["availability"])
+
+    assert await availability_part() == 0.0
+    # Every Saturday evening until 02:00, set by a manager (approved): the shift is covered.
+    weekly = await owner.post(
+        "/api/v1/availability",
+        json={
+            "user_id": rita["id"],
+            "kind": "available",
+            "rrule": "FREQ=WEEKLY;BYDAY=SA;COUNT=4",
+            "start_date": "2027-07-03",
+            "start_time": "18:00",
+            "duration_minutes": 8 * 60,
+        },
+    )
+    assert weekly.status_code == 201, weekly.text
+    assert weekly.json()["status"] == "APPROVED"
+    assert await availability_part() == 1.0
+
+
+def test_spans_that_meet_cover_a_night_shift():
+    from coulisses.scheduling.open_shifts.service import covers
+
+    def at(day: int, hour: int) -> dt.datetime:
+        return dt.datetime(2027, 7, day, hour, tzinfo=dt.UTC)
+
+    evening = {"starts_at": at(10, 17), "ends_at": at(11, 0)}
+    night = {"starts_at": at(11, 0), "ends_at": at(11, 6)}
+    assert covers([night, evening], at(10, 19), at(11, 1))
+    assert not covers([evening], at(10, 19), at(11, 1))
+    assert not covers([{"starts_at": at(10, 20), "ends_at": at(11, 6)}], at(10, 19), at(11, 1))
+    assert not covers([], at(10, 19), at(11, 1))
+
+
 async def test_another_orgs_open_shift_is_a_404(client, new_client):
     owner = await signup(client)
     mission = await _role(owner, quota=1)

@@ -28,6 +28,7 @@ from coulisses.audit import record
 from coulisses.db.connection import fetch, transaction
 from coulisses.errors import Conflict, DomainError, Forbidden, NotFound
 from coulisses.scheduling.assignments.reserves import lock_role
+from coulisses.scheduling.availability import service as availability
 from coulisses.scheduling.common import check_filter, emit_events, overlap_as_conflict
 from coulisses.scheduling.conflicts import service as conflicts
 from coulisses.scheduling.open_shifts.schemas import ApplicationOut, OpenShiftForMe, OpenShiftOut
@@ -626,6 +627,19 @@ async def my_applications(
     return rows, total
 
 
+def covers(spans: list[dict[str, Any]], start: dt.datetime, end: dt.datetime) -> bool:
+    """Whether ``spans`` (``starts_at``/``ends_at``), joined where they touch or overlap,
+    cover [start, end]: two daily windows meeting at midnight cover a night shift."""
+    reach = start
+    for span in sorted(spans, key=lambda s: s["starts_at"]):
+        if span["starts_at"] > reach:
+            break
+        reach = max(reach, span["ends_at"])
+        if reach >= end:
+            return True
+    return reach >= end
+
+
 async def _score_parts(
     org_id: int, user_id: int, shift: dict[str, Any], info: conflicts.UserInfo | None
 ) -> dict[str, float]:
@@ -634,15 +648,16 @@ async def _score_parts(
         skills = min(conflicts.skill_score(required, info.skills) / (3 * len(required)), 1.0)
     else:
         skills = 0.5
-    available = await fetch(
-        """SELECT 1 FROM availability_windows WHERE org = $1 AND user_id = $2
-           AND kind = 'available' AND status = 'APPROVED' AND rrule IS NULL
-           AND starts_at <= $3 AND ends_at >= $4 LIMIT 1""",
+    # Approved availability, one-off or recurring (each occurrence), covering the shift.
+    spans = await availability.occurrences(
         org_id,
-        user_id,
         shift["starts_at"],
         shift["ends_at"],
+        user_ids=[user_id],
+        kind="available",
+        statuses=("APPROVED",),
     )
+    available = covers(spans, shift["starts_at"], shift["ends_at"])
     week = await fetch(
         """SELECT COALESCE(sum(extract(epoch FROM ends_at - starts_at)), 0)::float AS s
            FROM assignments WHERE org = $1 AND user_id = $2 AND status = 'ACCEPTED'
