@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from coulisses.db.connection import fetch
@@ -53,6 +54,14 @@ async def test_seed_builds_the_festival_demo_once(app):
     )
     assert {w["status"] for w in windows} == {"APPROVED", "REQUESTED", "REFUSED"}
     assert {w["recurring"] for w in windows} == {True, False}
+    # A request for the festival's first week, answered by most: the planning's heat map.
+    from coulisses.scheduling.availability_requests.service import day_heatmap
+
+    heat = await day_heatmap(org_id, dt.date(2027, 7, 1), dt.date(2027, 7, 31))
+    assert [d["day"] for d in heat["days"]] == [dt.date(2027, 7, 9 + n) for n in range(7)]
+    assert {d["asked"] for d in heat["days"]} == {24}
+    assert all(d["yes"] + d["if_needed"] > 0 and d["no"] == 0 for d in heat["days"])
+    assert all(d["no_answer"] >= 8 for d in heat["days"])
     assert {r["kind"] for r in await fetch("SELECT kind FROM rates WHERE org = $1", org_id)} == {
         "hourly",
         "cachet",

@@ -3,8 +3,9 @@
 Everything past the org and its members goes through the scheduling services,
 as a manager would through the API: 45 users with skills and rates, three
 projects whose missions come from ``bulk_create`` patterns, invitations answered
-(accepted, declined with a reason, cancelled) and availability windows approved,
-requested or refused. Choices are drawn from ``random.Random(SEED)``, so a run
+(accepted, declined with a reason, cancelled), availability windows approved,
+requested or refused, and a request for availability over the festival's first
+week that most of those asked answered (the planning's heat map). Choices are drawn from ``random.Random(SEED)``, so a run
 gives the same org (the theatre season is placed around today so that the demo
 always has a past and a future; the festival is July 2027).
 
@@ -811,7 +812,55 @@ async def _build(rng: random.Random) -> None:
     )
     planner.add_reserves(shows, ["ACCEPTED", "ACCEPTED", "INVITED"])
     await _answer(owner, tech, planner.bookings, ids["Tom Bernard"])
+    await _availability_request(owner, ids, rng, now)
     await _plugins(owner)
+
+
+async def _availability_request(
+    owner: Principal, ids: dict[str, int], rng: random.Random, now: dt.datetime
+) -> None:
+    """A request for the festival's first week to 24 of the crew, 16 of whom answered
+    through their link (yes or if needed each day, some days left blank): the heat map
+    of the planning (July, "Disponibilites") and of the request's page. No "no": it would
+    make unavailability on days the planner already filled."""
+    from coulisses.scheduling.availability_requests import service as requests
+    from coulisses.scheduling.availability_requests.schemas import (
+        AnswerCell,
+        AnswersIn,
+        AvailabilityRequestCreate,
+    )
+    from coulisses.sealing import unseal
+
+    people = sorted(ids.values())[:24]
+    first = dt.date(2027, 7, 9)
+    days = [first + dt.timedelta(days=n) for n in range(7)]
+    deadline = max(now + dt.timedelta(days=30), _local(dt.date(2027, 6, 30), "18:00"))
+    made = await requests.create_request(
+        owner,
+        AvailabilityRequestCreate(
+            title="Festival : premiere semaine",
+            starts_on=days[0],
+            ends_on=days[-1],
+            user_ids=people,
+            deadline=deadline,
+            message="Dites-nous vos jours pour les renforts de la premiere semaine.",
+        ),
+    )
+    recipients = await fetch(
+        """SELECT id, token_sealed FROM availability_request_recipients
+           WHERE request_id = $1 ORDER BY user_id""",
+        made["id"],
+    )
+    for row in recipients[:16]:
+        cells = [
+            AnswerCell(day=day, answer=rng.choice(("yes", "yes", "if_needed")))
+            for day in days
+            if rng.random() < 0.8
+        ]
+        token = str(unseal(row["token_sealed"], requests.SEAL_PURPOSE))
+        await requests.answer(
+            int(row["id"]), token, AnswersIn(answers=cells), client_ip="demo-seed"
+        )
 
 
 #: Plugins the demo enables when they are installed, each then adding its own demo data
