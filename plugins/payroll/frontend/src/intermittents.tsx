@@ -119,8 +119,26 @@ function Detail({ count, asOf }: { count: IntermittentCount; asOf: string }) {
   return <Counted count={one.data} />;
 }
 
-function ProfileForm({ count, onDone }: { count: IntermittentCount; onDone: () => void }) {
+/** The end of an inline form: its error, Save (busy while sending) and Cancel. */
+function FormActions({ mutation, onCancel }: { mutation: { isError: boolean; error: unknown; isPending: boolean }; onCancel: () => void }) {
   const { t, tError } = useText();
+  return (
+    <>
+      {mutation.isError && <Alert variant="danger">{tError(mutation.error)}</Alert>}
+      <div className="flex gap-2">
+        <Button type="submit" loading={mutation.isPending}>
+          {t('save')}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function ProfileForm({ count, onDone }: { count: IntermittentCount; onDone: () => void }) {
+  const { t } = useText();
   const update = useUpdateIntermittent();
   const [annexe, setAnnexe] = useState<8 | 10>(count.annexe);
   const [elsewhere, setElsewhere] = useState(String(count.elsewhere_minutes / 60));
@@ -162,15 +180,7 @@ function ProfileForm({ count, onDone }: { count: IntermittentCount; onDone: () =
       <Field label={t('elsewhere_note')}>
         {(control) => <textarea {...control} className={TEXTAREA} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />}
       </Field>
-      {update.isError && <Alert variant="danger">{tError(update.error)}</Alert>}
-      <div className="flex gap-2">
-        <Button type="submit" loading={update.isPending}>
-          {t('save')}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          {t('cancel')}
-        </Button>
-      </div>
+      <FormActions mutation={update} onCancel={onDone} />
     </form>
   );
 }
@@ -182,7 +192,7 @@ const CIVIL_LABELS: Record<string, TextKey> = {
 };
 
 function CivilStatusForm({ status, name, onDone }: { status: CivilStatus; name: string; onDone: () => void }) {
-  const { t, tError } = useText();
+  const { t } = useText();
   const save = useSaveCivilStatus();
   const [birthName, setBirthName] = useState(status.birth_name);
   const [birthDate, setBirthDate] = useState(status.birth_date ?? '');
@@ -233,15 +243,7 @@ function CivilStatusForm({ status, name, onDone }: { status: CivilStatus; name: 
       <Field label={t('civil_address')}>
         {(control) => <textarea {...control} className={TEXTAREA} maxLength={300} value={address} onChange={(event) => setAddress(event.target.value)} />}
       </Field>
-      {save.isError && <Alert variant="danger">{tError(save.error)}</Alert>}
-      <div className="flex gap-2">
-        <Button type="submit" loading={save.isPending}>
-          {t('save')}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          {t('cancel')}
-        </Button>
-      </div>
+      <FormActions mutation={save} onCancel={onDone} />
     </form>
   );
 }
@@ -370,7 +372,7 @@ function today(): string {
 }
 
 function DpaeForm({ engagement, onDone }: { engagement: Engagement; onDone: () => void }) {
-  const { t, tError } = useText();
+  const { t } = useText();
   const declare = useDeclareDpae();
   const [reference, setReference] = useState('');
   const [declaredOn, setDeclaredOn] = useState(today);
@@ -395,15 +397,7 @@ function DpaeForm({ engagement, onDone }: { engagement: Engagement; onDone: () =
           {(control) => <Input {...control} type="date" required value={declaredOn} onChange={(event) => setDeclaredOn(event.target.value)} />}
         </Field>
       </div>
-      {declare.isError && <Alert variant="danger">{tError(declare.error)}</Alert>}
-      <div className="flex gap-2">
-        <Button type="submit" loading={declare.isPending}>
-          {t('save')}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          {t('cancel')}
-        </Button>
-      </div>
+      <FormActions mutation={declare} onCancel={onDone} />
     </form>
   );
 }

@@ -1,20 +1,20 @@
-import { u as p, d as G, e, S as j, j as l, A as E, C as I, f as R, g as k, F as f, I as v, p as P, w as V, h as S, i as L, q as U, x as q, y as B, a as J, z as K, D as Q, r as F, B as N, G as X, J as Y, K as H, M as W, N as Z, O as ee, P as te, Q as ae, R as re, T as ne } from "./shared-HnWTwLGz.js";
-import { u } from "./shared-CysmjTCZ.js";
-const se = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", O = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", ie = /* @__PURE__ */ new Set(["admin", "owner"]), $ = [1, 2, 3], le = {
+import { u as _, d as V, e, S, j as l, A as C, C as D, f as I, g as P, F as g, I as y, p as E, w as U, h as w, i as L, q, x as J, y as M, a as K, z as Q, D as X, r as $, B as N, G as Y, J as H, K as W, M as Z, N as ee, O as te, P as ae, Q as re, R as ne, m as se, T as ie } from "./shared-HnWTwLGz.js";
+import { u as f } from "./shared-CysmjTCZ.js";
+const le = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", O = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", ce = /* @__PURE__ */ new Set(["admin", "owner"]), A = [1, 2, 3], oe = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",
   "payroll.ape_format": "ape",
   "payroll.idcc_format": "idcc",
   "payroll.licence_duplicate": "licences"
 };
-function D(t, a) {
+function j(t, a) {
   return new Intl.NumberFormat(a === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 2 }).format(t / 60);
 }
-function ce(t) {
+function de(t) {
   return typeof t == "object" && t !== null && "code" in t ? String(t.code) : "";
 }
-function de({ count: t }) {
-  const { t: a, locale: n } = p(), { formatDateTime: s } = P(), r = t.counted ?? [];
+function me({ count: t }) {
+  const { t: a, locale: s } = _(), { formatDateTime: n } = E(), r = t.counted ?? [];
   return r.length === 0 ? /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: a("counted_empty") }) : (
     // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
     /* @__PURE__ */ e("div", { className: "overflow-x-auto", tabIndex: 0, role: "region", "aria-label": a("details_of", { name: t.name }), children: /* @__PURE__ */ l("table", { className: "w-full text-left text-sm", children: [
@@ -26,7 +26,7 @@ function de({ count: t }) {
         /* @__PURE__ */ e("th", { className: "py-1 text-right", children: a("col_total") })
       ] }) }),
       /* @__PURE__ */ e("tbody", { children: r.map((i) => /* @__PURE__ */ l("tr", { className: "border-b border-border", children: [
-        /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: s(i.starts_at) }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: n(i.starts_at) }),
         /* @__PURE__ */ l("td", { className: "py-1 pr-3", children: [
           i.mission_title,
           " ",
@@ -37,286 +37,284 @@ function de({ count: t }) {
           ] })
         ] }),
         /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: a(`source_${i.source}`) }),
-        /* @__PURE__ */ e("td", { className: "py-1 text-right whitespace-nowrap", children: a("hours_value", { hours: D(i.minutes, n) }) })
+        /* @__PURE__ */ e("td", { className: "py-1 text-right whitespace-nowrap", children: a("hours_value", { hours: j(i.minutes, s) }) })
       ] }, i.assignment_id)) })
     ] }) })
   );
 }
-function oe({ count: t, asOf: a }) {
-  const { t: n } = p(), s = ee(t.user_id, a, !0);
-  return s.isPending ? /* @__PURE__ */ e(j, { label: n("intermittents_loading"), size: "sm" }) : s.isError ? /* @__PURE__ */ e(S, { error: s.error, onRetry: () => {
-    s.refetch();
-  } }) : /* @__PURE__ */ e(de, { count: s.data });
+function he({ count: t, asOf: a }) {
+  const { t: s } = _(), n = te(t.user_id, a, !0);
+  return n.isPending ? /* @__PURE__ */ e(S, { label: s("intermittents_loading"), size: "sm" }) : n.isError ? /* @__PURE__ */ e(w, { error: n.error, onRetry: () => {
+    n.refetch();
+  } }) : /* @__PURE__ */ e(me, { count: n.data });
 }
-function me({ count: t, onDone: a }) {
-  const { t: n, tError: s } = p(), r = te(), [i, c] = u(t.annexe), [d, m] = u(String(t.elsewhere_minutes / 60)), [h, g] = u(t.elsewhere_note);
+function B({ mutation: t, onCancel: a }) {
+  const { t: s, tError: n } = _();
+  return /* @__PURE__ */ l(se, { children: [
+    t.isError && /* @__PURE__ */ e(C, { variant: "danger", children: n(t.error) }),
+    /* @__PURE__ */ l("div", { className: "flex gap-2", children: [
+      /* @__PURE__ */ e(N, { type: "submit", loading: t.isPending, children: s("save") }),
+      /* @__PURE__ */ e(N, { type: "button", variant: "ghost", onClick: a, children: s("cancel") })
+    ] })
+  ] });
+}
+function ue({ count: t, onDone: a }) {
+  const { t: s } = _(), n = ae(), [r, i] = f(t.annexe), [c, o] = f(String(t.elsewhere_minutes / 60)), [h, d] = f(t.elsewhere_note);
   return /* @__PURE__ */ l(
     "form",
     {
-      "aria-label": n("profile_of", { name: t.name }),
+      "aria-label": s("profile_of", { name: t.name }),
       className: "space-y-3",
-      onSubmit: (b) => {
-        b.preventDefault();
-        const x = Math.round((Number(d.replace(",", ".")) || 0) * 60);
-        r.mutate({ userId: t.user_id, profile: { annexe: i, elsewhere_minutes: x, elsewhere_note: h } }, { onSuccess: a });
+      onSubmit: (p) => {
+        p.preventDefault();
+        const b = Math.round((Number(c.replace(",", ".")) || 0) * 60);
+        n.mutate({ userId: t.user_id, profile: { annexe: r, elsewhere_minutes: b, elsewhere_note: h } }, { onSuccess: a });
       },
       children: [
         /* @__PURE__ */ l("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-          /* @__PURE__ */ e(f, { label: n("annexe"), children: (b) => /* @__PURE__ */ l("select", { ...b, className: se, value: i, onChange: (x) => c(Number(x.target.value) === 10 ? 10 : 8), children: [
-            /* @__PURE__ */ e("option", { value: 8, children: n("annexe_8") }),
-            /* @__PURE__ */ e("option", { value: 10, children: n("annexe_10") })
+          /* @__PURE__ */ e(g, { label: s("annexe"), children: (p) => /* @__PURE__ */ l("select", { ...p, className: le, value: r, onChange: (b) => i(Number(b.target.value) === 10 ? 10 : 8), children: [
+            /* @__PURE__ */ e("option", { value: 8, children: s("annexe_8") }),
+            /* @__PURE__ */ e("option", { value: 10, children: s("annexe_10") })
           ] }) }),
-          /* @__PURE__ */ e(f, { label: n("elsewhere_hours"), children: (b) => /* @__PURE__ */ e(
-            v,
+          /* @__PURE__ */ e(g, { label: s("elsewhere_hours"), children: (p) => /* @__PURE__ */ e(
+            y,
             {
-              ...b,
+              ...p,
               type: "number",
               inputMode: "decimal",
               min: 0,
               max: 1e4,
               step: 0.5,
-              value: d,
-              onChange: (x) => m(x.target.value)
+              value: c,
+              onChange: (b) => o(b.target.value)
             }
           ) })
         ] }),
-        /* @__PURE__ */ e(f, { label: n("elsewhere_note"), children: (b) => /* @__PURE__ */ e("textarea", { ...b, className: O, maxLength: 500, value: h, onChange: (x) => g(x.target.value) }) }),
-        r.isError && /* @__PURE__ */ e(E, { variant: "danger", children: s(r.error) }),
-        /* @__PURE__ */ l("div", { className: "flex gap-2", children: [
-          /* @__PURE__ */ e(N, { type: "submit", loading: r.isPending, children: n("save") }),
-          /* @__PURE__ */ e(N, { type: "button", variant: "ghost", onClick: a, children: n("cancel") })
-        ] })
+        /* @__PURE__ */ e(g, { label: s("elsewhere_note"), children: (p) => /* @__PURE__ */ e("textarea", { ...p, className: O, maxLength: 500, value: h, onChange: (b) => d(b.target.value) }) }),
+        /* @__PURE__ */ e(B, { mutation: n, onCancel: a })
       ]
     }
   );
 }
-const he = {
+const pe = {
   birth_date: "civil_birth_date",
   birth_place: "civil_birth_place",
   address: "civil_address"
 };
-function ue({ status: t, name: a, onDone: n }) {
-  const { t: s, tError: r } = p(), i = ne(), [c, d] = u(t.birth_name), [m, h] = u(t.birth_date ?? ""), [g, b] = u(t.birth_place), [x, o] = u(t.nationality), [C, w] = u(t.address);
+function _e({ status: t, name: a, onDone: s }) {
+  const { t: n } = _(), r = ie(), [i, c] = f(t.birth_name), [o, h] = f(t.birth_date ?? ""), [d, p] = f(t.birth_place), [b, R] = f(t.nationality), [m, x] = f(t.address);
   return /* @__PURE__ */ l(
     "form",
     {
-      "aria-label": s("civil_status_of", { name: a }),
+      "aria-label": n("civil_status_of", { name: a }),
       className: "space-y-3",
-      onSubmit: (_) => {
-        _.preventDefault(), i.mutate(
+      onSubmit: (u) => {
+        u.preventDefault(), r.mutate(
           {
             userId: t.user_id,
             values: {
-              birth_name: c,
-              birth_date: m || null,
-              birth_place: g,
-              nationality: x,
-              address: C
+              birth_name: i,
+              birth_date: o || null,
+              birth_place: d,
+              nationality: b,
+              address: m
             }
           },
-          { onSuccess: n }
+          { onSuccess: s }
         );
       },
       children: [
-        /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: s("civil_status_hint") }),
-        t.missing.length > 0 && /* @__PURE__ */ e("p", { className: "text-sm text-danger", children: s("civil_missing", { fields: t.missing.map((_) => s(he[_] ?? "civil_status")).join(", ") }) }),
+        /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: n("civil_status_hint") }),
+        t.missing.length > 0 && /* @__PURE__ */ e("p", { className: "text-sm text-danger", children: n("civil_missing", { fields: t.missing.map((u) => n(pe[u] ?? "civil_status")).join(", ") }) }),
         /* @__PURE__ */ l("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-          /* @__PURE__ */ e(f, { label: s("civil_birth_date"), children: (_) => /* @__PURE__ */ e(v, { ..._, type: "date", value: m, onChange: (y) => h(y.target.value) }) }),
-          /* @__PURE__ */ e(f, { label: s("civil_birth_place"), children: (_) => /* @__PURE__ */ e(v, { ..._, maxLength: 120, value: g, onChange: (y) => b(y.target.value) }) }),
-          /* @__PURE__ */ e(f, { label: s("civil_birth_name"), children: (_) => /* @__PURE__ */ e(v, { ..._, maxLength: 100, value: c, onChange: (y) => d(y.target.value) }) }),
-          /* @__PURE__ */ e(f, { label: s("civil_nationality"), children: (_) => /* @__PURE__ */ e(v, { ..._, maxLength: 60, value: x, onChange: (y) => o(y.target.value) }) })
+          /* @__PURE__ */ e(g, { label: n("civil_birth_date"), children: (u) => /* @__PURE__ */ e(y, { ...u, type: "date", value: o, onChange: (v) => h(v.target.value) }) }),
+          /* @__PURE__ */ e(g, { label: n("civil_birth_place"), children: (u) => /* @__PURE__ */ e(y, { ...u, maxLength: 120, value: d, onChange: (v) => p(v.target.value) }) }),
+          /* @__PURE__ */ e(g, { label: n("civil_birth_name"), children: (u) => /* @__PURE__ */ e(y, { ...u, maxLength: 100, value: i, onChange: (v) => c(v.target.value) }) }),
+          /* @__PURE__ */ e(g, { label: n("civil_nationality"), children: (u) => /* @__PURE__ */ e(y, { ...u, maxLength: 60, value: b, onChange: (v) => R(v.target.value) }) })
         ] }),
-        /* @__PURE__ */ e(f, { label: s("civil_address"), children: (_) => /* @__PURE__ */ e("textarea", { ..._, className: O, maxLength: 300, value: C, onChange: (y) => w(y.target.value) }) }),
-        i.isError && /* @__PURE__ */ e(E, { variant: "danger", children: r(i.error) }),
-        /* @__PURE__ */ l("div", { className: "flex gap-2", children: [
-          /* @__PURE__ */ e(N, { type: "submit", loading: i.isPending, children: s("save") }),
-          /* @__PURE__ */ e(N, { type: "button", variant: "ghost", onClick: n, children: s("cancel") })
-        ] })
+        /* @__PURE__ */ e(g, { label: n("civil_address"), children: (u) => /* @__PURE__ */ e("textarea", { ...u, className: O, maxLength: 300, value: m, onChange: (v) => x(v.target.value) }) }),
+        /* @__PURE__ */ e(B, { mutation: r, onCancel: s })
       ]
     }
   );
 }
-function pe({ count: t, onDone: a }) {
-  const { t: n } = p(), s = ae(t.user_id);
-  return s.isPending ? /* @__PURE__ */ e(j, { label: n("intermittents_loading"), size: "sm" }) : s.isError ? /* @__PURE__ */ e(S, { error: s.error, onRetry: () => {
-    s.refetch();
-  } }) : /* @__PURE__ */ e(ue, { status: s.data, name: t.name, onDone: a });
+function fe({ count: t, onDone: a }) {
+  const { t: s } = _(), n = re(t.user_id);
+  return n.isPending ? /* @__PURE__ */ e(S, { label: s("intermittents_loading"), size: "sm" }) : n.isError ? /* @__PURE__ */ e(w, { error: n.error, onRetry: () => {
+    n.refetch();
+  } }) : /* @__PURE__ */ e(_e, { status: n.data, name: t.name, onDone: a });
 }
-function _e({ count: t }) {
-  const { t: a, locale: n } = p(), s = (i) => a("hours_value", { hours: D(i, n) }), r = [
-    ["col_here", s(t.worked_minutes)],
-    ["col_cachets", a("cachets_value", { count: t.cachets, hours: D(t.cachet_minutes, n) })],
-    ["col_elsewhere", s(t.elsewhere_minutes)],
-    ["col_total", s(t.total_minutes)],
-    ["col_missing", s(t.missing_minutes)]
+function ge({ count: t }) {
+  const { t: a, locale: s } = _(), n = (i) => a("hours_value", { hours: j(i, s) }), r = [
+    ["col_here", n(t.worked_minutes)],
+    ["col_cachets", a("cachets_value", { count: t.cachets, hours: j(t.cachet_minutes, s) })],
+    ["col_elsewhere", n(t.elsewhere_minutes)],
+    ["col_total", n(t.total_minutes)],
+    ["col_missing", n(t.missing_minutes)]
   ];
   return /* @__PURE__ */ e("dl", { className: "grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-5", children: r.map(([i, c]) => /* @__PURE__ */ l("div", { children: [
     /* @__PURE__ */ e("dt", { className: "text-muted-foreground", children: a(i) }),
     /* @__PURE__ */ e("dd", { className: "font-medium", children: c })
   ] }, i)) });
 }
-function fe({ count: t }) {
-  const { t: a, locale: n } = p(), s = a("progress_of", { total: D(t.total_minutes, n), threshold: D(t.threshold_minutes, n) });
+function be({ count: t }) {
+  const { t: a, locale: s } = _(), n = a("progress_of", { total: j(t.total_minutes, s), threshold: j(t.threshold_minutes, s) });
   return /* @__PURE__ */ l("div", { className: "flex items-center gap-2", children: [
-    /* @__PURE__ */ e("progress", { className: "h-2 w-full", max: t.threshold_minutes, value: Math.min(t.total_minutes, t.threshold_minutes), "aria-label": s }),
-    /* @__PURE__ */ e("span", { className: "whitespace-nowrap text-sm text-muted-foreground", children: s })
+    /* @__PURE__ */ e("progress", { className: "h-2 w-full", max: t.threshold_minutes, value: Math.min(t.total_minutes, t.threshold_minutes), "aria-label": n }),
+    /* @__PURE__ */ e("span", { className: "whitespace-nowrap text-sm text-muted-foreground", children: n })
   ] });
 }
-function ge({ count: t, asOf: a, canEdit: n }) {
-  const { t: s } = p(), [r, i] = u(null), c = (d) => i((m) => m === d ? null : d);
+function ve({ count: t, asOf: a, canEdit: s }) {
+  const { t: n } = _(), [r, i] = f(null), c = (o) => i((h) => h === o ? null : o);
   return /* @__PURE__ */ l("li", { className: "space-y-2 border-b border-border py-3", children: [
     /* @__PURE__ */ l("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
       /* @__PURE__ */ l("h3", { className: "font-semibold", children: [
         t.name,
         " ",
-        /* @__PURE__ */ e("span", { className: "text-sm font-normal text-muted-foreground", children: s(`annexe_${t.annexe}`) })
+        /* @__PURE__ */ e("span", { className: "text-sm font-normal text-muted-foreground", children: n(`annexe_${t.annexe}`) })
       ] }),
-      t.reached ? /* @__PURE__ */ e(F, { variant: "success", children: s("reached") }) : /* @__PURE__ */ e(F, { variant: "warning", children: s("below") })
+      t.reached ? /* @__PURE__ */ e($, { variant: "success", children: n("reached") }) : /* @__PURE__ */ e($, { variant: "warning", children: n("below") })
     ] }),
-    /* @__PURE__ */ e(fe, { count: t }),
-    /* @__PURE__ */ e(_e, { count: t }),
+    /* @__PURE__ */ e(be, { count: t }),
+    /* @__PURE__ */ e(ge, { count: t }),
     /* @__PURE__ */ l("div", { className: "flex flex-wrap gap-2", children: [
-      /* @__PURE__ */ e(N, { size: "sm", variant: "secondary", "aria-expanded": r === "detail", "aria-label": s("details_of", { name: t.name }), onClick: () => c("detail"), children: s("details") }),
-      n && /* @__PURE__ */ e(N, { size: "sm", variant: "secondary", "aria-expanded": r === "edit", "aria-label": s("profile_of", { name: t.name }), onClick: () => c("edit"), children: s("edit") }),
-      n && /* @__PURE__ */ e(N, { size: "sm", variant: "secondary", "aria-expanded": r === "civil", "aria-label": s("civil_status_of", { name: t.name }), onClick: () => c("civil"), children: s("civil_status") })
+      /* @__PURE__ */ e(N, { size: "sm", variant: "secondary", "aria-expanded": r === "detail", "aria-label": n("details_of", { name: t.name }), onClick: () => c("detail"), children: n("details") }),
+      s && /* @__PURE__ */ e(N, { size: "sm", variant: "secondary", "aria-expanded": r === "edit", "aria-label": n("profile_of", { name: t.name }), onClick: () => c("edit"), children: n("edit") }),
+      s && /* @__PURE__ */ e(N, { size: "sm", variant: "secondary", "aria-expanded": r === "civil", "aria-label": n("civil_status_of", { name: t.name }), onClick: () => c("civil"), children: n("civil_status") })
     ] }),
-    r === "detail" && /* @__PURE__ */ e(oe, { count: t, asOf: a }),
-    r === "edit" && /* @__PURE__ */ e(me, { count: t, onDone: () => i(null) }),
-    r === "civil" && /* @__PURE__ */ e(pe, { count: t, onDone: () => i(null) })
+    r === "detail" && /* @__PURE__ */ e(he, { count: t, asOf: a }),
+    r === "edit" && /* @__PURE__ */ e(ue, { count: t, onDone: () => i(null) }),
+    r === "civil" && /* @__PURE__ */ e(fe, { count: t, onDone: () => i(null) })
   ] });
 }
-function be({ manager: t, asOf: a, shortOnly: n }) {
-  const { t: s } = p(), { formatDate: r } = P(), i = V(a, n);
-  if (i.isPending) return /* @__PURE__ */ e(j, { label: s("intermittents_loading") });
-  if (i.isError) return /* @__PURE__ */ e(S, { error: i.error, onRetry: () => {
+function ye({ manager: t, asOf: a, shortOnly: s }) {
+  const { t: n } = _(), { formatDate: r } = E(), i = U(a, s);
+  if (i.isPending) return /* @__PURE__ */ e(S, { label: n("intermittents_loading") });
+  if (i.isError) return /* @__PURE__ */ e(w, { error: i.error, onRetry: () => {
     i.refetch();
   } });
-  const c = i.data.items, d = c[0];
-  return d === void 0 ? /* @__PURE__ */ e(L, { title: s(n ? "intermittents_all_reached" : "intermittents_empty") }) : /* @__PURE__ */ l("div", { className: "space-y-1", children: [
-    /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: s("window", { from: r(d.from_day), to: r(d.to_day) }) }),
-    /* @__PURE__ */ e("ul", { "aria-label": s("intermittents_title"), children: c.map((m) => /* @__PURE__ */ e(ge, { count: m, asOf: a, canEdit: t }, m.user_id)) })
+  const c = i.data.items, o = c[0];
+  return o === void 0 ? /* @__PURE__ */ e(L, { title: n(s ? "intermittents_all_reached" : "intermittents_empty") }) : /* @__PURE__ */ l("div", { className: "space-y-1", children: [
+    /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: n("window", { from: r(o.from_day), to: r(o.to_day) }) }),
+    /* @__PURE__ */ e("ul", { "aria-label": n("intermittents_title"), children: c.map((h) => /* @__PURE__ */ e(ve, { count: h, asOf: a, canEdit: t }, h.user_id)) })
   ] });
 }
-const ve = {
+const xe = {
   not_yet_open: "neutral",
   to_declare: "info",
   overdue: "danger",
   declared: "success"
 };
-function ye({ engagement: t }) {
-  const { t: a } = p(), { formatDate: n, formatDateTime: s } = P(), { dpae: r } = t, i = r.status === "declared" ? n(r.declared_on ?? "") : r.status === "not_yet_open" ? s(r.opens_at) : s(r.due_at);
-  return /* @__PURE__ */ e(F, { variant: ve[r.status], children: a(`dpae_${r.status}`, { date: i }) });
+function Ne({ engagement: t }) {
+  const { t: a } = _(), { formatDate: s, formatDateTime: n } = E(), { dpae: r } = t, i = r.status === "declared" ? s(r.declared_on ?? "") : r.status === "not_yet_open" ? n(r.opens_at) : n(r.due_at);
+  return /* @__PURE__ */ e($, { variant: xe[r.status], children: a(`dpae_${r.status}`, { date: i }) });
 }
-function M() {
+function T() {
   const t = /* @__PURE__ */ new Date();
   return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}-${String(t.getDate()).padStart(2, "0")}`;
 }
-function xe({ engagement: t, onDone: a }) {
-  const { t: n, tError: s } = p(), r = re(), [i, c] = u(""), [d, m] = u(M), h = n("dpae_record_of", { name: t.name, project: t.project_name });
+function Ce({ engagement: t, onDone: a }) {
+  const { t: s } = _(), n = ne(), [r, i] = f(""), [c, o] = f(T), h = s("dpae_record_of", { name: t.name, project: t.project_name });
   return /* @__PURE__ */ l(
     "form",
     {
       "aria-label": h,
       className: "space-y-3",
-      onSubmit: (g) => {
-        g.preventDefault(), r.mutate(
-          { user: t.user_id, project: t.project_id, first_day: t.first_day, reference: i, declared_on: d },
+      onSubmit: (d) => {
+        d.preventDefault(), n.mutate(
+          { user: t.user_id, project: t.project_id, first_day: t.first_day, reference: r, declared_on: c },
           { onSuccess: a }
         );
       },
       children: [
         /* @__PURE__ */ l("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-          /* @__PURE__ */ e(f, { label: n("dpae_reference_field"), children: (g) => /* @__PURE__ */ e(v, { ...g, maxLength: 64, value: i, onChange: (b) => c(b.target.value) }) }),
-          /* @__PURE__ */ e(f, { label: n("dpae_declared_on"), children: (g) => /* @__PURE__ */ e(v, { ...g, type: "date", required: !0, value: d, onChange: (b) => m(b.target.value) }) })
+          /* @__PURE__ */ e(g, { label: s("dpae_reference_field"), children: (d) => /* @__PURE__ */ e(y, { ...d, maxLength: 64, value: r, onChange: (p) => i(p.target.value) }) }),
+          /* @__PURE__ */ e(g, { label: s("dpae_declared_on"), children: (d) => /* @__PURE__ */ e(y, { ...d, type: "date", required: !0, value: c, onChange: (p) => o(p.target.value) }) })
         ] }),
-        r.isError && /* @__PURE__ */ e(E, { variant: "danger", children: s(r.error) }),
-        /* @__PURE__ */ l("div", { className: "flex gap-2", children: [
-          /* @__PURE__ */ e(N, { type: "submit", loading: r.isPending, children: n("save") }),
-          /* @__PURE__ */ e(N, { type: "button", variant: "ghost", onClick: a, children: n("cancel") })
-        ] })
+        /* @__PURE__ */ e(B, { mutation: n, onCancel: a })
       ]
     }
   );
 }
-function Ne({ engagement: t }) {
-  const { t: a, tError: n } = p(), { formatDate: s } = P(), r = X(), [i, c] = u(!1), [d, m] = u(!1), { dpae: h } = t, g = { name: t.name, project: t.project_name };
-  return /* @__PURE__ */ l("li", { className: `space-y-2 border-b border-border py-3 ${h.status === "overdue" ? "border-l-4 border-l-danger pl-3" : ""}`, children: [
+function we({ engagement: t }) {
+  const { t: a, tError: s } = _(), { formatDate: n } = E(), r = Y(), [i, c] = f(!1), [o, h] = f(!1), { dpae: d } = t, p = { name: t.name, project: t.project_name };
+  return /* @__PURE__ */ l("li", { className: `space-y-2 border-b border-border py-3 ${d.status === "overdue" ? "border-l-4 border-l-danger pl-3" : ""}`, children: [
     /* @__PURE__ */ l("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
       /* @__PURE__ */ l("h3", { className: "font-semibold", children: [
         t.name,
         " ",
         /* @__PURE__ */ e("span", { className: "font-normal text-muted-foreground", children: t.project_name })
       ] }),
-      /* @__PURE__ */ e(ye, { engagement: t })
+      /* @__PURE__ */ e(Ne, { engagement: t })
     ] }),
     /* @__PURE__ */ l("p", { className: "text-sm text-muted-foreground", children: [
-      a("engagement_days", { first: s(t.first_day), last: s(t.last_day), count: t.missions }),
-      h.reference ? ` \xB7 ${a("dpae_reference", { reference: h.reference })}` : ""
+      a("engagement_days", { first: n(t.first_day), last: n(t.last_day), count: t.missions }),
+      d.reference ? ` \xB7 ${a("dpae_reference", { reference: d.reference })}` : ""
     ] }),
     /* @__PURE__ */ e(
       "a",
       {
         className: "inline-block text-sm text-primary underline",
-        href: Y(t),
+        href: H(t),
         download: !0,
-        "aria-label": a("contract_pdf_of", g),
+        "aria-label": a("contract_pdf_of", p),
         children: a("contract_pdf")
       }
     ),
-    h.id === null ? !i && /* @__PURE__ */ e(N, { size: "sm", variant: "secondary", "aria-label": a("dpae_record_of", g), onClick: () => c(!0), children: a("dpae_record") }) : /* @__PURE__ */ e(N, { size: "sm", variant: "ghost", "aria-label": a("dpae_remove_of", g), onClick: () => m(!0), children: a("dpae_remove") }),
-    i && /* @__PURE__ */ e(xe, { engagement: t, onDone: () => c(!1) }),
-    r.isError && /* @__PURE__ */ e(E, { variant: "danger", children: n(r.error) }),
+    d.id === null ? !i && /* @__PURE__ */ e(N, { size: "sm", variant: "secondary", "aria-label": a("dpae_record_of", p), onClick: () => c(!0), children: a("dpae_record") }) : /* @__PURE__ */ e(N, { size: "sm", variant: "ghost", "aria-label": a("dpae_remove_of", p), onClick: () => h(!0), children: a("dpae_remove") }),
+    i && /* @__PURE__ */ e(Ce, { engagement: t, onDone: () => c(!1) }),
+    r.isError && /* @__PURE__ */ e(C, { variant: "danger", children: s(r.error) }),
     /* @__PURE__ */ e(
-      H,
+      W,
       {
-        open: d,
-        title: a("dpae_remove_of", g),
+        open: o,
+        title: a("dpae_remove_of", p),
         description: a("dpae_remove_confirm"),
         confirmLabel: a("dpae_remove"),
         cancelLabel: a("cancel"),
         destructive: !0,
         loading: r.isPending,
         onConfirm: () => {
-          h.id !== null && r.mutate(h.id, { onSettled: () => m(!1) });
+          d.id !== null && r.mutate(d.id, { onSettled: () => h(!1) });
         },
-        onCancel: () => m(!1)
+        onCancel: () => h(!1)
       }
     )
   ] });
 }
-function Ce() {
-  const { t } = p(), { formatDate: a } = P(), [n, s] = u(!1), r = U(n ? "overdue" : "");
+function Se() {
+  const { t } = _(), { formatDate: a } = E(), [s, n] = f(!1), r = q(s ? "overdue" : "");
   let i;
-  if (r.isPending) i = /* @__PURE__ */ e(j, { label: t("engagements_loading") });
-  else if (r.isError) i = /* @__PURE__ */ e(S, { error: r.error, onRetry: () => {
+  if (r.isPending) i = /* @__PURE__ */ e(S, { label: t("engagements_loading") });
+  else if (r.isError) i = /* @__PURE__ */ e(w, { error: r.error, onRetry: () => {
     r.refetch();
   } });
-  else if (r.data.items.length === 0) i = /* @__PURE__ */ e(L, { title: t(n ? "engagements_none_overdue" : "engagements_empty") });
+  else if (r.data.items.length === 0) i = /* @__PURE__ */ e(L, { title: t(s ? "engagements_none_overdue" : "engagements_empty") });
   else {
-    const c = [...r.data.items].sort((d, m) => +(m.dpae.status === "overdue") - +(d.dpae.status === "overdue"));
+    const c = [...r.data.items].sort((o, h) => +(h.dpae.status === "overdue") - +(o.dpae.status === "overdue"));
     i = /* @__PURE__ */ l("div", { className: "space-y-1", children: [
       /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: t("window", { from: a(r.data.from_day), to: a(r.data.to_day) }) }),
-      /* @__PURE__ */ e("ul", { "aria-label": t("engagements_title"), children: c.map((d) => /* @__PURE__ */ e(Ne, { engagement: d }, `${d.user_id}-${d.project_id}-${d.first_day}`)) })
+      /* @__PURE__ */ e("ul", { "aria-label": t("engagements_title"), children: c.map((o) => /* @__PURE__ */ e(we, { engagement: o }, `${o.user_id}-${o.project_id}-${o.first_day}`)) })
     ] });
   }
-  return /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(R, { children: t("engagements_title") }),
-    /* @__PURE__ */ e(k, { children: t("engagements_hint") }),
+  return /* @__PURE__ */ l(D, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("engagements_title") }),
+    /* @__PURE__ */ e(P, { children: t("engagements_hint") }),
     /* @__PURE__ */ l("label", { className: "flex items-center gap-2 text-sm", children: [
-      /* @__PURE__ */ e("input", { type: "checkbox", checked: n, onChange: (c) => s(c.target.checked) }),
+      /* @__PURE__ */ e("input", { type: "checkbox", checked: s, onChange: (c) => n(c.target.checked) }),
       t("overdue_only")
     ] }),
     i
   ] });
 }
-function we() {
-  return M().slice(0, 7);
+function je() {
+  return T().slice(0, 7);
 }
-function A(t, a, n) {
-  return new Intl.NumberFormat(n === "en" ? "en-GB" : "fr-FR", { style: "currency", currency: a }).format(t / 100);
+function F(t, a, s) {
+  return new Intl.NumberFormat(s === "en" ? "en-GB" : "fr-FR", { style: "currency", currency: a }).format(t / 100);
 }
 function Ee({ rows: t }) {
-  const { t: a, locale: n } = p(), { formatDate: s } = P();
+  const { t: a, locale: s } = _(), { formatDate: n } = E();
   return (
     // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
     /* @__PURE__ */ e("div", { className: "overflow-x-auto", tabIndex: 0, role: "region", "aria-label": a("aem_table"), children: /* @__PURE__ */ l("table", { className: "w-full text-left text-sm", children: [
@@ -349,170 +347,170 @@ function Ee({ rows: t }) {
           ] })
         ] }),
         /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: r.annexe }),
-        /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: r.ongoing ? a("aem_ongoing", { first: s(r.contract_start) }) : a("aem_dates", { first: s(r.contract_start), last: s(r.contract_end) }) }),
-        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: D(r.hours_minutes, n) }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: r.ongoing ? a("aem_ongoing", { first: n(r.contract_start) }) : a("aem_dates", { first: n(r.contract_start), last: n(r.contract_end) }) }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: j(r.hours_minutes, s) }),
         /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: r.cachets }),
         /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: r.days_worked }),
-        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: A(r.gross_cents, r.currency, n) }),
-        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: A(r.cs_base_cents, r.currency, n) }),
-        /* @__PURE__ */ e("td", { className: "py-1 text-right whitespace-nowrap", children: A(r.cs_contribution_cents, r.currency, n) })
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: F(r.gross_cents, r.currency, s) }),
+        /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: F(r.cs_base_cents, r.currency, s) }),
+        /* @__PURE__ */ e("td", { className: "py-1 text-right whitespace-nowrap", children: F(r.cs_contribution_cents, r.currency, s) })
       ] }, `${r.user_id}-${r.project_id}-${r.contract_start}`)) })
     ] }) })
   );
 }
-function Se() {
-  const { t } = p(), [a, n] = u(we), s = q(a);
+function De() {
+  const { t } = _(), [a, s] = f(je), n = J(a);
   let r;
-  if (s.isPending) r = /* @__PURE__ */ e(j, { label: t("aem_loading") });
-  else if (s.isError) r = /* @__PURE__ */ e(S, { error: s.error, onRetry: () => {
-    s.refetch();
+  if (n.isPending) r = /* @__PURE__ */ e(S, { label: t("aem_loading") });
+  else if (n.isError) r = /* @__PURE__ */ e(w, { error: n.error, onRetry: () => {
+    n.refetch();
   } });
   else {
-    const i = s.data.employer_missing;
+    const i = n.data.employer_missing;
     r = /* @__PURE__ */ l("div", { className: "space-y-3", children: [
-      i.length > 0 ? /* @__PURE__ */ e(E, { variant: "warning", children: t("aem_missing", { fields: i.map((c) => t(`field_${c}`)).join(", ") }) }) : /* @__PURE__ */ l("div", { className: "flex flex-wrap gap-4", children: [
-        /* @__PURE__ */ e("a", { className: "text-sm text-primary underline", href: B(a, "csv"), download: !0, children: t("aem_csv") }),
-        /* @__PURE__ */ e("a", { className: "text-sm text-primary underline", href: B(a, "pdf"), download: !0, children: t("aem_pdf") })
+      i.length > 0 ? /* @__PURE__ */ e(C, { variant: "warning", children: t("aem_missing", { fields: i.map((c) => t(`field_${c}`)).join(", ") }) }) : /* @__PURE__ */ l("div", { className: "flex flex-wrap gap-4", children: [
+        /* @__PURE__ */ e("a", { className: "text-sm text-primary underline", href: M(a, "csv"), download: !0, children: t("aem_csv") }),
+        /* @__PURE__ */ e("a", { className: "text-sm text-primary underline", href: M(a, "pdf"), download: !0, children: t("aem_pdf") })
       ] }),
-      s.data.rows.length === 0 ? /* @__PURE__ */ e(L, { title: t("aem_empty") }) : /* @__PURE__ */ e(Ee, { rows: s.data.rows })
+      n.data.rows.length === 0 ? /* @__PURE__ */ e(L, { title: t("aem_empty") }) : /* @__PURE__ */ e(Ee, { rows: n.data.rows })
     ] });
   }
-  return /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(R, { children: t("aem_title") }),
-    /* @__PURE__ */ e(k, { children: t("aem_hint") }),
-    /* @__PURE__ */ e(f, { label: t("aem_month"), children: (i) => /* @__PURE__ */ e(v, { ...i, type: "month", value: a, onChange: (c) => n(c.target.value) }) }),
+  return /* @__PURE__ */ l(D, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("aem_title") }),
+    /* @__PURE__ */ e(P, { children: t("aem_hint") }),
+    /* @__PURE__ */ e(g, { label: t("aem_month"), children: (i) => /* @__PURE__ */ e(y, { ...i, type: "month", value: a, onChange: (c) => s(c.target.value) }) }),
     r
   ] });
 }
-function je({ project: t, numero: a }) {
-  const { t: n, tError: s } = p(), r = W(), [i, c] = u(a), d = n("objet_of", { project: t.name });
+function Ie({ project: t, numero: a }) {
+  const { t: s, tError: n } = _(), r = Z(), [i, c] = f(a), o = s("objet_of", { project: t.name });
   return /* @__PURE__ */ l("li", { className: "py-2", children: [
     /* @__PURE__ */ l(
       "form",
       {
-        "aria-label": d,
+        "aria-label": o,
         className: "flex flex-wrap items-end gap-2",
-        onSubmit: (m) => {
-          m.preventDefault(), r.mutate({ projectId: t.id, numero: i }, { onSuccess: (h) => c(h.numero_objet ?? "") });
+        onSubmit: (h) => {
+          h.preventDefault(), r.mutate({ projectId: t.id, numero: i }, { onSuccess: (d) => c(d.numero_objet ?? "") });
         },
         children: [
-          /* @__PURE__ */ e(f, { label: d, className: "min-w-48 flex-1", children: (m) => /* @__PURE__ */ e(v, { ...m, maxLength: 64, value: i, onChange: (h) => c(h.target.value) }) }),
-          /* @__PURE__ */ e(N, { type: "submit", size: "sm", variant: "secondary", loading: r.isPending, children: n("save") }),
-          r.isSuccess && /* @__PURE__ */ e("span", { className: "pb-2 text-sm text-success", children: n("objet_saved") })
+          /* @__PURE__ */ e(g, { label: o, className: "min-w-48 flex-1", children: (h) => /* @__PURE__ */ e(y, { ...h, maxLength: 64, value: i, onChange: (d) => c(d.target.value) }) }),
+          /* @__PURE__ */ e(N, { type: "submit", size: "sm", variant: "secondary", loading: r.isPending, children: s("save") }),
+          r.isSuccess && /* @__PURE__ */ e("span", { className: "pb-2 text-sm text-success", children: s("objet_saved") })
         ]
       }
     ),
-    r.isError && /* @__PURE__ */ e(E, { variant: "danger", children: s(r.error) })
+    r.isError && /* @__PURE__ */ e(C, { variant: "danger", children: n(r.error) })
   ] });
 }
-function De() {
-  const { t } = p(), a = J(!0), n = K(!0);
-  let s;
-  return a.isPending || n.isPending ? s = /* @__PURE__ */ e(j, { label: t("objets_title") }) : a.isError ? s = /* @__PURE__ */ e(S, { error: a.error, onRetry: () => {
+function Pe() {
+  const { t } = _(), a = K(!0), s = Q(!0);
+  let n;
+  return a.isPending || s.isPending ? n = /* @__PURE__ */ e(S, { label: t("objets_title") }) : a.isError ? n = /* @__PURE__ */ e(w, { error: a.error, onRetry: () => {
     a.refetch();
-  } }) : n.isError ? s = /* @__PURE__ */ e(S, { error: n.error, onRetry: () => {
-    n.refetch();
-  } }) : a.data.items.length === 0 ? s = /* @__PURE__ */ e(L, { title: t("objets_empty") }) : s = /* @__PURE__ */ e("ul", { "aria-label": t("objets_title"), className: "divide-y divide-border", children: a.data.items.map((r) => /* @__PURE__ */ e(je, { project: r, numero: n.data.get(r.id) ?? "" }, r.id)) }), /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(R, { children: t("objets_title") }),
-    /* @__PURE__ */ e(k, { children: t("objets_hint") }),
-    s
+  } }) : s.isError ? n = /* @__PURE__ */ e(w, { error: s.error, onRetry: () => {
+    s.refetch();
+  } }) : a.data.items.length === 0 ? n = /* @__PURE__ */ e(L, { title: t("objets_empty") }) : n = /* @__PURE__ */ e("ul", { "aria-label": t("objets_title"), className: "divide-y divide-border", children: a.data.items.map((r) => /* @__PURE__ */ e(Ie, { project: r, numero: s.data.get(r.id) ?? "" }, r.id)) }), /* @__PURE__ */ l(D, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("objets_title") }),
+    /* @__PURE__ */ e(P, { children: t("objets_hint") }),
+    n
   ] });
 }
-function Pe(t, a) {
-  return t.licences.find((n) => n.category === a)?.number ?? "";
+function Re(t, a) {
+  return t.licences.find((s) => s.category === a)?.number ?? "";
 }
-function Ie({ identity: t, canEdit: a }) {
-  const { t: n, tError: s } = p(), r = Z(), [i, c] = u({
+function ke({ identity: t, canEdit: a }) {
+  const { t: s, tError: n } = _(), r = ee(), [i, c] = f({
     legal_name: t.legal_name,
     address: t.address,
     siret: t.siret ?? "",
     ape: t.ape ?? "",
     idcc: t.idcc ?? "",
     guso: t.guso
-  }), [d, m] = u($.map((o) => Pe(t, o))), h = (o) => (C) => c((w) => ({ ...w, [o]: C.target.value })), g = r.isError ? le[ce(r.error)] : void 0, b = (o) => g === o ? s(r.error) : void 0, x = (r.data ?? t).missing;
+  }), [o, h] = f(A.map((m) => Re(t, m))), d = (m) => (x) => c((u) => ({ ...u, [m]: x.target.value })), p = r.isError ? oe[de(r.error)] : void 0, b = (m) => p === m ? n(r.error) : void 0, R = (r.data ?? t).missing;
   return /* @__PURE__ */ l(
     "form",
     {
-      "aria-label": n("identity_title"),
+      "aria-label": s("identity_title"),
       className: "space-y-3",
-      onSubmit: (o) => {
-        o.preventDefault();
-        const C = $.flatMap((w, _) => {
-          const y = d[_]?.trim() ?? "";
-          return y ? [{ category: w, number: y }] : [];
+      onSubmit: (m) => {
+        m.preventDefault();
+        const x = A.flatMap((u, v) => {
+          const k = o[v]?.trim() ?? "";
+          return k ? [{ category: u, number: k }] : [];
         });
         r.mutate(
-          { ...i, siret: i.siret || null, ape: i.ape || null, idcc: i.idcc || null, licences: C },
+          { ...i, siret: i.siret || null, ape: i.ape || null, idcc: i.idcc || null, licences: x },
           {
             // Show what is stored: the SIRET without spaces, the APE as 90.01Z, the IDCC on 4 digits.
-            onSuccess: (w) => c((_) => ({ ..._, siret: w.siret ?? "", ape: w.ape ?? "", idcc: w.idcc ?? "" }))
+            onSuccess: (u) => c((v) => ({ ...v, siret: u.siret ?? "", ape: u.ape ?? "", idcc: u.idcc ?? "" }))
           }
         );
       },
       children: [
-        x.length > 0 ? /* @__PURE__ */ e(E, { variant: "warning", children: n("identity_missing", { fields: x.map((o) => n(`field_${o}`)).join(", ") }) }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: n("identity_complete") }),
+        R.length > 0 ? /* @__PURE__ */ e(C, { variant: "warning", children: s("identity_missing", { fields: R.map((m) => s(`field_${m}`)).join(", ") }) }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: s("identity_complete") }),
         /* @__PURE__ */ l("fieldset", { disabled: !a, className: "space-y-3", children: [
           /* @__PURE__ */ l("div", { className: "grid gap-3 sm:grid-cols-2", children: [
-            /* @__PURE__ */ e(f, { label: n("field_legal_name"), children: (o) => /* @__PURE__ */ e(v, { ...o, maxLength: 200, value: i.legal_name, onChange: h("legal_name") }) }),
-            /* @__PURE__ */ e(f, { label: n("field_siret"), error: b("siret"), children: (o) => /* @__PURE__ */ e(v, { ...o, inputMode: "numeric", autoComplete: "off", value: i.siret, onChange: h("siret") }) }),
-            /* @__PURE__ */ e(f, { label: n("field_ape"), error: b("ape"), children: (o) => /* @__PURE__ */ e(v, { ...o, value: i.ape, onChange: h("ape") }) }),
-            /* @__PURE__ */ e(f, { label: n("field_idcc"), error: b("idcc"), children: (o) => /* @__PURE__ */ e(v, { ...o, inputMode: "numeric", value: i.idcc, onChange: h("idcc") }) })
+            /* @__PURE__ */ e(g, { label: s("field_legal_name"), children: (m) => /* @__PURE__ */ e(y, { ...m, maxLength: 200, value: i.legal_name, onChange: d("legal_name") }) }),
+            /* @__PURE__ */ e(g, { label: s("field_siret"), error: b("siret"), children: (m) => /* @__PURE__ */ e(y, { ...m, inputMode: "numeric", autoComplete: "off", value: i.siret, onChange: d("siret") }) }),
+            /* @__PURE__ */ e(g, { label: s("field_ape"), error: b("ape"), children: (m) => /* @__PURE__ */ e(y, { ...m, value: i.ape, onChange: d("ape") }) }),
+            /* @__PURE__ */ e(g, { label: s("field_idcc"), error: b("idcc"), children: (m) => /* @__PURE__ */ e(y, { ...m, inputMode: "numeric", value: i.idcc, onChange: d("idcc") }) })
           ] }),
-          /* @__PURE__ */ e(f, { label: n("field_address"), children: (o) => /* @__PURE__ */ e("textarea", { ...o, className: O, maxLength: 500, value: i.address, onChange: h("address") }) }),
-          /* @__PURE__ */ e("div", { className: "grid gap-3 sm:grid-cols-3", children: $.map((o, C) => /* @__PURE__ */ e(f, { label: n(`licence_${o}`), error: C === 0 ? b("licences") : void 0, children: (w) => /* @__PURE__ */ e(
-            v,
+          /* @__PURE__ */ e(g, { label: s("field_address"), children: (m) => /* @__PURE__ */ e("textarea", { ...m, className: O, maxLength: 500, value: i.address, onChange: d("address") }) }),
+          /* @__PURE__ */ e("div", { className: "grid gap-3 sm:grid-cols-3", children: A.map((m, x) => /* @__PURE__ */ e(g, { label: s(`licence_${m}`), error: x === 0 ? b("licences") : void 0, children: (u) => /* @__PURE__ */ e(
+            y,
             {
-              ...w,
+              ...u,
               maxLength: 64,
-              value: d[C],
-              onChange: (_) => m((y) => y.map((T, z) => z === C ? _.target.value : T))
+              value: o[x],
+              onChange: (v) => h((k) => k.map((z, G) => G === x ? v.target.value : z))
             }
-          ) }, o)) }),
+          ) }, m)) }),
           /* @__PURE__ */ l("label", { className: "flex items-center gap-2 text-sm", children: [
-            /* @__PURE__ */ e("input", { type: "checkbox", checked: i.guso, onChange: (o) => c((C) => ({ ...C, guso: o.target.checked })) }),
-            n("field_guso")
+            /* @__PURE__ */ e("input", { type: "checkbox", checked: i.guso, onChange: (m) => c((x) => ({ ...x, guso: m.target.checked })) }),
+            s("field_guso")
           ] })
         ] }),
-        r.isError && !g && /* @__PURE__ */ e(E, { variant: "danger", children: s(r.error) }),
-        r.isSuccess && /* @__PURE__ */ e(E, { variant: "success", children: n("identity_saved") }),
-        a ? /* @__PURE__ */ e(N, { type: "submit", loading: r.isPending, children: n("save") }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: n("identity_read_only") })
+        r.isError && !p && /* @__PURE__ */ e(C, { variant: "danger", children: n(r.error) }),
+        r.isSuccess && /* @__PURE__ */ e(C, { variant: "success", children: s("identity_saved") }),
+        a ? /* @__PURE__ */ e(N, { type: "submit", loading: r.isPending, children: s("save") }) : /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: s("identity_read_only") })
       ]
     }
   );
 }
-function Re({ canEdit: t }) {
-  const { t: a } = p(), n = Q(!0);
-  return /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(R, { children: a("identity_title") }),
-    /* @__PURE__ */ e(k, { children: a("identity_hint") }),
-    n.isPending ? /* @__PURE__ */ e(j, { label: a("identity_title") }) : n.isError ? /* @__PURE__ */ e(S, { error: n.error, onRetry: () => {
-      n.refetch();
-    } }) : /* @__PURE__ */ e(Ie, { identity: n.data, canEdit: t })
+function Le({ canEdit: t }) {
+  const { t: a } = _(), s = X(!0);
+  return /* @__PURE__ */ l(D, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: a("identity_title") }),
+    /* @__PURE__ */ e(P, { children: a("identity_hint") }),
+    s.isPending ? /* @__PURE__ */ e(S, { label: a("identity_title") }) : s.isError ? /* @__PURE__ */ e(w, { error: s.error, onRetry: () => {
+      s.refetch();
+    } }) : /* @__PURE__ */ e(ke, { identity: s.data, canEdit: t })
   ] });
 }
 function $e() {
-  const { t } = p(), a = G(), [n, s] = u(""), [r, i] = u(!1);
-  if (a.isPending) return /* @__PURE__ */ e(j, { label: t("intermittents_loading") });
+  const { t } = _(), a = V(), [s, n] = f(""), [r, i] = f(!1);
+  if (a.isPending) return /* @__PURE__ */ e(S, { label: t("intermittents_loading") });
   const c = a.data !== void 0 && a.data !== "tech";
   return /* @__PURE__ */ l("div", { className: "space-y-4", children: [
     /* @__PURE__ */ e("h1", { className: "text-2xl font-semibold", children: t("intermittents_title") }),
-    /* @__PURE__ */ e(E, { variant: "info", children: t("disclaimer") }),
-    /* @__PURE__ */ l(I, { className: "space-y-3", children: [
-      /* @__PURE__ */ e(R, { children: t("intermittents_title") }),
-      /* @__PURE__ */ e(k, { children: t(c ? "intermittents_hint" : "intermittents_tech_hint") }),
+    /* @__PURE__ */ e(C, { variant: "info", children: t("disclaimer") }),
+    /* @__PURE__ */ l(D, { className: "space-y-3", children: [
+      /* @__PURE__ */ e(I, { children: t("intermittents_title") }),
+      /* @__PURE__ */ e(P, { children: t(c ? "intermittents_hint" : "intermittents_tech_hint") }),
       /* @__PURE__ */ l("div", { className: "flex flex-wrap items-end gap-4", children: [
-        /* @__PURE__ */ e(f, { label: t("as_of"), children: (d) => /* @__PURE__ */ e(v, { ...d, type: "date", value: n, onChange: (m) => s(m.target.value) }) }),
+        /* @__PURE__ */ e(g, { label: t("as_of"), children: (o) => /* @__PURE__ */ e(y, { ...o, type: "date", value: s, onChange: (h) => n(h.target.value) }) }),
         c && /* @__PURE__ */ l("label", { className: "flex items-center gap-2 pb-2 text-sm", children: [
-          /* @__PURE__ */ e("input", { type: "checkbox", checked: r, onChange: (d) => i(d.target.checked) }),
+          /* @__PURE__ */ e("input", { type: "checkbox", checked: r, onChange: (o) => i(o.target.checked) }),
           t("short_only")
         ] })
       ] }),
-      /* @__PURE__ */ e(be, { manager: c, asOf: n, shortOnly: c && r })
+      /* @__PURE__ */ e(ye, { manager: c, asOf: s, shortOnly: c && r })
     ] }),
-    c && /* @__PURE__ */ e(Ce, {}),
     c && /* @__PURE__ */ e(Se, {}),
     c && /* @__PURE__ */ e(De, {}),
-    c && /* @__PURE__ */ e(Re, { canEdit: ie.has(a.data ?? "") })
+    c && /* @__PURE__ */ e(Pe, {}),
+    c && /* @__PURE__ */ e(Le, { canEdit: ce.has(a.data ?? "") })
   ] });
 }
 export {
