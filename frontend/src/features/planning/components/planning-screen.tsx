@@ -1,7 +1,6 @@
 import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
-import { Button } from '@/components/ui/button/button';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { UndoToast, type UndoOffer } from '@/components/ui/toast/undo-toast';
@@ -22,7 +21,7 @@ import { DayAgenda } from '@/features/planning/components/day-agenda';
 import { HoursSummary } from '@/features/planning/components/hours-summary';
 import { MissionDrawer } from '@/features/planning/components/mission-drawer';
 import { MissionPanel } from '@/features/planning/components/mission-panel';
-import { PlanningToolbar } from '@/features/planning/components/planning-toolbar';
+import { HeatToggle, PlanningToolbar } from '@/features/planning/components/planning-toolbar';
 import { StatusLegend } from '@/features/planning/components/status-legend';
 import { useIsPhone } from '@/features/planning/hooks/use-is-phone';
 import { usePlanningLiveUpdates } from '@/features/planning/hooks/use-planning-live-updates';
@@ -66,7 +65,6 @@ export function PlanningScreen({
   const crewPanelOpen = usePlanningStore((s) => s.crewPanelOpen);
   const legendOpen = usePlanningStore((s) => s.legendOpen);
   const heatOpen = usePlanningStore((s) => s.heatOpen);
-  const toggleHeat = usePlanningStore((s) => s.toggleHeat);
   const isPhone = useIsPhone();
   const crewPanelId = useId();
   const legendId = useId();
@@ -239,11 +237,7 @@ export function PlanningScreen({
       {isPhone ? (
         <div className="flex items-center justify-between gap-2">
           {liveState}
-          {availabilityStrip ? (
-            <Button size="sm" variant="secondary" aria-expanded={heatOpen} aria-controls={heatId} onClick={toggleHeat}>
-              {t('planning_heat_toggle')}
-            </Button>
-          ) : null}
+          {availabilityStrip ? <HeatToggle heatId={heatId} /> : null}
         </div>
       ) : (
         <PlanningToolbar

@@ -35,6 +35,18 @@ function Inline({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
+/** Shows and hides the availability heat strip `heatId` (the toolbar's, and the phone's). */
+export function HeatToggle({ heatId }: { heatId: string }) {
+  const { t } = useLocale();
+  const heatOpen = usePlanningStore((s) => s.heatOpen);
+  const toggleHeat = usePlanningStore((s) => s.toggleHeat);
+  return (
+    <Button size="sm" variant="secondary" aria-expanded={heatOpen} aria-controls={heatId} onClick={toggleHeat}>
+      {t('planning_heat_toggle')}
+    </Button>
+  );
+}
+
 /**
  * The planning's one toolbar: view, timeline zoom and rows, status / person /
  * project / role filters, and the availability, legend and crew panel toggles.
@@ -72,8 +84,6 @@ export function PlanningToolbar({
   const legendOpen = usePlanningStore((s) => s.legendOpen);
   const toggleLegend = usePlanningStore((s) => s.toggleLegend);
   const crewPanelOpen = usePlanningStore((s) => s.crewPanelOpen);
-  const heatOpen = usePlanningStore((s) => s.heatOpen);
-  const toggleHeat = usePlanningStore((s) => s.toggleHeat);
   const toggleCrewPanel = usePlanningStore((s) => s.toggleCrewPanel);
   const toId = (value: string) => (value ? Number(value) : null);
 
@@ -173,11 +183,7 @@ export function PlanningToolbar({
       </Inline>
       <div className="ml-auto flex items-center gap-2">
         {children}
-        {heatId ? (
-          <Button size="sm" variant="secondary" aria-expanded={heatOpen} aria-controls={heatId} onClick={toggleHeat}>
-            {t('planning_heat_toggle')}
-          </Button>
-        ) : null}
+        {heatId ? <HeatToggle heatId={heatId} /> : null}
         <Button size="sm" variant="secondary" aria-expanded={legendOpen} aria-controls={legendId} onClick={toggleLegend}>
           {t('planning_legend_toggle')}
         </Button>
