@@ -265,70 +265,142 @@ async def test_the_heat_map_counts_each_answer_per_day_and_slot(client, new_clie
     assert by_name["Cid"]["answered_at"] is None
 
 
+HEAT_COUNTS = ("asked", "yes", "if_needed", "no", "no_answer")
+
+
+async def _answer(public: Any, mail_sink: Any, email: str, cells: list[tuple[str, str, str]]):
+    rid, token = await _link(mail_sink, email)
+    answered = await public.put(
+        f"{PUBLIC}/{rid}",
+        params={"token": token},
+        json={"answers": [{"day": d, "slot": sl, "answer": a} for d, sl, a in cells]},
+    )
+    assert answered.status_code == 200, answered.text
+
+
+async def _heat_days(org: OrgSession, **params: Any) -> dict[str, dict[str, Any]]:
+    heat = await org.get(f"{URL}/heatmap", params=params)
+    assert heat.status_code == 200, heat.text
+    assert (heat.json()["from"], heat.json()["to"]) == (params["from"], params["to"])
+    return {d["day"]: d for d in heat.json()["days"]}
+
+
+def _counts(day: dict[str, Any]) -> tuple[int, ...]:
+    return tuple(day[k] for k in HEAT_COUNTS)
+
+
 async def test_the_planning_heat_map_counts_people_per_day_across_requests(
     client, new_client, mail_sink
 ):
     org = await signup(client)
     crew = await _crew(org, "Dia", "Eli", "Fay")
     first = await _create(org, [u["id"] for u in crew])  # 10 to 12 July, two slots
-    await run_jobs()
     public = new_client("10.9.3.2")
-    plans = {
-        # yes to one slot and no to the other: the day counts as yes
-        "dia@example.org": [("2027-07-10", "montage", "yes"), ("2027-07-10", "soir", "no")],
-        "eli@example.org": [("2027-07-10", "soir", "if_needed"), ("2027-07-11", "soir", "no")],
-    }
-    for email, cells in plans.items():
-        rid, token = await _link(mail_sink, email)
-        answered = await public.put(
-            f"{PUBLIC}/{rid}",
-            params={"token": token},
-            json={"answers": [{"day": d, "slot": sl, "answer": a} for d, sl, a in cells]},
-        )
-        assert answered.status_code == 200, answered.text
-    # A newer request asks Dia again for the 12th and 13th: for those days it is the one read.
+    # yes to one slot and no to the other: the day counts as yes
+    await _answer(
+        public,
+        mail_sink,
+        "dia@example.org",
+        [("2027-07-10", "montage", "yes"), ("2027-07-10", "soir", "no")],
+    )
+    await _answer(
+        public,
+        mail_sink,
+        "eli@example.org",
+        [("2027-07-10", "soir", "if_needed"), ("2027-07-11", "soir", "no")],
+    )
+    # A newer request asks Dia again for the 12th and 13th.
     second = await _create(
         org, [crew[0]["id"]], title="Renfort", starts_on="2027-07-12", ends_on="2027-07-13"
     )
 
-    heat = await org.get(f"{URL}/heatmap", params={"from": "2027-07-09", "to": "2027-07-31"})
-    assert heat.status_code == 200, heat.text
-    body = heat.json()
-    assert (body["from"], body["to"]) == ("2027-07-09", "2027-07-31")
-    count = ("asked", "yes", "if_needed", "no", "no_answer")
-    days = {d["day"]: d for d in body["days"]}
+    days = await _heat_days(org, **{"from": "2027-07-09", "to": "2027-07-31"})
     assert sorted(days) == ["2027-07-10", "2027-07-11", "2027-07-12", "2027-07-13"]
-    assert tuple(days["2027-07-10"][k] for k in count) == (3, 1, 1, 0, 1)
-    assert tuple(days["2027-07-11"][k] for k in count) == (3, 0, 0, 1, 2)
-    assert tuple(days["2027-07-12"][k] for k in count) == (3, 0, 0, 0, 3)
+    assert _counts(days["2027-07-10"]) == (3, 1, 1, 0, 1)
+    assert _counts(days["2027-07-11"]) == (3, 0, 0, 1, 2)
+    assert _counts(days["2027-07-12"]) == (3, 0, 0, 0, 3)  # Dia counted once
+    assert days["2027-07-10"]["request_ids"] == [first["id"]]
     assert days["2027-07-12"]["request_ids"] == sorted([first["id"], second["id"]])
-    assert tuple(days["2027-07-13"][k] for k in count) == (1, 0, 0, 0, 1)
-    only = await org.get(
-        f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-07-31", "request": second["id"]}
+    assert _counts(days["2027-07-13"]) == (1, 0, 0, 0, 1)
+    assert days["2027-07-13"]["request_ids"] == [second["id"]]
+    # The window cuts the requests' periods; one request only when asked.
+    cut = await _heat_days(org, **{"from": "2027-07-11", "to": "2027-07-11"})
+    assert list(cut) == ["2027-07-11"]
+    only = await _heat_days(
+        org, **{"from": "2027-07-01", "to": "2027-07-31", "request": second["id"]}
     )
-    assert [d["day"] for d in only.json()["days"]] == ["2027-07-12", "2027-07-13"]
+    assert list(only) == ["2027-07-12", "2027-07-13"]
+    assert only["2027-07-12"]["request_ids"] == [second["id"]]
+    # A closed request still counts: its answers are what the manager plans with.
+    closed = await org.post(f"{URL}/{first['id']}/close")
+    assert closed.status_code == 200, closed.text
+    again = await _heat_days(org, **{"from": "2027-07-09", "to": "2027-07-31"})
+    assert _counts(again["2027-07-10"]) == (3, 1, 1, 0, 1)
 
+
+async def test_the_planning_heat_map_reads_a_persons_latest_answer_for_a_day(
+    client, new_client, mail_sink
+):
+    org = await signup(client)
+    (dia,) = await _crew(org, "Dia")
+    await _create(org, [dia["id"]])  # 10 to 12 July
+    public = new_client("10.9.3.3")
+    await _answer(public, mail_sink, "dia@example.org", [("2027-07-12", "soir", "yes")])
+    # Asked again by a newer request she has not answered yet: her yes still stands.
+    await _create(org, [dia["id"]], title="Renfort", starts_on="2027-07-12", ends_on="2027-07-13")
+    window = {"from": "2027-07-10", "to": "2027-07-13"}
+    days = await _heat_days(org, **window)
+    assert _counts(days["2027-07-12"]) == (1, 1, 0, 0, 0)
+    assert _counts(days["2027-07-13"]) == (1, 0, 0, 0, 1)
+    # Her answer to the newer request is the latest: it wins over the older yes.
+    await _answer(public, mail_sink, "dia@example.org", [("2027-07-12", "montage", "no")])
+    days = await _heat_days(org, **window)
+    assert _counts(days["2027-07-12"]) == (1, 0, 0, 1, 0)
+    assert _counts(days["2027-07-13"]) == (1, 0, 0, 0, 1)
+
+
+async def test_the_planning_heat_map_window_is_checked_with_clear_codes(client):
+    org = await signup(client)
     for params, status, code in (
         ({"from": "2027-07-10", "to": "2027-07-09"}, 422, "validation.invalid_window"),
-        ({"from": "2027-07-01", "to": "2027-09-30"}, 422, "validation.window_too_long"),
-        ({"from": "2027-07-01"}, 400, None),
-        ({"from": "juillet", "to": "2027-07-31"}, 400, None),
+        ({"from": "2027-07-01", "to": "2027-09-01"}, 422, "validation.window_too_long"),
+        ({"from": "2027-07-01"}, 400, "request.validation"),
+        ({"from": "juillet", "to": "2027-07-31"}, 400, "request.validation"),
+        ({"from": "2027-07-01", "to": "2027-07-31", "request": "x"}, 400, "request.validation"),
+        (
+            {"from": "2027-07-01", "to": "2027-07-31", "request": 999999},
+            404,
+            "availability_request.not_found",
+        ),
     ):
         bad = await org.get(f"{URL}/heatmap", params=params)
-        assert bad.status_code == status, bad.text
+        assert bad.status_code == status, (params, bad.text)
         if code:
-            assert error_code(bad) == code
-    # Another org sees nothing of it, and cannot name one of its requests; a tech may not read it.
-    other = await signup(client)
-    empty = await other.get(f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-07-31"})
-    assert (empty.status_code, empty.json()["days"]) == (200, [])
-    foreign = await other.get(
-        f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-07-31", "request": first["id"]}
-    )
+            assert error_code(bad) == code, (params, bad.text)
+        assert error_code(bad)
+    # 62 days, both ends included, is the bound itself.
+    longest = await org.get(f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-08-31"})
+    assert longest.status_code == 200, longest.text
+
+
+async def test_another_org_sees_nothing_of_the_planning_heat_map(client, new_client):
+    org = await signup(client)
+    crew = await _crew(org, "Gus", "Hal")
+    mine = await _create(org, [u["id"] for u in crew])
+    window = {"from": "2027-07-01", "to": "2027-07-31"}
+    assert len(await _heat_days(org, **window)) == 3
+    other = await signup(new_client("10.9.3.4"))
+    assert await _heat_days(other, **window) == {}
+    foreign = await other.get(f"{URL}/heatmap", params={**window, "request": mine["id"]})
     assert (foreign.status_code, error_code(foreign)) == (404, "availability_request.not_found")
+
+
+async def test_a_technician_may_not_read_the_planning_heat_map(client, new_client):
+    org = await signup(client)
     tech = await _member(org, new_client, "tina.heat@example.org", "tech")
     refused = await tech.get(f"{URL}/heatmap", params={"from": "2027-07-01", "to": "2027-07-31"})
     assert refused.status_code == 403, refused.text
+    assert error_code(refused)
 
 
 async def test_bad_links_and_closed_or_late_requests_answer_clear_codes(

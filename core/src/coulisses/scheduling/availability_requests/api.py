@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, delete, get, post, put
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Body, FromPath, QueryParameter
 
@@ -15,6 +16,7 @@ from coulisses.auth.rbac import principal_of, requires
 from coulisses.scheduling.availability_requests import service
 from coulisses.scheduling.availability_requests.schemas import (
     ANSWERS_EXAMPLE,
+    DAY_HEATMAP_EXAMPLE,
     FESTIVAL_EXAMPLE,
     AnswersIn,
     AvailabilityRequestCreate,
@@ -65,7 +67,19 @@ class AvailabilityRequestController(Controller):
         row = await service.create_request(principal_of(request), data)
         return msgspec.convert(row, AvailabilityRequestDetailOut)
 
-    @get("/heatmap", operation_id="GetAvailabilityDayHeatmap", responses=errors(404, 422))
+    @get(
+        "/heatmap",
+        operation_id="GetAvailabilityDayHeatmap",
+        responses={
+            200: ResponseSpec(
+                DayHeatmapOut,
+                description="Per day asked about (days nobody was asked about are left"
+                " out): people asked, their answers, the requests behind",
+                examples=[DAY_HEATMAP_EXAMPLE],
+            ),
+            **errors(404, 422),
+        },
+    )
     async def get_day_heatmap(
         self,
         request: Request[Any, Any, Any],
@@ -92,8 +106,8 @@ class AvailabilityRequestController(Controller):
     ) -> DayHeatmapOut:
         """The heat map the planning shows: per day, over the requests that cover it, how
         many people were asked and how many said yes (to at least one slot), only if
-        needed, no, or nothing. A person asked twice for a day counts once (the newest
-        request). 422 ``validation.invalid_window`` / ``validation.window_too_long``; 404
+        needed, no, or nothing. A person asked twice for a day counts once (their latest
+        answer for it). 422 ``validation.invalid_window`` / ``validation.window_too_long``; 404
         ``availability_request.not_found`` for a ``request`` of another org."""
         row = await service.day_heatmap(
             principal_of(request).org_id, from_day, to_day, request_id=request_id

@@ -226,3 +226,31 @@ ANSWERS_EXAMPLE = Example(
         ]
     },
 )
+
+DAY_HEATMAP_EXAMPLE = Example(
+    summary="Two festival days: 30 people asked by two requests, some answers in",
+    value={
+        "from": "2027-07-01",
+        "to": "2027-07-31",
+        "days": [
+            {
+                "day": "2027-07-10",
+                "asked": 30,
+                "yes": 12,
+                "if_needed": 3,
+                "no": 2,
+                "no_answer": 13,
+                "request_ids": [7, 9],
+            },
+            {
+                "day": "2027-07-11",
+                "asked": 30,
+                "yes": 8,
+                "if_needed": 1,
+                "no": 6,
+                "no_answer": 15,
+                "request_ids": [7],
+            },
+        ],
+    },
+)

@@ -251,18 +251,19 @@ async def heatmap(org_id: int, request_id: int) -> dict[str, Any]:
 
 #: The longest window of the planning's heat map, in days (a month view and its edges).
 HEAT_MAX_DAYS = 62
-_RANK = {"yes": 3, "if_needed": 2, "no": 1}
-_BY_RANK = {3: "yes", 2: "if_needed", 1: "no"}
 
 
 async def day_heatmap(
     org_id: int, from_day: dt.date, to_day: dt.date, *, request_id: int | None = None
 ) -> dict[str, Any]:
     """The planning's heat map: per day of ``from_day``..``to_day`` (both included), over
-    the org's requests whose period touches it (or only ``request_id``), how many people
-    were asked and what each said of that day: ``yes`` when they said yes to at least one
-    slot, else ``if_needed``, else ``no``; ``no_answer`` when they said nothing of it. A
-    person asked by several requests for one day counts once, by the newest request."""
+    the org's requests, open or closed, whose period touches it (or only ``request_id``),
+    how many people were asked and what each said of that day: ``yes`` when they said
+    yes to at least one slot, else ``if_needed``, else ``no``; ``no_answer`` when they
+    said nothing of it. A person asked by several requests for one day counts once, by
+    their latest answer for that day (the request they answered last; when they answered
+    none of them for that day, ``no_answer``). ``request_ids``: every request that asked
+    someone about that day. Days are the requests' own (local) days."""
     if to_day < from_day:
         raise DomainError(
             "validation.invalid_window",
@@ -281,51 +282,50 @@ async def day_heatmap(
         await _load(org_id, request_id)  # another org's or unknown: 404
     rows = await fetch(
         """WITH cells AS (
-               SELECT DISTINCT ON (c.user_id, d.day)
-                      r.id AS request_id, c.id AS recipient_id, c.user_id, d.day
+               SELECT r.id AS request_id, c.user_id, d.day::date AS day, c.answered_at,
+                      r.created_at,
+                      (SELECT max(CASE a.answer WHEN 'yes' THEN 3 WHEN 'if_needed' THEN 2
+                                                WHEN 'no' THEN 1 END)
+                         FROM availability_request_answers a
+                        WHERE a.recipient_id = c.id AND a.day = d.day::date) AS best
                FROM availability_requests r
                JOIN availability_request_recipients c ON c.request_id = r.id
                CROSS JOIN LATERAL generate_series(
                    greatest(r.starts_on, $2::date), least(r.ends_on, $3::date),
                    interval '1 day') AS d(day)
-               WHERE r.org = $1 AND r.starts_on <= $3::date AND r.ends_on >= $2::date
+               WHERE r.org = $1 AND c.org = $1
+                 AND r.starts_on <= $3::date AND r.ends_on >= $2::date
                  AND ($4::int IS NULL OR r.id = $4)
-               ORDER BY c.user_id, d.day, r.created_at DESC, r.id DESC
+           ),
+           latest AS (
+               -- One row per person and day: the answer given last, else the newest ask.
+               SELECT DISTINCT ON (user_id, day) user_id, day, best
+               FROM cells
+               ORDER BY user_id, day, best IS NULL, answered_at DESC NULLS LAST,
+                        created_at DESC, request_id DESC
+           ),
+           involved AS (
+               SELECT day, array_agg(DISTINCT request_id ORDER BY request_id) AS request_ids
+               FROM cells GROUP BY day
            )
-           SELECT cells.day::date AS day, cells.request_id,
-                  max(CASE a.answer WHEN 'yes' THEN 3 WHEN 'if_needed' THEN 2
-                                    WHEN 'no' THEN 1 END) AS best
-           FROM cells
-           LEFT JOIN availability_request_answers a
-             ON a.recipient_id = cells.recipient_id AND a.day = cells.day::date
-           GROUP BY cells.day, cells.user_id, cells.request_id
-           ORDER BY cells.day""",
+           SELECT l.day, count(*) AS asked,
+                  count(*) FILTER (WHERE l.best = 3) AS yes,
+                  count(*) FILTER (WHERE l.best = 2) AS if_needed,
+                  count(*) FILTER (WHERE l.best = 1) AS no,
+                  count(*) FILTER (WHERE l.best IS NULL) AS no_answer,
+                  i.request_ids
+           FROM latest l JOIN involved i ON i.day = l.day
+           GROUP BY l.day, i.request_ids
+           ORDER BY l.day""",
         org_id,
         from_day,
         to_day,
         request_id,
     )
-    days: dict[dt.date, dict[str, Any]] = {}
-    for row in rows:
-        day = days.setdefault(
-            row["day"],
-            {
-                "day": row["day"],
-                "asked": 0,
-                "yes": 0,
-                "if_needed": 0,
-                "no": 0,
-                "no_answer": 0,
-                "request_ids": set(),
-            },
-        )
-        day["asked"] += 1
-        day[_BY_RANK.get(row["best"] or 0, "no_answer")] += 1
-        day["request_ids"].add(int(row["request_id"]))
     return {
         "from": from_day,
         "to": to_day,
-        "days": [{**d, "request_ids": sorted(d["request_ids"])} for _, d in sorted(days.items())],
+        "days": [{**dict(row), "request_ids": list(row["request_ids"])} for row in rows],
     }
 
 
