@@ -9374,7 +9374,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Request fulfilled, document follows */
+            /** @description Per day asked about (days nobody was asked about are left out): people asked, their answers, the requests behind */
             200: {
                 headers: {
                     [name: string]: unknown;
