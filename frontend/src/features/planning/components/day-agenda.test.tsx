@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { MissionView } from '@/features/planning/api/get-planning';
-import { DayAgenda } from '@/features/planning/components/day-agenda';
+import { coversDay, DayAgenda } from '@/features/planning/components/day-agenda';
 import { PlanningStoreProvider } from '@/features/planning/stores/planning-store';
 import { renderWithProviders } from '@/testing/render';
 
@@ -78,5 +78,14 @@ describe('DayAgenda', () => {
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveTextContent(/^Lea Roux . toute la journ.e$/);
     expect(items[1]).toHaveTextContent(/^Tom Bernard . de 14:00 . 18:00$/);
+  });
+
+  it('says "all day" for an absence from midnight to midnight, not "from 00:00 to 00:00"', () => {
+    // Paris: 5 July 00:00 is 4 July 22:00 UTC.
+    expect(coversDay('2027-07-04T22:00:00Z', '2027-07-05T22:00:00Z', '2027-07-05', 'Europe/Paris')).toBe(true);
+    expect(coversDay('2027-07-03T22:00:00Z', '2027-07-08T22:00:00Z', '2027-07-05', 'Europe/Paris')).toBe(true);
+    expect(coversDay('2027-07-04T22:00:00Z', '2027-07-05T21:59:00Z', '2027-07-05', 'Europe/Paris')).toBe(false);
+    expect(coversDay('2027-07-04T22:01:00Z', '2027-07-05T22:00:00Z', '2027-07-05', 'Europe/Paris')).toBe(false);
+    expect(coversDay('2027-07-05T12:00:00Z', '2027-07-05T16:00:00Z', '2027-07-05', 'Europe/Paris')).toBe(false);
   });
 });

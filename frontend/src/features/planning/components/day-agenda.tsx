@@ -116,7 +116,7 @@ export function DayAgenda({
           </h3>
           <ul className="space-y-1 text-sm">
             {absent.map((a) => {
-              const allDay = dayInZone(a.starts_at, timeZone) < day && day < lastDay(a.ends_at, timeZone);
+              const allDay = coversDay(a.starts_at, a.ends_at, day, timeZone);
               return (
                 <li
                   key={`${a.window_id}:${a.starts_at}`}
@@ -147,4 +147,9 @@ export function DayAgenda({
  * midnight does not touch the next day). */
 function lastDay(endsAt: string, timeZone: string): string {
   return dayInZone(new Date(Date.parse(endsAt) - 1).toISOString(), timeZone);
+}
+
+/** Whether [startsAt, endsAt) holds all of `day` (from its first to its last minute). */
+export function coversDay(startsAt: string, endsAt: string, day: string, timeZone: string): boolean {
+  return lastDay(startsAt, timeZone) < day && dayInZone(endsAt, timeZone) > day;
 }
