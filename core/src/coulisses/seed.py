@@ -5,9 +5,10 @@ as a manager would through the API: 45 users with skills and rates, three
 projects whose missions come from ``bulk_create`` patterns, invitations answered
 (accepted, declined with a reason, cancelled), availability windows approved,
 requested or refused, and a request for availability over the festival's first
-week that most of those asked answered (the planning's heat map). Choices are drawn from ``random.Random(SEED)``, so a run
-gives the same org (the theatre season is placed around today so that the demo
-always has a past and a future; the festival is July 2027).
+week that most of those asked answered (the planning's heat map). Choices are
+drawn from ``random.Random(SEED)``, so a run gives the same org (the theatre
+season is placed around today so that the demo always has a past and a future;
+the festival is July 2027).
 
 Crew are booked so that they break no scheduling rule (11 h of rest, 10 h a
 day, unavailability, skills), except in ``CONFLICTS``: a few deliberate cases
