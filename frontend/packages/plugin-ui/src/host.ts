@@ -72,7 +72,7 @@ export interface HostUi {
   Badge: ReactModule.ComponentType<
     ReactModule.HTMLAttributes<HTMLSpanElement> & { variant?: 'neutral' | 'success' | 'info' | 'danger' | 'warning' | null }
   >;
-  /** Added in contract 1 (additive). A modal confirmation (native dialog: focus trap, Escape). */
+  /** Added in contract 1 (additive). A modal confirmation (Radix UI dialog: focus trap, Escape, focus back to the opener). */
   ConfirmDialog: ReactModule.ComponentType<{
     open: boolean;
     title: string;

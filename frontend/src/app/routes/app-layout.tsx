@@ -186,7 +186,7 @@ function Shell({ me }: { me: Me }) {
                 aria-label={t('nav_menu_open')}
                 aria-haspopup="dialog"
                 aria-expanded={drawerOpen}
-                aria-controls={DRAWER_ID}
+                aria-controls={drawerOpen ? DRAWER_ID : undefined}
                 onClick={() => setDrawerOpen(true)}
               >
                 <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2">

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import fr from '@/locales/fr.json';
 import { useLocaleStore } from '@/lib/i18n/locale-store';
@@ -9,16 +9,6 @@ import { jsonResponse, renderWithProviders } from '@/testing/render';
 import { text } from './catalog';
 import TimesheetsPage from './timesheets';
 
-// jsdom has <dialog> without showModal(): open it as the browser would.
-const original = HTMLDialogElement.prototype.showModal;
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = original;
-});
 afterEach(() => {
   vi.unstubAllGlobals();
   act(() => useLocaleStore.getState().setLocale('fr'));

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AppLayout } from '@/app/routes/app-layout';
 import { ApiKeysRoute } from '@/app/routes/settings/api-keys';
@@ -72,16 +72,6 @@ function calls(fetchMock: ReturnType<typeof serve>, method: string) {
   return fetchMock.mock.calls.filter(([url, init]) => String(url).startsWith('/api/v1/orgs/current/api-keys') && (init?.method ?? 'GET') === method);
 }
 
-// jsdom has <dialog> without showModal(): open it as the browser would.
-const original = HTMLDialogElement.prototype.showModal;
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = original;
-});
 beforeEach(() => vi.stubGlobal('EventSource', FakeEventSource));
 afterEach(() => vi.unstubAllGlobals());
 

@@ -1,7 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 import { Button } from '@/components/ui/button/button';
-import { useModalDialog } from '@/components/ui/dialog/use-modal-dialog';
+import { Dialog } from '@/components/ui/dialog/dialog';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -16,8 +16,8 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * A modal confirmation on the native <dialog>: the browser traps focus, closes
- * on Escape and restores focus to the opener.
+ * A modal confirmation on the shared Dialog (Radix UI): focus starts on the safe button
+ * (cancel), Escape and a click outside cancel, focus returns to the opener.
  */
 export function ConfirmDialog({
   open,
@@ -30,29 +30,8 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const ref = useModalDialog(open);
-  const titleId = useId();
-  const descriptionId = useId();
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-full max-w-md rounded-lg border border-border bg-surface p-6 text-foreground shadow-xl backdrop:bg-black/40"
-    >
-      <h2 id={titleId} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {description ? (
-        <div id={descriptionId} className="mt-2 text-sm text-muted-foreground">
-          {description}
-        </div>
-      ) : null}
+    <Dialog open={open} onClose={onCancel} title={title} description={description}>
       <div className="mt-6 flex justify-end gap-3">
         <Button variant="secondary" onClick={onCancel}>
           {cancelLabel}
@@ -61,6 +40,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </Button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,21 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { AbsenceOverlaps } from '@/features/availability/components/absence-overlaps';
 import fr from '@/locales/fr.json';
 import { jsonResponse, renderWithProviders } from '@/testing/render';
 
-// jsdom has no modal dialogs: open it as the browser would, for the confirmation.
-const original = HTMLDialogElement.prototype.showModal;
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = original;
-});
 afterEach(() => vi.unstubAllGlobals());
 
 const msg = (template: string, vars: Record<string, string | number>) =>

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { CalendarFeedPanel } from '@/features/calendar-feeds/components/calendar-feed-panel';
 import fr from '@/locales/fr.json';
@@ -44,16 +44,6 @@ function bodies(fetchMock: ReturnType<typeof serve>, method: string): unknown[] 
     .map(([, init]) => (init?.body ? JSON.parse(String(init.body)) : undefined));
 }
 
-// jsdom has <dialog> without showModal(): open it as the browser would.
-const original = HTMLDialogElement.prototype.showModal;
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = original;
-});
 afterEach(() => vi.unstubAllGlobals());
 
 describe('CalendarFeedPanel', () => {

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { UserCalendarFeed } from '@/features/calendar-feeds/components/user-calendar-feed';
 import fr from '@/locales/fr.json';
@@ -16,15 +16,6 @@ const FEED = {
   last_polled_at: '2027-01-06T08:00:00Z',
 };
 
-const original = HTMLDialogElement.prototype.showModal;
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = original;
-});
 afterEach(() => vi.unstubAllGlobals());
 
 describe('UserCalendarFeed', () => {

@@ -1,21 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { ConflictsList } from '@/features/conflicts/components/conflicts-list';
 import { describeConflict } from '@/lib/conflict-text';
 import fr from '@/locales/fr.json';
 import { jsonResponse, renderWithProviders } from '@/testing/render';
 
-const original = HTMLDialogElement.prototype.showModal;
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = original;
-});
 afterEach(() => vi.unstubAllGlobals());
 
 const at = (hour: number) => `2027-07-10T${String(hour).padStart(2, '0')}:00:00Z`;

@@ -1,6 +1,6 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { ConflictConfirmDialog, type ConflictProposal } from '@/features/planning/components/conflict-confirm-dialog';
 import { describeConflict } from '@/lib/conflict-text';
@@ -34,18 +34,6 @@ const proposal = (action: ConflictProposal['action']): ConflictProposal => ({
   ],
 });
 
-// jsdom has <dialog> without showModal(): open it as the browser would (focus trap and
-// Escape are the browser's; the e2e suite checks them in Chromium).
-const original = HTMLDialogElement.prototype.showModal;
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = original;
-});
-
 describe('ConflictConfirmDialog', () => {
   it('lists the conflicts in the catalog words and confirms', async () => {
     const p = proposal('invite');
@@ -65,11 +53,11 @@ describe('ConflictConfirmDialog', () => {
     expect(p.cancel).not.toHaveBeenCalled();
   });
 
-  it('cancels a move on Escape (the dialog cancel event) and on the cancel button', async () => {
+  it('cancels a move on Escape and on the cancel button', async () => {
     const p = proposal('move');
     renderWithProviders(<ConflictConfirmDialog proposal={p} />);
-    const dialog = screen.getByRole('dialog', { name: fr.check_title_move });
-    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(screen.getByRole('dialog', { name: fr.check_title_move })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
     expect(p.cancel).toHaveBeenCalledTimes(1);
     await userEvent.click(screen.getByRole('button', { name: fr.action_cancel }));
     expect(p.cancel).toHaveBeenCalledTimes(2);

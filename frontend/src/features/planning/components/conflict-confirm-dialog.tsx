@@ -11,8 +11,8 @@ export interface ConflictProposal {
 
 /**
  * Before an invitation or a move that would create conflicts (POST /assignments/check):
- * the conflicts, in the catalog's words, and a choice to go on or cancel. A modal
- * <dialog> (focus trapped, Escape cancels, labelled by its title).
+ * the conflicts, in the catalog's words, and a choice to go on or cancel. The shared
+ * ConfirmDialog (focus trapped, Escape cancels, labelled by its title).
  */
 export function ConflictConfirmDialog({ proposal }: { proposal: ConflictProposal | null }) {
   const { t } = useLocale();

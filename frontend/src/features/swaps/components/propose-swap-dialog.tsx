@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
+import { Dialog } from '@/components/ui/dialog/dialog';
 import { Field } from '@/components/ui/field/field';
 import { Select } from '@/components/ui/select/select';
 import { useDates } from '@/lib/dates';
@@ -26,37 +27,35 @@ const ANYONE = 'anyone';
  * it for one of a colleague's accepted missions. The server checks skills and conflicts
  * and answers with a stable code (shown as is) when the exchange cannot be made.
  */
-export function ProposeSwapDialog({ open, assignmentId, missionTitle, accountId, onClose, onSent }: ProposeSwapDialogProps) {
+export function ProposeSwapDialog({ open, missionTitle, onClose, ...form }: ProposeSwapDialogProps) {
+  const { t } = useLocale();
+  return (
+    <Dialog open={open} onClose={onClose} title={t('swap_dialog_title', { title: missionTitle })}>
+      {/* Mounted on each opening: the form starts blank. */}
+      <SwapForm onClose={onClose} {...form} />
+    </Dialog>
+  );
+}
+
+function SwapForm({
+  assignmentId,
+  accountId,
+  onClose,
+  onSent,
+}: Pick<ProposeSwapDialogProps, 'assignmentId' | 'accountId' | 'onClose' | 'onSent'>) {
   const { t, tError } = useLocale();
   const { formatDate, formatTime } = useDates();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [kind, setKind] = useState<'handover' | 'swap'>('handover');
   const [target, setTarget] = useState<string>(ANYONE);
   const [theirs, setTheirs] = useState<string>('');
   const [comment, setComment] = useState('');
   const create = useCreateSwap();
-  const colleagues = useColleagues(open);
+  const colleagues = useColleagues(true);
   const targetId = target === ANYONE ? null : Number(target);
   const their = useColleagueAssignments(kind === 'swap' ? targetId : null);
   // Past missions are judged once per opening of the page, as My Missions does.
   const [now] = useState(() => Date.now());
   const choices = (their.data?.items ?? []).filter((a) => !a.reserve && Date.parse(a.starts_at) > now);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setKind('handover');
-      setTarget(ANYONE);
-      setTheirs('');
-      setComment('');
-      create.reset();
-      dialog.showModal?.();
-    }
-    if (!open && dialog.open) dialog.close?.();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when it opens
-  }, [open]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -76,92 +75,79 @@ export function ProposeSwapDialog({ open, assignmentId, missionTitle, accountId,
   const incomplete = kind === 'swap' && (targetId === null || !theirs);
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-full max-w-md rounded-lg border border-border bg-surface p-6 text-foreground shadow-xl backdrop:bg-black/40"
-    >
-      <form onSubmit={submit} className="space-y-4">
-        <h2 id={titleId} className="text-lg font-semibold">
-          {t('swap_dialog_title', { title: missionTitle })}
-        </h2>
-        {create.isError ? <Alert variant="danger">{tError(create.error)}</Alert> : null}
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">{t('swap_field_kind')}</legend>
-          {(['handover', 'swap'] as const).map((value) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="swap-kind"
-                value={value}
-                checked={kind === value}
-                onChange={() => {
-                  setKind(value);
-                  if (value === 'swap' && target === ANYONE) setTarget('');
-                }}
-              />
-              {t(value === 'handover' ? 'swap_field_kind_handover' : 'swap_field_kind_swap')}
-            </label>
-          ))}
-        </fieldset>
-        <Field label={t('swap_field_colleague')}>
-          {(control) => (
-            <Select
-              {...control}
-              value={target}
-              onChange={(event) => {
-                setTarget(event.target.value);
-                setTheirs('');
+    <form onSubmit={submit} className="mt-4 space-y-4">
+      {create.isError ? <Alert variant="danger">{tError(create.error)}</Alert> : null}
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{t('swap_field_kind')}</legend>
+        {(['handover', 'swap'] as const).map((value) => (
+          <label key={value} className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name="swap-kind"
+              value={value}
+              checked={kind === value}
+              onChange={() => {
+                setKind(value);
+                if (value === 'swap' && target === ANYONE) setTarget('');
               }}
-            >
-              {kind === 'handover' ? <option value={ANYONE}>{t('swap_anyone')}</option> : <option value="">-</option>}
-              {others.map((u) => (
-                <option key={u.id} value={String(u.id)}>
-                  {`${u.first_name} ${u.last_name}`}
+            />
+            {t(value === 'handover' ? 'swap_field_kind_handover' : 'swap_field_kind_swap')}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={t('swap_field_colleague')}>
+        {(control) => (
+          <Select
+            {...control}
+            value={target}
+            onChange={(event) => {
+              setTarget(event.target.value);
+              setTheirs('');
+            }}
+          >
+            {kind === 'handover' ? <option value={ANYONE}>{t('swap_anyone')}</option> : <option value="">-</option>}
+            {others.map((u) => (
+              <option key={u.id} value={String(u.id)}>
+                {`${u.first_name} ${u.last_name}`}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      {kind === 'swap' && targetId !== null ? (
+        <Field label={t('swap_field_their_mission')} hint={their.isSuccess && choices.length === 0 ? t('swap_no_their_mission') : undefined}>
+          {(control) => (
+            <Select {...control} value={theirs} onChange={(event) => setTheirs(event.target.value)}>
+              <option value="">-</option>
+              {choices.map((a) => (
+                <option key={a.id} value={String(a.id)}>
+                  {`${a.role_name} \u00b7 ${formatDate(a.starts_at)} ${formatTime(a.starts_at)}`}
                 </option>
               ))}
             </Select>
           )}
         </Field>
-        {kind === 'swap' && targetId !== null ? (
-          <Field label={t('swap_field_their_mission')} hint={their.isSuccess && choices.length === 0 ? t('swap_no_their_mission') : undefined}>
-            {(control) => (
-              <Select {...control} value={theirs} onChange={(event) => setTheirs(event.target.value)}>
-                <option value="">-</option>
-                {choices.map((a) => (
-                  <option key={a.id} value={String(a.id)}>
-                    {`${a.role_name} \u00b7 ${formatDate(a.starts_at)} ${formatTime(a.starts_at)}`}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-        ) : null}
-        <Field label={t('swap_field_comment')}>
-          {(control) => (
-            <textarea
-              {...control}
-              value={comment}
-              maxLength={500}
-              rows={2}
-              onChange={(event) => setComment(event.target.value)}
-              className="block w-full rounded-md border border-input bg-surface px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
-            />
-          )}
-        </Field>
-        <div className="flex flex-wrap justify-end gap-3">
-          <Button variant="secondary" onClick={onClose}>
-            {t('action_cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={incomplete}>
-            {t('swap_send')}
-          </Button>
-        </div>
-      </form>
-    </dialog>
+      ) : null}
+      <Field label={t('swap_field_comment')}>
+        {(control) => (
+          <textarea
+            {...control}
+            value={comment}
+            maxLength={500}
+            rows={2}
+            onChange={(event) => setComment(event.target.value)}
+            className="block w-full rounded-md border border-input bg-surface px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
+          />
+        )}
+      </Field>
+      <div className="flex flex-wrap justify-end gap-3">
+        <Button variant="secondary" onClick={onClose}>
+          {t('action_cancel')}
+        </Button>
+        <Button type="submit" loading={create.isPending} disabled={incomplete}>
+          {t('swap_send')}
+        </Button>
+      </div>
+    </form>
   );
 }

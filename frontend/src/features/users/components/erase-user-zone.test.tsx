@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { User } from '@/features/users/api/list-users';
 import { EraseUserZone, sameName } from '@/features/users/components/erase-user-zone';
@@ -8,17 +8,6 @@ import fr from '@/locales/fr.json';
 import { jsonResponse, renderWithProviders } from '@/testing/render';
 
 afterEach(() => vi.unstubAllGlobals());
-
-// jsdom has <dialog> without showModal(): open it as the browser would.
-const original = HTMLDialogElement.prototype.showModal;
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = original;
-});
 
 const user: User = {
   id: 12,

@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card/card';
-import { useModalDialog } from '@/components/ui/dialog/use-modal-dialog';
+import { Dialog } from '@/components/ui/dialog/dialog';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { useDates } from '@/lib/dates';
@@ -29,8 +29,6 @@ export function EraseUserZone({ user }: { user: User }) {
   const [typed, setTyped] = useState('');
   const [reason, setReason] = useState('');
   const erase = useEraseUser(user.id);
-  const ref = useModalDialog(open);
-  const titleId = useId();
   const name = fullName(user);
 
   if (user.erased_at) {
@@ -54,26 +52,14 @@ export function EraseUserZone({ user }: { user: User }) {
       <Button variant="danger" onClick={() => setOpen(true)}>
         {t('privacy_erase_button')}
       </Button>
-      <dialog
-        ref={ref}
-        aria-labelledby={titleId}
-        onCancel={(event) => {
-          event.preventDefault();
-          close();
-        }}
-        className="m-auto w-full max-w-md rounded-lg border border-border bg-surface p-6 text-foreground shadow-xl backdrop:bg-black/40"
-      >
+      <Dialog open={open} onClose={close} title={t('privacy_erase_title', { name })} description={t('privacy_erase_hint')}>
         <form
-          className="space-y-4"
+          className="mt-4 space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
             if (ready) erase.mutate({ confirm: typed, reason }, { onSuccess: close });
           }}
         >
-          <h2 id={titleId} className="text-lg font-semibold">
-            {t('privacy_erase_title', { name })}
-          </h2>
-          <p className="text-sm text-muted-foreground">{t('privacy_erase_hint')}</p>
           <Field label={t('privacy_erase_confirm_label', { name })}>
             {(control) => (
               <Input {...control} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
@@ -94,7 +80,7 @@ export function EraseUserZone({ user }: { user: User }) {
             </Button>
           </div>
         </form>
-      </dialog>
+      </Dialog>
     </Card>
   );
 }
