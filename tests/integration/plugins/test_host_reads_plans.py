@@ -70,6 +70,9 @@ async def test_host_reads_are_few_statements_scanning_only_their_orgs_rows(clien
         "get_users": lambda: host.get_users(org_id, [row["user_id"], row["user_id"] + 1]),
         "get_missions": lambda: host.get_missions(org_id, [row["mission"], row["mission"] + 1]),
         "assignment_rates": lambda: host.assignment_rates(org_id, range(row["id"], row["id"] + 50)),
+        "work_rows": lambda: host.work_rows(
+            org_id, starts_after=FIRST_DAY, starts_before=FIRST_DAY + dt.timedelta(days=30)
+        ),
         "list_users": lambda: host.list_users(org_id, limit=50),
         "get_project": lambda: host.get_project(org_id, row["project"]),
         "list_projects": lambda: host.list_projects(org_id),
@@ -115,4 +118,4 @@ async def test_host_reads_are_few_statements_scanning_only_their_orgs_rows(clien
             print("PLAN", " ".join(sql.split())[:90], plans.scans["first"], plans.scans["generic"])
     finally:
         await conn.close()
-    assert checked >= 18
+    assert checked >= 19

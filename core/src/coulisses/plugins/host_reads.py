@@ -732,8 +732,9 @@ _WORK_ROWS_SQL = f"""SELECT s.id, s.status, s.reserve, s.user_id, u.first_name, 
        COALESCE(pl.timezone, o.timezone) AS timezone, s.starts_at, s.ends_at,
        {_first_rate("kind")} AS rate_kind, {_first_rate("amount_cents")} AS rate_cents,
        {_first_rate("currency")} AS rate_currency
-FROM assignments s JOIN missions mi ON mi.id = s.mission
-JOIN mission_roles r ON r.id = s.mission_role JOIN users u ON u.id = s.user_id
+FROM assignments s JOIN missions mi ON mi.id = s.mission AND mi.org = s.org
+JOIN mission_roles r ON r.id = s.mission_role AND r.org = s.org
+JOIN users u ON u.id = s.user_id AND u.org = s.org
 JOIN orgs o ON o.id = s.org LEFT JOIN places pl ON pl.id = mi.place_id
 LEFT JOIN rates rm ON rm.org = s.org AND rm.mission_id = s.mission
 LEFT JOIN rates ru ON ru.org = s.org AND ru.user_id = s.user_id

@@ -222,6 +222,8 @@ class MonthReport:
 
 
 def _minute(instant: dt.datetime) -> dt.datetime:
+    if instant.tzinfo is dt.UTC and not instant.second and not instant.microsecond:
+        return instant  # already a whole UTC minute (what the database gives)
     return instant.astimezone(dt.UTC).replace(second=0, microsecond=0)
 
 
@@ -254,6 +256,8 @@ def _minutes(span: tuple[dt.datetime, dt.datetime]) -> int:
 def _pieces(start: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:
     """Whole-minute pieces of at most 7 days (the engine's item limit)."""
     start, end = _minute(start), _minute(end)
+    if end - start <= _PIECE:
+        return [(start, end)] if start < end else []
     pieces = []
     while start < end:
         stop = min(start + _PIECE, end)
@@ -271,10 +275,15 @@ class _CoreRate:
     currency: str
 
 
-def _rate_of(row: WorkRow) -> _CoreRate | None:
-    if row.rate_kind is None or row.rate_amount_cents is None or row.rate_currency is None:
+def _rate_of(row: WorkRow, memo: dict[tuple[str, int, str], _CoreRate]) -> _CoreRate | None:
+    """The row's rate (one object per distinct rate of a report, through ``memo``)."""
+    kind, cents, currency = row.rate_kind, row.rate_amount_cents, row.rate_currency
+    if kind is None or cents is None or currency is None:
         return None
-    return _CoreRate(row.rate_kind, row.rate_amount_cents, row.rate_currency)
+    found = memo.get((kind, cents, currency))
+    if found is None:
+        found = memo[(kind, cents, currency)] = _CoreRate(kind, cents, currency)
+    return found
 
 
 def _engine_rate(rate: _CoreRate, cachet: bool, memo: dict[tuple[str, int, str], Rate]) -> Rate:
@@ -454,13 +463,14 @@ async def monthly(
     people: dict[tuple[int, str], PersonMonth] = {}
     items: list[TrustedItem] = []
     engine_rates: dict[tuple[str, int, str], Rate] = {}
+    core_rates: dict[tuple[str, int, str], _CoreRate] = {}
     sources: dict[int, TimeSource] = {}
 
     for summary, local, planned_span, actual, work, work_span in in_month:
         breaks = _break_share(actual, work_span, local) if actual and work_span else 0
         name, core_type = summary.user_name, summary.employment_type
         is_paid = summary.status in paid
-        rate = _rate_of(summary) if is_paid else None
+        rate = _rate_of(summary, core_rates) if is_paid else None
         currency = rate.currency if rate is not None else DEFAULT_CURRENCY
         try:
             new_items = (
@@ -486,7 +496,7 @@ async def monthly(
             person = people[(summary.user_id, currency)] = PersonMonth(
                 user_id=summary.user_id, name=name, employment_type=core_type, currency=currency
             )
-        figures = person.project(project_of.get(summary.assignment_id, 0))
+        figures = person.project(summary.project_id)
         minutes = _minutes(planned_span) if planned_span is not None else 0
         figures.planned_minutes += minutes
         if summary.status == "ACCEPTED":
