@@ -783,7 +783,9 @@ async def work_rows(
 
     Cost: one query on the ``(org, starts_at)`` assignments index, each row joined by
     primary key to its user, mission, role and place, and to the three unique rate
-    indexes (mission, user, role name); one row per assignment.
+    indexes (mission, user, role name); one row per assignment. It runs in a transaction
+    (the caller's, e.g. :func:`read_snapshot`'s) that asks for custom plans, so that a
+    cached statement keeps a plan made for its span.
 
     Example::
 

@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from coulisses.db.connection import SqlParams, fetch, fetch_records
+from coulisses.db.connection import SqlParams, fetch, fetch_records, transaction
 from coulisses.errors import DomainError, NotFound
 from coulisses.scheduling.certifications.service import expiring_all
 from coulisses.scheduling.common import json_value
@@ -727,7 +727,12 @@ def _first_rate(column: str) -> str:
     )
 
 
-_WORK_ROWS_SQL = f"""SELECT s.id, s.status, s.reserve, s.user_id, u.first_name, u.last_name,
+#: For the rest of the current transaction (as the planning's context read does).
+_CUSTOM_PLANS_SQL = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"
+
+_WORK_ROWS_SQL = f"""SELECT s.id, s.status, s.reserve, s.user_id,
+       COALESCE(NULLIF(concat_ws(' ', NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), ''),
+                u.first_name) AS user_name,
        u.employment_type, s.mission, mi.project,
        COALESCE(pl.timezone, o.timezone) AS timezone, s.starts_at, s.ends_at,
        {_first_rate("kind")} AS rate_kind, {_first_rate("amount_cents")} AS rate_cents,
@@ -753,56 +758,19 @@ async def work_rows(
     statuses: Sequence[str],
     user_id: int | None,
 ) -> list[WorkRow]:
-    """The SDK's :func:`coulisses_sdk.host.work_rows`: one query, one tuple per row (the
-    user's name is built once per user, as :func:`_user` does)."""
-    records = await fetch_records(
-        _WORK_ROWS_SQL, org_id, list(statuses), starts_after, starts_before, user_id
-    )
-    names: dict[int, str] = {}
-    rows: list[WorkRow] = []
-    append = rows.append
-    make = WorkRow._make
-    for (
-        assignment_id,
-        status,
-        reserve,
-        user,
-        first,
-        last,
-        employment,
-        mission,
-        project,
-        timezone,
-        starts_at,
-        ends_at,
-        kind,
-        cents,
-        currency,
-    ) in records:
-        name = names.get(user)
-        if name is None:
-            name = names[user] = _name(first, last, first)
-        append(
-            make(
-                (
-                    assignment_id,
-                    status,
-                    reserve,
-                    user,
-                    name,
-                    employment,
-                    mission,
-                    project,
-                    timezone,
-                    starts_at,
-                    ends_at,
-                    kind,
-                    cents,
-                    currency,
-                )
-            )
+    """The SDK's :func:`coulisses_sdk.host.work_rows`: one query, each record made a
+    :class:`WorkRow` as it is (the user's name joined in SQL as :func:`_name` does).
+
+    In a transaction that asks for custom plans (as the planning does): after five runs
+    of the cached statement PostgreSQL may switch to a generic plan, which cannot see how
+    many rows the span holds (it guessed 1 instead of 3,600 and joined the rates in
+    nested loops, five times slower)."""
+    async with transaction():
+        await fetch_records(_CUSTOM_PLANS_SQL)
+        records = await fetch_records(
+            _WORK_ROWS_SQL, org_id, list(statuses), starts_after, starts_before, user_id
         )
-    return rows
+    return list(map(WorkRow._make, records))
 
 
 async def account_user_id(org_id: int, account_id: int) -> int | None:

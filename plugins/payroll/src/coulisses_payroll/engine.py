@@ -1020,7 +1020,10 @@ def _overtime_explainer(
 
 def _overtime_lines(assignments: Sequence[_Assignment], rules: _Rules) -> list[PayLine]:
     weeks: dict[tuple[str, date], list[tuple[_Segment, _Assignment]]] = defaultdict(list)
+    #: Per person-week: its minutes, and the lowest first tier of its versions (None: none).
+    counts: dict[tuple[str, date], list[Any]] = {}
     week_of = rules.weeks
+    floors: dict[int, int | None] = {}
     for assignment in assignments:
         if not isinstance(assignment.rate, HourlyRate):
             continue
@@ -1029,20 +1032,26 @@ def _overtime_lines(assignments: Sequence[_Assignment], rules: _Rules) -> list[P
             week = week_of.get(memo)
             if week is None:
                 week = week_of[memo] = _week_start(rules, *memo)
-            weeks[(assignment.person_id, week)].append((segment, assignment))
+            key = (assignment.person_id, week)
+            weeks[key].append((segment, assignment))
+            version = segment.version
+            floor = floors.get(id(version), -1)
+            if floor == -1:
+                tiers = version.overtime_tiers.value
+                floor = floors[id(version)] = tiers[0].above_minutes if tiers else None
+            count = counts.get(key)
+            if count is None:
+                counts[key] = [segment.end - segment.start, floor]
+            else:
+                count[0] += segment.end - segment.start
+                if floor is not None and (count[1] is None or floor < count[1]):
+                    count[1] = floor
     lines: list[PayLine] = []
     for (person_id, week), worked in sorted(weeks.items()):
         # A week whose minutes stay under every first tier of its versions earns nothing
         # (every tier of a version starts at or above its first).
-        floor = min(
-            (
-                segment.version.overtime_tiers.value[0].above_minutes
-                for segment, _ in worked
-                if segment.version.overtime_tiers.value
-            ),
-            default=None,
-        )
-        if floor is None or sum(segment.minutes for segment, _ in worked) <= floor:
+        minutes, floor = counts[(person_id, week)]
+        if floor is None or minutes <= floor:
             continue
         worked.sort(key=lambda pair: (pair[0].start, pair[1].assignment_id))
         groups: dict[tuple[int, date, int, str], list[tuple[int, _Segment, str]]] = defaultdict(

@@ -308,6 +308,7 @@ def _engine_rate(rate: _CoreRate, cachet: bool, memo: dict[tuple[str, int, str],
 def _items(
     summary: WorkRow,
     work: Span,
+    inside: Span | None,
     breaks: int,
     month: Month,
     core_type: str,
@@ -315,7 +316,8 @@ def _items(
     rates: dict[tuple[str, int, str], Rate] | None = None,
 ) -> list[TrustedItem]:
     """The engine's items for the work of ``summary`` inside the month (``work``: the
-    actual or planned span; ``breaks``: the minutes to take from it in this month).
+    actual or planned span, ``inside``: its part inside the month, ``_inside(work,
+    month)``; ``breaks``: the minutes to take from it in this month).
 
     They are :class:`TrustedItem`: whole minutes (:func:`_pieces`), each piece non-empty
     and at most 7 days long, a zone the month was already computed in, cachets only for
@@ -336,7 +338,7 @@ def _items(
         )
 
     if rate.kind == "hourly":
-        span = _inside(work, month)
+        span = inside
         if span is None:
             return []
         hourly = _engine_rate(rate, False, memo)
@@ -444,29 +446,28 @@ async def monthly(
             org_id, (row.assignment_id for row in found if row.status == "ACCEPTED")
         )
 
-    # What each assignment works inside its own month; those with nothing there are left out.
-    local_months: dict[str, Month] = {}
-    in_month: list[tuple[WorkRow, Month, Span | None, Actual | None, Span, Span | None]] = []
-    for row in found:
-        local = local_months.get(row.timezone)
-        if local is None:
-            local = local_months[row.timezone] = in_zone(month, row.timezone)
-        planned_span = _inside((row.starts_at, row.ends_at), local)
-        accepted = row.status == "ACCEPTED"
-        actual = actuals.get(row.assignment_id) if accepted else None
-        work: Span = (actual.start, actual.end) if actual else (row.starts_at, row.ends_at)
-        work_span = _inside(work, local)
-        if planned_span is None and work_span is None and not local.start <= work[0] < local.end:
-            continue
-        in_month.append((row, local, planned_span, actual, work, work_span))
-
     people: dict[tuple[int, str], PersonMonth] = {}
     items: list[TrustedItem] = []
     engine_rates: dict[tuple[str, int, str], Rate] = {}
     core_rates: dict[tuple[str, int, str], _CoreRate] = {}
     sources: dict[int, TimeSource] = {}
+    local_months: dict[str, Month] = {}
 
-    for summary, local, planned_span, actual, work, work_span in in_month:
+    for summary in found:
+        # What the assignment works inside its own month (its zone's); nothing there: left out.
+        local = local_months.get(summary.timezone)
+        if local is None:
+            local = local_months[summary.timezone] = in_zone(month, summary.timezone)
+        planned: Span = (summary.starts_at, summary.ends_at)
+        planned_span = _inside(planned, local)
+        actual = actuals.get(summary.assignment_id) if summary.status == "ACCEPTED" else None
+        if actual is None:
+            work, work_span = planned, planned_span
+        else:
+            work = (actual.start, actual.end)
+            work_span = _inside(work, local)
+        if planned_span is None and work_span is None and not local.start <= work[0] < local.end:
+            continue
         breaks = _break_share(actual, work_span, local) if actual and work_span else 0
         name, core_type = summary.user_name, summary.employment_type
         is_paid = summary.status in paid
@@ -474,7 +475,7 @@ async def monthly(
         currency = rate.currency if rate is not None else DEFAULT_CURRENCY
         try:
             new_items = (
-                _items(summary, work, breaks, local, core_type, rate, engine_rates)
+                _items(summary, work, work_span, breaks, local, core_type, rate, engine_rates)
                 if rate is not None
                 else []
             )
