@@ -476,6 +476,7 @@ class _Rules:
         "_refs",
         "_versions",
         "_zones",
+        "flats",
         "history",
         "hourly",
         "shapes",
@@ -495,6 +496,8 @@ class _Rules:
         #: An hourly assignment's lines by (its shape's segments, rate): the same for every
         #: assignment of that shape and rate but for the person and assignment ids.
         self.hourly: dict[tuple[int, int, str], list[PayLine]] = {}
+        #: A flat-rate assignment's line by (its shape's segments, rate), the same way.
+        self.flats: dict[tuple[Any, ...], PayLine] = {}
         #: The local date a week starts, by (employment type, a date of the week).
         self.weeks: dict[tuple[EmploymentType, date], date] = {}
 
@@ -503,6 +506,7 @@ class _Rules:
         of their shape's segments), and the weeks."""
         self.shapes.clear()
         self.hourly.clear()
+        self.flats.clear()
         self.weeks.clear()
 
     def zone(self, name: str) -> ZoneInfo:
@@ -625,8 +629,10 @@ def _build(assignment_id: str, pieces: list[WorkItem | TrustedItem], rules: _Rul
     first = pieces[0]
     zone = rules.zone(first.timezone)
     if len(pieces) == 1:
-        intervals = [(_to_minute(first.start), _to_minute(first.end))]
+        start, end = _to_minute(first.start), _to_minute(first.end)
+        intervals = [(start, end)]
         breaks = first.breaks_minutes
+        elapsed = end - start
     else:
         intervals = sorted((_to_minute(p.start), _to_minute(p.end)) for p in pieces)
         for (_, previous_end), (start, _) in itertools.pairwise(intervals):
@@ -635,7 +641,7 @@ def _build(assignment_id: str, pieces: list[WorkItem | TrustedItem], rules: _Rul
                     "payroll.overlapping_pieces", f"pieces of assignment {assignment_id} overlap"
                 )
         breaks = sum(p.breaks_minutes for p in pieces)
-    elapsed = sum(end - start for start, end in intervals)
+        elapsed = sum(end - start for start, end in intervals)
     if breaks >= elapsed:
         raise PayrollError(
             "payroll.breaks_exceed",
@@ -1185,7 +1191,7 @@ def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -
     lines: list[PayLine] = []
     # An assignment's hourly lines depend on its segments (shared by the assignments of the
     # same shape) and its rate only: computed once, then given each assignment's ids.
-    hourly = rules.hourly
+    hourly, flats = rules.hourly, rules.flats
     for assignment in assignments:
         rate = assignment.rate
         if isinstance(rate, HourlyRate):
@@ -1196,7 +1202,15 @@ def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -
             person_id, assignment_id = assignment.person_id, assignment.assignment_id
             lines.extend(_moved(line, person_id, assignment_id) for line in done)
         else:
-            lines.append(_flat_line(assignment, rate, rules))
+            # A flat line depends on the segments, the first version and the rate only.
+            if isinstance(rate, CachetRate):
+                flat_key = (id(assignment.segments), "cachet", rate.cachets, rate.fee_cents)
+            else:
+                flat_key = (id(assignment.segments), "daily", rate.days, rate.fee_cents)
+            found = flats.get((*flat_key, rate.currency))
+            if found is None:
+                found = flats[(*flat_key, rate.currency)] = _flat_line(assignment, rate, rules)
+            lines.append(_moved(found, assignment.person_id, assignment.assignment_id))
         lines.extend(_meal_lines(assignment, rules))
     lines.extend(_overtime_lines(assignments, rules))
     lines.sort(key=_sort_key)
