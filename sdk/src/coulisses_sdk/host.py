@@ -364,8 +364,9 @@ def read_snapshot() -> AbstractAsyncContextManager[str]:
 
         # plugins/payroll/src/coulisses_payroll/report.py (extrait)
         async with read_snapshot():
-            found = await work_rows(org_id, starts_after=lo, starts_before=hi)
             ...
+            for row in await work_rows(
+                ...
             actuals = await validated_actuals(
     """
     return get_host().read_snapshot()
@@ -791,10 +792,18 @@ async def work_rows(
 
         # plugins/payroll/src/coulisses_payroll/report.py (extrait)
         async with read_snapshot():
-            rows = await work_rows(org_id, starts_after=lo, starts_before=hi)
-            for row in rows:
-                if not row.reserve and row.rate_kind == "hourly":
-                    ...
+            ...
+            found = [
+                row
+                for row in await work_rows(
+                    org_id,
+                    user_id=user_id,
+                    statuses=PLANNED,
+                    starts_after=month.start - _LOOK_BACK - _ZONE_SLACK,
+                    starts_before=month.end + _ZONE_SLACK,
+                )
+                if not row.reserve
+            ]
     """
     for instant in (starts_after, starts_before):
         if not isinstance(instant, dt.datetime) or instant.utcoffset() is None:
