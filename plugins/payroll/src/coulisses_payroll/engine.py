@@ -1038,16 +1038,16 @@ def _overtime_lines(assignments: Sequence[_Assignment], rules: _Rules) -> list[P
             week = week_of.get(memo)
             if week is None:
                 week = week_of[memo] = _week_start(rules, *memo)
-            key = (assignment.person_id, week)
-            weeks[key].append((segment, assignment))
+            person_week = (assignment.person_id, week)
+            weeks[person_week].append((segment, assignment))
             version = segment.version
             floor = floors.get(id(version), -1)
             if floor == -1:
                 tiers = version.overtime_tiers.value
                 floor = floors[id(version)] = tiers[0].above_minutes if tiers else None
-            count = counts.get(key)
+            count = counts.get(person_week)
             if count is None:
-                counts[key] = [segment.end - segment.start, floor]
+                counts[person_week] = [segment.end - segment.start, floor]
             else:
                 count[0] += segment.end - segment.start
                 if floor is not None and (count[1] is None or floor < count[1]):
@@ -1203,6 +1203,7 @@ def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -
             lines.extend(_moved(line, person_id, assignment_id) for line in done)
         else:
             # A flat line depends on the segments, the first version and the rate only.
+            flat_key: tuple[Any, ...]
             if isinstance(rate, CachetRate):
                 flat_key = (id(assignment.segments), "cachet", rate.cachets, rate.fee_cents)
             else:
