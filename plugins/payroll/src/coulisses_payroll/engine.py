@@ -21,6 +21,12 @@ Money: every line's exact amount is a Decimal number of cents, rounded half-up t
 its own (``ROUND_HALF_UP``); totals are sums of rounded lines, never rounded again. Lines group
 minutes of one assignment (or person-week) by kind, rule-set version and rate, so cutting an
 assignment into pieces never changes the pay.
+
+Memory: what a computation looks up in a rule history (versions in force, segments of an
+assignment's shape, its lines but for the ids, week starts) is a pure function of the frozen
+history and of the items' values; it is kept with the history object for the next computation
+(the latest 16 histories; a history forgets its shapes past 20,000), so a report asked again
+with the same history (``service.history`` reuses it while its rows are unchanged) finds them.
 """
 
 from __future__ import annotations
