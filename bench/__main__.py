@@ -191,11 +191,10 @@ async def _measure(
         if wanted("payroll"):
             out += await payroll.figures(client, csrf, data, database_url, runs)
 
-        if not wanted("conflicts"):
-            pass
-        elif not any(route.path == "/api/v1/conflicts" for route in app.routes):
+        has_conflicts = any(route.path == "/api/v1/conflicts" for route in app.routes)
+        if wanted("conflicts") and not has_conflicts:
             out.append("GET /conflicts : route absente de cette version, mesure sautee")
-        else:
+        elif wanted("conflicts"):
             _progress("conflits")
             report = _ok(await client.get("/api/v1/conflicts", params=MONTH)).json()
             found = report.get("counts") or len(report.get("items", []))
