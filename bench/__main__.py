@@ -30,7 +30,13 @@ PASSWORD = "Banc-De-Mesure-2027"
 REBUILD = {"Cache-Control": "no-cache"}
 
 
-async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list[Figure | str]:
+#: The parts ``--only`` can pick (the data set is always loaded first).
+PARTS = ("planning", "bulk", "festival", "imports", "payroll", "conflicts", "scale")
+
+
+async def _measure(
+    app: Any, database_url: str, runs: int, workers: int, only: set[str] | None = None
+) -> list[Figure | str]:
     import httpx
 
     from coulisses.scheduling.planning import service as planning
@@ -59,121 +65,136 @@ async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list
             f" {data.windows} indisponibilites ; charge en {time.perf_counter() - started:.1f} s"
         )
 
+        def wanted(part: str) -> bool:
+            return only is None or part in only
+
         month = _ok(await client.get("/api/v1/planning", params=MONTH)).json()
         out.append(
             f"Planning de juin 2027 : {len(month['missions'])} missions,"
             f" {len(month['assignments'])} assignments, {len(month['users'])} users"
         )
 
-        _progress("planning")
-
         async def get(path: str, params: dict[str, Any]) -> None:
             # Rebuilt every time (Cache-Control: no-cache): the price of a planning that
             # changed; the cache's own figures follow.
             _ok(await client.get(path, params=params, headers=REBUILD))
 
-        async def cached(etag: str | None = None) -> None:
-            headers = {"If-None-Match": etag} if etag else {}
-            response = await client.get("/api/v1/planning", params=MONTH, headers=headers)
-            _ok(response, 304 if etag else 200)
+        if wanted("planning"):
+            _progress("planning")
 
-        out.append(
-            Figure(
-                "GET /planning (un mois), reconstruit",
-                await _timed(lambda: get("/api/v1/planning", MONTH), runs),
-                "p95 < 50 ms",
-            )
-        )
-        etag = _ok(await client.get("/api/v1/planning", params=MONTH)).headers["etag"]
-        out.append(
-            Figure(
-                "GET /planning (un mois), en cache", await _timed(cached, runs), note="information"
-            )
-        )
-        out.append(
-            Figure(
-                "GET /planning (un mois), 304 (ETag)",
-                await _timed(lambda: cached(etag), runs),
-                note="information",
-            )
-        )
-        tz_month = (MONTH["from"], MONTH["to"])
-        out.append(
-            Figure(
-                "  dont service seul (SQL + structs)",
-                await _timed(lambda: planning.planning(data.org_id, *tz_month), runs),
-            )
-        )
-        out.append(
-            Figure(
-                "GET /planning (92 jours)",
-                await _timed(lambda: get("/api/v1/planning", QUARTER), max(10, runs // 5)),
-                note="information",
-            )
-        )
-        one_user = {**MONTH, "user": data.user_ids[0]}
-        out.append(
-            Figure(
-                "GET /planning (un mois, un user)",
-                await _timed(lambda: get("/api/v1/planning", one_user), runs),
-                note="information",
-            )
-        )
+            async def cached(etag: str | None = None) -> None:
+                headers = {"If-None-Match": etag} if etag else {}
+                response = await client.get("/api/v1/planning", params=MONTH, headers=headers)
+                _ok(response, 304 if etag else 200)
 
-        _progress("bulk_create")
-        bulk_samples: list[float] = []
-        for n in range(3):
-            project = _ok(
-                await client.post(
-                    "/api/v1/projects",
-                    json={"name": f"Bulk {n}", "starts_on": "2028-01-01", "ends_on": "2028-12-31"},
-                    headers=csrf,
-                ),
-                201,
-            ).json()
-            body = {
-                "title": "Service",
-                "date_from": "2028-01-01",
-                "date_to": "2028-09-06",  # 250 days x 4 slots = 1,000 missions
-                "slots": [
-                    {"start": "08:00", "end": "12:00"},
-                    {"start": "13:00", "end": "17:00"},
-                    {"start": "18:00", "end": "23:00"},
-                    {"start": "23:30", "end": "03:00", "ends_next_day": True},
-                ],
-                "place": "Grande salle",
-                "roles": [
-                    {"name": "technicien son", "quota": 2, "required_skills": ["son"]},
-                    {"name": "machiniste", "quota": 3, "required_skills": ["machiniste"]},
-                ],
-            }
-            started = time.perf_counter()
-            response = _ok(
-                await client.post(
-                    f"/api/v1/projects/{project['id']}/missions:bulk_create",
-                    json=body,
-                    headers=csrf,
-                ),
-                201,
+            out.append(
+                Figure(
+                    "GET /planning (un mois), reconstruit",
+                    await _timed(lambda: get("/api/v1/planning", MONTH), runs),
+                    "p95 < 50 ms",
+                )
             )
-            bulk_samples.append((time.perf_counter() - started) * 1000)
-            if response.json()["created"] != 1000:
-                raise RuntimeError(f"bulk_create made {response.json()['created']} missions")
-        out.append(
-            Figure(
-                "POST missions:bulk_create (1 000 missions)",
-                bulk_samples,
-                "< 1 000 ms",
-                note="3 essais : " + ", ".join(f"{x:.0f}" for x in bulk_samples) + " ms",
+            etag = _ok(await client.get("/api/v1/planning", params=MONTH)).headers["etag"]
+            out.append(
+                Figure(
+                    "GET /planning (un mois), en cache",
+                    await _timed(cached, runs),
+                    note="information",
+                )
             )
-        )
-        out += [Figure(*figure) for figure in await festival.figures(client, csrf)]
-        out += await imports.figures(client, csrf)
-        out += await payroll.figures(client, csrf, data, database_url, runs)
+            out.append(
+                Figure(
+                    "GET /planning (un mois), 304 (ETag)",
+                    await _timed(lambda: cached(etag), runs),
+                    note="information",
+                )
+            )
+            tz_month = (MONTH["from"], MONTH["to"])
+            out.append(
+                Figure(
+                    "  dont service seul (SQL + structs)",
+                    await _timed(lambda: planning.planning(data.org_id, *tz_month), runs),
+                )
+            )
+            out.append(
+                Figure(
+                    "GET /planning (92 jours)",
+                    await _timed(lambda: get("/api/v1/planning", QUARTER), max(10, runs // 5)),
+                    note="information",
+                )
+            )
+            one_user = {**MONTH, "user": data.user_ids[0]}
+            out.append(
+                Figure(
+                    "GET /planning (un mois, un user)",
+                    await _timed(lambda: get("/api/v1/planning", one_user), runs),
+                    note="information",
+                )
+            )
 
-        if not any(route.path == "/api/v1/conflicts" for route in app.routes):
+        if wanted("bulk"):
+            _progress("bulk_create")
+            bulk_samples: list[float] = []
+            for n in range(3):
+                project = _ok(
+                    await client.post(
+                        "/api/v1/projects",
+                        json={
+                            "name": f"Bulk {n}",
+                            "starts_on": "2028-01-01",
+                            "ends_on": "2028-12-31",
+                        },
+                        headers=csrf,
+                    ),
+                    201,
+                ).json()
+                body = {
+                    "title": "Service",
+                    "date_from": "2028-01-01",
+                    "date_to": "2028-09-06",  # 250 days x 4 slots = 1,000 missions
+                    "slots": [
+                        {"start": "08:00", "end": "12:00"},
+                        {"start": "13:00", "end": "17:00"},
+                        {"start": "18:00", "end": "23:00"},
+                        {"start": "23:30", "end": "03:00", "ends_next_day": True},
+                    ],
+                    "place": "Grande salle",
+                    "roles": [
+                        {"name": "technicien son", "quota": 2, "required_skills": ["son"]},
+                        {"name": "machiniste", "quota": 3, "required_skills": ["machiniste"]},
+                    ],
+                }
+                started = time.perf_counter()
+                response = _ok(
+                    await client.post(
+                        f"/api/v1/projects/{project['id']}/missions:bulk_create",
+                        json=body,
+                        headers=csrf,
+                    ),
+                    201,
+                )
+                bulk_samples.append((time.perf_counter() - started) * 1000)
+                if response.json()["created"] != 1000:
+                    raise RuntimeError(f"bulk_create made {response.json()['created']} missions")
+            out.append(
+                Figure(
+                    "POST missions:bulk_create (1 000 missions)",
+                    bulk_samples,
+                    "< 1 000 ms",
+                    note="3 essais : " + ", ".join(f"{x:.0f}" for x in bulk_samples) + " ms",
+                )
+            )
+        if wanted("festival"):
+            out += [Figure(*figure) for figure in await festival.figures(client, csrf)]
+        if wanted("imports"):
+            out += await imports.figures(client, csrf)
+        if wanted("payroll"):
+            out += await payroll.figures(client, csrf, data, database_url, runs)
+
+        has_conflicts = any(route.path == "/api/v1/conflicts" for route in app.routes)
+        if wanted("conflicts") and not has_conflicts:
             out.append("GET /conflicts : route absente de cette version, mesure sautee")
-        else:
+        elif wanted("conflicts"):
             _progress("conflits")
             report = _ok(await client.get("/api/v1/conflicts", params=MONTH)).json()
             found = report.get("counts") or len(report.get("items", []))
@@ -188,7 +209,8 @@ async def _measure(app: Any, database_url: str, runs: int, workers: int) -> list
                 )
             )
 
-        out += await scale.measure(app, client, data, database_url, runs, workers)
+        if wanted("scale"):
+            out += await scale.measure(app, client, data, database_url, runs, workers)
     return out
 
 
@@ -208,7 +230,7 @@ async def _clean_redis(queue_name: str) -> None:
 
 
 async def _run(
-    maintenance_url: str, runs: int, workers: int, queue_name: str
+    maintenance_url: str, runs: int, workers: int, queue_name: str, only: set[str] | None = None
 ) -> list[Figure | str]:
     async with throwaway(maintenance_url) as database_url:
         from coulisses.db.migrate import migrate
@@ -219,7 +241,7 @@ async def _run(
         app = create_app()
         try:
             async with app.lifespan():
-                return await _measure(app, database_url, runs, workers)
+                return await _measure(app, database_url, runs, workers, only)
         finally:
             await _clean_redis(queue_name)
 
@@ -237,6 +259,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--workers", type=int, default=os.cpu_count() or 1, help="uvicorn workers (real server)"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        help="measure only this part (repeatable; the data set is loaded anyway)",
+    )
     args = parser.parse_args(argv)
     # Before the settings are first read: the bench's jobs and live events get their own keys.
     queue_name = f"coulisses-bench-{uuid.uuid4().hex[:8]}"
@@ -246,7 +274,15 @@ def main(argv: list[str] | None = None) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
     print("Banc de mesure Coulisses Crew (base jetable, app ASGI reelle, sans reseau)", flush=True)
     with server() as maintenance_url:
-        lines = asyncio.run(_run(maintenance_url, args.runs, args.workers, queue_name))
+        lines = asyncio.run(
+            _run(
+                maintenance_url,
+                args.runs,
+                args.workers,
+                queue_name,
+                set(args.only) if args.only else None,
+            )
+        )
     print()
     for item in lines:
         print(item.line() if isinstance(item, Figure) else item)

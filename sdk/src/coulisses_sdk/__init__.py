@@ -35,6 +35,7 @@ from coulisses_sdk.context import (
     RateInfo,
     UserInfo,
     UserSkill,
+    WorkRow,
 )
 from coulisses_sdk.emails import EmailAddress, InvalidEmailError, normalize_email
 from coulisses_sdk.events import (
@@ -106,6 +107,7 @@ from coulisses_sdk.host import (
     sign,
     unseal,
     unsign,
+    work_rows,
 )
 from coulisses_sdk.listing import ListError, Listing, ListParams, ListQuery, Page
 from coulisses_sdk.plugin import EmptyConfig, Plugin
@@ -174,6 +176,7 @@ __all__ = [
     "TimeOfDay",
     "UserInfo",
     "UserSkill",
+    "WorkRow",
     "account_user_id",
     "answer_invitation",
     "assignment_context",
@@ -225,6 +228,7 @@ __all__ = [
     "sign",
     "unseal",
     "unsign",
+    "work_rows",
     "zone_label",
 ]
 

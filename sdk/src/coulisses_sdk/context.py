@@ -3,18 +3,19 @@
 Views (``OrgInfo``, ``Contact``, ``AssignmentContext``, ``AssignmentSummary``,
 ``AnswerResult``, and the resource views ``MissionInfo``, ``MissionRoleInfo``,
 ``AssignmentInfo``, ``UserInfo``, ``ProjectInfo``, ``PlaceInfo``, ``RateInfo``, with
-``CursorPage``, one page of a list read) are what the host read functions of
-:mod:`coulisses_sdk.host` return. Deliveries (``InvitationDelivery``,
-``PasswordResetDelivery``, ``AvailabilityRequestDelivery``) are what the ``deliver_*``
-hooks receive: unlike domain events they carry signed URLs, so they are never
-published on the live stream nor stored by the core.
+``CursorPage``, one page of a list read, and ``WorkRow``, one compact row of a bulk
+read) are what the host read functions of :mod:`coulisses_sdk.host` return.
+Deliveries (``InvitationDelivery``, ``PasswordResetDelivery``,
+``AvailabilityRequestDelivery``) are what the ``deliver_*`` hooks receive: unlike
+domain events they carry signed URLs, so they are never published on the live stream
+nor stored by the core.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -99,6 +100,39 @@ class AssignmentSummary:
     #: Real elapsed minutes from ``starts_at`` to ``ends_at``, floored (DST-aware), as the
     #: core computes them.
     duration_minutes: int = 0
+
+
+class WorkRow(NamedTuple):
+    """One assignment of :func:`coulisses_sdk.host.work_rows`, with what a pay report needs
+    of its user, mission and rate, as a plain tuple (a report of thousands of assignments
+    builds no object per row; read the fields by name or unpack the tuple).
+
+    The rate is :func:`coulisses_sdk.host.assignment_rate`'s (mission > user > role
+    name); its three fields are ``None`` together when no level has one.
+    """
+
+    assignment_id: int
+    #: ``INVITED``, ``ACCEPTED``... (the filter's statuses only)
+    status: str
+    #: On the reserve list of the role (an ACCEPTED reserve does not work yet).
+    reserve: bool
+    user_id: int
+    #: The user's first and last name together (``UserInfo.name``).
+    user_name: str
+    #: ``CDI``, ``CDD``, ``Intermittent`` or ``Freelance`` (``UserInfo.employment_type``)
+    employment_type: str
+    mission_id: int
+    #: The mission's project.
+    project_id: int
+    #: IANA timezone of the mission's local times (its place's, else the org's).
+    timezone: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    #: ``hourly``, ``cachet`` or ``per_mission`` (``RateInfo.kind``), ``None``: no rate
+    rate_kind: str | None
+    rate_amount_cents: int | None
+    #: ISO 4217 code of the rate
+    rate_currency: str | None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -38,6 +38,7 @@ from coulisses_sdk.context import (
     ProjectInfo,
     RateInfo,
     UserInfo,
+    WorkRow,
 )
 from coulisses_sdk.events import DomainEvent
 
@@ -199,6 +200,16 @@ class Host(Protocol):
         self, org_id: int, assignment_ids: Sequence[int]
     ) -> dict[int, RateInfo | None]: ...
 
+    async def work_rows(
+        self,
+        org_id: int,
+        *,
+        starts_after: dt.datetime,
+        starts_before: dt.datetime,
+        statuses: Sequence[str] = ACTIVE_STATUSES,
+        user_id: int | None = None,
+    ) -> list[WorkRow]: ...
+
     async def member_contacts(self, org_id: int, roles: Sequence[str]) -> list[Contact]: ...
 
     async def expiring_certifications(
@@ -354,8 +365,8 @@ def read_snapshot() -> AbstractAsyncContextManager[str]:
         # plugins/payroll/src/coulisses_payroll/report.py (extrait)
         async with read_snapshot():
             ...
-            missions = await _read_all(get_missions, org_id, (s.mission_id for s in found))
-            ...
+            for row in await work_rows(
+                ...
             actuals = await validated_actuals(
     """
     return get_host().read_snapshot()
@@ -745,6 +756,69 @@ async def assignment_rates(
     if not ids:
         return {}
     return await get_host().assignment_rates(org_id, ids)
+
+
+#: Longest span :func:`work_rows` reads (a quarter and its margins; more is a ``ValueError``).
+MAX_WORK_SPAN = dt.timedelta(days=100)
+
+
+async def work_rows(
+    org_id: int,
+    *,
+    starts_after: dt.datetime,
+    starts_before: dt.datetime,
+    statuses: Sequence[str] = ACTIVE_STATUSES,
+    user_id: int | None = None,
+) -> list[WorkRow]:
+    """Every assignment of ``org_id`` whose mission starts in ``[starts_after,
+    starts_before)`` with one of ``statuses`` (and of ``user_id`` when given), soonest
+    mission first (then assignment id), each as a compact :class:`WorkRow`: the
+    assignment, its user's name and employment type, its mission's project and time zone,
+    and its rate (:func:`assignment_rate`'s precedence). Reserves are included (see
+    ``WorkRow.reserve``).
+
+    The bulk read of a pay report: what :func:`iter_assignments`, :func:`get_users`,
+    :func:`get_missions` and :func:`assignment_rates` give together, in one query and
+    without an object per row. The span is at most :data:`MAX_WORK_SPAN` (aware
+    datetimes, ``starts_after < starts_before``), else ``ValueError``.
+
+    Cost: one query on the ``(org, starts_at)`` assignments index, each row joined by
+    primary key to its user, mission, role and place, and to the three unique rate
+    indexes (mission, user, role name); one row per assignment. It runs in a transaction
+    (the caller's, e.g. :func:`read_snapshot`'s) that asks for custom plans, so that a
+    cached statement keeps a plan made for its span.
+
+    Example::
+
+        # plugins/payroll/src/coulisses_payroll/report.py (extrait)
+        async with read_snapshot():
+            ...
+            found = [
+                row
+                for row in await work_rows(
+                    org_id,
+                    user_id=user_id,
+                    statuses=PLANNED,
+                    starts_after=month.start - _LOOK_BACK - _ZONE_SLACK,
+                    starts_before=month.end + _ZONE_SLACK,
+                )
+                if not row.reserve
+            ]
+    """
+    for instant in (starts_after, starts_before):
+        if not isinstance(instant, dt.datetime) or instant.utcoffset() is None:
+            raise ValueError("starts_after and starts_before are aware datetimes")
+    if not starts_after < starts_before <= starts_after + MAX_WORK_SPAN:
+        raise ValueError(
+            f"starts_after must be before starts_before, at most {MAX_WORK_SPAN.days} days apart"
+        )
+    return await get_host().work_rows(
+        org_id,
+        starts_after=starts_after,
+        starts_before=starts_before,
+        statuses=tuple(statuses),
+        user_id=user_id,
+    )
 
 
 async def member_contacts(org_id: int, roles: Sequence[str]) -> list[Contact]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from coulisses_sdk import CursorPage, MissionInfo, host
+from coulisses_sdk import CursorPage, MissionInfo, WorkRow, host
 from coulisses_sdk.testing import Factories
 
 T0 = dt.datetime(2027, 5, 3, 8, 0, tzinfo=dt.UTC)
@@ -404,3 +404,91 @@ async def test_a_grouped_read_of_more_than_max_ids_is_refused(factories, read):
     with pytest.raises(ValueError, match="at most 10000 ids"):
         await getattr(host, read)(factories.org.org_id, range(1, host.MAX_IDS + 2))
     assert [len(c) for c in host.chunks([*range(5), 3, 1], size=2)] == [2, 2, 1]
+
+
+async def test_work_rows_are_the_grouped_reads_together_in_one_tuple_per_assignment(
+    factories, make_org
+):
+    org_id = factories.org.org_id
+    other = Factories(await make_org())
+    place = await factories.place(timezone="America/Montreal")
+    first = await factories.user(first_name="Ada", last_name="Lovelace", employment_type="CDI")
+    second = await factories.user(first_name="Bo")
+    one = await factories.mission(starts_at=_at(2), hours=2)
+    two = await factories.mission(starts_at=_at(30), place_id=place["id"])
+    late = await factories.mission(starts_at=_at(24 * 40))
+    a = await factories.assignment(one["roles"][0]["id"], first["id"], accept=True)
+    b = await factories.assignment(two["roles"][0]["id"], first["id"])
+    c = await factories.assignment(one["roles"][0]["id"], second["id"])
+    await factories.assignment(one["roles"][0]["id"], reserve=True)
+    outside = await factories.assignment(late["roles"][0]["id"], first["id"])
+    theirs = await other.assignment()
+    await factories.rate(role_name="technicien son", amount_cents=1800)
+    await factories.rate(user_id=second["id"], kind="cachet", amount_cents=25000)
+    await factories.rate(mission_id=two["id"], kind="per_mission", amount_cents=9000)
+    span = {"starts_after": _at(0), "starts_before": _at(24 * 30)}
+
+    rows = await host.work_rows(org_id, **span)
+
+    # The same assignments as iter_assignments, in its order, reserves included.
+    listed = [s async for s in host.iter_assignments(org_id, **span)]
+    assert [r.assignment_id for r in rows] == [s.assignment_id for s in listed]
+    assert outside["id"] not in {r.assignment_id for r in rows}
+    assert theirs["id"] not in {r.assignment_id for r in rows}
+    assert sum(r.reserve for r in rows) == 1
+    # Each field is what the single reads give.
+    users = await host.get_users(org_id, [r.user_id for r in rows])
+    missions = await host.get_missions(org_id, [r.mission_id for r in rows])
+    rates = await host.assignment_rates(org_id, [r.assignment_id for r in rows])
+    for row, summary in zip(rows, listed, strict=True):
+        assert isinstance(row, WorkRow)
+        assert isinstance(row, tuple)
+        rate = rates[row.assignment_id]
+        assert row == (
+            summary.assignment_id,
+            summary.status,
+            summary.reserve,
+            summary.user_id,
+            users[row.user_id].name,
+            users[row.user_id].employment_type,
+            summary.mission_id,
+            missions[row.mission_id].project_id,
+            summary.timezone,
+            summary.starts_at,
+            summary.ends_at,
+            rate.kind if rate else None,
+            rate.amount_cents if rate else None,
+            rate.currency if rate else None,
+        )
+    by_id = {r.assignment_id: r for r in rows}
+    assert by_id[a["id"]][1:6] == ("ACCEPTED", False, first["id"], "Ada Lovelace", "CDI")
+    in_montreal = by_id[b["id"]]
+    assert (in_montreal.timezone, in_montreal.rate_kind) == ("America/Montreal", "per_mission")
+    assert by_id[c["id"]].user_name == f"Bo {second['last_name']}"
+    assert by_id[c["id"]].rate_amount_cents == 25000
+    assert by_id[a["id"]].rate_amount_cents == 1800
+
+    # Filters: statuses and user.
+    accepted = await host.work_rows(org_id, statuses=["ACCEPTED"], **span)
+    assert [r.assignment_id for r in accepted] == [a["id"]]
+    mine = await host.work_rows(org_id, user_id=second["id"], **span)
+    assert [r.assignment_id for r in mine] == [c["id"]]
+    assert await host.work_rows(other.org.org_id, user_id=first["id"], **span) == []
+
+
+@pytest.mark.parametrize(
+    ("starts_after", "starts_before"),
+    [
+        (_at(10), _at(10)),
+        (_at(10), _at(0)),
+        (_at(0), _at(24 * 101)),
+        (dt.datetime(2027, 5, 3), dt.datetime(2027, 5, 4)),
+    ],
+)
+async def test_work_rows_refuses_a_span_backwards_too_long_or_naive(
+    factories, starts_after, starts_before
+):
+    with pytest.raises(ValueError, match="starts_after"):
+        await host.work_rows(
+            factories.org.org_id, starts_after=starts_after, starts_before=starts_before
+        )

@@ -33,6 +33,7 @@ from coulisses_sdk import (
     ProjectInfo,
     RateInfo,
     UserInfo,
+    WorkRow,
 )
 
 if TYPE_CHECKING:
@@ -241,6 +242,23 @@ class CoreHost:
         self, org_id: int, assignment_ids: Sequence[int]
     ) -> dict[int, RateInfo | None]:
         return await host_reads.assignment_rates(org_id, assignment_ids)
+
+    async def work_rows(
+        self,
+        org_id: int,
+        *,
+        starts_after: dt.datetime,
+        starts_before: dt.datetime,
+        statuses: Sequence[str] = ("INVITED", "ACCEPTED"),
+        user_id: int | None = None,
+    ) -> list[WorkRow]:
+        return await host_reads.work_rows(
+            org_id,
+            starts_after=starts_after,
+            starts_before=starts_before,
+            statuses=statuses,
+            user_id=user_id,
+        )
 
     async def member_contacts(self, org_id: int, roles: Sequence[str]) -> list[Contact]:
         return await host_reads.member_contacts(org_id, roles)

@@ -21,6 +21,12 @@ Money: every line's exact amount is a Decimal number of cents, rounded half-up t
 its own (``ROUND_HALF_UP``); totals are sums of rounded lines, never rounded again. Lines group
 minutes of one assignment (or person-week) by kind, rule-set version and rate, so cutting an
 assignment into pieces never changes the pay.
+
+Memory: what a computation looks up in a rule history (versions in force, segments of an
+assignment's shape, its lines but for the ids, week starts) is a pure function of the frozen
+history and of the items' values; it is kept with the history object for the next computation
+(the latest 16 histories; a history forgets its shapes past 20,000), so a report asked again
+with the same history (``service.history`` reuses it while its rows are unchanged) finds them.
 """
 
 from __future__ import annotations
@@ -469,7 +475,19 @@ class _Rules:
     date, its night edges, a segment's premium kinds, a version's reference. Versions are
     keyed by identity (the history holds them for the whole computation)."""
 
-    __slots__ = ("_edges", "_kinds", "_meals", "_refs", "_versions", "history", "shapes")
+    __slots__ = (
+        "_edges",
+        "_kinds",
+        "_meals",
+        "_refs",
+        "_versions",
+        "_zones",
+        "flats",
+        "history",
+        "hourly",
+        "shapes",
+        "weeks",
+    )
 
     def __init__(self, history: RuleHistory) -> None:
         self.history = history
@@ -478,8 +496,30 @@ class _Rules:
         self._kinds: dict[tuple[int, date, int, str | None], frozenset[LineKind]] = {}
         self._refs: dict[int, RuleSetRef] = {}
         self._meals: dict[EmploymentType, bool] = {}
+        self._zones: dict[str, ZoneInfo] = {}
         #: An assignment's segments by (intervals, breaks, zone, departement, employment type).
         self.shapes: dict[tuple[Any, ...], _Shape] = {}
+        #: An hourly assignment's lines by (its shape's segments, rate): the same for every
+        #: assignment of that shape and rate but for the person and assignment ids.
+        self.hourly: dict[tuple[int, int, str], list[PayLine]] = {}
+        #: A flat-rate assignment's line by (its shape's segments, rate), the same way.
+        self.flats: dict[tuple[Any, ...], PayLine] = {}
+        #: The local date a week starts, by (employment type, a date of the week).
+        self.weeks: dict[tuple[EmploymentType, date], date] = {}
+
+    def forget_shapes(self) -> None:
+        """Drop the remembered shapes and lines (together: lines are keyed by the identity
+        of their shape's segments), and the weeks."""
+        self.shapes.clear()
+        self.hourly.clear()
+        self.flats.clear()
+        self.weeks.clear()
+
+    def zone(self, name: str) -> ZoneInfo:
+        found = self._zones.get(name)
+        if found is None:
+            found = self._zones[name] = ZoneInfo(name)
+        return found
 
     def version(self, employment_type: EmploymentType, day: date) -> RuleSet:
         key = (employment_type, day)
@@ -529,8 +569,10 @@ class _Rules:
 # --- Assignments -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Assignment:
+    """One assignment of a computation (never changed once built)."""
+
     assignment_id: str
     person_id: str
     employment_type: EmploymentType
@@ -591,15 +633,21 @@ def _take_breaks(segments: list[_Segment], breaks: int) -> list[_Segment]:
 
 def _build(assignment_id: str, pieces: list[WorkItem | TrustedItem], rules: _Rules) -> _Assignment:
     first = pieces[0]
-    zone = ZoneInfo(first.timezone)
-    intervals = sorted((_to_minute(p.start), _to_minute(p.end)) for p in pieces)
-    for (_, previous_end), (start, _) in itertools.pairwise(intervals):
-        if start < previous_end:
-            raise PayrollError(
-                "payroll.overlapping_pieces", f"pieces of assignment {assignment_id} overlap"
-            )
-    breaks = sum(p.breaks_minutes for p in pieces)
-    elapsed = sum(end - start for start, end in intervals)
+    zone = rules.zone(first.timezone)
+    if len(pieces) == 1:
+        start, end = _to_minute(first.start), _to_minute(first.end)
+        intervals = [(start, end)]
+        breaks = first.breaks_minutes
+        elapsed = end - start
+    else:
+        intervals = sorted((_to_minute(p.start), _to_minute(p.end)) for p in pieces)
+        for (_, previous_end), (start, _) in itertools.pairwise(intervals):
+            if start < previous_end:
+                raise PayrollError(
+                    "payroll.overlapping_pieces", f"pieces of assignment {assignment_id} overlap"
+                )
+        breaks = sum(p.breaks_minutes for p in pieces)
+        elapsed = sum(end - start for start, end in intervals)
     if breaks >= elapsed:
         raise PayrollError(
             "payroll.breaks_exceed",
@@ -984,7 +1032,10 @@ def _overtime_explainer(
 
 def _overtime_lines(assignments: Sequence[_Assignment], rules: _Rules) -> list[PayLine]:
     weeks: dict[tuple[str, date], list[tuple[_Segment, _Assignment]]] = defaultdict(list)
-    week_of: dict[tuple[EmploymentType, date], date] = {}
+    #: Per person-week: its minutes, and the lowest first tier of its versions (None: none).
+    counts: dict[tuple[str, date], list[Any]] = {}
+    week_of = rules.weeks
+    floors: dict[int, int | None] = {}
     for assignment in assignments:
         if not isinstance(assignment.rate, HourlyRate):
             continue
@@ -993,20 +1044,26 @@ def _overtime_lines(assignments: Sequence[_Assignment], rules: _Rules) -> list[P
             week = week_of.get(memo)
             if week is None:
                 week = week_of[memo] = _week_start(rules, *memo)
-            weeks[(assignment.person_id, week)].append((segment, assignment))
+            person_week = (assignment.person_id, week)
+            weeks[person_week].append((segment, assignment))
+            version = segment.version
+            floor = floors.get(id(version), -1)
+            if floor == -1:
+                tiers = version.overtime_tiers.value
+                floor = floors[id(version)] = tiers[0].above_minutes if tiers else None
+            count = counts.get(person_week)
+            if count is None:
+                counts[person_week] = [segment.end - segment.start, floor]
+            else:
+                count[0] += segment.end - segment.start
+                if floor is not None and (count[1] is None or floor < count[1]):
+                    count[1] = floor
     lines: list[PayLine] = []
     for (person_id, week), worked in sorted(weeks.items()):
         # A week whose minutes stay under every first tier of its versions earns nothing
         # (every tier of a version starts at or above its first).
-        floor = min(
-            (
-                segment.version.overtime_tiers.value[0].above_minutes
-                for segment, _ in worked
-                if segment.version.overtime_tiers.value
-            ),
-            default=None,
-        )
-        if floor is None or sum(segment.minutes for segment, _ in worked) <= floor:
+        minutes, floor = counts[(person_id, week)]
+        if floor is None or minutes <= floor:
             continue
         worked.sort(key=lambda pair: (pair[0].start, pair[1].assignment_id))
         groups: dict[tuple[int, date, int, str], list[tuple[int, _Segment, str]]] = defaultdict(
@@ -1080,39 +1137,87 @@ def _sort_key(line: PayLine) -> tuple[str, str, int, date, int, int, str]:
     )
 
 
+#: The lookups of the latest rule histories computed with, by identity (each kept with its
+#: history, so that an id is never reused while remembered): a report asked again with the
+#: same history object (see ``service.history``) finds its shapes and lines computed.
+_REMEMBERED: dict[int, tuple[RuleHistory, _Rules]] = {}
+_HISTORIES_KEPT = 16
+#: Shapes one history remembers at most (then they are all forgotten, lines with them).
+_SHAPES_KEPT = 20_000
+
+
+def _rules_for(history: RuleHistory) -> _Rules:
+    """The lookups of ``history``: remembered from an earlier computation with the same
+    history object, else new. Everything they remember is a pure function of the
+    history (frozen) and of the times, zone, departement, employment type and rate."""
+    found = _REMEMBERED.get(id(history))
+    if found is not None and found[0] is history:
+        rules = found[1]
+        if len(rules.shapes) > _SHAPES_KEPT:
+            rules.forget_shapes()
+        return rules
+    rules = _Rules(history)
+    _REMEMBERED[id(history)] = (history, rules)
+    while len(_REMEMBERED) > _HISTORIES_KEPT:
+        del _REMEMBERED[next(iter(_REMEMBERED))]
+    return rules
+
+
+def _moved(line: PayLine, person_id: str, assignment_id: str | None) -> PayLine:
+    """``line`` for another person and assignment (``dataclasses.replace``, faster)."""
+    return PayLine(
+        kind=line.kind,
+        person_id=person_id,
+        assignment_id=assignment_id,
+        week_start=line.week_start,
+        tier=line.tier,
+        shares=line.shares,
+        minutes=line.minutes,
+        unit=line.unit,
+        quantity=line.quantity,
+        rate_cents=line.rate_cents,
+        premium_pct=line.premium_pct,
+        amount_cents=line.amount_cents,
+        currency=line.currency,
+        rule_set=line.rule_set,
+        explain=line.explain,
+    )
+
+
 def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -> PayResult:
     """Pay lines for ``items`` under ``history``: per assignment, then per person-week.
 
     Raises :class:`PayrollError` for inconsistent input (overlapping pieces of one assignment,
     more breaks than time, a date with no rule set in force...).
     """
-    rules = _Rules(history)
+    rules = _rules_for(history)
     assignments = [
         _build(assignment_id, pieces, rules) for assignment_id, pieces in _group(items).items()
     ]
     lines: list[PayLine] = []
     # An assignment's hourly lines depend on its segments (shared by the assignments of the
     # same shape) and its rate only: computed once, then given each assignment's ids.
-    hourly: dict[tuple[int, int, str], list[PayLine]] = {}
+    hourly, flats = rules.hourly, rules.flats
     for assignment in assignments:
         rate = assignment.rate
         if isinstance(rate, HourlyRate):
             key = (id(assignment.segments), rate.cents_per_hour, rate.currency)
             done = hourly.get(key)
             if done is None:
-                hourly[key] = _hourly_lines(assignment, rate, rules)
-                lines.extend(hourly[key])
-            else:
-                lines.extend(
-                    replace(
-                        line,
-                        person_id=assignment.person_id,
-                        assignment_id=assignment.assignment_id,
-                    )
-                    for line in done
-                )
+                done = hourly[key] = _hourly_lines(assignment, rate, rules)
+            person_id, assignment_id = assignment.person_id, assignment.assignment_id
+            lines.extend(_moved(line, person_id, assignment_id) for line in done)
         else:
-            lines.append(_flat_line(assignment, rate, rules))
+            # A flat line depends on the segments, the first version and the rate only.
+            flat_key: tuple[Any, ...]
+            if isinstance(rate, CachetRate):
+                flat_key = (id(assignment.segments), "cachet", rate.cachets, rate.fee_cents)
+            else:
+                flat_key = (id(assignment.segments), "daily", rate.days, rate.fee_cents)
+            found = flats.get((*flat_key, rate.currency))
+            if found is None:
+                found = flats[(*flat_key, rate.currency)] = _flat_line(assignment, rate, rules)
+            lines.append(_moved(found, assignment.person_id, assignment.assignment_id))
         lines.extend(_meal_lines(assignment, rules))
     lines.extend(_overtime_lines(assignments, rules))
     lines.sort(key=_sort_key)

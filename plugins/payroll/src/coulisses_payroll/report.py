@@ -41,10 +41,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -65,15 +63,10 @@ from coulisses_payroll.service import history as rule_history
 from coulisses_payroll.service import resolve_profile, validation_details
 from coulisses_payroll.timesheets import Actual, validated_actuals
 from coulisses_sdk import (
-    AssignmentSummary,
-    RateInfo,
-    assignment_rates,
-    chunks,
-    get_missions,
-    get_users,
-    iter_assignments,
+    WorkRow,
     org_info,
     read_snapshot,
+    work_rows,
 )
 
 # The error catalog test resolves codes through PluginError's defining module.
@@ -88,7 +81,6 @@ _LOOK_BACK = dt.timedelta(days=7)
 _PIECE = dt.timedelta(days=7)
 #: Most a place's midnight can be from the org's (UTC-12 to UTC+14).
 _ZONE_SLACK = dt.timedelta(hours=26)
-T = TypeVar("T")
 _EMPLOYMENT = {
     "CDI": EmploymentType.CDI,
     "CDD": EmploymentType.CDD,
@@ -230,6 +222,8 @@ class MonthReport:
 
 
 def _minute(instant: dt.datetime) -> dt.datetime:
+    if instant.tzinfo is dt.UTC and not instant.second and not instant.microsecond:
+        return instant  # already a whole UTC minute (what the database gives)
     return instant.astimezone(dt.UTC).replace(second=0, microsecond=0)
 
 
@@ -262,6 +256,8 @@ def _minutes(span: tuple[dt.datetime, dt.datetime]) -> int:
 def _pieces(start: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:
     """Whole-minute pieces of at most 7 days (the engine's item limit)."""
     start, end = _minute(start), _minute(end)
+    if end - start <= _PIECE:
+        return [(start, end)] if start < end else []
     pieces = []
     while start < end:
         stop = min(start + _PIECE, end)
@@ -270,7 +266,27 @@ def _pieces(start: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, dt.
     return pieces
 
 
-def _engine_rate(rate: RateInfo, cachet: bool, memo: dict[tuple[str, int, str], Rate]) -> Rate:
+@dataclass(frozen=True, slots=True)
+class _CoreRate:
+    """The core's rate of an assignment (its ``WorkRow``'s rate fields)."""
+
+    kind: str
+    amount_cents: int
+    currency: str
+
+
+def _rate_of(row: WorkRow, memo: dict[tuple[str, int, str], _CoreRate]) -> _CoreRate | None:
+    """The row's rate (one object per distinct rate of a report, through ``memo``)."""
+    kind, cents, currency = row.rate_kind, row.rate_amount_cents, row.rate_currency
+    if kind is None or cents is None or currency is None:
+        return None
+    found = memo.get((kind, cents, currency))
+    if found is None:
+        found = memo[(kind, cents, currency)] = _CoreRate(kind, cents, currency)
+    return found
+
+
+def _engine_rate(rate: _CoreRate, cachet: bool, memo: dict[tuple[str, int, str], Rate]) -> Rate:
     """The engine's rate for a core rate (validated once per distinct rate of a report;
     a rate past the engine's bounds raises ``ValidationError``)."""
     shape = "hourly" if rate.kind == "hourly" else "cachet" if cachet else "daily"
@@ -290,16 +306,18 @@ def _engine_rate(rate: RateInfo, cachet: bool, memo: dict[tuple[str, int, str], 
 
 
 def _items(
-    summary: AssignmentSummary,
+    summary: WorkRow,
     work: Span,
+    inside: Span | None,
     breaks: int,
     month: Month,
     core_type: str,
-    rate: RateInfo,
+    rate: _CoreRate,
     rates: dict[tuple[str, int, str], Rate] | None = None,
 ) -> list[TrustedItem]:
     """The engine's items for the work of ``summary`` inside the month (``work``: the
-    actual or planned span; ``breaks``: the minutes to take from it in this month).
+    actual or planned span, ``inside``: its part inside the month, ``_inside(work,
+    month)``; ``breaks``: the minutes to take from it in this month).
 
     They are :class:`TrustedItem`: whole minutes (:func:`_pieces`), each piece non-empty
     and at most 7 days long, a zone the month was already computed in, cachets only for
@@ -320,7 +338,7 @@ def _items(
         )
 
     if rate.kind == "hourly":
-        span = _inside(work, month)
+        span = inside
         if span is None:
             return []
         hourly = _engine_rate(rate, False, memo)
@@ -379,15 +397,6 @@ def shares_out(amount: int, weights: dict[int, int]) -> dict[int, int]:
     return shares
 
 
-async def _read_all(
-    read: Callable[[int, list[int]], Awaitable[dict[int, T]]], org_id: int, ids: Iterable[int]
-) -> dict[int, T]:
-    found: dict[int, T] = {}
-    for chunk in chunks(ids):
-        found.update(await read(org_id, chunk))
-    return found
-
-
 async def monthly(
     org_id: int,
     month_text: str,
@@ -412,84 +421,61 @@ async def monthly(
     # that has caught up (the rule history above may seed rows: written before it).
     async with read_snapshot():
         # Places may be in other zones than the org's: read a day more on each side, then keep
-        # what falls in each mission's own month.
-        found: list[AssignmentSummary] = [
-            summary
-            async for summary in iter_assignments(
+        # what falls in each mission's own month. One bulk read: each assignment with its
+        # user, project, zone and rate, as a tuple.
+        found = [
+            row
+            for row in await work_rows(
                 org_id,
                 user_id=user_id,
                 statuses=PLANNED,
                 starts_after=month.start - _LOOK_BACK - _ZONE_SLACK,
                 starts_before=month.end + _ZONE_SLACK,
             )
-            if not summary.reserve
+            if not row.reserve
         ]
-        # One grouped read each (the SDK's), never one per assignment.
-        missions = await _read_all(get_missions, org_id, (s.mission_id for s in found))
-        project_of = {
-            s.assignment_id: missions[s.mission_id].project_id
-            for s in found
-            if s.mission_id in missions
-        }
+        project_of = {row.assignment_id: row.project_id for row in found}
         if project_id is not None:
             # The people who worked on the project: their whole month is computed (overtime
             # counts every hour of their week), then only the project's share is kept.
-            on_project = {s.user_id for s in found if project_of.get(s.assignment_id) == project_id}
-            found = [s for s in found if s.user_id in on_project]
-        users = await _read_all(get_users, org_id, (s.user_id for s in found))
+            on_project = {row.user_id for row in found if row.project_id == project_id}
+            found = [row for row in found if row.user_id in on_project]
         if employment_type is not None:
-            found = [
-                s
-                for s in found
-                if s.user_id in users and users[s.user_id].employment_type == employment_type
-            ]
+            found = [row for row in found if row.employment_type == employment_type]
         actuals = await validated_actuals(
-            org_id, (s.assignment_id for s in found if s.status == "ACCEPTED")
-        )
-
-        # What each assignment works inside its own month; those with nothing there are left
-        # out before their rates are read.
-        local_months: dict[str, Month] = {}
-        in_month: list[
-            tuple[AssignmentSummary, Month, Span | None, Actual | None, Span, Span | None]
-        ] = []
-        for summary in found:
-            local = local_months.get(summary.timezone)
-            if local is None:
-                local = local_months[summary.timezone] = in_zone(month, summary.timezone)
-            planned_span = _inside((summary.starts_at, summary.ends_at), local)
-            accepted = summary.status == "ACCEPTED"
-            actual = actuals.get(summary.assignment_id) if accepted else None
-            work: Span = (
-                (actual.start, actual.end) if actual else (summary.starts_at, summary.ends_at)
-            )
-            work_span = _inside(work, local)
-            if (
-                planned_span is None
-                and work_span is None
-                and not local.start <= work[0] < local.end
-            ):
-                continue
-            in_month.append((summary, local, planned_span, actual, work, work_span))
-        rates = await _read_all(
-            assignment_rates, org_id, (w[0].assignment_id for w in in_month if w[0].status in paid)
+            org_id, (row.assignment_id for row in found if row.status == "ACCEPTED")
         )
 
     people: dict[tuple[int, str], PersonMonth] = {}
     items: list[TrustedItem] = []
     engine_rates: dict[tuple[str, int, str], Rate] = {}
+    core_rates: dict[tuple[str, int, str], _CoreRate] = {}
     sources: dict[int, TimeSource] = {}
+    local_months: dict[str, Month] = {}
 
-    for summary, local, planned_span, actual, work, work_span in in_month:
+    for summary in found:
+        # What the assignment works inside its own month (its zone's); nothing there: left out.
+        local = local_months.get(summary.timezone)
+        if local is None:
+            local = local_months[summary.timezone] = in_zone(month, summary.timezone)
+        planned: Span = (summary.starts_at, summary.ends_at)
+        planned_span = _inside(planned, local)
+        actual = actuals.get(summary.assignment_id) if summary.status == "ACCEPTED" else None
+        if actual is None:
+            work, work_span = planned, planned_span
+        else:
+            work = (actual.start, actual.end)
+            work_span = _inside(work, local)
+        if planned_span is None and work_span is None and not local.start <= work[0] < local.end:
+            continue
         breaks = _break_share(actual, work_span, local) if actual and work_span else 0
-        user = users.get(summary.user_id)
-        name, core_type = (user.name, user.employment_type) if user else ("", "CDD")
+        name, core_type = summary.user_name, summary.employment_type
         is_paid = summary.status in paid
-        rate = rates.get(summary.assignment_id) if is_paid else None
+        rate = _rate_of(summary, core_rates) if is_paid else None
         currency = rate.currency if rate is not None else DEFAULT_CURRENCY
         try:
             new_items = (
-                _items(summary, work, breaks, local, core_type, rate, engine_rates)
+                _items(summary, work, work_span, breaks, local, core_type, rate, engine_rates)
                 if rate is not None
                 else []
             )
@@ -511,7 +497,7 @@ async def monthly(
             person = people[(summary.user_id, currency)] = PersonMonth(
                 user_id=summary.user_id, name=name, employment_type=core_type, currency=currency
             )
-        figures = person.project(project_of.get(summary.assignment_id, 0))
+        figures = person.project(summary.project_id)
         minutes = _minutes(planned_span) if planned_span is not None else 0
         figures.planned_minutes += minutes
         if summary.status == "ACCEPTED":

@@ -100,10 +100,30 @@ async def _rows(org_id: int, profile: Profile) -> list[dict[str, Any]]:
     return rows
 
 
+#: Validated rule histories by the content of their rows (ids and parameters), latest
+#: last: the same rows give the same (frozen) history object, so that the engine finds the
+#: lookups it remembers for it (``engine._rules_for``) and nothing is validated again.
+_HISTORIES: dict[tuple[tuple[int, str], ...], RuleHistory] = {}
+_HISTORIES_KEPT = 64
+
+
+def _content(row: dict[str, Any]) -> tuple[int, str]:
+    params = row["params"]
+    text = params if isinstance(params, str) else json.dumps(params, sort_keys=True)
+    return int(row["id"]), text
+
+
 async def history(org_id: int, profile: Profile) -> RuleHistory:
     """The org's rule history of ``profile`` (seeded on first use), for the engine."""
     rows = await _rows(org_id, profile)
-    return RuleHistory(versions=tuple(RuleSet.model_validate(_params(r)) for r in rows))
+    key = tuple(_content(r) for r in rows)
+    found = _HISTORIES.pop(key, None)
+    if found is None:
+        found = RuleHistory(versions=tuple(RuleSet.model_validate(_params(r)) for r in rows))
+    _HISTORIES[key] = found  # latest last
+    while len(_HISTORIES) > _HISTORIES_KEPT:
+        del _HISTORIES[next(iter(_HISTORIES))]
+    return found
 
 
 async def get_rules(org_id: int, profile: Profile | None) -> PayrollRulesOut:
