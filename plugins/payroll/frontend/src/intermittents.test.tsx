@@ -275,7 +275,7 @@ describe('IntermittentsPage contracts and AEM', () => {
     expect(cells.slice(0, 3)).toEqual(['Tom Petit', 'Festival (AB-1)', '8']);
     expect(cells[3]).toMatch(/, en cours$/);
     expect(cells.slice(4, 7)).toEqual(['8', '0', '2']);
-    expect(cells.slice(7)).toEqual(['160,00 €', '160,00 €', '24,80 €']);
+    expect(cells.slice(7)).toEqual(['160,00 \u20ac', '160,00 \u20ac', '24,80 \u20ac']);
     expect(within(table).getByText(text('fr', 'aem_col_cs_contribution', { rate: '15.50' }))).toBeInTheDocument();
     expect(within(table).queryByText(text('fr', 'aem_nir_missing'))).toBeNull();
     expect(screen.getByRole('link', { name: text('fr', 'aem_csv') })).toHaveAttribute('href', '/api/v1/payroll/aem/file?month=2027-07&format=csv');

@@ -93,7 +93,7 @@ describe('MyOffers', () => {
     );
     renderWithProviders(<MyOffers />);
     expect(await screen.findByText(fr.open_shifts_status_offered)).toBeInTheDocument();
-    expect(screen.getByText(/Répondre avant le/)).toBeInTheDocument();
+    expect(screen.getByText(/R\u00e9pondre avant le/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: `${fr.open_shifts_accept_offer} - Regie son - Concert` }));
     expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/applications/11/accept-offer'))).toBe(true);
   });
