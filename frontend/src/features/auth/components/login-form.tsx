@@ -1,38 +1,38 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isMfaChallenge, useLogin } from '@/features/auth/api/login';
 import { LoginMfaForm } from '@/features/auth/components/login-mfa-form';
 
+const loginSchema = z.object({
+  email: z.string().trim().min(1, 'form_required'),
+  password: z.string().min(1, 'form_required'),
+});
+
 export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const { t, tError } = useLocale();
+  const errorText = useFormText();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
+  const form = useZodForm(loginSchema, { defaultValues: { email: '', password: '' } });
+  const { errors } = form.formState;
   // Set when the password was right and the account has two-step verification on.
   const [challenge, setChallenge] = useState<string | null>(null);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = { email: !email.trim(), password: !password };
-    setMissing(next);
-    if (next.email || next.password) return;
-    login.mutate(
-      { email: email.trim(), password },
-      {
-        onSuccess: (result) => {
-          if (isMfaChallenge(result)) setChallenge(result.challenge);
-          else onSuccess();
-        },
+  const submit = form.handleSubmit((values) => {
+    login.mutate(values, {
+      onSuccess: (result) => {
+        if (isMfaChallenge(result)) setChallenge(result.challenge);
+        else onSuccess();
       },
-    );
-  }
+    });
+  });
 
   if (challenge) {
     return (
@@ -41,7 +41,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
         onSuccess={onSuccess}
         onRestart={() => {
           setChallenge(null);
-          setPassword('');
+          form.setValue('password', '');
           login.reset();
         }}
       />
@@ -51,27 +51,25 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {login.isError ? <Alert variant="danger">{tError(login.error)}</Alert> : null}
-      <Field label={t('field_email')} error={missing.email ? t('form_required') : undefined}>
+      <Field label={t('field_email')} error={errorText(errors.email)}>
         {(control) => (
           <Input
             {...control}
+            {...form.register('email')}
             type="email"
             autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            state={missing.email ? 'invalid' : 'default'}
+            state={errors.email ? 'invalid' : 'default'}
           />
         )}
       </Field>
-      <Field label={t('field_password')} error={missing.password ? t('form_required') : undefined}>
+      <Field label={t('field_password')} error={errorText(errors.password)}>
         {(control) => (
           <Input
             {...control}
+            {...form.register('password')}
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            state={missing.password ? 'invalid' : 'default'}
+            state={errors.password ? 'invalid' : 'default'}
           />
         )}
       </Field>

@@ -1,0 +1,40 @@
+/**
+ * Form state for every form of the app: react-hook-form driven by a zod schema.
+ *
+ * A schema's messages are catalog keys (`z.string().trim().min(1, 'form_required')`), never
+ * sentences: `useFormText()` turns a field's error into the member's language, and an error
+ * zod wrote itself (a schema that forgot its key) reads as the generic `form_invalid`.
+ * Server-side field errors (422 `details.fields`) go next to the field with `tFieldErrors`.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback } from 'react';
+import { useForm, type FieldError, type UseFormProps } from 'react-hook-form';
+import type { z } from 'zod';
+
+import { hasMessage, type MessageKey } from '@/lib/i18n/translate';
+import { useLocale } from '@/lib/i18n/use-locale';
+
+/** `useForm` typed by the schema: values in are `z.input`, the submit handler gets `z.output`. */
+export function useZodForm<TSchema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  schema: TSchema,
+  props?: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, 'resolver'>,
+) {
+  return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
+    resolver: zodResolver(schema),
+    ...props,
+  });
+}
+
+/** The words of a field's error: its catalog key translated, or `undefined` when valid. */
+export function useFormText(): (error: FieldError | undefined) => string | undefined {
+  const { t, locale } = useLocale();
+  return useCallback(
+    (error: FieldError | undefined) => {
+      if (!error) return undefined;
+      const key = error.message;
+      if (key && hasMessage(locale, key)) return t(key as MessageKey);
+      return t('form_invalid');
+    },
+    [t, locale],
+  );
+}
