@@ -179,3 +179,35 @@ def test_the_generator_reaches_the_interesting_cases() -> None:
         RULES[True],
     )
     assert len({line.rule_set.effective_from for line in later.lines}) == 2
+
+
+def test_moved_line_is_replace() -> None:
+    """``engine._moved`` copies a line slot by slot: it must stay ``dataclasses.replace``
+    (a field added to PayLine and forgotten there fails here)."""
+    import dataclasses
+
+    from coulisses_payroll import engine
+
+    paris = ZoneInfo("Europe/Paris")
+    # Saturday 22:00 to Sunday 03:00, a 60-hour week: base, night, Sunday, overtime lines.
+    week = [
+        item(
+            datetime(2027, 7, day, 8, tzinfo=paris),
+            datetime(2027, 7, day, 20, tzinfo=paris),
+            assignment_id=f"a{day}",
+        )
+        for day in range(12, 17)
+    ]
+    night = item(datetime(2027, 7, 17, 22, tzinfo=paris), datetime(2027, 7, 18, 3, tzinfo=paris))
+    lines = compute_pay([*week, night], RULES[True]).lines
+    assert {line.kind for line in lines} >= {"base", "night", "sunday", "overtime"}
+    for line in lines:
+        line.explanation  # noqa: B018 - computed, so that the copy must not carry it
+        moved = engine._moved(line, "p8", "a43")
+        expected = dataclasses.replace(line, person_id="p8", assignment_id="a43")
+        for f in dataclasses.fields(engine.PayLine):
+            if f.name != "_explanation":
+                assert getattr(moved, f.name) == getattr(expected, f.name), f.name
+        assert moved._explanation is None
+        assert moved.explanation == line.explanation
+    assert set(engine._PAYLINE_SLOT) == {f.name for f in dataclasses.fields(engine.PayLine)}

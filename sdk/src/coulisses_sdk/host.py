@@ -778,15 +778,16 @@ async def work_rows(
     ``WorkRow.reserve``).
 
     The bulk read of a pay report: what :func:`iter_assignments`, :func:`get_users`,
-    :func:`get_missions` and :func:`assignment_rates` give together, in one query and
-    without an object per row. The span is at most :data:`MAX_WORK_SPAN` (aware
-    datetimes, ``starts_after < starts_before``), else ``ValueError``.
+    :func:`get_missions` and :func:`assignment_rates` give together, in four queries
+    whatever the number of rows and without an object per row. The span is at most
+    :data:`MAX_WORK_SPAN` (aware datetimes, ``starts_after < starts_before``), else
+    ``ValueError``.
 
     Cost: one query on the ``(org, starts_at)`` assignments index, each row joined by
-    primary key to its user, mission, role and place, and to the three unique rate
-    indexes (mission, user, role name); one row per assignment. It runs in a transaction
-    (the caller's, e.g. :func:`read_snapshot`'s) that asks for custom plans, so that a
-    cached statement keeps a plan made for its span.
+    primary key to its mission and role; then one lookup each, by primary key or unique
+    index, for the distinct users, the places' time zones and the rates (mission, user,
+    role name). It runs in a transaction (the caller's, e.g. :func:`read_snapshot`'s)
+    that asks for custom plans, so that a cached statement keeps a plan made for its span.
 
     Example::
 

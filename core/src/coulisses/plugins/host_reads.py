@@ -718,36 +718,39 @@ async def assignment_rates(
     return {r["id"]: _joined_rate(r) for r in rows}
 
 
-#: The rate's fields at the first level that has one (mission > user > role name), as
-#: :func:`_joined_rate` chooses: a level is there when its rate id is.
-def _first_rate(column: str) -> str:
-    return (
-        f"CASE WHEN rm.id IS NOT NULL THEN rm.{column}"
-        f" WHEN ru.id IS NOT NULL THEN ru.{column} ELSE rr.{column} END"
-    )
-
-
 #: For the rest of the current transaction (as the planning's context read does).
 _CUSTOM_PLANS_SQL = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"
 
-_WORK_ROWS_SQL = f"""SELECT s.id, s.status, s.reserve, s.user_id,
-       COALESCE(NULLIF(concat_ws(' ', NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), ''),
-                u.first_name) AS user_name,
-       u.employment_type, s.mission, mi.project,
-       COALESCE(pl.timezone, o.timezone) AS timezone, s.starts_at, s.ends_at,
-       {_first_rate("kind")} AS rate_kind, {_first_rate("amount_cents")} AS rate_cents,
-       {_first_rate("currency")} AS rate_currency
+#: The assignments of the span with their mission's project and place and their role's
+#: name as the rates compare it: three tables. Users, zones and rates are looked up once
+#: per distinct id below, not joined per row (joined, they made the query three times
+#: slower to plan, run and decode).
+_WORK_ROWS_SQL = """SELECT s.id, s.status, s.reserve, s.user_id, s.mission, mi.project,
+       mi.place_id, s.starts_at, s.ends_at, lower(btrim(r.name, E' \\t\\n\\r\\f\\v'))
 FROM assignments s JOIN missions mi ON mi.id = s.mission AND mi.org = s.org
 JOIN mission_roles r ON r.id = s.mission_role AND r.org = s.org
-JOIN users u ON u.id = s.user_id AND u.org = s.org
-JOIN orgs o ON o.id = s.org LEFT JOIN places pl ON pl.id = mi.place_id
-LEFT JOIN rates rm ON rm.org = s.org AND rm.mission_id = s.mission
-LEFT JOIN rates ru ON ru.org = s.org AND ru.user_id = s.user_id
-LEFT JOIN rates rr ON rr.org = s.org AND rr.role_name IS NOT NULL
-    AND lower(rr.role_name) = lower(btrim(r.name, E' \t\n\r\f\v'))
 WHERE s.org = $1 AND s.status = ANY($2::text[]) AND s.starts_at >= $3 AND s.starts_at < $4
     AND ($5::int IS NULL OR s.user_id = $5)
-ORDER BY s.starts_at, s.id"""  # noqa: S608 - constant fragments
+ORDER BY s.starts_at, s.id"""
+
+_WORK_USERS_SQL = """SELECT id, first_name, last_name, employment_type FROM users
+WHERE org = $1 AND id = ANY($2::int[])"""
+
+#: The org's zone (``id`` NULL) and its places' zones.
+_WORK_ZONES_SQL = """SELECT NULL::int AS id, timezone FROM orgs WHERE id = $1
+UNION ALL SELECT id, timezone FROM places WHERE org = $1 AND id = ANY($2::int[])"""
+
+#: The rates of these missions and users, and the org's role-name rates (few: one per
+#: name), each through its index; a role rate's key is its name as :func:`resolve_rate`
+#: compares it.
+_WORK_RATES_SQL = """SELECT 'mission' AS level, mission_id AS target, NULL::text AS role_key,
+       kind, amount_cents, currency FROM rates WHERE org = $1 AND mission_id = ANY($2::int[])
+UNION ALL
+SELECT 'user', user_id, NULL, kind, amount_cents, currency FROM rates
+WHERE org = $1 AND user_id = ANY($3::int[])
+UNION ALL
+SELECT 'role', NULL, lower(role_name), kind, amount_cents, currency FROM rates
+WHERE org = $1 AND role_name IS NOT NULL"""
 
 
 async def work_rows(
@@ -758,19 +761,49 @@ async def work_rows(
     statuses: Sequence[str],
     user_id: int | None,
 ) -> list[WorkRow]:
-    """The SDK's :func:`coulisses_sdk.host.work_rows`: one query, each record made a
-    :class:`WorkRow` as it is (the user's name joined in SQL as :func:`_name` does).
+    """The SDK's :func:`coulisses_sdk.host.work_rows`: the assignments in one query, then
+    their users, zones and rates in three (one per kind of lookup, whatever the number of
+    rows), put together as :class:`WorkRow` tuples.
 
     In a transaction that asks for custom plans (as the planning does): after five runs
     of the cached statement PostgreSQL may switch to a generic plan, which cannot see how
-    many rows the span holds (it guessed 1 instead of 3,600 and joined the rates in
-    nested loops, five times slower)."""
+    many rows the span holds (it guessed 1 instead of 3,600 and joined in nested loops)."""
     async with transaction():
         await fetch_records(_CUSTOM_PLANS_SQL)
         records = await fetch_records(
             _WORK_ROWS_SQL, org_id, list(statuses), starts_after, starts_before, user_id
         )
-    return list(map(WorkRow._make, records))
+        if not records:
+            return []
+        user_ids = list({r[3] for r in records})
+        users = {
+            r[0]: (_name(r[1], r[2], r[1]), r[3])
+            for r in await fetch_records(_WORK_USERS_SQL, org_id, user_ids)
+        }
+        place_ids = list({r[6] for r in records if r[6] is not None})
+        zones = {r[0]: r[1] for r in await fetch_records(_WORK_ZONES_SQL, org_id, place_ids)}
+        by_level: dict[str, dict[Any, tuple[str, int, str]]] = {"mission": {}, "user": {}}
+        by_level["role"] = {}
+        for level, target, role_key, kind, cents, currency in await fetch_records(
+            _WORK_RATES_SQL, org_id, list({r[4] for r in records}), user_ids
+        ):
+            by_level[level][role_key if level == "role" else target] = (kind, cents, currency)
+    org_zone = zones[None]
+    none = (None, None, None)
+    zone_of, user_of = zones.get, users.get
+    mission_rate, user_rate = by_level["mission"].get, by_level["user"].get
+    role_rate = by_level["role"].get
+    new = tuple.__new__  # WorkRow(...) without its keyword-checking __new__
+    out = []
+    for assignment_id, status, reserve, user, mission, project, place, start, end, role in records:
+        person = user_of(user)
+        if person is None:  # not this org's user (as an inner join would drop it)
+            continue
+        rate = mission_rate(mission) or user_rate(user) or role_rate(role) or none
+        zone = zone_of(place, org_zone) if place is not None else org_zone
+        row = (assignment_id, status, reserve, user, *person, mission, project, zone, start, end)
+        out.append(new(WorkRow, row + rate))
+    return out
 
 
 async def account_user_id(org_id: int, account_id: int) -> int | None:

@@ -43,6 +43,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -189,8 +190,7 @@ class ProjectMonth(Figures):
     currency: str = DEFAULT_CURRENCY
 
 
-@dataclass(frozen=True)
-class TimeSource:
+class TimeSource(NamedTuple):
     """Which times an assignment was paid with: ``actual`` (its validated timesheet line)
     or ``planned`` (the mission's), and the breaks taken in this month."""
 
@@ -325,17 +325,14 @@ def _items(
     memo = {} if rates is None else rates
     employment = _EMPLOYMENT.get(core_type, EmploymentType.CDD)
 
+    assignment_id, person_id, zone = (
+        str(summary.assignment_id),
+        str(summary.user_id),
+        summary.timezone,
+    )
+
     def item(start: dt.datetime, end: dt.datetime, rate: Rate, breaks: int = 0) -> TrustedItem:
-        return TrustedItem(
-            assignment_id=str(summary.assignment_id),
-            person_id=str(summary.user_id),
-            timezone=summary.timezone,
-            start=start,
-            end=end,
-            breaks_minutes=breaks,
-            employment_type=employment,
-            rate=rate,
-        )
+        return TrustedItem(assignment_id, person_id, start, end, employment, rate, breaks, zone)
 
     if rate.kind == "hourly":
         span = inside
