@@ -9,10 +9,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback } from 'react';
 import { useForm, type FieldError, type UseFormProps } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { hasMessage, type MessageKey } from '@/lib/i18n/translate';
 import { useLocale } from '@/lib/i18n/use-locale';
+
+// The app's Content-Security-Policy forbids eval: zod's JIT would compile validators with
+// `new Function`, and even its probe for it is reported as a CSP violation. Every schema is
+// parsed through `useZodForm`, so setting this here, on the first import, covers them all.
+z.config({ jitless: true });
 
 /** `useForm` typed by the schema: values in are `z.input`, the submit handler gets `z.output`. */
 export function useZodForm<TSchema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
