@@ -77,6 +77,10 @@ test('my missions stay readable offline from the last sync, and are forgotten at
   await expect
     .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', OFFLINE_CACHE_KEY))
     .toContain('Exploitation Cloitre');
+  // The shell also keeps the person's own next 14 days of planning.
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', OFFLINE_CACHE_KEY))
+    .toContain('"my-planning"');
 
   await context.setOffline(true);
   await page.reload();
@@ -87,6 +91,17 @@ test('my missions stay readable offline from the last sync, and are forgotten at
   await expect(page.getByRole('button', { name: /^Accepter Montage Chapiteau/ })).toBeDisabled();
   await expectAccessible(page, 'my missions offline');
   await snapshot(page, 'phone-my-missions-offline');
+
+  // The planning screen, without network, shows the person's next 14 days as last synced.
+  await page.goto('/planning');
+  await expect(page.getByText(/^Hors ligne : vos missions des 14 prochains jours/)).toBeVisible();
+  const mine = page.getByRole('region', { name: /^Mes missions du/ });
+  await expect(mine.getByText('Montage Chapiteau')).toBeVisible();
+  await expect(mine.getByText('Exploitation Cloitre')).toBeVisible();
+  await expect(mine.getByText(fr.planning_status_invited)).toHaveCount(2);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page, 'planning offline');
+  await snapshot(page, 'phone-planning-offline');
 
   await context.setOffline(false);
   await page.reload();

@@ -1,6 +1,7 @@
 /**
- * What the app can show without network: the session and My Missions (the person's
- * own assignments and their missions) as of the last sync, kept in localStorage and
+ * What the app can show without network: the session, My Missions (the person's
+ * own assignments and their missions) and the person's planning of the next 14 days
+ * (`my-planning`) as of the last sync, kept in localStorage and
  * put back into the query cache when the app starts. Nothing else is kept, and
  * signing in or out empties it (the cache is cleared, and this mirror follows).
  *
@@ -14,7 +15,7 @@ const VERSION = 1;
 /** Older than this, a mirror is dropped rather than shown (the issue's "next 14 days"). */
 export const OFFLINE_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
 /** Query key roots readable offline. */
-const OFFLINE_ROOTS = new Set<unknown>(['auth', 'my-missions']);
+const OFFLINE_ROOTS = new Set<unknown>(['auth', 'my-missions', 'my-planning']);
 const WRITE_DELAY_MS = 500;
 
 interface Mirror {

@@ -8,6 +8,7 @@ import { LanguageSwitcher } from '@/components/language-switcher/language-switch
 import { Button } from '@/components/ui/button/button';
 import { Drawer } from '@/components/ui/drawer/drawer';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
+import { can } from '@/lib/actions';
 import { cn } from '@/lib/cn';
 import { DEFAULT_TIMEZONE, TimeZoneProvider } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
@@ -16,6 +17,7 @@ import { useLogout } from '@/features/auth/api/logout';
 import { OrgSwitcher } from '@/features/auth/components/org-switcher';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { useSilentRefresh } from '@/features/auth/hooks/use-silent-refresh';
+import { useMyPlanning } from '@/features/planning/api/get-my-planning';
 import { DeliveryFailedNotices } from '@/features/planning/components/delivery-failed-notices';
 import { PluginWidgetSlot } from '@/features/plugins/components/plugin-widgets';
 import { usePluginMenuEntries, type PluginMenuEntry } from '@/features/plugins/hooks/use-plugin-menu-entries';
@@ -127,6 +129,8 @@ function Shell({ me }: { me: Me }) {
   const firstRender = useRef(true);
   const [drawerOpen, setDrawerOpen] = useState(false);
   useSilentRefresh();
+  // Kept synced for the planning screen without network (lib/offline-cache.ts).
+  useMyPlanning(org?.timezone ?? DEFAULT_TIMEZONE, !!org && can(me.actions, 'planning.read'));
 
   // After a client-side navigation, move focus to the new content (as a page load would).
   useEffect(() => {

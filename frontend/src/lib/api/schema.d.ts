@@ -21496,6 +21496,8 @@ export interface operations {
                 status?: string[] | null;
                 /** @description place: also list the missions' ids per place (groups), by place name, the missions without a place last */
                 group_by?: "place" | null;
+                /** @description only the signed-in account's own assignments and their missions (its user in the org; an empty planning when it has none): what My Missions keeps for offline reading; with user, both apply. */
+                mine?: boolean;
             };
             header?: never;
             path?: never;

@@ -243,6 +243,47 @@ async def test_planning_for_one_user_keeps_only_their_missions(client):
     assert idle["missions"] == idle["assignments"] == idle["users"] == []
 
 
+async def test_planning_mine_is_the_accounts_own_user(client, new_client):
+    org = await signup(client)
+    f = await _festival(org)  # the owner's account is linked to Lea
+    lea = f["lea"]["id"]
+    mine = await _planning(org, mine="true")
+    assert mine == await _planning(org, user=lea)
+    assert [m["id"] for m in mine["missions"]] == [f["cour"]["id"], f["cloitre"]["id"]]
+    assert [u["id"] for u in mine["users"]] == [lea]
+    # With user= as well both filters apply: another person's id leaves nothing.
+    assert await _planning(org, mine="true", user=lea) == mine
+    other = await _planning(org, mine="true", user=f["tom"]["id"], group_by="place")
+    assert other["missions"] == other["assignments"] == other["users"] == other["groups"] == []
+    unknown = await org.get("/api/v1/planning", params={**JULY, "mine": "true", "user": 2**31 - 1})
+    assert unknown.status_code == 404
+    assert error_code(unknown) == "user.not_found"
+
+    # An account without a user in the org (a tech member never added to the crew) has an
+    # empty planning, its window still checked.
+    email = "tech-mine@example.org"
+    added = await org.post("/api/v1/orgs/current/members", json={"email": email, "role": "tech"})
+    assert added.status_code == 201, added.text
+    await fetch(
+        "UPDATE accounts SET password = $2 WHERE username = $1", email, hash_password(PASSWORD)
+    )
+    tech_client = new_client()
+    login = await tech_client.post(
+        "/api/v1/auth/login", json={"email": email, "password": PASSWORD}
+    )
+    assert login.status_code == 200, login.text
+    tech = OrgSession(tech_client, org.org_id, login.json()["account_id"], email)
+    empty = await _planning(tech, mine="true")
+    assert empty["missions"] == empty["assignments"] == empty["users"] == []
+    assert empty["projects"] == empty["places"] == {}
+    assert empty["groups"] is None
+    assert len((await _planning(tech))["missions"]) == 4  # without mine, the whole window
+    bad = await tech.get(
+        "/api/v1/planning", params={"from": "2027-07-31", "to": "2027-07-01", "mine": "true"}
+    )
+    assert bad.status_code == 422, bad.text
+
+
 async def test_planning_of_an_empty_org_is_empty_lists(client):
     org = await signup(client)
     body = await _planning(org)

@@ -110,14 +110,29 @@ class PlanningController(Controller):
                 " place name, the missions without a place last"
             ),
         ] = None,
+        mine: Annotated[
+            bool,
+            QueryParameter(
+                description="only the signed-in account's own assignments and their missions"
+                " (its user in the org; an empty planning when it has none): what My"
+                " Missions keeps for offline reading; with user, both apply."
+            ),
+        ] = False,
     ) -> Response[Planning]:
         org_id = principal_of(request).org_id
         statuses = planning.parse_statuses(status)
         who = viewer_of(request.scope)
+        nobody = False
+        if mine:
+            # An account has one user per org (the lowest id, should a merge leave two);
+            # with user= as well, both filters apply (like /assignments?mine=true&user=).
+            me = min(who.user_ids, default=None)
+            nobody = me is None or (user is not None and user != me)
+            user = user if nobody else me
         # The key is read before the data (cache.py): an entry is never older than it.
         versions = await cache.data_versions(org_id)
         audience = "all" if who.sees_private else (who.account_id, tuple(sorted(who.user_ids)))
-        query = (starts_from, ends_to, project, user, tuple(statuses or ()), group_by)
+        query = (starts_from, ends_to, project, user, tuple(statuses or ()), group_by, nobody)
         key = (org_id, versions, query, audience)
         etag = cache.etag_of(key)
         headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
@@ -137,6 +152,7 @@ class PlanningController(Controller):
                     user_id=user,
                     statuses=statuses,
                     group_by=group_by,
+                    nobody=nobody,
                 )
 
             content = await _from_replica(org_id, versions, read) or await read()

@@ -169,9 +169,12 @@ async def planning(
     user_id: int | None = None,
     statuses: list[str] | None = None,
     group_by: str | None = None,
+    nobody: bool = False,
 ) -> Planning:
     """The planning of the window. Unknown (or another org's) project and user ids are a
-    404, like on every route. ``group_by="place"`` adds the missions' ids per place."""
+    404, like on every route. ``group_by="place"`` adds the missions' ids per place.
+    ``nobody``: the window without any mission (``mine`` for an account with no user in
+    the org), its parameters checked all the same."""
     async with transaction():
         context = await fetch_records(_CONTEXT_SQL, org_id, project_id, user_id)
         if not context:
@@ -182,6 +185,9 @@ async def planning(
             raise NotFound("user.not_found", "User not found")
         timezone = context[0]["timezone"]
         window = parse_window(from_text, to_text, ZoneInfo(timezone), max_days=MAX_WINDOW_DAYS)
+        if nobody:
+            empty: list[PlanningPlaceGroup] | None = [] if group_by == "place" else None
+            return Planning(window.starts, window.ends, timezone, {}, {}, [], [], [], empty)
 
         sql, args = _missions_query(org_id, window, project_id, user_id, statuses)
         missions: dict[int, PlanningMission] = {}

@@ -4,6 +4,7 @@ import { Alert } from '@/components/ui/alert/alert';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { UndoToast, type UndoOffer } from '@/components/ui/toast/undo-toast';
+import { useOnline } from '@/hooks/use-online';
 import { isApiError } from '@/lib/api/api-error';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { resolveMissions } from '@/lib/planning';
@@ -21,6 +22,7 @@ import { DayAgenda } from '@/features/planning/components/day-agenda';
 import { HoursSummary } from '@/features/planning/components/hours-summary';
 import { MissionDrawer } from '@/features/planning/components/mission-drawer';
 import { MissionPanel } from '@/features/planning/components/mission-panel';
+import { OfflinePlanning } from '@/features/planning/components/offline-planning';
 import { HeatToggle, PlanningToolbar } from '@/features/planning/components/planning-toolbar';
 import { StatusLegend } from '@/features/planning/components/status-legend';
 import { useIsPhone } from '@/features/planning/hooks/use-is-phone';
@@ -36,7 +38,7 @@ const PlanningCalendar = lazy(async () => ({
 /**
  * The planning: one toolbar, the calendar at full width (the crew and hours side
  * panel folds away, remembered), the selected mission beside it; on a phone a
- * day agenda instead of the calendar. Inviting
+ * day agenda instead of the calendar; offline, the person's own next 14 days. Inviting
  * (drop, panel form, resend) needs `canInvite` (`assignments.manage`), moving missions
  * `canReschedule` (`missions.manage`): without them the screen only reads.
  */
@@ -66,6 +68,7 @@ export function PlanningScreen({
   const legendOpen = usePlanningStore((s) => s.legendOpen);
   const heatOpen = usePlanningStore((s) => s.heatOpen);
   const isPhone = useIsPhone();
+  const online = useOnline();
   const crewPanelId = useId();
   const legendId = useId();
   const heatId = useId();
@@ -227,6 +230,9 @@ export function PlanningScreen({
       onMove={onReschedule ? (startsAt, endsAt) => onReschedule(selected.id, startsAt, endsAt, () => {}) : undefined}
     />
   ) : null;
+  // Without network and nothing fetched for the window: the person's own next 14 days,
+  // as the shell last synced them.
+  if (!online && !planning.data) return <OfflinePlanning />;
   const liveState = (
     <p className="text-xs text-muted-foreground" aria-live="polite">
       {live === 'open' ? t('planning_live_on') : t('planning_live_off')}
