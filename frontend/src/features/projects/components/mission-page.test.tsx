@@ -152,8 +152,17 @@ describe('MissionDuplicateForm', () => {
     const from = screen.getByLabelText(fr.projects_duplicate_from);
     expect(from).toHaveAttribute('type', 'date');
     const button = screen.getByRole('button', { name: fr.projects_action_duplicate });
-    expect(button).toBeDisabled();
+    // Without a first day: the field says so and nothing is sent.
+    await userEvent.click(button);
+    expect(await screen.findByText(fr.form_required)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    // A last day before the first one is refused too.
     await userEvent.type(from, '2027-07-20');
+    await userEvent.type(screen.getByLabelText(fr.projects_duplicate_to), '2027-07-19');
+    await userEvent.click(button);
+    expect(await screen.findByText(fr.form_invalid)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    await userEvent.clear(screen.getByLabelText(fr.projects_duplicate_to));
     await userEvent.type(screen.getByLabelText(fr.projects_duplicate_to), '2027-07-22');
     await userEvent.click(button);
     await screen.findByText(fr.projects_done_duplicated_other.replace('{count}', '3'));
