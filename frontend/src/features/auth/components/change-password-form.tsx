@@ -1,42 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { isApiError } from '@/lib/api/api-error';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useChangePassword } from '@/features/auth/api/change-password';
 import {
-  checkNewPassword,
+  CONFIRM_MISMATCH,
+  confirmMatches,
   NewPasswordFields,
-  type NewPasswordValue,
+  newPasswordShape,
 } from '@/features/auth/components/new-password-fields';
+
+const changeSchema = z
+  .object({ current: z.string().min(1, 'form_required'), ...newPasswordShape })
+  .refine(confirmMatches, CONFIRM_MISMATCH);
 
 export function ChangePasswordForm() {
   const { t, tError } = useLocale();
+  const errorText = useFormText();
   const change = useChangePassword();
-  const [current, setCurrent] = useState('');
-  const [value, setValue] = useState<NewPasswordValue>({ password: '', confirm: '' });
-  const [problems, setProblems] = useState<
-    ReturnType<typeof checkNewPassword> & { current?: 'form_required' }
-  >({});
+  const form = useZodForm(changeSchema, { defaultValues: { current: '', password: '', confirm: '' } });
+  const { errors } = form.formState;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = { ...checkNewPassword(value), ...(current ? {} : { current: 'form_required' as const }) };
-    setProblems(found);
-    if (found.password || found.confirm || found.current) return;
-    change.mutate(
-      { current_password: current, new_password: value.password },
-      {
-        onSuccess: () => {
-          setCurrent('');
-          setValue({ password: '', confirm: '' });
-        },
-      },
-    );
-  }
+  const submit = form.handleSubmit(({ current, password }) =>
+    change.mutate({ current_password: current, new_password: password }, { onSuccess: () => form.reset() }),
+  );
 
   const code = isApiError(change.error) ? change.error.code : undefined;
   const wrongCurrent = code === 'auth.invalid_credentials';
@@ -49,26 +41,23 @@ export function ChangePasswordForm() {
       ) : null}
       <Field
         label={t('field_current_password')}
-        error={
-          problems.current ? t(problems.current) : wrongCurrent ? t('password_current_wrong') : undefined
-        }
+        error={errors.current ? errorText(errors.current) : wrongCurrent ? t('password_current_wrong') : undefined}
       >
         {(control) => (
           <Input
             {...control}
+            {...form.register('current')}
             type="password"
             autoComplete="current-password"
-            value={current}
-            onChange={(event) => setCurrent(event.target.value)}
-            state={problems.current || wrongCurrent ? 'invalid' : 'default'}
+            state={errors.current || wrongCurrent ? 'invalid' : 'default'}
           />
         )}
       </Field>
       <NewPasswordFields
-        value={value}
-        onChange={setValue}
-        error={problems.password ? t(problems.password) : weak ? tError(change.error) : undefined}
-        confirmError={problems.confirm ? t(problems.confirm) : undefined}
+        password={form.register('password')}
+        confirm={form.register('confirm')}
+        error={errors.password ? errorText(errors.password) : weak ? tError(change.error) : undefined}
+        confirmError={errorText(errors.confirm)}
       />
       <Button type="submit" loading={change.isPending}>
         {t('password_change_submit')}

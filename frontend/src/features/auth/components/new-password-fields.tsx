@@ -1,21 +1,33 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { z } from 'zod';
+
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { useLocale } from '@/lib/i18n/use-locale';
 
-export interface NewPasswordValue {
-  password: string;
-  confirm: string;
+/** The pair's fields, for a form's schema (the server has the final word on strength). */
+export const newPasswordShape = {
+  password: z.string().min(1, 'form_required'),
+  confirm: z.string(),
+};
+
+/** The confirmation must repeat the new password (the error goes under "confirm"). */
+export function confirmMatches(value: { password: string; confirm: string }): boolean {
+  return value.password === value.confirm;
 }
+
+export const CONFIRM_MISMATCH = { path: ['confirm'], message: 'password_mismatch' };
 
 /** "New password" + "confirm" pair shared by the reset page and the profile. */
 export function NewPasswordFields({
-  value,
-  onChange,
+  password,
+  confirm,
   error,
   confirmError,
 }: {
-  value: NewPasswordValue;
-  onChange: (value: NewPasswordValue) => void;
+  /** `form.register('password')` and `form.register('confirm')` of the form. */
+  password: UseFormRegisterReturn;
+  confirm: UseFormRegisterReturn;
   error?: string;
   confirmError?: string;
 }) {
@@ -26,10 +38,9 @@ export function NewPasswordFields({
         {(control) => (
           <Input
             {...control}
+            {...password}
             type="password"
             autoComplete="new-password"
-            value={value.password}
-            onChange={(event) => onChange({ ...value, password: event.target.value })}
             state={error ? 'invalid' : 'default'}
           />
         )}
@@ -38,23 +49,13 @@ export function NewPasswordFields({
         {(control) => (
           <Input
             {...control}
+            {...confirm}
             type="password"
             autoComplete="new-password"
-            value={value.confirm}
-            onChange={(event) => onChange({ ...value, confirm: event.target.value })}
             state={confirmError ? 'invalid' : 'default'}
           />
         )}
       </Field>
     </>
   );
-}
-
-/** Client-side checks before asking the server (which has the final word on strength). */
-export function checkNewPassword(
-  value: NewPasswordValue,
-): { password?: 'form_required'; confirm?: 'password_mismatch' } {
-  if (!value.password) return { password: 'form_required' };
-  if (value.password !== value.confirm) return { confirm: 'password_mismatch' };
-  return {};
 }

@@ -1,25 +1,30 @@
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { isApiError } from '@/lib/api/api-error';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useConfirmPasswordReset } from '@/features/auth/api/confirm-password-reset';
 import {
-  checkNewPassword,
+  CONFIRM_MISMATCH,
+  confirmMatches,
   NewPasswordFields,
-  type NewPasswordValue,
+  newPasswordShape,
 } from '@/features/auth/components/new-password-fields';
+
+const resetSchema = z.object(newPasswordShape).refine(confirmMatches, CONFIRM_MISMATCH);
 
 const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';
 
 /** Sets a new password with the single-use token from the emailed link. */
 export function ResetPasswordForm({ token }: { token: string | null }) {
   const { t, tError } = useLocale();
+  const errorText = useFormText();
   const confirm = useConfirmPasswordReset();
-  const [value, setValue] = useState<NewPasswordValue>({ password: '', confirm: '' });
-  const [problems, setProblems] = useState<ReturnType<typeof checkNewPassword>>({});
+  const form = useZodForm(resetSchema, { defaultValues: { password: '', confirm: '' } });
+  const { errors } = form.formState;
 
   if (!token) {
     return (
@@ -42,13 +47,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
     );
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = checkNewPassword(value);
-    setProblems(found);
-    if (found.password || found.confirm || !token) return;
-    confirm.mutate({ token, new_password: value.password });
-  }
+  const submit = form.handleSubmit(({ password }) => confirm.mutate({ token, new_password: password }));
 
   const weak = isApiError(confirm.error) && confirm.error.code === 'auth.weak_password';
   return (
@@ -64,10 +63,10 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         </Alert>
       ) : null}
       <NewPasswordFields
-        value={value}
-        onChange={setValue}
-        error={problems.password ? t(problems.password) : weak ? tError(confirm.error) : undefined}
-        confirmError={problems.confirm ? t(problems.confirm) : undefined}
+        password={form.register('password')}
+        confirm={form.register('confirm')}
+        error={errors.password ? errorText(errors.password) : weak ? tError(confirm.error) : undefined}
+        confirmError={errorText(errors.confirm)}
       />
       <Button type="submit" className="w-full" loading={confirm.isPending}>
         {t('reset_submit')}
