@@ -30,11 +30,14 @@ export function useZodForm<TSchema extends z.ZodType<Record<string, unknown>, Re
   });
 }
 
+/** An error of a field, or of a list field as a whole (`errors.scopes` of a checkbox group). */
+type FieldMessage = Pick<FieldError, 'message'> | undefined;
+
 /** The words of a field's error: its catalog key translated, or `undefined` when valid. */
-export function useFormText(): (error: FieldError | undefined) => string | undefined {
+export function useFormText(): (error: FieldMessage) => string | undefined {
   const { t, locale } = useLocale();
   return useCallback(
-    (error: FieldError | undefined) => {
+    (error: FieldMessage) => {
       if (!error) return undefined;
       const key = error.message;
       if (key && hasMessage(locale, key)) return t(key as MessageKey);

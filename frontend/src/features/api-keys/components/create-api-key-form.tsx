@@ -1,68 +1,62 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useCreateApiKey, type CreatedApiKey } from '@/features/api-keys/api/create-api-key';
 import { areaKey, EXPIRY_DAYS, expiryFrom, SCOPE_AREAS, type Scope } from '@/features/api-keys/utils/scopes';
 
+const createKeySchema = z.object({
+  name: z.string().trim().min(1, 'form_required').max(100, 'form_invalid'),
+  // One checkbox per scope, all under this name: react-hook-form gives the checked values.
+  scopes: z.array(z.custom<Scope>()).min(1, 'api_keys_scopes_required'),
+  expiry: z.string(),
+});
+
 /** Name, scopes (read/write per area) and expiry of a new key; `onCreated` gets its clear value. */
 export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
   const { t, tError } = useLocale();
+  const errorText = useFormText();
   const create = useCreateApiKey();
-  const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<Scope[]>([]);
-  const [expiry, setExpiry] = useState<string>('never');
-  const [tried, setTried] = useState(false);
+  const form = useZodForm(createKeySchema, { defaultValues: { name: '', scopes: [], expiry: 'never' } });
+  const { errors } = form.formState;
+  const scopesError = errorText(errors.scopes);
 
-  const nameMissing = tried && !name.trim();
-  const scopesMissing = tried && scopes.length === 0;
-
-  function toggle(scope: Scope) {
-    setScopes((all) => (all.includes(scope) ? all.filter((s) => s !== scope) : [...all, scope]));
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (!name.trim() || scopes.length === 0) return;
+  const submit = form.handleSubmit(({ name, scopes, expiry }) => {
     const days = expiry === 'never' ? null : Number(expiry);
     create.mutate(
-      { name: name.trim(), scopes, expires_at: expiryFrom(days) },
+      { name, scopes, expires_at: expiryFrom(days) },
       {
         onSuccess: (created) => {
-          setName('');
-          setScopes([]);
-          setExpiry('never');
-          setTried(false);
+          form.reset();
           onCreated(created);
         },
       },
     );
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label={t('api_keys_create_title')}>
       {create.isError ? <Alert variant="danger">{tError(create.error)}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
-        <Field label={t('api_keys_field_name')} hint={t('api_keys_field_name_hint')} error={nameMissing ? t('form_required') : undefined}>
+        <Field label={t('api_keys_field_name')} hint={t('api_keys_field_name_hint')} error={errorText(errors.name)}>
           {(control) => (
             <Input
               {...control}
+              {...form.register('name')}
               autoComplete="off"
               maxLength={100}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              state={nameMissing ? 'invalid' : 'default'}
+              state={errors.name ? 'invalid' : 'default'}
             />
           )}
         </Field>
         <Field label={t('api_keys_field_expiry')}>
           {(control) => (
-            <Select {...control} value={expiry} onChange={(event) => setExpiry(event.target.value)}>
+            <Select {...control} {...form.register('expiry')}>
               {EXPIRY_DAYS.map((days) => (
                 <option key={String(days)} value={days === null ? 'never' : String(days)}>
                   {days === null ? t('api_keys_expiry_never') : t('api_keys_expiry_days', { count: days })}
@@ -72,7 +66,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
           )}
         </Field>
       </div>
-      <fieldset className="space-y-2" aria-describedby={scopesMissing ? 'api-key-scopes-error' : undefined}>
+      <fieldset className="space-y-2" aria-describedby={scopesError ? 'api-key-scopes-error' : undefined}>
         <legend className="text-sm font-medium">{t('api_keys_field_scopes')}</legend>
         <p className="text-xs text-muted-foreground">{t('api_keys_field_scopes_hint')}</p>
         <div className="relative overflow-x-auto rounded-lg border border-border">
@@ -102,8 +96,8 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
                       <input
                         type="checkbox"
                         aria-label={t('api_keys_scope_read_of', { area: label })}
-                        checked={scopes.includes(read)}
-                        onChange={() => toggle(read)}
+                        value={read}
+                        {...form.register('scopes')}
                       />
                     </td>
                     <td className="px-3 py-1.5">
@@ -111,8 +105,8 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
                         <input
                           type="checkbox"
                           aria-label={t('api_keys_scope_write_of', { area: label })}
-                          checked={scopes.includes(write)}
-                          onChange={() => toggle(write)}
+                          value={write}
+                          {...form.register('scopes')}
                         />
                       ) : (
                         <span className="text-muted-foreground">-</span>
@@ -124,9 +118,9 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
             </tbody>
           </table>
         </div>
-        {scopesMissing ? (
+        {scopesError ? (
           <p id="api-key-scopes-error" className="text-sm text-danger">
-            {t('api_keys_scopes_required')}
+            {scopesError}
           </p>
         ) : null}
       </fieldset>
