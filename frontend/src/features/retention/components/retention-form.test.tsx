@@ -56,4 +56,16 @@ describe('RetentionForm', () => {
     expect(await screen.findByText('Entre 30 et 3650 jours.')).toBeInTheDocument();
     expect(field).toHaveAttribute('aria-invalid', 'true');
   });
+
+  it('asks for a number before sending anything', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => jsonResponse({ audit_days: 730, invitation_days: 365 }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<RetentionForm />);
+    const audit = await screen.findByLabelText(fr.privacy_retention_audit);
+    await userEvent.clear(audit);
+    await userEvent.click(screen.getByRole('button', { name: fr.privacy_retention_save }));
+    expect(await screen.findByText(fr.form_required)).toBeInTheDocument();
+    expect(audit).toHaveAttribute('aria-invalid', 'true');
+    expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'PUT')).toEqual([]);
+  });
 });

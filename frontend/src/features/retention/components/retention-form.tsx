@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
@@ -7,12 +7,23 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { isApiError } from '@/lib/api/api-error';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import {
   useRetention,
   useUpdateRetention,
   type RetentionPolicy,
 } from '@/features/retention/api/retention';
+
+/** A whole number of days, typed as text (an empty field is an error, not 0). */
+const days = z
+  .string()
+  .trim()
+  .min(1, 'form_required')
+  .regex(/^\d+$/, 'form_invalid_integer')
+  .transform(Number);
+
+const retentionSchema = z.object({ audit_days: days, invitation_days: days });
 
 /**
  * The two retention periods of the org, in days, saved together. No min/max on the
@@ -29,51 +40,46 @@ export function RetentionForm() {
 
 function RetentionFields({ initial }: { initial: RetentionPolicy }) {
   const { t, tError } = useLocale();
-  const [audit, setAudit] = useState(String(initial.audit_days));
-  const [invitations, setInvitations] = useState(String(initial.invitation_days));
+  const errorText = useFormText();
+  const form = useZodForm(retentionSchema, {
+    defaultValues: { audit_days: String(initial.audit_days), invitation_days: String(initial.invitation_days) },
+  });
+  const { errors } = form.formState;
   const save = useUpdateRetention();
   // 422 retention.out_of_bounds names its field: the words go under that input.
   const details = isApiError(save.error) ? (save.error.details as { field?: string } | null) : null;
   const fieldErrors: Record<string, string> =
     save.isError && typeof details?.field === 'string' ? { [details.field]: tError(save.error) } : {};
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate({ audit_days: Number(audit), invitation_days: Number(invitations) });
-      }}
-    >
+    <form className="space-y-4" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label={t('privacy_retention_audit')}
           hint={t('privacy_retention_audit_hint')}
-          error={fieldErrors.audit_days}
+          error={errorText(errors.audit_days) ?? fieldErrors.audit_days}
         >
           {(control) => (
             <Input
               {...control}
+              {...form.register('audit_days')}
               type="number"
               inputMode="numeric"
-              required
-              value={audit}
-              onChange={(e) => setAudit(e.target.value)}
+              state={errors.audit_days || fieldErrors.audit_days ? 'invalid' : 'default'}
             />
           )}
         </Field>
         <Field
           label={t('privacy_retention_invitations')}
           hint={t('privacy_retention_invitations_hint')}
-          error={fieldErrors.invitation_days}
+          error={errorText(errors.invitation_days) ?? fieldErrors.invitation_days}
         >
           {(control) => (
             <Input
               {...control}
+              {...form.register('invitation_days')}
               type="number"
               inputMode="numeric"
-              required
-              value={invitations}
-              onChange={(e) => setInvitations(e.target.value)}
+              state={errors.invitation_days || fieldErrors.invitation_days ? 'invalid' : 'default'}
             />
           )}
         </Field>
