@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 
+import { DeclineReasonForm } from '@/components/decline-reason-form/decline-reason-form';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
-import { Label } from '@/components/ui/label/label';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { isApiError } from '@/lib/api/api-error';
 import { dayInZone, DEFAULT_TIMEZONE, TimeZoneProvider, useDates } from '@/lib/dates';
@@ -73,8 +73,6 @@ function InvitationView({ invitation, invitationId, token, preselect }: Invitati
   const { formatDateTime } = useDates();
   const answer = useAnswerInvitation();
   const [declining, setDeclining] = useState(preselect === 'decline');
-  const [reason, setReason] = useState('');
-  const reasonId = useId();
   const acceptId = useId();
   const open = invitation.answer == null && !invitation.revoked && !invitation.expired;
 
@@ -126,34 +124,14 @@ function InvitationView({ invitation, invitationId, token, preselect }: Invitati
         </Alert>
       ) : null}
       {blocking ? null : declining ? (
-        <form
-          className="space-y-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            answer.mutate({ invitationId, token, accept: false, reason });
-          }}
-        >
-          <div className="space-y-1.5">
-            <Label htmlFor={reasonId}>{t('field_decline_reason')}</Label>
-            <textarea
-              id={reasonId}
-              value={reason}
-              maxLength={500}
-              rows={3}
-              onChange={(event) => setReason(event.target.value)}
-              className="block w-full rounded-md border border-input bg-surface px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
-            />
-            <p className="text-xs text-muted-foreground">{t('field_decline_reason_hint')}</p>
-          </div>
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit" variant="danger" loading={answer.isPending}>
-              {t('invitation_confirm_decline')}
-            </Button>
-            <Button variant="secondary" onClick={() => setDeclining(false)}>
-              {t('action_back')}
-            </Button>
-          </div>
-        </form>
+        <DeclineReasonForm
+          layout="page"
+          loading={answer.isPending}
+          submitLabel={t('invitation_confirm_decline')}
+          cancelLabel={t('action_back')}
+          onConfirm={(reason) => answer.mutate({ invitationId, token, accept: false, reason })}
+          onCancel={() => setDeclining(false)}
+        />
       ) : (
         <div className="flex flex-wrap gap-3">
           <Button
