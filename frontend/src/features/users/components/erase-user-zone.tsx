@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
@@ -7,6 +8,7 @@ import { Dialog } from '@/components/ui/dialog/dialog';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { useDates } from '@/lib/dates';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import type { User } from '@/features/users/api/list-users';
 import { useEraseUser } from '@/features/users/api/erase-user';
@@ -18,6 +20,13 @@ export function sameName(typed: string, name: string): boolean {
   return norm(typed) !== '' && norm(typed) === norm(name);
 }
 
+function eraseSchema(name: string) {
+  return z.object({
+    typed: z.string().refine((typed) => sameName(typed, name), 'form_invalid'),
+    reason: z.string().trim().min(1, 'form_required').max(500, 'form_invalid'),
+  });
+}
+
 /**
  * The danger zone of a person's page: erase them (pseudonymisation, docs/rgpd.md) after
  * typing their full name and a reason. An erased person shows when it was done instead.
@@ -25,11 +34,15 @@ export function sameName(typed: string, name: string): boolean {
 export function EraseUserZone({ user }: { user: User }) {
   const { t, tError } = useLocale();
   const { formatDay } = useDates();
+  const errorText = useFormText();
   const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [reason, setReason] = useState('');
   const erase = useEraseUser(user.id);
   const name = fullName(user);
+  const form = useZodForm(eraseSchema(name), { defaultValues: { typed: '', reason: '' } });
+  const { errors } = form.formState;
+  // Erasing is final: the button waits for the name typed back and a reason (GitHub-style).
+  const [typed, reason] = form.watch(['typed', 'reason']);
+  const ready = sameName(typed, name) && reason.trim() !== '';
 
   if (user.erased_at) {
     return (
@@ -38,11 +51,9 @@ export function EraseUserZone({ user }: { user: User }) {
   }
   const close = () => {
     setOpen(false);
-    setTyped('');
-    setReason('');
+    form.reset();
     erase.reset();
   };
-  const ready = sameName(typed, name) && reason.trim() !== '';
   return (
     <Card className="border-danger/40">
       <CardHeader>
@@ -55,19 +66,17 @@ export function EraseUserZone({ user }: { user: User }) {
       <Dialog open={open} onClose={close} title={t('privacy_erase_title', { name })} description={t('privacy_erase_hint')}>
         <form
           className="mt-4 space-y-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (ready) erase.mutate({ confirm: typed, reason }, { onSuccess: close });
-          }}
+          noValidate
+          onSubmit={form.handleSubmit(({ typed, reason }) => erase.mutate({ confirm: typed, reason }, { onSuccess: close }))}
         >
-          <Field label={t('privacy_erase_confirm_label', { name })}>
+          <Field label={t('privacy_erase_confirm_label', { name })} error={errorText(errors.typed)}>
             {(control) => (
-              <Input {...control} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+              <Input {...control} {...form.register('typed')} autoComplete="off" state={errors.typed ? 'invalid' : 'default'} />
             )}
           </Field>
-          <Field label={t('privacy_erase_reason_label')}>
+          <Field label={t('privacy_erase_reason_label')} error={errorText(errors.reason)}>
             {(control) => (
-              <Input {...control} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <Input {...control} {...form.register('reason')} maxLength={500} state={errors.reason ? 'invalid' : 'default'} />
             )}
           </Field>
           {erase.isError ? <Alert variant="danger">{tError(erase.error)}</Alert> : null}
