@@ -1,13 +1,27 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { z } from 'zod';
 
 import { Button } from '@/components/ui/button/button';
 import { Input } from '@/components/ui/input/input';
 import { useDates, wallTimeInZone, zonedWallTimeToInstant } from '@/lib/dates';
+import { useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 
 /** `YYYY-MM-DDTHH:MM` of an instant on a clock: the value of a datetime-local field. */
 function fieldValue(instant: string, timeZone: string): string {
   return wallTimeInZone(instant, timeZone).slice(0, 16);
+}
+
+/** Both times on `timeZone`'s clock, turned into instants; the end after the start. */
+function moveSchema(timeZone: string) {
+  const wallTime = z.string().min(1, 'planning_move_invalid');
+  return z
+    .object({ start: wallTime, end: wallTime })
+    .transform(({ start, end }) => ({
+      start: zonedWallTimeToInstant(start, timeZone),
+      end: zonedWallTimeToInstant(end, timeZone),
+    }))
+    .refine(({ start, end }) => Date.parse(end) > Date.parse(start), { path: ['end'], message: 'planning_move_invalid' });
 }
 
 /**
@@ -31,9 +45,12 @@ export function MoveMissionForm({
 }) {
   const { t } = useLocale();
   const { formatZone } = useDates();
-  const [start, setStart] = useState(() => fieldValue(startsAt, timeZone));
-  const [end, setEnd] = useState(() => fieldValue(endsAt, timeZone));
-  const [invalid, setInvalid] = useState(false);
+  const form = useZodForm(moveSchema(timeZone), {
+    defaultValues: { start: fieldValue(startsAt, timeZone), end: fieldValue(endsAt, timeZone) },
+  });
+  const { errors } = form.formState;
+  // One sentence for both fields: a time missing, or an end not after the start.
+  const invalid = !!(errors.start || errors.end);
   const errorId = useId();
   const zone = formatZone(timeZone);
 
@@ -41,14 +58,7 @@ export function MoveMissionForm({
     <form
       className="space-y-2"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!start || !end) return setInvalid(true);
-        const next = { start: zonedWallTimeToInstant(start, timeZone), end: zonedWallTimeToInstant(end, timeZone) };
-        if (Date.parse(next.end) <= Date.parse(next.start)) return setInvalid(true);
-        setInvalid(false);
-        onMove(next.start, next.end);
-      }}
+      onSubmit={form.handleSubmit(({ start, end }) => onMove(start, end))}
     >
       <h3 className="text-sm font-medium">{t('planning_move_title')}</h3>
       <label className="block space-y-1 text-sm">
@@ -57,11 +67,10 @@ export function MoveMissionForm({
           size="sm"
           type="datetime-local"
           step={900}
-          value={start}
-          required
+          {...form.register('start')}
           aria-describedby={invalid ? errorId : undefined}
+          aria-invalid={invalid || undefined}
           state={invalid ? 'invalid' : 'default'}
-          onChange={(e) => setStart(e.target.value)}
         />
       </label>
       <label className="block space-y-1 text-sm">
@@ -70,11 +79,10 @@ export function MoveMissionForm({
           size="sm"
           type="datetime-local"
           step={900}
-          value={end}
-          required
+          {...form.register('end')}
           aria-describedby={invalid ? errorId : undefined}
+          aria-invalid={invalid || undefined}
           state={invalid ? 'invalid' : 'default'}
-          onChange={(e) => setEnd(e.target.value)}
         />
       </label>
       {invalid ? (
