@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
@@ -6,16 +6,9 @@ import { Card, CardTitle } from '@/components/ui/card/card';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { formatTime, isTimeZone, useDates, zoneLabel } from '@/lib/dates';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
-import type { MessageKey } from '@/lib/i18n/translate';
-import {
-  placeBody,
-  placeFormErrors,
-  type PlaceBody,
-  type PlaceFormErrors,
-  type PlaceFormField,
-  type PlaceFormValues,
-} from '@/features/places/utils/place-form';
+import { placeSchema, type PlaceBody, type PlaceFormValues } from '@/features/places/utils/place-form';
 
 /** IANA names the browser lists, offered as suggestions (any other IANA name may be typed). */
 const TIMEZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -45,26 +38,14 @@ export function PlaceForm({
   const { t, tError, locale } = useLocale();
   const { timeZone: orgZone } = useDates();
   const listId = useId();
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<PlaceFormErrors>({});
+  const errorText = useFormText();
+  const form = useZodForm(placeSchema, { defaultValues: initial });
+  const { errors } = form.formState;
   // The local time there when the form opened: enough to notice a wrong zone.
   const [openedAt] = useState(() => Date.now());
-  const set = (field: keyof PlaceFormValues) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.value }));
-  const message = (field: PlaceFormField) => {
-    const problem = errors[field];
-    return problem ? t(`places_error_${problem}` as MessageKey) : undefined;
-  };
+  const submit = form.handleSubmit(onSubmit);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = placeFormErrors(values);
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    onSubmit(placeBody(values));
-  }
-
-  const zone = values.timezone.trim();
+  const zone = form.watch('timezone').trim();
   const localNow = isTimeZone(zone)
     ? t('places_local_time', { time: formatTime(openedAt, { timeZone: zone, locale }), zone: zoneLabel(zone) })
     : null;
@@ -74,10 +55,8 @@ export function PlaceForm({
         <CardTitle>{title}</CardTitle>
         {error ? <Alert variant="danger">{tError(error)}</Alert> : null}
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t('places_field_name')} error={message('name')}>
-            {(p) => (
-              <Input {...p} value={values.name} onChange={set('name')} maxLength={200} state={errors.name ? 'invalid' : 'default'} required />
-            )}
+          <Field label={t('places_field_name')} error={errorText(errors.name)}>
+            {(p) => <Input {...p} {...form.register('name')} maxLength={200} state={errors.name ? 'invalid' : 'default'} />}
           </Field>
           <Field
             label={t('places_field_timezone')}
@@ -87,19 +66,17 @@ export function PlaceForm({
                 {localNow ? <span className="block" data-testid="place-local-time">{localNow}</span> : null}
               </>
             }
-            error={message('timezone')}
+            error={errorText(errors.timezone)}
           >
             {(p) => (
               <>
                 <Input
                   {...p}
-                  value={values.timezone}
-                  onChange={set('timezone')}
+                  {...form.register('timezone')}
                   list={listId}
                   autoComplete="off"
                   spellCheck={false}
                   state={errors.timezone ? 'invalid' : 'default'}
-                  required
                 />
                 <datalist id={listId}>
                   {TIMEZONES.map((name) => (
@@ -111,20 +88,16 @@ export function PlaceForm({
           </Field>
         </div>
         <Field label={t('places_field_address')}>
-          {(p) => <Input {...p} value={values.address} onChange={set('address')} maxLength={500} />}
+          {(p) => <Input {...p} {...form.register('address')} maxLength={500} />}
         </Field>
         <fieldset className="space-y-2">
           <legend className="sr-only">{t('places_field_coordinates_hint')}</legend>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('places_field_latitude')} error={message('latitude')}>
-              {(p) => (
-                <Input {...p} inputMode="decimal" value={values.latitude} onChange={set('latitude')} state={errors.latitude ? 'invalid' : 'default'} />
-              )}
+            <Field label={t('places_field_latitude')} error={errorText(errors.latitude)}>
+              {(p) => <Input {...p} {...form.register('latitude')} inputMode="decimal" state={errors.latitude ? 'invalid' : 'default'} />}
             </Field>
-            <Field label={t('places_field_longitude')} error={message('longitude')}>
-              {(p) => (
-                <Input {...p} inputMode="decimal" value={values.longitude} onChange={set('longitude')} state={errors.longitude ? 'invalid' : 'default'} />
-              )}
+            <Field label={t('places_field_longitude')} error={errorText(errors.longitude)}>
+              {(p) => <Input {...p} {...form.register('longitude')} inputMode="decimal" state={errors.longitude ? 'invalid' : 'default'} />}
             </Field>
           </div>
           <p className="text-xs text-muted-foreground">{t('places_field_coordinates_hint')}</p>
@@ -136,8 +109,7 @@ export function PlaceForm({
               rows={2}
               maxLength={2000}
               className="block w-full rounded-md border border-input bg-surface px-3 py-2 text-sm"
-              value={values.notes}
-              onChange={set('notes')}
+              {...form.register('notes')}
             />
           )}
         </Field>

@@ -6,6 +6,7 @@ import {
   placeBody,
   placeFormErrors,
   placeFormFrom,
+  placeSchema,
   type PlaceFormValues,
 } from '@/features/places/utils/place-form';
 
@@ -30,6 +31,16 @@ describe('place form', () => {
     ['1e3', Number.NaN],
   ])('reads the coordinate %j as %s', (text, expected) => {
     expect(parseCoordinate(text)).toBe(expected);
+  });
+
+  it('gives the form each problem under its field as a catalog key, and the body when valid', () => {
+    const bad = placeSchema.safeParse({ ...valid, name: ' ', latitude: '' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['name', 'places_error_required'],
+      ['latitude', 'places_error_coordinates_pair'],
+    ]);
+    expect(placeSchema.parse(valid)).toEqual(placeBody(valid));
   });
 
   it('accepts a Montreal place and trims what it sends', () => {

@@ -3,6 +3,8 @@
  * answers with the same rules): a name, an IANA timezone the browser knows, both
  * coordinates or neither, within their ranges.
  */
+import { z } from 'zod';
+
 import { isTimeZone } from '@/lib/dates';
 
 export interface PlaceFormValues {
@@ -85,3 +87,24 @@ export function placeBody(values: PlaceFormValues): PlaceBody {
     notes: values.notes.trim(),
   };
 }
+
+/**
+ * The form's schema (lib/forms.ts): the checks of `placeFormErrors`, each under its field
+ * as the catalog key `places_error_<problem>`; the parsed value is the body to send.
+ */
+export const placeSchema = z
+  .object({
+    name: z.string(),
+    address: z.string(),
+    timezone: z.string(),
+    latitude: z.string(),
+    longitude: z.string(),
+    notes: z.string(),
+  })
+  .superRefine((values, ctx) => {
+    for (const [field, problem] of Object.entries(placeFormErrors(values))) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `places_error_${problem}` });
+    }
+  })
+  // Spread: a form's values are a plain record (an interface has no index signature).
+  .transform((values) => ({ ...placeBody(values) }));
