@@ -8,11 +8,9 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from coulisses.auth.tables import hash_password
-from coulisses.db.connection import fetch
 from coulisses.scheduling.dashboard.schemas import Dashboard
 from tests.conftest import run_jobs
-from tests.helpers import PASSWORD, OrgSession, signup
+from tests.helpers import OrgSession, signup, tech_session
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -29,20 +27,6 @@ async def _dashboard(org: OrgSession) -> dict[str, Any]:
     assert response.status_code == 200, response.text
     msgspec.json.decode(response.content, type=Dashboard)  # the documented schema, exactly
     return dict(response.json())
-
-
-async def _tech_session(org: OrgSession, new_client: Any, email: str) -> OrgSession:
-    added = await org.post("/api/v1/orgs/current/members", json={"email": email, "role": "tech"})
-    assert added.status_code == 201, added.text
-    await fetch(
-        "UPDATE accounts SET password = $2 WHERE username = $1", email, hash_password(PASSWORD)
-    )
-    tech_client = new_client()
-    login = await tech_client.post(
-        "/api/v1/auth/login", json={"email": email, "password": PASSWORD}
-    )
-    assert login.status_code == 200, login.text
-    return OrgSession(tech_client, org.org_id, login.json()["account_id"], email)
 
 
 async def _answer(org: OrgSession, assignment_id: int, verb: str, **body: Any) -> None:
@@ -211,7 +195,7 @@ async def test_the_conflict_count_is_the_conflicts_pages_total(client):
 async def test_a_tech_sees_their_own_missions_and_answers_only(client, new_client):
     org = await signup(client)
     w = await _week(org)
-    tech = await _tech_session(org, new_client, "tech-dashboard@example.org")
+    tech = await tech_session(org, new_client, "tech-dashboard@example.org")
     linked = await org.patch(
         f"/api/v1/users/{w['tom']['id']}", json={"account_id": tech.account_id}
     )

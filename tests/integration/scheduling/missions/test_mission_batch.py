@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from coulisses.db.connection import fetch
-from tests.helpers import PASSWORD, OrgSession, error_code, signup
+from tests.helpers import OrgSession, error_code, signup, tech_session
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
 
 URL = "/api/v1/missions:batch"
@@ -188,20 +188,8 @@ async def test_bad_input(client, new_client):
         assert (response.status_code, error_code(response)) == (status, code), body
     assert await _statuses(org, [m["id"] for m in missions]) == ["DRAFT", "DRAFT", "DRAFT"]
 
-    from coulisses.auth.tables import hash_password
-
     email = "tech@example.org"
-    invited = await org.post("/api/v1/orgs/current/members", json={"email": email, "role": "tech"})
-    assert invited.status_code == 201, invited.text
-    await fetch(
-        "UPDATE accounts SET password = $2 WHERE username = $1", email, hash_password(PASSWORD)
-    )
-    tech_client = new_client()
-    login = await tech_client.post(
-        "/api/v1/auth/login", json={"email": email, "password": PASSWORD}
-    )
-    assert login.status_code == 200, login.text
-    tech = OrgSession(tech_client, login.json()["org_id"], login.json()["account_id"], email)
+    tech = await tech_session(org, new_client, email)
     denied = await tech.post(URL, json={"mission_ids": ok, "action": "publish"})
     assert (denied.status_code, error_code(denied)) == (403, "auth.forbidden")
 

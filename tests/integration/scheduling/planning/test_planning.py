@@ -6,10 +6,8 @@ from typing import Any
 
 import msgspec
 
-from coulisses.auth.tables import hash_password
-from coulisses.db.connection import fetch
 from coulisses.scheduling.planning.schemas import Planning
-from tests.helpers import PASSWORD, OrgSession, error_code, signup
+from tests.helpers import OrgSession, error_code, signup, tech_session
 from tests.integration.scheduling.factories import invite, make_mission, make_project, make_user
 
 JULY = {"from": "2027-07-01", "to": "2027-07-31"}  # a date `to` includes its day
@@ -262,17 +260,7 @@ async def test_planning_mine_is_the_accounts_own_user(client, new_client):
     # An account without a user in the org (a tech member never added to the crew) has an
     # empty planning, its window still checked.
     email = "tech-mine@example.org"
-    added = await org.post("/api/v1/orgs/current/members", json={"email": email, "role": "tech"})
-    assert added.status_code == 201, added.text
-    await fetch(
-        "UPDATE accounts SET password = $2 WHERE username = $1", email, hash_password(PASSWORD)
-    )
-    tech_client = new_client()
-    login = await tech_client.post(
-        "/api/v1/auth/login", json={"email": email, "password": PASSWORD}
-    )
-    assert login.status_code == 200, login.text
-    tech = OrgSession(tech_client, org.org_id, login.json()["account_id"], email)
+    tech = await tech_session(org, new_client, email)
     empty = await _planning(tech, mine="true")
     assert empty["missions"] == empty["assignments"] == empty["users"] == []
     assert empty["projects"] == empty["places"] == {}
@@ -294,17 +282,7 @@ async def test_planning_is_readable_by_a_tech_and_not_anonymously(client, new_cl
     org = await signup(client)
     await _festival(org)
     email = "tech-planning@example.org"
-    added = await org.post("/api/v1/orgs/current/members", json={"email": email, "role": "tech"})
-    assert added.status_code == 201, added.text
-    await fetch(
-        "UPDATE accounts SET password = $2 WHERE username = $1", email, hash_password(PASSWORD)
-    )
-    tech_client = new_client()
-    login = await tech_client.post(
-        "/api/v1/auth/login", json={"email": email, "password": PASSWORD}
-    )
-    assert login.status_code == 200, login.text
-    tech = OrgSession(tech_client, org.org_id, login.json()["account_id"], email)
+    tech = await tech_session(org, new_client, email)
     assert len((await _planning(tech))["missions"]) == 4
     anonymous = await new_client().get("/api/v1/planning", params=JULY)
     assert anonymous.status_code == 401

@@ -9,8 +9,7 @@ import pytest
 
 from coulisses.db.connection import fetch
 from coulisses.scheduling.planning.cache import BodyCache, body_cache
-from tests.helpers import OrgSession, signup
-from tests.integration.scheduling.dashboard.test_dashboard import _tech_session
+from tests.helpers import OrgSession, signup, tech_session
 from tests.integration.scheduling.factories import make_mission, make_project
 from tests.integration.scheduling.planning.test_planning import JULY, _festival
 
@@ -121,7 +120,7 @@ async def test_a_tech_never_gets_a_managers_body(client, new_client):
     manager = await _get(org)
     reasons = [a["decline_reason"] for a in manager.json()["assignments"]]
     assert "deja pris" in reasons
-    tech = await _tech_session(org, new_client, "tech-cache@example.org")
+    tech = await tech_session(org, new_client, "tech-cache@example.org")
     seen = await _get(tech)
     assert seen.status_code == 200, seen.text
     assert seen.headers["etag"] != manager.headers["etag"]
