@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 
+import { AssignmentStatusBadge } from '@/components/assignment-status-badge/assignment-status-badge';
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
@@ -15,7 +16,7 @@ import { useAnswerMyAssignment } from '@/features/my-missions/api/answer-my-assi
 import { useMissionsById } from '@/features/my-missions/api/get-mission';
 import { useMyAssignments, type Assignment } from '@/features/my-missions/api/list-my-assignments';
 import { DeclineDialog } from '@/features/my-missions/components/decline-dialog';
-import { hourTotals, SECTION_ORDER, splitSections, STATUS_BADGE } from '@/features/my-missions/utils/sections';
+import { hourTotals, SECTION_ORDER, splitSections } from '@/features/my-missions/utils/sections';
 
 /**
  * The signed-in account's assignments: invitations waiting for an answer first
@@ -125,9 +126,7 @@ export function MyMissionsList({ renderAcceptedActions }: MyMissionsListProps = 
                       ) : null}
                     </div>
                     <span className="flex flex-wrap items-center gap-1">
-                      <Badge variant={STATUS_BADGE[status] ?? 'neutral'}>
-                        {t(`assignment_status_${status.toLowerCase() as 'invited'}`)}
-                      </Badge>
+                      <AssignmentStatusBadge status={status} />
                       {badge ? <Badge variant="warning">{t(...badge)}</Badge> : null}
                     </span>
                   </div>

@@ -74,9 +74,3 @@ export function hourTotals(items: readonly SectionItem[], now: number, timeZone:
   return { weekMinutes, monthMinutes };
 }
 
-export const STATUS_BADGE: Record<string, 'info' | 'success' | 'danger' | 'neutral'> = {
-  INVITED: 'info',
-  ACCEPTED: 'success',
-  DECLINED: 'danger',
-  CANCELLED: 'neutral',
-};

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 
+import { AssignmentStatusBadge } from '@/components/assignment-status-badge/assignment-status-badge';
 import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
@@ -10,13 +11,6 @@ import { resolveMissions, type MissionView } from '@/lib/planning';
 import { reserveBadge } from '@/lib/reserves';
 import { useMyPlanning } from '@/features/planning/api/get-my-planning';
 import type { Planning, PlanningAssignment } from '@/features/planning/api/get-planning';
-
-const STATUS_TONE: Record<string, 'info' | 'success' | 'danger' | 'neutral'> = {
-  INVITED: 'info',
-  ACCEPTED: 'success',
-  DECLINED: 'danger',
-  CANCELLED: 'neutral',
-};
 
 export interface OfflineDay {
   day: string;
@@ -80,9 +74,7 @@ export function OfflinePlanning() {
                     <span className="min-w-0 font-semibold">{mission.title}</span>
                     <span className="flex shrink-0 gap-1">
                       {reserve ? <Badge variant="warning">{t(...reserve)}</Badge> : null}
-                      <Badge variant={STATUS_TONE[assignment.status] ?? 'neutral'}>
-                        {t(`planning_status_${assignment.status.toLowerCase()}` as 'planning_status_invited')}
-                      </Badge>
+                      <AssignmentStatusBadge status={assignment.status} />
                     </span>
                   </div>
                   <MissionTimes

@@ -2,14 +2,14 @@
  * Pure calendar logic: status colours, filtering, events for each view, overlap
  * layout, snapping and the visible window. FullCalendar code only adapts these.
  */
+import { ASSIGNMENT_STATUS_BADGE } from '@/lib/assignment-status';
 import { addDays, formatTime, wallTimeInZone, zoneLabel, zonedWallTimeToInstant } from '@/lib/dates';
 
 export type Tone = 'info' | 'success' | 'danger' | 'muted' | 'neutral';
 
+/** The badge colours of every screen, except a cancelled chip fades out on the calendar. */
 export const STATUS_TONES = {
-  INVITED: 'info',
-  ACCEPTED: 'success',
-  DECLINED: 'danger',
+  ...ASSIGNMENT_STATUS_BADGE,
   CANCELLED: 'muted',
 } as const satisfies Record<string, Tone>;
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import { AssignmentStatusBadge } from '@/components/assignment-status-badge/assignment-status-badge';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
@@ -13,7 +14,6 @@ import type { Mission } from '@/features/projects/api/get-mission';
 import { useAssignmentAction, useMissionAssignmentList, type Assignment, type AssignmentInvited } from '@/features/projects/api/mission-assignments';
 import type { AssignableUser } from '@/features/projects/components/project-missions-table';
 
-const STATUS_BADGE = { INVITED: 'info', ACCEPTED: 'success', DECLINED: 'danger', CANCELLED: 'neutral' } as const;
 const ACTIVE = new Set(['INVITED', 'ACCEPTED']);
 
 function DeliveryBadge({ assignment }: { assignment: Assignment }) {
@@ -90,7 +90,7 @@ export function MissionAssignmentsPanel({ mission, users, canManage }: { mission
                       {a.reserve ? ` (${t('dashboard_reserve')})` : ''}
                     </td>
                     <td className="space-x-2 px-3 py-2">
-                      <Badge variant={STATUS_BADGE[a.status as keyof typeof STATUS_BADGE] ?? 'neutral'}>{t(`assignment_status_${a.status.toLowerCase() as 'invited'}`)}</Badge>
+                      <AssignmentStatusBadge status={a.status} />
                       <DeliveryBadge assignment={a} />
                       {a.decline_reason ? <span className="italic">{a.decline_reason}</span> : null}
                     </td>

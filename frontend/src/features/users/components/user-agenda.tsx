@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 
-import { Badge } from '@/components/ui/badge/badge';
+import { AssignmentStatusBadge } from '@/components/assignment-status-badge/assignment-status-badge';
 import { Button } from '@/components/ui/button/button';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
@@ -9,13 +9,6 @@ import { useLocale } from '@/lib/i18n/use-locale';
 import { resolveMissions } from '@/lib/planning';
 import { useUserPlanning } from '@/features/users/api/get-user-planning';
 import { groupByDay, mondayOf, weekDates } from '@/features/users/utils/week';
-
-const STATUS_BADGE: Record<string, 'info' | 'success' | 'danger' | 'neutral'> = {
-  INVITED: 'info',
-  ACCEPTED: 'success',
-  DECLINED: 'danger',
-  CANCELLED: 'neutral',
-};
 
 /** A user's personal calendar as a week agenda: their assignments day by day. */
 export function UserAgenda({ userId }: { userId: number }) {
@@ -90,9 +83,7 @@ export function UserAgenda({ userId }: { userId: number }) {
                           {mission.place ? <span className="text-muted-foreground"> {t('separator')} {mission.place}</span> : null}
                           <span className="text-muted-foreground"> {t('separator')} {mission.project_name}</span>
                         </span>
-                        <Badge variant={STATUS_BADGE[assignment.status] ?? 'neutral'}>
-                          {t(`assignment_status_${assignment.status.toLowerCase() as 'invited'}`)}
-                        </Badge>
+                        <AssignmentStatusBadge status={assignment.status} />
                       </li>
                   ))}
                 </ul>
