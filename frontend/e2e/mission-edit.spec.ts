@@ -61,11 +61,11 @@ test('edit a project, its mission table and a mission', async ({ page }) => {
 
   // The mission table: 30 missions on two pages, searched and sorted.
   await expect(page.getByText(msg('projects_missions_shown_other', { count: '30', total: '30' }))).toBeVisible();
-  await expect(page.getByText(msg('projects_page_of', { page: '1', pages: '2' }))).toBeVisible();
+  await expect(page.getByText(msg('pagination_page', { page: '1', pages: '2' }))).toBeVisible();
   const search = page.getByRole('searchbox', { name: fr.projects_missions_search });
   await search.fill('exploitation');
   await expect(page.getByText(msg('projects_missions_shown_other', { count: '15', total: '30' }))).toBeVisible();
-  const times = page.getByRole('button', { name: msg('projects_sort_by', { column: fr.projects_col_times }) });
+  const times = page.getByRole('button', { name: msg('table_sort_by', { column: fr.projects_col_times }) });
   await times.click();
   await times.click();
   await expect(page.getByRole('columnheader', { name: new RegExp(fr.projects_col_times) })).toHaveAttribute('aria-sort', 'descending');

@@ -1,57 +1,76 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 
-import { Badge } from '@/components/ui/badge/badge';
-import { Spinner } from '@/components/ui/spinner/spinner';
 import { Alert } from '@/components/ui/alert/alert';
+import { Badge } from '@/components/ui/badge/badge';
+import { DataTable, useDataTable } from '@/components/ui/data-table/data-table';
+import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { useAvailabilityRequests } from '@/features/availability-requests/api/list-availability-requests';
+import {
+  useAvailabilityRequests,
+  type AvailabilityRequestSummary,
+} from '@/features/availability-requests/api/list-availability-requests';
 
-/** The org's requests: title, period, how many answered, open or closed. */
+const NO_REQUESTS: AvailabilityRequestSummary[] = [];
+
+/** The org's requests: title, period, how many answered, open or closed; sortable. */
 export function AvailabilityRequestList() {
   const { t, tError } = useLocale();
   const { formatDay, formatDateTime } = useDates();
   const requests = useAvailabilityRequests();
+  const columns = useMemo<ColumnDef<AvailabilityRequestSummary>[]>(
+    () => [
+      {
+        id: 'title',
+        accessorFn: (r) => r.title.toLowerCase(),
+        header: t('availability_request_field_title'),
+        meta: { rowHeader: true },
+        cell: ({ row: { original: r } }) => (
+          <Link to={`/availability-requests/${r.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+            {r.title}
+          </Link>
+        ),
+      },
+      {
+        id: 'period',
+        accessorFn: (r) => r.starts_on,
+        header: t('availability_request_period'),
+        cell: ({ row: { original: r } }) =>
+          t('availability_request_period_value', { from: formatDay(r.starts_on), to: formatDay(r.ends_on) }),
+      },
+      {
+        id: 'deadline',
+        accessorFn: (r) => r.deadline,
+        header: t('availability_request_field_deadline'),
+        cell: ({ row: { original: r } }) => formatDateTime(r.deadline),
+      },
+      {
+        id: 'answered',
+        // Share of recipients who answered: the least answered first when ascending.
+        accessorFn: (r) => (r.recipients_count ? r.answered_count / r.recipients_count : 0),
+        header: t('availability_request_answered'),
+        meta: { className: 'tabular-nums' },
+        cell: ({ row: { original: r } }) => `${r.answered_count} / ${r.recipients_count}`,
+      },
+      {
+        id: 'status',
+        accessorFn: (r) => (r.closed_at ? 1 : 0),
+        header: t('availability_request_status'),
+        cell: ({ row: { original: r } }) => (
+          <Badge variant={r.closed_at ? 'neutral' : 'success'}>
+            {t(r.closed_at ? 'availability_request_closed' : 'availability_request_open')}
+          </Badge>
+        ),
+      },
+    ],
+    [t, formatDay, formatDateTime],
+  );
+  const table = useDataTable({ data: requests.data?.items ?? NO_REQUESTS, columns, getRowId: (r) => String(r.id) });
+
   if (requests.isPending) return <Spinner label={t('availability_requests_loading')} />;
   if (requests.isError) return <Alert variant="danger">{tError(requests.error)}</Alert>;
-  const items = requests.data.items;
-  if (!items.length) return <p className="text-muted-foreground">{t('availability_requests_empty')}</p>;
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-muted-foreground">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">{t('availability_request_field_title')}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t('availability_request_period')}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t('availability_request_field_deadline')}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t('availability_request_answered')}</th>
-            <th scope="col" className="py-2 font-medium">{t('availability_request_status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((request) => (
-            <tr key={request.id} className="border-t border-border">
-              <td className="py-2 pr-4">
-                <Link to={`/availability-requests/${request.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
-                  {request.title}
-                </Link>
-              </td>
-              <td className="py-2 pr-4">
-                {t('availability_request_period_value', { from: formatDay(request.starts_on), to: formatDay(request.ends_on) })}
-              </td>
-              <td className="py-2 pr-4">{formatDateTime(request.deadline)}</td>
-              <td className="py-2 pr-4">
-                {request.answered_count} / {request.recipients_count}
-              </td>
-              <td className="py-2">
-                <Badge variant={request.closed_at ? 'neutral' : 'success'}>
-                  {t(request.closed_at ? 'availability_request_closed' : 'availability_request_open')}
-                </Badge>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  if (!requests.data.items.length) return <p className="text-muted-foreground">{t('availability_requests_empty')}</p>;
+  return <DataTable table={table} caption={t('availability_requests_title')} />;
 }

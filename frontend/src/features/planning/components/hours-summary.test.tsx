@@ -1,4 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import type { PlanningUser } from '@/features/planning/api/get-planning';
@@ -27,7 +28,18 @@ describe('HoursSummary', () => {
     expect(within(noe).getAllByRole('cell').map((c) => c.textContent)).toEqual(['45 min', '0 min']);
     // Someone with only declined or cancelled assignments has no hours to show.
     expect(within(table).queryByRole('row', { name: /Ines/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('columnheader', { name: fr.planning_hours_planned })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: new RegExp(fr.planning_hours_planned) })).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('puts the most planned first, and sorts by any column on a click', async () => {
+    renderWithProviders(<HoursSummary users={[user(2, 'Noe', 45, 0), user(1, 'Lea', 1830, 360), user(4, 'Ana', 600, 600)]} />);
+    const names = () => screen.getAllByRole('rowheader').map((c) => c.textContent);
+    expect(names()).toEqual(['Lea Martin', 'Ana Martin', 'Noe Martin']);
+    await userEvent.click(screen.getByRole('button', { name: new RegExp(fr.planning_hours_planned) }));
+    expect(names()).toEqual(['Noe Martin', 'Ana Martin', 'Lea Martin']);
+    await userEvent.click(screen.getByRole('button', { name: new RegExp(fr.planning_hours_person) }));
+    expect(names()).toEqual(['Ana Martin', 'Lea Martin', 'Noe Martin']);
+    expect(screen.getByRole('columnheader', { name: new RegExp(fr.planning_hours_person) })).toHaveAttribute('aria-sort', 'ascending');
   });
 
   it('speaks English on choice and says when nobody is planned', () => {

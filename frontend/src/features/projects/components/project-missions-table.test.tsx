@@ -109,7 +109,7 @@ describe('ProjectMissionsTable by the role actions', () => {
     // Only the sort buttons of the column headers: no action.
     const buttons = screen.getAllByRole('button');
     expect(buttons).toHaveLength(5);
-    const sortPrefix = fr.projects_sort_by.replace('{column}', '');
+    const sortPrefix = fr.table_sort_by.replace('{column}', '');
     for (const button of buttons) expect(button.textContent).toContain(sortPrefix);
   });
 
@@ -159,7 +159,7 @@ describe('ProjectMissionsTable search, sort and pages', () => {
     renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
     expect(await screen.findByRole('rowheader', { name: 'Montage' })).toBeInTheDocument();
     expect(titles()).toEqual(['Montage', 'Exploitation', 'Demontage']);
-    const byTitle = screen.getByRole('button', { name: new RegExp(fr.projects_sort_by.replace('{column}', fr.projects_col_title)) });
+    const byTitle = screen.getByRole('button', { name: new RegExp(fr.table_sort_by.replace('{column}', fr.projects_col_title)) });
     await userEvent.click(byTitle);
     expect(titles()).toEqual(['Demontage', 'Exploitation', 'Montage']);
     expect(byTitle.closest('th')).toHaveAttribute('aria-sort', 'ascending');
@@ -173,9 +173,9 @@ describe('ProjectMissionsTable search, sort and pages', () => {
     renderWithProviders(<ProjectMissionsTable projectId={1} users={users} canManageMissions canInvite />);
     await screen.findAllByRole('rowheader');
     expect(screen.getAllByRole('rowheader')).toHaveLength(25);
-    expect(screen.getByText(fr.projects_page_of.replace('{page}', '1').replace('{pages}', '7'))).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: fr.projects_page_next }));
-    expect(screen.getByText(fr.projects_page_of.replace('{page}', '2').replace('{pages}', '7'))).toBeInTheDocument();
+    expect(screen.getByText(fr.pagination_page.replace('{page}', '1').replace('{pages}', '7'))).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: fr.pagination_next }));
+    expect(screen.getByText(fr.pagination_page.replace('{page}', '2').replace('{pages}', '7'))).toBeInTheDocument();
   });
 
   it('duplicates the selection over a range of days chosen with date pickers', async () => {

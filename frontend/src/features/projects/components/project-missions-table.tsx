@@ -1,13 +1,4 @@
-import {
-  getCoreRowModel,
-  getFilteredRowModel,
-  getPaginationRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type FilterFn,
-  type SortingState,
-} from '@tanstack/react-table';
+import type { ColumnDef, FilterFn, SortingState } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 
@@ -15,6 +6,7 @@ import { MissionTimes } from '@/components/mission-times/mission-times';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
+import { DataTable, TablePagination, useDataTable } from '@/components/ui/data-table/data-table';
 import { ConfirmDialog } from '@/components/ui/dialog/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { ErrorState } from '@/components/ui/error-state/error-state';
@@ -54,9 +46,6 @@ const matchesSearch: FilterFn<Mission> = (row, _columnId, value: string) => {
 function openPlaces(m: Mission): number {
   return m.roles.reduce((sum, r) => sum + r.open, 0);
 }
-
-// relative: the sr-only hint is placed inside the table's scrolling box, not past the page edge.
-const headerButtonClass = 'relative inline-flex items-center gap-1 font-medium hover:text-foreground';
 
 /**
  * The missions of a project in a table that searches, sorts and pages them (TanStack
@@ -99,33 +88,107 @@ export function ProjectMissionsTable({
   const assign = useBulkCreateAssignments();
   const selectable = canManageMissions || canInvite;
 
-  const columns = useMemo<ColumnDef<Mission>[]>(
-    () => [
-      { id: 'title', accessorFn: (m) => m.title.toLowerCase(), header: () => t('projects_col_title'), filterFn: matchesSearch },
-      { id: 'starts_at', accessorFn: (m) => Date.parse(m.starts_at), header: () => t('projects_col_times') },
-      { id: 'place', accessorFn: (m) => m.place.toLowerCase(), header: () => t('projects_field_place') },
-      { id: 'open', accessorFn: openPlaces, header: () => t('projects_col_roles') },
-      { id: 'status', accessorFn: (m) => m.status, header: () => t('projects_col_status') },
-    ],
-    [t],
-  );
-  // TanStack Table hands out fresh functions on each render; the React Compiler skips this
-  // component, which is what the library expects.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: missions.data ?? NO_MISSIONS,
+  const missionList = missions.data ?? NO_MISSIONS;
+  const columns = useMemo<ColumnDef<Mission>[]>(() => {
+    const select: ColumnDef<Mission> = {
+      id: 'select',
+      enableSorting: false,
+      meta: { className: 'px-3 py-2' },
+      header: ({ table: tbl }) => {
+        const shown = tbl.getFilteredRowModel().rows.map((r) => r.original.id);
+        return (
+          <input
+            type="checkbox"
+            aria-label={t('projects_select_all')}
+            checked={shown.length > 0 && shown.every((id) => selected.has(id))}
+            onChange={(e) =>
+              setSelected((s) => {
+                const next = new Set(s);
+                for (const id of shown) {
+                  if (e.target.checked) next.add(id);
+                  else next.delete(id);
+                }
+                return next;
+              })
+            }
+          />
+        );
+      },
+      cell: ({ row: { original: m } }) => (
+        <input
+          type="checkbox"
+          aria-label={t('projects_select_mission', { title: m.title, when: formatDateTime(m.starts_at) })}
+          checked={selected.has(m.id)}
+          onChange={() =>
+            setSelected((s) => {
+              const next = new Set(s);
+              if (next.has(m.id)) next.delete(m.id);
+              else next.add(m.id);
+              return next;
+            })
+          }
+        />
+      ),
+    };
+    const data: ColumnDef<Mission>[] = [
+      {
+        id: 'title',
+        accessorFn: (m) => m.title.toLowerCase(),
+        header: t('projects_col_title'),
+        meta: { rowHeader: true, className: 'px-3 py-2 font-medium' },
+        cell: ({ row: { original: m } }) => (
+          <Link to={`/missions/${m.id}`} className="text-primary underline-offset-4 hover:underline">
+            {m.title}
+          </Link>
+        ),
+      },
+      {
+        id: 'starts_at',
+        accessorFn: (m) => Date.parse(m.starts_at),
+        header: t('projects_col_times'),
+        meta: { className: 'px-3 py-2 whitespace-nowrap' },
+        cell: ({ row: { original: m } }) => <MissionTimes startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.timezone} />,
+      },
+      {
+        id: 'place',
+        accessorFn: (m) => m.place.toLowerCase(),
+        header: t('projects_field_place'),
+        meta: { className: 'px-3 py-2' },
+        cell: ({ row: { original: m } }) => m.place || '-',
+      },
+      {
+        id: 'open',
+        accessorFn: openPlaces,
+        header: t('projects_col_roles'),
+        meta: { className: 'px-3 py-2' },
+        cell: ({ row: { original: m } }) =>
+          m.roles
+            .map((r) => `${r.name} ${r.accepted}/${r.quota}${r.reserves ? ` (${t('planning_role_reserves', { count: r.reserves })})` : ''}`)
+            .join(', ') || '-',
+      },
+      {
+        id: 'status',
+        accessorFn: (m) => m.status,
+        header: t('projects_col_status'),
+        meta: { className: 'px-3 py-2' },
+        cell: ({ row: { original: m } }) => (
+          <Badge variant={m.status === 'PUBLISHED' ? 'success' : 'neutral'}>
+            {t(m.status === 'PUBLISHED' ? 'projects_mission_published' : 'projects_mission_draft')}
+          </Badge>
+        ),
+      },
+    ];
+    return selectable ? [select, ...data] : data;
+  }, [t, formatDateTime, selected, selectable]);
+  const table = useDataTable({
+    data: missionList,
     columns,
     state: { sorting, globalFilter: search },
     onSortingChange: setSorting,
     onGlobalFilterChange: setSearch,
     globalFilterFn: matchesSearch,
     getRowId: (m) => String(m.id),
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getPaginationRowModel: getPaginationRowModel(),
-    initialState: { pagination: { pageIndex: 0, pageSize: MISSIONS_PAGE_SIZE } },
-    autoResetPageIndex: true,
+    pageSize: MISSIONS_PAGE_SIZE,
   });
 
   if (missions.isPending) return <Spinner label={t('projects_missions_loading')} />;
@@ -134,7 +197,6 @@ export function ProjectMissionsTable({
   if (items.length === 0) return <EmptyState title={t('projects_missions_empty')} />;
 
   const filtered = table.getFilteredRowModel().rows.map((r) => r.original);
-  const pageRows = table.getRowModel().rows;
   const ids = [...selected].filter((id) => items.some((m) => m.id === id));
   const chosen = items.filter((m) => selected.has(m.id));
   // A mission whose roles are all full refuses the whole invitation unless it may take reserves.
@@ -149,35 +211,7 @@ export function ProjectMissionsTable({
     setNotice(null);
     [publish, unpublish, remove, duplicate, assign].forEach((m) => m.reset());
   };
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
   const dupRangeOk = /^\d{4}-\d{2}-\d{2}$/.test(dupFrom) && (dupTo === '' || dupTo >= dupFrom);
-  const allFilteredSelected = filtered.length > 0 && filtered.every((m) => selected.has(m.id));
-  const sortLabel = (id: string) => {
-    const sort = table.getColumn(id)?.getIsSorted();
-    return sort === 'asc' ? 'ascending' : sort === 'desc' ? 'descending' : 'none';
-  };
-  const header = (id: string, label: string) => {
-    const column = table.getColumn(id)!;
-    const sort = column.getIsSorted();
-    return (
-      <th scope="col" className="px-3 py-2 font-medium" aria-sort={sortLabel(id)}>
-        <button type="button" className={headerButtonClass} onClick={column.getToggleSortingHandler()}>
-          {label}
-          <span aria-hidden="true">{t(sort === 'asc' ? 'projects_sort_icon_asc' : sort === 'desc' ? 'projects_sort_icon_desc' : 'projects_sort_icon_none')}</span>
-          <span className="sr-only">{t('projects_sort_by', { column: label })}</span>
-        </button>
-      </th>
-    );
-  };
-  const page = table.getState().pagination.pageIndex + 1;
-  const pages = Math.max(1, table.getPageCount());
-
   return (
     <div className="space-y-3">
       {error ? <Alert variant="danger">{tError(error)}</Alert> : null}
@@ -298,94 +332,8 @@ export function ProjectMissionsTable({
           {t('projects_missions_shown', { count: filtered.length, total: items.length })}
         </p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t('projects_missions_title')}</caption>
-          <thead className="border-b border-border bg-muted/60 text-muted-foreground">
-            <tr>
-              {selectable ? (
-                <th scope="col" className="px-3 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label={t('projects_select_all')}
-                    checked={allFilteredSelected}
-                    onChange={(e) =>
-                      setSelected((s) => {
-                        const next = new Set(s);
-                        for (const m of filtered) {
-                          if (e.target.checked) next.add(m.id);
-                          else next.delete(m.id);
-                        }
-                        return next;
-                      })
-                    }
-                  />
-                </th>
-              ) : null}
-              {header('title', t('projects_col_title'))}
-              {header('starts_at', t('projects_col_times'))}
-              {header('place', t('projects_field_place'))}
-              {header('open', t('projects_col_roles'))}
-              {header('status', t('projects_col_status'))}
-            </tr>
-          </thead>
-          <tbody>
-            {pageRows.length === 0 ? (
-              <tr>
-                <td colSpan={selectable ? 6 : 5} className="px-3 py-6 text-center text-muted-foreground">
-                  {t('projects_missions_no_match')}
-                </td>
-              </tr>
-            ) : null}
-            {pageRows.map(({ original: m }) => (
-              <tr key={m.id} className="border-b border-border last:border-0">
-                {selectable ? (
-                  <td className="px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label={t('projects_select_mission', { title: m.title, when: formatDateTime(m.starts_at) })}
-                      checked={selected.has(m.id)}
-                      onChange={() => toggle(m.id)}
-                    />
-                  </td>
-                ) : null}
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link to={`/missions/${m.id}`} className="text-primary underline-offset-4 hover:underline">
-                    {m.title}
-                  </Link>
-                </th>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <MissionTimes startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.timezone} />
-                </td>
-                <td className="px-3 py-2">{m.place || '-'}</td>
-                <td className="px-3 py-2">
-                  {m.roles
-                    .map((r) => `${r.name} ${r.accepted}/${r.quota}${r.reserves ? ` (${t('planning_role_reserves', { count: r.reserves })})` : ''}`)
-                    .join(', ') || '-'}
-                </td>
-                <td className="px-3 py-2">
-                  <Badge variant={m.status === 'PUBLISHED' ? 'success' : 'neutral'}>
-                    {t(m.status === 'PUBLISHED' ? 'projects_mission_published' : 'projects_mission_draft')}
-                  </Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {pages > 1 ? (
-        <nav aria-label={t('projects_missions_pages')} className="flex flex-wrap items-center gap-3">
-          <Button size="sm" variant="secondary" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>
-            {t('projects_page_previous')}
-          </Button>
-          <span className="text-sm" aria-live="polite">
-            {t('projects_page_of', { page, pages })}
-          </span>
-          <Button size="sm" variant="secondary" disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>
-            {t('projects_page_next')}
-          </Button>
-        </nav>
-      ) : null}
+      <DataTable table={table} caption={t('projects_missions_title')} empty={t('projects_missions_no_match')} />
+      <TablePagination table={table} />
       <ConfirmDialog
         open={confirmDelete}
         title={t('projects_delete_title', { count: ids.length })}

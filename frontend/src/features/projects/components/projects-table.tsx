@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 
 import { Badge } from '@/components/ui/badge/badge';
+import { DataTable, useDataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Select } from '@/components/ui/select/select';
@@ -16,6 +18,8 @@ export function projectStatusKey(status: string) {
   return `projects_status_${status.toLowerCase()}` as 'projects_status_draft';
 }
 
+const NO_PROJECTS: Project[] = [];
+
 /** Projects with status, dates, managers and fill rate; `managerName` resolves account ids. */
 export function ProjectsTable({ managerName }: { managerName: (accountId: number) => string }) {
   const { t } = useLocale();
@@ -23,8 +27,57 @@ export function ProjectsTable({ managerName }: { managerName: (accountId: number
   const [status, setStatus] = useState('');
   const projects = useProjects(status || null);
 
-  const dates = (p: Project) =>
-    p.starts_on || p.ends_on ? `${p.starts_on ? formatDay(p.starts_on) : '...'} - ${p.ends_on ? formatDay(p.ends_on) : '...'}` : '-';
+  const columns = useMemo<ColumnDef<Project>[]>(
+    () => [
+      {
+        id: 'name',
+        accessorFn: (p) => p.name.toLowerCase(),
+        header: t('projects_col_name'),
+        meta: { rowHeader: true, className: 'font-medium' },
+        cell: ({ row: { original: p } }) => (
+          <Link to={`/projects/${p.id}`} className="text-primary underline-offset-4 hover:underline">
+            {p.name}
+          </Link>
+        ),
+      },
+      {
+        id: 'status',
+        accessorFn: (p) => p.status,
+        header: t('projects_col_status'),
+        cell: ({ row: { original: p } }) => (
+          <Badge variant={PROJECT_STATUS_BADGE[p.status as keyof typeof PROJECT_STATUS_BADGE] ?? 'neutral'}>
+            {t(projectStatusKey(p.status))}
+          </Badge>
+        ),
+      },
+      {
+        id: 'dates',
+        // Undated projects last in either direction.
+        accessorFn: (p) => p.starts_on ?? p.ends_on ?? undefined,
+        sortUndefined: 'last',
+        header: t('projects_col_dates'),
+        meta: { className: 'whitespace-nowrap' },
+        cell: ({ row: { original: p } }) =>
+          p.starts_on || p.ends_on ? `${p.starts_on ? formatDay(p.starts_on) : '...'} - ${p.ends_on ? formatDay(p.ends_on) : '...'}` : '-',
+      },
+      {
+        id: 'managers',
+        enableSorting: false,
+        header: t('projects_col_managers'),
+        cell: ({ row: { original: p } }) => p.managers.map(managerName).join(', ') || '-',
+      },
+      { id: 'missions', accessorFn: (p) => p.mission_count, header: t('projects_col_missions'), sortDescFirst: true },
+      {
+        id: 'fill',
+        accessorFn: (p) => p.fill_rate ?? undefined,
+        sortUndefined: 'last',
+        header: t('projects_col_fill'),
+        cell: ({ row: { original: p } }) => <FillRate rate={p.fill_rate} accepted={p.accepted} quota={p.quota_total} />,
+      },
+    ],
+    [t, formatDay, managerName],
+  );
+  const table = useDataTable({ data: projects.data?.items ?? NO_PROJECTS, columns, getRowId: (p) => String(p.id) });
 
   return (
     <div className="space-y-3">
@@ -43,43 +96,7 @@ export function ProjectsTable({ managerName }: { managerName: (accountId: number
       {projects.isError ? <ErrorState error={projects.error} onRetry={() => void projects.refetch()} /> : null}
       {projects.data?.items.length === 0 ? <EmptyState title={t('projects_empty')} description={t('projects_empty_hint')} /> : null}
       {projects.data?.items.length ? (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('projects_title')}</caption>
-            <thead className="border-b border-border bg-muted/60 text-muted-foreground">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t('projects_col_name')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('projects_col_status')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('projects_col_dates')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('projects_col_managers')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('projects_col_missions')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('projects_col_fill')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {projects.data.items.map((p) => (
-                <tr key={p.id} className="border-b border-border last:border-0">
-                  <th scope="row" className="px-4 py-3 text-left font-medium">
-                    <Link to={`/projects/${p.id}`} className="text-primary underline-offset-4 hover:underline">
-                      {p.name}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-3">
-                    <Badge variant={PROJECT_STATUS_BADGE[p.status as keyof typeof PROJECT_STATUS_BADGE] ?? 'neutral'}>
-                      {t(projectStatusKey(p.status))}
-                    </Badge>
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap">{dates(p)}</td>
-                  <td className="px-4 py-3">{p.managers.map(managerName).join(', ') || '-'}</td>
-                  <td className="px-4 py-3">{p.mission_count}</td>
-                  <td className="px-4 py-3">
-                    <FillRate rate={p.fill_rate} accepted={p.accepted} quota={p.quota_total} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable table={table} caption={t('projects_title')} />
       ) : null}
     </div>
   );

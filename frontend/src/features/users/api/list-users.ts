@@ -11,6 +11,8 @@ export interface UserFilters {
   skill?: string;
   tag?: string;
   employmentType?: string;
+  /** The API's `sort` (e.g. `-last_name,-first_name`); none: its default order. */
+  sort?: string;
   page?: number;
 }
 
@@ -23,6 +25,7 @@ export function usersSearch(filters: UserFilters, pageSize = 50): string {
   if (filters.skill?.trim()) params.set('skill', filters.skill.trim());
   if (filters.tag?.trim()) params.set('tag', filters.tag.trim());
   if (filters.employmentType) params.set('employment_type', filters.employmentType);
+  if (filters.sort) params.set('sort', filters.sort);
   params.set('page', String(filters.page ?? 1));
   params.set('page_size', String(pageSize));
   return params.toString();

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import type { ColumnDef, PaginationState, SortingState, Updater } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
+import { DataTable, TablePagination, useDataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Field } from '@/components/ui/field/field';
@@ -11,11 +13,30 @@ import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { useUsers, type UserFilters } from '@/features/users/api/list-users';
+import { useUsers, type User, type UserFilters } from '@/features/users/api/list-users';
 import { CertificationBadge } from '@/features/users/components/certification-badge';
 import { EMPLOYMENT_TYPES, employmentKey, fullName } from '@/features/users/utils/employment';
 
 const PAGE_SIZE = 50;
+const NO_USERS: User[] = [];
+
+/** The API sort keys of each sortable column (docs/api.md, `/users`). */
+const SORT_KEYS: Record<string, string[]> = {
+  name: ['last_name', 'first_name'],
+  employment: ['employment_type', 'last_name', 'first_name'],
+};
+
+/** A table sort as the API's `sort` parameter; none leaves the API's order (relevance with a search). */
+export function apiSort(sorting: SortingState): string | undefined {
+  const first = sorting[0];
+  const keys = first ? SORT_KEYS[first.id] : undefined;
+  if (!first || !keys) return undefined;
+  return keys.map((key) => (first.desc ? `-${key}` : key)).join(',');
+}
+
+function apply<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
+}
 
 /** The crew directory: full-text search, skill / tag / employment type filters, pages of 50. */
 export function UsersList() {
@@ -23,7 +44,81 @@ export function UsersList() {
   const today = useDates().today();
   const [draft, setDraft] = useState<UserFilters>({});
   const [filters, setFilters] = useState<UserFilters>({ page: 1 });
+  const [sorting, setSorting] = useState<SortingState>([]);
   const users = useUsers(filters);
+  const pagination: PaginationState = { pageIndex: (filters.page ?? 1) - 1, pageSize: PAGE_SIZE };
+  const columns = useMemo<ColumnDef<User>[]>(
+    () => [
+      {
+        id: 'name',
+        accessorFn: fullName,
+        header: t('users_col_name'),
+        meta: { rowHeader: true },
+        cell: ({ row: { original: user } }) => (
+          <>
+            <Link
+              to={`/users/${user.id}`}
+              className="font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+            >
+              {fullName(user)}
+            </Link>
+            {user.email ? <div className="text-muted-foreground">{user.email}</div> : null}
+          </>
+        ),
+      },
+      {
+        id: 'employment',
+        accessorFn: (user) => user.employment_type,
+        header: t('users_col_employment'),
+        cell: ({ row: { original: user } }) => t(employmentKey(user.employment_type)),
+      },
+      {
+        id: 'skills',
+        header: t('users_col_skills'),
+        cell: ({ row: { original: user } }) => (
+          <ul className="flex flex-wrap gap-1" aria-label={t('users_col_skills')}>
+            {user.skills.map((skill) => (
+              <li key={skill.name} className="flex items-center gap-1">
+                <Badge variant="info">{t('users_skill_level', { name: skill.name, level: skill.level })}</Badge>
+                <CertificationBadge skill={skill.name} validUntil={skill.valid_until} today={today} />
+              </li>
+            ))}
+          </ul>
+        ),
+      },
+      {
+        id: 'tags',
+        header: t('users_col_tags'),
+        cell: ({ row: { original: user } }) => (
+          <ul className="flex flex-wrap gap-1" aria-label={t('users_col_tags')}>
+            {user.tags.map((tag) => (
+              <li key={tag}>
+                <Badge>{tag}</Badge>
+              </li>
+            ))}
+          </ul>
+        ),
+      },
+    ],
+    [t, today],
+  );
+  // The API searches, sorts and pages: the table shows one page as it comes.
+  const table = useDataTable({
+    data: users.data?.items ?? NO_USERS,
+    columns,
+    getRowId: (user) => String(user.id),
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    pageCount: Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE)),
+    state: { sorting, pagination },
+    onSortingChange: (updater) => {
+      const next = apply(updater, sorting);
+      setSorting(next);
+      setFilters({ ...filters, sort: apiSort(next), page: 1 });
+    },
+    onPaginationChange: (updater) => setFilters({ ...filters, page: apply(updater, pagination).pageIndex + 1 }),
+  });
 
   return (
     <div className="space-y-4">
@@ -33,7 +128,7 @@ export function UsersList() {
         className="grid gap-3 rounded-lg border border-border bg-surface p-4 sm:grid-cols-2 lg:grid-cols-5"
         onSubmit={(event) => {
           event.preventDefault();
-          setFilters({ ...draft, page: 1 });
+          setFilters({ ...draft, sort: filters.sort, page: 1 });
         }}
       >
         <Field label={t('users_filter_q')} className="lg:col-span-2">
@@ -59,7 +154,7 @@ export function UsersList() {
               onChange={(e) => {
                 const next = { ...draft, employmentType: e.target.value || undefined };
                 setDraft(next);
-                setFilters({ ...next, page: 1 });
+                setFilters({ ...next, sort: filters.sort, page: 1 });
               }}
             >
               <option value="">{t('users_filter_all')}</option>
@@ -77,7 +172,7 @@ export function UsersList() {
             variant="ghost"
             onClick={() => {
               setDraft({});
-              setFilters({ page: 1 });
+              setFilters({ sort: filters.sort, page: 1 });
             }}
           >
             {t('users_filter_reset')}
@@ -96,77 +191,8 @@ export function UsersList() {
           <p className="text-sm text-muted-foreground" aria-live="polite">
             {t('users_count', { count: users.data.total })}
           </p>
-          <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t('users_title')}</caption>
-              <thead className="border-b border-border bg-muted/60 text-muted-foreground">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('users_col_name')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('users_col_employment')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('users_col_skills')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('users_col_tags')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id} className="border-b border-border last:border-0">
-                    <th scope="row" className="px-4 py-3 text-left font-normal">
-                      <Link
-                        to={`/users/${user.id}`}
-                        className="font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
-                      >
-                        {fullName(user)}
-                      </Link>
-                      {user.email ? <div className="text-muted-foreground">{user.email}</div> : null}
-                    </th>
-                    <td className="px-4 py-3">{t(employmentKey(user.employment_type))}</td>
-                    <td className="px-4 py-3">
-                      <ul className="flex flex-wrap gap-1" aria-label={t('users_col_skills')}>
-                        {user.skills.map((skill) => (
-                          <li key={skill.name} className="flex items-center gap-1">
-                            <Badge variant="info">{t('users_skill_level', { name: skill.name, level: skill.level })}</Badge>
-                            <CertificationBadge skill={skill.name} validUntil={skill.valid_until} today={today} />
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="px-4 py-3">
-                      <ul className="flex flex-wrap gap-1" aria-label={t('users_col_tags')}>
-                        {user.tags.map((tag) => (
-                          <li key={tag}>
-                            <Badge>{tag}</Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {users.data.total > PAGE_SIZE ? (
-            <nav aria-label={t('pagination_label')} className="flex items-center gap-3">
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={(filters.page ?? 1) <= 1}
-                onClick={() => setFilters({ ...filters, page: (filters.page ?? 1) - 1 })}
-              >
-                {t('pagination_previous')}
-              </Button>
-              <span className="text-sm text-muted-foreground">
-                {t('pagination_page', { page: filters.page ?? 1, pages: Math.ceil(users.data.total / PAGE_SIZE) })}
-              </span>
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={(filters.page ?? 1) * PAGE_SIZE >= users.data.total}
-                onClick={() => setFilters({ ...filters, page: (filters.page ?? 1) + 1 })}
-              >
-                {t('pagination_next')}
-              </Button>
-            </nav>
-          ) : null}
+          <DataTable table={table} caption={t('users_title')} />
+          <TablePagination table={table} />
         </div>
       )}
     </div>
