@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
 
 import { AssignmentStatusBadge } from '@/components/assignment-status-badge/assignment-status-badge';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
+import { DataTable, useDataTable } from '@/components/ui/data-table/data-table';
 import { Field } from '@/components/ui/field/field';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
@@ -15,6 +17,9 @@ import { useAssignmentAction, useMissionAssignmentList, type Assignment, type As
 import type { AssignableUser } from '@/features/projects/components/project-missions-table';
 
 const ACTIVE = new Set(['INVITED', 'ACCEPTED']);
+/** Status order of the table: who still counts first. */
+const STATUS_ORDER = ['ACCEPTED', 'INVITED', 'DECLINED', 'CANCELLED'];
+const NO_ASSIGNMENTS: Assignment[] = [];
 
 function DeliveryBadge({ assignment }: { assignment: Assignment }) {
   const { t } = useLocale();
@@ -38,13 +43,94 @@ export function MissionAssignmentsPanel({ mission, users, canManage }: { mission
   const [roleId, setRoleId] = useState(String(mission.roles[0]?.id ?? ''));
   const [notice, setNotice] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<AssignmentInvited['warnings']>([]);
-  const names = new Map(users.map((u) => [u.id, u.name]));
+  const names = useMemo(() => new Map(users.map((u) => [u.id, u.name])), [users]);
   const role = mission.roles.find((r) => String(r.id) === roleId);
   const full = role ? isRoleFull(role) : false;
+  const busy = action.isPending;
+  const columns = useMemo<ColumnDef<Assignment>[]>(() => {
+    const nameOf = (a: Assignment) => names.get(a.user_id) ?? t('mission_unknown_user', { id: a.user_id });
+    const reset = () => {
+      setNotice(null);
+      setWarnings([]);
+    };
+    const list: ColumnDef<Assignment>[] = [
+      {
+        id: 'person',
+        accessorFn: (a) => nameOf(a).toLowerCase(),
+        header: t('mission_col_person'),
+        meta: { rowHeader: true, className: 'px-3 py-2 font-medium' },
+        cell: ({ row: { original: a } }) => nameOf(a),
+      },
+      {
+        id: 'role',
+        accessorFn: (a) => a.role_name.toLowerCase(),
+        header: t('field_role'),
+        meta: { className: 'px-3 py-2' },
+        cell: ({ row: { original: a } }) => `${a.role_name}${a.reserve ? ` (${t('dashboard_reserve')})` : ''}`,
+      },
+      {
+        id: 'status',
+        accessorFn: (a) => STATUS_ORDER.indexOf(a.status),
+        sortDescFirst: false,
+        header: t('projects_col_status'),
+        meta: { className: 'space-x-2 px-3 py-2' },
+        cell: ({ row: { original: a } }) => (
+          <>
+            <AssignmentStatusBadge status={a.status} />
+            <DeliveryBadge assignment={a} />
+            {a.decline_reason ? <span className="italic">{a.decline_reason}</span> : null}
+          </>
+        ),
+      },
+    ];
+    if (canManage) {
+      list.push({
+        id: 'actions',
+        header: t('mission_col_actions'),
+        meta: { className: 'space-x-2 px-3 py-2 whitespace-nowrap' },
+        cell: ({ row: { original: a } }) => {
+          const name = nameOf(a);
+          return (
+            <>
+              {a.status === 'INVITED' && a.invitation ? (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={busy}
+                  aria-label={t('mission_resend_of', { name })}
+                  onClick={() => {
+                    reset();
+                    action.mutate({ kind: 'resend', invitationId: a.invitation!.id }, { onSuccess: () => setNotice(t('mission_resent', { name })) });
+                  }}
+                >
+                  {t('mission_resend')}
+                </Button>
+              ) : null}
+              {ACTIVE.has(a.status) ? (
+                <Button
+                  size="sm"
+                  variant="danger"
+                  disabled={busy}
+                  aria-label={t('mission_cancel_of', { name })}
+                  onClick={() => {
+                    reset();
+                    action.mutate({ kind: 'cancel', assignmentId: a.id }, { onSuccess: () => setNotice(t('mission_cancelled', { name })) });
+                  }}
+                >
+                  {t('mission_cancel')}
+                </Button>
+              ) : null}
+            </>
+          );
+        },
+      });
+    }
+    return list;
+  }, [t, names, canManage, busy, action]);
+  const table = useDataTable({ data: list.data?.items ?? NO_ASSIGNMENTS, columns, getRowId: (a) => String(a.id) });
 
   if (list.isPending) return <Spinner label={t('mission_assignments_loading')} />;
   const items = list.data?.items ?? [];
-  const busy = action.isPending;
   const reset = () => {
     setNotice(null);
     setWarnings([]);
@@ -68,70 +154,7 @@ export function MissionAssignmentsPanel({ mission, users, canManage }: { mission
       {items.length === 0 ? (
         <p className="text-sm text-muted-foreground">{t('planning_assignments_empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('planning_assignments')}</caption>
-            <thead className="border-b border-border bg-muted/60 text-muted-foreground">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t('mission_col_person')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('field_role')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('projects_col_status')}</th>
-                {canManage ? <th scope="col" className="px-3 py-2 font-medium">{t('mission_col_actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => {
-                const name = names.get(a.user_id) ?? t('mission_unknown_user', { id: a.user_id });
-                return (
-                  <tr key={a.id} className="border-b border-border last:border-0">
-                    <th scope="row" className="px-3 py-2 font-medium">{name}</th>
-                    <td className="px-3 py-2">
-                      {a.role_name}
-                      {a.reserve ? ` (${t('dashboard_reserve')})` : ''}
-                    </td>
-                    <td className="space-x-2 px-3 py-2">
-                      <AssignmentStatusBadge status={a.status} />
-                      <DeliveryBadge assignment={a} />
-                      {a.decline_reason ? <span className="italic">{a.decline_reason}</span> : null}
-                    </td>
-                    {canManage ? (
-                      <td className="space-x-2 px-3 py-2 whitespace-nowrap">
-                        {a.status === 'INVITED' && a.invitation ? (
-                          <Button
-                            size="sm"
-                            variant="secondary"
-                            disabled={busy}
-                            aria-label={t('mission_resend_of', { name })}
-                            onClick={() => {
-                              reset();
-                              action.mutate({ kind: 'resend', invitationId: a.invitation!.id }, { onSuccess: () => setNotice(t('mission_resent', { name })) });
-                            }}
-                          >
-                            {t('mission_resend')}
-                          </Button>
-                        ) : null}
-                        {ACTIVE.has(a.status) ? (
-                          <Button
-                            size="sm"
-                            variant="danger"
-                            disabled={busy}
-                            aria-label={t('mission_cancel_of', { name })}
-                            onClick={() => {
-                              reset();
-                              action.mutate({ kind: 'cancel', assignmentId: a.id }, { onSuccess: () => setNotice(t('mission_cancelled', { name })) });
-                            }}
-                          >
-                            {t('mission_cancel')}
-                          </Button>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable table={table} caption={t('planning_assignments')} />
       )}
       {canManage && mission.roles.length ? (
         <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-dashed border-border p-3">
