@@ -1,12 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { isApiError } from '@/lib/api/api-error';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useLoginMfa } from '@/features/auth/api/login-mfa';
+
+/** A code from the app is 6 digits; a recovery code is anything the user was given. */
+const mfaSchema = z
+  .object({ recovery: z.boolean(), code: z.string().trim().min(1, 'form_required'), trust: z.boolean() })
+  .superRefine((values, ctx) => {
+    if (!values.recovery && values.code && !/^\d{6}$/.test(values.code)) {
+      ctx.addIssue({ code: 'custom', path: ['code'], message: 'mfa_code_six_digits' });
+    }
+  });
 
 interface LoginMfaFormProps {
   challenge: string;
@@ -22,18 +32,16 @@ interface LoginMfaFormProps {
 export function LoginMfaForm({ challenge, onSuccess, onRestart }: LoginMfaFormProps) {
   const { t, tError } = useLocale();
   const verify = useLoginMfa();
-  const [recovery, setRecovery] = useState(false);
-  const [code, setCode] = useState('');
-  const [trust, setTrust] = useState(false);
-  const [missing, setMissing] = useState(false);
+  const errorText = useFormText();
+  const form = useZodForm(mfaSchema, { defaultValues: { recovery: false, code: '', trust: false } });
+  const { errors, isSubmitted } = form.formState;
+  const recovery = form.watch('recovery');
+  const code = form.watch('code');
+  const setCode = (value: string) => form.setValue('code', value, { shouldValidate: isSubmitted });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const value = code.trim();
-    setMissing(!value);
-    if (!value) return;
-    verify.mutate({ challenge, code: value, trust_device: trust }, { onSuccess });
-  }
+  const submit = form.handleSubmit((values) =>
+    verify.mutate({ challenge, code: values.code, trust_device: values.trust }, { onSuccess }),
+  );
 
   const expired = isApiError(verify.error) && verify.error.code === 'auth.mfa_challenge_invalid';
   return (
@@ -53,7 +61,7 @@ export function LoginMfaForm({ challenge, onSuccess, onRestart }: LoginMfaFormPr
       ) : null}
       <Field
         label={recovery ? t('field_recovery_code') : t('field_mfa_code')}
-        error={missing ? t('form_required') : undefined}
+        error={errorText(errors.code)}
       >
         {(control) =>
           recovery ? (
@@ -65,7 +73,7 @@ export function LoginMfaForm({ challenge, onSuccess, onRestart }: LoginMfaFormPr
               spellCheck={false}
               value={code}
               onChange={(event) => setCode(event.target.value)}
-              state={missing ? 'invalid' : 'default'}
+              state={errors.code ? 'invalid' : 'default'}
             />
           ) : (
             <Input
@@ -77,13 +85,13 @@ export function LoginMfaForm({ challenge, onSuccess, onRestart }: LoginMfaFormPr
               maxLength={6}
               value={code}
               onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
-              state={missing ? 'invalid' : 'default'}
+              state={errors.code ? 'invalid' : 'default'}
             />
           )
         }
       </Field>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4" checked={trust} onChange={(event) => setTrust(event.target.checked)} />
+        <input type="checkbox" className="size-4" {...form.register('trust')} />
         {t('login_mfa_trust_device')}
       </label>
       <Button type="submit" className="w-full" loading={verify.isPending}>
@@ -94,9 +102,7 @@ export function LoginMfaForm({ challenge, onSuccess, onRestart }: LoginMfaFormPr
           type="button"
           className="text-primary underline-offset-4 hover:underline"
           onClick={() => {
-            setRecovery(!recovery);
-            setCode('');
-            setMissing(false);
+            form.reset({ recovery: !recovery, code: '', trust: form.getValues('trust') });
           }}
         >
           {recovery ? t('login_mfa_use_app') : t('login_mfa_use_recovery')}

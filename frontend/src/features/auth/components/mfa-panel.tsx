@@ -1,4 +1,5 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
@@ -9,6 +10,7 @@ import { Input } from '@/components/ui/input/input';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { isApiError } from '@/lib/api/api-error';
 import { useDates } from '@/lib/dates';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useConfirmMfaEnrolment, useRefreshMe } from '@/features/auth/api/confirm-mfa-enrolment';
 import { useDisableMfa } from '@/features/auth/api/disable-mfa';
@@ -49,6 +51,25 @@ function ErrorAlert({ error }: { error: unknown }) {
   const { tError } = useLocale();
   return <Alert variant="danger">{tError(error)}</Alert>;
 }
+
+const codeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'mfa_code_six_digits') });
+
+/** A form of one 6-digit code: the form, and the props of its `CodeField`. */
+function useCodeForm() {
+  const errorText = useFormText();
+  const form = useZodForm(codeSchema, { defaultValues: { code: '' } });
+  const field = {
+    value: form.watch('code'),
+    onChange: (value: string) => form.setValue('code', value, { shouldValidate: form.formState.isSubmitted }),
+    error: errorText(form.formState.errors.code),
+  };
+  return { form, field };
+}
+
+const disableSchema = z.object({
+  password: z.string().min(1, 'form_required'),
+  code: z.string().trim().min(1, 'form_required'),
+});
 
 function CodeField({
   value,
@@ -103,8 +124,7 @@ function MfaEnrolment({ required }: { required: boolean }) {
   const start = useStartMfaEnrolment();
   const confirm = useConfirmMfaEnrolment();
   const refreshMe = useRefreshMe();
-  const [code, setCode] = useState('');
-  const [missing, setMissing] = useState(false);
+  const { form, field } = useCodeForm();
 
   if (confirm.data) {
     return (
@@ -119,12 +139,7 @@ function MfaEnrolment({ required }: { required: boolean }) {
     );
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setMissing(code.length !== 6);
-    if (code.length !== 6) return;
-    confirm.mutate({ code });
-  }
+  const submit = form.handleSubmit((values) => confirm.mutate(values));
 
   const enrolment = start.data;
   return (
@@ -156,7 +171,7 @@ function MfaEnrolment({ required }: { required: boolean }) {
             <li>{t('mfa_enrol_type_code')}</li>
           </ol>
           {confirm.isError ? <ErrorAlert error={confirm.error} /> : null}
-          <CodeField value={code} onChange={setCode} error={missing ? t('mfa_code_six_digits') : undefined} />
+          <CodeField {...field} />
           <Button type="submit" loading={confirm.isPending}>
             {t('mfa_enrol_confirm')}
           </Button>
@@ -188,15 +203,8 @@ function MfaEnabled({ codesLeft, required }: { codesLeft: number; required: bool
 function RegenerateCodes({ codesLeft }: { codesLeft: number }) {
   const { t } = useLocale();
   const regenerate = useRegenerateRecoveryCodes();
-  const [code, setCode] = useState('');
-  const [missing, setMissing] = useState(false);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setMissing(code.length !== 6);
-    if (code.length !== 6) return;
-    regenerate.mutate({ code }, { onSuccess: () => setCode('') });
-  }
+  const { form, field } = useCodeForm();
+  const submit = form.handleSubmit((values) => regenerate.mutate(values, { onSuccess: () => form.reset() }));
 
   return (
     <section className="space-y-3">
@@ -207,12 +215,7 @@ function RegenerateCodes({ codesLeft }: { codesLeft: number }) {
       ) : (
         <form onSubmit={submit} noValidate className="space-y-3">
           {regenerate.isError ? <ErrorAlert error={regenerate.error} /> : null}
-          <CodeField
-            value={code}
-            onChange={setCode}
-            label={t('mfa_regenerate_code_label')}
-            error={missing ? t('mfa_code_six_digits') : undefined}
-          />
+          <CodeField {...field} label={t('mfa_regenerate_code_label')} />
           <Button type="submit" variant="secondary" loading={regenerate.isPending}>
             {t('mfa_regenerate')}
           </Button>
@@ -269,18 +272,11 @@ function TrustedDevices() {
 function DisableMfa() {
   const { t } = useLocale();
   const disable = useDisableMfa();
+  const errorText = useFormText();
   const [open, setOpen] = useState(false);
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  const [missing, setMissing] = useState<{ password?: boolean; code?: boolean }>({});
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = { password: !password, code: !code.trim() };
-    setMissing(next);
-    if (next.password || next.code) return;
-    disable.mutate({ password, code: code.trim() });
-  }
+  const form = useZodForm(disableSchema, { defaultValues: { password: '', code: '' } });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) => disable.mutate(values));
 
   if (!open) {
     return (
@@ -297,27 +293,25 @@ function DisableMfa() {
       {disable.isError && !wrongPassword ? <ErrorAlert error={disable.error} /> : null}
       <Field
         label={t('field_current_password')}
-        error={missing.password ? t('form_required') : wrongPassword ? t('password_current_wrong') : undefined}
+        error={errorText(errors.password) ?? (wrongPassword ? t('password_current_wrong') : undefined)}
       >
         {(control) => (
           <Input
             {...control}
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            state={missing.password || wrongPassword ? 'invalid' : 'default'}
+            {...form.register('password')}
+            state={errors.password || wrongPassword ? 'invalid' : 'default'}
           />
         )}
       </Field>
-      <Field label={t('field_mfa_or_recovery_code')} error={missing.code ? t('form_required') : undefined}>
+      <Field label={t('field_mfa_or_recovery_code')} error={errorText(errors.code)}>
         {(control) => (
           <Input
             {...control}
             autoComplete="one-time-code"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            state={missing.code ? 'invalid' : 'default'}
+            {...form.register('code')}
+            state={errors.code ? 'invalid' : 'default'}
           />
         )}
       </Field>
