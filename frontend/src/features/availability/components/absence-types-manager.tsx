@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { Switch } from '@/components/ui/switch/switch';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useAbsenceTypes, type AbsenceType } from '@/features/availability/api/list-absence-types';
 import {
@@ -16,6 +17,19 @@ import {
   useDeleteAbsenceType,
   useUpdateAbsenceType,
 } from '@/features/availability/api/save-absence-type';
+
+/** The API's rules for a new type (core absences/schemas.py). */
+const absenceTypeSchema = z.object({
+  label: z.string().trim().min(1, 'form_required').max(100, 'form_invalid'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'form_required')
+    .max(40, 'form_invalid')
+    .regex(/^[a-z][a-z0-9_]*$/, 'absence_types_code_invalid'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'form_invalid'),
+  requires_approval: z.boolean(),
+});
 
 /** Managers: the org's absence types (conges, maladie...), their colour, whether a request
  * needs approval, and whether new absences may still pick them. */
@@ -88,23 +102,16 @@ function AbsenceTypeRow({ type }: { type: AbsenceType }) {
 function AbsenceTypeForm() {
   const { t, tError } = useLocale();
   const create = useCreateAbsenceType();
-  const [code, setCode] = useState('');
-  const [label, setLabel] = useState('');
-  const [color, setColor] = useState('#6b7280');
-  const [requiresApproval, setRequiresApproval] = useState(true);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    create.mutate(
-      { code: code.trim(), label, color, requires_approval: requiresApproval },
-      {
-        onSuccess: () => {
-          setCode('');
-          setLabel('');
-        },
-      },
-    );
-  }
+  const errorText = useFormText();
+  const form = useZodForm(absenceTypeSchema, {
+    defaultValues: { label: '', code: '', color: '#6b7280', requires_approval: true },
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) =>
+    create.mutate(values, {
+      onSuccess: () => form.reset({ ...form.getValues(), label: '', code: '' }),
+    }),
+  );
 
   return (
     <Card>
@@ -112,18 +119,26 @@ function AbsenceTypeForm() {
       <form onSubmit={submit} noValidate className="mt-4 space-y-4">
         {create.isError ? <Alert variant="danger">{tError(create.error)}</Alert> : null}
         <div className="grid gap-3 sm:grid-cols-3">
-          <Field label={t('absence_types_label')}>
-            {(control) => <Input {...control} value={label} maxLength={100} onChange={(e) => setLabel(e.target.value)} />}
+          <Field label={t('absence_types_label')} error={errorText(errors.label)}>
+            {(control) => (
+              <Input {...control} {...form.register('label')} maxLength={100} state={errors.label ? 'invalid' : 'default'} />
+            )}
           </Field>
-          <Field label={t('absence_types_code')} hint={t('absence_types_code_hint')}>
-            {(control) => <Input {...control} value={code} maxLength={40} onChange={(e) => setCode(e.target.value)} />}
+          <Field label={t('absence_types_code')} hint={t('absence_types_code_hint')} error={errorText(errors.code)}>
+            {(control) => (
+              <Input {...control} {...form.register('code')} maxLength={40} state={errors.code ? 'invalid' : 'default'} />
+            )}
           </Field>
-          <Field label={t('absence_types_color')}>
-            {(control) => <Input {...control} type="color" value={color} onChange={(e) => setColor(e.target.value)} />}
+          <Field label={t('absence_types_color')} error={errorText(errors.color)}>
+            {(control) => <Input {...control} type="color" {...form.register('color')} />}
           </Field>
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <Switch checked={requiresApproval} aria-label={t('absence_types_requires_approval')} onCheckedChange={setRequiresApproval} />
+          <Switch
+            checked={form.watch('requires_approval')}
+            aria-label={t('absence_types_requires_approval')}
+            onCheckedChange={(checked) => form.setValue('requires_approval', checked)}
+          />
           <span aria-hidden>{t('absence_types_requires_approval')}</span>
         </label>
         <Button type="submit" loading={create.isPending}>

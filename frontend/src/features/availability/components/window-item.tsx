@@ -1,9 +1,11 @@
 import { useState, type ReactNode } from 'react';
+import { z } from 'zod';
 
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { Input } from '@/components/ui/input/input';
 import { useDates } from '@/lib/dates';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useApproveAvailability } from '@/features/availability/api/approve-availability';
 import { useAbsenceTypes } from '@/features/availability/api/list-absence-types';
@@ -17,6 +19,9 @@ const STATUS_BADGE: Record<string, 'info' | 'success' | 'danger'> = {
   APPROVED: 'success',
   REFUSED: 'danger',
 };
+
+/** The API keeps up to 2,000 characters of a decision's reason. */
+const refuseSchema = z.object({ reason: z.string().trim().max(2000, 'form_invalid') });
 
 /** One availability window: what, when (one-off or weekly), status, and the manager's decision. */
 export function WindowItem({
@@ -33,7 +38,9 @@ export function WindowItem({
   const approve = useApproveAvailability();
   const refuse = useRefuseAvailability();
   const [refusing, setRefusing] = useState(false);
-  const [reason, setReason] = useState('');
+  const errorText = useFormText();
+  const refuseForm = useZodForm(refuseSchema, { defaultValues: { reason: '' } });
+  const reasonError = errorText(refuseForm.formState.errors.reason);
   const types = useAbsenceTypes();
   const absenceType = types.data?.items.find((type) => type.id === window.absence_type_id);
   const deciding = canDecide && window.status === 'REQUESTED';
@@ -81,19 +88,21 @@ export function WindowItem({
         refusing ? (
           <form
             className="flex flex-wrap items-end gap-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              refuse.mutate({ windowId: window.id, reason }, { onSuccess: () => setRefusing(false) });
-            }}
+            noValidate
+            onSubmit={refuseForm.handleSubmit(({ reason }) =>
+              refuse.mutate({ windowId: window.id, reason }, { onSuccess: () => setRefusing(false) }),
+            )}
           >
             <Input
               size="sm"
               className="max-w-xs"
               aria-label={t('availability_refuse_reason')}
               placeholder={t('availability_refuse_reason')}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
+              maxLength={2000}
+              {...refuseForm.register('reason')}
+              state={reasonError ? 'invalid' : 'default'}
             />
+            {reasonError ? <p className="w-full text-danger">{reasonError}</p> : null}
             <Button type="submit" size="sm" variant="danger" loading={refuse.isPending}>
               {t('availability_refuse')}
             </Button>
