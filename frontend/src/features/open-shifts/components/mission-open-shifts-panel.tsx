@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
@@ -8,13 +8,13 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { useDecideApplication } from '@/features/open-shifts/api/decide-application';
 import {
   useMissionOpenShifts,
   type OpenShift,
-  type OpenShiftPolicy,
 } from '@/features/open-shifts/api/list-mission-open-shifts';
 import { useCloseOpenShift, usePublishOpenShift } from '@/features/open-shifts/api/publish-open-shift';
 import { ApplicationStatus } from '@/features/open-shifts/components/application-status';
@@ -32,33 +32,48 @@ const STATUS_LABELS: Record<OpenShift['status'], MessageKey> = {
   CLOSED: 'open_shifts_shift_closed',
 };
 
+/** A waitlisted person has 1 to 336 hours (two weeks) to answer an offered place. */
+const publishSchema = z.object({
+  policy: z.enum(['first_come', 'manager_picks'], 'form_invalid'),
+  tag: z.string().trim().max(100, 'form_invalid').transform((tag) => tag || null),
+  offer_hours: z.number('form_invalid_integer').int('form_invalid_integer').min(1, 'open_shifts_offer_hours_range').max(336, 'open_shifts_offer_hours_range'),
+});
+
 function PublishForm({ role, shift }: { role: OpenShiftRole; shift: OpenShift | undefined }) {
   const { t, tError } = useLocale();
   const publish = usePublishOpenShift();
   const close = useCloseOpenShift();
-  const [policy, setPolicy] = useState<OpenShiftPolicy>(shift?.policy ?? 'first_come');
-  const [tag, setTag] = useState(shift?.tag ?? '');
-  const [hours, setHours] = useState(String(shift?.offer_hours ?? 24));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    publish.mutate({ mission_role_id: role.id, policy, tag: tag.trim() || null, offer_hours: Number(hours) || 24 });
-  };
+  const errorText = useFormText();
+  const form = useZodForm(publishSchema, {
+    defaultValues: { policy: shift?.policy ?? 'first_come', tag: shift?.tag ?? '', offer_hours: shift?.offer_hours ?? 24 },
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) => publish.mutate({ mission_role_id: role.id, ...values }));
   const open = shift && shift.status !== 'CLOSED';
   return (
-    <form onSubmit={submit} className="grid gap-3 sm:grid-cols-3" aria-label={t('open_shifts_publish_for', { role: role.name })}>
+    <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-3" aria-label={t('open_shifts_publish_for', { role: role.name })}>
       <Field label={t('open_shifts_policy')}>
         {(control) => (
-          <Select {...control} value={policy} onChange={(e) => setPolicy(e.target.value as OpenShiftPolicy)}>
+          <Select {...control} {...form.register('policy')}>
             <option value="first_come">{t('open_shifts_policy_first_come')}</option>
             <option value="manager_picks">{t('open_shifts_policy_manager_picks')}</option>
           </Select>
         )}
       </Field>
-      <Field label={t('open_shifts_tag')} hint={t('open_shifts_tag_hint')}>
-        {(control) => <Input {...control} value={tag} onChange={(e) => setTag(e.target.value)} />}
+      <Field label={t('open_shifts_tag')} hint={t('open_shifts_tag_hint')} error={errorText(errors.tag)}>
+        {(control) => <Input {...control} {...form.register('tag')} maxLength={100} />}
       </Field>
-      <Field label={t('open_shifts_offer_hours')}>
-        {(control) => <Input {...control} type="number" min={1} max={336} value={hours} onChange={(e) => setHours(e.target.value)} />}
+      <Field label={t('open_shifts_offer_hours')} error={errorText(errors.offer_hours)}>
+        {(control) => (
+          <Input
+            {...control}
+            type="number"
+            min={1}
+            max={336}
+            {...form.register('offer_hours', { valueAsNumber: true })}
+            state={errors.offer_hours ? 'invalid' : 'default'}
+          />
+        )}
       </Field>
       <div className="flex flex-wrap gap-2 sm:col-span-3">
         <Button type="submit" size="sm" loading={publish.isPending}>

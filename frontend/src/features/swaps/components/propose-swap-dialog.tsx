@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
@@ -6,6 +7,7 @@ import { Dialog } from '@/components/ui/dialog/dialog';
 import { Field } from '@/components/ui/field/field';
 import { Select } from '@/components/ui/select/select';
 import { useDates } from '@/lib/dates';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useCreateSwap } from '@/features/swaps/api/create-swap';
 import { useColleagueAssignments, useColleagues } from '@/features/swaps/api/list-colleague-missions';
@@ -21,6 +23,20 @@ export interface ProposeSwapDialogProps {
 }
 
 const ANYONE = 'anyone';
+
+/** A handover may go to anyone eligible; a swap names the colleague and their mission. */
+const swapSchema = z
+  .object({
+    kind: z.enum(['handover', 'swap'], 'form_invalid'),
+    target: z.string(),
+    theirs: z.string(),
+    comment: z.string().trim().max(500, 'form_invalid'),
+  })
+  .superRefine((values, ctx) => {
+    if (values.kind !== 'swap') return;
+    if (!values.target || values.target === ANYONE) ctx.addIssue({ code: 'custom', path: ['target'], message: 'form_required' });
+    else if (!values.theirs) ctx.addIssue({ code: 'custom', path: ['theirs'], message: 'form_required' });
+  });
 
 /**
  * Offer an ACCEPTED mission: hand it over to a colleague or to anyone eligible, or swap
@@ -45,10 +61,10 @@ function SwapForm({
 }: Pick<ProposeSwapDialogProps, 'assignmentId' | 'accountId' | 'onClose' | 'onSent'>) {
   const { t, tError } = useLocale();
   const { formatDate, formatTime } = useDates();
-  const [kind, setKind] = useState<'handover' | 'swap'>('handover');
-  const [target, setTarget] = useState<string>(ANYONE);
-  const [theirs, setTheirs] = useState<string>('');
-  const [comment, setComment] = useState('');
+  const errorText = useFormText();
+  const form = useZodForm(swapSchema, { defaultValues: { kind: 'handover', target: ANYONE, theirs: '', comment: '' } });
+  const { errors } = form.formState;
+  const [kind, target, theirs] = form.watch(['kind', 'target', 'theirs']);
   const create = useCreateSwap();
   const colleagues = useColleagues(true);
   const targetId = target === ANYONE ? null : Number(target);
@@ -57,25 +73,24 @@ function SwapForm({
   const [now] = useState(() => Date.now());
   const choices = (their.data?.items ?? []).filter((a) => !a.reserve && Date.parse(a.starts_at) > now);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submit = form.handleSubmit((values) =>
     create.mutate(
       {
         assignment_id: assignmentId,
-        kind,
-        target_user_id: targetId,
-        target_assignment_id: kind === 'swap' && theirs ? Number(theirs) : null,
-        comment: comment.trim() || null,
+        kind: values.kind,
+        target_user_id: values.target === ANYONE || !values.target ? null : Number(values.target),
+        target_assignment_id: values.kind === 'swap' && values.theirs ? Number(values.theirs) : null,
+        comment: values.comment || null,
       },
       { onSuccess: onSent },
-    );
-  }
+    ),
+  );
 
   const others = (colleagues.data ?? []).filter((u) => u.account_id !== accountId);
   const incomplete = kind === 'swap' && (targetId === null || !theirs);
 
   return (
-    <form onSubmit={submit} className="mt-4 space-y-4">
+    <form onSubmit={submit} noValidate className="mt-4 space-y-4">
       {create.isError ? <Alert variant="danger">{tError(create.error)}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t('swap_field_kind')}</legend>
@@ -83,28 +98,21 @@ function SwapForm({
           <label key={value} className="flex items-center gap-2 text-sm">
             <input
               type="radio"
-              name="swap-kind"
               value={value}
-              checked={kind === value}
-              onChange={() => {
-                setKind(value);
-                if (value === 'swap' && target === ANYONE) setTarget('');
-              }}
+              {...form.register('kind', {
+                onChange: () => {
+                  if (value === 'swap' && target === ANYONE) form.setValue('target', '');
+                  if (value === 'handover' && !target) form.setValue('target', ANYONE);
+                },
+              })}
             />
             {t(value === 'handover' ? 'swap_field_kind_handover' : 'swap_field_kind_swap')}
           </label>
         ))}
       </fieldset>
-      <Field label={t('swap_field_colleague')}>
+      <Field label={t('swap_field_colleague')} error={errorText(errors.target)}>
         {(control) => (
-          <Select
-            {...control}
-            value={target}
-            onChange={(event) => {
-              setTarget(event.target.value);
-              setTheirs('');
-            }}
-          >
+          <Select {...control} {...form.register('target', { onChange: () => form.setValue('theirs', '') })}>
             {kind === 'handover' ? <option value={ANYONE}>{t('swap_anyone')}</option> : <option value="">-</option>}
             {others.map((u) => (
               <option key={u.id} value={String(u.id)}>
@@ -115,27 +123,30 @@ function SwapForm({
         )}
       </Field>
       {kind === 'swap' && targetId !== null ? (
-        <Field label={t('swap_field_their_mission')} hint={their.isSuccess && choices.length === 0 ? t('swap_no_their_mission') : undefined}>
+        <Field
+          label={t('swap_field_their_mission')}
+          hint={their.isSuccess && choices.length === 0 ? t('swap_no_their_mission') : undefined}
+          error={errorText(errors.theirs)}
+        >
           {(control) => (
-            <Select {...control} value={theirs} onChange={(event) => setTheirs(event.target.value)}>
+            <Select {...control} {...form.register('theirs')}>
               <option value="">-</option>
               {choices.map((a) => (
                 <option key={a.id} value={String(a.id)}>
-                  {`${a.role_name} \u00b7 ${formatDate(a.starts_at)} ${formatTime(a.starts_at)}`}
+                  {`${a.role_name}${t('separator')}${formatDate(a.starts_at)} ${formatTime(a.starts_at)}`}
                 </option>
               ))}
             </Select>
           )}
         </Field>
       ) : null}
-      <Field label={t('swap_field_comment')}>
+      <Field label={t('swap_field_comment')} error={errorText(errors.comment)}>
         {(control) => (
           <textarea
             {...control}
-            value={comment}
+            {...form.register('comment')}
             maxLength={500}
             rows={2}
-            onChange={(event) => setComment(event.target.value)}
             className="block w-full rounded-md border border-input bg-surface px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
           />
         )}
