@@ -66,4 +66,31 @@ describe('AvailabilityPanel absence request', () => {
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.body).not.toHaveProperty('absence_type_id');
   });
+
+  it('asks a weekly window for its days and a number of weeks under the fields, then sends the rule', async () => {
+    const calls = stubApi();
+    renderWithProviders(<AvailabilityPanel userId={7} canDecide={false} canCreate />);
+    const form = (await screen.findByRole('button', { name: fr.availability_request_submit })).closest('form')!;
+    const submit = within(form).getByRole('button', { name: fr.availability_request_submit });
+    await userEvent.click(submit);
+    expect(await within(form).findByText(fr.availability_need_start)).toBeInTheDocument();
+    await userEvent.click(within(form).getByRole('radio', { name: fr.availability_weekly }));
+    await userEvent.type(within(form).getByLabelText(fr.availability_first_date), '2027-07-05');
+    const weeks = within(form).getByLabelText(fr.availability_weeks);
+    await userEvent.clear(weeks);
+    await userEvent.type(weeks, '200');
+    await userEvent.click(submit);
+    expect(await within(form).findByText(fr.availability_need_days)).toBeInTheDocument();
+    expect(within(form).getByText(fr.availability_weeks_range)).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await userEvent.clear(weeks);
+    await userEvent.type(weeks, '2');
+    await userEvent.click(within(form).getByRole('checkbox', { name: fr.weekday_mo }));
+    await userEvent.click(within(form).getByRole('checkbox', { name: fr.weekday_we }));
+    await userEvent.click(submit);
+    await screen.findByText(fr.availability_requested);
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.body).toMatchObject({ start_date: '2027-07-05', start_time: '09:00', duration_minutes: 540 });
+    expect(String(post?.body?.rrule)).toContain('BYDAY=MO,WE');
+  });
 });
