@@ -167,6 +167,18 @@ describe('AuditLog', () => {
     ]);
   });
 
+  it('refuses a window that ends before it starts, under the end field, without a request', async () => {
+    const fetchMock = fetchWith({ '': { items: [missionUpdated], next_cursor: null } });
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<AuditLog actors={[]} />);
+    await screen.findByRole('article');
+    await userEvent.type(screen.getByLabelText(fr.audit_filter_from), '2027-07-31');
+    await userEvent.type(screen.getByLabelText(fr.audit_filter_to), '2027-07-01');
+    await userEvent.click(screen.getByRole('button', { name: fr.audit_filter_apply }));
+    expect(await screen.findByText(fr.audit_filter_bad_window)).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('says when nothing matches, and words API errors', async () => {
     vi.stubGlobal('fetch', fetchWith({}));
     const { unmount } = renderWithProviders(<AuditLog actors={[]} />);

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button/button';
@@ -10,6 +11,7 @@ import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates } from '@/lib/dates';
 import { hasMessage, type MessageKey } from '@/lib/i18n/translate';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { isRole, roleKey } from '@/lib/roles';
 import { useAuditEntries, type AuditEntry, type AuditFilters } from '@/features/audit/api/list-audit-entries';
@@ -28,13 +30,17 @@ export interface AuditActorOption {
   label: string;
 }
 
-interface Draft {
-  actor: string;
-  noun: string;
-  target: string;
-  from: string;
-  to: string;
-}
+const filtersSchema = z
+  .object({
+    actor: z.string(),
+    noun: z.string(),
+    target: z.string().trim().max(200, 'form_invalid'),
+    from: z.string(),
+    to: z.string(),
+  })
+  .refine((d) => !d.from || !d.to || d.to >= d.from, { path: ['to'], message: 'audit_filter_bad_window' });
+
+type Draft = z.output<typeof filtersSchema>;
 
 const EMPTY: Draft = { actor: '', noun: '', target: '', from: '', to: '' };
 
@@ -42,7 +48,7 @@ function toFilters(draft: Draft): AuditFilters {
   return {
     actor: draft.actor ? Number(draft.actor) : undefined,
     action: draft.noun ? `${draft.noun}.` : undefined,
-    target: draft.target.trim() || undefined,
+    target: draft.target || undefined,
     from: draft.from || undefined,
     to: draft.to || undefined,
   };
@@ -57,20 +63,18 @@ function useLabel() {
 /** The org's audit log: filters, entries newest first with what changed, "load more". */
 export function AuditLog({ actors }: { actors: AuditActorOption[] }) {
   const { t, tError } = useLocale();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const errorText = useFormText();
+  const form = useZodForm(filtersSchema, { defaultValues: EMPTY });
+  const { errors } = form.formState;
   const [filters, setFilters] = useState<AuditFilters>({});
   const entries = useAuditEntries(filters);
   const label = useLabel();
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(toFilters(draft));
-  };
+  const apply = form.handleSubmit((draft) => setFilters(toFilters(draft)));
   const reset = () => {
-    setDraft(EMPTY);
+    form.reset(EMPTY);
     setFilters({});
   };
-  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
   // A failed "load more" keeps the entries already shown (TanStack keeps data on error).
   const moreError = entries.isFetchNextPageError ? entries.error : null;
@@ -81,11 +85,12 @@ export function AuditLog({ actors }: { actors: AuditActorOption[] }) {
         role="search"
         aria-label={t('audit_filters')}
         onSubmit={apply}
+        noValidate
         className="grid gap-3 rounded-lg border border-border bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3"
       >
         <Field label={t('audit_filter_actor')}>
           {(control) => (
-            <Select {...control} value={draft.actor} onChange={(e) => set('actor')(e.target.value)}>
+            <Select {...control} {...form.register('actor')}>
               <option value="">{t('audit_filter_actor_all')}</option>
               {actors.map((actor) => (
                 <option key={actor.id} value={actor.id}>
@@ -97,7 +102,7 @@ export function AuditLog({ actors }: { actors: AuditActorOption[] }) {
         </Field>
         <Field label={t('audit_filter_action')}>
           {(control) => (
-            <Select {...control} value={draft.noun} onChange={(e) => set('noun')(e.target.value)}>
+            <Select {...control} {...form.register('noun')}>
               <option value="">{t('audit_filter_action_all')}</option>
               {AUDIT_NOUNS.map((noun) => (
                 <option key={noun} value={noun}>
@@ -107,22 +112,14 @@ export function AuditLog({ actors }: { actors: AuditActorOption[] }) {
             </Select>
           )}
         </Field>
-        <Field label={t('audit_filter_target')} hint={t('audit_filter_target_hint')}>
-          {(control) => (
-            <Input
-              {...control}
-              value={draft.target}
-              maxLength={200}
-              placeholder="mission:42"
-              onChange={(e) => set('target')(e.target.value)}
-            />
-          )}
+        <Field label={t('audit_filter_target')} hint={t('audit_filter_target_hint')} error={errorText(errors.target)}>
+          {(control) => <Input {...control} {...form.register('target')} maxLength={200} placeholder="mission:42" />}
         </Field>
         <Field label={t('audit_filter_from')}>
-          {(control) => <Input {...control} type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />}
+          {(control) => <Input {...control} type="date" {...form.register('from')} />}
         </Field>
-        <Field label={t('audit_filter_to')}>
-          {(control) => <Input {...control} type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />}
+        <Field label={t('audit_filter_to')} error={errorText(errors.to)}>
+          {(control) => <Input {...control} type="date" {...form.register('to')} state={errors.to ? 'invalid' : 'default'} />}
         </Field>
         <div className="flex flex-wrap items-end gap-2">
           <Button type="submit">{t('audit_filter_apply')}</Button>

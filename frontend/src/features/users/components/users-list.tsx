@@ -1,5 +1,6 @@
 import type { ColumnDef, PaginationState, SortingState, Updater } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
+import { z } from 'zod';
 import { Link } from 'react-router';
 
 import { Badge } from '@/components/ui/badge/badge';
@@ -12,6 +13,7 @@ import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates } from '@/lib/dates';
+import { useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useUsers, type User, type UserFilters } from '@/features/users/api/list-users';
 import { CertificationBadge } from '@/features/users/components/certification-badge';
@@ -34,6 +36,27 @@ export function apiSort(sorting: SortingState): string | undefined {
   return keys.map((key) => (first.desc ? `-${key}` : key)).join(',');
 }
 
+/** The search as typed; empty fields filter nothing. */
+const searchSchema = z.object({
+  q: z.string().trim().max(200),
+  skill: z.string().trim().max(100),
+  tag: z.string().trim().max(100),
+  employmentType: z.string(),
+});
+type Search = z.output<typeof searchSchema>;
+const NO_SEARCH: Search = { q: '', skill: '', tag: '', employmentType: '' };
+
+function toFilters(search: Search, sort: string | undefined): UserFilters {
+  return {
+    q: search.q || undefined,
+    skill: search.skill || undefined,
+    tag: search.tag || undefined,
+    employmentType: search.employmentType || undefined,
+    sort,
+    page: 1,
+  };
+}
+
 function apply<T>(updater: Updater<T>, current: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
 }
@@ -42,7 +65,7 @@ function apply<T>(updater: Updater<T>, current: T): T {
 export function UsersList() {
   const { t } = useLocale();
   const today = useDates().today();
-  const [draft, setDraft] = useState<UserFilters>({});
+  const search = useZodForm(searchSchema, { defaultValues: NO_SEARCH });
   const [filters, setFilters] = useState<UserFilters>({ page: 1 });
   const [sorting, setSorting] = useState<SortingState>([]);
   const users = useUsers(filters);
@@ -126,36 +149,32 @@ export function UsersList() {
         role="search"
         aria-label={t('users_search_label')}
         className="grid gap-3 rounded-lg border border-border bg-surface p-4 sm:grid-cols-2 lg:grid-cols-5"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setFilters({ ...draft, sort: filters.sort, page: 1 });
-        }}
+        noValidate
+        onSubmit={search.handleSubmit((values) => setFilters(toFilters(values, filters.sort)))}
       >
         <Field label={t('users_filter_q')} className="lg:col-span-2">
           {(control) => (
-            <Input {...control} type="search" value={draft.q ?? ''} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+            <Input {...control} type="search" maxLength={200} {...search.register('q')} />
           )}
         </Field>
         <Field label={t('users_filter_skill')}>
           {(control) => (
-            <Input {...control} value={draft.skill ?? ''} onChange={(e) => setDraft({ ...draft, skill: e.target.value })} />
+            <Input {...control} maxLength={100} {...search.register('skill')} />
           )}
         </Field>
         <Field label={t('users_filter_tag')}>
           {(control) => (
-            <Input {...control} value={draft.tag ?? ''} onChange={(e) => setDraft({ ...draft, tag: e.target.value })} />
+            <Input {...control} maxLength={100} {...search.register('tag')} />
           )}
         </Field>
         <Field label={t('users_filter_employment')}>
           {(control) => (
             <Select
               {...control}
-              value={draft.employmentType ?? ''}
-              onChange={(e) => {
-                const next = { ...draft, employmentType: e.target.value || undefined };
-                setDraft(next);
-                setFilters({ ...next, sort: filters.sort, page: 1 });
-              }}
+              {...search.register('employmentType', {
+                // A type filters at once, with what is typed in the other fields.
+                onChange: () => void search.handleSubmit((values) => setFilters(toFilters(values, filters.sort)))(),
+              })}
             >
               <option value="">{t('users_filter_all')}</option>
               {EMPLOYMENT_TYPES.map((type) => (
@@ -171,7 +190,7 @@ export function UsersList() {
           <Button
             variant="ghost"
             onClick={() => {
-              setDraft({});
+              search.reset(NO_SEARCH);
               setFilters({ sort: filters.sort, page: 1 });
             }}
           >
