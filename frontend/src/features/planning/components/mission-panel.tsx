@@ -56,6 +56,9 @@ export function MissionPanel({
   const details = useMissionAssignments(mission.id);
   const resend = useResendInvitation();
   const [resent, setResent] = useState<string | null>(null);
+  // The invite form's values live in the planning store (below), not in a form library.
+  const [missingUser, setMissingUser] = useState(false);
+  const userErrorId = useId();
   const pendingDrop = usePlanningStore((s) => s.pendingDrop);
   const setPendingDrop = usePlanningStore((s) => s.setPendingDrop);
   const selectMission = usePlanningStore((s) => s.selectMission);
@@ -189,8 +192,10 @@ export function MissionPanel({
       {onInvite ? (
         <form
           className="space-y-2"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
+            setMissingUser(!userId);
             if (!userId || !roleId) return;
             onInvite(Number(roleId), Number(userId), full && reserve);
             setPendingDrop(null);
@@ -199,7 +204,16 @@ export function MissionPanel({
           <h3 className="text-sm font-medium">{choosing ? t('planning_choose_role') : t('planning_invite')}</h3>
           <label className="block space-y-1 text-sm">
             <span>{t('planning_invite_user')}</span>
-            <Select size="sm" value={userId} onChange={(e) => editDraft({ userId: e.target.value })} required>
+            <Select
+              size="sm"
+              value={userId}
+              aria-invalid={missingUser || undefined}
+              aria-describedby={missingUser ? userErrorId : undefined}
+              onChange={(e) => {
+                setMissingUser(false);
+                editDraft({ userId: e.target.value });
+              }}
+            >
               <option value="">-</option>
               {[...userNames].map(([id, name]) => (
                 <option key={id} value={id}>
@@ -207,10 +221,15 @@ export function MissionPanel({
                 </option>
               ))}
             </Select>
+            {missingUser ? (
+              <span id={userErrorId} className="block text-xs text-danger">
+                {t('form_required')}
+              </span>
+            ) : null}
           </label>
           <label className="block space-y-1 text-sm">
             <span>{t('planning_invite_role')}</span>
-            <Select size="sm" value={roleId} onChange={(e) => editDraft({ roleId: e.target.value })} required>
+            <Select size="sm" value={roleId} onChange={(e) => editDraft({ roleId: e.target.value })}>
               {mission.roles.map((role) => (
                 <option key={role.id} value={role.id}>
                   {role.name}
