@@ -14,6 +14,8 @@ interface DateRangeDaysProps {
   onWeekdaysChange: (weekdays: number[]) => void;
   /** The weekdays' legend is read by screen readers only (the form's heading says it). */
   hideWeekdaysLegend?: boolean;
+  /** Words of each part's error, in the member's language (a form's `useFormText`). */
+  errors?: { from?: string; to?: string; weekdays?: string };
 }
 
 /** A date range (both ends included) and the weekdays it keeps: the days missions are created on. */
@@ -25,6 +27,7 @@ export function DateRangeDays({
   onToChange,
   onWeekdaysChange,
   hideWeekdaysLegend = false,
+  errors = {},
 }: DateRangeDaysProps) {
   const { t } = useLocale();
   const toggle = (day: number) =>
@@ -32,11 +35,13 @@ export function DateRangeDays({
   return (
     <div className="space-y-2">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('projects_field_from')}>
-          {(p) => <Input {...p} type="date" value={from} onChange={(e) => onFromChange(e.target.value)} required />}
+        <Field label={t('projects_field_from')} error={errors.from}>
+          {(p) => (
+            <Input {...p} type="date" value={from} onChange={(e) => onFromChange(e.target.value)} state={errors.from ? 'invalid' : 'default'} />
+          )}
         </Field>
-        <Field label={t('projects_field_to')}>
-          {(p) => <Input {...p} type="date" value={to} onChange={(e) => onToChange(e.target.value)} required />}
+        <Field label={t('projects_field_to')} error={errors.to}>
+          {(p) => <Input {...p} type="date" value={to} onChange={(e) => onToChange(e.target.value)} state={errors.to ? 'invalid' : 'default'} />}
         </Field>
       </div>
       <fieldset className="flex flex-wrap gap-3 text-sm">
@@ -49,6 +54,11 @@ export function DateRangeDays({
             {t(`projects_weekday_${d}` as 'projects_weekday_0')}
           </label>
         ))}
+        {errors.weekdays ? (
+          <p role="alert" className="w-full text-sm text-danger">
+            {errors.weekdays}
+          </p>
+        ) : null}
       </fieldset>
     </div>
   );

@@ -85,6 +85,24 @@ describe('MissionTemplatesManager', () => {
     });
   });
 
+  it('checks the range and the weekdays under their fields before any call', async () => {
+    const calls = stubApi(() => undefined);
+    renderWithProviders(<MissionTemplatesManager projects={projects} places={places} />);
+    await userEvent.click(await screen.findByRole('button', { name: msg(fr.templates_apply_of, { name: 'Journee plateau' }) }));
+    const form = screen.getByRole('form', { name: msg(fr.templates_apply_of, { name: 'Journee plateau' }) });
+    // An undated project leaves the range empty.
+    await userEvent.selectOptions(within(form).getByLabelText(fr.templates_field_project), 'Tournee');
+    fireEvent.change(within(form).getByLabelText(fr.projects_field_from), { target: { value: '2027-07-12' } });
+    fireEvent.change(within(form).getByLabelText(fr.projects_field_to), { target: { value: '2027-07-10' } });
+    for (const day of [0, 1, 2, 3, 4, 5, 6]) {
+      await userEvent.click(within(form).getByLabelText(fr[`projects_weekday_${day}` as 'projects_weekday_0']));
+    }
+    await userEvent.click(within(form).getByRole('button', { name: fr.templates_apply_submit }));
+    expect(await within(form).findByText(fr.templates_bad_dates)).toBeInTheDocument();
+    expect(within(form).getByText(fr.templates_need_weekday)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
   it('words a refused application from its code and keeps the form open', async () => {
     stubApi((call) =>
       call.method === 'POST'

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { Link } from 'react-router';
 
 import { DateRangeDays, WEEKDAYS } from '@/components/date-range-days/date-range-days';
@@ -11,6 +12,7 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useApplyMissionTemplate } from '@/features/mission-templates/api/apply-mission-template';
 import { useDeleteMissionTemplate } from '@/features/mission-templates/api/delete-mission-template';
@@ -181,6 +183,23 @@ export function MissionTemplatesManager({ projects, places }: { projects: Templa
   );
 }
 
+const renameSchema = z.object({ name: z.string().trim().min(1, 'form_required').max(200, 'form_invalid') });
+
+/** Where and when a template makes missions: a project, a date range, weekdays, places. */
+const applySchema = z
+  .object({
+    projectId: z
+      .number()
+      .nullable()
+      .refine((id) => id !== null, 'templates_need_project'),
+    from: z.string().min(1, 'form_required'),
+    to: z.string().min(1, 'form_required'),
+    weekdays: z.array(z.number()).min(1, 'templates_need_weekday'),
+    placeIds: z.array(z.number()),
+    publish: z.boolean(),
+  })
+  .refine((v) => !v.from || !v.to || v.to >= v.from, { path: ['to'], message: 'templates_bad_dates' });
+
 function RenameForm({
   template,
   pending,
@@ -195,23 +214,23 @@ function RenameForm({
   onSubmit: (name: string) => void;
 }) {
   const { t } = useLocale();
-  const [name, setName] = useState(template.name);
+  const errorText = useFormText();
+  const form = useZodForm(renameSchema, { defaultValues: { name: template.name } });
+  const nameError = errorText(form.formState.errors.name);
   return (
     <form
       aria-label={t('templates_rename_of', { name: template.name })}
       className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (name.trim()) onSubmit(name.trim());
-      }}
+      noValidate
+      onSubmit={form.handleSubmit(({ name }) => onSubmit(name))}
     >
       {error ? (
         <Alert variant="danger" className="w-full">
           {error}
         </Alert>
       ) : null}
-      <Field label={t('templates_field_name')} className="w-full sm:w-72">
-        {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
+      <Field label={t('templates_field_name')} className="w-full sm:w-72" error={nameError}>
+        {(p) => <Input {...p} {...form.register('name')} maxLength={200} state={nameError ? 'invalid' : 'default'} />}
       </Field>
       <Button type="submit" loading={pending}>
         {t('templates_save')}
@@ -238,50 +257,54 @@ function ApplyForm({
 }) {
   const { t, tError } = useLocale();
   const apply = useApplyMissionTemplate();
-  const [projectId, setProjectId] = useState<number | null>(projects[0]?.id ?? null);
-  const project = projects.find((p) => p.id === projectId) ?? null;
-  const [from, setFrom] = useState(project?.starts_on ?? '');
-  const [to, setTo] = useState(project?.ends_on ?? '');
-  const [weekdays, setWeekdays] = useState<number[]>(WEEKDAYS);
-  const [placeIds, setPlaceIds] = useState<number[]>([]);
-  const [publish, setPublish] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const errorText = useFormText();
+  const first = projects[0];
+  const form = useZodForm(applySchema, {
+    defaultValues: {
+      projectId: first?.id ?? null,
+      from: first?.starts_on ?? '',
+      to: first?.ends_on ?? '',
+      weekdays: WEEKDAYS,
+      placeIds: [],
+      publish: false,
+    },
+  });
+  const { errors, isSubmitted } = form.formState;
+  const [projectId, from, to, weekdays, placeIds] = form.watch(['projectId', 'from', 'to', 'weekdays', 'placeIds']);
+  const check = { shouldValidate: isSubmitted };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setProblem(null);
-    if (!project) return setProblem(t('templates_need_project'));
-    if (!from || !to || to < from) return setProblem(t('templates_bad_dates'));
-    if (!weekdays.length) return setProblem(t('templates_need_weekday'));
+  const submit = form.handleSubmit((values) => {
+    const project = projects.find((p) => p.id === values.projectId);
+    if (!project) return;
     apply.mutate(
       {
         templateId: template.id,
         project_id: project.id,
-        from,
-        to,
-        weekdays: weekdays.length === WEEKDAYS.length ? null : weekdays,
-        place_ids: placeIds,
-        publish,
+        from: values.from,
+        to: values.to,
+        weekdays: values.weekdays.length === WEEKDAYS.length ? null : values.weekdays,
+        place_ids: values.placeIds,
+        publish: values.publish,
         notes: '',
       },
       { onSuccess: (applied) => onDone(t('templates_applied', { count: applied.created, project: project.name }), project) },
     );
-  };
+  });
 
   return (
-    <form aria-label={t('templates_apply_of', { name: template.name })} className="space-y-3 rounded-md border border-border p-3" onSubmit={submit}>
-      {problem ? <Alert variant="danger">{problem}</Alert> : null}
+    <form aria-label={t('templates_apply_of', { name: template.name })} className="space-y-3 rounded-md border border-border p-3" noValidate onSubmit={submit}>
       {apply.isError ? <Alert variant="danger">{tError(apply.error)}</Alert> : null}
-      <Field label={t('templates_field_project')}>
+      <Field label={t('templates_field_project')} error={errorText(errors.projectId)}>
         {(p) => (
           <Select
             {...p}
             value={projectId === null ? '' : String(projectId)}
             onChange={(e) => {
-              const next = projects.find((x) => x.id === Number(e.target.value)) ?? null;
-              setProjectId(next?.id ?? null);
-              if (next?.starts_on) setFrom(next.starts_on);
-              if (next?.ends_on) setTo(next.ends_on);
+              const next = projects.find((x) => x.id === Number(e.target.value));
+              form.setValue('projectId', next?.id ?? null, check);
+              // The project's own dates are the likely range.
+              if (next?.starts_on) form.setValue('from', next.starts_on, check);
+              if (next?.ends_on) form.setValue('to', next.ends_on, check);
             }}
           >
             {projects.length ? null : <option value="">{t('templates_no_project')}</option>}
@@ -297,9 +320,10 @@ function ApplyForm({
         from={from}
         to={to}
         weekdays={weekdays}
-        onFromChange={setFrom}
-        onToChange={setTo}
-        onWeekdaysChange={setWeekdays}
+        onFromChange={(value) => form.setValue('from', value, check)}
+        onToChange={(value) => form.setValue('to', value, check)}
+        onWeekdaysChange={(value) => form.setValue('weekdays', value, check)}
+        errors={{ from: errorText(errors.from), to: errorText(errors.to), weekdays: errorText(errors.weekdays) }}
       />
       <fieldset className="space-y-1 text-sm">
         <legend className="mb-1 text-sm font-medium">{t('templates_field_places')}</legend>
@@ -310,7 +334,7 @@ function ApplyForm({
               <input
                 type="checkbox"
                 checked={placeIds.includes(place.id)}
-                onChange={() => setPlaceIds((ids) => (ids.includes(place.id) ? ids.filter((x) => x !== place.id) : [...ids, place.id]))}
+                onChange={() => form.setValue('placeIds', placeIds.includes(place.id) ? placeIds.filter((x) => x !== place.id) : [...placeIds, place.id])}
               />
               {place.name}
             </label>
@@ -318,7 +342,7 @@ function ApplyForm({
         </div>
       </fieldset>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
+        <input type="checkbox" {...form.register('publish')} />
         {t('projects_wizard_publish')}
       </label>
       <div className="flex flex-wrap items-center gap-2">
