@@ -7,6 +7,7 @@
  * read the host's. Types only come from the libraries; values from the host.
  */
 import type { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RowData, Table, TableOptions } from '@tanstack/react-table';
 import type * as ReactModule from 'react';
 import type * as JsxRuntime from 'react/jsx-runtime';
 import type { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -88,6 +89,41 @@ export interface HostUi {
   ErrorState: ReactModule.ComponentType<{ error: unknown; onRetry?: () => void }>;
 }
 
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The cell names its row (`<th scope="row">`): one column per table. */
+    rowHeader?: boolean;
+    /** Classes of the column's cells, header included (alignment, `whitespace-nowrap`, ...). */
+    className?: string;
+  }
+}
+
+/** Options of `useDataTable`: TanStack Table's, without the row models the host adds. */
+export type HostTableOptions<T> = Omit<TableOptions<T>, 'getCoreRowModel'> & {
+  /** Rows per page when the table pages the data itself. */
+  pageSize?: number;
+};
+
+/**
+ * Added in contract 1 (additive): the app's tables on TanStack Table. `useDataTable` sorts,
+ * filters and pages on the client (`manual*` options for an API that does); `DataTable`
+ * draws sortable headers (`aria-sort`, "sort by" in the member's language), a row header
+ * per row, an empty line and optional `<tr>` footer rows; `TablePagination` pages.
+ */
+export interface HostTable {
+  useDataTable: <T>(options: HostTableOptions<T>) => Table<T>;
+  DataTable: <T>(props: {
+    table: Table<T>;
+    caption: string;
+    empty?: ReactModule.ReactNode;
+    compact?: boolean;
+    rowClassName?: string | ((row: T) => string | undefined);
+    footer?: ReactModule.ReactNode;
+  }) => ReactModule.ReactNode;
+  TablePagination: <T>(props: { table: Table<T> }) => ReactModule.ReactNode;
+}
+
 export interface CoulissesHost {
   version: number;
   React: typeof ReactModule;
@@ -114,6 +150,7 @@ export interface CoulissesHost {
    * called. Returns the stream's state.
    */
   useLiveEvents: (handlers: Record<string, HostLiveHandler>, enabled?: boolean) => 'connecting' | 'open' | 'closed';
+  table: HostTable;
 }
 
 /** The host's shared modules; throws when the module runs outside the web app. */

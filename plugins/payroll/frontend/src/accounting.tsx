@@ -8,8 +8,26 @@
  * recap: each project's month, its forecast against its budget (editable), the margin and
  * an alert when the forecast passes the budget.
  */
-import { Alert, Button, Card, CardDescription, CardTitle, EmptyState, ErrorState, Field, Input, Link, Spinner, useDates } from '@coulisses/plugin-ui';
-import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  CardDescription,
+  CardTitle,
+  DataTable,
+  EmptyState,
+  ErrorState,
+  Field,
+  Input,
+  Link,
+  Spinner,
+  useDataTable,
+  useDates,
+  type ColumnDef,
+  type Row,
+  type SortingState,
+} from '@coulisses/plugin-ui';
+import { useMemo, useState } from 'react';
 
 import {
   EMPLOYMENT_TYPES,
@@ -33,6 +51,7 @@ import { useText } from './texts';
 
 const SELECT = 'h-10 w-full rounded-md border border-border bg-surface px-3 text-sm';
 const EXPORTS_PAGE = '/plugins/payroll/exports';
+const NO_ROWS: MonthlyRow[] = [];
 
 type Column = {
   key: string;
@@ -123,13 +142,6 @@ function cell(column: Column, row: MonthlyFigures & Partial<MonthlyRow>, locale:
   if (column.kind === 'hours') return hoursOf(Number(value), locale);
   if (column.kind === 'count') return new Intl.NumberFormat(numberLocale(locale)).format(Number(value));
   return String(value);
-}
-
-function compare(column: Column, a: MonthlyRow, b: MonthlyRow): number {
-  const x = column.value(a);
-  const y = column.value(b);
-  if (typeof x === 'number' && typeof y === 'number') return x - y;
-  return String(x).localeCompare(String(y), 'fr');
 }
 
 function LineDate({ line, timezone }: { line: PayLine; timezone: string }) {
@@ -402,7 +414,7 @@ export default function AccountingPage() {
   const [project, setProject] = useState('');
   const [employmentType, setEmploymentType] = useState('');
   const [hidden, setHidden] = useState<Set<string>>(() => new Set(DEFAULT_HIDDEN));
-  const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'name', descending: false });
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [chosen, setChosen] = useState<MonthlyRow | null>(null);
   const projects = useProjects(true);
   const report = useMonthlyReport(month, project, employmentType);
@@ -410,9 +422,51 @@ export default function AccountingPage() {
   const role = useRole();
   const canEdit = role.data !== undefined && role.data !== 'tech';
 
-  const columns = COLUMNS.filter((column) => !hidden.has(column.key));
-  const sortColumn = COLUMNS.find((column) => column.key === sort.key) ?? COLUMNS[0]!;
-  const rows = [...(report.data?.items ?? [])].sort((a, b) => (sort.descending ? -1 : 1) * compare(sortColumn, a, b));
+  const chosenId = chosen?.user_id;
+  const columns = useMemo<ColumnDef<MonthlyRow>[]>(
+    () =>
+      COLUMNS.map((column): ColumnDef<MonthlyRow> => {
+        const base = {
+          id: column.key,
+          accessorFn: column.value,
+          header: text(locale, column.label),
+          // Names and projects in the member's alphabet; numbers from the largest first.
+          sortingFn:
+            column.kind === 'text'
+              ? (a: Row<MonthlyRow>, b: Row<MonthlyRow>, id: string) => String(a.getValue(id)).localeCompare(String(b.getValue(id)), locale)
+              : ('basic' as const),
+          sortDescFirst: column.kind !== 'text',
+        };
+        if (column.key === 'name') {
+          return {
+            ...base,
+            meta: { rowHeader: true },
+            cell: ({ row: { original: row } }) => (
+              <>
+                <Button size="sm" variant="link" aria-expanded={chosenId === row.user_id} onClick={() => setChosen(row)}>
+                  {row.name}
+                </Button>
+                {row.missing_rate > 0 && <p className="text-xs text-danger">{text(locale, 'accounting_missing_rate', { count: row.missing_rate })}</p>}
+              </>
+            ),
+          };
+        }
+        return {
+          ...base,
+          meta: { className: column.kind === 'text' ? 'whitespace-nowrap' : 'whitespace-nowrap text-right' },
+          cell: ({ row: { original: row } }) => cell(column, row, locale),
+        };
+      }),
+    [locale, chosenId],
+  );
+  const table = useDataTable<MonthlyRow>({
+    data: report.data?.items ?? NO_ROWS,
+    columns,
+    state: { sorting, columnVisibility: Object.fromEntries([...hidden].map((key) => [key, false])) },
+    onSortingChange: setSorting,
+    getRowId: (row) => `${row.user_id}-${row.currency}`,
+  });
+  const rows = report.data?.items ?? NO_ROWS;
   const toggle = (key: string) =>
     setHidden((old) => {
       const next = new Set(old);
@@ -420,7 +474,6 @@ export default function AccountingPage() {
       else next.add(key);
       return next;
     });
-  const sortBy = (key: string) => setSort((old) => ({ key, descending: old.key === key ? !old.descending : key !== 'name' }));
 
   return (
     <div className="space-y-4">
@@ -516,69 +569,28 @@ export default function AccountingPage() {
         ) : rows.length === 0 ? (
           <EmptyState title={t('accounting_empty')} />
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t('accounting_title')}</caption>
-              <thead>
-                <tr className="border-b border-border text-muted-foreground">
-                  {columns.map((column) => (
-                    <th
-                      key={column.key}
-                      scope="col"
-                      className={`py-2 pr-3 ${column.kind === 'text' ? '' : 'text-right'}`}
-                      aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                    >
-                      <button
-                        type="button"
-                        className="font-medium underline-offset-4 hover:underline"
-                        aria-label={t('accounting_sort_by', { column: t(column.label) })}
-                        onClick={() => sortBy(column.key)}
-                      >
-                        {t(column.label)}
-                        {sort.key === column.key ? (sort.descending ? ' \u2193' : ' \u2191') : ''}
-                      </button>
-                    </th>
-                  ))}
+          <div className="space-y-2">
+            <DataTable
+              table={table}
+              caption={t('accounting_title')}
+              rowClassName={(row) => (chosenId === row.user_id ? 'bg-muted/30' : undefined)}
+              footer={report.data.totals.map((total) => (
+                <tr key={total.currency} className="border-t border-border font-semibold">
+                  {table.getVisibleLeafColumns().map((leaf) => {
+                    const column = COLUMNS.find((c) => c.key === leaf.id)!;
+                    return column.key === 'name' ? (
+                      <th key={column.key} scope="row" className="px-4 py-3 text-left">
+                        {t('totals_row', { currency: total.currency })}
+                      </th>
+                    ) : (
+                      <td key={column.key} className={`px-4 py-3 whitespace-nowrap ${column.kind === 'text' ? '' : 'text-right'}`}>
+                        {column.kind === 'text' ? '' : cell(column, total, locale)}
+                      </td>
+                    );
+                  })}
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={`${row.user_id}-${row.currency}`} className={`border-b border-border ${chosen?.user_id === row.user_id ? 'bg-muted/30' : ''}`}>
-                    {columns.map((column) =>
-                      column.key === 'name' ? (
-                        <th key={column.key} scope="row" className="py-2 pr-3 text-left font-normal">
-                          <Button size="sm" variant="link" aria-expanded={chosen?.user_id === row.user_id} onClick={() => setChosen(row)}>
-                            {row.name}
-                          </Button>
-                          {row.missing_rate > 0 && <p className="text-xs text-danger">{t('accounting_missing_rate', { count: row.missing_rate })}</p>}
-                        </th>
-                      ) : (
-                        <td key={column.key} className={`py-2 pr-3 whitespace-nowrap ${column.kind === 'text' ? '' : 'text-right'}`}>
-                          {cell(column, row, locale)}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                {report.data.totals.map((total) => (
-                  <tr key={total.currency} className="font-semibold">
-                    {columns.map((column) =>
-                      column.key === 'name' ? (
-                        <th key={column.key} scope="row" className="py-2 pr-3 text-left">
-                          {t('totals_row', { currency: total.currency })}
-                        </th>
-                      ) : (
-                        <td key={column.key} className={`py-2 pr-3 whitespace-nowrap ${column.kind === 'text' ? '' : 'text-right'}`}>
-                          {column.kind === 'text' ? '' : cell(column, total, locale)}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tfoot>
-            </table>
+              ))}
+            />
             {report.data.total > rows.length && (
               <p className="text-sm text-muted-foreground">{t('accounting_more', { shown: rows.length, total: report.data.total })}</p>
             )}

@@ -196,7 +196,6 @@ export const TEXTS = {
   accounting_exports: { fr: 'Exporter ce mois', en: 'Export this month' },
   accounting_export_queued: { fr: 'Export demand\u00e9 : suivez-le dans les exports de paie.', en: 'Export requested: follow it in the payroll exports.' },
   accounting_open_exports: { fr: 'Ouvrir les exports de paie', en: 'Open the payroll exports' },
-  accounting_sort_by: { fr: 'Trier par {column}', en: 'Sort by {column}' },
   accounting_missing_rate: { fr: '{count} affectations sans tarif (non pay\u00e9es)', en: '{count} assignments without a rate (not paid)' },
   accounting_detail_of: { fr: 'Lignes de paie de {name}', en: 'Pay lines of {name}' },
   accounting_close: { fr: 'Fermer', en: 'Close' },

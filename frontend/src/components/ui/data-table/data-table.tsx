@@ -12,30 +12,18 @@ import {
   getSortedRowModel,
   useReactTable,
   type Header,
-  type RowData,
   type Table,
-  type TableOptions,
 } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 
+import type { HostTableOptions } from '@coulisses/plugin-ui/host';
 import { Button } from '@/components/ui/button/button';
 import { cn } from '@/lib/cn';
 import { useLocale } from '@/lib/i18n/use-locale';
 
-declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** The cell names its row (`<th scope="row">`): one column per table. */
-    rowHeader?: boolean;
-    /** Classes of the column's cells (alignment, `whitespace-nowrap`, ...). */
-    className?: string;
-  }
-}
-
-type DataTableOptions<T> = Omit<TableOptions<T>, 'getCoreRowModel'> & {
-  /** Rows per page when the table pages the data itself. */
-  pageSize?: number;
-};
+// Column `meta` (`rowHeader`, `className`) is declared with the plugin contract
+// (packages/plugin-ui/src/host.ts), which plugins' tables share.
+type DataTableOptions<T> = HostTableOptions<T>;
 
 /** A TanStack table with the app's defaults: rows sort, filter and page on the client. */
 export function useDataTable<T>({ pageSize, initialState, ...options }: DataTableOptions<T>): Table<T> {
@@ -89,7 +77,9 @@ function HeaderCell<T>({ header, cellClass }: { header: Header<T, unknown>; cell
 
 /**
  * A table's rows under sortable headers. `caption` names the table for screen readers;
- * `empty` fills the body when no row matches; `compact` fits a side panel (no frame).
+ * `empty` fills the body when no row matches; `compact` fits a side panel (no frame);
+ * `rowClassName` styles every row or each from its data; `footer` holds `<tr>` rows of
+ * totals (build their cells from `table.getVisibleLeafColumns()`).
  */
 export function DataTable<T>({
   table,
@@ -97,12 +87,14 @@ export function DataTable<T>({
   empty,
   compact = false,
   rowClassName,
+  footer,
 }: {
   table: Table<T>;
   caption: string;
   empty?: ReactNode;
   compact?: boolean;
-  rowClassName?: string;
+  rowClassName?: string | ((row: T) => string | undefined);
+  footer?: ReactNode;
 }) {
   const rows = table.getRowModel().rows;
   const headCell = compact ? 'py-1 pr-2 text-xs' : 'px-4 py-2';
@@ -128,7 +120,13 @@ export function DataTable<T>({
           </tr>
         ) : null}
         {rows.map((row) => (
-          <tr key={row.id} className={cn(compact ? 'border-t border-border' : 'border-b border-border last:border-0', rowClassName)}>
+          <tr
+            key={row.id}
+            className={cn(
+              compact ? 'border-t border-border' : 'border-b border-border last:border-0',
+              typeof rowClassName === 'function' ? rowClassName(row.original) : rowClassName,
+            )}
+          >
             {row.getVisibleCells().map((cell) => {
               const meta = cell.column.columnDef.meta;
               const content = flexRender(cell.column.columnDef.cell, cell.getContext());
@@ -145,6 +143,7 @@ export function DataTable<T>({
           </tr>
         ))}
       </tbody>
+      {footer ? <tfoot>{footer}</tfoot> : null}
     </table>
   );
   if (compact) return grid;

@@ -14,6 +14,7 @@ import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card/card';
+import { DataTable, TablePagination, useDataTable } from '@/components/ui/data-table/data-table';
 import { ConfirmDialog } from '@/components/ui/dialog/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state/empty-state';
 import { ErrorState } from '@/components/ui/error-state/error-state';
@@ -52,6 +53,7 @@ export function createPluginHost(): CoulissesHost {
     useLocale: usePluginLocale,
     useDates: usePluginDates,
     useLiveEvents,
+    table: { useDataTable, DataTable, TablePagination },
     ui: {
       Button,
       Card,

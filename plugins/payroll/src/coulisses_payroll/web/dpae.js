@@ -1,5 +1,5 @@
-import { u, q as m, j as l, C as h, e as t, f as p, L as _, p as f, r as x } from "./shared-HnWTwLGz.js";
-const g = "/plugins/payroll/intermittents", i = 5;
+import { u, r as m, j as l, C as h, e as t, g as p, L as _, q as f, s as g } from "./shared-BXgAEld1.js";
+const x = "/plugins/payroll/intermittents", i = 5;
 function c({ items: s, overdue: n }) {
   const { t: d } = u(), { formatDateTime: a } = f();
   return /* @__PURE__ */ t("ul", { className: "divide-y divide-border", children: s.slice(0, i).map((e) => /* @__PURE__ */ l("li", { className: "flex flex-wrap items-baseline justify-between gap-2 py-2", children: [
@@ -8,7 +8,7 @@ function c({ items: s, overdue: n }) {
       " ",
       /* @__PURE__ */ t("span", { className: "text-sm text-muted-foreground", children: e.project_name })
     ] }),
-    /* @__PURE__ */ t(x, { variant: n ? "danger" : "info", children: d(n ? "dpae_overdue" : "dpae_to_declare", { date: a(e.dpae.due_at) }) })
+    /* @__PURE__ */ t(g, { variant: n ? "danger" : "info", children: d(n ? "dpae_overdue" : "dpae_to_declare", { date: a(e.dpae.due_at) }) })
   ] }, `${e.user_id}-${e.project_id}-${e.first_day}`)) });
 }
 function b() {
@@ -22,10 +22,10 @@ function b() {
     e.length > 0 && /* @__PURE__ */ t("p", { className: "text-sm", children: s("dashboard_dpae_due", { count: e.length }) }),
     e.length > 0 && /* @__PURE__ */ t(c, { items: e, overdue: !1 }),
     o > 0 && /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: s("dashboard_dpae_more", { count: o }) }),
-    /* @__PURE__ */ t(_, { to: g, className: "text-sm text-primary underline", children: s("dashboard_dpae_open") })
+    /* @__PURE__ */ t(_, { to: x, className: "text-sm text-primary underline", children: s("dashboard_dpae_open") })
   ] });
 }
 export {
-  g as INTERMITTENTS_PAGE,
+  x as INTERMITTENTS_PAGE,
   b as default
 };

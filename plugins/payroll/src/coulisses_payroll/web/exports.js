@@ -1,7 +1,7 @@
-import { u as d, d as S, a as w, c as j, e as r, S as b, j as s, A as u, C as x, f, g as T, F as _, I as A, B as P, s as R, h as F, i as I, p as B, v as D, r as g } from "./shared-HnWTwLGz.js";
-import { u as h } from "./shared-CysmjTCZ.js";
-const M = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", $ = { queued: "neutral", running: "info", done: "success", failed: "danger" };
-function q() {
+import { u as d, d as S, a as w, c as j, e as r, S as b, j as s, A as u, C as x, g as f, h as T, i as _, I as A, B as P, v as R, k as I, l as q, q as B, w as D, s as g } from "./shared-BXgAEld1.js";
+import { u as h } from "./shared-DlOnfZ9F.js";
+const F = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = { queued: "neutral", running: "info", done: "success", failed: "danger" };
+function $() {
   const e = /* @__PURE__ */ new Date();
   return `${e.getFullYear()}-${String(e.getMonth() + 1).padStart(2, "0")}`;
 }
@@ -17,7 +17,7 @@ const H = [
 ];
 function G({ item: e }) {
   const { t } = d();
-  return e.expired ? /* @__PURE__ */ r(g, { variant: "neutral", children: t("export_expired") }) : /* @__PURE__ */ r(g, { variant: $[e.status], children: t(`export_status_${e.status}`, { progress: e.progress }) });
+  return e.expired ? /* @__PURE__ */ r(g, { variant: "neutral", children: t("export_expired") }) : /* @__PURE__ */ r(g, { variant: M[e.status], children: t(`export_status_${e.status}`, { progress: e.progress }) });
 }
 function L({ item: e }) {
   const { t, locale: l } = d(), { formatDateTime: n } = B();
@@ -40,11 +40,11 @@ function L({ item: e }) {
 function U() {
   const { t: e } = d(), t = R();
   if (t.isPending) return /* @__PURE__ */ r(b, { label: e("exports_loading") });
-  if (t.isError) return /* @__PURE__ */ r(F, { error: t.error, onRetry: () => {
+  if (t.isError) return /* @__PURE__ */ r(I, { error: t.error, onRetry: () => {
     t.refetch();
   } });
   const l = t.data.items;
-  return l.length === 0 ? /* @__PURE__ */ r(I, { title: e("exports_empty") }) : /* @__PURE__ */ s("table", { className: "w-full text-left", children: [
+  return l.length === 0 ? /* @__PURE__ */ r(q, { title: e("exports_empty") }) : /* @__PURE__ */ s("table", { className: "w-full text-left", children: [
     /* @__PURE__ */ r("caption", { className: "sr-only", children: e("exports_recent") }),
     /* @__PURE__ */ r("thead", { children: /* @__PURE__ */ s("tr", { className: "border-b border-border text-sm text-muted-foreground", children: [
       /* @__PURE__ */ r("th", { className: "py-2 pr-3", children: e("col_export") }),
@@ -57,7 +57,7 @@ function U() {
   ] });
 }
 function z() {
-  const { t: e, tError: t } = d(), l = S(), n = l.data !== void 0 && l.data !== "tech", N = w(n), c = j(), [i, v] = h(q), [p, y] = h(""), [m, k] = h(!0);
+  const { t: e, tError: t } = d(), l = S(), n = l.data !== void 0 && l.data !== "tech", N = w(n), c = j(), [i, v] = h($), [p, y] = h(""), [m, k] = h(!0);
   if (l.isPending) return /* @__PURE__ */ r(b, { label: e("exports_loading") });
   const E = n ? H : O, C = (a) => c.mutate({
     ...a.ask,
@@ -73,7 +73,7 @@ function z() {
       /* @__PURE__ */ r(T, { children: e(n ? "exports_hint" : "exports_tech_hint") }),
       /* @__PURE__ */ s("div", { className: "grid gap-3 sm:grid-cols-2", children: [
         /* @__PURE__ */ r(_, { label: e("exports_month"), children: (a) => /* @__PURE__ */ r(A, { ...a, type: "month", required: !0, value: i, onChange: (o) => v(o.target.value) }) }),
-        n && /* @__PURE__ */ r(_, { label: e("project"), children: (a) => /* @__PURE__ */ s("select", { ...a, className: M, value: p, onChange: (o) => y(o.target.value), children: [
+        n && /* @__PURE__ */ r(_, { label: e("project"), children: (a) => /* @__PURE__ */ s("select", { ...a, className: F, value: p, onChange: (o) => y(o.target.value), children: [
           /* @__PURE__ */ r("option", { value: "", children: e("all_projects") }),
           N.data?.items.map((o) => /* @__PURE__ */ r("option", { value: o.id, children: o.name }, o.id))
         ] }) })

@@ -1,5 +1,5 @@
-import { u as _, d as V, e, S, j as l, A as C, C as D, f as I, g as P, F as g, I as y, p as E, w as U, h as w, i as L, q, x as J, y as M, a as K, z as Q, D as X, r as $, B as N, G as Y, J as H, K as W, M as Z, N as ee, O as te, P as ae, Q as re, R as ne, m as se, T as ie } from "./shared-HnWTwLGz.js";
-import { u as f } from "./shared-CysmjTCZ.js";
+import { u as _, d as G, e, S, j as l, A as C, C as D, g as I, h as P, i as g, I as y, q as E, x as U, k as w, l as L, r as q, y as J, z as M, a as K, G as Q, J as X, s as $, B as N, K as Y, M as H, N as W, O as Z, P as ee, Q as te, R as ae, T as re, U as ne, F as se, V as ie } from "./shared-BXgAEld1.js";
+import { u as f } from "./shared-DlOnfZ9F.js";
 const le = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", O = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", ce = /* @__PURE__ */ new Set(["admin", "owner"]), A = [1, 2, 3], oe = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",
@@ -463,7 +463,7 @@ function ke({ identity: t, canEdit: a }) {
               ...u,
               maxLength: 64,
               value: o[x],
-              onChange: (v) => h((k) => k.map((z, G) => G === x ? v.target.value : z))
+              onChange: (v) => h((k) => k.map((z, V) => V === x ? v.target.value : z))
             }
           ) }, m)) }),
           /* @__PURE__ */ l("label", { className: "flex items-center gap-2 text-sm", children: [
@@ -489,7 +489,7 @@ function Le({ canEdit: t }) {
   ] });
 }
 function $e() {
-  const { t } = _(), a = V(), [s, n] = f(""), [r, i] = f(!1);
+  const { t } = _(), a = G(), [s, n] = f(""), [r, i] = f(!1);
   if (a.isPending) return /* @__PURE__ */ e(S, { label: t("intermittents_loading") });
   const c = a.data !== void 0 && a.data !== "tech";
   return /* @__PURE__ */ l("div", { className: "space-y-4", children: [

@@ -1,6 +1,6 @@
-import { u as w, p as U, d as J, j as i, e as t, S as E, h as I, U as F, i as M, C as Q, f as ee, g as te, a as ae, V as ne, F as v, I as D, B as N, K as re, A as j, r as se, W as V, X as oe, Y as ie, Z as ce, m as le, _ as de } from "./shared-HnWTwLGz.js";
-import { u as _ } from "./shared-CysmjTCZ.js";
-function q(e, n) {
+import { u as w, q as U, d as K, j as i, e as t, S as E, k as I, W as F, l as M, C as Q, g as ee, h as te, a as ae, X as ne, i as v, I as D, B as N, N as re, A as j, s as se, Y as q, Z as oe, _ as ie, $ as ce, F as le, a0 as de } from "./shared-BXgAEld1.js";
+import { u as _ } from "./shared-DlOnfZ9F.js";
+function V(e, n) {
   const r = new Intl.DateTimeFormat("en-CA", {
     timeZone: n,
     hourCycle: "h23",
@@ -13,7 +13,7 @@ function q(e, n) {
   for (const o of r.formatToParts(e)) a[o.type] = Number(o.value);
   return { year: a.year ?? 1970, month: a.month ?? 1, day: a.day ?? 1, hour: a.hour ?? 0, minute: a.minute ?? 0 };
 }
-function $(e) {
+function z(e) {
   const [n = 1970, r = 1, a = 1] = e.split("-").map(Number);
   return [n, r, a];
 }
@@ -22,34 +22,34 @@ function Z(e) {
   return [n, r];
 }
 const O = 864e5, k = (e) => String(e).padStart(2, "0");
-function z(e, n) {
-  const r = q(new Date(e), n);
+function $(e, n) {
+  const r = V(new Date(e), n);
   return { date: `${r.year}-${k(r.month)}-${k(r.day)}`, time: `${k(r.hour)}:${k(r.minute)}` };
 }
 function R(e, n) {
-  const r = q(new Date(e), n), a = Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute);
+  const r = V(new Date(e), n), a = Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute);
   return Math.round((a - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
 function A(e, n, r) {
-  const [a, o, c] = $(e), [s, d] = Z(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - O, r), b = R(h + O, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
-    const l = z(new Date(f).toISOString(), r);
+  const [a, o, c] = z(e), [s, d] = Z(n), h = Date.UTC(a, o - 1, c, s, d), S = R(h - O, r), b = R(h + O, r), T = [.../* @__PURE__ */ new Set([S, b])].map((f) => h - f * 6e4).filter((f) => {
+    const l = $(new Date(f).toISOString(), r);
     return l.date === e && l.time === n;
   }).sort((f, l) => f - l);
   return new Date(T[0] ?? h - S * 6e4).toISOString();
 }
 function B(e) {
-  const [n, r, a] = $(e);
+  const [n, r, a] = z(e);
   return new Date(Date.UTC(n, r - 1, a + 1)).toISOString().slice(0, 10);
 }
 function me(e, n, r, a) {
-  const o = z(e, n);
+  const o = $(e, n);
   let c = o.date;
   C(r) - C(o.time) > 720 ? c = ue(o.date) : C(o.time) - C(r) > 720 && (c = B(o.date));
   const s = C(a) <= C(r) ? B(c) : c;
   return { start: A(c, r, n), end: A(s, a, n) };
 }
 function ue(e) {
-  const [n, r, a] = $(e);
+  const [n, r, a] = z(e);
   return new Date(Date.UTC(n, r - 1, a - 1)).toISOString().slice(0, 10);
 }
 function C(e) {
@@ -62,7 +62,7 @@ function he(e) {
 }
 const pe = { draft: "neutral", submitted: "info", validated: "success" }, fe = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm";
 function x(e, n) {
-  return z(e, n).time;
+  return $(e, n).time;
 }
 function ge(e, n, r) {
   return new Date(e).toLocaleDateString(r === "en" ? "en-GB" : "fr-FR", {
@@ -74,7 +74,7 @@ function ge(e, n, r) {
 }
 function H({ line: e }) {
   const { locale: n } = w();
-  return /* @__PURE__ */ t(se, { variant: pe[e.status], children: V(n, "status", e.status) });
+  return /* @__PURE__ */ t(se, { variant: pe[e.status], children: q(n, "status", e.status) });
 }
 function ye(e) {
   return `${x(e.planned_start, e.timezone)} \u2013 ${x(e.planned_end, e.timezone)}`;
@@ -83,7 +83,7 @@ function Y(e, n) {
   return !e.actual_start || !e.actual_end ? n : `${x(e.actual_start, e.timezone)} \u2013 ${x(e.actual_end, e.timezone)}`;
 }
 function G({ line: e, correcting: n = !1, onDone: r }) {
-  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, K] = _(""), [W, P] = _(!1), X = () => {
+  const { t: a, tError: o } = w(), c = oe(), s = ie(), d = n ? s : c, [h, S] = _(x(e.actual_start ?? e.planned_start, e.timezone)), [b, T] = _(x(e.actual_end ?? e.planned_end, e.timezone)), [f, l] = _(String(e.break_minutes)), [g, u] = _(e.comment), [y, W] = _(""), [X, P] = _(!1), J = () => {
     const m = me(e.planned_start, e.timezone, h, b), p = {
       actual_start: m.start,
       actual_end: m.end,
@@ -102,7 +102,7 @@ function G({ line: e, correcting: n = !1, onDone: r }) {
       "aria-label": n ? a("correct_of", { name: e.user_name }) : a("edit_of", { name: e.user_name }),
       className: "space-y-3",
       onSubmit: (m) => {
-        m.preventDefault(), X();
+        m.preventDefault(), J();
       },
       children: [
         /* @__PURE__ */ i("div", { className: "grid grid-cols-2 gap-3", children: [
@@ -124,9 +124,9 @@ function G({ line: e, correcting: n = !1, onDone: r }) {
           }
         ) }),
         /* @__PURE__ */ t(v, { label: a("comment"), children: (m) => /* @__PURE__ */ t(D, { ...m, maxLength: 2e3, value: g, onChange: (p) => u(p.target.value) }) }),
-        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => K(p.target.value) }) }) : null,
+        n ? /* @__PURE__ */ t(v, { label: a("reason"), children: (m) => /* @__PURE__ */ t(D, { ...m, required: !0, maxLength: 500, value: y, onChange: (p) => W(p.target.value) }) }) : null,
         d.isError ? /* @__PURE__ */ t(j, { variant: "danger", children: o(d.error) }) : null,
-        W && !r ? /* @__PURE__ */ t(j, { variant: "success", children: a("saved") }) : null,
+        X && !r ? /* @__PURE__ */ t(j, { variant: "success", children: a("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
           /* @__PURE__ */ t(N, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: d.isPending, children: a(n ? "correct" : "save") }),
           r ? /* @__PURE__ */ t(N, { type: "button", variant: "secondary", className: "min-h-11", onClick: r, children: a("cancel") }) : null
@@ -145,7 +145,7 @@ function _e({ line: e }) {
   const c = (s) => typeof s == "string" && /^\d{4}-\d{2}-\d{2}T/.test(s) ? x(s, e.timezone) : String(s ?? "\u2013");
   return /* @__PURE__ */ t("ol", { "aria-label": n("history_of", { name: e.user_name }), className: "space-y-2 text-sm", children: o.data.items.map((s) => /* @__PURE__ */ i("li", { className: "rounded-md border border-border px-3 py-2", children: [
     /* @__PURE__ */ i("p", { className: "font-medium", children: [
-      V(r, "action", s.action),
+      q(r, "action", s.action),
       " ",
       /* @__PURE__ */ t("span", { className: "text-muted-foreground", children: a(s.at) })
     ] }),
@@ -288,7 +288,7 @@ function ve() {
   ] });
 }
 function Se() {
-  const { t: e } = w(), { timeZone: n } = U(), r = J(), a = z((/* @__PURE__ */ new Date()).toISOString(), n).date;
+  const { t: e } = w(), { timeZone: n } = U(), r = K(), a = $((/* @__PURE__ */ new Date()).toISOString(), n).date;
   return /* @__PURE__ */ i("div", { className: "space-y-6", children: [
     /* @__PURE__ */ i("div", { className: "space-y-1", children: [
       /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("title") }),

@@ -4,92 +4,92 @@ function g() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: q, jsxs: A, Fragment: w } = g().jsxRuntime, f = g(), { api: r, useLocale: x, useDates: b, useLiveEvents: L } = f, { Link: I, useNavigate: $, useParams: F, useSearchParams: R } = f.router, { useQuery: d, useMutation: s, useQueryClient: u } = f.query, {
-  Button: B,
-  Card: N,
-  CardHeader: P,
-  CardTitle: D,
-  CardDescription: K,
-  Alert: Q,
-  Spinner: z,
-  EmptyState: M,
-  Input: H,
-  Field: O,
-  Badge: U,
-  ConfirmDialog: j,
-  ErrorState: V
-} = f.ui, v = g().React, {
-  Children: G,
-  Component: X,
-  Fragment: J,
-  StrictMode: Y,
-  Suspense: W,
-  cloneElement: Z,
-  createContext: ee,
-  createElement: ne,
-  forwardRef: te,
-  isValidElement: re,
-  lazy: ae,
-  memo: ie,
-  startTransition: se,
-  use: oe,
-  useActionState: ue,
-  useCallback: ce,
-  useContext: le,
-  useDeferredValue: fe,
-  useEffect: de,
-  useId: me,
-  useImperativeHandle: ge,
-  useLayoutEffect: pe,
-  useMemo: _e,
-  useOptimistic: ye,
-  useReducer: he,
-  useRef: Ee,
-  useState: xe,
-  useSyncExternalStore: ve,
-  useTransition: Te
-} = v, a = "/api/v1/notifications", c = ["notifications"], T = [...c, "pending-answers"], y = ["notifications-preferences"], h = ["notifications-telegram"];
-function ke(e = !0) {
+const { jsx: q, jsxs: A, Fragment: b } = g().jsxRuntime, u = g(), { api: a, useLocale: x, useDates: w, useLiveEvents: L } = u, { Link: I, useNavigate: $, useParams: F, useSearchParams: R } = u.router, { useQuery: d, useMutation: s, useQueryClient: l } = u.query, { useDataTable: B, DataTable: D, TablePagination: P } = u.table, {
+  Button: N,
+  Card: K,
+  CardHeader: Q,
+  CardTitle: z,
+  CardDescription: M,
+  Alert: H,
+  Spinner: O,
+  EmptyState: U,
+  Input: j,
+  Field: V,
+  Badge: G,
+  ConfirmDialog: X,
+  ErrorState: J
+} = u.ui, v = g().React, {
+  Children: Y,
+  Component: W,
+  Fragment: Z,
+  StrictMode: ee,
+  Suspense: ne,
+  cloneElement: te,
+  createContext: ae,
+  createElement: re,
+  forwardRef: ie,
+  isValidElement: se,
+  lazy: oe,
+  memo: ue,
+  startTransition: le,
+  use: ce,
+  useActionState: fe,
+  useCallback: de,
+  useContext: me,
+  useDeferredValue: ge,
+  useEffect: pe,
+  useId: _e,
+  useImperativeHandle: ye,
+  useLayoutEffect: he,
+  useMemo: Ee,
+  useOptimistic: xe,
+  useReducer: ve,
+  useRef: Te,
+  useState: ke,
+  useSyncExternalStore: Ce,
+  useTransition: Se
+} = v, r = "/api/v1/notifications", c = ["notifications"], T = [...c, "pending-answers"], y = ["notifications-preferences"], h = ["notifications-telegram"];
+function qe(e = !0) {
   return d({
     queryKey: c,
-    queryFn: () => r.get(`${a}?page_size=50`),
+    queryFn: () => a.get(`${r}?page_size=50`),
     enabled: e,
     // The live stream invalidates this key; the poll is a fallback without it.
     staleTime: 3e4,
     refetchInterval: 12e4
   });
 }
-function Ce(e = !0) {
+function Ae(e = !0) {
   return d({
     queryKey: T,
     queryFn: async () => {
-      const n = await r.get("/api/v1/assignments?mine=true&status=INVITED&page_size=200");
+      const n = await a.get("/api/v1/assignments?mine=true&status=INVITED&page_size=200");
       return new Set(n.items.map((t) => t.id));
     },
     enabled: e,
     staleTime: 15e3
   });
 }
-function Se() {
-  const e = u();
+function be() {
+  const e = l();
   return s({
-    mutationFn: (n) => r.post(`${a}/${n}/read`),
+    mutationFn: (n) => a.post(`${r}/${n}/read`),
     onSettled: () => e.invalidateQueries({ queryKey: c })
   });
 }
-function qe() {
-  const e = u();
+function we() {
+  const e = l();
   return s({
-    mutationFn: () => r.post(`${a}/read_all`),
+    mutationFn: () => a.post(`${r}/read_all`),
     onSettled: () => e.invalidateQueries({ queryKey: c })
   });
 }
 async function k({ assignmentId: e, accept: n, notificationId: t }) {
-  const i = `/api/v1/assignments/${e}`, o = await (n ? r.post(`${i}/accept`) : r.post(`${i}/decline`, {}));
-  return await r.post(`${a}/${t}/read`), o;
+  const i = `/api/v1/assignments/${e}`, o = await (n ? a.post(`${i}/accept`) : a.post(`${i}/decline`, {}));
+  return await a.post(`${r}/${t}/read`), o;
 }
-function Ae() {
-  const e = u();
+function Le() {
+  const e = l();
   return s({
     mutationFn: k,
     onSettled: async () => {
@@ -100,26 +100,26 @@ function Ae() {
     }
   });
 }
-function we() {
-  return d({ queryKey: y, queryFn: () => r.get(`${a}/preferences`) });
+function Ie() {
+  return d({ queryKey: y, queryFn: () => a.get(`${r}/preferences`) });
 }
-function be() {
-  const e = u();
+function $e() {
+  const e = l();
   return s({
-    mutationFn: (n) => r.put(`${a}/preferences`, n),
+    mutationFn: (n) => a.put(`${r}/preferences`, n),
     onSuccess: (n) => e.setQueryData(y, n)
   });
 }
-function Le() {
-  return d({ queryKey: h, queryFn: () => r.get(`${a}/telegram/status`) });
+function Fe() {
+  return d({ queryKey: h, queryFn: () => a.get(`${r}/telegram/status`) });
 }
-function Ie() {
-  return s({ mutationFn: () => r.post(`${a}/telegram/link_code`) });
+function Re() {
+  return s({ mutationFn: () => a.post(`${r}/telegram/link_code`) });
 }
-function $e() {
-  const e = u();
+function Be() {
+  const e = l();
   return s({
-    mutationFn: () => r.delete(`${a}/telegram/link`),
+    mutationFn: () => a.delete(`${r}/telegram/link`),
     onSettled: () => e.invalidateQueries({ queryKey: h })
   });
 }
@@ -209,70 +209,70 @@ const C = {
   telegram_unlink_confirm: { fr: "D\xE9lier votre compte Telegram ?", en: "Unlink your Telegram account?" },
   telegram_unlinked: { fr: "Compte Telegram d\xE9li\xE9.", en: "Telegram account unlinked." },
   back_to_inbox: { fr: "Retour aux notifications", en: "Back to notifications" }
-}, l = C;
+}, f = C;
 function p(e, n, t = {}) {
   let i = n;
-  if (typeof t.count == "number" && `${n}_one` in l) {
+  if (typeof t.count == "number" && `${n}_one` in f) {
     const m = new Intl.PluralRules(e === "en" ? "en" : "fr").select(t.count);
     i = `${n}_${m === "one" ? "one" : "other"}`;
   }
-  const o = l[i];
+  const o = f[i];
   return (o ? e === "en" ? o.en : o.fr : i).replace(/\{(\w+)\}/g, (m, _) => _ in t ? String(t[_]) : m);
 }
-function Fe(e, n) {
+function De(e, n) {
   const t = `kind_${n}`;
-  return t in l ? p(e, t) : n;
+  return t in f ? p(e, t) : n;
 }
-function Re(e, n) {
+function Pe(e, n) {
   const t = `channel_${n}`;
-  return t in l ? p(e, t) : n;
+  return t in f ? p(e, t) : n;
 }
-function Be() {
+function Ne() {
   const { locale: e, tError: n } = x();
   return { locale: e, tError: n, t: (t, i) => p(e, t, i) };
 }
-const Ne = "/plugins/notifications/inbox", Pe = "/plugins/notifications/preferences";
-function De(...e) {
+const Ke = "/plugins/notifications/inbox", Qe = "/plugins/notifications/preferences";
+function ze(...e) {
   return e.filter(Boolean).join(" ");
 }
 export {
-  Q as A,
-  B,
-  j as C,
-  H as D,
-  V as E,
-  O as F,
-  Le as G,
-  Ie as H,
-  Ne as I,
-  $e as J,
+  H as A,
+  N as B,
+  X as C,
+  j as D,
+  J as E,
+  V as F,
+  Fe as G,
+  Re as H,
+  Ke as I,
+  Be as J,
   I as L,
-  Pe as P,
-  z as S,
-  _e as a,
+  Qe as P,
+  O as S,
+  Ee as a,
   L as b,
-  Be as c,
-  b as d,
-  ke as e,
-  xe as f,
-  Ce as g,
-  Ee as h,
-  me as i,
-  de as j,
+  Ne as c,
+  w as d,
+  qe as e,
+  ke as f,
+  Ae as g,
+  Te as h,
+  _e as i,
+  pe as j,
   A as k,
   q as l,
-  De as m,
+  ze as m,
   c as n,
-  Se as o,
-  qe as p,
-  M as q,
-  Ae as r,
-  we as s,
-  be as t,
-  u,
-  N as v,
-  D as w,
-  K as x,
-  Fe as y,
-  Re as z
+  be as o,
+  we as p,
+  U as q,
+  Le as r,
+  Ie as s,
+  $e as t,
+  l as u,
+  K as v,
+  z as w,
+  M as x,
+  De as y,
+  Pe as z
 };

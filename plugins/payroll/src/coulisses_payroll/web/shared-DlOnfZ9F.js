@@ -1,4 +1,4 @@
-import { $ as e } from "./shared-HnWTwLGz.js";
+import { a1 as e } from "./shared-BXgAEld1.js";
 const t = e().React, {
   Children: a,
   Component: n,
@@ -31,5 +31,6 @@ const t = e().React, {
   useTransition: z
 } = t;
 export {
+  V as a,
   v as u
 };

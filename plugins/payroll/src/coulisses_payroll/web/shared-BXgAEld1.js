@@ -4,47 +4,47 @@ function E() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: $, jsxs: k, Fragment: H } = E().jsxRuntime, p = E(), { api: r, useLocale: w, useDates: N, useLiveEvents: K } = p, { Link: U, useNavigate: V, useParams: B, useSearchParams: Q } = p.router, { useQuery: s, useMutation: o, useQueryClient: i } = p.query, {
-  Button: z,
-  Card: O,
-  CardHeader: X,
-  CardTitle: G,
-  CardDescription: W,
-  Alert: Y,
-  Spinner: J,
-  EmptyState: Z,
-  Input: ee,
-  Field: te,
-  Badge: ne,
-  ConfirmDialog: re,
-  ErrorState: ae
-} = p.ui, u = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
+const { jsx: $, jsxs: k, Fragment: H } = E().jsxRuntime, l = E(), { api: r, useLocale: w, useDates: N, useLiveEvents: K } = l, { Link: U, useNavigate: V, useParams: B, useSearchParams: Q } = l.router, { useQuery: s, useMutation: o, useQueryClient: i } = l.query, { useDataTable: z, DataTable: O, TablePagination: X } = l.table, {
+  Button: G,
+  Card: W,
+  CardHeader: Y,
+  CardTitle: J,
+  CardDescription: Z,
+  Alert: ee,
+  Spinner: te,
+  EmptyState: ne,
+  Input: re,
+  Field: ae,
+  Badge: se,
+  ConfirmDialog: oe,
+  ErrorState: ie
+} = l.ui, u = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
 function T({ day: e, project: t }) {
   const n = new URLSearchParams({ page_size: "200" });
   return e && n.set("day", e), t && n.set("project", String(t)), `${u}/?${n.toString()}`;
 }
-function se(e) {
+function ue(e) {
   return s({
     queryKey: [...x, e],
     queryFn: () => r.get(T(e)),
     staleTime: 15e3
   });
 }
-function oe(e, t) {
+function le(e, t) {
   return s({
     queryKey: [...x, "history", e],
     queryFn: () => r.get(`${u}/${e}/history?page_size=200`),
     enabled: t
   });
 }
-function ie() {
+function ce() {
   return s({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function ue(e) {
+function de(e) {
   return s({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
@@ -59,20 +59,20 @@ function m(e) {
     onSettled: () => t.invalidateQueries({ queryKey: x })
   });
 }
-function le() {
+function fe() {
   return m(
     ({ assignmentId: e, values: t }) => r.patch(`${u}/${e}`, t)
   );
 }
-function ce() {
+function pe() {
   return m((e) => r.post(`${u}/${e}/validate`));
 }
-function de() {
+function me() {
   return m(
     ({ assignmentId: e, values: t, reason: n }) => r.post(`${u}/${e}/correct`, { ...t, reason: n })
   );
 }
-function fe() {
+function _e() {
   return m(
     (e) => r.post(`${u}/validate`, e)
   );
@@ -81,68 +81,68 @@ const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
 function R(e) {
   return e.status === "queued" || e.status === "running";
 }
-function pe() {
+function he() {
   return s({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
     refetchInterval: (e) => e.state.data?.items.some(R) ? F : !1
   });
 }
-function me() {
+function xe() {
   const e = i();
   return o({
     mutationFn: (t) => r.post(`${g}/`, t),
     onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
-const l = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", c = ["payroll-intermittents"], A = ["payroll-identity"];
-function _e(e, t) {
+const c = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", d = ["payroll-intermittents"], A = ["payroll-identity"];
+function ye(e, t) {
   return s({
-    queryKey: [...c, e, t],
+    queryKey: [...d, e, t],
     queryFn: () => {
       const n = new URLSearchParams({ page_size: "200" });
-      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${l}/?${n.toString()}`);
+      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${c}/?${n.toString()}`);
     },
     staleTime: 15e3
   });
 }
-function he(e, t, n) {
+function Ee(e, t, n) {
   return s({
-    queryKey: [...c, "one", e, t],
-    queryFn: () => r.get(`${l}/${e}${t ? `?as_of=${t}` : ""}`),
+    queryKey: [...d, "one", e, t],
+    queryFn: () => r.get(`${c}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
-function xe() {
+function ge() {
   const e = i();
   return o({
-    mutationFn: ({ userId: t, profile: n }) => r.put(`${l}/${t}`, n),
-    onSettled: () => e.invalidateQueries({ queryKey: c })
+    mutationFn: ({ userId: t, profile: n }) => r.put(`${c}/${t}`, n),
+    onSettled: () => e.invalidateQueries({ queryKey: d })
   });
 }
-function ye(e) {
+function ve(e) {
   return s({
-    queryKey: [...c, "civil", e],
-    queryFn: () => r.get(`${l}/${e}/civil-status`)
+    queryKey: [...d, "civil", e],
+    queryFn: () => r.get(`${c}/${e}/civil-status`)
   });
 }
-function Ee() {
+function Ce() {
   const e = i();
   return o({
-    mutationFn: ({ userId: t, values: n }) => r.put(`${l}/${t}/civil-status`, n),
+    mutationFn: ({ userId: t, values: n }) => r.put(`${c}/${t}/civil-status`, n),
     onSettled: () => {
-      e.invalidateQueries({ queryKey: c }), e.invalidateQueries({ queryKey: ["payroll-aem"] });
+      e.invalidateQueries({ queryKey: d }), e.invalidateQueries({ queryKey: ["payroll-aem"] });
     }
   });
 }
-function ge(e) {
+function Ae(e) {
   return s({
     queryKey: A,
     queryFn: () => r.get(C),
     enabled: e
   });
 }
-function ve() {
+function De() {
   const e = i();
   return o({
     mutationFn: (t) => r.put(C, t),
@@ -150,17 +150,17 @@ function ve() {
   });
 }
 const D = "/api/v1/payroll/aem";
-function Ce(e) {
+function be(e) {
   return `/api/v1/payroll/engagements/contract.pdf?${new URLSearchParams({
     user: String(e.user_id),
     project: String(e.project_id),
     first_day: e.first_day
   }).toString()}`;
 }
-function Ae(e, t) {
+function Pe(e, t) {
   return `${D}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
 }
-function De(e, t) {
+function Se(e, t) {
   return s({
     queryKey: ["payroll-aem", e],
     queryFn: () => r.get(`${D}?month=${e}`),
@@ -168,7 +168,7 @@ function De(e, t) {
   });
 }
 const b = ["payroll-engagements"];
-function be(e, t = !0) {
+function je(e, t = !0) {
   return s({
     queryKey: [...b, e],
     queryFn: () => r.get(
@@ -185,14 +185,14 @@ function P(e) {
     onSettled: () => t.invalidateQueries({ queryKey: b })
   });
 }
-function Pe() {
+function qe() {
   return P((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function Se() {
+function Me() {
   return P((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const je = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], qe = ["night", "sunday", "holiday", "overtime"], Me = ["CDI", "CDD", "Intermittent", "Freelance"], S = ["payroll-report"];
-function we(e, t, n = "") {
+const we = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Te = ["night", "sunday", "holiday", "overtime"], Fe = ["CDI", "CDD", "Intermittent", "Freelance"], S = ["payroll-report"];
+function Re(e, t, n = "") {
   return s({
     queryKey: [...S, e, t, n],
     queryFn: () => {
@@ -202,7 +202,7 @@ function we(e, t, n = "") {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Te(e, t, n) {
+function Ie(e, t, n) {
   return s({
     queryKey: [...S, "person", e, t, n],
     queryFn: () => {
@@ -213,7 +213,7 @@ function Te(e, t, n) {
   });
 }
 const j = ["payroll-project-identities"];
-function Fe(e) {
+function Le(e) {
   return s({
     queryKey: j,
     queryFn: async () => {
@@ -223,7 +223,7 @@ function Fe(e) {
     enabled: e
   });
 }
-function Re() {
+function $e() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, numero: n }) => r.put(`/api/v1/payroll/projects/${t}/identity`, { numero_objet: n.trim() || null }),
@@ -231,14 +231,14 @@ function Re() {
   });
 }
 const q = ["payroll-project-recap"];
-function Ie(e) {
+function ke(e) {
   return s({
     queryKey: [...q, e],
     queryFn: () => r.get(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month: e, page_size: "200" }).toString()}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Le() {
+function He() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, amountCents: n, currency: a }) => r.put(`/api/v1/payroll/projects/${t}/budget`, { amount_cents: n, currency: a }),
@@ -437,7 +437,6 @@ const I = {
   accounting_exports: { fr: "Exporter ce mois", en: "Export this month" },
   accounting_export_queued: { fr: "Export demand\xE9 : suivez-le dans les exports de paie.", en: "Export requested: follow it in the payroll exports." },
   accounting_open_exports: { fr: "Ouvrir les exports de paie", en: "Open the payroll exports" },
-  accounting_sort_by: { fr: "Trier par {column}", en: "Sort by {column}" },
   accounting_missing_rate: { fr: "{count} affectations sans tarif (non pay\xE9es)", en: "{count} assignments without a rate (not paid)" },
   accounting_detail_of: { fr: "Lignes de paie de {name}", en: "Pay lines of {name}" },
   accounting_close: { fr: "Fermer", en: "Close" },
@@ -607,81 +606,83 @@ const I = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, d = I;
-function f(e, t, n = {}) {
+}, f = I;
+function p(e, t, n = {}) {
   let a = t;
-  if (typeof n.count == "number" && `${t}_one` in d) {
+  if (typeof n.count == "number" && `${t}_one` in f) {
     const h = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
     a = `${t}_${h === "one" ? "one" : "other"}`;
   }
-  const _ = d[a];
+  const _ = f[a];
   return (_ ? e === "en" ? _.en : _.fr : a).replace(/\{(\w+)\}/g, (h, y) => y in n ? String(n[y]) : h);
 }
-function $e(e, t) {
+function Ne(e, t) {
   const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
-  return n in d ? f(e, n) : f(e, "failure_other", { code: t ?? "" });
+  return n in f ? p(e, n) : p(e, "failure_other", { code: t ?? "" });
 }
-function ke(e, t, n) {
+function Ke(e, t, n) {
   const a = `${t}_${n}`;
-  return a in d ? f(e, a) : n;
+  return a in f ? p(e, a) : n;
 }
-function He() {
+function Ue() {
   const { locale: e, tError: t } = w();
-  return { locale: e, tError: t, t: (n, a) => f(e, n, a) };
+  return { locale: e, tError: t, t: (n, a) => p(e, n, a) };
 }
 export {
-  E as $,
-  Y as A,
-  z as B,
-  O as C,
-  ge as D,
-  Me as E,
-  te as F,
-  Se as G,
-  qe as H,
-  ee as I,
-  Ce as J,
-  re as K,
+  pe as $,
+  ee as A,
+  G as B,
+  W as C,
+  O as D,
+  Fe as E,
+  H as F,
+  Le as G,
+  Te as H,
+  re as I,
+  Ae as J,
+  Me as K,
   U as L,
-  Re as M,
-  ve as N,
-  he as O,
-  xe as P,
-  ye as Q,
-  Pe as R,
-  J as S,
-  Ee as T,
-  se as U,
-  fe as V,
-  ke as W,
-  le as X,
-  de as Y,
-  ce as Z,
-  oe as _,
-  ue as a,
-  we as b,
-  me as c,
-  ie as d,
+  be as M,
+  oe as N,
+  $e as O,
+  De as P,
+  Ee as Q,
+  ge as R,
+  te as S,
+  ve as T,
+  qe as U,
+  Ce as V,
+  ue as W,
+  _e as X,
+  Ke as Y,
+  fe as Z,
+  me as _,
+  de as a,
+  le as a0,
+  E as a1,
+  Re as b,
+  xe as c,
+  ce as d,
   $ as e,
-  G as f,
-  W as g,
-  ae as h,
-  Z as i,
+  z as f,
+  J as g,
+  Z as h,
+  ae as i,
   k as j,
-  je as k,
-  Te as l,
-  H as m,
+  ie as k,
+  ne as l,
+  we as m,
   Ie as n,
-  Le as o,
-  N as p,
-  be as q,
-  ne as r,
-  pe as s,
-  f as t,
-  He as u,
-  $e as v,
-  _e as w,
-  De as x,
-  Ae as y,
-  Fe as z
+  ke as o,
+  He as p,
+  N as q,
+  je as r,
+  se as s,
+  p as t,
+  Ue as u,
+  he as v,
+  Ne as w,
+  ye as x,
+  Se as y,
+  Pe as z
 };
