@@ -11,6 +11,7 @@ import type { Project } from '@/features/projects/api/list-projects';
 import { useUpdateProject, type ProjectUpdate } from '@/features/projects/api/update-project';
 import { ManagersPicker } from '@/features/projects/components/managers-picker';
 import { projectStatusKey } from '@/features/projects/components/projects-table';
+import { projectFields, withDatesInOrder } from '@/features/projects/utils/project-form';
 
 const textareaClass =
   'block w-full rounded-md border border-input bg-surface px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring';
@@ -18,19 +19,7 @@ const textareaClass =
 const PROJECT_STATUSES = ['DRAFT', 'ACTIVE', 'ARCHIVED'] as const;
 type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-const projectSchema = z
-  .object({
-    name: z.string().trim().min(1, 'form_required').max(200, 'form_invalid'),
-    description: z.string(),
-    status: z.enum(PROJECT_STATUSES, 'form_invalid'),
-    starts_on: z.string(),
-    ends_on: z.string(),
-    managers: z.array(z.number()),
-  })
-  .refine((v) => !v.starts_on || !v.ends_on || v.ends_on >= v.starts_on, {
-    path: ['ends_on'],
-    message: 'projects_wizard_bad_dates',
-  });
+const projectSchema = withDatesInOrder(projectFields.extend({ status: z.enum(PROJECT_STATUSES, 'form_invalid') }));
 
 /** Edits a project: name, description, status, dates and managers (one PATCH of the changed fields). */
 export function ProjectEditForm({ project, onDone }: { project: Project; onDone: () => void }) {

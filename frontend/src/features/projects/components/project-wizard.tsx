@@ -7,6 +7,7 @@ import { Card, CardTitle } from '@/components/ui/card/card';
 import { Field, type FieldControlProps } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { useDates } from '@/lib/dates';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useBulkCreateMissions, type BulkMissionsCreate } from '@/features/projects/api/bulk-create-missions';
 import { useCreateProject } from '@/features/projects/api/create-project';
@@ -14,6 +15,7 @@ import type { Project } from '@/features/projects/api/list-projects';
 import { useSkillSuggestions } from '@/features/projects/api/list-skill-suggestions';
 import { ManagersPicker } from '@/features/projects/components/managers-picker';
 import { RolesEditor } from '@/features/projects/components/roles-editor';
+import { newProjectSchema } from '@/features/projects/utils/project-form';
 import {
   cleanRoles,
   daysOutside,
@@ -83,11 +85,13 @@ export function ProjectWizard({
   const skillSuggestions = useSkillSuggestions().data ?? [];
   const [step, setStep] = useState<Step>('project');
   const [project, setProject] = useState<Project | null>(null);
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [managers, setManagers] = useState<number[]>([]);
+  const errorText = useFormText();
+  // The first step on react-hook-form; its values stay when the step is left.
+  const projectForm = useZodForm(newProjectSchema, {
+    defaultValues: { name: '', description: '', starts_on: '', ends_on: '', managers: [] },
+  });
+  const projectErrors = projectForm.formState.errors;
+  const [name, startsOn, endsOn, managers] = projectForm.watch(['name', 'starts_on', 'ends_on', 'managers']);
   const [title, setTitle] = useState('');
   const [place, setPlace] = useState<PlaceChoice | null>(null);
   const [mode, setMode] = useState<'range' | 'days'>('range');
@@ -159,12 +163,13 @@ export function ProjectWizard({
     setError(null);
     let current = project;
     try {
+      const values = projectForm.getValues();
       current ??= await createProject.mutateAsync({
-        name: name.trim(),
-        description,
-        starts_on: startsOn || null,
-        ends_on: endsOn || null,
-        managers,
+        name: values.name.trim(),
+        description: values.description,
+        starts_on: values.starts_on || null,
+        ends_on: values.ends_on || null,
+        managers: values.managers,
       });
       setProject(current);
       await bulkCreate.mutateAsync({ projectId: current.id, ...body });
@@ -195,34 +200,42 @@ export function ProjectWizard({
         <Card>
           <form
             className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!name.trim()) return setError(t('projects_wizard_need_name'));
-              if (startsOn && endsOn && endsOn < startsOn) return setError(t('projects_wizard_bad_dates'));
+            noValidate
+            onSubmit={projectForm.handleSubmit((values) => {
               setError(null);
-              if (!from) setFrom(startsOn);
-              if (!to) setTo(endsOn);
+              if (!from) setFrom(values.starts_on);
+              if (!to) setTo(values.ends_on);
               setStep('missions');
-            }}
+            })}
           >
             <CardTitle>{t('projects_wizard_step_project')}</CardTitle>
-            <Field label={t('projects_field_name')}>
-              {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
+            <Field label={t('projects_field_name')} error={errorText(projectErrors.name)}>
+              {(p) => (
+                <Input {...p} {...projectForm.register('name')} maxLength={200} state={projectErrors.name ? 'invalid' : 'default'} />
+              )}
             </Field>
             <Field label={t('projects_field_description')}>
-              {(p) => <Input {...p} value={description} onChange={(e) => setDescription(e.target.value)} />}
+              {(p) => <Input {...p} {...projectForm.register('description')} />}
             </Field>
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label={t('projects_field_starts_on')}>
-                {(p) => <Input {...p} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+                {(p) => <Input {...p} type="date" {...projectForm.register('starts_on')} />}
               </Field>
-              <Field label={t('projects_field_ends_on')}>
-                {(p) => <Input {...p} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+              <Field label={t('projects_field_ends_on')} error={errorText(projectErrors.ends_on)}>
+                {(p) => (
+                  <Input
+                    {...p}
+                    type="date"
+                    min={startsOn || undefined}
+                    {...projectForm.register('ends_on')}
+                    state={projectErrors.ends_on ? 'invalid' : 'default'}
+                  />
+                )}
               </Field>
             </div>
             <ManagersPicker
               value={managers}
-              onChange={setManagers}
+              onChange={(next) => projectForm.setValue('managers', next)}
               hint={t('projects_wizard_managers_hint')}
               disabled={!!project}
             />
@@ -237,6 +250,7 @@ export function ProjectWizard({
         <Card>
           <form
             className="space-y-4"
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               const problem = checkMissions();
