@@ -101,4 +101,26 @@ describe('ImportWizard', () => {
     expect(calls[2]!.body).toEqual({ mapping: { ...uploaded.suggested_mapping, notes: 'Remarque' }, mode: 'valid_rows' });
     expect(await screen.findByText(msg(fr.import_result, { created: 1, updated: 0, skipped: 1 }))).toBeInTheDocument();
   });
+
+  it('names every required field left without a column under it, without calling the API, and keeps the mapping when coming back', async () => {
+    const calls = stubApi();
+    const user = userEvent.setup();
+    renderWithProviders(<ImportWizard />);
+    await user.upload(screen.getByLabelText(fr.import_file), new File(['x'], 'equipe.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: fr.import_send }));
+    const first = await screen.findByLabelText(`${fr.import_field_first_name} *`);
+    await user.selectOptions(first, '');
+    await user.selectOptions(screen.getByLabelText(`${fr.import_field_last_name} *`), '');
+    await user.click(screen.getByRole('button', { name: fr.import_check }));
+    expect(await screen.findAllByText(fr.import_column_required)).toHaveLength(2);
+    expect(first).toHaveAccessibleDescription(fr.import_column_required);
+    expect(calls).toHaveLength(1);
+
+    await user.selectOptions(first, 'Prenom');
+    await user.selectOptions(screen.getByLabelText(`${fr.import_field_last_name} *`), 'Nom');
+    await user.click(screen.getByRole('button', { name: fr.import_check }));
+    await screen.findByRole('table', { name: fr.import_errors });
+    await user.click(screen.getByRole('button', { name: fr.import_back_to_mapping }));
+    expect(screen.getByLabelText(`${fr.import_field_first_name} *`)).toHaveValue('Prenom');
+  });
 });

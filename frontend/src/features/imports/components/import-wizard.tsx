@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Select } from '@/components/ui/select/select';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { translateFieldError } from '@/lib/i18n/error-text';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { useLocale } from '@/lib/i18n/use-locale';
@@ -72,10 +74,10 @@ export function ImportWizard() {
     );
   };
 
-  const check = (event: FormEvent) => {
-    event.preventDefault();
+  const check = (chosen: ImportMapping) => {
     if (!uploaded) return;
-    validate.mutate({ id: uploaded.id, mapping }, { onSuccess: setChecked });
+    setMapping(chosen);
+    validate.mutate({ id: uploaded.id, mapping: chosen }, { onSuccess: setChecked });
   };
 
   const run = (event: FormEvent) => {
@@ -154,69 +156,14 @@ export function ImportWizard() {
       ) : null}
 
       {step === 'mapping' && uploaded ? (
-        <form onSubmit={check} className="space-y-4 rounded-lg border border-border bg-surface p-4">
-          <p className="text-sm text-muted-foreground">
-            {t('import_file_summary', { file: uploaded.file_name, rows: uploaded.row_count })}
-          </p>
-          <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 font-medium">{t('import_mapping')}</legend>
-            {uploaded.fields.map((spec) => (
-              <Field
-                key={spec.name}
-                label={`${t(fieldLabel(spec.name))}${spec.required ? ' *' : ''}`}
-              >
-                {(control) => (
-                  <Select
-                    {...control}
-                    value={mapping[spec.name] ?? ''}
-                    onChange={(e) => setMapping({ ...mapping, [spec.name]: e.target.value || null })}
-                  >
-                    <option value="">{t('import_not_imported')}</option>
-                    {uploaded.headers.map((header) => (
-                      <option key={header} value={header}>
-                        {header}
-                      </option>
-                    ))}
-                  </Select>
-                )}
-              </Field>
-            ))}
-          </fieldset>
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <caption className="mb-2 text-left font-medium">{t('import_preview')}</caption>
-              <thead>
-                <tr>
-                  {uploaded.headers.map((header) => (
-                    <th key={header} scope="col" className="border-b border-border px-2 py-1 font-semibold">
-                      {header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {uploaded.preview.map((row, index) => (
-                  <tr key={index}>
-                    {row.map((cell, col) => (
-                      <td key={col} className="border-b border-border px-2 py-1 whitespace-nowrap">
-                        {cell}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {validate.error ? <Alert variant="danger">{tError(validate.error)}</Alert> : null}
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={validate.isPending}>
-              {t('import_check')}
-            </Button>
-            <Button type="button" variant="secondary" onClick={restart}>
-              {t('import_restart')}
-            </Button>
-          </div>
-        </form>
+        <MappingForm
+          uploaded={uploaded}
+          initial={mapping}
+          pending={validate.isPending}
+          error={validate.error ? tError(validate.error) : null}
+          onCheck={check}
+          onRestart={restart}
+        />
       ) : null}
 
       {step === 'check' && uploaded && checked ? (
@@ -299,5 +246,108 @@ export function ImportWizard() {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The mapping step: for each field of the import, the file's column that fills it (a
+ * required field must have one, checked under its select), and the first rows of the file.
+ */
+function MappingForm({
+  uploaded,
+  initial,
+  pending,
+  error,
+  onCheck,
+  onRestart,
+}: {
+  uploaded: ImportUpload;
+  initial: ImportMapping;
+  pending: boolean;
+  error: string | null;
+  onCheck: (mapping: ImportMapping) => void;
+  onRestart: () => void;
+}) {
+  const { t } = useLocale();
+  const errorText = useFormText();
+  // One string per field ('' = not imported); the fields come with the uploaded file.
+  const schema = useMemo(
+    () =>
+      z.object(
+        Object.fromEntries(
+          uploaded.fields.map((spec) => [spec.name, spec.required ? z.string().min(1, 'import_column_required') : z.string()]),
+        ),
+      ),
+    [uploaded.fields],
+  );
+  const form = useZodForm(schema, {
+    defaultValues: Object.fromEntries(uploaded.fields.map((spec) => [spec.name, initial[spec.name] ?? ''])),
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) =>
+    onCheck(Object.fromEntries(Object.entries(values).map(([name, column]) => [name, column || null]))),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-border bg-surface p-4">
+      <p className="text-sm text-muted-foreground">
+        {t('import_file_summary', { file: uploaded.file_name, rows: uploaded.row_count })}
+      </p>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 font-medium">{t('import_mapping')}</legend>
+        {uploaded.fields.map((spec) => (
+          <Field
+            key={spec.name}
+            label={`${t(fieldLabel(spec.name))}${spec.required ? ' *' : ''}`}
+            error={errorText(errors[spec.name])}
+          >
+            {(control) => (
+              <Select {...control} {...form.register(spec.name)}>
+                <option value="">{t('import_not_imported')}</option>
+                {uploaded.headers.map((header) => (
+                  <option key={header} value={header}>
+                    {header}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        ))}
+      </fieldset>
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-left text-sm">
+          <caption className="mb-2 text-left font-medium">{t('import_preview')}</caption>
+          <thead>
+            <tr>
+              {uploaded.headers.map((header) => (
+                <th key={header} scope="col" className="border-b border-border px-2 py-1 font-semibold">
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {uploaded.preview.map((row, index) => (
+              <tr key={index}>
+                {row.map((cell, col) => (
+                  <td key={col} className="border-b border-border px-2 py-1 whitespace-nowrap">
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {error ? <Alert variant="danger">{error}</Alert> : null}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {t('import_check')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onRestart}>
+          {t('import_restart')}
+        </Button>
+      </div>
+    </form>
   );
 }
