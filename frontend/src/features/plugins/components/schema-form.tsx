@@ -1,16 +1,17 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import {
   fromFormValues,
   parseSchema,
   toFormValues,
-  type CoercionProblem,
   type FormValues,
   type SchemaField,
 } from '@/features/plugins/utils/json-schema';
@@ -40,21 +41,23 @@ export function SchemaForm({
 }: SchemaFormProps) {
   const { t, tError, tFieldErrors, locale } = useLocale();
   const parsed = useMemo(() => parseSchema(schema, locale), [schema, locale]);
-  const [values, setValues] = useState<FormValues>(() => toFormValues(parsed.fields, value));
-  const [problems, setProblems] = useState<Record<string, CoercionProblem>>({});
+  const errorText = useFormText();
+  // The values as typed; the plugin's schema (utils/json-schema.ts) coerces and checks them.
+  const formSchema = useMemo(
+    () =>
+      z.record(z.string(), z.union([z.string(), z.boolean()])).superRefine((typed, ctx) => {
+        const { problems } = fromFormValues(parsed.fields, typed, value);
+        for (const [name, problem] of Object.entries(problems)) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+      }),
+    [parsed.fields, value],
+  );
+  const form = useZodForm(formSchema, { defaultValues: toFormValues(parsed.fields, value) });
+  const values: FormValues = form.watch();
   const serverErrors = tFieldErrors(error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const result = fromFormValues(parsed.fields, values, value);
-    setProblems(result.problems);
-    if (Object.keys(result.problems).length === 0) onSubmit(result.config);
-  }
+  const submit = form.handleSubmit((typed) => onSubmit(fromFormValues(parsed.fields, typed, value).config));
 
   function errorFor(field: SchemaField): string | undefined {
-    const problem = problems[field.name];
-    if (problem) return t(problem);
-    return serverErrors[field.name];
+    return errorText(form.formState.errors[field.name]) ?? serverErrors[field.name];
   }
 
   if (parsed.fields.length === 0) {
@@ -72,7 +75,7 @@ export function SchemaForm({
           value={values[field.name]}
           error={errorFor(field)}
           disabled={disabled}
-          onChange={(next) => setValues((current) => ({ ...current, [field.name]: next }))}
+          onChange={(next) => form.setValue(field.name, next, { shouldValidate: form.formState.isSubmitted })}
         />
       ))}
       {parsed.unsupported.length > 0 ? (
