@@ -33,16 +33,19 @@ export function useZodForm<TSchema extends z.ZodType<Record<string, unknown>, Re
 /** An error of a field, or of a list field as a whole (`errors.scopes` of a checkbox group). */
 type FieldMessage = Pick<FieldError, 'message'> | undefined;
 
-/** The words of a field's error: its catalog key translated, or `undefined` when valid. */
-export function useFormText(): (error: FieldMessage) => string | undefined {
+/**
+ * The words of a field's error: its catalog key translated, or `undefined` when valid.
+ * `own` words the keys the app's catalog lacks (a plugin's own texts), else `undefined`.
+ */
+export function useFormText(own?: (key: string) => string | undefined): (error: FieldMessage) => string | undefined {
   const { t, locale } = useLocale();
   return useCallback(
     (error: FieldMessage) => {
       if (!error) return undefined;
       const key = error.message;
       if (key && hasMessage(locale, key)) return t(key as MessageKey);
-      return t('form_invalid');
+      return (key ? own?.(key) : undefined) ?? t('form_invalid');
     },
-    [t, locale],
+    [t, locale, own],
   );
 }

@@ -8,6 +8,8 @@
  */
 import type { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RowData, Table, TableOptions } from '@tanstack/react-table';
+import type { FieldError, UseFormProps, UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
 import type * as ReactModule from 'react';
 import type * as JsxRuntime from 'react/jsx-runtime';
 import type { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -124,6 +126,24 @@ export interface HostTable {
   TablePagination: <T>(props: { table: Table<T> }) => ReactModule.ReactNode;
 }
 
+/** A zod schema of a form's values (an object). */
+export type HostFormSchema = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+
+/**
+ * Added in contract 1 (additive): the app's forms, react-hook-form driven by a zod schema.
+ * A schema's messages are catalog keys (`z.string().min(1, 'form_required')`): `useFormText`
+ * words them in the member's language, the app's keys first, then `own` (the plugin's texts).
+ * `z` is the app's zod (run without `eval`, as the page's Content-Security-Policy requires).
+ */
+export interface HostForms {
+  z: typeof z;
+  useZodForm: <S extends HostFormSchema>(
+    schema: S,
+    props?: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, 'resolver'>,
+  ) => UseFormReturn<z.input<S>, unknown, z.output<S>>;
+  useFormText: (own?: (key: string) => string | undefined) => (error: Pick<FieldError, 'message'> | undefined) => string | undefined;
+}
+
 export interface CoulissesHost {
   version: number;
   React: typeof ReactModule;
@@ -151,6 +171,7 @@ export interface CoulissesHost {
    */
   useLiveEvents: (handlers: Record<string, HostLiveHandler>, enabled?: boolean) => 'connecting' | 'open' | 'closed';
   table: HostTable;
+  forms: HostForms;
 }
 
 /** The host's shared modules; throws when the module runs outside the web app. */

@@ -8,13 +8,25 @@ import { host, HOST_CONTRACT_VERSION, type CoulissesHost } from './host';
 const shared: CoulissesHost = host();
 
 export { HOST_CONTRACT_VERSION };
-export type { CoulissesHost, HostApi, HostDates, HostLiveHandler, HostLocale, HostTable, HostTableOptions, HostUi } from './host';
+export type {
+  CoulissesHost,
+  HostApi,
+  HostDates,
+  HostFormSchema,
+  HostForms,
+  HostLiveHandler,
+  HostLocale,
+  HostTable,
+  HostTableOptions,
+  HostUi,
+} from './host';
 export type { ColumnDef, Row, SortingState, VisibilityState } from '@tanstack/react-table';
 
 export const { api, useLocale, useDates, useLiveEvents } = shared;
 export const { Link, useNavigate, useParams, useSearchParams } = shared.router;
 export const { useQuery, useMutation, useQueryClient } = shared.query;
 export const { useDataTable, DataTable, TablePagination } = shared.table;
+export const { z, useZodForm, useFormText } = shared.forms;
 export const {
   Button,
   Card,

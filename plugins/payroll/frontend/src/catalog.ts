@@ -68,6 +68,7 @@ export const TEXTS = {
   start: { fr: 'D\u00e9but', en: 'Start' },
   end: { fr: 'Fin', en: 'End' },
   breaks: { fr: 'Pauses (minutes)', en: 'Breaks (minutes)' },
+  breaks_range: { fr: 'Entre 0 et 1440 minutes.', en: 'Between 0 and 1440 minutes.' },
   comment: { fr: 'Commentaire', en: 'Comment' },
   reason: { fr: 'Raison de la correction', en: 'Reason for the correction' },
   end_next_day: {

@@ -136,6 +136,13 @@ describe('TimesheetsPage for a manager', () => {
     const form = screen.getByRole('form', { name: text('fr', 'correct_of', { name: 'Zoe Bernard' }) });
     const breaks = within(form).getByLabelText(text('fr', 'breaks'));
     await userEvent.clear(breaks);
+    await userEvent.type(breaks, '2000');
+    // No reason and breaks past a day: both said under their fields, nothing sent.
+    await userEvent.click(within(form).getByRole('button', { name: text('fr', 'correct') }));
+    expect(await within(form).findByText(text('fr', 'breaks_range'))).toBeInTheDocument();
+    expect(within(form).getByLabelText(text('fr', 'reason'))).toHaveAccessibleDescription(fr.form_required);
+    expect(calls.some((call) => call.url.endsWith('/102/correct'))).toBe(false);
+    await userEvent.clear(breaks);
     await userEvent.type(breaks, '15');
     await userEvent.type(within(form).getByLabelText(text('fr', 'reason')), 'pause oubliee');
     await userEvent.click(within(form).getByRole('button', { name: text('fr', 'correct') }));

@@ -19,8 +19,11 @@ import {
   Input,
   Spinner,
   useDates,
+  useFormText,
+  useZodForm,
+  z,
 } from '@coulisses/plugin-ui';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import {
   useCorrectTimesheet,
@@ -34,7 +37,7 @@ import {
   type TimesheetLine,
   type TimesheetValues,
 } from './api';
-import { codeLabel } from './catalog';
+import { codeLabel, text, type TextKey } from './catalog';
 import { useText } from './texts';
 import { actualSpan, duration, wallOf } from './zoned';
 
@@ -68,6 +71,23 @@ function actual(line: TimesheetLine, notEntered: string): string {
   return `${timeOf(line.actual_start, line.timezone)} \u2013 ${timeOf(line.actual_end, line.timezone)}`;
 }
 
+const TIME = /^\d{2}:\d{2}$/;
+
+/** A line's values as typed; a correction of a validated line needs its reason. */
+function lineSchema(correcting: boolean) {
+  return z.object({
+    start: z.string().regex(TIME, 'form_required'),
+    end: z.string().regex(TIME, 'form_required'),
+    breaks: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? 0 : Number(v)))
+      .pipe(z.number('form_invalid_integer').int('form_invalid_integer').min(0, 'breaks_range').max(1440, 'breaks_range')),
+    comment: z.string().max(2000, 'form_invalid'),
+    reason: correcting ? z.string().trim().min(1, 'form_required').max(500, 'form_invalid') : z.string(),
+  });
+}
+
 /** The form of one line: actual start and end (the mission's clock), breaks, comment; with
  * `correcting`, the reason too (a correction of a validated line). */
 function LineForm({ line, correcting = false, onDone }: { line: TimesheetLine; correcting?: boolean; onDone?: () => void }) {
@@ -75,19 +95,32 @@ function LineForm({ line, correcting = false, onDone }: { line: TimesheetLine; c
   const update = useUpdateTimesheet();
   const correct = useCorrectTimesheet();
   const mutation = correcting ? correct : update;
-  const [start, setStart] = useState(timeOf(line.actual_start ?? line.planned_start, line.timezone));
-  const [end, setEnd] = useState(timeOf(line.actual_end ?? line.planned_end, line.timezone));
-  const [breaks, setBreaks] = useState(String(line.break_minutes));
-  const [comment, setComment] = useState(line.comment);
-  const [reason, setReason] = useState('');
+  const { locale } = useText();
+  // The plugin's own keys (breaks_range) after the app's (form_required...).
+  const own = useCallback((key: string) => {
+    const worded = text(locale, key as TextKey);
+    return worded === key ? undefined : worded;
+  }, [locale]);
+  const errorText = useFormText(own);
+  const schema = useMemo(() => lineSchema(correcting), [correcting]);
+  const form = useZodForm(schema, {
+    defaultValues: {
+      start: timeOf(line.actual_start ?? line.planned_start, line.timezone),
+      end: timeOf(line.actual_end ?? line.planned_end, line.timezone),
+      breaks: String(line.break_minutes),
+      comment: line.comment,
+      reason: '',
+    },
+  });
+  const { errors } = form.formState;
   const [saved, setSaved] = useState(false);
 
-  const submit = () => {
+  const submit = form.handleSubmit(({ start, end, breaks, comment, reason }) => {
     const span = actualSpan(line.planned_start, line.timezone, start, end);
     const values: TimesheetValues = {
       actual_start: span.start,
       actual_end: span.end,
-      break_minutes: Number(breaks) || 0,
+      break_minutes: breaks,
       comment,
     };
     const done = {
@@ -99,55 +132,35 @@ function LineForm({ line, correcting = false, onDone }: { line: TimesheetLine; c
     setSaved(false);
     if (correcting) correct.mutate({ assignmentId: line.assignment_id, values, reason }, done);
     else update.mutate({ assignmentId: line.assignment_id, values }, done);
-  };
+  });
 
   return (
     <form
       aria-label={correcting ? t('correct_of', { name: line.user_name }) : t('edit_of', { name: line.user_name })}
       className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      noValidate
+      onSubmit={submit}
     >
       <div className="grid grid-cols-2 gap-3">
-        <Field label={t('start')}>
-          {(control) => (
-            <Input {...control} type="time" required value={start} onChange={(event) => setStart(event.target.value)} />
-          )}
+        <Field label={t('start')} error={errorText(errors.start)}>
+          {(control) => <Input {...control} type="time" {...form.register('start')} />}
         </Field>
-        <Field label={t('end')}>
-          {(control) => (
-            <Input {...control} type="time" required value={end} onChange={(event) => setEnd(event.target.value)} />
-          )}
+        <Field label={t('end')} error={errorText(errors.end)}>
+          {(control) => <Input {...control} type="time" {...form.register('end')} />}
         </Field>
       </div>
       <p className="text-xs text-muted-foreground">{t('end_next_day')}</p>
-      <Field label={t('breaks')}>
+      <Field label={t('breaks')} error={errorText(errors.breaks)}>
         {(control) => (
-          <Input
-            {...control}
-           
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={1440}
-            step={5}
-            value={breaks}
-            onChange={(event) => setBreaks(event.target.value)}
-          />
+          <Input {...control} type="number" inputMode="numeric" min={0} max={1440} step={5} {...form.register('breaks')} />
         )}
       </Field>
-      <Field label={t('comment')}>
-        {(control) => (
-          <Input {...control} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
-        )}
+      <Field label={t('comment')} error={errorText(errors.comment)}>
+        {(control) => <Input {...control} maxLength={2000} {...form.register('comment')} />}
       </Field>
       {correcting ? (
-        <Field label={t('reason')}>
-          {(control) => (
-            <Input {...control} required maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
-          )}
+        <Field label={t('reason')} error={errorText(errors.reason)}>
+          {(control) => <Input {...control} maxLength={500} {...form.register('reason')} />}
         </Field>
       ) : null}
       {mutation.isError ? <Alert variant="danger">{tError(mutation.error)}</Alert> : null}

@@ -8,8 +8,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as React from 'react';
 import * as jsxRuntime from 'react/jsx-runtime';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { z } from 'zod';
 
-import { HOST_CONTRACT_VERSION, HOST_GLOBAL, type CoulissesHost } from '@coulisses/plugin-ui/host';
+import { HOST_CONTRACT_VERSION, HOST_GLOBAL, type CoulissesHost, type HostForms } from '@coulisses/plugin-ui/host';
 import { Alert } from '@/components/ui/alert/alert';
 import { Badge } from '@/components/ui/badge/badge';
 import { Button } from '@/components/ui/button/button';
@@ -22,6 +23,7 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { api } from '@/lib/api/client';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useLiveEvents } from '@/lib/live/event-stream';
@@ -54,6 +56,8 @@ export function createPluginHost(): CoulissesHost {
     useDates: usePluginDates,
     useLiveEvents,
     table: { useDataTable, DataTable, TablePagination },
+    // The same generic signature, which TypeScript cannot unify across the two declarations.
+    forms: { z, useZodForm: useZodForm as HostForms['useZodForm'], useFormText },
     ui: {
       Button,
       Card,

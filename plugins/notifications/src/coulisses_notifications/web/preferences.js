@@ -1,4 +1,4 @@
-import { c as q, s as L, k as t, l as a, L as T, I as z, S as P, E as w, t as j, f, v as g, w as N, x as C, y as A, z as B, F as k, D as S, A as _, B as y, d as F, G as H, H as I, J as U, C as R } from "./shared-B_hdxRlN.js";
+import { c as q, s as L, k as t, l as a, L as T, I as z, S as P, E as w, t as j, f, v as g, w as N, x as C, y as A, z as B, F as k, D as S, A as _, B as y, d as F, G as H, H as I, J as U, C as R } from "./shared-QMt1BlYx.js";
 function E(e) {
   return {
     locale: e.locale === "fr" || e.locale === "en" ? e.locale : "",

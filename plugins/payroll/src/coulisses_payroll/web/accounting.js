@@ -1,5 +1,5 @@
-import { u as f, a as ae, b as ne, c as re, d as se, t as j, j as o, F as x, e, B as k, f as ce, A as D, C as T, g as R, h as U, i as P, I as Y, E as le, L as oe, S as I, k as O, l as G, D as ie, H as de, m as me, n as ue, o as pe, p as he, q as K } from "./shared-BXgAEld1.js";
-import { u as y, a as _e } from "./shared-DlOnfZ9F.js";
+import { u as f, a as ae, b as ne, c as re, d as se, t as j, j as o, F as x, e, B as k, f as ce, A as D, C as T, g as R, h as U, i as P, I as Y, E as le, L as oe, S as I, k as O, l as G, D as ie, H as de, m as me, n as ue, o as pe, p as he, q as K } from "./shared-I8XOHv-_.js";
+import { u as y, a as _e } from "./shared-DyYnghZQ.js";
 const q = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", ge = "/plugins/payroll/exports", B = [];
 function ye(t, s, a) {
   return (t.projects ?? []).map((n) => `${n.name} ${_(n.gross_cents, s, a)}`).join(" ; ");

@@ -1,5 +1,5 @@
-import { u as d, d as S, a as w, c as j, e as r, S as b, j as s, A as u, C as x, g as f, h as T, i as _, I as A, B as P, v as R, k as I, l as q, q as B, w as D, s as g } from "./shared-BXgAEld1.js";
-import { u as h } from "./shared-DlOnfZ9F.js";
+import { u as d, d as S, a as w, c as j, e as r, S as b, j as s, A as u, C as x, g as f, h as T, i as _, I as A, B as P, v as R, k as I, l as q, q as B, w as D, s as g } from "./shared-I8XOHv-_.js";
+import { u as h } from "./shared-DyYnghZQ.js";
 const F = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = { queued: "neutral", running: "info", done: "success", failed: "danger" };
 function $() {
   const e = /* @__PURE__ */ new Date();

@@ -1,5 +1,5 @@
-import { u as _, d as G, e, S, j as l, A as C, C as D, g as I, h as P, i as g, I as y, q as E, x as U, k as w, l as L, r as q, y as J, z as M, a as K, G as Q, J as X, s as $, B as N, K as Y, M as H, N as W, O as Z, P as ee, Q as te, R as ae, T as re, U as ne, F as se, V as ie } from "./shared-BXgAEld1.js";
-import { u as f } from "./shared-DlOnfZ9F.js";
+import { u as _, d as G, e, S, j as l, A as C, C as D, g as I, h as P, i as g, I as y, q as E, x as U, k as w, l as L, r as q, y as J, z as M, a as K, G as Q, J as X, s as $, B as N, K as Y, M as H, N as W, O as Z, P as ee, Q as te, R as ae, T as re, U as ne, F as se, V as ie } from "./shared-I8XOHv-_.js";
+import { u as f } from "./shared-DyYnghZQ.js";
 const le = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", O = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", ce = /* @__PURE__ */ new Set(["admin", "owner"]), A = [1, 2, 3], oe = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",

@@ -4,47 +4,47 @@ function E() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: $, jsxs: k, Fragment: H } = E().jsxRuntime, l = E(), { api: r, useLocale: w, useDates: N, useLiveEvents: K } = l, { Link: U, useNavigate: V, useParams: B, useSearchParams: Q } = l.router, { useQuery: s, useMutation: o, useQueryClient: i } = l.query, { useDataTable: z, DataTable: O, TablePagination: X } = l.table, {
-  Button: G,
-  Card: W,
-  CardHeader: Y,
-  CardTitle: J,
-  CardDescription: Z,
-  Alert: ee,
-  Spinner: te,
-  EmptyState: ne,
-  Input: re,
-  Field: ae,
-  Badge: se,
-  ConfirmDialog: oe,
-  ErrorState: ie
-} = l.ui, u = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
+const { jsx: $, jsxs: k, Fragment: H } = E().jsxRuntime, u = E(), { api: r, useLocale: w, useDates: N, useLiveEvents: K } = u, { Link: B, useNavigate: U, useParams: V, useSearchParams: z } = u.router, { useQuery: s, useMutation: o, useQueryClient: i } = u.query, { useDataTable: Q, DataTable: O, TablePagination: X } = u.table, { z: G, useZodForm: W, useFormText: Y } = u.forms, {
+  Button: J,
+  Card: Z,
+  CardHeader: ee,
+  CardTitle: te,
+  CardDescription: ne,
+  Alert: re,
+  Spinner: ae,
+  EmptyState: se,
+  Input: oe,
+  Field: ie,
+  Badge: ue,
+  ConfirmDialog: le,
+  ErrorState: ce
+} = u.ui, l = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
 function T({ day: e, project: t }) {
   const n = new URLSearchParams({ page_size: "200" });
-  return e && n.set("day", e), t && n.set("project", String(t)), `${u}/?${n.toString()}`;
+  return e && n.set("day", e), t && n.set("project", String(t)), `${l}/?${n.toString()}`;
 }
-function ue(e) {
+function de(e) {
   return s({
     queryKey: [...x, e],
     queryFn: () => r.get(T(e)),
     staleTime: 15e3
   });
 }
-function le(e, t) {
+function fe(e, t) {
   return s({
     queryKey: [...x, "history", e],
-    queryFn: () => r.get(`${u}/${e}/history?page_size=200`),
+    queryFn: () => r.get(`${l}/${e}/history?page_size=200`),
     enabled: t
   });
 }
-function ce() {
+function me() {
   return s({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function de(e) {
+function pe(e) {
   return s({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
@@ -52,43 +52,43 @@ function de(e) {
     staleTime: 6e4
   });
 }
-function m(e) {
+function p(e) {
   const t = i();
   return o({
     mutationFn: e,
     onSettled: () => t.invalidateQueries({ queryKey: x })
   });
 }
-function fe() {
-  return m(
-    ({ assignmentId: e, values: t }) => r.patch(`${u}/${e}`, t)
-  );
-}
-function pe() {
-  return m((e) => r.post(`${u}/${e}/validate`));
-}
-function me() {
-  return m(
-    ({ assignmentId: e, values: t, reason: n }) => r.post(`${u}/${e}/correct`, { ...t, reason: n })
-  );
-}
 function _e() {
-  return m(
-    (e) => r.post(`${u}/validate`, e)
+  return p(
+    ({ assignmentId: e, values: t }) => r.patch(`${l}/${e}`, t)
+  );
+}
+function he() {
+  return p((e) => r.post(`${l}/${e}/validate`));
+}
+function xe() {
+  return p(
+    ({ assignmentId: e, values: t, reason: n }) => r.post(`${l}/${e}/correct`, { ...t, reason: n })
+  );
+}
+function ye() {
+  return p(
+    (e) => r.post(`${l}/validate`, e)
   );
 }
 const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
 function R(e) {
   return e.status === "queued" || e.status === "running";
 }
-function he() {
+function Ee() {
   return s({
     queryKey: v,
     queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
     refetchInterval: (e) => e.state.data?.items.some(R) ? F : !1
   });
 }
-function xe() {
+function ge() {
   const e = i();
   return o({
     mutationFn: (t) => r.post(`${g}/`, t),
@@ -96,7 +96,7 @@ function xe() {
   });
 }
 const c = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", d = ["payroll-intermittents"], A = ["payroll-identity"];
-function ye(e, t) {
+function ve(e, t) {
   return s({
     queryKey: [...d, e, t],
     queryFn: () => {
@@ -106,27 +106,27 @@ function ye(e, t) {
     staleTime: 15e3
   });
 }
-function Ee(e, t, n) {
+function Ce(e, t, n) {
   return s({
     queryKey: [...d, "one", e, t],
     queryFn: () => r.get(`${c}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
-function ge() {
+function Ae() {
   const e = i();
   return o({
     mutationFn: ({ userId: t, profile: n }) => r.put(`${c}/${t}`, n),
     onSettled: () => e.invalidateQueries({ queryKey: d })
   });
 }
-function ve(e) {
+function De(e) {
   return s({
     queryKey: [...d, "civil", e],
     queryFn: () => r.get(`${c}/${e}/civil-status`)
   });
 }
-function Ce() {
+function be() {
   const e = i();
   return o({
     mutationFn: ({ userId: t, values: n }) => r.put(`${c}/${t}/civil-status`, n),
@@ -135,14 +135,14 @@ function Ce() {
     }
   });
 }
-function Ae(e) {
+function Pe(e) {
   return s({
     queryKey: A,
     queryFn: () => r.get(C),
     enabled: e
   });
 }
-function De() {
+function Se() {
   const e = i();
   return o({
     mutationFn: (t) => r.put(C, t),
@@ -150,17 +150,17 @@ function De() {
   });
 }
 const D = "/api/v1/payroll/aem";
-function be(e) {
+function je(e) {
   return `/api/v1/payroll/engagements/contract.pdf?${new URLSearchParams({
     user: String(e.user_id),
     project: String(e.project_id),
     first_day: e.first_day
   }).toString()}`;
 }
-function Pe(e, t) {
+function qe(e, t) {
   return `${D}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
 }
-function Se(e, t) {
+function Me(e, t) {
   return s({
     queryKey: ["payroll-aem", e],
     queryFn: () => r.get(`${D}?month=${e}`),
@@ -168,7 +168,7 @@ function Se(e, t) {
   });
 }
 const b = ["payroll-engagements"];
-function je(e, t = !0) {
+function we(e, t = !0) {
   return s({
     queryKey: [...b, e],
     queryFn: () => r.get(
@@ -185,14 +185,14 @@ function P(e) {
     onSettled: () => t.invalidateQueries({ queryKey: b })
   });
 }
-function qe() {
+function Te() {
   return P((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function Me() {
+function Fe() {
   return P((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const we = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Te = ["night", "sunday", "holiday", "overtime"], Fe = ["CDI", "CDD", "Intermittent", "Freelance"], S = ["payroll-report"];
-function Re(e, t, n = "") {
+const Re = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Ie = ["night", "sunday", "holiday", "overtime"], Le = ["CDI", "CDD", "Intermittent", "Freelance"], S = ["payroll-report"];
+function $e(e, t, n = "") {
   return s({
     queryKey: [...S, e, t, n],
     queryFn: () => {
@@ -202,7 +202,7 @@ function Re(e, t, n = "") {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Ie(e, t, n) {
+function ke(e, t, n) {
   return s({
     queryKey: [...S, "person", e, t, n],
     queryFn: () => {
@@ -213,7 +213,7 @@ function Ie(e, t, n) {
   });
 }
 const j = ["payroll-project-identities"];
-function Le(e) {
+function He(e) {
   return s({
     queryKey: j,
     queryFn: async () => {
@@ -223,7 +223,7 @@ function Le(e) {
     enabled: e
   });
 }
-function $e() {
+function Ne() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, numero: n }) => r.put(`/api/v1/payroll/projects/${t}/identity`, { numero_objet: n.trim() || null }),
@@ -231,14 +231,14 @@ function $e() {
   });
 }
 const q = ["payroll-project-recap"];
-function ke(e) {
+function Ke(e) {
   return s({
     queryKey: [...q, e],
     queryFn: () => r.get(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month: e, page_size: "200" }).toString()}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function He() {
+function Be() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, amountCents: n, currency: a }) => r.put(`/api/v1/payroll/projects/${t}/budget`, { amount_cents: n, currency: a }),
@@ -309,6 +309,7 @@ const I = {
   start: { fr: "D\xE9but", en: "Start" },
   end: { fr: "Fin", en: "End" },
   breaks: { fr: "Pauses (minutes)", en: "Breaks (minutes)" },
+  breaks_range: { fr: "Entre 0 et 1440 minutes.", en: "Between 0 and 1440 minutes." },
   comment: { fr: "Commentaire", en: "Comment" },
   reason: { fr: "Raison de la correction", en: "Reason for the correction" },
   end_next_day: {
@@ -607,7 +608,7 @@ const I = {
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
 }, f = I;
-function p(e, t, n = {}) {
+function m(e, t, n = {}) {
   let a = t;
   if (typeof n.count == "number" && `${t}_one` in f) {
     const h = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
@@ -616,73 +617,76 @@ function p(e, t, n = {}) {
   const _ = f[a];
   return (_ ? e === "en" ? _.en : _.fr : a).replace(/\{(\w+)\}/g, (h, y) => y in n ? String(n[y]) : h);
 }
-function Ne(e, t) {
+function Ue(e, t) {
   const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
-  return n in f ? p(e, n) : p(e, "failure_other", { code: t ?? "" });
+  return n in f ? m(e, n) : m(e, "failure_other", { code: t ?? "" });
 }
-function Ke(e, t, n) {
+function Ve(e, t, n) {
   const a = `${t}_${n}`;
-  return a in f ? p(e, a) : n;
+  return a in f ? m(e, a) : n;
 }
-function Ue() {
+function ze() {
   const { locale: e, tError: t } = w();
-  return { locale: e, tError: t, t: (n, a) => p(e, n, a) };
+  return { locale: e, tError: t, t: (n, a) => m(e, n, a) };
 }
 export {
-  pe as $,
-  ee as A,
-  G as B,
-  W as C,
+  Y as $,
+  re as A,
+  J as B,
+  Z as C,
   O as D,
-  Fe as E,
+  Le as E,
   H as F,
-  Le as G,
-  Te as H,
-  re as I,
-  Ae as J,
-  Me as K,
-  U as L,
-  be as M,
-  oe as N,
-  $e as O,
-  De as P,
-  Ee as Q,
-  ge as R,
-  te as S,
-  ve as T,
-  qe as U,
-  Ce as V,
-  ue as W,
-  _e as X,
-  Ke as Y,
-  fe as Z,
-  me as _,
-  de as a,
-  le as a0,
-  E as a1,
-  Re as b,
-  xe as c,
-  ce as d,
+  He as G,
+  Ie as H,
+  oe as I,
+  Pe as J,
+  Fe as K,
+  B as L,
+  je as M,
+  le as N,
+  Ne as O,
+  Se as P,
+  Ce as Q,
+  Ae as R,
+  ae as S,
+  De as T,
+  Te as U,
+  be as V,
+  de as W,
+  ye as X,
+  Ve as Y,
+  _e as Z,
+  xe as _,
+  pe as a,
+  W as a0,
+  he as a1,
+  G as a2,
+  fe as a3,
+  E as a4,
+  $e as b,
+  ge as c,
+  me as d,
   $ as e,
-  z as f,
-  J as g,
-  Z as h,
-  ae as i,
+  Q as f,
+  te as g,
+  ne as h,
+  ie as i,
   k as j,
-  ie as k,
-  ne as l,
-  we as m,
-  Ie as n,
-  ke as o,
-  He as p,
+  ce as k,
+  se as l,
+  Re as m,
+  ke as n,
+  Ke as o,
+  Be as p,
   N as q,
-  je as r,
-  se as s,
-  p as t,
-  Ue as u,
-  he as v,
-  Ne as w,
-  ye as x,
-  Se as y,
-  Pe as z
+  we as r,
+  ue as s,
+  m as t,
+  ze as u,
+  Ee as v,
+  Ue as w,
+  ve as x,
+  Me as y,
+  qe as z
 };

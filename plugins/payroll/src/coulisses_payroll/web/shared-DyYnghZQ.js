@@ -1,4 +1,4 @@
-import { a1 as e } from "./shared-BXgAEld1.js";
+import { a4 as e } from "./shared-I8XOHv-_.js";
 const t = e().React, {
   Children: a,
   Component: n,
@@ -18,12 +18,12 @@ const t = e().React, {
   useCallback: R,
   useContext: x,
   useDeferredValue: y,
-  useEffect: h,
-  useId: I,
-  useImperativeHandle: M,
-  useLayoutEffect: T,
-  useMemo: V,
-  useOptimistic: b,
+  useEffect: b,
+  useId: h,
+  useImperativeHandle: I,
+  useLayoutEffect: M,
+  useMemo: T,
+  useOptimistic: V,
   useReducer: g,
   useRef: k,
   useState: v,
@@ -31,6 +31,7 @@ const t = e().React, {
   useTransition: z
 } = t;
 export {
-  V as a,
+  T as a,
+  R as b,
   v as u
 };

@@ -4,54 +4,54 @@ function g() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: q, jsxs: A, Fragment: b } = g().jsxRuntime, u = g(), { api: a, useLocale: x, useDates: w, useLiveEvents: L } = u, { Link: I, useNavigate: $, useParams: F, useSearchParams: R } = u.router, { useQuery: d, useMutation: s, useQueryClient: l } = u.query, { useDataTable: B, DataTable: D, TablePagination: P } = u.table, {
-  Button: N,
-  Card: K,
-  CardHeader: Q,
-  CardTitle: z,
-  CardDescription: M,
-  Alert: H,
-  Spinner: O,
-  EmptyState: U,
-  Input: j,
-  Field: V,
-  Badge: G,
-  ConfirmDialog: X,
-  ErrorState: J
-} = u.ui, v = g().React, {
-  Children: Y,
-  Component: W,
-  Fragment: Z,
-  StrictMode: ee,
-  Suspense: ne,
-  cloneElement: te,
-  createContext: ae,
-  createElement: re,
-  forwardRef: ie,
-  isValidElement: se,
-  lazy: oe,
-  memo: ue,
-  startTransition: le,
-  use: ce,
-  useActionState: fe,
-  useCallback: de,
-  useContext: me,
-  useDeferredValue: ge,
-  useEffect: pe,
-  useId: _e,
-  useImperativeHandle: ye,
-  useLayoutEffect: he,
-  useMemo: Ee,
-  useOptimistic: xe,
-  useReducer: ve,
-  useRef: Te,
-  useState: ke,
-  useSyncExternalStore: Ce,
-  useTransition: Se
-} = v, r = "/api/v1/notifications", c = ["notifications"], T = [...c, "pending-answers"], y = ["notifications-preferences"], h = ["notifications-telegram"];
-function qe(e = !0) {
+const { jsx: q, jsxs: A, Fragment: b } = g().jsxRuntime, s = g(), { api: a, useLocale: x, useDates: w, useLiveEvents: F } = s, { Link: L, useNavigate: I, useParams: $, useSearchParams: R } = s.router, { useQuery: d, useMutation: o, useQueryClient: c } = s.query, { useDataTable: B, DataTable: D, TablePagination: P } = s.table, { z: N, useZodForm: z, useFormText: K } = s.forms, {
+  Button: Q,
+  Card: M,
+  CardHeader: H,
+  CardTitle: O,
+  CardDescription: U,
+  Alert: j,
+  Spinner: V,
+  EmptyState: G,
+  Input: X,
+  Field: J,
+  Badge: Y,
+  ConfirmDialog: Z,
+  ErrorState: W
+} = s.ui, v = g().React, {
+  Children: ee,
+  Component: ne,
+  Fragment: te,
+  StrictMode: ae,
+  Suspense: re,
+  cloneElement: ie,
+  createContext: se,
+  createElement: oe,
+  forwardRef: ue,
+  isValidElement: ce,
+  lazy: le,
+  memo: fe,
+  startTransition: de,
+  use: me,
+  useActionState: ge,
+  useCallback: pe,
+  useContext: _e,
+  useDeferredValue: ye,
+  useEffect: he,
+  useId: Ee,
+  useImperativeHandle: xe,
+  useLayoutEffect: ve,
+  useMemo: Te,
+  useOptimistic: ke,
+  useReducer: Ce,
+  useRef: Se,
+  useState: qe,
+  useSyncExternalStore: Ae,
+  useTransition: be
+} = v, r = "/api/v1/notifications", l = ["notifications"], T = [...l, "pending-answers"], y = ["notifications-preferences"], h = ["notifications-telegram"];
+function we(e = !0) {
   return d({
-    queryKey: c,
+    queryKey: l,
     queryFn: () => a.get(`${r}?page_size=50`),
     enabled: e,
     // The live stream invalidates this key; the poll is a fallback without it.
@@ -59,7 +59,7 @@ function qe(e = !0) {
     refetchInterval: 12e4
   });
 }
-function Ae(e = !0) {
+function Fe(e = !0) {
   return d({
     queryKey: T,
     queryFn: async () => {
@@ -70,55 +70,55 @@ function Ae(e = !0) {
     staleTime: 15e3
   });
 }
-function be() {
-  const e = l();
-  return s({
+function Le() {
+  const e = c();
+  return o({
     mutationFn: (n) => a.post(`${r}/${n}/read`),
-    onSettled: () => e.invalidateQueries({ queryKey: c })
+    onSettled: () => e.invalidateQueries({ queryKey: l })
   });
 }
-function we() {
-  const e = l();
-  return s({
+function Ie() {
+  const e = c();
+  return o({
     mutationFn: () => a.post(`${r}/read_all`),
-    onSettled: () => e.invalidateQueries({ queryKey: c })
+    onSettled: () => e.invalidateQueries({ queryKey: l })
   });
 }
 async function k({ assignmentId: e, accept: n, notificationId: t }) {
-  const i = `/api/v1/assignments/${e}`, o = await (n ? a.post(`${i}/accept`) : a.post(`${i}/decline`, {}));
-  return await a.post(`${r}/${t}/read`), o;
+  const i = `/api/v1/assignments/${e}`, u = await (n ? a.post(`${i}/accept`) : a.post(`${i}/decline`, {}));
+  return await a.post(`${r}/${t}/read`), u;
 }
-function Le() {
-  const e = l();
-  return s({
+function $e() {
+  const e = c();
+  return o({
     mutationFn: k,
     onSettled: async () => {
       await Promise.all([
-        e.invalidateQueries({ queryKey: c }),
+        e.invalidateQueries({ queryKey: l }),
         e.invalidateQueries({ queryKey: ["my-missions"] })
       ]);
     }
   });
 }
-function Ie() {
+function Re() {
   return d({ queryKey: y, queryFn: () => a.get(`${r}/preferences`) });
 }
-function $e() {
-  const e = l();
-  return s({
+function Be() {
+  const e = c();
+  return o({
     mutationFn: (n) => a.put(`${r}/preferences`, n),
     onSuccess: (n) => e.setQueryData(y, n)
   });
 }
-function Fe() {
+function De() {
   return d({ queryKey: h, queryFn: () => a.get(`${r}/telegram/status`) });
 }
-function Re() {
-  return s({ mutationFn: () => a.post(`${r}/telegram/link_code`) });
+function Pe() {
+  return o({ mutationFn: () => a.post(`${r}/telegram/link_code`) });
 }
-function Be() {
-  const e = l();
-  return s({
+function Ne() {
+  const e = c();
+  return o({
     mutationFn: () => a.delete(`${r}/telegram/link`),
     onSettled: () => e.invalidateQueries({ queryKey: h })
   });
@@ -216,63 +216,63 @@ function p(e, n, t = {}) {
     const m = new Intl.PluralRules(e === "en" ? "en" : "fr").select(t.count);
     i = `${n}_${m === "one" ? "one" : "other"}`;
   }
-  const o = f[i];
-  return (o ? e === "en" ? o.en : o.fr : i).replace(/\{(\w+)\}/g, (m, _) => _ in t ? String(t[_]) : m);
+  const u = f[i];
+  return (u ? e === "en" ? u.en : u.fr : i).replace(/\{(\w+)\}/g, (m, _) => _ in t ? String(t[_]) : m);
 }
-function De(e, n) {
+function ze(e, n) {
   const t = `kind_${n}`;
   return t in f ? p(e, t) : n;
 }
-function Pe(e, n) {
+function Ke(e, n) {
   const t = `channel_${n}`;
   return t in f ? p(e, t) : n;
 }
-function Ne() {
+function Qe() {
   const { locale: e, tError: n } = x();
   return { locale: e, tError: n, t: (t, i) => p(e, t, i) };
 }
-const Ke = "/plugins/notifications/inbox", Qe = "/plugins/notifications/preferences";
-function ze(...e) {
+const Me = "/plugins/notifications/inbox", He = "/plugins/notifications/preferences";
+function Oe(...e) {
   return e.filter(Boolean).join(" ");
 }
 export {
-  H as A,
-  N as B,
-  X as C,
-  j as D,
-  J as E,
-  V as F,
-  Fe as G,
-  Re as H,
-  Ke as I,
-  Be as J,
-  I as L,
-  Qe as P,
-  O as S,
-  Ee as a,
-  L as b,
-  Ne as c,
+  j as A,
+  Q as B,
+  Z as C,
+  X as D,
+  W as E,
+  J as F,
+  De as G,
+  Pe as H,
+  Me as I,
+  Ne as J,
+  L,
+  He as P,
+  V as S,
+  Te as a,
+  F as b,
+  Qe as c,
   w as d,
-  qe as e,
-  ke as f,
-  Ae as g,
-  Te as h,
-  _e as i,
-  pe as j,
+  we as e,
+  qe as f,
+  Fe as g,
+  Se as h,
+  Ee as i,
+  he as j,
   A as k,
   q as l,
-  ze as m,
-  c as n,
-  be as o,
-  we as p,
-  U as q,
-  Le as r,
-  Ie as s,
-  $e as t,
-  l as u,
-  K as v,
-  z as w,
-  M as x,
-  De as y,
-  Pe as z
+  Oe as m,
+  l as n,
+  Le as o,
+  Ie as p,
+  G as q,
+  $e as r,
+  Re as s,
+  Be as t,
+  c as u,
+  M as v,
+  O as w,
+  U as x,
+  ze as y,
+  Ke as z
 };
