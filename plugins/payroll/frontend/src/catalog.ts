@@ -69,6 +69,7 @@ export const TEXTS = {
   end: { fr: 'Fin', en: 'End' },
   breaks: { fr: 'Pauses (minutes)', en: 'Breaks (minutes)' },
   breaks_range: { fr: 'Entre 0 et 1440 minutes.', en: 'Between 0 and 1440 minutes.' },
+  elsewhere_range: { fr: 'Entre 0 et 10000 heures.', en: 'Between 0 and 10,000 hours.' },
   comment: { fr: 'Commentaire', en: 'Comment' },
   reason: { fr: 'Raison de la correction', en: 'Reason for the correction' },
   end_next_day: {

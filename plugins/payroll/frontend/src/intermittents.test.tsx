@@ -196,6 +196,11 @@ describe('IntermittentsPage for a manager', () => {
     await userEvent.selectOptions(within(form).getByLabelText(text('fr', 'annexe')), '10');
     const elsewhere = within(form).getByLabelText(text('fr', 'elsewhere_hours'));
     await userEvent.clear(elsewhere);
+    await userEvent.type(elsewhere, '20000');
+    await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));
+    expect(await within(form).findByText(text('fr', 'elsewhere_range'))).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    await userEvent.clear(elsewhere);
     await userEvent.type(elsewhere, '120.5');
     await userEvent.type(within(form).getByLabelText(text('fr', 'elsewhere_note')), 'Opera de Lyon');
     await userEvent.click(within(form).getByRole('button', { name: text('fr', 'save') }));

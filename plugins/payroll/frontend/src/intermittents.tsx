@@ -22,6 +22,8 @@ import {
   Input,
   Spinner,
   useDates,
+  useZodForm,
+  z,
 } from '@coulisses/plugin-ui';
 import { useState } from 'react';
 
@@ -52,7 +54,7 @@ import {
   type Licence,
 } from './api';
 import type { TextKey } from './catalog';
-import { useText } from './texts';
+import { useFieldText, useText } from './texts';
 
 const SELECT = 'h-10 w-full rounded-md border border-border bg-surface px-3 text-sm';
 const TEXTAREA = 'min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm';
@@ -137,48 +139,53 @@ function FormActions({ mutation, onCancel }: { mutation: { isError: boolean; err
   );
 }
 
+/** Hours declared elsewhere as typed (a comma or a dot), as minutes; empty is none. */
+const profileSchema = z.object({
+  annexe: z.enum(['8', '10'], 'form_invalid'),
+  elsewhere: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? 0 : Number(v.replace(',', '.'))))
+    .pipe(z.number('form_invalid_number').min(0, 'elsewhere_range').max(10000, 'elsewhere_range')),
+  note: z.string().max(500, 'form_invalid'),
+});
+
 function ProfileForm({ count, onDone }: { count: IntermittentCount; onDone: () => void }) {
   const { t } = useText();
+  const errorText = useFieldText();
   const update = useUpdateIntermittent();
-  const [annexe, setAnnexe] = useState<8 | 10>(count.annexe);
-  const [elsewhere, setElsewhere] = useState(String(count.elsewhere_minutes / 60));
-  const [note, setNote] = useState(count.elsewhere_note);
+  const form = useZodForm(profileSchema, {
+    defaultValues: { annexe: count.annexe === 10 ? '10' : '8', elsewhere: String(count.elsewhere_minutes / 60), note: count.elsewhere_note },
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) =>
+    update.mutate(
+      {
+        userId: count.user_id,
+        profile: { annexe: values.annexe === '10' ? 10 : 8, elsewhere_minutes: Math.round(values.elsewhere * 60), elsewhere_note: values.note },
+      },
+      { onSuccess: onDone },
+    ),
+  );
   return (
-    <form
-      aria-label={t('profile_of', { name: count.name })}
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const minutes = Math.round((Number(elsewhere.replace(',', '.')) || 0) * 60);
-        update.mutate({ userId: count.user_id, profile: { annexe, elsewhere_minutes: minutes, elsewhere_note: note } }, { onSuccess: onDone });
-      }}
-    >
+    <form aria-label={t('profile_of', { name: count.name })} className="space-y-3" noValidate onSubmit={submit}>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('annexe')}>
           {(control) => (
-            <select {...control} className={SELECT} value={annexe} onChange={(event) => setAnnexe(Number(event.target.value) === 10 ? 10 : 8)}>
+            <select {...control} className={SELECT} {...form.register('annexe')}>
               <option value={8}>{t('annexe_8')}</option>
               <option value={10}>{t('annexe_10')}</option>
             </select>
           )}
         </Field>
-        <Field label={t('elsewhere_hours')}>
+        <Field label={t('elsewhere_hours')} error={errorText(errors.elsewhere)}>
           {(control) => (
-            <Input
-              {...control}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={10000}
-              step={0.5}
-              value={elsewhere}
-              onChange={(event) => setElsewhere(event.target.value)}
-            />
+            <Input {...control} type="number" inputMode="decimal" min={0} max={10000} step={0.5} {...form.register('elsewhere')} />
           )}
         </Field>
       </div>
-      <Field label={t('elsewhere_note')}>
-        {(control) => <textarea {...control} className={TEXTAREA} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />}
+      <Field label={t('elsewhere_note')} error={errorText(errors.note)}>
+        {(control) => <textarea {...control} className={TEXTAREA} maxLength={500} {...form.register('note')} />}
       </Field>
       <FormActions mutation={update} onCancel={onDone} />
     </form>
@@ -371,30 +378,29 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+const dpaeSchema = z.object({
+  reference: z.string().trim().max(64, 'form_invalid'),
+  declared_on: z.string().min(1, 'form_required'),
+});
+
 function DpaeForm({ engagement, onDone }: { engagement: Engagement; onDone: () => void }) {
   const { t } = useText();
   const declare = useDeclareDpae();
-  const [reference, setReference] = useState('');
-  const [declaredOn, setDeclaredOn] = useState(today);
+  const errorText = useFieldText();
+  const form = useZodForm(dpaeSchema, { defaultValues: { reference: '', declared_on: today() } });
+  const { errors } = form.formState;
   const label = t('dpae_record_of', { name: engagement.name, project: engagement.project_name });
+  const submit = form.handleSubmit((values) =>
+    declare.mutate({ user: engagement.user_id, project: engagement.project_id, first_day: engagement.first_day, ...values }, { onSuccess: onDone }),
+  );
   return (
-    <form
-      aria-label={label}
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        declare.mutate(
-          { user: engagement.user_id, project: engagement.project_id, first_day: engagement.first_day, reference, declared_on: declaredOn },
-          { onSuccess: onDone },
-        );
-      }}
-    >
+    <form aria-label={label} className="space-y-3" noValidate onSubmit={submit}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('dpae_reference_field')}>
-          {(control) => <Input {...control} maxLength={64} value={reference} onChange={(event) => setReference(event.target.value)} />}
+        <Field label={t('dpae_reference_field')} error={errorText(errors.reference)}>
+          {(control) => <Input {...control} maxLength={64} {...form.register('reference')} />}
         </Field>
-        <Field label={t('dpae_declared_on')}>
-          {(control) => <Input {...control} type="date" required value={declaredOn} onChange={(event) => setDeclaredOn(event.target.value)} />}
+        <Field label={t('dpae_declared_on')} error={errorText(errors.declared_on)}>
+          {(control) => <Input {...control} type="date" {...form.register('declared_on')} />}
         </Field>
       </div>
       <FormActions mutation={declare} onCancel={onDone} />

@@ -19,11 +19,10 @@ import {
   Input,
   Spinner,
   useDates,
-  useFormText,
   useZodForm,
   z,
 } from '@coulisses/plugin-ui';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import {
   useCorrectTimesheet,
@@ -37,8 +36,8 @@ import {
   type TimesheetLine,
   type TimesheetValues,
 } from './api';
-import { codeLabel, text, type TextKey } from './catalog';
-import { useText } from './texts';
+import { codeLabel } from './catalog';
+import { useFieldText, useText } from './texts';
 import { actualSpan, duration, wallOf } from './zoned';
 
 const STATUS_VARIANT = { draft: 'neutral', submitted: 'info', validated: 'success' } as const;
@@ -95,13 +94,7 @@ function LineForm({ line, correcting = false, onDone }: { line: TimesheetLine; c
   const update = useUpdateTimesheet();
   const correct = useCorrectTimesheet();
   const mutation = correcting ? correct : update;
-  const { locale } = useText();
-  // The plugin's own keys (breaks_range) after the app's (form_required...).
-  const own = useCallback((key: string) => {
-    const worded = text(locale, key as TextKey);
-    return worded === key ? undefined : worded;
-  }, [locale]);
-  const errorText = useFormText(own);
+  const errorText = useFieldText();
   const schema = useMemo(() => lineSchema(correcting), [correcting]);
   const form = useZodForm(schema, {
     defaultValues: {

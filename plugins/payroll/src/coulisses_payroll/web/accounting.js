@@ -1,5 +1,4 @@
-import { u as f, a as ae, b as ne, c as re, d as se, t as j, j as o, F as x, e, B as k, f as ce, A as D, C as T, g as R, h as U, i as P, I as Y, E as le, L as oe, S as I, k as O, l as G, D as ie, H as de, m as me, n as ue, o as pe, p as he, q as K } from "./shared-I8XOHv-_.js";
-import { u as y, a as _e } from "./shared-DyYnghZQ.js";
+import { u as f, a as y, b as ae, c as ne, d as re, e as se, f as ce, t as j, j as o, F as x, g as e, B as k, h as le, A as D, C as T, i as R, k as U, l as P, I as Y, E as oe, L as ie, S as I, m as O, n as G, D as de, H as me, o as ue, p as pe, q as he, r as _e, s as K } from "./shared-DgnjNwmB.js";
 const q = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", ge = "/plugins/payroll/exports", B = [];
 function ye(t, s, a) {
   return (t.projects ?? []).map((n) => `${n.name} ${_(n.gross_cents, s, a)}`).join(" ; ");
@@ -11,10 +10,10 @@ const F = [
   { key: "confirmed_minutes", label: "col_confirmed_hours", value: (t) => t.confirmed_minutes, kind: "hours", optional: !0 },
   { key: "actual_minutes", label: "col_actual_hours", value: (t) => t.actual_minutes, kind: "hours", optional: !0 },
   { key: "cachets", label: "col_cachets_count", value: (t) => t.cachets, kind: "count", optional: !0 },
-  ...de.map(
+  ...me.map(
     (t) => ({ key: `${t}_minutes`, label: `col_${t}_hours`, value: (s) => s[`${t}_minutes`], kind: "hours", optional: !0 })
   ),
-  ...me.map(
+  ...ue.map(
     (t) => ({ key: `${t}_cents`, label: `line_${t}`, value: (s) => s[`${t}_cents`], kind: "money", optional: !0 })
   ),
   { key: "projects", label: "col_by_project", value: (t) => (t.projects ?? []).map((s) => s.name).join(" ; "), kind: "text", optional: !0 },
@@ -117,7 +116,7 @@ function ke({ line: t, timezone: s }) {
   ] });
 }
 function we({ row: t, month: s, project: a, onClose: n }) {
-  const { t: c, locale: i } = f(), r = ue(t.user_id, s, a), u = c("accounting_detail_of", { name: t.name });
+  const { t: c, locale: i } = f(), r = pe(t.user_id, s, a), u = c("accounting_detail_of", { name: t.name });
   return /* @__PURE__ */ o(T, { className: "space-y-3", "aria-label": u, role: "region", children: [
     /* @__PURE__ */ o("div", { className: "flex items-center justify-between gap-2", children: [
       /* @__PURE__ */ e(R, { children: u }),
@@ -152,7 +151,7 @@ function je(t) {
   return Number(a) * 100 + Number(n.padEnd(2, "0"));
 }
 function Se({ row: t }) {
-  const { t: s, tError: a } = f(), n = he(), [c, i] = y(t.budget_cents === null ? "" : (t.budget_cents / 100).toFixed(2).replace(".", ",")), r = je(c), u = Number.isNaN(r), p = s("recap_budget_of", { name: t.name, currency: t.currency });
+  const { t: s, tError: a } = f(), n = _e(), [c, i] = y(t.budget_cents === null ? "" : (t.budget_cents / 100).toFixed(2).replace(".", ",")), r = je(c), u = Number.isNaN(r), p = s("recap_budget_of", { name: t.name, currency: t.currency });
   return /* @__PURE__ */ o(
     "form",
     {
@@ -171,7 +170,7 @@ function Se({ row: t }) {
   );
 }
 function $e({ month: t, canEdit: s }) {
-  const { t: a, locale: n } = f(), c = pe(t), i = a("recap_title");
+  const { t: a, locale: n } = f(), c = he(t), i = a("recap_title");
   return /* @__PURE__ */ o(T, { className: "space-y-3", children: [
     /* @__PURE__ */ e(R, { children: i }),
     /* @__PURE__ */ e(U, { children: a("recap_hint") }),
@@ -226,8 +225,8 @@ function Ee({ hidden: t, onToggle: s }) {
     ] })
   ] });
 }
-function Pe() {
-  const { t, tError: s, locale: a } = f(), [n, c] = y(be), [i, r] = y(""), [u, p] = y(""), [h, X] = y(() => new Set(fe)), [W, Z] = y([{ id: "name", desc: !1 }]), [S, b] = y(null), J = ae(!0), g = ne(n, i, u), N = re(), L = se(), Q = L.data !== void 0 && L.data !== "tech", $ = S?.user_id, ee = _e(
+function De() {
+  const { t, tError: s, locale: a } = f(), [n, c] = y(be), [i, r] = y(""), [u, p] = y(""), [h, X] = y(() => new Set(fe)), [W, Z] = y([{ id: "name", desc: !1 }]), [S, b] = y(null), J = ae(!0), g = ne(n, i, u), N = re(), L = se(), Q = L.data !== void 0 && L.data !== "tech", $ = S?.user_id, ee = ce(
     () => F.map((l) => {
       const m = {
         id: l.key,
@@ -251,7 +250,7 @@ function Pe() {
       };
     }),
     [a, $]
-  ), z = ce({
+  ), z = le({
     data: g.data?.items ?? B,
     columns: ee,
     state: { sorting: W, columnVisibility: Object.fromEntries([...h].map((l) => [l, !1])) },
@@ -306,7 +305,7 @@ function Pe() {
             },
             children: [
               /* @__PURE__ */ e("option", { value: "", children: t("all_employment_types") }),
-              le.map((m) => /* @__PURE__ */ e("option", { value: m, children: m }, m))
+              oe.map((m) => /* @__PURE__ */ e("option", { value: m, children: m }, m))
             ]
           }
         ) })
@@ -330,13 +329,13 @@ function Pe() {
       N.isSuccess && /* @__PURE__ */ o(D, { variant: "success", children: [
         t("accounting_export_queued"),
         " ",
-        /* @__PURE__ */ e(oe, { to: ge, className: "underline", children: t("accounting_open_exports") })
+        /* @__PURE__ */ e(ie, { to: ge, className: "underline", children: t("accounting_open_exports") })
       ] }),
       g.isPending ? /* @__PURE__ */ e(I, { label: t("accounting_loading") }) : g.isError ? /* @__PURE__ */ e(O, { error: g.error, onRetry: () => {
         g.refetch();
       } }) : E.length === 0 ? /* @__PURE__ */ e(G, { title: t("accounting_empty") }) : /* @__PURE__ */ o("div", { className: "space-y-2", children: [
         /* @__PURE__ */ e(
-          ie,
+          de,
           {
             table: z,
             caption: t("accounting_title"),
@@ -355,7 +354,7 @@ function Pe() {
   ] });
 }
 export {
-  Pe as default,
+  De as default,
   H as formulaText,
   v as hoursOf,
   _ as money,

@@ -1,6 +1,5 @@
-import { u as x, q as V, d as te, j as i, e as t, S as I, k as $, W as q, l as Z, C as ae, g as re, h as ne, a as se, X as oe, i as N, I as C, B as v, N as ie, A as E, s as de, Y as H, Z as ce, _ as le, t as me, $ as ue, a0 as he, a1 as pe, F as fe, a2 as b, a3 as ge } from "./shared-I8XOHv-_.js";
-import { u as D, b as _e, a as ye } from "./shared-DyYnghZQ.js";
-function Y(e, a) {
+import { u as v, s as V, e as W, j as i, g as t, S as j, m as E, $ as B, n as U, C as ee, i as te, k as ae, a as C, b as re, a0 as ne, l as x, I as k, B as N, Q as se, A as T, w as oe, a1 as q, a2 as ie, a3 as de, V as ce, f as le, X as me, a4 as ue, F as he, z as b, a5 as pe } from "./shared-DgnjNwmB.js";
+function Z(e, a) {
   const n = new Intl.DateTimeFormat("en-CA", {
     timeZone: a,
     hourCycle: "h23",
@@ -13,58 +12,58 @@ function Y(e, a) {
   for (const o of n.formatToParts(e)) r[o.type] = Number(o.value);
   return { year: r.year ?? 1970, month: r.month ?? 1, day: r.day ?? 1, hour: r.hour ?? 0, minute: r.minute ?? 0 };
 }
-function P(e) {
+function $(e) {
   const [a = 1970, n = 1, r = 1] = e.split("-").map(Number);
   return [a, n, r];
 }
-function G(e) {
+function H(e) {
   const [a = 0, n = 0] = e.split(":").map(Number);
   return [a, n];
 }
-const F = 864e5, T = (e) => String(e).padStart(2, "0");
-function z(e, a) {
-  const n = Y(new Date(e), a);
-  return { date: `${n.year}-${T(n.month)}-${T(n.day)}`, time: `${T(n.hour)}:${T(n.minute)}` };
+const O = 864e5, D = (e) => String(e).padStart(2, "0");
+function I(e, a) {
+  const n = Z(new Date(e), a);
+  return { date: `${n.year}-${D(n.month)}-${D(n.day)}`, time: `${D(n.hour)}:${D(n.minute)}` };
 }
-function M(e, a) {
-  const n = Y(new Date(e), a), r = Date.UTC(n.year, n.month - 1, n.day, n.hour, n.minute);
+function A(e, a) {
+  const n = Z(new Date(e), a), r = Date.UTC(n.year, n.month - 1, n.day, n.hour, n.minute);
   return Math.round((r - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
-function R(e, a, n) {
-  const [r, o, d] = P(e), [s, l] = G(a), p = Date.UTC(r, o - 1, d, s, l), w = M(p - F, n), f = M(p + F, n), k = [.../* @__PURE__ */ new Set([w, f])].map((m) => p - m * 6e4).filter((m) => {
-    const c = z(new Date(m).toISOString(), n);
-    return c.date === e && c.time === a;
-  }).sort((m, c) => m - c);
-  return new Date(k[0] ?? p - w * 6e4).toISOString();
+function F(e, a, n) {
+  const [r, o, c] = $(e), [s, m] = H(a), u = Date.UTC(r, o - 1, c, s, m), w = A(u - O, n), h = A(u + O, n), f = [.../* @__PURE__ */ new Set([w, h])].map((p) => u - p * 6e4).filter((p) => {
+    const l = I(new Date(p).toISOString(), n);
+    return l.date === e && l.time === a;
+  }).sort((p, l) => p - l);
+  return new Date(f[0] ?? u - w * 6e4).toISOString();
 }
-function B(e) {
-  const [a, n, r] = P(e);
+function M(e) {
+  const [a, n, r] = $(e);
   return new Date(Date.UTC(a, n - 1, r + 1)).toISOString().slice(0, 10);
 }
-function be(e, a, n, r) {
-  const o = z(e, a);
-  let d = o.date;
-  S(n) - S(o.time) > 720 ? d = xe(o.date) : S(o.time) - S(n) > 720 && (d = B(o.date));
-  const s = S(r) <= S(n) ? B(d) : d;
-  return { start: R(d, n, a), end: R(s, r, a) };
+function fe(e, a, n, r) {
+  const o = I(e, a);
+  let c = o.date;
+  S(n) - S(o.time) > 720 ? c = ge(o.date) : S(o.time) - S(n) > 720 && (c = M(o.date));
+  const s = S(r) <= S(n) ? M(c) : c;
+  return { start: F(c, n, a), end: F(s, r, a) };
 }
-function xe(e) {
-  const [a, n, r] = P(e);
+function ge(e) {
+  const [a, n, r] = $(e);
   return new Date(Date.UTC(a, n - 1, r - 1)).toISOString().slice(0, 10);
 }
 function S(e) {
-  const [a, n] = G(e);
+  const [a, n] = H(e);
   return a * 60 + n;
 }
-function Ne(e) {
+function _e(e) {
   const a = Math.floor(e / 60), n = e % 60;
-  return n ? `${a} h ${T(n)}` : `${a} h`;
+  return n ? `${a} h ${D(n)}` : `${a} h`;
 }
-const ve = { draft: "neutral", submitted: "info", validated: "success" }, we = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm";
+const ye = { draft: "neutral", submitted: "info", validated: "success" }, be = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm";
 function y(e, a) {
-  return z(e, a).time;
+  return I(e, a).time;
 }
-function Se(e, a, n) {
+function xe(e, a, n) {
   return new Date(e).toLocaleDateString(n === "en" ? "en-GB" : "fr-FR", {
     timeZone: a,
     weekday: "long",
@@ -72,31 +71,28 @@ function Se(e, a, n) {
     month: "long"
   });
 }
-function W({ line: e }) {
-  const { locale: a } = x();
-  return /* @__PURE__ */ t(de, { variant: ve[e.status], children: H(a, "status", e.status) });
+function G({ line: e }) {
+  const { locale: a } = v();
+  return /* @__PURE__ */ t(oe, { variant: ye[e.status], children: q(a, "status", e.status) });
 }
-function Ce(e) {
+function Ne(e) {
   return `${y(e.planned_start, e.timezone)} \u2013 ${y(e.planned_end, e.timezone)}`;
 }
-function X(e, a) {
+function Q(e, a) {
   return !e.actual_start || !e.actual_end ? a : `${y(e.actual_start, e.timezone)} \u2013 ${y(e.actual_end, e.timezone)}`;
 }
-const U = /^\d{2}:\d{2}$/;
-function ke(e) {
+const R = /^\d{2}:\d{2}$/;
+function ve(e) {
   return b.object({
-    start: b.string().regex(U, "form_required"),
-    end: b.string().regex(U, "form_required"),
+    start: b.string().regex(R, "form_required"),
+    end: b.string().regex(R, "form_required"),
     breaks: b.string().trim().transform((a) => a === "" ? 0 : Number(a)).pipe(b.number("form_invalid_integer").int("form_invalid_integer").min(0, "breaks_range").max(1440, "breaks_range")),
     comment: b.string().max(2e3, "form_invalid"),
     reason: e ? b.string().trim().min(1, "form_required").max(500, "form_invalid") : b.string()
   });
 }
-function J({ line: e, correcting: a = !1, onDone: n }) {
-  const { t: r, tError: o } = x(), d = ce(), s = le(), l = a ? s : d, { locale: p } = x(), w = _e((h) => {
-    const j = me(p, h);
-    return j === h ? void 0 : j;
-  }, [p]), f = ue(w), k = ye(() => ke(a), [a]), m = he(k, {
+function X({ line: e, correcting: a = !1, onDone: n }) {
+  const { t: r, tError: o } = v(), c = ie(), s = de(), m = a ? s : c, u = ce(), w = le(() => ve(a), [a]), h = me(w, {
     defaultValues: {
       start: y(e.actual_start ?? e.planned_start, e.timezone),
       end: y(e.actual_end ?? e.planned_end, e.timezone),
@@ -104,18 +100,18 @@ function J({ line: e, correcting: a = !1, onDone: n }) {
       comment: e.comment,
       reason: ""
     }
-  }), { errors: c } = m.formState, [g, u] = D(!1), _ = m.handleSubmit(({ start: h, end: j, breaks: K, comment: Q, reason: ee }) => {
-    const L = be(e.planned_start, e.timezone, h, j), O = {
-      actual_start: L.start,
-      actual_end: L.end,
-      break_minutes: K,
-      comment: Q
-    }, A = {
+  }), { errors: f } = h.formState, [p, l] = C(!1), g = h.handleSubmit(({ start: d, end: _, breaks: Y, comment: J, reason: K }) => {
+    const z = fe(e.planned_start, e.timezone, d, _), P = {
+      actual_start: z.start,
+      actual_end: z.end,
+      break_minutes: Y,
+      comment: J
+    }, L = {
       onSuccess: () => {
-        u(!0), n?.();
+        l(!0), n?.();
       }
     };
-    u(!1), a ? s.mutate({ assignmentId: e.assignment_id, values: O, reason: ee }, A) : d.mutate({ assignmentId: e.assignment_id, values: O }, A);
+    l(!1), a ? s.mutate({ assignmentId: e.assignment_id, values: P, reason: K }, L) : c.mutate({ assignmentId: e.assignment_id, values: P }, L);
   });
   return /* @__PURE__ */ i(
     "form",
@@ -123,110 +119,110 @@ function J({ line: e, correcting: a = !1, onDone: n }) {
       "aria-label": a ? r("correct_of", { name: e.user_name }) : r("edit_of", { name: e.user_name }),
       className: "space-y-3",
       noValidate: !0,
-      onSubmit: _,
+      onSubmit: g,
       children: [
         /* @__PURE__ */ i("div", { className: "grid grid-cols-2 gap-3", children: [
-          /* @__PURE__ */ t(N, { label: r("start"), error: f(c.start), children: (h) => /* @__PURE__ */ t(C, { ...h, type: "time", ...m.register("start") }) }),
-          /* @__PURE__ */ t(N, { label: r("end"), error: f(c.end), children: (h) => /* @__PURE__ */ t(C, { ...h, type: "time", ...m.register("end") }) })
+          /* @__PURE__ */ t(x, { label: r("start"), error: u(f.start), children: (d) => /* @__PURE__ */ t(k, { ...d, type: "time", ...h.register("start") }) }),
+          /* @__PURE__ */ t(x, { label: r("end"), error: u(f.end), children: (d) => /* @__PURE__ */ t(k, { ...d, type: "time", ...h.register("end") }) })
         ] }),
         /* @__PURE__ */ t("p", { className: "text-xs text-muted-foreground", children: r("end_next_day") }),
-        /* @__PURE__ */ t(N, { label: r("breaks"), error: f(c.breaks), children: (h) => /* @__PURE__ */ t(C, { ...h, type: "number", inputMode: "numeric", min: 0, max: 1440, step: 5, ...m.register("breaks") }) }),
-        /* @__PURE__ */ t(N, { label: r("comment"), error: f(c.comment), children: (h) => /* @__PURE__ */ t(C, { ...h, maxLength: 2e3, ...m.register("comment") }) }),
-        a ? /* @__PURE__ */ t(N, { label: r("reason"), error: f(c.reason), children: (h) => /* @__PURE__ */ t(C, { ...h, maxLength: 500, ...m.register("reason") }) }) : null,
-        l.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: o(l.error) }) : null,
-        g && !n ? /* @__PURE__ */ t(E, { variant: "success", children: r("saved") }) : null,
+        /* @__PURE__ */ t(x, { label: r("breaks"), error: u(f.breaks), children: (d) => /* @__PURE__ */ t(k, { ...d, type: "number", inputMode: "numeric", min: 0, max: 1440, step: 5, ...h.register("breaks") }) }),
+        /* @__PURE__ */ t(x, { label: r("comment"), error: u(f.comment), children: (d) => /* @__PURE__ */ t(k, { ...d, maxLength: 2e3, ...h.register("comment") }) }),
+        a ? /* @__PURE__ */ t(x, { label: r("reason"), error: u(f.reason), children: (d) => /* @__PURE__ */ t(k, { ...d, maxLength: 500, ...h.register("reason") }) }) : null,
+        m.isError ? /* @__PURE__ */ t(T, { variant: "danger", children: o(m.error) }) : null,
+        p && !n ? /* @__PURE__ */ t(T, { variant: "success", children: r("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
-          /* @__PURE__ */ t(v, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: l.isPending, children: r(a ? "correct" : "save") }),
-          n ? /* @__PURE__ */ t(v, { type: "button", variant: "secondary", className: "min-h-11", onClick: n, children: r("cancel") }) : null
+          /* @__PURE__ */ t(N, { type: "submit", className: "min-h-11 flex-1 sm:flex-none", loading: m.isPending, children: r(a ? "correct" : "save") }),
+          n ? /* @__PURE__ */ t(N, { type: "button", variant: "secondary", className: "min-h-11", onClick: n, children: r("cancel") }) : null
         ] })
       ]
     }
   );
 }
-function De({ line: e }) {
-  const { t: a, locale: n } = x(), { formatDateTime: r } = V(), o = ge(e.assignment_id, !0);
-  if (o.isPending) return /* @__PURE__ */ t(I, { size: "sm", label: a("loading") });
-  if (o.isError) return /* @__PURE__ */ t($, { error: o.error, onRetry: () => {
+function we({ line: e }) {
+  const { t: a, locale: n } = v(), { formatDateTime: r } = V(), o = pe(e.assignment_id, !0);
+  if (o.isPending) return /* @__PURE__ */ t(j, { size: "sm", label: a("loading") });
+  if (o.isError) return /* @__PURE__ */ t(E, { error: o.error, onRetry: () => {
     o.refetch();
   } });
   if (o.data.items.length === 0) return /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: a("history_empty") });
-  const d = (s) => typeof s == "string" && /^\d{4}-\d{2}-\d{2}T/.test(s) ? y(s, e.timezone) : String(s ?? "\u2013");
+  const c = (s) => typeof s == "string" && /^\d{4}-\d{2}-\d{2}T/.test(s) ? y(s, e.timezone) : String(s ?? "\u2013");
   return /* @__PURE__ */ t("ol", { "aria-label": a("history_of", { name: e.user_name }), className: "space-y-2 text-sm", children: o.data.items.map((s) => /* @__PURE__ */ i("li", { className: "rounded-md border border-border px-3 py-2", children: [
     /* @__PURE__ */ i("p", { className: "font-medium", children: [
-      H(n, "action", s.action),
+      q(n, "action", s.action),
       " ",
       /* @__PURE__ */ t("span", { className: "text-muted-foreground", children: r(s.at) })
     ] }),
-    Object.keys(s.after).map((l) => /* @__PURE__ */ i("p", { className: "text-muted-foreground", children: [
-      l,
+    Object.keys(s.after).map((m) => /* @__PURE__ */ i("p", { className: "text-muted-foreground", children: [
+      m,
       " : ",
-      d(s.before[l]),
+      c(s.before[m]),
       " ",
       "\u2192",
       " ",
-      d(s.after[l])
-    ] }, l)),
+      c(s.after[m])
+    ] }, m)),
     s.reason ? /* @__PURE__ */ t("p", { children: a("history_reason", { reason: s.reason }) }) : null
   ] }, s.id)) });
 }
-function Te({ line: e, panel: a, setPanel: n }) {
-  const { t: r, tError: o } = x(), d = pe(), s = a?.assignmentId === e.assignment_id ? a.kind : null, l = (p) => n(s === p ? null : { assignmentId: e.assignment_id, kind: p });
-  return /* @__PURE__ */ i(fe, { children: [
+function Se({ line: e, panel: a, setPanel: n }) {
+  const { t: r, tError: o } = v(), c = ue(), s = a?.assignmentId === e.assignment_id ? a.kind : null, m = (u) => n(s === u ? null : { assignmentId: e.assignment_id, kind: u });
+  return /* @__PURE__ */ i(he, { children: [
     /* @__PURE__ */ i("tr", { className: "border-t border-border align-top", children: [
       /* @__PURE__ */ t("td", { className: "px-3 py-2 font-medium", children: e.user_name }),
       /* @__PURE__ */ i("td", { className: "px-3 py-2", children: [
         e.mission_title,
         /* @__PURE__ */ t("span", { className: "block text-xs text-muted-foreground", children: e.role_name })
       ] }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: Ce(e) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: X(e, r("not_entered")) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: Ne(e) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: Q(e, r("not_entered")) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: r("minutes_value", { minutes: e.break_minutes }) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: Ne(e.actual_minutes ?? e.planned_minutes) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(W, { line: e }) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: _e(e.actual_minutes ?? e.planned_minutes) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(G, { line: e }) }),
       /* @__PURE__ */ i("td", { className: "px-3 py-2", children: [
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-1", children: [
-          e.editable ? /* @__PURE__ */ t(v, { size: "sm", variant: "secondary", "aria-label": r("edit_of", { name: e.user_name }), onClick: () => l("edit"), children: r("edit") }) : null,
+          e.editable ? /* @__PURE__ */ t(N, { size: "sm", variant: "secondary", "aria-label": r("edit_of", { name: e.user_name }), onClick: () => m("edit"), children: r("edit") }) : null,
           e.status !== "validated" ? /* @__PURE__ */ t(
-            v,
+            N,
             {
               size: "sm",
               "aria-label": r("validate_of", { name: e.user_name }),
-              loading: d.isPending,
-              onClick: () => d.mutate(e.assignment_id),
+              loading: c.isPending,
+              onClick: () => c.mutate(e.assignment_id),
               children: r("validate")
             }
-          ) : /* @__PURE__ */ t(v, { size: "sm", variant: "secondary", "aria-label": r("correct_of", { name: e.user_name }), onClick: () => l("correct"), children: r("correct") }),
-          /* @__PURE__ */ t(v, { size: "sm", variant: "ghost", "aria-label": r("history_of", { name: e.user_name }), onClick: () => l("history"), children: r("history") })
+          ) : /* @__PURE__ */ t(N, { size: "sm", variant: "secondary", "aria-label": r("correct_of", { name: e.user_name }), onClick: () => m("correct"), children: r("correct") }),
+          /* @__PURE__ */ t(N, { size: "sm", variant: "ghost", "aria-label": r("history_of", { name: e.user_name }), onClick: () => m("history"), children: r("history") })
         ] }),
-        d.isError ? /* @__PURE__ */ t("p", { className: "mt-1 text-xs text-danger", children: o(d.error) }) : null
+        c.isError ? /* @__PURE__ */ t("p", { className: "mt-1 text-xs text-danger", children: o(c.error) }) : null
       ] })
     ] }),
-    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(De, { line: e }) : /* @__PURE__ */ t(J, { line: e, correcting: s === "correct", onDone: () => n(null) }) }) }) }) : null
+    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(we, { line: e }) : /* @__PURE__ */ t(X, { line: e, correcting: s === "correct", onDone: () => n(null) }) }) }) }) : null
   ] });
 }
-function je({ today: e }) {
-  const { t: a, tError: n } = x(), [r, o] = D(e), [d, s] = D(""), [l, p] = D(null), [w, f] = D(!1), k = se(!0), m = { day: r, project: d ? Number(d) : void 0 }, c = q(m), g = oe();
+function ke({ today: e }) {
+  const { t: a, tError: n } = v(), [r, o] = C(e), [c, s] = C(""), [m, u] = C(null), [w, h] = C(!1), f = re(!0), p = { day: r, project: c ? Number(c) : void 0 }, l = B(p), g = ne();
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: a("manager_hint") }),
     /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-[12rem_16rem_1fr] sm:items-end", children: [
-      /* @__PURE__ */ t(N, { label: a("day"), children: (u) => /* @__PURE__ */ t(C, { ...u, type: "date", required: !0, value: r, onChange: (_) => o(_.target.value || e) }) }),
-      /* @__PURE__ */ t(N, { label: a("project"), children: (u) => /* @__PURE__ */ i("select", { ...u, className: we, value: d, onChange: (_) => s(_.target.value), children: [
+      /* @__PURE__ */ t(x, { label: a("day"), children: (d) => /* @__PURE__ */ t(k, { ...d, type: "date", required: !0, value: r, onChange: (_) => o(_.target.value || e) }) }),
+      /* @__PURE__ */ t(x, { label: a("project"), children: (d) => /* @__PURE__ */ i("select", { ...d, className: be, value: c, onChange: (_) => s(_.target.value), children: [
         /* @__PURE__ */ t("option", { value: "", children: a("all_projects") }),
-        (k.data?.items ?? []).map((_) => /* @__PURE__ */ t("option", { value: _.id, children: _.name }, _.id))
+        (f.data?.items ?? []).map((_) => /* @__PURE__ */ t("option", { value: _.id, children: _.name }, _.id))
       ] }) }),
       /* @__PURE__ */ t("div", { className: "sm:justify-self-end", children: /* @__PURE__ */ t(
-        v,
+        N,
         {
-          disabled: !c.data?.items.some((u) => u.status !== "validated"),
+          disabled: !l.data?.items.some((d) => d.status !== "validated"),
           onClick: () => {
-            g.reset(), f(!0);
+            g.reset(), h(!0);
           },
           children: a("validate_day")
         }
       ) })
     ] }),
     /* @__PURE__ */ t(
-      ie,
+      se,
       {
         open: w,
         title: a("validate_day_confirm"),
@@ -234,54 +230,54 @@ function je({ today: e }) {
         confirmLabel: a("validate_day"),
         cancelLabel: a("cancel"),
         loading: g.isPending,
-        onConfirm: () => g.mutate({ day: r, project: m.project }, { onSettled: () => f(!1) }),
-        onCancel: () => f(!1)
+        onConfirm: () => g.mutate({ day: r, project: p.project }, { onSettled: () => h(!1) }),
+        onCancel: () => h(!1)
       }
     ),
-    g.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: n(g.error) }) : null,
-    g.data ? /* @__PURE__ */ t(E, { variant: "success", children: a("validated_count", { count: g.data.validated }) }) : null,
-    c.isPending ? /* @__PURE__ */ t(I, { label: a("loading") }) : null,
-    c.isError ? /* @__PURE__ */ t($, { error: c.error, onRetry: () => {
-      c.refetch();
+    g.isError ? /* @__PURE__ */ t(T, { variant: "danger", children: n(g.error) }) : null,
+    g.data ? /* @__PURE__ */ t(T, { variant: "success", children: a("validated_count", { count: g.data.validated }) }) : null,
+    l.isPending ? /* @__PURE__ */ t(j, { label: a("loading") }) : null,
+    l.isError ? /* @__PURE__ */ t(E, { error: l.error, onRetry: () => {
+      l.refetch();
     } }) : null,
-    c.data && c.data.items.length === 0 ? /* @__PURE__ */ t(Z, { title: a("empty") }) : null,
-    c.data && c.data.items.length > 0 ? /* @__PURE__ */ t("div", { className: "overflow-x-auto rounded-lg border border-border", children: /* @__PURE__ */ i("table", { className: "w-full text-left text-sm", children: [
+    l.data && l.data.items.length === 0 ? /* @__PURE__ */ t(U, { title: a("empty") }) : null,
+    l.data && l.data.items.length > 0 ? /* @__PURE__ */ t("div", { className: "overflow-x-auto rounded-lg border border-border", children: /* @__PURE__ */ i("table", { className: "w-full text-left text-sm", children: [
       /* @__PURE__ */ t("thead", { className: "bg-muted/40 text-xs uppercase text-muted-foreground", children: /* @__PURE__ */ t("tr", { children: ["col_person", "col_mission", "col_planned", "col_actual", "col_breaks", "col_worked", "col_status", "col_actions"].map(
-        (u) => /* @__PURE__ */ t("th", { scope: "col", className: "px-3 py-2 font-medium", children: a(u) }, u)
+        (d) => /* @__PURE__ */ t("th", { scope: "col", className: "px-3 py-2 font-medium", children: a(d) }, d)
       ) }) }),
-      /* @__PURE__ */ t("tbody", { children: c.data.items.map((u) => /* @__PURE__ */ t(Te, { line: u, panel: l, setPanel: p }, u.assignment_id)) })
+      /* @__PURE__ */ t("tbody", { children: l.data.items.map((d) => /* @__PURE__ */ t(Se, { line: d, panel: m, setPanel: u }, d.assignment_id)) })
     ] }) }) : null
   ] });
 }
-function Ee() {
-  const { t: e, locale: a } = x(), n = q({});
+function Ce() {
+  const { t: e, locale: a } = v(), n = B({});
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: e("tech_hint") }),
-    n.isPending ? /* @__PURE__ */ t(I, { label: e("loading") }) : null,
-    n.isError ? /* @__PURE__ */ t($, { error: n.error, onRetry: () => {
+    n.isPending ? /* @__PURE__ */ t(j, { label: e("loading") }) : null,
+    n.isError ? /* @__PURE__ */ t(E, { error: n.error, onRetry: () => {
       n.refetch();
     } }) : null,
-    n.data && n.data.items.length === 0 ? /* @__PURE__ */ t(Z, { title: e("empty_mine") }) : null,
-    /* @__PURE__ */ t("ul", { className: "space-y-4", children: [...n.data?.items ?? []].reverse().map((r) => /* @__PURE__ */ t("li", { children: /* @__PURE__ */ i(ae, { className: "space-y-3", children: [
+    n.data && n.data.items.length === 0 ? /* @__PURE__ */ t(U, { title: e("empty_mine") }) : null,
+    /* @__PURE__ */ t("ul", { className: "space-y-4", children: [...n.data?.items ?? []].reverse().map((r) => /* @__PURE__ */ t("li", { children: /* @__PURE__ */ i(ee, { className: "space-y-3", children: [
       /* @__PURE__ */ i("div", { className: "flex items-start justify-between gap-2", children: [
         /* @__PURE__ */ i("div", { children: [
-          /* @__PURE__ */ t(re, { children: r.mission_title }),
-          /* @__PURE__ */ i(ne, { children: [
-            Se(r.planned_start, r.timezone, a),
+          /* @__PURE__ */ t(te, { children: r.mission_title }),
+          /* @__PURE__ */ i(ae, { children: [
+            xe(r.planned_start, r.timezone, a),
             " ",
             "\xB7",
             " ",
             r.role_name
           ] })
         ] }),
-        /* @__PURE__ */ t(W, { line: r })
+        /* @__PURE__ */ t(G, { line: r })
       ] }),
       /* @__PURE__ */ t("p", { className: "text-sm", children: e("planned_line", { start: y(r.planned_start, r.timezone), end: y(r.planned_end, r.timezone) }) }),
-      r.editable ? /* @__PURE__ */ t(J, { line: r }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
+      r.editable ? /* @__PURE__ */ t(X, { line: r }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
         /* @__PURE__ */ i("p", { children: [
           e("col_actual"),
           " : ",
-          X(r, e("not_entered")),
+          Q(r, e("not_entered")),
           " ",
           "\xB7",
           " ",
@@ -295,20 +291,20 @@ function Ee() {
     ] }) }, r.assignment_id)) })
   ] });
 }
-function ze() {
-  const { t: e } = x(), { timeZone: a } = V(), n = te(), r = z((/* @__PURE__ */ new Date()).toISOString(), a).date;
+function Te() {
+  const { t: e } = v(), { timeZone: a } = V(), n = W(), r = I((/* @__PURE__ */ new Date()).toISOString(), a).date;
   return /* @__PURE__ */ i("div", { className: "space-y-6", children: [
     /* @__PURE__ */ i("div", { className: "space-y-1", children: [
       /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("title") }),
       /* @__PURE__ */ t("p", { className: "text-xs text-muted-foreground", children: e("disclaimer") })
     ] }),
-    n.isPending ? /* @__PURE__ */ t(I, { label: e("loading") }) : null,
-    n.isError ? /* @__PURE__ */ t($, { error: n.error, onRetry: () => {
+    n.isPending ? /* @__PURE__ */ t(j, { label: e("loading") }) : null,
+    n.isError ? /* @__PURE__ */ t(E, { error: n.error, onRetry: () => {
       n.refetch();
     } }) : null,
-    n.data ? n.data === "tech" ? /* @__PURE__ */ t(Ee, {}) : /* @__PURE__ */ t(je, { today: r }) : null
+    n.data ? n.data === "tech" ? /* @__PURE__ */ t(Ce, {}) : /* @__PURE__ */ t(ke, { today: r }) : null
   ] });
 }
 export {
-  ze as default
+  Te as default
 };

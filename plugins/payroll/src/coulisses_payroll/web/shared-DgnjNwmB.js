@@ -1,50 +1,80 @@
 const M = "__coulisses_host__";
-function E() {
+function x() {
   const e = globalThis[M];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: $, jsxs: k, Fragment: H } = E().jsxRuntime, u = E(), { api: r, useLocale: w, useDates: N, useLiveEvents: K } = u, { Link: B, useNavigate: U, useParams: V, useSearchParams: z } = u.router, { useQuery: s, useMutation: o, useQueryClient: i } = u.query, { useDataTable: Q, DataTable: O, TablePagination: X } = u.table, { z: G, useZodForm: W, useFormText: Y } = u.forms, {
-  Button: J,
-  Card: Z,
-  CardHeader: ee,
-  CardTitle: te,
-  CardDescription: ne,
-  Alert: re,
-  Spinner: ae,
-  EmptyState: se,
-  Input: oe,
-  Field: ie,
-  Badge: ue,
-  ConfirmDialog: le,
-  ErrorState: ce
-} = u.ui, l = "/api/v1/payroll/timesheets", x = ["payroll-timesheets"];
-function T({ day: e, project: t }) {
+const { jsx: N, jsxs: K, Fragment: V } = x().jsxRuntime, u = x(), { api: r, useLocale: g, useDates: B, useLiveEvents: U } = u, { Link: z, useNavigate: Q, useParams: O, useSearchParams: X } = u.router, { useQuery: s, useMutation: o, useQueryClient: i } = u.query, { useDataTable: G, DataTable: W, TablePagination: Y } = u.table, { z: J, useZodForm: Z, useFormText: T } = u.forms, {
+  Button: ee,
+  Card: te,
+  CardHeader: ne,
+  CardTitle: re,
+  CardDescription: ae,
+  Alert: se,
+  Spinner: oe,
+  EmptyState: ie,
+  Input: ue,
+  Field: le,
+  Badge: ce,
+  ConfirmDialog: de,
+  ErrorState: fe
+} = u.ui, F = x().React, {
+  Children: me,
+  Component: pe,
+  Fragment: _e,
+  StrictMode: he,
+  Suspense: xe,
+  cloneElement: ye,
+  createContext: Ee,
+  createElement: ge,
+  forwardRef: ve,
+  isValidElement: Ce,
+  lazy: Ae,
+  memo: De,
+  startTransition: be,
+  use: Se,
+  useActionState: Pe,
+  useCallback: R,
+  useContext: je,
+  useDeferredValue: we,
+  useEffect: qe,
+  useId: Me,
+  useImperativeHandle: Te,
+  useLayoutEffect: Fe,
+  useMemo: Re,
+  useOptimistic: Ie,
+  useReducer: Le,
+  useRef: $e,
+  useState: ke,
+  useSyncExternalStore: He,
+  useTransition: Ne
+} = F, l = "/api/v1/payroll/timesheets", y = ["payroll-timesheets"];
+function I({ day: e, project: t }) {
   const n = new URLSearchParams({ page_size: "200" });
   return e && n.set("day", e), t && n.set("project", String(t)), `${l}/?${n.toString()}`;
 }
-function de(e) {
+function Ke(e) {
   return s({
-    queryKey: [...x, e],
-    queryFn: () => r.get(T(e)),
+    queryKey: [...y, e],
+    queryFn: () => r.get(I(e)),
     staleTime: 15e3
   });
 }
-function fe(e, t) {
+function Ve(e, t) {
   return s({
-    queryKey: [...x, "history", e],
+    queryKey: [...y, "history", e],
     queryFn: () => r.get(`${l}/${e}/history?page_size=200`),
     enabled: t
   });
 }
-function me() {
+function Be() {
   return s({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function pe(e) {
+function Ue(e) {
   return s({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
@@ -56,121 +86,121 @@ function p(e) {
   const t = i();
   return o({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: x })
+    onSettled: () => t.invalidateQueries({ queryKey: y })
   });
 }
-function _e() {
+function ze() {
   return p(
     ({ assignmentId: e, values: t }) => r.patch(`${l}/${e}`, t)
   );
 }
-function he() {
+function Qe() {
   return p((e) => r.post(`${l}/${e}/validate`));
 }
-function xe() {
+function Oe() {
   return p(
     ({ assignmentId: e, values: t, reason: n }) => r.post(`${l}/${e}/correct`, { ...t, reason: n })
   );
 }
-function ye() {
+function Xe() {
   return p(
     (e) => r.post(`${l}/validate`, e)
   );
 }
-const g = "/api/v1/payroll/exports", v = ["payroll-exports"], F = 2e3;
-function R(e) {
+const v = "/api/v1/payroll/exports", C = ["payroll-exports"], L = 2e3;
+function $(e) {
   return e.status === "queued" || e.status === "running";
 }
-function Ee() {
+function Ge() {
   return s({
-    queryKey: v,
-    queryFn: () => r.get(`${g}/?page_size=20&sort=-created_at`),
-    refetchInterval: (e) => e.state.data?.items.some(R) ? F : !1
+    queryKey: C,
+    queryFn: () => r.get(`${v}/?page_size=20&sort=-created_at`),
+    refetchInterval: (e) => e.state.data?.items.some($) ? L : !1
   });
 }
-function ge() {
+function We() {
   const e = i();
   return o({
-    mutationFn: (t) => r.post(`${g}/`, t),
-    onSettled: () => e.invalidateQueries({ queryKey: v })
+    mutationFn: (t) => r.post(`${v}/`, t),
+    onSettled: () => e.invalidateQueries({ queryKey: C })
   });
 }
-const c = "/api/v1/payroll/intermittents", C = "/api/v1/payroll/identity", d = ["payroll-intermittents"], A = ["payroll-identity"];
-function ve(e, t) {
+const d = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", f = ["payroll-intermittents"], D = ["payroll-identity"];
+function Ye(e, t) {
   return s({
-    queryKey: [...d, e, t],
+    queryKey: [...f, e, t],
     queryFn: () => {
       const n = new URLSearchParams({ page_size: "200" });
-      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${c}/?${n.toString()}`);
+      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${d}/?${n.toString()}`);
     },
     staleTime: 15e3
   });
 }
-function Ce(e, t, n) {
+function Je(e, t, n) {
   return s({
-    queryKey: [...d, "one", e, t],
-    queryFn: () => r.get(`${c}/${e}${t ? `?as_of=${t}` : ""}`),
+    queryKey: [...f, "one", e, t],
+    queryFn: () => r.get(`${d}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
-function Ae() {
+function Ze() {
   const e = i();
   return o({
-    mutationFn: ({ userId: t, profile: n }) => r.put(`${c}/${t}`, n),
-    onSettled: () => e.invalidateQueries({ queryKey: d })
+    mutationFn: ({ userId: t, profile: n }) => r.put(`${d}/${t}`, n),
+    onSettled: () => e.invalidateQueries({ queryKey: f })
   });
 }
-function De(e) {
+function et(e) {
   return s({
-    queryKey: [...d, "civil", e],
-    queryFn: () => r.get(`${c}/${e}/civil-status`)
+    queryKey: [...f, "civil", e],
+    queryFn: () => r.get(`${d}/${e}/civil-status`)
   });
 }
-function be() {
+function tt() {
   const e = i();
   return o({
-    mutationFn: ({ userId: t, values: n }) => r.put(`${c}/${t}/civil-status`, n),
+    mutationFn: ({ userId: t, values: n }) => r.put(`${d}/${t}/civil-status`, n),
     onSettled: () => {
-      e.invalidateQueries({ queryKey: d }), e.invalidateQueries({ queryKey: ["payroll-aem"] });
+      e.invalidateQueries({ queryKey: f }), e.invalidateQueries({ queryKey: ["payroll-aem"] });
     }
   });
 }
-function Pe(e) {
+function nt(e) {
   return s({
-    queryKey: A,
-    queryFn: () => r.get(C),
+    queryKey: D,
+    queryFn: () => r.get(A),
     enabled: e
   });
 }
-function Se() {
+function rt() {
   const e = i();
   return o({
-    mutationFn: (t) => r.put(C, t),
-    onSuccess: (t) => e.setQueryData(A, t)
+    mutationFn: (t) => r.put(A, t),
+    onSuccess: (t) => e.setQueryData(D, t)
   });
 }
-const D = "/api/v1/payroll/aem";
-function je(e) {
+const b = "/api/v1/payroll/aem";
+function at(e) {
   return `/api/v1/payroll/engagements/contract.pdf?${new URLSearchParams({
     user: String(e.user_id),
     project: String(e.project_id),
     first_day: e.first_day
   }).toString()}`;
 }
-function qe(e, t) {
-  return `${D}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
+function st(e, t) {
+  return `${b}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
 }
-function Me(e, t) {
+function ot(e, t) {
   return s({
     queryKey: ["payroll-aem", e],
-    queryFn: () => r.get(`${D}?month=${e}`),
+    queryFn: () => r.get(`${b}?month=${e}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-const b = ["payroll-engagements"];
-function we(e, t = !0) {
+const S = ["payroll-engagements"];
+function it(e, t = !0) {
   return s({
-    queryKey: [...b, e],
+    queryKey: [...S, e],
     queryFn: () => r.get(
       `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
     ),
@@ -182,19 +212,19 @@ function P(e) {
   const t = i();
   return o({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: b })
+    onSettled: () => t.invalidateQueries({ queryKey: S })
   });
 }
-function Te() {
+function ut() {
   return P((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function Fe() {
+function lt() {
   return P((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const Re = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Ie = ["night", "sunday", "holiday", "overtime"], Le = ["CDI", "CDD", "Intermittent", "Freelance"], S = ["payroll-report"];
-function $e(e, t, n = "") {
+const ct = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], dt = ["night", "sunday", "holiday", "overtime"], ft = ["CDI", "CDD", "Intermittent", "Freelance"], j = ["payroll-report"];
+function mt(e, t, n = "") {
   return s({
-    queryKey: [...S, e, t, n],
+    queryKey: [...j, e, t, n],
     queryFn: () => {
       const a = new URLSearchParams({ month: e, page_size: "200" });
       return t && a.set("project", t), n && a.set("employment_type", n), r.get(`/api/v1/payroll/reports/monthly?${a.toString()}`);
@@ -202,9 +232,9 @@ function $e(e, t, n = "") {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function ke(e, t, n) {
+function pt(e, t, n) {
   return s({
-    queryKey: [...S, "person", e, t, n],
+    queryKey: [...j, "person", e, t, n],
     queryFn: () => {
       const a = new URLSearchParams({ month: t });
       return n && a.set("project", n), r.get(`/api/v1/payroll/reports/monthly/${e}?${a.toString()}`);
@@ -212,10 +242,10 @@ function ke(e, t, n) {
     enabled: e !== null
   });
 }
-const j = ["payroll-project-identities"];
-function He(e) {
+const w = ["payroll-project-identities"];
+function _t(e) {
   return s({
-    queryKey: j,
+    queryKey: w,
     queryFn: async () => {
       const t = await r.get("/api/v1/payroll/projects/identity?page_size=200");
       return new Map(t.items.map((n) => [n.project_id, n.numero_objet ?? ""]));
@@ -223,29 +253,29 @@ function He(e) {
     enabled: e
   });
 }
-function Ne() {
+function ht() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, numero: n }) => r.put(`/api/v1/payroll/projects/${t}/identity`, { numero_objet: n.trim() || null }),
-    onSettled: () => e.invalidateQueries({ queryKey: j })
+    onSettled: () => e.invalidateQueries({ queryKey: w })
   });
 }
 const q = ["payroll-project-recap"];
-function Ke(e) {
+function xt(e) {
   return s({
     queryKey: [...q, e],
     queryFn: () => r.get(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month: e, page_size: "200" }).toString()}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Be() {
+function yt() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, amountCents: n, currency: a }) => r.put(`/api/v1/payroll/projects/${t}/budget`, { amount_cents: n, currency: a }),
     onSettled: () => e.invalidateQueries({ queryKey: q })
   });
 }
-const I = {
+const k = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
   loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
   disclaimer: {
@@ -310,6 +340,7 @@ const I = {
   end: { fr: "Fin", en: "End" },
   breaks: { fr: "Pauses (minutes)", en: "Breaks (minutes)" },
   breaks_range: { fr: "Entre 0 et 1440 minutes.", en: "Between 0 and 1440 minutes." },
+  elsewhere_range: { fr: "Entre 0 et 10000 heures.", en: "Between 0 and 10,000 hours." },
   comment: { fr: "Commentaire", en: "Comment" },
   reason: { fr: "Raison de la correction", en: "Reason for the correction" },
   end_next_day: {
@@ -607,86 +638,97 @@ const I = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, f = I;
-function m(e, t, n = {}) {
+}, m = k;
+function c(e, t, n = {}) {
   let a = t;
-  if (typeof n.count == "number" && `${t}_one` in f) {
+  if (typeof n.count == "number" && `${t}_one` in m) {
     const h = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
     a = `${t}_${h === "one" ? "one" : "other"}`;
   }
-  const _ = f[a];
-  return (_ ? e === "en" ? _.en : _.fr : a).replace(/\{(\w+)\}/g, (h, y) => y in n ? String(n[y]) : h);
+  const _ = m[a];
+  return (_ ? e === "en" ? _.en : _.fr : a).replace(/\{(\w+)\}/g, (h, E) => E in n ? String(n[E]) : h);
 }
-function Ue(e, t) {
+function Et(e, t) {
   const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
-  return n in f ? m(e, n) : m(e, "failure_other", { code: t ?? "" });
+  return n in m ? c(e, n) : c(e, "failure_other", { code: t ?? "" });
 }
-function Ve(e, t, n) {
+function gt(e, t, n) {
   const a = `${t}_${n}`;
-  return a in f ? m(e, a) : n;
+  return a in m ? c(e, a) : n;
 }
-function ze() {
-  const { locale: e, tError: t } = w();
-  return { locale: e, tError: t, t: (n, a) => m(e, n, a) };
+function vt() {
+  const { locale: e, tError: t } = g();
+  return { locale: e, tError: t, t: (n, a) => c(e, n, a) };
+}
+function Ct() {
+  const { locale: e } = g(), t = R(
+    (n) => {
+      const a = c(e, n);
+      return a === n ? void 0 : a;
+    },
+    [e]
+  );
+  return T(t);
 }
 export {
-  Y as $,
-  re as A,
-  J as B,
-  Z as C,
-  O as D,
-  Le as E,
-  H as F,
-  He as G,
-  Ie as H,
-  oe as I,
-  Pe as J,
-  Fe as K,
-  B as L,
-  je as M,
-  le as N,
-  Ne as O,
-  Se as P,
-  Ce as Q,
-  Ae as R,
-  ae as S,
-  De as T,
-  Te as U,
-  be as V,
-  de as W,
-  ye as X,
-  Ve as Y,
-  _e as Z,
-  xe as _,
-  pe as a,
-  W as a0,
-  he as a1,
-  G as a2,
-  fe as a3,
-  E as a4,
-  $e as b,
-  ge as c,
-  me as d,
-  $ as e,
-  Q as f,
-  te as g,
-  ne as h,
-  ie as i,
-  k as j,
-  ce as k,
-  se as l,
-  Re as m,
-  ke as n,
-  Ke as o,
-  Be as p,
-  N as q,
-  we as r,
-  ue as s,
-  m as t,
-  ze as u,
-  Ee as v,
-  Ue as w,
-  ve as x,
-  Me as y,
-  qe as z
+  Ke as $,
+  se as A,
+  ee as B,
+  te as C,
+  W as D,
+  ft as E,
+  V as F,
+  Ye as G,
+  dt as H,
+  ue as I,
+  ot as J,
+  st as K,
+  z as L,
+  _t as M,
+  nt as N,
+  lt as O,
+  at as P,
+  de as Q,
+  ht as R,
+  oe as S,
+  rt as T,
+  Je as U,
+  Ct as V,
+  Ze as W,
+  Z as X,
+  et as Y,
+  ut as Z,
+  tt as _,
+  ke as a,
+  Xe as a0,
+  gt as a1,
+  ze as a2,
+  Oe as a3,
+  Qe as a4,
+  Ve as a5,
+  Ue as b,
+  mt as c,
+  We as d,
+  Be as e,
+  Re as f,
+  N as g,
+  G as h,
+  re as i,
+  K as j,
+  ae as k,
+  le as l,
+  fe as m,
+  ie as n,
+  ct as o,
+  pt as p,
+  xt as q,
+  yt as r,
+  B as s,
+  c as t,
+  vt as u,
+  it as v,
+  ce as w,
+  Ge as x,
+  Et as y,
+  J as z
 };
