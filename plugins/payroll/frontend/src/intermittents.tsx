@@ -198,35 +198,34 @@ const CIVIL_LABELS: Record<string, TextKey> = {
   address: 'civil_address',
 };
 
+/** What the API keeps of a person's civil status (its limits); the API checks the birth date. */
+const civilSchema = z.object({
+  birth_name: z.string().max(100, 'form_invalid'),
+  birth_date: z.string(),
+  birth_place: z.string().max(120, 'form_invalid'),
+  nationality: z.string().max(60, 'form_invalid'),
+  address: z.string().max(300, 'form_invalid'),
+});
+
 function CivilStatusForm({ status, name, onDone }: { status: CivilStatus; name: string; onDone: () => void }) {
   const { t } = useText();
   const save = useSaveCivilStatus();
-  const [birthName, setBirthName] = useState(status.birth_name);
-  const [birthDate, setBirthDate] = useState(status.birth_date ?? '');
-  const [birthPlace, setBirthPlace] = useState(status.birth_place);
-  const [nationality, setNationality] = useState(status.nationality);
-  const [address, setAddress] = useState(status.address);
+  const errorText = useFieldText();
+  const form = useZodForm(civilSchema, {
+    defaultValues: {
+      birth_name: status.birth_name,
+      birth_date: status.birth_date ?? '',
+      birth_place: status.birth_place,
+      nationality: status.nationality,
+      address: status.address,
+    },
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) =>
+    save.mutate({ userId: status.user_id, values: { ...values, birth_date: values.birth_date || null } }, { onSuccess: onDone }),
+  );
   return (
-    <form
-      aria-label={t('civil_status_of', { name })}
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(
-          {
-            userId: status.user_id,
-            values: {
-              birth_name: birthName,
-              birth_date: birthDate || null,
-              birth_place: birthPlace,
-              nationality,
-              address,
-            },
-          },
-          { onSuccess: onDone },
-        );
-      }}
-    >
+    <form aria-label={t('civil_status_of', { name })} className="space-y-3" noValidate onSubmit={submit}>
       <p className="text-sm text-muted-foreground">{t('civil_status_hint')}</p>
       {status.missing.length > 0 && (
         <p className="text-sm text-danger">
@@ -234,21 +233,21 @@ function CivilStatusForm({ status, name, onDone }: { status: CivilStatus; name: 
         </p>
       )}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('civil_birth_date')}>
-          {(control) => <Input {...control} type="date" value={birthDate} onChange={(event) => setBirthDate(event.target.value)} />}
+        <Field label={t('civil_birth_date')} error={errorText(errors.birth_date)}>
+          {(control) => <Input {...control} type="date" {...form.register('birth_date')} />}
         </Field>
-        <Field label={t('civil_birth_place')}>
-          {(control) => <Input {...control} maxLength={120} value={birthPlace} onChange={(event) => setBirthPlace(event.target.value)} />}
+        <Field label={t('civil_birth_place')} error={errorText(errors.birth_place)}>
+          {(control) => <Input {...control} maxLength={120} {...form.register('birth_place')} />}
         </Field>
-        <Field label={t('civil_birth_name')}>
-          {(control) => <Input {...control} maxLength={100} value={birthName} onChange={(event) => setBirthName(event.target.value)} />}
+        <Field label={t('civil_birth_name')} error={errorText(errors.birth_name)}>
+          {(control) => <Input {...control} maxLength={100} {...form.register('birth_name')} />}
         </Field>
-        <Field label={t('civil_nationality')}>
-          {(control) => <Input {...control} maxLength={60} value={nationality} onChange={(event) => setNationality(event.target.value)} />}
+        <Field label={t('civil_nationality')} error={errorText(errors.nationality)}>
+          {(control) => <Input {...control} maxLength={60} {...form.register('nationality')} />}
         </Field>
       </div>
-      <Field label={t('civil_address')}>
-        {(control) => <textarea {...control} className={TEXTAREA} maxLength={300} value={address} onChange={(event) => setAddress(event.target.value)} />}
+      <Field label={t('civil_address')} error={errorText(errors.address)}>
+        {(control) => <textarea {...control} className={TEXTAREA} maxLength={300} {...form.register('address')} />}
       </Field>
       <FormActions mutation={save} onCancel={onDone} />
     </form>
