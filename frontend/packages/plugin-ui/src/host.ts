@@ -43,6 +43,8 @@ export interface HostDates {
   formatDate: (value: string | Date) => string;
   formatDateTime: (value: string | Date) => string;
   formatTime: (value: string | Date) => string;
+  /** Added in contract 1 (additive): a timezone in words ("heure de Paris"), never `Europe/Paris`. */
+  formatZone: (timeZone: string) => string;
 }
 
 /** A handler of a live event kind: receives the event's parsed JSON `data` (null if none). */

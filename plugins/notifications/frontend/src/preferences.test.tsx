@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { useLocaleStore } from '@/lib/i18n/locale-store';
 import { jsonResponse, renderWithProviders } from '@/testing/render';
+import fr from '@/locales/fr.json';
 
 import { text } from './catalog';
 import PreferencesPage from './preferences';
@@ -57,6 +58,8 @@ describe('PreferencesPage', () => {
     expect(await screen.findByText(text('fr', 'telegram_unavailable'))).toBeInTheDocument();
     // The org's quiet hours: the bounds are not editable until the member takes their own.
     expect(screen.getByLabelText(text('fr', 'quiet_start'))).toBeDisabled();
+    // The zone in words, not its IANA id.
+    expect(screen.getByText(text('fr', 'quiet_hint', { zone: 'heure de Paris' }))).toBeInTheDocument();
 
     await userEvent.click(telegram);
     await userEvent.click(within(reminders).getByRole('checkbox', { name: text('fr', 'channel_email') }));
@@ -92,5 +95,19 @@ describe('PreferencesPage', () => {
     const dialog = await screen.findByRole('dialog', { name: text('fr', 'telegram_unlink_confirm') });
     await userEvent.click(within(dialog).getByRole('button', { name: text('fr', 'telegram_unlink') }));
     await vi.waitFor(() => expect(calls.some((call) => call.method === 'DELETE' && call.url.endsWith('/telegram/link'))).toBe(true));
+  });
+
+  it("asks for both ends of the member's own quiet hours before saving", async () => {
+    const calls = api({ bot_configured: false, bot_username: null, linked: false });
+    renderWithProviders(<PreferencesPage />);
+    await userEvent.click(await screen.findByRole('checkbox', { name: text('fr', 'quiet_from_org') }));
+    const start = screen.getByLabelText(text('fr', 'quiet_start'));
+    await userEvent.clear(start);
+    await userEvent.click(screen.getByRole('button', { name: text('fr', 'save') }));
+    expect(await screen.findByText(fr.form_required)).toBeInTheDocument();
+    expect(calls.some((call) => call.method === 'PUT')).toBe(false);
+    await userEvent.type(start, '23:00');
+    await userEvent.click(screen.getByRole('button', { name: text('fr', 'save') }));
+    await vi.waitFor(() => expect(calls.find((call) => call.method === 'PUT')?.body).toMatchObject({ quiet_start: '23:00' }));
   });
 });

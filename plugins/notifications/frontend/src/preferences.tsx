@@ -16,6 +16,9 @@ import {
   Link,
   Spinner,
   useDates,
+  useFormText,
+  useZodForm,
+  z,
 } from '@coulisses/plugin-ui';
 import { useState } from 'react';
 
@@ -30,6 +33,25 @@ import {
 } from './api';
 import { INBOX_PATH } from './paths';
 import { channelLabel, kindLabel, useText } from './texts';
+
+const TIME = /^\d{2}:\d{2}$/;
+
+/** The settings as edited; own quiet hours need both ends. */
+const draftSchema = z
+  .object({
+    locale: z.enum(['', 'fr', 'en'], 'form_invalid'),
+    fromOrg: z.boolean(),
+    // A disabled field (the org's hours) has no value.
+    quietStart: z.string().optional(),
+    quietEnd: z.string().optional(),
+    channels: z.record(z.string(), z.array(z.string())),
+  })
+  .superRefine((draft, ctx) => {
+    if (draft.fromOrg) return;
+    for (const key of ['quietStart', 'quietEnd'] as const) {
+      if (!TIME.test(draft[key] ?? '')) ctx.addIssue({ code: 'custom', path: [key], message: 'form_required' });
+    }
+  });
 
 interface Draft {
   locale: '' | 'fr' | 'en';
@@ -49,11 +71,11 @@ function draftOf(prefs: Preferences): Draft {
   };
 }
 
-function updateOf(draft: Draft): PreferencesUpdate {
+function updateOf(draft: Omit<Draft, 'quietStart' | 'quietEnd'> & { quietStart?: string; quietEnd?: string }): PreferencesUpdate {
   return {
     locale: draft.locale === '' ? null : draft.locale,
-    quiet_start: draft.fromOrg ? null : draft.quietStart,
-    quiet_end: draft.fromOrg ? null : draft.quietEnd,
+    quiet_start: draft.fromOrg ? null : (draft.quietStart ?? null),
+    quiet_end: draft.fromOrg ? null : (draft.quietEnd ?? null),
     channels: draft.channels,
   };
 }
@@ -63,37 +85,33 @@ const CHECKBOX = 'size-4 rounded border-border accent-primary';
 function PreferencesForm({ prefs }: { prefs: Preferences }) {
   const { t, tError, locale } = useText();
   const save = useUpdatePreferences();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(prefs));
+  const { formatZone } = useDates();
+  const errorText = useFormText();
+  const form = useZodForm(draftSchema, { defaultValues: draftOf(prefs) });
+  const { errors } = form.formState;
+  const [channels, fromOrg] = form.watch(['channels', 'fromOrg']);
   const [saved, setSaved] = useState(false);
 
   const toggle = (kind: string, channel: string, on: boolean) => {
     setSaved(false);
-    setDraft((current) => {
-      const chosen = new Set(current.channels[kind] ?? []);
-      if (on) chosen.add(channel);
-      else chosen.delete(channel);
-      // The API's order of channels, whatever the order of the clicks.
-      return { ...current, channels: { ...current.channels, [kind]: prefs.available_channels.filter((c) => chosen.has(c)) } };
-    });
+    const chosen = new Set(channels[kind] ?? []);
+    if (on) chosen.add(channel);
+    else chosen.delete(channel);
+    // The API's order of channels, whatever the order of the clicks.
+    form.setValue('channels', { ...channels, [kind]: prefs.available_channels.filter((c) => chosen.has(c)) });
   };
-  const change = (patch: Partial<Draft>) => {
+  const submit = form.handleSubmit((draft) => {
     setSaved(false);
-    setDraft((current) => ({ ...current, ...patch }));
-  };
+    save.mutate(updateOf(draft), {
+      onSuccess: (next) => {
+        form.reset(draftOf(next));
+        setSaved(true);
+      },
+    });
+  });
 
   return (
-    <form
-      className="space-y-6"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(updateOf(draft), {
-          onSuccess: (next) => {
-            setDraft(draftOf(next));
-            setSaved(true);
-          },
-        });
-      }}
-    >
+    <form className="space-y-6" noValidate onSubmit={submit}>
       <Card className="space-y-4">
         <CardTitle>{t('channels_title')}</CardTitle>
         <CardDescription>{t('channels_hint')}</CardDescription>
@@ -107,7 +125,7 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
                     <input
                       type="checkbox"
                       className={CHECKBOX}
-                      checked={(draft.channels[kind] ?? []).includes(channel)}
+                      checked={(channels[kind] ?? []).includes(channel)}
                       onChange={(event) => toggle(kind, channel, event.target.checked)}
                     />
                     {channelLabel(locale, channel)}
@@ -124,8 +142,7 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
           {(control) => (
             <select
               {...control}
-              value={draft.locale}
-              onChange={(event) => change({ locale: event.target.value as Draft['locale'] })}
+              {...form.register('locale', { onChange: () => setSaved(false) })}
               className="h-10 w-full rounded-md border border-border bg-surface px-3 text-sm sm:w-64"
             >
               <option value="">{t('language_org')}</option>
@@ -138,40 +155,21 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
 
       <Card className="space-y-4">
         <CardTitle>{t('quiet_title')}</CardTitle>
-        <CardDescription>{t('quiet_hint', { zone: prefs.timezone })}</CardDescription>
+        <CardDescription>{t('quiet_hint', { zone: formatZone(prefs.timezone) })}</CardDescription>
         <label className="inline-flex min-h-9 items-center gap-2 text-sm">
           <input
             type="checkbox"
             className={CHECKBOX}
-            checked={draft.fromOrg}
-            onChange={(event) => change({ fromOrg: event.target.checked })}
+            {...form.register('fromOrg', { onChange: () => setSaved(false) })}
           />
           {t('quiet_from_org')}
         </label>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t('quiet_start')}>
-            {(control) => (
-              <Input
-                {...control}
-                type="time"
-                required
-                disabled={draft.fromOrg}
-                value={draft.quietStart}
-                onChange={(event) => change({ quietStart: event.target.value })}
-              />
-            )}
+          <Field label={t('quiet_start')} error={errorText(errors.quietStart)}>
+            {(control) => <Input {...control} type="time" disabled={fromOrg} {...form.register('quietStart', { onChange: () => setSaved(false) })} />}
           </Field>
-          <Field label={t('quiet_end')}>
-            {(control) => (
-              <Input
-                {...control}
-                type="time"
-                required
-                disabled={draft.fromOrg}
-                value={draft.quietEnd}
-                onChange={(event) => change({ quietEnd: event.target.value })}
-              />
-            )}
+          <Field label={t('quiet_end')} error={errorText(errors.quietEnd)}>
+            {(control) => <Input {...control} type="time" disabled={fromOrg} {...form.register('quietEnd', { onChange: () => setSaved(false) })} />}
           </Field>
         </div>
       </Card>

@@ -34,8 +34,8 @@ function usePluginLocale() {
 }
 
 function usePluginDates() {
-  const { timeZone, formatDate, formatDateTime, formatTime } = useDates();
-  return { timeZone, formatDate, formatDateTime, formatTime };
+  const { timeZone, formatDate, formatDateTime, formatTime, formatZone } = useDates();
+  return { timeZone, formatDate, formatDateTime, formatTime, formatZone };
 }
 
 export function createPluginHost(): CoulissesHost {

@@ -4,9 +4,9 @@ function g() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: q, jsxs: A, Fragment: b } = g().jsxRuntime, s = g(), { api: a, useLocale: x, useDates: w, useLiveEvents: F } = s, { Link: L, useNavigate: I, useParams: $, useSearchParams: R } = s.router, { useQuery: d, useMutation: o, useQueryClient: c } = s.query, { useDataTable: B, DataTable: D, TablePagination: P } = s.table, { z: N, useZodForm: z, useFormText: K } = s.forms, {
+const { jsx: q, jsxs: A, Fragment: b } = g().jsxRuntime, s = g(), { api: a, useLocale: x, useDates: w, useLiveEvents: F } = s, { Link: L, useNavigate: I, useParams: $, useSearchParams: R } = s.router, { useQuery: d, useMutation: o, useQueryClient: c } = s.query, { useDataTable: B, DataTable: D, TablePagination: N } = s.table, { z: P, useZodForm: K, useFormText: M } = s.forms, {
   Button: Q,
-  Card: M,
+  Card: z,
   CardHeader: H,
   CardTitle: O,
   CardDescription: U,
@@ -113,10 +113,10 @@ function Be() {
 function De() {
   return d({ queryKey: h, queryFn: () => a.get(`${r}/telegram/status`) });
 }
-function Pe() {
+function Ne() {
   return o({ mutationFn: () => a.post(`${r}/telegram/link_code`) });
 }
-function Ne() {
+function Pe() {
   const e = c();
   return o({
     mutationFn: () => a.delete(`${r}/telegram/link`),
@@ -219,11 +219,11 @@ function p(e, n, t = {}) {
   const u = f[i];
   return (u ? e === "en" ? u.en : u.fr : i).replace(/\{(\w+)\}/g, (m, _) => _ in t ? String(t[_]) : m);
 }
-function ze(e, n) {
+function Ke(e, n) {
   const t = `kind_${n}`;
   return t in f ? p(e, t) : n;
 }
-function Ke(e, n) {
+function Me(e, n) {
   const t = `channel_${n}`;
   return t in f ? p(e, t) : n;
 }
@@ -231,7 +231,7 @@ function Qe() {
   const { locale: e, tError: n } = x();
   return { locale: e, tError: n, t: (t, i) => p(e, t, i) };
 }
-const Me = "/plugins/notifications/inbox", He = "/plugins/notifications/preferences";
+const ze = "/plugins/notifications/inbox", He = "/plugins/notifications/preferences";
 function Oe(...e) {
   return e.filter(Boolean).join(" ");
 }
@@ -239,14 +239,17 @@ export {
   j as A,
   Q as B,
   Z as C,
-  X as D,
+  U as D,
   W as E,
-  J as F,
-  De as G,
-  Pe as H,
-  Me as I,
-  Ne as J,
+  Ke as F,
+  Me as G,
+  J as H,
+  ze as I,
+  X as J,
+  De as K,
   L,
+  Ne as M,
+  Pe as N,
   He as P,
   V as S,
   Te as a,
@@ -271,8 +274,8 @@ export {
   Be as t,
   c as u,
   M as v,
-  O as w,
-  U as x,
-  ze as y,
-  Ke as z
+  K as w,
+  z as x,
+  O as y,
+  P as z
 };
