@@ -134,4 +134,27 @@ describe('MyMissionsList offline', () => {
     expect(screen.getByText(/^Hors ligne, derni/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: fr.my_missions_accept_of.replace('{title}', 'Montage') })).toBeDisabled();
   });
+
+  it('keeps the list it has when a refresh fails, and says so', async () => {
+    let fail = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (init?.method === 'POST') {
+          fail = true;
+          return jsonResponse({ ...assignment(11, 1, 'ACCEPTED') });
+        }
+        const missionId = /\/missions\/(\d+)$/.exec(url)?.[1];
+        if (missionId) return jsonResponse(mission(Number(missionId), TITLES[Number(missionId)] ?? 'Autre'));
+        if (fail) throw new TypeError('Failed to fetch');
+        return jsonResponse({ items: [assignment(11, 1, 'INVITED')], page: 1, page_size: 200, total: 1 });
+      }),
+    );
+    renderWithProviders(<MyMissionsList />);
+    await userEvent.click(await screen.findByRole('button', { name: fr.my_missions_accept_of.replace('{title}', 'Montage') }));
+    // The answer refreshes the list; that refresh fails: the list stays, with the error above it.
+    expect(await screen.findByText(fr.error_network_unreachable)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Montage', level: 3 })).toBeInTheDocument();
+  });
 });

@@ -43,7 +43,8 @@ export function MyMissionsList({ renderAcceptedActions }: MyMissionsListProps = 
   const [mountedAt] = useState(() => Date.now());
 
   if (assignments.isPending) return <Spinner label={t('my_missions_loading')} />;
-  if (assignments.isError) {
+  // A failed refresh keeps the list it had (the last sync): only an empty start is an error.
+  if (assignments.isError && !assignments.data) {
     return <ErrorState error={assignments.error} onRetry={() => void assignments.refetch()} />;
   }
   if (assignments.data.items.length === 0) {
@@ -58,6 +59,7 @@ export function MyMissionsList({ renderAcceptedActions }: MyMissionsListProps = 
   return (
     <div className="space-y-8">
       {answer.isError && !declining ? <Alert variant="danger">{tError(answer.error)}</Alert> : null}
+      {assignments.isError && online ? <Alert variant="danger">{tError(assignments.error)}</Alert> : null}
       {done ? <Alert variant="success">{done}</Alert> : null}
       {!online ? (
         <Alert variant="warning">{t('my_missions_offline', { date: formatDateTime(assignments.dataUpdatedAt) })}</Alert>
