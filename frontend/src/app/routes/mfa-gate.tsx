@@ -1,10 +1,16 @@
+import { lazy, Suspense } from 'react';
+
 import { Button } from '@/components/ui/button/button';
 import { LanguageSwitcher } from '@/components/language-switcher/language-switcher';
+import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
 import type { Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
-import { MfaPanel } from '@/features/auth/components/mfa-panel';
+
+// Its own chunk, with the form library: most sessions never see this gate, and the shell
+// that renders it is in the first load.
+const MfaPanel = lazy(async () => ({ default: (await import('@/features/auth/components/mfa-panel')).MfaPanel }));
 
 /**
  * What an owner or admin sees while the org requires two-step verification and they have
@@ -32,7 +38,9 @@ export function MfaGate({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
           <p className="mt-1 text-muted-foreground">{t('mfa_gate_hint')}</p>
           <p className="mt-1 text-sm break-all text-muted-foreground">{me.account.email}</p>
         </div>
-        <MfaPanel />
+        <Suspense fallback={<Spinner label={t('loading')} />}>
+          <MfaPanel />
+        </Suspense>
       </main>
     </div>
   );
