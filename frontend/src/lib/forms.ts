@@ -19,6 +19,9 @@ import { useLocale } from '@/lib/i18n/use-locale';
 // parsed through `useZodForm`, so setting this here, on the first import, covers them all.
 z.config({ jitless: true });
 
+/** A time of day as `<input type="time">` gives it (`HH:MM`). */
+export const TIME_OF_DAY = /^\d{2}:\d{2}$/;
+
 /** `useForm` typed by the schema: values in are `z.input`, the submit handler gets `z.output`. */
 export function useZodForm<TSchema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
   schema: TSchema,

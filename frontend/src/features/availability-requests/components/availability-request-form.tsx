@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button/button';
 import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { zonedWallTimeToInstant } from '@/lib/dates';
-import { useFormText, useZodForm } from '@/lib/forms';
+import { TIME_OF_DAY, useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import {
   useCreateAvailabilityRequest,
@@ -25,8 +25,6 @@ export interface AvailabilityRequestFormProps {
   onCreated: (request: AvailabilityRequest) => void;
 }
 
-const TIME = /^\d{2}:\d{2}$/;
-
 /** The API's rules (core availability_requests/schemas.py), checked before sending. */
 const requestSchema = z
   .object({
@@ -38,8 +36,8 @@ const requestSchema = z
       .array(
         z.object({
           label: z.string().trim().min(1, 'form_required').max(60, 'form_invalid'),
-          start: z.string().regex(TIME, 'form_required'),
-          end: z.string().regex(TIME, 'form_required'),
+          start: z.string().regex(TIME_OF_DAY, 'form_required'),
+          end: z.string().regex(TIME_OF_DAY, 'form_required'),
         }),
       )
       .max(8, 'form_invalid'),

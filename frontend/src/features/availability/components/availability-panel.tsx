@@ -10,7 +10,7 @@ import { Input } from '@/components/ui/input/input';
 import { Select } from '@/components/ui/select/select';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDates, zonedWallTimeToInstant } from '@/lib/dates';
-import { useFormText, useZodForm } from '@/lib/forms';
+import { TIME_OF_DAY, useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useCreateAvailability, type AvailabilityCreate } from '@/features/availability/api/create-availability';
 import { useAbsenceTypes } from '@/features/availability/api/list-absence-types';
@@ -55,8 +55,6 @@ export function AvailabilityPanel({
   );
 }
 
-const TIME = /^\d{2}:\d{2}$/;
-
 /** A one-off window (start day, optional end day) or a weekly one (days and a number of weeks). */
 const availabilitySchema = z
   .object({
@@ -64,9 +62,9 @@ const availabilitySchema = z
     absenceType: z.string(),
     mode: z.enum(['once', 'weekly'], 'form_invalid'),
     startDate: z.string().min(1, 'availability_need_start'),
-    startTime: z.string().regex(TIME, 'form_required'),
+    startTime: z.string().regex(TIME_OF_DAY, 'form_required'),
     endDate: z.string(),
-    endTime: z.string().regex(TIME, 'form_required'),
+    endTime: z.string().regex(TIME_OF_DAY, 'form_required'),
     days: z.array(z.enum(WEEKDAYS)),
     weeks: z.string(),
     note: z.string().max(2000, 'form_invalid'),

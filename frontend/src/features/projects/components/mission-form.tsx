@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button/button';
 import { Field, type FieldControlProps } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { useDates } from '@/lib/dates';
-import { useFormText, useZodForm } from '@/lib/forms';
+import { TIME_OF_DAY, useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import type { Mission } from '@/features/projects/api/get-mission';
 import { useUpdateMission, type MissionUpdate } from '@/features/projects/api/update-mission';
@@ -19,13 +19,11 @@ export interface PlaceChoice {
 
 export type MissionPlacePicker = (control: FieldControlProps & { value: number | null; onChange: (place: PlaceChoice | null) => void }) => ReactNode;
 
-const TIME = /^\d{2}:\d{2}$/;
-
 const missionSchema = z.object({
   title: z.string().trim().min(1, 'form_required').max(200, 'form_invalid'),
   date: z.string().min(1, 'form_required'),
-  start: z.string().regex(TIME, 'form_required'),
-  end: z.string().regex(TIME, 'form_required'),
+  start: z.string().regex(TIME_OF_DAY, 'form_required'),
+  end: z.string().regex(TIME_OF_DAY, 'form_required'),
   endsNextDay: z.boolean(),
   place: z.object({ id: z.number(), timezone: z.string() }).nullable(),
   notes: z.string(),

@@ -1,4 +1,4 @@
-import type { ColumnDef, PaginationState, SortingState, Updater } from '@tanstack/react-table';
+import { functionalUpdate, type ColumnDef, type PaginationState, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { Link } from 'react-router';
@@ -57,9 +57,6 @@ function toFilters(search: Search, sort: string | undefined): UserFilters {
   };
 }
 
-function apply<T>(updater: Updater<T>, current: T): T {
-  return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
-}
 
 /** The crew directory: full-text search, skill / tag / employment type filters, pages of 50. */
 export function UsersList() {
@@ -136,11 +133,11 @@ export function UsersList() {
     pageCount: Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE)),
     state: { sorting, pagination },
     onSortingChange: (updater) => {
-      const next = apply(updater, sorting);
+      const next = functionalUpdate(updater, sorting);
       setSorting(next);
       setFilters({ ...filters, sort: apiSort(next), page: 1 });
     },
-    onPaginationChange: (updater) => setFilters({ ...filters, page: apply(updater, pagination).pageIndex + 1 }),
+    onPaginationChange: (updater) => setFilters({ ...filters, page: functionalUpdate(updater, pagination).pageIndex + 1 }),
   });
 
   return (
