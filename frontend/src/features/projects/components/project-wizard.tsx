@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { Controller, useFieldArray } from 'react-hook-form';
+import { z } from 'zod';
 
 import { DateRangeDays, WEEKDAYS } from '@/components/date-range-days/date-range-days';
 import { Alert } from '@/components/ui/alert/alert';
@@ -30,12 +32,69 @@ import {
   type CleanRole,
   type PatternContent,
   type PatternInput,
-  type RoleInput,
-  type SlotInput,
 } from '@/features/projects/utils/mission-pattern';
 
 type Step = 'project' | 'missions' | 'preview';
 const PREVIEW_ROWS = 50;
+
+const roleSchema = z.object({ name: z.string(), quota: z.number(), skills: z.array(z.string()).optional() });
+
+/**
+ * The missions step: a slot's mistakes under its own fields (times, day offset), the
+ * pattern's (no mission at all, days outside the project) under `pattern`. Built for
+ * the project's dates, which a range left empty defaults to.
+ */
+function missionsSchema(startsOn: string, endsOn: string) {
+  return z
+    .object({
+      title: z.string().trim().min(1, 'projects_wizard_need_title'),
+      place: z.custom<PlaceChoice | null>(),
+      mode: z.enum(['range', 'days']),
+      from: z.string(),
+      to: z.string(),
+      weekdays: z.array(z.number()),
+      daysText: z.string(),
+      slots: z.array(
+        z.object({
+          start: z.string(),
+          end: z.string(),
+          title: z.string(),
+          dayOffset: z.number().optional(),
+          roles: z.array(roleSchema).nullable().optional(),
+        }),
+      ),
+      roles: z.array(roleSchema),
+      publish: z.boolean(),
+    })
+    .superRefine((values, ctx) => {
+      values.slots.forEach((slot, i) => {
+        const problem = slotError(slot);
+        if (problem === 'offset') ctx.addIssue({ code: 'custom', path: ['slots', i, 'dayOffset'], message: 'projects_wizard_bad_offset' });
+        else if (problem === 'format' && !TIME.test(slot.start)) ctx.addIssue({ code: 'custom', path: ['slots', i, 'start'], message: 'projects_wizard_bad_slot' });
+        else if (problem) ctx.addIssue({ code: 'custom', path: ['slots', i, 'end'], message: 'projects_wizard_bad_slot' });
+      });
+      const days = parseDays(values.daysText);
+      if (values.mode === 'days' && days === null) {
+        ctx.addIssue({ code: 'custom', path: ['daysText'], message: 'projects_wizard_bad_days' });
+        return;
+      }
+      const rows = expandPattern(patternOf(values, days, startsOn, endsOn), values.title);
+      if (rows.length === 0) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'projects_wizard_no_mission' });
+      else if (daysOutside([...new Set(rows.map((r) => r.day))], startsOn || null, endsOn || null).length)
+        ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'projects_wizard_outside' });
+    });
+}
+
+type MissionsValues = z.input<ReturnType<typeof missionsSchema>>;
+
+/** The pattern the values describe (an empty range end: the project's). */
+function patternOf(values: MissionsValues, days: string[] | null, startsOn: string, endsOn: string): PatternInput {
+  return values.mode === 'days'
+    ? { mode: 'days', days: days ?? [], slots: values.slots }
+    : { mode: 'range', from: values.from || startsOn, to: values.to || endsOn, weekdays: values.weekdays, slots: values.slots };
+}
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The place chosen for the missions: its timezone is the clock of the slots. */
 export interface PlaceChoice {
@@ -92,23 +151,34 @@ export function ProjectWizard({
   });
   const projectErrors = projectForm.formState.errors;
   const [name, startsOn, endsOn, managers] = projectForm.watch(['name', 'starts_on', 'ends_on', 'managers']);
-  const [title, setTitle] = useState('');
-  const [place, setPlace] = useState<PlaceChoice | null>(null);
-  const [mode, setMode] = useState<'range' | 'days'>('range');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [weekdays, setWeekdays] = useState<number[]>(WEEKDAYS);
-  const [daysText, setDaysText] = useState('');
-  const [slots, setSlots] = useState<SlotInput[]>([{ start: '08:00', end: '13:00', title: '' }]);
-  const [roles, setRoles] = useState<RoleInput[]>([{ name: '', quota: 1, skills: [] }]);
-  const [publish, setPublish] = useState(false);
+  // The missions step: the pattern (days x slots) and its roles; the preview reads it live.
+  // Rebuilt with the project's dates (react-hook-form reads the latest resolver).
+  const missionsForm = useZodForm(missionsSchema(startsOn, endsOn), {
+    defaultValues: {
+      title: '',
+      place: null,
+      mode: 'range',
+      from: '',
+      to: '',
+      weekdays: WEEKDAYS,
+      daysText: '',
+      slots: [{ start: '08:00', end: '13:00', title: '', dayOffset: 0, roles: null }],
+      roles: [{ name: '', quota: 1, skills: [] }],
+      publish: false,
+    },
+  });
+  const missionErrors = missionsForm.formState.errors;
+  const slotFields = useFieldArray({ control: missionsForm.control, name: 'slots' });
+  const values = missionsForm.watch();
+  const { title, place, mode, from, to, weekdays, slots, roles } = values;
   const [error, setError] = useState<string | null>(null);
 
-  const days = parseDays(daysText);
-  const pattern: PatternInput =
-    mode === 'days' ? { mode, days: days ?? [], slots } : { mode, from: from || startsOn, to: to || endsOn, weekdays, slots };
+  const days = parseDays(values.daysText);
+  const pattern = patternOf(values, days, startsOn, endsOn);
   const rows = expandPattern(pattern, title);
   const outside = daysOutside([...new Set(rows.map((r) => r.day))], startsOn || null, endsOn || null);
+  // The pattern as a whole (no field of its own): set by the schema's last check.
+  const patternError = (missionErrors as Record<string, { message?: string } | undefined>).pattern;
   const nextDayMark = (nextDay: boolean) =>
     nextDay ? (
       <>
@@ -135,29 +205,25 @@ export function ProjectWizard({
     place: '',
     notes: '',
     allow_long: false,
-    publish,
+    publish: values.publish,
     slots: slotBodies(slots),
     roles: sharedRoles,
     ...common,
   };
   const loadPattern = (loaded: PatternContent) => {
-    setTitle(loaded.title);
-    setSlots(slotInputs(loaded.slots));
-    setRoles(roleInputs(loaded.roles));
+    missionsForm.setValue('title', loaded.title);
+    slotFields.replace(slotInputs(loaded.slots));
+    missionsForm.setValue('roles', roleInputs(loaded.roles));
+    missionsForm.clearErrors();
     setError(null);
   };
   const rolesOf = (i: number): CleanRole[] => (slots[i]?.roles ? cleanRoles(slots[i].roles) : sharedRoles);
   const ownRoles = slots.some((s) => s.roles);
 
-  const checkMissions = (): string | null => {
-    if (!title.trim()) return t('projects_wizard_need_title');
-    if (mode === 'days' && days === null) return t('projects_wizard_bad_days');
-    if (slots.some((s) => slotError(s) === 'offset')) return t('projects_wizard_bad_offset', { max: MAX_DAY_OFFSET });
-    if (slots.some((s) => slotError(s))) return t('projects_wizard_bad_slot');
-    if (rows.length === 0) return t('projects_wizard_no_mission');
-    if (outside.length) return t('projects_wizard_outside', { days: outside.slice(0, 5).join(', ') });
-    return null;
-  };
+  const patternText = (key: string | undefined) =>
+    key === 'projects_wizard_outside'
+      ? t('projects_wizard_outside', { days: outside.slice(0, 5).join(', ') })
+      : errorText(key ? { message: key } : undefined);
 
   const submit = async () => {
     setError(null);
@@ -203,8 +269,8 @@ export function ProjectWizard({
             noValidate
             onSubmit={projectForm.handleSubmit((values) => {
               setError(null);
-              if (!from) setFrom(values.starts_on);
-              if (!to) setTo(values.ends_on);
+              if (!missionsForm.getValues('from')) missionsForm.setValue('from', values.starts_on);
+              if (!missionsForm.getValues('to')) missionsForm.setValue('to', values.ends_on);
               setStep('missions');
             })}
           >
@@ -251,18 +317,20 @@ export function ProjectWizard({
           <form
             className="space-y-4"
             noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              const problem = checkMissions();
-              setError(problem);
-              if (!problem) setStep('preview');
-            }}
+            onSubmit={missionsForm.handleSubmit(() => {
+              setError(null);
+              setStep('preview');
+            })}
           >
             <CardTitle>{t('projects_wizard_step_missions')}</CardTitle>
             {templateTools?.({ pattern: { title: title.trim(), slots: slotBodies(slots), roles: sharedRoles }, onLoad: loadPattern })}
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field label={t('projects_field_mission_title')} hint={t('projects_field_mission_title_hint')}>
-                {(p) => <Input {...p} value={title} onChange={(e) => setTitle(e.target.value)} required />}
+              <Field
+                label={t('projects_field_mission_title')}
+                hint={t('projects_field_mission_title_hint')}
+                error={errorText(missionErrors.title)}
+              >
+                {(p) => <Input {...p} {...missionsForm.register('title')} state={missionErrors.title ? 'invalid' : 'default'} />}
               </Field>
               <Field
                 label={t('projects_field_place')}
@@ -272,18 +340,18 @@ export function ProjectWizard({
                     : undefined
                 }
               >
-                {(p) => placePicker({ ...p, value: place?.id ?? null, onChange: setPlace })}
+                {(p) => placePicker({ ...p, value: place?.id ?? null, onChange: (next) => missionsForm.setValue('place', next) })}
               </Field>
             </div>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium">{t('projects_wizard_days')}</legend>
               <div className="flex gap-4 text-sm">
                 <label className="flex items-center gap-1.5">
-                  <input type="radio" name="mode" checked={mode === 'range'} onChange={() => setMode('range')} />
+                  <input type="radio" value="range" {...missionsForm.register('mode')} />
                   {t('projects_wizard_mode_range')}
                 </label>
                 <label className="flex items-center gap-1.5">
-                  <input type="radio" name="mode" checked={mode === 'days'} onChange={() => setMode('days')} />
+                  <input type="radio" value="days" {...missionsForm.register('mode')} />
                   {t('projects_wizard_mode_days')}
                 </label>
               </div>
@@ -292,20 +360,19 @@ export function ProjectWizard({
                   from={from}
                   to={to}
                   weekdays={weekdays}
-                  onFromChange={setFrom}
-                  onToChange={setTo}
-                  onWeekdaysChange={setWeekdays}
+                  onFromChange={(next) => missionsForm.setValue('from', next)}
+                  onToChange={(next) => missionsForm.setValue('to', next)}
+                  onWeekdaysChange={(next) => missionsForm.setValue('weekdays', next)}
                   hideWeekdaysLegend
                 />
               ) : (
-                <Field label={t('projects_field_days')} hint={t('projects_field_days_hint')}>
+                <Field label={t('projects_field_days')} hint={t('projects_field_days_hint')} error={errorText(missionErrors.daysText)}>
                   {(p) => (
                     <textarea
                       {...p}
                       rows={3}
                       className="block w-full rounded-md border border-input bg-surface px-3 py-2 text-sm"
-                      value={daysText}
-                      onChange={(e) => setDaysText(e.target.value)}
+                      {...missionsForm.register('daysText')}
                     />
                   )}
                 </Field>
@@ -314,40 +381,54 @@ export function ProjectWizard({
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium">{t('projects_wizard_slots')}</legend>
               <p className="text-xs text-muted-foreground">{t('projects_wizard_slots_hint')}</p>
-              {slots.map((slot, i) => {
-                const update = (patch: Partial<SlotInput>) => setSlots((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+              {slotFields.fields.map((field, i) => {
+                const slot = slots[i] ?? field;
+                const slotErrors = missionErrors.slots?.[i];
                 return (
-                  <div key={i} className="flex flex-wrap items-end gap-2">
-                    <Field label={t('projects_slot_start', { n: i + 1 })}>
-                      {(p) => <Input {...p} type="time" value={slot.start} onChange={(e) => update({ start: e.target.value })} required />}
+                  <div key={field.id} className="flex flex-wrap items-start gap-2">
+                    <Field label={t('projects_slot_start', { n: i + 1 })} error={errorText(slotErrors?.start)}>
+                      {(p) => (
+                        <Input {...p} type="time" {...missionsForm.register(`slots.${i}.start`)} state={slotErrors?.start ? 'invalid' : 'default'} />
+                      )}
                     </Field>
-                    <Field label={t('projects_slot_end', { n: i + 1 })}>
+                    <Field label={t('projects_slot_end', { n: i + 1 })} error={errorText(slotErrors?.end)}>
                       {(p) => (
                         <div className="flex items-center gap-1 text-sm">
-                          <Input {...p} type="time" value={slot.end} onChange={(e) => update({ end: e.target.value })} required />
+                          <Input {...p} type="time" {...missionsForm.register(`slots.${i}.end`)} state={slotErrors?.end ? 'invalid' : 'default'} />
                           {nextDayMark(endsNextDay(slot))}
                         </div>
                       )}
                     </Field>
-                    <Field label={t('projects_slot_day_offset', { n: i + 1 })}>
+                    <Field
+                      label={t('projects_slot_day_offset', { n: i + 1 })}
+                      error={slotErrors?.dayOffset ? t('projects_wizard_bad_offset', { max: MAX_DAY_OFFSET }) : undefined}
+                    >
                       {(p) => (
-                        <Input
-                          {...p}
-                          type="number"
-                          min={0}
-                          max={MAX_DAY_OFFSET}
-                          step={1}
-                          className="w-20"
-                          value={String(slot.dayOffset ?? 0)}
-                          onChange={(e) => update({ dayOffset: e.target.value === '' ? 0 : Number(e.target.value) })}
+                        <Controller
+                          control={missionsForm.control}
+                          name={`slots.${i}.dayOffset`}
+                          render={({ field: offset }) => (
+                            <Input
+                              {...p}
+                              type="number"
+                              min={0}
+                              max={MAX_DAY_OFFSET}
+                              step={1}
+                              className="w-20"
+                              onBlur={offset.onBlur}
+                              value={String(offset.value ?? 0)}
+                              onChange={(e) => offset.onChange(e.target.value === '' ? 0 : Number(e.target.value))}
+                              state={slotErrors?.dayOffset ? 'invalid' : 'default'}
+                            />
+                          )}
                         />
                       )}
                     </Field>
                     <Field label={t('projects_slot_title', { n: i + 1 })}>
-                      {(p) => <Input {...p} value={slot.title} onChange={(e) => update({ title: e.target.value })} />}
+                      {(p) => <Input {...p} {...missionsForm.register(`slots.${i}.title`)} />}
                     </Field>
-                    {slots.length > 1 ? (
-                      <Button variant="ghost" size="sm" onClick={() => setSlots((all) => all.filter((_, j) => j !== i))}>
+                    {slotFields.fields.length > 1 ? (
+                      <Button variant="ghost" size="sm" className="mt-6" onClick={() => slotFields.remove(i)}>
                         {t('projects_remove_slot', { n: i + 1 })}
                       </Button>
                     ) : null}
@@ -355,7 +436,12 @@ export function ProjectWizard({
                       <input
                         type="checkbox"
                         checked={!!slot.roles}
-                        onChange={(e) => update({ roles: e.target.checked ? roles.map((r) => ({ ...r, skills: [...(r.skills ?? [])] })) : null })}
+                        onChange={(e) =>
+                          missionsForm.setValue(
+                            `slots.${i}.roles`,
+                            e.target.checked ? roles.map((r) => ({ ...r, skills: [...(r.skills ?? [])] })) : null,
+                          )
+                        }
                       />
                       {t('projects_slot_own_roles', { n: i + 1 })}
                     </label>
@@ -363,7 +449,7 @@ export function ProjectWizard({
                       <div className="w-full border-l-2 border-border pl-3">
                         <RolesEditor
                           roles={slot.roles}
-                          onChange={(next) => update({ roles: next })}
+                          onChange={(next) => missionsForm.setValue(`slots.${i}.roles`, next)}
                           suggestions={skillSuggestions}
                           labels={{
                             name: (n) => t('projects_slot_role_name', { slot: i + 1, n }),
@@ -378,7 +464,11 @@ export function ProjectWizard({
                   </div>
                 );
               })}
-              <Button variant="secondary" size="sm" onClick={() => setSlots((all) => [...all, { start: '19:00', end: '01:00', title: '' }])}>
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => slotFields.append({ start: '19:00', end: '01:00', title: '', dayOffset: 0, roles: null })}
+              >
                 {t('projects_add_slot')}
               </Button>
             </fieldset>
@@ -387,7 +477,7 @@ export function ProjectWizard({
               <p className="text-xs text-muted-foreground">{t('projects_wizard_roles_hint')}</p>
               <RolesEditor
                 roles={roles}
-                onChange={setRoles}
+                onChange={(next) => missionsForm.setValue('roles', next)}
                 suggestions={skillSuggestions}
                 labels={{
                   name: (n) => t('projects_role_name', { n }),
@@ -399,9 +489,14 @@ export function ProjectWizard({
               />
             </fieldset>
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
+              <input type="checkbox" {...missionsForm.register('publish')} />
               {t('projects_wizard_publish')}
             </label>
+            {patternError ? (
+              <Alert variant="danger" role="alert">
+                {patternText(patternError.message)}
+              </Alert>
+            ) : null}
             <div className="flex gap-2">
               <Button variant="secondary" onClick={() => setStep('project')} disabled={!!project}>
                 {t('projects_wizard_back')}
