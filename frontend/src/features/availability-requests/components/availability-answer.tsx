@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert/alert';
 import { Button } from '@/components/ui/button/button';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { DEFAULT_TIMEZONE, TimeZoneProvider, useDates } from '@/lib/dates';
 import { cn } from '@/lib/cn';
+import { useFormText, useZodForm } from '@/lib/forms';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useAnswerAvailabilityRequest } from '@/features/availability-requests/api/answer-availability-request';
 import {
@@ -18,7 +19,14 @@ export interface AvailabilityAnswerProps {
   token: string | null;
 }
 
-const CHOICES: Answer[] = ['yes', 'if_needed', 'no'];
+const CHOICES = ['yes', 'if_needed', 'no'] as const satisfies readonly Answer[];
+
+/** One radio group per cell (day x slot, in the page's order); at least one answered. */
+const answerSchema = z.object({
+  cells: z
+    .array(z.enum(CHOICES).nullish())
+    .refine((cells) => cells.some(Boolean), 'availability_answer_none'),
+});
 
 const choiceClass: Record<Answer, string> = {
   yes: 'peer-checked:border-success peer-checked:bg-success-soft peer-checked:text-success',
@@ -61,16 +69,28 @@ function AnswerForm({ request, recipientId, token }: AnswerFormProps) {
   const { t, tError } = useLocale();
   const { formatDateTime, formatDay } = useDates();
   const save = useAnswerAvailabilityRequest();
-  const [cells, setCells] = useState(() => answerMap(request.answers));
+  const errorText = useFormText();
   const open = !request.closed && !request.deadline_passed;
   const slots = request.slots.length ? request.slots : [{ key: '', label: t('availability_whole_day'), start: '', end: '' }];
   const days = daysOf(request.starts_on, request.ends_on);
-
-  const choose = (key: string, value: Answer) => {
-    setCells((previous) => new Map(previous).set(key, value));
+  // The cells in the page's order: day by day, slot by slot; a form field per cell.
+  const cells = days.flatMap((day) => slots.map((slot) => ({ day, slot })));
+  const form = useZodForm(answerSchema, {
+    defaultValues: (() => {
+      const saved = answerMap(request.answers);
+      return { cells: cells.map(({ day, slot }) => saved.get(cellKey(day, slot.key)) ?? null) };
+    })(),
+  });
+  // The list's own error (none answered) is its `root`.
+  const cellsError = errorText(form.formState.errors.cells?.root);
+  // After a refused save, a choice checks the list again so its alert goes (a cell's own
+  // check leaves the list's `root` error in place).
+  const recheck = () => {
+    if (form.formState.isSubmitted) void form.trigger('cells');
   };
   const fillAll = (value: Answer) => {
-    setCells(new Map(days.flatMap((day) => slots.map((slot) => [cellKey(day, slot.key), value] as const))));
+    form.setValue('cells', cells.map(() => value));
+    recheck();
   };
 
   return (
@@ -95,14 +115,14 @@ function AnswerForm({ request, recipientId, token }: AnswerFormProps) {
       ) : null}
       <form
         className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const answers = [...cells.entries()].map(([key, answer]) => {
-            const [day = '', slot = ''] = key.split('|');
-            return { day, slot, answer };
+        noValidate
+        onSubmit={form.handleSubmit((values) => {
+          const answers = cells.flatMap(({ day, slot }, index) => {
+            const answer = values.cells[index];
+            return answer ? [{ day, slot: slot.key, answer }] : [];
           });
           save.mutate({ recipientId, token, answers });
-        }}
+        })}
       >
         {open ? (
           <div className="flex flex-wrap gap-2">
@@ -115,13 +135,13 @@ function AnswerForm({ request, recipientId, token }: AnswerFormProps) {
           </div>
         ) : null}
         <ul className="space-y-3">
-          {days.map((day) => (
+          {days.map((day, dayIndex) => (
             <li key={day} className="rounded-lg border border-border bg-surface p-3">
               <h3 className="font-medium capitalize">{formatDay(day)}</h3>
               <div className="mt-2 space-y-3">
-                {slots.map((slot) => {
+                {slots.map((slot, slotIndex) => {
                   const key = cellKey(day, slot.key);
-                  const current = cells.get(key);
+                  const index = dayIndex * slots.length + slotIndex;
                   const legend = slot.key
                     ? t('availability_slot_range', { label: slot.label, start: slot.start, end: slot.end })
                     : slot.label;
@@ -134,10 +154,8 @@ function AnswerForm({ request, recipientId, token }: AnswerFormProps) {
                             <input
                               type="radio"
                               className="peer sr-only"
-                              name={key}
                               value={choice}
-                              checked={current === choice}
-                              onChange={() => choose(key, choice)}
+                              {...form.register(`cells.${index}`, { onChange: recheck })}
                               aria-label={`${formatDay(day)}, ${legend} : ${t(`availability_answer_${choice}`)}`}
                             />
                             <span
@@ -158,6 +176,11 @@ function AnswerForm({ request, recipientId, token }: AnswerFormProps) {
             </li>
           ))}
         </ul>
+        {cellsError ? (
+          <p role="alert" className="text-sm text-danger">
+            {cellsError}
+          </p>
+        ) : null}
         {open ? (
           <Button type="submit" size="lg" className="w-full" loading={save.isPending}>
             {t('availability_answer_submit')}
