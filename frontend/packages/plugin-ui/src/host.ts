@@ -144,6 +144,8 @@ export interface HostForms {
     props?: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, 'resolver'>,
   ) => UseFormReturn<z.input<S>, unknown, z.output<S>>;
   useFormText: (own?: (key: string) => string | undefined) => (error: Pick<FieldError, 'message'> | undefined) => string | undefined;
+  /** A time of day as `<input type="time">` gives it (`HH:MM`): `z.string().regex(TIME_OF_DAY, ...)`. */
+  TIME_OF_DAY: RegExp;
 }
 
 export interface CoulissesHost {

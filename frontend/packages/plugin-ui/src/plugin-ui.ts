@@ -26,7 +26,7 @@ export const { api, useLocale, useDates, useLiveEvents } = shared;
 export const { Link, useNavigate, useParams, useSearchParams } = shared.router;
 export const { useQuery, useMutation, useQueryClient } = shared.query;
 export const { useDataTable, DataTable, TablePagination } = shared.table;
-export const { z, useZodForm, useFormText } = shared.forms;
+export const { z, useZodForm, useFormText, TIME_OF_DAY } = shared.forms;
 export const {
   Button,
   Card,

@@ -15,6 +15,7 @@ import {
   Input,
   Link,
   Spinner,
+  TIME_OF_DAY,
   useDates,
   useFormText,
   useZodForm,
@@ -34,8 +35,6 @@ import {
 import { INBOX_PATH } from './paths';
 import { channelLabel, kindLabel, useText } from './texts';
 
-const TIME = /^\d{2}:\d{2}$/;
-
 /** The settings as edited; own quiet hours need both ends. */
 const draftSchema = z
   .object({
@@ -49,7 +48,7 @@ const draftSchema = z
   .superRefine((draft, ctx) => {
     if (draft.fromOrg) return;
     for (const key of ['quietStart', 'quietEnd'] as const) {
-      if (!TIME.test(draft[key] ?? '')) ctx.addIssue({ code: 'custom', path: [key], message: 'form_required' });
+      if (!TIME_OF_DAY.test(draft[key] ?? '')) ctx.addIssue({ code: 'custom', path: [key], message: 'form_required' });
     }
   });
 

@@ -18,6 +18,7 @@ import {
   Field,
   Input,
   Spinner,
+  TIME_OF_DAY,
   useDates,
   useZodForm,
   z,
@@ -70,13 +71,11 @@ function actual(line: TimesheetLine, notEntered: string): string {
   return `${timeOf(line.actual_start, line.timezone)} \u2013 ${timeOf(line.actual_end, line.timezone)}`;
 }
 
-const TIME = /^\d{2}:\d{2}$/;
-
 /** A line's values as typed; a correction of a validated line needs its reason. */
 function lineSchema(correcting: boolean) {
   return z.object({
-    start: z.string().regex(TIME, 'form_required'),
-    end: z.string().regex(TIME, 'form_required'),
+    start: z.string().regex(TIME_OF_DAY, 'form_required'),
+    end: z.string().regex(TIME_OF_DAY, 'form_required'),
     breaks: z
       .string()
       .trim()

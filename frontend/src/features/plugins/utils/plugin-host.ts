@@ -23,7 +23,7 @@ import { Field } from '@/components/ui/field/field';
 import { Input } from '@/components/ui/input/input';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { api } from '@/lib/api/client';
-import { useFormText, useZodForm } from '@/lib/forms';
+import { TIME_OF_DAY, useFormText, useZodForm } from '@/lib/forms';
 import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { useLiveEvents } from '@/lib/live/event-stream';
@@ -57,7 +57,7 @@ export function createPluginHost(): CoulissesHost {
     useLiveEvents,
     table: { useDataTable, DataTable, TablePagination },
     // The same generic signature, which TypeScript cannot unify across the two declarations.
-    forms: { z, useZodForm: useZodForm as HostForms['useZodForm'], useFormText },
+    forms: { z, useZodForm: useZodForm as HostForms['useZodForm'], useFormText, TIME_OF_DAY },
     ui: {
       Button,
       Card,

@@ -1,5 +1,5 @@
-import { z as u, c as E, s as I, k as l, l as n, L as A, I as B, S as L, E as z, t as H, d as j, v as R, w as U, f as q, x, y as C, D as O, F as V, G as K, H as k, J as P, A as v, B as S, K as M, M as X, N as Z, C as $ } from "./shared-CAiw-RXL.js";
-const G = /^\d{2}:\d{2}$/, J = u.object({
+import { z as u, T as A, c as E, s as I, k as l, l as n, L as B, I as H, S as L, E as z, t as R, d as D, v as U, w as V, f as q, x, y as C, D as O, F as K, G as M, H as k, J as P, A as v, B as S, K as X, M as Z, N as G, C as J } from "./shared-5mluEE42.js";
+const Y = u.object({
   locale: u.enum(["", "fr", "en"], "form_invalid"),
   fromOrg: u.boolean(),
   // A disabled field (the org's hours) has no value.
@@ -9,7 +9,7 @@ const G = /^\d{2}:\d{2}$/, J = u.object({
 }).superRefine((e, r) => {
   if (!e.fromOrg)
     for (const m of ["quietStart", "quietEnd"])
-      G.test(e[m] ?? "") || r.addIssue({ code: "custom", path: [m], message: "form_required" });
+      A.test(e[m] ?? "") || r.addIssue({ code: "custom", path: [m], message: "form_required" });
 });
 function T(e) {
   return {
@@ -20,7 +20,7 @@ function T(e) {
     channels: Object.fromEntries(e.kinds.map((r) => [r, e.channels[r] ?? []]))
   };
 }
-function Q(e) {
+function $(e) {
   return {
     locale: e.locale === "" ? null : e.locale,
     quiet_start: e.fromOrg ? null : e.quietStart ?? null,
@@ -29,24 +29,24 @@ function Q(e) {
   };
 }
 const w = "size-4 rounded border-border accent-primary";
-function W({ prefs: e }) {
-  const { t: r, tError: m, locale: i } = E(), o = H(), { formatZone: g } = j(), f = R(), s = U(J, { defaultValues: T(e) }), { errors: _ } = s.formState, [h, c] = s.watch(["channels", "fromOrg"]), [p, a] = q(!1), b = (t, d, y) => {
+function Q({ prefs: e }) {
+  const { t: r, tError: m, locale: i } = E(), o = R(), { formatZone: g } = D(), f = U(), s = V(Y, { defaultValues: T(e) }), { errors: _ } = s.formState, [h, c] = s.watch(["channels", "fromOrg"]), [p, a] = q(!1), b = (t, d, y) => {
     a(!1);
     const N = new Set(h[t] ?? []);
-    y ? N.add(d) : N.delete(d), s.setValue("channels", { ...h, [t]: e.available_channels.filter((F) => N.has(F)) });
-  }, D = s.handleSubmit((t) => {
-    a(!1), o.mutate(Q(t), {
+    y ? N.add(d) : N.delete(d), s.setValue("channels", { ...h, [t]: e.available_channels.filter((j) => N.has(j)) });
+  }, F = s.handleSubmit((t) => {
+    a(!1), o.mutate($(t), {
       onSuccess: (d) => {
         s.reset(T(d)), a(!0);
       }
     });
   });
-  return /* @__PURE__ */ l("form", { className: "space-y-6", noValidate: !0, onSubmit: D, children: [
+  return /* @__PURE__ */ l("form", { className: "space-y-6", noValidate: !0, onSubmit: F, children: [
     /* @__PURE__ */ l(x, { className: "space-y-4", children: [
       /* @__PURE__ */ n(C, { children: r("channels_title") }),
       /* @__PURE__ */ n(O, { children: r("channels_hint") }),
       /* @__PURE__ */ n("div", { className: "space-y-3", children: e.kinds.map((t) => /* @__PURE__ */ l("fieldset", { className: "rounded-md border border-border px-3 py-2", children: [
-        /* @__PURE__ */ n("legend", { className: "px-1 text-sm font-medium", children: V(i, t) }),
+        /* @__PURE__ */ n("legend", { className: "px-1 text-sm font-medium", children: K(i, t) }),
         /* @__PURE__ */ n("div", { className: "flex flex-wrap gap-x-6 gap-y-2 py-1", children: e.available_channels.map((d) => /* @__PURE__ */ l("label", { className: "inline-flex min-h-9 items-center gap-2 text-sm", children: [
           /* @__PURE__ */ n(
             "input",
@@ -57,7 +57,7 @@ function W({ prefs: e }) {
               onChange: (y) => b(t, d, y.target.checked)
             }
           ),
-          K(i, d)
+          M(i, d)
         ] }, d)) })
       ] }, t)) })
     ] }),
@@ -98,8 +98,8 @@ function W({ prefs: e }) {
     /* @__PURE__ */ n(S, { type: "submit", loading: o.isPending, children: r("save") })
   ] });
 }
-function Y() {
-  const { t: e, tError: r } = E(), { formatDate: m } = j(), i = M(), o = X(), g = Z(), [f, s] = q(!1), [_, h] = q(!1);
+function W() {
+  const { t: e, tError: r } = E(), { formatDate: m } = D(), i = X(), o = Z(), g = G(), [f, s] = q(!1), [_, h] = q(!1);
   let c;
   if (i.isPending) c = /* @__PURE__ */ n(L, { label: e("preferences_loading") });
   else if (i.isError) c = /* @__PURE__ */ n(z, { error: i.error, onRetry: () => {
@@ -115,7 +115,7 @@ function Y() {
       ] }),
       /* @__PURE__ */ n(S, { variant: "secondary", size: "sm", onClick: () => s(!0), children: e("telegram_unlink") }),
       /* @__PURE__ */ n(
-        $,
+        J,
         {
           open: f,
           title: e("telegram_unlink_confirm"),
@@ -167,14 +167,14 @@ function ne() {
   return /* @__PURE__ */ l("div", { className: "space-y-6", children: [
     /* @__PURE__ */ l("div", { className: "flex flex-wrap items-baseline justify-between gap-3", children: [
       /* @__PURE__ */ n("h1", { className: "text-2xl font-semibold", children: e("preferences_title") }),
-      /* @__PURE__ */ n(A, { to: B, className: "text-sm font-medium text-primary underline-offset-4 hover:underline", children: e("back_to_inbox") })
+      /* @__PURE__ */ n(B, { to: H, className: "text-sm font-medium text-primary underline-offset-4 hover:underline", children: e("back_to_inbox") })
     ] }),
     r.isPending ? /* @__PURE__ */ n(L, { label: e("preferences_loading") }) : null,
     r.isError ? /* @__PURE__ */ n(z, { error: r.error, onRetry: () => {
       r.refetch();
     } }) : null,
-    r.data ? /* @__PURE__ */ n(W, { prefs: r.data }) : null,
-    /* @__PURE__ */ n(Y, {})
+    r.data ? /* @__PURE__ */ n(Q, { prefs: r.data }) : null,
+    /* @__PURE__ */ n(W, {})
   ] });
 }
 export {

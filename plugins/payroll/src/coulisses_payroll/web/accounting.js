@@ -1,4 +1,4 @@
-import { u as f, a as y, b as ae, c as ne, d as re, e as se, f as ce, t as j, j as o, F as x, g as e, B as k, h as le, A as D, C as T, i as R, k as U, l as P, I as Y, E as oe, L as ie, S as I, m as O, n as G, D as de, H as me, o as ue, p as pe, q as he, r as _e, s as K } from "./shared-DgnjNwmB.js";
+import { u as f, a as y, b as ae, c as ne, d as re, e as se, f as ce, t as j, j as o, F as x, g as e, B as k, h as le, A as D, C as T, i as R, k as U, l as P, I as Y, E as oe, L as ie, S as I, m as O, n as G, D as de, H as me, o as ue, p as pe, q as he, r as _e, s as K } from "./shared-Bf0sIAHO.js";
 const q = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", ge = "/plugins/payroll/exports", B = [];
 function ye(t, s, a) {
   return (t.projects ?? []).map((n) => `${n.name} ${_(n.gross_cents, s, a)}`).join(" ; ");

@@ -1,4 +1,4 @@
-import { z as f, u, e as Y, a as g, g as e, S as w, j as c, A as v, C as I, i as D, k as R, l as p, I as _, s as j, G as Z, m as N, n as F, v as q, J, K as B, b as K, M as Q, N as W, w as A, B as x, O as H, P as ee, Q as te, R as re, T as ae, U as ne, V as T, W as se, X as O, Y as ie, Z as le, F as ce, _ as oe } from "./shared-DgnjNwmB.js";
+import { z as f, u, e as Y, a as g, g as e, S as w, j as c, A as v, C as I, i as D, k as R, l as p, I as _, s as j, G as Z, m as N, n as F, v as q, J, K as B, b as K, M as Q, N as W, w as A, B as x, O as H, P as ee, Q as te, R as re, T as ae, U as ne, V as T, W as se, X as O, Y as ie, Z as le, F as ce, _ as oe } from "./shared-Bf0sIAHO.js";
 const de = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", me = /* @__PURE__ */ new Set(["admin", "owner"]), L = [1, 2, 3], he = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",

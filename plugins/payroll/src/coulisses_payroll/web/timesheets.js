@@ -1,4 +1,4 @@
-import { u as v, s as V, e as W, j as i, g as t, S as j, m as E, $ as B, n as U, C as ee, i as te, k as ae, a as C, b as re, a0 as ne, l as x, I as k, B as N, Q as se, A as T, w as oe, a1 as q, a2 as ie, a3 as de, V as ce, f as le, X as me, a4 as ue, F as he, z as b, a5 as pe } from "./shared-DgnjNwmB.js";
+import { u as v, s as V, e as W, j as i, g as t, S as j, m as E, $ as B, n as U, C as ee, i as te, k as ae, a as k, b as re, a0 as ne, l as x, I as D, B as N, Q as se, A as T, w as oe, a1 as q, a2 as ie, a3 as de, V as ce, f as le, X as me, a4 as ue, F as he, z as b, a5 as L, a6 as pe } from "./shared-Bf0sIAHO.js";
 function Z(e, a) {
   const n = new Intl.DateTimeFormat("en-CA", {
     timeZone: a,
@@ -12,7 +12,7 @@ function Z(e, a) {
   for (const o of n.formatToParts(e)) r[o.type] = Number(o.value);
   return { year: r.year ?? 1970, month: r.month ?? 1, day: r.day ?? 1, hour: r.hour ?? 0, minute: r.minute ?? 0 };
 }
-function $(e) {
+function z(e) {
   const [a = 1970, n = 1, r = 1] = e.split("-").map(Number);
   return [a, n, r];
 }
@@ -20,35 +20,35 @@ function H(e) {
   const [a = 0, n = 0] = e.split(":").map(Number);
   return [a, n];
 }
-const O = 864e5, D = (e) => String(e).padStart(2, "0");
+const A = 864e5, C = (e) => String(e).padStart(2, "0");
 function I(e, a) {
   const n = Z(new Date(e), a);
-  return { date: `${n.year}-${D(n.month)}-${D(n.day)}`, time: `${D(n.hour)}:${D(n.minute)}` };
+  return { date: `${n.year}-${C(n.month)}-${C(n.day)}`, time: `${C(n.hour)}:${C(n.minute)}` };
 }
-function A(e, a) {
+function F(e, a) {
   const n = Z(new Date(e), a), r = Date.UTC(n.year, n.month - 1, n.day, n.hour, n.minute);
   return Math.round((r - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
-function F(e, a, n) {
-  const [r, o, c] = $(e), [s, m] = H(a), u = Date.UTC(r, o - 1, c, s, m), w = A(u - O, n), h = A(u + O, n), f = [.../* @__PURE__ */ new Set([w, h])].map((p) => u - p * 6e4).filter((p) => {
+function M(e, a, n) {
+  const [r, o, c] = z(e), [s, m] = H(a), u = Date.UTC(r, o - 1, c, s, m), w = F(u - A, n), h = F(u + A, n), f = [.../* @__PURE__ */ new Set([w, h])].map((p) => u - p * 6e4).filter((p) => {
     const l = I(new Date(p).toISOString(), n);
     return l.date === e && l.time === a;
   }).sort((p, l) => p - l);
   return new Date(f[0] ?? u - w * 6e4).toISOString();
 }
-function M(e) {
-  const [a, n, r] = $(e);
+function R(e) {
+  const [a, n, r] = z(e);
   return new Date(Date.UTC(a, n - 1, r + 1)).toISOString().slice(0, 10);
 }
 function fe(e, a, n, r) {
   const o = I(e, a);
   let c = o.date;
-  S(n) - S(o.time) > 720 ? c = ge(o.date) : S(o.time) - S(n) > 720 && (c = M(o.date));
-  const s = S(r) <= S(n) ? M(c) : c;
-  return { start: F(c, n, a), end: F(s, r, a) };
+  S(n) - S(o.time) > 720 ? c = ge(o.date) : S(o.time) - S(n) > 720 && (c = R(o.date));
+  const s = S(r) <= S(n) ? R(c) : c;
+  return { start: M(c, n, a), end: M(s, r, a) };
 }
 function ge(e) {
-  const [a, n, r] = $(e);
+  const [a, n, r] = z(e);
   return new Date(Date.UTC(a, n - 1, r - 1)).toISOString().slice(0, 10);
 }
 function S(e) {
@@ -57,7 +57,7 @@ function S(e) {
 }
 function _e(e) {
   const a = Math.floor(e / 60), n = e % 60;
-  return n ? `${a} h ${D(n)}` : `${a} h`;
+  return n ? `${a} h ${C(n)}` : `${a} h`;
 }
 const ye = { draft: "neutral", submitted: "info", validated: "success" }, be = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm";
 function y(e, a) {
@@ -71,27 +71,26 @@ function xe(e, a, n) {
     month: "long"
   });
 }
-function G({ line: e }) {
+function Y({ line: e }) {
   const { locale: a } = v();
   return /* @__PURE__ */ t(oe, { variant: ye[e.status], children: q(a, "status", e.status) });
 }
 function Ne(e) {
   return `${y(e.planned_start, e.timezone)} \u2013 ${y(e.planned_end, e.timezone)}`;
 }
-function Q(e, a) {
+function G(e, a) {
   return !e.actual_start || !e.actual_end ? a : `${y(e.actual_start, e.timezone)} \u2013 ${y(e.actual_end, e.timezone)}`;
 }
-const R = /^\d{2}:\d{2}$/;
 function ve(e) {
   return b.object({
-    start: b.string().regex(R, "form_required"),
-    end: b.string().regex(R, "form_required"),
+    start: b.string().regex(L, "form_required"),
+    end: b.string().regex(L, "form_required"),
     breaks: b.string().trim().transform((a) => a === "" ? 0 : Number(a)).pipe(b.number("form_invalid_integer").int("form_invalid_integer").min(0, "breaks_range").max(1440, "breaks_range")),
     comment: b.string().max(2e3, "form_invalid"),
     reason: e ? b.string().trim().min(1, "form_required").max(500, "form_invalid") : b.string()
   });
 }
-function X({ line: e, correcting: a = !1, onDone: n }) {
+function Q({ line: e, correcting: a = !1, onDone: n }) {
   const { t: r, tError: o } = v(), c = ie(), s = de(), m = a ? s : c, u = ce(), w = le(() => ve(a), [a]), h = me(w, {
     defaultValues: {
       start: y(e.actual_start ?? e.planned_start, e.timezone),
@@ -100,18 +99,18 @@ function X({ line: e, correcting: a = !1, onDone: n }) {
       comment: e.comment,
       reason: ""
     }
-  }), { errors: f } = h.formState, [p, l] = C(!1), g = h.handleSubmit(({ start: d, end: _, breaks: Y, comment: J, reason: K }) => {
-    const z = fe(e.planned_start, e.timezone, d, _), P = {
-      actual_start: z.start,
-      actual_end: z.end,
-      break_minutes: Y,
+  }), { errors: f } = h.formState, [p, l] = k(!1), g = h.handleSubmit(({ start: d, end: _, breaks: X, comment: J, reason: K }) => {
+    const $ = fe(e.planned_start, e.timezone, d, _), O = {
+      actual_start: $.start,
+      actual_end: $.end,
+      break_minutes: X,
       comment: J
-    }, L = {
+    }, P = {
       onSuccess: () => {
         l(!0), n?.();
       }
     };
-    l(!1), a ? s.mutate({ assignmentId: e.assignment_id, values: P, reason: K }, L) : c.mutate({ assignmentId: e.assignment_id, values: P }, L);
+    l(!1), a ? s.mutate({ assignmentId: e.assignment_id, values: O, reason: K }, P) : c.mutate({ assignmentId: e.assignment_id, values: O }, P);
   });
   return /* @__PURE__ */ i(
     "form",
@@ -122,13 +121,13 @@ function X({ line: e, correcting: a = !1, onDone: n }) {
       onSubmit: g,
       children: [
         /* @__PURE__ */ i("div", { className: "grid grid-cols-2 gap-3", children: [
-          /* @__PURE__ */ t(x, { label: r("start"), error: u(f.start), children: (d) => /* @__PURE__ */ t(k, { ...d, type: "time", ...h.register("start") }) }),
-          /* @__PURE__ */ t(x, { label: r("end"), error: u(f.end), children: (d) => /* @__PURE__ */ t(k, { ...d, type: "time", ...h.register("end") }) })
+          /* @__PURE__ */ t(x, { label: r("start"), error: u(f.start), children: (d) => /* @__PURE__ */ t(D, { ...d, type: "time", ...h.register("start") }) }),
+          /* @__PURE__ */ t(x, { label: r("end"), error: u(f.end), children: (d) => /* @__PURE__ */ t(D, { ...d, type: "time", ...h.register("end") }) })
         ] }),
         /* @__PURE__ */ t("p", { className: "text-xs text-muted-foreground", children: r("end_next_day") }),
-        /* @__PURE__ */ t(x, { label: r("breaks"), error: u(f.breaks), children: (d) => /* @__PURE__ */ t(k, { ...d, type: "number", inputMode: "numeric", min: 0, max: 1440, step: 5, ...h.register("breaks") }) }),
-        /* @__PURE__ */ t(x, { label: r("comment"), error: u(f.comment), children: (d) => /* @__PURE__ */ t(k, { ...d, maxLength: 2e3, ...h.register("comment") }) }),
-        a ? /* @__PURE__ */ t(x, { label: r("reason"), error: u(f.reason), children: (d) => /* @__PURE__ */ t(k, { ...d, maxLength: 500, ...h.register("reason") }) }) : null,
+        /* @__PURE__ */ t(x, { label: r("breaks"), error: u(f.breaks), children: (d) => /* @__PURE__ */ t(D, { ...d, type: "number", inputMode: "numeric", min: 0, max: 1440, step: 5, ...h.register("breaks") }) }),
+        /* @__PURE__ */ t(x, { label: r("comment"), error: u(f.comment), children: (d) => /* @__PURE__ */ t(D, { ...d, maxLength: 2e3, ...h.register("comment") }) }),
+        a ? /* @__PURE__ */ t(x, { label: r("reason"), error: u(f.reason), children: (d) => /* @__PURE__ */ t(D, { ...d, maxLength: 500, ...h.register("reason") }) }) : null,
         m.isError ? /* @__PURE__ */ t(T, { variant: "danger", children: o(m.error) }) : null,
         p && !n ? /* @__PURE__ */ t(T, { variant: "success", children: r("saved") }) : null,
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-2", children: [
@@ -175,10 +174,10 @@ function Se({ line: e, panel: a, setPanel: n }) {
         /* @__PURE__ */ t("span", { className: "block text-xs text-muted-foreground", children: e.role_name })
       ] }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: Ne(e) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: Q(e, r("not_entered")) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: G(e, r("not_entered")) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: r("minutes_value", { minutes: e.break_minutes }) }),
       /* @__PURE__ */ t("td", { className: "px-3 py-2 whitespace-nowrap", children: _e(e.actual_minutes ?? e.planned_minutes) }),
-      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(G, { line: e }) }),
+      /* @__PURE__ */ t("td", { className: "px-3 py-2", children: /* @__PURE__ */ t(Y, { line: e }) }),
       /* @__PURE__ */ i("td", { className: "px-3 py-2", children: [
         /* @__PURE__ */ i("div", { className: "flex flex-wrap gap-1", children: [
           e.editable ? /* @__PURE__ */ t(N, { size: "sm", variant: "secondary", "aria-label": r("edit_of", { name: e.user_name }), onClick: () => m("edit"), children: r("edit") }) : null,
@@ -197,15 +196,15 @@ function Se({ line: e, panel: a, setPanel: n }) {
         c.isError ? /* @__PURE__ */ t("p", { className: "mt-1 text-xs text-danger", children: o(c.error) }) : null
       ] })
     ] }),
-    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(we, { line: e }) : /* @__PURE__ */ t(X, { line: e, correcting: s === "correct", onDone: () => n(null) }) }) }) }) : null
+    s ? /* @__PURE__ */ t("tr", { children: /* @__PURE__ */ t("td", { colSpan: 8, className: "bg-muted/40 px-3 py-3", children: /* @__PURE__ */ t("div", { className: "max-w-xl", children: s === "history" ? /* @__PURE__ */ t(we, { line: e }) : /* @__PURE__ */ t(Q, { line: e, correcting: s === "correct", onDone: () => n(null) }) }) }) }) : null
   ] });
 }
-function ke({ today: e }) {
-  const { t: a, tError: n } = v(), [r, o] = C(e), [c, s] = C(""), [m, u] = C(null), [w, h] = C(!1), f = re(!0), p = { day: r, project: c ? Number(c) : void 0 }, l = B(p), g = ne();
+function De({ today: e }) {
+  const { t: a, tError: n } = v(), [r, o] = k(e), [c, s] = k(""), [m, u] = k(null), [w, h] = k(!1), f = re(!0), p = { day: r, project: c ? Number(c) : void 0 }, l = B(p), g = ne();
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: a("manager_hint") }),
     /* @__PURE__ */ i("div", { className: "grid gap-3 sm:grid-cols-[12rem_16rem_1fr] sm:items-end", children: [
-      /* @__PURE__ */ t(x, { label: a("day"), children: (d) => /* @__PURE__ */ t(k, { ...d, type: "date", required: !0, value: r, onChange: (_) => o(_.target.value || e) }) }),
+      /* @__PURE__ */ t(x, { label: a("day"), children: (d) => /* @__PURE__ */ t(D, { ...d, type: "date", required: !0, value: r, onChange: (_) => o(_.target.value || e) }) }),
       /* @__PURE__ */ t(x, { label: a("project"), children: (d) => /* @__PURE__ */ i("select", { ...d, className: be, value: c, onChange: (_) => s(_.target.value), children: [
         /* @__PURE__ */ t("option", { value: "", children: a("all_projects") }),
         (f.data?.items ?? []).map((_) => /* @__PURE__ */ t("option", { value: _.id, children: _.name }, _.id))
@@ -249,7 +248,7 @@ function ke({ today: e }) {
     ] }) }) : null
   ] });
 }
-function Ce() {
+function ke() {
   const { t: e, locale: a } = v(), n = B({});
   return /* @__PURE__ */ i("div", { className: "space-y-4", children: [
     /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: e("tech_hint") }),
@@ -270,14 +269,14 @@ function Ce() {
             r.role_name
           ] })
         ] }),
-        /* @__PURE__ */ t(G, { line: r })
+        /* @__PURE__ */ t(Y, { line: r })
       ] }),
       /* @__PURE__ */ t("p", { className: "text-sm", children: e("planned_line", { start: y(r.planned_start, r.timezone), end: y(r.planned_end, r.timezone) }) }),
-      r.editable ? /* @__PURE__ */ t(X, { line: r }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
+      r.editable ? /* @__PURE__ */ t(Q, { line: r }) : /* @__PURE__ */ i("div", { className: "space-y-1 text-sm", children: [
         /* @__PURE__ */ i("p", { children: [
           e("col_actual"),
           " : ",
-          Q(r, e("not_entered")),
+          G(r, e("not_entered")),
           " ",
           "\xB7",
           " ",
@@ -302,7 +301,7 @@ function Te() {
     n.isError ? /* @__PURE__ */ t(E, { error: n.error, onRetry: () => {
       n.refetch();
     } }) : null,
-    n.data ? n.data === "tech" ? /* @__PURE__ */ t(Ce, {}) : /* @__PURE__ */ t(ke, { today: r }) : null
+    n.data ? n.data === "tech" ? /* @__PURE__ */ t(ke, {}) : /* @__PURE__ */ t(De, { today: r }) : null
   ] });
 }
 export {

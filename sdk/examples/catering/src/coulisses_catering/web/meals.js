@@ -4,7 +4,7 @@ function d() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: a, jsxs: l, Fragment: E } = d().jsxRuntime, t = d(), { api: p, useLocale: g, useDates: v, useLiveEvents: x } = t, { Link: M, useNavigate: L, useParams: D, useSearchParams: F } = t.router, { useQuery: f, useMutation: N, useQueryClient: P } = t.query, { useDataTable: S, DataTable: q, TablePagination: w } = t.table, { z: j, useZodForm: A, useFormText: B } = t.forms, {
+const { jsx: a, jsxs: l, Fragment: C } = d().jsxRuntime, t = d(), { api: p, useLocale: g, useDates: M, useLiveEvents: v } = t, { Link: x, useNavigate: D, useParams: F, useSearchParams: L } = t.router, { useQuery: f, useMutation: N, useQueryClient: P } = t.query, { useDataTable: S, DataTable: q, TablePagination: w } = t.table, { z: A, useZodForm: j, useFormText: B, TIME_OF_DAY: O } = t.forms, {
   Button: k,
   Card: h,
   CardHeader: z,
@@ -13,11 +13,11 @@ const { jsx: a, jsxs: l, Fragment: E } = d().jsxRuntime, t = d(), { api: p, useL
   Alert: _,
   Spinner: b,
   EmptyState: T,
-  Input: O,
-  Field: Q,
-  Badge: R,
-  ConfirmDialog: $,
-  ErrorState: G
+  Input: Q,
+  Field: R,
+  Badge: $,
+  ConfirmDialog: G,
+  ErrorState: I
 } = t.ui;
 function i(e, n) {
   return e[n] ?? e.fr;
@@ -30,7 +30,7 @@ const r = {
   mission: { fr: "Mission", en: "Mission" },
   meals: { fr: "repas", en: "meals" }
 };
-function C(e) {
+function E(e) {
   const n = /* @__PURE__ */ new Map();
   for (const s of e) n.set(s.mission_id, [...n.get(s.mission_id) ?? [], s]);
   return [...n.entries()];
@@ -45,7 +45,7 @@ function K() {
     s.isPending ? /* @__PURE__ */ a(b, { label: i(r.loading, e) }) : null,
     s.isError ? /* @__PURE__ */ a(_, { variant: "danger", children: n(s.error) }) : null,
     s.data && s.data.items.length === 0 ? /* @__PURE__ */ a(T, { title: i(r.empty, e) }) : null,
-    s.data ? C(s.data.items).map(([u, c]) => /* @__PURE__ */ l(h, { children: [
+    s.data ? E(s.data.items).map(([u, c]) => /* @__PURE__ */ l(h, { children: [
       /* @__PURE__ */ a(y, { children: c[0]?.mission_title || `${i(r.mission, e)} ${u}` }),
       /* @__PURE__ */ a("ul", { className: "mt-2 space-y-1", children: c.map((o) => /* @__PURE__ */ l("li", { children: [
         o.label,

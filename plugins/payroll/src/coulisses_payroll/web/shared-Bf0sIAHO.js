@@ -1,80 +1,80 @@
-const M = "__coulisses_host__";
+const q = "__coulisses_host__";
 function x() {
-  const e = globalThis[M];
+  const e = globalThis[q];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: N, jsxs: K, Fragment: V } = x().jsxRuntime, u = x(), { api: r, useLocale: g, useDates: B, useLiveEvents: U } = u, { Link: z, useNavigate: Q, useParams: O, useSearchParams: X } = u.router, { useQuery: s, useMutation: o, useQueryClient: i } = u.query, { useDataTable: G, DataTable: W, TablePagination: Y } = u.table, { z: J, useZodForm: Z, useFormText: T } = u.forms, {
-  Button: ee,
-  Card: te,
-  CardHeader: ne,
-  CardTitle: re,
-  CardDescription: ae,
-  Alert: se,
-  Spinner: oe,
-  EmptyState: ie,
-  Input: ue,
-  Field: le,
-  Badge: ce,
-  ConfirmDialog: de,
-  ErrorState: fe
+const { jsx: N, jsxs: K, Fragment: V } = x().jsxRuntime, u = x(), { api: r, useLocale: g, useDates: B, useLiveEvents: U } = u, { Link: z, useNavigate: Q, useParams: O, useSearchParams: X } = u.router, { useQuery: s, useMutation: o, useQueryClient: i } = u.query, { useDataTable: G, DataTable: W, TablePagination: Y } = u.table, { z: J, useZodForm: Z, useFormText: T, TIME_OF_DAY: ee } = u.forms, {
+  Button: te,
+  Card: ne,
+  CardHeader: re,
+  CardTitle: ae,
+  CardDescription: se,
+  Alert: oe,
+  Spinner: ie,
+  EmptyState: ue,
+  Input: le,
+  Field: ce,
+  Badge: de,
+  ConfirmDialog: fe,
+  ErrorState: me
 } = u.ui, F = x().React, {
-  Children: me,
-  Component: pe,
-  Fragment: _e,
-  StrictMode: he,
-  Suspense: xe,
-  cloneElement: ye,
-  createContext: Ee,
-  createElement: ge,
-  forwardRef: ve,
-  isValidElement: Ce,
-  lazy: Ae,
-  memo: De,
-  startTransition: be,
-  use: Se,
-  useActionState: Pe,
+  Children: pe,
+  Component: _e,
+  Fragment: he,
+  StrictMode: xe,
+  Suspense: ye,
+  cloneElement: Ee,
+  createContext: ge,
+  createElement: ve,
+  forwardRef: Ce,
+  isValidElement: Ae,
+  lazy: De,
+  memo: be,
+  startTransition: Se,
+  use: Pe,
+  useActionState: je,
   useCallback: R,
-  useContext: je,
-  useDeferredValue: we,
+  useContext: we,
+  useDeferredValue: Me,
   useEffect: qe,
-  useId: Me,
-  useImperativeHandle: Te,
-  useLayoutEffect: Fe,
-  useMemo: Re,
-  useOptimistic: Ie,
-  useReducer: Le,
-  useRef: $e,
-  useState: ke,
-  useSyncExternalStore: He,
-  useTransition: Ne
+  useId: Te,
+  useImperativeHandle: Fe,
+  useLayoutEffect: Re,
+  useMemo: Ie,
+  useOptimistic: Le,
+  useReducer: $e,
+  useRef: ke,
+  useState: He,
+  useSyncExternalStore: Ne,
+  useTransition: Ke
 } = F, l = "/api/v1/payroll/timesheets", y = ["payroll-timesheets"];
 function I({ day: e, project: t }) {
   const n = new URLSearchParams({ page_size: "200" });
   return e && n.set("day", e), t && n.set("project", String(t)), `${l}/?${n.toString()}`;
 }
-function Ke(e) {
+function Ve(e) {
   return s({
     queryKey: [...y, e],
     queryFn: () => r.get(I(e)),
     staleTime: 15e3
   });
 }
-function Ve(e, t) {
+function Be(e, t) {
   return s({
     queryKey: [...y, "history", e],
     queryFn: () => r.get(`${l}/${e}/history?page_size=200`),
     enabled: t
   });
 }
-function Be() {
+function Ue() {
   return s({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function Ue(e) {
+function ze(e) {
   return s({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
@@ -89,20 +89,20 @@ function p(e) {
     onSettled: () => t.invalidateQueries({ queryKey: y })
   });
 }
-function ze() {
+function Qe() {
   return p(
     ({ assignmentId: e, values: t }) => r.patch(`${l}/${e}`, t)
   );
 }
-function Qe() {
+function Oe() {
   return p((e) => r.post(`${l}/${e}/validate`));
 }
-function Oe() {
+function Xe() {
   return p(
     ({ assignmentId: e, values: t, reason: n }) => r.post(`${l}/${e}/correct`, { ...t, reason: n })
   );
 }
-function Xe() {
+function Ge() {
   return p(
     (e) => r.post(`${l}/validate`, e)
   );
@@ -111,14 +111,14 @@ const v = "/api/v1/payroll/exports", C = ["payroll-exports"], L = 2e3;
 function $(e) {
   return e.status === "queued" || e.status === "running";
 }
-function Ge() {
+function We() {
   return s({
     queryKey: C,
     queryFn: () => r.get(`${v}/?page_size=20&sort=-created_at`),
     refetchInterval: (e) => e.state.data?.items.some($) ? L : !1
   });
 }
-function We() {
+function Ye() {
   const e = i();
   return o({
     mutationFn: (t) => r.post(`${v}/`, t),
@@ -126,7 +126,7 @@ function We() {
   });
 }
 const d = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", f = ["payroll-intermittents"], D = ["payroll-identity"];
-function Ye(e, t) {
+function Je(e, t) {
   return s({
     queryKey: [...f, e, t],
     queryFn: () => {
@@ -136,27 +136,27 @@ function Ye(e, t) {
     staleTime: 15e3
   });
 }
-function Je(e, t, n) {
+function Ze(e, t, n) {
   return s({
     queryKey: [...f, "one", e, t],
     queryFn: () => r.get(`${d}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
-function Ze() {
+function et() {
   const e = i();
   return o({
     mutationFn: ({ userId: t, profile: n }) => r.put(`${d}/${t}`, n),
     onSettled: () => e.invalidateQueries({ queryKey: f })
   });
 }
-function et(e) {
+function tt(e) {
   return s({
     queryKey: [...f, "civil", e],
     queryFn: () => r.get(`${d}/${e}/civil-status`)
   });
 }
-function tt() {
+function nt() {
   const e = i();
   return o({
     mutationFn: ({ userId: t, values: n }) => r.put(`${d}/${t}/civil-status`, n),
@@ -165,14 +165,14 @@ function tt() {
     }
   });
 }
-function nt(e) {
+function rt(e) {
   return s({
     queryKey: D,
     queryFn: () => r.get(A),
     enabled: e
   });
 }
-function rt() {
+function at() {
   const e = i();
   return o({
     mutationFn: (t) => r.put(A, t),
@@ -180,17 +180,17 @@ function rt() {
   });
 }
 const b = "/api/v1/payroll/aem";
-function at(e) {
+function st(e) {
   return `/api/v1/payroll/engagements/contract.pdf?${new URLSearchParams({
     user: String(e.user_id),
     project: String(e.project_id),
     first_day: e.first_day
   }).toString()}`;
 }
-function st(e, t) {
+function ot(e, t) {
   return `${b}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
 }
-function ot(e, t) {
+function it(e, t) {
   return s({
     queryKey: ["payroll-aem", e],
     queryFn: () => r.get(`${b}?month=${e}`),
@@ -198,7 +198,7 @@ function ot(e, t) {
   });
 }
 const S = ["payroll-engagements"];
-function it(e, t = !0) {
+function ut(e, t = !0) {
   return s({
     queryKey: [...S, e],
     queryFn: () => r.get(
@@ -215,14 +215,14 @@ function P(e) {
     onSettled: () => t.invalidateQueries({ queryKey: S })
   });
 }
-function ut() {
+function lt() {
   return P((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function lt() {
+function ct() {
   return P((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const ct = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], dt = ["night", "sunday", "holiday", "overtime"], ft = ["CDI", "CDD", "Intermittent", "Freelance"], j = ["payroll-report"];
-function mt(e, t, n = "") {
+const dt = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], ft = ["night", "sunday", "holiday", "overtime"], mt = ["CDI", "CDD", "Intermittent", "Freelance"], j = ["payroll-report"];
+function pt(e, t, n = "") {
   return s({
     queryKey: [...j, e, t, n],
     queryFn: () => {
@@ -232,7 +232,7 @@ function mt(e, t, n = "") {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function pt(e, t, n) {
+function _t(e, t, n) {
   return s({
     queryKey: [...j, "person", e, t, n],
     queryFn: () => {
@@ -243,7 +243,7 @@ function pt(e, t, n) {
   });
 }
 const w = ["payroll-project-identities"];
-function _t(e) {
+function ht(e) {
   return s({
     queryKey: w,
     queryFn: async () => {
@@ -253,26 +253,26 @@ function _t(e) {
     enabled: e
   });
 }
-function ht() {
+function xt() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, numero: n }) => r.put(`/api/v1/payroll/projects/${t}/identity`, { numero_objet: n.trim() || null }),
     onSettled: () => e.invalidateQueries({ queryKey: w })
   });
 }
-const q = ["payroll-project-recap"];
-function xt(e) {
+const M = ["payroll-project-recap"];
+function yt(e) {
   return s({
-    queryKey: [...q, e],
+    queryKey: [...M, e],
     queryFn: () => r.get(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month: e, page_size: "200" }).toString()}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function yt() {
+function Et() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, amountCents: n, currency: a }) => r.put(`/api/v1/payroll/projects/${t}/budget`, { amount_cents: n, currency: a }),
-    onSettled: () => e.invalidateQueries({ queryKey: q })
+    onSettled: () => e.invalidateQueries({ queryKey: M })
   });
 }
 const k = {
@@ -648,19 +648,19 @@ function c(e, t, n = {}) {
   const _ = m[a];
   return (_ ? e === "en" ? _.en : _.fr : a).replace(/\{(\w+)\}/g, (h, E) => E in n ? String(n[E]) : h);
 }
-function Et(e, t) {
+function gt(e, t) {
   const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
   return n in m ? c(e, n) : c(e, "failure_other", { code: t ?? "" });
 }
-function gt(e, t, n) {
+function vt(e, t, n) {
   const a = `${t}_${n}`;
   return a in m ? c(e, a) : n;
 }
-function vt() {
+function Ct() {
   const { locale: e, tError: t } = g();
   return { locale: e, tError: t, t: (n, a) => c(e, n, a) };
 }
-function Ct() {
+function At() {
   const { locale: e } = g(), t = R(
     (n) => {
       const a = c(e, n);
@@ -671,64 +671,65 @@ function Ct() {
   return T(t);
 }
 export {
-  Ke as $,
-  se as A,
-  ee as B,
-  te as C,
+  Ve as $,
+  oe as A,
+  te as B,
+  ne as C,
   W as D,
-  ft as E,
+  mt as E,
   V as F,
-  Ye as G,
-  dt as H,
-  ue as I,
-  ot as J,
-  st as K,
+  Je as G,
+  ft as H,
+  le as I,
+  it as J,
+  ot as K,
   z as L,
-  _t as M,
-  nt as N,
-  lt as O,
-  at as P,
-  de as Q,
-  ht as R,
-  oe as S,
-  rt as T,
-  Je as U,
-  Ct as V,
-  Ze as W,
+  ht as M,
+  rt as N,
+  ct as O,
+  st as P,
+  fe as Q,
+  xt as R,
+  ie as S,
+  at as T,
+  Ze as U,
+  At as V,
+  et as W,
   Z as X,
-  et as Y,
-  ut as Z,
-  tt as _,
-  ke as a,
-  Xe as a0,
-  gt as a1,
-  ze as a2,
-  Oe as a3,
-  Qe as a4,
-  Ve as a5,
-  Ue as b,
-  mt as c,
-  We as d,
-  Be as e,
-  Re as f,
+  tt as Y,
+  lt as Z,
+  nt as _,
+  He as a,
+  Ge as a0,
+  vt as a1,
+  Qe as a2,
+  Xe as a3,
+  Oe as a4,
+  ee as a5,
+  Be as a6,
+  ze as b,
+  pt as c,
+  Ye as d,
+  Ue as e,
+  Ie as f,
   N as g,
   G as h,
-  re as i,
+  ae as i,
   K as j,
-  ae as k,
-  le as l,
-  fe as m,
-  ie as n,
-  ct as o,
-  pt as p,
-  xt as q,
-  yt as r,
+  se as k,
+  ce as l,
+  me as m,
+  ue as n,
+  dt as o,
+  _t as p,
+  yt as q,
+  Et as r,
   B as s,
   c as t,
-  vt as u,
-  it as v,
-  ce as w,
-  Ge as x,
-  Et as y,
+  Ct as u,
+  ut as v,
+  de as w,
+  We as x,
+  gt as y,
   J as z
 };

@@ -4,52 +4,52 @@ function g() {
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: q, jsxs: A, Fragment: b } = g().jsxRuntime, s = g(), { api: a, useLocale: x, useDates: w, useLiveEvents: F } = s, { Link: L, useNavigate: I, useParams: $, useSearchParams: R } = s.router, { useQuery: d, useMutation: o, useQueryClient: c } = s.query, { useDataTable: B, DataTable: D, TablePagination: N } = s.table, { z: P, useZodForm: K, useFormText: M } = s.forms, {
-  Button: Q,
-  Card: z,
+const { jsx: S, jsxs: q, Fragment: b } = g().jsxRuntime, i = g(), { api: a, useLocale: x, useDates: w, useLiveEvents: F } = i, { Link: I, useNavigate: L, useParams: $, useSearchParams: D } = i.router, { useQuery: d, useMutation: o, useQueryClient: c } = i.query, { useDataTable: R, DataTable: B, TablePagination: N } = i.table, { z: P, useZodForm: K, useFormText: M, TIME_OF_DAY: Q } = i.forms, {
+  Button: z,
+  Card: O,
   CardHeader: H,
-  CardTitle: O,
-  CardDescription: U,
-  Alert: j,
-  Spinner: V,
-  EmptyState: G,
-  Input: X,
+  CardTitle: U,
+  CardDescription: j,
+  Alert: V,
+  Spinner: G,
+  EmptyState: X,
+  Input: Y,
   Field: J,
-  Badge: Y,
-  ConfirmDialog: Z,
-  ErrorState: W
-} = s.ui, v = g().React, {
-  Children: ee,
-  Component: ne,
-  Fragment: te,
-  StrictMode: ae,
-  Suspense: re,
+  Badge: Z,
+  ConfirmDialog: W,
+  ErrorState: ee
+} = i.ui, v = g().React, {
+  Children: ne,
+  Component: te,
+  Fragment: ae,
+  StrictMode: re,
+  Suspense: se,
   cloneElement: ie,
-  createContext: se,
-  createElement: oe,
-  forwardRef: ue,
-  isValidElement: ce,
-  lazy: le,
-  memo: fe,
-  startTransition: de,
-  use: me,
-  useActionState: ge,
-  useCallback: pe,
-  useContext: _e,
-  useDeferredValue: ye,
-  useEffect: he,
-  useId: Ee,
-  useImperativeHandle: xe,
-  useLayoutEffect: ve,
-  useMemo: Te,
-  useOptimistic: ke,
-  useReducer: Ce,
+  createContext: oe,
+  createElement: ue,
+  forwardRef: ce,
+  isValidElement: le,
+  lazy: fe,
+  memo: de,
+  startTransition: me,
+  use: ge,
+  useActionState: pe,
+  useCallback: _e,
+  useContext: ye,
+  useDeferredValue: he,
+  useEffect: Ee,
+  useId: xe,
+  useImperativeHandle: ve,
+  useLayoutEffect: Te,
+  useMemo: ke,
+  useOptimistic: Ce,
+  useReducer: Ae,
   useRef: Se,
   useState: qe,
-  useSyncExternalStore: Ae,
-  useTransition: be
+  useSyncExternalStore: be,
+  useTransition: we
 } = v, r = "/api/v1/notifications", l = ["notifications"], T = [...l, "pending-answers"], y = ["notifications-preferences"], h = ["notifications-telegram"];
-function we(e = !0) {
+function Fe(e = !0) {
   return d({
     queryKey: l,
     queryFn: () => a.get(`${r}?page_size=50`),
@@ -59,7 +59,7 @@ function we(e = !0) {
     refetchInterval: 12e4
   });
 }
-function Fe(e = !0) {
+function Ie(e = !0) {
   return d({
     queryKey: T,
     queryFn: async () => {
@@ -77,7 +77,7 @@ function Le() {
     onSettled: () => e.invalidateQueries({ queryKey: l })
   });
 }
-function Ie() {
+function $e() {
   const e = c();
   return o({
     mutationFn: () => a.post(`${r}/read_all`),
@@ -85,10 +85,10 @@ function Ie() {
   });
 }
 async function k({ assignmentId: e, accept: n, notificationId: t }) {
-  const i = `/api/v1/assignments/${e}`, u = await (n ? a.post(`${i}/accept`) : a.post(`${i}/decline`, {}));
+  const s = `/api/v1/assignments/${e}`, u = await (n ? a.post(`${s}/accept`) : a.post(`${s}/decline`, {}));
   return await a.post(`${r}/${t}/read`), u;
 }
-function $e() {
+function De() {
   const e = c();
   return o({
     mutationFn: k,
@@ -110,13 +110,13 @@ function Be() {
     onSuccess: (n) => e.setQueryData(y, n)
   });
 }
-function De() {
+function Ne() {
   return d({ queryKey: h, queryFn: () => a.get(`${r}/telegram/status`) });
 }
-function Ne() {
+function Pe() {
   return o({ mutationFn: () => a.post(`${r}/telegram/link_code`) });
 }
-function Pe() {
+function Ke() {
   const e = c();
   return o({
     mutationFn: () => a.delete(`${r}/telegram/link`),
@@ -211,71 +211,72 @@ const C = {
   back_to_inbox: { fr: "Retour aux notifications", en: "Back to notifications" }
 }, f = C;
 function p(e, n, t = {}) {
-  let i = n;
+  let s = n;
   if (typeof t.count == "number" && `${n}_one` in f) {
     const m = new Intl.PluralRules(e === "en" ? "en" : "fr").select(t.count);
-    i = `${n}_${m === "one" ? "one" : "other"}`;
+    s = `${n}_${m === "one" ? "one" : "other"}`;
   }
-  const u = f[i];
-  return (u ? e === "en" ? u.en : u.fr : i).replace(/\{(\w+)\}/g, (m, _) => _ in t ? String(t[_]) : m);
+  const u = f[s];
+  return (u ? e === "en" ? u.en : u.fr : s).replace(/\{(\w+)\}/g, (m, _) => _ in t ? String(t[_]) : m);
 }
-function Ke(e, n) {
+function Me(e, n) {
   const t = `kind_${n}`;
   return t in f ? p(e, t) : n;
 }
-function Me(e, n) {
+function Qe(e, n) {
   const t = `channel_${n}`;
   return t in f ? p(e, t) : n;
 }
-function Qe() {
+function ze() {
   const { locale: e, tError: n } = x();
-  return { locale: e, tError: n, t: (t, i) => p(e, t, i) };
+  return { locale: e, tError: n, t: (t, s) => p(e, t, s) };
 }
-const ze = "/plugins/notifications/inbox", He = "/plugins/notifications/preferences";
-function Oe(...e) {
+const Oe = "/plugins/notifications/inbox", He = "/plugins/notifications/preferences";
+function Ue(...e) {
   return e.filter(Boolean).join(" ");
 }
 export {
-  j as A,
-  Q as B,
-  Z as C,
-  U as D,
-  W as E,
-  Ke as F,
-  Me as G,
+  V as A,
+  z as B,
+  W as C,
+  j as D,
+  ee as E,
+  Me as F,
+  Qe as G,
   J as H,
-  ze as I,
-  X as J,
-  De as K,
-  L,
-  Ne as M,
-  Pe as N,
+  Oe as I,
+  Y as J,
+  Ne as K,
+  I as L,
+  Pe as M,
+  Ke as N,
   He as P,
-  V as S,
-  Te as a,
+  G as S,
+  Q as T,
+  ke as a,
   F as b,
-  Qe as c,
+  ze as c,
   w as d,
-  we as e,
+  Fe as e,
   qe as f,
-  Fe as g,
+  Ie as g,
   Se as h,
-  Ee as i,
-  he as j,
-  A as k,
-  q as l,
-  Oe as m,
+  xe as i,
+  Ee as j,
+  q as k,
+  S as l,
+  Ue as m,
   l as n,
   Le as o,
-  Ie as p,
-  G as q,
-  $e as r,
+  $e as p,
+  X as q,
+  De as r,
   Re as s,
   Be as t,
   c as u,
   M as v,
   K as w,
-  z as x,
-  O as y,
+  O as x,
+  U as y,
   P as z
 };
