@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { dayInZone, durationParts, formatCalendarDate, formatDateTime, formatTime, formatZone, isoWeekMonday } from '@/lib/dates';
+import { dayInZone, durationParts, formatAgendaDay, formatCalendarDate, formatDateTime, formatTime, formatZone, isoWeekMonday } from '@/lib/dates';
 
 describe('dates in the org timezone', () => {
   it.each([
@@ -43,6 +43,10 @@ describe('calendar dates of the API', () => {
     expect(formatCalendarDate('2027-07-14', 'fr')).toBe('14 juil. 2027');
     expect(formatCalendarDate('2027-07-14', 'en')).toBe('Jul 14, 2027');
     expect(formatCalendarDate('not a date', 'fr')).toBe('not a date');
+    // An agenda's day: its weekday, no year (the calendar day, whatever the zone).
+    expect(formatAgendaDay('2027-07-14', 'fr')).toBe('mercredi 14 juillet');
+    expect(formatAgendaDay('2027-07-14', 'en')).toBe('Wednesday, July 14');
+    expect(formatAgendaDay('not a date', 'fr')).toBe('not a date');
   });
 });
 

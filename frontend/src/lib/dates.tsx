@@ -49,6 +49,16 @@ export function formatCalendarDate(isoDate: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** A `YYYY-MM-DD` date as an agenda heads a day: "mercredi 7 juillet", "Wednesday 7 July". */
+export function formatAgendaDay(isoDate: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in a zone: day boundaries follow the org. */
 export function dayInZone(value: DateInput, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -83,6 +93,8 @@ export interface DateFormatters {
   formatDuration: (minutes: number) => string;
   /** A `YYYY-MM-DD` calendar date, without any zone shift. */
   formatDay: (isoDate: string) => string;
+  /** A `YYYY-MM-DD` calendar date with its weekday, no year: the heading of an agenda's day. */
+  formatAgendaDay: (isoDate: string) => string;
   /** An IANA timezone as people say it: "heure de Paris", "Montreal time". */
   formatZone: (timeZone: string) => string;
   /** Today in the org's zone, `YYYY-MM-DD`. */
@@ -108,6 +120,7 @@ export function useDates(): DateFormatters {
         return t('duration_hours_minutes', { hours, minutes: String(minutes).padStart(2, '0') });
       },
       formatDay: (isoDate) => formatCalendarDate(isoDate, locale),
+      formatAgendaDay: (isoDate) => formatAgendaDay(isoDate, locale),
       formatZone: (name) => formatZone(name, locale),
       today: () => dayInZone(Date.now(), timeZone),
     };

@@ -67,7 +67,7 @@ interface AnswerFormProps {
 
 function AnswerForm({ request, recipientId, token }: AnswerFormProps) {
   const { t, tError } = useLocale();
-  const { formatDateTime, formatDay } = useDates();
+  const { formatDateTime, formatAgendaDay } = useDates();
   const save = useAnswerAvailabilityRequest();
   const errorText = useFormText();
   const open = !request.closed && !request.deadline_passed;
@@ -137,7 +137,7 @@ function AnswerForm({ request, recipientId, token }: AnswerFormProps) {
         <ul className="space-y-3">
           {days.map((day, dayIndex) => (
             <li key={day} className="rounded-lg border border-border bg-surface p-3">
-              <h3 className="font-medium capitalize">{formatDay(day)}</h3>
+              <h3 className="font-medium first-letter:uppercase">{formatAgendaDay(day)}</h3>
               <div className="mt-2 space-y-3">
                 {slots.map((slot, slotIndex) => {
                   const key = cellKey(day, slot.key);
@@ -156,7 +156,7 @@ function AnswerForm({ request, recipientId, token }: AnswerFormProps) {
                               className="peer sr-only"
                               value={choice}
                               {...form.register(`cells.${index}`, { onChange: recheck })}
-                              aria-label={`${formatDay(day)}, ${legend} : ${t(`availability_answer_${choice}`)}`}
+                              aria-label={`${formatAgendaDay(day)}, ${legend} : ${t(`availability_answer_${choice}`)}`}
                             />
                             <span
                               className={cn(

@@ -82,7 +82,7 @@ describe('OfflinePlanning', () => {
   it('reads mine=true and shows each day with the role, place, status and reserve badge', async () => {
     const fetch = vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse(planning));
     renderWithProviders(<OfflinePlanning />);
-    const day = await screen.findByRole('region', { name: /^7 juil/ });
+    const day = await screen.findByRole('region', { name: 'mercredi 7 juillet' });
     expect(within(day).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       expect.stringMatching(/^Balances.*Refus.*14:00 - 16:00.*Son.*Festival 2027$/),
       expect.stringMatching(/^Exploitation Cloitre.*Accept.*19:00 - 01:00.*Son.*Cloitre.*Festival 2027$/),

@@ -42,7 +42,7 @@ export function offlineDays(planning: Planning, timeZone: string): OfflineDay[] 
  */
 export function OfflinePlanning() {
   const { t } = useLocale();
-  const { timeZone, formatDateTime, formatDay } = useDates();
+  const { timeZone, formatDateTime, formatDay, formatAgendaDay } = useDates();
   const mine = useMyPlanning(timeZone);
   const days = useMemo(() => (mine.data ? offlineDays(mine.data, timeZone) : []), [mine.data, timeZone]);
 
@@ -60,8 +60,8 @@ export function OfflinePlanning() {
       {days.length === 0 ? <p className="text-sm text-muted-foreground">{t('planning_offline_empty')}</p> : null}
       {days.map(({ day, items }) => (
         <section key={day} aria-labelledby={`offline-day-${day}`} className="space-y-2">
-          <h3 id={`offline-day-${day}`} className="font-semibold">
-            {formatDay(day)}
+          <h3 id={`offline-day-${day}`} className="font-semibold first-letter:uppercase">
+            {formatAgendaDay(day)}
           </h3>
           <ul className="space-y-2">
             {items.map(({ mission, assignment }) => {
