@@ -65,6 +65,8 @@ describe('ProjectWizard missions step', () => {
     // Start and end equal: the slot makes nothing, said under its end.
     expect(await screen.findByText(fr.projects_wizard_bad_slot)).toBeInTheDocument();
     expect(screen.queryByText(fr.projects_wizard_need_title)).not.toBeInTheDocument();
+    // Said once, under the slot: not again as "this pattern makes no mission".
+    expect(screen.queryByText(fr.projects_wizard_no_mission)).not.toBeInTheDocument();
 
     fireEvent.change(screen.getByLabelText(slotLabel(fr.projects_slot_end, 1)), { target: { value: '13:00' } });
     await userEvent.click(screen.getByRole('button', { name: fr.projects_wizard_preview }));
@@ -83,6 +85,6 @@ describe('ProjectWizard missions step', () => {
     await userEvent.clear(screen.getByLabelText(fr.projects_field_days));
     await userEvent.type(screen.getByLabelText(fr.projects_field_days), '2027-07-11 2027-07-20');
     await userEvent.click(screen.getByRole('button', { name: fr.projects_wizard_preview }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(fr.projects_wizard_outside.replace('{days}', '2027-07-20'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(fr.projects_wizard_outside.replace('{days}', '20 juil. 2027'));
   });
 });

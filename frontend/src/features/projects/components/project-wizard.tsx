@@ -67,8 +67,10 @@ function missionsSchema(startsOn: string, endsOn: string) {
       publish: z.boolean(),
     })
     .superRefine((values, ctx) => {
+      let slotsWrong = false;
       values.slots.forEach((slot, i) => {
         const problem = slotError(slot);
+        if (problem) slotsWrong = true;
         if (problem === 'offset') ctx.addIssue({ code: 'custom', path: ['slots', i, 'dayOffset'], message: 'projects_wizard_bad_offset' });
         else if (problem === 'format' && !TIME.test(slot.start)) ctx.addIssue({ code: 'custom', path: ['slots', i, 'start'], message: 'projects_wizard_bad_slot' });
         else if (problem) ctx.addIssue({ code: 'custom', path: ['slots', i, 'end'], message: 'projects_wizard_bad_slot' });
@@ -78,6 +80,8 @@ function missionsSchema(startsOn: string, endsOn: string) {
         ctx.addIssue({ code: 'custom', path: ['daysText'], message: 'projects_wizard_bad_days' });
         return;
       }
+      // A wrong slot is said under its fields, not again as "no mission".
+      if (slotsWrong) return;
       const rows = expandPattern(patternOf(values, days, startsOn, endsOn), values.title);
       if (rows.length === 0) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'projects_wizard_no_mission' });
       else if (daysOutside([...new Set(rows.map((r) => r.day))], startsOn || null, endsOn || null).length)
@@ -222,7 +226,7 @@ export function ProjectWizard({
 
   const patternText = (key: string | undefined) =>
     key === 'projects_wizard_outside'
-      ? t('projects_wizard_outside', { days: outside.slice(0, 5).join(', ') })
+      ? t('projects_wizard_outside', { days: outside.slice(0, 5).map(formatDay).join(', ') })
       : errorText(key ? { message: key } : undefined);
 
   const submit = async () => {
