@@ -35,6 +35,7 @@ from zoneinfo import ZoneInfo
 from coulisses.auth.service import create_account
 from coulisses.db.connection import fetch, transaction
 from coulisses.jobs.queue import JobRuntime, current_runtime, set_runtime
+from coulisses.outbox.instance import ensure_instance_id
 from coulisses.plugins import service as plugin_service
 from coulisses.plugins.host import CoreHost
 from coulisses.plugins.loader import get_registry
@@ -383,6 +384,9 @@ async def seed_demo() -> dict[str, Any]:
     """Create the demo org unless it exists; returns what the demo prints."""
     if await fetch("SELECT 1 FROM orgs WHERE slug = $1", DEMO_SLUG):
         return _info()
+    # Before the app has opened its pool (``coulisses seed``): the answers' rate limits and
+    # the live events name their Redis keys by the instance id.
+    await ensure_instance_id()
     with _no_outgoing_jobs():
         async with transaction():
             # Two seeds at once (two demo processes) would make two orgs.
