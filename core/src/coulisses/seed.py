@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -386,7 +387,7 @@ async def seed_demo() -> dict[str, Any]:
         return _info()
     # Before the app has opened its pool (``coulisses seed``): the answers' rate limits and
     # the live events name their Redis keys by the instance id.
-    await ensure_instance_id()
+    await ensure_instance_id(SimpleNamespace(fetch=fetch))
     with _no_outgoing_jobs():
         async with transaction():
             # Two seeds at once (two demo processes) would make two orgs.

@@ -7,7 +7,6 @@ deployment's keys (events of an org whose id was reused) into the new one.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 from coulisses.settings import get_settings
@@ -29,15 +28,14 @@ async def load_instance_id(db: Any) -> str:
     return _instance_id
 
 
-async def ensure_instance_id() -> str:
-    """The instance id, loaded through a one-off connection when no pool has loaded it yet:
-    a command that writes before the app starts (``coulisses seed``, ``serve --seed``)
-    names Redis keys too (rate limits, live events) when ``REDIS_URL`` is set."""
+async def ensure_instance_id(db: Any) -> str:
+    """The instance id, loaded through ``db`` (anything with asyncpg's ``fetch``) when no
+    pool has loaded it yet: a command that writes before the app starts (``coulisses
+    seed``, ``serve --seed``) names Redis keys too (rate limits, live events) when
+    ``REDIS_URL`` is set."""
     if _instance_id is not None:
         return _instance_id
-    from coulisses.db.connection import fetch
-
-    return await load_instance_id(SimpleNamespace(fetch=fetch))
+    return await load_instance_id(db)
 
 
 def instance_id() -> str:
