@@ -26,6 +26,7 @@ import {
   MAX_DAY_OFFSET,
   parseDays,
   roleInputs,
+  SLOT_TIME,
   slotBodies,
   slotError,
   slotInputs,
@@ -72,7 +73,7 @@ function missionsSchema(startsOn: string, endsOn: string) {
         const problem = slotError(slot);
         if (problem) slotsWrong = true;
         if (problem === 'offset') ctx.addIssue({ code: 'custom', path: ['slots', i, 'dayOffset'], message: 'projects_wizard_bad_offset' });
-        else if (problem === 'format' && !TIME.test(slot.start)) ctx.addIssue({ code: 'custom', path: ['slots', i, 'start'], message: 'projects_wizard_bad_slot' });
+        else if (problem === 'format' && !SLOT_TIME.test(slot.start)) ctx.addIssue({ code: 'custom', path: ['slots', i, 'start'], message: 'projects_wizard_bad_slot' });
         else if (problem) ctx.addIssue({ code: 'custom', path: ['slots', i, 'end'], message: 'projects_wizard_bad_slot' });
       });
       const days = parseDays(values.daysText);
@@ -97,8 +98,6 @@ function patternOf(values: MissionsValues, days: string[] | null, startsOn: stri
     ? { mode: 'days', days: days ?? [], slots: values.slots }
     : { mode: 'range', from: values.from || startsOn, to: values.to || endsOn, weekdays: values.weekdays, slots: values.slots };
 }
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The place chosen for the missions: its timezone is the clock of the slots. */
 export interface PlaceChoice {

@@ -46,7 +46,8 @@ export interface PreviewRow {
   nextDay: boolean;
 }
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** A slot's time: `HH:MM` on a 24-hour clock. */
+export const SLOT_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Monday 0 ... Sunday 6, as the API counts. */
 export function weekdayOf(isoDate: string): number {
@@ -72,7 +73,7 @@ export function patternDays(pattern: PatternInput, maxDays = 366): string[] {
 }
 
 export function slotError(slot: SlotInput): 'format' | 'empty' | 'offset' | null {
-  if (!HHMM.test(slot.start) || !HHMM.test(slot.end)) return 'format';
+  if (!SLOT_TIME.test(slot.start) || !SLOT_TIME.test(slot.end)) return 'format';
   if (slot.start === slot.end) return 'empty';
   const offset = slot.dayOffset ?? 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_DAY_OFFSET) return 'offset';
@@ -81,7 +82,7 @@ export function slotError(slot: SlotInput): 'format' | 'empty' | 'offset' | null
 
 /** An end before the start is on the next day: the API wants it said (`ends_next_day`). */
 export function endsNextDay(slot: Pick<SlotInput, 'start' | 'end'>): boolean {
-  return HHMM.test(slot.start) && HHMM.test(slot.end) && slot.end < slot.start;
+  return SLOT_TIME.test(slot.start) && SLOT_TIME.test(slot.end) && slot.end < slot.start;
 }
 
 export function expandPattern(pattern: PatternInput, defaultTitle: string): PreviewRow[] {
