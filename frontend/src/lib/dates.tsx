@@ -38,25 +38,25 @@ export function formatTime(value: DateInput, zone: ZoneOptions): string {
   return format(value, zone, { timeStyle: 'short' });
 }
 
+/** A `YYYY-MM-DD` calendar day written with `options` (read in UTC: no zone shift); else as it is. */
+function formatIsoDay(isoDate: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 /**
  * A calendar date of the API (`YYYY-MM-DD`: a certification's last valid day, a
  * project's first day) as the UI language writes it. No zone: the day is the day.
  */
 export function formatCalendarDate(isoDate: string, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return formatIsoDay(isoDate, locale, { dateStyle: 'medium' });
 }
 
-/** A `YYYY-MM-DD` date as an agenda heads a day: "mercredi 7 juillet", "Wednesday 7 July". */
+/** A `YYYY-MM-DD` date as an agenda heads a day: "mercredi 7 juillet", "Wednesday, July 7". */
 export function formatAgendaDay(isoDate: string, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatIsoDay(isoDate, locale, { weekday: 'long', day: 'numeric', month: 'long' });
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in a zone: day boundaries follow the org. */
