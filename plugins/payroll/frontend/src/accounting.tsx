@@ -47,6 +47,7 @@ import {
   type ProjectRecapRow,
 } from './api';
 import { text, type TextKey } from './catalog';
+import { count, decimal, hoursOf, money, numberLocale } from './numbers';
 import { useText } from './texts';
 
 const SELECT = 'h-10 w-full rounded-md border border-border bg-surface px-3 text-sm';
@@ -108,17 +109,6 @@ function thisMonth(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 }
 
-function numberLocale(locale: string): string {
-  return locale === 'en' ? 'en-GB' : 'fr-FR';
-}
-
-export function money(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(numberLocale(locale), { style: 'currency', currency }).format(cents / 100);
-}
-
-export function hoursOf(minutes: number, locale: string): string {
-  return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 2 }).format(minutes / 60);
-}
 
 /** A formula of the engine with its names in the member's words (`minutes / 60 x ...`). */
 export function formulaText(locale: string, formula: string): string {
@@ -140,7 +130,7 @@ function cell(column: Column, row: MonthlyFigures & Partial<MonthlyRow>, locale:
   if (column.key === 'projects') return byProject(row, row.currency, locale);
   if (column.kind === 'money') return money(Number(value), row.currency, locale);
   if (column.kind === 'hours') return hoursOf(Number(value), locale);
-  if (column.kind === 'count') return new Intl.NumberFormat(numberLocale(locale)).format(Number(value));
+  if (column.kind === 'count') return count(Number(value), locale);
   return String(value);
 }
 
@@ -196,7 +186,7 @@ function LineRow({ line, timezone }: { line: PayLine; timezone: string }) {
   const { t, locale } = useText();
   const [open, setOpen] = useState(false);
   const kind = t(`line_${line.kind}` as TextKey);
-  const quantity = new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 2 }).format(Number(line.quantity));
+  const quantity = decimal(Number(line.quantity), locale);
   return (
     <>
       <tr className="border-b border-border">

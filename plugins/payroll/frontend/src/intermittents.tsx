@@ -54,6 +54,7 @@ import {
   type Licence,
 } from './api';
 import type { TextKey } from './catalog';
+import { hoursOf, money } from './numbers';
 import { useFieldText, useText } from './texts';
 
 const SELECT = 'h-10 w-full rounded-md border border-border bg-surface px-3 text-sm';
@@ -68,11 +69,6 @@ const ERROR_FIELD: Record<string, string> = {
   'payroll.idcc_format': 'idcc',
   'payroll.licence_duplicate': 'licences',
 };
-
-/** Minutes as hours, at most 2 decimals, in the member's locale (`30480` -> `508`). */
-function hours(minutes: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }).format(minutes / 60);
-}
 
 function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
@@ -104,7 +100,7 @@ function Counted({ count }: { count: IntermittentCount }) {
                 {item.mission_title} <span className="text-muted-foreground">({item.role_name})</span>
               </td>
               <td className="py-1 pr-3">{t(`source_${item.source}` as TextKey)}</td>
-              <td className="py-1 text-right whitespace-nowrap">{t('hours_value', { hours: hours(item.minutes, locale) })}</td>
+              <td className="py-1 text-right whitespace-nowrap">{t('hours_value', { hours: hoursOf(item.minutes, locale) })}</td>
             </tr>
           ))}
         </tbody>
@@ -264,10 +260,10 @@ function CivilStatusPanel({ count, onDone }: { count: IntermittentCount; onDone:
 
 function Figures({ count }: { count: IntermittentCount }) {
   const { t, locale } = useText();
-  const h = (minutes: number) => t('hours_value', { hours: hours(minutes, locale) });
+  const h = (minutes: number) => t('hours_value', { hours: hoursOf(minutes, locale) });
   const figures: [TextKey, string][] = [
     ['col_here', h(count.worked_minutes)],
-    ['col_cachets', t('cachets_value', { count: count.cachets, hours: hours(count.cachet_minutes, locale) })],
+    ['col_cachets', t('cachets_value', { count: count.cachets, hours: hoursOf(count.cachet_minutes, locale) })],
     ['col_elsewhere', h(count.elsewhere_minutes)],
     ['col_total', h(count.total_minutes)],
     ['col_missing', h(count.missing_minutes)],
@@ -286,7 +282,7 @@ function Figures({ count }: { count: IntermittentCount }) {
 
 function Progress({ count }: { count: IntermittentCount }) {
   const { t, locale } = useText();
-  const label = t('progress_of', { total: hours(count.total_minutes, locale), threshold: hours(count.threshold_minutes, locale) });
+  const label = t('progress_of', { total: hoursOf(count.total_minutes, locale), threshold: hoursOf(count.threshold_minutes, locale) });
   return (
     <div className="flex items-center gap-2">
       <progress className="h-2 w-full" max={count.threshold_minutes} value={Math.min(count.total_minutes, count.threshold_minutes)} aria-label={label} />
@@ -505,11 +501,6 @@ function currentMonth(): string {
   return today().slice(0, 7);
 }
 
-/** Cents as money in the member's locale (`16000`, `EUR` -> `160,00 EUR`). */
-function money(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency }).format(cents / 100);
-}
-
 function AemTable({ rows }: { rows: AemRow[] }) {
   const { t, locale } = useText();
   const { formatDate } = useDates();
@@ -549,7 +540,7 @@ function AemTable({ rows }: { rows: AemRow[] }) {
                   ? t('aem_ongoing', { first: formatDate(row.contract_start) })
                   : t('aem_dates', { first: formatDate(row.contract_start), last: formatDate(row.contract_end) })}
               </td>
-              <td className="py-1 pr-3 text-right">{hours(row.hours_minutes, locale)}</td>
+              <td className="py-1 pr-3 text-right">{hoursOf(row.hours_minutes, locale)}</td>
               <td className="py-1 pr-3 text-right">{row.cachets}</td>
               <td className="py-1 pr-3 text-right">{row.days_worked}</td>
               <td className="py-1 pr-3 text-right whitespace-nowrap">{money(row.gross_cents, row.currency, locale)}</td>

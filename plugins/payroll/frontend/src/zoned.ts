@@ -19,16 +19,23 @@ interface Parts {
   minute: number;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function parts(instant: Date, zone: string): Parts {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  // One formatter per zone, made once: building one costs far more than using it.
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formats.set(zone, format);
+  }
   const found: Partial<Record<string, number>> = {};
   for (const part of format.formatToParts(instant)) found[part.type] = Number(part.value);
   return { year: found.year ?? 1970, month: found.month ?? 1, day: found.day ?? 1, hour: found.hour ?? 0, minute: found.minute ?? 0 };

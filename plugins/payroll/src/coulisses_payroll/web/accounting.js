@@ -1,24 +1,25 @@
-import { u as f, a as y, b as ae, c as ne, d as re, e as se, f as ce, t as j, j as o, F as x, g as e, B as k, h as le, A as D, C as T, i as R, k as U, l as P, I as Y, E as oe, L as ie, S as I, m as O, n as G, D as de, H as me, o as ue, p as pe, q as he, r as _e, s as K } from "./shared-Bf0sIAHO.js";
-const q = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", ge = "/plugins/payroll/exports", B = [];
-function ye(t, s, a) {
+import { u as f, a as y, b as te, c as ae, d as ne, e as re, f as se, t as w, j as o, F as x, g as e, B as k, h as ce, A as C, C as T, i as O, k as V, l as D, I as U, E as le, L as oe, S as R, m as L, n as Y, D as ie, H as de, o as pe, p as me, q as ue, r as he, s as K } from "./shared-Bf0sIAHO.js";
+import { m as _, h as v, c as _e, d as ge, n as ye } from "./shared-BeTIlZ9I.js";
+const I = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", fe = "/plugins/payroll/exports", q = [];
+function xe(t, s, a) {
   return (t.projects ?? []).map((n) => `${n.name} ${_(n.gross_cents, s, a)}`).join(" ; ");
 }
-const F = [
+const P = [
   { key: "name", label: "col_person", value: (t) => t.name ?? "", kind: "text", optional: !1 },
   { key: "employment_type", label: "col_type", value: (t) => t.employment_type ?? "", kind: "text", optional: !0 },
   { key: "planned_minutes", label: "col_planned_hours", value: (t) => t.planned_minutes, kind: "hours", optional: !0 },
   { key: "confirmed_minutes", label: "col_confirmed_hours", value: (t) => t.confirmed_minutes, kind: "hours", optional: !0 },
   { key: "actual_minutes", label: "col_actual_hours", value: (t) => t.actual_minutes, kind: "hours", optional: !0 },
   { key: "cachets", label: "col_cachets_count", value: (t) => t.cachets, kind: "count", optional: !0 },
-  ...me.map(
+  ...de.map(
     (t) => ({ key: `${t}_minutes`, label: `col_${t}_hours`, value: (s) => s[`${t}_minutes`], kind: "hours", optional: !0 })
   ),
-  ...ue.map(
+  ...pe.map(
     (t) => ({ key: `${t}_cents`, label: `line_${t}`, value: (s) => s[`${t}_cents`], kind: "money", optional: !0 })
   ),
   { key: "projects", label: "col_by_project", value: (t) => (t.projects ?? []).map((s) => s.name).join(" ; "), kind: "text", optional: !0 },
   { key: "gross_cents", label: "col_gross", value: (t) => t.gross_cents, kind: "money", optional: !1 }
-], fe = /* @__PURE__ */ new Set([
+], be = /* @__PURE__ */ new Set([
   "employment_type",
   "planned_minutes",
   "actual_minutes",
@@ -27,47 +28,38 @@ const F = [
   "minimum_call_cents",
   "meal_cents",
   "projects"
-]), xe = [
+]), Ne = [
   { label: "export_totals_csv", ask: { kind: "monthly_totals", format: "csv" } },
   { label: "export_totals_xlsx", ask: { kind: "monthly_totals", format: "xlsx" } },
   { label: "export_statements_pdf", ask: { kind: "statement", format: "pdf" } },
   { label: "export_office_csv", ask: { kind: "payroll_office", format: "csv" } }
 ];
-function be() {
+function ve() {
   const t = /* @__PURE__ */ new Date();
   return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}`;
 }
-function w(t) {
-  return t === "en" ? "en-GB" : "fr-FR";
-}
-function _(t, s, a) {
-  return new Intl.NumberFormat(w(a), { style: "currency", currency: s }).format(t / 100);
-}
-function v(t, s) {
-  return new Intl.NumberFormat(w(s), { maximumFractionDigits: 2 }).format(t / 60);
-}
 function H(t, s) {
   return s.replace(/[a-z][a-z0-9_]*/g, (a) => {
-    const n = `value_${a}`, c = j(t, n);
+    const n = `value_${a}`, c = w(t, n);
     return c === n ? a : c;
   });
 }
 function A(t, s, a) {
-  const n = j(t, s);
+  const n = w(t, s);
   return n === s ? a : n;
 }
-function V(t, s, a) {
+function B(t, s, a) {
   const n = t.value(s);
-  return t.key === "projects" ? ye(s, s.currency, a) : t.kind === "money" ? _(Number(n), s.currency, a) : t.kind === "hours" ? v(Number(n), a) : t.kind === "count" ? new Intl.NumberFormat(w(a)).format(Number(n)) : String(n);
+  return t.key === "projects" ? xe(s, s.currency, a) : t.kind === "money" ? _(Number(n), s.currency, a) : t.kind === "hours" ? v(Number(n), a) : t.kind === "count" ? _e(Number(n), a) : String(n);
 }
-function Ne({ line: t, timezone: s }) {
+function ke({ line: t, timezone: s }) {
   const { t: a, locale: n } = f(), { formatDate: c } = K();
   if (t.week_start) return /* @__PURE__ */ e(x, { children: a("accounting_week_of", { date: c(t.week_start) }) });
   const i = t.explanation.periods[0], r = t.explanation.times?.start ?? i?.start;
-  return r ? /* @__PURE__ */ e(x, { children: new Date(r).toLocaleDateString(w(n), { timeZone: i?.timezone ?? s, day: "numeric", month: "short", weekday: "short" }) }) : /* @__PURE__ */ e(x, { children: a("source_none") });
+  return r ? /* @__PURE__ */ e(x, { children: new Date(r).toLocaleDateString(ye(n), { timeZone: i?.timezone ?? s, day: "numeric", month: "short", weekday: "short" }) }) : /* @__PURE__ */ e(x, { children: a("source_none") });
 }
-function ve({ line: t }) {
-  const { t: s, locale: a } = f(), { formatDate: n, formatDateTime: c } = K(), { explanation: i, rule_set: r } = t, u = i.times;
+function we({ line: t }) {
+  const { t: s, locale: a } = f(), { formatDate: n, formatDateTime: c } = K(), { explanation: i, rule_set: r } = t, m = i.times;
   return /* @__PURE__ */ o("div", { className: "space-y-2 rounded-md bg-muted/30 p-3 text-sm", children: [
     /* @__PURE__ */ o("p", { children: [
       /* @__PURE__ */ o("span", { className: "font-medium", children: [
@@ -76,19 +68,19 @@ function ve({ line: t }) {
       ] }),
       /* @__PURE__ */ e("code", { children: H(a, i.formula) })
     ] }),
-    /* @__PURE__ */ e("dl", { className: "grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2", children: Object.entries(i.values).map(([p, h]) => /* @__PURE__ */ o("div", { className: "flex justify-between gap-2", children: [
-      /* @__PURE__ */ e("dt", { className: "text-muted-foreground", children: H(a, p) }),
+    /* @__PURE__ */ e("dl", { className: "grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2", children: Object.entries(i.values).map(([u, h]) => /* @__PURE__ */ o("div", { className: "flex justify-between gap-2", children: [
+      /* @__PURE__ */ e("dt", { className: "text-muted-foreground", children: H(a, u) }),
       /* @__PURE__ */ e("dd", { className: "font-mono", children: h })
-    ] }, p)) }),
-    u && /* @__PURE__ */ o("p", { children: [
-      u.source === "actual" ? s("accounting_times_actual", { breaks: u.break_minutes }) : s("accounting_times_planned"),
+    ] }, u)) }),
+    m && /* @__PURE__ */ o("p", { children: [
+      m.source === "actual" ? s("accounting_times_actual", { breaks: m.break_minutes }) : s("accounting_times_planned"),
       " :",
       " ",
-      c(u.start),
+      c(m.start),
       " ",
       "\u2013",
       " ",
-      c(u.end)
+      c(m.end)
     ] }),
     /* @__PURE__ */ e("p", { children: s("accounting_rules", {
       profile: A(a, `profile_${r.profile}`, r.profile),
@@ -99,35 +91,35 @@ function ve({ line: t }) {
     /* @__PURE__ */ e("p", { className: "text-muted-foreground", children: s("accounting_rounding") })
   ] });
 }
-function ke({ line: t, timezone: s }) {
-  const { t: a, locale: n } = f(), [c, i] = y(!1), r = a(`line_${t.kind}`), u = new Intl.NumberFormat(w(n), { maximumFractionDigits: 2 }).format(Number(t.quantity));
+function je({ line: t, timezone: s }) {
+  const { t: a, locale: n } = f(), [c, i] = y(!1), r = a(`line_${t.kind}`), m = ge(Number(t.quantity), n);
   return /* @__PURE__ */ o(x, { children: [
     /* @__PURE__ */ o("tr", { className: "border-b border-border", children: [
-      /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: /* @__PURE__ */ e(Ne, { line: t, timezone: s }) }),
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: /* @__PURE__ */ e(ke, { line: t, timezone: s }) }),
       /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: r }),
-      /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: a(`unit_${t.unit}`, { quantity: u }) }),
+      /* @__PURE__ */ e("td", { className: "py-1 pr-3 whitespace-nowrap", children: a(`unit_${t.unit}`, { quantity: m }) }),
       /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right whitespace-nowrap", children: _(t.rate_cents, t.currency, n) }),
       /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right", children: t.premium_pct ? `${t.premium_pct} %` : a("source_none") }),
       /* @__PURE__ */ e("td", { className: "py-1 pr-3", children: t.source ? a(`source_${t.source}`) : a("source_none") }),
       /* @__PURE__ */ e("td", { className: "py-1 pr-3 text-right font-medium whitespace-nowrap", children: _(t.amount_cents, t.currency, n) }),
-      /* @__PURE__ */ e("td", { className: "py-1", children: /* @__PURE__ */ e(k, { size: "sm", variant: "link", "aria-expanded": c, onClick: () => i((p) => !p), children: a("accounting_how") }) })
+      /* @__PURE__ */ e("td", { className: "py-1", children: /* @__PURE__ */ e(k, { size: "sm", variant: "link", "aria-expanded": c, onClick: () => i((u) => !u), children: a("accounting_how") }) })
     ] }),
-    c && /* @__PURE__ */ e("tr", { children: /* @__PURE__ */ e("td", { colSpan: 8, className: "pb-3", children: /* @__PURE__ */ e(ve, { line: t }) }) })
+    c && /* @__PURE__ */ e("tr", { children: /* @__PURE__ */ e("td", { colSpan: 8, className: "pb-3", children: /* @__PURE__ */ e(we, { line: t }) }) })
   ] });
 }
-function we({ row: t, month: s, project: a, onClose: n }) {
-  const { t: c, locale: i } = f(), r = pe(t.user_id, s, a), u = c("accounting_detail_of", { name: t.name });
-  return /* @__PURE__ */ o(T, { className: "space-y-3", "aria-label": u, role: "region", children: [
+function Se({ row: t, month: s, project: a, onClose: n }) {
+  const { t: c, locale: i } = f(), r = me(t.user_id, s, a), m = c("accounting_detail_of", { name: t.name });
+  return /* @__PURE__ */ o(T, { className: "space-y-3", "aria-label": m, role: "region", children: [
     /* @__PURE__ */ o("div", { className: "flex items-center justify-between gap-2", children: [
-      /* @__PURE__ */ e(R, { children: u }),
+      /* @__PURE__ */ e(O, { children: m }),
       /* @__PURE__ */ e(k, { size: "sm", variant: "ghost", onClick: n, children: c("accounting_close") })
     ] }),
-    r.isPending ? /* @__PURE__ */ e(I, { label: c("accounting_loading") }) : r.isError ? /* @__PURE__ */ e(O, { error: r.error, onRetry: () => {
+    r.isPending ? /* @__PURE__ */ e(R, { label: c("accounting_loading") }) : r.isError ? /* @__PURE__ */ e(L, { error: r.error, onRetry: () => {
       r.refetch();
     } }) : /* @__PURE__ */ o(x, { children: [
-      /* @__PURE__ */ e("p", { className: "text-sm", children: Object.entries(r.data.totals).map(([p, h]) => `${c("col_gross")} : ${_(h, p, i)}`).join(" \xB7 ") }),
+      /* @__PURE__ */ e("p", { className: "text-sm", children: Object.entries(r.data.totals).map(([u, h]) => `${c("col_gross")} : ${_(h, u, i)}`).join(" \xB7 ") }),
       /* @__PURE__ */ e("div", { className: "overflow-x-auto", children: /* @__PURE__ */ o("table", { className: "w-full text-left text-sm", children: [
-        /* @__PURE__ */ e("caption", { className: "sr-only", children: u }),
+        /* @__PURE__ */ e("caption", { className: "sr-only", children: m }),
         /* @__PURE__ */ e("thead", { children: /* @__PURE__ */ o("tr", { className: "border-b border-border text-muted-foreground", children: [
           /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: c("col_date") }),
           /* @__PURE__ */ e("th", { className: "py-1 pr-3", children: c("col_kind") }),
@@ -138,45 +130,45 @@ function we({ row: t, month: s, project: a, onClose: n }) {
           /* @__PURE__ */ e("th", { className: "py-1 pr-3 text-right", children: c("col_amount") }),
           /* @__PURE__ */ e("th", { className: "py-1", children: /* @__PURE__ */ e("span", { className: "sr-only", children: c("accounting_how") }) })
         ] }) }),
-        /* @__PURE__ */ e("tbody", { children: r.data.lines.map((p, h) => /* @__PURE__ */ e(ke, { line: p, timezone: r.data.timezone }, `${p.kind}-${p.assignment_id ?? p.week_start}-${h}`)) })
+        /* @__PURE__ */ e("tbody", { children: r.data.lines.map((u, h) => /* @__PURE__ */ e(je, { line: u, timezone: r.data.timezone }, `${u.kind}-${u.assignment_id ?? u.week_start}-${h}`)) })
       ] }) })
     ] })
   ] });
 }
-function je(t) {
+function $e(t) {
   const s = t.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
   if (s === "") return null;
   if (!/^\d+(\.\d{1,2})?$/.test(s)) return Number.NaN;
   const [a, n = ""] = s.split(".");
   return Number(a) * 100 + Number(n.padEnd(2, "0"));
 }
-function Se({ row: t }) {
-  const { t: s, tError: a } = f(), n = _e(), [c, i] = y(t.budget_cents === null ? "" : (t.budget_cents / 100).toFixed(2).replace(".", ",")), r = je(c), u = Number.isNaN(r), p = s("recap_budget_of", { name: t.name, currency: t.currency });
+function Ee({ row: t }) {
+  const { t: s, tError: a } = f(), n = he(), [c, i] = y(t.budget_cents === null ? "" : (t.budget_cents / 100).toFixed(2).replace(".", ",")), r = $e(c), m = Number.isNaN(r), u = s("recap_budget_of", { name: t.name, currency: t.currency });
   return /* @__PURE__ */ o(
     "form",
     {
       className: "flex items-center gap-1",
       onSubmit: (h) => {
-        h.preventDefault(), u || n.mutate({ projectId: t.project_id, amountCents: r, currency: t.currency });
+        h.preventDefault(), m || n.mutate({ projectId: t.project_id, amountCents: r, currency: t.currency });
       },
       children: [
-        /* @__PURE__ */ e(Y, { "aria-label": p, "aria-invalid": u, className: "h-8 w-28 text-right", inputMode: "decimal", value: c, onChange: (h) => i(h.target.value) }),
-        /* @__PURE__ */ e(k, { size: "sm", variant: "secondary", type: "submit", disabled: u || n.isPending, children: s("recap_save_budget") }),
-        u && /* @__PURE__ */ e("span", { className: "text-xs text-danger", children: s("recap_budget_invalid") }),
+        /* @__PURE__ */ e(U, { "aria-label": u, "aria-invalid": m, className: "h-8 w-28 text-right", inputMode: "decimal", value: c, onChange: (h) => i(h.target.value) }),
+        /* @__PURE__ */ e(k, { size: "sm", variant: "secondary", type: "submit", disabled: m || n.isPending, children: s("recap_save_budget") }),
+        m && /* @__PURE__ */ e("span", { className: "text-xs text-danger", children: s("recap_budget_invalid") }),
         n.isError && /* @__PURE__ */ e("span", { className: "text-xs text-danger", children: a(n.error) }),
         n.isSuccess && /* @__PURE__ */ e("span", { className: "sr-only", role: "status", children: s("recap_budget_saved") })
       ]
     }
   );
 }
-function $e({ month: t, canEdit: s }) {
-  const { t: a, locale: n } = f(), c = he(t), i = a("recap_title");
+function Ce({ month: t, canEdit: s }) {
+  const { t: a, locale: n } = f(), c = ue(t), i = a("recap_title");
   return /* @__PURE__ */ o(T, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(R, { children: i }),
-    /* @__PURE__ */ e(U, { children: a("recap_hint") }),
-    c.isPending ? /* @__PURE__ */ e(I, { label: a("recap_loading") }) : c.isError ? /* @__PURE__ */ e(O, { error: c.error, onRetry: () => {
+    /* @__PURE__ */ e(O, { children: i }),
+    /* @__PURE__ */ e(V, { children: a("recap_hint") }),
+    c.isPending ? /* @__PURE__ */ e(R, { label: a("recap_loading") }) : c.isError ? /* @__PURE__ */ e(L, { error: c.error, onRetry: () => {
       c.refetch();
-    } }) : c.data.items.length === 0 ? /* @__PURE__ */ e(G, { title: a("recap_empty") }) : /* @__PURE__ */ e("div", { className: "overflow-x-auto", children: /* @__PURE__ */ o("table", { className: "w-full text-left text-sm", children: [
+    } }) : c.data.items.length === 0 ? /* @__PURE__ */ e(Y, { title: a("recap_empty") }) : /* @__PURE__ */ e("div", { className: "overflow-x-auto", children: /* @__PURE__ */ o("table", { className: "w-full text-left text-sm", children: [
       /* @__PURE__ */ e("caption", { className: "sr-only", children: i }),
       /* @__PURE__ */ e("thead", { children: /* @__PURE__ */ o("tr", { className: "border-b border-border text-muted-foreground", children: [
         /* @__PURE__ */ e("th", { scope: "col", className: "py-2 pr-3", children: a("project") }),
@@ -199,7 +191,7 @@ function $e({ month: t, canEdit: s }) {
           _(r.forecast_cents, r.currency, n),
           r.forecast_from !== r.forecast_to && /* @__PURE__ */ e("p", { className: "text-xs text-muted-foreground", children: a("recap_forecast_months", { from: r.forecast_from, to: r.forecast_to }) })
         ] }),
-        /* @__PURE__ */ e("td", { className: "py-2 pr-3 whitespace-nowrap", children: s ? /* @__PURE__ */ e(Se, { row: r }) : r.budget_cents === null ? a("recap_no_budget") : _(r.budget_cents, r.currency, n) }),
+        /* @__PURE__ */ e("td", { className: "py-2 pr-3 whitespace-nowrap", children: s ? /* @__PURE__ */ e(Ee, { row: r }) : r.budget_cents === null ? a("recap_no_budget") : _(r.budget_cents, r.currency, n) }),
         /* @__PURE__ */ e("td", { className: `py-2 pr-3 text-right whitespace-nowrap ${r.over_budget ? "font-medium text-danger" : ""}`, children: r.margin_cents === null ? a("source_none") : _(r.margin_cents, r.currency, n) })
       ] }, `${r.project_id}-${r.currency}`)) }),
       /* @__PURE__ */ e("tfoot", { children: c.data.totals.map((r) => /* @__PURE__ */ o("tr", { className: "font-semibold", children: [
@@ -212,108 +204,108 @@ function $e({ month: t, canEdit: s }) {
     ] }) })
   ] });
 }
-function Ee({ hidden: t, onToggle: s }) {
+function De({ hidden: t, onToggle: s }) {
   const { t: a } = f();
   return /* @__PURE__ */ o("details", { className: "text-sm", children: [
     /* @__PURE__ */ e("summary", { className: "cursor-pointer", children: a("accounting_columns") }),
     /* @__PURE__ */ o("fieldset", { className: "mt-2 grid grid-cols-2 gap-1 sm:grid-cols-4", children: [
       /* @__PURE__ */ e("legend", { className: "sr-only", children: a("accounting_columns") }),
-      F.filter((n) => n.optional).map((n) => /* @__PURE__ */ o("label", { className: "flex items-center gap-2", children: [
+      P.filter((n) => n.optional).map((n) => /* @__PURE__ */ o("label", { className: "flex items-center gap-2", children: [
         /* @__PURE__ */ e("input", { type: "checkbox", checked: !t.has(n.key), onChange: () => s(n.key) }),
         a(n.label)
       ] }, n.key))
     ] })
   ] });
 }
-function De() {
-  const { t, tError: s, locale: a } = f(), [n, c] = y(be), [i, r] = y(""), [u, p] = y(""), [h, X] = y(() => new Set(fe)), [W, Z] = y([{ id: "name", desc: !1 }]), [S, b] = y(null), J = ae(!0), g = ne(n, i, u), N = re(), L = se(), Q = L.data !== void 0 && L.data !== "tech", $ = S?.user_id, ee = ce(
-    () => F.map((l) => {
-      const m = {
+function Oe() {
+  const { t, tError: s, locale: a } = f(), [n, c] = y(ve), [i, r] = y(""), [m, u] = y(""), [h, X] = y(() => new Set(be)), [G, W] = y([{ id: "name", desc: !1 }]), [j, b] = y(null), Z = te(!0), g = ae(n, i, m), N = ne(), z = re(), J = z.data !== void 0 && z.data !== "tech", S = j?.user_id, Q = se(
+    () => P.map((l) => {
+      const p = {
         id: l.key,
         accessorFn: l.value,
-        header: j(a, l.label),
+        header: w(a, l.label),
         // Names and projects in the member's alphabet; numbers from the largest first.
-        sortingFn: l.kind === "text" ? (d, C, M) => String(d.getValue(M)).localeCompare(String(C.getValue(M)), a) : "basic",
+        sortingFn: l.kind === "text" ? (d, E, F) => String(d.getValue(F)).localeCompare(String(E.getValue(F)), a) : "basic",
         sortDescFirst: l.kind !== "text"
       };
       return l.key === "name" ? {
-        ...m,
+        ...p,
         meta: { rowHeader: !0 },
         cell: ({ row: { original: d } }) => /* @__PURE__ */ o(x, { children: [
-          /* @__PURE__ */ e(k, { size: "sm", variant: "link", "aria-expanded": $ === d.user_id, onClick: () => b(d), children: d.name }),
-          d.missing_rate > 0 && /* @__PURE__ */ e("p", { className: "text-xs text-danger", children: j(a, "accounting_missing_rate", { count: d.missing_rate }) })
+          /* @__PURE__ */ e(k, { size: "sm", variant: "link", "aria-expanded": S === d.user_id, onClick: () => b(d), children: d.name }),
+          d.missing_rate > 0 && /* @__PURE__ */ e("p", { className: "text-xs text-danger", children: w(a, "accounting_missing_rate", { count: d.missing_rate }) })
         ] })
       } : {
-        ...m,
+        ...p,
         meta: { className: l.kind === "text" ? "whitespace-nowrap" : "whitespace-nowrap text-right" },
-        cell: ({ row: { original: d } }) => V(l, d, a)
+        cell: ({ row: { original: d } }) => B(l, d, a)
       };
     }),
-    [a, $]
-  ), z = le({
-    data: g.data?.items ?? B,
-    columns: ee,
-    state: { sorting: W, columnVisibility: Object.fromEntries([...h].map((l) => [l, !1])) },
-    onSortingChange: Z,
+    [a, S]
+  ), M = ce({
+    data: g.data?.items ?? q,
+    columns: Q,
+    state: { sorting: G, columnVisibility: Object.fromEntries([...h].map((l) => [l, !1])) },
+    onSortingChange: W,
     getRowId: (l) => `${l.user_id}-${l.currency}`
-  }), E = g.data?.items ?? B, te = (l) => X((m) => {
-    const d = new Set(m);
+  }), $ = g.data?.items ?? q, ee = (l) => X((p) => {
+    const d = new Set(p);
     return d.has(l) ? d.delete(l) : d.add(l), d;
   });
   return /* @__PURE__ */ o("div", { className: "space-y-4", children: [
     /* @__PURE__ */ e("h1", { className: "text-2xl font-semibold", children: t("accounting_title") }),
-    /* @__PURE__ */ e(D, { variant: "info", children: t("disclaimer") }),
+    /* @__PURE__ */ e(C, { variant: "info", children: t("disclaimer") }),
     /* @__PURE__ */ o(T, { className: "space-y-3", children: [
-      /* @__PURE__ */ e(R, { children: t("accounting_title") }),
-      /* @__PURE__ */ e(U, { children: t("accounting_hint") }),
+      /* @__PURE__ */ e(O, { children: t("accounting_title") }),
+      /* @__PURE__ */ e(V, { children: t("accounting_hint") }),
       /* @__PURE__ */ o("div", { className: "grid gap-3 sm:grid-cols-3", children: [
-        /* @__PURE__ */ e(P, { label: t("exports_month"), children: (l) => /* @__PURE__ */ e(
-          Y,
+        /* @__PURE__ */ e(D, { label: t("exports_month"), children: (l) => /* @__PURE__ */ e(
+          U,
           {
             ...l,
             type: "month",
             required: !0,
             value: n,
-            onChange: (m) => {
-              c(m.target.value), b(null);
+            onChange: (p) => {
+              c(p.target.value), b(null);
             }
           }
         ) }),
-        /* @__PURE__ */ e(P, { label: t("project"), children: (l) => /* @__PURE__ */ o(
+        /* @__PURE__ */ e(D, { label: t("project"), children: (l) => /* @__PURE__ */ o(
           "select",
           {
             ...l,
-            className: q,
+            className: I,
             value: i,
-            onChange: (m) => {
-              r(m.target.value), b(null);
+            onChange: (p) => {
+              r(p.target.value), b(null);
             },
             children: [
               /* @__PURE__ */ e("option", { value: "", children: t("all_projects") }),
-              J.data?.items.map((m) => /* @__PURE__ */ e("option", { value: m.id, children: m.name }, m.id))
+              Z.data?.items.map((p) => /* @__PURE__ */ e("option", { value: p.id, children: p.name }, p.id))
             ]
           }
         ) }),
-        /* @__PURE__ */ e(P, { label: t("employment_filter"), children: (l) => /* @__PURE__ */ o(
+        /* @__PURE__ */ e(D, { label: t("employment_filter"), children: (l) => /* @__PURE__ */ o(
           "select",
           {
             ...l,
-            className: q,
-            value: u,
-            onChange: (m) => {
-              p(m.target.value), b(null);
+            className: I,
+            value: m,
+            onChange: (p) => {
+              u(p.target.value), b(null);
             },
             children: [
               /* @__PURE__ */ e("option", { value: "", children: t("all_employment_types") }),
-              oe.map((m) => /* @__PURE__ */ e("option", { value: m, children: m }, m))
+              le.map((p) => /* @__PURE__ */ e("option", { value: p, children: p }, p))
             ]
           }
         ) })
       ] }),
-      /* @__PURE__ */ e(Ee, { hidden: h, onToggle: te }),
+      /* @__PURE__ */ e(De, { hidden: h, onToggle: ee }),
       /* @__PURE__ */ o("div", { className: "flex flex-wrap items-center gap-2", children: [
         /* @__PURE__ */ e("span", { className: "text-sm text-muted-foreground", children: t("accounting_exports") }),
-        xe.map((l) => /* @__PURE__ */ e(
+        Ne.map((l) => /* @__PURE__ */ e(
           k,
           {
             size: "sm",
@@ -325,38 +317,36 @@ function De() {
           l.label
         ))
       ] }),
-      N.isError && /* @__PURE__ */ e(D, { variant: "danger", children: s(N.error) }),
-      N.isSuccess && /* @__PURE__ */ o(D, { variant: "success", children: [
+      N.isError && /* @__PURE__ */ e(C, { variant: "danger", children: s(N.error) }),
+      N.isSuccess && /* @__PURE__ */ o(C, { variant: "success", children: [
         t("accounting_export_queued"),
         " ",
-        /* @__PURE__ */ e(ie, { to: ge, className: "underline", children: t("accounting_open_exports") })
+        /* @__PURE__ */ e(oe, { to: fe, className: "underline", children: t("accounting_open_exports") })
       ] }),
-      g.isPending ? /* @__PURE__ */ e(I, { label: t("accounting_loading") }) : g.isError ? /* @__PURE__ */ e(O, { error: g.error, onRetry: () => {
+      g.isPending ? /* @__PURE__ */ e(R, { label: t("accounting_loading") }) : g.isError ? /* @__PURE__ */ e(L, { error: g.error, onRetry: () => {
         g.refetch();
-      } }) : E.length === 0 ? /* @__PURE__ */ e(G, { title: t("accounting_empty") }) : /* @__PURE__ */ o("div", { className: "space-y-2", children: [
+      } }) : $.length === 0 ? /* @__PURE__ */ e(Y, { title: t("accounting_empty") }) : /* @__PURE__ */ o("div", { className: "space-y-2", children: [
         /* @__PURE__ */ e(
-          de,
+          ie,
           {
-            table: z,
+            table: M,
             caption: t("accounting_title"),
-            rowClassName: (l) => $ === l.user_id ? "bg-muted/30" : void 0,
-            footer: g.data.totals.map((l) => /* @__PURE__ */ e("tr", { className: "border-t border-border font-semibold", children: z.getVisibleLeafColumns().map((m) => {
-              const d = F.find((C) => C.key === m.id);
-              return d.key === "name" ? /* @__PURE__ */ e("th", { scope: "row", className: "px-4 py-3 text-left", children: t("totals_row", { currency: l.currency }) }, d.key) : /* @__PURE__ */ e("td", { className: `px-4 py-3 whitespace-nowrap ${d.kind === "text" ? "" : "text-right"}`, children: d.kind === "text" ? "" : V(d, l, a) }, d.key);
+            rowClassName: (l) => S === l.user_id ? "bg-muted/30" : void 0,
+            footer: g.data.totals.map((l) => /* @__PURE__ */ e("tr", { className: "border-t border-border font-semibold", children: M.getVisibleLeafColumns().map((p) => {
+              const d = P.find((E) => E.key === p.id);
+              return d.key === "name" ? /* @__PURE__ */ e("th", { scope: "row", className: "px-4 py-3 text-left", children: t("totals_row", { currency: l.currency }) }, d.key) : /* @__PURE__ */ e("td", { className: `px-4 py-3 whitespace-nowrap ${d.kind === "text" ? "" : "text-right"}`, children: d.kind === "text" ? "" : B(d, l, a) }, d.key);
             }) }, l.currency))
           }
         ),
-        g.data.total > E.length && /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: t("accounting_more", { shown: E.length, total: g.data.total }) })
+        g.data.total > $.length && /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: t("accounting_more", { shown: $.length, total: g.data.total }) })
       ] })
     ] }),
-    S && /* @__PURE__ */ e(we, { row: S, month: n, project: i, onClose: () => b(null) }),
-    /* @__PURE__ */ e($e, { month: n, canEdit: Q })
+    j && /* @__PURE__ */ e(Se, { row: j, month: n, project: i, onClose: () => b(null) }),
+    /* @__PURE__ */ e(Ce, { month: n, canEdit: J })
   ] });
 }
 export {
-  De as default,
+  Oe as default,
   H as formulaText,
-  v as hoursOf,
-  _ as money,
-  je as parseCents
+  $e as parseCents
 };

@@ -1,14 +1,12 @@
-import { z as f, u, e as Y, a as g, g as e, S as w, j as c, A as v, C as I, i as D, k as R, l as p, I as _, s as j, G as Z, m as N, n as F, v as q, J, K as B, b as K, M as Q, N as W, w as A, B as x, O as H, P as ee, Q as te, R as re, T as ae, U as ne, V as T, W as se, X as O, Y as ie, Z as le, F as ce, _ as oe } from "./shared-Bf0sIAHO.js";
-const de = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", me = /* @__PURE__ */ new Set(["admin", "owner"]), L = [1, 2, 3], he = {
+import { z as f, u, e as Y, a as g, g as e, S as w, j as c, A as v, C as D, i as I, k as P, l as p, I as _, s as j, G as Z, m as N, n as L, v as q, J, K as B, b as K, M as Q, N as W, w as T, B as x, O as H, P as ee, Q as te, R as re, T as ae, U as ne, V as F, W as se, X as O, Y as ie, Z as le, F as ce, _ as oe } from "./shared-Bf0sIAHO.js";
+import { h as C, m as $ } from "./shared-BeTIlZ9I.js";
+const de = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", me = /* @__PURE__ */ new Set(["admin", "owner"]), A = [1, 2, 3], he = {
   "payroll.siret_format": "siret",
   "payroll.siret_checksum": "siret",
   "payroll.ape_format": "ape",
   "payroll.idcc_format": "idcc",
   "payroll.licence_duplicate": "licences"
 };
-function C(t, r) {
-  return new Intl.NumberFormat(r === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 2 }).format(t / 60);
-}
 function ue(t) {
   return typeof t == "object" && t !== null && "code" in t ? String(t.code) : "";
 }
@@ -63,7 +61,7 @@ const fe = f.object({
   note: f.string().max(500, "form_invalid")
 });
 function ge({ count: t, onDone: r }) {
-  const { t: s } = u(), n = T(), a = se(), i = O(fe, {
+  const { t: s } = u(), n = F(), a = se(), i = O(fe, {
     defaultValues: { annexe: t.annexe === 10 ? "10" : "8", elsewhere: String(t.elsewhere_minutes / 60), note: t.elsewhere_note }
   }), { errors: l } = i.formState, d = i.handleSubmit(
     (m) => a.mutate(
@@ -98,7 +96,7 @@ const be = {
   address: f.string().max(300, "form_invalid")
 });
 function xe({ status: t, name: r, onDone: s }) {
-  const { t: n } = u(), a = oe(), i = T(), l = O(ye, {
+  const { t: n } = u(), a = oe(), i = F(), l = O(ye, {
     defaultValues: {
       birth_name: t.birth_name,
       birth_date: t.birth_date ?? "",
@@ -157,7 +155,7 @@ function Se({ count: t, asOf: r, canEdit: s }) {
         " ",
         /* @__PURE__ */ e("span", { className: "text-sm font-normal text-muted-foreground", children: n(`annexe_${t.annexe}`) })
       ] }),
-      t.reached ? /* @__PURE__ */ e(A, { variant: "success", children: n("reached") }) : /* @__PURE__ */ e(A, { variant: "warning", children: n("below") })
+      t.reached ? /* @__PURE__ */ e(T, { variant: "success", children: n("reached") }) : /* @__PURE__ */ e(T, { variant: "warning", children: n("below") })
     ] }),
     /* @__PURE__ */ e(we, { count: t }),
     /* @__PURE__ */ e(Ne, { count: t }),
@@ -178,7 +176,7 @@ function Ce({ manager: t, asOf: r, shortOnly: s }) {
     i.refetch();
   } });
   const l = i.data.items, d = l[0];
-  return d === void 0 ? /* @__PURE__ */ e(F, { title: n(s ? "intermittents_all_reached" : "intermittents_empty") }) : /* @__PURE__ */ c("div", { className: "space-y-1", children: [
+  return d === void 0 ? /* @__PURE__ */ e(L, { title: n(s ? "intermittents_all_reached" : "intermittents_empty") }) : /* @__PURE__ */ c("div", { className: "space-y-1", children: [
     /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: n("window", { from: a(d.from_day), to: a(d.to_day) }) }),
     /* @__PURE__ */ e("ul", { "aria-label": n("intermittents_title"), children: l.map((m) => /* @__PURE__ */ e(Se, { count: m, asOf: r, canEdit: t }, m.user_id)) })
   ] });
@@ -191,18 +189,18 @@ const je = {
 };
 function Ee({ engagement: t }) {
   const { t: r } = u(), { formatDate: s, formatDateTime: n } = j(), { dpae: a } = t, i = a.status === "declared" ? s(a.declared_on ?? "") : a.status === "not_yet_open" ? n(a.opens_at) : n(a.due_at);
-  return /* @__PURE__ */ e(A, { variant: je[a.status], children: r(`dpae_${a.status}`, { date: i }) });
+  return /* @__PURE__ */ e(T, { variant: je[a.status], children: r(`dpae_${a.status}`, { date: i }) });
 }
-function G() {
+function U() {
   const t = /* @__PURE__ */ new Date();
   return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}-${String(t.getDate()).padStart(2, "0")}`;
 }
-const Ie = f.object({
+const De = f.object({
   reference: f.string().trim().max(64, "form_invalid"),
   declared_on: f.string().min(1, "form_required")
 });
-function De({ engagement: t, onDone: r }) {
-  const { t: s } = u(), n = le(), a = T(), i = O(Ie, { defaultValues: { reference: "", declared_on: G() } }), { errors: l } = i.formState, d = s("dpae_record_of", { name: t.name, project: t.project_name }), m = i.handleSubmit(
+function Ie({ engagement: t, onDone: r }) {
+  const { t: s } = u(), n = le(), a = F(), i = O(De, { defaultValues: { reference: "", declared_on: U() } }), { errors: l } = i.formState, d = s("dpae_record_of", { name: t.name, project: t.project_name }), m = i.handleSubmit(
     (o) => n.mutate({ user: t.user_id, project: t.project_id, first_day: t.first_day, ...o }, { onSuccess: r })
   );
   return /* @__PURE__ */ c("form", { "aria-label": d, className: "space-y-3", noValidate: !0, onSubmit: m, children: [
@@ -213,7 +211,7 @@ function De({ engagement: t, onDone: r }) {
     /* @__PURE__ */ e(V, { mutation: n, onCancel: r })
   ] });
 }
-function Re({ engagement: t }) {
+function Pe({ engagement: t }) {
   const { t: r, tError: s } = u(), { formatDate: n } = j(), a = H(), [i, l] = g(!1), [d, m] = g(!1), { dpae: o } = t, S = { name: t.name, project: t.project_name };
   return /* @__PURE__ */ c("li", { className: `space-y-2 border-b border-border py-3 ${o.status === "overdue" ? "border-l-4 border-l-danger pl-3" : ""}`, children: [
     /* @__PURE__ */ c("div", { className: "flex flex-wrap items-center justify-between gap-2", children: [
@@ -239,7 +237,7 @@ function Re({ engagement: t }) {
       }
     ),
     o.id === null ? !i && /* @__PURE__ */ e(x, { size: "sm", variant: "secondary", "aria-label": r("dpae_record_of", S), onClick: () => l(!0), children: r("dpae_record") }) : /* @__PURE__ */ e(x, { size: "sm", variant: "ghost", "aria-label": r("dpae_remove_of", S), onClick: () => m(!0), children: r("dpae_remove") }),
-    i && /* @__PURE__ */ e(De, { engagement: t, onDone: () => l(!1) }),
+    i && /* @__PURE__ */ e(Ie, { engagement: t, onDone: () => l(!1) }),
     a.isError && /* @__PURE__ */ e(v, { variant: "danger", children: s(a.error) }),
     /* @__PURE__ */ e(
       te,
@@ -259,24 +257,24 @@ function Re({ engagement: t }) {
     )
   ] });
 }
-function Pe() {
+function ke() {
   const { t } = u(), { formatDate: r } = j(), [s, n] = g(!1), a = q(s ? "overdue" : "");
   let i;
   if (a.isPending) i = /* @__PURE__ */ e(w, { label: t("engagements_loading") });
   else if (a.isError) i = /* @__PURE__ */ e(N, { error: a.error, onRetry: () => {
     a.refetch();
   } });
-  else if (a.data.items.length === 0) i = /* @__PURE__ */ e(F, { title: t(s ? "engagements_none_overdue" : "engagements_empty") });
+  else if (a.data.items.length === 0) i = /* @__PURE__ */ e(L, { title: t(s ? "engagements_none_overdue" : "engagements_empty") });
   else {
     const l = [...a.data.items].sort((d, m) => +(m.dpae.status === "overdue") - +(d.dpae.status === "overdue"));
     i = /* @__PURE__ */ c("div", { className: "space-y-1", children: [
       /* @__PURE__ */ e("p", { className: "text-sm text-muted-foreground", children: t("window", { from: r(a.data.from_day), to: r(a.data.to_day) }) }),
-      /* @__PURE__ */ e("ul", { "aria-label": t("engagements_title"), children: l.map((d) => /* @__PURE__ */ e(Re, { engagement: d }, `${d.user_id}-${d.project_id}-${d.first_day}`)) })
+      /* @__PURE__ */ e("ul", { "aria-label": t("engagements_title"), children: l.map((d) => /* @__PURE__ */ e(Pe, { engagement: d }, `${d.user_id}-${d.project_id}-${d.first_day}`)) })
     ] });
   }
-  return /* @__PURE__ */ c(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(D, { children: t("engagements_title") }),
-    /* @__PURE__ */ e(R, { children: t("engagements_hint") }),
+  return /* @__PURE__ */ c(D, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("engagements_title") }),
+    /* @__PURE__ */ e(P, { children: t("engagements_hint") }),
     /* @__PURE__ */ c("label", { className: "flex items-center gap-2 text-sm", children: [
       /* @__PURE__ */ e("input", { type: "checkbox", checked: s, onChange: (l) => n(l.target.checked) }),
       t("overdue_only")
@@ -284,13 +282,10 @@ function Pe() {
     i
   ] });
 }
-function ke() {
-  return G().slice(0, 7);
+function Re() {
+  return U().slice(0, 7);
 }
-function $(t, r, s) {
-  return new Intl.NumberFormat(s === "en" ? "en-GB" : "fr-FR", { style: "currency", currency: r }).format(t / 100);
-}
-function Fe({ rows: t }) {
+function Le({ rows: t }) {
   const { t: r, locale: s } = u(), { formatDate: n } = j();
   return (
     // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
@@ -335,8 +330,8 @@ function Fe({ rows: t }) {
     ] }) })
   );
 }
-function Le() {
-  const { t } = u(), [r, s] = g(ke), n = J(r);
+function $e() {
+  const { t } = u(), [r, s] = g(Re), n = J(r);
   let a;
   if (n.isPending) a = /* @__PURE__ */ e(w, { label: t("aem_loading") });
   else if (n.isError) a = /* @__PURE__ */ e(N, { error: n.error, onRetry: () => {
@@ -349,17 +344,17 @@ function Le() {
         /* @__PURE__ */ e("a", { className: "text-sm text-primary underline", href: B(r, "csv"), download: !0, children: t("aem_csv") }),
         /* @__PURE__ */ e("a", { className: "text-sm text-primary underline", href: B(r, "pdf"), download: !0, children: t("aem_pdf") })
       ] }),
-      n.data.rows.length === 0 ? /* @__PURE__ */ e(F, { title: t("aem_empty") }) : /* @__PURE__ */ e(Fe, { rows: n.data.rows })
+      n.data.rows.length === 0 ? /* @__PURE__ */ e(L, { title: t("aem_empty") }) : /* @__PURE__ */ e(Le, { rows: n.data.rows })
     ] });
   }
-  return /* @__PURE__ */ c(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(D, { children: t("aem_title") }),
-    /* @__PURE__ */ e(R, { children: t("aem_hint") }),
+  return /* @__PURE__ */ c(D, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("aem_title") }),
+    /* @__PURE__ */ e(P, { children: t("aem_hint") }),
     /* @__PURE__ */ e(p, { label: t("aem_month"), children: (i) => /* @__PURE__ */ e(_, { ...i, type: "month", value: r, onChange: (l) => s(l.target.value) }) }),
     a
   ] });
 }
-function $e({ project: t, numero: r }) {
+function Ae({ project: t, numero: r }) {
   const { t: s, tError: n } = u(), a = re(), [i, l] = g(r), d = s("objet_of", { project: t.name });
   return /* @__PURE__ */ c("li", { className: "py-2", children: [
     /* @__PURE__ */ c(
@@ -380,20 +375,20 @@ function $e({ project: t, numero: r }) {
     a.isError && /* @__PURE__ */ e(v, { variant: "danger", children: n(a.error) })
   ] });
 }
-function Ae() {
+function Te() {
   const { t } = u(), r = K(!0), s = Q(!0);
   let n;
   return r.isPending || s.isPending ? n = /* @__PURE__ */ e(w, { label: t("objets_title") }) : r.isError ? n = /* @__PURE__ */ e(N, { error: r.error, onRetry: () => {
     r.refetch();
   } }) : s.isError ? n = /* @__PURE__ */ e(N, { error: s.error, onRetry: () => {
     s.refetch();
-  } }) : r.data.items.length === 0 ? n = /* @__PURE__ */ e(F, { title: t("objets_empty") }) : n = /* @__PURE__ */ e("ul", { "aria-label": t("objets_title"), className: "divide-y divide-border", children: r.data.items.map((a) => /* @__PURE__ */ e($e, { project: a, numero: s.data.get(a.id) ?? "" }, a.id)) }), /* @__PURE__ */ c(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(D, { children: t("objets_title") }),
-    /* @__PURE__ */ e(R, { children: t("objets_hint") }),
+  } }) : r.data.items.length === 0 ? n = /* @__PURE__ */ e(L, { title: t("objets_empty") }) : n = /* @__PURE__ */ e("ul", { "aria-label": t("objets_title"), className: "divide-y divide-border", children: r.data.items.map((a) => /* @__PURE__ */ e(Ae, { project: a, numero: s.data.get(a.id) ?? "" }, a.id)) }), /* @__PURE__ */ c(D, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: t("objets_title") }),
+    /* @__PURE__ */ e(P, { children: t("objets_hint") }),
     n
   ] });
 }
-function Te(t, r) {
+function Fe(t, r) {
   return t.licences.find((s) => s.category === r)?.number ?? "";
 }
 function Oe({ identity: t, canEdit: r }) {
@@ -404,7 +399,7 @@ function Oe({ identity: t, canEdit: r }) {
     ape: t.ape ?? "",
     idcc: t.idcc ?? "",
     guso: t.guso
-  }), [d, m] = g(L.map((h) => Te(t, h))), o = (h) => (b) => l((y) => ({ ...y, [h]: b.target.value })), S = a.isError ? he[ue(a.error)] : void 0, P = (h) => S === h ? n(a.error) : void 0, z = (a.data ?? t).missing;
+  }), [d, m] = g(A.map((h) => Fe(t, h))), o = (h) => (b) => l((y) => ({ ...y, [h]: b.target.value })), S = a.isError ? he[ue(a.error)] : void 0, k = (h) => S === h ? n(a.error) : void 0, z = (a.data ?? t).missing;
   return /* @__PURE__ */ c(
     "form",
     {
@@ -412,9 +407,9 @@ function Oe({ identity: t, canEdit: r }) {
       className: "space-y-3",
       onSubmit: (h) => {
         h.preventDefault();
-        const b = L.flatMap((y, E) => {
-          const k = d[E]?.trim() ?? "";
-          return k ? [{ category: y, number: k }] : [];
+        const b = A.flatMap((y, E) => {
+          const R = d[E]?.trim() ?? "";
+          return R ? [{ category: y, number: R }] : [];
         });
         a.mutate(
           { ...i, siret: i.siret || null, ape: i.ape || null, idcc: i.idcc || null, licences: b },
@@ -429,18 +424,18 @@ function Oe({ identity: t, canEdit: r }) {
         /* @__PURE__ */ c("fieldset", { disabled: !r, className: "space-y-3", children: [
           /* @__PURE__ */ c("div", { className: "grid gap-3 sm:grid-cols-2", children: [
             /* @__PURE__ */ e(p, { label: s("field_legal_name"), children: (h) => /* @__PURE__ */ e(_, { ...h, maxLength: 200, value: i.legal_name, onChange: o("legal_name") }) }),
-            /* @__PURE__ */ e(p, { label: s("field_siret"), error: P("siret"), children: (h) => /* @__PURE__ */ e(_, { ...h, inputMode: "numeric", autoComplete: "off", value: i.siret, onChange: o("siret") }) }),
-            /* @__PURE__ */ e(p, { label: s("field_ape"), error: P("ape"), children: (h) => /* @__PURE__ */ e(_, { ...h, value: i.ape, onChange: o("ape") }) }),
-            /* @__PURE__ */ e(p, { label: s("field_idcc"), error: P("idcc"), children: (h) => /* @__PURE__ */ e(_, { ...h, inputMode: "numeric", value: i.idcc, onChange: o("idcc") }) })
+            /* @__PURE__ */ e(p, { label: s("field_siret"), error: k("siret"), children: (h) => /* @__PURE__ */ e(_, { ...h, inputMode: "numeric", autoComplete: "off", value: i.siret, onChange: o("siret") }) }),
+            /* @__PURE__ */ e(p, { label: s("field_ape"), error: k("ape"), children: (h) => /* @__PURE__ */ e(_, { ...h, value: i.ape, onChange: o("ape") }) }),
+            /* @__PURE__ */ e(p, { label: s("field_idcc"), error: k("idcc"), children: (h) => /* @__PURE__ */ e(_, { ...h, inputMode: "numeric", value: i.idcc, onChange: o("idcc") }) })
           ] }),
           /* @__PURE__ */ e(p, { label: s("field_address"), children: (h) => /* @__PURE__ */ e("textarea", { ...h, className: M, maxLength: 500, value: i.address, onChange: o("address") }) }),
-          /* @__PURE__ */ e("div", { className: "grid gap-3 sm:grid-cols-3", children: L.map((h, b) => /* @__PURE__ */ e(p, { label: s(`licence_${h}`), error: b === 0 ? P("licences") : void 0, children: (y) => /* @__PURE__ */ e(
+          /* @__PURE__ */ e("div", { className: "grid gap-3 sm:grid-cols-3", children: A.map((h, b) => /* @__PURE__ */ e(p, { label: s(`licence_${h}`), error: b === 0 ? k("licences") : void 0, children: (y) => /* @__PURE__ */ e(
             _,
             {
               ...y,
               maxLength: 64,
               value: d[b],
-              onChange: (E) => m((k) => k.map((U, X) => X === b ? E.target.value : U))
+              onChange: (E) => m((R) => R.map((G, X) => X === b ? E.target.value : G))
             }
           ) }, h)) }),
           /* @__PURE__ */ c("label", { className: "flex items-center gap-2 text-sm", children: [
@@ -457,24 +452,24 @@ function Oe({ identity: t, canEdit: r }) {
 }
 function Me({ canEdit: t }) {
   const { t: r } = u(), s = W(!0);
-  return /* @__PURE__ */ c(I, { className: "space-y-3", children: [
-    /* @__PURE__ */ e(D, { children: r("identity_title") }),
-    /* @__PURE__ */ e(R, { children: r("identity_hint") }),
+  return /* @__PURE__ */ c(D, { className: "space-y-3", children: [
+    /* @__PURE__ */ e(I, { children: r("identity_title") }),
+    /* @__PURE__ */ e(P, { children: r("identity_hint") }),
     s.isPending ? /* @__PURE__ */ e(w, { label: r("identity_title") }) : s.isError ? /* @__PURE__ */ e(N, { error: s.error, onRetry: () => {
       s.refetch();
     } }) : /* @__PURE__ */ e(Oe, { identity: s.data, canEdit: t })
   ] });
 }
-function ze() {
+function Be() {
   const { t } = u(), r = Y(), [s, n] = g(""), [a, i] = g(!1);
   if (r.isPending) return /* @__PURE__ */ e(w, { label: t("intermittents_loading") });
   const l = r.data !== void 0 && r.data !== "tech";
   return /* @__PURE__ */ c("div", { className: "space-y-4", children: [
     /* @__PURE__ */ e("h1", { className: "text-2xl font-semibold", children: t("intermittents_title") }),
     /* @__PURE__ */ e(v, { variant: "info", children: t("disclaimer") }),
-    /* @__PURE__ */ c(I, { className: "space-y-3", children: [
-      /* @__PURE__ */ e(D, { children: t("intermittents_title") }),
-      /* @__PURE__ */ e(R, { children: t(l ? "intermittents_hint" : "intermittents_tech_hint") }),
+    /* @__PURE__ */ c(D, { className: "space-y-3", children: [
+      /* @__PURE__ */ e(I, { children: t("intermittents_title") }),
+      /* @__PURE__ */ e(P, { children: t(l ? "intermittents_hint" : "intermittents_tech_hint") }),
       /* @__PURE__ */ c("div", { className: "flex flex-wrap items-end gap-4", children: [
         /* @__PURE__ */ e(p, { label: t("as_of"), children: (d) => /* @__PURE__ */ e(_, { ...d, type: "date", value: s, onChange: (m) => n(m.target.value) }) }),
         l && /* @__PURE__ */ c("label", { className: "flex items-center gap-2 pb-2 text-sm", children: [
@@ -484,12 +479,12 @@ function ze() {
       ] }),
       /* @__PURE__ */ e(Ce, { manager: l, asOf: s, shortOnly: l && a })
     ] }),
-    l && /* @__PURE__ */ e(Pe, {}),
-    l && /* @__PURE__ */ e(Le, {}),
-    l && /* @__PURE__ */ e(Ae, {}),
+    l && /* @__PURE__ */ e(ke, {}),
+    l && /* @__PURE__ */ e($e, {}),
+    l && /* @__PURE__ */ e(Te, {}),
     l && /* @__PURE__ */ e(Me, { canEdit: me.has(r.data ?? "") })
   ] });
 }
 export {
-  ze as default
+  Be as default
 };
