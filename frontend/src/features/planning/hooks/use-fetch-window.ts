@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import { useDates } from '@/lib/dates';
+import { dayInZone, useDates } from '@/lib/dates';
 import type { PlanningWindow } from '@/features/planning/api/get-planning';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { expectedWindow } from '@/features/planning/utils/timeline';
@@ -13,14 +13,14 @@ import { expectedWindow } from '@/features/planning/utils/timeline';
  * calendar opens on it) and on phones (the day agenda sets its day at once).
  */
 export function useFetchWindow(isPhone: boolean): PlanningWindow | null {
-  const { today } = useDates();
+  const { timeZone } = useDates();
   const window = usePlanningStore((s) => s.window);
   const view = usePlanningStore((s) => s.view);
   const zoom = usePlanningStore((s) => s.zoom);
   const day = usePlanningStore((s) => s.currentDay ?? s.initialDate);
   const waiting = usePlanningStore((s) => s.window === null && s.selectedMissionId === null && !isPhone);
   return useMemo(
-    () => window ?? (waiting ? expectedWindow(view, zoom, day ?? today()) : null),
-    [window, waiting, view, zoom, day, today],
+    () => window ?? (waiting ? expectedWindow(view, zoom, day ?? dayInZone(Date.now(), timeZone)) : null),
+    [window, waiting, view, zoom, day, timeZone],
   );
 }
