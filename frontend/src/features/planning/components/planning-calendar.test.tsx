@@ -11,7 +11,6 @@ import {
   type PlanningView,
   type TimelineZoom,
 } from '@/features/planning/stores/planning-store';
-import { expectedWindow } from '@/features/planning/utils/timeline';
 import fr from '@/locales/fr.json';
 import { renderWithProviders } from '@/testing/render';
 
@@ -169,37 +168,5 @@ describe('PlanningCalendar current day', () => {
     await user.click(screen.getByRole('button', { name: 'week' }));
     // The week of the 5th (Monday), not the week of the month's first day (28 June).
     await waitFor(() => expect(shown()).toHaveTextContent('2027-07-05..2027-07-11'));
-  });
-});
-
-function ShownWindow() {
-  const window = usePlanningStore((s) => s.window);
-  return <output aria-label="window">{window ? `${window.from}..${window.to}` : ''}</output>;
-}
-
-describe('PlanningCalendar window, as the screen expects it before the calendar loads', () => {
-  const grids: [PlanningView, TimelineZoom][] = [
-    ['dayGridMonth', 'week'],
-    ['timeGridWeek', 'week'],
-    ['timeGridDay', 'week'],
-    ['timeline', 'day'],
-    ['timeline', 'days3'],
-    ['timeline', 'week'],
-    ['timeline', 'month'],
-  ];
-  // A Monday, a month starting on a Monday, a Sunday at a year's end, the DST change day.
-  const days = ['2027-07-05', '2027-02-14', '2028-12-31', '2027-03-28'];
-  it.each(grids)('%s (zoom %s): FullCalendar shows the window expectedWindow gives', async (view, zoom) => {
-    for (const day of days) {
-      const { unmount } = renderWithProviders(
-        <PlanningStoreProvider init={{ view, zoom, initialDate: day }}>
-          <PlanningCalendar planning={planning as never} missions={[]} userNames={new Map()} />
-          <ShownWindow />
-        </PlanningStoreProvider>,
-      );
-      const expected = expectedWindow(view, zoom, day);
-      await waitFor(() => expect(screen.getByLabelText('window')).toHaveTextContent(`${expected.from}..${expected.to}`));
-      unmount();
-    }
   });
 });

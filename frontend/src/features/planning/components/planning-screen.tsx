@@ -25,7 +25,6 @@ import { MissionPanel } from '@/features/planning/components/mission-panel';
 import { OfflinePlanning } from '@/features/planning/components/offline-planning';
 import { HeatToggle, PlanningToolbar } from '@/features/planning/components/planning-toolbar';
 import { StatusLegend } from '@/features/planning/components/status-legend';
-import { useFetchWindow } from '@/features/planning/hooks/use-fetch-window';
 import { useIsPhone } from '@/features/planning/hooks/use-is-phone';
 import { usePlanningLiveUpdates } from '@/features/planning/hooks/use-planning-live-updates';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
@@ -77,10 +76,9 @@ export function PlanningScreen({
     () => ({ statuses: filters.statuses, userId: filters.userId, projectId: filters.projectId }),
     [filters.statuses, filters.userId, filters.projectId],
   );
-  const fetched = useFetchWindow(isPhone);
-  const planning = usePlanning(fetched, apiFilters);
+  const planning = usePlanning(visible, apiFilters);
   const personRows = usePlanningStore((s) => s.view === 'timeline' && s.rows === 'user');
-  const absences = usePlanningAbsences(fetched, personRows || isPhone);
+  const absences = usePlanningAbsences(visible, personRows || isPhone);
   const crew = useCrewUsers();
   const live = usePlanningLiveUpdates();
   const invite = useCreateAssignment();

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   agendaGroups,
   calendarViewName,
-  expectedWindow,
   fillLabel,
   fillState,
   NO_PLACE_ROW,
@@ -125,22 +124,5 @@ describe('reopenDay', () => {
     expect(reopenDay(null, '2027-07-08', '2027-07-09', 'Europe/Paris')).toBe('2027-07-08');
     expect(reopenDay(undefined, null, '2027-07-09', 'Europe/Paris')).toBe('2027-07-09');
     expect(reopenDay(null, null, null, 'Europe/Paris')).toBeNull();
-  });
-});
-
-describe('expected window', () => {
-  it('lays a month grid out on six weeks from the Monday on or before the 1st', () => {
-    expect(expectedWindow('dayGridMonth', 'week', '2027-07-15')).toEqual({ from: '2027-06-28', to: '2027-08-08' });
-    // February 2027 starts on a Monday.
-    expect(expectedWindow('dayGridMonth', 'week', '2027-02-14')).toEqual({ from: '2027-02-01', to: '2027-03-14' });
-  });
-
-  it('runs weeks Monday to Sunday, three days from the day, a timeline month over its days', () => {
-    expect(expectedWindow('timeGridWeek', 'day', '2028-12-31')).toEqual({ from: '2028-12-25', to: '2028-12-31' });
-    expect(expectedWindow('timeline', 'week', '2027-07-05')).toEqual({ from: '2027-07-05', to: '2027-07-11' });
-    expect(expectedWindow('timeline', 'days3', '2027-12-31')).toEqual({ from: '2027-12-31', to: '2028-01-02' });
-    expect(expectedWindow('timeline', 'month', '2028-02-10')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
-    expect(expectedWindow('timeline', 'day', '2027-03-28')).toEqual({ from: '2027-03-28', to: '2027-03-28' });
-    expect(expectedWindow('timeGridDay', 'month', '2027-03-28')).toEqual({ from: '2027-03-28', to: '2027-03-28' });
   });
 });

@@ -4,7 +4,7 @@
  * status filter never changes them), the rows of each "rows by" choice, the
  * FullCalendar view of each zoom, and the open places of each day.
  */
-import { addDays, dayInZone } from '@/lib/dates';
+import { dayInZone } from '@/lib/dates';
 import type { Tone } from '@/features/planning/utils/calendar';
 import type { PlanningView, TimelineRows, TimelineZoom } from '@/features/planning/stores/planning-store';
 
@@ -74,42 +74,6 @@ export const TIMELINE_FC_VIEWS: Record<TimelineZoom, string> = {
 
 export function calendarViewName(view: PlanningView, zoom: TimelineZoom): string {
   return view === 'timeline' ? TIMELINE_FC_VIEWS[zoom] : view;
-}
-
-/** The Monday of an ISO day's week (weeks start on Monday in French and in en-GB). */
-function mondayOf(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return addDays(day, -((weekday + 6) % 7));
-}
-
-/**
- * The window (first and last day) the calendar will show for `view` and `zoom` on
- * `day`, as FullCalendar lays it out: a month grid is the 6 weeks from the Monday on or
- * before the 1st; a week runs Monday to Sunday; 3 days start on the day; the timeline's
- * month is the calendar month. The screen asks for this window's planning while the
- * calendar's code still loads (its own `datesSet` then gives the same window: no
- * second request), instead of after it.
- */
-export function expectedWindow(view: PlanningView, zoom: TimelineZoom, day: string): { from: string; to: string } {
-  const zoomOf = view === 'timeline' ? zoom : view === 'dayGridMonth' ? 'grid' : view === 'timeGridWeek' ? 'week' : 'day';
-  switch (zoomOf) {
-    case 'grid': {
-      const from = mondayOf(`${day.slice(0, 7)}-01`);
-      return { from, to: addDays(from, 41) };
-    }
-    case 'month': {
-      const from = `${day.slice(0, 7)}-01`;
-      return { from, to: addDays(`${addDays(from, 31).slice(0, 7)}-01`, -1) };
-    }
-    case 'week': {
-      const from = mondayOf(day);
-      return { from, to: addDays(from, 6) };
-    }
-    case 'days3':
-      return { from: day, to: addDays(day, 2) };
-    default:
-      return { from: day, to: day };
-  }
 }
 
 /** The id of the "no place" row: missions without a place go there. */
