@@ -10,7 +10,7 @@ import type { ConsoleMessage, Page, Request, Response } from '@playwright/test';
 import { text as notificationsText, type TextKey } from '../../plugins/notifications/frontend/src/catalog';
 
 import { ApiSession, createMission, createTechAccount, createUser, inDays, invite } from './crew-api';
-import { expect, expectAccessible, fr, login, msg, navLink, signup, snapshot, test } from './support';
+import { expect, expectAccessible, fr, login, msg, navLink, signup, snapshot, test, uniqueEmail } from './support';
 
 /** The notifications plugin's own words (French), from its catalog. */
 const notif = (key: TextKey) => notificationsText('fr', key);
@@ -75,9 +75,21 @@ test.describe('phone', () => {
     const owner = await signup('phone');
     const api = await ApiSession.login(owner);
     await api.patch('/api/v1/orgs/current/plugins/notifications', { enabled: true });
-    const project = await api.post<{ id: number }>('/api/v1/projects', { name: 'Festival 2027 au telephone' });
-    const mission = await createMission(api, project.id, 'Exploitation Cour', inDays(2, 17), inDays(2, 23));
-    const user = await createUser(api, 'Gaelle', 'Masson-Delacroix');
+    // Data as integrations send it: unbroken long words must wrap, not widen the page.
+    const project = await api.post<{ id: number }>('/api/v1/projects', {
+      name: 'Festival 2027 au telephone',
+      description: 'Fichetechniquecompletedudispositifscenographiquesuspenduavecprojectionsetaccroches',
+    });
+    const mission = await createMission(
+      api,
+      project.id,
+      'Montage-exceptionnel-du-dispositif-scenographique-suspendu-et-des-projections',
+      inDays(2, 17),
+      inDays(2, 23),
+    );
+    const user = await createUser(api, 'Gaelle', 'Masson-Delacroix-De-La-Fontaine-Montmorency', {
+      email: uniqueEmail('gaelle.masson-delacroix-delafontainemontmorency.regie-technique'),
+    });
     await invite(api, mission.roleId, user.id);
     await api.dispose();
 
@@ -90,6 +102,7 @@ test.describe('phone', () => {
       ['projects', '/projects'],
       ['project-new', '/projects/new'],
       ['project-detail', `/projects/${project.id}`],
+      ['mission-detail', `/missions/${mission.missionId}`],
       ['places', '/places'],
       ['my-missions', '/my-missions'],
       ['users', '/users'],

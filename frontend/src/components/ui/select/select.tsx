@@ -4,7 +4,7 @@ import type { SelectHTMLAttributes } from 'react';
 import { cn } from '@/lib/cn';
 
 export const selectVariants = cva(
-  'block rounded-md border bg-surface px-3 pr-8 text-sm text-foreground focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring disabled:opacity-60',
+  'block max-w-full rounded-md border bg-surface px-3 pr-8 text-sm text-foreground focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring disabled:opacity-60',
   {
     variants: {
       state: { default: 'border-input', invalid: 'border-danger' },

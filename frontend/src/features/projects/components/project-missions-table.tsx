@@ -246,7 +246,7 @@ export function ProjectMissionsTable({
           ) : null}
           {canInvite ? (
             <>
-              <label className="space-y-1 text-sm">
+              <label className="min-w-0 max-w-full space-y-1 text-sm">
                 <span className="block">{t('projects_assign_user')}</span>
                 <Select size="sm" width="auto" value={assignUser} onChange={(e) => setAssignUser(e.target.value)}>
                   <option value="">-</option>
