@@ -253,9 +253,28 @@ def field_error(item: dict[str, Any], code: str, params: dict[str, Any]) -> dict
     return {**item, "code": code, **({"params": params} if params else {})}
 
 
+#: Litestar's sentence for a missing required parameter (it carries no ``extra``); its
+#: tail repeats the request's path and query, which may hold a token: never echoed.
+_MISSING_PARAMETER = re.compile(
+    r"^Missing required (?P<source>query|path|header|cookie) parameter '(?P<name>[^']+)'"
+)
+
+
 def _validation_details(exc: ValidationException) -> Any:
-    if not isinstance(exc.extra, list) or not exc.extra:
-        return exc.extra or None
+    if not exc.extra:
+        missing = _MISSING_PARAMETER.match(str(exc.detail or ""))
+        if missing is None:
+            return None
+        name, source = missing.group("name"), missing.group("source")
+        item = {
+            "field": name,
+            "message": f"Missing required {source} parameter {name!r}",
+            "key": name,
+            "source": source,
+        }
+        return [field_error(item, "field.required", {})]
+    if not isinstance(exc.extra, list):
+        return exc.extra
     details = []
     for item in exc.extra:
         if isinstance(item, dict) and item.get("key") == "data" and item.get("message") == "'data'":
