@@ -131,6 +131,10 @@ test('payroll: timesheets, Comptabilite, CSV export, intermittents and DPAE, the
   // The per-project recap of the month, with the org's totals row.
   const byProject = page.getByRole('table', { name: text('fr', 'recap_title') });
   await expect(byProject.getByRole('rowheader', { name: 'Total (EUR)' })).toBeVisible();
+  // A wide page (PluginPage.wide): at 1440 px the totals use the whole width, not the
+  // reading width of the other pages (1024 px).
+  const area = await totals.evaluate((node) => node.closest('main')?.firstElementChild?.getBoundingClientRect().width ?? 0);
+  expect(area).toBeGreaterThan(1100);
   await bothSizes(page, 'payroll-accounting');
 
   // Export the month's totals as CSV from Comptabilite, then download it from the exports page.

@@ -42,9 +42,14 @@ class PluginPage(MenuEntry):
     default export is a React component; it reaches React, the router, the query
     client, the API client, i18n and the UI kit through the host
     (``@coulisses/plugin-ui``), never bundling its own React.
+
+    ``wide``: the page takes the whole width of the screen, as the core's planning does
+    (a table of many columns, a timeline); by default it keeps the reading width of the
+    core's other pages.
     """
 
     module: str = ""
+    wide: bool = False
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ async def test_entries_appear_only_while_the_plugin_is_enabled(client):
             "section": "main",
             "min_role": "tech",
             "module_url": None,
+            "wide": False,
         }
     ]
 
@@ -87,6 +88,16 @@ async def test_notifications_brings_its_pages_and_header_bell(client):
     module = await owner.get(bell["module_url"])
     assert module.status_code == 200
     assert module.headers["content-type"].startswith("text/javascript")
+
+
+async def test_a_page_asks_for_the_whole_width(client):
+    owner = await signup(client)
+    enabled = await owner.patch(f"{PLUGINS}/payroll", json={"enabled": True})
+    assert enabled.status_code == 200, enabled.text
+    wide = {e["path"]: e["wide"] for e in (await owner.get(MANIFEST)).json()["menu"]}
+    # The accounting table has up to 16 columns; the other pages keep the reading width.
+    assert wide.pop("/plugins/payroll/accounting") is True
+    assert wide and not any(wide.values()), wide
 
 
 async def test_the_manifest_is_per_org(client, new_client):

@@ -40,6 +40,8 @@ class ManifestMenuEntry(msgspec.Struct):
     #: The URL of the page's ES module (``PluginPage``), with its content hash; the web
     #: app imports it when the member opens ``path``. None for a plain link.
     module_url: str | None = None
+    #: The page takes the whole width of the screen (``PluginPage.wide``).
+    wide: bool = False
 
 
 class ManifestWidget(msgspec.Struct):

@@ -45,6 +45,8 @@ class ManifestEntry:
     min_role: str
     #: The page's ES module (a ``PluginPage``), with its content hash; None for a link.
     module_url: str | None = None
+    #: A ``PluginPage`` that takes the whole width of the screen.
+    wide: bool = False
 
 
 @dataclass
@@ -78,6 +80,7 @@ async def manifest(org_id: int, role: str) -> tuple[list[ManifestEntry], list[Ma
             e.section,
             e.min_role,
             registry.module_urls.get(name, {}).get(e.module) if isinstance(e, PluginPage) else None,
+            isinstance(e, PluginPage) and e.wide,
         )
         for name in sorted(enabled)
         for e in menu.get(name, [])

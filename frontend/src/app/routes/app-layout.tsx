@@ -19,8 +19,10 @@ import { RequireAuth } from '@/features/auth/components/require-auth';
 import { useSilentRefresh } from '@/features/auth/hooks/use-silent-refresh';
 import { useMyPlanning } from '@/features/planning/api/get-my-planning';
 import { DeliveryFailedNotices } from '@/features/planning/components/delivery-failed-notices';
+import { useFrontendManifest } from '@/features/plugins/api/get-frontend-manifest';
 import { PluginWidgetSlot } from '@/features/plugins/components/plugin-widgets';
 import { usePluginMenuEntries, type PluginMenuEntry } from '@/features/plugins/hooks/use-plugin-menu-entries';
+import { findPluginPage } from '@/features/plugins/utils/find-plugin-page';
 
 /**
  * The signed-in shell: navigation, org switcher, account menu; screens render in <main>.
@@ -119,8 +121,11 @@ function Shell({ me }: { me: Me }) {
   const org = activeOrg(me);
   const location = useLocation();
   const navigate = useNavigate();
-  // The planning takes the whole width (a timeline reads better wide); other pages keep a reading width.
-  const wide = useMatch('/planning') !== null;
+  // The planning takes the whole width (a timeline reads better wide), and so do the plugin
+  // pages that ask for it (PluginPage.wide); other pages keep a reading width.
+  const manifest = useFrontendManifest();
+  const pluginPage = manifest.data ? findPluginPage(manifest.data.menu, location.pathname) : undefined;
+  const wide = useMatch('/planning') !== null || pluginPage?.wide === true;
   const logout = useLogout(() => navigate('/login', { replace: true }));
   const pluginEntries = usePluginMenuEntries();
   const mainEntries = pluginEntries.filter((entry) => entry.section === 'main');

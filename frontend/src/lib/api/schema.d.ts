@@ -4350,6 +4350,8 @@ export interface components {
             path: string;
             plugin: string;
             section: string;
+            /** @default false */
+            wide: boolean;
         };
         /** ManifestWidget */
         ManifestWidget: {

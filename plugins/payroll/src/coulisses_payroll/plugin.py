@@ -49,6 +49,7 @@ class PayrollPlugin(Plugin):
                 label={"fr": "Comptabilit\u00e9", "en": "Accounting"},
                 min_role="manager",
                 module="accounting.js",
+                wide=True,  # a table of up to 16 columns
             )
         )
         # Every member: a tech enters their own times, managers validate.

@@ -9,7 +9,8 @@ import { useLocaleStore } from '@/lib/i18n/locale-store';
 import { translate } from '@/lib/i18n/translate';
 import { renderWithProviders, jsonResponse } from '@/testing/render';
 import type { ManifestMenuEntry } from '@/features/plugins/api/get-frontend-manifest';
-import { findPluginPage, PluginModuleView } from '@/features/plugins/components/plugin-module-page';
+import { PluginModuleView } from '@/features/plugins/components/plugin-module-page';
+import { findPluginPage } from '@/features/plugins/utils/find-plugin-page';
 import { loadPluginModule } from '@/features/plugins/utils/load-plugin-module';
 
 let counter = 0;
@@ -100,6 +101,7 @@ describe('findPluginPage', () => {
     section: 'main',
     min_role: 'manager',
     module_url,
+    wide: false,
   });
   const menu = [
     entry('/plugins/catering', null),

@@ -8,16 +8,10 @@ import { ErrorState } from '@/components/ui/error-state/error-state';
 import { Spinner } from '@/components/ui/spinner/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { useFrontendManifest, type ManifestMenuEntry } from '@/features/plugins/api/get-frontend-manifest';
+import { useFrontendManifest } from '@/features/plugins/api/get-frontend-manifest';
 import { menuLabel } from '@/features/plugins/hooks/use-plugin-menu-entries';
+import { findPluginPage } from '@/features/plugins/utils/find-plugin-page';
 import { loadPluginModule, type PluginImporter } from '@/features/plugins/utils/load-plugin-module';
-
-/** The manifest page whose path is `pathname` or its closest parent (a page may route below). */
-export function findPluginPage(menu: ManifestMenuEntry[], pathname: string): ManifestMenuEntry | undefined {
-  return menu
-    .filter((entry) => entry.module_url && (pathname === entry.path || pathname.startsWith(`${entry.path}/`)))
-    .sort((a, b) => b.path.length - a.path.length)[0];
-}
 
 function PluginModuleFailed({ onRetry }: { onRetry: () => void }) {
   const { t } = useLocale();

@@ -9,8 +9,8 @@ import { menuLabel, usePluginMenuEntries } from '@/features/plugins/hooks/use-pl
 
 const manifest: FrontendManifest = {
   menu: [
-    { plugin: 'hello', path: '/plugins/hello', label: { fr: 'Bonjour', en: 'Hello' }, section: 'main', min_role: 'tech' },
-    { plugin: 'notifications', path: '/plugins/notifications/inbox', label: { fr: 'Alertes' }, section: 'settings', min_role: 'tech' },
+    { plugin: 'hello', path: '/plugins/hello', label: { fr: 'Bonjour', en: 'Hello' }, section: 'main', min_role: 'tech', wide: false },
+    { plugin: 'notifications', path: '/plugins/notifications/inbox', label: { fr: 'Alertes' }, section: 'settings', min_role: 'tech', wide: false },
   ],
   widgets: [],
 };
