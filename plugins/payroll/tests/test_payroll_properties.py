@@ -14,7 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from payroll_support import history, item, rule_set, window
 
-from coulisses_payroll.engine import CachetRate, PayResult, WorkItem, compute_pay
+from coulisses_payroll.engine import (
+    CachetRate,
+    PayLine,
+    PayResult,
+    WorkItem,
+    compute_pay,
+    compute_sums,
+)
 from coulisses_payroll.rules import EmploymentType, RuleHistory
 
 SETTINGS = settings(
@@ -123,6 +130,47 @@ def test_totals_are_the_sums_of_the_rounded_lines_and_never_negative(
         by_currency[line.currency] = by_currency.get(line.currency, 0) + line.amount_cents
     assert result.totals == by_currency
     assert sum(result.person_totals().values()) == sum(result.totals.values())
+
+
+def _summed(line: PayLine, assignment_id: str | None) -> tuple[object, ...]:
+    """What a report adds up from a line, under the assignment it is counted for."""
+    return (
+        assignment_id,
+        line.kind,
+        line.minutes,
+        line.unit,
+        line.quantity,
+        line.amount_cents,
+        line.currency,
+        line.week_start,
+        line.tier,
+        line.shares,
+    )
+
+
+@SETTINGS
+@given(work(), st.booleans())
+def test_the_sums_hold_exactly_the_lines_of_each_assignment_and_week(
+    items: list[WorkItem], stack: bool
+) -> None:
+    """``compute_sums`` (a report's totals) and ``compute_pay`` (the lines shown) agree,
+    also when assignments share a shape (the same work done by someone else)."""
+    items = items + [
+        work_item.model_copy(
+            update={"assignment_id": f"{work_item.assignment_id}-twin", "person_id": "p9"}
+        )
+        for work_item in items
+    ]
+    lines = _pay(items, stack).lines
+    sums = compute_sums(items, RULES[stack])
+    assert set(sums.by_assignment) == {work_item.assignment_id for work_item in items}
+    expected = sorted((_summed(line, line.assignment_id) for line in lines), key=repr)
+    got = [_summed(line, None) for line in sums.weeks] + [
+        _summed(line, assignment_id)
+        for assignment_id, shared in sums.by_assignment.items()
+        for line in shared
+    ]
+    assert sorted(got, key=repr) == expected
 
 
 @SETTINGS

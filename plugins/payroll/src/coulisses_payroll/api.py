@@ -344,7 +344,12 @@ class ReportsController(Controller):
         if project is not None and await get_project(principal.org_id, project) is None:
             raise PluginError("payroll.project_not_found", "No such project", status=404)
         found = await report.monthly(
-            principal.org_id, month, user_id=user_id, project_id=project, employment_type=kind
+            principal.org_id,
+            month,
+            user_id=user_id,
+            project_id=project,
+            employment_type=kind,
+            lines=False,
         )
         names = await _project_names(principal.org_id, found.people)
         rows = MONTHLY.sort_in_memory([_row(p, names) for p in found.people], listing)

@@ -157,7 +157,7 @@ class Recap:
 
 async def recap(org_id: int, month_text: str) -> Recap:
     """The per-project recap of a month and the org's totals (see the module docstring)."""
-    found = await report.monthly(org_id, month_text)
+    found = await report.monthly(org_id, month_text, lines=False)
     rows = found.by_project()
     project_ids = sorted({row.project_id for row in rows})
     projects = {pid: await get_project(org_id, pid) for pid in project_ids}
@@ -166,7 +166,7 @@ async def recap(org_id: int, month_text: str) -> Recap:
     # so a project's share needs everyone's month).
     forecast: dict[tuple[int, str], int] = {}
     for label in sorted({m for ms in months.values() for m in ms}):
-        run = await report.monthly(org_id, label, forecast=True)
+        run = await report.monthly(org_id, label, forecast=True, lines=False)
         for row in run.by_project():
             if label in months.get(row.project_id, ()):
                 key = (row.project_id, row.currency)

@@ -1213,19 +1213,36 @@ def _moved(
     return new
 
 
-def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -> PayResult:
-    """Pay lines for ``items`` under ``history``: per assignment, then per person-week.
+@dataclass(frozen=True, slots=True)
+class PaySums:
+    """What :func:`compute_sums` gives: the lines of each assignment and of each person-week,
+    for a caller that only adds them up (a report's totals).
 
-    Raises :class:`PayrollError` for inconsistent input (overlapping pieces of one assignment,
-    more breaks than time, a date with no rule set in force...).
-    """
+    An assignment's hourly and flat lines are shared by every assignment of the same shape
+    (times, breaks, zone, departement, employment type) and rate: their ``person_id`` and
+    ``assignment_id`` may be another assignment's. Their kind, minutes, quantity, amount and
+    currency are this assignment's; :func:`compute_pay` gives each line its own ids."""
+
+    by_assignment: dict[str, list[PayLine]]
+    """Assignment id -> its lines (hourly or flat, then meals), in order; the lists may be
+    shared between assignments and remembered for later computations: read only."""
+    weeks: list[PayLine]
+    """The person-week lines (overtime), with their own ids and shares."""
+
+
+def _compute(
+    items: Sequence[WorkItem | TrustedItem], history: RuleHistory
+) -> tuple[list[_Assignment], dict[str, list[PayLine]], dict[str, list[PayLine]], list[PayLine]]:
+    """The assignments of ``items``, each one's shared lines (see :class:`PaySums`), each
+    one's own meal lines, and the person-week lines."""
     rules = _rules_for(history)
     assignments = [
         _build(assignment_id, pieces, rules) for assignment_id, pieces in _group(items).items()
     ]
-    lines: list[PayLine] = []
+    shared: dict[str, list[PayLine]] = {}
+    meals: dict[str, list[PayLine]] = {}
     # An assignment's hourly lines depend on its segments (shared by the assignments of the
-    # same shape) and its rate only: computed once, then given each assignment's ids.
+    # same shape) and its rate only: computed once for all of them.
     hourly, flats = rules.hourly, rules.flats
     for assignment in assignments:
         rate = assignment.rate
@@ -1234,8 +1251,6 @@ def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -
             done = hourly.get(key)
             if done is None:
                 done = hourly[key] = _hourly_lines(assignment, rate, rules)
-            person_id, assignment_id = assignment.person_id, assignment.assignment_id
-            lines.extend(_moved(line, person_id, assignment_id) for line in done)
         else:
             # A flat line depends on the segments, the first version and the rate only.
             flat_key: tuple[Any, ...]
@@ -1246,9 +1261,40 @@ def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -
             found = flats.get((*flat_key, rate.currency))
             if found is None:
                 found = flats[(*flat_key, rate.currency)] = _flat_line(assignment, rate, rules)
-            lines.append(_moved(found, assignment.person_id, assignment.assignment_id))
-        lines.extend(_meal_lines(assignment, rules))
-    lines.extend(_overtime_lines(assignments, rules))
+            done = [found]
+        shared[assignment.assignment_id] = done
+        own = _meal_lines(assignment, rules)
+        if own:
+            meals[assignment.assignment_id] = own
+    return assignments, shared, meals, _overtime_lines(assignments, rules)
+
+
+def compute_sums(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -> PaySums:
+    """:func:`compute_pay`'s lines without a copy per assignment nor their sorting: the
+    same amounts, minutes and quantities, for a caller that only adds them up (see
+    :class:`PaySums`). Raises as :func:`compute_pay` does."""
+    _, shared, meals, weeks = _compute(items, history)
+    by_assignment = {
+        assignment_id: [*lines, *meals[assignment_id]] if assignment_id in meals else lines
+        for assignment_id, lines in shared.items()
+    }
+    return PaySums(by_assignment=by_assignment, weeks=weeks)
+
+
+def compute_pay(items: Sequence[WorkItem | TrustedItem], history: RuleHistory) -> PayResult:
+    """Pay lines for ``items`` under ``history``: per assignment, then per person-week.
+
+    Raises :class:`PayrollError` for inconsistent input (overlapping pieces of one assignment,
+    more breaks than time, a date with no rule set in force...).
+    """
+    assignments, shared, meals, weeks = _compute(items, history)
+    lines: list[PayLine] = []
+    for assignment in assignments:
+        person_id, assignment_id = assignment.person_id, assignment.assignment_id
+        # Shared lines get this assignment's ids (see PaySums).
+        lines.extend(_moved(line, person_id, assignment_id) for line in shared[assignment_id])
+        lines.extend(meals.get(assignment_id, ()))
+    lines.extend(weeks)
     lines.sort(key=_sort_key)
     totals: dict[str, int] = defaultdict(int)
     for line in lines:
@@ -1265,10 +1311,12 @@ __all__ = [
     "LineKind",
     "PayLine",
     "PayResult",
+    "PaySums",
     "Period",
     "Rate",
     "TrustedItem",
     "WorkItem",
     "compute_pay",
+    "compute_sums",
     "round_cents",
 ]

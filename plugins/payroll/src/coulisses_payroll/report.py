@@ -54,9 +54,11 @@ from coulisses_payroll.engine import (
     HourlyRate,
     LineKind,
     PayLine,
+    PaySums,
     Rate,
     TrustedItem,
     compute_pay,
+    compute_sums,
 )
 from coulisses_payroll.errors import PayrollError
 from coulisses_payroll.rules import EmploymentType, RuleHistory
@@ -402,11 +404,14 @@ async def monthly(
     project_id: int | None = None,
     employment_type: str | None = None,
     forecast: bool = False,
+    lines: bool = True,
 ) -> MonthReport:
     """Every person's month (or one person's, one employment type's, or the people who
     worked on one project, with their figures on it); see the module docstring.
 
     ``forecast``: pay the INVITED assignments too, as if accepted (a project's forecast).
+    ``lines``: keep each person's pay lines (``PersonMonth.lines``); without them only
+    the figures are computed, the same ones, faster (the totals table).
     """
     info = await org_info(org_id)
     timezone = info.timezone if info is not None else "Europe/Paris"
@@ -513,13 +518,16 @@ async def monthly(
         items.extend(new_items)
 
     try:
-        result = compute_pay(items, history)
+        if lines:
+            for line in compute_pay(items, history).lines:
+                person = people[(int(line.person_id), line.currency)]
+                person.lines.append(line)
+                _count(person, line, project_of)
+        else:
+            user_of = {row.assignment_id: row.user_id for row in found}
+            _add_sums(people, compute_sums(items, history), user_of, project_of)
     except PayrollError as exc:
         raise PluginError(exc.code, exc.message, status=422) from None
-    for line in result.lines:
-        person = people[(int(line.person_id), line.currency)]
-        person.lines.append(line)
-        _count(person, line, project_of)
 
     ordered = sorted(people.values(), key=lambda p: (p.name, p.user_id, p.currency))
     if project_id is None:
@@ -531,16 +539,38 @@ async def monthly(
     return MonthReport(month=month, people=ordered, sources=sources, project_of=project_of)
 
 
+def _add_sums(
+    people: dict[tuple[int, str], PersonMonth],
+    sums: PaySums,
+    user_of: dict[int, int],
+    project_of: dict[int, int],
+) -> None:
+    """Add the lines of ``sums`` to the figures of their people and projects (an
+    assignment's lines may carry another assignment's ids: its key is what counts)."""
+    for assignment_id, shared in sums.by_assignment.items():
+        number = int(assignment_id)
+        user_id, project_id = user_of[number], project_of.get(number, 0)
+        for line in shared:
+            _add_line(people[(user_id, line.currency)].project(project_id), line)
+    for line in sums.weeks:
+        _count(people[(int(line.person_id), line.currency)], line, project_of)
+
+
+def _add_line(figures: Figures, line: PayLine) -> None:
+    """Add an assignment's ``line`` to the figures of its project."""
+    figures.cents[line.kind] += line.amount_cents
+    hours_kind = HOURS_OF.get(line.kind)
+    if hours_kind is not None:
+        figures.premium_minutes[hours_kind] += line.minutes
+    if line.unit == "cachet":
+        figures.cachets += int(line.quantity)
+
+
 def _count(person: PersonMonth, line: PayLine, project_of: dict[int, int]) -> None:
     """Add ``line`` to its project's figures (a person-week line: shared out by minutes)."""
     hours_kind = HOURS_OF.get(line.kind)
     if line.assignment_id is not None:
-        figures = person.project(project_of.get(int(line.assignment_id), 0))
-        figures.cents[line.kind] += line.amount_cents
-        if hours_kind is not None:
-            figures.premium_minutes[hours_kind] += line.minutes
-        if line.unit == "cachet":
-            figures.cachets += int(line.quantity)
+        _add_line(person.project(project_of.get(int(line.assignment_id), 0)), line)
         return
     weights: dict[int, int] = defaultdict(int)
     for assignment_id, minutes in line.shares:
