@@ -326,24 +326,29 @@ def _items(
     annexe 10; the rates are validated (once each, through ``rates``)."""
     memo = {} if rates is None else rates
     employment = _EMPLOYMENT.get(core_type, EmploymentType.CDD)
-
     assignment_id, person_id, zone = (
         str(summary.assignment_id),
         str(summary.user_id),
         summary.timezone,
     )
-
-    def item(start: dt.datetime, end: dt.datetime, rate: Rate, breaks: int = 0) -> TrustedItem:
-        return TrustedItem(assignment_id, person_id, start, end, employment, rate, breaks, zone)
-
     if rate.kind == "hourly":
-        span = inside
-        if span is None:
+        if inside is None:
             return []
         hourly = _engine_rate(rate, False, memo)
-        pieces = _pieces(*span)
         # The breaks go on the first piece (the engine sums them per assignment).
-        return [item(s, e, hourly, breaks if i == 0 else 0) for i, (s, e) in enumerate(pieces)]
+        return [
+            TrustedItem(
+                assignment_id,
+                person_id,
+                start,
+                end,
+                employment,
+                hourly,
+                breaks if i == 0 else 0,
+                zone,
+            )
+            for i, (start, end) in enumerate(_pieces(*inside))
+        ]
     # Flat rates: paid once, in the month the work starts.
     if not month.start <= work[0] < month.end:
         return []
@@ -352,7 +357,7 @@ def _items(
         employment = EmploymentType.INTERMITTENT_A10
     flat = _engine_rate(rate, cachet, memo)
     start, end = _pieces(*work)[0]
-    return [item(start, end, flat)]
+    return [TrustedItem(assignment_id, person_id, start, end, employment, flat, 0, zone)]
 
 
 def parse_employment_type(text: str | None) -> str | None:
@@ -410,8 +415,9 @@ async def monthly(
     worked on one project, with their figures on it); see the module docstring.
 
     ``forecast``: pay the INVITED assignments too, as if accepted (a project's forecast).
-    ``lines``: keep each person's pay lines (``PersonMonth.lines``); without them only
-    the figures are computed, the same ones, faster (the totals table).
+    ``lines``: keep each person's pay lines (``PersonMonth.lines``) and the times each
+    assignment was paid with (``sources``); without them only the figures are computed,
+    the same ones, faster (the totals table).
     """
     info = await org_info(org_id)
     timezone = info.timezone if info is not None else "Europe/Paris"
@@ -506,9 +512,9 @@ async def monthly(
             figures.confirmed_minutes += minutes
             if actual is not None and work_span is not None:
                 figures.actual_minutes += _minutes(work_span) - breaks
-        if is_paid:
-            if rate is None and (planned_span is not None or work_span is not None):
-                figures.missing_rate += 1
+        if is_paid and rate is None and (planned_span is not None or work_span is not None):
+            figures.missing_rate += 1
+        if is_paid and lines:
             sources[summary.assignment_id] = TimeSource(
                 "actual" if actual else "planned",
                 work[0],
