@@ -214,7 +214,7 @@ function MissionDetails({ mission, answer, reserve }: { mission: Mission; answer
   const sameDay = dayInZone(mission.starts_at, timeZone) === dayInZone(mission.ends_at, timeZone);
   const accepted = answer === 'ACCEPTED';
   return (
-    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 wrap-anywhere gap-y-2 text-sm">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
       <dt className="text-muted-foreground">{t('invitation_mission')}</dt>
       <dd className="font-medium">{mission.mission_title}</dd>
       <dt className="text-muted-foreground">{t('invitation_role')}</dt>

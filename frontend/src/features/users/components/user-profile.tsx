@@ -49,7 +49,7 @@ export function UserProfile({
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
         <CardTitle>{t('users_profile_identity')}</CardTitle>
-        <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 wrap-anywhere gap-y-2 text-sm">
+        <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
           <dt className="text-muted-foreground">{t('users_col_employment')}</dt>
           <dd>{t(employmentKey(user.employment_type))}</dd>
           {privateHidden ? null : (
@@ -144,7 +144,7 @@ export function UserProfile({
           {legalIds.length === 0 ? (
             <p className="mt-3 text-sm text-muted-foreground">{t('users_none')}</p>
           ) : (
-            <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 wrap-anywhere gap-y-2 text-sm">
+            <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
               {legalIds.map(([key, value]) => (
                 <div key={key} className="contents">
                   <dt className="text-muted-foreground">
