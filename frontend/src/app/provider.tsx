@@ -10,7 +10,7 @@ import { createQueryClient } from '@/lib/query-client';
  * would refetch the restored data, fail, and show an error instead of it. It starts from
  * the browser's own state, so queries wait for the network instead.
  */
-function createAppQueryClient(): QueryClient {
+export function createAppQueryClient(): QueryClient {
   if (typeof navigator !== 'undefined') onlineManager.setOnline(navigator.onLine);
   const client = createQueryClient();
   keepOfflineQueries(client);

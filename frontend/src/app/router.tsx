@@ -1,12 +1,29 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 
 import { AppLayout } from '@/app/routes/app-layout';
 import { AuthLayout } from '@/app/routes/auth-layout';
 import { RouteError } from '@/app/routes/route-error';
 import { RouteFallback } from '@/app/routes/route-fallback';
+import { CSRF_COOKIE, readCookie } from '@/lib/api/client';
+import { meQueryOptions } from '@/features/auth/api/get-me';
+import { manifestQueryOptions } from '@/features/plugins/api/get-frontend-manifest';
+
+/**
+ * The app's first reads (the session, then the menu of the org's plugins), started by the
+ * router while it loads the screen's chunk rather than once the shell renders. Only with
+ * a session cookie: without one there is no session to read (the guard sends to login).
+ */
+function readSession(queryClient: QueryClient): null {
+  if (readCookie(CSRF_COOKIE) !== undefined) {
+    void queryClient.prefetchQuery(meQueryOptions());
+    void queryClient.prefetchQuery(manifestQueryOptions());
+  }
+  return null;
+}
 
 /** Screens are split per route so the first load only fetches the shell and the login page. */
-export const routes: RouteObject[] = [
+export const appRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     errorElement: <RouteError />,
     // What the first load shows while its lazy screen arrives (without it React Router
@@ -47,6 +64,9 @@ export const routes: RouteObject[] = [
       {
         path: '/',
         element: <AppLayout />,
+        loader: () => readSession(queryClient),
+        // Once: the screens keep the session and the menu fresh themselves.
+        shouldRevalidate: () => false,
         children: [
           {
             index: true,
@@ -183,6 +203,6 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(appRoutes(queryClient));
 }

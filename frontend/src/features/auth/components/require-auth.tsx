@@ -7,11 +7,13 @@ import { Spinner } from '@/components/ui/spinner/spinner';
 import { isApiError } from '@/lib/api/api-error';
 import { CSRF_COOKIE, readCookie } from '@/lib/api/client';
 import { useLocale } from '@/lib/i18n/use-locale';
-import { meQueryOptions, useMe, type Me } from '@/features/auth/api/get-me';
+import { meQueryOptions, type Me } from '@/features/auth/api/get-me';
 
 /** Route guard: renders its children with the session, or sends the visitor to login. */
 export function RequireAuth({ children }: { children: (me: Me) => ReactNode }) {
-  const me = useMe();
+  // The router may have asked already (app/router.tsx): a session it found over is not
+  // asked again, the visitor goes to login.
+  const me = useQuery({ ...meQueryOptions(), retryOnMount: false });
   const location = useLocation();
   const { t } = useLocale();
 

@@ -1,7 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import type { MissionView } from '@/features/planning/api/get-planning';
 import { PlanningCalendar } from '@/features/planning/components/planning-calendar';
@@ -11,6 +11,8 @@ import {
   type PlanningView,
   type TimelineZoom,
 } from '@/features/planning/stores/planning-store';
+import { calendarWindow } from '@/features/planning/utils/timeline';
+import { useLocaleStore } from '@/lib/i18n/locale-store';
 import fr from '@/locales/fr.json';
 import { renderWithProviders } from '@/testing/render';
 
@@ -168,5 +170,43 @@ describe('PlanningCalendar current day', () => {
     await user.click(screen.getByRole('button', { name: 'week' }));
     // The week of the 5th (Monday), not the week of the month's first day (28 June).
     await waitFor(() => expect(shown()).toHaveTextContent('2027-07-05..2027-07-11'));
+  });
+});
+
+function ShownWindow() {
+  const window = usePlanningStore((s) => s.window);
+  return <output aria-label="window">{window ? `${window.from}..${window.to}` : ''}</output>;
+}
+
+describe('calendarWindow', () => {
+  afterEach(() => act(() => useLocaleStore.getState().setLocale('fr')));
+
+  // A Thursday 1st, a Monday 1st, a Sunday 1st, a leap day, a year's end.
+  const days = ['2027-07-01', '2027-03-01', '2027-08-01', '2028-02-29', '2026-12-31'];
+  const views: [PlanningView, TimelineZoom][] = [
+    ['timeline', 'day'],
+    ['timeline', 'days3'],
+    ['timeline', 'week'],
+    ['timeline', 'month'],
+    ['dayGridMonth', 'week'],
+    ['timeGridWeek', 'week'],
+    ['timeGridDay', 'week'],
+  ];
+
+  it.each(['fr', 'en'] as const)('is the window the calendar reports, for every view (%s)', async (locale) => {
+    act(() => useLocaleStore.getState().setLocale(locale));
+    for (const [view, zoom] of views) {
+      for (const day of days) {
+        renderWithProviders(
+          <PlanningStoreProvider init={{ view, zoom, initialDate: day }}>
+            <ShownWindow />
+            <PlanningCalendar planning={planning as never} missions={[]} userNames={new Map()} />
+          </PlanningStoreProvider>,
+        );
+        const expected = calendarWindow(view, zoom, day);
+        await waitFor(() => expect(screen.getByLabelText('window')).toHaveTextContent(`${expected.from}..${expected.to}`));
+        cleanup();
+      }
+    }
   });
 });

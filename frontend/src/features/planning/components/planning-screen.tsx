@@ -6,6 +6,7 @@ import { Spinner } from '@/components/ui/spinner/spinner';
 import { UndoToast, type UndoOffer } from '@/components/ui/toast/undo-toast';
 import { useOnline } from '@/hooks/use-online';
 import { isApiError } from '@/lib/api/api-error';
+import { useDates } from '@/lib/dates';
 import { useLocale } from '@/lib/i18n/use-locale';
 import { resolveMissions } from '@/lib/planning';
 import { isRoleFull, QUOTA_WOULD_EXCEED } from '@/lib/reserves';
@@ -29,6 +30,7 @@ import { useIsPhone } from '@/features/planning/hooks/use-is-phone';
 import { usePlanningLiveUpdates } from '@/features/planning/hooks/use-planning-live-updates';
 import { usePlanningStore } from '@/features/planning/stores/planning-store';
 import { facets, filterByRole } from '@/features/planning/utils/calendar';
+import { calendarWindow } from '@/features/planning/utils/timeline';
 
 // FullCalendar is the heaviest dependency: its chunk loads with this screen only.
 const PlanningCalendar = lazy(async () => ({
@@ -56,7 +58,11 @@ export function PlanningScreen({
   availabilityStrip?: (window: PlanningWindow | null) => ReactNode;
 }) {
   const { t, tError } = useLocale();
-  const visible = usePlanningStore((s) => s.window);
+  const { today } = useDates();
+  const reported = usePlanningStore((s) => s.window);
+  const view = usePlanningStore((s) => s.view);
+  const zoom = usePlanningStore((s) => s.zoom);
+  const openedOn = usePlanningStore((s) => s.initialDate);
   const filters = usePlanningStore((s) => s.filters);
   const selectedMissionId = usePlanningStore((s) => s.selectedMissionId);
   const warnings = usePlanningStore((s) => s.warnings);
@@ -69,6 +75,13 @@ export function PlanningScreen({
   const heatOpen = usePlanningStore((s) => s.heatOpen);
   const isPhone = useIsPhone();
   const online = useOnline();
+  // Until the calendar reports its dates (its chunk loads with this screen), the window
+  // it will show is read already: the data and the chunk load side by side. The phone's
+  // agenda sets its day at once.
+  const visible = useMemo(
+    () => reported ?? (isPhone ? null : calendarWindow(view, zoom, openedOn ?? today())),
+    [isPhone, openedOn, reported, today, view, zoom],
+  );
   const crewPanelId = useId();
   const legendId = useId();
   const heatId = useId();

@@ -4,8 +4,9 @@
  * status filter never changes them), the rows of each "rows by" choice, the
  * FullCalendar view of each zoom, and the open places of each day.
  */
-import { dayInZone } from '@/lib/dates';
+import { addDays, dayInZone } from '@/lib/dates';
 import type { Tone } from '@/features/planning/utils/calendar';
+import type { PlanningWindow } from '@/features/planning/api/get-planning';
 import type { PlanningView, TimelineRows, TimelineZoom } from '@/features/planning/stores/planning-store';
 
 export interface RoleCounts {
@@ -74,6 +75,38 @@ export const TIMELINE_FC_VIEWS: Record<TimelineZoom, string> = {
 
 export function calendarViewName(view: PlanningView, zoom: TimelineZoom): string {
   return view === 'timeline' ? TIMELINE_FC_VIEWS[zoom] : view;
+}
+
+/** The Monday of `day`'s week (weeks start on Monday in both of the app's locales). */
+function mondayOf(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/**
+ * The window the calendar shows for `view` at `zoom` opened on `day` (what its `datesSet`
+ * reports): a day, three days from it, its week, its month, or for the month grid its six
+ * weeks from the Monday before the 1st. The screen asks for this window while the
+ * calendar's own chunk still loads, instead of after; planning-calendar.test.tsx renders
+ * the calendar to keep both equal.
+ */
+export function calendarWindow(view: PlanningView, zoom: TimelineZoom, day: string): PlanningWindow {
+  const span = view === 'timeline' ? zoom : view === 'timeGridDay' ? 'day' : view === 'timeGridWeek' ? 'week' : 'grid';
+  const first = `${day.slice(0, 8)}01`;
+  switch (span) {
+    case 'day':
+      return { from: day, to: day };
+    case 'days3':
+      return { from: day, to: addDays(day, 2) };
+    case 'week':
+      return { from: mondayOf(day), to: addDays(mondayOf(day), 6) };
+    case 'month': {
+      const [year = 1970, month = 1] = day.split('-').map(Number);
+      return { from: first, to: new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) };
+    }
+    default:
+      return { from: mondayOf(first), to: addDays(mondayOf(first), 41) };
+  }
 }
 
 /** The id of the "no place" row: missions without a place go there. */
