@@ -117,7 +117,10 @@ FROM mission_roles r WHERE r.org = $1 AND r.mission = ANY($2::int[]) ORDER BY r.
 
 # Every assignment of the missions' roles (all statuses): the role counts come from them,
 # then the filters pick the ones shown. Their times are the mission's (copied, kept equal:
-# the response does not repeat them).
+# the response does not repeat them), so they start between the first and the last start
+# of the missions: that range of ``assignments_org_starts`` reads only the window's rows,
+# in the order wanted (by mission id alone, a 13,000-row month of a large org was a scan of
+# every assignment of the table, 40 % slower).
 _ASSIGNMENTS_SQL = """SELECT a.id, a.mission, a.mission_role, a.user_id, a.status,
        a.decline_reason,
        CASE WHEN a.status = 'INVITED' THEN (
@@ -125,6 +128,7 @@ _ASSIGNMENTS_SQL = """SELECT a.id, a.mission, a.mission_role, a.user_id, a.statu
            ORDER BY i.id DESC LIMIT 1) END AS delivery_status,
        a.reserve, a.reserve_rank
 FROM assignments a WHERE a.org = $1 AND a.mission = ANY($2::int[])
+    AND a.starts_at >= $3 AND a.starts_at <= $4
 ORDER BY a.starts_at, a.id"""
 
 _USERS_SQL = """SELECT id, first_name, last_name, employment_type FROM users
@@ -224,7 +228,9 @@ async def planning(
             wanted = set(statuses) if statuses else None
             # role id -> (rank, shown assignment or None) of its accepted reserves
             queues: dict[int, list[tuple[int, PlanningAssignment | None]]] = {}
-            for row in await fetch_records(_ASSIGNMENTS_SQL, org_id, list(missions)):
+            first = min(m.starts_at for m in missions.values())
+            last = max(m.starts_at for m in missions.values())
+            for row in await fetch_records(_ASSIGNMENTS_SQL, org_id, list(missions), first, last):
                 a_id, m_id, r_id, u_id, status, reason, delivery, reserve, rank = row
                 if reserve and status in ("INVITED", "ACCEPTED"):
                     roles[r_id].reserves += 1
