@@ -101,6 +101,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
+  // The message catalogs (about 110 kB each) are read with one JSON.parse, which V8 parses
+  // much faster than the object literal with a constant per key that named exports make.
+  json: { stringify: true, namedExports: false },
   test: {
     environment: 'jsdom',
     globals: false,
