@@ -211,3 +211,21 @@ async def test_the_endpoint_list_is_paginated(org):
     beyond = await org.get(f"{API}/?page_size=2&page=3")
     assert beyond.status_code == 400
     assert beyond.json()["error"]["code"] == "pagination.out_of_range"
+
+
+async def test_admins_get_the_endpoints_page_in_their_menu_and_managers_do_not(org, make_org):
+    await org.enable("webhooks")
+    manager = await make_org()
+    await org.invite(manager.email, role="manager")
+    switched = await manager.post("/api/v1/auth/switch-org", json={"org_id": org.org_id})
+    assert switched.status_code == 200, switched.text
+
+    menus = [(await c.get("/api/v1/orgs/current/manifest")).json()["menu"] for c in (org, manager)]
+    [page] = [e for e in menus[0] if e["plugin"] == "webhooks"]
+    assert page["path"] == "/plugins/webhooks/endpoints"
+    assert page["section"] == "settings"
+    assert page["label"] == {"fr": "Webhooks", "en": "Webhooks"}
+    assert not [e for e in menus[1] if e["plugin"] == "webhooks"]
+    module = await org.get(page["module_url"])
+    assert module.status_code == 200, module.text
+    assert " as default" in module.text  # an ES module whose default is the page

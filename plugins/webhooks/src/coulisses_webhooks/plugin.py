@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from coulisses_sdk import DomainEvent, MenuEntry, Plugin, hookimpl
+from coulisses_sdk import DomainEvent, Plugin, PluginPage, hookimpl
 from coulisses_webhooks import jobs, service
 from coulisses_webhooks.api import CONTROLLERS
 from coulisses_webhooks.config import NAME, WebhooksConfig
 from coulisses_webhooks.tables import Delivery
+
+#: The plugin's page in the web app: its endpoints, their secrets and delivery logs.
+ENDPOINTS_PATH = f"/plugins/{NAME}/endpoints"
 
 
 class WebhooksPlugin(Plugin):
@@ -26,6 +29,8 @@ class WebhooksPlugin(Plugin):
     }
     core_requires = ">=0.1,<1"
     config_model = WebhooksConfig
+    #: The endpoints page, built from frontend/ (``python3 dev.py build-plugins``).
+    frontend_dir = "web"
 
     @hookimpl
     def register_routes(self, register: Any) -> None:
@@ -49,11 +54,12 @@ class WebhooksPlugin(Plugin):
     @hookimpl
     def register_frontend(self, register: Any) -> None:
         register(
-            MenuEntry(
-                path="/plugins/webhooks",
+            PluginPage(
+                path=ENDPOINTS_PATH,
                 label={"fr": "Webhooks", "en": "Webhooks"},
                 section="settings",
                 min_role="admin",
+                module="endpoints.js",
             )
         )
 
