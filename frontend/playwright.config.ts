@@ -13,6 +13,9 @@ if (!existsSync(chromium)) {
 
 export default defineConfig({
   testDir: './e2e',
+  // The app's path aliases for every file a test imports, the plugins' catalogs included
+  // (they import @coulisses/plugin-ui/catalog, which no node_modules holds).
+  tsconfig: './tsconfig.json',
   testMatch: '**/*.spec.ts',
   // One worker: the machine has two cores and the backend runs beside the browser.
   workers: 1,

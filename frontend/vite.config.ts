@@ -29,6 +29,7 @@ function pluginSources(): Plugin {
       if (source === 'react') return `${PLUGIN_UI}react.ts`;
       if (source === 'react/jsx-runtime') return `${PLUGIN_UI}jsx-runtime.ts`;
       if (source === '@coulisses/plugin-ui') return `${PLUGIN_UI}plugin-ui.ts`;
+      if (source === '@coulisses/plugin-ui/catalog') return `${PLUGIN_UI}catalog.ts`;
       if (source.startsWith('.') || source.startsWith('/') || source.startsWith('@/') || source.startsWith('\0')) return null;
       return this.resolve(source, APP_ENTRY, { ...options, skipSelf: true });
     },
@@ -109,7 +110,7 @@ export default defineConfig({
     globals: false,
     setupFiles: ['./src/testing/setup-tests.ts', './src/features/plugins/testing/setup-plugin-host.ts'],
     // The first-party plugins' web parts are tested here too (`npm test`, `dev.py test`).
-    include: ['src/**/*.test.{ts,tsx}', '../plugins/*/frontend/src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'packages/*/src/**/*.test.{ts,tsx}', '../plugins/*/frontend/src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
     // Generous bounds: tests wait on conditions, and the machine may be loaded.

@@ -1,41 +1,12 @@
 // Builds the notifications plugin's web modules into its Python package
 // (src/coulisses_notifications/web/): the header bell (bell.js), the inbox page
 // (inbox.js) and the preferences page (preferences.js); code they share goes to a
-// shared-<hash>.js chunk next to them. React, the router, the query client, the API
-// client, the live stream and the UI kit are the web app's: `react` and
-// `react/jsx-runtime` resolve to @coulisses/plugin-ui's shims, which read the host's.
+// shared-<hash>.js chunk next to them. What every plugin build shares (the host's React,
+// live stream and UI kit, not bundled) is @coulisses/plugin-ui/build.
 // Rebuild with `python3 dev.py build-plugins` (from the repository root).
-import { fileURLToPath } from 'node:url';
+import { pluginBuild } from '../../../frontend/packages/plugin-ui/build.mjs';
 
-const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-// @coulisses/plugin-ui: from node_modules once installed, else the repository's copy.
-const pluginUi = process.env.COULISSES_PLUGIN_UI ?? here('../../../frontend/packages/plugin-ui/src');
-
-export default {
-  // Built from any folder (dev.py runs it from frontend/): no public/ folder copied.
-  root: here('.'),
-  publicDir: false,
-  // ASCII output (escapes): the repository's text is ASCII.
-  esbuild: { jsx: 'automatic', charset: 'ascii' },
-  logLevel: 'warn',
-  resolve: {
-    alias: [
-      { find: /^react\/jsx-runtime$/, replacement: `${pluginUi}/jsx-runtime.ts` },
-      { find: /^react$/, replacement: `${pluginUi}/react.ts` },
-      { find: /^@coulisses\/plugin-ui$/, replacement: `${pluginUi}/plugin-ui.ts` },
-    ],
-  },
-  build: {
-    // dev.py's freshness check builds into a temporary folder to compare.
-    outDir: process.env.COULISSES_PLUGIN_OUT ?? here('../src/coulisses_notifications/web'),
-    emptyOutDir: true,
-    target: 'es2022',
-    minify: true,
-    lib: {
-      entry: { bell: here('src/bell.tsx'), inbox: here('src/inbox.tsx'), preferences: here('src/preferences.tsx') },
-      formats: ['es'],
-      fileName: (_format, name) => `${name}.js`,
-    },
-    rollupOptions: { output: { chunkFileNames: 'shared-[hash].js' } },
-  },
-};
+export default pluginBuild(import.meta.url, {
+  out: '../src/coulisses_notifications/web',
+  entries: { bell: 'src/bell.tsx', inbox: 'src/inbox.tsx', preferences: 'src/preferences.tsx' },
+});

@@ -1,46 +1,18 @@
 // Builds the payroll plugin's web modules into its Python package
 // (src/coulisses_payroll/web/): the pages timesheets.js, exports.js, intermittents.js and
-// accounting.js, and the dashboard card dpae.js. React, the router, the query client, the
-// API client and the UI kit are the web app's: `react` and `react/jsx-runtime` resolve to
-// @coulisses/plugin-ui's shims, which read the host's.
+// accounting.js, and the dashboard card dpae.js; code they share goes to a
+// shared-<hash>.js chunk next to them. What every plugin build shares (the host's React
+// and UI kit, not bundled) is @coulisses/plugin-ui/build.
 // Rebuild with `python3 dev.py build-plugins` (from the repository root).
-import { fileURLToPath } from 'node:url';
+import { pluginBuild } from '../../../frontend/packages/plugin-ui/build.mjs';
 
-const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-// @coulisses/plugin-ui: from node_modules once installed, else the repository's copy.
-const pluginUi = process.env.COULISSES_PLUGIN_UI ?? here('../../../frontend/packages/plugin-ui/src');
-
-export default {
-  // Built from any folder (dev.py runs it from frontend/): no public/ folder copied.
-  root: here('.'),
-  publicDir: false,
-  // ASCII output (escapes): the repository's text is ASCII.
-  esbuild: { jsx: 'automatic', charset: 'ascii' },
-  logLevel: 'warn',
-  resolve: {
-    alias: [
-      { find: /^react\/jsx-runtime$/, replacement: `${pluginUi}/jsx-runtime.ts` },
-      { find: /^react$/, replacement: `${pluginUi}/react.ts` },
-      { find: /^@coulisses\/plugin-ui$/, replacement: `${pluginUi}/plugin-ui.ts` },
-    ],
+export default pluginBuild(import.meta.url, {
+  out: '../src/coulisses_payroll/web',
+  entries: {
+    timesheets: 'src/timesheets.tsx',
+    exports: 'src/exports.tsx',
+    intermittents: 'src/intermittents.tsx',
+    dpae: 'src/dpae-widget.tsx',
+    accounting: 'src/accounting.tsx',
   },
-  build: {
-    // dev.py's freshness check builds into a temporary folder to compare.
-    outDir: process.env.COULISSES_PLUGIN_OUT ?? here('../src/coulisses_payroll/web'),
-    emptyOutDir: true,
-    target: 'es2022',
-    minify: true,
-    lib: {
-      entry: {
-        timesheets: here('src/timesheets.tsx'),
-        exports: here('src/exports.tsx'),
-        intermittents: here('src/intermittents.tsx'),
-        dpae: here('src/dpae-widget.tsx'),
-        accounting: here('src/accounting.tsx'),
-      },
-      formats: ['es'],
-      fileName: (_format, name) => `${name}.js`,
-    },
-    rollupOptions: { output: { chunkFileNames: 'shared-[hash].js' } },
-  },
-};
+});

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from coulisses import cli
@@ -91,6 +92,42 @@ async def test_generated_plugin_installs_from_its_wheel_and_its_tests_pass(tmp_p
     )
     assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
     assert "5 passed" in tests.stdout
+
+
+VITE = ROOT / "frontend" / "node_modules" / "vite" / "bin" / "vite.js"
+
+
+@pytest.mark.skipif(not VITE.exists(), reason="frontend/node_modules absent (npm ci)")
+async def test_generated_frontend_builds_as_a_partner_would_and_matches_the_shipped_page(
+    tmp_path,
+):
+    """Outside the repository, the generated ``vite.config.mjs`` finds
+    ``@coulisses/plugin-ui/build`` in its own node_modules (as ``npm install`` puts it):
+    the page builds without React in it, and equals the ``page.js`` the template ships."""
+    source = tmp_path / "coulisses-catering"
+    created = CliRunner().invoke(cli.main, ["plugin", "new", "catering", "--dir", str(source)])
+    assert created.exit_code == 0, created.output
+    frontend = source / "frontend"
+    installed = frontend / "node_modules" / "@coulisses" / "plugin-ui"
+    # A copy, as npm installs it (a symlink would need rights on Windows).
+    shutil.copytree(ROOT / "frontend" / "packages" / "plugin-ui", installed)
+    out = tmp_path / "out"
+    node = shutil.which("node") or "node"
+    built = await asyncio.to_thread(
+        _run,
+        [node, str(VITE), "build", "--config", str(frontend / "vite.config.mjs")],
+        ROOT / "frontend",
+        COULISSES_PLUGIN_OUT=str(out),
+    )
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    page = (out / "page.js").read_text()
+    assert "__coulisses_host__" in page  # the shims read the host's React...
+    assert "react.production" not in page  # ...none is bundled
+    assert "react-dom" not in page
+    shipped = source / "src" / "coulisses_catering" / "web" / "page.js"
+    assert page == shipped.read_text(), (
+        "the template's page.js is stale: rebuild it from a generated plugin (see this test)"
+    )
 
 
 async def test_makemigrations_writes_the_change_of_a_table_and_migrate_applies_it(tmp_path):

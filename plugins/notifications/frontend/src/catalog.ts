@@ -4,6 +4,8 @@
  * pure functions (no host): the end-to-end tests read it too.
  */
 
+import { catalog, type CatalogKey, type Words } from '@coulisses/plugin-ui/catalog';
+
 export const TEXTS = {
   title: { fr: 'Notifications', en: 'Notifications' },
   loading: { fr: 'Chargement des notifications\u2026', en: 'Loading notifications\u2026' },
@@ -90,34 +92,17 @@ export const TEXTS = {
   telegram_unlink_confirm: { fr: 'D\u00e9lier votre compte Telegram ?', en: 'Unlink your Telegram account?' },
   telegram_unlinked: { fr: 'Compte Telegram d\u00e9li\u00e9.', en: 'Telegram account unlinked.' },
   back_to_inbox: { fr: 'Retour aux notifications', en: 'Back to notifications' },
-} satisfies Record<string, { fr: string; en: string }>;
+} satisfies Words;
 
-export type TextKey = keyof typeof TEXTS;
-/** Keys with plural forms (`<key>_one` / `<key>_other`, chosen by `count`). */
-export type PluralKey = 'unread';
-export type TextVars = Record<string, string | number>;
-
-const CATALOG: Record<string, { fr: string; en: string }> = TEXTS;
-
-/** The text of `key` in `locale` with `{name}` replaced; `count` picks `_one` / `_other`. */
-export function text(locale: string, key: TextKey | PluralKey, vars: TextVars = {}): string {
-  let chosen: string = key;
-  if (typeof vars.count === 'number' && `${key}_one` in CATALOG) {
-    const rule = new Intl.PluralRules(locale === 'en' ? 'en' : 'fr').select(vars.count);
-    chosen = `${key}_${rule === 'one' ? 'one' : 'other'}`;
-  }
-  const entry = CATALOG[chosen];
-  const template = entry ? (locale === 'en' ? entry.en : entry.fr) : chosen;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export const words = catalog(TEXTS);
+export const { text, label } = words;
+export type TextKey = CatalogKey<typeof TEXTS>;
 
 /** The label of a notification kind (its code when the plugin has no words for it). */
 export function kindLabel(locale: string, kind: string): string {
-  const key = `kind_${kind}`;
-  return key in CATALOG ? text(locale, key as TextKey) : kind;
+  return label(locale, 'kind', kind);
 }
 
 export function channelLabel(locale: string, channel: string): string {
-  const key = `channel_${channel}`;
-  return key in CATALOG ? text(locale, key as TextKey) : channel;
+  return label(locale, 'channel', channel);
 }

@@ -4,6 +4,8 @@
  * ASCII). Plain data and pure functions (no host): tests read it too.
  */
 
+import { catalog, type CatalogKey, type Words } from '@coulisses/plugin-ui/catalog';
+
 export const TEXTS = {
   title: { fr: 'Feuilles de temps', en: 'Timesheets' },
   loading: { fr: 'Chargement des feuilles de temps\u2026', en: 'Loading timesheets\u2026' },
@@ -367,35 +369,13 @@ export const TEXTS = {
     en: 'The export failed: try again or tell an administrator.',
   },
   failure_other: { fr: 'L\u2019export a \u00e9chou\u00e9 ({code}).', en: 'The export failed ({code}).' },
-} satisfies Record<string, { fr: string; en: string }>;
+} satisfies Words;
 
-export type TextKey = keyof typeof TEXTS;
-/** Keys with plural forms (`<key>_one` / `<key>_other`, chosen by `count`). */
-export type PluralKey = 'validated_count' | 'dashboard_dpae_overdue' | 'dashboard_dpae_due' | 'engagement_days';
-export type TextVars = Record<string, string | number>;
-
-const CATALOG: Record<string, { fr: string; en: string }> = TEXTS;
-
-/** The text of `key` in `locale` with `{name}` replaced; `count` picks `_one` / `_other`. */
-export function text(locale: string, key: TextKey | PluralKey, vars: TextVars = {}): string {
-  let chosen: string = key;
-  if (typeof vars.count === 'number' && `${key}_one` in CATALOG) {
-    const rule = new Intl.PluralRules(locale === 'en' ? 'en' : 'fr').select(vars.count);
-    chosen = `${key}_${rule === 'one' ? 'one' : 'other'}`;
-  }
-  const entry = CATALOG[chosen];
-  const template = entry ? (locale === 'en' ? entry.en : entry.fr) : chosen;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export const words = catalog(TEXTS);
+export const { text, label } = words;
+export type TextKey = CatalogKey<typeof TEXTS>;
 
 /** Why an export failed, from its stored `error_code`. */
 export function failureText(locale: string, code: string | null): string {
-  const key = `failure_${(code ?? '').replace(/\./g, '_')}`;
-  return key in CATALOG ? text(locale, key as TextKey) : text(locale, 'failure_other', { code: code ?? '' });
-}
-
-/** The words of a line's status or of a history action (its code when unknown). */
-export function codeLabel(locale: string, prefix: 'status' | 'action', code: string): string {
-  const key = `${prefix}_${code}`;
-  return key in CATALOG ? text(locale, key as TextKey) : code;
+  return label(locale, 'failure', code ?? '', text(locale, 'failure_other', { code: code ?? '' }));
 }

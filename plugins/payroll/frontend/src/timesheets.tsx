@@ -37,7 +37,7 @@ import {
   type TimesheetLine,
   type TimesheetValues,
 } from './api';
-import { codeLabel } from './catalog';
+import { label } from './catalog';
 import { useFieldText, useText } from './texts';
 import { actualSpan, duration, wallOf } from './zoned';
 
@@ -59,7 +59,7 @@ function dayLabel(iso: string, zone: string, locale: string): string {
 
 function StatusBadge({ line }: { line: TimesheetLine }) {
   const { locale } = useText();
-  return <Badge variant={STATUS_VARIANT[line.status]}>{codeLabel(locale, 'status', line.status)}</Badge>;
+  return <Badge variant={STATUS_VARIANT[line.status]}>{label(locale, 'status', line.status)}</Badge>;
 }
 
 function planned(line: TimesheetLine): string {
@@ -185,7 +185,7 @@ function History({ line }: { line: TimesheetLine }) {
       {history.data.items.map((event) => (
         <li key={event.id} className="rounded-md border border-border px-3 py-2">
           <p className="font-medium">
-            {codeLabel(locale, 'action', event.action)} <span className="text-muted-foreground">{formatDateTime(event.at)}</span>
+            {label(locale, 'action', event.action)} <span className="text-muted-foreground">{formatDateTime(event.at)}</span>
           </p>
           {Object.keys(event.after).map((field) => (
             <p key={field} className="text-muted-foreground">

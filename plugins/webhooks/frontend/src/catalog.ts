@@ -4,6 +4,8 @@
  * repository's text is ASCII). Plain data and pure functions: the tests read it too.
  */
 
+import { catalog, type CatalogKey, type Words } from '@coulisses/plugin-ui/catalog';
+
 export const TEXTS = {
   title: { fr: 'Webhooks', en: 'Webhooks' },
   intro: {
@@ -69,29 +71,13 @@ export const TEXTS = {
   redeliver: { fr: 'Renvoyer', en: 'Send again' },
   redeliver_of: { fr: 'Renvoyer {event}', en: 'Send {event} again' },
   actions_of: { fr: 'Actions pour {url}', en: 'Actions for {url}' },
-} satisfies Record<string, { fr: string; en: string }>;
+} satisfies Words;
 
-export type TextKey = keyof typeof TEXTS;
-/** Keys with plural forms (`<key>_one` / `<key>_other`, chosen by `count`). */
-export type PluralKey = 'failures';
-export type TextVars = Record<string, string | number>;
-
-const CATALOG: Record<string, { fr: string; en: string }> = TEXTS;
-
-/** The text of `key` in `locale` with `{name}` replaced; `count` picks `_one` / `_other`. */
-export function text(locale: string, key: TextKey | PluralKey, vars: TextVars = {}): string {
-  let chosen: string = key;
-  if (typeof vars.count === 'number' && `${key}_one` in CATALOG) {
-    const rule = new Intl.PluralRules(locale === 'en' ? 'en' : 'fr').select(vars.count);
-    chosen = `${key}_${rule === 'one' ? 'one' : 'other'}`;
-  }
-  const entry = CATALOG[chosen];
-  const template = entry ? (locale === 'en' ? entry.en : entry.fr) : chosen;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export const words = catalog(TEXTS);
+export const { text, label } = words;
+export type TextKey = CatalogKey<typeof TEXTS>;
 
 /** The words of a delivery status (its code when the plugin has none). */
 export function statusLabel(locale: string, status: string): string {
-  const key = `status_${status}`;
-  return key in CATALOG ? text(locale, key as TextKey) : status;
+  return label(locale, 'status', status);
 }

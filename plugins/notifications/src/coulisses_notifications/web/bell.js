@@ -1,5 +1,5 @@
-import { u as E, a as A, n as k, b as L, c as T, d as _, e as C, f as b, g as O, h as N, i as D, j as M, k as a, l as t, A as j, m as y, L as B, I as P } from "./shared-5mluEE42.js";
-import { a as Q, I as S } from "./shared-Bn0A8BdL.js";
+import { u as E, a as A, n as k, b as L, c as T, d as _, e as C, f as b, g as O, h as N, i as D, j as M, k as a, l as t, A as j, m as y, L as B, I as P } from "./shared-BIicBLbv.js";
+import { a as Q, I as S } from "./shared-BLEo-KZv.js";
 const q = "notifications.created";
 function z(s) {
   const l = E(), u = A(

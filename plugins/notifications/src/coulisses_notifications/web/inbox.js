@@ -1,5 +1,5 @@
-import { c as b, d as _, e as A, o as P, p as I, g as S, f as g, l as e, S as R, E as j, k as n, A as h, B as x, q as C, m as N, L as D, P as L } from "./shared-5mluEE42.js";
-import { a as T, I as z } from "./shared-Bn0A8BdL.js";
+import { c as b, d as _, e as A, o as P, p as I, g as S, f as g, l as e, S as R, E as j, k as n, A as h, B as x, q as C, m as N, L as D, P as L } from "./shared-BIicBLbv.js";
+import { a as T, I as z } from "./shared-BLEo-KZv.js";
 const B = /* @__PURE__ */ new Set();
 function M() {
   const { t: s, tError: v } = b(), { formatDateTime: w } = _(), r = A(), t = P(), i = I(), y = S(), [d, o] = g(null), [E, c] = g(null);

@@ -1,4 +1,4 @@
-import { z as u, T as A, c as E, s as I, k as l, l as n, L as B, I as H, S as L, E as z, t as R, d as D, v as U, w as V, f as q, x, y as C, D as O, F as K, G as M, H as k, J as P, A as v, B as S, K as X, M as Z, N as G, C as J } from "./shared-5mluEE42.js";
+import { z as u, T as A, c as E, s as I, k as l, l as n, L as B, I as H, S as L, E as z, t as R, d as D, v as U, w as V, f as q, x, y as C, D as O, F as K, G as M, H as k, J as P, A as v, B as S, K as X, M as Z, N as G, C as J } from "./shared-BIicBLbv.js";
 const Y = u.object({
   locale: u.enum(["", "fr", "en"], "form_invalid"),
   fromOrg: u.boolean(),

@@ -1,4 +1,4 @@
-import { u as f, a as y, b as te, c as ae, d as ne, e as re, f as se, t as w, j as o, F as x, g as e, B as k, h as ce, A as C, C as T, i as O, k as V, l as D, I as U, E as le, L as oe, S as R, m as L, n as Y, D as ie, H as de, o as pe, p as me, q as ue, r as he, s as K } from "./shared-Bf0sIAHO.js";
+import { u as f, a as y, b as te, c as ae, d as ne, e as re, f as se, t as w, j as o, F as x, g as e, B as k, h as ce, A as C, C as T, i as O, k as V, l as D, I as U, E as le, L as oe, S as R, m as L, n as Y, D as ie, H as de, o as pe, p as me, q as ue, r as he, s as K } from "./shared-Nh1hQyZl.js";
 import { m as _, h as v, c as _e, d as ge, n as ye } from "./shared-BeTIlZ9I.js";
 const I = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", fe = "/plugins/payroll/exports", q = [];
 function xe(t, s, a) {

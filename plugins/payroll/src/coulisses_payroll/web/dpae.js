@@ -1,4 +1,4 @@
-import { u, v as m, j as l, C as h, g as t, i as p, L as _, s as f, w as g } from "./shared-Bf0sIAHO.js";
+import { u, v as m, j as l, C as h, g as t, i as p, L as _, s as f, w as g } from "./shared-Nh1hQyZl.js";
 const x = "/plugins/payroll/intermittents", i = 5;
 function c({ items: s, overdue: n }) {
   const { t: d } = u(), { formatDateTime: a } = f();

@@ -1,4 +1,4 @@
-import { u as d, e as S, b as w, d as j, a as u, g as t, S as b, j as s, A as h, C as m, i as f, k as T, l as _, I as A, B as P, x as R, m as I, n as B, s as D, y as F, w as g } from "./shared-Bf0sIAHO.js";
+import { u as d, e as S, b as w, d as j, a as u, g as t, S as b, j as s, A as h, C as m, i as f, k as T, l as _, I as A, B as P, x as R, m as I, n as B, s as D, y as F, w as g } from "./shared-Nh1hQyZl.js";
 const M = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", $ = { queued: "neutral", running: "info", done: "success", failed: "danger" };
 function q() {
   const e = /* @__PURE__ */ new Date();

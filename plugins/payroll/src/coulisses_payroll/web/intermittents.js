@@ -1,4 +1,4 @@
-import { z as f, u, e as Y, a as g, g as e, S as w, j as c, A as v, C as D, i as I, k as P, l as p, I as _, s as j, G as Z, m as N, n as L, v as q, J, K as B, b as K, M as Q, N as W, w as T, B as x, O as H, P as ee, Q as te, R as re, T as ae, U as ne, V as F, W as se, X as O, Y as ie, Z as le, F as ce, _ as oe } from "./shared-Bf0sIAHO.js";
+import { z as f, u, e as Y, a as g, g as e, S as w, j as c, A as v, C as D, i as I, k as P, l as p, I as _, s as j, G as Z, m as N, n as L, v as q, J, K as B, b as K, M as Q, N as W, w as T, B as x, O as H, P as ee, Q as te, R as re, T as ae, U as ne, V as F, W as se, X as O, Y as ie, Z as le, F as ce, _ as oe } from "./shared-Nh1hQyZl.js";
 import { h as C, m as $ } from "./shared-BeTIlZ9I.js";
 const de = "h-10 w-full rounded-md border border-border bg-surface px-3 text-sm", M = "min-h-20 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm", me = /* @__PURE__ */ new Set(["admin", "owner"]), A = [1, 2, 3], he = {
   "payroll.siret_format": "siret",

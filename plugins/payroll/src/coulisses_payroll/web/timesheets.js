@@ -1,7 +1,7 @@
-import { u as v, s as B, e as ee, j as i, g as t, S as j, m as E, $ as U, n as q, C as te, i as ae, k as re, a as k, b as ne, a0 as se, l as x, I as D, B as N, Q as oe, A as T, w as ie, a1 as Z, a2 as de, a3 as ce, V as le, f as me, X as ue, a4 as he, F as pe, z as b, a5 as L, a6 as fe } from "./shared-Bf0sIAHO.js";
-const A = /* @__PURE__ */ new Map();
+import { u as v, s as B, e as ee, j as i, g as t, S as j, m as E, $ as U, n as q, C as te, i as ae, k as re, a as k, b as ne, a0 as se, l as x, I as D, B as N, Q as oe, A as T, w as ie, a1 as Z, a2 as de, a3 as ce, V as le, f as me, X as ue, a4 as he, F as pe, z as b, a5 as A, a6 as fe } from "./shared-Nh1hQyZl.js";
+const F = /* @__PURE__ */ new Map();
 function H(e, a) {
-  let r = A.get(a);
+  let r = F.get(a);
   r || (r = new Intl.DateTimeFormat("en-CA", {
     timeZone: a,
     hourCycle: "h23",
@@ -10,7 +10,7 @@ function H(e, a) {
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit"
-  }), A.set(a, r));
+  }), F.set(a, r));
   const n = {};
   for (const o of r.formatToParts(e)) n[o.type] = Number(o.value);
   return { year: n.year ?? 1970, month: n.month ?? 1, day: n.day ?? 1, hour: n.hour ?? 0, minute: n.minute ?? 0 };
@@ -23,7 +23,7 @@ function Y(e) {
   const [a = 0, r = 0] = e.split(":").map(Number);
   return [a, r];
 }
-const F = 864e5, C = (e) => String(e).padStart(2, "0");
+const L = 864e5, C = (e) => String(e).padStart(2, "0");
 function I(e, a) {
   const r = H(new Date(e), a);
   return { date: `${r.year}-${C(r.month)}-${C(r.day)}`, time: `${C(r.hour)}:${C(r.minute)}` };
@@ -33,7 +33,7 @@ function M(e, a) {
   return Math.round((n - Math.floor(e / 6e4) * 6e4) / 6e4);
 }
 function R(e, a, r) {
-  const [n, o, c] = $(e), [s, m] = Y(a), u = Date.UTC(n, o - 1, c, s, m), w = M(u - F, r), h = M(u + F, r), f = [.../* @__PURE__ */ new Set([w, h])].map((p) => u - p * 6e4).filter((p) => {
+  const [n, o, c] = $(e), [s, m] = Y(a), u = Date.UTC(n, o - 1, c, s, m), w = M(u - L, r), h = M(u + L, r), f = [.../* @__PURE__ */ new Set([w, h])].map((p) => u - p * 6e4).filter((p) => {
     const l = I(new Date(p).toISOString(), r);
     return l.date === e && l.time === a;
   }).sort((p, l) => p - l);
@@ -86,8 +86,8 @@ function Q(e, a) {
 }
 function we(e) {
   return b.object({
-    start: b.string().regex(L, "form_required"),
-    end: b.string().regex(L, "form_required"),
+    start: b.string().regex(A, "form_required"),
+    end: b.string().regex(A, "form_required"),
     breaks: b.string().trim().transform((a) => a === "" ? 0 : Number(a)).pipe(b.number("form_invalid_integer").int("form_invalid_integer").min(0, "breaks_range").max(1440, "breaks_range")),
     comment: b.string().max(2e3, "form_invalid"),
     reason: e ? b.string().trim().min(1, "form_required").max(500, "form_invalid") : b.string()

@@ -1,86 +1,112 @@
 const j = "__coulisses_host__";
-function A() {
+function k() {
   const e = globalThis[j];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: t, jsxs: d, Fragment: fe } = A().jsxRuntime, x = A(), { api: u, useLocale: B, useDates: H, useLiveEvents: ve } = x, { Link: ge, useNavigate: ye, useParams: xe, useSearchParams: _e } = x.router, { useQuery: D, useMutation: M, useQueryClient: K } = x.query, { useDataTable: be, DataTable: Ee, TablePagination: Ne } = x.table, { z: y, useZodForm: V, useFormText: Q, TIME_OF_DAY: Ce } = x.forms, {
-  Button: p,
+const { jsx: t, jsxs: d, Fragment: xe } = k().jsxRuntime, D = /* @__PURE__ */ new Map();
+function M(e, n) {
+  const s = e === "en" ? "en" : "fr";
+  let o = D.get(s);
+  return o === void 0 && (o = new Intl.PluralRules(s), D.set(s, o)), o.select(n) === "one" ? "one" : "other";
+}
+function B(e) {
+  const n = e, s = (a) => Object.hasOwn(n, a), o = (a, i, r = {}) => {
+    let u = i;
+    typeof r.count == "number" && s(`${i}_one`) && (u = `${i}_${M(a, r.count)}`);
+    const m = s(u) ? n[u] : void 0;
+    return (m === void 0 ? u : a === "en" ? m.en : m.fr).replace(
+      /\{(\w+)\}/g,
+      (p, l) => Object.hasOwn(r, l) ? String(r[l]) : p
+    );
+  };
+  return { text: o, label: (a, i, r, u = r) => {
+    const m = `${i}_${r.replace(/\./g, "_")}`;
+    return s(m) ? o(a, m) : u;
+  }, has: s };
+}
+const x = k(), { api: h, useLocale: H, useDates: K, useLiveEvents: be } = x, { Link: _e, useNavigate: Ee, useParams: Ne, useSearchParams: we } = x.router, { useQuery: A, useMutation: V, useQueryClient: Q } = x.query, { useDataTable: Se, DataTable: Ce, TablePagination: ke } = x.table, { z: y, useZodForm: W, useFormText: J, TIME_OF_DAY: Ae } = x.forms, {
+  Button: v,
   Card: R,
-  CardHeader: Se,
+  CardHeader: De,
   CardTitle: P,
-  CardDescription: W,
+  CardDescription: U,
   Alert: E,
   Spinner: z,
-  EmptyState: G,
+  EmptyState: X,
   Input: T,
-  Field: q,
-  Badge: $,
-  ConfirmDialog: J,
+  Field: $,
+  Badge: q,
+  ConfirmDialog: Y,
   ErrorState: F
-} = x.ui, X = A().React, {
-  Children: we,
-  Component: ke,
-  Fragment: Ae,
-  StrictMode: De,
-  Suspense: Te,
-  cloneElement: qe,
-  createContext: $e,
-  createElement: Le,
-  forwardRef: Re,
-  isValidElement: Pe,
-  lazy: ze,
-  memo: Fe,
-  startTransition: Ie,
-  use: Oe,
-  useActionState: je,
-  useCallback: Be,
-  useContext: He,
-  useDeferredValue: Me,
-  useEffect: Ke,
-  useId: Ve,
-  useImperativeHandle: Qe,
-  useLayoutEffect: We,
+} = x.ui;
+function G(e) {
+  const { locale: n, tError: s } = H();
+  return { locale: n, tError: s, t: (o, c) => e.text(n, o, c) };
+}
+const Z = k().React, {
+  Children: Te,
+  Component: $e,
+  Fragment: qe,
+  StrictMode: Le,
+  Suspense: Re,
+  cloneElement: Pe,
+  createContext: ze,
+  createElement: Fe,
+  forwardRef: Oe,
+  isValidElement: Ie,
+  lazy: je,
+  memo: Me,
+  startTransition: Be,
+  use: He,
+  useActionState: Ke,
+  useCallback: Ve,
+  useContext: Qe,
+  useDeferredValue: We,
+  useEffect: Je,
+  useId: Ue,
+  useImperativeHandle: Xe,
+  useLayoutEffect: Ye,
   useMemo: Ge,
-  useOptimistic: Je,
-  useReducer: Xe,
-  useRef: Ye,
+  useOptimistic: Ze,
+  useReducer: et,
+  useRef: tt,
   useState: S,
-  useSyncExternalStore: Ue,
-  useTransition: Ze
-} = X, m = "/api/v1/webhooks", Y = ["webhooks", "endpoints"], U = (e) => ["webhooks", "deliveries", e];
-function Z() {
-  return D({
-    queryKey: Y,
-    queryFn: () => u.get(`${m}/endpoints?page_size=100&sort=id`)
+  useSyncExternalStore: nt,
+  useTransition: rt
+} = Z, f = "/api/v1/webhooks", ee = ["webhooks", "endpoints"], te = (e) => ["webhooks", "deliveries", e];
+function ne() {
+  return A({
+    queryKey: ee,
+    queryFn: () => h.get(`${f}/endpoints?page_size=100&sort=id`)
   });
 }
-function ee() {
-  return D({
+function re() {
+  return A({
     queryKey: ["webhooks", "event-types"],
-    queryFn: () => u.get(`${m}/event_types`),
+    queryFn: () => h.get(`${f}/event_types`),
     staleTime: 1 / 0
   });
 }
-function te(e, n) {
-  return D({
-    queryKey: U(e),
-    queryFn: () => u.get(`${m}/endpoints/${e}/deliveries?page_size=20`),
+function se(e, n) {
+  return A({
+    queryKey: te(e),
+    queryFn: () => h.get(`${f}/endpoints/${e}/deliveries?page_size=20`),
     enabled: n
   });
 }
-function _(e) {
-  const n = K();
-  return M({
+function b(e) {
+  const n = Q();
+  return V({
     mutationFn: e,
     onSuccess: () => n.invalidateQueries({ queryKey: ["webhooks"] })
   });
 }
-const ne = () => _((e) => u.post(`${m}/endpoints`, e)), re = () => _(
-  ({ id: e, active: n }) => u.patch(`${m}/endpoints/${e}`, { active: n })
-), se = () => _((e) => u.post(`${m}/endpoints/${e}/rotate_secret`)), ie = () => _((e) => u.post(`${m}/endpoints/${e}/ping`)), ae = () => _((e) => u.delete(`${m}/endpoints/${e}`)), le = () => _(
-  ({ endpoint: e, delivery: n }) => u.post(`${m}/endpoints/${e}/deliveries/${n}/redeliver`)
-), oe = {
+const ie = () => b((e) => h.post(`${f}/endpoints`, e)), ae = () => b(
+  ({ id: e, active: n }) => h.patch(`${f}/endpoints/${e}`, { active: n })
+), le = () => b((e) => h.post(`${f}/endpoints/${e}/rotate_secret`)), oe = () => b((e) => h.post(`${f}/endpoints/${e}/ping`)), ce = () => b((e) => h.delete(`${f}/endpoints/${e}`)), de = () => b(
+  ({ endpoint: e, delivery: n }) => h.post(`${f}/endpoints/${e}/deliveries/${n}/redeliver`)
+), ue = {
   title: { fr: "Webhooks", en: "Webhooks" },
   intro: {
     fr: "Chaque \xE9v\xE9nement de l'organisation (mission modifi\xE9e, invitation accept\xE9e\u2026) est envoy\xE9, sign\xE9, aux adresses ci-dessous, avec des reprises en cas d'\xE9chec.",
@@ -145,25 +171,11 @@ const ne = () => _((e) => u.post(`${m}/endpoints`, e)), re = () => _(
   redeliver: { fr: "Renvoyer", en: "Send again" },
   redeliver_of: { fr: "Renvoyer {event}", en: "Send {event} again" },
   actions_of: { fr: "Actions pour {url}", en: "Actions for {url}" }
-}, w = oe;
-function I(e, n, r = {}) {
-  let c = n;
-  if (typeof r.count == "number" && `${n}_one` in w) {
-    const i = new Intl.PluralRules(e === "en" ? "en" : "fr").select(r.count);
-    c = `${n}_${i === "one" ? "one" : "other"}`;
-  }
-  const o = w[c];
-  return (o ? e === "en" ? o.en : o.fr : c).replace(/\{(\w+)\}/g, (i, s) => s in r ? String(r[s]) : i);
+}, O = B(ue), { text: st, label: me } = O;
+function pe(e, n) {
+  return me(e, "status", n);
 }
-function ce(e, n) {
-  const r = `status_${n}`;
-  return r in w ? I(e, r) : n;
-}
-function N() {
-  const { locale: e, tError: n } = B();
-  return { locale: e, tError: n, t: (r, c) => I(e, r, c) };
-}
-const k = "*", L = "size-4 rounded border-border accent-primary", de = y.object({
+const N = () => G(O), C = "*", L = "size-4 rounded border-border accent-primary", he = y.object({
   url: y.string().trim().min(1, "form_required"),
   description: y.string().max(500, "form_invalid"),
   all: y.boolean(),
@@ -171,57 +183,57 @@ const k = "*", L = "size-4 rounded border-border accent-primary", de = y.object(
 }).superRefine((e, n) => {
   !e.all && e.events.length === 0 && n.addIssue({ code: "custom", path: ["events"], message: "events_required" });
 });
-function ue({ shown: e, onDone: n }) {
-  const { t: r } = N();
+function fe({ shown: e, onDone: n }) {
+  const { t: s } = N();
   return /* @__PURE__ */ d(E, { variant: "success", children: [
-    /* @__PURE__ */ t("p", { className: "font-medium", children: r("secret_title", { url: e.url }) }),
-    /* @__PURE__ */ t("p", { className: "mt-1 text-sm", children: r("secret_hint") }),
+    /* @__PURE__ */ t("p", { className: "font-medium", children: s("secret_title", { url: e.url }) }),
+    /* @__PURE__ */ t("p", { className: "mt-1 text-sm", children: s("secret_hint") }),
     /* @__PURE__ */ t("code", { className: "mt-2 block select-all break-all rounded bg-surface px-2 py-1 font-mono text-sm", children: e.secret }),
-    /* @__PURE__ */ t(p, { className: "mt-3", variant: "secondary", onClick: n, children: r("hide_secret") })
+    /* @__PURE__ */ t(v, { className: "mt-3", variant: "secondary", onClick: n, children: s("hide_secret") })
   ] });
 }
-function me({ onCreated: e }) {
-  const { t: n, tError: r } = N(), c = ee(), o = ne(), l = Q((a) => a === "events_required" ? n("events_required") : void 0), i = V(de, { defaultValues: { url: "", description: "", all: !0, events: [] } }), { errors: s } = i.formState, [h, f] = i.watch(["all", "events"]), g = i.handleSubmit((a) => {
-    o.mutate(
-      { url: a.url, description: a.description, event_types: a.all ? [k] : a.events },
+function ve({ onCreated: e }) {
+  const { t: n, tError: s } = N(), o = re(), c = ie(), a = J((l) => l === "events_required" ? n("events_required") : void 0), i = W(he, { defaultValues: { url: "", description: "", all: !0, events: [] } }), { errors: r } = i.formState, [u, m] = i.watch(["all", "events"]), g = i.handleSubmit((l) => {
+    c.mutate(
+      { url: l.url, description: l.description, event_types: l.all ? [C] : l.events },
       {
-        onSuccess: (b) => {
-          i.reset(), e(b);
+        onSuccess: (_) => {
+          i.reset(), e(_);
         }
       }
     );
-  }), v = (a, b) => {
-    const C = new Set(f);
-    b ? C.add(a) : C.delete(a), i.setValue("events", (c.data?.event_types ?? []).filter((O) => C.has(O)), { shouldValidate: i.formState.isSubmitted });
+  }), p = (l, _) => {
+    const w = new Set(m);
+    _ ? w.add(l) : w.delete(l), i.setValue("events", (o.data?.event_types ?? []).filter((I) => w.has(I)), { shouldValidate: i.formState.isSubmitted });
   };
   return /* @__PURE__ */ d(R, { className: "space-y-4", children: [
     /* @__PURE__ */ t(P, { children: n("new_title") }),
     /* @__PURE__ */ d("form", { className: "space-y-4", noValidate: !0, onSubmit: g, children: [
-      /* @__PURE__ */ t(q, { label: n("url"), error: l(s.url), children: (a) => /* @__PURE__ */ t(T, { ...a, type: "url", inputMode: "url", placeholder: "https://", ...i.register("url") }) }),
-      /* @__PURE__ */ t(q, { label: n("description"), error: l(s.description), children: (a) => /* @__PURE__ */ t(T, { ...a, maxLength: 500, ...i.register("description") }) }),
+      /* @__PURE__ */ t($, { label: n("url"), error: a(r.url), children: (l) => /* @__PURE__ */ t(T, { ...l, type: "url", inputMode: "url", placeholder: "https://", ...i.register("url") }) }),
+      /* @__PURE__ */ t($, { label: n("description"), error: a(r.description), children: (l) => /* @__PURE__ */ t(T, { ...l, maxLength: 500, ...i.register("description") }) }),
       /* @__PURE__ */ d("fieldset", { className: "min-w-0 space-y-2 rounded-md border border-border px-3 py-2", children: [
         /* @__PURE__ */ t("legend", { className: "px-1 text-sm font-medium", children: n("events") }),
         /* @__PURE__ */ d("label", { className: "flex items-center gap-2 text-sm", children: [
           /* @__PURE__ */ t("input", { type: "checkbox", className: L, ...i.register("all") }),
           n("all_events")
         ] }),
-        h ? null : /* @__PURE__ */ t("div", { className: "grid gap-1 sm:grid-cols-2", children: (c.data?.event_types ?? []).filter((a) => a !== k).map((a) => /* @__PURE__ */ d("label", { className: "flex min-w-0 items-center gap-2 text-sm", children: [
-          /* @__PURE__ */ t("input", { type: "checkbox", className: L, checked: f.includes(a), onChange: (b) => v(a, b.target.checked) }),
-          /* @__PURE__ */ t("span", { className: "break-all font-mono text-xs", children: a })
-        ] }, a)) }),
-        s.events ? /* @__PURE__ */ t("p", { className: "text-sm text-danger", children: l(s.events) }) : null
+        u ? null : /* @__PURE__ */ t("div", { className: "grid gap-1 sm:grid-cols-2", children: (o.data?.event_types ?? []).filter((l) => l !== C).map((l) => /* @__PURE__ */ d("label", { className: "flex min-w-0 items-center gap-2 text-sm", children: [
+          /* @__PURE__ */ t("input", { type: "checkbox", className: L, checked: m.includes(l), onChange: (_) => p(l, _.target.checked) }),
+          /* @__PURE__ */ t("span", { className: "break-all font-mono text-xs", children: l })
+        ] }, l)) }),
+        r.events ? /* @__PURE__ */ t("p", { className: "text-sm text-danger", children: a(r.events) }) : null
       ] }),
-      o.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: r(o.error) }) : null,
-      /* @__PURE__ */ t(p, { type: "submit", loading: o.isPending, children: n("create") })
+      c.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: s(c.error) }) : null,
+      /* @__PURE__ */ t(v, { type: "submit", loading: c.isPending, children: n("create") })
     ] })
   ] });
 }
-function pe({ endpoint: e }) {
-  const { t: n, tError: r, locale: c } = N(), { formatDateTime: o } = H(), l = te(e.id, !0), i = le();
-  return l.isPending ? /* @__PURE__ */ t(z, { label: n("loading") }) : l.isError ? /* @__PURE__ */ t(F, { error: l.error, onRetry: () => {
-    l.refetch();
-  } }) : l.data.items.length ? /* @__PURE__ */ d("div", { className: "space-y-2", children: [
-    i.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: r(i.error) }) : null,
+function ge({ endpoint: e }) {
+  const { t: n, tError: s, locale: o } = N(), { formatDateTime: c } = K(), a = se(e.id, !0), i = de();
+  return a.isPending ? /* @__PURE__ */ t(z, { label: n("loading") }) : a.isError ? /* @__PURE__ */ t(F, { error: a.error, onRetry: () => {
+    a.refetch();
+  } }) : a.data.items.length ? /* @__PURE__ */ d("div", { className: "space-y-2", children: [
+    i.isError ? /* @__PURE__ */ t(E, { variant: "danger", children: s(i.error) }) : null,
     /* @__PURE__ */ t("div", { className: "relative overflow-x-auto", role: "region", "aria-label": n("log_of", { url: e.url }), tabIndex: 0, children: /* @__PURE__ */ d("table", { className: "w-full text-left text-sm", children: [
       /* @__PURE__ */ t("thead", { className: "text-xs text-muted-foreground", children: /* @__PURE__ */ d("tr", { children: [
         /* @__PURE__ */ t("th", { className: "py-1 pr-3 font-medium", children: n("col_event") }),
@@ -231,87 +243,87 @@ function pe({ endpoint: e }) {
         /* @__PURE__ */ t("th", { className: "py-1 pr-3 font-medium", children: n("col_date") }),
         /* @__PURE__ */ t("th", { className: "py-1 font-medium", children: /* @__PURE__ */ t("span", { className: "sr-only", children: n("redeliver") }) })
       ] }) }),
-      /* @__PURE__ */ t("tbody", { children: l.data.items.map((s) => /* @__PURE__ */ d("tr", { className: "border-t border-border align-top", children: [
-        /* @__PURE__ */ t("td", { className: "py-1 pr-3 font-mono text-xs", children: s.event_type }),
-        /* @__PURE__ */ t("td", { className: "py-1 pr-3", children: ce(c, s.status) }),
-        /* @__PURE__ */ t("td", { className: "py-1 pr-3 tabular-nums", children: s.attempts }),
-        /* @__PURE__ */ t("td", { className: "py-1 pr-3 tabular-nums", children: s.last_http_status ?? "-" }),
-        /* @__PURE__ */ t("td", { className: "whitespace-nowrap py-1 pr-3", children: o(s.delivered_at ?? s.created_at) }),
-        /* @__PURE__ */ t("td", { className: "py-1", children: s.status !== "notice" ? /* @__PURE__ */ t(
-          p,
+      /* @__PURE__ */ t("tbody", { children: a.data.items.map((r) => /* @__PURE__ */ d("tr", { className: "border-t border-border align-top", children: [
+        /* @__PURE__ */ t("td", { className: "py-1 pr-3 font-mono text-xs", children: r.event_type }),
+        /* @__PURE__ */ t("td", { className: "py-1 pr-3", children: pe(o, r.status) }),
+        /* @__PURE__ */ t("td", { className: "py-1 pr-3 tabular-nums", children: r.attempts }),
+        /* @__PURE__ */ t("td", { className: "py-1 pr-3 tabular-nums", children: r.last_http_status ?? "-" }),
+        /* @__PURE__ */ t("td", { className: "whitespace-nowrap py-1 pr-3", children: c(r.delivered_at ?? r.created_at) }),
+        /* @__PURE__ */ t("td", { className: "py-1", children: r.status !== "notice" ? /* @__PURE__ */ t(
+          v,
           {
             size: "sm",
             variant: "secondary",
-            "aria-label": n("redeliver_of", { event: s.event_type }),
+            "aria-label": n("redeliver_of", { event: r.event_type }),
             disabled: !e.active,
-            loading: i.isPending && i.variables?.delivery === s.id,
-            onClick: () => i.mutate({ endpoint: e.id, delivery: s.id }),
+            loading: i.isPending && i.variables?.delivery === r.id,
+            onClick: () => i.mutate({ endpoint: e.id, delivery: r.id }),
             children: n("redeliver")
           }
         ) : null })
-      ] }, s.id)) })
+      ] }, r.id)) })
     ] }) })
   ] }) : /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: n("log_empty") });
 }
-function he({ endpoint: e, onAsk: n }) {
-  const { t: r, tError: c } = N(), o = re(), l = ie(), [i, s] = S(!1), h = e.event_types.includes(k), f = o.error ?? l.error;
+function ye({ endpoint: e, onAsk: n }) {
+  const { t: s, tError: o } = N(), c = ae(), a = oe(), [i, r] = S(!1), u = e.event_types.includes(C), m = c.error ?? a.error;
   return /* @__PURE__ */ d("li", { className: "space-y-2 border-t border-border py-3 first:border-t-0", children: [
     /* @__PURE__ */ d("div", { className: "flex flex-wrap items-center gap-2", children: [
       /* @__PURE__ */ t("span", { className: "min-w-0 break-all font-mono text-sm", children: e.url }),
-      /* @__PURE__ */ t($, { variant: e.active ? "success" : "neutral", children: e.active ? r("active") : r("inactive") }),
-      e.consecutive_failures ? /* @__PURE__ */ t($, { variant: "danger", children: r("failures", { count: e.consecutive_failures }) }) : null
+      /* @__PURE__ */ t(q, { variant: e.active ? "success" : "neutral", children: e.active ? s("active") : s("inactive") }),
+      e.consecutive_failures ? /* @__PURE__ */ t(q, { variant: "danger", children: s("failures", { count: e.consecutive_failures }) }) : null
     ] }),
     e.description ? /* @__PURE__ */ t("p", { className: "text-sm", children: e.description }) : null,
-    /* @__PURE__ */ t("p", { className: "break-words text-xs text-muted-foreground", children: h ? r("all_events") : e.event_types.join(", ") }),
-    /* @__PURE__ */ d("div", { className: "flex flex-wrap gap-2", role: "group", "aria-label": r("actions_of", { url: e.url }), children: [
-      /* @__PURE__ */ t(p, { size: "sm", variant: "secondary", loading: o.isPending, onClick: () => o.mutate({ id: e.id, active: !e.active }), children: e.active ? r("disable") : r("enable") }),
-      /* @__PURE__ */ t(p, { size: "sm", variant: "secondary", disabled: !e.active, loading: l.isPending, onClick: () => l.mutate(e.id, { onSuccess: () => s(!0) }), children: r("ping") }),
-      /* @__PURE__ */ t(p, { size: "sm", variant: "secondary", onClick: () => n({ kind: "rotate", endpoint: e }), children: r("rotate") }),
-      /* @__PURE__ */ t(p, { size: "sm", variant: "danger", onClick: () => n({ kind: "delete", endpoint: e }), children: r("delete") }),
-      /* @__PURE__ */ t(p, { size: "sm", variant: "ghost", "aria-expanded": i, onClick: () => s((g) => !g), children: r("log") })
+    /* @__PURE__ */ t("p", { className: "break-words text-xs text-muted-foreground", children: u ? s("all_events") : e.event_types.join(", ") }),
+    /* @__PURE__ */ d("div", { className: "flex flex-wrap gap-2", role: "group", "aria-label": s("actions_of", { url: e.url }), children: [
+      /* @__PURE__ */ t(v, { size: "sm", variant: "secondary", loading: c.isPending, onClick: () => c.mutate({ id: e.id, active: !e.active }), children: e.active ? s("disable") : s("enable") }),
+      /* @__PURE__ */ t(v, { size: "sm", variant: "secondary", disabled: !e.active, loading: a.isPending, onClick: () => a.mutate(e.id, { onSuccess: () => r(!0) }), children: s("ping") }),
+      /* @__PURE__ */ t(v, { size: "sm", variant: "secondary", onClick: () => n({ kind: "rotate", endpoint: e }), children: s("rotate") }),
+      /* @__PURE__ */ t(v, { size: "sm", variant: "danger", onClick: () => n({ kind: "delete", endpoint: e }), children: s("delete") }),
+      /* @__PURE__ */ t(v, { size: "sm", variant: "ghost", "aria-expanded": i, onClick: () => r((g) => !g), children: s("log") })
     ] }),
-    l.isSuccess ? /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", role: "status", children: r("ping_sent") }) : null,
-    f ? /* @__PURE__ */ t(E, { variant: "danger", children: c(f) }) : null,
-    i ? /* @__PURE__ */ t(pe, { endpoint: e }) : null
+    a.isSuccess ? /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", role: "status", children: s("ping_sent") }) : null,
+    m ? /* @__PURE__ */ t(E, { variant: "danger", children: o(m) }) : null,
+    i ? /* @__PURE__ */ t(ge, { endpoint: e }) : null
   ] });
 }
-function et() {
-  const { t: e, tError: n } = N(), r = Z(), c = se(), o = ae(), [l, i] = S(null), [s, h] = S(null), f = () => {
-    if (!s) return;
-    const v = { onSettled: () => h(null) };
-    s.kind === "rotate" ? c.mutate(s.endpoint.id, { ...v, onSuccess: (a) => i(a) }) : o.mutate(s.endpoint.id, v);
-  }, g = c.error ?? o.error;
+function it() {
+  const { t: e, tError: n } = N(), s = ne(), o = le(), c = ce(), [a, i] = S(null), [r, u] = S(null), m = () => {
+    if (!r) return;
+    const p = { onSettled: () => u(null) };
+    r.kind === "rotate" ? o.mutate(r.endpoint.id, { ...p, onSuccess: (l) => i(l) }) : c.mutate(r.endpoint.id, p);
+  }, g = o.error ?? c.error;
   return /* @__PURE__ */ d("div", { className: "space-y-6", children: [
     /* @__PURE__ */ d("header", { className: "space-y-2", children: [
       /* @__PURE__ */ t("h1", { className: "text-2xl font-semibold", children: e("title") }),
       /* @__PURE__ */ t("p", { className: "text-sm text-muted-foreground", children: e("intro") })
     ] }),
-    l ? /* @__PURE__ */ t(ue, { shown: l, onDone: () => i(null) }) : null,
-    /* @__PURE__ */ t(me, { onCreated: i }),
+    a ? /* @__PURE__ */ t(fe, { shown: a, onDone: () => i(null) }) : null,
+    /* @__PURE__ */ t(ve, { onCreated: i }),
     /* @__PURE__ */ d(R, { className: "space-y-3", children: [
       /* @__PURE__ */ t(P, { children: e("endpoints_title") }),
       g ? /* @__PURE__ */ t(E, { variant: "danger", children: n(g) }) : null,
-      r.isPending ? /* @__PURE__ */ t(z, { label: e("loading") }) : r.isError ? /* @__PURE__ */ t(F, { error: r.error, onRetry: () => {
-        r.refetch();
-      } }) : r.data.items.length ? /* @__PURE__ */ t("ul", { children: r.data.items.map((v) => /* @__PURE__ */ t(he, { endpoint: v, onAsk: h }, v.id)) }) : /* @__PURE__ */ t(G, { title: e("empty") }),
-      /* @__PURE__ */ t(W, { children: e("signature_hint") })
+      s.isPending ? /* @__PURE__ */ t(z, { label: e("loading") }) : s.isError ? /* @__PURE__ */ t(F, { error: s.error, onRetry: () => {
+        s.refetch();
+      } }) : s.data.items.length ? /* @__PURE__ */ t("ul", { children: s.data.items.map((p) => /* @__PURE__ */ t(ye, { endpoint: p, onAsk: u }, p.id)) }) : /* @__PURE__ */ t(X, { title: e("empty") }),
+      /* @__PURE__ */ t(U, { children: e("signature_hint") })
     ] }),
     /* @__PURE__ */ t(
-      J,
+      Y,
       {
-        open: s !== null,
-        title: s ? e(s.kind === "rotate" ? "rotate_title" : "delete_title", { url: s.endpoint.url }) : "",
-        description: s ? e(s.kind === "rotate" ? "rotate_body" : "delete_body") : "",
-        confirmLabel: s?.kind === "delete" ? e("delete") : e("rotate"),
+        open: r !== null,
+        title: r ? e(r.kind === "rotate" ? "rotate_title" : "delete_title", { url: r.endpoint.url }) : "",
+        description: r ? e(r.kind === "rotate" ? "rotate_body" : "delete_body") : "",
+        confirmLabel: r?.kind === "delete" ? e("delete") : e("rotate"),
         cancelLabel: e("cancel"),
-        destructive: s?.kind === "delete",
-        loading: c.isPending || o.isPending,
-        onConfirm: f,
-        onCancel: () => h(null)
+        destructive: r?.kind === "delete",
+        loading: o.isPending || c.isPending,
+        onConfirm: m,
+        onCancel: () => u(null)
       }
     )
   ] });
 }
 export {
-  et as default
+  it as default
 };

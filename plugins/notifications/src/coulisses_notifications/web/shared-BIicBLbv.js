@@ -1,129 +1,155 @@
-const E = "__coulisses_host__";
-function g() {
-  const e = globalThis[E];
+const C = "__coulisses_host__";
+function h() {
+  const e = globalThis[C];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: S, jsxs: q, Fragment: b } = g().jsxRuntime, i = g(), { api: a, useLocale: x, useDates: w, useLiveEvents: F } = i, { Link: I, useNavigate: L, useParams: $, useSearchParams: D } = i.router, { useQuery: d, useMutation: o, useQueryClient: c } = i.query, { useDataTable: R, DataTable: B, TablePagination: N } = i.table, { z: P, useZodForm: K, useFormText: M, TIME_OF_DAY: Q } = i.forms, {
-  Button: z,
-  Card: O,
-  CardHeader: H,
-  CardTitle: U,
-  CardDescription: j,
-  Alert: V,
-  Spinner: G,
-  EmptyState: X,
-  Input: Y,
-  Field: J,
-  Badge: Z,
-  ConfirmDialog: W,
-  ErrorState: ee
-} = i.ui, v = g().React, {
-  Children: ne,
-  Component: te,
-  Fragment: ae,
-  StrictMode: re,
-  Suspense: se,
-  cloneElement: ie,
-  createContext: oe,
-  createElement: ue,
-  forwardRef: ce,
-  isValidElement: le,
-  lazy: fe,
-  memo: de,
-  startTransition: me,
-  use: ge,
-  useActionState: pe,
-  useCallback: _e,
-  useContext: ye,
-  useDeferredValue: he,
-  useEffect: Ee,
-  useId: xe,
-  useImperativeHandle: ve,
-  useLayoutEffect: Te,
-  useMemo: ke,
-  useOptimistic: Ce,
-  useReducer: Ae,
-  useRef: Se,
-  useState: qe,
-  useSyncExternalStore: be,
-  useTransition: we
-} = v, r = "/api/v1/notifications", l = ["notifications"], T = [...l, "pending-answers"], y = ["notifications-preferences"], h = ["notifications-telegram"];
-function Fe(e = !0) {
-  return d({
-    queryKey: l,
-    queryFn: () => a.get(`${r}?page_size=50`),
+const { jsx: D, jsxs: P, Fragment: B } = h().jsxRuntime, x = /* @__PURE__ */ new Map();
+function w(e, n) {
+  const t = e === "en" ? "en" : "fr";
+  let a = x.get(t);
+  return a === void 0 && (a = new Intl.PluralRules(t), x.set(t, a)), a.select(n) === "one" ? "one" : "other";
+}
+function S(e) {
+  const n = e, t = (o) => Object.hasOwn(n, o), a = (o, d, i = {}) => {
+    let u = d;
+    typeof i.count == "number" && t(`${d}_one`) && (u = `${d}_${w(o, i.count)}`);
+    const l = t(u) ? n[u] : void 0;
+    return (l === void 0 ? u : o === "en" ? l.en : l.fr).replace(
+      /\{(\w+)\}/g,
+      (b, y) => Object.hasOwn(i, y) ? String(i[y]) : b
+    );
+  };
+  return { text: a, label: (o, d, i, u = i) => {
+    const l = `${d}_${i.replace(/\./g, "_")}`;
+    return t(l) ? a(o, l) : u;
+  }, has: t };
+}
+const c = h(), { api: r, useLocale: q, useDates: N, useLiveEvents: M } = c, { Link: K, useNavigate: Q, useParams: z, useSearchParams: O } = c.router, { useQuery: _, useMutation: f, useQueryClient: m } = c.query, { useDataTable: j, DataTable: H, TablePagination: U } = c.table, { z: V, useZodForm: G, useFormText: X, TIME_OF_DAY: Y } = c.forms, {
+  Button: J,
+  Card: Z,
+  CardHeader: W,
+  CardTitle: ee,
+  CardDescription: ne,
+  Alert: te,
+  Spinner: ae,
+  EmptyState: re,
+  Input: se,
+  Field: ie,
+  Badge: oe,
+  ConfirmDialog: ue,
+  ErrorState: le
+} = c.ui;
+function A(e) {
+  const { locale: n, tError: t } = q();
+  return { locale: n, tError: t, t: (a, p) => e.text(n, a, p) };
+}
+const F = h().React, {
+  Children: ce,
+  Component: fe,
+  Fragment: de,
+  StrictMode: me,
+  Suspense: ge,
+  cloneElement: pe,
+  createContext: _e,
+  createElement: he,
+  forwardRef: ye,
+  isValidElement: xe,
+  lazy: Ee,
+  memo: ve,
+  startTransition: Te,
+  use: ke,
+  useActionState: be,
+  useCallback: Ce,
+  useContext: we,
+  useDeferredValue: Se,
+  useEffect: qe,
+  useId: Ae,
+  useImperativeHandle: Fe,
+  useLayoutEffect: Le,
+  useMemo: Ie,
+  useOptimistic: $e,
+  useReducer: Re,
+  useRef: De,
+  useState: Pe,
+  useSyncExternalStore: Be,
+  useTransition: Ne
+} = F, s = "/api/v1/notifications", g = ["notifications"], L = [...g, "pending-answers"], E = ["notifications-preferences"], v = ["notifications-telegram"];
+function Me(e = !0) {
+  return _({
+    queryKey: g,
+    queryFn: () => r.get(`${s}?page_size=50`),
     enabled: e,
     // The live stream invalidates this key; the poll is a fallback without it.
     staleTime: 3e4,
     refetchInterval: 12e4
   });
 }
-function Ie(e = !0) {
-  return d({
-    queryKey: T,
+function Ke(e = !0) {
+  return _({
+    queryKey: L,
     queryFn: async () => {
-      const n = await a.get("/api/v1/assignments?mine=true&status=INVITED&page_size=200");
+      const n = await r.get("/api/v1/assignments?mine=true&status=INVITED&page_size=200");
       return new Set(n.items.map((t) => t.id));
     },
     enabled: e,
     staleTime: 15e3
   });
 }
-function Le() {
-  const e = c();
-  return o({
-    mutationFn: (n) => a.post(`${r}/${n}/read`),
-    onSettled: () => e.invalidateQueries({ queryKey: l })
+function Qe() {
+  const e = m();
+  return f({
+    mutationFn: (n) => r.post(`${s}/${n}/read`),
+    onSettled: () => e.invalidateQueries({ queryKey: g })
   });
 }
-function $e() {
-  const e = c();
-  return o({
-    mutationFn: () => a.post(`${r}/read_all`),
-    onSettled: () => e.invalidateQueries({ queryKey: l })
+function ze() {
+  const e = m();
+  return f({
+    mutationFn: () => r.post(`${s}/read_all`),
+    onSettled: () => e.invalidateQueries({ queryKey: g })
   });
 }
-async function k({ assignmentId: e, accept: n, notificationId: t }) {
-  const s = `/api/v1/assignments/${e}`, u = await (n ? a.post(`${s}/accept`) : a.post(`${s}/decline`, {}));
-  return await a.post(`${r}/${t}/read`), u;
+async function I({ assignmentId: e, accept: n, notificationId: t }) {
+  const a = `/api/v1/assignments/${e}`, p = await (n ? r.post(`${a}/accept`) : r.post(`${a}/decline`, {}));
+  return await r.post(`${s}/${t}/read`), p;
 }
-function De() {
-  const e = c();
-  return o({
-    mutationFn: k,
+function Oe() {
+  const e = m();
+  return f({
+    mutationFn: I,
     onSettled: async () => {
       await Promise.all([
-        e.invalidateQueries({ queryKey: l }),
+        e.invalidateQueries({ queryKey: g }),
         e.invalidateQueries({ queryKey: ["my-missions"] })
       ]);
     }
   });
 }
-function Re() {
-  return d({ queryKey: y, queryFn: () => a.get(`${r}/preferences`) });
+function je() {
+  return _({ queryKey: E, queryFn: () => r.get(`${s}/preferences`) });
 }
-function Be() {
-  const e = c();
-  return o({
-    mutationFn: (n) => a.put(`${r}/preferences`, n),
-    onSuccess: (n) => e.setQueryData(y, n)
+function He() {
+  const e = m();
+  return f({
+    mutationFn: (n) => r.put(`${s}/preferences`, n),
+    onSuccess: (n) => e.setQueryData(E, n)
   });
 }
-function Ne() {
-  return d({ queryKey: h, queryFn: () => a.get(`${r}/telegram/status`) });
+function Ue() {
+  return _({ queryKey: v, queryFn: () => r.get(`${s}/telegram/status`) });
 }
-function Pe() {
-  return o({ mutationFn: () => a.post(`${r}/telegram/link_code`) });
+function Ve() {
+  return f({ mutationFn: () => r.post(`${s}/telegram/link_code`) });
 }
-function Ke() {
-  const e = c();
-  return o({
-    mutationFn: () => a.delete(`${r}/telegram/link`),
-    onSettled: () => e.invalidateQueries({ queryKey: h })
+function Ge() {
+  const e = m();
+  return f({
+    mutationFn: () => r.delete(`${s}/telegram/link`),
+    onSettled: () => e.invalidateQueries({ queryKey: v })
   });
 }
-const C = {
+const $ = {
   title: { fr: "Notifications", en: "Notifications" },
   loading: { fr: "Chargement des notifications\u2026", en: "Loading notifications\u2026" },
   empty: { fr: "Aucune notification.", en: "No notifications." },
@@ -209,74 +235,59 @@ const C = {
   telegram_unlink_confirm: { fr: "D\xE9lier votre compte Telegram ?", en: "Unlink your Telegram account?" },
   telegram_unlinked: { fr: "Compte Telegram d\xE9li\xE9.", en: "Telegram account unlinked." },
   back_to_inbox: { fr: "Retour aux notifications", en: "Back to notifications" }
-}, f = C;
-function p(e, n, t = {}) {
-  let s = n;
-  if (typeof t.count == "number" && `${n}_one` in f) {
-    const m = new Intl.PluralRules(e === "en" ? "en" : "fr").select(t.count);
-    s = `${n}_${m === "one" ? "one" : "other"}`;
-  }
-  const u = f[s];
-  return (u ? e === "en" ? u.en : u.fr : s).replace(/\{(\w+)\}/g, (m, _) => _ in t ? String(t[_]) : m);
+}, T = S($), { text: Xe, label: k } = T;
+function Ye(e, n) {
+  return k(e, "kind", n);
 }
-function Me(e, n) {
-  const t = `kind_${n}`;
-  return t in f ? p(e, t) : n;
+function Je(e, n) {
+  return k(e, "channel", n);
 }
-function Qe(e, n) {
-  const t = `channel_${n}`;
-  return t in f ? p(e, t) : n;
-}
-function ze() {
-  const { locale: e, tError: n } = x();
-  return { locale: e, tError: n, t: (t, s) => p(e, t, s) };
-}
-const Oe = "/plugins/notifications/inbox", He = "/plugins/notifications/preferences";
-function Ue(...e) {
+const Ze = () => A(T), We = "/plugins/notifications/inbox", en = "/plugins/notifications/preferences";
+function nn(...e) {
   return e.filter(Boolean).join(" ");
 }
 export {
-  V as A,
-  z as B,
-  W as C,
-  j as D,
-  ee as E,
-  Me as F,
-  Qe as G,
-  J as H,
-  Oe as I,
-  Y as J,
-  Ne as K,
-  I as L,
-  Pe as M,
-  Ke as N,
-  He as P,
-  G as S,
-  Q as T,
-  ke as a,
-  F as b,
-  ze as c,
-  w as d,
-  Fe as e,
-  qe as f,
-  Ie as g,
-  Se as h,
-  xe as i,
-  Ee as j,
-  q as k,
-  S as l,
-  Ue as m,
-  l as n,
-  Le as o,
-  $e as p,
-  X as q,
-  De as r,
-  Re as s,
-  Be as t,
-  c as u,
-  M as v,
-  K as w,
-  O as x,
-  U as y,
-  P as z
+  te as A,
+  J as B,
+  ue as C,
+  ne as D,
+  le as E,
+  Ye as F,
+  Je as G,
+  ie as H,
+  We as I,
+  se as J,
+  Ue as K,
+  K as L,
+  Ve as M,
+  Ge as N,
+  en as P,
+  ae as S,
+  Y as T,
+  Ie as a,
+  M as b,
+  Ze as c,
+  N as d,
+  Me as e,
+  Pe as f,
+  Ke as g,
+  De as h,
+  Ae as i,
+  qe as j,
+  P as k,
+  D as l,
+  nn as m,
+  g as n,
+  Qe as o,
+  ze as p,
+  re as q,
+  Oe as r,
+  je as s,
+  He as t,
+  m as u,
+  X as v,
+  G as w,
+  Z as x,
+  ee as y,
+  V as z
 };

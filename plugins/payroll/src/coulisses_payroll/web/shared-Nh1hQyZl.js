@@ -1,80 +1,106 @@
-const q = "__coulisses_host__";
-function x() {
-  const e = globalThis[q];
+const $ = "__coulisses_host__";
+function y() {
+  const e = globalThis[$];
   if (!e) throw new Error("Coulisses plugin module loaded outside the web app (no host)");
   return e;
 }
-const { jsx: N, jsxs: K, Fragment: V } = x().jsxRuntime, u = x(), { api: r, useLocale: g, useDates: B, useLiveEvents: U } = u, { Link: z, useNavigate: Q, useParams: O, useSearchParams: X } = u.router, { useQuery: s, useMutation: o, useQueryClient: i } = u.query, { useDataTable: G, DataTable: W, TablePagination: Y } = u.table, { z: J, useZodForm: Z, useFormText: T, TIME_OF_DAY: ee } = u.forms, {
-  Button: te,
-  Card: ne,
-  CardHeader: re,
-  CardTitle: ae,
-  CardDescription: se,
-  Alert: oe,
-  Spinner: ie,
-  EmptyState: ue,
-  Input: le,
-  Field: ce,
-  Badge: de,
-  ConfirmDialog: fe,
-  ErrorState: me
-} = u.ui, F = x().React, {
-  Children: pe,
-  Component: _e,
-  Fragment: he,
-  StrictMode: xe,
-  Suspense: ye,
-  cloneElement: Ee,
-  createContext: ge,
-  createElement: ve,
-  forwardRef: Ce,
-  isValidElement: Ae,
-  lazy: De,
-  memo: be,
-  startTransition: Se,
-  use: Pe,
-  useActionState: je,
-  useCallback: R,
-  useContext: we,
-  useDeferredValue: Me,
-  useEffect: qe,
-  useId: Te,
-  useImperativeHandle: Fe,
-  useLayoutEffect: Re,
-  useMemo: Ie,
-  useOptimistic: Le,
-  useReducer: $e,
-  useRef: ke,
-  useState: He,
-  useSyncExternalStore: Ne,
-  useTransition: Ke
-} = F, l = "/api/v1/payroll/timesheets", y = ["payroll-timesheets"];
-function I({ day: e, project: t }) {
-  const n = new URLSearchParams({ page_size: "200" });
-  return e && n.set("day", e), t && n.set("project", String(t)), `${l}/?${n.toString()}`;
+const { jsx: W, jsxs: Y, Fragment: J } = y().jsxRuntime, A = /* @__PURE__ */ new Map();
+function k(e, t) {
+  const n = e === "en" ? "en" : "fr";
+  let a = A.get(n);
+  return a === void 0 && (a = new Intl.PluralRules(n), A.set(n, a)), a.select(t) === "one" ? "one" : "other";
 }
-function Ve(e) {
+function H(e) {
+  const t = e, n = (l) => Object.hasOwn(t, l), a = (l, p, u = {}) => {
+    let c = p;
+    typeof u.count == "number" && n(`${p}_one`) && (c = `${p}_${k(l, u.count)}`);
+    const d = n(c) ? t[c] : void 0;
+    return (d === void 0 ? c : l === "en" ? d.en : d.fr).replace(
+      /\{(\w+)\}/g,
+      (L, C) => Object.hasOwn(u, C) ? String(u[C]) : L
+    );
+  };
+  return { text: a, label: (l, p, u, c = u) => {
+    const d = `${p}_${u.replace(/\./g, "_")}`;
+    return n(d) ? a(l, d) : c;
+  }, has: n };
+}
+const f = y(), { api: r, useLocale: b, useDates: Z, useLiveEvents: ee } = f, { Link: te, useNavigate: ne, useParams: re, useSearchParams: ae } = f.router, { useQuery: s, useMutation: o, useQueryClient: i } = f.query, { useDataTable: se, DataTable: oe, TablePagination: ie } = f.table, { z: ue, useZodForm: le, useFormText: N, TIME_OF_DAY: ce } = f.forms, {
+  Button: de,
+  Card: fe,
+  CardHeader: me,
+  CardTitle: pe,
+  CardDescription: _e,
+  Alert: he,
+  Spinner: xe,
+  EmptyState: ye,
+  Input: Ee,
+  Field: ge,
+  Badge: ve,
+  ConfirmDialog: Ce,
+  ErrorState: Ae
+} = f.ui;
+function K(e) {
+  const { locale: t, tError: n } = b();
+  return { locale: t, tError: n, t: (a, v) => e.text(t, a, v) };
+}
+const V = y().React, {
+  Children: be,
+  Component: De,
+  Fragment: Se,
+  StrictMode: Pe,
+  Suspense: je,
+  cloneElement: we,
+  createContext: Me,
+  createElement: qe,
+  forwardRef: Te,
+  isValidElement: Fe,
+  lazy: Re,
+  memo: Ie,
+  startTransition: Le,
+  use: $e,
+  useActionState: ke,
+  useCallback: B,
+  useContext: He,
+  useDeferredValue: Ne,
+  useEffect: Ke,
+  useId: Ve,
+  useImperativeHandle: Be,
+  useLayoutEffect: Ue,
+  useMemo: ze,
+  useOptimistic: Oe,
+  useReducer: Qe,
+  useRef: Xe,
+  useState: Ge,
+  useSyncExternalStore: We,
+  useTransition: Ye
+} = V, m = "/api/v1/payroll/timesheets", E = ["payroll-timesheets"];
+function U({ day: e, project: t }) {
+  const n = new URLSearchParams({ page_size: "200" });
+  return e && n.set("day", e), t && n.set("project", String(t)), `${m}/?${n.toString()}`;
+}
+function Je(e) {
   return s({
-    queryKey: [...y, e],
-    queryFn: () => r.get(I(e)),
+    queryKey: [...E, e],
+    queryFn: () => r.get(U(e)),
     staleTime: 15e3
   });
 }
-function Be(e, t) {
+function Ze(e, t) {
   return s({
-    queryKey: [...y, "history", e],
-    queryFn: () => r.get(`${l}/${e}/history?page_size=200`),
+    queryKey: [...E, "history", e],
+    queryFn: () => r.get(`${m}/${e}/history?page_size=200`),
     enabled: t
   });
 }
-function Ue() {
+function et() {
   return s({
     queryKey: ["payroll-me"],
     queryFn: async () => (await r.get("/api/v1/auth/me")).role ?? "tech",
     staleTime: 6e4
   });
 }
-function ze(e) {
+function tt(e) {
   return s({
     queryKey: ["payroll-projects"],
     queryFn: () => r.get("/api/v1/projects?page_size=200&sort=name"),
@@ -82,125 +108,125 @@ function ze(e) {
     staleTime: 6e4
   });
 }
-function p(e) {
+function x(e) {
   const t = i();
   return o({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: y })
+    onSettled: () => t.invalidateQueries({ queryKey: E })
   });
 }
-function Qe() {
-  return p(
-    ({ assignmentId: e, values: t }) => r.patch(`${l}/${e}`, t)
+function nt() {
+  return x(
+    ({ assignmentId: e, values: t }) => r.patch(`${m}/${e}`, t)
   );
 }
-function Oe() {
-  return p((e) => r.post(`${l}/${e}/validate`));
+function rt() {
+  return x((e) => r.post(`${m}/${e}/validate`));
 }
-function Xe() {
-  return p(
-    ({ assignmentId: e, values: t, reason: n }) => r.post(`${l}/${e}/correct`, { ...t, reason: n })
+function at() {
+  return x(
+    ({ assignmentId: e, values: t, reason: n }) => r.post(`${m}/${e}/correct`, { ...t, reason: n })
   );
 }
-function Ge() {
-  return p(
-    (e) => r.post(`${l}/validate`, e)
+function st() {
+  return x(
+    (e) => r.post(`${m}/validate`, e)
   );
 }
-const v = "/api/v1/payroll/exports", C = ["payroll-exports"], L = 2e3;
-function $(e) {
+const D = "/api/v1/payroll/exports", S = ["payroll-exports"], z = 2e3;
+function O(e) {
   return e.status === "queued" || e.status === "running";
 }
-function We() {
+function ot() {
   return s({
-    queryKey: C,
-    queryFn: () => r.get(`${v}/?page_size=20&sort=-created_at`),
-    refetchInterval: (e) => e.state.data?.items.some($) ? L : !1
+    queryKey: S,
+    queryFn: () => r.get(`${D}/?page_size=20&sort=-created_at`),
+    refetchInterval: (e) => e.state.data?.items.some(O) ? z : !1
   });
 }
-function Ye() {
+function it() {
   const e = i();
   return o({
-    mutationFn: (t) => r.post(`${v}/`, t),
-    onSettled: () => e.invalidateQueries({ queryKey: C })
+    mutationFn: (t) => r.post(`${D}/`, t),
+    onSettled: () => e.invalidateQueries({ queryKey: S })
   });
 }
-const d = "/api/v1/payroll/intermittents", A = "/api/v1/payroll/identity", f = ["payroll-intermittents"], D = ["payroll-identity"];
-function Je(e, t) {
+const _ = "/api/v1/payroll/intermittents", P = "/api/v1/payroll/identity", h = ["payroll-intermittents"], j = ["payroll-identity"];
+function ut(e, t) {
   return s({
-    queryKey: [...f, e, t],
+    queryKey: [...h, e, t],
     queryFn: () => {
       const n = new URLSearchParams({ page_size: "200" });
-      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${d}/?${n.toString()}`);
+      return e && n.set("as_of", e), t && n.set("short", "true"), r.get(`${_}/?${n.toString()}`);
     },
     staleTime: 15e3
   });
 }
-function Ze(e, t, n) {
+function lt(e, t, n) {
   return s({
-    queryKey: [...f, "one", e, t],
-    queryFn: () => r.get(`${d}/${e}${t ? `?as_of=${t}` : ""}`),
+    queryKey: [...h, "one", e, t],
+    queryFn: () => r.get(`${_}/${e}${t ? `?as_of=${t}` : ""}`),
     enabled: n
   });
 }
-function et() {
+function ct() {
   const e = i();
   return o({
-    mutationFn: ({ userId: t, profile: n }) => r.put(`${d}/${t}`, n),
-    onSettled: () => e.invalidateQueries({ queryKey: f })
+    mutationFn: ({ userId: t, profile: n }) => r.put(`${_}/${t}`, n),
+    onSettled: () => e.invalidateQueries({ queryKey: h })
   });
 }
-function tt(e) {
+function dt(e) {
   return s({
-    queryKey: [...f, "civil", e],
-    queryFn: () => r.get(`${d}/${e}/civil-status`)
+    queryKey: [...h, "civil", e],
+    queryFn: () => r.get(`${_}/${e}/civil-status`)
   });
 }
-function nt() {
+function ft() {
   const e = i();
   return o({
-    mutationFn: ({ userId: t, values: n }) => r.put(`${d}/${t}/civil-status`, n),
+    mutationFn: ({ userId: t, values: n }) => r.put(`${_}/${t}/civil-status`, n),
     onSettled: () => {
-      e.invalidateQueries({ queryKey: f }), e.invalidateQueries({ queryKey: ["payroll-aem"] });
+      e.invalidateQueries({ queryKey: h }), e.invalidateQueries({ queryKey: ["payroll-aem"] });
     }
   });
 }
-function rt(e) {
+function mt(e) {
   return s({
-    queryKey: D,
-    queryFn: () => r.get(A),
+    queryKey: j,
+    queryFn: () => r.get(P),
     enabled: e
   });
 }
-function at() {
+function pt() {
   const e = i();
   return o({
-    mutationFn: (t) => r.put(A, t),
-    onSuccess: (t) => e.setQueryData(D, t)
+    mutationFn: (t) => r.put(P, t),
+    onSuccess: (t) => e.setQueryData(j, t)
   });
 }
-const b = "/api/v1/payroll/aem";
-function st(e) {
+const w = "/api/v1/payroll/aem";
+function _t(e) {
   return `/api/v1/payroll/engagements/contract.pdf?${new URLSearchParams({
     user: String(e.user_id),
     project: String(e.project_id),
     first_day: e.first_day
   }).toString()}`;
 }
-function ot(e, t) {
-  return `${b}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
+function ht(e, t) {
+  return `${w}/file?${new URLSearchParams({ month: e, format: t }).toString()}`;
 }
-function it(e, t) {
+function xt(e, t) {
   return s({
     queryKey: ["payroll-aem", e],
-    queryFn: () => r.get(`${b}?month=${e}`),
+    queryFn: () => r.get(`${w}?month=${e}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-const S = ["payroll-engagements"];
-function ut(e, t = !0) {
+const M = ["payroll-engagements"];
+function yt(e, t = !0) {
   return s({
-    queryKey: [...S, e],
+    queryKey: [...M, e],
     queryFn: () => r.get(
       `/api/v1/payroll/engagements?page_size=200${e ? `&dpae=${e}` : ""}`
     ),
@@ -208,23 +234,23 @@ function ut(e, t = !0) {
     staleTime: 15e3
   });
 }
-function P(e) {
+function q(e) {
   const t = i();
   return o({
     mutationFn: e,
-    onSettled: () => t.invalidateQueries({ queryKey: S })
+    onSettled: () => t.invalidateQueries({ queryKey: M })
   });
 }
-function lt() {
-  return P((e) => r.post("/api/v1/payroll/dpae", e));
+function Et() {
+  return q((e) => r.post("/api/v1/payroll/dpae", e));
 }
-function ct() {
-  return P((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
+function gt() {
+  return q((e) => r.delete(`/api/v1/payroll/dpae/${e}`));
 }
-const dt = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], ft = ["night", "sunday", "holiday", "overtime"], mt = ["CDI", "CDD", "Intermittent", "Freelance"], j = ["payroll-report"];
-function pt(e, t, n = "") {
+const vt = ["base", "night", "sunday", "holiday", "may_1", "minimum_call", "meal", "overtime"], Ct = ["night", "sunday", "holiday", "overtime"], At = ["CDI", "CDD", "Intermittent", "Freelance"], T = ["payroll-report"];
+function bt(e, t, n = "") {
   return s({
-    queryKey: [...j, e, t, n],
+    queryKey: [...T, e, t, n],
     queryFn: () => {
       const a = new URLSearchParams({ month: e, page_size: "200" });
       return t && a.set("project", t), n && a.set("employment_type", n), r.get(`/api/v1/payroll/reports/monthly?${a.toString()}`);
@@ -232,9 +258,9 @@ function pt(e, t, n = "") {
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function _t(e, t, n) {
+function Dt(e, t, n) {
   return s({
-    queryKey: [...j, "person", e, t, n],
+    queryKey: [...T, "person", e, t, n],
     queryFn: () => {
       const a = new URLSearchParams({ month: t });
       return n && a.set("project", n), r.get(`/api/v1/payroll/reports/monthly/${e}?${a.toString()}`);
@@ -242,10 +268,10 @@ function _t(e, t, n) {
     enabled: e !== null
   });
 }
-const w = ["payroll-project-identities"];
-function ht(e) {
+const F = ["payroll-project-identities"];
+function St(e) {
   return s({
-    queryKey: w,
+    queryKey: F,
     queryFn: async () => {
       const t = await r.get("/api/v1/payroll/projects/identity?page_size=200");
       return new Map(t.items.map((n) => [n.project_id, n.numero_objet ?? ""]));
@@ -253,29 +279,29 @@ function ht(e) {
     enabled: e
   });
 }
-function xt() {
+function Pt() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, numero: n }) => r.put(`/api/v1/payroll/projects/${t}/identity`, { numero_objet: n.trim() || null }),
-    onSettled: () => e.invalidateQueries({ queryKey: w })
+    onSettled: () => e.invalidateQueries({ queryKey: F })
   });
 }
-const M = ["payroll-project-recap"];
-function yt(e) {
+const R = ["payroll-project-recap"];
+function jt(e) {
   return s({
-    queryKey: [...M, e],
+    queryKey: [...R, e],
     queryFn: () => r.get(`/api/v1/payroll/reports/projects?${new URLSearchParams({ month: e, page_size: "200" }).toString()}`),
     enabled: /^\d{4}-\d{2}$/.test(e)
   });
 }
-function Et() {
+function wt() {
   const e = i();
   return o({
     mutationFn: ({ projectId: t, amountCents: n, currency: a }) => r.put(`/api/v1/payroll/projects/${t}/budget`, { amount_cents: n, currency: a }),
-    onSettled: () => e.invalidateQueries({ queryKey: M })
+    onSettled: () => e.invalidateQueries({ queryKey: R })
   });
 }
-const k = {
+const Q = {
   title: { fr: "Feuilles de temps", en: "Timesheets" },
   loading: { fr: "Chargement des feuilles de temps\u2026", en: "Loading timesheets\u2026" },
   disclaimer: {
@@ -638,98 +664,78 @@ const k = {
     en: "The export failed: try again or tell an administrator."
   },
   failure_other: { fr: "L\u2019export a \xE9chou\xE9 ({code}).", en: "The export failed ({code})." }
-}, m = k;
-function c(e, t, n = {}) {
-  let a = t;
-  if (typeof n.count == "number" && `${t}_one` in m) {
-    const h = new Intl.PluralRules(e === "en" ? "en" : "fr").select(n.count);
-    a = `${t}_${h === "one" ? "one" : "other"}`;
-  }
-  const _ = m[a];
-  return (_ ? e === "en" ? _.en : _.fr : a).replace(/\{(\w+)\}/g, (h, E) => E in n ? String(n[E]) : h);
+}, g = H(Q), { text: I, label: X } = g;
+function Mt(e, t) {
+  return X(e, "failure", t ?? "", I(e, "failure_other", { code: t ?? "" }));
 }
-function gt(e, t) {
-  const n = `failure_${(t ?? "").replace(/\./g, "_")}`;
-  return n in m ? c(e, n) : c(e, "failure_other", { code: t ?? "" });
-}
-function vt(e, t, n) {
-  const a = `${t}_${n}`;
-  return a in m ? c(e, a) : n;
-}
-function Ct() {
-  const { locale: e, tError: t } = g();
-  return { locale: e, tError: t, t: (n, a) => c(e, n, a) };
-}
-function At() {
-  const { locale: e } = g(), t = R(
-    (n) => {
-      const a = c(e, n);
-      return a === n ? void 0 : a;
-    },
+const qt = () => K(g);
+function Tt() {
+  const { locale: e } = b(), t = B(
+    (n) => g.has(n) ? I(e, n) : void 0,
     [e]
   );
-  return T(t);
+  return N(t);
 }
 export {
-  Ve as $,
-  oe as A,
-  te as B,
-  ne as C,
-  W as D,
-  mt as E,
-  V as F,
-  Je as G,
-  ft as H,
-  le as I,
-  it as J,
-  ot as K,
-  z as L,
-  ht as M,
-  rt as N,
-  ct as O,
-  st as P,
-  fe as Q,
-  xt as R,
-  ie as S,
-  at as T,
-  Ze as U,
-  At as V,
-  et as W,
-  Z as X,
-  tt as Y,
-  lt as Z,
-  nt as _,
-  He as a,
-  Ge as a0,
-  vt as a1,
-  Qe as a2,
-  Xe as a3,
-  Oe as a4,
-  ee as a5,
-  Be as a6,
-  ze as b,
-  pt as c,
-  Ye as d,
-  Ue as e,
-  Ie as f,
-  N as g,
-  G as h,
-  ae as i,
-  K as j,
-  se as k,
-  ce as l,
-  me as m,
-  ue as n,
-  dt as o,
-  _t as p,
-  yt as q,
-  Et as r,
-  B as s,
-  c as t,
-  Ct as u,
-  ut as v,
-  de as w,
-  We as x,
-  gt as y,
-  J as z
+  Je as $,
+  he as A,
+  de as B,
+  fe as C,
+  oe as D,
+  At as E,
+  J as F,
+  ut as G,
+  Ct as H,
+  Ee as I,
+  xt as J,
+  ht as K,
+  te as L,
+  St as M,
+  mt as N,
+  gt as O,
+  _t as P,
+  Ce as Q,
+  Pt as R,
+  xe as S,
+  pt as T,
+  lt as U,
+  Tt as V,
+  ct as W,
+  le as X,
+  dt as Y,
+  Et as Z,
+  ft as _,
+  Ge as a,
+  st as a0,
+  X as a1,
+  nt as a2,
+  at as a3,
+  rt as a4,
+  ce as a5,
+  Ze as a6,
+  tt as b,
+  bt as c,
+  it as d,
+  et as e,
+  ze as f,
+  W as g,
+  se as h,
+  pe as i,
+  Y as j,
+  _e as k,
+  ge as l,
+  Ae as m,
+  ye as n,
+  vt as o,
+  Dt as p,
+  jt as q,
+  wt as r,
+  Z as s,
+  I as t,
+  qt as u,
+  yt as v,
+  ve as w,
+  ot as x,
+  Mt as y,
+  ue as z
 };

@@ -1,4 +1,4 @@
-import { c as g, r as p, f as v, k as _, l as c, B as d, C as b } from "./shared-5mluEE42.js";
+import { c as g, r as p, f as v, k as _, l as c, B as d, C as b } from "./shared-BIicBLbv.js";
 const w = /* @__PURE__ */ new Set(["invitation", "reminder_expiry"]);
 function I(s) {
   if (!w.has(s.kind)) return null;
