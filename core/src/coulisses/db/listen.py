@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 #: Sweeps between two calls of ``prune`` (about ten minutes at one sweep per 2 s).
 PRUNE_EVERY = 300
+#: How long ``stop`` waits for the loop to end before leaving it behind (logged).
+STOP_SECONDS = 10.0
 
 
 class ListeningLoop:
@@ -45,16 +47,33 @@ class ListeningLoop:
         self._sweep = sweep_seconds
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def start(self) -> None:
+        self._stopping = False
+        self._wake.clear()
         self._task = asyncio.create_task(self._run(), name=self._name)
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
-            self._task = None
+        """End the loop: a flag it checks between rounds and a wake-up, then a cancel
+        for a round in progress. The flag does not depend on the cancel being seen: on
+        Python 3.11 a cancel swallowed below (``asyncio.wait_for`` racing a result) left
+        the task "cancelling", every later ``asyncio.timeout`` took its own expiry for
+        that cancel, and the loop, and the app's shutdown, went on forever."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        self._stopping = True
+        self._wake.set()
+        task.cancel()
+        done, _ = await asyncio.wait({task}, timeout=STOP_SECONDS)
+        if not done:
+            logger.warning(
+                "%s: still running %.0f s after stop; left behind", self._name, STOP_SECONDS
+            )
+            return
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            task.result()
 
     def _notified(self, *_: Any) -> None:
         self._wake.set()
@@ -70,13 +89,13 @@ class ListeningLoop:
     async def _run(self) -> None:
         delay = 0.5
         rounds = 0
-        while True:
+        while not self._stopping:
             conn: asyncpg.Connection | None = None
             try:
                 conn = await asyncpg.connect(database_url(), timeout=10)
                 await conn.add_listener(self._channel, self._notified)
                 delay = 0.5
-                while not conn.is_closed():
+                while not conn.is_closed() and not self._stopping:
                     self._wake.clear()
                     await self._work()
                     rounds += 1
